@@ -1,0 +1,68 @@
+#pragma once
+// What every use case receives: the caller, a database connection, the clock and configuration.
+// Use cases are plain functions of (RequestContext&, const ApiRequest&) returning JSON, so the
+// HTTP layer, the CLI and the demo loader call the same code.
+#include <Poco/JSON/Object.h>
+
+#include <map>
+#include <optional>
+#include <string>
+
+#include "contracting/kernel/civil_date.hpp"
+#include "interfaces/mysql/connection.hpp"
+
+namespace zc::app {
+
+// Staff roles plus the provider (authenticated by API key).
+enum class Role { Admin, ContractManager, AccessOfficer, Finance, BudgetHolder, Auditor, Provider };
+
+std::string roleName(Role r);
+std::optional<Role> parseRole(std::string_view s);  // staff roles and "provider"
+
+struct Actor {
+    Role role = Role::Auditor;
+    std::int64_t user_id = 0;      // staff user, 0 for providers
+    std::int64_t provider_id = 0;  // provider, 0 for staff
+    std::string name;              // username or "provider:<AGB>" — written to the audit trail
+};
+
+struct AppConfig {
+    int payment_term_days = 30;
+    int session_hours = 8;
+    int pbkdf2_iterations = 210000;
+    int max_failed_logins = 5;
+    int lockout_minutes = 15;
+    std::string schema_dir;
+};
+
+struct RequestContext {
+    db::Connection& db;
+    Actor actor;
+    std::string origin;  // client address, "cli" for the command line
+    const Clock& clock;
+    const AppConfig& config;
+
+    Date today() const { return clock.today(); }
+};
+
+struct ApiRequest {
+    std::map<std::string, std::string> path;   // {id} placeholders
+    std::map<std::string, std::string> query;  // query string
+    Poco::JSON::Object::Ptr body;              // never null (empty object when absent)
+    std::string bearer_token;                  // raw session token, for logout
+
+    const std::string& pathParam(const std::string& name) const { return path.at(name); }
+    std::int64_t pathId(const std::string& name) const;  // NOT_FOUND for non-numeric
+};
+
+// A use case's answer: HTTP status (200/201) and a JSON value.
+struct ApiResponse {
+    int status = 200;
+    Poco::Dynamic::Var body;
+};
+
+// "YYYY-MM-DD HH:MM:SS.ffffff" in UTC for DATETIME(6) columns and the audit trail.
+std::string timestamp(const Clock& clock);
+std::string timestampPlus(const Clock& clock, std::chrono::seconds delta);
+
+}  // namespace zc::app

@@ -1,0 +1,29 @@
+#pragma once
+// Demo data for a Zwolle-like region, loaded through the same use cases as the API, with a
+// simulated clock so that history (admissions in 2015, yearly indexations) happens on its dates.
+#include <string>
+#include <vector>
+
+#include "context.hpp"
+
+namespace zc::app {
+
+struct DemoLogin {
+    std::string username;
+    std::string role;
+    std::string password;
+    std::string totp_secret;  // empty when the role needs no second factor
+};
+
+struct DemoSummary {
+    std::vector<DemoLogin> logins;
+    std::vector<std::string> provider_api_keys;  // "AGB name: key"
+    bool already_loaded = false;
+};
+
+inline constexpr const char* kDemoPassword = "demo-password-2026";
+
+// Loads the demo once; a second call finds the demo municipality and returns already_loaded.
+DemoSummary loadDemoData(db::Connection& db, const AppConfig& config);
+
+}  // namespace zc::app

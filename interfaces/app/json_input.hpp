@@ -1,0 +1,43 @@
+#pragma once
+// Reading request bodies: each getter throws ValidationError naming the field, so every endpoint
+// answers bad input with {"code","message","field"} and writes nothing.
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "contracting/kernel/civil_date.hpp"
+#include "contracting/kernel/money.hpp"
+
+namespace zc::app {
+
+// MISSING_FIELD when absent or null; INVALID_FIELD when of another type or too long.
+std::string requiredString(Poco::JSON::Object::Ptr o, const std::string& field,
+                           std::size_t max_len = 200);
+std::optional<std::string> optionalString(Poco::JSON::Object::Ptr o,
+                                          const std::string& field, std::size_t max_len = 200);
+std::int64_t requiredInt(Poco::JSON::Object::Ptr o, const std::string& field);
+std::optional<std::int64_t> optionalInt(Poco::JSON::Object::Ptr o, const std::string& field);
+bool optionalBool(Poco::JSON::Object::Ptr o, const std::string& field, bool fallback);
+Date requiredDate(Poco::JSON::Object::Ptr o, const std::string& field);
+std::optional<Date> optionalDate(Poco::JSON::Object::Ptr o, const std::string& field);
+// Money as integer cents in "<name>_cents" (e.g. "tariff_cents"); must be a JSON integer.
+Money requiredCents(Poco::JSON::Object::Ptr o, const std::string& field);
+Poco::JSON::Array::Ptr requiredArray(Poco::JSON::Object::Ptr o, const std::string& field,
+                                     std::size_t max_items = 1000);
+Poco::JSON::Array::Ptr optionalArray(Poco::JSON::Object::Ptr o, const std::string& field,
+                                     std::size_t max_items = 1000);
+Poco::JSON::Object::Ptr objectAt(Poco::JSON::Array::Ptr a, std::size_t i,
+                                 const std::string& field);
+std::vector<std::string> stringArray(Poco::JSON::Object::Ptr o, const std::string& field,
+                                     std::size_t max_items = 1000);
+std::vector<std::int64_t> intArray(Poco::JSON::Object::Ptr o, const std::string& field,
+                                   std::size_t max_items = 1000);
+
+// Errors for lookups.
+[[noreturn]] void notFound(const std::string& what, const std::string& field = {});
+
+}  // namespace zc::app

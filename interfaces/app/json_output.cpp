@@ -1,0 +1,52 @@
+#include "json_output.hpp"
+
+#include <charconv>
+
+#include "contracting/kernel/errors.hpp"
+
+namespace zc::app {
+
+void setOptional(Poco::JSON::Object::Ptr o, const std::string& key,
+                 const std::optional<std::string>& v) {
+    if (v) {
+        o->set(key, *v);
+    } else {
+        o->set(key, Poco::Dynamic::Var());
+    }
+}
+
+void setOptionalInt(Poco::JSON::Object::Ptr o, const std::string& key,
+                    const std::optional<std::int64_t>& v) {
+    if (v) {
+        o->set(key, *v);
+    } else {
+        o->set(key, Poco::Dynamic::Var());
+    }
+}
+
+namespace {
+std::int64_t queryNumber(const std::map<std::string, std::string>& q, const std::string& key,
+                         std::int64_t fallback, std::int64_t min, std::int64_t max) {
+    auto it = q.find(key);
+    if (it == q.end()) return fallback;
+    std::int64_t v = 0;
+    const auto& s = it->second;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || p != s.data() + s.size() || v < min || v > max) {
+        throw ValidationError("INVALID_QUERY",
+                              "Query parameter '" + key + "' must be a whole number from " +
+                                  std::to_string(min) + " to " + std::to_string(max) + ".",
+                              key);
+    }
+    return v;
+}
+}  // namespace
+
+Page pageFrom(const std::map<std::string, std::string>& query) {
+    Page p;
+    p.limit = queryNumber(query, "limit", 100, 1, 1000);
+    p.offset = queryNumber(query, "offset", 0, 0, 1'000'000'000);
+    return p;
+}
+
+}  // namespace zc::app

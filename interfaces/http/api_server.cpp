@@ -1,0 +1,249 @@
+#include "api_server.hpp"
+
+#include <Poco/JSON/Parser.h>
+#include <Poco/JSON/Stringifier.h>
+#include <Poco/Net/Context.h>
+#include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/HTTPRequestHandlerFactory.h>
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/SecureServerSocket.h>
+#include <Poco/Net/SocketAddress.h>
+#include <Poco/URI.h>
+
+#include <iostream>
+#include <sstream>
+
+#include "contracting/kernel/errors.hpp"
+#include "error_mapping.hpp"
+#include "interfaces/app/audit.hpp"
+#include "interfaces/app/auth.hpp"
+#include "interfaces/mysql/migrations.hpp"
+#include "routes.hpp"
+
+namespace zc::http {
+namespace {
+
+using Poco::Net::HTTPServerRequest;
+using Poco::Net::HTTPServerResponse;
+
+void send(HTTPServerResponse& res, int status, const Poco::Dynamic::Var& body) {
+    res.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
+    res.setContentType("application/json; charset=utf-8");
+    res.set("Cache-Control", "no-store");
+    res.set("X-Content-Type-Options", "nosniff");
+    res.set("Strict-Transport-Security", "max-age=31536000");
+    std::ostringstream out;
+    Poco::JSON::Stringifier::condense(body, out);
+    const std::string text = out.str();
+    res.setContentLength(static_cast<std::streamsize>(text.size()));
+    res.send() << text;
+}
+
+void sendError(HTTPServerResponse& res, const ErrorReply& e) { send(res, e.status, errorBody(e)); }
+
+std::string readBody(HTTPServerRequest& req, std::size_t limit) {
+    if (req.hasContentLength() && req.getContentLength64() > static_cast<Poco::Int64>(limit)) {
+        throw ValidationError("BODY_TOO_LARGE",
+                              "The request body is larger than " + std::to_string(limit) + " bytes.",
+                              "", ErrorKind::Invalid);
+    }
+    std::string body;
+    char buf[8192];
+    auto& in = req.stream();
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+        body.append(buf, static_cast<std::size_t>(in.gcount()));
+        if (body.size() > limit) {
+            throw ValidationError("BODY_TOO_LARGE",
+                                  "The request body is larger than " + std::to_string(limit) + " bytes.",
+                                  "", ErrorKind::Invalid);
+        }
+    }
+    return body;
+}
+
+Poco::JSON::Object::Ptr parseBody(const std::string& text) {
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) return new Poco::JSON::Object;
+    try {
+        Poco::JSON::Parser parser;
+        auto v = parser.parse(text);
+        auto o = v.extract<Poco::JSON::Object::Ptr>();
+        if (o) return o;
+    } catch (const Poco::Exception&) {
+    } catch (const std::exception&) {
+    }
+    throw ValidationError("INVALID_JSON", "The request body must be a JSON object.", "");
+}
+
+class HealthHandler : public Poco::Net::HTTPRequestHandler {
+public:
+    explicit HealthHandler(db::ConnectionPool& pool) : pool_(pool) {}
+    void handleRequest(HTTPServerRequest&, HTTPServerResponse& res) override {
+        Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
+        bool db_ok = false;
+        int version = 0;
+        try {
+            auto lease = pool_.acquire(std::chrono::milliseconds(2000));
+            db_ok = lease->ping();
+            if (db_ok) version = db::schemaVersion(*lease);
+        } catch (const std::exception&) {
+            db_ok = false;
+        }
+        o->set("status", db_ok ? "ok" : "degraded");
+        o->set("database", db_ok ? "ok" : "unavailable");
+        o->set("schema_version", version);
+        o->set("service", "zorgcontract");
+        send(res, db_ok ? 200 : 503, o);
+    }
+
+private:
+    db::ConnectionPool& pool_;
+};
+
+class ApiHandler : public Poco::Net::HTTPRequestHandler {
+public:
+    ApiHandler(const ServerConfig& config, db::ConnectionPool& pool, const Clock& clock,
+               const app::AppConfig& app_config)
+        : config_(config), pool_(pool), clock_(clock), app_config_(app_config) {}
+
+    void handleRequest(HTTPServerRequest& req, HTTPServerResponse& res) override {
+        try {
+            handle(req, res);
+        } catch (...) {
+            sendError(res, classifyCurrentException());
+        }
+    }
+
+private:
+    void handle(HTTPServerRequest& req, HTTPServerResponse& res) {
+        Poco::URI uri(req.getURI());
+        app::ApiRequest api;
+        bool path_exists = false;
+        const Route* route = matchRoute(req.getMethod(), uri.getPath(), api.path, path_exists);
+        if (!route) {
+            if (path_exists) {
+                throw ValidationError("METHOD_NOT_ALLOWED", "This method is not allowed here.", "",
+                                      ErrorKind::Invalid);
+            }
+            throw ValidationError("NOT_FOUND", "No such endpoint: " + uri.getPath(), "",
+                                  ErrorKind::NotFound);
+        }
+        for (const auto& [k, v] : uri.getQueryParameters()) api.query[k] = v;
+        const std::string body = readBody(req, config_.max_body_bytes);
+        auto lease = pool_.acquire();
+        app::RequestContext ctx{*lease, {}, req.clientAddress().host().toString(), clock_, app_config_};
+        ctx.actor.name = "anonymous";
+        authenticate(req, *route, ctx, api);
+        api.body = parseBody(body);
+        const auto answer = route->handler(ctx, api);
+        send(res, answer.status, answer.body);
+    }
+
+    void authenticate(HTTPServerRequest& req, const Route& route, app::RequestContext& ctx,
+                      app::ApiRequest& api) {
+        if (route.access == Access::Public) return;
+        const std::string auth = req.get("Authorization", "");
+        const std::string key = req.get("X-Api-Key", "");
+        bool mfa_pending = false;
+        if (auth.rfind("Bearer ", 0) == 0) {
+            api.bearer_token = auth.substr(7);
+            auto a = app::authenticateSession(ctx.db, clock_, api.bearer_token);
+            if (!a) unauthenticated();
+            ctx.actor = a->actor;
+            mfa_pending = a->mfa_pending;
+        } else if (!key.empty()) {
+            auto a = app::authenticateApiKey(ctx.db, key);
+            if (!a) unauthenticated();
+            ctx.actor = *a;
+        } else {
+            unauthenticated();
+        }
+        if (mfa_pending && !route.allowed_before_mfa) {
+            throw ValidationError("MFA_SETUP_REQUIRED",
+                                  "Your role requires a second factor: enrol it first via "
+                                  "/api/v1/auth/totp/enrol and /api/v1/auth/totp/confirm.",
+                                  "", ErrorKind::Forbidden);
+        }
+        if (!roleAllowed(route, ctx.actor.role)) {
+            app::appendAuditStandalone(ctx, {"access.denied", "endpoint",
+                                             route.method + " " + route.pattern, "denied",
+                                             std::nullopt, std::nullopt});
+            throw ValidationError("FORBIDDEN",
+                                  "Your role (" + app::roleName(ctx.actor.role) +
+                                      ") may not do this.",
+                                  "", ErrorKind::Forbidden);
+        }
+    }
+
+    [[noreturn]] static void unauthenticated() {
+        throw ValidationError("UNAUTHENTICATED",
+                              "Log in first (Authorization: Bearer <token>) or send a provider "
+                              "API key (X-Api-Key).",
+                              "", ErrorKind::Unauthorized);
+    }
+
+    const ServerConfig& config_;
+    db::ConnectionPool& pool_;
+    const Clock& clock_;
+    const app::AppConfig& app_config_;
+};
+
+class Factory : public Poco::Net::HTTPRequestHandlerFactory {
+public:
+    Factory(const ServerConfig& config, db::ConnectionPool& pool, const Clock& clock,
+            const app::AppConfig& app_config)
+        : config_(config), pool_(pool), clock_(clock), app_config_(app_config) {}
+
+    Poco::Net::HTTPRequestHandler* createRequestHandler(const HTTPServerRequest& req) override {
+        db::ensureThreadInit();
+        if (req.getURI() == "/health" || req.getURI().rfind("/health?", 0) == 0) {
+            return new HealthHandler(pool_);
+        }
+        return new ApiHandler(config_, pool_, clock_, app_config_);
+    }
+
+private:
+    const ServerConfig& config_;
+    db::ConnectionPool& pool_;
+    const Clock& clock_;
+    const app::AppConfig& app_config_;
+};
+
+}  // namespace
+
+ApiServer::ApiServer(ServerConfig config, db::ConnectionPool& pool, const Clock& clock,
+                     const app::AppConfig& app_config)
+    : config_(std::move(config)), pool_(pool), clock_(clock), app_config_(app_config) {}
+
+ApiServer::~ApiServer() { stop(); }
+
+void ApiServer::start() {
+    Poco::Net::Context::Ptr context = new Poco::Net::Context(
+        Poco::Net::Context::TLS_SERVER_USE, config_.key_file, config_.cert_file, config_.ca_file,
+        Poco::Net::Context::VERIFY_RELAXED, 9, false, "HIGH:!aNULL:!MD5:!RC4:!3DES");
+    context->requireMinimumProtocol(Poco::Net::Context::PROTO_TLSV1_2);
+    Poco::Net::SecureServerSocket socket(
+        Poco::Net::SocketAddress(config_.host, static_cast<Poco::UInt16>(config_.port)), 64,
+        context);
+    auto* params = new Poco::Net::HTTPServerParams;
+    params->setMaxThreads(config_.threads);
+    params->setMaxQueued(256);
+    params->setKeepAlive(true);
+    params->setTimeout(Poco::Timespan(30, 0));
+    server_ = std::make_unique<Poco::Net::HTTPServer>(
+        new Factory(config_, pool_, clock_, app_config_), socket, params);
+    server_->start();
+}
+
+void ApiServer::stop() {
+    if (server_) {
+        server_->stopAll(true);
+        server_.reset();
+    }
+}
+
+int ApiServer::port() const { return server_ ? server_->port() : config_.port; }
+
+}  // namespace zc::http

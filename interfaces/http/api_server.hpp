@@ -1,0 +1,46 @@
+#pragma once
+// The HTTPS server (POCO Net/NetSSL on OpenSSL 3, TLS 1.2 minimum). Every request: size limit,
+// route match, authentication (session bearer token or provider API key), role check against the
+// route table, JSON parse, use case, error mapping. GET /health reports the schema version and
+// whether the database answers (503 when it does not).
+#include <memory>
+#include <string>
+
+#include "contracting/kernel/civil_date.hpp"
+#include "interfaces/app/context.hpp"
+#include "interfaces/mysql/connection_pool.hpp"
+
+namespace Poco::Net {
+class HTTPServer;
+}
+
+namespace zc::http {
+
+struct ServerConfig {
+    std::string host = "127.0.0.1";
+    int port = 8443;
+    std::string cert_file;
+    std::string key_file;
+    std::string ca_file;
+    std::size_t max_body_bytes = 1 << 20;
+    int threads = 16;
+};
+
+class ApiServer {
+public:
+    ApiServer(ServerConfig config, db::ConnectionPool& pool, const Clock& clock,
+              const app::AppConfig& app_config);
+    ~ApiServer();
+    void start();
+    void stop();
+    int port() const;
+
+private:
+    ServerConfig config_;
+    db::ConnectionPool& pool_;
+    const Clock& clock_;
+    const app::AppConfig& app_config_;
+    std::unique_ptr<Poco::Net::HTTPServer> server_;
+};
+
+}  // namespace zc::http

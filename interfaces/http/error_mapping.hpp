@@ -1,0 +1,23 @@
+#pragma once
+// Maps every failure to an HTTP status and the JSON error body {"code","message","field"}.
+// The one place where exceptions become statuses.
+#include <Poco/JSON/Object.h>
+
+#include <exception>
+#include <string>
+
+namespace zc::http {
+
+struct ErrorReply {
+    int status;
+    std::string code;
+    std::string message;
+    std::string field;
+};
+
+// Classifies the exception currently being handled (call inside a catch block).
+ErrorReply classifyCurrentException();
+
+Poco::JSON::Object::Ptr errorBody(const ErrorReply& e);
+
+}  // namespace zc::http

@@ -1,0 +1,154 @@
+#include "routes.hpp"
+
+#include <algorithm>
+#include <sstream>
+
+#include "interfaces/app/audit.hpp"
+#include "interfaces/app/auth.hpp"
+#include "interfaces/app/contracts.hpp"
+#include "interfaces/app/procedures.hpp"
+#include "interfaces/app/reference.hpp"
+
+namespace zc::http {
+namespace {
+
+using app::Role;
+constexpr Role kAdmin = Role::Admin;
+constexpr Role kCm = Role::ContractManager;
+constexpr Role kAo = Role::AccessOfficer;
+constexpr Role kFin = Role::Finance;
+constexpr Role kBh = Role::BudgetHolder;
+constexpr Role kAud = Role::Auditor;
+constexpr Role kProv = Role::Provider;
+
+const std::vector<Role> kAllStaff = {kAdmin, kCm, kAo, kFin, kBh, kAud};
+
+std::vector<Role> staffAnd(std::initializer_list<Role> extra) {
+    std::vector<Role> r = kAllStaff;
+    r.insert(r.end(), extra);
+    return r;
+}
+
+std::vector<Route> buildRoutes() {
+    using A = Access;
+    const std::string v1 = "/api/v1";
+    return {
+        // Authentication
+        {"POST", v1 + "/auth/login", A::Public, {}, false, app::login},
+        {"POST", v1 + "/auth/logout", A::Roles, kAllStaff, true, app::logout},
+        {"GET", v1 + "/auth/me", A::Authenticated, {}, true, app::me},
+        {"POST", v1 + "/auth/totp/enrol", A::Roles, kAllStaff, true, app::enrolTotp},
+        {"POST", v1 + "/auth/totp/confirm", A::Roles, kAllStaff, true, app::confirmTotp},
+        // Users (application manager)
+        {"GET", v1 + "/users", A::Roles, {kAdmin, kAud}, false, app::listUsers},
+        {"POST", v1 + "/users", A::Roles, {kAdmin}, false, app::createUser},
+        // Reference data
+        {"GET", v1 + "/municipalities", A::Authenticated, {}, false, app::listMunicipalities},
+        {"POST", v1 + "/municipalities", A::Roles, {kAdmin}, false, app::createMunicipality},
+        {"GET", v1 + "/districts", A::Roles, kAllStaff, false, app::listDistricts},
+        {"POST", v1 + "/districts", A::Roles, {kAdmin}, false, app::createDistrict},
+        {"GET", v1 + "/teams", A::Roles, kAllStaff, false, app::listTeams},
+        {"POST", v1 + "/teams", A::Roles, {kAdmin}, false, app::createTeam},
+        {"GET", v1 + "/products", A::Authenticated, {}, false, app::listProducts},
+        {"POST", v1 + "/products", A::Roles, {kAdmin}, false, app::createProduct},
+        // Providers and their API keys
+        {"GET", v1 + "/providers", A::Roles, kAllStaff, false, app::listProviders},
+        {"POST", v1 + "/providers", A::Roles, {kAdmin, kCm}, false, app::createProvider},
+        {"GET", v1 + "/providers/{id}", A::Roles, staffAnd({kProv}), false, app::getProvider},
+        {"GET", v1 + "/providers/{id}/api-keys", A::Roles, {kAdmin, kCm, kAud}, false, app::listApiKeys},
+        {"POST", v1 + "/providers/{id}/api-keys", A::Roles, {kAdmin, kCm}, false, app::issueApiKey},
+        {"POST", v1 + "/providers/{id}/api-keys/{key_id}/revoke", A::Roles, {kAdmin, kCm}, false,
+         app::revokeApiKey},
+        // Procurement procedures
+        {"GET", v1 + "/procedures", A::Authenticated, {}, false, app::listProcedures},
+        {"POST", v1 + "/procedures", A::Roles, {kCm}, false, app::createProcedure},
+        {"GET", v1 + "/procedures/{id}", A::Authenticated, {}, false, app::getProcedure},
+        {"POST", v1 + "/procedures/{id}/applications-open", A::Roles, {kCm}, false, app::setApplicationsOpen},
+        {"POST", v1 + "/procedures/{id}/lots", A::Roles, {kCm}, false, app::addLot},
+        {"POST", v1 + "/procedures/{id}/requirements", A::Roles, {kCm}, false, app::addRequirement},
+        {"POST", v1 + "/procedures/{id}/tariffs", A::Roles, {kCm}, false, app::addProcedureTariff},
+        {"POST", v1 + "/procedures/{id}/indexations", A::Roles, {kCm}, false, app::indexProcedure},
+        {"POST", v1 + "/procedures/{id}/applications", A::Roles, {kProv}, false, app::submitApplication},
+        // Applications
+        {"GET", v1 + "/applications", A::Roles, {kCm, kAud, kProv}, false, app::listApplications},
+        {"GET", v1 + "/applications/{id}", A::Roles, {kCm, kAud, kProv}, false, app::getApplication},
+        {"POST", v1 + "/applications/{id}/assessments", A::Roles, {kCm}, false, app::assessRequirement},
+        {"POST", v1 + "/applications/{id}/decision", A::Roles, {kCm}, false, app::decideApplication},
+        // Contracts
+        {"GET", v1 + "/contracts", A::Roles, staffAnd({kProv}), false, app::listContracts},
+        {"POST", v1 + "/contracts", A::Roles, {kCm}, false, app::createContract},
+        {"GET", v1 + "/contracts/{id}", A::Roles, staffAnd({kProv}), false, app::getContract},
+        {"POST", v1 + "/contracts/{id}/status", A::Roles, {kCm}, false, app::changeContractStatus},
+        {"POST", v1 + "/contracts/{id}/tariffs", A::Roles, {kCm}, false, app::addContractTariff},
+        {"POST", v1 + "/contracts/{id}/indexations", A::Roles, {kCm}, false, app::indexContract},
+        {"GET", v1 + "/contracts/{id}/advances", A::Roles, {kCm, kFin, kBh, kAud, kProv}, false,
+         app::listAdvances},
+        {"POST", v1 + "/budget-contracts", A::Roles, {kCm}, false, app::createBudgetContract},
+        // Queries for later flows
+        {"GET", v1 + "/queries/eligible-providers", A::Roles, kAllStaff, false, app::eligibleProviders},
+        {"GET", v1 + "/queries/tariff", A::Roles, kAllStaff, false, app::tariffQuery},
+        // Audit trail
+        {"GET", v1 + "/audit", A::Roles, {kAud, kAdmin}, false, app::listAudit},
+        {"GET", v1 + "/audit/verify", A::Roles, {kAud, kAdmin}, false, app::verifyAuditApi},
+    };
+}
+
+std::vector<std::string> segments(const std::string& path) {
+    std::vector<std::string> out;
+    std::stringstream ss(path);
+    std::string part;
+    while (std::getline(ss, part, '/')) {
+        if (!part.empty()) out.push_back(part);
+    }
+    return out;
+}
+
+bool matches(const std::string& pattern, const std::vector<std::string>& path,
+             std::map<std::string, std::string>& params) {
+    const auto pat = segments(pattern);
+    if (pat.size() != path.size()) return false;
+    std::map<std::string, std::string> found;
+    for (std::size_t i = 0; i < pat.size(); ++i) {
+        if (pat[i].size() > 2 && pat[i].front() == '{' && pat[i].back() == '}') {
+            found[pat[i].substr(1, pat[i].size() - 2)] = path[i];
+        } else if (pat[i] != path[i]) {
+            return false;
+        }
+    }
+    params = std::move(found);
+    return true;
+}
+
+}  // namespace
+
+const std::vector<Route>& routes() {
+    static const std::vector<Route> table = buildRoutes();
+    return table;
+}
+
+const Route* matchRoute(const std::string& method, const std::string& path,
+                        std::map<std::string, std::string>& params, bool& path_exists) {
+    const auto parts = segments(path);
+    path_exists = false;
+    for (const auto& r : routes()) {
+        std::map<std::string, std::string> p;
+        if (!matches(r.pattern, parts, p)) continue;
+        path_exists = true;
+        if (r.method == method) {
+            params = std::move(p);
+            return &r;
+        }
+    }
+    return nullptr;
+}
+
+bool roleAllowed(const Route& r, app::Role role) {
+    switch (r.access) {
+        case Access::Public:
+        case Access::Authenticated: return true;
+        case Access::Roles: return std::find(r.roles.begin(), r.roles.end(), role) != r.roles.end();
+    }
+    return false;
+}
+
+}  // namespace zc::http

@@ -1,0 +1,203 @@
+#include "connection.hpp"
+
+#include <cppconn/connection.h>
+#include <cppconn/exception.h>
+#include <cppconn/prepared_statement.h>
+#include <cppconn/resultset.h>
+#include <cppconn/resultset_metadata.h>
+#include <cppconn/statement.h>
+#include <mysql_driver.h>
+
+#include <charconv>
+
+namespace zc::db {
+namespace {
+
+[[noreturn]] void rethrow(const sql::SQLException& e) {
+    throw DbError(e.getErrorCode(), std::string("database error ") +
+                                        std::to_string(e.getErrorCode()) + ": " + e.what());
+}
+
+std::int64_t parseInt64(const std::string& s) {
+    std::int64_t v = 0;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || p != s.data() + s.size()) {
+        throw DbError(0, "database value is not an integer: " + s);
+    }
+    return v;
+}
+
+void bind(sql::PreparedStatement& st, const Params& params) {
+    for (std::size_t i = 0; i < params.size(); ++i) {
+        auto idx = static_cast<unsigned int>(i + 1);
+        const Param& p = params[i];
+        if (std::holds_alternative<std::nullptr_t>(p)) {
+            st.setNull(idx, 0);
+        } else if (const auto* n = std::get_if<std::int64_t>(&p)) {
+            st.setInt64(idx, *n);
+        } else {
+            st.setString(idx, std::get<std::string>(p));
+        }
+    }
+}
+
+bool isConnectionLost(int code) { return code == 2006 || code == 2013 || code == 2055; }
+
+}  // namespace
+
+const std::string& Row::str(std::size_t i) const {
+    const auto& v = values_.at(i);
+    if (!v) throw DbError(0, "unexpected NULL in column " + std::to_string(i));
+    return *v;
+}
+
+std::int64_t Row::i64(std::size_t i) const { return parseInt64(str(i)); }
+
+std::optional<std::int64_t> Row::optI64(std::size_t i) const {
+    if (isNull(i)) return std::nullopt;
+    return i64(i);
+}
+
+Connection::Connection(DbConfig config) : config_(std::move(config)) { connect(); }
+
+Connection::~Connection() {
+    statements_.clear();
+    try {
+        if (conn_) conn_->close();
+    } catch (...) {
+    }
+}
+
+void Connection::connect() {
+    statements_.clear();
+    conn_.reset();
+    in_tx_ = false;
+    try {
+        sql::ConnectOptionsMap opts;
+        opts["hostName"] = config_.socket.empty()
+                               ? sql::SQLString("tcp://" + config_.host + ":" +
+                                                std::to_string(config_.port))
+                               : sql::SQLString("unix://" + config_.socket);
+        opts["userName"] = sql::SQLString(config_.user);
+        opts["password"] = sql::SQLString(config_.password);
+        opts["OPT_CHARSET_NAME"] = sql::SQLString("utf8mb4");
+        opts["OPT_CONNECT_TIMEOUT"] = 5;
+        sql::Driver* driver = sql::mysql::get_driver_instance();
+        conn_.reset(driver->connect(opts));
+        if (!config_.name.empty()) conn_->setSchema(config_.name);
+        std::unique_ptr<sql::Statement> st(conn_->createStatement());
+        st->execute("SET time_zone = '+00:00'");
+        st->execute("SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO'");
+        st->execute("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED");
+        conn_->setAutoCommit(true);
+    } catch (const sql::SQLException& e) {
+        rethrow(e);
+    }
+}
+
+sql::PreparedStatement& Connection::prepare(const std::string& sql) {
+    auto it = statements_.find(sql);
+    if (it != statements_.end()) return *it->second;
+    std::unique_ptr<sql::PreparedStatement> st(conn_->prepareStatement(sql));
+    return *statements_.emplace(sql, std::move(st)).first->second;
+}
+
+std::int64_t Connection::execute(const std::string& sql, const Params& params) {
+    try {
+        auto& st = prepare(sql);
+        bind(st, params);
+        return st.executeUpdate();
+    } catch (const sql::SQLException& e) {
+        if (isConnectionLost(e.getErrorCode()) && !in_tx_) connect();
+        rethrow(e);
+    }
+}
+
+std::vector<Row> Connection::query(const std::string& sql, const Params& params) {
+    try {
+        auto& st = prepare(sql);
+        bind(st, params);
+        std::unique_ptr<sql::ResultSet> rs(st.executeQuery());
+        const unsigned int n = rs->getMetaData()->getColumnCount();
+        std::vector<Row> rows;
+        while (rs->next()) {
+            std::vector<std::optional<std::string>> values;
+            values.reserve(n);
+            for (unsigned int c = 1; c <= n; ++c) {
+                if (rs->isNull(c)) {
+                    values.emplace_back(std::nullopt);
+                } else {
+                    values.emplace_back(std::string(rs->getString(c)));
+                }
+            }
+            rows.emplace_back(std::move(values));
+        }
+        return rows;
+    } catch (const sql::SQLException& e) {
+        if (isConnectionLost(e.getErrorCode()) && !in_tx_) connect();
+        rethrow(e);
+    }
+}
+
+std::optional<Row> Connection::queryOne(const std::string& sql, const Params& params) {
+    auto rows = query(sql, params);
+    if (rows.empty()) return std::nullopt;
+    return std::move(rows.front());
+}
+
+std::int64_t Connection::lastInsertId() { return queryOne("SELECT LAST_INSERT_ID()")->i64(0); }
+
+void Connection::begin() {
+    try {
+        conn_->setAutoCommit(false);
+        in_tx_ = true;
+    } catch (const sql::SQLException& e) {
+        if (isConnectionLost(e.getErrorCode())) connect();
+        rethrow(e);
+    }
+}
+
+void Connection::commit() {
+    try {
+        conn_->commit();
+        conn_->setAutoCommit(true);
+        in_tx_ = false;
+    } catch (const sql::SQLException& e) {
+        in_tx_ = false;
+        if (isConnectionLost(e.getErrorCode())) connect();
+        rethrow(e);
+    }
+}
+
+void Connection::rollback() {
+    in_tx_ = false;
+    try {
+        conn_->rollback();
+        conn_->setAutoCommit(true);
+    } catch (const sql::SQLException& e) {
+        connect();  // a connection in an unknown state is replaced
+    }
+}
+
+bool Connection::ping() {
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        try {
+            if (!conn_) connect();
+            query("SELECT 1");
+            return true;
+        } catch (const DbError&) {
+            try {
+                connect();
+            } catch (const DbError&) {
+                return false;
+            }
+        }
+    }
+    return false;
+}
+
+Transaction::~Transaction() {
+    if (!done_) c_.rollback();
+}
+
+}  // namespace zc::db

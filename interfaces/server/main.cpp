@@ -1,0 +1,162 @@
+// zorgcontract: the HTTPS service and its command-line subcommands.
+#include <Poco/Net/SSLManager.h>
+#include <Poco/Util/ServerApplication.h>
+
+#include <csignal>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "contracting/kernel/errors.hpp"
+#include "interfaces/app/audit.hpp"
+#include "interfaces/app/auth.hpp"
+#include "interfaces/app/demo_data.hpp"
+#include "interfaces/http/api_server.hpp"
+#include "interfaces/mysql/connection_pool.hpp"
+#include "interfaces/mysql/migrations.hpp"
+#include "settings.hpp"
+
+namespace {
+
+using namespace zc;
+
+constexpr const char* kUsage =
+    "usage: zorgcontract [--config FILE] COMMAND\n"
+    "commands:\n"
+    "  serve                       migrate, then run the HTTPS service until SIGINT/SIGTERM\n"
+    "  migrate                     apply pending migrations and print the schema version\n"
+    "  create-admin USER           create the first administrator; password from the\n"
+    "                              environment variable ZC_ADMIN_PASSWORD or standard input\n"
+    "  verify-audit                walk the audit hash chain; exit 1 naming the first bad row\n"
+    "  load-demo                   load the demo region (once) and print the demo logins\n";
+
+struct Cli {
+    std::string config = "config/zorgcontract.properties";
+    std::vector<std::string> args;
+};
+
+Cli parseArgs(int argc, char** argv) {
+    Cli cli;
+    if (const char* env = std::getenv("ZC_CONFIG")) cli.config = env;
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        if (a == "--config" && i + 1 < argc) {
+            cli.config = argv[++i];
+        } else {
+            cli.args.push_back(a);
+        }
+    }
+    return cli;
+}
+
+int migrateCommand(const server::Settings& s) {
+    db::ensureThreadInit();
+    db::Connection conn(s.db);
+    const auto result = db::migrate(conn, s.migrations_dir);
+    for (const auto& f : result.applied) std::cout << "applied " << f << "\n";
+    std::cout << "schema version " << result.schema_version << std::endl;
+    return 0;
+}
+
+int createAdminCommand(const server::Settings& s, const std::string& username) {
+    std::string password;
+    if (const char* env = std::getenv("ZC_ADMIN_PASSWORD")) {
+        password = env;
+    } else {
+        std::getline(std::cin, password);
+    }
+    db::ensureThreadInit();
+    db::Connection conn(s.db);
+    SystemClock clock;
+    app::RequestContext ctx{conn, {}, "cli", clock, s.app};
+    ctx.actor.role = app::Role::Admin;
+    ctx.actor.name = "cli";
+    app::createFirstAdmin(ctx, username, password);
+    std::cout << "administrator '" << username
+              << "' created; log in and enrol a second factor (TOTP) before anything else"
+              << std::endl;
+    return 0;
+}
+
+int verifyAuditCommand(const server::Settings& s) {
+    db::ensureThreadInit();
+    db::Connection conn(s.db);
+    const auto v = app::verifyAudit(conn);
+    if (v.ok) {
+        std::cout << "audit trail intact: " << v.rows_checked << " rows verified" << std::endl;
+        return 0;
+    }
+    std::cout << "audit trail broken: row " << v.first_bad_seq << " was " << v.problem << " ("
+              << v.rows_checked << " rows before it verified)" << std::endl;
+    return 1;
+}
+
+int loadDemoCommand(const server::Settings& s) {
+    db::ensureThreadInit();
+    db::Connection conn(s.db);
+    const auto summary = app::loadDemoData(conn, s.app);
+    if (summary.already_loaded) {
+        std::cout << "demo data present already" << std::endl;
+    } else {
+        std::cout << "demo data loaded" << std::endl;
+    }
+    return 0;
+}
+
+int serveCommand(const server::Settings& s) {
+    migrateCommand(s);
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    db::ConnectionPool pool(s.db, s.db_pool_size);
+    SystemClock clock;
+    http::ApiServer server(s.http, pool, clock, s.app);
+    server.start();
+    std::cout << "zorgcontract listening on https://" << s.http.host << ":" << server.port()
+              << "/" << std::endl;
+    int sig = 0;
+    sigwait(&signals, &sig);
+    std::cout << "stopping (signal " << sig << ")" << std::endl;
+    server.stop();
+    return 0;
+}
+
+int run(const Cli& cli) {
+    if (cli.args.empty()) {
+        std::cerr << kUsage;
+        return 2;
+    }
+    const auto settings = server::loadSettings(cli.config);
+    const std::string& cmd = cli.args[0];
+    if (cmd == "serve") return serveCommand(settings);
+    if (cmd == "migrate") return migrateCommand(settings);
+    if (cmd == "verify-audit") return verifyAuditCommand(settings);
+    if (cmd == "load-demo") return loadDemoCommand(settings);
+    if (cmd == "create-admin" && cli.args.size() == 2) {
+        return createAdminCommand(settings, cli.args[1]);
+    }
+    std::cerr << kUsage;
+    return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        return run(parseArgs(argc, argv));
+    } catch (const zc::ValidationError& e) {
+        std::cerr << "error " << e.code() << ": " << e.what() << std::endl;
+        return 1;
+    } catch (const zc::db::MigrationError& e) {
+        std::cerr << "start-up stopped: " << e.what() << std::endl;
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "error: " << e.what() << std::endl;
+        return 1;
+    }
+}

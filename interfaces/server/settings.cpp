@@ -1,0 +1,110 @@
+#include "settings.hpp"
+
+#include <Poco/Util/MapConfiguration.h>
+#include <Poco/Util/PropertyFileConfiguration.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <stdexcept>
+
+namespace zc::server {
+namespace {
+
+std::string envName(const std::string& key) {
+    std::string e = "ZC_" + key;
+    std::replace(e.begin(), e.end(), '.', '_');
+    std::transform(e.begin(), e.end(), e.begin(), [](unsigned char c) { return std::toupper(c); });
+    return e;
+}
+
+// Overlays ZC_* environment variables over the file's keys (higher priority).
+Poco::AutoPtr<Poco::Util::LayeredConfiguration> layered(const std::filesystem::path& file) {
+    Poco::AutoPtr<Poco::Util::PropertyFileConfiguration> props(
+        new Poco::Util::PropertyFileConfiguration(file.string()));
+    Poco::AutoPtr<Poco::Util::MapConfiguration> env(new Poco::Util::MapConfiguration);
+    Poco::Util::AbstractConfiguration::Keys keys;
+    std::vector<std::string> pending{""};
+    while (!pending.empty()) {
+        const std::string prefix = pending.back();
+        pending.pop_back();
+        props->keys(prefix, keys);
+        for (const auto& k : keys) {
+            const std::string full = prefix.empty() ? k : prefix + "." + k;
+            pending.push_back(full);
+            if (const char* v = std::getenv(envName(full).c_str())) env->setString(full, v);
+        }
+    }
+    Poco::AutoPtr<Poco::Util::LayeredConfiguration> conf(new Poco::Util::LayeredConfiguration);
+    conf->add(env, 0);
+    conf->add(props, 10);
+    return conf;
+}
+
+std::filesystem::path resolve(const std::filesystem::path& root, const std::string& p) {
+    if (p.empty()) return {};
+    std::filesystem::path path(p);
+    return path.is_absolute() ? path : root / path;
+}
+
+int intKey(Poco::Util::AbstractConfiguration& c, const std::string& key, int fallback, int min,
+           int max) {
+    int v = fallback;
+    try {
+        v = c.getInt(key, fallback);
+    } catch (const Poco::Exception&) {
+        throw std::runtime_error("configuration key " + key + " must be a whole number");
+    }
+    if (v < min || v > max) {
+        throw std::runtime_error("configuration key " + key + " must lie between " +
+                                 std::to_string(min) + " and " + std::to_string(max));
+    }
+    return v;
+}
+
+std::string readSecret(const std::filesystem::path& file) {
+    std::ifstream in(file);
+    if (!in) throw std::runtime_error("cannot read the database password file " + file.string());
+    std::string s;
+    std::getline(in, s);
+    return s;
+}
+
+}  // namespace
+
+Settings loadSettings(const std::filesystem::path& file) {
+    if (!std::filesystem::exists(file)) {
+        throw std::runtime_error("configuration file not found: " + file.string());
+    }
+    auto c = layered(file);
+    Settings s;
+    s.root = std::filesystem::absolute(file).parent_path().parent_path();
+    s.http.host = c->getString("server.host", "127.0.0.1");
+    s.http.port = intKey(*c, "server.port", 8443, 1, 65535);
+    s.http.threads = intKey(*c, "server.threads", 16, 1, 256);
+    s.http.max_body_bytes =
+        static_cast<std::size_t>(intKey(*c, "limits.max_body_bytes", 1 << 20, 1024, 1 << 30));
+    s.http.cert_file = resolve(s.root, c->getString("tls.cert_file", "var/tls/server.crt"));
+    s.http.key_file = resolve(s.root, c->getString("tls.key_file", "var/tls/server.key"));
+    s.http.ca_file = resolve(s.root, c->getString("tls.ca_file", "var/tls/ca.crt"));
+    s.db.host = c->getString("db.host", "127.0.0.1");
+    s.db.port = intKey(*c, "db.port", 3306, 1, 65535);
+    s.db.socket = resolve(s.root, c->getString("db.socket", "")).string();
+    s.db.name = c->getString("db.name", "zorgcontract");
+    s.db.user = c->getString("db.user", "zorgcontract");
+    s.db.password = c->getString("db.password", "");
+    const std::string password_file = c->getString("db.password_file", "");
+    if (s.db.password.empty() && !password_file.empty()) {
+        s.db.password = readSecret(resolve(s.root, password_file));
+    }
+    s.db_pool_size = static_cast<std::size_t>(intKey(*c, "db.pool_size", 16, 1, 512));
+    s.app.payment_term_days = intKey(*c, "payment.term_days", 30, 1, 365);
+    s.app.session_hours = intKey(*c, "auth.session_hours", 8, 1, 24 * 7);
+    s.app.pbkdf2_iterations = intKey(*c, "auth.pbkdf2_iterations", 210000, 210000, 10000000);
+    s.app.max_failed_logins = intKey(*c, "auth.max_failed_logins", 5, 1, 100);
+    s.app.lockout_minutes = intKey(*c, "auth.lockout_minutes", 15, 1, 24 * 60);
+    s.migrations_dir = resolve(s.root, c->getString("migrations.dir", "config/migrations"));
+    return s;
+}
+
+}  // namespace zc::server

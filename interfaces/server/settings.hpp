@@ -1,0 +1,30 @@
+#pragma once
+// Configuration: one properties file (config/zorgcontract.properties, POCO layered
+// configuration) whose every key can be overridden by an environment variable ZC_<KEY> with dots
+// as underscores, e.g. db.port -> ZC_DB_PORT. Relative paths are relative to the project root
+// (the folder above the file's config/ folder).
+#include <Poco/AutoPtr.h>
+#include <Poco/Util/LayeredConfiguration.h>
+
+#include <filesystem>
+#include <string>
+
+#include "interfaces/app/context.hpp"
+#include "interfaces/http/api_server.hpp"
+#include "interfaces/mysql/connection.hpp"
+
+namespace zc::server {
+
+struct Settings {
+    std::filesystem::path root;
+    db::DbConfig db;
+    std::size_t db_pool_size = 16;
+    http::ServerConfig http;
+    app::AppConfig app;
+    std::filesystem::path migrations_dir;
+};
+
+// Throws std::runtime_error naming the key when a value is missing or malformed.
+Settings loadSettings(const std::filesystem::path& file);
+
+}  // namespace zc::server

@@ -1,0 +1,34 @@
+#include "contracting/kernel/errors.hpp"
+
+#include <gtest/gtest.h>
+
+namespace zc {
+namespace {
+
+TEST(ValidationError, CarriesCodeMessageFieldAndKind) {
+    ValidationError e("INVALID_AGB", "AGB code must be exactly 8 digits.", "agb",
+                      ErrorKind::Conflict);
+    EXPECT_EQ(e.code(), "INVALID_AGB");
+    EXPECT_STREQ(e.what(), "AGB code must be exactly 8 digits.");
+    EXPECT_EQ(e.field(), "agb");
+    EXPECT_EQ(e.kind(), ErrorKind::Conflict);
+}
+
+TEST(ValidationError, DefaultsToInvalidWithoutField) {
+    ValidationError e("X", "Something is wrong.");
+    EXPECT_EQ(e.field(), "");
+    EXPECT_EQ(e.kind(), ErrorKind::Invalid);
+}
+
+TEST(ZcAssertDeathTest, AbortsWithExpressionOnStderr) {
+    EXPECT_DEATH(ZC_ASSERT(1 + 1 == 3), "assertion failed: 1 \\+ 1 == 3");
+}
+
+TEST(ZcAssert, PassesWhenConditionHolds) {
+    int evaluated = 0;
+    ZC_ASSERT(++evaluated == 1);
+    EXPECT_EQ(evaluated, 1);
+}
+
+}  // namespace
+}  // namespace zc
