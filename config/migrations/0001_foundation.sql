@@ -14,7 +14,7 @@ CREATE TABLE users (
   created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
   UNIQUE KEY uq_users_username (username),
   CONSTRAINT ck_users_role CHECK (role IN ('admin','contract_manager','access_officer','finance','budget_holder','auditor'))
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB;
 
 CREATE TABLE sessions (
   token_hash CHAR(64) NOT NULL PRIMARY KEY,
@@ -42,7 +42,7 @@ CREATE TABLE audit_log (
   hash CHAR(64) NOT NULL,
   KEY ix_audit_object (object_type, object_id),
   KEY ix_audit_actor (actor)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB;
 
 -- One row: the chain's head, locked by every append so the chain stays linear.
 CREATE TABLE audit_head (

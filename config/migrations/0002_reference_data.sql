@@ -4,7 +4,7 @@ CREATE TABLE municipalities (
   name VARCHAR(200) NOT NULL,
   central_code CHAR(4) NULL,
   CONSTRAINT fk_municipality_central FOREIGN KEY (central_code) REFERENCES municipalities (code)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB;
 
 CREATE TABLE districts (
   id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
@@ -12,7 +12,7 @@ CREATE TABLE districts (
   name VARCHAR(200) NOT NULL,
   UNIQUE KEY uq_district_name (municipality_code, name),
   CONSTRAINT fk_district_municipality FOREIGN KEY (municipality_code) REFERENCES municipalities (code)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB;
 
 CREATE TABLE teams (
   id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
@@ -20,7 +20,7 @@ CREATE TABLE teams (
   name VARCHAR(200) NOT NULL,
   UNIQUE KEY uq_team_name (district_id, name),
   CONSTRAINT fk_team_district FOREIGN KEY (district_id) REFERENCES districts (id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB;
 
 CREATE TABLE products (
   code CHAR(5) NOT NULL PRIMARY KEY,
@@ -28,7 +28,7 @@ CREATE TABLE products (
   name VARCHAR(200) NOT NULL,
   unit VARCHAR(16) NOT NULL,
   kind VARCHAR(24) NOT NULL
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB;
 
 CREATE TABLE providers (
   id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
@@ -41,7 +41,7 @@ CREATE TABLE providers (
   contact_phone VARCHAR(40) NOT NULL DEFAULT '',
   created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
   UNIQUE KEY uq_providers_agb (agb)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB;
 
 CREATE TABLE provider_api_keys (
   id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,

@@ -10,14 +10,14 @@ CREATE TABLE procedures (
   created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
   CONSTRAINT ck_procedure_kind CHECK (kind IN ('open','negotiated','continuation')),
   CONSTRAINT fk_procedure_municipality FOREIGN KEY (municipality_code) REFERENCES municipalities (code)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB;
 
 CREATE TABLE lots (
   id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
   procedure_id BIGINT NOT NULL,
   name VARCHAR(200) NOT NULL,
   CONSTRAINT fk_lot_procedure FOREIGN KEY (procedure_id) REFERENCES procedures (id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB;
 
 CREATE TABLE lot_products (
   lot_id BIGINT NOT NULL,
@@ -32,7 +32,7 @@ CREATE TABLE requirements (
   procedure_id BIGINT NOT NULL,
   text VARCHAR(2000) NOT NULL,
   CONSTRAINT fk_requirement_procedure FOREIGN KEY (procedure_id) REFERENCES procedures (id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB;
 
 -- Tariff versions: owned by a procedure (the municipality's published tariffs) or a contract.
 CREATE TABLE tariffs (
@@ -65,7 +65,7 @@ CREATE TABLE applications (
   reason VARCHAR(2000) NULL,
   CONSTRAINT fk_application_procedure FOREIGN KEY (procedure_id) REFERENCES procedures (id),
   CONSTRAINT fk_application_provider FOREIGN KEY (provider_id) REFERENCES providers (id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB;
 
 CREATE TABLE application_lots (
   application_id BIGINT NOT NULL,
@@ -85,7 +85,7 @@ CREATE TABLE application_answers (
   PRIMARY KEY (application_id, requirement_id),
   CONSTRAINT fk_answer_application FOREIGN KEY (application_id) REFERENCES applications (id),
   CONSTRAINT fk_answer_requirement FOREIGN KEY (requirement_id) REFERENCES requirements (id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB;
 
 CREATE TABLE contracts (
   id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
@@ -130,7 +130,7 @@ CREATE TABLE contract_status_changes (
   changed_by VARCHAR(64) NOT NULL,
   changed_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
   CONSTRAINT fk_status_change_contract FOREIGN KEY (contract_id) REFERENCES contracts (id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB;
 
 -- Budget financing (dagbesteding): coalition, yearly budgets, performance agreements, advances.
 CREATE TABLE coalition_members (
@@ -159,7 +159,7 @@ CREATE TABLE performance_agreements (
   target BIGINT NOT NULL,
   unit VARCHAR(60) NOT NULL,
   CONSTRAINT fk_agreement_contract FOREIGN KEY (contract_id) REFERENCES contracts (id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB;
 
 CREATE TABLE advances (
   id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,

@@ -141,7 +141,7 @@ ApiResponse login(RequestContext& ctx, const ApiRequest& req) {
     tx.commit();
     Poco::JSON::Object::Ptr out = new Poco::JSON::Object;
     out->set("token", token);
-    out->set("expires_at", expires_at.substr(0, 19) + "Z");
+    out->set("expires_at", expires_at.substr(0, 10) + "T" + expires_at.substr(11, 8) + "Z");
     out->set("username", username);
     out->set("role", roleName(role));
     out->set("display_name", u->str(9));

@@ -1,0 +1,118 @@
+# Shared shell functions of the set-up, run and test scripts. Source it; do not run it.
+
+ZC_PACKAGES="g++ make cmake pkg-config libpoco-dev libmysqlcppconn-dev libxerces-c-dev libssl-dev \
+openssl mariadb-server mariadb-client libgtest-dev libgmock-dev curl ca-certificates"
+
+zc_log() { echo "[zorgcontract] $*" >&2; }
+
+# Installs the Debian packages that are missing (needs root, as on a fresh machine and in CI).
+zc_install_deps() {
+    local missing=()
+    for p in $ZC_PACKAGES; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    if [ ${#missing[@]} -eq 0 ]; then return 0; fi
+    zc_log "installing missing packages: ${missing[*]}"
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    export DEBIAN_FRONTEND=noninteractive
+    $sudo apt-get update -qq
+    # Debian starts mariadb-server's system service on install; policy-rc.d keeps it from doing so.
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+        printf '#!/bin/sh\nexit 101\n' | $sudo tee /usr/sbin/policy-rc.d >/dev/null
+        $sudo chmod +x /usr/sbin/policy-rc.d
+        $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+        $sudo rm -f /usr/sbin/policy-rc.d
+    else
+        $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    fi
+}
+
+# zc_build BUILD_DIR [cmake args...]
+zc_build() {
+    local dir="$1"; shift
+    cmake -S "$ZC_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+    cmake --build "$dir" -j"$(nproc)" 2>&1 | grep -vE '^\[ *[0-9]+%\]' || true
+    [ -x "$dir/interfaces/zorgcontract" ] || { zc_log "build failed"; return 1; }
+}
+
+# zc_free_port START: the first port from START on that nothing listens on.
+zc_free_port() {
+    local p="$1"
+    while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done
+    echo "$p"
+}
+
+# zc_tls DIR: private CA and a server certificate for localhost (kept when present).
+zc_tls() {
+    local dir="$1"
+    [ -s "$dir/server.crt" ] && [ -s "$dir/ca.crt" ] && return 0
+    mkdir -p "$dir" && chmod 700 "$dir"
+    openssl req -x509 -newkey rsa:3072 -nodes -sha256 -days 3650 -keyout "$dir/ca.key" \
+        -out "$dir/ca.crt" -subj "/O=zorgcontract/CN=zorgcontract private CA" \
+        -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" \
+        2>/dev/null
+    openssl req -newkey rsa:2048 -nodes -sha256 -keyout "$dir/server.key" -out "$dir/server.csr" \
+        -subj "/O=zorgcontract/CN=localhost" 2>/dev/null
+    printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n' \
+        > "$dir/server.ext"
+    openssl x509 -req -in "$dir/server.csr" -CA "$dir/ca.crt" -CAkey "$dir/ca.key" \
+        -CAcreateserial -out "$dir/server.crt" -days 825 -sha256 -extfile "$dir/server.ext" 2>/dev/null
+    chmod 600 "$dir"/*.key
+}
+
+zc_db_socket() {
+    local sock="$1/mysqld.sock"
+    if [ ${#sock} -gt 100 ]; then sock="/tmp/zc-$(echo "$1" | md5sum | cut -c1-12).sock"; fi
+    echo "$sock"
+}
+
+zc_db_client_user() { if [ "$(id -u)" -eq 0 ]; then echo root; else id -un; fi; }
+
+# zc_db_start DATADIR PORT PASSWORD_FILE: initialise (first time) and start a private MariaDB on
+# loopback, then make sure the database and the application user exist.
+zc_db_start() {
+    local datadir port pwfile sock user
+    datadir="$(mkdir -p "$1" && cd "$1" && pwd)"; port="$2"; pwfile="$3"
+    sock="$(zc_db_socket "$datadir")"; user="$(zc_db_client_user)"
+    if [ ! -d "$datadir/mysql" ]; then
+        zc_log "initialising a private MariaDB in $datadir"
+        mariadb-install-db --no-defaults --datadir="$datadir" --user="$user" \
+            --auth-root-authentication-method=socket --skip-test-db >"$datadir/../install-db.log" 2>&1 \
+            || { cat "$datadir/../install-db.log" >&2; return 1; }
+    fi
+    if ! mariadb-admin --no-defaults --socket="$sock" -u"$user" ping >/dev/null 2>&1; then
+        mariadbd --no-defaults --datadir="$datadir" --socket="$sock" --port="$port" \
+            --bind-address=127.0.0.1 --pid-file="$datadir/mariadbd.pid" \
+            --log-error="$datadir/mariadbd.err" --user="$user" --skip-name-resolve \
+            --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
+            --innodb-buffer-pool-size=256M --max-connections=300 >/dev/null 2>&1 &
+        for _ in $(seq 1 100); do
+            mariadb-admin --no-defaults --socket="$sock" -u"$user" ping >/dev/null 2>&1 && break
+            sleep 0.1
+        done
+        mariadb-admin --no-defaults --socket="$sock" -u"$user" ping >/dev/null 2>&1 \
+            || { zc_log "MariaDB did not start:"; tail -20 "$datadir/mariadbd.err" >&2; return 1; }
+    fi
+    if [ ! -s "$pwfile" ]; then
+        (umask 077; openssl rand -hex 24 > "$pwfile")
+    fi
+    local pw; pw="$(cat "$pwfile")"
+    mariadb --no-defaults --socket="$sock" -u"$user" <<SQL
+CREATE DATABASE IF NOT EXISTS zorgcontract CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+CREATE USER IF NOT EXISTS 'zorgcontract'@'127.0.0.1' IDENTIFIED BY '$pw';
+CREATE USER IF NOT EXISTS 'zorgcontract'@'localhost' IDENTIFIED BY '$pw';
+ALTER USER 'zorgcontract'@'127.0.0.1' IDENTIFIED BY '$pw';
+ALTER USER 'zorgcontract'@'localhost' IDENTIFIED BY '$pw';
+GRANT ALL PRIVILEGES ON zorgcontract.* TO 'zorgcontract'@'127.0.0.1';
+GRANT ALL PRIVILEGES ON zorgcontract.* TO 'zorgcontract'@'localhost';
+SQL
+}
+
+# zc_db_stop DATADIR: clean shutdown.
+zc_db_stop() {
+    local datadir sock user
+    [ -d "$1" ] || return 0
+    datadir="$(cd "$1" && pwd)"; sock="$(zc_db_socket "$datadir")"; user="$(zc_db_client_user)"
+    mariadb-admin --no-defaults --socket="$sock" -u"$user" shutdown >/dev/null 2>&1 || true
+}

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Command 1: install what is missing, build, start the private MariaDB under var/db, migrate,
+# load the demo data and run the service until Ctrl-C (which also stops the database).
+set -euo pipefail
+ZC_ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+export ZC_ROOT
+# shellcheck source=lib.sh
+. "$ZC_ROOT/scripts/lib.sh"
+cd "$ZC_ROOT"
+
+zc_install_deps
+zc_log "building (build/)"
+zc_build "$ZC_ROOT/build" -DZC_BUILD_TESTS=OFF
+zc_tls "$ZC_ROOT/var/tls"
+DB_PORT="${ZC_DB_PORT:-3307}"
+zc_db_start "$ZC_ROOT/var/db" "$DB_PORT" "$ZC_ROOT/var/db-app.password"
+export ZC_DB_PORT="$DB_PORT"
+
+SERVER_PID=""
+cleanup() {
+    [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+    zc_db_stop "$ZC_ROOT/var/db"
+    zc_log "database stopped"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+BIN="$ZC_ROOT/build/interfaces/zorgcontract"
+"$BIN" migrate
+"$BIN" load-demo
+"$BIN" serve &
+SERVER_PID=$!
+wait "$SERVER_PID"
