@@ -9,11 +9,13 @@
 namespace zc::app {
 namespace {
 
-constexpr const char* kLockHead = "SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE";
+constexpr const char* kLockHead =
+    "SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE";
 constexpr const char* kInsert =
     "INSERT INTO audit_log (seq, at, actor, action, object_type, object_id, result, origin,"
     " before_json, after_json, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)";
-constexpr const char* kUpdateHead = "UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1";
+constexpr const char* kUpdateHead =
+    "UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1";
 constexpr const char* kSelectRows =
     "SELECT seq, at, actor, action, object_type, object_id, result, origin, before_json,"
     " after_json, prev_hash, hash FROM audit_log WHERE seq > ? ORDER BY seq LIMIT 1000";
@@ -48,8 +50,8 @@ void appendAudit(RequestContext& ctx, const AuditEntry& e) {
     const std::int64_t seq = head->i64(0) + 1;
     const std::string prev = head->str(1);
     const std::vector<std::optional<std::string>> fields = {
-        timestamp(ctx.clock), ctx.actor.name, e.action, e.object_type, e.object_id,
-        e.result, ctx.origin, e.before, e.after};
+        timestamp(ctx.clock), ctx.actor.name, e.action, e.object_type, e.object_id, e.result,
+        ctx.origin,           e.before,       e.after};
     const std::string hash = chainHash(prev, seq, fields);
     db::Params params{seq};
     for (const auto& f : fields) {
@@ -98,7 +100,8 @@ AuditVerification verifyAudit(db::Connection& db) {
     auto head = db.queryOne("SELECT last_seq, last_hash FROM audit_head WHERE id = 1");
     if (head && (head->i64(0) != expected_seq - 1 || head->str(1) != prev)) {
         const std::int64_t bad = head->i64(0) >= expected_seq ? expected_seq : head->i64(0);
-        return {false, v.rows_checked, bad, head->i64(0) >= expected_seq ? "removed" : "head mismatch"};
+        return {false, v.rows_checked, bad,
+                head->i64(0) >= expected_seq ? "removed" : "head mismatch"};
     }
     return v;
 }
@@ -118,8 +121,10 @@ ApiResponse listAudit(RequestContext& ctx, const ApiRequest& req) {
     auto out = newArray();
     for (const auto& r : ctx.db.query(
              "SELECT seq, at, actor, action, object_type, object_id, result, origin, before_json,"
-             " after_json, hash FROM audit_log WHERE (? = '' OR actor = ?) AND (? = '' OR object_type = ?)"
-             " AND (? = '' OR object_id = ?) AND (? = '' OR action = ?) ORDER BY seq DESC LIMIT ? OFFSET ?",
+             " after_json, hash FROM audit_log WHERE (? = '' OR actor = ?) AND (? = '' OR "
+             "object_type = ?)"
+             " AND (? = '' OR object_id = ?) AND (? = '' OR action = ?) ORDER BY seq DESC LIMIT ? "
+             "OFFSET ?",
              {q("actor"), q("actor"), q("object_type"), q("object_type"), q("object_id"),
               q("object_id"), q("action"), q("action"), page.limit, page.offset})) {
         auto o = newObject();

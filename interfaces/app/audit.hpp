@@ -14,7 +14,7 @@ struct AuditEntry {
     std::string action;       // e.g. "provider.create"
     std::string object_type;  // e.g. "provider"
     std::string object_id;
-    std::string result = "ok";  // "ok", "denied", "failed"
+    std::string result = "ok";          // "ok", "denied", "failed"
     std::optional<std::string> before;  // JSON
     std::optional<std::string> after;   // JSON
 };

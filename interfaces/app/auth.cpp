@@ -18,7 +18,8 @@ constexpr const char* kUserByName =
     "SELECT id, role, password_hash, totp_enabled, totp_secret, totp_last_step, failed_logins,"
     " locked_until, active, display_name FROM users WHERE username = ?";
 constexpr const char* kSessionByHash =
-    "SELECT u.id, u.username, u.role, s.mfa_pending FROM sessions s JOIN users u ON u.id = s.user_id"
+    "SELECT u.id, u.username, u.role, s.mfa_pending FROM sessions s JOIN users u ON u.id = "
+    "s.user_id"
     " WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND u.active = 1";
 constexpr const char* kApiKeyByHash =
     "SELECT p.id, p.agb FROM provider_api_keys k JOIN providers p ON p.id = k.provider_id"
@@ -37,9 +38,9 @@ void recordFailedLogin(RequestContext& ctx, std::int64_t user_id, int failed_so_
                        const std::string& username, const std::string& why) {
     db::Transaction tx(ctx.db);
     if (failed_so_far + 1 >= ctx.config.max_failed_logins) {
-        ctx.db.execute("UPDATE users SET failed_logins = 0, locked_until = ? WHERE id = ?",
-                       {timestampPlus(ctx.clock, std::chrono::minutes(ctx.config.lockout_minutes)),
-                        user_id});
+        ctx.db.execute(
+            "UPDATE users SET failed_logins = 0, locked_until = ? WHERE id = ?",
+            {timestampPlus(ctx.clock, std::chrono::minutes(ctx.config.lockout_minutes)), user_id});
     } else {
         ctx.db.execute("UPDATE users SET failed_logins = failed_logins + 1 WHERE id = ?",
                        {user_id});
@@ -114,7 +115,8 @@ ApiResponse login(RequestContext& ctx, const ApiRequest& req) {
     const auto code = optionalString(req.body, "totp_code", 10);
     auto u = ctx.db.queryOne(kUserByName, {username});
     if (!u || u->i64(8) == 0) {
-        security::verifyPassword(password, security::hashPassword("timing-equaliser", ctx.config.pbkdf2_iterations));
+        security::verifyPassword(
+            password, security::hashPassword("timing-equaliser", ctx.config.pbkdf2_iterations));
         unauthorized("INVALID_CREDENTIALS", "Unknown user name or wrong password.");
     }
     if (u->opt(7) && *u->opt(7) > timestamp(ctx.clock)) {
@@ -195,11 +197,13 @@ ApiResponse enrolTotp(RequestContext& ctx, const ApiRequest&) {
 
 ApiResponse confirmTotp(RequestContext& ctx, const ApiRequest& req) {
     const std::string code = requiredString(req.body, "code", 10);
-    auto u = ctx.db.queryOne("SELECT totp_secret, totp_enabled, totp_last_step FROM users WHERE id = ?",
-                             {ctx.actor.user_id});
+    auto u =
+        ctx.db.queryOne("SELECT totp_secret, totp_enabled, totp_last_step FROM users WHERE id = ?",
+                        {ctx.actor.user_id});
     if (u->isNull(0) || u->i64(1) != 0) {
-        throw ValidationError("TOTP_NOT_ENROLLING", "Start enrolment first (POST /api/v1/auth/totp/enrol).",
-                              "", ErrorKind::Conflict);
+        throw ValidationError("TOTP_NOT_ENROLLING",
+                              "Start enrolment first (POST /api/v1/auth/totp/enrol).", "",
+                              ErrorKind::Conflict);
     }
     auto step = security::verifyTotp(security::base32Decode(u->str(0)), code, unixNow(ctx.clock),
                                      u->i64(2));
@@ -212,7 +216,8 @@ ApiResponse confirmTotp(RequestContext& ctx, const ApiRequest& req) {
                    {*step, ctx.actor.user_id});
     ctx.db.execute("UPDATE sessions SET mfa_pending = 0 WHERE token_hash = ?",
                    {security::sha256Hex(req.bearer_token)});
-    appendAudit(ctx, {"auth.totp_confirm", "user", ctx.actor.name, "ok", std::nullopt, std::nullopt});
+    appendAudit(ctx,
+                {"auth.totp_confirm", "user", ctx.actor.name, "ok", std::nullopt, std::nullopt});
     tx.commit();
     Poco::JSON::Object::Ptr out = new Poco::JSON::Object;
     out->set("totp_enabled", true);
@@ -262,8 +267,8 @@ ApiResponse createUser(RequestContext& ctx, const ApiRequest& req) {
 
 ApiResponse listUsers(RequestContext& ctx, const ApiRequest&) {
     Poco::JSON::Array::Ptr out = new Poco::JSON::Array;
-    for (const auto& r : ctx.db.query(
-             "SELECT id, username, display_name, role, totp_enabled, active FROM users ORDER BY id")) {
+    for (const auto& r : ctx.db.query("SELECT id, username, display_name, role, totp_enabled, "
+                                      "active FROM users ORDER BY id")) {
         Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
         o->set("id", r.i64(0));
         o->set("username", r.str(1));
@@ -320,7 +325,8 @@ ApiResponse revokeApiKey(RequestContext& ctx, const ApiRequest& req) {
     const std::int64_t key_id = req.pathId("key_id");
     db::Transaction tx(ctx.db);
     const auto n = ctx.db.execute(
-        "UPDATE provider_api_keys SET revoked_at = ? WHERE id = ? AND provider_id = ? AND revoked_at IS NULL",
+        "UPDATE provider_api_keys SET revoked_at = ? WHERE id = ? AND provider_id = ? AND "
+        "revoked_at IS NULL",
         {timestamp(ctx.clock), key_id, provider_id});
     if (n == 0) notFound("Active API key " + std::to_string(key_id), "key_id");
     appendAudit(ctx, {"api_key.revoke", "provider", std::to_string(provider_id), "ok", std::nullopt,

@@ -21,7 +21,8 @@ std::optional<Authenticated> authenticateSession(db::Connection& db, const Clock
                                                  const std::string& token);
 std::optional<Actor> authenticateApiKey(db::Connection& db, const std::string& key);
 
-// POST /auth/login {username, password, totp_code?} -> {token, expires_at, role, mfa_setup_required}
+// POST /auth/login {username, password, totp_code?} -> {token, expires_at, role,
+// mfa_setup_required}
 ApiResponse login(RequestContext& ctx, const ApiRequest& req);
 ApiResponse logout(RequestContext& ctx, const ApiRequest& req);
 ApiResponse me(RequestContext& ctx, const ApiRequest& req);

@@ -9,13 +9,20 @@ namespace zc::app {
 
 std::string roleName(Role r) {
     switch (r) {
-        case Role::Admin: return "admin";
-        case Role::ContractManager: return "contract_manager";
-        case Role::AccessOfficer: return "access_officer";
-        case Role::Finance: return "finance";
-        case Role::BudgetHolder: return "budget_holder";
-        case Role::Auditor: return "auditor";
-        case Role::Provider: return "provider";
+        case Role::Admin:
+            return "admin";
+        case Role::ContractManager:
+            return "contract_manager";
+        case Role::AccessOfficer:
+            return "access_officer";
+        case Role::Finance:
+            return "finance";
+        case Role::BudgetHolder:
+            return "budget_holder";
+        case Role::Auditor:
+            return "auditor";
+        case Role::Provider:
+            return "provider";
     }
     return "unknown";
 }
@@ -46,12 +53,11 @@ std::string timestampPlus(const Clock& clock, std::chrono::seconds delta) {
     const year_month_day ymd(day);
     const hh_mm_ss hms(duration_cast<microseconds>(t - day));
     char buf[40];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u %02ld:%02ld:%02ld.%06ld",
-                  static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                  static_cast<unsigned>(ymd.day()), static_cast<long>(hms.hours().count()),
-                  static_cast<long>(hms.minutes().count()),
-                  static_cast<long>(hms.seconds().count()),
-                  static_cast<long>(hms.subseconds().count()));
+    std::snprintf(
+        buf, sizeof buf, "%04d-%02u-%02u %02ld:%02ld:%02ld.%06ld", static_cast<int>(ymd.year()),
+        static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+        static_cast<long>(hms.hours().count()), static_cast<long>(hms.minutes().count()),
+        static_cast<long>(hms.seconds().count()), static_cast<long>(hms.subseconds().count()));
     return buf;
 }
 

@@ -20,7 +20,8 @@ using contracting::ContractStatus;
 constexpr const char* kContractColumns =
     "SELECT c.id, c.kind, c.provider_id, p.agb, p.name, c.municipality_code, c.procedure_id,"
     " c.lot_id, c.status, c.term_start, c.term_end, c.extension_options, c.extension_months,"
-    " c.spending_ceiling_cents, c.application_id FROM contracts c JOIN providers p ON p.id = c.provider_id";
+    " c.spending_ceiling_cents, c.application_id, c.extensions_used FROM contracts c JOIN "
+    "providers p ON p.id = c.provider_id";
 
 constexpr const char* kVisibleToProvider =
     " AND (? = 0 OR c.provider_id = ? OR EXISTS (SELECT 1 FROM coalition_members m"
@@ -54,13 +55,15 @@ Poco::JSON::Object::Ptr contractSummary(const db::Row& r) {
     o->set("extension_months", r.i64(12));
     setOptionalInt(o, "spending_ceiling_cents", r.optI64(13));
     setOptionalInt(o, "application_id", r.optI64(14));
+    o->set("extensions_used", r.i64(15));
     return o;
 }
 
 std::vector<std::string> contractProducts(RequestContext& ctx, std::int64_t id) {
     std::vector<std::string> out;
-    for (const auto& r : ctx.db.query(
-             "SELECT product_code FROM contract_products WHERE contract_id = ? ORDER BY product_code", {id})) {
+    for (const auto& r : ctx.db.query("SELECT product_code FROM contract_products WHERE "
+                                      "contract_id = ? ORDER BY product_code",
+                                      {id})) {
         out.push_back(r.str(0));
     }
     return out;
@@ -68,10 +71,11 @@ std::vector<std::string> contractProducts(RequestContext& ctx, std::int64_t id) 
 
 void addBudgetDetails(RequestContext& ctx, std::int64_t id, Poco::JSON::Object::Ptr o) {
     auto members = newArray();
-    for (const auto& r : ctx.db.query(
-             "SELECT m.provider_id, p.agb, p.name, m.role FROM coalition_members m"
-             " JOIN providers p ON p.id = m.provider_id WHERE m.contract_id = ? ORDER BY m.role, p.agb",
-             {id})) {
+    for (const auto& r :
+         ctx.db.query("SELECT m.provider_id, p.agb, p.name, m.role FROM coalition_members m"
+                      " JOIN providers p ON p.id = m.provider_id WHERE m.contract_id = ? ORDER BY "
+                      "m.role, p.agb",
+                      {id})) {
         auto m = newObject();
         m->set("provider_id", r.i64(0));
         m->set("agb", r.str(1));
@@ -82,7 +86,8 @@ void addBudgetDetails(RequestContext& ctx, std::int64_t id, Poco::JSON::Object::
     o->set("coalition", members);
     auto budgets = newArray();
     for (const auto& r : ctx.db.query(
-             "SELECT year, budget_cents FROM contract_budgets WHERE contract_id = ? ORDER BY year", {id})) {
+             "SELECT year, budget_cents FROM contract_budgets WHERE contract_id = ? ORDER BY year",
+             {id})) {
         auto b = newObject();
         b->set("year", r.i64(0));
         b->set("budget_cents", r.i64(1));
@@ -90,9 +95,9 @@ void addBudgetDetails(RequestContext& ctx, std::int64_t id, Poco::JSON::Object::
     }
     o->set("budgets", budgets);
     auto agreements = newArray();
-    for (const auto& r : ctx.db.query(
-             "SELECT id, indicator, target, unit FROM performance_agreements WHERE contract_id = ? ORDER BY id",
-             {id})) {
+    for (const auto& r : ctx.db.query("SELECT id, indicator, target, unit FROM "
+                                      "performance_agreements WHERE contract_id = ? ORDER BY id",
+                                      {id})) {
         auto a = newObject();
         a->set("id", r.i64(0));
         a->set("indicator", r.str(1));
@@ -114,10 +119,10 @@ Poco::JSON::Object::Ptr contractJson(RequestContext& ctx, std::int64_t id) {
     o->set("products", products);
     o->set("tariffs", tariffsJson(ctx.db, TariffOwner::Contract, id));
     auto history = newArray();
-    for (const auto& h : ctx.db.query(
-             "SELECT from_status, to_status, reason, changed_by, changed_at FROM contract_status_changes"
-             " WHERE contract_id = ? ORDER BY id",
-             {id})) {
+    for (const auto& h : ctx.db.query("SELECT from_status, to_status, reason, changed_by, "
+                                      "changed_at FROM contract_status_changes"
+                                      " WHERE contract_id = ? ORDER BY id",
+                                      {id})) {
         auto e = newObject();
         setOptional(e, "from", h.opt(0));
         e->set("to", h.str(1));
@@ -148,7 +153,8 @@ ContractHead lockContract(RequestContext& ctx, std::int64_t id) {
 void recordStatus(RequestContext& ctx, std::int64_t id, std::optional<std::string> from,
                   const std::string& to, const std::string& reason) {
     ctx.db.execute(
-        "INSERT INTO contract_status_changes (contract_id, from_status, to_status, reason, changed_by, changed_at)"
+        "INSERT INTO contract_status_changes (contract_id, from_status, to_status, reason, "
+        "changed_by, changed_at)"
         " VALUES (?,?,?,?,?,?)",
         {id, from ? db::Param(*from) : db::Param(nullptr), to, reason, ctx.actor.name,
          timestamp(ctx.clock)});
@@ -182,7 +188,8 @@ std::int64_t insertContract(RequestContext& ctx, const NewContract& c) {
          c.extension_options, c.extension_months, opt(c.ceiling)});
     const auto id = ctx.db.lastInsertId();
     for (const auto& p : c.products) {
-        ctx.db.execute("INSERT INTO contract_products (contract_id, product_code) VALUES (?, ?)", {id, p});
+        ctx.db.execute("INSERT INTO contract_products (contract_id, product_code) VALUES (?, ?)",
+                       {id, p});
     }
     recordStatus(ctx, id, std::nullopt, c.status, "created");
     return id;
@@ -193,7 +200,9 @@ NewContract contractFromBody(RequestContext& ctx, Poco::JSON::Object::Ptr b,
                              const std::string& provider_field) {
     NewContract c;
     c.provider_id = requiredInt(b, provider_field);
-    c.municipality = MunicipalityCode::parse(requiredString(b, "municipality_code", 4), "municipality_code").str();
+    c.municipality =
+        MunicipalityCode::parse(requiredString(b, "municipality_code", 4), "municipality_code")
+            .str();
     c.procedure_id = optionalInt(b, "procedure_id");
     c.term = Period{requiredDate(b, "term_start"), requiredDate(b, "term_end")};
     if (!c.term.isValid()) {
@@ -209,26 +218,32 @@ NewContract contractFromBody(RequestContext& ctx, Poco::JSON::Object::Ptr b,
     }
     c.ceiling = optionalInt(b, "spending_ceiling_cents");
     if (c.ceiling && *c.ceiling <= 0) {
-        throw ValidationError("INVALID_AMOUNT", "A spending ceiling must be a positive amount of cents.",
+        throw ValidationError("INVALID_AMOUNT",
+                              "A spending ceiling must be a positive amount of cents.",
                               "spending_ceiling_cents");
     }
     c.products = stringArray(b, "products", 100);
     if (c.products.empty()) {
-        throw ValidationError("MISSING_FIELD", "A contract needs at least one product.", "products");
+        throw ValidationError("MISSING_FIELD", "A contract needs at least one product.",
+                              "products");
     }
     for (auto& p : c.products) p = ProductCode::parse(p, "products").str();
     std::sort(c.products.begin(), c.products.end());
     c.products.erase(std::unique(c.products.begin(), c.products.end()), c.products.end());
     if (!ctx.db.queryOne("SELECT id FROM providers WHERE id = ?", {c.provider_id})) {
-        throw ValidationError("UNKNOWN_PROVIDER", "Provider " + std::to_string(c.provider_id) + " is not known.",
+        throw ValidationError("UNKNOWN_PROVIDER",
+                              "Provider " + std::to_string(c.provider_id) + " is not known.",
                               provider_field, ErrorKind::Unprocessable);
     }
     if (!ctx.db.queryOne("SELECT code FROM municipalities WHERE code = ?", {c.municipality})) {
-        throw ValidationError("UNKNOWN_MUNICIPALITY", "Municipality " + c.municipality + " is not known.",
+        throw ValidationError("UNKNOWN_MUNICIPALITY",
+                              "Municipality " + c.municipality + " is not known.",
                               "municipality_code", ErrorKind::Unprocessable);
     }
-    if (c.procedure_id && !ctx.db.queryOne("SELECT id FROM procedures WHERE id = ?", {*c.procedure_id})) {
-        throw ValidationError("UNKNOWN_PROCEDURE", "Procedure " + std::to_string(*c.procedure_id) + " is not known.",
+    if (c.procedure_id &&
+        !ctx.db.queryOne("SELECT id FROM procedures WHERE id = ?", {*c.procedure_id})) {
+        throw ValidationError("UNKNOWN_PROCEDURE",
+                              "Procedure " + std::to_string(*c.procedure_id) + " is not known.",
                               "procedure_id", ErrorKind::Unprocessable);
     }
     for (const auto& p : c.products) requireProductRow(ctx, p, "products");
@@ -239,7 +254,8 @@ contracting::TariffVersion tariffFromBody(RequestContext& ctx, Poco::JSON::Objec
                                           const std::string& product) {
     contracting::TariffVersion v;
     const auto unit = ctx.db.queryOne("SELECT unit FROM products WHERE code = ?", {product});
-    v.unit = parseUnit(optionalString(b, "unit", 16).value_or(unit ? unit->str(0) : "hours"), "unit");
+    v.unit =
+        parseUnit(optionalString(b, "unit", 16).value_or(unit ? unit->str(0) : "hours"), "unit");
     v.tariff = requiredCents(b, "tariff_cents");
     v.valid_from = requiredDate(b, "valid_from");
     v.valid_to = optionalDate(b, "valid_to");
@@ -249,11 +265,12 @@ contracting::TariffVersion tariffFromBody(RequestContext& ctx, Poco::JSON::Objec
 void addTariffVersion(RequestContext& ctx, std::int64_t contract_id,
                       const std::vector<std::string>& products, Poco::JSON::Object::Ptr b,
                       Poco::JSON::Array::Ptr added_out) {
-    const auto product = ProductCode::parse(requiredString(b, "product_code", 5), "product_code").str();
+    const auto product =
+        ProductCode::parse(requiredString(b, "product_code", 5), "product_code").str();
     if (std::find(products.begin(), products.end(), product) == products.end()) {
         throw ValidationError("PRODUCT_NOT_IN_CONTRACT",
-                              "Product " + product + " is not part of this contract.", "product_code",
-                              ErrorKind::Unprocessable);
+                              "Product " + product + " is not part of this contract.",
+                              "product_code", ErrorKind::Unprocessable);
     }
     auto v = tariffFromBody(ctx, b, product);
     auto schedule = loadTariffSchedule(ctx.db, TariffOwner::Contract, contract_id, product);
@@ -273,7 +290,9 @@ std::int64_t createFrameworkContractFromProcedure(RequestContext& ctx, std::int6
     NewContract c;
     c.kind = "framework";
     c.provider_id = provider_id;
-    c.municipality = ctx.db.queryOne("SELECT municipality_code FROM procedures WHERE id = ?", {procedure_id})->str(0);
+    c.municipality =
+        ctx.db.queryOne("SELECT municipality_code FROM procedures WHERE id = ?", {procedure_id})
+            ->str(0);
     c.procedure_id = procedure_id;
     c.lot_id = lot_id;
     c.application_id = application_id;
@@ -282,7 +301,8 @@ std::int64_t createFrameworkContractFromProcedure(RequestContext& ctx, std::int6
     c.products = products;
     const auto id = insertContract(ctx, c);
     for (const auto& product : products) {
-        const auto published = loadTariffSchedule(ctx.db, TariffOwner::Procedure, procedure_id, product);
+        const auto published =
+            loadTariffSchedule(ctx.db, TariffOwner::Procedure, procedure_id, product);
         contracting::TariffSchedule schedule;
         // The version in force when the contract starts, then every later one inside the term.
         if (auto first = published.at(term.begin)) {
@@ -334,7 +354,8 @@ ApiResponse createContract(RequestContext& ctx, const ApiRequest& req) {
         }
     }
     auto out = contractJson(ctx, id);
-    appendAudit(ctx, {"contract.create", "contract", std::to_string(id), "ok", std::nullopt, toJson(out)});
+    appendAudit(
+        ctx, {"contract.create", "contract", std::to_string(id), "ok", std::nullopt, toJson(out)});
     tx.commit();
     return {201, out};
 }
@@ -352,7 +373,8 @@ ApiResponse listContracts(RequestContext& ctx, const ApiRequest& req) {
     auto out = newArray();
     for (const auto& r : ctx.db.query(
              std::string(kContractColumns) +
-                 " WHERE (? = '' OR c.status = ?) AND (? = '' OR c.kind = ?) AND (? = '' OR p.agb = ?)" +
+                 " WHERE (? = '' OR c.status = ?) AND (? = '' OR c.kind = ?) AND (? = '' OR p.agb "
+                 "= ?)" +
                  kVisibleToProvider + " ORDER BY c.id LIMIT ? OFFSET ?",
              {status, status, kind, kind, agb, agb, pf, pf, pf, page.limit, page.offset})) {
         auto o = contractSummary(r);
@@ -374,8 +396,8 @@ ApiResponse changeContractStatus(RequestContext& ctx, const ApiRequest& req) {
     const auto to = contracting::parseContractStatus(to_text, "status");
     const auto reason = optionalString(req.body, "reason", 2000).value_or("");
     if ((to == ContractStatus::Suspended || to == ContractStatus::Terminated) && reason.empty()) {
-        throw ValidationError("REASON_REQUIRED", "Suspending or terminating a contract needs a reason.",
-                              "reason");
+        throw ValidationError("REASON_REQUIRED",
+                              "Suspending or terminating a contract needs a reason.", "reason");
     }
     db::Transaction tx(ctx.db);
     const auto head = lockContract(ctx, id);
@@ -400,13 +422,15 @@ ApiResponse addContractTariff(RequestContext& ctx, const ApiRequest& req) {
     db::Transaction tx(ctx.db);
     const auto head = lockContract(ctx, id);
     if (head.status == ContractStatus::Terminated || head.status == ContractStatus::Expired) {
-        throw ValidationError("CONTRACT_CLOSED", "Tariffs of a terminated or expired contract do not change.",
-                              "", ErrorKind::Conflict);
+        throw ValidationError("CONTRACT_CLOSED",
+                              "Tariffs of a terminated or expired contract do not change.", "",
+                              ErrorKind::Conflict);
     }
     auto added = newArray();
     addTariffVersion(ctx, id, contractProducts(ctx, id), req.body, added);
     auto out = added->getObject(0);
-    appendAudit(ctx, {"contract.add_tariff", "contract", std::to_string(id), "ok", std::nullopt, toJson(out)});
+    appendAudit(ctx, {"contract.add_tariff", "contract", std::to_string(id), "ok", std::nullopt,
+                      toJson(out)});
     tx.commit();
     return {201, out};
 }
@@ -418,13 +442,15 @@ ApiResponse indexContract(RequestContext& ctx, const ApiRequest& req) {
     db::Transaction tx(ctx.db);
     const auto head = lockContract(ctx, id);
     if (head.status == ContractStatus::Terminated || head.status == ContractStatus::Expired) {
-        throw ValidationError("CONTRACT_CLOSED", "Tariffs of a terminated or expired contract do not change.",
-                              "", ErrorKind::Conflict);
+        throw ValidationError("CONTRACT_CLOSED",
+                              "Tariffs of a terminated or expired contract do not change.", "",
+                              ErrorKind::Conflict);
     }
     const int n = indexContractTariffs(ctx, id, pct, from);
     if (n == 0) {
-        throw ValidationError("NO_TARIFF", "No tariff is in force on " + formatDate(from) + " to index.",
-                              "from", ErrorKind::Unprocessable);
+        throw ValidationError("NO_TARIFF",
+                              "No tariff is in force on " + formatDate(from) + " to index.", "from",
+                              ErrorKind::Unprocessable);
     }
     auto out = newObject();
     out->set("contract_id", id);
@@ -432,10 +458,39 @@ ApiResponse indexContract(RequestContext& ctx, const ApiRequest& req) {
     out->set("from", formatDate(from));
     out->set("new_versions", n);
     out->set("tariffs", tariffsJson(ctx.db, TariffOwner::Contract, id));
-    appendAudit(ctx, {"contract.indexation", "contract", std::to_string(id), "ok", std::nullopt,
-                      "{\"percentage\":\"" + pct.toString() + "\",\"from\":\"" + formatDate(from) + "\"}"});
+    appendAudit(
+        ctx, {"contract.indexation", "contract", std::to_string(id), "ok", std::nullopt,
+              "{\"percentage\":\"" + pct.toString() + "\",\"from\":\"" + formatDate(from) + "\"}"});
     tx.commit();
     return {201, out};
+}
+
+ApiResponse extendContract(RequestContext& ctx, const ApiRequest& req) {
+    const auto id = req.pathId("id");
+    db::Transaction tx(ctx.db);
+    const auto head = lockContract(ctx, id);
+    if (head.status != ContractStatus::Active && head.status != ContractStatus::Suspended) {
+        throw ValidationError("CONTRACT_CLOSED",
+                              "Only an active or suspended contract can be extended.", "",
+                              ErrorKind::Conflict);
+    }
+    auto r = ctx.db.queryOne(
+        "SELECT extension_options, extensions_used, extension_months FROM contracts WHERE id = ?",
+        {id});
+    if (r->i64(1) >= r->i64(0) || r->i64(2) <= 0) {
+        throw ValidationError("NO_EXTENSION_LEFT", "This contract has no extension option left.",
+                              "", ErrorKind::Conflict);
+    }
+    const Date old_end = *head.term.end;
+    const Date new_end = addMonths(old_end, static_cast<int>(r->i64(2)));
+    ctx.db.execute(
+        "UPDATE contracts SET term_end = ?, extensions_used = extensions_used + 1 WHERE id = ?",
+        {formatDate(new_end), id});
+    appendAudit(ctx, {"contract.extend", "contract", std::to_string(id), "ok",
+                      "{\"term_end\":\"" + formatDate(old_end) + "\"}",
+                      "{\"term_end\":\"" + formatDate(new_end) + "\"}"});
+    tx.commit();
+    return {200, contractJson(ctx, id)};
 }
 
 ApiResponse createBudgetContract(RequestContext& ctx, const ApiRequest& req) {
@@ -448,16 +503,20 @@ ApiResponse createBudgetContract(RequestContext& ctx, const ApiRequest& req) {
     unique_members.erase(c.provider_id);
     for (auto m : unique_members) {
         if (!ctx.db.queryOne("SELECT id FROM providers WHERE id = ?", {m})) {
-            throw ValidationError("UNKNOWN_PROVIDER", "Provider " + std::to_string(m) + " is not known.",
+            throw ValidationError("UNKNOWN_PROVIDER",
+                                  "Provider " + std::to_string(m) + " is not known.",
                                   "member_provider_ids", ErrorKind::Unprocessable);
         }
     }
     const auto id = insertContract(ctx, c);
-    ctx.db.execute("INSERT INTO coalition_members (contract_id, provider_id, role) VALUES (?, ?, 'lead')",
-                   {id, c.provider_id});
+    ctx.db.execute(
+        "INSERT INTO coalition_members (contract_id, provider_id, role) VALUES (?, ?, 'lead')",
+        {id, c.provider_id});
     for (auto m : unique_members) {
-        ctx.db.execute("INSERT INTO coalition_members (contract_id, provider_id, role) VALUES (?, ?, 'member')",
-                       {id, m});
+        ctx.db.execute(
+            "INSERT INTO coalition_members (contract_id, provider_id, role) VALUES (?, ?, "
+            "'member')",
+            {id, m});
     }
     auto budgets = requiredArray(req.body, "budgets", 50);
     std::set<std::int64_t> years;
@@ -466,33 +525,40 @@ ApiResponse createBudgetContract(RequestContext& ctx, const ApiRequest& req) {
         const auto year = requiredInt(b, "year");
         const Money amount = requiredCents(b, "budget_cents");
         if (amount.cents() < 0 || !years.insert(year).second) {
-            throw ValidationError("INVALID_BUDGET", "Each year needs one budget of zero or more cents.",
-                                  "budgets");
+            throw ValidationError("INVALID_BUDGET",
+                                  "Each year needs one budget of zero or more cents.", "budgets");
         }
         const auto advances = contracting::monthlyAdvances(amount, static_cast<int>(year), c.term);
         if (advances.empty()) {
-            throw ValidationError("BUDGET_OUTSIDE_TERM",
-                                  "Budget year " + std::to_string(year) + " lies outside the contract term.",
-                                  "budgets", ErrorKind::Unprocessable);
+            throw ValidationError(
+                "BUDGET_OUTSIDE_TERM",
+                "Budget year " + std::to_string(year) + " lies outside the contract term.",
+                "budgets", ErrorKind::Unprocessable);
         }
-        ctx.db.execute("INSERT INTO contract_budgets (contract_id, year, budget_cents) VALUES (?,?,?)",
-                       {id, year, amount.cents()});
+        ctx.db.execute(
+            "INSERT INTO contract_budgets (contract_id, year, budget_cents) VALUES (?,?,?)",
+            {id, year, amount.cents()});
         for (const auto& a : advances) {
             ctx.db.execute(
-                "INSERT INTO advances (contract_id, year, month, due_date, amount_cents) VALUES (?,?,?,?,?)",
-                {id, std::int64_t{a.year}, std::int64_t{a.month}, formatDate(a.due), a.amount.cents()});
+                "INSERT INTO advances (contract_id, year, month, due_date, amount_cents) VALUES "
+                "(?,?,?,?,?)",
+                {id, std::int64_t{a.year}, std::int64_t{a.month}, formatDate(a.due),
+                 a.amount.cents()});
         }
     }
     if (auto agreements = optionalArray(req.body, "performance_agreements", 100)) {
         for (std::size_t i = 0; i < agreements->size(); ++i) {
             auto a = objectAt(agreements, i, "performance_agreements");
             ctx.db.execute(
-                "INSERT INTO performance_agreements (contract_id, indicator, target, unit) VALUES (?,?,?,?)",
-                {id, requiredString(a, "indicator"), requiredInt(a, "target"), requiredString(a, "unit", 60)});
+                "INSERT INTO performance_agreements (contract_id, indicator, target, unit) VALUES "
+                "(?,?,?,?)",
+                {id, requiredString(a, "indicator"), requiredInt(a, "target"),
+                 requiredString(a, "unit", 60)});
         }
     }
     auto out = contractJson(ctx, id);
-    appendAudit(ctx, {"contract.create", "contract", std::to_string(id), "ok", std::nullopt, toJson(out)});
+    appendAudit(
+        ctx, {"contract.create", "contract", std::to_string(id), "ok", std::nullopt, toJson(out)});
     tx.commit();
     return {201, out};
 }
@@ -501,9 +567,9 @@ ApiResponse listAdvances(RequestContext& ctx, const ApiRequest& req) {
     const auto id = req.pathId("id");
     contractJson(ctx, id);  // 404 when unknown or not visible
     auto out = newArray();
-    for (const auto& r : ctx.db.query(
-             "SELECT year, month, due_date, amount_cents FROM advances WHERE contract_id = ? ORDER BY year, month",
-             {id})) {
+    for (const auto& r : ctx.db.query("SELECT year, month, due_date, amount_cents FROM advances "
+                                      "WHERE contract_id = ? ORDER BY year, month",
+                                      {id})) {
         auto a = newObject();
         a->set("year", r.i64(0));
         a->set("month", r.i64(1));
@@ -526,12 +592,14 @@ ApiResponse eligibleProviders(RequestContext& ctx, const ApiRequest& req) {
     const Date date = q("date").empty() ? ctx.today() : parseDate(q("date"), "date");
     const std::string municipality = q("municipality");
     auto out = newArray();
-    for (const auto& r : ctx.db.query(
-             "SELECT p.id, p.agb, p.name, c.id, c.municipality_code FROM contracts c"
-             " JOIN contract_products cp ON cp.contract_id = c.id JOIN providers p ON p.id = c.provider_id"
-             " WHERE cp.product_code = ? AND c.status = 'active' AND c.term_start <= ? AND c.term_end > ?"
-             " AND (? = '' OR c.municipality_code = ?) ORDER BY p.name, c.id",
-             {product, formatDate(date), formatDate(date), municipality, municipality})) {
+    for (const auto& r :
+         ctx.db.query("SELECT p.id, p.agb, p.name, c.id, c.municipality_code FROM contracts c"
+                      " JOIN contract_products cp ON cp.contract_id = c.id JOIN providers p ON "
+                      "p.id = c.provider_id"
+                      " WHERE cp.product_code = ? AND c.status = 'active' AND c.term_start <= ? "
+                      "AND c.term_end > ?"
+                      " AND (? = '' OR c.municipality_code = ?) ORDER BY p.name, c.id",
+                      {product, formatDate(date), formatDate(date), municipality, municipality})) {
         auto o = newObject();
         o->set("provider_id", r.i64(0));
         o->set("agb", r.str(1));
@@ -554,28 +622,31 @@ ApiResponse tariffQuery(RequestContext& ctx, const ApiRequest& req) {
     const std::string municipality = q("municipality");
     auto contracts = ctx.db.query(
         "SELECT c.id, c.municipality_code FROM contracts c JOIN providers p ON p.id = c.provider_id"
-        " JOIN contract_products cp ON cp.contract_id = c.id WHERE p.agb = ? AND cp.product_code = ?"
+        " JOIN contract_products cp ON cp.contract_id = c.id WHERE p.agb = ? AND cp.product_code = "
+        "?"
         " AND c.status <> 'draft' AND c.term_start <= ? AND c.term_end > ?"
         " AND (? = '' OR c.municipality_code = ?) ORDER BY c.id",
         {agb, product, formatDate(date), formatDate(date), municipality, municipality});
     if (contracts.empty()) {
         throw ValidationError("NO_CONTRACT",
-                              "Provider " + agb + " has no contract for product " + product + " on " +
-                                  formatDate(date) + ".",
+                              "Provider " + agb + " has no contract for product " + product +
+                                  " on " + formatDate(date) + ".",
                               "product", ErrorKind::NotFound);
     }
     if (contracts.size() > 1) {
         throw ValidationError("AMBIGUOUS_CONTRACT",
-                              "Provider " + agb + " has contracts with several municipalities for this "
-                              "product; pass municipality.",
+                              "Provider " + agb +
+                                  " has contracts with several municipalities for this "
+                                  "product; pass municipality.",
                               "municipality", ErrorKind::Conflict);
     }
     const auto contract_id = contracts[0].i64(0);
     const auto v = loadTariffSchedule(ctx.db, TariffOwner::Contract, contract_id, product).at(date);
     if (!v) {
         throw ValidationError("NO_TARIFF",
-                              "Contract " + std::to_string(contract_id) + " has no tariff for product " +
-                                  product + " on " + formatDate(date) + ".",
+                              "Contract " + std::to_string(contract_id) +
+                                  " has no tariff for product " + product + " on " +
+                                  formatDate(date) + ".",
                               "date", ErrorKind::NotFound);
     }
     auto out = tariffVersionJson(product, *v);

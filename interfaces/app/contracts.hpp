@@ -15,6 +15,8 @@ ApiResponse getContract(RequestContext& ctx, const ApiRequest& req);
 ApiResponse changeContractStatus(RequestContext& ctx, const ApiRequest& req);
 ApiResponse addContractTariff(RequestContext& ctx, const ApiRequest& req);
 ApiResponse indexContract(RequestContext& ctx, const ApiRequest& req);
+// Uses one extension option: the term ends extension_months later.
+ApiResponse extendContract(RequestContext& ctx, const ApiRequest& req);
 ApiResponse createBudgetContract(RequestContext& ctx, const ApiRequest& req);
 ApiResponse listAdvances(RequestContext& ctx, const ApiRequest& req);
 

@@ -20,8 +20,8 @@ bool present(Poco::JSON::Object::Ptr o, const std::string& field) {
 
 }  // namespace
 
-std::optional<std::string> optionalString(Poco::JSON::Object::Ptr o,
-                                          const std::string& field, std::size_t max_len) {
+std::optional<std::string> optionalString(Poco::JSON::Object::Ptr o, const std::string& field,
+                                          std::size_t max_len) {
     if (!present(o, field)) return std::nullopt;
     const auto v = o->get(field);
     if (!v.isString()) invalid(field, "a string");
@@ -40,8 +40,7 @@ std::string requiredString(Poco::JSON::Object::Ptr o, const std::string& field,
     return *s;
 }
 
-std::optional<std::int64_t> optionalInt(Poco::JSON::Object::Ptr o,
-                                        const std::string& field) {
+std::optional<std::int64_t> optionalInt(Poco::JSON::Object::Ptr o, const std::string& field) {
     if (!present(o, field)) return std::nullopt;
     const auto v = o->get(field);
     if (!v.isInteger()) invalid(field, "a whole number");

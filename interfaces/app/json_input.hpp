@@ -17,8 +17,8 @@ namespace zc::app {
 // MISSING_FIELD when absent or null; INVALID_FIELD when of another type or too long.
 std::string requiredString(Poco::JSON::Object::Ptr o, const std::string& field,
                            std::size_t max_len = 200);
-std::optional<std::string> optionalString(Poco::JSON::Object::Ptr o,
-                                          const std::string& field, std::size_t max_len = 200);
+std::optional<std::string> optionalString(Poco::JSON::Object::Ptr o, const std::string& field,
+                                          std::size_t max_len = 200);
 std::int64_t requiredInt(Poco::JSON::Object::Ptr o, const std::string& field);
 std::optional<std::int64_t> optionalInt(Poco::JSON::Object::Ptr o, const std::string& field);
 bool optionalBool(Poco::JSON::Object::Ptr o, const std::string& field, bool fallback);
@@ -30,8 +30,7 @@ Poco::JSON::Array::Ptr requiredArray(Poco::JSON::Object::Ptr o, const std::strin
                                      std::size_t max_items = 1000);
 Poco::JSON::Array::Ptr optionalArray(Poco::JSON::Object::Ptr o, const std::string& field,
                                      std::size_t max_items = 1000);
-Poco::JSON::Object::Ptr objectAt(Poco::JSON::Array::Ptr a, std::size_t i,
-                                 const std::string& field);
+Poco::JSON::Object::Ptr objectAt(Poco::JSON::Array::Ptr a, std::size_t i, const std::string& field);
 std::vector<std::string> stringArray(Poco::JSON::Object::Ptr o, const std::string& field,
                                      std::size_t max_items = 1000);
 std::vector<std::int64_t> intArray(Poco::JSON::Object::Ptr o, const std::string& field,

@@ -43,9 +43,8 @@ Poco::JSON::Object::Ptr procedureJson(const db::Row& r) {
 }
 
 Procedure loadProcedure(RequestContext& ctx, std::int64_t id, bool lock) {
-    auto r = ctx.db.queryOne(std::string(kProcedureColumns) + " WHERE id = ?" +
-                                 (lock ? " FOR UPDATE" : ""),
-                             {id});
+    auto r = ctx.db.queryOne(
+        std::string(kProcedureColumns) + " WHERE id = ?" + (lock ? " FOR UPDATE" : ""), {id});
     if (!r) notFound("Procedure " + std::to_string(id), "id");
     return {r->i64(0), r->str(1), r->str(2), Period{parseDate(r->str(4)), parseDate(r->str(5))},
             r->i64(6) != 0};
@@ -70,8 +69,8 @@ std::vector<long long> ids(RequestContext& ctx, const std::string& sql, std::int
 
 Poco::JSON::Array::Ptr lotsJson(RequestContext& ctx, std::int64_t procedure_id) {
     auto out = newArray();
-    for (const auto& r :
-         ctx.db.query("SELECT id, name FROM lots WHERE procedure_id = ? ORDER BY id", {procedure_id})) {
+    for (const auto& r : ctx.db.query(
+             "SELECT id, name FROM lots WHERE procedure_id = ? ORDER BY id", {procedure_id})) {
         auto o = newObject();
         o->set("id", r.i64(0));
         o->set("name", r.str(1));
@@ -89,10 +88,10 @@ Poco::JSON::Array::Ptr lotsJson(RequestContext& ctx, std::int64_t procedure_id) 
 
 std::vector<RequirementAnswer> loadAnswers(RequestContext& ctx, std::int64_t application_id) {
     std::vector<RequirementAnswer> out;
-    for (const auto& r : ctx.db.query(
-             "SELECT requirement_id, answer, assessment FROM application_answers"
-             " WHERE application_id = ? ORDER BY requirement_id",
-             {application_id})) {
+    for (const auto& r :
+         ctx.db.query("SELECT requirement_id, answer, assessment FROM application_answers"
+                      " WHERE application_id = ? ORDER BY requirement_id",
+                      {application_id})) {
         const std::string a = r.str(2);
         out.push_back({r.i64(0), r.str(1),
                        a == "met" ? Assessment::Met
@@ -120,15 +119,17 @@ Poco::JSON::Object::Ptr applicationJson(RequestContext& ctx, std::int64_t id) {
     setOptional(o, "decided_by", r->opt(8));
     setOptional(o, "reason", r->opt(9));
     auto lots = newArray();
-    for (std::int64_t l : ids(ctx, "SELECT lot_id FROM application_lots WHERE application_id = ? ORDER BY lot_id", id)) {
+    for (std::int64_t l :
+         ids(ctx, "SELECT lot_id FROM application_lots WHERE application_id = ? ORDER BY lot_id",
+             id)) {
         lots->add(l);
     }
     o->set("lots", lots);
     auto answers = newArray();
-    for (const auto& a : ctx.db.query(
-             "SELECT requirement_id, answer, assessment, remark FROM application_answers"
-             " WHERE application_id = ? ORDER BY requirement_id",
-             {id})) {
+    for (const auto& a :
+         ctx.db.query("SELECT requirement_id, answer, assessment, remark FROM application_answers"
+                      " WHERE application_id = ? ORDER BY requirement_id",
+                      {id})) {
         auto ao = newObject();
         ao->set("requirement_id", a.i64(0));
         ao->set("answer", a.str(1));
@@ -138,7 +139,8 @@ Poco::JSON::Object::Ptr applicationJson(RequestContext& ctx, std::int64_t id) {
     }
     o->set("answers", answers);
     auto contracts = newArray();
-    for (std::int64_t c : ids(ctx, "SELECT id FROM contracts WHERE application_id = ? ORDER BY id", id)) {
+    for (std::int64_t c :
+         ids(ctx, "SELECT id FROM contracts WHERE application_id = ? ORDER BY id", id)) {
         contracts->add(c);
     }
     o->set("contracts", contracts);
@@ -148,19 +150,22 @@ Poco::JSON::Object::Ptr applicationJson(RequestContext& ctx, std::int64_t id) {
 void checkOwnApplication(RequestContext& ctx, std::int64_t application_id) {
     if (ctx.actor.role != Role::Provider) return;
     auto r = ctx.db.queryOne("SELECT provider_id FROM applications WHERE id = ?", {application_id});
-    if (!r || r->i64(0) != ctx.actor.provider_id) notFound("Application " + std::to_string(application_id), "id");
+    if (!r || r->i64(0) != ctx.actor.provider_id)
+        notFound("Application " + std::to_string(application_id), "id");
 }
 
 }  // namespace
 
 ApiResponse createProcedure(RequestContext& ctx, const ApiRequest& req) {
     const auto municipality =
-        MunicipalityCode::parse(requiredString(req.body, "municipality_code", 4), "municipality_code").str();
+        MunicipalityCode::parse(requiredString(req.body, "municipality_code", 4),
+                                "municipality_code")
+            .str();
     const auto kind = requiredString(req.body, "kind", 16);
     if (kind != "open" && kind != "negotiated" && kind != "continuation") {
-        throw ValidationError("INVALID_PROCEDURE_KIND",
-                              "Kind must be open (bestuurlijke aanbesteding), negotiated or continuation.",
-                              "kind");
+        throw ValidationError(
+            "INVALID_PROCEDURE_KIND",
+            "Kind must be open (bestuurlijke aanbesteding), negotiated or continuation.", "kind");
     }
     const auto name = requiredString(req.body, "name");
     const Date start = requiredDate(req.body, "term_start");
@@ -171,16 +176,20 @@ ApiResponse createProcedure(RequestContext& ctx, const ApiRequest& req) {
     const bool open = optionalBool(req.body, "applications_open", kind == "open");
     db::Transaction tx(ctx.db);
     if (!ctx.db.queryOne("SELECT code FROM municipalities WHERE code = ?", {municipality})) {
-        throw ValidationError("UNKNOWN_MUNICIPALITY", "Municipality " + municipality + " is not known.",
+        throw ValidationError("UNKNOWN_MUNICIPALITY",
+                              "Municipality " + municipality + " is not known.",
                               "municipality_code", ErrorKind::Unprocessable);
     }
     ctx.db.execute(
-        "INSERT INTO procedures (municipality_code, kind, name, term_start, term_end, applications_open)"
+        "INSERT INTO procedures (municipality_code, kind, name, term_start, term_end, "
+        "applications_open)"
         " VALUES (?,?,?,?,?,?)",
         {municipality, kind, name, formatDate(start), formatDate(end), std::int64_t{open ? 1 : 0}});
     const auto id = ctx.db.lastInsertId();
-    auto out = procedureJson(*ctx.db.queryOne(std::string(kProcedureColumns) + " WHERE id = ?", {id}));
-    appendAudit(ctx, {"procedure.create", "procedure", std::to_string(id), "ok", std::nullopt, toJson(out)});
+    auto out =
+        procedureJson(*ctx.db.queryOne(std::string(kProcedureColumns) + " WHERE id = ?", {id}));
+    appendAudit(ctx, {"procedure.create", "procedure", std::to_string(id), "ok", std::nullopt,
+                      toJson(out)});
     tx.commit();
     return {201, out};
 }
@@ -200,7 +209,8 @@ ApiResponse getProcedure(RequestContext& ctx, const ApiRequest& req) {
     auto o = procedureJson(*r);
     o->set("lots", lotsJson(ctx, id));
     auto reqs = newArray();
-    for (const auto& q : ctx.db.query("SELECT id, text FROM requirements WHERE procedure_id = ? ORDER BY id", {id})) {
+    for (const auto& q : ctx.db.query(
+             "SELECT id, text FROM requirements WHERE procedure_id = ? ORDER BY id", {id})) {
         auto qo = newObject();
         qo->set("id", q.i64(0));
         qo->set("text", q.str(1));
@@ -220,17 +230,20 @@ ApiResponse setApplicationsOpen(RequestContext& ctx, const ApiRequest& req) {
     db::Transaction tx(ctx.db);
     const auto p = loadProcedure(ctx, id, true);
     if (open && p.kind != "open") {
-        throw ValidationError("NOT_OPEN_PROCEDURE",
-                              "Only an open procedure (bestuurlijke aanbesteding) takes applications.",
-                              "open", ErrorKind::Conflict);
+        throw ValidationError(
+            "NOT_OPEN_PROCEDURE",
+            "Only an open procedure (bestuurlijke aanbesteding) takes applications.", "open",
+            ErrorKind::Conflict);
     }
     ctx.db.execute("UPDATE procedures SET applications_open = ? WHERE id = ?",
                    {std::int64_t{open ? 1 : 0}, id});
     appendAudit(ctx, {"procedure.applications_open", "procedure", std::to_string(id), "ok",
-                      std::string("{\"applications_open\":") + (p.applications_open ? "true" : "false") + "}",
+                      std::string("{\"applications_open\":") +
+                          (p.applications_open ? "true" : "false") + "}",
                       std::string("{\"applications_open\":") + (open ? "true" : "false") + "}"});
     tx.commit();
-    auto out = procedureJson(*ctx.db.queryOne(std::string(kProcedureColumns) + " WHERE id = ?", {id}));
+    auto out =
+        procedureJson(*ctx.db.queryOne(std::string(kProcedureColumns) + " WHERE id = ?", {id}));
     return {200, out};
 }
 
@@ -245,7 +258,8 @@ ApiResponse addLot(RequestContext& ctx, const ApiRequest& req) {
     products.erase(std::unique(products.begin(), products.end()), products.end());
     db::Transaction tx(ctx.db);
     loadProcedure(ctx, id, true);
-    for (const auto& p : products) requireProduct(ctx, ProductCode::parse(p, "products").str(), "products");
+    for (const auto& p : products)
+        requireProduct(ctx, ProductCode::parse(p, "products").str(), "products");
     ctx.db.execute("INSERT INTO lots (procedure_id, name) VALUES (?, ?)", {id, name});
     const auto lot_id = ctx.db.lastInsertId();
     auto out = newObject();
@@ -254,11 +268,13 @@ ApiResponse addLot(RequestContext& ctx, const ApiRequest& req) {
     out->set("name", name);
     auto arr = newArray();
     for (const auto& p : products) {
-        ctx.db.execute("INSERT INTO lot_products (lot_id, product_code) VALUES (?, ?)", {lot_id, p});
+        ctx.db.execute("INSERT INTO lot_products (lot_id, product_code) VALUES (?, ?)",
+                       {lot_id, p});
         arr->add(p);
     }
     out->set("products", arr);
-    appendAudit(ctx, {"procedure.add_lot", "procedure", std::to_string(id), "ok", std::nullopt, toJson(out)});
+    appendAudit(ctx, {"procedure.add_lot", "procedure", std::to_string(id), "ok", std::nullopt,
+                      toJson(out)});
     tx.commit();
     return {201, out};
 }
@@ -273,19 +289,22 @@ ApiResponse addRequirement(RequestContext& ctx, const ApiRequest& req) {
     out->set("id", ctx.db.lastInsertId());
     out->set("procedure_id", id);
     out->set("text", text);
-    appendAudit(ctx, {"procedure.add_requirement", "procedure", std::to_string(id), "ok", std::nullopt, toJson(out)});
+    appendAudit(ctx, {"procedure.add_requirement", "procedure", std::to_string(id), "ok",
+                      std::nullopt, toJson(out)});
     tx.commit();
     return {201, out};
 }
 
 ApiResponse addProcedureTariff(RequestContext& ctx, const ApiRequest& req) {
     const auto id = req.pathId("id");
-    const auto product = ProductCode::parse(requiredString(req.body, "product_code", 5), "product_code").str();
+    const auto product =
+        ProductCode::parse(requiredString(req.body, "product_code", 5), "product_code").str();
     db::Transaction tx(ctx.db);
     loadProcedure(ctx, id, true);
     requireProduct(ctx, product, "product_code");
     contracting::TariffVersion v;
-    v.unit = parseUnit(optionalString(req.body, "unit", 16).value_or(productUnit(ctx, product)), "unit");
+    v.unit =
+        parseUnit(optionalString(req.body, "unit", 16).value_or(productUnit(ctx, product)), "unit");
     v.tariff = requiredCents(req.body, "tariff_cents");
     v.valid_from = requiredDate(req.body, "valid_from");
     v.valid_to = optionalDate(req.body, "valid_to");
@@ -293,7 +312,8 @@ ApiResponse addProcedureTariff(RequestContext& ctx, const ApiRequest& req) {
     const auto& added = schedule.add(v);
     insertTariff(ctx.db, TariffOwner::Procedure, id, product, added, "published");
     auto out = tariffVersionJson(product, added);
-    appendAudit(ctx, {"procedure.add_tariff", "procedure", std::to_string(id), "ok", std::nullopt, toJson(out)});
+    appendAudit(ctx, {"procedure.add_tariff", "procedure", std::to_string(id), "ok", std::nullopt,
+                      toJson(out)});
     tx.commit();
     return {201, out};
 }
@@ -315,10 +335,10 @@ ApiResponse indexProcedure(RequestContext& ctx, const ApiRequest& req) {
         ++procedure_versions;
     }
     int contract_versions = 0;
-    for (const auto& r : ctx.db.query(
-             "SELECT id FROM contracts WHERE procedure_id = ? AND kind = 'framework'"
-             " AND status IN ('draft','active','suspended') AND term_end > ? ORDER BY id",
-             {id, formatDate(from)})) {
+    for (const auto& r :
+         ctx.db.query("SELECT id FROM contracts WHERE procedure_id = ? AND kind = 'framework'"
+                      " AND status IN ('draft','active','suspended') AND term_end > ? ORDER BY id",
+                      {id, formatDate(from)})) {
         contract_versions += indexContractTariffs(ctx, r.i64(0), pct, from);
     }
     auto out = newObject();
@@ -327,7 +347,8 @@ ApiResponse indexProcedure(RequestContext& ctx, const ApiRequest& req) {
     out->set("from", formatDate(from));
     out->set("procedure_tariff_versions", procedure_versions);
     out->set("contract_tariff_versions", contract_versions);
-    appendAudit(ctx, {"procedure.indexation", "procedure", std::to_string(id), "ok", std::nullopt, toJson(out)});
+    appendAudit(ctx, {"procedure.indexation", "procedure", std::to_string(id), "ok", std::nullopt,
+                      toJson(out)});
     tx.commit();
     return {201, out};
 }
@@ -356,19 +377,23 @@ ApiResponse submitApplication(RequestContext& ctx, const ApiRequest& req) {
                               "being assessed.",
                               "", ErrorKind::Conflict);
     }
-    ctx.db.execute("INSERT INTO applications (procedure_id, provider_id, submitted_at) VALUES (?, ?, ?)",
-                   {id, ctx.actor.provider_id, timestamp(ctx.clock)});
+    ctx.db.execute(
+        "INSERT INTO applications (procedure_id, provider_id, submitted_at) VALUES (?, ?, ?)",
+        {id, ctx.actor.provider_id, timestamp(ctx.clock)});
     const auto app_id = ctx.db.lastInsertId();
     for (auto lot : std::set<std::int64_t>(lots.begin(), lots.end())) {
-        ctx.db.execute("INSERT INTO application_lots (application_id, lot_id) VALUES (?, ?)", {app_id, lot});
+        ctx.db.execute("INSERT INTO application_lots (application_id, lot_id) VALUES (?, ?)",
+                       {app_id, lot});
     }
     for (const auto& a : answers) {
         ctx.db.execute(
-            "INSERT INTO application_answers (application_id, requirement_id, answer) VALUES (?,?,?)",
+            "INSERT INTO application_answers (application_id, requirement_id, answer) VALUES "
+            "(?,?,?)",
             {app_id, static_cast<std::int64_t>(a.requirement_id), a.answer});
     }
     auto out = applicationJson(ctx, app_id);
-    appendAudit(ctx, {"application.submit", "application", std::to_string(app_id), "ok", std::nullopt, toJson(out)});
+    appendAudit(ctx, {"application.submit", "application", std::to_string(app_id), "ok",
+                      std::nullopt, toJson(out)});
     tx.commit();
     return {201, out};
 }
@@ -378,10 +403,10 @@ ApiResponse listApplications(RequestContext& ctx, const ApiRequest& req) {
     const std::string status = it == req.query.end() ? "" : it->second;
     const std::int64_t provider = ctx.actor.role == Role::Provider ? ctx.actor.provider_id : 0;
     auto out = newArray();
-    for (const auto& r : ctx.db.query(
-             "SELECT id FROM applications WHERE (? = '' OR status = ?) AND (? = 0 OR provider_id = ?)"
-             " ORDER BY id LIMIT 1000",
-             {status, status, provider, provider})) {
+    for (const auto& r : ctx.db.query("SELECT id FROM applications WHERE (? = '' OR status = ?) "
+                                      "AND (? = 0 OR provider_id = ?)"
+                                      " ORDER BY id LIMIT 1000",
+                                      {status, status, provider, provider})) {
         out->add(applicationJson(ctx, r.i64(0)));
     }
     return {200, out};
@@ -397,12 +422,14 @@ ApiResponse assessRequirement(RequestContext& ctx, const ApiRequest& req) {
     const auto id = req.pathId("id");
     const auto requirement = requiredInt(req.body, "requirement_id");
     if (!req.body->has("met")) {
-        throw ValidationError("MISSING_FIELD", "The field 'met' (true or false) is required.", "met");
+        throw ValidationError("MISSING_FIELD", "The field 'met' (true or false) is required.",
+                              "met");
     }
     const bool met = optionalBool(req.body, "met", false);
     const auto remark = optionalString(req.body, "remark", 2000).value_or("");
     if (!met && remark.empty()) {
-        throw ValidationError("REASON_REQUIRED", "Say why a requirement is not met (remark).", "remark");
+        throw ValidationError("REASON_REQUIRED", "Say why a requirement is not met (remark).",
+                              "remark");
     }
     db::Transaction tx(ctx.db);
     auto a = ctx.db.queryOne("SELECT status FROM applications WHERE id = ? FOR UPDATE", {id});
@@ -412,15 +439,19 @@ ApiResponse assessRequirement(RequestContext& ctx, const ApiRequest& req) {
                               "", ErrorKind::Conflict);
     }
     auto before = ctx.db.queryOne(
-        "SELECT assessment, remark FROM application_answers WHERE application_id = ? AND requirement_id = ?",
+        "SELECT assessment, remark FROM application_answers WHERE application_id = ? AND "
+        "requirement_id = ?",
         {id, requirement});
-    if (!before) notFound("Requirement " + std::to_string(requirement) + " in this application", "requirement_id");
+    if (!before)
+        notFound("Requirement " + std::to_string(requirement) + " in this application",
+                 "requirement_id");
     ctx.db.execute(
         "UPDATE application_answers SET assessment = ?, remark = ?, assessed_by = ?"
         " WHERE application_id = ? AND requirement_id = ?",
         {std::string(met ? "met" : "not_met"), remark, ctx.actor.name, id, requirement});
     appendAudit(ctx, {"application.assess", "application", std::to_string(id), "ok",
-                      "{\"requirement_id\":" + std::to_string(requirement) + ",\"assessment\":\"" + before->str(0) + "\"}",
+                      "{\"requirement_id\":" + std::to_string(requirement) + ",\"assessment\":\"" +
+                          before->str(0) + "\"}",
                       "{\"requirement_id\":" + std::to_string(requirement) + ",\"assessment\":\"" +
                           (met ? "met" : "not_met") + "\"}"});
     tx.commit();
@@ -435,7 +466,8 @@ ApiResponse decideApplication(RequestContext& ctx, const ApiRequest& req) {
         throw ValidationError("INVALID_DECISION", "Decision must be admit or reject.", "decision");
     }
     db::Transaction tx(ctx.db);
-    auto a = ctx.db.queryOne("SELECT status, procedure_id, provider_id FROM applications WHERE id = ? FOR UPDATE", {id});
+    auto a = ctx.db.queryOne(
+        "SELECT status, procedure_id, provider_id FROM applications WHERE id = ? FOR UPDATE", {id});
     if (!a) notFound("Application " + std::to_string(id), "id");
     const auto answers = loadAnswers(ctx, id);
     if (decision == "reject") {
@@ -444,14 +476,26 @@ ApiResponse decideApplication(RequestContext& ctx, const ApiRequest& req) {
         contracting::checkAdmission(a->str(0), answers);
     }
     const std::string status = decision == "admit" ? "admitted" : "rejected";
-    ctx.db.execute("UPDATE applications SET status = ?, decided_at = ?, decided_by = ?, reason = ? WHERE id = ?",
-                   {status, timestamp(ctx.clock), ctx.actor.name, reason, id});
+    ctx.db.execute(
+        "UPDATE applications SET status = ?, decided_at = ?, decided_by = ?, reason = ? WHERE id = "
+        "?",
+        {status, timestamp(ctx.clock), ctx.actor.name, reason, id});
     if (decision == "admit") {
         const auto p = loadProcedure(ctx, a->i64(1), true);
         const Period term = contracting::contractTermOnAdmission(p.term, ctx.today());
-        for (std::int64_t lot : ids(ctx, "SELECT lot_id FROM application_lots WHERE application_id = ? ORDER BY lot_id", id)) {
+        if (!term.isValid()) {
+            throw ValidationError("PROCEDURE_ENDED",
+                                  "The procedure's term has ended; no contract can start now.",
+                                  "decision", ErrorKind::Unprocessable);
+        }
+        for (std::int64_t lot :
+             ids(ctx,
+                 "SELECT lot_id FROM application_lots WHERE application_id = ? ORDER BY lot_id",
+                 id)) {
             std::vector<std::string> products;
-            for (const auto& r : ctx.db.query("SELECT product_code FROM lot_products WHERE lot_id = ? ORDER BY product_code", {lot})) {
+            for (const auto& r : ctx.db.query(
+                     "SELECT product_code FROM lot_products WHERE lot_id = ? ORDER BY product_code",
+                     {lot})) {
                 products.push_back(r.str(0));
             }
             createFrameworkContractFromProcedure(ctx, a->i64(2), p.id, lot, id, products, term);

@@ -107,10 +107,10 @@ ApiResponse listDistricts(RequestContext& ctx, const ApiRequest& req) {
     auto out = newArray();
     const auto it = req.query.find("municipality");
     const std::string filter = it == req.query.end() ? "" : it->second;
-    for (const auto& r : ctx.db.query(
-             "SELECT id, municipality_code, name FROM districts WHERE (? = '' OR municipality_code = ?)"
-             " ORDER BY id",
-             {filter, filter})) {
+    for (const auto& r : ctx.db.query("SELECT id, municipality_code, name FROM districts WHERE (? "
+                                      "= '' OR municipality_code = ?)"
+                                      " ORDER BY id",
+                                      {filter, filter})) {
         auto o = newObject();
         o->set("id", r.i64(0));
         o->set("municipality_code", r.str(1));
@@ -125,8 +125,8 @@ ApiResponse createTeam(RequestContext& ctx, const ApiRequest& req) {
     const auto name = requiredString(req.body, "name");
     db::Transaction tx(ctx.db);
     if (!ctx.db.queryOne("SELECT id FROM districts WHERE id = ?", {district})) {
-        throw ValidationError("UNKNOWN_DISTRICT", "District " + std::to_string(district) +
-                                                      " is not known.",
+        throw ValidationError("UNKNOWN_DISTRICT",
+                              "District " + std::to_string(district) + " is not known.",
                               "district_id", ErrorKind::Unprocessable);
     }
     if (ctx.db.queryOne("SELECT id FROM teams WHERE district_id = ? AND name = ?",
@@ -147,9 +147,9 @@ ApiResponse createTeam(RequestContext& ctx, const ApiRequest& req) {
 
 ApiResponse listTeams(RequestContext& ctx, const ApiRequest&) {
     auto out = newArray();
-    for (const auto& r : ctx.db.query(
-             "SELECT t.id, t.district_id, t.name, d.municipality_code FROM teams t"
-             " JOIN districts d ON d.id = t.district_id ORDER BY t.id")) {
+    for (const auto& r :
+         ctx.db.query("SELECT t.id, t.district_id, t.name, d.municipality_code FROM teams t"
+                      " JOIN districts d ON d.id = t.district_id ORDER BY t.id")) {
         auto o = newObject();
         o->set("id", r.i64(0));
         o->set("district_id", r.i64(1));
@@ -216,15 +216,17 @@ ApiResponse createProvider(RequestContext& ctx, const ApiRequest& req) {
     }
     db::Transaction tx(ctx.db);
     if (ctx.db.queryOne("SELECT id FROM providers WHERE agb = ?", {agb})) {
-        throw ValidationError("DUPLICATE_AGB", "A provider with AGB code " + agb + " exists already.",
-                              "agb", ErrorKind::Conflict);
+        throw ValidationError("DUPLICATE_AGB",
+                              "A provider with AGB code " + agb + " exists already.", "agb",
+                              ErrorKind::Conflict);
     }
     ctx.db.execute(
         "INSERT INTO providers (agb, kvk, name, iban, contact_name, contact_email, contact_phone)"
         " VALUES (?,?,?,?,?,?,?)",
         {agb, kvk, name, iban, contact_name, contact_email, contact_phone});
     const auto id = ctx.db.lastInsertId();
-    auto out = providerJson(*ctx.db.queryOne(std::string(kProviderColumns) + " WHERE id = ?", {id}));
+    auto out =
+        providerJson(*ctx.db.queryOne(std::string(kProviderColumns) + " WHERE id = ?", {id}));
     auto res = created(ctx, "provider.create", "provider", std::to_string(id), out);
     tx.commit();
     return res;
@@ -233,8 +235,9 @@ ApiResponse createProvider(RequestContext& ctx, const ApiRequest& req) {
 ApiResponse listProviders(RequestContext& ctx, const ApiRequest& req) {
     const auto page = pageFrom(req.query);
     auto out = newArray();
-    for (const auto& r : ctx.db.query(std::string(kProviderColumns) + " ORDER BY id LIMIT ? OFFSET ?",
-                                      {page.limit, page.offset})) {
+    for (const auto& r :
+         ctx.db.query(std::string(kProviderColumns) + " ORDER BY id LIMIT ? OFFSET ?",
+                      {page.limit, page.offset})) {
         out->add(providerJson(r));
     }
     return {200, out};

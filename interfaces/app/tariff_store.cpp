@@ -23,8 +23,7 @@ contracting::TariffVersion versionFrom(const db::Row& r, std::size_t first) {
 contracting::TariffSchedule loadTariffSchedule(db::Connection& db, TariffOwner owner,
                                                std::int64_t owner_id, const std::string& product) {
     const std::string sql = "SELECT unit, tariff_cents, valid_from, valid_to FROM tariffs WHERE " +
-                            ownerColumn(owner) +
-                            " = ? AND product_code = ? ORDER BY valid_from" +
+                            ownerColumn(owner) + " = ? AND product_code = ? ORDER BY valid_from" +
                             (db.inTransaction() ? " FOR UPDATE" : "");
     std::vector<contracting::TariffVersion> versions;
     for (const auto& r : db.query(sql, {owner_id, product})) versions.push_back(versionFrom(r, 0));
@@ -57,7 +56,8 @@ Poco::JSON::Array::Ptr tariffsJson(db::Connection& db, TariffOwner owner, std::i
     auto out = newArray();
     for (const auto& r : db.query(
              "SELECT product_code, unit, tariff_cents, valid_from, valid_to, reason FROM tariffs"
-             " WHERE " + ownerColumn(owner) + " = ? ORDER BY product_code, valid_from",
+             " WHERE " +
+                 ownerColumn(owner) + " = ? ORDER BY product_code, valid_from",
              {owner_id})) {
         auto o = tariffVersionJson(r.str(0), versionFrom(r, 1));
         o->set("reason", r.str(5));

@@ -46,9 +46,10 @@ void sendError(HTTPServerResponse& res, const ErrorReply& e) { send(res, e.statu
 
 std::string readBody(HTTPServerRequest& req, std::size_t limit) {
     if (req.hasContentLength() && req.getContentLength64() > static_cast<Poco::Int64>(limit)) {
-        throw ValidationError("BODY_TOO_LARGE",
-                              "The request body is larger than " + std::to_string(limit) + " bytes.",
-                              "", ErrorKind::Invalid);
+        throw ValidationError(
+            "BODY_TOO_LARGE",
+            "The request body is larger than " + std::to_string(limit) + " bytes.", "",
+            ErrorKind::Invalid);
     }
     std::string body;
     char buf[8192];
@@ -56,9 +57,10 @@ std::string readBody(HTTPServerRequest& req, std::size_t limit) {
     while (in.read(buf, sizeof buf) || in.gcount() > 0) {
         body.append(buf, static_cast<std::size_t>(in.gcount()));
         if (body.size() > limit) {
-            throw ValidationError("BODY_TOO_LARGE",
-                                  "The request body is larger than " + std::to_string(limit) + " bytes.",
-                                  "", ErrorKind::Invalid);
+            throw ValidationError(
+                "BODY_TOO_LARGE",
+                "The request body is larger than " + std::to_string(limit) + " bytes.", "",
+                ErrorKind::Invalid);
         }
     }
     return body;
@@ -78,7 +80,7 @@ Poco::JSON::Object::Ptr parseBody(const std::string& text) {
 }
 
 class HealthHandler : public Poco::Net::HTTPRequestHandler {
-public:
+  public:
     explicit HealthHandler(db::ConnectionPool& pool) : pool_(pool) {}
     void handleRequest(HTTPServerRequest&, HTTPServerResponse& res) override {
         Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
@@ -98,12 +100,12 @@ public:
         send(res, db_ok ? 200 : 503, o);
     }
 
-private:
+  private:
     db::ConnectionPool& pool_;
 };
 
 class ApiHandler : public Poco::Net::HTTPRequestHandler {
-public:
+  public:
     ApiHandler(const ServerConfig& config, db::ConnectionPool& pool, const Clock& clock,
                const app::AppConfig& app_config)
         : config_(config), pool_(pool), clock_(clock), app_config_(app_config) {}
@@ -116,7 +118,7 @@ public:
         }
     }
 
-private:
+  private:
     void handle(HTTPServerRequest& req, HTTPServerResponse& res) {
         Poco::URI uri(req.getURI());
         app::ApiRequest api;
@@ -133,7 +135,8 @@ private:
         for (const auto& [k, v] : uri.getQueryParameters()) api.query[k] = v;
         const std::string body = readBody(req, config_.max_body_bytes);
         auto lease = pool_.acquire();
-        app::RequestContext ctx{*lease, {}, req.clientAddress().host().toString(), clock_, app_config_};
+        app::RequestContext ctx{
+            *lease, {}, req.clientAddress().host().toString(), clock_, app_config_};
         ctx.actor.name = "anonymous";
         authenticate(req, *route, ctx, api);
         api.body = parseBody(body);
@@ -167,13 +170,12 @@ private:
                                   "", ErrorKind::Forbidden);
         }
         if (!roleAllowed(route, ctx.actor.role)) {
-            app::appendAuditStandalone(ctx, {"access.denied", "endpoint",
-                                             route.method + " " + route.pattern, "denied",
-                                             std::nullopt, std::nullopt});
-            throw ValidationError("FORBIDDEN",
-                                  "Your role (" + app::roleName(ctx.actor.role) +
-                                      ") may not do this.",
-                                  "", ErrorKind::Forbidden);
+            app::appendAuditStandalone(
+                ctx, {"access.denied", "endpoint", route.method + " " + route.pattern, "denied",
+                      std::nullopt, std::nullopt});
+            throw ValidationError(
+                "FORBIDDEN", "Your role (" + app::roleName(ctx.actor.role) + ") may not do this.",
+                "", ErrorKind::Forbidden);
         }
     }
 
@@ -191,7 +193,7 @@ private:
 };
 
 class Factory : public Poco::Net::HTTPRequestHandlerFactory {
-public:
+  public:
     Factory(const ServerConfig& config, db::ConnectionPool& pool, const Clock& clock,
             const app::AppConfig& app_config)
         : config_(config), pool_(pool), clock_(clock), app_config_(app_config) {}
@@ -204,7 +206,7 @@ public:
         return new ApiHandler(config_, pool_, clock_, app_config_);
     }
 
-private:
+  private:
     const ServerConfig& config_;
     db::ConnectionPool& pool_;
     const Clock& clock_;

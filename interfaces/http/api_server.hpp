@@ -27,7 +27,7 @@ struct ServerConfig {
 };
 
 class ApiServer {
-public:
+  public:
     ApiServer(ServerConfig config, db::ConnectionPool& pool, const Clock& clock,
               const app::AppConfig& app_config);
     ~ApiServer();
@@ -35,7 +35,7 @@ public:
     void stop();
     int port() const;
 
-private:
+  private:
     ServerConfig config_;
     db::ConnectionPool& pool_;
     const Clock& clock_;

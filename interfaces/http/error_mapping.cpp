@@ -12,13 +12,20 @@ namespace {
 
 int statusOf(ErrorKind k) {
     switch (k) {
-        case ErrorKind::Invalid: return 400;
-        case ErrorKind::Unauthorized: return 401;
-        case ErrorKind::Forbidden: return 403;
-        case ErrorKind::NotFound: return 404;
-        case ErrorKind::Conflict: return 409;
-        case ErrorKind::Unprocessable: return 422;
-        case ErrorKind::TooManyRequests: return 429;
+        case ErrorKind::Invalid:
+            return 400;
+        case ErrorKind::Unauthorized:
+            return 401;
+        case ErrorKind::Forbidden:
+            return 403;
+        case ErrorKind::NotFound:
+            return 404;
+        case ErrorKind::Conflict:
+            return 409;
+        case ErrorKind::Unprocessable:
+            return 422;
+        case ErrorKind::TooManyRequests:
+            return 429;
     }
     return 400;
 }
@@ -44,7 +51,8 @@ ErrorReply classifyCurrentException() {
         }
         std::cerr << "database error: " << e.what() << std::endl;
         if (isUnavailable(e.code())) {
-            return {503, "DATABASE_UNAVAILABLE", "The database does not answer; try again later.", ""};
+            return {503, "DATABASE_UNAVAILABLE", "The database does not answer; try again later.",
+                    ""};
         }
         return {500, "INTERNAL", "An internal error occurred; it has been logged.", ""};
     } catch (const Poco::Exception& e) {

@@ -22,7 +22,7 @@ struct Route {
     std::string method;   // GET, POST
     std::string pattern;  // "/api/v1/contracts/{id}/status"
     Access access;
-    std::vector<app::Role> roles;   // for Access::Roles
+    std::vector<app::Role> roles;     // for Access::Roles
     bool allowed_before_mfa = false;  // reachable with a session still waiting for MFA enrolment
     Handler handler;
 };

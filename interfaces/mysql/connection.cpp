@@ -74,10 +74,10 @@ void Connection::connect() {
     in_tx_ = false;
     try {
         sql::ConnectOptionsMap opts;
-        opts["hostName"] = config_.socket.empty()
-                               ? sql::SQLString("tcp://" + config_.host + ":" +
-                                                std::to_string(config_.port))
-                               : sql::SQLString("unix://" + config_.socket);
+        opts["hostName"] =
+            config_.socket.empty()
+                ? sql::SQLString("tcp://" + config_.host + ":" + std::to_string(config_.port))
+                : sql::SQLString("unix://" + config_.socket);
         opts["userName"] = sql::SQLString(config_.user);
         opts["password"] = sql::SQLString(config_.password);
         opts["OPT_CHARSET_NAME"] = sql::SQLString("utf8mb4");
@@ -87,7 +87,8 @@ void Connection::connect() {
         if (!config_.name.empty()) conn_->setSchema(config_.name);
         std::unique_ptr<sql::Statement> st(conn_->createStatement());
         st->execute("SET time_zone = '+00:00'");
-        st->execute("SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO'");
+        st->execute(
+            "SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO'");
         st->execute("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED");
         conn_->setAutoCommit(true);
     } catch (const sql::SQLException& e) {

@@ -29,12 +29,12 @@ struct DbConfig {
 // Infrastructure failure of the database; `code` is the server/client error number
 // (1062 duplicate key, 2006 gone away, 2013 lost, 2002 refused, 1045 bad password).
 class DbError : public std::runtime_error {
-public:
+  public:
     DbError(int code, const std::string& what) : std::runtime_error(what), code_(code) {}
     int code() const { return code_; }
     bool isDuplicateKey() const { return code_ == 1062; }
 
-private:
+  private:
     int code_;
 };
 
@@ -43,7 +43,7 @@ using Params = std::vector<Param>;
 
 // One result row; values are read as text (BIGINT via int64 parsing, never getInt()).
 class Row {
-public:
+  public:
     explicit Row(std::vector<std::optional<std::string>> values) : values_(std::move(values)) {}
     bool isNull(std::size_t i) const { return !values_.at(i).has_value(); }
     const std::string& str(std::size_t i) const;  // throws on NULL
@@ -52,12 +52,12 @@ public:
     std::optional<std::int64_t> optI64(std::size_t i) const;
     std::size_t size() const { return values_.size(); }
 
-private:
+  private:
     std::vector<std::optional<std::string>> values_;
 };
 
 class Connection {
-public:
+  public:
     explicit Connection(DbConfig config);
     ~Connection();
     Connection(const Connection&) = delete;
@@ -76,7 +76,7 @@ public:
     // True when the server answers; reconnects once when the connection was lost.
     bool ping();
 
-private:
+  private:
     void connect();
     sql::PreparedStatement& prepare(const std::string& sql);
     DbConfig config_;
@@ -87,7 +87,7 @@ private:
 
 // RAII transaction: rolls back unless commit() was called.
 class Transaction {
-public:
+  public:
     explicit Transaction(Connection& c) : c_(c) { c_.begin(); }
     ~Transaction();
     void commit() {
@@ -97,7 +97,7 @@ public:
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
 
-private:
+  private:
     Connection& c_;
     bool done_ = false;
 };

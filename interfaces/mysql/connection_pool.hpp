@@ -13,26 +13,27 @@
 namespace zc::db {
 
 class ConnectionPool {
-public:
+  public:
     ConnectionPool(DbConfig config, std::size_t max_size);
     ~ConnectionPool();
 
     class Lease {
-    public:
-        Lease(ConnectionPool& pool, std::unique_ptr<Connection> c) : pool_(&pool), c_(std::move(c)) {}
+      public:
+        Lease(ConnectionPool& pool, std::unique_ptr<Connection> c)
+            : pool_(&pool), c_(std::move(c)) {}
         Lease(Lease&& o) noexcept : pool_(o.pool_), c_(std::move(o.c_)) {}
         ~Lease();
         Connection& operator*() { return *c_; }
         Connection* operator->() { return c_.get(); }
 
-    private:
+      private:
         ConnectionPool* pool_;
         std::unique_ptr<Connection> c_;
     };
 
     Lease acquire(std::chrono::milliseconds wait = std::chrono::milliseconds(5000));
 
-private:
+  private:
     void release(std::unique_ptr<Connection> c);
     DbConfig config_;
     std::size_t max_size_;

@@ -40,8 +40,7 @@ std::vector<MigrationFile> listMigrations(const std::filesystem::path& dir) {
               [](const auto& a, const auto& b) { return a.version < b.version; });
     for (std::size_t i = 1; i < files.size(); ++i) {
         if (files[i].version == files[i - 1].version) {
-            throw MigrationError("two migrations share number " +
-                                 std::to_string(files[i].version));
+            throw MigrationError("two migrations share number " + std::to_string(files[i].version));
         }
     }
     return files;
@@ -80,8 +79,8 @@ std::vector<std::string> splitSqlStatements(const std::string& text) {
         std::string trimmed = line;
         trimmed.erase(0, trimmed.find_first_not_of(" \t\r"));
         if (trimmed.rfind("--", 0) == 0 || trimmed.empty()) continue;
-        while (!trimmed.empty() && (trimmed.back() == ' ' || trimmed.back() == '\r' ||
-                                    trimmed.back() == '\t')) {
+        while (!trimmed.empty() &&
+               (trimmed.back() == ' ' || trimmed.back() == '\r' || trimmed.back() == '\t')) {
             trimmed.pop_back();
         }
         current += line + "\n";

@@ -12,7 +12,7 @@
 namespace zc::db {
 
 class MigrationError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 

@@ -22,13 +22,17 @@ TEST(RouteTable, EveryRouteHasAHandlerAndAUniqueMethodAndPath) {
 
 TEST(RouteTable, RestrictedRoutesNameAtLeastOneRole) {
     for (const auto& r : routes()) {
-        if (r.access == Access::Roles) EXPECT_FALSE(r.roles.empty()) << r.pattern;
+        if (r.access == Access::Roles) {
+            EXPECT_FALSE(r.roles.empty()) << r.pattern;
+        }
     }
 }
 
 TEST(RouteTable, OnlyLoginIsPublic) {
     for (const auto& r : routes()) {
-        if (r.access == Access::Public) EXPECT_EQ(r.pattern, "/api/v1/auth/login");
+        if (r.access == Access::Public) {
+            EXPECT_EQ(r.pattern, "/api/v1/auth/login");
+        }
     }
 }
 

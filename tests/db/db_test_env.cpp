@@ -1,0 +1,209 @@
+#include "db/db_test_env.hpp"
+
+#include <Poco/JSON/Parser.h>
+#include <Poco/Pipe.h>
+#include <Poco/PipeStream.h>
+#include <Poco/Process.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <stdexcept>
+
+#include "contracting/kernel/errors.hpp"
+#include "interfaces/mysql/connection_pool.hpp"
+
+namespace zc::dbtest {
+namespace {
+
+std::string requiredEnv(const char* name) {
+    const char* v = std::getenv(name);
+    if (v == nullptr || *v == '\0') {
+        throw std::runtime_error(std::string(name) +
+                                 " is not set; run the db tests through ctest so that the db "
+                                 "fixture starts the throwaway MariaDB");
+    }
+    return v;
+}
+
+std::map<std::string, std::string> loadDbEnv() {
+    const std::filesystem::path file = std::filesystem::path(requiredEnv("ZC_TESTENV")) / "db.env";
+    std::ifstream in(file);
+    if (!in) throw std::runtime_error("cannot read " + file.string() + " (db fixture not run?)");
+    std::map<std::string, std::string> out;
+    std::string line;
+    while (std::getline(in, line)) {
+        const auto eq = line.find('=');
+        if (eq == std::string::npos) continue;
+        out[line.substr(0, eq)] = line.substr(eq + 1);
+    }
+    return out;
+}
+
+std::string randomSuffix() {
+    std::random_device rd;
+    std::mt19937_64 gen((static_cast<std::uint64_t>(rd()) << 32) ^ rd());
+    std::ostringstream s;
+    s << std::hex << gen();
+    return s.str();
+}
+
+// Scratch database names are generated here from digits, letters and '_', so building the
+// identifier into the statement text is safe (identifiers cannot be bound as parameters).
+void requireSafeIdentifier(const std::string& name) {
+    if (name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos) {
+        throw std::logic_error("unsafe database name " + name);
+    }
+}
+
+// The application user's accounts as created by the fixture (scripts/lib.sh zc_db_start).
+std::vector<std::string> appAccounts() {
+    const std::string user = dbEnv().at("ZC_DB_USER");
+    requireSafeIdentifier(user);
+    return {"'" + user + "'@'127.0.0.1'", "'" + user + "'@'localhost'"};
+}
+
+}  // namespace
+
+const std::map<std::string, std::string>& dbEnv() {
+    static const std::map<std::string, std::string> env = loadDbEnv();
+    return env;
+}
+
+db::DbConfig appDbConfig(const std::string& name) {
+    const auto& env = dbEnv();
+    db::DbConfig c;
+    c.host = env.at("ZC_DB_HOST");
+    c.port = std::stoi(env.at("ZC_DB_PORT"));
+    c.socket = env.count("ZC_DB_SOCKET") ? env.at("ZC_DB_SOCKET") : "";
+    c.user = env.at("ZC_DB_USER");
+    c.password = env.at("ZC_DB_PASSWORD");
+    c.name = name;
+    return c;
+}
+
+db::DbConfig rootDbConfig() {
+    db::DbConfig c;
+    c.socket = dbEnv().at("ZC_DB_ROOT_SOCKET");
+    c.user = "root";
+    return c;
+}
+
+std::filesystem::path sourceRoot() {
+    if (const char* env = std::getenv("ZC_SOURCE_DIR")) return env;
+    // This file is tests/db/db_test_env.cpp; CMake compiles it by its absolute path.
+    return std::filesystem::path(__FILE__).parent_path().parent_path().parent_path();
+}
+
+std::filesystem::path migrationsDir() { return sourceRoot() / "config" / "migrations"; }
+
+std::filesystem::path binary() { return requiredEnv("ZC_BINARY"); }
+
+ScratchDatabase::ScratchDatabase() {
+    db::ensureThreadInit();
+    name_ = "zc_dbtest_" + std::to_string(::getpid()) + "_" + randomSuffix();
+    requireSafeIdentifier(name_);
+    root_ = std::make_unique<db::Connection>(rootDbConfig());
+    root_->execute("CREATE DATABASE " + name_ +
+                   " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+    for (const auto& account : appAccounts()) {
+        root_->execute("GRANT ALL PRIVILEGES ON " + name_ + ".* TO " + account);
+    }
+}
+
+ScratchDatabase::~ScratchDatabase() {
+    try {
+        root_->execute("DROP DATABASE IF EXISTS " + name_);
+        for (const auto& account : appAccounts()) {
+            root_->execute("REVOKE ALL PRIVILEGES ON " + name_ + ".* FROM " + account);
+        }
+    } catch (const std::exception&) {
+        // A scratch database left behind dies with the throwaway server.
+    }
+}
+
+std::unique_ptr<db::Connection> ScratchDatabase::connect() const {
+    return std::make_unique<db::Connection>(config());
+}
+
+TempDir::TempDir() {
+    path_ = std::filesystem::temp_directory_path() /
+            ("zc_dbtest_" + std::to_string(::getpid()) + "_" + randomSuffix());
+    std::filesystem::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+}
+
+void copyMigrations(const std::filesystem::path& dir) {
+    for (const auto& entry : std::filesystem::directory_iterator(migrationsDir())) {
+        if (entry.path().extension() == ".sql") {
+            std::filesystem::copy_file(entry.path(), dir / entry.path().filename());
+        }
+    }
+}
+
+void writeFile(const std::filesystem::path& file, const std::string& text) {
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    out << text;
+    if (!out) throw std::runtime_error("cannot write " + file.string());
+}
+
+std::string readFile(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + file.string());
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+CommandResult runCli(const std::vector<std::string>& args, const std::string& db_name,
+                     const std::map<std::string, std::string>& extra_env) {
+    Poco::Process::Env env;
+    for (const auto& [key, value] : dbEnv()) {
+        if (key != "ZC_DB_ROOT_SOCKET") env[key] = value;
+    }
+    env["ZC_DB_NAME"] = db_name;
+    for (const auto& [key, value] : extra_env) env[key] = value;
+    Poco::Process::Args argv{"--config",
+                            (sourceRoot() / "config" / "zorgcontract.properties").string()};
+    argv.insert(argv.end(), args.begin(), args.end());
+    Poco::Pipe out;
+    auto handle = Poco::Process::launch(binary().string(), argv, sourceRoot().string(), nullptr,
+                                        &out, &out, env);
+    Poco::PipeInputStream in(out);
+    CommandResult result;
+    result.output.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    result.exit_code = handle.wait();
+    return result;
+}
+
+std::int64_t countRows(db::Connection& db, const std::string& table) {
+    requireSafeIdentifier(table);
+    return db.queryOne("SELECT COUNT(*) FROM " + table)->i64(0);
+}
+
+std::string errorCode(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const ValidationError& e) {
+        return e.code();
+    }
+    return "<no error>";
+}
+
+app::ApiRequest jsonRequest(const std::string& body_json, std::map<std::string, std::string> path,
+                            std::map<std::string, std::string> query) {
+    app::ApiRequest req;
+    Poco::JSON::Parser parser;
+    req.body = parser.parse(body_json).extract<Poco::JSON::Object::Ptr>();
+    req.path = std::move(path);
+    req.query = std::move(query);
+    return req;
+}
+
+}  // namespace zc::dbtest

@@ -1,0 +1,56 @@
+#pragma once
+// Logins for the end-to-end tests. Each gtest TEST runs as its own process, and a TOTP step can
+// be used once per user, so session tokens and provider API keys are cached in files under
+// $ZC_TESTENV/tokens/ and reused while the server still accepts them.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "support/https_client.hpp"
+
+namespace zc::e2e {
+
+inline constexpr const char* kDemoPassword = "demo-password-2026";
+inline constexpr const char* kAdminTotpSecret = "ZORGCONTRACTADMINDEMOSECRET23456";
+inline constexpr const char* kFinDeVriesTotpSecret = "ZORGCONTRACTFINANCEDEVRIESDEMO22";
+inline constexpr const char* kFinMulderTotpSecret = "ZORGCONTRACTFINANCEMULDERDEMO234";
+
+// The fixture's server (one client per process).
+const test::HttpsClient& client();
+
+// The demo TOTP secret of `username`, "" when the demo user has none.
+std::string demoTotpSecret(const std::string& username);
+
+// A current TOTP code for `base32_secret` that the server has not seen for `username` yet
+// (reads the user's last used step from the database and waits for a fresh step if needed).
+std::string freshTotpCode(const std::string& username, const std::string& base32_secret);
+
+// Logs in without the cache. With a secret a fresh TOTP code is sent (and retried once on
+// INVALID_TOTP for a step that was just used elsewhere). Returns the login answer.
+test::Response login(const std::string& username, const std::string& password,
+                     const std::string& base32_secret = "");
+
+// A valid session token of a demo user: the cached one when GET /auth/me still accepts it,
+// else a new login (with the demo password and TOTP secret) that is written to the cache.
+std::string sessionToken(const std::string& username);
+// {"Authorization": "Bearer <token>"} for a demo user.
+test::Headers as(const std::string& username);
+test::Headers bearer(const std::string& token);
+
+// A valid API key of provider `provider_id`, issued by admin and cached per provider.
+std::string providerApiKey(std::int64_t provider_id);
+test::Headers asProvider(std::int64_t provider_id);
+
+// Unique per call within a run and across runs: digits derived from the clock, the process id
+// and a counter (`digits` long, 4..12).
+std::string uniqueDigits(int digits);
+// A fresh 8-digit AGB code starting with 9.
+std::string uniqueAgb();
+// A fresh product code of 5 upper-case letters/digits, starting with "Z".
+std::string uniqueProductCode();
+
+// Today (UTC) as YYYY-MM-DD and the current year.
+std::string todayText();
+int currentYear();
+
+}  // namespace zc::e2e
