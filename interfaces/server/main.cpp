@@ -98,11 +98,25 @@ int loadDemoCommand(const server::Settings& s) {
     db::ensureThreadInit();
     db::Connection conn(s.db);
     const auto summary = app::loadDemoData(conn, s.app);
-    if (summary.already_loaded) {
-        std::cout << "demo data present already" << std::endl;
-    } else {
-        std::cout << "demo data loaded" << std::endl;
+    std::cout << (summary.already_loaded ? "demo data present already (nothing changed)"
+                                         : "demo data loaded")
+              << "\n\ndemo logins:\n";
+    auto cell = [](const std::string& text, std::size_t width) {
+        return text + std::string(width > text.size() ? width - text.size() : 1, ' ');
+    };
+    std::cout << "  " << cell("user", 13) << cell("role", 18) << cell("password", 20)
+              << "TOTP secret\n";
+    for (const auto& l : summary.logins) {
+        std::cout << "  " << cell(l.username, 13) << cell(l.role, 18) << cell(l.password, 20)
+                  << (l.totp_secret.empty() ? "-" : l.totp_secret) << "\n";
     }
+    std::cout << "\nTOTP codes: oathtool --totp -b SECRET (package oathtool) or any "
+                 "authenticator app.\n";
+    if (!summary.provider_api_keys.empty()) {
+        std::cout << "\nprovider API keys (shown once; only their hashes are stored):\n";
+        for (const auto& k : summary.provider_api_keys) std::cout << "  " << k << "\n";
+    }
+    std::cout << std::flush;
     return 0;
 }
 

@@ -10,7 +10,7 @@ namespace zc {
 namespace {
 
 class AuditChainTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         conn_ = scratch_.connect();
         db::migrate(*conn_, dbtest::migrationsDir());
@@ -27,9 +27,13 @@ protected:
     }
 
     app::AuditEntry entry(int i) const {
-        return {"test.event", "thing", std::to_string(i), "ok",
-                i % 2 == 0 ? std::optional<std::string>() : "{\"before\":" + std::to_string(i) + "}",
-                "{\"i\":" + std::to_string(i) + "}"};
+        return {
+            "test.event",
+            "thing",
+            std::to_string(i),
+            "ok",
+            i % 2 == 0 ? std::optional<std::string>() : "{\"before\":" + std::to_string(i) + "}",
+            "{\"i\":" + std::to_string(i) + "}"};
     }
 
     // Appends `n` rows, each in its own committed transaction.
@@ -67,14 +71,17 @@ TEST_F(AuditChainTest, AppendedRowsFormAVerifiedChain) {
     EXPECT_TRUE(v.ok) << v.problem << " at " << v.first_bad_seq;
     EXPECT_EQ(v.rows_checked, 5);
     EXPECT_EQ(v.first_bad_seq, 0);
-    const auto rows = conn_->query("SELECT seq, actor, origin, prev_hash, hash FROM audit_log ORDER BY seq");
+    const auto rows =
+        conn_->query("SELECT seq, actor, origin, prev_hash, hash FROM audit_log ORDER BY seq");
     ASSERT_EQ(rows.size(), 5u);
     EXPECT_EQ(rows[0].str(3), std::string(64, '0'));
     for (std::size_t i = 0; i < rows.size(); ++i) {
         EXPECT_EQ(rows[i].i64(0), static_cast<std::int64_t>(i + 1));
         EXPECT_EQ(rows[i].str(1), "tester");
         EXPECT_EQ(rows[i].str(2), "test");
-        if (i > 0) EXPECT_EQ(rows[i].str(3), rows[i - 1].str(4));
+        if (i > 0) {
+            EXPECT_EQ(rows[i].str(3), rows[i - 1].str(4));
+        }
     }
     const auto head = conn_->queryOne("SELECT last_seq, last_hash FROM audit_head WHERE id = 1");
     EXPECT_EQ(head->i64(0), 5);

@@ -99,7 +99,18 @@ std::filesystem::path sourceRoot() {
 
 std::filesystem::path migrationsDir() { return sourceRoot() / "config" / "migrations"; }
 
-std::filesystem::path binary() { return requiredEnv("ZC_BINARY"); }
+std::filesystem::path binary() {
+    if (const char* env = std::getenv("ZC_BINARY"); env != nullptr && *env != '\0') return env;
+    // tests/CMakeLists.txt passes ENVIRONMENT "ZC_TESTENV=...;ZC_BINARY=..." to
+    // gtest_discover_tests, whose PROPERTIES list splits at the ';', so only ZC_TESTENV arrives.
+    // The fixture folder is <build>/testenv and the executable <build>/interfaces/zorgcontract.
+    const auto guess = std::filesystem::path(requiredEnv("ZC_TESTENV")).parent_path() /
+                       "interfaces" / "zorgcontract";
+    if (!std::filesystem::exists(guess)) {
+        throw std::runtime_error("ZC_BINARY is not set and " + guess.string() + " does not exist");
+    }
+    return guess;
+}
 
 ScratchDatabase::ScratchDatabase() {
     db::ensureThreadInit();
@@ -170,7 +181,7 @@ CommandResult runCli(const std::vector<std::string>& args, const std::string& db
     env["ZC_DB_NAME"] = db_name;
     for (const auto& [key, value] : extra_env) env[key] = value;
     Poco::Process::Args argv{"--config",
-                            (sourceRoot() / "config" / "zorgcontract.properties").string()};
+                             (sourceRoot() / "config" / "zorgcontract.properties").string()};
     argv.insert(argv.end(), args.begin(), args.end());
     Poco::Pipe out;
     auto handle = Poco::Process::launch(binary().string(), argv, sourceRoot().string(), nullptr,

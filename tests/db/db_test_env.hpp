@@ -33,13 +33,14 @@ db::DbConfig rootDbConfig();
 std::filesystem::path sourceRoot();
 // config/migrations of the project.
 std::filesystem::path migrationsDir();
-// The zorgcontract executable ($ZC_BINARY).
+// The zorgcontract executable: $ZC_BINARY, else <build>/interfaces/zorgcontract next to
+// $ZC_TESTENV (see db_test_env.cpp).
 std::filesystem::path binary();
 
 // A database of its own, `zc_dbtest_<pid>_<random>`, created with full rights for the
 // application user and dropped (with the grants revoked) on destruction.
 class ScratchDatabase {
-public:
+  public:
     ScratchDatabase();
     ~ScratchDatabase();
     ScratchDatabase(const ScratchDatabase&) = delete;
@@ -50,21 +51,21 @@ public:
     // A new connection of the application user to this database.
     std::unique_ptr<db::Connection> connect() const;
 
-private:
+  private:
     std::string name_;
     std::unique_ptr<db::Connection> root_;
 };
 
 // A fresh folder under the system temp folder, removed on destruction.
 class TempDir {
-public:
+  public:
     TempDir();
     ~TempDir();
     TempDir(const TempDir&) = delete;
     TempDir& operator=(const TempDir&) = delete;
     const std::filesystem::path& path() const { return path_; }
 
-private:
+  private:
     std::filesystem::path path_;
 };
 

@@ -1,12 +1,13 @@
 // The migration runner (interfaces/mysql/migrations.hpp) and `zorgcontract migrate` against
 // scratch databases of the throwaway MariaDB.
+#include "interfaces/mysql/migrations.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <regex>
 
 #include "db/db_test_env.hpp"
-#include "interfaces/mysql/migrations.hpp"
 #include "interfaces/security/crypto.hpp"
 
 namespace zc {
@@ -37,11 +38,12 @@ constexpr const char* kBrokenMigration =
     "CREATE TABLE broken_table (id INT NOT NULL PRIMARY KEY,, name);\n";
 
 class MigrationsTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override { conn_ = scratch_.connect(); }
 
     std::vector<db::Row> recorded() {
-        return conn_->query("SELECT version, name, checksum FROM schema_migrations ORDER BY version");
+        return conn_->query(
+            "SELECT version, name, checksum FROM schema_migrations ORDER BY version");
     }
 
     dbtest::ScratchDatabase scratch_;
@@ -66,8 +68,8 @@ TEST_F(MigrationsTest, AppliesAllProjectMigrationsInOrderOnAnEmptyDatabase) {
     for (std::size_t i = 0; i < files.size(); ++i) {
         EXPECT_EQ(rows[i].i64(0), files[i].version);
         EXPECT_EQ(rows[i].str(1), files[i].name);
-        EXPECT_EQ(rows[i].str(2), security::sha256Hex(dbtest::readFile(dbtest::migrationsDir() /
-                                                                        files[i].name)))
+        EXPECT_EQ(rows[i].str(2),
+                  security::sha256Hex(dbtest::readFile(dbtest::migrationsDir() / files[i].name)))
             << files[i].name;
     }
     // The schema is really there: the audit chain's head row of 0001 and a table of the last one.

@@ -10,6 +10,7 @@
 #include <Poco/StreamCopier.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <mutex>
 #include <sstream>
@@ -40,6 +41,11 @@ std::string required(const std::map<std::string, std::string>& env, const std::s
     auto it = env.find(key);
     if (it == env.end()) throw std::runtime_error(file + " has no " + key);
     return it->second;
+}
+
+// The build tree holding the running test binary (<build>/tests/<binary>).
+std::filesystem::path buildDir() {
+    return std::filesystem::read_symlink("/proc/self/exe").parent_path().parent_path();
 }
 
 }  // namespace
@@ -98,9 +104,18 @@ std::map<std::string, std::string> readEnvFile(const std::string& path) {
 }
 
 std::string testEnvDir() {
-    const char* dir = std::getenv("ZC_TESTENV");
-    if (!dir || !*dir) throw std::runtime_error("ZC_TESTENV is not set (run the tests via ctest)");
-    return dir;
+    if (const char* dir = std::getenv("ZC_TESTENV"); dir && *dir) return dir;
+    // Run by hand from the build tree: <build>/tests/<test binary> and <build>/testenv.
+    const auto fallback = buildDir() / "testenv";
+    if (std::filesystem::is_directory(fallback)) return fallback.string();
+    throw std::runtime_error("ZC_TESTENV is not set (run the tests via ctest)");
+}
+
+std::string serverBinary() {
+    if (const char* binary = std::getenv("ZC_BINARY"); binary && *binary) return binary;
+    const auto fallback = buildDir() / "interfaces" / "zorgcontract";
+    if (std::filesystem::exists(fallback)) return fallback.string();
+    throw std::runtime_error("ZC_BINARY is not set (run the tests via ctest)");
 }
 
 ServerEnv serverEnv() {

@@ -40,8 +40,10 @@ struct Response {
 
 // Reads KEY=VALUE lines (no quoting, '#' comments). Throws std::runtime_error when unreadable.
 std::map<std::string, std::string> readEnvFile(const std::string& path);
-// $ZC_TESTENV; throws when unset.
+// $ZC_TESTENV (else <build>/testenv beside the test binary); throws when neither exists.
 std::string testEnvDir();
+// $ZC_BINARY (else <build>/interfaces/zorgcontract): the server executable.
+std::string serverBinary();
 // The server's address and CA from $ZC_TESTENV/server.env.
 struct ServerEnv {
     std::string url;
