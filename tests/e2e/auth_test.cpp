@@ -76,7 +76,8 @@ TEST(Auth, AdminWithCorrectTotpCodeGetsATokenAndMeShowsTheRole) {
     for (int n = 0; n < 10; ++n) {
         wrong = std::string(6, static_cast<char>('0' + n));
         bool clash = false;
-        for (int d = -2; d <= 2; ++d) clash |= security::totpAt(secret, unixNow() + 30 * d) == wrong;
+        for (int d = -2; d <= 2; ++d)
+            clash |= security::totpAt(secret, unixNow() + 30 * d) == wrong;
         if (!clash) break;
     }
     ASSERT_NE(wrong, right_now);
@@ -152,8 +153,8 @@ TEST(Auth, NewFinanceUserMustEnrolTotpBeforeWorking) {
     EXPECT_EQ(blocked.code(), "MFA_SETUP_REQUIRED");
     EXPECT_EQ(client().get("/api/v1/auth/me", headers).status, 200);
 
-    const Response early = client().post("/api/v1/auth/totp/confirm",
-                                         jsonObject({{"code", "123456"}}), headers);
+    const Response early =
+        client().post("/api/v1/auth/totp/confirm", jsonObject({{"code", "123456"}}), headers);
     EXPECT_EQ(early.status, 409) << early.describe();
     EXPECT_EQ(early.code(), "TOTP_NOT_ENROLLING");
 
@@ -213,7 +214,8 @@ TEST(Auth, SessionTokensAndApiKeysNeverAppearInTheAuditTrail) {
     ASSERT_EQ(client().get("/api/v1/auth/me", {{"X-Api-Key", api_key}}).status, 200);
 
     const std::vector<std::string> secrets = {fresh_token, api_key, sessionToken("admin"),
-                                              sessionToken("aud.smit"), providerApiKey(provider_id)};
+                                              sessionToken("aud.smit"),
+                                              providerApiKey(provider_id)};
 
     const Response audit = client().get("/api/v1/audit?limit=1000", as("aud.smit"));
     ASSERT_EQ(audit.status, 200) << audit.describe();

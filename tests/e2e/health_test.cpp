@@ -40,9 +40,9 @@ std::filesystem::path sourceRoot() {
 // OpenSSL's security level lowered so that the client itself is able to offer old versions.
 int healthStatusWithTlsVersion(int version) {
     const auto env = test::serverEnv();
-    Poco::Net::Context::Ptr context = new Poco::Net::Context(
-        Poco::Net::Context::CLIENT_USE, "", "", env.ca_file, Poco::Net::Context::VERIFY_STRICT, 9,
-        false, "ALL:@SECLEVEL=0");
+    Poco::Net::Context::Ptr context =
+        new Poco::Net::Context(Poco::Net::Context::CLIENT_USE, "", "", env.ca_file,
+                               Poco::Net::Context::VERIFY_STRICT, 9, false, "ALL:@SECLEVEL=0");
     SSL_CTX* ssl = context->sslContext();
     SSL_CTX_set_security_level(ssl, 0);
     SSL_CTX_set_min_proto_version(ssl, version);
@@ -105,7 +105,7 @@ TEST(Health, RefusesTls11Handshake) {
 
 // A second `zorgcontract serve` on its own port, scratch database and database account.
 class ScratchServer {
-public:
+  public:
     ScratchServer() : suffix_(uniqueDigits(8)) {
         db::ensureThreadInit();
         db_name_ = "zc_health_" + suffix_;
@@ -114,8 +114,7 @@ public:
         db::Connection root(test::rootDbConfig());
         root.execute("CREATE DATABASE " + db_name_ +
                      " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        root.execute("CREATE USER '" + db_user_ + "'@'127.0.0.1' IDENTIFIED BY '" + password +
-                     "'");
+        root.execute("CREATE USER '" + db_user_ + "'@'127.0.0.1' IDENTIFIED BY '" + password + "'");
         root.execute("GRANT ALL PRIVILEGES ON " + db_name_ + ".* TO '" + db_user_ +
                      "'@'127.0.0.1'");
         port_ = freePort();
@@ -132,7 +131,9 @@ public:
         }
     }
 
-    HttpsClient client() const { return HttpsClient("127.0.0.1", port_, test::serverEnv().ca_file); }
+    HttpsClient client() const {
+        return HttpsClient("127.0.0.1", port_, test::serverEnv().ca_file);
+    }
 
     // Waits until /health answers 200 (the server migrates its empty database first).
     bool waitHealthy(std::chrono::seconds limit) const {
@@ -167,7 +168,7 @@ public:
         return std::string(std::istreambuf_iterator<char>(in), {});
     }
 
-private:
+  private:
     static int freePort() {
         Poco::Net::ServerSocket s(Poco::Net::SocketAddress("127.0.0.1", 0));
         const int port = s.address().port();
@@ -175,7 +176,9 @@ private:
         return port;
     }
 
-    std::string logPath() const { return test::testEnvDir() + "/health-server-" + suffix_ + ".log"; }
+    std::string logPath() const {
+        return test::testEnvDir() + "/health-server-" + suffix_ + ".log";
+    }
 
     void start(const std::string& password) {
         const std::string binary = test::serverBinary();

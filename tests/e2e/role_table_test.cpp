@@ -19,23 +19,30 @@ using http::Route;
 using test::Headers;
 using test::Response;
 
-const std::vector<Role> kAllRoles = {Role::Admin,        Role::ContractManager, Role::AccessOfficer,
-                                     Role::Finance,      Role::BudgetHolder,    Role::Auditor,
+const std::vector<Role> kAllRoles = {Role::Admin,   Role::ContractManager, Role::AccessOfficer,
+                                     Role::Finance, Role::BudgetHolder,    Role::Auditor,
                                      Role::Provider};
 
-const std::vector<std::string> kDomainTables = {
-    "providers", "contracts",    "tariffs",  "procedures",       "users",
-    "applications", "municipalities", "products", "provider_api_keys"};
+const std::vector<std::string> kDomainTables = {"providers",      "contracts", "tariffs",
+                                                "procedures",     "users",     "applications",
+                                                "municipalities", "products",  "provider_api_keys"};
 
 std::string demoUser(Role r) {
     switch (r) {
-        case Role::Admin: return "admin";
-        case Role::ContractManager: return "cm.jansen";
-        case Role::AccessOfficer: return "ao.bakker";
-        case Role::Finance: return "fin.devries";
-        case Role::BudgetHolder: return "bh.visser";
-        case Role::Auditor: return "aud.smit";
-        case Role::Provider: break;
+        case Role::Admin:
+            return "admin";
+        case Role::ContractManager:
+            return "cm.jansen";
+        case Role::AccessOfficer:
+            return "ao.bakker";
+        case Role::Finance:
+            return "fin.devries";
+        case Role::BudgetHolder:
+            return "bh.visser";
+        case Role::Auditor:
+            return "aud.smit";
+        case Role::Provider:
+            break;
     }
     return "";
 }
@@ -50,7 +57,7 @@ std::int64_t demoProviderId() {
 
 // Credentials of every role, obtained once per test process.
 class Callers {
-public:
+  public:
     Callers() : provider_id_(demoProviderId()) {
         for (Role r : kAllRoles) {
             headers_[r] = r == Role::Provider ? asProvider(provider_id_) : as(demoUser(r));
@@ -59,7 +66,7 @@ public:
     const Headers& of(Role r) const { return headers_.at(r); }
     std::int64_t providerId() const { return provider_id_; }
 
-private:
+  private:
     std::int64_t provider_id_;
     std::map<Role, Headers> headers_;
 };

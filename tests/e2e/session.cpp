@@ -1,13 +1,13 @@
 #include "session.hpp"
 
+#include <unistd.h>
+
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <random>
 #include <stdexcept>
 #include <thread>
-
-#include <unistd.h>
 
 #include "interfaces/mysql/connection_pool.hpp"
 #include "interfaces/security/crypto.hpp"
@@ -60,8 +60,7 @@ bool accepted(const test::Headers& headers) {
 }
 
 std::mt19937_64& rng() {
-    static std::mt19937_64 engine(std::random_device{}() ^
-                                  static_cast<std::uint64_t>(::getpid()) ^
+    static std::mt19937_64 engine(std::random_device{}() ^ static_cast<std::uint64_t>(::getpid()) ^
                                   static_cast<std::uint64_t>(unixNow()));
     return engine;
 }
@@ -134,9 +133,8 @@ std::string providerApiKey(std::int64_t provider_id) {
     if (auto cached = readCache(name); cached && accepted({{"X-Api-Key", *cached}})) {
         return *cached;
     }
-    const auto r = client().post(
-        "/api/v1/providers/" + std::to_string(provider_id) + "/api-keys",
-        test::jsonObject({{"label", "e2e tests"}}), as("admin"));
+    const auto r = client().post("/api/v1/providers/" + std::to_string(provider_id) + "/api-keys",
+                                 test::jsonObject({{"label", "e2e tests"}}), as("admin"));
     if (r.status != 201) {
         throw std::runtime_error("issuing an API key failed: " + r.describe());
     }

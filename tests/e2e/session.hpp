@@ -25,8 +25,8 @@ std::string demoTotpSecret(const std::string& username);
 // (reads the user's last used step from the database and waits for a fresh step if needed).
 std::string freshTotpCode(const std::string& username, const std::string& base32_secret);
 
-// Logs in without the cache. With a secret a fresh TOTP code is sent (and retried once on
-// INVALID_TOTP for a step that was just used elsewhere). Returns the login answer.
+// Logs in without the cache. With a secret a fresh TOTP code is sent (retried up to three times
+// on INVALID_TOTP, for a step that was used meanwhile elsewhere). Returns the login answer.
 test::Response login(const std::string& username, const std::string& password,
                      const std::string& base32_secret = "");
 
@@ -41,12 +41,11 @@ test::Headers bearer(const std::string& token);
 std::string providerApiKey(std::int64_t provider_id);
 test::Headers asProvider(std::int64_t provider_id);
 
-// Unique per call within a run and across runs: digits derived from the clock, the process id
-// and a counter (`digits` long, 4..12).
+// `digits` random decimal digits (4..12), for names that must differ between calls and runs.
 std::string uniqueDigits(int digits);
-// A fresh 8-digit AGB code starting with 9.
+// A fresh 8-digit AGB code starting with 9 that no provider in the database has yet.
 std::string uniqueAgb();
-// A fresh product code of 5 upper-case letters/digits, starting with "Z".
+// A fresh product code of 5 upper-case letters/digits, starting with "Z", not in the catalogue.
 std::string uniqueProductCode();
 
 // Today (UTC) as YYYY-MM-DD and the current year.

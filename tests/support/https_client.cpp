@@ -183,9 +183,9 @@ Response HttpsClient::request(const std::string& method, const std::string& path
                               const std::optional<std::string>& body,
                               const Headers& headers) const {
     // Only the private CA is trusted: no default CA store, strict verification.
-    Poco::Net::Context::Ptr context = new Poco::Net::Context(
-        Poco::Net::Context::CLIENT_USE, "", "", ca_file_, Poco::Net::Context::VERIFY_STRICT, 9,
-        false);
+    Poco::Net::Context::Ptr context =
+        new Poco::Net::Context(Poco::Net::Context::CLIENT_USE, "", "", ca_file_,
+                               Poco::Net::Context::VERIFY_STRICT, 9, false);
     Poco::Net::HTTPSClientSession session(host_, static_cast<Poco::UInt16>(port_), context);
     session.setTimeout(Poco::Timespan(kTimeoutSeconds, 0));
     Poco::Net::HTTPRequest req(method, path, Poco::Net::HTTPMessage::HTTP_1_1);

@@ -32,7 +32,7 @@ struct Response {
     // The error code of an error body {"code","message","field"}, "" otherwise.
     std::string code() const;
     std::string field() const;
-    std::string str(const std::string& key) const;  // "" when absent or null
+    std::string str(const std::string& key) const;   // "" when absent or null
     std::int64_t num(const std::string& key) const;  // throws when absent
     // "HTTP <status>: <text>" for assertion messages.
     std::string describe() const;
@@ -64,7 +64,7 @@ Poco::JSON::Object::Ptr jsonObject(
 Poco::JSON::Array::Ptr jsonArray(std::initializer_list<Poco::Dynamic::Var> items);
 
 class HttpsClient {
-public:
+  public:
     // Connects to host:port; the server certificate must chain to `ca_file` and name `host`.
     HttpsClient(std::string host, int port, std::string ca_file);
     // The fixture's server (127.0.0.1 and the port and CA of server.env).
@@ -83,7 +83,7 @@ public:
     int port() const { return port_; }
     const std::string& caFile() const { return ca_file_; }
 
-private:
+  private:
     std::string host_;
     int port_;
     std::string ca_file_;
