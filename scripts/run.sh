@@ -18,7 +18,11 @@ export ZC_DB_PORT="$DB_PORT"
 
 SERVER_PID=""
 cleanup() {
-    [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+    set +e
+    if [ -n "$SERVER_PID" ]; then
+        kill "$SERVER_PID" 2>/dev/null
+        wait "$SERVER_PID" 2>/dev/null
+    fi
     zc_db_stop "$ZC_ROOT/var/db"
     zc_log "database stopped"
 }
