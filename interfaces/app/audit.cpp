@@ -113,10 +113,6 @@ AuditVerification verifyAudit(db::Connection& db) {
 namespace zc::app {
 
 ApiResponse listAudit(RequestContext& ctx, const ApiRequest& req) {
-    auto q = [&](const char* key) {
-        auto it = req.query.find(key);
-        return it == req.query.end() ? std::string() : it->second;
-    };
     const auto page = pageFrom(req.query);
     auto out = newArray();
     for (const auto& r : ctx.db.query(
@@ -125,8 +121,10 @@ ApiResponse listAudit(RequestContext& ctx, const ApiRequest& req) {
              "object_type = ?)"
              " AND (? = '' OR object_id = ?) AND (? = '' OR action = ?) ORDER BY seq DESC LIMIT ? "
              "OFFSET ?",
-             {q("actor"), q("actor"), q("object_type"), q("object_type"), q("object_id"),
-              q("object_id"), q("action"), q("action"), page.limit, page.offset})) {
+             {req.queryValue("actor"), req.queryValue("actor"), req.queryValue("object_type"),
+              req.queryValue("object_type"), req.queryValue("object_id"),
+              req.queryValue("object_id"), req.queryValue("action"), req.queryValue("action"),
+              page.limit, page.offset})) {
         auto o = newObject();
         o->set("seq", r.i64(0));
         o->set("at", r.str(1).substr(0, 19) + "Z");

@@ -46,6 +46,11 @@ std::int64_t ApiRequest::pathId(const std::string& name) const {
     return v;
 }
 
+std::string ApiRequest::queryValue(const std::string& name) const {
+    const auto it = query.find(name);
+    return it == query.end() ? std::string() : it->second;
+}
+
 std::string timestampPlus(const Clock& clock, std::chrono::seconds delta) {
     using namespace std::chrono;
     const auto t = clock.now() + delta;

@@ -53,6 +53,8 @@ struct ApiRequest {
 
     const std::string& pathParam(const std::string& name) const { return path.at(name); }
     std::int64_t pathId(const std::string& name) const;  // NOT_FOUND for non-numeric
+    // The query parameter's value, or "" when absent.
+    std::string queryValue(const std::string& name) const;
 };
 
 // A use case's answer: HTTP status (200/201) and a JSON value.

@@ -362,13 +362,9 @@ ApiResponse createContract(RequestContext& ctx, const ApiRequest& req) {
 
 ApiResponse listContracts(RequestContext& ctx, const ApiRequest& req) {
     const auto pf = providerFilter(ctx);
-    auto q = [&](const char* key) {
-        auto it = req.query.find(key);
-        return it == req.query.end() ? std::string() : it->second;
-    };
-    const std::string status = q("status");
-    const std::string kind = q("kind");
-    const std::string agb = q("agb");
+    const std::string status = req.queryValue("status");
+    const std::string kind = req.queryValue("kind");
+    const std::string agb = req.queryValue("agb");
     const auto page = pageFrom(req.query);
     auto out = newArray();
     for (const auto& r : ctx.db.query(
@@ -581,16 +577,13 @@ ApiResponse listAdvances(RequestContext& ctx, const ApiRequest& req) {
 }
 
 ApiResponse eligibleProviders(RequestContext& ctx, const ApiRequest& req) {
-    auto q = [&](const char* key) {
-        auto it = req.query.find(key);
-        return it == req.query.end() ? std::string() : it->second;
-    };
-    if (q("product").empty()) {
+    if (req.queryValue("product").empty()) {
         throw ValidationError("MISSING_FIELD", "Query parameter 'product' is required.", "product");
     }
-    const auto product = ProductCode::parse(q("product"), "product").str();
-    const Date date = q("date").empty() ? ctx.today() : parseDate(q("date"), "date");
-    const std::string municipality = q("municipality");
+    const auto product = ProductCode::parse(req.queryValue("product"), "product").str();
+    const Date date =
+        req.queryValue("date").empty() ? ctx.today() : parseDate(req.queryValue("date"), "date");
+    const std::string municipality = req.queryValue("municipality");
     auto out = newArray();
     for (const auto& r :
          ctx.db.query("SELECT p.id, p.agb, p.name, c.id, c.municipality_code FROM contracts c"
@@ -612,14 +605,10 @@ ApiResponse eligibleProviders(RequestContext& ctx, const ApiRequest& req) {
 }
 
 ApiResponse tariffQuery(RequestContext& ctx, const ApiRequest& req) {
-    auto q = [&](const char* key) {
-        auto it = req.query.find(key);
-        return it == req.query.end() ? std::string() : it->second;
-    };
-    const auto agb = AgbCode::parse(q("agb"), "agb").str();
-    const auto product = ProductCode::parse(q("product"), "product").str();
-    const Date date = parseDate(q("date"), "date");
-    const std::string municipality = q("municipality");
+    const auto agb = AgbCode::parse(req.queryValue("agb"), "agb").str();
+    const auto product = ProductCode::parse(req.queryValue("product"), "product").str();
+    const Date date = parseDate(req.queryValue("date"), "date");
+    const std::string municipality = req.queryValue("municipality");
     auto contracts = ctx.db.query(
         "SELECT c.id, c.municipality_code FROM contracts c JOIN providers p ON p.id = c.provider_id"
         " JOIN contract_products cp ON cp.contract_id = c.id WHERE p.agb = ? AND cp.product_code = "

@@ -399,8 +399,7 @@ ApiResponse submitApplication(RequestContext& ctx, const ApiRequest& req) {
 }
 
 ApiResponse listApplications(RequestContext& ctx, const ApiRequest& req) {
-    const auto it = req.query.find("status");
-    const std::string status = it == req.query.end() ? "" : it->second;
+    const std::string status = req.queryValue("status");
     const std::int64_t provider = ctx.actor.role == Role::Provider ? ctx.actor.provider_id : 0;
     auto out = newArray();
     for (const auto& r : ctx.db.query("SELECT id FROM applications WHERE (? = '' OR status = ?) "

@@ -105,8 +105,7 @@ ApiResponse createDistrict(RequestContext& ctx, const ApiRequest& req) {
 
 ApiResponse listDistricts(RequestContext& ctx, const ApiRequest& req) {
     auto out = newArray();
-    const auto it = req.query.find("municipality");
-    const std::string filter = it == req.query.end() ? "" : it->second;
+    const std::string filter = req.queryValue("municipality");
     for (const auto& r : ctx.db.query("SELECT id, municipality_code, name FROM districts WHERE (? "
                                       "= '' OR municipality_code = ?)"
                                       " ORDER BY id",

@@ -131,8 +131,8 @@ int serveCommand(const server::Settings& s) {
     SystemClock clock;
     http::ApiServer server(s.http, pool, clock, s.app);
     server.start();
-    std::cout << "zorgcontract listening on https://" << s.http.host << ":" << server.port()
-              << "/" << std::endl;
+    std::cout << "zorgcontract listening on https://" << s.http.host << ":" << server.port() << "/"
+              << std::endl;
     int sig = 0;
     sigwait(&signals, &sig);
     std::cout << "stopping (signal " << sig << ")" << std::endl;
