@@ -131,8 +131,10 @@ ApiResponse login(RequestContext& ctx, const ApiRequest& req) {
     }
     const Role role = parseRole(u->str(1)).value_or(Role::Auditor);
     const bool totp_enabled = u->i64(3) != 0;
-    db::Transaction tx(ctx.db);
+    // Checked before the log-in's transaction: a failure is recorded in its own transaction, and
+    // a used time step is stored at once so the code cannot be replayed.
     if (totp_enabled) checkSecondFactor(ctx, *u, username, code);
+    db::Transaction tx(ctx.db);
     ctx.db.execute("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?",
                    {u->i64(0)});
     const bool mfa_pending = requiresSecondFactor(role) && !totp_enabled;

@@ -95,9 +95,13 @@ std::vector<std::string> splitSqlStatements(const std::string& text) {
 }
 
 int schemaVersion(Connection& db) {
-    db.execute(kCreateTable);
-    auto row = db.queryOne("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
-    return static_cast<int>(row->i64(0));
+    try {
+        auto row = db.queryOne("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+        return static_cast<int>(row->i64(0));
+    } catch (const DbError& e) {
+        if (e.code() == 1146) return 0;  // no migration has run yet: the table does not exist
+        throw;
+    }
 }
 
 MigrationResult migrate(Connection& db, const std::filesystem::path& dir) {
