@@ -1,5 +1,6 @@
 #include "civil_date.hpp"
 
+#include "ascii.hpp"
 #include "errors.hpp"
 
 namespace zc {
@@ -9,7 +10,7 @@ constexpr int kMinYear = 1900;
 constexpr int kMaxYear = 2999;
 constexpr std::size_t kDateLength = 10;  // "YYYY-MM-DD"
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+using ascii::isDigit;
 
 int digitsValue(std::string_view s) {
     int v = 0;

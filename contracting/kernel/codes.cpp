@@ -3,6 +3,7 @@
 #include <array>
 #include <utility>
 
+#include "ascii.hpp"
 #include "errors.hpp"
 
 namespace zc {
@@ -29,8 +30,8 @@ constexpr std::array<std::pair<std::string_view, std::size_t>, 33> kIbanLengths{
     {"PT", 25}, {"RO", 24}, {"SE", 24}, {"SI", 19}, {"SK", 24},
 }};
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
-bool isUpper(char c) { return c >= 'A' && c <= 'Z'; }
+using ascii::isDigit;
+using ascii::isUpper;
 
 bool isDigits(std::string_view s, std::size_t length) {
     if (s.size() != length) return false;

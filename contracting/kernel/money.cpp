@@ -1,9 +1,9 @@
 #include "money.hpp"
 
 #include <cstdio>
-
 #include <stdexcept>
 
+#include "ascii.hpp"
 #include "errors.hpp"
 
 namespace zc {
@@ -13,14 +13,9 @@ namespace {
 // the digit loop in parse() from overflowing.
 constexpr std::size_t kMaxIntegerDigits = 17;
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+using ascii::isDigit;
 
-bool allDigits(std::string_view s) {
-    for (char c : s) {
-        if (!isDigit(c)) return false;
-    }
-    return true;
-}
+using ascii::allDigits;
 
 [[noreturn]] void throwInvalidAmount(std::string_view field) {
     throw ValidationError("INVALID_AMOUNT",

@@ -3,6 +3,7 @@
 #include <limits>
 #include <stdexcept>
 
+#include "ascii.hpp"
 #include "errors.hpp"
 
 namespace zc {
@@ -15,14 +16,9 @@ constexpr std::int64_t kMaxPercentage = 1000;
 // A factor of 1 expressed in millionths of a percent: 100 % = 100'000'000.
 constexpr std::int64_t kWholeInMillionths = 100 * kMillionthsPerPercent;
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+using ascii::isDigit;
 
-bool allDigits(std::string_view s) {
-    for (char c : s) {
-        if (!isDigit(c)) return false;
-    }
-    return true;
-}
+using ascii::allDigits;
 
 [[noreturn]] void throwInvalidPercentage(std::string_view field) {
     throw ValidationError("INVALID_PERCENTAGE",
