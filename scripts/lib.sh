@@ -32,8 +32,10 @@ zc_install_deps() {
 zc_build() {
     local dir="$1"; shift
     cmake -S "$ZC_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
-    cmake --build "$dir" -j"$(nproc)" 2>&1 | grep -vE '^\[ *[0-9]+%\]' || true
-    [ -x "$dir/interfaces/zorgcontract" ] || { zc_log "build failed"; return 1; }
+    local status=0
+    cmake --build "$dir" -j"$(nproc)" > "$dir/build.log" 2>&1 || status=$?
+    grep -vE '^\[ *[0-9]+%\]' "$dir/build.log" || true
+    [ "$status" -eq 0 ] || { zc_log "build failed (see $dir/build.log)"; return 1; }
 }
 
 # zc_free_port START: the first port from START on that nothing listens on.

@@ -34,9 +34,13 @@ std::int64_t unixNow(const Clock& clock) {
     throw ValidationError(code, message, field, ErrorKind::Unauthorized);
 }
 
-void recordFailedLogin(RequestContext& ctx, std::int64_t user_id, int failed_so_far,
-                       const std::string& username, const std::string& why) {
+void recordFailedLogin(RequestContext& ctx, std::int64_t user_id, const std::string& username,
+                       const std::string& why) {
     db::Transaction tx(ctx.db);
+    // Locked and re-read so that parallel failures count one by one and the lock is not skipped.
+    const auto failed_so_far =
+        ctx.db.queryOne("SELECT failed_logins FROM users WHERE id = ? FOR UPDATE", {user_id})
+            ->i64(0);
     if (failed_so_far + 1 >= ctx.config.max_failed_logins) {
         ctx.db.execute(
             "UPDATE users SET failed_logins = 0, locked_until = ? WHERE id = ?",
@@ -76,11 +80,16 @@ void checkSecondFactor(RequestContext& ctx, const db::Row& u, const std::string&
     const auto secret = security::base32Decode(u.str(4));
     auto step = security::verifyTotp(secret, *code, unixNow(ctx.clock), u.i64(5));
     if (!step) {
-        recordFailedLogin(ctx, u.i64(0), static_cast<int>(u.i64(6)), username, "totp");
+        recordFailedLogin(ctx, u.i64(0), username, "totp");
         unauthorized("INVALID_TOTP", "The one-time code is wrong, expired or already used.",
                      "totp_code");
     }
-    ctx.db.execute("UPDATE users SET totp_last_step = ? WHERE id = ?", {*step, u.i64(0)});
+    // Conditional, so that two log-ins racing with the same code cannot both use it.
+    if (ctx.db.execute("UPDATE users SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?",
+                       {*step, u.i64(0), *step}) != 1) {
+        unauthorized("INVALID_TOTP", "The one-time code is wrong, expired or already used.",
+                     "totp_code");
+    }
 }
 
 }  // namespace
@@ -126,7 +135,7 @@ ApiResponse login(RequestContext& ctx, const ApiRequest& req) {
                               "username", ErrorKind::TooManyRequests);
     }
     if (!security::verifyPassword(password, u->str(2))) {
-        recordFailedLogin(ctx, u->i64(0), static_cast<int>(u->i64(6)), username, "password");
+        recordFailedLogin(ctx, u->i64(0), username, "password");
         unauthorized("INVALID_CREDENTIALS", "Unknown user name or wrong password.");
     }
     const Role role = parseRole(u->str(1)).value_or(Role::Auditor);

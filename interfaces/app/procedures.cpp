@@ -337,7 +337,8 @@ ApiResponse indexProcedure(RequestContext& ctx, const ApiRequest& req) {
     int contract_versions = 0;
     for (const auto& r :
          ctx.db.query("SELECT id FROM contracts WHERE procedure_id = ? AND kind = 'framework'"
-                      " AND status IN ('draft','active','suspended') AND term_end > ? ORDER BY id",
+                      " AND status IN ('draft','active','suspended') AND term_end > ? ORDER BY id"
+                      " FOR UPDATE",
                       {id, formatDate(from)})) {
         contract_versions += indexContractTariffs(ctx, r.i64(0), pct, from);
     }
@@ -376,6 +377,16 @@ ApiResponse submitApplication(RequestContext& ctx, const ApiRequest& req) {
                               "This provider has an application for this procedure that is still "
                               "being assessed.",
                               "", ErrorKind::Conflict);
+    }
+    for (const auto lot : lots) {
+        if (ctx.db.queryOne("SELECT id FROM contracts WHERE provider_id = ? AND lot_id = ?"
+                            " AND status IN ('draft','active','suspended') LIMIT 1",
+                            {ctx.actor.provider_id, lot})) {
+            throw ValidationError(
+                "ALREADY_CONTRACTED",
+                "This provider holds a contract for lot " + std::to_string(lot) + " already.",
+                "lots", ErrorKind::Conflict);
+        }
     }
     ctx.db.execute(
         "INSERT INTO applications (procedure_id, provider_id, submitted_at) VALUES (?, ?, ?)",

@@ -97,6 +97,7 @@ void Connection::connect() {
 }
 
 sql::PreparedStatement& Connection::prepare(const std::string& sql) {
+    if (!conn_) connect();  // an earlier reconnect failed: try again now
     auto it = statements_.find(sql);
     if (it != statements_.end()) return *it->second;
     std::unique_ptr<sql::PreparedStatement> st(conn_->prepareStatement(sql));
@@ -150,6 +151,7 @@ std::int64_t Connection::lastInsertId() { return queryOne("SELECT LAST_INSERT_ID
 
 void Connection::begin() {
     try {
+        if (!conn_) connect();
         conn_->setAutoCommit(false);
         in_tx_ = true;
     } catch (const sql::SQLException& e) {
@@ -173,10 +175,18 @@ void Connection::commit() {
 void Connection::rollback() {
     in_tx_ = false;
     try {
+        if (!conn_) return;
         conn_->rollback();
         conn_->setAutoCommit(true);
-    } catch (const sql::SQLException& e) {
-        connect();  // a connection in an unknown state is replaced
+    } catch (const sql::SQLException&) {
+        // A connection in an unknown state is replaced; rollback() runs in destructors, so it
+        // never throws: when the server is down the connection stays empty until next use.
+        try {
+            connect();
+        } catch (...) {
+            statements_.clear();
+            conn_.reset();
+        }
     }
 }
 
