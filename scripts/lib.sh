@@ -63,6 +63,47 @@ zc_tls() {
     chmod 600 "$dir"/*.key
 }
 
+# zc_secrets DIR: the BSN encryption and look-up keys (bsn.key, bsn-hmac.key: 32 random bytes as
+# 64 hex characters, mode 600), created only when missing so that stored BSNs stay readable.
+zc_secrets() {
+    local dir="$1" f
+    mkdir -p "$dir"
+    for f in bsn.key bsn-hmac.key; do
+        if [ ! -s "$dir/$f" ]; then
+            (umask 077; openssl rand -hex 32 > "$dir/$f")
+        fi
+        chmod 600 "$dir/$f"
+    done
+}
+
+# zc_client_cert TLS_DIR AGB: a client certificate for the provider with that AGB code, issued by
+# the private CA, with the AGB in the subject's serialNumber (mutual TLS for iWmo messages).
+# Written to TLS_DIR/clients/AGB.crt and AGB.key (kept when present).
+zc_client_cert() {
+    local dir="$1/clients" agb="$2"
+    [ -s "$dir/$agb.crt" ] && return 0
+    mkdir -p "$dir" && chmod 700 "$dir"
+    openssl req -newkey rsa:2048 -nodes -sha256 -keyout "$dir/$agb.key" -out "$dir/$agb.csr" \
+        -subj "/O=zorgcontract provider/CN=AGB $agb/serialNumber=$agb" 2>/dev/null
+    printf 'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=clientAuth\n' \
+        > "$dir/client.ext"
+    openssl x509 -req -in "$dir/$agb.csr" -CA "$1/ca.crt" -CAkey "$1/ca.key" -CAcreateserial \
+        -out "$dir/$agb.crt" -days 825 -sha256 -extfile "$dir/client.ext" 2>/dev/null
+    rm -f "$dir/$agb.csr"
+    chmod 600 "$dir/$agb.key"
+}
+
+# zc_provider_certs TLS_DIR DATADIR: a client certificate for every provider in the private
+# database (the demo providers).
+zc_provider_certs() {
+    local agb sock user
+    sock="$(zc_db_socket "$(cd "$2" && pwd)")"; user="$(zc_db_client_user)"
+    for agb in $(mariadb --no-defaults --socket="$sock" -u"$user" -N -B zorgcontract \
+                 -e "SELECT agb FROM providers ORDER BY agb"); do
+        zc_client_cert "$1" "$agb"
+    done
+}
+
 zc_db_socket() {
     local sock="$1/mysqld.sock"
     if [ ${#sock} -gt 100 ]; then sock="/tmp/zc-$(echo "$1" | md5sum | cut -c1-12).sock"; fi

@@ -12,6 +12,7 @@ zc_install_deps
 zc_log "building (build/)"
 zc_build "$ZC_ROOT/build" -DZC_BUILD_TESTS=OFF
 zc_tls "$ZC_ROOT/var/tls"
+zc_secrets "$ZC_ROOT/var"
 DB_PORT="${ZC_DB_PORT:-3307}"
 zc_db_start "$ZC_ROOT/var/db" "$DB_PORT" "$ZC_ROOT/var/db-app.password"
 export ZC_DB_PORT="$DB_PORT"
@@ -32,6 +33,8 @@ trap 'exit 130' INT TERM
 BIN="$ZC_ROOT/build/interfaces/zorgcontract"
 "$BIN" migrate
 "$BIN" load-demo
+zc_provider_certs "$ZC_ROOT/var/tls" "$ZC_ROOT/var/db"
+zc_log "provider client certificates (mutual TLS): var/tls/clients/<AGB>.crt and .key"
 "$BIN" serve &
 SERVER_PID=$!
 wait "$SERVER_PID"

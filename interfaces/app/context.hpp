@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "contracting/kernel/civil_date.hpp"
 #include "interfaces/mysql/connection.hpp"
@@ -33,6 +34,10 @@ struct AppConfig {
     int max_failed_logins = 5;
     int lockout_minutes = 15;
     std::string schema_dir;
+    // Keys for the clients' BSNs (never in the repository): the AES-256-GCM key (32 bytes) that
+    // encrypts the stored BSN and the HMAC-SHA256 key (raw bytes) of the look-up hash.
+    std::vector<unsigned char> bsn_key;
+    std::string bsn_hmac_key;
 };
 
 struct RequestContext {
@@ -50,6 +55,8 @@ struct ApiRequest {
     std::map<std::string, std::string> query;  // query string
     Poco::JSON::Object::Ptr body;              // never null (empty object when absent)
     std::string bearer_token;                  // raw session token, for logout
+    std::string raw_body;                      // for XML endpoints (body is then empty)
+    std::string client_agb;  // AGB from the client certificate (mutual TLS), "" when none
 
     const std::string& pathParam(const std::string& name) const { return path.at(name); }
     std::int64_t pathId(const std::string& name) const;  // NOT_FOUND for non-numeric
@@ -59,8 +66,13 @@ struct ApiRequest {
 
 // A use case's answer: HTTP status (200/201) and a JSON value.
 struct ApiResponse {
+    ApiResponse() = default;
+    ApiResponse(int s, Poco::Dynamic::Var b) : status(s), body(std::move(b)) {}
+
     int status = 200;
     Poco::Dynamic::Var body;
+    std::string content_type;  // when set, `raw` is sent as is instead of `body` as JSON
+    std::string raw;
 };
 
 // "YYYY-MM-DD HH:MM:SS.ffffff" in UTC for DATETIME(6) columns and the audit trail.

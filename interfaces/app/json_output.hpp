@@ -19,6 +19,9 @@ void setOptional(Poco::JSON::Object::Ptr o, const std::string& key,
 void setOptionalInt(Poco::JSON::Object::Ptr o, const std::string& key,
                     const std::optional<std::int64_t>& v);
 
+// "YYYY-MM-DD HH:MM:SS.ffffff" (DATETIME(6), UTC) -> "YYYY-MM-DDTHH:MM:SSZ".
+std::string isoTimestamp(const std::string& db_timestamp);
+
 // Page limits for list endpoints: ?limit= (default 100, at most 1000) and ?offset=.
 struct Page {
     std::int64_t limit = 100;

@@ -1,8 +1,11 @@
 #include "outbox_hooks.hpp"
 
+#include "messages.hpp"
+
 namespace zc::app {
 
-// Placeholder until the iWmo message layer lands: nothing is queued yet.
-void onAllocationsChanged(RequestContext&, std::int64_t, std::int64_t) {}
+void onAllocationsChanged(RequestContext& ctx, std::int64_t client_id, std::int64_t provider_id) {
+    queueWmo301(ctx, client_id, provider_id);
+}
 
 }  // namespace zc::app

@@ -8,9 +8,12 @@
 #include <Poco/Net/HTTPServer.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/SecureServerSocket.h>
+#include <Poco/Net/SecureStreamSocket.h>
 #include <Poco/Net/SocketAddress.h>
+#include <Poco/Net/X509Certificate.h>
 #include <Poco/URI.h>
 
 #include <iostream>
@@ -42,7 +45,30 @@ void send(HTTPServerResponse& res, int status, const Poco::Dynamic::Var& body) {
     res.send() << text;
 }
 
+void sendRaw(HTTPServerResponse& res, const app::ApiResponse& answer) {
+    res.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(answer.status));
+    res.setContentType(answer.content_type);
+    res.set("Cache-Control", "no-store");
+    res.set("X-Content-Type-Options", "nosniff");
+    res.set("Strict-Transport-Security", "max-age=31536000");
+    res.setContentLength(static_cast<std::streamsize>(answer.raw.size()));
+    res.send() << answer.raw;
+}
+
 void sendError(HTTPServerResponse& res, const ErrorReply& e) { send(res, e.status, errorBody(e)); }
+
+// The AGB code in the serialNumber of the verified TLS client certificate, or "".
+std::string clientCertificateAgb(HTTPServerRequest& req) {
+    auto* impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&req);
+    if (!impl) return "";
+    try {
+        Poco::Net::SecureStreamSocket socket(impl->socket());
+        if (!socket.havePeerCertificate()) return "";
+        return socket.peerCertificate().subjectName(Poco::Net::X509Certificate::NID_SERIAL_NUMBER);
+    } catch (const Poco::Exception&) {
+        return "";
+    }
+}
 
 std::string readBody(HTTPServerRequest& req, std::size_t limit) {
     if (req.hasContentLength() && req.getContentLength64() > static_cast<Poco::Int64>(limit)) {
@@ -133,20 +159,37 @@ class ApiHandler : public Poco::Net::HTTPRequestHandler {
                                   ErrorKind::NotFound);
         }
         for (const auto& [k, v] : uri.getQueryParameters()) api.query[k] = v;
-        const std::string body = readBody(req, config_.max_body_bytes);
+        const std::string body =
+            readBody(req, route->xml_body ? config_.max_xml_bytes : config_.max_body_bytes);
         auto lease = pool_.acquire();
         app::RequestContext ctx{
             *lease, {}, req.clientAddress().host().toString(), clock_, app_config_};
         ctx.actor.name = "anonymous";
         authenticate(req, *route, ctx, api);
-        api.body = parseBody(body);
+        if (route->xml_body) {
+            api.raw_body = body;
+            api.body = new Poco::JSON::Object;
+        } else {
+            api.body = parseBody(body);
+        }
         const auto answer = route->handler(ctx, api);
-        send(res, answer.status, answer.body);
+        if (!answer.content_type.empty()) {
+            sendRaw(res, answer);
+        } else {
+            send(res, answer.status, answer.body);
+        }
     }
 
     void authenticate(HTTPServerRequest& req, const Route& route, app::RequestContext& ctx,
                       app::ApiRequest& api) {
         if (route.access == Access::Public) return;
+        if (route.client_certificate) {
+            api.client_agb = clientCertificateAgb(req);
+            if (!api.client_agb.empty()) {
+                authenticateCertificate(ctx, api);
+                return;
+            }
+        }
         const std::string auth = req.get("Authorization", "");
         const std::string key = req.get("X-Api-Key", "");
         bool mfa_pending = false;
@@ -177,6 +220,25 @@ class ApiHandler : public Poco::Net::HTTPRequestHandler {
                 "FORBIDDEN", "Your role (" + app::roleName(ctx.actor.role) + ") may not do this.",
                 "", ErrorKind::Forbidden);
         }
+        if (route.client_certificate) {
+            throw ValidationError("CLIENT_CERTIFICATE_REQUIRED",
+                                  "Messages and the outbox need mutual TLS with a client "
+                                  "certificate issued to your AGB code; an API key is not enough.",
+                                  "", ErrorKind::Forbidden);
+        }
+    }
+
+    // Providers' message traffic: the verified client certificate names the AGB code.
+    static void authenticateCertificate(app::RequestContext& ctx, app::ApiRequest& api) {
+        auto p = ctx.db.queryOne("SELECT id FROM providers WHERE agb = ?", {api.client_agb});
+        if (!p) {
+            throw ValidationError("UNKNOWN_PROVIDER",
+                                  "AGB " + api.client_agb + " is not a known provider.", "",
+                                  ErrorKind::Forbidden);
+        }
+        ctx.actor.role = app::Role::Provider;
+        ctx.actor.provider_id = p->i64(0);
+        ctx.actor.name = "provider:" + api.client_agb;
     }
 
     [[noreturn]] static void unauthenticated() {

@@ -22,7 +22,8 @@ struct ServerConfig {
     std::string cert_file;
     std::string key_file;
     std::string ca_file;
-    std::size_t max_body_bytes = 1 << 20;
+    std::size_t max_body_bytes = 1 << 20;       // JSON requests
+    std::size_t max_xml_bytes = 10 * 1024 * 1024;  // iWmo messages
     int threads = 16;
 };
 

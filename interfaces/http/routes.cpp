@@ -3,9 +3,12 @@
 #include <algorithm>
 #include <sstream>
 
+#include "interfaces/app/allocations.hpp"
 #include "interfaces/app/audit.hpp"
 #include "interfaces/app/auth.hpp"
+#include "interfaces/app/clients.hpp"
 #include "interfaces/app/contracts.hpp"
+#include "interfaces/app/messages.hpp"
 #include "interfaces/app/procedures.hpp"
 #include "interfaces/app/reference.hpp"
 
@@ -127,6 +130,63 @@ std::vector<Route> buildRoutes() {
         {"GET", v1 + "/queries/eligible-providers", A::Roles, kAllStaff, false,
          app::eligibleProviders},
         {"GET", v1 + "/queries/tariff", A::Roles, kAllStaff, false, app::tariffQuery},
+        // Clients and access decisions (BSN in full for access officers only; reads audited)
+        {"POST", v1 + "/clients", A::Roles, {kAo}, false, app::createClient},
+        {"GET", v1 + "/clients", A::Roles, {kAo, kAud}, false, app::listClients},
+        {"GET", v1 + "/clients/{id}", A::Roles, {kAo, kCm, kAud}, false, app::getClient},
+        {"POST", v1 + "/clients/{id}/decisions", A::Roles, {kAo}, false, app::createDecision},
+        {"GET",
+         v1 + "/clients/{id}/decisions",
+         A::Roles,
+         {kAo, kCm, kAud},
+         false,
+         app::listDecisions},
+        // Allocations (versioned; a provider sees only its own)
+        {"POST", v1 + "/allocations", A::Roles, {kAo, kCm}, false, app::createAllocation},
+        {"GET",
+         v1 + "/allocations",
+         A::Roles,
+         {kAo, kCm, kAud, kProv},
+         false,
+         app::listAllocations},
+        {"GET",
+         v1 + "/allocations/{number}",
+         A::Roles,
+         {kAo, kCm, kAud, kProv},
+         false,
+         app::getAllocation},
+        {"POST",
+         v1 + "/allocations/{number}/changes",
+         A::Roles,
+         {kAo, kCm},
+         false,
+         app::changeAllocation},
+        {"POST", v1 + "/allocations/{number}/end", A::Roles, {kAo, kCm}, false, app::endAllocation},
+        // iWmo 3.2 messages: providers over mutual TLS (client certificate with their AGB)
+        {"POST", v1 + "/messages", A::Roles, {kProv}, false, app::postMessage, true, true},
+        {"GET", v1 + "/outbox", A::Roles, {kProv}, false, app::listOutbox, false, true},
+        {"GET", v1 + "/outbox/{id}", A::Roles, {kProv}, false, app::getOutboxMessage, false, true},
+        {"POST",
+         v1 + "/outbox/{id}/ack",
+         A::Roles,
+         {kProv},
+         false,
+         app::acknowledgeOutbox,
+         false,
+         true},
+        // Requests for (changes of) allocations: the work queue, and the standard's deadlines
+        {"GET", v1 + "/requests", A::Roles, {kCm, kAo, kAud}, false, app::listRequests},
+        {"GET", v1 + "/requests/{id}", A::Roles, {kCm, kAo, kAud}, false, app::getRequest},
+        {"POST", v1 + "/requests/{id}/grant", A::Roles, {kCm, kAo}, false, app::grantRequest},
+        {"POST", v1 + "/requests/{id}/reject", A::Roles, {kCm, kAo}, false, app::rejectRequest},
+        {"POST",
+         v1 + "/requests/{id}/investigate",
+         A::Roles,
+         {kCm, kAo},
+         false,
+         app::investigateRequest},
+        {"GET", v1 + "/deadlines/overdue", A::Roles, {kCm, kAo, kAud}, false, app::listOverdue},
+        {"GET", v1 + "/message-log", A::Roles, {kCm, kAo, kAud}, false, app::messageLog},
         // Audit trail
         {"GET", v1 + "/audit", A::Roles, {kAud, kAdmin}, false, app::listAudit},
         {"GET", v1 + "/audit/verify", A::Roles, {kAud, kAdmin}, false, app::verifyAuditApi},

@@ -19,12 +19,20 @@ enum class Access {
 };
 
 struct Route {
+    Route(std::string m, std::string p, Access a, std::vector<app::Role> r, bool before_mfa,
+          Handler h, bool xml = false, bool certificate = false)
+        : method(std::move(m)), pattern(std::move(p)), access(a), roles(std::move(r)),
+          allowed_before_mfa(before_mfa), handler(std::move(h)), xml_body(xml),
+          client_certificate(certificate) {}
+
     std::string method;   // GET, POST
     std::string pattern;  // "/api/v1/contracts/{id}/status"
     Access access;
     std::vector<app::Role> roles;     // for Access::Roles
     bool allowed_before_mfa = false;  // reachable with a session still waiting for MFA enrolment
     Handler handler;
+    bool xml_body = false;            // the body is XML (ApiRequest::raw_body), not JSON
+    bool client_certificate = false;  // the provider is identified by its TLS client certificate
 };
 
 const std::vector<Route>& routes();

@@ -71,7 +71,8 @@ Connection::~Connection() {
 void Connection::connect() {
     statements_.clear();
     conn_.reset();
-    in_tx_ = false;
+    depth_ = 0;
+    rollback_only_ = false;
     try {
         sql::ConnectOptionsMap opts;
         opts["hostName"] =
@@ -110,7 +111,7 @@ std::int64_t Connection::execute(const std::string& sql, const Params& params) {
         bind(st, params);
         return st.executeUpdate();
     } catch (const sql::SQLException& e) {
-        if (isConnectionLost(e.getErrorCode()) && !in_tx_) connect();
+        if (isConnectionLost(e.getErrorCode()) && depth_ == 0) connect();
         rethrow(e);
     }
 }
@@ -136,7 +137,7 @@ std::vector<Row> Connection::query(const std::string& sql, const Params& params)
         }
         return rows;
     } catch (const sql::SQLException& e) {
-        if (isConnectionLost(e.getErrorCode()) && !in_tx_) connect();
+        if (isConnectionLost(e.getErrorCode()) && depth_ == 0) connect();
         rethrow(e);
     }
 }
@@ -150,10 +151,15 @@ std::optional<Row> Connection::queryOne(const std::string& sql, const Params& pa
 std::int64_t Connection::lastInsertId() { return queryOne("SELECT LAST_INSERT_ID()")->i64(0); }
 
 void Connection::begin() {
+    if (depth_ > 0) {
+        ++depth_;
+        return;
+    }
     try {
         if (!conn_) connect();
         conn_->setAutoCommit(false);
-        in_tx_ = true;
+        depth_ = 1;
+        rollback_only_ = false;
     } catch (const sql::SQLException& e) {
         if (isConnectionLost(e.getErrorCode())) connect();
         rethrow(e);
@@ -161,19 +167,33 @@ void Connection::begin() {
 }
 
 void Connection::commit() {
+    if (depth_ > 1) {
+        --depth_;
+        return;
+    }
+    if (rollback_only_) {
+        rollback();
+        throw DbError(0, "an inner transaction failed; the whole transaction was rolled back");
+    }
     try {
         conn_->commit();
         conn_->setAutoCommit(true);
-        in_tx_ = false;
+        depth_ = 0;
     } catch (const sql::SQLException& e) {
-        in_tx_ = false;
+        depth_ = 0;
         if (isConnectionLost(e.getErrorCode())) connect();
         rethrow(e);
     }
 }
 
 void Connection::rollback() {
-    in_tx_ = false;
+    if (depth_ > 1) {
+        --depth_;
+        rollback_only_ = true;
+        return;
+    }
+    depth_ = 0;
+    rollback_only_ = false;
     try {
         if (!conn_) return;
         conn_->rollback();

@@ -69,10 +69,12 @@ class Connection {
     std::optional<Row> queryOne(const std::string& sql, const Params& params = {});
     std::int64_t lastInsertId();
 
+    // Transactions nest: only the outermost begin/commit reach the server; an inner rollback
+    // makes the whole transaction roll back (a later outer commit then throws).
     void begin();
     void commit();
     void rollback();
-    bool inTransaction() const { return in_tx_; }
+    bool inTransaction() const { return depth_ > 0; }
     // True when the server answers; reconnects once when the connection was lost.
     bool ping();
 
@@ -82,7 +84,8 @@ class Connection {
     DbConfig config_;
     std::unique_ptr<sql::Connection> conn_;
     std::map<std::string, std::unique_ptr<sql::PreparedStatement>> statements_;
-    bool in_tx_ = false;
+    int depth_ = 0;
+    bool rollback_only_ = false;
 };
 
 // RAII transaction: rolls back unless commit() was called.

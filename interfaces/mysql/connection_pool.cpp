@@ -48,7 +48,7 @@ ConnectionPool::Lease ConnectionPool::acquire(std::chrono::milliseconds wait) {
 }
 
 void ConnectionPool::release(std::unique_ptr<Connection> c) {
-    if (c->inTransaction()) c->rollback();
+    while (c->inTransaction()) c->rollback();
     std::lock_guard lock(mutex_);
     idle_.push_back(std::move(c));
     cv_.notify_one();

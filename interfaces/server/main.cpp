@@ -7,6 +7,8 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <memory>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -14,6 +16,7 @@
 #include "interfaces/app/audit.hpp"
 #include "interfaces/app/auth.hpp"
 #include "interfaces/app/demo_data.hpp"
+#include "interfaces/app/messages.hpp"
 #include "interfaces/http/api_server.hpp"
 #include "interfaces/mysql/connection_pool.hpp"
 #include "interfaces/mysql/migrations.hpp"
@@ -31,7 +34,11 @@ constexpr const char* kUsage =
     "  create-admin USER           create the first administrator; password from the\n"
     "                              environment variable ZC_ADMIN_PASSWORD or standard input\n"
     "  verify-audit                walk the audit hash chain; exit 1 naming the first bad row\n"
-    "  load-demo                   load the demo region (once) and print the demo logins\n";
+    "  load-demo                   load the demo region (once) and print the demo logins\n"
+    "  validate FILE               check an iWmo message against the schema and the in-message\n"
+    "                              rules; exit 0 when valid, 1 when not\n"
+    "  ingest FILE --as AGB        process a message as that provider would have sent it and\n"
+    "                              print the retour\n";
 
 struct Cli {
     std::string config = "config/zorgcontract.properties";
@@ -120,8 +127,45 @@ int loadDemoCommand(const server::Settings& s) {
     return 0;
 }
 
+void loadSchemas(const server::Settings& s) {
+    xml::Limits limits;
+    limits.max_bytes = s.http.max_xml_bytes;
+    app::setMessageSchemas(std::make_shared<const xml::SchemaSet>(s.schema_dir), limits);
+}
+
+std::string readWholeFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + path);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+int validateCommand(const server::Settings& s, const std::string& file) {
+    loadSchemas(s);
+    std::vector<std::string> problems;
+    const bool ok = app::validateMessageFile(readWholeFile(file), problems);
+    for (const auto& p : problems) std::cout << file << ": " << p << "\n";
+    std::cout << file << (ok ? ": valid" : ": not valid") << std::endl;
+    return ok ? 0 : 1;
+}
+
+int ingestCommand(const server::Settings& s, const std::string& file, const std::string& agb) {
+    loadSchemas(s);
+    db::ensureThreadInit();
+    db::Connection conn(s.db);
+    SystemClock clock;
+    app::RequestContext ctx{conn, {}, "cli", clock, s.app};
+    ctx.actor.role = app::Role::Provider;
+    ctx.actor.name = "provider:" + agb;
+    const auto answer = app::receiveMessage(ctx, agb, readWholeFile(file));
+    std::cout << answer.body << std::endl;
+    return 0;
+}
+
 int serveCommand(const server::Settings& s) {
     migrateCommand(s);
+    loadSchemas(s);
     sigset_t signals;
     sigemptyset(&signals);
     sigaddset(&signals, SIGINT);
@@ -145,12 +189,19 @@ int run(const Cli& cli) {
         std::cerr << kUsage;
         return 2;
     }
-    const auto settings = server::loadSettings(cli.config);
+    auto settings = server::loadSettings(cli.config);
     const std::string& cmd = cli.args[0];
+    // Client data needs the BSN keys: without them the service and the demo loader refuse to
+    // start rather than store a BSN they could not protect.
+    if (cmd == "serve" || cmd == "load-demo" || cmd == "ingest") server::loadBsnKeys(settings);
     if (cmd == "serve") return serveCommand(settings);
     if (cmd == "migrate") return migrateCommand(settings);
     if (cmd == "verify-audit") return verifyAuditCommand(settings);
     if (cmd == "load-demo") return loadDemoCommand(settings);
+    if (cmd == "validate" && cli.args.size() == 2) return validateCommand(settings, cli.args[1]);
+    if (cmd == "ingest" && cli.args.size() == 4 && cli.args[2] == "--as") {
+        return ingestCommand(settings, cli.args[1], cli.args[3]);
+    }
     if (cmd == "create-admin" && cli.args.size() == 2) {
         return createAdminCommand(settings, cli.args[1]);
     }

@@ -8,6 +8,8 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "interfaces/security/aes_gcm.hpp"
+
 namespace zc::server {
 namespace {
 
@@ -84,6 +86,8 @@ Settings loadSettings(const std::filesystem::path& file) {
     s.http.threads = intKey(*c, "server.threads", 16, 1, 256);
     s.http.max_body_bytes =
         static_cast<std::size_t>(intKey(*c, "limits.max_body_bytes", 1 << 20, 1024, 1 << 30));
+    s.http.max_xml_bytes =
+        static_cast<std::size_t>(intKey(*c, "limits.max_xml_bytes", 10 << 20, 1024, 1 << 30));
     s.http.cert_file = resolve(s.root, c->getString("tls.cert_file", "var/tls/server.crt"));
     s.http.key_file = resolve(s.root, c->getString("tls.key_file", "var/tls/server.key"));
     s.http.ca_file = resolve(s.root, c->getString("tls.ca_file", "var/tls/ca.crt"));
@@ -103,8 +107,32 @@ Settings loadSettings(const std::filesystem::path& file) {
     s.app.pbkdf2_iterations = intKey(*c, "auth.pbkdf2_iterations", 210000, 210000, 10000000);
     s.app.max_failed_logins = intKey(*c, "auth.max_failed_logins", 5, 1, 100);
     s.app.lockout_minutes = intKey(*c, "auth.lockout_minutes", 15, 1, 24 * 60);
+    s.schema_dir = resolve(s.root, c->getString("xml.schema_dir", "interfaces/xml/schemas/iwmo-3.2"));
     s.migrations_dir = resolve(s.root, c->getString("migrations.dir", "config/migrations"));
+    s.bsn_key_file = resolve(s.root, c->getString("security.bsn_key_file", "var/bsn.key"));
+    s.bsn_hmac_key_file =
+        resolve(s.root, c->getString("security.bsn_hmac_key_file", "var/bsn-hmac.key"));
     return s;
+}
+
+void loadBsnKeys(Settings& s) {
+    auto read = [](const std::filesystem::path& file, const std::string& key) {
+        std::ifstream in(file);
+        std::string hex;
+        if (in) std::getline(in, hex);
+        try {
+            return security::keyFromHex(hex);
+        } catch (const std::invalid_argument&) {
+            throw std::runtime_error(
+                "start-up refused: " + key + " " + file.string() +
+                (in ? " does not hold 64 hexadecimal characters" : " is missing") +
+                "; create it with `(umask 077; openssl rand -hex 32 > " + file.string() +
+                ")` (scripts/run.sh does this) and keep it out of the repository");
+        }
+    };
+    s.app.bsn_key = read(s.bsn_key_file, "security.bsn_key_file");
+    const auto hmac = read(s.bsn_hmac_key_file, "security.bsn_hmac_key_file");
+    s.app.bsn_hmac_key.assign(hmac.begin(), hmac.end());
 }
 
 }  // namespace zc::server

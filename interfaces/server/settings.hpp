@@ -22,9 +22,19 @@ struct Settings {
     http::ServerConfig http;
     app::AppConfig app;
     std::filesystem::path migrations_dir;
+    // Files of 64 hex characters with the BSN encryption and look-up keys (security.*).
+    std::filesystem::path bsn_key_file;
+    std::filesystem::path bsn_hmac_key_file;
+    // The iWmo XSDs used for message intake (ours by default; may point at the official release).
+    std::filesystem::path schema_dir;
 };
 
 // Throws std::runtime_error naming the key when a value is missing or malformed.
 Settings loadSettings(const std::filesystem::path& file);
+
+// Reads the BSN keys into s.app (bsn_key, bsn_hmac_key). Commands that touch client data
+// (serve, load-demo) call it and refuse to start when a file is missing or malformed: throws
+// std::runtime_error naming the file and how to create it.
+void loadBsnKeys(Settings& s);
 
 }  // namespace zc::server

@@ -192,6 +192,9 @@ class ScratchServer {
         env.push_back("ZC_TLS_CERT_FILE=" + tls + "server.crt");
         env.push_back("ZC_TLS_KEY_FILE=" + tls + "server.key");
         env.push_back("ZC_TLS_CA_FILE=" + tls + "ca.crt");
+        // The BSN keys the fixture generated (testenv.sh server-start); serve refuses without.
+        env.push_back("ZC_SECURITY_BSN_KEY_FILE=" + test::testEnvDir() + "/bsn.key");
+        env.push_back("ZC_SECURITY_BSN_HMAC_KEY_FILE=" + test::testEnvDir() + "/bsn-hmac.key");
         env.push_back("ZC_DB_HOST=" + db.host);
         env.push_back("ZC_DB_PORT=" + std::to_string(db.port));
         env.push_back("ZC_DB_SOCKET=");

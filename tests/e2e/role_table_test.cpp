@@ -161,6 +161,14 @@ TEST(RoleTable, ListedRolesAreLetThroughOnReadingRoutes) {
         if (route.access == Access::Public || route.method != "GET") continue;
         for (Role role : kAllRoles) {
             if (!http::roleAllowed(route, role)) continue;
+            if (route.client_certificate) {
+                // An API key is not enough here: mutual TLS is required (tested in the iWmo
+                // message tests with real client certificates).
+                const Response r = call(route, callers.of(role), "1");
+                EXPECT_EQ(r.status, 403) << label(route, role) << ": " << r.describe();
+                EXPECT_EQ(r.code(), "CLIENT_CERTIFICATE_REQUIRED") << label(route, role);
+                continue;
+            }
             // A provider may read its own provider record only.
             const std::string id =
                 role == Role::Provider ? std::to_string(callers.providerId()) : "1";

@@ -1,0 +1,58 @@
+#pragma once
+// The iWmo 3.2 message exchange with providers.
+//
+// Intake (POST /api/v1/messages, mutual TLS): one transaction per message — hardened parse and
+// XSD validation, header checks, exactly-once registration by sender + BerichtCode +
+// BerichtIdentificatie, the standard's control levels (level 2: header-only retour with 0001;
+// level 3: codes per class, the whole message rejected), the state change and the stored
+// retour. A repeated message gets the stored retour; the same identification with other content
+// is refused (409 DUPLICATE_IDENTIFICATION).
+//
+// Outbox: WMO301 on every change of a client's allocations with a provider, WMO319 answers;
+// providers fetch and acknowledge them. Requests (315/317) form a work queue with deadlines.
+#include <memory>
+#include <string>
+
+#include "context.hpp"
+#include "interfaces/xml/xml_document.hpp"
+
+namespace zc::app {
+
+// Set once at start-up (server and CLI); the XSDs used for intake.
+void setMessageSchemas(std::shared_ptr<const xml::SchemaSet> schemas, xml::Limits limits);
+const xml::SchemaSet& messageSchemas();
+
+// The synchronous answer to a received message: the retour XML, or for 302/320 (which have no
+// retour) a short JSON acknowledgement.
+struct IntakeAnswer {
+    int status = 200;
+    std::string content_type;
+    std::string body;
+};
+
+// Processes `xml` as sent by the provider with AGB `sender_agb`. Technical errors (not
+// processable) throw ValidationError and change nothing.
+IntakeAnswer receiveMessage(RequestContext& ctx, const std::string& sender_agb,
+                            std::string_view xml);
+
+// Queues a WMO301 with all current allocations of the client for the provider (hook target).
+void queueWmo301(RequestContext& ctx, std::int64_t client_id, std::int64_t provider_id);
+
+// HTTP use cases.
+ApiResponse postMessage(RequestContext& ctx, const ApiRequest& req);       // provider (mTLS)
+ApiResponse listOutbox(RequestContext& ctx, const ApiRequest& req);        // provider (mTLS)
+ApiResponse getOutboxMessage(RequestContext& ctx, const ApiRequest& req);  // provider (mTLS)
+ApiResponse acknowledgeOutbox(RequestContext& ctx, const ApiRequest& req);
+ApiResponse listRequests(RequestContext& ctx, const ApiRequest& req);  // staff work queue
+ApiResponse getRequest(RequestContext& ctx, const ApiRequest& req);
+ApiResponse grantRequest(RequestContext& ctx, const ApiRequest& req);
+ApiResponse rejectRequest(RequestContext& ctx, const ApiRequest& req);
+ApiResponse investigateRequest(RequestContext& ctx, const ApiRequest& req);
+ApiResponse listOverdue(RequestContext& ctx, const ApiRequest& req);
+ApiResponse messageLog(RequestContext& ctx, const ApiRequest& req);
+
+// CLI `validate FILE`: schema and the rules that need no database; one line per problem with
+// its code and location. Returns true when valid.
+bool validateMessageFile(const std::string& xml, std::vector<std::string>& problems);
+
+}  // namespace zc::app

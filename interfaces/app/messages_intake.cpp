@@ -1,0 +1,183 @@
+// Intake of provider messages: control levels, exactly-once registration and the retour.
+#include <Poco/JSON/Object.h>
+
+#include <mutex>
+#include <set>
+
+#include "audit.hpp"
+#include "contracting/kernel/bsn.hpp"
+#include "contracting/kernel/errors.hpp"
+#include "interfaces/iwmo/message_kinds.hpp"
+#include "interfaces/iwmo/writers.hpp"
+#include "interfaces/security/crypto.hpp"
+#include "messages.hpp"
+#include "messages_internal.hpp"
+
+namespace zc::app {
+namespace {
+
+std::shared_ptr<const xml::SchemaSet> g_schemas;
+xml::Limits g_limits;
+std::mutex g_schemas_mutex;
+
+[[noreturn]] void technical(const std::string& code, const std::string& message,
+                            ErrorKind kind = ErrorKind::Invalid) {
+    throw ValidationError(code, message, "", kind);
+}
+
+// Not processable: schema, namespace, direction. Nothing is stored and no retour is made.
+const xml::Element& validated(const xml::ParseResult& parsed) {
+    if (!parsed.ok()) {
+        const auto& p = parsed.problems.front();
+        technical(p.code, "The message is not processable: " + p.message + " (line " +
+                              std::to_string(p.line) + ", column " + std::to_string(p.column) +
+                              ").");
+    }
+    return *parsed.root;
+}
+
+struct Received {
+    const xml::Element* root;
+    const iwmo::MessageKind* kind;
+    std::string sender;
+    std::string recipient;
+    std::string identificatie;
+    Date dagtekening;
+    std::int64_t provider_id;
+};
+
+Received identify(RequestContext& ctx, const xml::Element& root, const std::string& sender_agb) {
+    Received r{&root, iwmo::kindByNamespace(root.ns), {}, {}, {}, {}, 0};
+    if (!r.kind || !r.kind->from_provider) {
+        technical("MESSAGE_NOT_ACCEPTED",
+                  "Only WMO302, 305, 307, 315, 317 and 320 are accepted from providers.");
+    }
+    r.sender = root.child("Header")->childText("Afzender");
+    r.recipient = root.child("Header")->childText("Ontvanger");
+    r.identificatie = root.find("Header/BerichtIdentificatie/Identificatie")->text;
+    r.dagtekening = parseDate(root.find("Header/BerichtIdentificatie/Dagtekening")->text);
+    if (r.sender != sender_agb) {
+        technical("AGB_MISMATCH",
+                  "The Afzender " + r.sender + " differs from the AGB code " + sender_agb +
+                      " of your client certificate.",
+                  ErrorKind::Forbidden);
+    }
+    auto p = ctx.db.queryOne("SELECT id FROM providers WHERE agb = ?", {sender_agb});
+    if (!p)
+        technical("UNKNOWN_PROVIDER", "AGB " + sender_agb + " is not a known provider.",
+                  ErrorKind::Forbidden);
+    r.provider_id = p->i64(0);
+    if (!ctx.db.queryOne("SELECT code FROM municipalities WHERE code = ?", {r.recipient})) {
+        technical("WRONG_RECIPIENT",
+                  "Ontvanger " + r.recipient + " is not a municipality served by this platform.");
+    }
+    return r;
+}
+
+enum class Registration { New, Repeat, Conflict };
+
+// Registers the message inside the current transaction. A concurrent duplicate blocks on the
+// unique key until the first commits, then sees it as a repeat.
+Registration registerMessage(RequestContext& ctx, const Received& r, const std::string& sha,
+                             std::int64_t& inbox_id) {
+    try {
+        ctx.db.execute(
+            "INSERT INTO inbox_messages (sender_agb, provider_id, message_code, identificatie,"
+            " dagtekening, content_sha256, received_at, outcome) VALUES "
+            "(?,?,?,?,?,?,?,'processing')",
+            {r.sender, r.provider_id, r.kind->code, r.identificatie, formatDate(r.dagtekening), sha,
+             timestamp(ctx.clock)});
+        inbox_id = ctx.db.lastInsertId();
+        return Registration::New;
+    } catch (const db::DbError& e) {
+        if (!e.isDuplicateKey()) throw;
+    }
+    return Registration::Conflict;
+}
+
+IntakeAnswer storedAnswer(RequestContext& ctx, const Received& r, const std::string& sha) {
+    auto row = ctx.db.queryOne(
+        "SELECT content_sha256, retour_xml, outcome FROM inbox_messages"
+        " WHERE sender_agb = ? AND message_code = ? AND identificatie = ?",
+        {r.sender, r.kind->code, r.identificatie});
+    if (!row)
+        technical("RETRY", "The message is being processed; send it again.", ErrorKind::Conflict);
+    if (row->str(0) != sha) {
+        technical("DUPLICATE_IDENTIFICATION",
+                  "BerichtIdentificatie " + r.identificatie +
+                      " was used before for another message of this type (retourcode 9056); "
+                      "use a new identification.",
+                  ErrorKind::Conflict);
+    }
+    if (row->isNull(1)) return ackAnswer(r.kind->name, row->str(2), true);
+    return {200, "application/xml; charset=utf-8", row->str(1)};
+}
+
+}  // namespace
+
+void setMessageSchemas(std::shared_ptr<const xml::SchemaSet> schemas, xml::Limits limits) {
+    std::lock_guard lock(g_schemas_mutex);
+    g_schemas = std::move(schemas);
+    g_limits = limits;
+}
+
+const xml::SchemaSet& messageSchemas() {
+    std::lock_guard lock(g_schemas_mutex);
+    if (!g_schemas) throw std::runtime_error("message schemas are not loaded");
+    return *g_schemas;
+}
+
+IntakeAnswer ackAnswer(const std::string& kind_name, const std::string& outcome, bool repeat) {
+    Poco::JSON::Object o;
+    o.set("message", kind_name);
+    o.set("outcome", outcome);
+    o.set("repeat", repeat);
+    return {200, "application/json; charset=utf-8", toJson(Poco::Dynamic::Var(o))};
+}
+
+IntakeAnswer receiveMessage(RequestContext& ctx, const std::string& sender_agb,
+                            std::string_view xml) {
+    const auto parsed = xml::parseAndValidate(messageSchemas(), xml, g_limits);
+    const xml::Element& root = validated(parsed);
+    const std::string sha = security::sha256Hex(xml);
+    db::Transaction tx(ctx.db);
+    const Received r = identify(ctx, root, sender_agb);
+    std::int64_t inbox_id = 0;
+    if (registerMessage(ctx, r, sha, inbox_id) != Registration::New) {
+        tx.commit();
+        return storedAnswer(ctx, r, sha);
+    }
+    const MessageInfo info{r.root,          r.kind,        r.sender,      r.recipient,
+                           r.identificatie, r.dagtekening, r.provider_id, inbox_id};
+    const Outcome outcome = processMessage(ctx, info);
+    const bool has_retour = !outcome.retour_xml.empty();
+    ctx.db.execute(
+        "UPDATE inbox_messages SET outcome = ?, retour_code = ?, retour_xml = ? WHERE id = ?",
+        {outcome.outcome,
+         has_retour ? db::Param(iwmo::kindByName(r.kind->retour_name).code) : db::Param(nullptr),
+         has_retour ? db::Param(outcome.retour_xml) : db::Param(nullptr), inbox_id});
+    appendAudit(
+        ctx, {"message.receive", "message", r.sender + "/" + r.kind->code + "/" + r.identificatie,
+              outcome.outcome, std::nullopt, std::nullopt});
+    tx.commit();
+    if (!has_retour) return ackAnswer(r.kind->name, outcome.outcome, false);
+    return {200, "application/xml; charset=utf-8", outcome.retour_xml};
+}
+
+bool validateMessageFile(const std::string& xml, std::vector<std::string>& problems) {
+    const auto parsed = xml::parseAndValidate(messageSchemas(), xml, g_limits);
+    for (const auto& p : parsed.problems) {
+        problems.push_back(p.code + " at line " + std::to_string(p.line) + ", column " +
+                           std::to_string(p.column) + ": " + p.message);
+    }
+    if (!parsed.ok()) return false;
+    const auto* kind = iwmo::kindByNamespace(parsed.root->ns);
+    if (!kind) {
+        problems.push_back("XML_UNKNOWN_NAMESPACE: not an iWmo 3.2 message");
+        return false;
+    }
+    for (const auto& f : levelTwoProblems(*parsed.root, *kind)) problems.push_back(f);
+    return problems.empty();
+}
+
+}  // namespace zc::app

@@ -1,0 +1,197 @@
+// Outgoing messages (WMO301, WMO319), the providers' outbox and the request work queue.
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Parser.h>
+
+#include "allocations.hpp"
+#include "audit.hpp"
+#include "clients.hpp"
+#include "contracting/kernel/errors.hpp"
+#include "contracting/kernel/unit.hpp"
+#include "contracting/kernel/working_days.hpp"
+#include "interfaces/security/crypto.hpp"
+#include "json_input.hpp"
+#include "json_output.hpp"
+#include "messages_internal.hpp"
+
+namespace zc::app {
+namespace {
+
+std::string providerAgb(RequestContext& ctx, std::int64_t provider_id) {
+    return ctx.db.queryOne("SELECT agb FROM providers WHERE id = ?", {provider_id})->str(0);
+}
+
+iwmo::Client301 client301(const ClientView& c) {
+    iwmo::Client301 out;
+    out.bsn = c.bsn;
+    out.birth_date = c.birth_date;
+    out.gender = c.gender;
+    out.surname = c.surname;
+    out.prefix = c.prefix;
+    out.given_names = c.given_names;
+    out.initials = c.initials;
+    out.street = c.street;
+    out.house_number = c.house_number;
+    out.postcode = c.postcode;
+    out.city = c.city;
+    return out;
+}
+
+// All allocations of the client with the provider that are valid on or after today, plus those
+// changed since the previous 301 (OP087): here, every current version not ended before today.
+std::vector<iwmo::Allocation301> allocations301(RequestContext& ctx, std::int64_t client_id,
+                                                std::int64_t provider_id) {
+    std::vector<iwmo::Allocation301> out;
+    for (const auto& r : ctx.db.query(
+             "SELECT a.number, COALESCE(a.referentie_aanbieder, ''), p.category, a.product_code,"
+             " a.allocated_at, a.start_date, a.end_date, COALESCE(a.reason_change, ''), a.volume,"
+             " a.unit, a.frequency FROM allocations a JOIN products p ON p.code = a.product_code"
+             " WHERE a.client_id = ? AND a.provider_id = ? AND a.is_current = 1 ORDER BY a.number",
+             {client_id, provider_id})) {
+        iwmo::Allocation301 a;
+        a.number = r.i64(0);
+        a.referentie_aanbieder = r.str(1);
+        a.category = r.str(2);
+        a.product_code = r.str(3);
+        a.allocated_on = parseDate(r.str(4).substr(0, 10));
+        a.allocated_time = r.str(4).substr(11, 8);
+        a.start = parseDate(r.str(5));
+        // Our end dates are exclusive; iWmo's Einddatum is the last day.
+        if (!r.isNull(6)) a.end_inclusive = addDays(parseDate(r.str(6)), -1);
+        a.reason_change = r.str(7);
+        a.volume = r.i64(8);
+        a.unit_code = iwmoUnitCode(parseUnit(r.str(9)));
+        a.frequency_code = iwmoFrequencyCode(r.str(10));
+        out.push_back(a);
+    }
+    return out;
+}
+
+Poco::JSON::Object::Ptr outboxJson(const db::Row& r) {
+    auto o = newObject();
+    o->set("id", r.i64(0));
+    o->set("message_code", r.str(1));
+    o->set("identificatie", r.str(2));
+    o->set("created_at", isoTimestamp(r.str(3)));
+    o->set("retour_due", r.str(4));
+    setOptional(o, "fetched_at", r.opt(5));
+    setOptional(o, "acknowledged_at", r.opt(6));
+    setOptional(o, "retour_codes", r.opt(7));
+    return o;
+}
+
+constexpr const char* kOutboxColumns =
+    "SELECT id, message_code, identificatie, created_at, retour_due, fetched_at, acknowledged_at,"
+    " retour_codes FROM outbox_messages";
+
+std::int64_t ownProvider(const RequestContext& ctx) {
+    if (ctx.actor.role != Role::Provider) {
+        throw ValidationError("FORBIDDEN", "Only a provider has an outbox.", "",
+                              ErrorKind::Forbidden);
+    }
+    return ctx.actor.provider_id;
+}
+
+}  // namespace
+
+std::string iwmoFrequencyCode(const std::string& f) {
+    if (f == "day") return "1";
+    if (f == "week") return "2";
+    if (f == "month") return "4";
+    return "6";
+}
+
+std::string nextIdentificatie(RequestContext& ctx) {
+    auto r = ctx.db.queryOne("SELECT last_value FROM message_sequence WHERE id = 1 FOR UPDATE");
+    const std::int64_t next = r->i64(0) + 1;
+    ctx.db.execute("UPDATE message_sequence SET last_value = ? WHERE id = 1", {next});
+    return std::to_string(next);
+}
+
+void queueOutgoing(RequestContext& ctx, std::int64_t provider_id, const std::string& code,
+                   const std::string& identificatie, const std::string& xml,
+                   std::optional<std::int64_t> client_id, std::optional<std::int64_t> request_id) {
+    ctx.db.execute(
+        "INSERT INTO outbox_messages (provider_id, message_code, identificatie, client_id,"
+        " request_id, xml, created_at, retour_due) VALUES (?,?,?,?,?,?,?,?)",
+        {provider_id, code, identificatie, client_id ? db::Param(*client_id) : db::Param(nullptr),
+         request_id ? db::Param(*request_id) : db::Param(nullptr), xml, timestamp(ctx.clock),
+         formatDate(addWorkingDays(ctx.today(), 3))});
+    appendAudit(ctx, {"message.queue", "message",
+                      providerAgb(ctx, provider_id) + "/" + code + "/" + identificatie, "ok",
+                      std::nullopt, std::nullopt});
+}
+
+void queueWmo301(RequestContext& ctx, std::int64_t client_id, std::int64_t provider_id) {
+    const auto client = loadClient(ctx.db, ctx.config, client_id);
+    ZC_ASSERT(client.has_value());
+    const auto allocations = allocations301(ctx, client_id, provider_id);
+    if (allocations.empty()) return;
+    const std::string id = nextIdentificatie(ctx);
+    const iwmo::OutgoingHeader h{client->municipality_code, providerAgb(ctx, provider_id), id,
+                                 ctx.today()};
+    const std::string xml = iwmo::buildWmo301(h, client301(*client), allocations);
+    queueOutgoing(ctx, provider_id, "414", id, xml, client_id, std::nullopt);
+}
+
+ApiResponse postMessage(RequestContext& ctx, const ApiRequest& req) {
+    if (req.client_agb.empty()) {
+        throw ValidationError("CLIENT_CERTIFICATE_REQUIRED",
+                              "Messages are accepted only over mutual TLS with a client "
+                              "certificate issued to your AGB code.",
+                              "", ErrorKind::Unauthorized);
+    }
+    const auto answer = receiveMessage(ctx, req.client_agb, req.raw_body);
+    ApiResponse res;
+    res.status = answer.status;
+    res.content_type = answer.content_type;
+    res.raw = answer.body;
+    return res;
+}
+
+ApiResponse listOutbox(RequestContext& ctx, const ApiRequest& req) {
+    const auto provider_id = ownProvider(ctx);
+    const bool all = req.queryValue("all") == "true";
+    auto out = newArray();
+    for (const auto& r :
+         ctx.db.query(std::string(kOutboxColumns) +
+                          " WHERE provider_id = ? AND (? = 1 OR acknowledged_at IS NULL)"
+                          " ORDER BY id LIMIT 1000",
+                      {provider_id, std::int64_t{all ? 1 : 0}})) {
+        out->add(outboxJson(r));
+    }
+    return {200, out};
+}
+
+ApiResponse getOutboxMessage(RequestContext& ctx, const ApiRequest& req) {
+    const auto provider_id = ownProvider(ctx);
+    const auto id = req.pathId("id");
+    auto r = ctx.db.queryOne("SELECT xml FROM outbox_messages WHERE id = ? AND provider_id = ?",
+                             {id, provider_id});
+    if (!r) notFound("Outbox message " + std::to_string(id), "id");
+    ctx.db.execute("UPDATE outbox_messages SET fetched_at = COALESCE(fetched_at, ?) WHERE id = ?",
+                   {timestamp(ctx.clock), id});
+    ApiResponse res;
+    res.content_type = "application/xml; charset=utf-8";
+    res.raw = r->str(0);
+    return res;
+}
+
+ApiResponse acknowledgeOutbox(RequestContext& ctx, const ApiRequest& req) {
+    const auto provider_id = ownProvider(ctx);
+    const auto id = req.pathId("id");
+    db::Transaction tx(ctx.db);
+    auto r = ctx.db.queryOne(
+        std::string(kOutboxColumns) + " WHERE id = ? AND provider_id = ? FOR UPDATE",
+        {id, provider_id});
+    if (!r) notFound("Outbox message " + std::to_string(id), "id");
+    ctx.db.execute(
+        "UPDATE outbox_messages SET acknowledged_at = COALESCE(acknowledged_at, ?)"
+        " WHERE id = ?",
+        {timestamp(ctx.clock), id});
+    appendAudit(ctx, {"message.acknowledge", "message", r->str(1) + "/" + r->str(2), "ok",
+                      std::nullopt, std::nullopt});
+    tx.commit();
+    return {200, outboxJson(*ctx.db.queryOne(std::string(kOutboxColumns) + " WHERE id = ?", {id}))};
+}
+
+}  // namespace zc::app

@@ -1,0 +1,267 @@
+// The work queue of requests (WMO315/317): grant (new WMO301), reject or "in onderzoek"
+// (WMO319), and the deadlines of the standard.
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Parser.h>
+
+#include "allocations.hpp"
+#include "audit.hpp"
+#include "contracting/kernel/errors.hpp"
+#include "json_input.hpp"
+#include "json_output.hpp"
+#include "messages_internal.hpp"
+
+namespace zc::app {
+namespace {
+
+constexpr const char* kRequestColumns =
+    "SELECT r.id, r.kind, r.provider_id, p.agb, r.referentie_aanbieder, r.municipality_code,"
+    " r.client_id, r.summary_json, r.status, r.received_at, r.answer_due, r.decision_due,"
+    " r.decided_at, r.decided_by, r.reason_code, r.reason, r.bsn_hash"
+    " FROM allocation_requests r JOIN providers p ON p.id = r.provider_id";
+
+struct Request {
+    std::int64_t id;
+    std::string kind;
+    std::int64_t provider_id;
+    std::string agb;
+    std::string referentie;
+    std::string municipality;
+    std::optional<std::int64_t> client_id;
+    std::string status;
+    std::string bsn_hash;
+};
+
+Poco::JSON::Object::Ptr requestJson(const db::Row& r, const Date& today) {
+    auto o = newObject();
+    o->set("id", r.i64(0));
+    o->set("kind", "WMO" + r.str(1));
+    o->set("provider_id", r.i64(2));
+    o->set("provider_agb", r.str(3));
+    o->set("referentie_aanbieder", r.str(4));
+    o->set("municipality_code", r.str(5));
+    setOptionalInt(o, "client_id", r.optI64(6));
+    Poco::JSON::Parser parser;
+    o->set("request", parser.parse(r.str(7)));
+    o->set("status", r.str(8));
+    o->set("received_at", isoTimestamp(r.str(9)));
+    o->set("answer_due", r.str(10));
+    setOptional(o, "decision_due", r.opt(11));
+    setOptional(o, "decided_by", r.opt(13));
+    setOptional(o, "reason_code", r.opt(14));
+    setOptional(o, "reason", r.opt(15));
+    const bool open = r.str(8) == "open";
+    const bool investigating = r.str(8) == "in_onderzoek";
+    o->set("overdue", (open && parseDate(r.str(10)) < today) ||
+                          (investigating && !r.isNull(11) && parseDate(r.str(11)) < today));
+    return o;
+}
+
+Request lockRequest(RequestContext& ctx, std::int64_t id) {
+    auto r = ctx.db.queryOne(std::string(kRequestColumns) + " WHERE r.id = ? FOR UPDATE", {id});
+    if (!r) notFound("Request " + std::to_string(id), "id");
+    Request q{r->i64(0), r->str(1),    r->i64(2), r->str(3), r->str(4),
+              r->str(5), r->optI64(6), r->str(8), r->str(16)};
+    if (q.status != "open" && q.status != "in_onderzoek") {
+        throw ValidationError("REQUEST_DECIDED", "This request has been answered already.", "",
+                              ErrorKind::Conflict);
+    }
+    return q;
+}
+
+void queueWmo319(RequestContext& ctx, const Request& q, const std::string& antwoord,
+                 const std::string& reden) {
+    const std::string id = nextIdentificatie(ctx);
+    const iwmo::OutgoingHeader h{q.municipality, q.agb, id, ctx.today()};
+    queueOutgoing(ctx, q.provider_id, "482", id,
+                  iwmo::buildWmo319(h, q.referentie, antwoord, reden), q.client_id, q.id);
+}
+
+std::int64_t requireClient(RequestContext& ctx, Request& q) {
+    if (q.client_id) return *q.client_id;
+    auto r = ctx.db.queryOne("SELECT id FROM clients WHERE bsn_hash = ?", {q.bsn_hash});
+    if (!r) {
+        throw ValidationError("CLIENT_UNKNOWN",
+                              "Record the client (POST /api/v1/clients) and a decision first.", "",
+                              ErrorKind::Unprocessable);
+    }
+    q.client_id = r->i64(0);
+    ctx.db.execute("UPDATE allocation_requests SET client_id = ? WHERE id = ?",
+                   {*q.client_id, q.id});
+    return *q.client_id;
+}
+
+void grantAllocations(RequestContext& ctx, const Request& q, Poco::JSON::Array::Ptr list) {
+    for (std::size_t i = 0; list && i < list->size(); ++i) {
+        ApiRequest sub;
+        sub.body = objectAt(list, i, "allocations");
+        sub.body->set("provider_id", q.provider_id);
+        sub.body->set("referentie_aanbieder", q.referentie);
+        createAllocation(ctx, sub);
+    }
+}
+
+void grantChanges(RequestContext& ctx, const Request& q, Poco::JSON::Array::Ptr list) {
+    for (std::size_t i = 0; list && i < list->size(); ++i) {
+        ApiRequest sub;
+        sub.body = objectAt(list, i, "changes");
+        sub.path["number"] = std::to_string(requiredInt(sub.body, "number"));
+        sub.body->set("referentie_aanbieder", q.referentie);
+        changeAllocation(ctx, sub);
+    }
+}
+
+void decide(RequestContext& ctx, const Request& q, const std::string& status,
+            const std::string& reason_code, const std::string& reason) {
+    ctx.db.execute(
+        "UPDATE allocation_requests SET status = ?, decided_at = ?, decided_by = ?,"
+        " reason_code = ?, reason = ? WHERE id = ?",
+        {status, timestamp(ctx.clock), ctx.actor.name,
+         reason_code.empty() ? db::Param(nullptr) : db::Param(reason_code), reason, q.id});
+    appendAudit(ctx, {"request." + status, "request", std::to_string(q.id), "ok",
+                      "{\"status\":\"" + q.status + "\"}", "{\"status\":\"" + status + "\"}"});
+}
+
+ApiResponse answer(RequestContext& ctx, std::int64_t id) {
+    auto r = ctx.db.queryOne(std::string(kRequestColumns) + " WHERE r.id = ?", {id});
+    return {200, requestJson(*r, ctx.today())};
+}
+
+}  // namespace
+
+ApiResponse listRequests(RequestContext& ctx, const ApiRequest& req) {
+    const std::string status = req.queryValue("status");
+    const auto page = pageFrom(req.query);
+    auto out = newArray();
+    for (const auto& r :
+         ctx.db.query(std::string(kRequestColumns) +
+                          " WHERE (? = '' OR r.status = ?) ORDER BY r.answer_due, r.id"
+                          " LIMIT ? OFFSET ?",
+                      {status, status, page.limit, page.offset})) {
+        out->add(requestJson(r, ctx.today()));
+    }
+    return {200, out};
+}
+
+ApiResponse getRequest(RequestContext& ctx, const ApiRequest& req) {
+    const auto id = req.pathId("id");
+    auto r = ctx.db.queryOne(std::string(kRequestColumns) + " WHERE r.id = ?", {id});
+    if (!r) notFound("Request " + std::to_string(id), "id");
+    return {200, requestJson(*r, ctx.today())};
+}
+
+ApiResponse grantRequest(RequestContext& ctx, const ApiRequest& req) {
+    const auto id = req.pathId("id");
+    auto allocations = optionalArray(req.body, "allocations", 50);
+    auto changes = optionalArray(req.body, "changes", 50);
+    if ((!allocations || allocations->size() == 0) && (!changes || changes->size() == 0)) {
+        throw ValidationError("MISSING_FIELD",
+                              "Grant with at least one allocation or change; the new WMO301 "
+                              "carries the request's ReferentieAanbieder.",
+                              "allocations");
+    }
+    db::Transaction tx(ctx.db);
+    Request q = lockRequest(ctx, id);
+    requireClient(ctx, q);
+    grantChanges(ctx, q, changes);
+    grantAllocations(ctx, q, allocations);
+    decide(ctx, q, "granted", "", optionalString(req.body, "reason", 2000).value_or(""));
+    tx.commit();
+    return answer(ctx, id);
+}
+
+ApiResponse rejectRequest(RequestContext& ctx, const ApiRequest& req) {
+    const auto id = req.pathId("id");
+    const std::string code = requiredString(req.body, "reason_code", 1);
+    if (code.size() != 1 || code[0] < '1' || code[0] > '9') {
+        throw ValidationError("INVALID_REASON_CODE",
+                              "reason_code is a RedenAfwijzingVerzoek from 1 to 9.", "reason_code");
+    }
+    const std::string reason = requiredString(req.body, "reason", 2000);
+    db::Transaction tx(ctx.db);
+    const Request q = lockRequest(ctx, id);
+    queueWmo319(ctx, q, "1", code);
+    decide(ctx, q, "rejected", code, reason);
+    tx.commit();
+    return answer(ctx, id);
+}
+
+ApiResponse investigateRequest(RequestContext& ctx, const ApiRequest& req) {
+    const auto id = req.pathId("id");
+    db::Transaction tx(ctx.db);
+    const Request q = lockRequest(ctx, id);
+    if (q.status != "open") {
+        throw ValidationError("ALREADY_INVESTIGATING",
+                              "\"In onderzoek\" is answered once; decide the request now.", "",
+                              ErrorKind::Conflict);
+    }
+    queueWmo319(ctx, q, "2", "");
+    ctx.db.execute(
+        "UPDATE allocation_requests SET status = 'in_onderzoek', decision_due = ? WHERE id = ?",
+        {formatDate(addDays(ctx.today(), 56)), id});
+    appendAudit(ctx, {"request.in_onderzoek", "request", std::to_string(id), "ok",
+                      "{\"status\":\"open\"}", "{\"status\":\"in_onderzoek\"}"});
+    tx.commit();
+    return answer(ctx, id);
+}
+
+ApiResponse listOverdue(RequestContext& ctx, const ApiRequest&) {
+    const std::string today = formatDate(ctx.today());
+    auto out = newObject();
+    auto requests = newArray();
+    for (const auto& r : ctx.db.query(
+             std::string(kRequestColumns) +
+                 " WHERE (r.status = 'open' AND r.answer_due < ?) OR (r.status = 'in_onderzoek'"
+                 " AND r.decision_due < ?) ORDER BY r.answer_due LIMIT 1000",
+             {today, today})) {
+        requests->add(requestJson(r, ctx.today()));
+    }
+    out->set("requests", requests);
+    auto retours = newArray();
+    for (const auto& r : ctx.db.query(
+             "SELECT o.id, o.message_code, o.identificatie, p.agb, o.created_at, o.retour_due"
+             " FROM outbox_messages o JOIN providers p ON p.id = o.provider_id"
+             " WHERE o.retour_received_at IS NULL AND o.retour_due < ? ORDER BY o.retour_due LIMIT "
+             "1000",
+             {today})) {
+        auto o = newObject();
+        o->set("outbox_id", r.i64(0));
+        o->set("message_code", r.str(1));
+        o->set("identificatie", r.str(2));
+        o->set("provider_agb", r.str(3));
+        o->set("sent_at", isoTimestamp(r.str(4)));
+        o->set("retour_due", r.str(5));
+        retours->add(o);
+    }
+    out->set("missing_retours", retours);
+    return {200, out};
+}
+
+ApiResponse messageLog(RequestContext& ctx, const ApiRequest& req) {
+    const std::string agb = req.queryValue("agb");
+    const auto page = pageFrom(req.query);
+    auto out = newArray();
+    for (const auto& r : ctx.db.query(
+             "SELECT 'in', i.message_code, i.identificatie, p.agb, i.received_at, i.outcome, "
+             "i.retour_code"
+             " FROM inbox_messages i JOIN providers p ON p.id = i.provider_id WHERE (? = '' OR "
+             "p.agb = ?)"
+             " UNION ALL SELECT 'out', o.message_code, o.identificatie, p.agb, o.created_at,"
+             " IF(o.acknowledged_at IS NULL, 'waiting', 'acknowledged'), o.retour_codes"
+             " FROM outbox_messages o JOIN providers p ON p.id = o.provider_id WHERE (? = '' OR "
+             "p.agb = ?)"
+             " ORDER BY 5 DESC LIMIT ? OFFSET ?",
+             {agb, agb, agb, agb, page.limit, page.offset})) {
+        auto o = newObject();
+        o->set("direction", r.str(0));
+        o->set("message_code", r.str(1));
+        o->set("identificatie", r.str(2));
+        o->set("provider_agb", r.str(3));
+        o->set("at", isoTimestamp(r.str(4)));
+        o->set("outcome", r.str(5));
+        setOptional(o, "retour", r.opt(6));
+        out->add(o);
+    }
+    return {200, out};
+}
+
+}  // namespace zc::app

@@ -1,0 +1,410 @@
+// The control levels of received messages and their effect (iwmo-3.2.md §9, §10).
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+
+#include <set>
+
+#include "audit.hpp"
+#include "clients.hpp"
+#include "contracting/kernel/bsn.hpp"
+#include "contracting/kernel/errors.hpp"
+#include "contracting/kernel/working_days.hpp"
+#include "messages_internal.hpp"
+
+namespace zc::app {
+namespace {
+
+using Codes = iwmo::ClassCodes;
+
+const xml::Element& client(const MessageInfo& m) { return *m.root->child("Client"); }
+
+std::vector<const xml::Element*> products(const xml::Element& c, const char* list,
+                                          const char* item) {
+    const auto* l = c.child(list);
+    return l ? l->all(item) : std::vector<const xml::Element*>{};
+}
+
+void add(Codes& codes, const xml::Element* e, const std::string& code) { codes[e].push_back(code); }
+
+// --- level 2 -----------------------------------------------------------------------------
+
+void checkBsns(const xml::Element& e, std::vector<std::string>& out) {
+    if (e.name == "Bsn") {
+        try {
+            Bsn::parse(e.text);
+        } catch (const ValidationError&) {
+            out.push_back("0001 at line " + std::to_string(e.line) + ": BSN " + e.text +
+                          " fails the elfproef");
+        }
+    }
+    for (const auto& c : e.children) checkBsns(c, out);
+}
+
+void checkStartStop(const xml::Element& root, const iwmo::MessageKind& kind,
+                    std::vector<std::string>& out) {
+    const bool stop = kind.name == "wmo307";
+    const Date dagtekening = parseDate(root.find("Header/BerichtIdentificatie/Dagtekening")->text);
+    std::set<std::string> keys;
+    for (const auto* p : products(*root.child("Client"), stop ? "StopProducten" : "StartProducten",
+                                  stop ? "StopProduct" : "StartProduct")) {
+        const std::string where = " at line " + std::to_string(p->line);
+        const std::string status = p->childText("StatusAanlevering");
+        if (status != "1" && status != "3") {
+            out.push_back("0001" + where + ": StatusAanlevering must be 1 or 3");
+        }
+        const Date begin = parseDate(p->childText("Begindatum"));
+        if (dagtekening < begin) out.push_back("0001" + where + ": Begindatum after Dagtekening");
+        if (stop) {
+            const Date end = parseDate(p->childText("Einddatum"));
+            if (end < begin) out.push_back("0001" + where + ": Einddatum before Begindatum");
+            if (dagtekening < end) out.push_back("0001" + where + ": Einddatum after Dagtekening");
+        }
+        if (!keys.insert(p->childText("ToewijzingNummer") + "/" + p->childText("Begindatum") + "/" +
+                         status)
+                 .second) {
+            out.push_back("0001" + where + ": the same key appears twice in the message");
+        }
+    }
+}
+
+void checkRequests(const xml::Element& root, const iwmo::MessageKind& kind,
+                   std::vector<std::string>& out) {
+    if (kind.name == "wmo315") {
+        std::set<std::string> refs;
+        for (const auto* p :
+             products(*root.child("Client"), "AangevraagdeProducten", "AangevraagdProduct")) {
+            if (!refs.insert(p->childText("ReferentieAanbieder")).second) {
+                out.push_back("0001 at line " + std::to_string(p->line) +
+                              ": ReferentieAanbieder used twice in the message");
+            }
+        }
+    } else if (kind.name == "wmo317") {
+        const auto& v = *root.find("Client/Verzoek");
+        if (!v.child("OngewijzigdeProducten") && !v.child("TeWijzigenProducten")) {
+            out.push_back("0001: a request for a change lists no current allocation");
+        }
+        if (!v.child("TeWijzigenProducten") && !v.child("NieuweProducten")) {
+            out.push_back("0001: a request for a change asks for no change");
+        }
+    }
+}
+
+// --- helpers for level 3 -----------------------------------------------------------------
+
+struct CurrentAllocation {
+    std::int64_t number;
+    std::int64_t client_id;
+    std::int64_t provider_id;
+    std::string category;
+    std::string product_code;
+    Date start;
+};
+
+std::optional<CurrentAllocation> allocationFor(RequestContext& ctx, const std::string& number) {
+    if (number.empty() || number.size() > 9) return std::nullopt;
+    auto r = ctx.db.queryOne(
+        "SELECT a.number, a.client_id, a.provider_id, p.category, a.product_code, a.start_date"
+        " FROM allocations a JOIN products p ON p.code = a.product_code"
+        " WHERE a.number = ? AND a.is_current = 1",
+        {std::stoll(number)});
+    if (!r) return std::nullopt;
+    return CurrentAllocation{r->i64(0), r->i64(1), r->i64(2),
+                             r->str(3), r->str(4), parseDate(r->str(5))};
+}
+
+// TR019: the start/stop relates to this provider's allocation of this client, with the same
+// product and allocation start date when those are given.
+bool linksToAllocation(const std::optional<CurrentAllocation>& a, const MessageInfo& m,
+                       std::optional<std::int64_t> client_id, const xml::Element& p) {
+    if (!a || a->provider_id != m.provider_id || !client_id || a->client_id != *client_id) {
+        return false;
+    }
+    if (const auto* prod = p.child("Product")) {
+        if (prod->childText("Categorie") != a->category) return false;
+        const std::string code = prod->childText("Code");
+        if (!code.empty() && code != a->product_code) return false;
+    }
+    const std::string start = p.childText("ToewijzingIngangsdatum");
+    return start.empty() || start == formatDate(a->start);
+}
+
+Outcome rejectedOutcome(RequestContext& ctx, const MessageInfo& m, const Codes& codes,
+                        bool header_only) {
+    iwmo::RetourHeader h{nextIdentificatie(ctx),
+                         ctx.today(),
+                         {header_only ? std::string("0001") : std::string("0200")}};
+    return {header_only ? "rejected_header" : "rejected",
+            iwmo::buildRetour(*m.root, *m.kind, h, codes, header_only)};
+}
+
+Outcome acceptedOutcome(RequestContext& ctx, const MessageInfo& m) {
+    iwmo::RetourHeader h{nextIdentificatie(ctx), ctx.today(), {"0200"}};
+    return {"accepted", iwmo::buildRetour(*m.root, *m.kind, h, {}, false)};
+}
+
+// Level 3 rejects the whole message (OP065): the client gets 0200 unless it has its own code,
+// and the retour lists the codes of every class.
+bool hasErrors(const Codes& codes) {
+    for (const auto& [e, list] : codes) {
+        for (const auto& c : list) {
+            if (c != "0200" && c != "0233") return true;
+        }
+    }
+    return false;
+}
+
+std::optional<std::int64_t> clientIdOf(RequestContext& ctx, const MessageInfo& m) {
+    return findClientIdByBsn(ctx.db, ctx.config, client(m).childText("Bsn"));
+}
+
+// --- WMO305 start ------------------------------------------------------------------------
+
+std::optional<db::Row> startRow(RequestContext& ctx, std::int64_t number,
+                                const std::string& begin) {
+    return ctx.db.queryOne(
+        "SELECT id, state, stop_date FROM care_starts WHERE allocation_number = ? AND begin_date = "
+        "?"
+        " AND state <> 'deleted' FOR UPDATE",
+        {number, begin});
+}
+
+std::string checkStart(RequestContext& ctx, const MessageInfo& m, std::optional<std::int64_t> cid,
+                       const xml::Element& p) {
+    const auto a = allocationFor(ctx, p.childText("ToewijzingNummer"));
+    if (!linksToAllocation(a, m, cid, p)) return "9019";
+    const std::string begin = p.childText("Begindatum");
+    if (ctx.today() < parseDate(begin)) return "8848";
+    const auto existing = startRow(ctx, a->number, begin);
+    if (p.childText("StatusAanlevering") == "3") {
+        if (!existing) return "9063";
+        return existing->str(1) == "current" ? "" : "9071";
+    }
+    if (existing) return "9074";
+    if (ctx.db.queryOne(
+            "SELECT id FROM care_starts WHERE allocation_number = ? AND state = 'current'",
+            {a->number})) {
+        return "9326";
+    }
+    return "";
+}
+
+void applyStart(RequestContext& ctx, const MessageInfo& m, const xml::Element& p) {
+    const auto number = std::stoll(p.childText("ToewijzingNummer"));
+    const std::string begin = p.childText("Begindatum");
+    if (p.childText("StatusAanlevering") == "3") {
+        ctx.db.execute(
+            "UPDATE care_starts SET state = 'deleted' WHERE allocation_number = ?"
+            " AND begin_date = ? AND state = 'current'",
+            {number, begin});
+        return;
+    }
+    ctx.db.execute(
+        "INSERT INTO care_starts (allocation_number, provider_id, begin_date, state, "
+        "start_message_id)"
+        " VALUES (?, ?, ?, 'current', ?)",
+        {number, m.provider_id, begin, m.inbox_id});
+}
+
+// --- WMO307 stop -------------------------------------------------------------------------
+
+std::string checkStop(RequestContext& ctx, const MessageInfo& m, std::optional<std::int64_t> cid,
+                      const xml::Element& p) {
+    const auto a = allocationFor(ctx, p.childText("ToewijzingNummer"));
+    if (!linksToAllocation(a, m, cid, p)) return "9019";
+    const auto existing = startRow(ctx, a->number, p.childText("Begindatum"));
+    if (!existing) return "9069";
+    const std::string state = existing->str(1);
+    if (p.childText("StatusAanlevering") == "3") return state == "current" ? "9063" : "";
+    const Date end = parseDate(p.childText("Einddatum"));
+    if (ctx.today() < end) return "8848";
+    if (state == "stopped") return "9415";
+    if (state == "stopped_temporary") {
+        if (p.childText("RedenBeeindiging") == "20") return "9413";
+        if (end < parseDate(existing->str(2))) return "9414";
+    }
+    return "";
+}
+
+void applyStop(RequestContext& ctx, const MessageInfo& m, const xml::Element& p) {
+    const auto number = std::stoll(p.childText("ToewijzingNummer"));
+    const std::string begin = p.childText("Begindatum");
+    if (p.childText("StatusAanlevering") == "3") {
+        ctx.db.execute(
+            "UPDATE care_starts SET state = 'current', stop_date = NULL, stop_reason = NULL,"
+            " stop_message_id = NULL WHERE allocation_number = ? AND begin_date = ?"
+            " AND state IN ('stopped','stopped_temporary')",
+            {number, begin});
+        return;
+    }
+    const std::string reason = p.childText("RedenBeeindiging");
+    ctx.db.execute(
+        "UPDATE care_starts SET state = ?, stop_date = ?, stop_reason = ?, stop_message_id = ?"
+        " WHERE allocation_number = ? AND begin_date = ? AND state IN "
+        "('current','stopped_temporary')",
+        {std::string(reason == "20" ? "stopped_temporary" : "stopped"), p.childText("Einddatum"),
+         reason, m.inbox_id, number, begin});
+}
+
+Outcome processStartStop(RequestContext& ctx, const MessageInfo& m, bool stop) {
+    const auto cid = clientIdOf(ctx, m);
+    const auto items = products(client(m), stop ? "StopProducten" : "StartProducten",
+                                stop ? "StopProduct" : "StartProduct");
+    Codes codes;
+    for (const auto* p : items) {
+        const std::string code = stop ? checkStop(ctx, m, cid, *p) : checkStart(ctx, m, cid, *p);
+        if (!code.empty()) add(codes, p, code);
+    }
+    if (hasErrors(codes)) return rejectedOutcome(ctx, m, codes, false);
+    for (const auto* p : items) stop ? applyStop(ctx, m, *p) : applyStart(ctx, m, *p);
+    return acceptedOutcome(ctx, m);
+}
+
+// --- WMO315 / WMO317 requests ------------------------------------------------------------
+
+bool referenceUsed(RequestContext& ctx, const MessageInfo& m, const std::string& ref) {
+    return ctx.db
+        .queryOne(
+            "SELECT id FROM allocation_requests WHERE provider_id = ? AND referentie_aanbieder = ?",
+            {m.provider_id, ref})
+        .has_value();
+}
+
+bool openRequestExists(RequestContext& ctx, const MessageInfo& m, const std::string& hash) {
+    return ctx.db
+        .queryOne(
+            "SELECT id FROM allocation_requests WHERE provider_id = ? AND bsn_hash = ?"
+            " AND status IN ('open','in_onderzoek') FOR UPDATE",
+            {m.provider_id, hash})
+        .has_value();
+}
+
+void insertRequest(RequestContext& ctx, const MessageInfo& m, const std::string& ref,
+                   std::optional<std::int64_t> cid, const std::string& hash,
+                   const Poco::JSON::Object::Ptr& summary) {
+    ctx.db.execute(
+        "INSERT INTO allocation_requests (kind, provider_id, referentie_aanbieder,"
+        " municipality_code, client_id, bsn_hash, summary_json, inbox_message_id, status,"
+        " received_at, answer_due) VALUES (?,?,?,?,?,?,?,?,'open',?,?)",
+        {m.kind->code == "444" ? std::string("315") : std::string("317"), m.provider_id, ref,
+         m.recipient, cid ? db::Param(*cid) : db::Param(nullptr), hash, toJson(summary), m.inbox_id,
+         timestamp(ctx.clock), formatDate(addWorkingDays(ctx.today(), 5))});
+}
+
+Poco::JSON::Object::Ptr elementJson(const xml::Element& e) {
+    Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
+    for (const auto& c : e.children) {
+        if (c.children.empty()) {
+            o->set(c.name, c.text);
+        } else {
+            o->set(c.name, elementJson(c));
+        }
+    }
+    return o;
+}
+
+Outcome process315(RequestContext& ctx, const MessageInfo& m) {
+    const std::string hash = bsnLookupHash(ctx.config, client(m).childText("Bsn"));
+    const auto items = products(client(m), "AangevraagdeProducten", "AangevraagdProduct");
+    Codes codes;
+    if (openRequestExists(ctx, m, hash)) add(codes, &client(m), "9374");
+    for (const auto* p : items) {
+        if (referenceUsed(ctx, m, p->childText("ReferentieAanbieder"))) add(codes, p, "9347");
+    }
+    if (hasErrors(codes)) return rejectedOutcome(ctx, m, codes, false);
+    const auto cid = clientIdOf(ctx, m);
+    for (const auto* p : items) {
+        auto summary = elementJson(*p);
+        summary->set("client_name", client(m).find("Naam/Geslachtsnaam/Achternaam")->text);
+        summary->set("birth_date", client(m).find("Geboortedatum/Datum")->text);
+        insertRequest(ctx, m, p->childText("ReferentieAanbieder"), cid, hash, summary);
+    }
+    return acceptedOutcome(ctx, m);
+}
+
+std::set<std::int64_t> currentNumbers(RequestContext& ctx, std::int64_t client_id,
+                                      std::int64_t provider_id) {
+    std::set<std::int64_t> out;
+    for (const auto& r : ctx.db.query("SELECT number FROM allocations WHERE client_id = ? AND "
+                                      "provider_id = ? AND is_current = 1"
+                                      " AND (end_date IS NULL OR end_date > ?)",
+                                      {client_id, provider_id, formatDate(ctx.today())})) {
+        out.insert(r.i64(0));
+    }
+    return out;
+}
+
+void check317Products(const xml::Element& v, const std::set<std::int64_t>& current, Codes& codes) {
+    std::set<std::int64_t> listed;
+    for (const char* list : {"OngewijzigdeProducten", "TeWijzigenProducten"}) {
+        const auto* l = v.child(list);
+        if (!l) continue;
+        for (const auto& p : l->children) {
+            const auto n = std::stoll(p.childText("ToewijzingNummer"));
+            if (!current.count(n)) add(codes, &p, "9350");
+            listed.insert(n);
+        }
+    }
+    if (listed != current) add(codes, &v, "9349");
+}
+
+Outcome process317(RequestContext& ctx, const MessageInfo& m) {
+    const std::string hash = bsnLookupHash(ctx.config, client(m).childText("Bsn"));
+    const auto& v = *client(m).child("Verzoek");
+    const auto cid = clientIdOf(ctx, m);
+    Codes codes;
+    if (openRequestExists(ctx, m, hash)) add(codes, &client(m), "9374");
+    if (referenceUsed(ctx, m, v.childText("ReferentieAanbieder"))) add(codes, &v, "9347");
+    check317Products(v, cid ? currentNumbers(ctx, *cid, m.provider_id) : std::set<std::int64_t>{},
+                     codes);
+    if (hasErrors(codes)) return rejectedOutcome(ctx, m, codes, false);
+    insertRequest(ctx, m, v.childText("ReferentieAanbieder"), cid, hash, elementJson(v));
+    return acceptedOutcome(ctx, m);
+}
+
+// --- WMO302 / WMO320: the provider's verdict on our 301 / 319 -----------------------------
+
+void collectCodes(const xml::Element& e, std::set<std::string>& out) {
+    if (e.name == "RetourCode") out.insert(e.text);
+    for (const auto& c : e.children) collectCodes(c, out);
+}
+
+Outcome processVerdict(RequestContext& ctx, const MessageInfo& m,
+                       const std::string& original_code) {
+    std::set<std::string> codes;
+    collectCodes(*m.root, codes);
+    std::string joined;
+    for (const auto& c : codes) joined += (joined.empty() ? "" : ",") + c;
+    const auto n = ctx.db.execute(
+        "UPDATE outbox_messages SET retour_received_at = ?, retour_codes = ?"
+        " WHERE message_code = ? AND identificatie = ? AND provider_id = ?",
+        {timestamp(ctx.clock), joined, original_code, m.identificatie, m.provider_id});
+    if (n == 0) {
+        throw ValidationError("UNKNOWN_ORIGINAL",
+                              "No message " + m.identificatie + " of type " + original_code +
+                                  " was sent to you; a retour must repeat its identification.",
+                              "", ErrorKind::Unprocessable);
+    }
+    return {codes.count("0001") ? "retour_rejects" : "retour_accepts", ""};
+}
+
+}  // namespace
+
+std::vector<std::string> levelTwoProblems(const xml::Element& root, const iwmo::MessageKind& kind) {
+    std::vector<std::string> out;
+    checkBsns(root, out);
+    if (kind.name == "wmo305" || kind.name == "wmo307") checkStartStop(root, kind, out);
+    checkRequests(root, kind, out);
+    return out;
+}
+
+Outcome processMessage(RequestContext& ctx, const MessageInfo& m) {
+    if (m.kind->name == "wmo302") return processVerdict(ctx, m, "414");
+    if (m.kind->name == "wmo320") return processVerdict(ctx, m, "482");
+    if (!levelTwoProblems(*m.root, *m.kind).empty()) return rejectedOutcome(ctx, m, {}, true);
+    if (m.kind->name == "wmo305") return processStartStop(ctx, m, false);
+    if (m.kind->name == "wmo307") return processStartStop(ctx, m, true);
+    if (m.kind->name == "wmo315") return process315(ctx, m);
+    return process317(ctx, m);
+}
+
+}  // namespace zc::app

@@ -1,0 +1,379 @@
+#include "interfaces/xml/xml_document.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+#include <xercesc/framework/MemBufInputSource.hpp>
+#include <xercesc/framework/XMLGrammarPoolImpl.hpp>
+#include <xercesc/sax/EntityResolver.hpp>
+#include <xercesc/sax/Locator.hpp>
+#include <xercesc/sax/SAXParseException.hpp>
+#include <xercesc/sax2/Attributes.hpp>
+#include <xercesc/sax2/DefaultHandler.hpp>
+#include <xercesc/sax2/SAX2XMLReader.hpp>
+#include <xercesc/sax2/XMLReaderFactory.hpp>
+#include <xercesc/util/OutOfMemoryException.hpp>
+#include <xercesc/util/SecurityManager.hpp>
+#include <xercesc/util/XMLException.hpp>
+#include <xercesc/util/XMLUni.hpp>
+#include <xercesc/validators/common/Grammar.hpp>
+
+#include "interfaces/xml/xerces_util.hpp"
+
+namespace zc::xml {
+
+using namespace xercesc;
+using detail::toUtf8;
+using detail::toXmlCh;
+
+namespace {
+
+// A DOCTYPE could only ever declare entities, so none are needed in a well-behaved message;
+// the DOCTYPE itself is refused, this limit is a second line of defence.
+constexpr XMLSize_t kEntityExpansionLimit = 16;
+// Only the first few validation or syntax errors are kept: Xerces stops at the first one
+// anyway (validation errors are fatal), this bounds memory if that ever changes.
+constexpr std::size_t kMaxProblems = 20;
+
+const XMLCh* X(const std::u16string& s) { return reinterpret_cast<const XMLCh*>(s.c_str()); }
+
+// Thrown from our handlers to stop Xerces at once; carries the reason code.
+struct Abort {
+    Problem problem;
+};
+
+// Thrown by a namespace probe once the root element has been seen.
+struct RootSeen {
+    std::string ns;
+};
+
+std::string trimmed(const std::string& s) {
+    constexpr std::string_view kSpace = " \t\n\r";
+    const std::size_t begin = s.find_first_not_of(kSpace);
+    if (begin == std::string::npos) return {};
+    return s.substr(begin, s.find_last_not_of(kSpace) - begin + 1);
+}
+
+// Every SAX callback we need: tree building with limits, DOCTYPE and entity refusal, errors.
+class Handler final : public DefaultHandler {
+  public:
+    // A probe only reports the root element's namespace (by throwing RootSeen).
+    Handler(const std::vector<std::string>& namespaces, const Limits& limits, bool probe = false)
+        : namespaces_(namespaces), limits_(limits), probe_(probe) {}
+
+    void setDocumentLocator(const Locator* locator) override { locator_ = locator; }
+
+    void startElement(const XMLCh* uri, const XMLCh* local_name, const XMLCh*,
+                      const Attributes&) override {
+        if (!root_started_) {
+            root_started_ = true;
+            std::string ns = toUtf8(uri);
+            if (probe_) throw RootSeen{std::move(ns)};
+            if (std::find(namespaces_.begin(), namespaces_.end(), ns) == namespaces_.end()) {
+                abort("XML_UNKNOWN_NAMESPACE",
+                      "root element namespace '" + ns + "' has no schema in the set");
+            }
+        }
+        if (stack_.size() + 1 > limits_.max_depth) {
+            abort("XML_TOO_DEEP", "nesting deeper than " + std::to_string(limits_.max_depth));
+        }
+        if (++element_count_ > limits_.max_elements) {
+            abort("XML_TOO_MANY_ELEMENTS",
+                  "more than " + std::to_string(limits_.max_elements) + " elements");
+        }
+        Element element;
+        element.ns = toUtf8(uri);
+        element.name = toUtf8(local_name);
+        element.line = line();
+        element.column = column();
+        stack_.push_back(std::move(element));
+    }
+
+    void endElement(const XMLCh*, const XMLCh*, const XMLCh*) override {
+        Element element = std::move(stack_.back());
+        stack_.pop_back();
+        element.text = trimmed(element.text);
+        if (stack_.empty()) {
+            root_ = std::move(element);
+        } else {
+            stack_.back().children.push_back(std::move(element));
+        }
+    }
+
+    void characters(const XMLCh* chars, const XMLSize_t length) override {
+        if (stack_.empty()) return;
+        std::string& text = stack_.back().text;
+        // A UTF-16 unit never becomes fewer UTF-8 bytes, so the length is checked first.
+        const std::string chunk =
+            text.size() + length > limits_.max_text_bytes ? std::string() : toUtf8(chars, length);
+        if (text.size() + length > limits_.max_text_bytes ||
+            text.size() + chunk.size() > limits_.max_text_bytes) {
+            abort("XML_TEXT_TOO_LONG",
+                  "element text longer than " + std::to_string(limits_.max_text_bytes) + " bytes");
+        }
+        text += chunk;
+    }
+
+    void startDTD(const XMLCh*, const XMLCh*, const XMLCh*) override {
+        abort("XML_DOCTYPE", "a DOCTYPE is not allowed");
+    }
+
+    InputSource* resolveEntity(const XMLCh*, const XMLCh* system_id) override {
+        abort("XML_DOCTYPE", "external entity refused: " + toUtf8(system_id));
+    }
+
+    void warning(const SAXParseException&) override {}
+    void error(const SAXParseException& e) override { record("XSD_INVALID", e); }
+    void fatalError(const SAXParseException& e) override { record("XML_MALFORMED", e); }
+
+    bool rootStarted() const { return root_started_; }
+    std::optional<Element>& root() { return root_; }
+    std::vector<Problem>& problems() { return problems_; }
+
+  private:
+    [[noreturn]] void abort(std::string code, std::string message) {
+        throw Abort{Problem{std::move(code), std::move(message), line(), column()}};
+    }
+
+    void record(const char* code, const SAXParseException& e) {
+        if (problems_.size() >= kMaxProblems) return;
+        problems_.push_back(Problem{code, toUtf8(e.getMessage()),
+                                    static_cast<int>(e.getLineNumber()),
+                                    static_cast<int>(e.getColumnNumber())});
+    }
+
+    int line() const { return locator_ ? static_cast<int>(locator_->getLineNumber()) : 0; }
+    int column() const { return locator_ ? static_cast<int>(locator_->getColumnNumber()) : 0; }
+
+    const std::vector<std::string>& namespaces_;
+    const Limits& limits_;
+    const bool probe_;
+    const Locator* locator_ = nullptr;
+    bool root_started_ = false;
+    std::size_t element_count_ = 0;
+    std::vector<Element> stack_;
+    std::optional<Element> root_;
+    std::vector<Problem> problems_;
+};
+
+// Collects the problems of one schema file while it is loaded.
+class LoadErrors final : public DefaultHandler {
+  public:
+    void warning(const SAXParseException&) override {}
+    void error(const SAXParseException& e) override { add(e); }
+    void fatalError(const SAXParseException& e) override { add(e); }
+    const std::string& text() const { return text_; }
+
+  private:
+    void add(const SAXParseException& e) {
+        text_ += " line " + std::to_string(e.getLineNumber()) + ": " + toUtf8(e.getMessage());
+    }
+    std::string text_;
+};
+
+struct ReaderDeleter {
+    void operator()(SAX2XMLReader* reader) const { delete reader; }
+};
+using ReaderPtr = std::unique_ptr<SAX2XMLReader, ReaderDeleter>;
+
+}  // namespace
+
+struct SchemaSet::Impl {
+    std::unique_ptr<XMLGrammarPoolImpl> pool;
+    std::vector<std::string> namespaces;
+};
+
+namespace {
+
+void loadSchemaFile(XMLGrammarPoolImpl& pool, const std::filesystem::path& file) {
+    ReaderPtr reader(XMLReaderFactory::createXMLReader(XMLPlatformUtils::fgMemoryManager, &pool));
+    reader->setFeature(XMLUni::fgSAX2CoreNameSpaces, true);
+    reader->setFeature(XMLUni::fgXercesSchema, true);
+    reader->setFeature(XMLUni::fgXercesSchemaFullChecking, true);
+    reader->setFeature(XMLUni::fgXercesHandleMultipleImports, true);
+    reader->setFeature(XMLUni::fgXercesUseCachedGrammarInParse, true);
+    reader->setFeature(XMLUni::fgXercesLoadExternalDTD, false);
+    LoadErrors errors;
+    reader->setErrorHandler(&errors);
+    Grammar* grammar = nullptr;
+    try {
+        const std::u16string path = toXmlCh(file.string());
+        grammar = reader->loadGrammar(X(path), Grammar::SchemaGrammarType, true);
+    } catch (const XMLException& e) {
+        throw std::runtime_error("schema " + file.string() + ": " + toUtf8(e.getMessage()));
+    } catch (const SAXException& e) {
+        throw std::runtime_error("schema " + file.string() + ": " + toUtf8(e.getMessage()));
+    }
+    if (grammar == nullptr || !errors.text().empty()) {
+        throw std::runtime_error("schema " + file.string() + " does not load:" + errors.text());
+    }
+}
+
+}  // namespace
+
+SchemaSet::SchemaSet(const std::filesystem::path& dir) : impl_(std::make_unique<Impl>()) {
+    detail::ensureXercesInitialised();
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+        if (entry.is_regular_file() && entry.path().extension() == ".xsd") {
+            files.push_back(entry.path());
+        }
+    }
+    if (files.empty()) throw std::runtime_error("no *.xsd in " + dir.string());
+    // Sorted for a deterministic load order; imports already in the pool are reused.
+    std::sort(files.begin(), files.end());
+    impl_->pool = std::make_unique<XMLGrammarPoolImpl>(XMLPlatformUtils::fgMemoryManager);
+    for (const auto& file : files) loadSchemaFile(*impl_->pool, file);
+    impl_->pool->lockPool();
+
+    RefHashTableOfEnumerator<Grammar> grammars = impl_->pool->getGrammarEnumerator();
+    while (grammars.hasMoreElements()) {
+        Grammar& grammar = grammars.nextElement();
+        if (grammar.getGrammarType() != Grammar::SchemaGrammarType) continue;
+        std::string ns = toUtf8(grammar.getTargetNamespace());
+        if (std::find(impl_->namespaces.begin(), impl_->namespaces.end(), ns) ==
+            impl_->namespaces.end()) {
+            impl_->namespaces.push_back(std::move(ns));
+        }
+    }
+    std::sort(impl_->namespaces.begin(), impl_->namespaces.end());
+}
+
+SchemaSet::~SchemaSet() = default;
+
+const std::vector<std::string>& SchemaSet::namespaces() const { return impl_->namespaces; }
+
+namespace {
+
+// A validating reader on the set's locked pool, hardened as described in stack-notes.md.
+// With `validate` false it only checks well-formedness (used to probe the root namespace).
+ReaderPtr makeReader(const SchemaSet& schemas, Handler& handler, SecurityManager& security,
+                     bool validate) {
+    ReaderPtr reader(XMLReaderFactory::createXMLReader(XMLPlatformUtils::fgMemoryManager,
+                                                       schemas.impl().pool.get()));
+    reader->setFeature(XMLUni::fgSAX2CoreValidation, validate);
+    reader->setFeature(XMLUni::fgSAX2CoreNameSpaces, true);
+    reader->setFeature(XMLUni::fgXercesDynamic, false);
+    reader->setFeature(XMLUni::fgXercesSchema, validate);
+    reader->setFeature(XMLUni::fgXercesSchemaFullChecking, false);
+    reader->setFeature(XMLUni::fgXercesUseCachedGrammarInParse, true);
+    reader->setFeature(XMLUni::fgXercesLoadSchema, false);
+    reader->setFeature(XMLUni::fgXercesLoadExternalDTD, false);
+    reader->setFeature(XMLUni::fgXercesDisableDefaultEntityResolution, true);
+    reader->setFeature(XMLUni::fgXercesValidationErrorAsFatal, true);
+    reader->setProperty(XMLUni::fgXercesSecurityManager, &security);
+    reader->setContentHandler(&handler);
+    reader->setErrorHandler(&handler);
+    reader->setEntityResolver(&handler);
+    reader->setLexicalHandler(&handler);
+    return reader;
+}
+
+void parseWith(const SchemaSet& schemas, Handler& handler, std::string_view xml, bool validate) {
+    SecurityManager security;
+    security.setEntityExpansionLimit(kEntityExpansionLimit);
+    ReaderPtr reader = makeReader(schemas, handler, security, validate);
+    MemBufInputSource source(reinterpret_cast<const XMLByte*>(xml.data()), xml.size(), "message",
+                             false);
+    // Messages are UTF-8 by contract; a declaration claiming otherwise is not honoured.
+    source.setEncoding(XMLUni::fgUTF8EncodingString);
+    reader->parse(source);
+}
+
+// Xerces reports "no grammar found" for the root before the content handler sees it, so when
+// validation failed before the root element was reported, a non-validating pass finds out
+// whether the namespace is the cause. Runs only on that failure path.
+std::optional<std::string> rootNamespace(const SchemaSet& schemas, std::string_view xml,
+                                         const Limits& limits) {
+    Handler probe(schemas.namespaces(), limits, true);
+    try {
+        parseWith(schemas, probe, xml, false);
+    } catch (const RootSeen& seen) {
+        return seen.ns;
+    } catch (...) {
+        // Anything else means the probe did not reach the root; keep the original problem.
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+ParseResult parseAndValidate(const SchemaSet& schemas, std::string_view xml, const Limits& limits) {
+    ParseResult result;
+    if (xml.size() > limits.max_bytes) {
+        result.problems.push_back({"XML_TOO_LARGE",
+                                   "document of " + std::to_string(xml.size()) +
+                                       " bytes exceeds the limit of " +
+                                       std::to_string(limits.max_bytes),
+                                   0, 0});
+        return result;
+    }
+    detail::ensureXercesInitialised();
+    Handler handler(schemas.namespaces(), limits);
+    try {
+        parseWith(schemas, handler, xml, true);
+    } catch (const Abort& abort) {
+        result.problems = {abort.problem};
+        return result;
+    } catch (const OutOfMemoryException&) {
+        result.problems = {{"XML_TOO_LARGE", "out of memory while parsing", 0, 0}};
+        return result;
+    } catch (const XMLException& e) {
+        result.problems = {
+            {"XML_MALFORMED", toUtf8(e.getMessage()), static_cast<int>(e.getSrcLine()), 0}};
+        return result;
+    } catch (const SAXException& e) {
+        result.problems = {{"XML_MALFORMED", toUtf8(e.getMessage()), 0, 0}};
+        return result;
+    }
+    result.problems = std::move(handler.problems());
+    if (!result.problems.empty() && !handler.rootStarted() &&
+        result.problems.front().code == "XSD_INVALID") {
+        const std::optional<std::string> ns = rootNamespace(schemas, xml, limits);
+        const auto& known = schemas.namespaces();
+        if (ns && std::find(known.begin(), known.end(), *ns) == known.end()) {
+            result.problems = {{"XML_UNKNOWN_NAMESPACE",
+                                "root element namespace '" + *ns + "' has no schema in the set",
+                                result.problems.front().line, result.problems.front().column}};
+        }
+    }
+    if (result.problems.empty()) {
+        if (!handler.root().has_value()) {
+            result.problems.push_back({"XML_MALFORMED", "no root element", 0, 0});
+        } else {
+            result.root = std::move(handler.root());
+        }
+    }
+    return result;
+}
+
+const Element* Element::child(std::string_view local_name) const {
+    for (const Element& c : children) {
+        if (c.name == local_name) return &c;
+    }
+    return nullptr;
+}
+
+std::vector<const Element*> Element::all(std::string_view local_name) const {
+    std::vector<const Element*> out;
+    for (const Element& c : children) {
+        if (c.name == local_name) out.push_back(&c);
+    }
+    return out;
+}
+
+std::string Element::childText(std::string_view local_name) const {
+    const Element* c = child(local_name);
+    return c ? c->text : std::string();
+}
+
+const Element* Element::find(std::string_view path) const {
+    const Element* current = this;
+    while (current != nullptr && !path.empty()) {
+        const std::size_t slash = path.find('/');
+        current = current->child(path.substr(0, slash));
+        path = slash == std::string_view::npos ? std::string_view() : path.substr(slash + 1);
+    }
+    return current;
+}
+
+}  // namespace zc::xml
