@@ -184,14 +184,14 @@ Response HttpsClient::request(const std::string& method, const std::string& path
                               const Headers& headers) const {
     // Only the private CA is trusted: no default CA store, strict verification.
     Poco::Net::Context::Ptr context =
-        new Poco::Net::Context(Poco::Net::Context::CLIENT_USE, "", "", ca_file_,
+        new Poco::Net::Context(Poco::Net::Context::CLIENT_USE, key_file_, cert_file_, ca_file_,
                                Poco::Net::Context::VERIFY_STRICT, 9, false);
     Poco::Net::HTTPSClientSession session(host_, static_cast<Poco::UInt16>(port_), context);
     session.setTimeout(Poco::Timespan(kTimeoutSeconds, 0));
     Poco::Net::HTTPRequest req(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
     for (const auto& [k, v] : headers) req.set(k, v);
     if (body) {
-        req.setContentType("application/json");
+        if (!req.has("Content-Type")) req.setContentType("application/json");
         req.setContentLength(static_cast<std::streamsize>(body->size()));
         session.sendRequest(req) << *body;
     } else {
@@ -213,6 +213,22 @@ Response HttpsClient::get(const std::string& path, const Headers& headers) const
 Response HttpsClient::post(const std::string& path, const Poco::Dynamic::Var& json,
                            const Headers& headers) const {
     return request("POST", path, jsonText(json), headers);
+}
+
+HttpsClient HttpsClient::withClientCertificate(std::string cert_file, std::string key_file) const {
+    HttpsClient copy = *this;
+    copy.cert_file_ = std::move(cert_file);
+    copy.key_file_ = std::move(key_file);
+    return copy;
+}
+
+HttpsClient HttpsClient::asProvider(const std::string& agb) const {
+    const std::string dir = testEnvDir() + "/tls/clients/";
+    return withClientCertificate(dir + agb + ".crt", dir + agb + ".key");
+}
+
+Response HttpsClient::postXml(const std::string& path, const std::string& xml) const {
+    return request("POST", path, xml, {{"Content-Type", "application/xml"}});
 }
 
 }  // namespace zc::test

@@ -79,6 +79,14 @@ class HttpsClient {
     Response post(const std::string& path, const Poco::Dynamic::Var& json,
                   const Headers& headers = {}) const;
 
+    // The same client presenting a TLS client certificate (mutual TLS for iWmo messages).
+    HttpsClient withClientCertificate(std::string cert_file, std::string key_file) const;
+    // The fixture's client certificate of the provider with this AGB
+    // ($ZC_TESTENV/tls/clients/<AGB>.crt/.key, issued by the server-start fixture).
+    HttpsClient asProvider(const std::string& agb) const;
+    // POSTs an XML document.
+    Response postXml(const std::string& path, const std::string& xml) const;
+
     const std::string& host() const { return host_; }
     int port() const { return port_; }
     const std::string& caFile() const { return ca_file_; }
@@ -87,6 +95,8 @@ class HttpsClient {
     std::string host_;
     int port_;
     std::string ca_file_;
+    std::string cert_file_;
+    std::string key_file_;
 };
 
 }  // namespace zc::test
