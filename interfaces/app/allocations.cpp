@@ -214,7 +214,7 @@ Poco::JSON::Object::Ptr withVersions(RequestContext& ctx, std::int64_t number) {
 // A change or an end: a new version with the same number; the previous one stops being current.
 ApiResponse addVersion(RequestContext& ctx, std::int64_t number, std::optional<std::int64_t> volume,
                        std::optional<Date> end, bool set_end, const std::string& reason,
-                       const char* action) {
+                       const char* action, std::optional<std::string> reference = std::nullopt) {
     db::Transaction tx(ctx.db);
     auto peek = currentRow(ctx, number, false);
     if (!peek) notFound("allocation " + std::to_string(number));
@@ -239,7 +239,8 @@ ApiResponse addVersion(RequestContext& ctx, std::int64_t number, std::optional<s
     v.end = set_end ? end : before.end_date;
     v.volume = volume.value_or(before.volume);
     v.reason = reason;
-    v.reference = before.referentie_aanbieder;
+    // A change granted on a provider's request (WMO317) carries that request's reference.
+    v.reference = reference ? reference : before.referentie_aanbieder;
     checkCandidate(ctx, g, v);
     checkNoPgbOverlap(ctx, g, v.begin, v.end);
     const auto before_json = toJson(allocationJson(*old));
@@ -341,7 +342,9 @@ ApiResponse changeAllocation(RequestContext& ctx, const ApiRequest& req) {
         throw ValidationError("MISSING_FIELD", "Give a new volume, a new end_date or both.",
                               "volume");
     }
-    return addVersion(ctx, number, volume, end, end.has_value(), reason, "allocation.change");
+    const auto reference = optionalString(req.body, "referentie_aanbieder", kMaxReferenceLength);
+    return addVersion(ctx, number, volume, end, end.has_value(), reason, "allocation.change",
+                      reference);
 }
 
 ApiResponse endAllocation(RequestContext& ctx, const ApiRequest& req) {
