@@ -159,13 +159,21 @@ class ApiHandler : public Poco::Net::HTTPRequestHandler {
                                   ErrorKind::NotFound);
         }
         for (const auto& [k, v] : uri.getQueryParameters()) api.query[k] = v;
-        const std::string body =
+        if (req.hasContentLength() &&
+            req.getContentLength64() > static_cast<Poco::Int64>(route->xml_body
+                                                                    ? config_.max_xml_bytes
+                                                                    : config_.max_body_bytes)) {
             readBody(req, route->xml_body ? config_.max_xml_bytes : config_.max_body_bytes);
+        }
         auto lease = pool_.acquire();
         app::RequestContext ctx{
             *lease, {}, req.clientAddress().host().toString(), clock_, app_config_};
         ctx.actor.name = "anonymous";
+        // Who is calling is settled before the body is read, so an anonymous client cannot make
+        // a worker hold a large body.
         authenticate(req, *route, ctx, api);
+        const std::string body =
+            readBody(req, route->xml_body ? config_.max_xml_bytes : config_.max_body_bytes);
         if (route->xml_body) {
             api.raw_body = body;
             api.body = new Poco::JSON::Object;

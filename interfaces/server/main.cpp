@@ -199,6 +199,8 @@ int run(const Cli& cli) {
     if (cmd == "verify-audit") return verifyAuditCommand(settings);
     if (cmd == "load-demo") return loadDemoCommand(settings);
     if (cmd == "validate" && cli.args.size() == 2) return validateCommand(settings, cli.args[1]);
+    if (!settings.db_password_problem.empty())
+        throw std::runtime_error(settings.db_password_problem);
     if (cmd == "ingest" && cli.args.size() == 4 && cli.args[2] == "--as") {
         return ingestCommand(settings, cli.args[1], cli.args[3]);
     }

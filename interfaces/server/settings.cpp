@@ -99,7 +99,11 @@ Settings loadSettings(const std::filesystem::path& file) {
     s.db.password = c->getString("db.password", "");
     const std::string password_file = c->getString("db.password_file", "");
     if (s.db.password.empty() && !password_file.empty()) {
-        s.db.password = readSecret(resolve(s.root, password_file));
+        try {
+            s.db.password = readSecret(resolve(s.root, password_file));
+        } catch (const std::runtime_error& e) {
+            s.db_password_problem = e.what();
+        }
     }
     s.db_pool_size = static_cast<std::size_t>(intKey(*c, "db.pool_size", 16, 1, 512));
     s.app.payment_term_days = intKey(*c, "payment.term_days", 30, 1, 365);
@@ -107,7 +111,8 @@ Settings loadSettings(const std::filesystem::path& file) {
     s.app.pbkdf2_iterations = intKey(*c, "auth.pbkdf2_iterations", 210000, 210000, 10000000);
     s.app.max_failed_logins = intKey(*c, "auth.max_failed_logins", 5, 1, 100);
     s.app.lockout_minutes = intKey(*c, "auth.lockout_minutes", 15, 1, 24 * 60);
-    s.schema_dir = resolve(s.root, c->getString("xml.schema_dir", "interfaces/xml/schemas/iwmo-3.2"));
+    s.schema_dir =
+        resolve(s.root, c->getString("xml.schema_dir", "interfaces/xml/schemas/iwmo-3.2"));
     s.migrations_dir = resolve(s.root, c->getString("migrations.dir", "config/migrations"));
     s.bsn_key_file = resolve(s.root, c->getString("security.bsn_key_file", "var/bsn.key"));
     s.bsn_hmac_key_file =

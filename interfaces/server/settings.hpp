@@ -27,6 +27,9 @@ struct Settings {
     std::filesystem::path bsn_hmac_key_file;
     // The iWmo XSDs used for message intake (ours by default; may point at the official release).
     std::filesystem::path schema_dir;
+    // Set when db.password_file could not be read; commands that open the database refuse
+    // with it, `validate` (which needs no database) does not.
+    std::string db_password_problem;
 };
 
 // Throws std::runtime_error naming the key when a value is missing or malformed.

@@ -1,0 +1,152 @@
+// The iWmo subcommands of the command line: `validate FILE` (schema and in-message rules, no
+// database) and `ingest FILE --as AGB` (processes the file against the database and prints the
+// retour).
+#include <gtest/gtest.h>
+
+#include <random>
+#include <regex>
+#include <string>
+
+#include "db_test_env.hpp"
+
+namespace zc {
+namespace {
+
+std::string sample(const std::string& stem) {
+    return dbtest::readFile(dbtest::sourceRoot() / "tests/data/iwmo" / (stem + ".xml"));
+}
+
+std::string replaceOnce(std::string text, const std::string& from, const std::string& to) {
+    const auto at = text.find(from);
+    if (at == std::string::npos) throw std::runtime_error("sample lacks " + from);
+    return text.replace(at, from.size(), to);
+}
+
+// The sample WMO305 sent by provider 73000101 to municipality 0193, dated after its Begindatum
+// (so it passes the in-message rules).
+std::string wmo305() {
+    std::string xml = sample("wmo305");
+    xml = replaceOnce(xml, "Afzender>12345678<", "Afzender>73000101<");
+    xml = replaceOnce(xml, "Ontvanger>0363<", "Ontvanger>0193<");
+    return replaceOnce(xml, "Dagtekening>2025-03-03<", "Dagtekening>2025-03-31<");
+}
+
+std::string randomHexKey() {
+    std::random_device rd;
+    std::uniform_int_distribution<int> nibble(0, 15);
+    std::string out;
+    for (int i = 0; i < 64; ++i) out += "0123456789abcdef"[nibble(rd)];
+    return out;
+}
+
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+TEST(IwmoValidateCli, AValidMessageExitsZeroAndSaysValid) {
+    dbtest::TempDir dir;
+    const auto file = dir.path() / "wmo315.xml";
+    dbtest::writeFile(file, sample("wmo315"));
+    const auto run = dbtest::runCli({"validate", file.string()}, "zorgcontract");
+    EXPECT_EQ(run.exit_code, 0) << run.output;
+    EXPECT_TRUE(contains(run.output, file.string() + ": valid")) << run.output;
+    EXPECT_FALSE(contains(run.output, "not valid")) << run.output;
+}
+
+TEST(IwmoValidateCli, AnImpossibleDateIsXsdInvalidWithItsLine) {
+    dbtest::TempDir dir;
+    const auto file = dir.path() / "bad-date.xml";
+    // The Dagtekening is on line 11 of the sample.
+    const std::string xml =
+        replaceOnce(wmo305(), "Dagtekening>2025-03-31<", "Dagtekening>2025-02-30<");
+    dbtest::writeFile(file, xml);
+    const auto run = dbtest::runCli({"validate", file.string()}, "zorgcontract");
+    EXPECT_EQ(run.exit_code, 1) << run.output;
+    EXPECT_TRUE(contains(run.output, "XSD_INVALID")) << run.output;
+    EXPECT_TRUE(std::regex_search(run.output, std::regex("XSD_INVALID at line 11\\b")))
+        << run.output;
+    EXPECT_TRUE(contains(run.output, "not valid")) << run.output;
+}
+
+TEST(IwmoValidateCli, ABsnFailingTheElfproefIs0001) {
+    dbtest::TempDir dir;
+    const auto file = dir.path() / "bad-bsn.xml";
+    dbtest::writeFile(file, replaceOnce(wmo305(), "Bsn>999993653<", "Bsn>123456789<"));
+    const auto run = dbtest::runCli({"validate", file.string()}, "zorgcontract");
+    EXPECT_EQ(run.exit_code, 1) << run.output;
+    EXPECT_TRUE(contains(run.output, "0001")) << run.output;
+    EXPECT_TRUE(contains(run.output, "elfproef")) << run.output;
+    EXPECT_FALSE(contains(run.output, "XSD_INVALID")) << run.output;
+}
+
+TEST(IwmoValidateCli, TheSameMessageWithAValidBsnIsValid) {
+    // The control for the two tests above: only the changed field makes them fail.
+    dbtest::TempDir dir;
+    const auto file = dir.path() / "wmo305.xml";
+    dbtest::writeFile(file, wmo305());
+    const auto run = dbtest::runCli({"validate", file.string()}, "zorgcontract");
+    EXPECT_EQ(run.exit_code, 0) << run.output;
+    EXPECT_TRUE(contains(run.output, ": valid")) << run.output;
+}
+
+TEST(IwmoIngestCli, PrintsTheRetourWith9019ForAnUnknownAllocationAndStoresItOnce) {
+    dbtest::ScratchDatabase scratch;
+    ASSERT_EQ(dbtest::runCli({"migrate"}, scratch.name()).exit_code, 0);
+    auto db = scratch.connect();
+    db->execute("INSERT INTO municipalities (code, name) VALUES ('0193', 'Zwolle')");
+    db->execute(
+        "INSERT INTO providers (agb, kvk, name, iban) VALUES ('73000101', '05061234', "
+        "'Zorggroep De Vechtstroom', 'NL91ABNA0417164300')");
+
+    dbtest::TempDir dir;
+    dbtest::writeFile(dir.path() / "bsn.key", randomHexKey() + "\n");
+    dbtest::writeFile(dir.path() / "bsn-hmac.key", randomHexKey() + "\n");
+    const std::map<std::string, std::string> keys{
+        {"ZC_SECURITY_BSN_KEY_FILE", (dir.path() / "bsn.key").string()},
+        {"ZC_SECURITY_BSN_HMAC_KEY_FILE", (dir.path() / "bsn-hmac.key").string()}};
+    const auto file = dir.path() / "wmo305.xml";
+    dbtest::writeFile(file, wmo305());
+
+    const auto run =
+        dbtest::runCli({"ingest", file.string(), "--as", "73000101"}, scratch.name(), keys);
+    EXPECT_EQ(run.exit_code, 0) << run.output;
+    EXPECT_TRUE(contains(run.output, "<wmo306:Bericht")) << run.output;
+    EXPECT_TRUE(contains(run.output, "<wmo306:BerichtCode>419</wmo306:BerichtCode>")) << run.output;
+    EXPECT_TRUE(contains(run.output, "<wmo306:RetourCode>9019</wmo306:RetourCode>")) << run.output;
+    EXPECT_TRUE(contains(run.output, "<iwmo:Identificatie>T-305-0001</iwmo:Identificatie>"))
+        << run.output;
+    EXPECT_TRUE(contains(run.output, "<wmo306:Afzender>73000101</wmo306:Afzender>")) << run.output;
+
+    EXPECT_EQ(dbtest::countRows(*db, "inbox_messages"), 1);
+    EXPECT_EQ(dbtest::countRows(*db, "care_starts"), 0);
+    auto row = db->queryOne("SELECT outcome, retour_code FROM inbox_messages");
+    ASSERT_TRUE(row);
+    EXPECT_EQ(row->str(0), "rejected");
+    EXPECT_EQ(row->str(1), "419");
+
+    // Exactly once: the same file again prints the stored retour and stores nothing new.
+    const auto again =
+        dbtest::runCli({"ingest", file.string(), "--as", "73000101"}, scratch.name(), keys);
+    EXPECT_EQ(again.exit_code, 0) << again.output;
+    EXPECT_EQ(again.output, run.output);
+    EXPECT_EQ(dbtest::countRows(*db, "inbox_messages"), 1);
+}
+
+TEST(IwmoIngestCli, RefusesWithoutTheBsnKeys) {
+    dbtest::ScratchDatabase scratch;
+    ASSERT_EQ(dbtest::runCli({"migrate"}, scratch.name()).exit_code, 0);
+    dbtest::TempDir dir;
+    const auto file = dir.path() / "wmo305.xml";
+    dbtest::writeFile(file, wmo305());
+    const auto run = dbtest::runCli(
+        {"ingest", file.string(), "--as", "73000101"}, scratch.name(),
+        {{"ZC_SECURITY_BSN_KEY_FILE", (dir.path() / "missing.key").string()},
+         {"ZC_SECURITY_BSN_HMAC_KEY_FILE", (dir.path() / "missing-hmac.key").string()}});
+    EXPECT_EQ(run.exit_code, 1) << run.output;
+    EXPECT_TRUE(contains(run.output, "security.bsn_key_file")) << run.output;
+    auto db = scratch.connect();
+    EXPECT_EQ(dbtest::countRows(*db, "inbox_messages"), 0);
+}
+
+}  // namespace
+}  // namespace zc
