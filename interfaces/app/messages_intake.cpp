@@ -52,14 +52,16 @@ Received identify(RequestContext& ctx, const xml::Element& root, const std::stri
         technical("MESSAGE_NOT_ACCEPTED",
                   "Only WMO302, 305, 307, 315, 317 and 320 are accepted from providers.");
     }
-    r.sender = root.child("Header")->childText("Afzender");
-    r.recipient = root.child("Header")->childText("Ontvanger");
+    // A retour (302/320) keeps the heen-message's Afzender (us) and Ontvanger (the provider).
+    const bool retour = r.kind->retour_name.empty();
+    r.sender = root.child("Header")->childText(retour ? "Ontvanger" : "Afzender");
+    r.recipient = root.child("Header")->childText(retour ? "Afzender" : "Ontvanger");
     r.identificatie = root.find("Header/BerichtIdentificatie/Identificatie")->text;
     r.dagtekening = parseDate(root.find("Header/BerichtIdentificatie/Dagtekening")->text);
     if (r.sender != sender_agb) {
         technical("AGB_MISMATCH",
-                  "The Afzender " + r.sender + " differs from the AGB code " + sender_agb +
-                      " of your client certificate.",
+                  "The provider " + r.sender + " in the header differs from the AGB code " +
+                      sender_agb + " of your client certificate.",
                   ErrorKind::Forbidden);
     }
     auto p = ctx.db.queryOne("SELECT id FROM providers WHERE agb = ?", {sender_agb});

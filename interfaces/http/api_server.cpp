@@ -77,6 +77,8 @@ std::string readBody(HTTPServerRequest& req, std::size_t limit) {
             "The request body is larger than " + std::to_string(limit) + " bytes.", "",
             ErrorKind::Invalid);
     }
+    // Without a length or chunked encoding there is no body (do not wait for the peer to close).
+    if (!req.hasContentLength() && !req.getChunkedTransferEncoding()) return {};
     std::string body;
     char buf[8192];
     auto& in = req.stream();

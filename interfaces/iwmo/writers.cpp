@@ -1,6 +1,7 @@
 #include "writers.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace zc::iwmo {
 namespace {
@@ -121,17 +122,50 @@ void writeName(xml::XmlWriter& w, const Client301& c) {
     w.close();
 }
 
+struct HouseNumber {
+    std::string number;    // digits
+    std::string letter;    // Huisletter, one letter
+    std::string addition;  // HuisnummerToevoeging, 1..4 characters
+};
+
+// "88a" -> 88 + letter a; "12-2" -> 12 + addition 2; "" or no digits -> nothing.
+HouseNumber splitHouseNumber(const std::string& text) {
+    HouseNumber h;
+    std::size_t i = 0;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') h.number += text[i++];
+    std::string rest;
+    for (; i < text.size(); ++i) {
+        if (text[i] != ' ' && text[i] != '-') rest += text[i];
+    }
+    const bool one_letter = rest.size() == 1 && std::isalpha(static_cast<unsigned char>(rest[0]));
+    if (one_letter) {
+        h.letter = rest;
+    } else if (!rest.empty()) {
+        h.addition = rest.substr(0, 4);
+    }
+    return h;
+}
+
+void leafIfAny(xml::XmlWriter& w, const std::string& name, const std::string& value) {
+    if (!value.empty()) w.leaf(name, value);
+}
+
 void writeContact(xml::XmlWriter& w, const Client301& c) {
     w.open("wmo301:Contactgegevens");
     w.open("wmo301:Contact");
     w.leaf("wmo301:Soort", "01");
     w.open("wmo301:Adres");
-    w.open("iwmo:Huis");
-    w.leaf("iwmo:Huisnummer", c.house_number);
-    w.close();
-    w.leaf("iwmo:Postcode", c.postcode);
-    w.leaf("iwmo:Straatnaam", c.street);
-    w.leaf("iwmo:Plaatsnaam", c.city);
+    const HouseNumber h = splitHouseNumber(c.house_number);
+    if (!h.number.empty()) {
+        w.open("iwmo:Huis");
+        w.leaf("iwmo:Huisnummer", h.number);
+        leafIfAny(w, "iwmo:Huisletter", h.letter);
+        leafIfAny(w, "iwmo:HuisnummerToevoeging", h.addition);
+        w.close();
+    }
+    leafIfAny(w, "iwmo:Postcode", c.postcode);
+    leafIfAny(w, "iwmo:Straatnaam", c.street);
+    leafIfAny(w, "iwmo:Plaatsnaam", c.city);
     w.leaf("iwmo:LandCode", "NL");
     w.close();
     w.close();

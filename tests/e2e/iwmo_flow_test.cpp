@@ -3,6 +3,11 @@
 // provider's side with its client certificate — the WMO301 in the outbox, the retour 302, start
 // (305/306) and stop (307/308), requests (315/316, 317/318) and our answers (301, 319/320), the
 // control levels, exactly-once under concurrency and the transport's identity checks.
+#include <Poco/Net/Context.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/HTTPSClientSession.h>
+#include <Poco/StreamCopier.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -63,10 +68,9 @@ bool hasCertificate(const std::string& agb) {
 // Providers with an active contract for `product` today in our municipality, with a
 // certificate from the fixture, in a stable order.
 std::vector<Provider> eligible(const std::string& product) {
-    const Response r =
-        client().get("/api/v1/queries/eligible-providers?product=" + product +
-                         "&municipality=" + kMunicipality,
-                     as("cm.jansen"));
+    const Response r = client().get(
+        "/api/v1/queries/eligible-providers?product=" + product + "&municipality=" + kMunicipality,
+        as("cm.jansen"));
     EXPECT_EQ(r.status, 200) << r.describe();
     std::vector<Provider> out;
     std::set<std::string> seen;
@@ -176,6 +180,32 @@ Allocation allocate(std::int64_t granted_id, const Provider& provider, const std
 
 test::HttpsClient providerTls(const std::string& agb) {
     return test::HttpsClient::fromTestEnv().asProvider(agb);
+}
+
+// A POST without any body and without Content-Length (as `curl -X POST URL` sends it), with a
+// short timeout: the server must answer at once instead of waiting for a body that never comes.
+Response postWithoutBody(const std::string& agb, const std::string& path, int timeout_seconds) {
+    const auto env = test::serverEnv();
+    const std::string dir = test::testEnvDir() + "/tls/clients/";
+    Poco::Net::Context::Ptr context = new Poco::Net::Context(
+        Poco::Net::Context::CLIENT_USE, dir + agb + ".key", dir + agb + ".crt", env.ca_file,
+        Poco::Net::Context::VERIFY_STRICT, 9, false);
+    Poco::Net::HTTPSClientSession session("127.0.0.1", static_cast<Poco::UInt16>(env.port),
+                                          context);
+    session.setTimeout(Poco::Timespan(timeout_seconds, 0));
+    Poco::Net::HTTPRequest req(Poco::Net::HTTPRequest::HTTP_POST, path,
+                               Poco::Net::HTTPMessage::HTTP_1_1);
+    Response out;
+    try {
+        session.sendRequest(req);
+        Poco::Net::HTTPResponse res;
+        std::istream& in = session.receiveResponse(res);
+        out.status = static_cast<int>(res.getStatus());
+        Poco::StreamCopier::copyToString(in, out.text);
+    } catch (const Poco::TimeoutException&) {
+        out.text = "no answer within " + std::to_string(timeout_seconds) + " s";
+    }
+    return out;
 }
 
 iwmo::Header headerFrom(const std::string& agb, const std::string& prefix) {
@@ -342,8 +372,7 @@ TEST(IwmoFlow, AllocationRetourStartChangeAndStop) {
     EXPECT_EQ(w301->find("Header/BerichtCode")->text, "414");
     EXPECT_EQ(w301->find("Header/Afzender")->text, kMunicipality);
     EXPECT_EQ(w301->find("Header/Ontvanger")->text, prov.agb);
-    EXPECT_EQ(w301->find("Header/BerichtIdentificatie/Identificatie")->text,
-              out301->identificatie);
+    EXPECT_EQ(w301->find("Header/BerichtIdentificatie/Identificatie")->text, out301->identificatie);
     EXPECT_EQ(w301->find("Client/Bsn")->text, person.bsn);
     const auto products301 = iwmo::findAll(*w301, "ToegewezenProduct");
     ASSERT_EQ(products301.size(), 1u) << out301->xml;
@@ -355,8 +384,8 @@ TEST(IwmoFlow, AllocationRetourStartChangeAndStop) {
     EXPECT_EQ(products301[0]->find("Omvang/Frequentie")->text, "2");
 
     // Acknowledge: it leaves the waiting list, stays in ?all=true.
-    const Response ack = tls.request("POST", "/api/v1/outbox/" + std::to_string(out301->id) +
-                                                 "/ack");
+    const Response ack =
+        tls.request("POST", "/api/v1/outbox/" + std::to_string(out301->id) + "/ack", std::string());
     ASSERT_EQ(ack.status, 200) << ack.describe();
     EXPECT_FALSE(ack.str("acknowledged_at").empty()) << ack.describe();
     const Response waiting = tls.get("/api/v1/outbox");
@@ -369,8 +398,8 @@ TEST(IwmoFlow, AllocationRetourStartChangeAndStop) {
     const std::string w302 = iwmo::wmo302For(*w301, iwmo::uniqueIdentificatie("R"), todayText());
     ASSERT_TRUE(parsed(w302, "wmo302")) << "the test's own WMO302 is invalid";
     expectVerdictAccepted(prov.agb, w302, "wmo302");
-    const Response log = client().get("/api/v1/message-log?agb=" + prov.agb + "&limit=1000",
-                                      as("cm.jansen"));
+    const Response log =
+        client().get("/api/v1/message-log?agb=" + prov.agb + "&limit=1000", as("cm.jansen"));
     ASSERT_EQ(log.status, 200) << log.describe();
     bool logged = false;
     for (std::size_t i = 0; i < log.array()->size(); ++i) {
@@ -419,13 +448,16 @@ TEST(IwmoFlow, AllocationRetourStartChangeAndStop) {
     EXPECT_EQ(products_changed[0]->childText("ToewijzingNummer"), std::to_string(alloc.number));
     EXPECT_EQ(products_changed[0]->find("Omvang/Volume")->text, "4");
     EXPECT_EQ(products_changed[0]->childText("RedenWijziging"), "05");
+    // Acknowledged the way the README's curl example does it: POST without a body.
+    const Response bare =
+        postWithoutBody(prov.agb, "/api/v1/outbox/" + std::to_string(changed301->id) + "/ack", 3);
+    EXPECT_EQ(bare.status, 200) << "an ack without a body: " << bare.describe();
 
     // WMO307 stop (definitive, reason 19, today) → WMO308 with 0200.
-    const iwmo::StopProduct stop{alloc.number, "02", "02A01", alloc.start, begin, "19",
-                                 todayText()};
+    const iwmo::StopProduct stop{alloc.number, "02", "02A01",    alloc.start,
+                                 begin,        "19", todayText()};
     const iwmo::Header h307 = headerFrom(prov.agb, "E");
-    const auto w308 =
-        sendForRetour(prov.agb, iwmo::wmo307(h307, person.block(), {stop}), "wmo308");
+    const auto w308 = sendForRetour(prov.agb, iwmo::wmo307(h307, person.block(), {stop}), "wmo308");
     ASSERT_TRUE(w308);
     expectRetourHeader(*w308, "421", h307.identificatie, kOk);
     EXPECT_EQ(codesAt(*w308, "Client"), kOk);
@@ -490,8 +522,7 @@ TEST(IwmoFlow, BsnFailingTheElfproefGetsAHeaderOnlyRetour) {
     wrong.bsn.back() = wrong.bsn.back() == '9' ? '0' : static_cast<char>(wrong.bsn.back() + 1);
     const iwmo::Header h = headerFrom(prov.agb, "S");
     const auto retour = sendForRetour(
-        prov.agb,
-        iwmo::wmo305(h, wrong, {{alloc.number, "02", "02A01", alloc.start, day(-2)}}),
+        prov.agb, iwmo::wmo305(h, wrong, {{alloc.number, "02", "02A01", alloc.start, day(-2)}}),
         "wmo306");
     ASSERT_TRUE(retour);
     expectRetourHeader(*retour, "419", h.identificatie, Codes{"0001"});
@@ -505,8 +536,7 @@ TEST(IwmoFlow, RequestForAllocationIsGrantedWithItsReference) {
     const Provider& prov = providers.back();
     const Person person = newPerson();
     const std::string ref = "E2E-VOT-" + uniqueDigits(10);
-    const iwmo::AangevraagdProduct asked{ref,       "02", "02A01", todayText(), day(60),
-                                         {3, "04", "2"}};
+    const iwmo::AangevraagdProduct asked{ref, "02", "02A01", todayText(), day(60), {3, "04", "2"}};
 
     const iwmo::Header h315 = headerFrom(prov.agb, "V");
     const auto w316 =
@@ -528,8 +558,9 @@ TEST(IwmoFlow, RequestForAllocationIsGrantedWithItsReference) {
     const auto request_id = request->getValue<std::int64_t>("id");
     const Response granted = client().post(
         "/api/v1/requests/" + std::to_string(request_id) + "/grant",
-        jsonObject({{"allocations", jsonArray({jsonObject({{"granted_product_id", person.granted_ib},
-                                                           {"start_date", todayText()}})})}}),
+        jsonObject(
+            {{"allocations", jsonArray({jsonObject({{"granted_product_id", person.granted_ib},
+                                                    {"start_date", todayText()}})})}}),
         as("cm.jansen"));
     ASSERT_EQ(granted.status, 200) << granted.describe();
     EXPECT_EQ(granted.str("status"), "granted");
@@ -545,9 +576,8 @@ TEST(IwmoFlow, RequestForAllocationIsGrantedWithItsReference) {
     EXPECT_EQ(products[0]->childText("ReferentieAanbieder"), ref);
     EXPECT_EQ(products[0]->childText("Ingangsdatum"), todayText());
 
-    expectVerdictAccepted(prov.agb,
-                          iwmo::wmo302For(*w301, iwmo::uniqueIdentificatie("R"), todayText()),
-                          "wmo302");
+    expectVerdictAccepted(
+        prov.agb, iwmo::wmo302For(*w301, iwmo::uniqueIdentificatie("R"), todayText()), "wmo302");
 
     // The same ReferentieAanbieder again → 9347.
     const auto repeat = sendForRetour(
@@ -580,8 +610,7 @@ TEST(IwmoFlow, RequestForChangeInvestigatedThenRejected) {
         prov->agb, iwmo::wmo317(h317, person.bsn, ref, "1", {hh_alloc.number}, {more}), "wmo318");
     ASSERT_TRUE(w318);
     expectRetourHeader(*w318, "481", h317.identificatie, kOk);
-    for (const char* cls :
-         {"Client", "Verzoek", "OngewijzigdProduct", "TeWijzigenProduct"}) {
+    for (const char* cls : {"Client", "Verzoek", "OngewijzigdProduct", "TeWijzigenProduct"}) {
         EXPECT_EQ(codesAt(*w318, cls), kOk) << cls;
     }
 
@@ -626,11 +655,11 @@ TEST(IwmoFlow, RequestForChangeInvestigatedThenRejected) {
     expectVerdictAccepted(prov->agb, w320, "wmo320");
 
     // A request that leaves out the current HH-1 allocation → 9349 on the Verzoek.
-    const auto incomplete = sendForRetour(
-        prov->agb,
-        iwmo::wmo317(headerFrom(prov->agb, "W"), person.bsn, "E2E-VOW-" + uniqueDigits(10), "1",
-                     {}, {more}),
-        "wmo318");
+    const auto incomplete =
+        sendForRetour(prov->agb,
+                      iwmo::wmo317(headerFrom(prov->agb, "W"), person.bsn,
+                                   "E2E-VOW-" + uniqueDigits(10), "1", {}, {more}),
+                      "wmo318");
     ASSERT_TRUE(incomplete);
     EXPECT_EQ(codesAt(*incomplete, "Verzoek"), Codes{"9349"});
     EXPECT_EQ(codesAt(*incomplete, "TeWijzigenProduct"), kOk);
@@ -681,9 +710,8 @@ TEST(IwmoFlow, ConcurrentCopiesAreProcessedExactlyOnce) {
     // The same identification with other content is refused.
     iwmo::StartProduct other = start;
     other.begindatum = day(-3);
-    const Response clash = providerTls(prov.agb)
-                               .postXml("/api/v1/messages",
-                                        iwmo::wmo305(h, person.block(), {other}));
+    const Response clash =
+        providerTls(prov.agb).postXml("/api/v1/messages", iwmo::wmo305(h, person.block(), {other}));
     EXPECT_EQ(clash.status, 409) << clash.describe();
     EXPECT_EQ(clash.code(), "DUPLICATE_IDENTIFICATION") << clash.describe();
     EXPECT_EQ(careStarts(alloc.number), 1);

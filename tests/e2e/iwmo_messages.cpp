@@ -303,7 +303,7 @@ std::string retourOf(const xml::Element& heen, const std::string& retour_name,
                      const std::string& code) {
     xml::XmlWriter w;
     openRoot(w, retour_name);
-    const RetourSpec spec{heen.ns,    retour_name, retour_code, classes, identificatie_retour,
+    const RetourSpec spec{heen.ns,     retour_name, retour_code, classes, identificatie_retour,
                           dagtekening, code};
     for (const auto& part : heen.children) copyElement(w, part, spec);
     return w.finish();

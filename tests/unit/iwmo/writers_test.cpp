@@ -182,6 +182,23 @@ TEST(Wmo301Writer, WithoutPrefixOrInitialsLeavesThemOut) {
     EXPECT_EQ(root.find("Client/Naam/Voornamen"), nullptr);
 }
 
+TEST(Wmo301Writer, SplitsAHouseNumberWithLetterOrAdditionAndLeavesOutEmptyAddressParts) {
+    Client301 c = client301();
+    c.house_number = "88a";
+    c.street.clear();
+    auto root = mustParse(ourSchemas(), buildWmo301(header301(), c, allocations301()));
+    const auto* huis = root.find("Client/Contactgegevens/Contact/Adres/Huis");
+    ASSERT_NE(huis, nullptr);
+    EXPECT_EQ(huis->childText("Huisnummer"), "88");
+    EXPECT_EQ(huis->childText("Huisletter"), "a");
+    EXPECT_EQ(root.find("Client/Contactgegevens/Contact/Adres/Straatnaam"), nullptr);
+
+    c.house_number = "12-bis";
+    root = mustParse(ourSchemas(), buildWmo301(header301(), c, allocations301()));
+    EXPECT_EQ(root.find("Client/Contactgegevens/Contact/Adres/Huis/HuisnummerToevoeging")->text,
+              "bis");
+}
+
 TEST(Wmo301Writer, IsValidAgainstTheOfficialSchema) {
     const auto* official = officialSchemas("wmo301");
     if (!official) GTEST_SKIP() << "official wmo301.xsd absent in " << kOfficialSchemas;
