@@ -211,7 +211,7 @@ ApiResponse listOverdue(RequestContext& ctx, const ApiRequest&) {
     for (const auto& r : ctx.db.query(
              std::string(kRequestColumns) +
                  " WHERE (r.status = 'open' AND r.answer_due < ?) OR (r.status = 'in_onderzoek'"
-                 " AND r.decision_due < ?) ORDER BY r.answer_due LIMIT 1000",
+                 " AND r.decision_due < ?) ORDER BY r.answer_due, r.id LIMIT 1000",
              {today, today})) {
         requests->add(requestJson(r, ctx.today()));
     }
@@ -220,8 +220,8 @@ ApiResponse listOverdue(RequestContext& ctx, const ApiRequest&) {
     for (const auto& r : ctx.db.query(
              "SELECT o.id, o.message_code, o.identificatie, p.agb, o.created_at, o.retour_due"
              " FROM outbox_messages o JOIN providers p ON p.id = o.provider_id"
-             " WHERE o.retour_received_at IS NULL AND o.retour_due < ? ORDER BY o.retour_due LIMIT "
-             "1000",
+             " WHERE o.retour_received_at IS NULL AND o.retour_due < ? ORDER BY o.retour_due, o.id"
+             " LIMIT 1000",
              {today})) {
         auto o = newObject();
         o->set("outbox_id", r.i64(0));
