@@ -12,14 +12,6 @@
 namespace zc::app {
 namespace {
 
-// An answer with a JSON body (written out so that new ApiResponse members keep their defaults).
-ApiResponse answer(int status, Poco::Dynamic::Var body) {
-    ApiResponse r;
-    r.status = status;
-    r.body = std::move(body);
-    return r;
-}
-
 using contracting::Cap;
 using contracting::Financing;
 
@@ -251,7 +243,7 @@ ApiResponse addVersion(RequestContext& ctx, std::int64_t number, std::optional<s
     appendAudit(ctx, {action, "allocation", std::to_string(number), "ok", before_json,
                       toJson(allocationJson(*currentRow(ctx, number, false)))});
     tx.commit();
-    return answer(201, out);
+    return ApiResponse(201, out);
 }
 
 std::int64_t queryId(const ApiRequest& req, const std::string& name) {
@@ -329,7 +321,7 @@ ApiResponse createAllocation(RequestContext& ctx, const ApiRequest& req) {
     appendAudit(ctx, {"allocation.create", "allocation", std::to_string(v.number), "ok",
                       std::nullopt, toJson(allocationJson(*currentRow(ctx, v.number, false)))});
     tx.commit();
-    return answer(201, out);
+    return ApiResponse(201, out);
 }
 
 ApiResponse changeAllocation(RequestContext& ctx, const ApiRequest& req) {
@@ -370,7 +362,7 @@ ApiResponse listAllocations(RequestContext& ctx, const ApiRequest& req) {
                       {client_id, client_id, provider_id, provider_id, page.limit, page.offset})) {
         out->add(allocationJson(r));
     }
-    return answer(200, out);
+    return ApiResponse(200, out);
 }
 
 ApiResponse getAllocation(RequestContext& ctx, const ApiRequest& req) {
@@ -380,7 +372,7 @@ ApiResponse getAllocation(RequestContext& ctx, const ApiRequest& req) {
     if (!r || (ctx.actor.role == Role::Provider && r->i64(3) != ctx.actor.provider_id)) {
         notFound("allocation " + std::to_string(number));
     }
-    return answer(200, withVersions(ctx, number));
+    return ApiResponse(200, withVersions(ctx, number));
 }
 
 }  // namespace zc::app

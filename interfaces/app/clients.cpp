@@ -19,14 +19,6 @@
 namespace zc::app {
 namespace {
 
-// An answer with a JSON body (written out so that new ApiResponse members keep their defaults).
-ApiResponse answer(int status, Poco::Dynamic::Var body) {
-    ApiResponse r;
-    r.status = status;
-    r.body = std::move(body);
-    return r;
-}
-
 using contracting::Cap;
 using contracting::Financing;
 
@@ -209,7 +201,7 @@ ApiResponse createClient(RequestContext& ctx, const ApiRequest& req) {
     appendAudit(ctx,
                 {"client.create", "client", std::to_string(id), "ok", std::nullopt, toJson(out)});
     tx.commit();
-    return answer(201, out);
+    return ApiResponse(201, out);
 }
 
 ApiResponse listClients(RequestContext& ctx, const ApiRequest& req) {
@@ -236,7 +228,7 @@ ApiResponse listClients(RequestContext& ctx, const ApiRequest& req) {
     }
     auditReads(ctx, ids, bsn_text.empty() ? "list" : "bsn lookup");
     tx.commit();
-    return answer(200, out);
+    return ApiResponse(200, out);
 }
 
 ApiResponse getClient(RequestContext& ctx, const ApiRequest& req) {
@@ -247,7 +239,7 @@ ApiResponse getClient(RequestContext& ctx, const ApiRequest& req) {
     auto out = clientJson(ctx.config, *r, ctx.actor.role);
     auditReads(ctx, {id}, "record");
     tx.commit();
-    return answer(200, out);
+    return ApiResponse(200, out);
 }
 
 namespace {
@@ -428,7 +420,7 @@ ApiResponse createDecision(RequestContext& ctx, const ApiRequest& req) {
     appendAudit(
         ctx, {"decision.create", "decision", std::to_string(id), "ok", std::nullopt, toJson(out)});
     tx.commit();
-    return answer(201, out);
+    return ApiResponse(201, out);
 }
 
 ApiResponse listDecisions(RequestContext& ctx, const ApiRequest& req) {
@@ -443,7 +435,7 @@ ApiResponse listDecisions(RequestContext& ctx, const ApiRequest& req) {
     }
     auditReads(ctx, {client_id}, "decisions");
     tx.commit();
-    return answer(200, out);
+    return ApiResponse(200, out);
 }
 
 }  // namespace zc::app

@@ -36,18 +36,11 @@ const xml::Element& validated(const xml::ParseResult& parsed) {
     return *parsed.root;
 }
 
-struct Received {
-    const xml::Element* root;
-    const iwmo::MessageKind* kind;
-    std::string sender;
-    std::string recipient;
-    std::string identificatie;
-    Date dagtekening;
-    std::int64_t provider_id;
-};
+// The received message's identity; inbox_id is set once it is registered.
+using Received = MessageInfo;
 
 Received identify(RequestContext& ctx, const xml::Element& root, const std::string& sender_agb) {
-    Received r{&root, iwmo::kindByNamespace(root.ns), {}, {}, {}, {}, 0};
+    Received r{&root, iwmo::kindByNamespace(root.ns), {}, {}, {}, {}, 0, 0};
     if (!r.kind || !r.kind->from_provider) {
         technical("MESSAGE_NOT_ACCEPTED",
                   "Only WMO302, 305, 307, 315, 317 and 320 are accepted from providers.");
@@ -149,8 +142,8 @@ IntakeAnswer receiveMessage(RequestContext& ctx, const std::string& sender_agb,
         tx.commit();
         return storedAnswer(ctx, r, sha);
     }
-    const MessageInfo info{r.root,          r.kind,        r.sender,      r.recipient,
-                           r.identificatie, r.dagtekening, r.provider_id, inbox_id};
+    Received info = r;
+    info.inbox_id = inbox_id;
     const Outcome outcome = processMessage(ctx, info);
     const bool has_retour = !outcome.retour_xml.empty();
     ctx.db.execute(
