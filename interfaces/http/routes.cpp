@@ -6,6 +6,7 @@
 #include "interfaces/app/allocations.hpp"
 #include "interfaces/app/audit.hpp"
 #include "interfaces/app/auth.hpp"
+#include "interfaces/app/claims.hpp"
 #include "interfaces/app/clients.hpp"
 #include "interfaces/app/contracts.hpp"
 #include "interfaces/app/messages.hpp"
@@ -187,6 +188,13 @@ std::vector<Route> buildRoutes() {
          app::investigateRequest},
         {"GET", v1 + "/deadlines/overdue", A::Roles, {kCm, kAo, kAud}, false, app::listOverdue},
         {"GET", v1 + "/message-log", A::Roles, {kCm, kAo, kAud}, false, app::messageLog},
+        // Declarations (claims) and the review queue
+        {"POST", v1 + "/declarations", A::Roles, {kProv}, false, app::submitDeclaration},
+        {"POST", v1 + "/declarations/dry-run", A::Roles, {kProv}, false, app::dryRunDeclaration},
+        {"GET", v1 + "/declarations/{id}", A::Roles, {kProv, kCm, kFin, kAud}, false,
+         app::getDeclaration},
+        {"GET", v1 + "/reviews", A::Roles, {kCm, kAud}, false, app::listReviews},
+        {"POST", v1 + "/reviews/{id}/decision", A::Roles, {kCm}, false, app::decideReview},
         // Audit trail
         {"GET", v1 + "/audit", A::Roles, {kAud, kAdmin}, false, app::listAudit},
         {"GET", v1 + "/audit/verify", A::Roles, {kAud, kAdmin}, false, app::verifyAuditApi},

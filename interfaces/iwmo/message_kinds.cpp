@@ -23,6 +23,10 @@ const std::vector<MessageKind>& kinds() {
          {"Client", "Verzoek", "OngewijzigdProduct", "TeWijzigenProduct", "NieuwProduct"}},
         {"wmo319", "482", "wmo320", false, {}},
         {"wmo320", "483", "", true, {"Antwoord"}},
+        // The declaration (no retour of its own) and our answer on it, whose classes carry
+        // RetourCodes (besides the Header).
+        {"wmo323", "484", "", true, {}},
+        {"wmo325", "485", "", false, {"DeclaratieAntwoord", "Client", "Prestatie"}},
     };
     return all;
 }

@@ -1,6 +1,7 @@
 #include "interfaces/xml/xml_document.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <stdexcept>
 #include <xercesc/framework/MemBufInputSource.hpp>
 #include <xercesc/framework/XMLGrammarPoolImpl.hpp>
@@ -17,41 +18,28 @@
 #include <xercesc/util/XMLUni.hpp>
 #include <xercesc/validators/common/Grammar.hpp>
 
+#include "interfaces/xml/xerces_reader.hpp"
 #include "interfaces/xml/xerces_util.hpp"
 
 namespace zc::xml {
 
 using namespace xercesc;
+using detail::Abort;
+using detail::kEntityExpansionLimit;
+using detail::kMaxProblems;
+using detail::ReaderPtr;
 using detail::toUtf8;
 using detail::toXmlCh;
+using detail::trimmed;
 
 namespace {
 
-// A DOCTYPE could only ever declare entities, so none are needed in a well-behaved message;
-// the DOCTYPE itself is refused, this limit is a second line of defence.
-constexpr XMLSize_t kEntityExpansionLimit = 16;
-// Only the first few validation or syntax errors are kept: Xerces stops at the first one
-// anyway (validation errors are fatal), this bounds memory if that ever changes.
-constexpr std::size_t kMaxProblems = 20;
-
 const XMLCh* X(const std::u16string& s) { return reinterpret_cast<const XMLCh*>(s.c_str()); }
-
-// Thrown from our handlers to stop Xerces at once; carries the reason code.
-struct Abort {
-    Problem problem;
-};
 
 // Thrown by a namespace probe once the root element has been seen.
 struct RootSeen {
     std::string ns;
 };
-
-std::string trimmed(const std::string& s) {
-    constexpr std::string_view kSpace = " \t\n\r";
-    const std::size_t begin = s.find_first_not_of(kSpace);
-    if (begin == std::string::npos) return {};
-    return s.substr(begin, s.find_last_not_of(kSpace) - begin + 1);
-}
 
 // Every SAX callback we need: tree building with limits, DOCTYPE and entity refusal, errors.
 class Handler final : public DefaultHandler {
@@ -136,9 +124,7 @@ class Handler final : public DefaultHandler {
 
     void record(const char* code, const SAXParseException& e) {
         if (problems_.size() >= kMaxProblems) return;
-        problems_.push_back(Problem{code, toUtf8(e.getMessage()),
-                                    static_cast<int>(e.getLineNumber()),
-                                    static_cast<int>(e.getColumnNumber())});
+        problems_.push_back(detail::problemOf(code, e));
     }
 
     int line() const { return locator_ ? static_cast<int>(locator_->getLineNumber()) : 0; }
@@ -169,11 +155,6 @@ class LoadErrors final : public DefaultHandler {
     }
     std::string text_;
 };
-
-struct ReaderDeleter {
-    void operator()(SAX2XMLReader* reader) const { delete reader; }
-};
-using ReaderPtr = std::unique_ptr<SAX2XMLReader, ReaderDeleter>;
 
 }  // namespace
 
@@ -242,11 +223,22 @@ SchemaSet::~SchemaSet() = default;
 
 const std::vector<std::string>& SchemaSet::namespaces() const { return impl_->namespaces; }
 
-namespace {
+namespace detail {
+
+std::string trimmed(const std::string& s) {
+    constexpr std::string_view kSpace = " \t\n\r";
+    const std::size_t begin = s.find_first_not_of(kSpace);
+    if (begin == std::string::npos) return {};
+    return s.substr(begin, s.find_last_not_of(kSpace) - begin + 1);
+}
+
+Problem problemOf(const char* code, const SAXParseException& e) {
+    return Problem{code, toUtf8(e.getMessage()), static_cast<int>(e.getLineNumber()),
+                   static_cast<int>(e.getColumnNumber())};
+}
 
 // A validating reader on the set's locked pool, hardened as described in stack-notes.md.
-// With `validate` false it only checks well-formedness (used to probe the root namespace).
-ReaderPtr makeReader(const SchemaSet& schemas, Handler& handler, SecurityManager& security,
+ReaderPtr makeReader(const SchemaSet& schemas, DefaultHandler& handler, SecurityManager& security,
                      bool validate) {
     ReaderPtr reader(XMLReaderFactory::createXMLReader(XMLPlatformUtils::fgMemoryManager,
                                                        schemas.impl().pool.get()));
@@ -268,10 +260,30 @@ ReaderPtr makeReader(const SchemaSet& schemas, Handler& handler, SecurityManager
     return reader;
 }
 
+std::optional<Problem> guardedParse(const std::function<void()>& parse) {
+    try {
+        parse();
+    } catch (const Abort& abort) {
+        return abort.problem;
+    } catch (const OutOfMemoryException&) {
+        return Problem{"XML_TOO_LARGE", "out of memory while parsing", 0, 0};
+    } catch (const XMLException& e) {
+        return Problem{"XML_MALFORMED", toUtf8(e.getMessage()), static_cast<int>(e.getSrcLine()),
+                       0};
+    } catch (const SAXException& e) {
+        return Problem{"XML_MALFORMED", toUtf8(e.getMessage()), 0, 0};
+    }
+    return std::nullopt;
+}
+
+}  // namespace detail
+
+namespace {
+
 void parseWith(const SchemaSet& schemas, Handler& handler, std::string_view xml, bool validate) {
     SecurityManager security;
     security.setEntityExpansionLimit(kEntityExpansionLimit);
-    ReaderPtr reader = makeReader(schemas, handler, security, validate);
+    ReaderPtr reader = detail::makeReader(schemas, handler, security, validate);
     MemBufInputSource source(reinterpret_cast<const XMLByte*>(xml.data()), xml.size(), "message",
                              false);
     // Messages are UTF-8 by contract; a declaration claiming otherwise is not honoured.
@@ -297,6 +309,18 @@ std::optional<std::string> rootNamespace(const SchemaSet& schemas, std::string_v
 
 }  // namespace
 
+void detail::explainRootFailure(const SchemaSet& schemas, std::string_view prefix,
+                                const Limits& limits, std::vector<Problem>& problems) {
+    if (problems.empty() || problems.front().code != "XSD_INVALID") return;
+    const std::optional<std::string> ns = rootNamespace(schemas, prefix, limits);
+    const auto& known = schemas.namespaces();
+    if (ns && std::find(known.begin(), known.end(), *ns) == known.end()) {
+        problems = {{"XML_UNKNOWN_NAMESPACE",
+                     "root element namespace '" + *ns + "' has no schema in the set",
+                     problems.front().line, problems.front().column}};
+    }
+}
+
 ParseResult parseAndValidate(const SchemaSet& schemas, std::string_view xml, const Limits& limits) {
     ParseResult result;
     if (xml.size() > limits.max_bytes) {
@@ -309,33 +333,12 @@ ParseResult parseAndValidate(const SchemaSet& schemas, std::string_view xml, con
     }
     detail::ensureXercesInitialised();
     Handler handler(schemas.namespaces(), limits);
-    try {
-        parseWith(schemas, handler, xml, true);
-    } catch (const Abort& abort) {
-        result.problems = {abort.problem};
-        return result;
-    } catch (const OutOfMemoryException&) {
-        result.problems = {{"XML_TOO_LARGE", "out of memory while parsing", 0, 0}};
-        return result;
-    } catch (const XMLException& e) {
-        result.problems = {
-            {"XML_MALFORMED", toUtf8(e.getMessage()), static_cast<int>(e.getSrcLine()), 0}};
-        return result;
-    } catch (const SAXException& e) {
-        result.problems = {{"XML_MALFORMED", toUtf8(e.getMessage()), 0, 0}};
+    if (auto stopped = detail::guardedParse([&] { parseWith(schemas, handler, xml, true); })) {
+        result.problems = {std::move(*stopped)};
         return result;
     }
     result.problems = std::move(handler.problems());
-    if (!result.problems.empty() && !handler.rootStarted() &&
-        result.problems.front().code == "XSD_INVALID") {
-        const std::optional<std::string> ns = rootNamespace(schemas, xml, limits);
-        const auto& known = schemas.namespaces();
-        if (ns && std::find(known.begin(), known.end(), *ns) == known.end()) {
-            result.problems = {{"XML_UNKNOWN_NAMESPACE",
-                                "root element namespace '" + *ns + "' has no schema in the set",
-                                result.problems.front().line, result.problems.front().column}};
-        }
-    }
+    if (!handler.rootStarted()) detail::explainRootFailure(schemas, xml, limits, result.problems);
     if (result.problems.empty()) {
         if (!handler.root().has_value()) {
             result.problems.push_back({"XML_MALFORMED", "no root element", 0, 0});

@@ -1,0 +1,324 @@
+// Adjudication of declarations against allocations, contracts, tariffs and caps.
+#include "claims.hpp"
+
+#include "audit.hpp"
+#include "billing/domain/cap_windows.hpp"
+#include "clients.hpp"
+#include "contracting/kernel/errors.hpp"
+#include "contracting/kernel/working_days.hpp"
+#include "tariff_store.hpp"
+
+namespace zc::app {
+
+namespace {
+
+constexpr std::size_t kInsertBatch = 500;
+constexpr int kAnswerWorkingDays = 10;  // the WMO325 is due within 10 working days (OP090x4)
+
+std::string periodKey(const Period& p) {
+    return formatDate(p.begin) + "/" + (p.end ? formatDate(*p.end) : std::string("-"));
+}
+
+std::string endText(const Period& p) { return p.end ? formatDate(*p.end) : "9999-12-31"; }
+
+}  // namespace
+
+// Accepted, uncredited volume of one allocation (in cap counting units), by ProductPeriode,
+// and the periods claimed by an accepted uncredited debit.
+struct ClaimProcessor::Usage {
+    std::map<std::string, std::int64_t> by_period;
+    std::int64_t total = 0;
+    std::set<std::string> claimed;  // product/period keys
+};
+
+ClaimProcessor::ClaimProcessor(RequestContext& ctx, std::int64_t provider_id,
+                               billing::DeclarationHeader head, std::string source,
+                               std::optional<std::int64_t> inbox_id)
+    : ctx_(ctx), provider_id_(provider_id), head_(std::move(head)), source_(std::move(source)),
+      inbox_id_(inbox_id) {
+    result_.submitted = head_.total_submitted;
+    result_.answer_due = addWorkingDays(head_.received_on, kAnswerWorkingDays);
+}
+
+ClaimProcessor::~ClaimProcessor() = default;
+
+void ClaimProcessor::open() {
+    if (ctx_.db.queryOne(
+            "SELECT id FROM declarations WHERE provider_id = ? AND declaratie_nummer = ? FOR UPDATE",
+            {provider_id_, head_.number})) {
+        throw ValidationError("DUPLICATE_DECLARATION",
+                              "DeclaratieNummer " + head_.number +
+                                  " was used before by this provider (iWmo 9333); use a new one.",
+                              "number", ErrorKind::Conflict);
+    }
+    ctx_.db.execute(
+        "INSERT INTO declarations (provider_id, source, inbox_message_id, declaratie_nummer,"
+        " period_begin, period_end, received_at, total_submitted_cents, status, answer_due)"
+        " VALUES (?,?,?,?,?,?,?,?,'answered',?)",
+        {provider_id_, source_, inbox_id_ ? db::Param(*inbox_id_) : db::Param(nullptr),
+         head_.number, formatDate(head_.declaration_period.begin),
+         endText(head_.declaration_period), timestamp(ctx_.clock),
+         head_.total_submitted.cents(), formatDate(result_.answer_due)});
+    result_.declaration_id = ctx_.db.lastInsertId();
+}
+
+void ClaimProcessor::rejectWhole(const std::string& code, const std::string& message) {
+    rejected_whole_ = true;
+    result_.header_code = code;
+    result_.header_message = message;
+}
+
+const LineResult& ClaimProcessor::add(const billing::ClaimLine& line) {
+    ++result_.lines;
+    if (line.credit) {
+        ZC_ASSERT(!saw_debit_ && "credits are processed before debits");
+        last_ = credit(line);
+    } else {
+        saw_debit_ = true;
+        last_ = debit(line);
+    }
+    if (last_.status == "accepted") {
+        ++result_.accepted;
+        result_.awarded += line.credit ? -line.amount : line.amount;
+    } else {
+        result_.not_accepted.push_back(last_);
+    }
+    references_.insert(line.reference);
+    record(last_);
+    return last_;
+}
+
+std::optional<billing::AllocationFacts> ClaimProcessor::allocation(std::int64_t number) {
+    auto it = allocations_.find(number);
+    if (it != allocations_.end()) return it->second;
+    std::optional<billing::AllocationFacts> facts;
+    auto r = ctx_.db.queryOne(
+        "SELECT a.provider_id, c.bsn_hash, p.category, a.product_code, a.start_date, a.end_date,"
+        " a.unit, a.volume, a.frequency, COALESCE(a.reason_change, '') FROM allocations a"
+        " JOIN clients c ON c.id = a.client_id JOIN products p ON p.code = a.product_code"
+        " WHERE a.number = ? AND a.is_current = 1",
+        {number});
+    if (r) {
+        billing::AllocationFacts f;
+        f.number = number;
+        f.provider_id = r->i64(0);
+        client_hashes_[number] = r->str(1);
+        f.category = r->str(2);
+        f.product_code = r->str(3);
+        f.period.begin = parseDate(r->str(4));
+        if (!r->isNull(5)) f.period.end = parseDate(r->str(5));
+        f.unit = parseUnit(r->str(6));
+        f.cap = contracting::Cap{r->i64(7), f.unit, contracting::parseFrequency(r->str(8))};
+        f.removed = r->str(9) == "13";
+        facts = f;
+    }
+    allocations_[number] = facts;
+    return facts;
+}
+
+billing::ContractFacts ClaimProcessor::contract(const billing::ClaimLine& line) {
+    const std::string key = line.product_code + "/" + periodKey(line.period);
+    auto it = contracts_.find(key);
+    if (it != contracts_.end()) return it->second;
+    billing::ContractFacts facts;
+    const Date last_day = addDays(*line.period.end, -1);
+    auto c = ctx_.db.queryOne(
+        "SELECT c.id FROM contracts c JOIN contract_products cp ON cp.contract_id = c.id"
+        " WHERE c.provider_id = ? AND cp.product_code = ? AND c.status = 'active'"
+        " AND c.term_start <= ? AND c.term_end > ? ORDER BY c.id LIMIT 1",
+        {provider_id_, line.product_code, formatDate(line.period.begin), formatDate(last_day)});
+    if (c) {
+        facts.active_throughout = true;
+        const auto schedule =
+            loadTariffSchedule(ctx_.db, TariffOwner::Contract, c->i64(0), line.product_code);
+        const auto first = schedule.at(line.period.begin);
+        const auto last = schedule.at(last_day);
+        if (first && last && first->tariff == last->tariff) facts.tariff = first->tariff;
+    }
+    contracts_[key] = facts;
+    return facts;
+}
+
+ClaimProcessor::Usage& ClaimProcessor::usage(const billing::AllocationFacts& a) {
+    auto it = usage_.find(a.number);
+    if (it != usage_.end()) return *it->second;
+    auto u = std::make_unique<Usage>();
+    for (const auto& r : ctx_.db.query(
+             "SELECT product_code, period_begin, period_end, unit, SUM(volume) FROM claim_lines"
+             " WHERE allocation_number = ? AND status = 'accepted' AND credit = 0 AND credited = 0"
+             " GROUP BY product_code, period_begin, period_end, unit",
+             {a.number})) {
+        const std::int64_t v = billing::toCapCountingUnit(r.i64(4), parseUnit(r.str(3)), a.cap.unit);
+        u->by_period[r.str(1)] += v;
+        u->total += v;
+        u->claimed.insert(r.str(0) + "/" + r.str(1) + "/" + r.str(2));
+    }
+    return *usage_.emplace(a.number, std::move(u)).first->second;
+}
+
+bool ClaimProcessor::referenceUsed(const std::string& reference) {
+    if (references_.count(reference)) return true;
+    return ctx_.db
+        .queryOne("SELECT id FROM claim_lines WHERE provider_id = ? AND reference = ?",
+                  {provider_id_, reference})
+        .has_value();
+}
+
+LineResult ClaimProcessor::debit(const billing::ClaimLine& line) {
+    LineResult r{line, "accepted", "0200", ""};
+    if (rejected_whole_) {
+        r.status = "rejected";
+        r.code = "0233";
+        r.message = "Not assessed: the declaration was rejected as a whole.";
+        return r;
+    }
+    auto facts = allocation(line.allocation_number);
+    if (facts) {
+        // The allocation's client is compared by the keyed hash of the BSN.
+        auto& h = bsn_hashes_[line.bsn];
+        if (h.empty()) h = bsnLookupHash(ctx_.config, line.bsn);
+        facts->client_bsn = h == client_hashes_[line.allocation_number] ? line.bsn : "";
+    }
+    billing::PriorUse prior;
+    billing::ContractFacts contract_facts;
+    if (facts && line.period.end && line.period.begin < *line.period.end) {
+        contract_facts = contract(line);
+        const Usage& u = usage(*facts);
+        const auto in_period = u.by_period.find(formatDate(line.period.begin));
+        prior.accepted_in_period = in_period == u.by_period.end() ? 0 : in_period->second;
+        prior.accepted_total = u.total;
+        prior.period_already_claimed =
+            u.claimed.count(line.product_code + "/" + formatDate(line.period.begin) + "/" +
+                            formatDate(*line.period.end)) > 0;
+    }
+    prior.reference_used = referenceUsed(line.reference);
+    auto verdict = billing::adjudicateDebit(line, head_, provider_id_, facts, contract_facts,
+                                            prior, policy_);
+    if (verdict) {
+        r.status = verdict->review ? "review" : "rejected";
+        r.code = verdict->code;
+        r.message = verdict->message;
+        return r;
+    }
+    Usage& u = usage(*facts);
+    const auto v = billing::toCapCountingUnit(line.volume, line.unit, facts->cap.unit);
+    u.by_period[formatDate(line.period.begin)] += v;
+    u.total += v;
+    u.claimed.insert(line.product_code + "/" + formatDate(line.period.begin) + "/" +
+                     formatDate(*line.period.end));
+    return r;
+}
+
+LineResult ClaimProcessor::credit(const billing::ClaimLine& line) {
+    LineResult r{line, "accepted", "0200", ""};
+    billing::CreditFacts facts;
+    std::optional<db::Row> debit;
+    if (line.previous_reference) {
+        debit = ctx_.db.queryOne(
+            "SELECT id, allocation_number, product_code, period_begin, period_end, volume,"
+            " amount_cents, credited FROM claim_lines WHERE provider_id = ? AND reference = ?"
+            " AND credit = 0 AND status = 'accepted' FOR UPDATE",
+            {provider_id_, *line.previous_reference});
+    }
+    if (debit) {
+        facts.debit_found = true;
+        facts.debit_already_credited = debit->i64(7) != 0;
+        facts.matches_debit = debit->i64(1) == line.allocation_number &&
+                              debit->str(2) == line.product_code &&
+                              debit->str(3) == formatDate(line.period.begin) &&
+                              line.period.end && debit->str(4) == formatDate(*line.period.end) &&
+                              debit->i64(5) == line.volume && debit->i64(6) == line.amount.cents();
+    }
+    auto verdict = rejected_whole_ ? std::optional<billing::Verdict>(billing::Verdict{
+                                         billing::Reason::DeclarationTotalMismatch, "0233",
+                                         false, "Not assessed: the declaration was rejected."})
+                                   : billing::adjudicateCredit(line, facts);
+    if (!verdict && referenceUsed(line.reference)) {
+        verdict = billing::Verdict{billing::Reason::ReferenceUsed, "8021", false,
+                                   "This ReferentieNummer was used before; use a new one."};
+    }
+    if (verdict) {
+        r.status = "rejected";
+        r.code = verdict->code;
+        r.message = verdict->message;
+        return r;
+    }
+    ctx_.db.execute("UPDATE claim_lines SET credited = 1 WHERE id = ?", {debit->i64(0)});
+    // The credited volume frees cap and period again.
+    usage_.erase(line.allocation_number);
+    return r;
+}
+
+void ClaimProcessor::record(const LineResult& r) {
+    if (r.status == "review") {
+        flush();
+        pending_.push_back(r);
+        flush();
+        const auto line_id = ctx_.db.lastInsertId();
+        ctx_.db.execute(
+            "INSERT INTO review_items (claim_line_id, declaration_id, code, message, status,"
+            " due_date) VALUES (?,?,?,?,'open',?)",
+            {line_id, result_.declaration_id, r.code, r.message.substr(0, 1000),
+             formatDate(result_.answer_due)});
+        return;
+    }
+    // A reused ReferentieNummer is answered but not stored: the number belongs to its first line.
+    if (r.code == "8021") return;
+    pending_.push_back(r);
+    if (pending_.size() >= kInsertBatch) flush();
+}
+
+void ClaimProcessor::flush() {
+    if (pending_.empty()) return;
+    std::string sql =
+        "INSERT INTO claim_lines (declaration_id, provider_id, reference, previous_reference,"
+        " credit, allocation_number, bsn_hash, category, product_code, period_begin, period_end,"
+        " volume, unit, tariff_cents, amount_cents, status, code) VALUES ";
+    db::Params params;
+    params.reserve(pending_.size() * 17);
+    for (std::size_t i = 0; i < pending_.size(); ++i) {
+        const auto& r = pending_[i];
+        const auto& l = r.line;
+        sql += i == 0 ? "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+        auto& h = bsn_hashes_[l.bsn];
+        if (h.empty()) h = bsnLookupHash(ctx_.config, l.bsn);
+        params.insert(params.end(),
+                      {result_.declaration_id, provider_id_, l.reference,
+                       l.previous_reference ? db::Param(*l.previous_reference) : db::Param(nullptr),
+                       std::int64_t{l.credit ? 1 : 0}, l.allocation_number, h, l.category,
+                       l.product_code, formatDate(l.period.begin), endText(l.period), l.volume,
+                       unitName(l.unit), l.tariff ? db::Param(l.tariff->cents()) : db::Param(nullptr),
+                       l.amount.cents(), r.status, r.code});
+    }
+    ctx_.db.execute(sql, params);
+    pending_.clear();
+}
+
+DeclarationResult ClaimProcessor::close() {
+    flush();
+    const bool waiting = std::any_of(result_.not_accepted.begin(), result_.not_accepted.end(),
+                                     [](const LineResult& r) { return r.status == "review"; });
+    result_.status = rejected_whole_ ? "rejected" : (waiting ? "awaiting_review" : "answered");
+    if (rejected_whole_) result_.awarded = Money();
+    ctx_.db.execute(
+        "UPDATE declarations SET total_awarded_cents = ?, status = ?, header_code = ?,"
+        " answered_at = IF(? = 'awaiting_review', NULL, ?) WHERE id = ?",
+        {result_.awarded.cents(), result_.status, result_.header_code, result_.status,
+         timestamp(ctx_.clock), result_.declaration_id});
+    if (!rejected_whole_ && result_.awarded.cents() != 0) {
+        ctx_.db.execute(
+            "INSERT INTO payables (provider_id, source_type, source_id, amount_cents, due_date,"
+            " created_at) VALUES (?, 'declaration', ?, ?, ?, ?)",
+            {provider_id_, result_.declaration_id, result_.awarded.cents(),
+             formatDate(addDays(head_.received_on, ctx_.config.payment_term_days)),
+             timestamp(ctx_.clock)});
+    }
+    appendAudit(ctx_, {"declaration.receive", "declaration", std::to_string(result_.declaration_id),
+                       result_.status, std::nullopt,
+                       "{\"lines\":" + std::to_string(result_.lines) + ",\"accepted\":" +
+                           std::to_string(result_.accepted) + ",\"awarded_cents\":" +
+                           std::to_string(result_.awarded.cents()) + "}"});
+    return result_;
+}
+
+}  // namespace zc::app

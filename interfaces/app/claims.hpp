@@ -1,0 +1,93 @@
+#pragma once
+// Declarations and their adjudication (issue 4): one ClaimProcessor per declaration, fed with
+// its credit lines first and then its debit lines, inside the caller's transaction. The same
+// processor serves WMO323 messages, the JSON API and CSV uploads; a dry run is the same work in
+// a transaction that is rolled back.
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "billing/domain/adjudication.hpp"
+#include "context.hpp"
+
+namespace zc::app {
+
+struct LineResult {
+    billing::ClaimLine line;
+    std::string status;  // accepted, rejected, review
+    std::string code;    // iWmo retour code; "0200" when accepted
+    std::string message;
+};
+
+struct DeclarationResult {
+    std::int64_t declaration_id = 0;  // 0 in a dry run
+    std::string status;               // answered, awaiting_review, rejected
+    std::string header_code = "0200";
+    std::string header_message;
+    Money submitted;
+    Money awarded;
+    std::int64_t lines = 0;
+    std::int64_t accepted = 0;
+    std::vector<LineResult> not_accepted;  // rejected and review lines, in input order
+    Date answer_due;
+};
+
+class ClaimProcessor {
+public:
+    ClaimProcessor(RequestContext& ctx, std::int64_t provider_id, billing::DeclarationHeader head,
+                   std::string source, std::optional<std::int64_t> inbox_id);
+    ~ClaimProcessor();
+
+    // Registers the declaration. 409 DUPLICATE_DECLARATION (iWmo 9333) when this provider used
+    // the number before.
+    void open();
+    // Rejects the whole declaration (header-level 0001): nothing of it is accepted.
+    void rejectWhole(const std::string& code, const std::string& message);
+    // Adjudicates and records one line. Credits must all come before the debits.
+    const LineResult& add(const billing::ClaimLine& line);
+    // Writes the payable of the accepted total and the declaration's outcome.
+    DeclarationResult close();
+
+private:
+    struct Usage;
+    LineResult credit(const billing::ClaimLine& line);
+    LineResult debit(const billing::ClaimLine& line);
+    std::optional<billing::AllocationFacts> allocation(std::int64_t number);
+    billing::ContractFacts contract(const billing::ClaimLine& line);
+    Usage& usage(const billing::AllocationFacts& a);
+    bool referenceUsed(const std::string& reference);
+    void record(const LineResult& r);
+    void flush();
+
+    RequestContext& ctx_;
+    std::int64_t provider_id_;
+    billing::DeclarationHeader head_;
+    std::string source_;
+    std::optional<std::int64_t> inbox_id_;
+    billing::ReviewPolicy policy_;
+    DeclarationResult result_;
+    bool rejected_whole_ = false;
+    bool saw_debit_ = false;
+    LineResult last_;
+    std::map<std::int64_t, std::optional<billing::AllocationFacts>> allocations_;
+    std::map<std::int64_t, std::string> client_hashes_;
+    std::map<std::string, billing::ContractFacts> contracts_;
+    std::map<std::int64_t, std::unique_ptr<Usage>> usage_;
+    std::set<std::string> references_;
+    std::map<std::string, std::string> bsn_hashes_;
+    std::vector<LineResult> pending_;
+};
+
+// Review queue decisions (contract manager).
+ApiResponse listReviews(RequestContext& ctx, const ApiRequest& req);
+ApiResponse decideReview(RequestContext& ctx, const ApiRequest& req);
+
+// POST /declarations (provider, API key) and POST /declarations/dry-run: the JSON form of a
+// WMO323; the answer is the JSON form of the WMO325.
+ApiResponse submitDeclaration(RequestContext& ctx, const ApiRequest& req);
+ApiResponse dryRunDeclaration(RequestContext& ctx, const ApiRequest& req);
+ApiResponse getDeclaration(RequestContext& ctx, const ApiRequest& req);
+
+}  // namespace zc::app

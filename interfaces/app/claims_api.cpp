@@ -1,0 +1,240 @@
+// The JSON face of declarations (providers with an API key) and the review queue.
+#include <Poco/JSON/Array.h>
+
+#include "audit.hpp"
+#include "claims.hpp"
+#include "contracting/kernel/errors.hpp"
+#include "json_input.hpp"
+#include "json_output.hpp"
+
+namespace zc::app {
+namespace {
+
+constexpr std::size_t kMaxJsonLines = 10000;
+
+billing::ClaimLine lineFrom(Poco::JSON::Object::Ptr o) {
+    billing::ClaimLine l;
+    l.reference = requiredString(o, "reference", 20);
+    l.previous_reference = optionalString(o, "previous_reference", 20);
+    l.credit = optionalBool(o, "credit", false);
+    l.allocation_number = requiredInt(o, "allocation_number");
+    l.bsn = requiredString(o, "bsn", 9);
+    l.category = requiredString(o, "category", 2);
+    l.product_code = requiredString(o, "product_code", 5);
+    l.period = Period{requiredDate(o, "period_start"), requiredDate(o, "period_end")};
+    l.volume = requiredInt(o, "volume");
+    l.unit = parseUnit(requiredString(o, "unit", 16), "unit");
+    if (auto t = optionalInt(o, "tariff_cents")) l.tariff = Money::fromCents(*t);
+    l.amount = requiredCents(o, "amount_cents");
+    if (l.volume < 0 || l.volume > billing::kMaxLineVolume || l.amount.cents() < 0 ||
+        l.amount.cents() > billing::kMaxLineAmountCents) {
+        throw ValidationError("INVALID_LINE",
+                              "Volume and amount are whole numbers from 0 to 99,999,999; a credit "
+                              "is marked with credit: true, not with a negative amount.",
+                              "lines");
+    }
+    return l;
+}
+
+struct JsonDeclaration {
+    billing::DeclarationHeader head;
+    std::vector<billing::ClaimLine> lines;
+};
+
+JsonDeclaration declarationFrom(RequestContext& ctx, const ApiRequest& req) {
+    JsonDeclaration d;
+    d.head.number = requiredString(req.body, "number", 12);
+    d.head.declaration_period =
+        Period{requiredDate(req.body, "period_start"), requiredDate(req.body, "period_end")};
+    d.head.received_on = ctx.today();
+    d.head.total_submitted = requiredCents(req.body, "total_submitted_cents");
+    auto lines = requiredArray(req.body, "lines", kMaxJsonLines);
+    for (std::size_t i = 0; i < lines->size(); ++i) d.lines.push_back(lineFrom(objectAt(lines, i, "lines")));
+    // Credits are processed before debits (OP366).
+    std::stable_partition(d.lines.begin(), d.lines.end(),
+                          [](const billing::ClaimLine& l) { return l.credit; });
+    return d;
+}
+
+Poco::JSON::Object::Ptr resultJson(const DeclarationResult& r, const std::string& number,
+                                   bool dry_run) {
+    auto o = newObject();
+    if (!dry_run) o->set("declaration_id", r.declaration_id);
+    o->set("number", number);
+    o->set("dry_run", dry_run);
+    o->set("status", r.status);
+    o->set("header_code", r.header_code);
+    if (!r.header_message.empty()) o->set("header_message", r.header_message);
+    o->set("submitted_cents", r.submitted.cents());
+    o->set("awarded_cents", r.awarded.cents());
+    o->set("lines", r.lines);
+    o->set("accepted", r.accepted);
+    o->set("answer_due", formatDate(r.answer_due));
+    auto rejected = newArray();
+    for (const auto& l : r.not_accepted) {
+        auto x = newObject();
+        x->set("reference", l.line.reference);
+        x->set("status", l.status);
+        x->set("code", l.code);
+        x->set("message", l.message);
+        rejected->add(x);
+    }
+    o->set("not_accepted", rejected);
+    return o;
+}
+
+DeclarationResult run(RequestContext& ctx, const JsonDeclaration& d) {
+    ClaimProcessor p(ctx, ctx.actor.provider_id, d.head, "json", std::nullopt);
+    p.open();
+    if (auto v = billing::checkDeclarationTotals(d.head, d.lines)) p.rejectWhole(v->code, v->message);
+    for (const auto& l : d.lines) p.add(l);
+    return p.close();
+}
+
+}  // namespace
+
+ApiResponse submitDeclaration(RequestContext& ctx, const ApiRequest& req) {
+    const auto d = declarationFrom(ctx, req);
+    db::Transaction tx(ctx.db);
+    const auto r = run(ctx, d);
+    tx.commit();
+    return {r.status == "rejected" ? 422 : 201, resultJson(r, d.head.number, false)};
+}
+
+ApiResponse dryRunDeclaration(RequestContext& ctx, const ApiRequest& req) {
+    const auto d = declarationFrom(ctx, req);
+    db::Transaction tx(ctx.db);  // never committed: a dry run stores nothing
+    const auto r = run(ctx, d);
+    return {200, resultJson(r, d.head.number, true)};
+}
+
+ApiResponse getDeclaration(RequestContext& ctx, const ApiRequest& req) {
+    const auto id = req.pathId("id");
+    auto d = ctx.db.queryOne(
+        "SELECT provider_id, declaratie_nummer, status, header_code, total_submitted_cents,"
+        " total_awarded_cents, answer_due, source FROM declarations WHERE id = ?",
+        {id});
+    if (!d || (ctx.actor.role == Role::Provider && d->i64(0) != ctx.actor.provider_id)) {
+        notFound("Declaration " + std::to_string(id), "id");
+    }
+    auto o = newObject();
+    o->set("declaration_id", id);
+    o->set("number", d->str(1));
+    o->set("status", d->str(2));
+    setOptional(o, "header_code", d->opt(3));
+    o->set("submitted_cents", d->i64(4));
+    setOptionalInt(o, "awarded_cents", d->optI64(5));
+    o->set("answer_due", d->str(6));
+    o->set("source", d->str(7));
+    auto lines = newArray();
+    for (const auto& r : ctx.db.query(
+             "SELECT reference, credit, allocation_number, product_code, period_begin, period_end,"
+             " volume, unit, amount_cents, status, code, credited FROM claim_lines"
+             " WHERE declaration_id = ? ORDER BY id LIMIT 10000",
+             {id})) {
+        auto l = newObject();
+        l->set("reference", r.str(0));
+        l->set("credit", r.i64(1) != 0);
+        l->set("allocation_number", r.i64(2));
+        l->set("product_code", r.str(3));
+        l->set("period_start", r.str(4));
+        l->set("period_end", r.str(5));
+        l->set("volume", r.i64(6));
+        l->set("unit", r.str(7));
+        l->set("amount_cents", r.i64(8));
+        l->set("status", r.str(9));
+        setOptional(l, "code", r.opt(10));
+        l->set("credited", r.i64(11) != 0);
+        lines->add(l);
+    }
+    o->set("lines", lines);
+    return {200, o};
+}
+
+ApiResponse listReviews(RequestContext& ctx, const ApiRequest& req) {
+    const std::string status = req.queryValue("status");
+    auto out = newArray();
+    for (const auto& r : ctx.db.query(
+             "SELECT v.id, v.declaration_id, v.code, v.message, v.status, v.due_date, p.agb,"
+             " l.reference, l.allocation_number, l.product_code, l.period_begin, l.period_end,"
+             " l.volume, l.unit, l.amount_cents, v.decided_by, v.reason FROM review_items v"
+             " JOIN claim_lines l ON l.id = v.claim_line_id JOIN providers p ON p.id = l.provider_id"
+             " WHERE (? = '' OR v.status = ?) ORDER BY v.due_date, v.id LIMIT 1000",
+             {status, status})) {
+        auto o = newObject();
+        o->set("id", r.i64(0));
+        o->set("declaration_id", r.i64(1));
+        o->set("code", r.str(2));
+        o->set("message", r.str(3));
+        o->set("status", r.str(4));
+        o->set("due_date", r.str(5));
+        o->set("overdue", r.str(4) == "open" && parseDate(r.str(5)) < ctx.today());
+        o->set("provider_agb", r.str(6));
+        o->set("reference", r.str(7));
+        o->set("allocation_number", r.i64(8));
+        o->set("product_code", r.str(9));
+        o->set("period_start", r.str(10));
+        o->set("period_end", r.str(11));
+        o->set("volume", r.i64(12));
+        o->set("unit", r.str(13));
+        o->set("amount_cents", r.i64(14));
+        setOptional(o, "decided_by", r.opt(15));
+        setOptional(o, "reason", r.opt(16));
+        out->add(o);
+    }
+    return {200, out};
+}
+
+ApiResponse decideReview(RequestContext& ctx, const ApiRequest& req) {
+    const auto id = req.pathId("id");
+    const std::string decision = requiredString(req.body, "decision", 10);
+    const std::string reason = requiredString(req.body, "reason", 2000);
+    if (decision != "accept" && decision != "reject") {
+        throw ValidationError("INVALID_DECISION", "Decision must be accept or reject.", "decision");
+    }
+    db::Transaction tx(ctx.db);
+    auto v = ctx.db.queryOne(
+        "SELECT v.status, v.claim_line_id, v.declaration_id, l.provider_id, l.amount_cents,"
+        " l.credit FROM review_items v JOIN claim_lines l ON l.id = v.claim_line_id"
+        " WHERE v.id = ? FOR UPDATE",
+        {id});
+    if (!v) notFound("Review item " + std::to_string(id), "id");
+    if (v->str(0) != "open") {
+        throw ValidationError("REVIEW_DECIDED", "This line has been decided already.", "",
+                              ErrorKind::Conflict);
+    }
+    const bool accept = decision == "accept";
+    ctx.db.execute(
+        "UPDATE review_items SET status = ?, decided_at = ?, decided_by = ?, reason = ? WHERE id = ?",
+        {std::string(accept ? "accepted" : "rejected"), timestamp(ctx.clock), ctx.actor.name,
+         reason, id});
+    ctx.db.execute("UPDATE claim_lines SET status = ? WHERE id = ?",
+                   {std::string(accept ? "accepted" : "rejected"), v->i64(1)});
+    if (accept) {
+        const std::int64_t amount = v->i64(5) ? -v->i64(4) : v->i64(4);
+        ctx.db.execute(
+            "UPDATE declarations SET total_awarded_cents = total_awarded_cents + ? WHERE id = ?",
+            {amount, v->i64(2)});
+        auto received = ctx.db.queryOne("SELECT DATE(received_at) FROM declarations WHERE id = ?",
+                                        {v->i64(2)});
+        ctx.db.execute(
+            "INSERT INTO payables (provider_id, source_type, source_id, amount_cents, due_date,"
+            " created_at) VALUES (?, 'review', ?, ?, DATE_ADD(?, INTERVAL ? DAY), ?)",
+            {v->i64(3), v->i64(1), amount, received->str(0),
+             std::int64_t{ctx.config.payment_term_days}, timestamp(ctx.clock)});
+    }
+    if (!ctx.db.queryOne("SELECT id FROM review_items WHERE declaration_id = ? AND status = 'open'",
+                         {v->i64(2)})) {
+        ctx.db.execute(
+            "UPDATE declarations SET status = 'answered', answered_at = ? WHERE id = ?",
+            {timestamp(ctx.clock), v->i64(2)});
+    }
+    appendAudit(ctx, {"review." + decision, "claim_line", std::to_string(v->i64(1)), "ok",
+                      "{\"status\":\"review\"}",
+                      std::string("{\"status\":\"") + (accept ? "accepted" : "rejected") +
+                          "\",\"reason\":" + toJson(Poco::Dynamic::Var(reason)) + "}"});
+    tx.commit();
+    return {200, newObject()};
+}
+
+}  // namespace zc::app
