@@ -14,7 +14,8 @@ CREATE TABLE declarations (
   header_code CHAR(4) NULL,
   answer_due DATE NOT NULL,
   answered_at DATETIME(6) NULL,
-  answer_xml LONGTEXT NULL,
+  -- For a WMO323: the message header fields the WMO325 repeats (JSON).
+  message_head TEXT NULL,
   UNIQUE KEY uq_declaration_number (provider_id, declaratie_nummer),
   CONSTRAINT ck_declaration_status CHECK (status IN ('answered','awaiting_review','rejected')),
   CONSTRAINT fk_declaration_provider FOREIGN KEY (provider_id) REFERENCES providers (id)
@@ -29,6 +30,8 @@ CREATE TABLE claim_lines (
   credit TINYINT NOT NULL,
   allocation_number BIGINT NOT NULL,
   bsn_hash CHAR(64) NOT NULL,
+  -- The BSN as sent, encrypted, kept only for lines not accepted (the WMO325 repeats them).
+  bsn_enc VARCHAR(200) NULL,
   category CHAR(2) NOT NULL,
   product_code VARCHAR(5) NOT NULL,
   period_begin DATE NOT NULL,

@@ -69,4 +69,14 @@ std::string productKindName(ProductKind k) {
     assertionFailed("product kind missing from kProductKinds", __FILE__, __LINE__);
 }
 
+std::optional<Unit> unitFromIwmoCode(std::string_view code) {
+    if (code == "01") return Unit::Minutes;
+    if (code == "04") return Unit::Hours;
+    if (code == "14") return Unit::Days24h;
+    if (code == "16") return Unit::DayParts;
+    if (code == "82" || code == "84") return Unit::Pieces;
+    if (code == "83") return Unit::Euros;
+    return std::nullopt;
+}
+
 }  // namespace zc

@@ -6,6 +6,7 @@
 #include "clients.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "contracting/kernel/working_days.hpp"
+#include "interfaces/security/aes_gcm.hpp"
 #include "tariff_store.hpp"
 
 namespace zc::app {
@@ -273,13 +274,13 @@ void ClaimProcessor::flush() {
     std::string sql =
         "INSERT INTO claim_lines (declaration_id, provider_id, reference, previous_reference,"
         " credit, allocation_number, bsn_hash, category, product_code, period_begin, period_end,"
-        " volume, unit, tariff_cents, amount_cents, status, code) VALUES ";
+        " volume, unit, tariff_cents, amount_cents, status, code, bsn_enc) VALUES ";
     db::Params params;
-    params.reserve(pending_.size() * 17);
+    params.reserve(pending_.size() * 18);
     for (std::size_t i = 0; i < pending_.size(); ++i) {
         const auto& r = pending_[i];
         const auto& l = r.line;
-        sql += i == 0 ? "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+        sql += i == 0 ? "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
         auto& h = bsn_hashes_[l.bsn];
         if (h.empty()) h = bsnLookupHash(ctx_.config, l.bsn);
         params.insert(params.end(),
@@ -288,7 +289,10 @@ void ClaimProcessor::flush() {
                        std::int64_t{l.credit ? 1 : 0}, l.allocation_number, h, l.category,
                        l.product_code, formatDate(l.period.begin), endText(l.period), l.volume,
                        unitName(l.unit), l.tariff ? db::Param(l.tariff->cents()) : db::Param(nullptr),
-                       l.amount.cents(), r.status, r.code});
+                       l.amount.cents(), r.status, r.code,
+                       r.status == "accepted"
+                           ? db::Param(nullptr)
+                           : db::Param(security::encryptAesGcm(ctx_.config.bsn_key, l.bsn))});
     }
     ctx_.db.execute(sql, params);
     pending_.clear();

@@ -89,5 +89,9 @@ ApiResponse decideReview(RequestContext& ctx, const ApiRequest& req);
 ApiResponse submitDeclaration(RequestContext& ctx, const ApiRequest& req);
 ApiResponse dryRunDeclaration(RequestContext& ctx, const ApiRequest& req);
 ApiResponse getDeclaration(RequestContext& ctx, const ApiRequest& req);
+// POST /declarations/csv?number=&period_start=&period_end=[&dry_run=true]: realised hours as CSV
+// rows "reference,allocation_number,bsn,period_start,period_end,volume" (with that header line);
+// product, unit, tariff and amount come from the allocation and the contract.
+ApiResponse submitCsvDeclaration(RequestContext& ctx, const ApiRequest& req);
 
 }  // namespace zc::app

@@ -34,6 +34,9 @@ struct AppConfig {
     int max_failed_logins = 5;
     int lockout_minutes = 15;
     std::string schema_dir;
+    // Signal threshold of the budget exhaustion report, in percent ("5", "2.5"); validated at
+    // start-up, overridden per request by ?threshold=.
+    std::string budget_signal_threshold_percent = "5";
     // Keys for the clients' BSNs (never in the repository): the AES-256-GCM key (32 bytes) that
     // encrypts the stored BSN and the HMAC-SHA256 key (raw bytes) of the look-up hash.
     std::vector<unsigned char> bsn_key;

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "audit.hpp"
+#include "budget_financing.hpp"
 #include "contracting/domain/advance_schedule.hpp"
 #include "contracting/domain/contract_status.hpp"
 #include "contracting/kernel/codes.hpp"
@@ -106,6 +107,8 @@ void addBudgetDetails(RequestContext& ctx, std::int64_t id, Poco::JSON::Object::
         agreements->add(a);
     }
     o->set("performance_agreements", agreements);
+    o->set("settlement_rule",
+           ctx.db.queryOne("SELECT settlement_rule FROM contracts WHERE id = ?", {id})->str(0));
 }
 
 Poco::JSON::Object::Ptr contractJson(RequestContext& ctx, std::int64_t id) {
@@ -505,6 +508,10 @@ ApiResponse createBudgetContract(RequestContext& ctx, const ApiRequest& req) {
         }
     }
     const auto id = insertContract(ctx, c);
+    if (auto rule = optionalString(req.body, "settlement_rule", 32)) {
+        parseSettlementRule(*rule);
+        ctx.db.execute("UPDATE contracts SET settlement_rule = ? WHERE id = ?", {*rule, id});
+    }
     ctx.db.execute(
         "INSERT INTO coalition_members (contract_id, provider_id, role) VALUES (?, ?, 'lead')",
         {id, c.provider_id});

@@ -35,11 +35,20 @@ struct IntakeAnswer {
 IntakeAnswer receiveMessage(RequestContext& ctx, const std::string& sender_agb,
                             std::string_view xml);
 
+// A WMO323 declaration: `source` is the XML text or, when it does not start with '<', the path
+// of a file (streamed, never loaded whole). With `dry_run` nothing is stored and the answer is
+// the WMO325 the declaration would get.
+IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_agb,
+                                const std::string& source, bool dry_run);
+// When the last review of a WMO323 declaration is decided: its WMO325 to the outbox.
+void completeReviewedDeclaration(RequestContext& ctx, std::int64_t declaration_id);
+
 // Queues a WMO301 with all current allocations of the client for the provider (hook target).
 void queueWmo301(RequestContext& ctx, std::int64_t client_id, std::int64_t provider_id);
 
 // HTTP use cases.
 ApiResponse postMessage(RequestContext& ctx, const ApiRequest& req);       // provider (mTLS)
+ApiResponse postMessageDryRun(RequestContext& ctx, const ApiRequest& req);  // WMO323 check only
 ApiResponse listOutbox(RequestContext& ctx, const ApiRequest& req);        // provider (mTLS)
 ApiResponse getOutboxMessage(RequestContext& ctx, const ApiRequest& req);  // provider (mTLS)
 ApiResponse acknowledgeOutbox(RequestContext& ctx, const ApiRequest& req);

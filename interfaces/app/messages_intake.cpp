@@ -46,7 +46,7 @@ Received identify(RequestContext& ctx, const xml::Element& root, const std::stri
                   "Only WMO302, 305, 307, 315, 317 and 320 are accepted from providers.");
     }
     // A retour (302/320) keeps the heen-message's Afzender (us) and Ontvanger (the provider).
-    const bool retour = r.kind->retour_name.empty();
+    const bool retour = r.kind->name == "wmo302" || r.kind->name == "wmo320";
     r.sender = root.child("Header")->childText(retour ? "Ontvanger" : "Afzender");
     r.recipient = root.child("Header")->childText(retour ? "Afzender" : "Ontvanger");
     r.identificatie = root.find("Header/BerichtIdentificatie/Identificatie")->text;
@@ -132,6 +132,10 @@ IntakeAnswer ackAnswer(const std::string& kind_name, const std::string& outcome,
 
 IntakeAnswer receiveMessage(RequestContext& ctx, const std::string& sender_agb,
                             std::string_view xml) {
+    // Declarations can be large: they take the streaming path.
+    if (xml.substr(0, 4096).find("iwmo/3_2/wmo323/schema") != std::string_view::npos) {
+        return receiveDeclaration(ctx, sender_agb, std::string(xml), false);
+    }
     const auto parsed = xml::parseAndValidate(messageSchemas(), xml, g_limits);
     const xml::Element& root = validated(parsed);
     const std::string sha = security::sha256Hex(xml);

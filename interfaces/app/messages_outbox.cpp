@@ -148,6 +148,21 @@ ApiResponse postMessage(RequestContext& ctx, const ApiRequest& req) {
     return res;
 }
 
+ApiResponse postMessageDryRun(RequestContext& ctx, const ApiRequest& req) {
+    if (req.raw_body.find("iwmo/3_2/wmo323/schema") == std::string::npos) {
+        throw ValidationError("DRY_RUN_DECLARATIONS_ONLY",
+                              "A dry run checks a WMO323 declaration; other messages are checked "
+                              "by sending them.",
+                              "", ErrorKind::Invalid);
+    }
+    const auto answer = receiveDeclaration(ctx, req.client_agb, req.raw_body, true);
+    ApiResponse res;
+    res.status = answer.status;
+    res.content_type = answer.content_type;
+    res.raw = answer.body;
+    return res;
+}
+
 ApiResponse listOutbox(RequestContext& ctx, const ApiRequest& req) {
     const auto provider_id = ownProvider(ctx);
     const bool all = req.queryValue("all") == "true";

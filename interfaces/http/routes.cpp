@@ -6,6 +6,8 @@
 #include "interfaces/app/allocations.hpp"
 #include "interfaces/app/audit.hpp"
 #include "interfaces/app/auth.hpp"
+#include "interfaces/app/budgets.hpp"
+#include "interfaces/app/budget_financing.hpp"
 #include "interfaces/app/claims.hpp"
 #include "interfaces/app/clients.hpp"
 #include "interfaces/app/contracts.hpp"
@@ -127,6 +129,29 @@ std::vector<Route> buildRoutes() {
          false,
          app::listAdvances},
         {"POST", v1 + "/budget-contracts", A::Roles, {kCm}, false, app::createBudgetContract},
+        // Budget financing: advances as payables, quarterly realisation, year-end settlement
+        {"POST", v1 + "/advances/post-due", A::Roles, {kFin}, false, app::postDueAdvancesApi},
+        {"GET", v1 + "/payables", A::Roles, {kFin, kAud, kProv}, false, app::listPayables},
+        {"POST",
+         v1 + "/contracts/{id}/realisations",
+         A::Roles,
+         {kCm, kProv},
+         false,
+         app::reportRealisation},
+        {"GET",
+         v1 + "/contracts/{id}/realisations",
+         A::Roles,
+         {kCm, kFin, kAud, kProv},
+         false,
+         app::listRealisations},
+        {"POST", v1 + "/contracts/{id}/settlements", A::Roles, {kFin}, false,
+         app::settleContractYear},
+        {"GET",
+         v1 + "/contracts/{id}/settlements",
+         A::Roles,
+         {kCm, kFin, kAud, kProv},
+         false,
+         app::listSettlements},
         // Queries for later flows
         {"GET", v1 + "/queries/eligible-providers", A::Roles, kAllStaff, false,
          app::eligibleProviders},
@@ -165,6 +190,8 @@ std::vector<Route> buildRoutes() {
         {"POST", v1 + "/allocations/{number}/end", A::Roles, {kAo, kCm}, false, app::endAllocation},
         // iWmo 3.2 messages: providers over mutual TLS (client certificate with their AGB)
         {"POST", v1 + "/messages", A::Roles, {kProv}, false, app::postMessage, true, true},
+        {"POST", v1 + "/messages/dry-run", A::Roles, {kProv}, false, app::postMessageDryRun, true,
+         true},
         {"GET", v1 + "/outbox", A::Roles, {kProv}, false, app::listOutbox, false, true},
         {"GET", v1 + "/outbox/{id}", A::Roles, {kProv}, false, app::getOutboxMessage, false, true},
         {"POST",
@@ -191,10 +218,25 @@ std::vector<Route> buildRoutes() {
         // Declarations (claims) and the review queue
         {"POST", v1 + "/declarations", A::Roles, {kProv}, false, app::submitDeclaration},
         {"POST", v1 + "/declarations/dry-run", A::Roles, {kProv}, false, app::dryRunDeclaration},
+        {"POST", v1 + "/declarations/csv", A::Roles, {kProv}, false, app::submitCsvDeclaration,
+         true},
         {"GET", v1 + "/declarations/{id}", A::Roles, {kProv, kCm, kFin, kAud}, false,
          app::getDeclaration},
         {"GET", v1 + "/reviews", A::Roles, {kCm, kAud}, false, app::listReviews},
         {"POST", v1 + "/reviews/{id}/decision", A::Roles, {kCm}, false, app::decideReview},
+        // Budgets and monitoring
+        {"POST", v1 + "/budgets", A::Roles, {kFin, kAdmin}, false, app::createBudget},
+        {"GET", v1 + "/budgets", A::Roles, {kFin, kBh, kCm, kAud}, false, app::listBudgets},
+        {"GET", v1 + "/budgets/overview", A::Roles, {kFin, kBh, kAud}, false, app::budgetOverview},
+        {"GET", v1 + "/budgets/{id}/exhaustion", A::Roles, {kFin, kBh, kAud}, false,
+         app::budgetExhaustion},
+        {"GET", v1 + "/providers/{id}/spending-ceiling", A::Roles, {kFin, kCm, kAud, kProv}, false,
+         app::providerSpendingCeiling},
+        {"POST", v1 + "/budget-reallocations", A::Roles, {kBh}, false, app::requestReallocation},
+        {"GET", v1 + "/budget-reallocations", A::Roles, {kFin, kBh, kAud}, false,
+         app::listReallocations},
+        {"POST", v1 + "/budget-reallocations/{id}/decision", A::Roles, {kFin}, false,
+         app::decideReallocation},
         // Audit trail
         {"GET", v1 + "/audit", A::Roles, {kAud, kAdmin}, false, app::listAudit},
         {"GET", v1 + "/audit/verify", A::Roles, {kAud, kAdmin}, false, app::verifyAuditApi},

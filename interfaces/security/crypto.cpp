@@ -6,6 +6,9 @@
 #include <openssl/rand.h>
 
 #include <climits>
+#include <fstream>
+#include <memory>
+#include <vector>
 #include <stdexcept>
 
 namespace zc::security {
@@ -177,6 +180,23 @@ std::string newToken(std::string_view prefix) {
     std::string token(prefix);
     token += base64UrlEncode(bytes.data(), bytes.size());
     return token;
+}
+
+std::string sha256HexOfFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + path);
+    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> md(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+    if (!md || EVP_DigestInit_ex(md.get(), EVP_sha256(), nullptr) != 1) {
+        throw std::runtime_error("SHA-256 initialisation failed");
+    }
+    std::vector<char> buf(1 << 16);
+    while (in.read(buf.data(), static_cast<std::streamsize>(buf.size())) || in.gcount() > 0) {
+        EVP_DigestUpdate(md.get(), buf.data(), static_cast<std::size_t>(in.gcount()));
+    }
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int n = 0;
+    EVP_DigestFinal_ex(md.get(), digest, &n);
+    return toHex(digest, n);
 }
 
 }  // namespace zc::security

@@ -20,6 +20,8 @@ std::string base32Encode(const std::vector<unsigned char>& data);       // RFC 4
 std::vector<unsigned char> base32Decode(std::string_view text);
 
 std::string sha256Hex(std::string_view data);
+// SHA-256 of a file's content, read in chunks (throws std::runtime_error when unreadable).
+std::string sha256HexOfFile(const std::string& path);
 std::vector<unsigned char> hmacSha1(const std::vector<unsigned char>& key, std::string_view data);
 std::string hmacSha256Hex(std::string_view key, std::string_view data);
 

@@ -4,6 +4,7 @@
 
 #include <csignal>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -15,6 +16,7 @@
 #include "contracting/kernel/errors.hpp"
 #include "interfaces/app/audit.hpp"
 #include "interfaces/app/auth.hpp"
+#include "interfaces/app/budget_financing.hpp"
 #include "interfaces/app/demo_data.hpp"
 #include "interfaces/app/messages.hpp"
 #include "interfaces/http/api_server.hpp"
@@ -38,7 +40,10 @@ constexpr const char* kUsage =
     "  validate FILE               check an iWmo message against the schema and the in-message\n"
     "                              rules; exit 0 when valid, 1 when not\n"
     "  ingest FILE --as AGB        process a message as that provider would have sent it and\n"
-    "                              print the retour\n";
+    "                              print the retour\n"
+    "  post-advances [--date YYYY-MM-DD]\n"
+    "                              turn the advances of budget-financed contracts due on or\n"
+    "                              before the date (default today) into payables, once\n";
 
 struct Cli {
     std::string config = "config/zorgcontract.properties";
@@ -158,8 +163,34 @@ int ingestCommand(const server::Settings& s, const std::string& file, const std:
     app::RequestContext ctx{conn, {}, "cli", clock, s.app};
     ctx.actor.role = app::Role::Provider;
     ctx.actor.name = "provider:" + agb;
-    const auto answer = app::receiveMessage(ctx, agb, readWholeFile(file));
+    // A declaration is streamed from the file; other messages are small.
+    std::string head(4096, '\0');
+    {
+        std::ifstream in(file, std::ios::binary);
+        if (!in) throw std::runtime_error("cannot read " + file);
+        in.read(head.data(), static_cast<std::streamsize>(head.size()));
+        head.resize(static_cast<std::size_t>(in.gcount()));
+    }
+    const bool declaration = head.find("iwmo/3_2/wmo323/schema") != std::string::npos;
+    const auto answer = declaration
+                            ? app::receiveDeclaration(ctx, agb, std::filesystem::absolute(file).string(),
+                                                      false)
+                            : app::receiveMessage(ctx, agb, readWholeFile(file));
     std::cout << answer.body << std::endl;
+    return 0;
+}
+
+int postAdvancesCommand(const server::Settings& s, const std::vector<std::string>& args) {
+    db::ensureThreadInit();
+    db::Connection conn(s.db);
+    SystemClock clock;
+    app::RequestContext ctx{conn, {}, "cli", clock, s.app};
+    ctx.actor.role = app::Role::Finance;
+    ctx.actor.name = "cli";
+    const Date date = args.size() == 3 ? parseDate(args[2], "date") : clock.today();
+    const auto r = app::postDueAdvances(ctx, date);
+    std::cout << r.created << " advance payable(s) created for advances due on or before "
+              << formatDate(r.date) << " (" << r.total_cents << " cents)" << std::endl;
     return 0;
 }
 
@@ -203,6 +234,10 @@ int run(const Cli& cli) {
         throw std::runtime_error(settings.db_password_problem);
     if (cmd == "ingest" && cli.args.size() == 4 && cli.args[2] == "--as") {
         return ingestCommand(settings, cli.args[1], cli.args[3]);
+    }
+    if (cmd == "post-advances" &&
+        (cli.args.size() == 1 || (cli.args.size() == 3 && cli.args[1] == "--date"))) {
+        return postAdvancesCommand(settings, cli.args);
     }
     if (cmd == "create-admin" && cli.args.size() == 2) {
         return createAdminCommand(settings, cli.args[1]);

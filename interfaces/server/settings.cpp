@@ -8,6 +8,7 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "contracting/kernel/rounding.hpp"
 #include "interfaces/security/aes_gcm.hpp"
 
 namespace zc::server {
@@ -111,6 +112,14 @@ Settings loadSettings(const std::filesystem::path& file) {
     s.app.pbkdf2_iterations = intKey(*c, "auth.pbkdf2_iterations", 210000, 210000, 10000000);
     s.app.max_failed_logins = intKey(*c, "auth.max_failed_logins", 5, 1, 100);
     s.app.lockout_minutes = intKey(*c, "auth.lockout_minutes", 15, 1, 24 * 60);
+    s.app.budget_signal_threshold_percent = c->getString("budget.signal_threshold_percent", "5");
+    try {
+        const auto pct = Percentage::parse(s.app.budget_signal_threshold_percent);
+        if (pct.millionths() < 0 || pct.millionths() > 100'000'000) throw std::out_of_range("");
+    } catch (const std::exception&) {
+        throw std::runtime_error(
+            "configuration key budget.signal_threshold_percent must be a percentage from 0 to 100");
+    }
     s.schema_dir =
         resolve(s.root, c->getString("xml.schema_dir", "interfaces/xml/schemas/iwmo-3.2"));
     s.migrations_dir = resolve(s.root, c->getString("migrations.dir", "config/migrations"));

@@ -496,6 +496,21 @@ TEST(DeclarationReader, OutOfRangeDatesAreReported) {
     EXPECT_EQ(codeOf(readAll(text).problems), "DECLARATION_VALUE_OUT_OF_RANGE");
 }
 
+TEST(DeclarationReader, ACallbackExceptionPropagatesAndTheReaderStaysUsable) {
+    const std::string text = readFile(kSamples / "wmo323.xml");
+    DeclarationReader reader;
+    EXPECT_THROW(reader.readText(
+                     ourSchemas(), text, declarationLimits(), [](const DeclarationHead&) {},
+                     [](const Prestatie&) { throw std::runtime_error("database gone"); }),
+                 std::runtime_error);
+    std::size_t n = 0;
+    EXPECT_EQ(codeOf(reader.readText(
+                  ourSchemas(), text, declarationLimits(), [](const DeclarationHead&) {},
+                  [&](const Prestatie&) { ++n; })),
+              "OK");
+    EXPECT_EQ(n, 3u);
+}
+
 TEST(StreamValidate, DeliversOnlyTheConfiguredRecords) {
     std::vector<std::string> seen;
     xml::CallbackSink sink([&](const xml::Element& e, const std::vector<std::string>& path) {

@@ -1,0 +1,612 @@
+// Budget financing (dagbesteding): advances as payables, quarterly realisation reports and the
+// year-end settlement (vaststelling).
+#include "budget_financing.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "audit.hpp"
+#include "contracting/domain/advance_schedule.hpp"
+#include "contracting/kernel/errors.hpp"
+#include "contracting/kernel/rounding.hpp"
+#include "invoicing/domain/amount_text.hpp"
+#include "invoicing/domain/payable.hpp"
+#include "json_input.hpp"
+#include "json_output.hpp"
+
+namespace zc::app {
+namespace {
+
+constexpr std::size_t kMaxRealisationValues = 100;
+constexpr int kMinYear = 1900;
+constexpr int kMaxYear = 2999;
+
+const std::vector<std::string> kPayableSourceTypes = {"declaration", "review", "advance",
+                                                      "settlement", "clawback"};
+
+struct BudgetContract {
+    std::int64_t id = 0;
+    std::int64_t lead_provider_id = 0;
+    std::string status;
+    Period term;
+    std::string rule;
+};
+
+// The budget-financed contract `id` as the caller may see it: 404 when unknown, not budget
+// financed, or (for a provider) not one of the coalition's contracts.
+BudgetContract budgetContract(RequestContext& ctx, std::int64_t id, bool lock) {
+    auto r = ctx.db.queryOne(
+        std::string("SELECT provider_id, status, term_start, term_end, settlement_rule, kind FROM "
+                    "contracts WHERE id = ?") +
+            (lock ? " FOR UPDATE" : ""),
+        {id});
+    bool visible = r && r->str(5) == "budget";
+    if (visible && ctx.actor.role == Role::Provider) {
+        visible = ctx.db
+                      .queryOne("SELECT 1 FROM coalition_members WHERE contract_id = ? AND "
+                                "provider_id = ?",
+                                {id, ctx.actor.provider_id})
+                      .has_value();
+    }
+    if (!visible) notFound("Budget-financed contract " + std::to_string(id), "id");
+    return {id, r->i64(0), r->str(1), Period{parseDate(r->str(2)), parseDate(r->str(3))},
+            r->str(4)};
+}
+
+Period quarterPeriod(int year, int quarter) {
+    const Date begin{std::chrono::year{year}, std::chrono::month{unsigned(3 * quarter - 2)},
+                     std::chrono::day{1}};
+    return Period{begin, addMonths(begin, 3)};
+}
+
+Date firstOfYear(int year) {
+    return Date{std::chrono::year{year}, std::chrono::January, std::chrono::day{1}};
+}
+
+// The quarters of `year` that overlap the contract term.
+std::vector<int> quartersInTerm(int year, const Period& term) {
+    std::vector<int> out;
+    for (int q = 1; q <= 4; ++q) {
+        if (quarterPeriod(year, q).overlaps(term)) out.push_back(q);
+    }
+    return out;
+}
+
+int checkedYear(Poco::JSON::Object::Ptr body) {
+    const auto year = requiredInt(body, "year");
+    if (year < kMinYear || year > kMaxYear) {
+        throw ValidationError("INVALID_FIELD", "The field 'year' must be a year 1900..2999.",
+                              "year");
+    }
+    return static_cast<int>(year);
+}
+
+bool yearSettled(RequestContext& ctx, std::int64_t contract_id, int year, bool lock) {
+    return ctx.db
+        .queryOne(std::string("SELECT id FROM settlements WHERE contract_id = ? AND year = ?") +
+                      (lock ? " FOR UPDATE" : ""),
+                  {contract_id, std::int64_t{year}})
+        .has_value();
+}
+
+[[noreturn]] void settledAlready(std::int64_t contract_id, int year) {
+    throw ValidationError("SETTLED_ALREADY",
+                          "Contract " + std::to_string(contract_id) + " has been settled for " +
+                              std::to_string(year) + " already.",
+                          "year", ErrorKind::Conflict);
+}
+
+std::string percentText(std::int64_t part, std::int64_t whole) {
+    if (whole <= 0) return "";
+    return invoicing::formatPercentHundredths(
+        divideRoundHalfUp(static_cast<__int128>(part) * 10'000, whole));
+}
+
+Poco::JSON::Object::Ptr payableJson(const db::Row& r) {
+    auto o = newObject();
+    o->set("id", r.i64(0));
+    o->set("provider_id", r.i64(1));
+    o->set("provider_agb", r.str(2));
+    o->set("provider_name", r.str(3));
+    o->set("source_type", r.str(4));
+    o->set("source_id", r.i64(5));
+    o->set("amount_cents", r.i64(6));
+    o->set("due_date", r.str(7));
+    o->set("created_at", isoTimestamp(r.str(8)));
+    return o;
+}
+
+constexpr const char* kPayableColumns =
+    "SELECT p.id, p.provider_id, v.agb, v.name, p.source_type, p.source_id, p.amount_cents,"
+    " p.due_date, p.created_at FROM payables p JOIN providers v ON v.id = p.provider_id";
+
+std::int64_t insertPayable(RequestContext& ctx, std::int64_t provider_id, const std::string& type,
+                           std::int64_t source_id, Money amount, Date due) {
+    ctx.db.execute(
+        "INSERT INTO payables (provider_id, source_type, source_id, amount_cents, due_date,"
+        " created_at) VALUES (?,?,?,?,?,?)",
+        {provider_id, type, source_id, amount.cents(), formatDate(due), timestamp(ctx.clock)});
+    return ctx.db.lastInsertId();
+}
+
+// One year of realisation: per agreement its target, the realised value of each quarter and
+// the year total.
+Poco::JSON::Object::Ptr realisationYearJson(RequestContext& ctx, const BudgetContract& c,
+                                            int year) {
+    auto y = newObject();
+    y->set("year", year);
+    y->set("settled", yearSettled(ctx, c.id, year, false));
+    const auto in_term = quartersInTerm(year, c.term);
+    std::map<std::int64_t, std::map<int, db::Row>> reports;
+    for (auto& r : ctx.db.query("SELECT agreement_id, quarter, realised, reported_by, reported_at"
+                                " FROM realisation_reports WHERE contract_id = ? AND year = ?",
+                                {c.id, std::int64_t{year}})) {
+        reports[r.i64(0)].emplace(static_cast<int>(r.i64(1)), r);
+    }
+    auto agreements = newArray();
+    for (const auto& a : ctx.db.query("SELECT id, indicator, target, unit FROM "
+                                      "performance_agreements WHERE contract_id = ? ORDER BY id",
+                                      {c.id})) {
+        auto o = newObject();
+        o->set("agreement_id", a.i64(0));
+        o->set("indicator", a.str(1));
+        o->set("unit", a.str(3));
+        o->set("target", a.i64(2));
+        auto quarters = newArray();
+        std::int64_t total = 0;
+        int reported = 0;
+        for (int q = 1; q <= 4; ++q) {
+            auto qo = newObject();
+            qo->set("quarter", q);
+            qo->set("in_term",
+                    std::find(in_term.begin(), in_term.end(), q) != in_term.end());
+            const auto& by_quarter = reports[a.i64(0)];
+            const auto it = by_quarter.find(q);
+            if (it == by_quarter.end()) {
+                qo->set("realised", Poco::Dynamic::Var());
+            } else {
+                qo->set("realised", it->second.i64(2));
+                qo->set("reported_by", it->second.str(3));
+                qo->set("reported_at", isoTimestamp(it->second.str(4)));
+                total += it->second.i64(2);
+                ++reported;
+            }
+            quarters->add(qo);
+        }
+        o->set("quarters", quarters);
+        o->set("reported_quarters", reported);
+        o->set("total_realised", total);
+        o->set("difference_to_target", total - a.i64(2));
+        const auto pct = percentText(total, a.i64(2));
+        if (pct.empty()) {
+            o->set("percentage_of_target", Poco::Dynamic::Var());
+        } else {
+            o->set("percentage_of_target", pct);
+        }
+        agreements->add(o);
+    }
+    y->set("agreements", agreements);
+    return y;
+}
+
+Poco::JSON::Object::Ptr realisationsJson(RequestContext& ctx, const BudgetContract& c,
+                                         std::optional<int> only_year) {
+    auto out = newObject();
+    out->set("contract_id", c.id);
+    auto years = newArray();
+    for (const auto& r : ctx.db.query(
+             "SELECT year FROM contract_budgets WHERE contract_id = ? ORDER BY year", {c.id})) {
+        const int year = static_cast<int>(r.i64(0));
+        if (only_year && *only_year != year) continue;
+        years->add(realisationYearJson(ctx, c, year));
+    }
+    out->set("years", years);
+    return out;
+}
+
+std::vector<std::string> splitLines(const std::string& text) {
+    std::vector<std::string> out;
+    std::stringstream ss(text);
+    std::string line;
+    while (std::getline(ss, line)) out.push_back(line);
+    return out;
+}
+
+constexpr const char* kSettlementColumns =
+    "SELECT id, contract_id, year, rule, budget_cents, due_cents, advances_paid_cents,"
+    " difference_cents, calculation, created_by, created_at FROM settlements";
+
+Poco::JSON::Object::Ptr settlementJson(RequestContext& ctx, const db::Row& r) {
+    auto o = newObject();
+    o->set("id", r.i64(0));
+    o->set("contract_id", r.i64(1));
+    o->set("year", r.i64(2));
+    o->set("rule", r.str(3));
+    o->set("budget_cents", r.i64(4));
+    o->set("due_cents", r.i64(5));
+    o->set("advances_paid_cents", r.i64(6));
+    o->set("difference_cents", r.i64(7));
+    const auto diff = r.i64(7);
+    o->set("direction",
+           diff > 0 ? "payable_to_provider" : (diff < 0 ? "receivable_from_provider" : "settled"));
+    auto lines = newArray();
+    for (const auto& l : splitLines(r.str(8))) lines->add(l);
+    o->set("calculation", lines);
+    o->set("created_by", r.str(9));
+    o->set("created_at", isoTimestamp(r.str(10)));
+    auto p = ctx.db.queryOne(std::string(kPayableColumns) +
+                                 " WHERE p.source_type IN ('settlement','clawback') AND "
+                                 "p.source_id = ?",
+                             {r.i64(0)});
+    if (p) {
+        o->set("payable", payableJson(*p));
+    } else {
+        o->set("payable", Poco::Dynamic::Var());
+    }
+    return o;
+}
+
+}  // namespace
+
+invoicing::SettlementRule parseSettlementRule(const std::string& name, const std::string& field) {
+    using invoicing::SettlementRule;
+    for (SettlementRule r : {SettlementRule::FixedBudget, SettlementRule::ProportionalToRealisation,
+                             SettlementRule::CapAtAdvances}) {
+        if (invoicing::settlementRuleName(r) == name) return r;
+    }
+    throw ValidationError("INVALID_SETTLEMENT_RULE",
+                          "The settlement rule must be fixed_budget, proportional_to_realisation "
+                          "or cap_at_advances.",
+                          field);
+}
+
+AdvancePostingResult postDueAdvances(RequestContext& ctx, Date date) {
+    if (date > ctx.today()) {
+        throw ValidationError("INVALID_DATE",
+                              "Advances become payable on their schedule: the date must not lie "
+                              "after today (" +
+                                  formatDate(ctx.today()) + ").",
+                              "date");
+    }
+    AdvancePostingResult result;
+    result.date = date;
+    db::Transaction tx(ctx.db);
+    // Locking the contracts serialises concurrent runs: the second sees the first's payables.
+    const auto contracts = ctx.db.query(
+        "SELECT id, provider_id FROM contracts WHERE kind = 'budget' AND status = 'active'"
+        " ORDER BY id FOR UPDATE");
+    for (const auto& c : contracts) {
+        const auto contract_id = c.i64(0);
+        const auto lead = c.i64(1);
+        std::vector<contracting::Advance> advances;
+        std::map<std::string, std::int64_t> advance_ids;  // "YYYY-MM" -> advances.id
+        for (const auto& a : ctx.db.query(
+                 "SELECT a.id, a.year, a.month, a.due_date, a.amount_cents FROM advances a"
+                 " WHERE a.contract_id = ? AND a.due_date <= ? AND NOT EXISTS (SELECT 1 FROM "
+                 "settlements s WHERE s.contract_id = a.contract_id AND s.year = a.year)"
+                 " ORDER BY a.year, a.month",
+                 {contract_id, formatDate(date)})) {
+            const contracting::Advance adv{static_cast<int>(a.i64(1)),
+                                           static_cast<unsigned>(a.i64(2)), parseDate(a.str(3)),
+                                           Money::fromCents(a.i64(4))};
+            advances.push_back(adv);
+            advance_ids["advance:" + std::to_string(contract_id) + ":" +
+                        a.str(3).substr(0, 7)] = a.i64(0);
+        }
+        if (advances.empty()) continue;
+        std::set<std::int64_t> posted;
+        for (const auto& p :
+             ctx.db.query("SELECT p.source_id FROM payables p JOIN advances a ON a.id = "
+                          "p.source_id WHERE p.source_type = 'advance' AND a.contract_id = ?"
+                          " FOR UPDATE",
+                          {contract_id})) {
+            posted.insert(p.i64(0));
+        }
+        for (const auto& due :
+             invoicing::advancesDue(advances, date, lead, std::to_string(contract_id))) {
+            const auto it = advance_ids.find(due.source);
+            ZC_ASSERT(it != advance_ids.end() && "every due advance comes from a row");
+            if (posted.count(it->second)) continue;
+            const auto id = insertPayable(ctx, lead, "advance", it->second, due.amount, due.due);
+            auto after = newObject();
+            after->set("source_type", "advance");
+            after->set("source_id", it->second);
+            after->set("contract_id", contract_id);
+            after->set("provider_id", lead);
+            after->set("amount_cents", due.amount.cents());
+            after->set("due_date", formatDate(due.due));
+            appendAudit(ctx, {"payable.create", "payable", std::to_string(id), "ok", std::nullopt,
+                              toJson(after)});
+            ++result.created;
+            result.total_cents += due.amount.cents();
+        }
+    }
+    tx.commit();
+    return result;
+}
+
+ApiResponse postDueAdvancesApi(RequestContext& ctx, const ApiRequest& req) {
+    const Date date = optionalDate(req.body, "date").value_or(ctx.today());
+    const auto r = postDueAdvances(ctx, date);
+    auto out = newObject();
+    out->set("date", formatDate(r.date));
+    out->set("created", r.created);
+    out->set("total_cents", r.total_cents);
+    return {200, out};
+}
+
+ApiResponse listPayables(RequestContext& ctx, const ApiRequest& req) {
+    std::int64_t provider = 0;
+    if (const auto text = req.queryValue("provider_id"); !text.empty()) {
+        const auto n = text.find_first_not_of("0123456789");
+        if (n != std::string::npos || text.size() > 18) {
+            throw ValidationError("INVALID_QUERY", "Query parameter 'provider_id' must be an id.",
+                                  "provider_id");
+        }
+        provider = std::stoll(text);
+    }
+    const std::string type = req.queryValue("source_type");
+    if (!type.empty() &&
+        std::find(kPayableSourceTypes.begin(), kPayableSourceTypes.end(), type) ==
+            kPayableSourceTypes.end()) {
+        throw ValidationError("INVALID_QUERY",
+                              "Query parameter 'source_type' must be declaration, review, "
+                              "advance, settlement or clawback.",
+                              "source_type");
+    }
+    const std::int64_t own = ctx.actor.role == Role::Provider ? ctx.actor.provider_id : 0;
+    const auto page = pageFrom(req.query);
+    auto out = newArray();
+    for (const auto& r : ctx.db.query(
+             std::string(kPayableColumns) +
+                 " WHERE (? = 0 OR p.provider_id = ?) AND (? = 0 OR p.provider_id = ?)"
+                 " AND (? = '' OR p.source_type = ?) ORDER BY p.due_date, p.id LIMIT ? OFFSET ?",
+             {provider, provider, own, own, type, type, page.limit, page.offset})) {
+        out->add(payableJson(r));
+    }
+    return {200, out};
+}
+
+ApiResponse reportRealisation(RequestContext& ctx, const ApiRequest& req) {
+    const auto id = req.pathId("id");
+    const int year = checkedYear(req.body);
+    const auto quarter = requiredInt(req.body, "quarter");
+    if (quarter < 1 || quarter > 4) {
+        throw ValidationError("INVALID_FIELD", "The field 'quarter' must be 1, 2, 3 or 4.",
+                              "quarter");
+    }
+    struct Value {
+        std::int64_t agreement_id;
+        std::int64_t realised;
+    };
+    std::vector<Value> values;
+    auto array = requiredArray(req.body, "values", kMaxRealisationValues);
+    if (array->size() == 0) {
+        throw ValidationError("MISSING_FIELD", "Report at least one performance agreement.",
+                              "values");
+    }
+    std::set<std::int64_t> seen;
+    for (std::size_t i = 0; i < array->size(); ++i) {
+        auto v = objectAt(array, i, "values");
+        const std::string field = "values[" + std::to_string(i) + "]";
+        const auto agreement = requiredInt(v, "agreement_id");
+        const auto realised = requiredInt(v, "realised");
+        if (realised < 0) {
+            throw ValidationError("INVALID_REALISED",
+                                  "A realised value is a whole number of zero or more.",
+                                  field + ".realised");
+        }
+        if (!seen.insert(agreement).second) {
+            throw ValidationError("DUPLICATE_AGREEMENT",
+                                  "Each performance agreement appears once in a report.",
+                                  field + ".agreement_id");
+        }
+        values.push_back({agreement, realised});
+    }
+    db::Transaction tx(ctx.db);
+    const auto c = budgetContract(ctx, id, true);
+    const Period q = quarterPeriod(year, static_cast<int>(quarter));
+    if (!q.overlaps(c.term)) {
+        throw ValidationError("QUARTER_OUTSIDE_TERM",
+                              "Quarter " + std::to_string(quarter) + " of " +
+                                  std::to_string(year) + " lies outside the contract term.",
+                              "quarter", ErrorKind::Unprocessable);
+    }
+    if (ctx.today() < *q.end) {
+        throw ValidationError("QUARTER_NOT_ENDED",
+                              "A quarter is reported once it has ended (on or after " +
+                                  formatDate(*q.end) + ").",
+                              "quarter", ErrorKind::Conflict);
+    }
+    if (yearSettled(ctx, c.id, year, false)) settledAlready(c.id, year);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        const std::string field = "values[" + std::to_string(i) + "].agreement_id";
+        if (!ctx.db.queryOne(
+                "SELECT id FROM performance_agreements WHERE id = ? AND contract_id = ?",
+                {values[i].agreement_id, c.id})) {
+            throw ValidationError("UNKNOWN_AGREEMENT",
+                                  "Performance agreement " +
+                                      std::to_string(values[i].agreement_id) +
+                                      " is not one of this contract's.",
+                                  field, ErrorKind::Unprocessable);
+        }
+        if (ctx.db.queryOne("SELECT id FROM realisation_reports WHERE contract_id = ? AND year = "
+                            "? AND quarter = ? AND agreement_id = ? FOR UPDATE",
+                            {c.id, std::int64_t{year}, quarter, values[i].agreement_id})) {
+            throw ValidationError("REPORTED_ALREADY",
+                                  "Quarter " + std::to_string(quarter) + " of " +
+                                      std::to_string(year) +
+                                      " has been reported for this agreement already.",
+                                  field, ErrorKind::Conflict);
+        }
+    }
+    auto after = newArray();
+    for (const auto& v : values) {
+        ctx.db.execute(
+            "INSERT INTO realisation_reports (contract_id, year, quarter, agreement_id, realised,"
+            " reported_by, reported_at) VALUES (?,?,?,?,?,?,?)",
+            {c.id, std::int64_t{year}, quarter, v.agreement_id, v.realised, ctx.actor.name,
+             timestamp(ctx.clock)});
+        auto o = newObject();
+        o->set("agreement_id", v.agreement_id);
+        o->set("realised", v.realised);
+        after->add(o);
+    }
+    auto audit = newObject();
+    audit->set("year", year);
+    audit->set("quarter", quarter);
+    audit->set("values", after);
+    appendAudit(ctx, {"realisation.report", "contract", std::to_string(c.id), "ok", std::nullopt,
+                      toJson(audit)});
+    auto out = realisationsJson(ctx, c, year);
+    tx.commit();
+    return {201, out};
+}
+
+ApiResponse listRealisations(RequestContext& ctx, const ApiRequest& req) {
+    const auto c = budgetContract(ctx, req.pathId("id"), false);
+    std::optional<int> year;
+    if (const auto text = req.queryValue("year"); !text.empty()) {
+        if (text.size() != 4 || text.find_first_not_of("0123456789") != std::string::npos) {
+            throw ValidationError("INVALID_QUERY", "Query parameter 'year' must be a year.",
+                                  "year");
+        }
+        year = std::stoi(text);
+    }
+    return {200, realisationsJson(ctx, c, year)};
+}
+
+ApiResponse settleContractYear(RequestContext& ctx, const ApiRequest& req) {
+    const auto id = req.pathId("id");
+    const int year = checkedYear(req.body);
+    const bool allow_incomplete = optionalBool(req.body, "allow_incomplete", false);
+    db::Transaction tx(ctx.db);
+    const auto c = budgetContract(ctx, id, true);
+    auto budget_row = ctx.db.queryOne(
+        "SELECT budget_cents FROM contract_budgets WHERE contract_id = ? AND year = ?",
+        {c.id, std::int64_t{year}});
+    if (!budget_row) {
+        throw ValidationError("NO_BUDGET",
+                              "Contract " + std::to_string(c.id) + " has no budget for " +
+                                  std::to_string(year) + ".",
+                              "year", ErrorKind::Unprocessable);
+    }
+    const Date year_end = std::min(firstOfYear(year + 1), *c.term.end);
+    if (ctx.today() < year_end) {
+        throw ValidationError("YEAR_NOT_ENDED",
+                              "The year can be settled once it has ended (on or after " +
+                                  formatDate(year_end) + ").",
+                              "year", ErrorKind::Conflict);
+    }
+    if (yearSettled(ctx, c.id, year, true)) settledAlready(c.id, year);
+
+    invoicing::SettlementInput input;
+    input.year = year;
+    input.budget = Money::fromCents(budget_row->i64(0));
+    input.rule = parseSettlementRule(c.rule);
+    const auto in_term = quartersInTerm(year, c.term);
+    std::vector<std::string> source_lines;
+    std::vector<std::string> missing;
+    for (const auto& a : ctx.db.query("SELECT id, indicator, target FROM performance_agreements"
+                                      " WHERE contract_id = ? ORDER BY id",
+                                      {c.id})) {
+        std::map<int, std::int64_t> by_quarter;
+        for (const auto& r : ctx.db.query(
+                 "SELECT quarter, realised FROM realisation_reports WHERE contract_id = ? AND "
+                 "year = ? AND agreement_id = ? ORDER BY quarter",
+                 {c.id, std::int64_t{year}, a.i64(0)})) {
+            by_quarter[static_cast<int>(r.i64(0))] = r.i64(1);
+        }
+        std::int64_t total = 0;
+        std::string line = a.str(1) + " " + std::to_string(year) + " by quarter:";
+        bool first = true;
+        for (int q : in_term) {
+            const auto it = by_quarter.find(q);
+            if (it == by_quarter.end()) {
+                missing.push_back(a.str(1) + " Q" + std::to_string(q));
+                line += std::string(first ? " " : " + ") + "Q" + std::to_string(q) +
+                        " not reported (0)";
+            } else {
+                total += it->second;
+                line += std::string(first ? " " : " + ") + "Q" + std::to_string(q) + " " +
+                        invoicing::formatCount(it->second);
+            }
+            first = false;
+        }
+        line += " = " + invoicing::formatCount(total);
+        source_lines.push_back(line);
+        input.indicators.push_back({a.str(1), a.i64(2), total});
+    }
+    if (!missing.empty() && !allow_incomplete) {
+        std::string list;
+        for (std::size_t i = 0; i < missing.size() && i < 10; ++i) {
+            list += (i ? ", " : "") + missing[i];
+        }
+        throw ValidationError("REALISATION_INCOMPLETE",
+                              "The realisation of " + std::to_string(year) +
+                                  " is incomplete (" + list +
+                                  "); have it reported, or settle with allow_incomplete: true "
+                                  "to count what is missing as 0.",
+                              "year", ErrorKind::Conflict);
+    }
+    auto advances = ctx.db.queryOne(
+        "SELECT COUNT(*), COALESCE(SUM(p.amount_cents), 0) FROM payables p JOIN advances a ON"
+        " a.id = p.source_id WHERE p.source_type = 'advance' AND a.contract_id = ? AND a.year = ?",
+        {c.id, std::int64_t{year}});
+    input.advances_paid = Money::fromCents(advances->i64(1));
+    source_lines.push_back("Advances paid: the " + std::to_string(advances->i64(0)) +
+                           " advance(s) of " + std::to_string(year) +
+                           " that became payables, together " +
+                           invoicing::formatAmount(input.advances_paid));
+
+    const auto s = invoicing::settleBudget(input);
+    std::vector<std::string> lines = s.lines;
+    // After "Settlement YYYY, rule: …" and "Budget YYYY: …" come the sources of the figures.
+    lines.insert(lines.begin() + std::min<std::ptrdiff_t>(2, std::ssize(lines)),
+                 source_lines.begin(), source_lines.end());
+    std::string calculation;
+    for (const auto& l : lines) calculation += l + "\n";
+
+    ctx.db.execute(
+        "INSERT INTO settlements (contract_id, year, rule, budget_cents, due_cents,"
+        " advances_paid_cents, difference_cents, calculation, created_by, created_at)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?)",
+        {c.id, std::int64_t{year}, c.rule, input.budget.cents(), s.due.cents(),
+         input.advances_paid.cents(), s.difference.cents(), calculation, ctx.actor.name,
+         timestamp(ctx.clock)});
+    const auto settlement_id = ctx.db.lastInsertId();
+    if (s.difference != Money()) {
+        const std::string type = s.difference > Money() ? "settlement" : "clawback";
+        const Date due = invoicing::dueDate(ctx.today(), ctx.config.payment_term_days);
+        const auto payable_id =
+            insertPayable(ctx, c.lead_provider_id, type, settlement_id, s.difference, due);
+        auto p = newObject();
+        p->set("source_type", type);
+        p->set("source_id", settlement_id);
+        p->set("provider_id", c.lead_provider_id);
+        p->set("amount_cents", s.difference.cents());
+        p->set("due_date", formatDate(due));
+        appendAudit(ctx, {"payable.create", "payable", std::to_string(payable_id), "ok",
+                          std::nullopt, toJson(p)});
+    }
+    auto row = ctx.db.queryOne(std::string(kSettlementColumns) + " WHERE id = ?", {settlement_id});
+    auto out = settlementJson(ctx, *row);
+    appendAudit(ctx, {"settlement.create", "settlement", std::to_string(settlement_id), "ok",
+                      std::nullopt, toJson(out)});
+    tx.commit();
+    return {201, out};
+}
+
+ApiResponse listSettlements(RequestContext& ctx, const ApiRequest& req) {
+    const auto c = budgetContract(ctx, req.pathId("id"), false);
+    auto out = newArray();
+    for (const auto& r : ctx.db.query(
+             std::string(kSettlementColumns) + " WHERE contract_id = ? ORDER BY year", {c.id})) {
+        out->add(settlementJson(ctx, r));
+    }
+    return {200, out};
+}
+
+}  // namespace zc::app

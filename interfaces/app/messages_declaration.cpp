@@ -1,0 +1,278 @@
+// WMO323 declarations through the message endpoint and the CLI: streamed twice (credits, then
+// debits), adjudicated by the ClaimProcessor, answered with a WMO325.
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+#include "audit.hpp"
+#include "claims.hpp"
+#include "contracting/kernel/errors.hpp"
+#include "contracting/kernel/unit.hpp"
+#include "interfaces/iwmo/declaration.hpp"
+#include "interfaces/security/aes_gcm.hpp"
+#include "interfaces/security/crypto.hpp"
+#include "messages_internal.hpp"
+
+namespace zc::app {
+namespace {
+
+[[noreturn]] void technical(const std::string& code, const std::string& message,
+                            ErrorKind kind = ErrorKind::Invalid) {
+    throw ValidationError(code, message, "", kind);
+}
+
+// The content hash for exactly-once: of the text, or of the file's bytes.
+std::string contentSha(const std::string& source) {
+    const auto first = source.find_first_not_of(" \t\r\n");
+    const bool text = first != std::string::npos &&
+                      (source[first] == '<' || source.compare(first, 3, "\xEF\xBB\xBF") == 0);
+    return text ? security::sha256Hex(source) : security::sha256HexOfFile(source);
+}
+
+billing::ClaimLine claimLine(const iwmo::Prestatie& p) {
+    billing::ClaimLine l;
+    l.reference = p.reference;
+    l.previous_reference = p.previous_reference;
+    l.credit = p.credit;
+    l.allocation_number = p.allocation_number.size() <= 12 ? std::stoll(p.allocation_number) : -1;
+    l.bsn = p.bsn;
+    l.category = p.category;
+    l.product_code = p.product_code;
+    l.period = Period{p.begin, addDays(p.end_inclusive, 1)};
+    l.volume = p.volume;
+    l.unit = unitFromIwmoCode(p.unit_code).value_or(Unit::Pieces);
+    if (p.tariff_cents) l.tariff = Money::fromCents(*p.tariff_cents);
+    l.amount = Money::fromCents(p.amount_cents);
+    return l;
+}
+
+billing::DeclarationHeader billingHead(const iwmo::DeclarationHead& h, Date today) {
+    return {h.declaratie_nummer, Period{h.period_begin, addDays(h.period_end_inclusive, 1)}, today,
+            Money::fromCents(iwmo::signedCents(h.total_cents, h.total_credit))};
+}
+
+std::int64_t providerFor(RequestContext& ctx, const iwmo::DeclarationHead& h,
+                         const std::string& sender_agb) {
+    if (h.afzender != sender_agb) {
+        technical("AGB_MISMATCH", "The Afzender " + h.afzender + " differs from the AGB code " +
+                                      sender_agb + " of your client certificate.",
+                  ErrorKind::Forbidden);
+    }
+    auto p = ctx.db.queryOne("SELECT id FROM providers WHERE agb = ?", {sender_agb});
+    if (!p) technical("UNKNOWN_PROVIDER", "AGB " + sender_agb + " is not a known provider.",
+                      ErrorKind::Forbidden);
+    if (!ctx.db.queryOne("SELECT code FROM municipalities WHERE code = ?", {h.ontvanger})) {
+        technical("WRONG_RECIPIENT",
+                  "Ontvanger " + h.ontvanger + " is not a municipality served by this platform.");
+    }
+    return p->i64(0);
+}
+
+void requireValid(const iwmo::Problems& problems) {
+    if (problems.empty()) return;
+    const auto& p = problems.front();
+    technical(p.code, "The declaration is not processable: " + p.message + " (line " +
+                          std::to_string(p.line) + ").");
+}
+
+iwmo::Prestatie prestatieFrom(RequestContext& ctx, const db::Row& r) {
+    iwmo::Prestatie p;
+    p.bsn = security::decryptAesGcm(ctx.config.bsn_key, r.str(0));
+    p.reference = r.str(1);
+    p.previous_reference = r.opt(2);
+    p.credit = r.i64(3) != 0;
+    p.allocation_number = r.str(4);
+    p.category = r.str(5);
+    p.product_code = r.str(6);
+    p.begin = parseDate(r.str(7));
+    p.end_inclusive = addDays(parseDate(r.str(8)), -1);
+    p.volume = r.i64(9);
+    p.unit_code = iwmoUnitCode(parseUnit(r.str(10)));
+    p.tariff_cents = r.optI64(11);
+    p.amount_cents = r.i64(12);
+    p.line = 0;
+    return p;
+}
+
+std::string headJson(const iwmo::DeclarationHead& h) {
+    Poco::JSON::Object o;
+    o.set("afzender", h.afzender);
+    o.set("ontvanger", h.ontvanger);
+    o.set("identificatie", h.identificatie);
+    o.set("dagtekening", formatDate(h.dagtekening));
+    o.set("declaratie_nummer", h.declaratie_nummer);
+    o.set("declaratie_dagtekening", formatDate(h.declaratie_dagtekening));
+    o.set("xsd_basis", h.xsd_basis);
+    o.set("xsd_bericht", h.xsd_bericht);
+    return toJson(Poco::Dynamic::Var(o));
+}
+
+// Registers the 323 (exactly once); a repeat gets the stored answer.
+std::optional<IntakeAnswer> registerDeclarationMessage(RequestContext& ctx,
+                                                       const iwmo::DeclarationHead& h,
+                                                       std::int64_t provider_id,
+                                                       const std::string& sha,
+                                                       std::int64_t& inbox_id) {
+    try {
+        ctx.db.execute(
+            "INSERT INTO inbox_messages (sender_agb, provider_id, message_code, identificatie,"
+            " dagtekening, content_sha256, received_at, outcome) VALUES (?,?,'484',?,?,?,?,'processing')",
+            {h.afzender, provider_id, h.identificatie, formatDate(h.dagtekening), sha,
+             timestamp(ctx.clock)});
+        inbox_id = ctx.db.lastInsertId();
+        return std::nullopt;
+    } catch (const db::DbError& e) {
+        if (!e.isDuplicateKey()) throw;
+    }
+    auto row = ctx.db.queryOne(
+        "SELECT content_sha256, retour_xml, outcome FROM inbox_messages WHERE sender_agb = ?"
+        " AND message_code = '484' AND identificatie = ?",
+        {h.afzender, h.identificatie});
+    if (row->str(0) != sha) {
+        technical("DUPLICATE_IDENTIFICATION",
+                  "BerichtIdentificatie " + h.identificatie +
+                      " was used before for another declaration (retourcode 9056).",
+                  ErrorKind::Conflict);
+    }
+    if (row->isNull(1)) return ackAnswer("wmo323", row->str(2), true);
+    return IntakeAnswer{200, "application/xml; charset=utf-8", row->str(1)};
+}
+
+}  // namespace
+
+// The WMO325 of a declaration from what is stored: every line not accepted with its code.
+std::string buildStored325(RequestContext& ctx, std::int64_t declaration_id,
+                           const iwmo::DeclarationHead& head, const std::string& identificatie) {
+    auto d = ctx.db.queryOne(
+        "SELECT total_submitted_cents, header_code, status FROM declarations WHERE id = ?",
+        {declaration_id});
+    iwmo::DeclarationAnswer a;
+    a.declaratie_nummer = head.declaratie_nummer;
+    a.submitted_cents = d->i64(0);
+    a.header_codes = {"0200"};
+    if (d->str(2) == "rejected") {
+        a.declaration_codes = {d->opt(1).value_or("0001")};
+    } else {
+        for (const auto& r : ctx.db.query(
+                 "SELECT bsn_enc, reference, previous_reference, credit, allocation_number, category,"
+                 " product_code, period_begin, period_end, volume, unit, tariff_cents, amount_cents,"
+                 " code FROM claim_lines WHERE declaration_id = ? AND status = 'rejected'"
+                 " AND bsn_enc IS NOT NULL ORDER BY id",
+                 {declaration_id})) {
+            a.rejected.push_back({prestatieFrom(ctx, r), {r.str(13)}});
+        }
+    }
+    const auto h = iwmo::answerHeader(head, identificatie, ctx.today());
+    return iwmo::buildWmo325(h, a);
+}
+
+IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_agb,
+                                const std::string& source, bool dry_run) {
+    const auto& schemas = messageSchemas();
+    const auto limits = iwmo::declarationLimits();
+    iwmo::DeclarationReader reader;
+    db::Transaction tx(ctx.db);
+    std::optional<ClaimProcessor> processor;
+    iwmo::DeclarationHead head;
+    std::int64_t net = 0, credits = 0, inbox_id = 0, provider_id = 0;
+    std::optional<IntakeAnswer> repeat;
+    // Pass 1: the head (registration, exactly once) and the totals.
+    auto problems = reader.read(
+        schemas, source, limits,
+        [&](const iwmo::DeclarationHead& h) {
+            head = h;
+            provider_id = providerFor(ctx, h, sender_agb);
+            if (!dry_run) {
+                repeat = registerDeclarationMessage(ctx, h, provider_id,
+                                                    contentSha(source), inbox_id);
+                if (repeat) throw xml::StreamStop{{"REPEAT", "", 0, 0}};
+            }
+            processor.emplace(ctx, provider_id, billingHead(h, ctx.today()), "wmo323",
+                              dry_run ? std::nullopt : std::optional<std::int64_t>(inbox_id));
+            processor->open();
+        },
+        [&](const iwmo::Prestatie& p) {
+            net += iwmo::signedCents(p.amount_cents, p.credit);
+            credits += p.credit ? 1 : 0;
+        });
+    if (repeat) {
+        tx.commit();
+        return *repeat;
+    }
+    requireValid(problems);
+    const auto bh = billingHead(head, ctx.today());
+    if (auto v = billing::checkDeclarationPeriod(bh)) {
+        processor->rejectWhole(v->code, v->message);
+    } else if (net != bh.total_submitted.cents()) {
+        processor->rejectWhole("0001", "TotaalIngediendBedrag differs from the sum of the lines.");
+    } else {
+        // Pass 2: credits before debits (OP366); pass 3: the debits.
+        if (credits > 0) {
+            requireValid(reader.read(schemas, source, limits, [](const auto&) {},
+                                     [&](const iwmo::Prestatie& p) {
+                                         if (p.credit) processor->add(claimLine(p));
+                                     }));
+        }
+        requireValid(reader.read(schemas, source, limits, [](const auto&) {},
+                                 [&](const iwmo::Prestatie& p) {
+                                     if (!p.credit) processor->add(claimLine(p));
+                                 }));
+    }
+    const DeclarationResult result = processor->close();
+    if (!dry_run) {
+        ctx.db.execute("UPDATE declarations SET message_head = ? WHERE id = ?",
+                       {headJson(head), result.declaration_id});
+    }
+    IntakeAnswer answer;
+    if (result.status == "awaiting_review") {
+        Poco::JSON::Object o;
+        o.set("declaration_id", result.declaration_id);
+        o.set("status", result.status);
+        o.set("answer_due", formatDate(result.answer_due));
+        o.set("message", "Lines await a contract manager's review; the WMO325 follows in your outbox.");
+        answer = {202, "application/json; charset=utf-8", toJson(Poco::Dynamic::Var(o))};
+    } else {
+        const std::string id = nextIdentificatie(ctx);
+        const std::string xml = buildStored325(ctx, result.declaration_id, head, id);
+        answer = {200, "application/xml; charset=utf-8", xml};
+        if (!dry_run) queueOutgoing(ctx, provider_id, "485", id, xml, std::nullopt, std::nullopt);
+    }
+    if (dry_run) return answer;  // rolled back: nothing stored
+    ctx.db.execute(
+        "UPDATE inbox_messages SET outcome = ?, retour_code = ?, retour_xml = ? WHERE id = ?",
+        {result.status, answer.status == 200 ? db::Param(std::string("485")) : db::Param(nullptr),
+         answer.status == 200 ? db::Param(answer.body) : db::Param(nullptr), inbox_id});
+    appendAudit(ctx, {"message.receive", "message", head.afzender + "/484/" + head.identificatie,
+                      result.status, std::nullopt, std::nullopt});
+    tx.commit();
+    return answer;
+}
+
+void completeReviewedDeclaration(RequestContext& ctx, std::int64_t declaration_id) {
+    auto d = ctx.db.queryOne(
+        "SELECT d.message_head, d.inbox_message_id, d.provider_id FROM declarations d"
+        " WHERE d.id = ? AND d.source = 'wmo323'",
+        {declaration_id});
+    if (!d || d->isNull(0)) return;
+    Poco::JSON::Parser parser;
+    const auto o = parser.parse(d->str(0)).extract<Poco::JSON::Object::Ptr>();
+    iwmo::DeclarationHead head{};
+    head.afzender = o->getValue<std::string>("afzender");
+    head.ontvanger = o->getValue<std::string>("ontvanger");
+    head.identificatie = o->getValue<std::string>("identificatie");
+    head.dagtekening = parseDate(o->getValue<std::string>("dagtekening"));
+    head.declaratie_nummer = o->getValue<std::string>("declaratie_nummer");
+    head.declaratie_dagtekening = parseDate(o->getValue<std::string>("declaratie_dagtekening"));
+    head.xsd_basis = o->getValue<std::string>("xsd_basis");
+    head.xsd_bericht = o->getValue<std::string>("xsd_bericht");
+    const std::string id = nextIdentificatie(ctx);
+    const std::string xml = buildStored325(ctx, declaration_id, head, id);
+    queueOutgoing(ctx, d->i64(2), "485", id, xml, std::nullopt, std::nullopt);
+    if (!d->isNull(1)) {
+        ctx.db.execute(
+            "UPDATE inbox_messages SET outcome = 'answered', retour_code = '485', retour_xml = ?"
+            " WHERE id = ?",
+            {xml, d->i64(1)});
+    }
+}
+
+}  // namespace zc::app
