@@ -1,0 +1,256 @@
+// Declarations through the JSON use cases against a migrated scratch database: adjudication,
+// review, credits, dry run, whole-declaration rejection and payables.
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <gtest/gtest.h>
+
+#include "db_test_env.hpp"
+#include "interfaces/app/allocations.hpp"
+#include "interfaces/app/claims.hpp"
+#include "interfaces/app/clients.hpp"
+#include "interfaces/app/contracts.hpp"
+#include "interfaces/app/reference.hpp"
+#include "interfaces/mysql/migrations.hpp"
+#include "interfaces/security/crypto.hpp"
+
+namespace zc {
+namespace {
+
+using Poco::JSON::Object;
+
+constexpr std::int64_t kTariff = 5460;  // IB per hour, cents
+
+Object::Ptr object(const app::ApiResponse& r) { return r.body.extract<Object::Ptr>(); }
+
+app::Actor actor(app::Role role, const std::string& name, std::int64_t provider_id = 0) {
+    app::Actor a;
+    a.role = role;
+    a.user_id = provider_id == 0 ? 1 : 0;
+    a.provider_id = provider_id;
+    a.name = name;
+    return a;
+}
+
+// One line of a JSON declaration for the allocation of the fixture.
+std::string line(const std::string& ref, const std::string& begin, const std::string& end,
+                 std::int64_t hours, std::int64_t tariff = kTariff, bool credit = false,
+                 const std::string& previous = "") {
+    return R"({"reference":")" + ref + R"(",)" +
+           (previous.empty() ? "" : R"("previous_reference":")" + previous + R"(",)") +
+           R"("credit":)" + (credit ? "true" : "false") +
+           R"(,"allocation_number":ALLOC,"bsn":"123456782","category":"02","product_code":"02A01",)"
+           R"("period_start":")" + begin + R"(","period_end":")" + end + R"(","volume":)" +
+           std::to_string(hours) + R"(,"unit":"hours","tariff_cents":)" + std::to_string(tariff) +
+           R"(,"amount_cents":)" + std::to_string(hours * tariff) + "}";
+}
+
+class ClaimsTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        config_.bsn_key = security::randomBytes(32);
+        const auto hmac = security::randomBytes(32);
+        config_.bsn_hmac_key.assign(hmac.begin(), hmac.end());
+        conn_ = scratch_.connect();
+        db::migrate(*conn_, dbtest::migrationsDir());
+        auto admin = context(app::Role::Admin, "admin");
+        auto manager = context(app::Role::ContractManager, "cm");
+        auto officer = context(app::Role::AccessOfficer, "ao");
+        app::createMunicipality(*admin, dbtest::jsonRequest(R"({"code":"0193","name":"Zwolle"})"));
+        app::createProduct(*admin, dbtest::jsonRequest(
+                                       R"({"code":"02A01","category":"02","name":"IB",)"
+                                       R"("unit":"hours","kind":"per_client"})"));
+        provider_ = object(app::createProvider(
+                               *admin, dbtest::jsonRequest(
+                                           R"({"agb":"12345670","kvk":"12345678","name":"Zorg",)"
+                                           R"("iban":"NL91ABNA0417164300"})")))
+                        ->getValue<std::int64_t>("id");
+        app::createContract(
+            *manager,
+            dbtest::jsonRequest(R"({"provider_id":)" + std::to_string(provider_) +
+                                R"(,"municipality_code":"0193","term_start":"2025-01-01",)"
+                                R"("term_end":"2028-01-01","status":"active","products":["02A01"],)"
+                                R"("tariffs":[{"product_code":"02A01","tariff_cents":5460,)"
+                                R"("valid_from":"2025-01-01"}]})"));
+        const auto client =
+            object(app::createClient(
+                       *officer, dbtest::jsonRequest(
+                                     R"({"bsn":"123456782","surname":"Jansen","initials":"H.",)"
+                                     R"("birth_date":"1950-02-03","gender":"1",)"
+                                     R"("postcode":"8011AB","municipality_code":"0193"})")))
+                ->getValue<std::int64_t>("id");
+        const auto granted =
+            object(app::createDecision(
+                       *officer,
+                       dbtest::jsonRequest(
+                           R"({"number":1,"decision_date":"2025-01-02","valid_from":"2025-01-06",)"
+                           R"("valid_to":"2025-04-01","products":[{"product_code":"02A01",)"
+                           R"("volume":3,"unit":"hours","frequency":"week","financing":"ZIN"}]})",
+                           {{"id", std::to_string(client)}})))
+                ->getArray("products")
+                ->getObject(0)
+                ->getValue<std::int64_t>("id");
+        allocation_ = object(app::createAllocation(
+                                 *officer, dbtest::jsonRequest(
+                                               R"({"granted_product_id":)" +
+                                               std::to_string(granted) + R"(,"provider_id":)" +
+                                               std::to_string(provider_) +
+                                               R"(,"start_date":"2025-01-06"})")))
+                          ->getValue<std::int64_t>("number");
+        provider_ctx_ = context(app::Role::Provider, "provider:12345670", provider_);
+        manager_ = std::move(manager);
+    }
+
+    std::unique_ptr<app::RequestContext> context(app::Role role, const std::string& name,
+                                                 std::int64_t provider_id = 0) {
+        return std::make_unique<app::RequestContext>(
+            app::RequestContext{*conn_, actor(role, name, provider_id), "test", clock_, config_});
+    }
+
+    // A February 2025 declaration with these lines; the total is computed unless given.
+    app::ApiRequest declaration(const std::string& number, const std::vector<std::string>& lines,
+                                std::int64_t total) {
+        std::string body = R"({"number":")" + number +
+                           R"(","period_start":"2025-02-01","period_end":"2025-03-01",)"
+                           R"("total_submitted_cents":)" + std::to_string(total) + R"(,"lines":[)";
+        for (std::size_t i = 0; i < lines.size(); ++i) body += (i ? "," : "") + lines[i];
+        body += "]}";
+        const std::string alloc = std::to_string(allocation_);
+        for (auto p = body.find("ALLOC"); p != std::string::npos; p = body.find("ALLOC")) {
+            body.replace(p, 5, alloc);
+        }
+        return dbtest::jsonRequest(body);
+    }
+
+    std::string codeOf(const Object::Ptr& answer, const std::string& reference) {
+        auto list = answer->getArray("not_accepted");
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            auto o = list->getObject(static_cast<unsigned>(i));
+            if (o->getValue<std::string>("reference") == reference) {
+                return o->getValue<std::string>("status") + " " + o->getValue<std::string>("code");
+            }
+        }
+        return "accepted";
+    }
+
+    std::int64_t payableSum() {
+        return conn_->queryOne("SELECT COALESCE(SUM(amount_cents), 0) FROM payables")->i64(0);
+    }
+
+    dbtest::ScratchDatabase scratch_;
+    std::unique_ptr<db::Connection> conn_;
+    SystemClock clock_;
+    app::AppConfig config_;
+    std::unique_ptr<app::RequestContext> provider_ctx_, manager_;
+    std::int64_t provider_ = 0, allocation_ = 0;
+};
+
+TEST_F(ClaimsTest, AdjudicatesEachLineAndMakesTheAcceptedTotalPayableAfterThePaymentTerm) {
+    // February 2025 touches ISO weeks 5..9: at most 5 × 3 h = 15 h. 12 h is accepted.
+    // January 6..31 touches weeks 2..5: at most 12 h; 13 h is 8.3 % over: review (≤ 10 %).
+    // A tariff of 50.00 instead of 54.60 is rejected with 0611.
+    const auto lines = {line("R1", "2025-02-01", "2025-03-01", 12),
+                        line("R2", "2025-01-06", "2025-02-01", 13),
+                        line("R3", "2025-02-01", "2025-03-01", 1, 5000)};
+    const std::int64_t total = 12 * kTariff + 13 * kTariff + 5000;
+    const auto res = app::submitDeclaration(*provider_ctx_, declaration("D1", lines, total));
+    ASSERT_EQ(res.status, 201);
+    const auto answer = object(res);
+    EXPECT_EQ(codeOf(answer, "R1"), "accepted");
+    EXPECT_EQ(codeOf(answer, "R2"), "review 9321");
+    EXPECT_EQ(codeOf(answer, "R3"), "rejected 0611");
+    EXPECT_EQ(answer->getValue<std::int64_t>("awarded_cents"), 12 * kTariff);
+    EXPECT_EQ(answer->getValue<std::string>("status"), "awaiting_review");
+
+    auto p = conn_->queryOne("SELECT amount_cents, due_date, source_type FROM payables");
+    ASSERT_TRUE(p);
+    EXPECT_EQ(p->i64(0), 65520);  // 12 h × 54.60
+    EXPECT_EQ(p->str(1), formatDate(addDays(clock_.today(), 30)));
+    EXPECT_EQ(dbtest::countRows(*conn_, "claim_lines"), 3);
+}
+
+TEST_F(ClaimsTest, AReviewDecisionAcceptsTheLineAndMakesItPayableOnce) {
+    app::submitDeclaration(*provider_ctx_,
+                           declaration("D1", {line("R2", "2025-01-06", "2025-02-01", 13)},
+                                       13 * kTariff));
+    const auto review = conn_->queryOne("SELECT id FROM review_items")->i64(0);
+    const auto decided = app::decideReview(
+        *manager_, dbtest::jsonRequest(R"({"decision":"accept","reason":"extra week agreed"})",
+                                       {{"id", std::to_string(review)}}));
+    EXPECT_EQ(decided.status, 200);
+    EXPECT_EQ(payableSum(), 13 * kTariff);
+    EXPECT_EQ(conn_->queryOne("SELECT status FROM declarations")->str(0), "answered");
+    EXPECT_EQ(conn_->queryOne("SELECT status FROM claim_lines")->str(0), "accepted");
+    EXPECT_EQ(dbtest::errorCode([&] {
+                  app::decideReview(*manager_,
+                                    dbtest::jsonRequest(R"({"decision":"reject","reason":"x"})",
+                                                        {{"id", std::to_string(review)}}));
+              }),
+              "REVIEW_DECIDED");
+    EXPECT_EQ(payableSum(), 13 * kTariff);
+}
+
+TEST_F(ClaimsTest, ACreditCancelsItsDebitBeforeTheCorrectedDebitOfTheSameMessage) {
+    app::submitDeclaration(*provider_ctx_,
+                           declaration("D1", {line("R1", "2025-02-01", "2025-03-01", 12)},
+                                       12 * kTariff));
+    // The corrected debit comes first in the message; credits are processed first anyway.
+    const auto res = app::submitDeclaration(
+        *provider_ctx_,
+        declaration("D2",
+                    {line("R4", "2025-02-01", "2025-03-01", 10),
+                     line("C1", "2025-02-01", "2025-03-01", 12, kTariff, true, "R1")},
+                    10 * kTariff - 12 * kTariff));
+    const auto answer = object(res);
+    EXPECT_EQ(codeOf(answer, "C1"), "accepted");
+    EXPECT_EQ(codeOf(answer, "R4"), "accepted");
+    EXPECT_EQ(payableSum(), 10 * kTariff);  // 12 h paid, 12 h credited, 10 h claimed again
+    // Crediting the same debit again: 9390.
+    const auto again = app::submitDeclaration(
+        *provider_ctx_,
+        declaration("D3", {line("C2", "2025-02-01", "2025-03-01", 12, kTariff, true, "R1")},
+                    -12 * kTariff));
+    EXPECT_EQ(codeOf(object(again), "C2"), "rejected 9390");
+    // A second debit for a claimed period without a credit: 9389.
+    const auto twice = app::submitDeclaration(
+        *provider_ctx_,
+        declaration("D4", {line("R5", "2025-02-01", "2025-03-01", 1)}, kTariff));
+    EXPECT_EQ(codeOf(object(twice), "R5"), "rejected 9389");
+}
+
+TEST_F(ClaimsTest, ADryRunAnswersLikeTheRealThingAndStoresNothing) {
+    const auto lines = {line("R1", "2025-02-01", "2025-03-01", 12),
+                        line("R3", "2025-02-01", "2025-03-01", 1, 5000)};
+    const std::int64_t total = 12 * kTariff + 5000;
+    const auto dry = object(app::dryRunDeclaration(*provider_ctx_, declaration("D1", lines, total)));
+    EXPECT_TRUE(dry->getValue<bool>("dry_run"));
+    EXPECT_EQ(codeOf(dry, "R3"), "rejected 0611");
+    for (const char* table : {"declarations", "claim_lines", "payables", "review_items"}) {
+        EXPECT_EQ(dbtest::countRows(*conn_, table), 0) << table;
+    }
+    const auto real = object(app::submitDeclaration(*provider_ctx_, declaration("D1", lines, total)));
+    EXPECT_EQ(real->getValue<std::int64_t>("awarded_cents"),
+              dry->getValue<std::int64_t>("awarded_cents"));
+    EXPECT_EQ(codeOf(real, "R3"), "rejected 0611");
+}
+
+TEST_F(ClaimsTest, TotalsThatDoNotMatchTheLinesRejectTheWholeDeclaration) {
+    const auto res = app::submitDeclaration(
+        *provider_ctx_,
+        declaration("D1", {line("R1", "2025-02-01", "2025-03-01", 12)}, 12 * kTariff + 1));
+    EXPECT_EQ(res.status, 422);
+    const auto answer = object(res);
+    EXPECT_EQ(answer->getValue<std::string>("header_code"), "0001");
+    EXPECT_EQ(answer->getValue<std::int64_t>("awarded_cents"), 0);
+    EXPECT_EQ(codeOf(answer, "R1"), "rejected 0233");
+    EXPECT_EQ(dbtest::countRows(*conn_, "payables"), 0);
+    // The number is taken: a corrected declaration needs a new one.
+    EXPECT_EQ(dbtest::errorCode([&] {
+                  app::submitDeclaration(
+                      *provider_ctx_,
+                      declaration("D1", {line("R9", "2025-02-01", "2025-03-01", 12)}, 12 * kTariff));
+              }),
+              "DUPLICATE_DECLARATION");
+}
+
+}  // namespace
+}  // namespace zc
