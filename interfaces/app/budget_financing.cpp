@@ -45,9 +45,10 @@ BudgetContract budgetContract(RequestContext& ctx, std::int64_t id, bool lock) {
     bool visible = r && r->str(5) == "budget";
     if (visible && ctx.actor.role == Role::Provider) {
         visible = ctx.db
-                      .queryOne("SELECT 1 FROM coalition_members WHERE contract_id = ? AND "
-                                "provider_id = ?",
-                                {id, ctx.actor.provider_id})
+                      .queryOne(
+                          "SELECT 1 FROM coalition_members WHERE contract_id = ? AND "
+                          "provider_id = ?",
+                          {id, ctx.actor.provider_id})
                       .has_value();
     }
     if (!visible) notFound("Budget-financed contract " + std::to_string(id), "id");
@@ -160,8 +161,7 @@ Poco::JSON::Object::Ptr realisationYearJson(RequestContext& ctx, const BudgetCon
         for (int q = 1; q <= 4; ++q) {
             auto qo = newObject();
             qo->set("quarter", q);
-            qo->set("in_term",
-                    std::find(in_term.begin(), in_term.end(), q) != in_term.end());
+            qo->set("in_term", std::find(in_term.begin(), in_term.end(), q) != in_term.end());
             const auto& by_quarter = reports[a.i64(0)];
             const auto it = by_quarter.find(q);
             if (it == by_quarter.end()) {
@@ -292,8 +292,8 @@ AdvancePostingResult postDueAdvances(RequestContext& ctx, Date date) {
                                            static_cast<unsigned>(a.i64(2)), parseDate(a.str(3)),
                                            Money::fromCents(a.i64(4))};
             advances.push_back(adv);
-            advance_ids["advance:" + std::to_string(contract_id) + ":" +
-                        a.str(3).substr(0, 7)] = a.i64(0);
+            advance_ids["advance:" + std::to_string(contract_id) + ":" + a.str(3).substr(0, 7)] =
+                a.i64(0);
         }
         if (advances.empty()) continue;
         std::set<std::int64_t> posted;
@@ -348,9 +348,8 @@ ApiResponse listPayables(RequestContext& ctx, const ApiRequest& req) {
         provider = std::stoll(text);
     }
     const std::string type = req.queryValue("source_type");
-    if (!type.empty() &&
-        std::find(kPayableSourceTypes.begin(), kPayableSourceTypes.end(), type) ==
-            kPayableSourceTypes.end()) {
+    if (!type.empty() && std::find(kPayableSourceTypes.begin(), kPayableSourceTypes.end(), type) ==
+                             kPayableSourceTypes.end()) {
         throw ValidationError("INVALID_QUERY",
                               "Query parameter 'source_type' must be declaration, review, "
                               "advance, settlement or clawback.",
@@ -410,15 +409,15 @@ ApiResponse reportRealisation(RequestContext& ctx, const ApiRequest& req) {
     const Period q = quarterPeriod(year, static_cast<int>(quarter));
     if (!q.overlaps(c.term)) {
         throw ValidationError("QUARTER_OUTSIDE_TERM",
-                              "Quarter " + std::to_string(quarter) + " of " +
-                                  std::to_string(year) + " lies outside the contract term.",
+                              "Quarter " + std::to_string(quarter) + " of " + std::to_string(year) +
+                                  " lies outside the contract term.",
                               "quarter", ErrorKind::Unprocessable);
     }
     if (ctx.today() < *q.end) {
-        throw ValidationError("QUARTER_NOT_ENDED",
-                              "A quarter is reported once it has ended (on or after " +
-                                  formatDate(*q.end) + ").",
-                              "quarter", ErrorKind::Conflict);
+        throw ValidationError(
+            "QUARTER_NOT_ENDED",
+            "A quarter is reported once it has ended (on or after " + formatDate(*q.end) + ").",
+            "quarter", ErrorKind::Conflict);
     }
     if (yearSettled(ctx, c.id, year, false)) settledAlready(c.id, year);
     for (std::size_t i = 0; i < values.size(); ++i) {
@@ -488,17 +487,17 @@ ApiResponse settleContractYear(RequestContext& ctx, const ApiRequest& req) {
         "SELECT budget_cents FROM contract_budgets WHERE contract_id = ? AND year = ?",
         {c.id, std::int64_t{year}});
     if (!budget_row) {
-        throw ValidationError("NO_BUDGET",
-                              "Contract " + std::to_string(c.id) + " has no budget for " +
-                                  std::to_string(year) + ".",
-                              "year", ErrorKind::Unprocessable);
+        throw ValidationError(
+            "NO_BUDGET",
+            "Contract " + std::to_string(c.id) + " has no budget for " + std::to_string(year) + ".",
+            "year", ErrorKind::Unprocessable);
     }
     const Date year_end = std::min(firstOfYear(year + 1), *c.term.end);
     if (ctx.today() < year_end) {
-        throw ValidationError("YEAR_NOT_ENDED",
-                              "The year can be settled once it has ended (on or after " +
-                                  formatDate(year_end) + ").",
-                              "year", ErrorKind::Conflict);
+        throw ValidationError(
+            "YEAR_NOT_ENDED",
+            "The year can be settled once it has ended (on or after " + formatDate(year_end) + ").",
+            "year", ErrorKind::Conflict);
     }
     if (yearSettled(ctx, c.id, year, true)) settledAlready(c.id, year);
 
@@ -545,8 +544,8 @@ ApiResponse settleContractYear(RequestContext& ctx, const ApiRequest& req) {
             list += (i ? ", " : "") + missing[i];
         }
         throw ValidationError("REALISATION_INCOMPLETE",
-                              "The realisation of " + std::to_string(year) +
-                                  " is incomplete (" + list +
+                              "The realisation of " + std::to_string(year) + " is incomplete (" +
+                                  list +
                                   "); have it reported, or settle with allow_incomplete: true "
                                   "to count what is missing as 0.",
                               "year", ErrorKind::Conflict);

@@ -38,7 +38,8 @@ Poco::JSON::Object::Ptr reallocationJson(const db::Row& r) {
 }
 
 Poco::JSON::Object::Ptr loadReallocationJson(db::Connection& db, std::int64_t id) {
-    return reallocationJson(*db.queryOne(std::string(kReallocationSelect) + " WHERE r.id = ?", {id}));
+    return reallocationJson(
+        *db.queryOne(std::string(kReallocationSelect) + " WHERE r.id = ?", {id}));
 }
 
 // The domain names the amount "amount"; the API field is "amount_cents".
@@ -64,12 +65,14 @@ BudgetRow lockBudgets(RequestContext& ctx, std::int64_t from_id, std::int64_t to
         from = loadBudget(ctx.db, from_id, true);
     }
     if (!from) {
-        throw ValidationError("UNKNOWN_BUDGET", "Budget " + std::to_string(from_id) +
-                              " is not known.", "from_budget_id", ErrorKind::Unprocessable);
+        throw ValidationError("UNKNOWN_BUDGET",
+                              "Budget " + std::to_string(from_id) + " is not known.",
+                              "from_budget_id", ErrorKind::Unprocessable);
     }
     if (!to) {
-        throw ValidationError("UNKNOWN_BUDGET", "Budget " + std::to_string(to_id) +
-                              " is not known.", "to_budget_id", ErrorKind::Unprocessable);
+        throw ValidationError("UNKNOWN_BUDGET",
+                              "Budget " + std::to_string(to_id) + " is not known.", "to_budget_id",
+                              ErrorKind::Unprocessable);
     }
     if (from->year != to->year) {
         throw ValidationError("BUDGET_YEAR_MISMATCH",
@@ -169,9 +172,9 @@ ApiResponse decideReallocation(RequestContext& ctx, const ApiRequest& req) {
         {std::string(decision == "approve" ? "approved" : "rejected"), ctx.actor.user_id,
          timestamp(ctx.clock), reason, id});
     auto out = loadReallocationJson(ctx.db, id);
-    appendAudit(ctx, {"budget_reallocation." + decision, "budget_reallocation",
-                      std::to_string(id), "ok", before,
-                      amountsJson(ctx.db, request.from_budget_id, request.to_budget_id)});
+    appendAudit(ctx,
+                {"budget_reallocation." + decision, "budget_reallocation", std::to_string(id), "ok",
+                 before, amountsJson(ctx.db, request.from_budget_id, request.to_budget_id)});
     tx.commit();
     return {200, out};
 }
@@ -179,17 +182,16 @@ ApiResponse decideReallocation(RequestContext& ctx, const ApiRequest& req) {
 ApiResponse listReallocations(RequestContext& ctx, const ApiRequest& req) {
     const auto page = pageFrom(req.query);
     const auto status = req.queryValue("status");
-    if (!status.empty() && status != "requested" && status != "approved" &&
-        status != "rejected") {
+    if (!status.empty() && status != "requested" && status != "approved" && status != "rejected") {
         throw ValidationError("INVALID_QUERY",
                               "Query parameter 'status' must be requested, approved or rejected.",
                               "status");
     }
     auto out = newArray();
-    for (const auto& r : ctx.db.query(std::string(kReallocationSelect) +
-                                          " WHERE (? = '' OR r.status = ?)"
-                                          " ORDER BY r.id DESC LIMIT ? OFFSET ?",
-                                      {status, status, page.limit, page.offset})) {
+    for (const auto& r :
+         ctx.db.query(std::string(kReallocationSelect) + " WHERE (? = '' OR r.status = ?)"
+                                                         " ORDER BY r.id DESC LIMIT ? OFFSET ?",
+                      {status, status, page.limit, page.offset})) {
         out->add(reallocationJson(r));
     }
     return {200, out};

@@ -113,10 +113,9 @@ Scope scopeOf(const BudgetRow& b, Date report_date) {
 
 std::vector<Money> acceptedByMonth(db::Connection& db, const Scope& s) {
     std::vector<Money> months(invoicing::kMonthsPerYear);
-    for (const auto& r :
-         db.query(kAcceptedByMonthSql, {s.category, formatDate(s.year_begin),
-                                        formatDate(s.year_end), s.received, s.municipality,
-                                        s.district, s.district})) {
+    for (const auto& r : db.query(kAcceptedByMonthSql,
+                                  {s.category, formatDate(s.year_begin), formatDate(s.year_end),
+                                   s.received, s.municipality, s.district, s.district})) {
         months.at(static_cast<std::size_t>(r.i64(0) - 1)) = Money::fromCents(r.i64(1));
     }
     return months;
@@ -132,11 +131,10 @@ using VolumeByUnit = std::map<std::string, AcceptedVolume>;
 std::map<std::int64_t, VolumeByUnit> acceptedVolumes(db::Connection& db, const Scope& s) {
     const std::string end = formatDate(s.year_end);
     std::map<std::int64_t, VolumeByUnit> out;
-    for (const auto& r : db.query(
-             kAcceptedVolumeSql,
-             {formatDate(s.from), end, formatDate(mondayOf(s.from)), end,
-              formatDate(firstOfMonth(s.from)), end, s.category, s.received, s.municipality,
-              s.district, s.district})) {
+    for (const auto& r :
+         db.query(kAcceptedVolumeSql, {formatDate(s.from), end, formatDate(mondayOf(s.from)), end,
+                                       formatDate(firstOfMonth(s.from)), end, s.category,
+                                       s.received, s.municipality, s.district, s.district})) {
         out[r.i64(0)][r.str(1)] = {r.i64(2), r.i64(3), r.i64(4), r.i64(5)};
     }
     return out;
@@ -360,8 +358,7 @@ void resolveDimensions(RequestContext& ctx, NewBudget& n) {
             "SELECT t.district_id, d.municipality_code FROM teams t"
             " JOIN districts d ON d.id = t.district_id WHERE t.id = ?",
             {*n.team_id});
-        if (!t || t->str(1) != n.municipality ||
-            (n.district_id && *n.district_id != t->i64(0))) {
+        if (!t || t->str(1) != n.municipality || (n.district_id && *n.district_id != t->i64(0))) {
             throw ValidationError("UNKNOWN_TEAM",
                                   "Team " + std::to_string(*n.team_id) +
                                       " is not a team of that municipality and district.",
@@ -412,23 +409,21 @@ std::string overviewCsvRow(const BudgetRow& b, const BudgetFigures& f, Date repo
     const Money in_month =
         in_year ? f.monthly_realised.at(static_cast<unsigned>(report_date.month()) - 1) : Money();
     std::ostringstream row;
-    row << b.id << ',' << b.year << ',' << b.municipality << ',' << csvField(b.district_name)
-        << ',' << csvField(b.team_name) << ',' << b.category << ',' << b.financing << ','
+    row << b.id << ',' << b.year << ',' << b.municipality << ',' << csvField(b.district_name) << ','
+        << csvField(b.team_name) << ',' << b.category << ',' << b.financing << ','
         << csvField(b.name) << ',' << f.amount.cents() << ',' << f.paid.cents() << ','
-        << f.accepted_unpaid.cents() << ',' << f.committed.cents() << ','
-        << r.exhaustion.cents() << ',' << r.remaining.cents() << ','
-        << optionalText(r.exhaustion_bp) << ',' << in_month.cents() << ',' << to_date.cents()
-        << ',' << r.forecast.cents() << ',' << optionalText(r.deviation_bp) << ','
-        << (r.signal ? "true" : "false") << "\r\n";
+        << f.accepted_unpaid.cents() << ',' << f.committed.cents() << ',' << r.exhaustion.cents()
+        << ',' << r.remaining.cents() << ',' << optionalText(r.exhaustion_bp) << ','
+        << in_month.cents() << ',' << to_date.cents() << ',' << r.forecast.cents() << ','
+        << optionalText(r.deviation_bp) << ',' << (r.signal ? "true" : "false") << "\r\n";
     return row.str();
 }
 
 }  // namespace
 
 std::optional<BudgetRow> loadBudget(db::Connection& db, std::int64_t id, bool for_update) {
-    auto r = db.queryOne(std::string(kBudgetSelect) + " WHERE b.id = ?" +
-                             (for_update ? " FOR UPDATE" : ""),
-                         {id});
+    auto r = db.queryOne(
+        std::string(kBudgetSelect) + " WHERE b.id = ?" + (for_update ? " FOR UPDATE" : ""), {id});
     if (!r) return std::nullopt;
     return budgetFrom(*r);
 }
@@ -482,8 +477,8 @@ ApiResponse createBudget(RequestContext& ctx, const ApiRequest& req) {
     NewBudget n = readNewBudget(req);
     db::Transaction tx(ctx.db);
     resolveDimensions(ctx, n);
-    const db::Params key = {std::int64_t{n.year}, n.municipality, n.district_id.value_or(0),
-                            n.team_id.value_or(0), n.category, n.financing};
+    const db::Params key = {std::int64_t{n.year},  n.municipality, n.district_id.value_or(0),
+                            n.team_id.value_or(0), n.category,     n.financing};
     const char* kDuplicate =
         "SELECT id FROM budgets WHERE year = ? AND municipality_code = ? AND district_key = ?"
         " AND team_key = ? AND product_category = ? AND financing_kind = ?";
@@ -502,8 +497,8 @@ ApiResponse createBudget(RequestContext& ctx, const ApiRequest& req) {
          optionalParam(n.holder), timestamp(ctx.clock), ctx.actor.name});
     const auto id = ctx.db.lastInsertId();
     auto out = budgetJson(*loadBudget(ctx.db, id, false));
-    appendAudit(ctx, {"budget.create", "budget", std::to_string(id), "ok", std::nullopt,
-                      toJson(out)});
+    appendAudit(ctx,
+                {"budget.create", "budget", std::to_string(id), "ok", std::nullopt, toJson(out)});
     tx.commit();
     return {201, out};
 }
@@ -514,12 +509,12 @@ ApiResponse listBudgets(RequestContext& ctx, const ApiRequest& req) {
     const std::int64_t y = year_text.empty() ? 0 : parseYearText(year_text, "year");
     const auto municipality = req.queryValue("municipality");
     auto out = newArray();
-    for (const auto& r : ctx.db.query(std::string(kBudgetSelect) +
-                                          " WHERE (? = 0 OR b.year = ?)"
-                                          " AND (? = '' OR b.municipality_code = ?)" +
-                                          kBudgetOrder + " LIMIT ? OFFSET ?",
-                                      {y, y, municipality, municipality, page.limit,
-                                       page.offset})) {
+    for (const auto& r :
+         ctx.db.query(std::string(kBudgetSelect) +
+                          " WHERE (? = 0 OR b.year = ?)"
+                          " AND (? = '' OR b.municipality_code = ?)" +
+                          kBudgetOrder + " LIMIT ? OFFSET ?",
+                      {y, y, municipality, municipality, page.limit, page.offset})) {
         out->add(budgetJson(budgetFrom(r)));
     }
     return {200, out};
@@ -561,11 +556,10 @@ ApiResponse budgetOverview(RequestContext& ctx, const ApiRequest& req) {
                               "format");
     }
     const auto threshold = signalThreshold(ctx, req);
-    const auto rows = ctx.db.query(std::string(kBudgetSelect) +
-                                       " WHERE b.year = ? AND (? = '' OR b.municipality_code = ?)" +
-                                       kBudgetOrder + " LIMIT ?",
-                                   {std::int64_t{y}, municipality, municipality,
-                                    kMaxOverviewBudgets});
+    const auto rows = ctx.db.query(
+        std::string(kBudgetSelect) + " WHERE b.year = ? AND (? = '' OR b.municipality_code = ?)" +
+            kBudgetOrder + " LIMIT ?",
+        {std::int64_t{y}, municipality, municipality, kMaxOverviewBudgets});
     std::string csv = kOverviewCsvHeader;
     auto list = newArray();
     for (const auto& r : rows) {

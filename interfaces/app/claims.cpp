@@ -35,7 +35,10 @@ struct ClaimProcessor::Usage {
 ClaimProcessor::ClaimProcessor(RequestContext& ctx, std::int64_t provider_id,
                                billing::DeclarationHeader head, std::string source,
                                std::optional<std::int64_t> inbox_id)
-    : ctx_(ctx), provider_id_(provider_id), head_(std::move(head)), source_(std::move(source)),
+    : ctx_(ctx),
+      provider_id_(provider_id),
+      head_(std::move(head)),
+      source_(std::move(source)),
       inbox_id_(inbox_id) {
     result_.submitted = head_.total_submitted;
     result_.answer_due = addWorkingDays(head_.received_on, kAnswerWorkingDays);
@@ -44,9 +47,9 @@ ClaimProcessor::ClaimProcessor(RequestContext& ctx, std::int64_t provider_id,
 ClaimProcessor::~ClaimProcessor() = default;
 
 void ClaimProcessor::open() {
-    if (ctx_.db.queryOne(
-            "SELECT id FROM declarations WHERE provider_id = ? AND declaratie_nummer = ? FOR UPDATE",
-            {provider_id_, head_.number})) {
+    if (ctx_.db.queryOne("SELECT id FROM declarations WHERE provider_id = ? AND declaratie_nummer "
+                         "= ? FOR UPDATE",
+                         {provider_id_, head_.number})) {
         throw ValidationError("DUPLICATE_DECLARATION",
                               "DeclaratieNummer " + head_.number +
                                   " was used before by this provider (iWmo 9333); use a new one.",
@@ -58,8 +61,8 @@ void ClaimProcessor::open() {
         " VALUES (?,?,?,?,?,?,?,?,'answered',?)",
         {provider_id_, source_, inbox_id_ ? db::Param(*inbox_id_) : db::Param(nullptr),
          head_.number, formatDate(head_.declaration_period.begin),
-         endText(head_.declaration_period), timestamp(ctx_.clock),
-         head_.total_submitted.cents(), formatDate(result_.answer_due)});
+         endText(head_.declaration_period), timestamp(ctx_.clock), head_.total_submitted.cents(),
+         formatDate(result_.answer_due)});
     result_.declaration_id = ctx_.db.lastInsertId();
 }
 
@@ -149,7 +152,8 @@ ClaimProcessor::Usage& ClaimProcessor::usage(const billing::AllocationFacts& a) 
              " WHERE allocation_number = ? AND status = 'accepted' AND credit = 0 AND credited = 0"
              " GROUP BY product_code, period_begin, period_end, unit",
              {a.number})) {
-        const std::int64_t v = billing::toCapCountingUnit(r.i64(4), parseUnit(r.str(3)), a.cap.unit);
+        const std::int64_t v =
+            billing::toCapCountingUnit(r.i64(4), parseUnit(r.str(3)), a.cap.unit);
         u->by_period[r.str(1)] += v;
         u->total += v;
         u->claimed.insert(r.str(0) + "/" + r.str(1) + "/" + r.str(2));
@@ -193,8 +197,8 @@ LineResult ClaimProcessor::debit(const billing::ClaimLine& line) {
                             formatDate(*line.period.end)) > 0;
     }
     prior.reference_used = referenceUsed(line.reference);
-    auto verdict = billing::adjudicateDebit(line, head_, provider_id_, facts, contract_facts,
-                                            prior, policy_);
+    auto verdict =
+        billing::adjudicateDebit(line, head_, provider_id_, facts, contract_facts, prior, policy_);
     if (verdict) {
         r.status = verdict->review ? "review" : "rejected";
         r.code = verdict->code;
@@ -226,13 +230,13 @@ LineResult ClaimProcessor::credit(const billing::ClaimLine& line) {
         facts.debit_already_credited = debit->i64(7) != 0;
         facts.matches_debit = debit->i64(1) == line.allocation_number &&
                               debit->str(2) == line.product_code &&
-                              debit->str(3) == formatDate(line.period.begin) &&
-                              line.period.end && debit->str(4) == formatDate(*line.period.end) &&
+                              debit->str(3) == formatDate(line.period.begin) && line.period.end &&
+                              debit->str(4) == formatDate(*line.period.end) &&
                               debit->i64(5) == line.volume && debit->i64(6) == line.amount.cents();
     }
     auto verdict = rejected_whole_ ? std::optional<billing::Verdict>(billing::Verdict{
-                                         billing::Reason::DeclarationTotalMismatch, "0233",
-                                         false, "Not assessed: the declaration was rejected."})
+                                         billing::Reason::DeclarationTotalMismatch, "0233", false,
+                                         "Not assessed: the declaration was rejected."})
                                    : billing::adjudicateCredit(line, facts);
     if (!verdict && referenceUsed(line.reference)) {
         verdict = billing::Verdict{billing::Reason::ReferenceUsed, "8021", false,
@@ -280,19 +284,21 @@ void ClaimProcessor::flush() {
     for (std::size_t i = 0; i < pending_.size(); ++i) {
         const auto& r = pending_[i];
         const auto& l = r.line;
-        sql += i == 0 ? "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+        sql += i == 0 ? "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                      : ",(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
         auto& h = bsn_hashes_[l.bsn];
         if (h.empty()) h = bsnLookupHash(ctx_.config, l.bsn);
-        params.insert(params.end(),
-                      {result_.declaration_id, provider_id_, l.reference,
-                       l.previous_reference ? db::Param(*l.previous_reference) : db::Param(nullptr),
-                       std::int64_t{l.credit ? 1 : 0}, l.allocation_number, h, l.category,
-                       l.product_code, formatDate(l.period.begin), endText(l.period), l.volume,
-                       unitName(l.unit), l.tariff ? db::Param(l.tariff->cents()) : db::Param(nullptr),
-                       l.amount.cents(), r.status, r.code,
-                       r.status == "accepted"
-                           ? db::Param(nullptr)
-                           : db::Param(security::encryptAesGcm(ctx_.config.bsn_key, l.bsn))});
+        params.insert(
+            params.end(),
+            {result_.declaration_id, provider_id_, l.reference,
+             l.previous_reference ? db::Param(*l.previous_reference) : db::Param(nullptr),
+             std::int64_t{l.credit ? 1 : 0}, l.allocation_number, h, l.category, l.product_code,
+             formatDate(l.period.begin), endText(l.period), l.volume, unitName(l.unit),
+             l.tariff ? db::Param(l.tariff->cents()) : db::Param(nullptr), l.amount.cents(),
+             r.status, r.code,
+             r.status == "accepted"
+                 ? db::Param(nullptr)
+                 : db::Param(security::encryptAesGcm(ctx_.config.bsn_key, l.bsn))});
     }
     ctx_.db.execute(sql, params);
     pending_.clear();
@@ -319,9 +325,9 @@ DeclarationResult ClaimProcessor::close() {
     }
     appendAudit(ctx_, {"declaration.receive", "declaration", std::to_string(result_.declaration_id),
                        result_.status, std::nullopt,
-                       "{\"lines\":" + std::to_string(result_.lines) + ",\"accepted\":" +
-                           std::to_string(result_.accepted) + ",\"awarded_cents\":" +
-                           std::to_string(result_.awarded.cents()) + "}"});
+                       "{\"lines\":" + std::to_string(result_.lines) +
+                           ",\"accepted\":" + std::to_string(result_.accepted) +
+                           ",\"awarded_cents\":" + std::to_string(result_.awarded.cents()) + "}"});
     return result_;
 }
 

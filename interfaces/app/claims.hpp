@@ -35,7 +35,7 @@ struct DeclarationResult {
 };
 
 class ClaimProcessor {
-public:
+  public:
     ClaimProcessor(RequestContext& ctx, std::int64_t provider_id, billing::DeclarationHeader head,
                    std::string source, std::optional<std::int64_t> inbox_id);
     ~ClaimProcessor();
@@ -50,7 +50,7 @@ public:
     // Writes the payable of the accepted total and the declaration's outcome.
     DeclarationResult close();
 
-private:
+  private:
     struct Usage;
     LineResult credit(const billing::ClaimLine& line);
     LineResult debit(const billing::ClaimLine& line);

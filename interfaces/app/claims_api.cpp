@@ -1,15 +1,15 @@
 // The JSON face of declarations (providers with an API key) and the review queue.
 #include <Poco/JSON/Array.h>
 
+#include <sstream>
+
 #include "audit.hpp"
 #include "claims.hpp"
-#include "messages.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "json_input.hpp"
 #include "json_output.hpp"
+#include "messages.hpp"
 #include "tariff_store.hpp"
-
-#include <sstream>
 
 namespace zc::app {
 namespace {
@@ -53,7 +53,8 @@ JsonDeclaration declarationFrom(RequestContext& ctx, const ApiRequest& req) {
     d.head.received_on = ctx.today();
     d.head.total_submitted = requiredCents(req.body, "total_submitted_cents");
     auto lines = requiredArray(req.body, "lines", kMaxJsonLines);
-    for (std::size_t i = 0; i < lines->size(); ++i) d.lines.push_back(lineFrom(objectAt(lines, i, "lines")));
+    for (std::size_t i = 0; i < lines->size(); ++i)
+        d.lines.push_back(lineFrom(objectAt(lines, i, "lines")));
     // Credits are processed before debits (OP366).
     std::stable_partition(d.lines.begin(), d.lines.end(),
                           [](const billing::ClaimLine& l) { return l.credit; });
@@ -90,7 +91,8 @@ Poco::JSON::Object::Ptr resultJson(const DeclarationResult& r, const std::string
 DeclarationResult run(RequestContext& ctx, const JsonDeclaration& d) {
     ClaimProcessor p(ctx, ctx.actor.provider_id, d.head, "json", std::nullopt);
     p.open();
-    if (auto v = billing::checkDeclarationTotals(d.head, d.lines)) p.rejectWhole(v->code, v->message);
+    if (auto v = billing::checkDeclarationTotals(d.head, d.lines))
+        p.rejectWhole(v->code, v->message);
     for (const auto& l : d.lines) p.add(l);
     return p.close();
 }
@@ -124,7 +126,8 @@ billing::ClaimLine csvLine(RequestContext& ctx, std::size_t row,
                            const std::vector<std::string>& f) {
     billing::ClaimLine l;
     l.reference = f[0];
-    if (l.reference.empty() || l.reference.size() > 20) csvError(row, "reference is 1-20 characters.");
+    if (l.reference.empty() || l.reference.size() > 20)
+        csvError(row, "reference is 1-20 characters.");
     l.allocation_number = csvNumber(row, f[1], "allocation_number");
     l.bsn = f[2];
     const auto begin = tryParseDate(f[3]);
@@ -153,8 +156,8 @@ JsonDeclaration csvDeclarationFrom(RequestContext& ctx, const ApiRequest& req) {
     JsonDeclaration d;
     d.head.number = req.queryValue("number");
     if (d.head.number.empty() || d.head.number.size() > 12) {
-        throw ValidationError("MISSING_FIELD", "Query parameter 'number' (1-12 characters) is required.",
-                              "number");
+        throw ValidationError("MISSING_FIELD",
+                              "Query parameter 'number' (1-12 characters) is required.", "number");
     }
     d.head.declaration_period = Period{parseDate(req.queryValue("period_start"), "period_start"),
                                        parseDate(req.queryValue("period_end"), "period_end")};
@@ -253,7 +256,8 @@ ApiResponse listReviews(RequestContext& ctx, const ApiRequest& req) {
              "SELECT v.id, v.declaration_id, v.code, v.message, v.status, v.due_date, p.agb,"
              " l.reference, l.allocation_number, l.product_code, l.period_begin, l.period_end,"
              " l.volume, l.unit, l.amount_cents, v.decided_by, v.reason FROM review_items v"
-             " JOIN claim_lines l ON l.id = v.claim_line_id JOIN providers p ON p.id = l.provider_id"
+             " JOIN claim_lines l ON l.id = v.claim_line_id JOIN providers p ON p.id = "
+             "l.provider_id"
              " WHERE (? = '' OR v.status = ?) ORDER BY v.due_date, v.id LIMIT 1000",
              {status, status})) {
         auto o = newObject();
@@ -300,7 +304,8 @@ ApiResponse decideReview(RequestContext& ctx, const ApiRequest& req) {
     }
     const bool accept = decision == "accept";
     ctx.db.execute(
-        "UPDATE review_items SET status = ?, decided_at = ?, decided_by = ?, reason = ? WHERE id = ?",
+        "UPDATE review_items SET status = ?, decided_at = ?, decided_by = ?, reason = ? WHERE id = "
+        "?",
         {std::string(accept ? "accepted" : "rejected"), timestamp(ctx.clock), ctx.actor.name,
          reason, id});
     ctx.db.execute("UPDATE claim_lines SET status = ? WHERE id = ?",
@@ -310,8 +315,8 @@ ApiResponse decideReview(RequestContext& ctx, const ApiRequest& req) {
         ctx.db.execute(
             "UPDATE declarations SET total_awarded_cents = total_awarded_cents + ? WHERE id = ?",
             {amount, v->i64(2)});
-        auto received = ctx.db.queryOne("SELECT DATE(received_at) FROM declarations WHERE id = ?",
-                                        {v->i64(2)});
+        auto received =
+            ctx.db.queryOne("SELECT DATE(received_at) FROM declarations WHERE id = ?", {v->i64(2)});
         ctx.db.execute(
             "INSERT INTO payables (provider_id, source_type, source_id, amount_cents, due_date,"
             " created_at) VALUES (?, 'review', ?, ?, DATE_ADD(?, INTERVAL ? DAY), ?)",
@@ -320,9 +325,8 @@ ApiResponse decideReview(RequestContext& ctx, const ApiRequest& req) {
     }
     if (!ctx.db.queryOne("SELECT id FROM review_items WHERE declaration_id = ? AND status = 'open'",
                          {v->i64(2)})) {
-        ctx.db.execute(
-            "UPDATE declarations SET status = 'answered', answered_at = ? WHERE id = ?",
-            {timestamp(ctx.clock), v->i64(2)});
+        ctx.db.execute("UPDATE declarations SET status = 'answered', answered_at = ? WHERE id = ?",
+                       {timestamp(ctx.clock), v->i64(2)});
         completeReviewedDeclaration(ctx, v->i64(2));
     }
     appendAudit(ctx, {"review." + decision, "claim_line", std::to_string(v->i64(1)), "ok",

@@ -53,13 +53,15 @@ billing::DeclarationHeader billingHead(const iwmo::DeclarationHead& h, Date toda
 std::int64_t providerFor(RequestContext& ctx, const iwmo::DeclarationHead& h,
                          const std::string& sender_agb) {
     if (h.afzender != sender_agb) {
-        technical("AGB_MISMATCH", "The Afzender " + h.afzender + " differs from the AGB code " +
-                                      sender_agb + " of your client certificate.",
+        technical("AGB_MISMATCH",
+                  "The Afzender " + h.afzender + " differs from the AGB code " + sender_agb +
+                      " of your client certificate.",
                   ErrorKind::Forbidden);
     }
     auto p = ctx.db.queryOne("SELECT id FROM providers WHERE agb = ?", {sender_agb});
-    if (!p) technical("UNKNOWN_PROVIDER", "AGB " + sender_agb + " is not a known provider.",
-                      ErrorKind::Forbidden);
+    if (!p)
+        technical("UNKNOWN_PROVIDER", "AGB " + sender_agb + " is not a known provider.",
+                  ErrorKind::Forbidden);
     if (!ctx.db.queryOne("SELECT code FROM municipalities WHERE code = ?", {h.ontvanger})) {
         technical("WRONG_RECIPIENT",
                   "Ontvanger " + h.ontvanger + " is not a municipality served by this platform.");
@@ -115,7 +117,8 @@ std::optional<IntakeAnswer> registerDeclarationMessage(RequestContext& ctx,
     try {
         ctx.db.execute(
             "INSERT INTO inbox_messages (sender_agb, provider_id, message_code, identificatie,"
-            " dagtekening, content_sha256, received_at, outcome) VALUES (?,?,'484',?,?,?,?,'processing')",
+            " dagtekening, content_sha256, received_at, outcome) VALUES "
+            "(?,?,'484',?,?,?,?,'processing')",
             {h.afzender, provider_id, h.identificatie, formatDate(h.dagtekening), sha,
              timestamp(ctx.clock)});
         inbox_id = ctx.db.lastInsertId();
@@ -148,16 +151,17 @@ std::string buildStored325(RequestContext& ctx, std::int64_t declaration_id,
     iwmo::DeclarationAnswer a;
     a.declaratie_nummer = head.declaratie_nummer;
     a.submitted_cents = d->i64(0);
-    a.header_codes = {"0200"};
     if (d->str(2) == "rejected") {
         a.declaration_codes = {d->opt(1).value_or("0001")};
     } else {
-        for (const auto& r : ctx.db.query(
-                 "SELECT bsn_enc, reference, previous_reference, credit, allocation_number, category,"
-                 " product_code, period_begin, period_end, volume, unit, tariff_cents, amount_cents,"
-                 " code FROM claim_lines WHERE declaration_id = ? AND status = 'rejected'"
-                 " AND bsn_enc IS NOT NULL ORDER BY id",
-                 {declaration_id})) {
+        for (const auto& r :
+             ctx.db.query("SELECT bsn_enc, reference, previous_reference, credit, "
+                          "allocation_number, category,"
+                          " product_code, period_begin, period_end, volume, unit, tariff_cents, "
+                          "amount_cents,"
+                          " code FROM claim_lines WHERE declaration_id = ? AND status = 'rejected'"
+                          " AND bsn_enc IS NOT NULL ORDER BY id",
+                          {declaration_id})) {
             a.rejected.push_back({prestatieFrom(ctx, r), {r.str(13)}});
         }
     }
@@ -182,8 +186,8 @@ IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_a
             head = h;
             provider_id = providerFor(ctx, h, sender_agb);
             if (!dry_run) {
-                repeat = registerDeclarationMessage(ctx, h, provider_id,
-                                                    contentSha(source), inbox_id);
+                repeat =
+                    registerDeclarationMessage(ctx, h, provider_id, contentSha(source), inbox_id);
                 if (repeat) throw xml::StreamStop{{"REPEAT", "", 0, 0}};
             }
             processor.emplace(ctx, provider_id, billingHead(h, ctx.today()), "wmo323",
@@ -207,15 +211,17 @@ IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_a
     } else {
         // Pass 2: credits before debits (OP366); pass 3: the debits.
         if (credits > 0) {
-            requireValid(reader.read(schemas, source, limits, [](const auto&) {},
-                                     [&](const iwmo::Prestatie& p) {
-                                         if (p.credit) processor->add(claimLine(p));
-                                     }));
+            requireValid(reader.read(
+                schemas, source, limits, [](const auto&) {},
+                [&](const iwmo::Prestatie& p) {
+                    if (p.credit) processor->add(claimLine(p));
+                }));
         }
-        requireValid(reader.read(schemas, source, limits, [](const auto&) {},
-                                 [&](const iwmo::Prestatie& p) {
-                                     if (!p.credit) processor->add(claimLine(p));
-                                 }));
+        requireValid(reader.read(
+            schemas, source, limits, [](const auto&) {},
+            [&](const iwmo::Prestatie& p) {
+                if (!p.credit) processor->add(claimLine(p));
+            }));
     }
     const DeclarationResult result = processor->close();
     if (!dry_run) {
@@ -228,7 +234,8 @@ IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_a
         o.set("declaration_id", result.declaration_id);
         o.set("status", result.status);
         o.set("answer_due", formatDate(result.answer_due));
-        o.set("message", "Lines await a contract manager's review; the WMO325 follows in your outbox.");
+        o.set("message",
+              "Lines await a contract manager's review; the WMO325 follows in your outbox.");
         answer = {202, "application/json; charset=utf-8", toJson(Poco::Dynamic::Var(o))};
     } else {
         const std::string id = nextIdentificatie(ctx);

@@ -8,8 +8,8 @@
 #include <climits>
 #include <fstream>
 #include <memory>
-#include <vector>
 #include <stdexcept>
+#include <vector>
 
 namespace zc::security {
 

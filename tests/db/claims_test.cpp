@@ -1,12 +1,13 @@
 // Declarations through the JSON use cases against a migrated scratch database: adjudication,
 // review, credits, dry run, whole-declaration rejection and payables.
+#include "interfaces/app/claims.hpp"
+
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <gtest/gtest.h>
 
 #include "db_test_env.hpp"
 #include "interfaces/app/allocations.hpp"
-#include "interfaces/app/claims.hpp"
 #include "interfaces/app/clients.hpp"
 #include "interfaces/app/contracts.hpp"
 #include "interfaces/app/reference.hpp"
@@ -39,9 +40,10 @@ std::string line(const std::string& ref, const std::string& begin, const std::st
            (previous.empty() ? "" : R"("previous_reference":")" + previous + R"(",)") +
            R"("credit":)" + (credit ? "true" : "false") +
            R"(,"allocation_number":ALLOC,"bsn":"123456782","category":"02","product_code":"02A01",)"
-           R"("period_start":")" + begin + R"(","period_end":")" + end + R"(","volume":)" +
-           std::to_string(hours) + R"(,"unit":"hours","tariff_cents":)" + std::to_string(tariff) +
-           R"(,"amount_cents":)" + std::to_string(hours * tariff) + "}";
+           R"("period_start":")" +
+           begin + R"(","period_end":")" + end + R"(","volume":)" + std::to_string(hours) +
+           R"(,"unit":"hours","tariff_cents":)" + std::to_string(tariff) + R"(,"amount_cents":)" +
+           std::to_string(hours * tariff) + "}";
 }
 
 class ClaimsTest : public ::testing::Test {
@@ -56,9 +58,9 @@ class ClaimsTest : public ::testing::Test {
         auto manager = context(app::Role::ContractManager, "cm");
         auto officer = context(app::Role::AccessOfficer, "ao");
         app::createMunicipality(*admin, dbtest::jsonRequest(R"({"code":"0193","name":"Zwolle"})"));
-        app::createProduct(*admin, dbtest::jsonRequest(
-                                       R"({"code":"02A01","category":"02","name":"IB",)"
-                                       R"("unit":"hours","kind":"per_client"})"));
+        app::createProduct(*admin,
+                           dbtest::jsonRequest(R"({"code":"02A01","category":"02","name":"IB",)"
+                                               R"("unit":"hours","kind":"per_client"})"));
         provider_ = object(app::createProvider(
                                *admin, dbtest::jsonRequest(
                                            R"({"agb":"12345670","kvk":"12345678","name":"Zorg",)"
@@ -72,11 +74,11 @@ class ClaimsTest : public ::testing::Test {
                                 R"("tariffs":[{"product_code":"02A01","tariff_cents":5460,)"
                                 R"("valid_from":"2025-01-01"}]})"));
         const auto client =
-            object(app::createClient(
-                       *officer, dbtest::jsonRequest(
-                                     R"({"bsn":"123456782","surname":"Jansen","initials":"H.",)"
-                                     R"("birth_date":"1950-02-03","gender":"1",)"
-                                     R"("postcode":"8011AB","municipality_code":"0193"})")))
+            object(app::createClient(*officer,
+                                     dbtest::jsonRequest(
+                                         R"({"bsn":"123456782","surname":"Jansen","initials":"H.",)"
+                                         R"("birth_date":"1950-02-03","gender":"1",)"
+                                         R"("postcode":"8011AB","municipality_code":"0193"})")))
                 ->getValue<std::int64_t>("id");
         const auto granted =
             object(app::createDecision(
@@ -89,13 +91,13 @@ class ClaimsTest : public ::testing::Test {
                 ->getArray("products")
                 ->getObject(0)
                 ->getValue<std::int64_t>("id");
-        allocation_ = object(app::createAllocation(
-                                 *officer, dbtest::jsonRequest(
-                                               R"({"granted_product_id":)" +
-                                               std::to_string(granted) + R"(,"provider_id":)" +
-                                               std::to_string(provider_) +
-                                               R"(,"start_date":"2025-01-06"})")))
-                          ->getValue<std::int64_t>("number");
+        allocation_ =
+            object(app::createAllocation(
+                       *officer,
+                       dbtest::jsonRequest(R"({"granted_product_id":)" + std::to_string(granted) +
+                                           R"(,"provider_id":)" + std::to_string(provider_) +
+                                           R"(,"start_date":"2025-01-06"})")))
+                ->getValue<std::int64_t>("number");
         provider_ctx_ = context(app::Role::Provider, "provider:12345670", provider_);
         manager_ = std::move(manager);
     }
@@ -111,7 +113,8 @@ class ClaimsTest : public ::testing::Test {
                                 std::int64_t total) {
         std::string body = R"({"number":")" + number +
                            R"(","period_start":"2025-02-01","period_end":"2025-03-01",)"
-                           R"("total_submitted_cents":)" + std::to_string(total) + R"(,"lines":[)";
+                           R"("total_submitted_cents":)" +
+                           std::to_string(total) + R"(,"lines":[)";
         for (std::size_t i = 0; i < lines.size(); ++i) body += (i ? "," : "") + lines[i];
         body += "]}";
         const std::string alloc = std::to_string(allocation_);
@@ -169,9 +172,9 @@ TEST_F(ClaimsTest, AdjudicatesEachLineAndMakesTheAcceptedTotalPayableAfterThePay
 }
 
 TEST_F(ClaimsTest, AReviewDecisionAcceptsTheLineAndMakesItPayableOnce) {
-    app::submitDeclaration(*provider_ctx_,
-                           declaration("D1", {line("R2", "2025-01-06", "2025-02-01", 13)},
-                                       13 * kTariff));
+    app::submitDeclaration(
+        *provider_ctx_,
+        declaration("D1", {line("R2", "2025-01-06", "2025-02-01", 13)}, 13 * kTariff));
     const auto review = conn_->queryOne("SELECT id FROM review_items")->i64(0);
     const auto decided = app::decideReview(
         *manager_, dbtest::jsonRequest(R"({"decision":"accept","reason":"extra week agreed"})",
@@ -190,9 +193,9 @@ TEST_F(ClaimsTest, AReviewDecisionAcceptsTheLineAndMakesItPayableOnce) {
 }
 
 TEST_F(ClaimsTest, ACreditCancelsItsDebitBeforeTheCorrectedDebitOfTheSameMessage) {
-    app::submitDeclaration(*provider_ctx_,
-                           declaration("D1", {line("R1", "2025-02-01", "2025-03-01", 12)},
-                                       12 * kTariff));
+    app::submitDeclaration(
+        *provider_ctx_,
+        declaration("D1", {line("R1", "2025-02-01", "2025-03-01", 12)}, 12 * kTariff));
     // The corrected debit comes first in the message; credits are processed first anyway.
     const auto res = app::submitDeclaration(
         *provider_ctx_,
@@ -212,8 +215,7 @@ TEST_F(ClaimsTest, ACreditCancelsItsDebitBeforeTheCorrectedDebitOfTheSameMessage
     EXPECT_EQ(codeOf(object(again), "C2"), "rejected 9390");
     // A second debit for a claimed period without a credit: 9389.
     const auto twice = app::submitDeclaration(
-        *provider_ctx_,
-        declaration("D4", {line("R5", "2025-02-01", "2025-03-01", 1)}, kTariff));
+        *provider_ctx_, declaration("D4", {line("R5", "2025-02-01", "2025-03-01", 1)}, kTariff));
     EXPECT_EQ(codeOf(object(twice), "R5"), "rejected 9389");
 }
 
@@ -221,13 +223,15 @@ TEST_F(ClaimsTest, ADryRunAnswersLikeTheRealThingAndStoresNothing) {
     const auto lines = {line("R1", "2025-02-01", "2025-03-01", 12),
                         line("R3", "2025-02-01", "2025-03-01", 1, 5000)};
     const std::int64_t total = 12 * kTariff + 5000;
-    const auto dry = object(app::dryRunDeclaration(*provider_ctx_, declaration("D1", lines, total)));
+    const auto dry =
+        object(app::dryRunDeclaration(*provider_ctx_, declaration("D1", lines, total)));
     EXPECT_TRUE(dry->getValue<bool>("dry_run"));
     EXPECT_EQ(codeOf(dry, "R3"), "rejected 0611");
     for (const char* table : {"declarations", "claim_lines", "payables", "review_items"}) {
         EXPECT_EQ(dbtest::countRows(*conn_, table), 0) << table;
     }
-    const auto real = object(app::submitDeclaration(*provider_ctx_, declaration("D1", lines, total)));
+    const auto real =
+        object(app::submitDeclaration(*provider_ctx_, declaration("D1", lines, total)));
     EXPECT_EQ(real->getValue<std::int64_t>("awarded_cents"),
               dry->getValue<std::int64_t>("awarded_cents"));
     EXPECT_EQ(codeOf(real, "R3"), "rejected 0611");
@@ -244,12 +248,13 @@ TEST_F(ClaimsTest, TotalsThatDoNotMatchTheLinesRejectTheWholeDeclaration) {
     EXPECT_EQ(codeOf(answer, "R1"), "rejected 0233");
     EXPECT_EQ(dbtest::countRows(*conn_, "payables"), 0);
     // The number is taken: a corrected declaration needs a new one.
-    EXPECT_EQ(dbtest::errorCode([&] {
-                  app::submitDeclaration(
-                      *provider_ctx_,
-                      declaration("D1", {line("R9", "2025-02-01", "2025-03-01", 12)}, 12 * kTariff));
-              }),
-              "DUPLICATE_DECLARATION");
+    EXPECT_EQ(
+        dbtest::errorCode([&] {
+            app::submitDeclaration(
+                *provider_ctx_,
+                declaration("D1", {line("R9", "2025-02-01", "2025-03-01", 12)}, 12 * kTariff));
+        }),
+        "DUPLICATE_DECLARATION");
 }
 
 }  // namespace

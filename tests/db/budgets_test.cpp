@@ -1,0 +1,384 @@
+// Budgets and monitoring (interfaces/app/budgets.hpp) against a migrated scratch database, with
+// a worked example whose figures are computed by hand in the comments.
+#include "interfaces/app/budgets.hpp"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "contracting/kernel/errors.hpp"
+#include "db/db_test_env.hpp"
+#include "interfaces/app/allocations.hpp"
+#include "interfaces/app/clients.hpp"
+#include "interfaces/app/contracts.hpp"
+#include "interfaces/app/reference.hpp"
+#include "interfaces/mysql/migrations.hpp"
+#include "interfaces/security/crypto.hpp"
+
+namespace zc {
+namespace {
+
+using Poco::JSON::Object;
+
+// IB (category 02) at EUR 65.00 an hour from 2026-01-01.
+constexpr std::int64_t kTariffCents = 6500;
+// The budget of the worked example: EUR 10,000.00.
+constexpr std::int64_t kBudgetCents = 1'000'000;
+constexpr std::int64_t kBudgetHolderId = 7;
+constexpr std::int64_t kFinanceId = 8;
+constexpr std::int64_t kOtherFinanceId = 9;
+
+// The end of the report date of the worked example: Sunday 2026-05-31.
+class FixedClock : public Clock {
+  public:
+    std::chrono::system_clock::time_point now() const override {
+        return std::chrono::sys_days{
+                   Date{std::chrono::year{2026}, std::chrono::May, std::chrono::day{31}}} +
+               std::chrono::hours{12};
+    }
+};
+
+Object::Ptr object(const app::ApiResponse& r) { return r.body.extract<Object::Ptr>(); }
+
+std::int64_t num(const Object::Ptr& o, const std::string& key) {
+    return o->getValue<std::int64_t>(key);
+}
+
+app::Actor actor(app::Role role, const std::string& name, std::int64_t user_id) {
+    app::Actor a;
+    a.role = role;
+    a.user_id = user_id;
+    a.name = name;
+    return a;
+}
+
+class BudgetsTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        config_.bsn_key = security::randomBytes(32);
+        const auto hmac = security::randomBytes(32);
+        config_.bsn_hmac_key.assign(hmac.begin(), hmac.end());
+        conn_ = scratch_.connect();
+        db::migrate(*conn_, dbtest::migrationsDir());
+        admin_ = context(app::Role::Admin, "admin", 1);
+        manager_ = context(app::Role::ContractManager, "cm", 2);
+        officer_ = context(app::Role::AccessOfficer, "ao", 3);
+        holder_ = context(app::Role::BudgetHolder, "bh", kBudgetHolderId);
+        finance_ = context(app::Role::Finance, "fin", kFinanceId);
+        app::createMunicipality(*admin_, dbtest::jsonRequest(R"({"code":"0193","name":"Zwolle"})"));
+        app::createMunicipality(*admin_, dbtest::jsonRequest(R"({"code":"0166","name":"Kampen"})"));
+        app::createProduct(*admin_, dbtest::jsonRequest(R"({"code":"02A01","category":"02",)"
+                                                        R"("name":"IB","unit":"hours",)"
+                                                        R"("kind":"per_client"})"));
+        provider_ = num(object(app::createProvider(
+                            *admin_, dbtest::jsonRequest(R"({"agb":"12345670","kvk":"12345678",)"
+                                                         R"("name":"Zorg BV",)"
+                                                         R"("iban":"NL91ABNA0417164300"})"))),
+                        "id");
+        // Spending ceiling EUR 3,000.00 for the contract year.
+        contract_ =
+            num(object(app::createContract(
+                    *manager_,
+                    dbtest::jsonRequest(
+                        R"({"provider_id":)" + std::to_string(provider_) +
+                        R"(,"municipality_code":"0193","term_start":"2026-01-01",)"
+                        R"("term_end":"2028-01-01","status":"active","products":["02A01"],)"
+                        R"("spending_ceiling_cents":300000,"tariffs":[{"product_code":"02A01",)"
+                        R"("tariff_cents":)" +
+                        std::to_string(kTariffCents) + R"(,"valid_from":"2026-01-01"}]})"))),
+                "id");
+        allocation_ = allocateThreeHoursAWeek();
+    }
+
+    std::unique_ptr<app::RequestContext> context(app::Role role, const std::string& name,
+                                                 std::int64_t user_id) {
+        return std::make_unique<app::RequestContext>(
+            app::RequestContext{*conn_, actor(role, name, user_id), "test", clock_, config_});
+    }
+
+    // One client of Zwolle with 3 hours of IB a week for 2026, allocated to the provider.
+    std::int64_t allocateThreeHoursAWeek() {
+        const auto client =
+            num(object(app::createClient(
+                    *officer_, dbtest::jsonRequest(R"({"bsn":"123456782","surname":"Jansen",)"
+                                                   R"("birth_date":"1950-02-03","gender":"1",)"
+                                                   R"("municipality_code":"0193"})"))),
+                "id");
+        const auto decision = object(app::createDecision(
+            *officer_,
+            dbtest::jsonRequest(R"({"number":1,"decision_date":"2025-12-15",)"
+                                R"("valid_from":"2026-01-01","valid_to":"2027-01-01",)"
+                                R"("products":[{"product_code":"02A01","volume":3,)"
+                                R"("unit":"hours","frequency":"week","financing":"ZIN"}]})",
+                                {{"id", std::to_string(client)}})));
+        const auto granted = num(decision->getArray("products")->getObject(0), "id");
+        const auto allocation = object(app::createAllocation(
+            *officer_, dbtest::jsonRequest(R"({"granted_product_id":)" + std::to_string(granted) +
+                                           R"(,"provider_id":)" + std::to_string(provider_) +
+                                           R"(,"start_date":"2026-01-01"})")));
+        return num(allocation, "number");
+    }
+
+    // A declaration received on `received` with one line, as the claims service records it.
+    void claim(const std::string& reference, const std::string& begin, const std::string& end,
+               std::int64_t hours, const std::string& received,
+               const std::string& status = "accepted", bool credit = false, bool credited = false) {
+        conn_->execute(
+            "INSERT INTO declarations (provider_id, source, declaratie_nummer, period_begin,"
+            " period_end, received_at, total_submitted_cents, status, answer_due)"
+            " VALUES (?, 'json', ?, ?, ?, ?, ?, 'answered', ?)",
+            {provider_, reference, begin, end, received + " 09:00:00", hours * kTariffCents,
+             received});
+        const auto declaration = conn_->lastInsertId();
+        conn_->execute(
+            "INSERT INTO claim_lines (declaration_id, provider_id, reference, credit,"
+            " allocation_number, bsn_hash, category, product_code, period_begin, period_end,"
+            " volume, unit, tariff_cents, amount_cents, status, code, credited)"
+            " VALUES (?,?,?,?,?,REPEAT('a', 64),'02','02A01',?,?,?,'hours',?,?,?,'0200',?)",
+            {declaration, provider_, reference, std::int64_t{credit ? 1 : 0}, allocation_, begin,
+             end, hours, kTariffCents, hours * kTariffCents, status,
+             std::int64_t{credited ? 1 : 0}});
+    }
+
+    // The claims of the worked example (see WorkedExample below).
+    void recordClaims() {
+        claim("JAN", "2026-01-01", "2026-02-01", 12, "2026-02-05");
+        claim("FEB", "2026-02-01", "2026-03-01", 12, "2026-03-05");
+        claim("MAR", "2026-03-01", "2026-04-01", 12, "2026-04-05", "accepted", false, true);
+        claim("MARC", "2026-03-01", "2026-04-01", 12, "2026-04-20", "accepted", true);
+        claim("APR", "2026-04-01", "2026-05-01", 40, "2026-05-05", "rejected");
+        claim("MAY", "2026-05-01", "2026-06-01", 12, "2026-06-05");
+        claim("OLD", "2025-12-01", "2026-01-01", 12, "2026-01-05");
+    }
+
+    std::int64_t createBudget(const std::string& municipality, const std::string& category,
+                              std::int64_t cents) {
+        const auto res = app::createBudget(
+            *finance_, dbtest::jsonRequest(R"({"year":2026,"municipality_code":")" + municipality +
+                                           R"(","product_category":")" + category +
+                                           R"(","financing_kind":"ZIN","amount_cents":)" +
+                                           std::to_string(cents) + "}"));
+        EXPECT_EQ(res.status, 201);
+        return num(object(res), "id");
+    }
+
+    Object::Ptr exhaustion(std::int64_t budget, const std::string& date,
+                           const std::string& threshold = "") {
+        std::map<std::string, std::string> query{{"date", date}};
+        if (!threshold.empty()) query["threshold"] = threshold;
+        const auto res = app::budgetExhaustion(
+            *finance_, dbtest::jsonRequest("{}", {{"id", std::to_string(budget)}}, query));
+        EXPECT_EQ(res.status, 200);
+        return object(res);
+    }
+
+    app::ApiResponse reallocate(std::int64_t from, std::int64_t to, std::int64_t cents) {
+        return app::requestReallocation(
+            *holder_, dbtest::jsonRequest(R"({"from_budget_id":)" + std::to_string(from) +
+                                          R"(,"to_budget_id":)" + std::to_string(to) +
+                                          R"(,"amount_cents":)" + std::to_string(cents) +
+                                          R"(,"reason":"more clients in district Noord"})"));
+    }
+
+    app::ApiResponse decide(app::RequestContext& who, std::int64_t id,
+                            const std::string& decision) {
+        return app::decideReallocation(
+            who, dbtest::jsonRequest(R"({"decision":")" + decision + R"(","reason":"ok"})",
+                                     {{"id", std::to_string(id)}}));
+    }
+
+    std::int64_t budgetAmount(std::int64_t id) {
+        return conn_->queryOne("SELECT amount_cents FROM budgets WHERE id = ?", {id})->i64(0);
+    }
+
+    dbtest::ScratchDatabase scratch_;
+    std::unique_ptr<db::Connection> conn_;
+    FixedClock clock_;
+    app::AppConfig config_;
+    std::unique_ptr<app::RequestContext> admin_, manager_, officer_, holder_, finance_;
+    std::int64_t provider_ = 0, contract_ = 0, allocation_ = 0;
+};
+
+// Budget EUR 10,000.00 for Zwolle (0193), category 02, ZIN, 2026. One client with IB 3 hours a
+// week for 2026 at EUR 65.00 an hour. Report date Sunday 2026-05-31.
+//
+// Accepted (net, received by the end of 2026-05-31, service period beginning in 2026):
+//   January  12 h × 65.00 =   780.00
+//   February 12 h × 65.00 =   780.00
+//   March    780.00 debit − 780.00 credit = 0.00 (the credit cancels the debit)
+//   April    rejected: not counted
+//   May      received on 2026-06-05, after the report date: not counted yet
+//   December 2025: another year: not counted
+//   accepted-unpaid = 1,560.00; paid = 0.00 (no payment runs yet)
+// Committed: from Monday 2026-06-01 to the year end (2027-01-01) the allocation touches the ISO
+//   weeks 2026-06-01 … 2026-12-28: (210 days / 7) + 1 = 31 weeks × 3 h = 93 h, nothing accepted
+//   in that window yet: 93 h × 65.00 = 6,045.00.
+// Exhaustion = 0.00 + 1,560.00 + 6,045.00 = 7,605.00 (76.05 %); remaining = 2,395.00.
+// Forecast: complete months January–May = 5; run rate = 1,560.00 × 12 / 5 = 3,744.00; the
+//   forecast is never below the exhaustion: max(3,744.00, 7,605.00) = 7,605.00.
+// Deviation = (7,605.00 − 10,000.00) / 10,000.00 = −23.95 % → beyond 5 %: signal.
+TEST_F(BudgetsTest, WorkedExampleAddsUp) {
+    recordClaims();
+    const auto budget = createBudget("0193", "02", kBudgetCents);
+    const auto kampen = createBudget("0166", "02", 500'000);
+
+    auto r = exhaustion(budget, "2026-05-31");
+    EXPECT_EQ(num(r, "amount_cents"), 1'000'000);
+    EXPECT_EQ(num(r, "paid_cents"), 0);
+    EXPECT_EQ(num(r, "accepted_unpaid_cents"), 156'000);
+    EXPECT_EQ(num(r, "committed_cents"), 604'500);
+    EXPECT_EQ(num(r, "exhaustion_cents"), 760'500);
+    EXPECT_EQ(num(r, "remaining_cents"), 239'500);
+    EXPECT_EQ(num(r, "exhaustion_bp"), 7605);
+    EXPECT_EQ(num(r, "complete_months"), 5);
+    EXPECT_EQ(num(r, "run_rate_cents"), 374'400);
+    EXPECT_EQ(num(r, "forecast_cents"), 760'500);
+    EXPECT_EQ(num(r, "deviation_bp"), -2395);
+    EXPECT_TRUE(r->getValue<bool>("signal"));
+    EXPECT_EQ(num(r, "allocations_counted"), 1);
+    EXPECT_EQ(num(r, "allocations_without_tariff"), 0);
+    const auto months = r->getArray("monthly_realised");
+    ASSERT_EQ(months->size(), 12u);
+    EXPECT_EQ(months->getObject(0)->getValue<std::string>("month"), "2026-01");
+    EXPECT_EQ(num(months->getObject(0), "accepted_cents"), 78'000);
+    EXPECT_EQ(num(months->getObject(1), "accepted_cents"), 78'000);
+    EXPECT_EQ(num(months->getObject(2), "accepted_cents"), 0);
+    EXPECT_EQ(num(months->getObject(4), "accepted_cents"), 0);
+    EXPECT_EQ(num(r, "realised_cents"), num(r, "accepted_unpaid_cents") + num(r, "paid_cents"));
+
+    // With a threshold of 30 % a deviation of 23.95 % is no signal.
+    EXPECT_FALSE(exhaustion(budget, "2026-05-31", "30")->getValue<bool>("signal"));
+    // Kampen's budget has no clients of Zwolle: nothing used; forecast = run rate 0.00.
+    const auto k = exhaustion(kampen, "2026-05-31");
+    EXPECT_EQ(num(k, "exhaustion_cents"), 0);
+    EXPECT_EQ(num(k, "forecast_cents"), 0);
+    EXPECT_EQ(num(k, "deviation_bp"), -10'000);
+
+    // A June claim of 6 h received on the report date moves 6 h × 65.00 = 390.00 from committed
+    // to accepted: accepted 1,950.00, committed (93 − 6) h × 65.00 = 5,655.00, exhaustion the
+    // same 7,605.00.
+    claim("JUN", "2026-06-01", "2026-07-01", 6, "2026-05-31");
+    r = exhaustion(budget, "2026-05-31");
+    EXPECT_EQ(num(r, "accepted_unpaid_cents"), 195'000);
+    EXPECT_EQ(num(r, "committed_cents"), 565'500);
+    EXPECT_EQ(num(r, "exhaustion_cents"), 760'500);
+    // The run rate counts complete months only: June is not one yet.
+    EXPECT_EQ(num(r, "run_rate_cents"), 374'400);
+}
+
+TEST_F(BudgetsTest, UnknownBudgetIsNotFoundAndDuplicateRefused) {
+    EXPECT_EQ(dbtest::errorCode([&] { exhaustion(99, "2026-05-31"); }), "NOT_FOUND");
+    createBudget("0193", "02", kBudgetCents);
+    EXPECT_EQ(dbtest::errorCode([&] { createBudget("0193", "02", 1); }), "DUPLICATE_BUDGET");
+    EXPECT_EQ(dbtest::errorCode([&] { createBudget("0193", "2", 1); }), "INVALID_PRODUCT_CATEGORY");
+    EXPECT_EQ(dbtest::errorCode([&] { createBudget("0193", "03", -1); }), "INVALID_BUDGET");
+    EXPECT_EQ(dbtest::countRows(*conn_, "budgets"), 1);
+}
+
+// Spending ceiling EUR 3,000.00. Accepted in 2026 on the contract's products (whenever
+// received): January 780.00 + February 780.00 + March 0.00 (credited) + May 780.00
+// = 2,340.00 = 78.00 % → warning (from 70 %). December 2025 and the rejected April line do not
+// count.
+TEST_F(BudgetsTest, SpendingCeilingWarnsFromSeventyPercent) {
+    recordClaims();
+    const auto res = app::providerSpendingCeiling(
+        *finance_,
+        dbtest::jsonRequest("{}", {{"id", std::to_string(provider_)}}, {{"year", "2026"}}));
+    const auto contracts = object(res)->getArray("contracts");
+    ASSERT_EQ(contracts->size(), 1u);
+    const auto c = contracts->getObject(0);
+    EXPECT_EQ(num(c, "contract_id"), contract_);
+    EXPECT_EQ(num(c, "used_cents"), 234'000);
+    EXPECT_EQ(num(c, "paid_cents"), 0);
+    EXPECT_EQ(num(c, "remaining_cents"), 66'000);
+    EXPECT_EQ(num(c, "used_bp"), 7800);
+    EXPECT_EQ(c->getValue<std::string>("status"), "warning");
+
+    auto other = context(app::Role::Provider, "provider:x", 0);
+    other->actor.provider_id = provider_ + 1;
+    EXPECT_EQ(dbtest::errorCode([&] {
+                  app::providerSpendingCeiling(
+                      *other, dbtest::jsonRequest("{}", {{"id", std::to_string(provider_)}}));
+              }),
+              "FORBIDDEN");
+}
+
+// Remaining of the Zwolle budget on 2026-05-31 (the fixed clock's today): 2,395.00 (see the
+// worked example). Moving 1,000.00 leaves 10,000.00 − 1,000.00 = 9,000.00 with exhaustion
+// 7,605.00: 1,395.00 remaining.
+TEST_F(BudgetsTest, ReallocationNeedsFourEyesAndRemainingBudget) {
+    recordClaims();
+    const auto from = createBudget("0193", "02", kBudgetCents);
+    const auto to = createBudget("0193", "03", 500'000);
+
+    const auto requested = object(reallocate(from, to, 100'000));
+    EXPECT_EQ(requested->getValue<std::string>("status"), "requested");
+    EXPECT_EQ(num(requested, "from_remaining_cents"), 239'500);
+    const auto id = num(requested, "id");
+    EXPECT_EQ(budgetAmount(from), kBudgetCents);  // nothing moves before the approval
+
+    // The requester may not decide it, whatever role the session has.
+    auto same_person = context(app::Role::Finance, "bh-as-finance", kBudgetHolderId);
+    EXPECT_EQ(dbtest::errorCode([&] { decide(*same_person, id, "approve"); }), "FOUR_EYES");
+    EXPECT_EQ(budgetAmount(from), kBudgetCents);
+
+    const auto approved = object(decide(*finance_, id, "approve"));
+    EXPECT_EQ(approved->getValue<std::string>("status"), "approved");
+    EXPECT_EQ(num(approved, "decided_by"), kFinanceId);
+    EXPECT_EQ(budgetAmount(from), 900'000);
+    EXPECT_EQ(budgetAmount(to), 600'000);
+    EXPECT_EQ(dbtest::errorCode([&] { decide(*finance_, id, "reject"); }), "REALLOCATION_DECIDED");
+    EXPECT_EQ(conn_
+                  ->queryOne("SELECT COUNT(*) FROM audit_log WHERE action ="
+                             " 'budget_reallocation.approve' AND object_id = ?",
+                             {std::to_string(id)})
+                  ->i64(0),
+              1);
+
+    // 1,395.00 remain: 1,395.01 is too much.
+    EXPECT_EQ(dbtest::errorCode([&] { reallocate(from, to, 139'501); }), "INSUFFICIENT_BUDGET");
+    EXPECT_EQ(dbtest::errorCode([&] { reallocate(from, from, 1); }), "SAME_BUDGET");
+    EXPECT_EQ(dbtest::errorCode([&] { reallocate(from, to, 0); }), "INVALID_AMOUNT");
+
+    // Two requests of 1,395.00 each fit alone; after the first is approved the second no longer
+    // does, and its approval is refused.
+    const auto first = num(object(reallocate(from, to, 139'500)), "id");
+    const auto second = num(object(reallocate(from, to, 139'500)), "id");
+    decide(*finance_, first, "approve");
+    auto colleague = context(app::Role::Finance, "fin2", kOtherFinanceId);
+    EXPECT_EQ(dbtest::errorCode([&] { decide(*colleague, second, "approve"); }),
+              "INSUFFICIENT_BUDGET");
+    EXPECT_EQ(budgetAmount(from), 760'500);
+    EXPECT_EQ(budgetAmount(to), 739'500);
+    EXPECT_EQ(object(decide(*colleague, second, "reject"))->getValue<std::string>("status"),
+              "rejected");
+}
+
+TEST_F(BudgetsTest, OverviewCsvHasAHeaderAndOneRowPerBudget) {
+    recordClaims();
+    const auto zwolle = createBudget("0193", "02", kBudgetCents);
+    createBudget("0193", "03", 500'000);
+    createBudget("0166", "02", 500'000);
+    const auto res = app::budgetOverview(
+        *finance_,
+        dbtest::jsonRequest("{}", {}, {{"year", "2026"}, {"month", "5"}, {"format", "csv"}}));
+    EXPECT_EQ(res.content_type, "text/csv; charset=utf-8");
+    std::istringstream in(res.raw);
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    ASSERT_EQ(lines.size(), 4u);
+    EXPECT_EQ(lines[0].rfind("budget_id,year,municipality_code,district,team,", 0), 0u);
+    // Budgets in order of municipality: Kampen first, then Zwolle's 02 and 03. Zwolle 02 on
+    // 2026-05-31 (month 5): realised in May 0.00, to date 1,560.00.
+    EXPECT_EQ(lines[2], std::to_string(zwolle) +
+                            ",2026,0193,,,02,ZIN,0193 02 ZIN 2026,1000000,0,156000,604500,760500,"
+                            "239500,7605,0,156000,760500,-2395,true\r");
+
+    const auto json = object(app::budgetOverview(
+        *finance_, dbtest::jsonRequest("{}", {}, {{"year", "2026"}, {"month", "5"}})));
+    EXPECT_EQ(json->getValue<std::string>("report_date"), "2026-05-31");
+    EXPECT_EQ(json->getArray("rows")->size(), 3u);
+}
+
+}  // namespace
+}  // namespace zc

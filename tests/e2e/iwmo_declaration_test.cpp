@@ -1,0 +1,101 @@
+// WMO323 declarations over mutual TLS: the WMO325 answer, exactly once, and the dry run.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <sstream>
+
+#include "interfaces/iwmo/declaration.hpp"
+#include "interfaces/mysql/connection.hpp"
+#include "iwmo_messages.hpp"
+#include "session.hpp"
+#include "support/https_client.hpp"
+
+namespace zc {
+namespace {
+
+constexpr const char* kAgb = "73000101";  // demo provider with IB allocation 1 (BSN 999900006)
+
+std::int64_t count(const std::string& table) {
+    db::Connection c(test::appDbConfig());
+    return c.queryOne("SELECT COUNT(*) FROM " + table)->i64(0);
+}
+
+std::int64_t ibTariffOn(const std::string& date) {
+    const auto r = e2e::client().get(
+        "/api/v1/queries/tariff?agb=" + std::string(kAgb) + "&product=02A01&date=" + date,
+        e2e::as("cm.jansen"));
+    EXPECT_EQ(r.status, 200) << r.describe();
+    return r.num("tariff_cents");
+}
+
+iwmo::Prestatie prestatie(const std::string& ref, std::int64_t hours, std::int64_t tariff) {
+    iwmo::Prestatie p{};
+    p.bsn = "999900006";
+    p.reference = ref;
+    p.allocation_number = "1";
+    p.category = "02";
+    p.product_code = "02A01";
+    p.begin = parseDate("2026-02-01");
+    p.end_inclusive = parseDate("2026-02-28");
+    p.volume = hours;
+    p.unit_code = "04";
+    p.tariff_cents = tariff;
+    p.amount_cents = hours * tariff;
+    p.credit = false;
+    return p;
+}
+
+// A February 2026 declaration: 3 h at the contract tariff (accepted) and 1 h at a wrong one.
+std::string declaration(const std::string& suffix) {
+    const std::int64_t tariff = ibTariffOn("2026-02-01");
+    const auto good = prestatie("G" + suffix, 3, tariff);
+    const auto bad = prestatie("B" + suffix, 1, tariff - 100);
+    iwmo::DeclarationHead h{};
+    h.afzender = kAgb;
+    h.ontvanger = "0193";
+    h.identificatie = "DC" + suffix;
+    h.dagtekening = parseDate("2026-03-02");
+    h.declaratie_nummer = "D" + suffix;
+    h.period_begin = parseDate("2026-02-01");
+    h.period_end_inclusive = parseDate("2026-02-28");
+    h.declaratie_dagtekening = h.dagtekening;
+    h.total_cents = good.amount_cents + bad.amount_cents;
+    h.total_credit = false;
+    h.xsd_basis = "1.0.0";
+    h.xsd_bericht = "1.0.0";
+    std::ostringstream out;
+    iwmo::writeWmo323(out, h, {good, bad});
+    return out.str();
+}
+
+TEST(IwmoDeclaration, IsAnsweredWithAWmo325ListingOnlyTheRejectedLineExactlyOnce) {
+    const std::string suffix = e2e::uniqueDigits(9);
+    const std::string xml = declaration(suffix);
+    const auto provider = e2e::client().asProvider(kAgb);
+
+    const auto declarations_before = count("declarations");
+    const auto dry = provider.postXml("/api/v1/messages/dry-run", xml);
+    ASSERT_EQ(dry.status, 200) << dry.describe();
+    EXPECT_NE(dry.text.find("0611"), std::string::npos);
+    EXPECT_EQ(count("declarations"), declarations_before) << "a dry run stores nothing";
+
+    const auto first = provider.postXml("/api/v1/messages", xml);
+    ASSERT_EQ(first.status, 200) << first.describe();
+    std::string problems;
+    const auto answer = e2e::iwmo::parse(e2e::iwmo::ourSchemas(), first.text, &problems);
+    ASSERT_TRUE(answer.has_value()) << problems << "\n" << first.text;
+    EXPECT_EQ(e2e::iwmo::firstText(*answer, "BerichtCode"), "485");
+    const auto rejected = e2e::iwmo::findAll(*answer, "Prestatie");
+    ASSERT_EQ(rejected.size(), 1u);
+    EXPECT_EQ(e2e::iwmo::firstText(*rejected[0], "ReferentieNummer"), "B" + suffix);
+    EXPECT_EQ(e2e::iwmo::retourCodes(*rejected[0]), std::vector<std::string>{"0611"});
+    EXPECT_EQ(count("declarations"), declarations_before + 1);
+
+    const auto again = provider.postXml("/api/v1/messages", xml);
+    EXPECT_EQ(again.status, 200);
+    EXPECT_EQ(again.text, first.text) << "a repeat gets the stored answer";
+    EXPECT_EQ(count("declarations"), declarations_before + 1);
+}
+
+}  // namespace
+}  // namespace zc
