@@ -4,11 +4,13 @@
 # generates a region and a WMO323 of N prestaties (default 2000), then, bounded by SECONDS
 # (default 45): POSTs the file to /api/v1/messages with the provider's client certificate, kills
 # the server with SIGKILL at a random moment of the expected ingest time, restarts it and resends,
-# until an HTTP 200 with a WMO325 arrives (the last attempts are not killed). The database is then
+# until an HTTP 200 with a WMO325 arrives (the last attempts are not killed; at most
+# ZC_CRASH_KILLS kills, default 6). The database is then
 # compared with one clean run (`zorgcontract ingest`) into a second fresh database: claim lines
 # (per status and code), declarations, inbox messages, payables and their sum must be equal —
 # no line lost, none twice, no payable twice. A resend of the same file afterwards must change
-# nothing. Exit 0 when equal. Environment: ZC_BUILD_DIR (default build/), ZC_CRASH_KEEP=1.
+# nothing. Exit 0 when equal. Environment: ZC_BUILD_DIR (default build/) or ZC_BINARY and
+# ZC_BENCH_GENERATE, ZC_CRASH_KEEP=1.
 set -euo pipefail
 ZC_ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 export ZC_ROOT
@@ -16,10 +18,11 @@ export ZC_ROOT
 
 N="${1:-2000}"
 BUDGET="${2:-45}"
+MAX_KILLS="${ZC_CRASH_KILLS:-6}"
 [[ "$N" =~ ^[0-9]+$ ]] && [ "$N" -ge 1 ] || { echo "usage: bench/crash_test.sh [N] [SECONDS]" >&2; exit 2; }
 BUILD="${ZC_BUILD_DIR:-$ZC_ROOT/build}"
-BIN="$BUILD/interfaces/zorgcontract"
-GEN="$BUILD/bench/zc_bench_generate"
+BIN="${ZC_BINARY:-$BUILD/interfaces/zorgcontract}"
+GEN="${ZC_BENCH_GENERATE:-$BUILD/bench/zc_bench_generate}"
 CONF="$ZC_ROOT/config/zorgcontract.properties"
 AGB=73999999
 [ -x "$BIN" ] && [ -x "$GEN" ] || { echo "build zorgcontract and zc_bench_generate first" >&2; exit 2; }
@@ -102,7 +105,7 @@ while [ "$(date +%s)" -lt "$deadline" ]; do
     curl_pid=$!
     remaining=$(( deadline - $(date +%s) ))
     # Leave the last part of the budget for attempts without a kill.
-    if [ "$remaining" -gt $(( clean_ms / 1000 * 3 + 10 )) ]; then
+    if [ "$kills" -lt "$MAX_KILLS" ] && [ "$remaining" -gt $(( clean_ms / 1000 * 3 + 8 )) ]; then
         delay_ms=$(( (RANDOM * 32768 + RANDOM) % window_ms ))
         sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
         if kill -0 "$curl_pid" 2>/dev/null; then
