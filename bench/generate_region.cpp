@@ -39,8 +39,8 @@ constexpr const char* kMunicipality = "0193";
 constexpr int kMonths = 12;
 constexpr const char* kAllocationStart = "2025-11-01";
 constexpr const char* kAllocationEnd = "2026-11-01";  // exclusive
-constexpr std::int64_t kIbTariff = 6500;             // 02A01, cents per hour
-constexpr std::int64_t kHhTariff = 3100;             // 01A01, cents per hour
+constexpr std::int64_t kIbTariff = 6500;              // 02A01, cents per hour
+constexpr std::int64_t kHhTariff = 3100;              // 01A01, cents per hour
 constexpr std::int64_t kWeeklyHours = 3;
 constexpr std::size_t kBatch = 500;
 
@@ -108,9 +108,8 @@ std::pair<std::int64_t, std::int64_t> ensureBase(db::Connection& c) {
             " term_end) VALUES ('framework', ?, ?, 'active', '2025-01-01', '2028-01-01')",
             {provider, std::string(kMunicipality)});
         contract = c.lastInsertId();
-        for (const auto& [product, tariff] :
-             std::vector<std::pair<std::string, std::int64_t>>{{"02A01", kIbTariff},
-                                                               {"01A01", kHhTariff}}) {
+        for (const auto& [product, tariff] : std::vector<std::pair<std::string, std::int64_t>>{
+                 {"02A01", kIbTariff}, {"01A01", kHhTariff}}) {
             c.execute("INSERT INTO contract_products (contract_id, product_code) VALUES (?, ?)",
                       {contract, product});
             c.execute(
@@ -171,9 +170,9 @@ void createAllocations(db::Connection& c, const app::AppConfig& config, std::int
         p.clear();
         for (std::int64_t i = first; i < last; ++i) {
             sql += (i == first ? "" : ",") + placeholders(6);
-            p.insert(p.end(), {first_decision + (i - first), std::string(kindOf(i).product),
-                               kWeeklyHours, std::string("hours"), std::string("week"),
-                               std::string("ZIN")});
+            p.insert(p.end(),
+                     {first_decision + (i - first), std::string(kindOf(i).product), kWeeklyHours,
+                      std::string("hours"), std::string("week"), std::string("ZIN")});
         }
         c.execute(sql, p);
         const std::int64_t first_grant = c.lastInsertId();
@@ -188,14 +187,14 @@ void createAllocations(db::Connection& c, const app::AppConfig& config, std::int
             p.insert(p.end(),
                      {allocationNumber(i), std::int64_t{1}, std::int64_t{1},
                       first_client + (i - first), first_decision + (i - first),
-                      first_grant + (i - first), provider, contract,
-                      std::string(kindOf(i).product), std::string(kAllocationStart),
-                      std::string(kAllocationEnd), kWeeklyHours, std::string("hours"),
-                      std::string("week"), now(), std::string("bench")});
+                      first_grant + (i - first), provider, contract, std::string(kindOf(i).product),
+                      std::string(kAllocationStart), std::string(kAllocationEnd), kWeeklyHours,
+                      std::string("hours"), std::string("week"), now(), std::string("bench")});
         }
         c.execute(sql, p);
-        c.execute("UPDATE allocation_sequence SET last_number = GREATEST(last_number, ?) WHERE id = 1",
-                  {allocationNumber(last - 1)});
+        c.execute(
+            "UPDATE allocation_sequence SET last_number = GREATEST(last_number, ?) WHERE id = 1",
+            {allocationNumber(last - 1)});
         tx.commit();
     }
 }
@@ -206,22 +205,33 @@ enum class Bad { None, Tariff, Amount, UnknownAllocation, OverCap, OutsidePeriod
 Bad badness(std::int64_t i) {
     if ((i * 7919 + 13) % 20 != 0) return Bad::None;
     switch ((i / 20) % 5) {
-        case 0: return Bad::Tariff;
-        case 1: return Bad::Amount;
-        case 2: return Bad::UnknownAllocation;
-        case 3: return Bad::OverCap;
-        default: return Bad::OutsidePeriod;
+        case 0:
+            return Bad::Tariff;
+        case 1:
+            return Bad::Amount;
+        case 2:
+            return Bad::UnknownAllocation;
+        case 3:
+            return Bad::OverCap;
+        default:
+            return Bad::OutsidePeriod;
     }
 }
 
 const char* codeOf(Bad b) {
     switch (b) {
-        case Bad::Tariff: return "0611";
-        case Bad::Amount: return "9346";
-        case Bad::UnknownAllocation: return "9338";
-        case Bad::OverCap: return "9321";
-        case Bad::OutsidePeriod: return "9307";
-        case Bad::None: break;
+        case Bad::Tariff:
+            return "0611";
+        case Bad::Amount:
+            return "9346";
+        case Bad::UnknownAllocation:
+            return "9338";
+        case Bad::OverCap:
+            return "9321";
+        case Bad::OutsidePeriod:
+            return "9307";
+        case Bad::None:
+            break;
     }
     return "0200";
 }
@@ -243,15 +253,23 @@ iwmo::Prestatie prestatie(std::int64_t i) {
     p.tariff_cents = k.tariff;
     p.credit = false;
     switch (badness(i)) {
-        case Bad::Tariff: p.tariff_cents = k.tariff + 100; break;
-        case Bad::Amount: break;
-        case Bad::UnknownAllocation: p.allocation_number = std::to_string(900000000 + i); break;
-        case Bad::OverCap: p.volume = 40; break;
+        case Bad::Tariff:
+            p.tariff_cents = k.tariff + 100;
+            break;
+        case Bad::Amount:
+            break;
+        case Bad::UnknownAllocation:
+            p.allocation_number = std::to_string(900000000 + i);
+            break;
+        case Bad::OverCap:
+            p.volume = 40;
+            break;
         case Bad::OutsidePeriod:  // the month before the allocation starts
             p.begin = addMonths(parseDate(kAllocationStart), -1);
             p.end_inclusive = addDays(parseDate(kAllocationStart), -1);
             break;
-        case Bad::None: break;
+        case Bad::None:
+            break;
     }
     p.amount_cents = p.volume * *p.tariff_cents + (badness(i) == Bad::Amount ? 1 : 0);
     return p;
@@ -354,20 +372,19 @@ int main(int argc, char** argv) {
                 const auto p = prestatie(i);
                 const Bad b = badness(i);
                 csv << 1 << '\t' << 1 << '\t' << p.reference << "\t\\N\t0\t" << p.allocation_number
-                    << '\t' << hash << '\t' << (b == Bad::None ? "\\N" : "encrypted-bsn-placeholder")
-                    << '\t' << p.category << '\t' << p.product_code << '\t'
-                    << formatDate(p.begin) << '\t' << formatDate(addDays(p.end_inclusive, 1))
-                    << '\t' << p.volume << "\thours\t" << *p.tariff_cents << '\t'
-                    << p.amount_cents << '\t' << (b == Bad::None ? "accepted" : "rejected")
-                    << '\t' << codeOf(b) << "\t0\n";
+                    << '\t' << hash << '\t'
+                    << (b == Bad::None ? "\\N" : "encrypted-bsn-placeholder") << '\t' << p.category
+                    << '\t' << p.product_code << '\t' << formatDate(p.begin) << '\t'
+                    << formatDate(addDays(p.end_inclusive, 1)) << '\t' << p.volume << "\thours\t"
+                    << *p.tariff_cents << '\t' << p.amount_cents << '\t'
+                    << (b == Bad::None ? "accepted" : "rejected") << '\t' << codeOf(b) << "\t0\n";
             }
         }
         for (const auto& [code, count] : per_code) {
             std::cout << "expected_code_" << code << "=" << count << "\n";
         }
         std::cout << "expected_lines=" << n << " expected_rejected=" << rejected
-                  << " expected_awarded_cents=" << awarded << " total_cents=" << total
-                  << std::endl;
+                  << " expected_awarded_cents=" << awarded << " total_cents=" << total << std::endl;
         return 0;
     } catch (const std::exception& e) {
         std::cerr << "zc_bench_generate: " << e.what() << std::endl;
