@@ -92,32 +92,87 @@ const LineResult& ClaimProcessor::add(const billing::ClaimLine& line) {
     return last_;
 }
 
+namespace {
+
+constexpr const char* kAllocationColumns =
+    "SELECT a.number, a.provider_id, c.bsn_hash, p.category, a.product_code, a.start_date,"
+    " a.end_date, a.unit, a.volume, a.frequency, COALESCE(a.reason_change, '') FROM allocations a"
+    " JOIN clients c ON c.id = a.client_id JOIN products p ON p.code = a.product_code"
+    " WHERE a.is_current = 1 AND a.number ";
+
+constexpr const char* kUsageColumns =
+    "SELECT allocation_number, product_code, period_begin, period_end, unit, SUM(volume)"
+    " FROM claim_lines WHERE status = 'accepted' AND credit = 0 AND credited = 0"
+    " AND allocation_number ";
+
+constexpr const char* kUsageGroup =
+    " GROUP BY allocation_number, product_code, period_begin, period_end, unit";
+
+billing::AllocationFacts factsFrom(const db::Row& r) {
+    billing::AllocationFacts f;
+    f.number = r.i64(0);
+    f.provider_id = r.i64(1);
+    f.category = r.str(3);
+    f.product_code = r.str(4);
+    f.period.begin = parseDate(r.str(5));
+    if (!r.isNull(6)) f.period.end = parseDate(r.str(6));
+    f.unit = parseUnit(r.str(7));
+    f.cap = contracting::Cap{r.i64(8), f.unit, contracting::parseFrequency(r.str(9))};
+    f.removed = r.str(10) == "13";
+    return f;
+}
+
+// "IN (?,?,…)" for n values.
+std::string inList(std::size_t n) {
+    std::string sql = "IN (";
+    for (std::size_t i = 0; i < n; ++i) sql += i == 0 ? "?" : ",?";
+    return sql + ")";
+}
+
+}  // namespace
+
 std::optional<billing::AllocationFacts> ClaimProcessor::allocation(std::int64_t number) {
     auto it = allocations_.find(number);
     if (it != allocations_.end()) return it->second;
     std::optional<billing::AllocationFacts> facts;
-    auto r = ctx_.db.queryOne(
-        "SELECT a.provider_id, c.bsn_hash, p.category, a.product_code, a.start_date, a.end_date,"
-        " a.unit, a.volume, a.frequency, COALESCE(a.reason_change, '') FROM allocations a"
-        " JOIN clients c ON c.id = a.client_id JOIN products p ON p.code = a.product_code"
-        " WHERE a.number = ? AND a.is_current = 1",
-        {number});
-    if (r) {
-        billing::AllocationFacts f;
-        f.number = number;
-        f.provider_id = r->i64(0);
-        client_hashes_[number] = r->str(1);
-        f.category = r->str(2);
-        f.product_code = r->str(3);
-        f.period.begin = parseDate(r->str(4));
-        if (!r->isNull(5)) f.period.end = parseDate(r->str(5));
-        f.unit = parseUnit(r->str(6));
-        f.cap = contracting::Cap{r->i64(7), f.unit, contracting::parseFrequency(r->str(8))};
-        f.removed = r->str(9) == "13";
-        facts = f;
+    if (auto r = ctx_.db.queryOne(std::string(kAllocationColumns) + "= ?", {number})) {
+        facts = factsFrom(*r);
+        client_hashes_[number] = r->str(2);
     }
     allocations_[number] = facts;
     return facts;
+}
+
+void ClaimProcessor::addUsageRow(Usage& u, const billing::AllocationFacts& a, const db::Row& r) {
+    const std::int64_t v = billing::toCapCountingUnit(r.i64(5), parseUnit(r.str(4)), a.cap.unit);
+    u.by_period[r.str(2)] += v;
+    u.total += v;
+    u.claimed.insert(r.str(1) + "/" + r.str(2) + "/" + r.str(3));
+}
+
+void ClaimProcessor::prefetch(const std::vector<billing::ClaimLine>& lines) {
+    std::vector<std::string> refs;
+    std::set<std::int64_t> wanted;
+    for (const auto& l : lines) {
+        refs.push_back(l.reference);
+        if (!allocations_.count(l.allocation_number)) wanted.insert(l.allocation_number);
+    }
+    prefetchReferences(refs);
+    if (wanted.empty()) return;
+    db::Params params(wanted.begin(), wanted.end());
+    for (auto n : wanted) allocations_[n] = std::nullopt;
+    for (const auto& r : ctx_.db.query(kAllocationColumns + inList(wanted.size()), params)) {
+        allocations_[r.i64(0)] = factsFrom(r);
+        client_hashes_[r.i64(0)] = r.str(2);
+    }
+    for (auto n : wanted) {
+        if (allocations_[n] && !usage_.count(n)) usage_[n] = std::make_unique<Usage>();
+    }
+    for (const auto& r :
+         ctx_.db.query(kUsageColumns + inList(wanted.size()) + kUsageGroup, params)) {
+        const auto& a = allocations_[r.i64(0)];
+        if (a) addUsageRow(*usage_[r.i64(0)], *a, r);
+    }
 }
 
 billing::ContractFacts ClaimProcessor::contract(const billing::ClaimLine& line) {
@@ -147,22 +202,31 @@ ClaimProcessor::Usage& ClaimProcessor::usage(const billing::AllocationFacts& a) 
     auto it = usage_.find(a.number);
     if (it != usage_.end()) return *it->second;
     auto u = std::make_unique<Usage>();
-    for (const auto& r : ctx_.db.query(
-             "SELECT product_code, period_begin, period_end, unit, SUM(volume) FROM claim_lines"
-             " WHERE allocation_number = ? AND status = 'accepted' AND credit = 0 AND credited = 0"
-             " GROUP BY product_code, period_begin, period_end, unit",
-             {a.number})) {
-        const std::int64_t v =
-            billing::toCapCountingUnit(r.i64(4), parseUnit(r.str(3)), a.cap.unit);
-        u->by_period[r.str(1)] += v;
-        u->total += v;
-        u->claimed.insert(r.str(0) + "/" + r.str(1) + "/" + r.str(2));
+    for (const auto& r :
+         ctx_.db.query(std::string(kUsageColumns) + "= ?" + kUsageGroup, {a.number})) {
+        addUsageRow(*u, a, r);
     }
     return *usage_.emplace(a.number, std::move(u)).first->second;
 }
 
+void ClaimProcessor::prefetchReferences(const std::vector<std::string>& references) {
+    prefetched_.clear();
+    used_before_.clear();
+    if (references.empty()) return;
+    std::string sql = "SELECT reference FROM claim_lines WHERE provider_id = ? AND reference IN (";
+    db::Params params{provider_id_};
+    for (std::size_t i = 0; i < references.size(); ++i) {
+        sql += i == 0 ? "?" : ",?";
+        params.emplace_back(references[i]);
+    }
+    sql += ")";
+    for (const auto& r : ctx_.db.query(sql, params)) used_before_.insert(r.str(0));
+    prefetched_.insert(references.begin(), references.end());
+}
+
 bool ClaimProcessor::referenceUsed(const std::string& reference) {
     if (references_.count(reference)) return true;
+    if (prefetched_.count(reference)) return used_before_.count(reference) > 0;
     return ctx_.db
         .queryOne("SELECT id FROM claim_lines WHERE provider_id = ? AND reference = ?",
                   {provider_id_, reference})

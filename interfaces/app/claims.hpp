@@ -45,6 +45,12 @@ class ClaimProcessor {
     void open();
     // Rejects the whole declaration (header-level 0001): nothing of it is accepted.
     void rejectWhole(const std::string& code, const std::string& message);
+    // Looks up in one query which of these ReferentieNummers were used before (call it for the
+    // next batch of lines before adding them; add() then needs no query for them).
+    void prefetchReferences(const std::vector<std::string>& references);
+    // The same, plus the allocations of these lines and what was accepted on them, so that a
+    // batch of lines costs three queries instead of three per line.
+    void prefetch(const std::vector<billing::ClaimLine>& lines);
     // Adjudicates and records one line. Credits must all come before the debits.
     const LineResult& add(const billing::ClaimLine& line);
     // Writes the payable of the accepted total and the declaration's outcome.
@@ -57,6 +63,7 @@ class ClaimProcessor {
     std::optional<billing::AllocationFacts> allocation(std::int64_t number);
     billing::ContractFacts contract(const billing::ClaimLine& line);
     Usage& usage(const billing::AllocationFacts& a);
+    static void addUsageRow(Usage& u, const billing::AllocationFacts& a, const db::Row& r);
     bool referenceUsed(const std::string& reference);
     void record(const LineResult& r);
     void flush();
@@ -76,6 +83,8 @@ class ClaimProcessor {
     std::map<std::string, billing::ContractFacts> contracts_;
     std::map<std::int64_t, std::unique_ptr<Usage>> usage_;
     std::set<std::string> references_;
+    std::set<std::string> prefetched_;
+    std::set<std::string> used_before_;
     std::map<std::string, std::string> bsn_hashes_;
     std::vector<LineResult> pending_;
 };

@@ -15,6 +15,8 @@
 namespace zc::app {
 namespace {
 
+constexpr std::size_t kBatchLines = 500;
+
 [[noreturn]] void technical(const std::string& code, const std::string& message,
                             ErrorKind kind = ErrorKind::Invalid) {
     throw ValidationError(code, message, "", kind);
@@ -217,11 +219,21 @@ IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_a
                     if (p.credit) processor->add(claimLine(p));
                 }));
         }
+        // Debits in batches: one query per batch tells which references were used before.
+        std::vector<billing::ClaimLine> batch;
+        auto process = [&] {
+            processor->prefetch(batch);
+            for (const auto& l : batch) processor->add(l);
+            batch.clear();
+        };
         requireValid(reader.read(
             schemas, source, limits, [](const auto&) {},
             [&](const iwmo::Prestatie& p) {
-                if (!p.credit) processor->add(claimLine(p));
+                if (p.credit) return;
+                batch.push_back(claimLine(p));
+                if (batch.size() == kBatchLines) process();
             }));
+        process();
     }
     const DeclarationResult result = processor->close();
     if (!dry_run) {
