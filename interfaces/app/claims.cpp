@@ -159,9 +159,14 @@ void ClaimProcessor::prefetch(const std::vector<billing::ClaimLine>& lines) {
     }
     prefetchReferences(refs);
     if (wanted.empty()) return;
+    // IN lists are padded to a power of two (repeating a value) so that only a handful of
+    // distinct statements is prepared and cached per connection.
     db::Params params(wanted.begin(), wanted.end());
+    std::size_t padded = 1;
+    while (padded < params.size()) padded *= 2;
+    params.resize(padded, params.back());
     for (auto n : wanted) allocations_[n] = std::nullopt;
-    for (const auto& r : ctx_.db.query(kAllocationColumns + inList(wanted.size()), params)) {
+    for (const auto& r : ctx_.db.query(kAllocationColumns + inList(params.size()), params)) {
         allocations_[r.i64(0)] = factsFrom(r);
         client_hashes_[r.i64(0)] = r.str(2);
     }
@@ -169,7 +174,7 @@ void ClaimProcessor::prefetch(const std::vector<billing::ClaimLine>& lines) {
         if (allocations_[n] && !usage_.count(n)) usage_[n] = std::make_unique<Usage>();
     }
     for (const auto& r :
-         ctx_.db.query(kUsageColumns + inList(wanted.size()) + kUsageGroup, params)) {
+         ctx_.db.query(kUsageColumns + inList(params.size()) + kUsageGroup, params)) {
         const auto& a = allocations_[r.i64(0)];
         if (a) addUsageRow(*usage_[r.i64(0)], *a, r);
     }
@@ -213,13 +218,14 @@ void ClaimProcessor::prefetchReferences(const std::vector<std::string>& referenc
     prefetched_.clear();
     used_before_.clear();
     if (references.empty()) return;
-    std::string sql = "SELECT reference FROM claim_lines WHERE provider_id = ? AND reference IN (";
+    std::size_t padded = 1;
+    while (padded < references.size()) padded *= 2;
+    std::string sql = "SELECT reference FROM claim_lines WHERE provider_id = ? AND reference " +
+                      inList(padded);
     db::Params params{provider_id_};
-    for (std::size_t i = 0; i < references.size(); ++i) {
-        sql += i == 0 ? "?" : ",?";
-        params.emplace_back(references[i]);
+    for (std::size_t i = 0; i < padded; ++i) {
+        params.emplace_back(references[std::min(i, references.size() - 1)]);
     }
-    sql += ")";
     for (const auto& r : ctx_.db.query(sql, params)) used_before_.insert(r.str(0));
     prefetched_.insert(references.begin(), references.end());
 }
