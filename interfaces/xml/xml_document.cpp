@@ -17,6 +17,8 @@
 #include <xercesc/util/XMLException.hpp>
 #include <xercesc/util/XMLUni.hpp>
 #include <xercesc/validators/common/Grammar.hpp>
+#include <xercesc/validators/datatype/DatatypeValidatorFactory.hpp>
+#include <xercesc/validators/schema/SchemaGrammar.hpp>
 
 #include "interfaces/xml/xerces_reader.hpp"
 #include "interfaces/xml/xerces_util.hpp"
@@ -189,6 +191,35 @@ void loadSchemaFile(XMLGrammarPoolImpl& pool, const std::filesystem::path& file)
     }
 }
 
+// Xerces compiles a pattern facet's regular expression lazily, on its first match, and that
+// first compilation is not thread-safe: two threads validating at once could see a valid value
+// refused. Matching every pattern once here, before the pool is shared, compiles them all.
+void compilePatterns(XMLGrammarPoolImpl& pool) {
+    // Probes of several character classes, long enough to reach every part of a pattern.
+    const std::u16string probes[] = {u"x", u"Ab cd 12\u00e9-.,/", u"12345678", u"0", u"NL"};
+    RefHashTableOfEnumerator<Grammar> grammars = pool.getGrammarEnumerator();
+    while (grammars.hasMoreElements()) {
+        Grammar& grammar = grammars.nextElement();
+        if (grammar.getGrammarType() != Grammar::SchemaGrammarType) continue;
+        auto* registry = static_cast<SchemaGrammar&>(grammar).getDatatypeRegistry();
+        DVHashTable* table = registry ? registry->getUserDefinedRegistry() : nullptr;
+        if (!table) continue;
+        RefHashTableOfEnumerator<DatatypeValidator> validators(table, false,
+                                                               XMLPlatformUtils::fgMemoryManager);
+        while (validators.hasMoreElements()) {
+            DatatypeValidator& v = validators.nextElement();
+            // Validating any value runs the pattern match (and so compiles it); the probe's
+            // verdict does not matter.
+            for (const auto& probe : probes) {
+                try {
+                    v.validate(X(probe), nullptr, XMLPlatformUtils::fgMemoryManager);
+                } catch (...) {
+                }
+            }
+        }
+    }
+}
+
 }  // namespace
 
 SchemaSet::SchemaSet(const std::filesystem::path& dir) : impl_(std::make_unique<Impl>()) {
@@ -205,6 +236,7 @@ SchemaSet::SchemaSet(const std::filesystem::path& dir) : impl_(std::make_unique<
     impl_->pool = std::make_unique<XMLGrammarPoolImpl>(XMLPlatformUtils::fgMemoryManager);
     for (const auto& file : files) loadSchemaFile(*impl_->pool, file);
     impl_->pool->lockPool();
+    compilePatterns(*impl_->pool);
 
     RefHashTableOfEnumerator<Grammar> grammars = impl_->pool->getGrammarEnumerator();
     while (grammars.hasMoreElements()) {
