@@ -66,6 +66,25 @@ void ClaimProcessor::open() {
     result_.declaration_id = ctx_.db.lastInsertId();
 }
 
+void ClaimProcessor::restart() {
+    const auto id = result_.declaration_id;
+    const auto due = result_.answer_due;
+    result_ = DeclarationResult{};
+    result_.declaration_id = id;
+    result_.answer_due = due;
+    result_.submitted = head_.total_submitted;
+    rejected_whole_ = false;
+    saw_debit_ = false;
+    allocations_.clear();
+    client_hashes_.clear();
+    contracts_.clear();
+    usage_.clear();
+    references_.clear();
+    prefetched_.clear();
+    used_before_.clear();
+    pending_.clear();
+}
+
 void ClaimProcessor::rejectWhole(const std::string& code, const std::string& message) {
     rejected_whole_ = true;
     result_.header_code = code;
@@ -220,8 +239,8 @@ void ClaimProcessor::prefetchReferences(const std::vector<std::string>& referenc
     if (references.empty()) return;
     std::size_t padded = 1;
     while (padded < references.size()) padded *= 2;
-    std::string sql = "SELECT reference FROM claim_lines WHERE provider_id = ? AND reference " +
-                      inList(padded);
+    std::string sql =
+        "SELECT reference FROM claim_lines WHERE provider_id = ? AND reference " + inList(padded);
     db::Params params{provider_id_};
     for (std::size_t i = 0; i < padded; ++i) {
         params.emplace_back(references[std::min(i, references.size() - 1)]);

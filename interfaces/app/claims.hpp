@@ -43,6 +43,9 @@ class ClaimProcessor {
     // Registers the declaration. 409 DUPLICATE_DECLARATION (iWmo 9333) when this provider used
     // the number before.
     void open();
+    // Forgets every line added so far (the caller rolled them back to a savepoint); the
+    // registered declaration stays.
+    void restart();
     // Rejects the whole declaration (header-level 0001): nothing of it is accepted.
     void rejectWhole(const std::string& code, const std::string& message);
     // Looks up in one query which of these ReferentieNummers were used before (call it for the

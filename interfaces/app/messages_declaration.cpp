@@ -181,7 +181,17 @@ IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_a
     iwmo::DeclarationHead head;
     std::int64_t net = 0, credits = 0, inbox_id = 0, provider_id = 0;
     std::optional<IntakeAnswer> repeat;
-    // Pass 1: the head (registration, exactly once) and the totals.
+    // Debits in batches: one query per batch tells which references were used before.
+    std::vector<billing::ClaimLine> batch;
+    auto process = [&] {
+        processor->prefetch(batch);
+        for (const auto& l : batch) processor->add(l);
+        batch.clear();
+    };
+    // Pass 1: the head (registration, exactly once), the totals and, optimistically inside a
+    // savepoint, the debits. A credit line or a wrong total undoes them and the declaration
+    // takes the careful path below: credits first, then debits, each a pass of its own.
+    bool optimistic = true;
     auto problems = reader.read(
         schemas, source, limits,
         [&](const iwmo::DeclarationHead& h) {
@@ -195,10 +205,20 @@ IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_a
             processor.emplace(ctx, provider_id, billingHead(h, ctx.today()), "wmo323",
                               dry_run ? std::nullopt : std::optional<std::int64_t>(inbox_id));
             processor->open();
+            if (billing::checkDeclarationPeriod(billingHead(h, ctx.today()))) optimistic = false;
+            ctx.db.execute("SAVEPOINT zc_declaration_lines");
         },
         [&](const iwmo::Prestatie& p) {
             net += iwmo::signedCents(p.amount_cents, p.credit);
-            credits += p.credit ? 1 : 0;
+            if (p.credit) {
+                ++credits;
+                optimistic = false;
+                batch.clear();
+                return;
+            }
+            if (!optimistic) return;
+            batch.push_back(claimLine(p));
+            if (batch.size() == kBatchLines) process();
         });
     if (repeat) {
         tx.commit();
@@ -206,34 +226,33 @@ IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_a
     }
     requireValid(problems);
     const auto bh = billingHead(head, ctx.today());
-    if (auto v = billing::checkDeclarationPeriod(bh)) {
-        processor->rejectWhole(v->code, v->message);
-    } else if (net != bh.total_submitted.cents()) {
-        processor->rejectWhole("0001", "TotaalIngediendBedrag differs from the sum of the lines.");
+    const bool totals_match = net == bh.total_submitted.cents();
+    if (optimistic && totals_match) {
+        process();
     } else {
-        // Pass 2: credits before debits (OP366); pass 3: the debits.
-        if (credits > 0) {
+        ctx.db.execute("ROLLBACK TO SAVEPOINT zc_declaration_lines");
+        processor->restart();
+        if (auto v = billing::checkDeclarationPeriod(bh)) {
+            processor->rejectWhole(v->code, v->message);
+        } else if (!totals_match) {
+            processor->rejectWhole("0001",
+                                   "TotaalIngediendBedrag differs from the sum of the lines.");
+        } else {
+            // Credits before debits (OP366).
             requireValid(reader.read(
                 schemas, source, limits, [](const auto&) {},
                 [&](const iwmo::Prestatie& p) {
                     if (p.credit) processor->add(claimLine(p));
                 }));
+            requireValid(reader.read(
+                schemas, source, limits, [](const auto&) {},
+                [&](const iwmo::Prestatie& p) {
+                    if (p.credit) return;
+                    batch.push_back(claimLine(p));
+                    if (batch.size() == kBatchLines) process();
+                }));
+            process();
         }
-        // Debits in batches: one query per batch tells which references were used before.
-        std::vector<billing::ClaimLine> batch;
-        auto process = [&] {
-            processor->prefetch(batch);
-            for (const auto& l : batch) processor->add(l);
-            batch.clear();
-        };
-        requireValid(reader.read(
-            schemas, source, limits, [](const auto&) {},
-            [&](const iwmo::Prestatie& p) {
-                if (p.credit) return;
-                batch.push_back(claimLine(p));
-                if (batch.size() == kBatchLines) process();
-            }));
-        process();
     }
     const DeclarationResult result = processor->close();
     if (!dry_run) {

@@ -68,6 +68,84 @@ std::string declaration(const std::string& suffix) {
     return out.str();
 }
 
+iwmo::DeclarationHead headFor(const std::string& suffix, std::int64_t net) {
+    iwmo::DeclarationHead h{};
+    h.afzender = kAgb;
+    h.ontvanger = "0193";
+    h.identificatie = "DC" + suffix;
+    h.dagtekening = parseDate("2026-04-02");
+    h.declaratie_nummer = "D" + suffix;
+    h.period_begin = parseDate("2026-03-01");
+    h.period_end_inclusive = parseDate("2026-03-31");
+    h.declaratie_dagtekening = h.dagtekening;
+    h.total_cents = net < 0 ? -net : net;
+    h.total_credit = net < 0;
+    h.xsd_basis = "1.0.0";
+    h.xsd_bericht = "1.0.0";
+    return h;
+}
+
+std::string write323(const iwmo::DeclarationHead& h, const std::vector<iwmo::Prestatie>& lines) {
+    std::ostringstream out;
+    iwmo::writeWmo323(out, h, lines);
+    return out.str();
+}
+
+std::int64_t payablesOfDeclaration(const std::string& number) {
+    db::Connection c(test::appDbConfig());
+    return c
+        .queryOne(
+            "SELECT COALESCE(SUM(p.amount_cents), 0) FROM payables p JOIN declarations d"
+            " ON p.source_type = 'declaration' AND p.source_id = d.id WHERE d.declaratie_nummer = "
+            "?",
+            {number})
+        ->i64(0);
+}
+
+TEST(IwmoDeclaration, ACreditAndItsCorrectionInOneMessageAndAWrongTotalRejectingAll) {
+    const std::string s1 = e2e::uniqueDigits(9);
+    const std::int64_t tariff = ibTariffOn("2026-03-01");
+    const auto provider = e2e::client().asProvider(kAgb);
+    auto march = [&](iwmo::Prestatie p) {
+        p.begin = parseDate("2026-03-01");
+        p.end_inclusive = parseDate("2026-03-31");
+        return p;
+    };
+    const auto original = march(prestatie("O" + s1, 4, tariff));
+    ASSERT_EQ(
+        provider
+            .postXml("/api/v1/messages", write323(headFor(s1, original.amount_cents), {original}))
+            .status,
+        200);
+    EXPECT_EQ(payablesOfDeclaration("D" + s1), original.amount_cents);
+
+    // The corrected debit comes before the credit in the file; credits are processed first.
+    const std::string s2 = e2e::uniqueDigits(9);
+    const auto corrected = march(prestatie("N" + s2, 3, tariff));
+    auto credit = march(prestatie("C" + s2, 4, tariff));
+    credit.credit = true;
+    credit.previous_reference = original.reference;
+    const auto net = corrected.amount_cents - credit.amount_cents;
+    const auto answer =
+        provider.postXml("/api/v1/messages", write323(headFor(s2, net), {corrected, credit}));
+    ASSERT_EQ(answer.status, 200) << answer.describe();
+    EXPECT_TRUE(
+        e2e::iwmo::findAll(*e2e::iwmo::parse(e2e::iwmo::ourSchemas(), answer.text), "Prestatie")
+            .empty())
+        << "nothing rejected:\n"
+        << answer.text;
+    EXPECT_EQ(payablesOfDeclaration("D" + s2), net);
+
+    // A total that does not match its lines rejects the whole declaration: nothing payable.
+    const std::string s3 = e2e::uniqueDigits(9);
+    const auto line = march(prestatie("W" + s3, 1, tariff));
+    const auto wrong =
+        provider.postXml("/api/v1/messages", write323(headFor(s3, line.amount_cents + 1), {line}));
+    ASSERT_EQ(wrong.status, 200) << wrong.describe();
+    EXPECT_NE(wrong.text.find("0001"), std::string::npos) << wrong.text;
+    EXPECT_EQ(payablesOfDeclaration("D" + s3), 0);
+}
+
 TEST(IwmoDeclaration, IsAnsweredWithAWmo325ListingOnlyTheRejectedLineExactlyOnce) {
     const std::string suffix = e2e::uniqueDigits(9);
     const std::string xml = declaration(suffix);
