@@ -61,6 +61,9 @@ CREATE TABLE review_items (
   decided_at DATETIME(6) NULL,
   decided_by VARCHAR(64) NULL,
   reason VARCHAR(2000) NULL,
+  -- Set when the declaration's answer was due before a decision: the WMO325 then went out with
+  -- the line as not accepted, and the review continues escalated.
+  escalated_at DATETIME(6) NULL,
   UNIQUE KEY uq_review_line (claim_line_id),
   KEY ix_review_status (status, due_date),
   CONSTRAINT ck_review_status CHECK (status IN ('open','accepted','rejected')),

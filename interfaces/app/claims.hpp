@@ -95,6 +95,12 @@ class ClaimProcessor {
 // Review queue decisions (contract manager).
 ApiResponse listReviews(RequestContext& ctx, const ApiRequest& req);
 ApiResponse decideReview(RequestContext& ctx, const ApiRequest& req);
+// The WMO325 waits for the reviews but never past the answer's due date (10 working days): every
+// declaration still awaiting review on its due date is answered now, its undecided lines listed
+// as not accepted with their review code, and those reviews are escalated (they stay open).
+// Returns the number of declarations answered. POST /reviews/answer-overdue; CLI answer-overdue.
+int answerOverdueDeclarations(RequestContext& ctx);
+ApiResponse answerOverdueApi(RequestContext& ctx, const ApiRequest& req);
 
 // POST /declarations (provider, API key) and POST /declarations/dry-run: the JSON form of a
 // WMO323; the answer is the JSON form of the WMO325.

@@ -255,7 +255,8 @@ ApiResponse listReviews(RequestContext& ctx, const ApiRequest& req) {
     for (const auto& r : ctx.db.query(
              "SELECT v.id, v.declaration_id, v.code, v.message, v.status, v.due_date, p.agb,"
              " l.reference, l.allocation_number, l.product_code, l.period_begin, l.period_end,"
-             " l.volume, l.unit, l.amount_cents, v.decided_by, v.reason FROM review_items v"
+             " l.volume, l.unit, l.amount_cents, v.decided_by, v.reason, v.escalated_at"
+             " FROM review_items v"
              " JOIN claim_lines l ON l.id = v.claim_line_id JOIN providers p ON p.id = "
              "l.provider_id"
              " WHERE (? = '' OR v.status = ?) ORDER BY v.due_date, v.id LIMIT 1000",
@@ -279,6 +280,7 @@ ApiResponse listReviews(RequestContext& ctx, const ApiRequest& req) {
         o->set("amount_cents", r.i64(14));
         setOptional(o, "decided_by", r.opt(15));
         setOptional(o, "reason", r.opt(16));
+        o->set("escalated", !r.isNull(17));
         out->add(o);
     }
     return {200, out};
@@ -323,10 +325,13 @@ ApiResponse decideReview(RequestContext& ctx, const ApiRequest& req) {
             {v->i64(3), v->i64(1), amount, received->str(0),
              std::int64_t{ctx.config.payment_term_days}, timestamp(ctx.clock)});
     }
+    // The last decision answers the declaration, unless its answer already went out on the due
+    // date (escalated reviews).
     if (!ctx.db.queryOne("SELECT id FROM review_items WHERE declaration_id = ? AND status = 'open'",
-                         {v->i64(2)})) {
-        ctx.db.execute("UPDATE declarations SET status = 'answered', answered_at = ? WHERE id = ?",
-                       {timestamp(ctx.clock), v->i64(2)});
+                         {v->i64(2)}) &&
+        ctx.db.execute("UPDATE declarations SET status = 'answered', answered_at = ?"
+                       " WHERE id = ? AND status = 'awaiting_review'",
+                       {timestamp(ctx.clock), v->i64(2)}) == 1) {
         completeReviewedDeclaration(ctx, v->i64(2));
     }
     appendAudit(ctx, {"review." + decision, "claim_line", std::to_string(v->i64(1)), "ok",
@@ -335,6 +340,36 @@ ApiResponse decideReview(RequestContext& ctx, const ApiRequest& req) {
                           "\",\"reason\":" + toJson(Poco::Dynamic::Var(reason)) + "}"});
     tx.commit();
     return {200, newObject()};
+}
+
+int answerOverdueDeclarations(RequestContext& ctx) {
+    int answered = 0;
+    const std::string now = timestamp(ctx.clock);
+    db::Transaction tx(ctx.db);
+    for (const auto& d : ctx.db.query(
+             "SELECT id FROM declarations WHERE status = 'awaiting_review' AND answer_due <= ?"
+             " ORDER BY id FOR UPDATE",
+             {formatDate(ctx.today())})) {
+        const auto id = d.i64(0);
+        ctx.db.execute(
+            "UPDATE review_items SET escalated_at = ? WHERE declaration_id = ?"
+            " AND status = 'open'",
+            {now, id});
+        ctx.db.execute("UPDATE declarations SET status = 'answered', answered_at = ? WHERE id = ?",
+                       {now, id});
+        completeReviewedDeclaration(ctx, id);
+        appendAudit(ctx, {"declaration.answer_due", "declaration", std::to_string(id), "escalated",
+                          std::nullopt, std::nullopt});
+        ++answered;
+    }
+    tx.commit();
+    return answered;
+}
+
+ApiResponse answerOverdueApi(RequestContext& ctx, const ApiRequest&) {
+    auto out = newObject();
+    out->set("answered", answerOverdueDeclarations(ctx));
+    return {200, out};
 }
 
 }  // namespace zc::app

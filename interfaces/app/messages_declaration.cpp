@@ -161,7 +161,8 @@ std::string buildStored325(RequestContext& ctx, std::int64_t declaration_id,
                           "allocation_number, category,"
                           " product_code, period_begin, period_end, volume, unit, tariff_cents, "
                           "amount_cents,"
-                          " code FROM claim_lines WHERE declaration_id = ? AND status = 'rejected'"
+                          " code FROM claim_lines WHERE declaration_id = ? AND status IN "
+                          "('rejected', 'review')"
                           " AND bsn_enc IS NOT NULL ORDER BY id",
                           {declaration_id})) {
             a.rejected.push_back({prestatieFrom(ctx, r), {r.str(13)}});

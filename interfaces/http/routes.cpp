@@ -224,6 +224,8 @@ std::vector<Route> buildRoutes() {
          app::getDeclaration},
         {"GET", v1 + "/reviews", A::Roles, {kCm, kAud}, false, app::listReviews},
         {"POST", v1 + "/reviews/{id}/decision", A::Roles, {kCm}, false, app::decideReview},
+        {"POST", v1 + "/reviews/answer-overdue", A::Roles, {kCm, kFin}, false,
+         app::answerOverdueApi},
         // Budgets and monitoring
         {"POST", v1 + "/budgets", A::Roles, {kFin, kAdmin}, false, app::createBudget},
         {"GET", v1 + "/budgets", A::Roles, {kFin, kBh, kCm, kAud}, false, app::listBudgets},

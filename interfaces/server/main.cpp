@@ -17,6 +17,7 @@
 #include "interfaces/app/audit.hpp"
 #include "interfaces/app/auth.hpp"
 #include "interfaces/app/budget_financing.hpp"
+#include "interfaces/app/claims.hpp"
 #include "interfaces/app/demo_data.hpp"
 #include "interfaces/app/messages.hpp"
 #include "interfaces/http/api_server.hpp"
@@ -37,6 +38,7 @@ constexpr const char* kUsage =
     "                              environment variable ZC_ADMIN_PASSWORD or standard input\n"
     "  verify-audit                walk the audit hash chain; exit 1 naming the first bad row\n"
     "  load-demo                   load the demo region (once) and print the demo logins\n"
+    "  answer-overdue              answer declarations whose reviews passed the due date\n"
     "  validate FILE               check an iWmo message against the schema and the in-message\n"
     "                              rules; exit 0 when valid, 1 when not\n"
     "  ingest FILE --as AGB        process a message as that provider would have sent it and\n"
@@ -193,6 +195,19 @@ int postAdvancesCommand(const server::Settings& s, const std::vector<std::string
     return 0;
 }
 
+int answerOverdueCommand(server::Settings& s) {
+    server::loadBsnKeys(s);
+    loadSchemas(s);
+    db::ensureThreadInit();
+    db::Connection conn(s.db);
+    SystemClock clock;
+    app::RequestContext ctx{conn, {}, "cli", clock, s.app};
+    ctx.actor.role = app::Role::ContractManager;
+    ctx.actor.name = "cli";
+    std::cout << app::answerOverdueDeclarations(ctx) << " declaration(s) answered" << std::endl;
+    return 0;
+}
+
 int serveCommand(const server::Settings& s) {
     migrateCommand(s);
     loadSchemas(s);
@@ -238,6 +253,7 @@ int run(const Cli& cli) {
         (cli.args.size() == 1 || (cli.args.size() == 3 && cli.args[1] == "--date"))) {
         return postAdvancesCommand(settings, cli.args);
     }
+    if (cmd == "answer-overdue") return answerOverdueCommand(settings);
     if (cmd == "create-admin" && cli.args.size() == 2) {
         return createAdminCommand(settings, cli.args[1]);
     }

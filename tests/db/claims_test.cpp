@@ -257,5 +257,29 @@ TEST_F(ClaimsTest, TotalsThatDoNotMatchTheLinesRejectTheWholeDeclaration) {
         "DUPLICATE_DECLARATION");
 }
 
+TEST_F(ClaimsTest, AnUndecidedReviewDoesNotHoldTheAnswerPastItsDueDate) {
+    app::submitDeclaration(
+        *provider_ctx_,
+        declaration("D1", {line("R2", "2025-01-06", "2025-02-01", 13)}, 13 * kTariff));
+    // Not yet due: nothing happens.
+    EXPECT_EQ(app::answerOverdueDeclarations(*manager_), 0);
+    EXPECT_EQ(conn_->queryOne("SELECT status FROM declarations")->str(0), "awaiting_review");
+    // Ten working days later the declaration is answered and the review escalated.
+    conn_->execute("UPDATE declarations SET answer_due = ?",
+                   {formatDate(addDays(clock_.today(), -1))});
+    EXPECT_EQ(app::answerOverdueDeclarations(*manager_), 1);
+    EXPECT_EQ(conn_->queryOne("SELECT status FROM declarations")->str(0), "answered");
+    auto review = conn_->queryOne("SELECT id, status, escalated_at FROM review_items");
+    EXPECT_EQ(review->str(1), "open");
+    EXPECT_FALSE(review->isNull(2));
+    EXPECT_EQ(app::answerOverdueDeclarations(*manager_), 0) << "answered once";
+    // The escalated review is still decided; an accepted line becomes payable.
+    app::decideReview(*manager_,
+                      dbtest::jsonRequest(R"({"decision":"accept","reason":"agreed late"})",
+                                          {{"id", std::to_string(review->i64(0))}}));
+    EXPECT_EQ(payableSum(), 13 * kTariff);
+    EXPECT_EQ(conn_->queryOne("SELECT status FROM declarations")->str(0), "answered");
+}
+
 }  // namespace
 }  // namespace zc
