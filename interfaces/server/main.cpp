@@ -157,14 +157,22 @@ int validateCommand(const server::Settings& s, const std::string& file) {
     return ok ? 0 : 1;
 }
 
+// What a command that works on the database as `name` with `role` needs.
+struct CliSession {
+    CliSession(const server::Settings& s, app::Role role, const std::string& name)
+        : conn((db::ensureThreadInit(), s.db)), ctx{conn, {}, "cli", clock, s.app} {
+        ctx.actor.role = role;
+        ctx.actor.name = name;
+    }
+    db::Connection conn;
+    SystemClock clock;
+    app::RequestContext ctx;
+};
+
 int ingestCommand(const server::Settings& s, const std::string& file, const std::string& agb) {
     loadSchemas(s);
-    db::ensureThreadInit();
-    db::Connection conn(s.db);
-    SystemClock clock;
-    app::RequestContext ctx{conn, {}, "cli", clock, s.app};
-    ctx.actor.role = app::Role::Provider;
-    ctx.actor.name = "provider:" + agb;
+    CliSession session(s, app::Role::Provider, "provider:" + agb);
+    auto& ctx = session.ctx;
     // A declaration is streamed from the file; other messages are small.
     std::string head(4096, '\0');
     {
@@ -198,13 +206,9 @@ int postAdvancesCommand(const server::Settings& s, const std::vector<std::string
 int answerOverdueCommand(server::Settings& s) {
     server::loadBsnKeys(s);
     loadSchemas(s);
-    db::ensureThreadInit();
-    db::Connection conn(s.db);
-    SystemClock clock;
-    app::RequestContext ctx{conn, {}, "cli", clock, s.app};
-    ctx.actor.role = app::Role::ContractManager;
-    ctx.actor.name = "cli";
-    std::cout << app::answerOverdueDeclarations(ctx) << " declaration(s) answered" << std::endl;
+    CliSession session(s, app::Role::ContractManager, "cli");
+    std::cout << app::answerOverdueDeclarations(session.ctx) << " declaration(s) answered"
+              << std::endl;
     return 0;
 }
 

@@ -45,44 +45,36 @@ iwmo::Prestatie prestatie(const std::string& ref, std::int64_t hours, std::int64
     return p;
 }
 
-// A February 2026 declaration: 3 h at the contract tariff (accepted) and 1 h at a wrong one.
-std::string declaration(const std::string& suffix) {
-    const std::int64_t tariff = ibTariffOn("2026-02-01");
-    const auto good = prestatie("G" + suffix, 3, tariff);
-    const auto bad = prestatie("B" + suffix, 1, tariff - 100);
+// The head of a declaration for one month of 2026 ("2026-03"), sent on `dagtekening`, with the
+// signed total `net`.
+iwmo::DeclarationHead headFor(const std::string& suffix, std::int64_t net,
+                              const std::string& month = "2026-03",
+                              const std::string& dagtekening = "2026-04-02") {
     iwmo::DeclarationHead h{};
     h.afzender = kAgb;
     h.ontvanger = "0193";
     h.identificatie = "DC" + suffix;
-    h.dagtekening = parseDate("2026-03-02");
+    h.dagtekening = parseDate(dagtekening);
     h.declaratie_nummer = "D" + suffix;
-    h.period_begin = parseDate("2026-02-01");
-    h.period_end_inclusive = parseDate("2026-02-28");
-    h.declaratie_dagtekening = h.dagtekening;
-    h.total_cents = good.amount_cents + bad.amount_cents;
-    h.total_credit = false;
-    h.xsd_basis = "1.0.0";
-    h.xsd_bericht = "1.0.0";
-    std::ostringstream out;
-    iwmo::writeWmo323(out, h, {good, bad});
-    return out.str();
-}
-
-iwmo::DeclarationHead headFor(const std::string& suffix, std::int64_t net) {
-    iwmo::DeclarationHead h{};
-    h.afzender = kAgb;
-    h.ontvanger = "0193";
-    h.identificatie = "DC" + suffix;
-    h.dagtekening = parseDate("2026-04-02");
-    h.declaratie_nummer = "D" + suffix;
-    h.period_begin = parseDate("2026-03-01");
-    h.period_end_inclusive = parseDate("2026-03-31");
+    h.period_begin = parseDate(month + "-01");
+    h.period_end_inclusive = addDays(addMonths(h.period_begin, 1), -1);
     h.declaratie_dagtekening = h.dagtekening;
     h.total_cents = net < 0 ? -net : net;
     h.total_credit = net < 0;
     h.xsd_basis = "1.0.0";
     h.xsd_bericht = "1.0.0";
     return h;
+}
+
+// A February 2026 declaration: 3 h at the contract tariff (accepted) and 1 h at a wrong one.
+std::string declaration(const std::string& suffix) {
+    const std::int64_t tariff = ibTariffOn("2026-02-01");
+    const auto good = prestatie("G" + suffix, 3, tariff);
+    const auto bad = prestatie("B" + suffix, 1, tariff - 100);
+    const auto h = headFor(suffix, good.amount_cents + bad.amount_cents, "2026-02", "2026-03-02");
+    std::ostringstream out;
+    iwmo::writeWmo323(out, h, {good, bad});
+    return out.str();
 }
 
 std::string write323(const iwmo::DeclarationHead& h, const std::vector<iwmo::Prestatie>& lines) {
