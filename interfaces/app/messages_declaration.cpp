@@ -17,11 +17,6 @@ namespace {
 
 constexpr std::size_t kBatchLines = 500;
 
-[[noreturn]] void technical(const std::string& code, const std::string& message,
-                            ErrorKind kind = ErrorKind::Invalid) {
-    throw ValidationError(code, message, "", kind);
-}
-
 // The content hash for exactly-once: of the text, or of the file's bytes.
 std::string contentSha(const std::string& source) {
     const auto first = source.find_first_not_of(" \t\r\n");
@@ -52,30 +47,11 @@ billing::DeclarationHeader billingHead(const iwmo::DeclarationHead& h, Date toda
             Money::fromCents(iwmo::signedCents(h.total_cents, h.total_credit))};
 }
 
-std::int64_t providerFor(RequestContext& ctx, const iwmo::DeclarationHead& h,
-                         const std::string& sender_agb) {
-    if (h.afzender != sender_agb) {
-        technical("AGB_MISMATCH",
-                  "The Afzender " + h.afzender + " differs from the AGB code " + sender_agb +
-                      " of your client certificate.",
-                  ErrorKind::Forbidden);
-    }
-    auto p = ctx.db.queryOne("SELECT id FROM providers WHERE agb = ?", {sender_agb});
-    if (!p)
-        technical("UNKNOWN_PROVIDER", "AGB " + sender_agb + " is not a known provider.",
-                  ErrorKind::Forbidden);
-    if (!ctx.db.queryOne("SELECT code FROM municipalities WHERE code = ?", {h.ontvanger})) {
-        technical("WRONG_RECIPIENT",
-                  "Ontvanger " + h.ontvanger + " is not a municipality served by this platform.");
-    }
-    return p->i64(0);
-}
-
 void requireValid(const iwmo::Problems& problems) {
     if (problems.empty()) return;
     const auto& p = problems.front();
-    technical(p.code, "The declaration is not processable: " + p.message + " (line " +
-                          std::to_string(p.line) + ").");
+    technicalError(p.code, "The declaration is not processable: " + p.message + " (line " +
+                               std::to_string(p.line) + ").");
 }
 
 iwmo::Prestatie prestatieFrom(RequestContext& ctx, const db::Row& r) {
@@ -108,38 +84,6 @@ std::string headJson(const iwmo::DeclarationHead& h) {
     o.set("xsd_basis", h.xsd_basis);
     o.set("xsd_bericht", h.xsd_bericht);
     return toJson(Poco::Dynamic::Var(o));
-}
-
-// Registers the 323 (exactly once); a repeat gets the stored answer.
-std::optional<IntakeAnswer> registerDeclarationMessage(RequestContext& ctx,
-                                                       const iwmo::DeclarationHead& h,
-                                                       std::int64_t provider_id,
-                                                       const std::string& sha,
-                                                       std::int64_t& inbox_id) {
-    try {
-        ctx.db.execute(
-            "INSERT INTO inbox_messages (sender_agb, provider_id, message_code, identificatie,"
-            " dagtekening, content_sha256, received_at, outcome) VALUES "
-            "(?,?,'484',?,?,?,?,'processing')",
-            {h.afzender, provider_id, h.identificatie, formatDate(h.dagtekening), sha,
-             timestamp(ctx.clock)});
-        inbox_id = ctx.db.lastInsertId();
-        return std::nullopt;
-    } catch (const db::DbError& e) {
-        if (!e.isDuplicateKey()) throw;
-    }
-    auto row = ctx.db.queryOne(
-        "SELECT content_sha256, retour_xml, outcome FROM inbox_messages WHERE sender_agb = ?"
-        " AND message_code = '484' AND identificatie = ?",
-        {h.afzender, h.identificatie});
-    if (row->str(0) != sha) {
-        technical("DUPLICATE_IDENTIFICATION",
-                  "BerichtIdentificatie " + h.identificatie +
-                      " was used before for another declaration (retourcode 9056).",
-                  ErrorKind::Conflict);
-    }
-    if (row->isNull(1)) return ackAnswer("wmo323", row->str(2), true);
-    return IntakeAnswer{200, "application/xml; charset=utf-8", row->str(1)};
 }
 
 }  // namespace
@@ -197,10 +141,11 @@ IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_a
         schemas, source, limits,
         [&](const iwmo::DeclarationHead& h) {
             head = h;
-            provider_id = providerFor(ctx, h, sender_agb);
+            provider_id = checkSender(ctx, h.afzender, h.ontvanger, sender_agb);
             if (!dry_run) {
-                repeat =
-                    registerDeclarationMessage(ctx, h, provider_id, contentSha(source), inbox_id);
+                repeat = registerInbox(
+                    ctx, {&iwmo::kindByName("wmo323"), h.afzender, h.identificatie, h.dagtekening},
+                    provider_id, contentSha(source), inbox_id);
                 if (repeat) throw xml::StreamStop{{"REPEAT", "", 0, 0}};
             }
             processor.emplace(ctx, provider_id, billingHead(h, ctx.today()), "wmo323",

@@ -20,18 +20,13 @@ std::shared_ptr<const xml::SchemaSet> g_schemas;
 xml::Limits g_limits;
 std::mutex g_schemas_mutex;
 
-[[noreturn]] void technical(const std::string& code, const std::string& message,
-                            ErrorKind kind = ErrorKind::Invalid) {
-    throw ValidationError(code, message, "", kind);
-}
-
 // Not processable: schema, namespace, direction. Nothing is stored and no retour is made.
 const xml::Element& validated(const xml::ParseResult& parsed) {
     if (!parsed.ok()) {
         const auto& p = parsed.problems.front();
-        technical(p.code, "The message is not processable: " + p.message + " (line " +
-                              std::to_string(p.line) + ", column " + std::to_string(p.column) +
-                              ").");
+        technicalError(p.code, "The message is not processable: " + p.message + " (line " +
+                                   std::to_string(p.line) + ", column " + std::to_string(p.column) +
+                                   ").");
     }
     return *parsed.root;
 }
@@ -42,8 +37,8 @@ using Received = MessageInfo;
 Received identify(RequestContext& ctx, const xml::Element& root, const std::string& sender_agb) {
     Received r{&root, iwmo::kindByNamespace(root.ns), {}, {}, {}, {}, 0, 0};
     if (!r.kind || !r.kind->from_provider) {
-        technical("MESSAGE_NOT_ACCEPTED",
-                  "Only WMO302, 305, 307, 315, 317 and 320 are accepted from providers.");
+        technicalError("MESSAGE_NOT_ACCEPTED",
+                       "Only WMO302, 305, 307, 315, 317 and 320 are accepted from providers.");
     }
     // A retour (302/320) keeps the heen-message's Afzender (us) and Ontvanger (the provider).
     const bool retour = r.kind->name == "wmo302" || r.kind->name == "wmo320";
@@ -51,64 +46,72 @@ Received identify(RequestContext& ctx, const xml::Element& root, const std::stri
     r.recipient = root.child("Header")->childText(retour ? "Afzender" : "Ontvanger");
     r.identificatie = root.find("Header/BerichtIdentificatie/Identificatie")->text;
     r.dagtekening = parseDate(root.find("Header/BerichtIdentificatie/Dagtekening")->text);
-    if (r.sender != sender_agb) {
-        technical("AGB_MISMATCH",
-                  "The provider " + r.sender + " in the header differs from the AGB code " +
-                      sender_agb + " of your client certificate.",
-                  ErrorKind::Forbidden);
-    }
-    auto p = ctx.db.queryOne("SELECT id FROM providers WHERE agb = ?", {sender_agb});
-    if (!p)
-        technical("UNKNOWN_PROVIDER", "AGB " + sender_agb + " is not a known provider.",
-                  ErrorKind::Forbidden);
-    r.provider_id = p->i64(0);
-    if (!ctx.db.queryOne("SELECT code FROM municipalities WHERE code = ?", {r.recipient})) {
-        technical("WRONG_RECIPIENT",
-                  "Ontvanger " + r.recipient + " is not a municipality served by this platform.");
-    }
+    r.provider_id = checkSender(ctx, r.sender, r.recipient, sender_agb);
     return r;
 }
 
-enum class Registration { New, Repeat, Conflict };
+}  // namespace
 
-// Registers the message inside the current transaction. A concurrent duplicate blocks on the
-// unique key until the first commits, then sees it as a repeat.
-Registration registerMessage(RequestContext& ctx, const Received& r, const std::string& sha,
-                             std::int64_t& inbox_id) {
+void technicalError(const std::string& code, const std::string& message, ErrorKind kind) {
+    throw ValidationError(code, message, "", kind);
+}
+
+std::int64_t checkSender(RequestContext& ctx, const std::string& header_sender,
+                         const std::string& recipient, const std::string& certificate_agb) {
+    if (header_sender != certificate_agb) {
+        technicalError("AGB_MISMATCH",
+                       "The provider " + header_sender +
+                           " in the header differs from the AGB "
+                           "code " +
+                           certificate_agb + " of your client certificate.",
+                       ErrorKind::Forbidden);
+    }
+    auto p = ctx.db.queryOne("SELECT id FROM providers WHERE agb = ?", {certificate_agb});
+    if (!p) {
+        technicalError("UNKNOWN_PROVIDER", "AGB " + certificate_agb + " is not a known provider.",
+                       ErrorKind::Forbidden);
+    }
+    if (!ctx.db.queryOne("SELECT code FROM municipalities WHERE code = ?", {recipient})) {
+        technicalError("WRONG_RECIPIENT", "Ontvanger " + recipient +
+                                              " is not a municipality served by this platform.");
+    }
+    return p->i64(0);
+}
+
+std::optional<IntakeAnswer> registerInbox(RequestContext& ctx, const InboxKey& key,
+                                          std::int64_t provider_id, const std::string& sha,
+                                          std::int64_t& inbox_id) {
     try {
         ctx.db.execute(
             "INSERT INTO inbox_messages (sender_agb, provider_id, message_code, identificatie,"
             " dagtekening, content_sha256, received_at, outcome) VALUES "
             "(?,?,?,?,?,?,?,'processing')",
-            {r.sender, r.provider_id, r.kind->code, r.identificatie, formatDate(r.dagtekening), sha,
-             timestamp(ctx.clock)});
+            {key.sender, provider_id, key.kind->code, key.identificatie,
+             formatDate(key.dagtekening), sha, timestamp(ctx.clock)});
         inbox_id = ctx.db.lastInsertId();
-        return Registration::New;
+        return std::nullopt;
     } catch (const db::DbError& e) {
         if (!e.isDuplicateKey()) throw;
     }
-    return Registration::Conflict;
-}
-
-IntakeAnswer storedAnswer(RequestContext& ctx, const Received& r, const std::string& sha) {
+    // A concurrent duplicate blocked on the unique key until the first committed: a repeat.
     auto row = ctx.db.queryOne(
         "SELECT content_sha256, retour_xml, outcome FROM inbox_messages"
         " WHERE sender_agb = ? AND message_code = ? AND identificatie = ?",
-        {r.sender, r.kind->code, r.identificatie});
-    if (!row)
-        technical("RETRY", "The message is being processed; send it again.", ErrorKind::Conflict);
-    if (row->str(0) != sha) {
-        technical("DUPLICATE_IDENTIFICATION",
-                  "BerichtIdentificatie " + r.identificatie +
-                      " was used before for another message of this type (retourcode 9056); "
-                      "use a new identification.",
-                  ErrorKind::Conflict);
+        {key.sender, key.kind->code, key.identificatie});
+    if (!row) {
+        technicalError("RETRY", "The message is being processed; send it again.",
+                       ErrorKind::Conflict);
     }
-    if (row->isNull(1)) return ackAnswer(r.kind->name, row->str(2), true);
-    return {200, "application/xml; charset=utf-8", row->str(1)};
+    if (row->str(0) != sha) {
+        technicalError("DUPLICATE_IDENTIFICATION",
+                       "BerichtIdentificatie " + key.identificatie +
+                           " was used before for another message of this type (retourcode "
+                           "9056); use a new identification.",
+                       ErrorKind::Conflict);
+    }
+    if (row->isNull(1)) return ackAnswer(key.kind->name, row->str(2), true);
+    return IntakeAnswer{200, "application/xml; charset=utf-8", row->str(1)};
 }
-
-}  // namespace
 
 void setMessageSchemas(std::shared_ptr<const xml::SchemaSet> schemas, xml::Limits limits) {
     std::lock_guard lock(g_schemas_mutex);
@@ -142,9 +145,10 @@ IntakeAnswer receiveMessage(RequestContext& ctx, const std::string& sender_agb,
     db::Transaction tx(ctx.db);
     const Received r = identify(ctx, root, sender_agb);
     std::int64_t inbox_id = 0;
-    if (registerMessage(ctx, r, sha, inbox_id) != Registration::New) {
+    if (auto repeat = registerInbox(ctx, {r.kind, r.sender, r.identificatie, r.dagtekening},
+                                    r.provider_id, sha, inbox_id)) {
         tx.commit();
-        return storedAnswer(ctx, r, sha);
+        return *repeat;
     }
     Received info = r;
     info.inbox_id = inbox_id;

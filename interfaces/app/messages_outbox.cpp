@@ -41,26 +41,21 @@ iwmo::Client301 client301(const ClientView& c) {
 std::vector<iwmo::Allocation301> allocations301(RequestContext& ctx, std::int64_t client_id,
                                                 std::int64_t provider_id) {
     std::vector<iwmo::Allocation301> out;
-    for (const auto& r : ctx.db.query(
-             "SELECT a.number, COALESCE(a.referentie_aanbieder, ''), p.category, a.product_code,"
-             " a.allocated_at, a.start_date, a.end_date, COALESCE(a.reason_change, ''), a.volume,"
-             " a.unit, a.frequency FROM allocations a JOIN products p ON p.code = a.product_code"
-             " WHERE a.client_id = ? AND a.provider_id = ? AND a.is_current = 1 ORDER BY a.number",
-             {client_id, provider_id})) {
+    for (const AllocationView& v : currentAllocations(ctx.db, client_id, provider_id)) {
         iwmo::Allocation301 a;
-        a.number = r.i64(0);
-        a.referentie_aanbieder = r.str(1);
-        a.category = r.str(2);
-        a.product_code = r.str(3);
-        a.allocated_on = parseDate(r.str(4).substr(0, 10));
-        a.allocated_time = r.str(4).substr(11, 8);
-        a.start = parseDate(r.str(5));
+        a.number = v.number;
+        a.referentie_aanbieder = v.referentie_aanbieder.value_or("");
+        a.category = v.category;
+        a.product_code = v.product_code;
+        a.allocated_on = parseDate(v.allocated_at.substr(0, 10));
+        a.allocated_time = v.allocated_at.substr(11, 8);
+        a.start = v.start_date;
         // Our end dates are exclusive; iWmo's Einddatum is the last day.
-        if (!r.isNull(6)) a.end_inclusive = addDays(parseDate(r.str(6)), -1);
-        a.reason_change = r.str(7);
-        a.volume = r.i64(8);
-        a.unit_code = iwmoUnitCode(parseUnit(r.str(9)));
-        a.frequency_code = iwmoFrequencyCode(r.str(10));
+        if (v.end_date) a.end_inclusive = addDays(*v.end_date, -1);
+        a.reason_change = v.reason_change.value_or("");
+        a.volume = v.volume;
+        a.unit_code = iwmoUnitCode(v.unit);
+        a.frequency_code = contracting::iwmoFrequencyCode(v.frequency);
         out.push_back(a);
     }
     return out;
@@ -92,13 +87,6 @@ std::int64_t ownProvider(const RequestContext& ctx) {
 }
 
 }  // namespace
-
-std::string iwmoFrequencyCode(const std::string& f) {
-    if (f == "day") return "1";
-    if (f == "week") return "2";
-    if (f == "month") return "4";
-    return "6";
-}
 
 std::string nextIdentificatie(RequestContext& ctx) {
     auto r = ctx.db.queryOne("SELECT last_value FROM message_sequence WHERE id = 1 FOR UPDATE");

@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "allocations.hpp"
 #include "audit.hpp"
 #include "clients.hpp"
 #include "contracting/kernel/bsn.hpp"
@@ -91,30 +92,15 @@ void checkRequests(const xml::Element& root, const iwmo::MessageKind& kind,
 
 // --- helpers for level 3 -----------------------------------------------------------------
 
-struct CurrentAllocation {
-    std::int64_t number;
-    std::int64_t client_id;
-    std::int64_t provider_id;
-    std::string category;
-    std::string product_code;
-    Date start;
-};
-
-std::optional<CurrentAllocation> allocationFor(RequestContext& ctx, const std::string& number) {
+// The current allocation a start or stop names, if any (ToewijzingNummer as written).
+std::optional<AllocationView> allocationFor(RequestContext& ctx, const std::string& number) {
     if (number.empty() || number.size() > 9) return std::nullopt;
-    auto r = ctx.db.queryOne(
-        "SELECT a.number, a.client_id, a.provider_id, p.category, a.product_code, a.start_date"
-        " FROM allocations a JOIN products p ON p.code = a.product_code"
-        " WHERE a.number = ? AND a.is_current = 1",
-        {std::stoll(number)});
-    if (!r) return std::nullopt;
-    return CurrentAllocation{r->i64(0), r->i64(1), r->i64(2),
-                             r->str(3), r->str(4), parseDate(r->str(5))};
+    return allocationByNumber(ctx.db, std::stoll(number));
 }
 
 // TR019: the start/stop relates to this provider's allocation of this client, with the same
 // product and allocation start date when those are given.
-bool linksToAllocation(const std::optional<CurrentAllocation>& a, const MessageInfo& m,
+bool linksToAllocation(const std::optional<AllocationView>& a, const MessageInfo& m,
                        std::optional<std::int64_t> client_id, const xml::Element& p) {
     if (!a || a->provider_id != m.provider_id || !client_id || a->client_id != *client_id) {
         return false;
@@ -125,7 +111,7 @@ bool linksToAllocation(const std::optional<CurrentAllocation>& a, const MessageI
         if (!code.empty() && code != a->product_code) return false;
     }
     const std::string start = p.childText("ToewijzingIngangsdatum");
-    return start.empty() || start == formatDate(a->start);
+    return start.empty() || start == formatDate(a->start_date);
 }
 
 Outcome rejectedOutcome(RequestContext& ctx, const MessageInfo& m, const Codes& codes,

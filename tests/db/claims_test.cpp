@@ -281,5 +281,40 @@ TEST_F(ClaimsTest, AnUndecidedReviewDoesNotHoldTheAnswerPastItsDueDate) {
     EXPECT_EQ(conn_->queryOne("SELECT status FROM declarations")->str(0), "answered");
 }
 
+TEST_F(ClaimsTest, ACsvOfRealisedHoursGetsTheSameAdjudicationAndAnswer) {
+    // Product, unit, tariff and amount come from the allocation and the contract.
+    auto upload = [&](const std::string& number, bool dry_run) {
+        app::ApiRequest req = dbtest::jsonRequest(
+            "{}", {},
+            {{"number", number}, {"period_start", "2025-02-01"}, {"period_end", "2025-03-01"}});
+        if (dry_run) req.query["dry_run"] = "true";
+        req.raw_body =
+            "reference,allocation_number,bsn,period_start,period_end,volume\n"
+            "K1," +
+            std::to_string(allocation_) +
+            ",123456782,2025-02-01,2025-03-01,12\n"
+            "K2,999999,123456782,2025-02-01,2025-03-01,2\n";
+        return app::submitCsvDeclaration(*provider_ctx_, req);
+    };
+    const auto dry = upload("CSV1", true);
+    EXPECT_EQ(dry.status, 200);
+    EXPECT_EQ(dbtest::countRows(*conn_, "claim_lines"), 0) << "a dry run stores nothing";
+    const auto res = upload("CSV1", false);
+    ASSERT_EQ(res.status, 201);
+    const auto answer = object(res);
+    EXPECT_EQ(codeOf(answer, "K1"), "accepted");
+    EXPECT_EQ(codeOf(answer, "K2"), "rejected 9338");
+    EXPECT_EQ(answer->getValue<std::int64_t>("awarded_cents"), 12 * kTariff);
+    EXPECT_EQ(object(dry)->getValue<std::int64_t>("awarded_cents"), 12 * kTariff);
+    EXPECT_EQ(payableSum(), 12 * kTariff);
+
+    app::ApiRequest bad = dbtest::jsonRequest(
+        "{}", {},
+        {{"number", "CSV2"}, {"period_start", "2025-02-01"}, {"period_end", "2025-03-01"}});
+    bad.raw_body = "K3,1,123456782,2025-02-01\n";
+    EXPECT_EQ(dbtest::errorCode([&] { app::submitCsvDeclaration(*provider_ctx_, bad); }),
+              "INVALID_CSV");
+}
+
 }  // namespace
 }  // namespace zc
