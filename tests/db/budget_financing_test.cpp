@@ -14,11 +14,12 @@
 namespace zc {
 namespace {
 
+using dbtest::actor;
+using dbtest::array;
+using dbtest::object;
+
 using Poco::JSON::Array;
 using Poco::JSON::Object;
-
-Object::Ptr object(const app::ApiResponse& r) { return r.body.extract<Object::Ptr>(); }
-Array::Ptr array(const app::ApiResponse& r) { return r.body.extract<Array::Ptr>(); }
 
 // A clock standing still at noon (UTC) of a given day; tests move it.
 class FixedClock : public Clock {
@@ -30,15 +31,6 @@ class FixedClock : public Clock {
   private:
     std::chrono::system_clock::time_point now_;
 };
-
-app::Actor actor(app::Role role, const std::string& name, std::int64_t provider_id = 0) {
-    app::Actor a;
-    a.role = role;
-    a.user_id = provider_id == 0 ? 1 : 0;
-    a.provider_id = provider_id;
-    a.name = name;
-    return a;
-}
 
 constexpr std::int64_t kBudget2025Cents = 12'000'000;  // 120,000.00
 

@@ -18,6 +18,8 @@
 namespace zc {
 namespace {
 
+using dbtest::object;
+
 using Poco::JSON::Object;
 
 // IB (category 02) at EUR 65.00 an hour from 2026-01-01.
@@ -37,8 +39,6 @@ class FixedClock : public Clock {
                std::chrono::hours{12};
     }
 };
-
-Object::Ptr object(const app::ApiResponse& r) { return r.body.extract<Object::Ptr>(); }
 
 std::int64_t num(const Object::Ptr& o, const std::string& key) {
     return o->getValue<std::int64_t>(key);

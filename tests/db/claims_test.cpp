@@ -17,20 +17,12 @@
 namespace zc {
 namespace {
 
+using dbtest::actor;
+using dbtest::object;
+
 using Poco::JSON::Object;
 
 constexpr std::int64_t kTariff = 5460;  // IB per hour, cents
-
-Object::Ptr object(const app::ApiResponse& r) { return r.body.extract<Object::Ptr>(); }
-
-app::Actor actor(app::Role role, const std::string& name, std::int64_t provider_id = 0) {
-    app::Actor a;
-    a.role = role;
-    a.user_id = provider_id == 0 ? 1 : 0;
-    a.provider_id = provider_id;
-    a.name = name;
-    return a;
-}
 
 // One line of a JSON declaration for the allocation of the fixture.
 std::string line(const std::string& ref, const std::string& begin, const std::string& end,

@@ -14,24 +14,14 @@
 namespace zc {
 namespace {
 
+using dbtest::actor;
+using dbtest::array;
+using dbtest::object;
+
 using Poco::JSON::Object;
 
 constexpr const char* kBsn = "123456782";
 constexpr std::int64_t kIbTariffCents = 5460;
-
-Object::Ptr object(const app::ApiResponse& r) { return r.body.extract<Object::Ptr>(); }
-Poco::JSON::Array::Ptr array(const app::ApiResponse& r) {
-    return r.body.extract<Poco::JSON::Array::Ptr>();
-}
-
-app::Actor actor(app::Role role, const std::string& name, std::int64_t provider_id = 0) {
-    app::Actor a;
-    a.role = role;
-    a.user_id = provider_id == 0 ? 1 : 0;
-    a.provider_id = provider_id;
-    a.name = name;
-    return a;
-}
 
 class ClientsAllocationsTest : public ::testing::Test {
   protected:

@@ -17,8 +17,9 @@ TEST(CreateAdminCli, CreatesTheFirstAdministratorWithAHashedPasswordOnce) {
     EXPECT_EQ(first.exit_code, 0) << first.output;
 
     auto db = scratch.connect();
-    auto row = db->queryOne("SELECT role, password_hash, totp_enabled FROM users WHERE username = ?",
-                            {std::string("beheerder")});
+    auto row =
+        db->queryOne("SELECT role, password_hash, totp_enabled FROM users WHERE username = ?",
+                     {std::string("beheerder")});
     ASSERT_TRUE(row);
     EXPECT_EQ(row->str(0), "admin");
     EXPECT_EQ(row->str(1).find("een-lang-wachtwoord"), std::string::npos);

@@ -217,4 +217,21 @@ app::ApiRequest jsonRequest(const std::string& body_json, std::map<std::string, 
     return req;
 }
 
+app::Actor actor(app::Role role, const std::string& name, std::int64_t provider_id) {
+    app::Actor a;
+    a.role = role;
+    a.user_id = provider_id == 0 ? 1 : 0;
+    a.provider_id = provider_id;
+    a.name = name;
+    return a;
+}
+
+Poco::JSON::Object::Ptr object(const app::ApiResponse& r) {
+    return r.body.extract<Poco::JSON::Object::Ptr>();
+}
+
+Poco::JSON::Array::Ptr array(const app::ApiResponse& r) {
+    return r.body.extract<Poco::JSON::Array::Ptr>();
+}
+
 }  // namespace zc::dbtest

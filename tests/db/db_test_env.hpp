@@ -6,6 +6,7 @@
 // The fixture's database `zorgcontract` is shared with the e2e tests and the running server, so
 // these tests never write to it: every test that needs a schema creates its own scratch
 // database through the root socket and drops it again.
+#include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
 #include <filesystem>
@@ -89,6 +90,12 @@ std::int64_t countRows(db::Connection& db, const std::string& table);
 
 // The code of the ValidationError that `f` throws, or "<no error>".
 std::string errorCode(const std::function<void()>& f);
+
+// The caller of a use case: a staff member (user 1) or, with a provider id, that provider.
+app::Actor actor(app::Role role, const std::string& name, std::int64_t provider_id = 0);
+// The JSON object / array a use case answered.
+Poco::JSON::Object::Ptr object(const app::ApiResponse& r);
+Poco::JSON::Array::Ptr array(const app::ApiResponse& r);
 
 // A request with a JSON body given as text, e.g. R"({"agb":"12345678"})".
 app::ApiRequest jsonRequest(const std::string& body_json,

@@ -14,6 +14,10 @@
 namespace zc {
 namespace {
 
+using dbtest::actor;
+using dbtest::array;
+using dbtest::object;
+
 using Poco::JSON::Array;
 using Poco::JSON::Object;
 
@@ -22,21 +26,10 @@ constexpr const char* kHoursProduct = "02A01";
 constexpr const char* kSecondHoursProduct = "02A02";
 constexpr const char* kBudgetProduct = "07A08";
 
-Object::Ptr object(const app::ApiResponse& r) { return r.body.extract<Object::Ptr>(); }
-Array::Ptr array(const app::ApiResponse& r) { return r.body.extract<Array::Ptr>(); }
-
 // Body fields of an active contract with one tariff version of product 02A01.
 std::string activeWithHoursTariff(std::int64_t cents, const std::string& valid_from) {
     return R"("status":"active","tariffs":[{"product_code":"02A01","tariff_cents":)" +
            std::to_string(cents) + R"(,"valid_from":")" + valid_from + R"("}])";
-}
-
-app::Actor actor(app::Role role, const std::string& name) {
-    app::Actor a;
-    a.role = role;
-    a.user_id = 1;
-    a.name = name;
-    return a;
 }
 
 class ReferenceStoreTest : public ::testing::Test {
