@@ -63,7 +63,7 @@ zc_log "generated region and $(du -h "$WORK/wmo323.xml" | cut -f1) WMO323 in $(e
 
 # (a) Our end-to-end ingest.
 t0=$(date +%s.%N)
-timeout "$STEP_TIMEOUT" /usr/bin/time -v -o "$WORK/time.txt" \
+timeout "$STEP_TIMEOUT" /usr/bin/time -v -o "$WORK/time.txt" ${ZC_BENCH_WRAP:-} \
     "$BIN" --config "$CONF" ingest "$WORK/wmo323.xml" --as 73999999 > "$WORK/wmo325.xml"
 t1=$(date +%s.%N)
 ours_s="$(echo "scale=3; ($t1 - $t0) / 1" | bc)"

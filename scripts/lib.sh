@@ -129,7 +129,8 @@ zc_db_start() {
             --bind-address=127.0.0.1 --pid-file="$datadir/mariadbd.pid" \
             --log-error="$datadir/mariadbd.err" --user="$user" --skip-name-resolve \
             --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
-            --innodb-buffer-pool-size=256M --max-connections=300 >/dev/null 2>&1 &
+            --innodb-buffer-pool-size=256M --max-connections=300 --max-allowed-packet=1G \
+            >/dev/null 2>&1 &
         for _ in $(seq 1 100); do
             mariadb-admin --no-defaults --socket="$sock" -u"$user" ping >/dev/null 2>&1 && break
             sleep 0.1

@@ -14,6 +14,9 @@ namespace zc::app {
 namespace {
 
 constexpr std::size_t kInsertBatch = 500;
+// Allocations (with their usage and client hash) kept between batches; beyond this the caches
+// are emptied at the next prefetch and refilled from the database, so memory stays flat.
+constexpr std::size_t kMaxCachedAllocations = 4096;
 constexpr int kAnswerWorkingDays = 10;  // the WMO325 is due within 10 working days (OP090x4)
 
 std::string periodKey(const Period& p) {
@@ -75,14 +78,21 @@ void ClaimProcessor::restart() {
     result_.submitted = head_.total_submitted;
     rejected_whole_ = false;
     saw_debit_ = false;
-    allocations_.clear();
-    client_hashes_.clear();
+    reviews_ = 0;
+    forgetAllocations();
     contracts_.clear();
-    usage_.clear();
-    references_.clear();
+    unflushed_.clear();
+    since_prefetch_.clear();
     prefetched_.clear();
     used_before_.clear();
     pending_.clear();
+}
+
+void ClaimProcessor::forgetAllocations() {
+    allocations_.clear();
+    client_hashes_.clear();
+    usage_.clear();
+    bsn_hashes_.clear();
 }
 
 void ClaimProcessor::rejectWhole(const std::string& code, const std::string& message) {
@@ -103,10 +113,11 @@ const LineResult& ClaimProcessor::add(const billing::ClaimLine& line) {
     if (last_.status == "accepted") {
         ++result_.accepted;
         result_.awarded += line.credit ? -line.amount : line.amount;
-    } else {
+    } else if (keep_line_results_) {
         result_.not_accepted.push_back(last_);
     }
-    references_.insert(line.reference);
+    if (last_.status == "review") ++reviews_;
+    if (!prefetched_.empty()) since_prefetch_.insert(line.reference);
     record(last_);
     return last_;
 }
@@ -114,9 +125,10 @@ const LineResult& ClaimProcessor::add(const billing::ClaimLine& line) {
 namespace {
 
 constexpr const char* kAllocationColumns =
-    "SELECT a.number, a.provider_id, c.bsn_hash, p.category, a.product_code, a.start_date,"
-    " a.end_date, a.unit, a.volume, a.frequency, COALESCE(a.reason_change, '') FROM allocations a"
-    " JOIN clients c ON c.id = a.client_id JOIN products p ON p.code = a.product_code"
+    "SELECT STRAIGHT_JOIN a.number, a.provider_id, c.bsn_hash, p.category, a.product_code,"
+    " a.start_date, a.end_date, a.unit, a.volume, a.frequency, COALESCE(a.reason_change, '')"
+    " FROM allocations a FORCE INDEX (uq_allocation_version) JOIN clients c ON c.id = a.client_id "
+    "JOIN products p ON p.code = a.product_code"
     " WHERE a.is_current = 1 AND a.number ";
 
 constexpr const char* kUsageColumns =
@@ -170,6 +182,9 @@ void ClaimProcessor::addUsageRow(Usage& u, const billing::AllocationFacts& a, co
 }
 
 void ClaimProcessor::prefetch(const std::vector<billing::ClaimLine>& lines) {
+    // The queries below must see every line added so far.
+    flush();
+    if (allocations_.size() > kMaxCachedAllocations) forgetAllocations();
     std::vector<std::string> refs;
     std::set<std::int64_t> wanted;
     for (const auto& l : lines) {
@@ -234,8 +249,10 @@ ClaimProcessor::Usage& ClaimProcessor::usage(const billing::AllocationFacts& a) 
 }
 
 void ClaimProcessor::prefetchReferences(const std::vector<std::string>& references) {
+    flush();
     prefetched_.clear();
     used_before_.clear();
+    since_prefetch_.clear();
     if (references.empty()) return;
     std::size_t padded = 1;
     while (padded < references.size()) padded *= 2;
@@ -250,8 +267,10 @@ void ClaimProcessor::prefetchReferences(const std::vector<std::string>& referenc
 }
 
 bool ClaimProcessor::referenceUsed(const std::string& reference) {
-    if (references_.count(reference)) return true;
-    if (prefetched_.count(reference)) return used_before_.count(reference) > 0;
+    if (unflushed_.count(reference)) return true;
+    if (prefetched_.count(reference)) {
+        return used_before_.count(reference) > 0 || since_prefetch_.count(reference) > 0;
+    }
     return ctx_.db
         .queryOne("SELECT id FROM claim_lines WHERE provider_id = ? AND reference = ?",
                   {provider_id_, reference})
@@ -358,6 +377,7 @@ void ClaimProcessor::record(const LineResult& r) {
     }
     // A reused ReferentieNummer is answered but not stored: the number belongs to its first line.
     if (r.code == "8021") return;
+    unflushed_.insert(r.line.reference);
     pending_.push_back(r);
     if (pending_.size() >= kInsertBatch) flush();
 }
@@ -391,12 +411,12 @@ void ClaimProcessor::flush() {
     }
     ctx_.db.execute(sql, params);
     pending_.clear();
+    unflushed_.clear();
 }
 
 DeclarationResult ClaimProcessor::close() {
     flush();
-    const bool waiting = std::any_of(result_.not_accepted.begin(), result_.not_accepted.end(),
-                                     [](const LineResult& r) { return r.status == "review"; });
+    const bool waiting = reviews_ > 0;
     result_.status = rejected_whole_ ? "rejected" : (waiting ? "awaiting_review" : "answered");
     if (rejected_whole_) result_.awarded = Money();
     ctx_.db.execute(
@@ -417,7 +437,7 @@ DeclarationResult ClaimProcessor::close() {
                        "{\"lines\":" + std::to_string(result_.lines) +
                            ",\"accepted\":" + std::to_string(result_.accepted) +
                            ",\"awarded_cents\":" + std::to_string(result_.awarded.cents()) + "}"});
-    return result_;
+    return std::move(result_);
 }
 
 }  // namespace zc::app

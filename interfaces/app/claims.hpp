@@ -56,7 +56,10 @@ class ClaimProcessor {
     void prefetch(const std::vector<billing::ClaimLine>& lines);
     // Adjudicates and records one line. Credits must all come before the debits.
     const LineResult& add(const billing::ClaimLine& line);
-    // Writes the payable of the accepted total and the declaration's outcome.
+    // Whether close() lists the lines not accepted (the JSON answer does; a WMO325 is built
+    // from what is stored, so a large WMO323 need not hold them in memory). Default true.
+    void keepLineResults(bool keep) { keep_line_results_ = keep; }
+    // Writes the payable of the accepted total and the declaration's outcome. Call it once.
     DeclarationResult close();
 
   private:
@@ -70,6 +73,7 @@ class ClaimProcessor {
     bool referenceUsed(const std::string& reference);
     void record(const LineResult& r);
     void flush();
+    void forgetAllocations();
 
     RequestContext& ctx_;
     std::int64_t provider_id_;
@@ -80,12 +84,18 @@ class ClaimProcessor {
     DeclarationResult result_;
     bool rejected_whole_ = false;
     bool saw_debit_ = false;
+    bool keep_line_results_ = true;
+    std::int64_t reviews_ = 0;
     LineResult last_;
     std::map<std::int64_t, std::optional<billing::AllocationFacts>> allocations_;
     std::map<std::int64_t, std::string> client_hashes_;
     std::map<std::string, billing::ContractFacts> contracts_;
     std::map<std::int64_t, std::unique_ptr<Usage>> usage_;
-    std::set<std::string> references_;
+    // The ReferentieNummers of this declaration are checked against the database (which holds
+    // every flushed line) plus these two sets, so memory does not grow with the file: the lines
+    // not yet flushed, and those added since the last prefetch (whose query predates them).
+    std::set<std::string> unflushed_;
+    std::set<std::string> since_prefetch_;
     std::set<std::string> prefetched_;
     std::set<std::string> used_before_;
     std::map<std::string, std::string> bsn_hashes_;

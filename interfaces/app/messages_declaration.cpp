@@ -8,6 +8,7 @@
 #include "contracting/kernel/errors.hpp"
 #include "contracting/kernel/unit.hpp"
 #include "interfaces/iwmo/declaration.hpp"
+#include "interfaces/iwmo/declaration_stream.hpp"
 #include "interfaces/security/aes_gcm.hpp"
 #include "interfaces/security/crypto.hpp"
 #include "messages_internal.hpp"
@@ -100,16 +101,20 @@ std::string buildStored325(RequestContext& ctx, std::int64_t declaration_id,
     if (d->str(2) == "rejected") {
         a.declaration_codes = {d->opt(1).value_or("0001")};
     } else {
-        for (const auto& r :
-             ctx.db.query("SELECT bsn_enc, reference, previous_reference, credit, "
-                          "allocation_number, category,"
-                          " product_code, period_begin, period_end, volume, unit, tariff_cents, "
-                          "amount_cents,"
-                          " code FROM claim_lines WHERE declaration_id = ? AND status IN "
-                          "('rejected', 'review')"
-                          " AND bsn_enc IS NOT NULL ORDER BY id",
-                          {declaration_id})) {
-            a.rejected.push_back({prestatieFrom(ctx, r), {r.str(13)}});
+        // In pages by id, so that the rows of thousands of rejected lines are not all held at
+        // once next to what is built from them.
+        std::int64_t after = 0;
+        for (bool more = true; more;) {
+            const auto rows = ctx.db.query(
+                "SELECT bsn_enc, reference, previous_reference, credit, allocation_number,"
+                " category, product_code, period_begin, period_end, volume, unit, tariff_cents,"
+                " amount_cents, code, id FROM claim_lines WHERE declaration_id = ? AND id > ?"
+                " AND status IN ('rejected', 'review') AND bsn_enc IS NOT NULL ORDER BY id"
+                " LIMIT 1000",
+                {declaration_id, after});
+            for (const auto& r : rows) a.rejected.push_back({prestatieFrom(ctx, r), {r.str(13)}});
+            more = rows.size() == 1000;
+            if (more) after = rows.back().i64(14);
         }
     }
     const auto h = iwmo::answerHeader(head, identificatie, ctx.today());
@@ -124,7 +129,7 @@ IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_a
     db::Transaction tx(ctx.db);
     std::optional<ClaimProcessor> processor;
     iwmo::DeclarationHead head;
-    std::int64_t net = 0, credits = 0, inbox_id = 0, provider_id = 0;
+    std::int64_t net = 0, inbox_id = 0, provider_id = 0;
     std::optional<IntakeAnswer> repeat;
     // Debits in batches: one query per batch tells which references were used before.
     std::vector<billing::ClaimLine> batch;
@@ -135,37 +140,48 @@ IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_a
     };
     // Pass 1: the head (registration, exactly once), the totals and, optimistically inside a
     // savepoint, the debits. A credit line or a wrong total undoes them and the declaration
-    // takes the careful path below: credits first, then debits, each a pass of its own.
+    // takes the careful path below: credits first, then debits, each a pass of its own. The
+    // file is parsed on a thread of its own (DeclarationStream) while this one adjudicates.
     bool optimistic = true;
-    auto problems = reader.read(
-        schemas, source, limits,
-        [&](const iwmo::DeclarationHead& h) {
-            head = h;
-            provider_id = checkSender(ctx, h.afzender, h.ontvanger, sender_agb);
-            if (!dry_run) {
-                repeat = registerInbox(
-                    ctx, {&iwmo::kindByName("wmo323"), h.afzender, h.identificatie, h.dagtekening},
-                    provider_id, contentSha(source), inbox_id);
-                if (repeat) throw xml::StreamStop{{"REPEAT", "", 0, 0}};
+    iwmo::Problems problems;
+    {
+        iwmo::DeclarationStream stream(schemas, source, limits, kBatchLines);
+        for (bool end = false; !end;) {
+            auto next = stream.next();
+            end = next.end;
+            if (end) problems = std::move(next.problems);
+            if (next.head && !repeat) {
+                head = *next.head;
+                provider_id = checkSender(ctx, head.afzender, head.ontvanger, sender_agb);
+                if (!dry_run) {
+                    repeat = registerInbox(ctx,
+                                           {&iwmo::kindByName("wmo323"), head.afzender,
+                                            head.identificatie, head.dagtekening},
+                                           provider_id, contentSha(source), inbox_id);
+                }
+                if (repeat) {
+                    stream.stop();
+                    continue;
+                }
+                processor.emplace(ctx, provider_id, billingHead(head, ctx.today()), "wmo323",
+                                  dry_run ? std::nullopt : std::optional<std::int64_t>(inbox_id));
+                processor->keepLineResults(false);
+                processor->open();
+                if (billing::checkDeclarationPeriod(billingHead(head, ctx.today()))) {
+                    optimistic = false;
+                }
+                ctx.db.execute("SAVEPOINT zc_declaration_lines");
             }
-            processor.emplace(ctx, provider_id, billingHead(h, ctx.today()), "wmo323",
-                              dry_run ? std::nullopt : std::optional<std::int64_t>(inbox_id));
-            processor->open();
-            if (billing::checkDeclarationPeriod(billingHead(h, ctx.today()))) optimistic = false;
-            ctx.db.execute("SAVEPOINT zc_declaration_lines");
-        },
-        [&](const iwmo::Prestatie& p) {
-            net += iwmo::signedCents(p.amount_cents, p.credit);
-            if (p.credit) {
-                ++credits;
-                optimistic = false;
-                batch.clear();
-                return;
+            if (repeat) continue;
+            for (const auto& p : next.prestaties) {
+                net += iwmo::signedCents(p.amount_cents, p.credit);
+                optimistic = optimistic && !p.credit;
             }
-            if (!optimistic) return;
-            batch.push_back(claimLine(p));
-            if (batch.size() == kBatchLines) process();
-        });
+            if (!optimistic) continue;
+            for (const auto& p : next.prestaties) batch.push_back(claimLine(p));
+            process();
+        }
+    }
     if (repeat) {
         tx.commit();
         return *repeat;
@@ -206,6 +222,7 @@ IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_a
                        {headJson(head), result.declaration_id});
     }
     IntakeAnswer answer;
+    std::int64_t outbox_id = 0;
     if (result.status == "awaiting_review") {
         Poco::JSON::Object o;
         o.set("declaration_id", result.declaration_id);
@@ -216,15 +233,21 @@ IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_a
         answer = {202, "application/json; charset=utf-8", toJson(Poco::Dynamic::Var(o))};
     } else {
         const std::string id = nextIdentificatie(ctx);
-        const std::string xml = buildStored325(ctx, result.declaration_id, head, id);
-        answer = {200, "application/xml; charset=utf-8", xml};
-        if (!dry_run) queueOutgoing(ctx, provider_id, "485", id, xml, std::nullopt, std::nullopt);
+        answer = {200, "application/xml; charset=utf-8",
+                  buildStored325(ctx, result.declaration_id, head, id)};
+        if (!dry_run) {
+            outbox_id =
+                queueOutgoing(ctx, provider_id, "485", id, answer.body, std::nullopt, std::nullopt);
+        }
     }
     if (dry_run) return answer;  // rolled back: nothing stored
+    // The stored answer for a resend is copied from the outbox by the server: a large WMO325
+    // is not sent to the database twice.
     ctx.db.execute(
-        "UPDATE inbox_messages SET outcome = ?, retour_code = ?, retour_xml = ? WHERE id = ?",
+        "UPDATE inbox_messages SET outcome = ?, retour_code = ?,"
+        " retour_xml = (SELECT xml FROM outbox_messages WHERE id = ?) WHERE id = ?",
         {result.status, answer.status == 200 ? db::Param(std::string("485")) : db::Param(nullptr),
-         answer.status == 200 ? db::Param(answer.body) : db::Param(nullptr), inbox_id});
+         outbox_id, inbox_id});
     appendAudit(ctx, {"message.receive", "message", head.afzender + "/484/" + head.identificatie,
                       result.status, std::nullopt, std::nullopt});
     tx.commit();

@@ -64,9 +64,11 @@ IntakeAnswer ackAnswer(const std::string& kind_name, const std::string& outcome,
 // Next BerichtIdentificatie / IdentificatieRetour of ours (digits, at most 12).
 std::string nextIdentificatie(RequestContext& ctx);
 
-// Queues an outgoing message for the provider; retour due in 3 working days.
-void queueOutgoing(RequestContext& ctx, std::int64_t provider_id, const std::string& code,
-                   const std::string& identificatie, const std::string& xml,
-                   std::optional<std::int64_t> client_id, std::optional<std::int64_t> request_id);
+// Queues an outgoing message for the provider; retour due in 3 working days. Returns the
+// outbox row's id.
+std::int64_t queueOutgoing(RequestContext& ctx, std::int64_t provider_id, const std::string& code,
+                           const std::string& identificatie, const std::string& xml,
+                           std::optional<std::int64_t> client_id,
+                           std::optional<std::int64_t> request_id);
 
 }  // namespace zc::app

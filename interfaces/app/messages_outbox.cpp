@@ -95,18 +95,21 @@ std::string nextIdentificatie(RequestContext& ctx) {
     return std::to_string(next);
 }
 
-void queueOutgoing(RequestContext& ctx, std::int64_t provider_id, const std::string& code,
-                   const std::string& identificatie, const std::string& xml,
-                   std::optional<std::int64_t> client_id, std::optional<std::int64_t> request_id) {
+std::int64_t queueOutgoing(RequestContext& ctx, std::int64_t provider_id, const std::string& code,
+                           const std::string& identificatie, const std::string& xml,
+                           std::optional<std::int64_t> client_id,
+                           std::optional<std::int64_t> request_id) {
     ctx.db.execute(
         "INSERT INTO outbox_messages (provider_id, message_code, identificatie, client_id,"
         " request_id, xml, created_at, retour_due) VALUES (?,?,?,?,?,?,?,?)",
         {provider_id, code, identificatie, client_id ? db::Param(*client_id) : db::Param(nullptr),
-         request_id ? db::Param(*request_id) : db::Param(nullptr), xml, timestamp(ctx.clock),
-         formatDate(addWorkingDays(ctx.today(), 3))});
+         request_id ? db::Param(*request_id) : db::Param(nullptr), db::LongText{&xml},
+         timestamp(ctx.clock), formatDate(addWorkingDays(ctx.today(), 3))});
+    const std::int64_t id = ctx.db.lastInsertId();
     appendAudit(ctx, {"message.queue", "message",
                       providerAgb(ctx, provider_id) + "/" + code + "/" + identificatie, "ok",
                       std::nullopt, std::nullopt});
+    return id;
 }
 
 void queueWmo301(RequestContext& ctx, std::int64_t client_id, std::int64_t provider_id) {

@@ -9,6 +9,11 @@
 #include <mysql_driver.h>
 
 #include <charconv>
+#include <istream>
+#include <memory>
+#include <streambuf>
+
+#include "contracting/kernel/errors.hpp"
 
 namespace zc::db {
 namespace {
@@ -27,7 +32,44 @@ std::int64_t parseInt64(const std::string& s) {
     return v;
 }
 
-void bind(sql::PreparedStatement& st, const Params& params) {
+// Reads a borrowed string without copying it (for PreparedStatement::setBlob).
+class TextStream final : public std::istream {
+  public:
+    explicit TextStream(const std::string& text) : std::istream(&buffer_), buffer_(text) {}
+
+  private:
+    struct Buffer final : std::streambuf {
+        explicit Buffer(const std::string& text) {
+            char* begin = const_cast<char*>(text.data());  // read only: get area
+            setg(begin, begin, begin + text.size());
+        }
+    } buffer_;
+};
+
+// The parameters of one call. Long texts are bound as streams that live as long as this
+// object; on destruction the statement forgets them (it must not keep pointers to them).
+class Binding {
+  public:
+    Binding(sql::PreparedStatement& st, const Params& params) : st_(st) { bind(params); }
+    ~Binding() {
+        if (streams_.empty()) return;
+        try {
+            st_.clearParameters();
+        } catch (const sql::SQLException&) {
+            // The statement is re-bound before its next use anyway.
+        }
+    }
+    Binding(const Binding&) = delete;
+    Binding& operator=(const Binding&) = delete;
+
+  private:
+    void bind(const Params& params);
+    sql::PreparedStatement& st_;
+    std::vector<std::unique_ptr<TextStream>> streams_;
+};
+
+void Binding::bind(const Params& params) {
+    auto& st = st_;
     for (std::size_t i = 0; i < params.size(); ++i) {
         auto idx = static_cast<unsigned int>(i + 1);
         const Param& p = params[i];
@@ -35,8 +77,13 @@ void bind(sql::PreparedStatement& st, const Params& params) {
             st.setNull(idx, 0);
         } else if (const auto* n = std::get_if<std::int64_t>(&p)) {
             st.setInt64(idx, *n);
+        } else if (const auto* s = std::get_if<std::string>(&p)) {
+            st.setString(idx, *s);
         } else {
-            st.setString(idx, std::get<std::string>(p));
+            const LongText& t = std::get<LongText>(p);
+            ZC_ASSERT(t.text != nullptr);
+            streams_.push_back(std::make_unique<TextStream>(*t.text));
+            st.setBlob(idx, streams_.back().get());
         }
     }
 }
@@ -108,7 +155,7 @@ sql::PreparedStatement& Connection::prepare(const std::string& sql) {
 std::int64_t Connection::execute(const std::string& sql, const Params& params) {
     try {
         auto& st = prepare(sql);
-        bind(st, params);
+        Binding binding(st, params);
         return st.executeUpdate();
     } catch (const sql::SQLException& e) {
         if (isConnectionLost(e.getErrorCode()) && depth_ == 0) connect();
@@ -119,7 +166,7 @@ std::int64_t Connection::execute(const std::string& sql, const Params& params) {
 std::vector<Row> Connection::query(const std::string& sql, const Params& params) {
     try {
         auto& st = prepare(sql);
-        bind(st, params);
+        Binding binding(st, params);
         std::unique_ptr<sql::ResultSet> rs(st.executeQuery());
         const unsigned int n = rs->getMetaData()->getColumnCount();
         std::vector<Row> rows;

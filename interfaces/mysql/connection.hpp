@@ -38,7 +38,14 @@ class DbError : public std::runtime_error {
     int code_;
 };
 
-using Param = std::variant<std::nullptr_t, std::int64_t, std::string>;
+// A long text borrowed from the caller, who keeps it alive during the call. It is sent to the
+// server in chunks (mysql_stmt_send_long_data): a document of megabytes is neither copied into
+// the parameters nor kept by the cached statement afterwards.
+struct LongText {
+    const std::string* text;
+};
+
+using Param = std::variant<std::nullptr_t, std::int64_t, std::string, LongText>;
 using Params = std::vector<Param>;
 
 // One result row; values are read as text (BIGINT via int64 parsing, never getInt()).

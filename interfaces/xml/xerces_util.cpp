@@ -21,9 +21,14 @@ std::string toUtf8(const XMLCh* text) {
 std::string toUtf8(const XMLCh* text, XMLSize_t length) {
     if (text == nullptr || length == 0) return {};
     // XMLCh is UTF-16; convert by hand so no transcoder (and no local code page) is involved.
-    std::string out;
-    out.reserve(length);
-    for (XMLSize_t i = 0; i < length; ++i) {
+    // Most text is ASCII: that prefix is copied in one go.
+    XMLSize_t ascii = 0;
+    while (ascii < length && text[ascii] < 0x80) ++ascii;
+    std::string out(ascii, '\0');
+    for (XMLSize_t i = 0; i < ascii; ++i) out[i] = static_cast<char>(text[i]);
+    if (ascii == length) return out;
+    out.reserve(length + (length - ascii) * 2);
+    for (XMLSize_t i = ascii; i < length; ++i) {
         char32_t c = text[i];
         if (c >= 0xD800 && c <= 0xDBFF && i + 1 < length && text[i + 1] >= 0xDC00 &&
             text[i + 1] <= 0xDFFF) {
