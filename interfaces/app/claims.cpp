@@ -257,7 +257,9 @@ void ClaimProcessor::prefetchReferences(const std::vector<std::string>& referenc
     std::size_t padded = 1;
     while (padded < references.size()) padded *= 2;
     std::string sql =
-        "SELECT reference FROM claim_lines WHERE provider_id = ? AND reference " + inList(padded);
+        "SELECT first_use_reference FROM claim_lines WHERE provider_id = ?"
+        " AND first_use_reference " +
+        inList(padded);
     db::Params params{provider_id_};
     for (std::size_t i = 0; i < padded; ++i) {
         params.emplace_back(references[std::min(i, references.size() - 1)]);
@@ -272,7 +274,7 @@ bool ClaimProcessor::referenceUsed(const std::string& reference) {
         return used_before_.count(reference) > 0 || since_prefetch_.count(reference) > 0;
     }
     return ctx_.db
-        .queryOne("SELECT id FROM claim_lines WHERE provider_id = ? AND reference = ?",
+        .queryOne("SELECT id FROM claim_lines WHERE provider_id = ? AND first_use_reference = ?",
                   {provider_id_, reference})
         .has_value();
 }
@@ -329,7 +331,8 @@ LineResult ClaimProcessor::credit(const billing::ClaimLine& line) {
     if (line.previous_reference) {
         debit = ctx_.db.queryOne(
             "SELECT id, allocation_number, product_code, period_begin, period_end, volume,"
-            " amount_cents, credited FROM claim_lines WHERE provider_id = ? AND reference = ?"
+            " amount_cents, credited FROM claim_lines WHERE provider_id = ? AND "
+            "first_use_reference = ?"
             " AND credit = 0 AND status = 'accepted' FOR UPDATE",
             {provider_id_, *line.previous_reference});
     }
@@ -375,8 +378,8 @@ void ClaimProcessor::record(const LineResult& r) {
              formatDate(result_.answer_due)});
         return;
     }
-    // A reused ReferentieNummer is answered but not stored: the number belongs to its first line.
-    if (r.code == "8021") return;
+    // A reused ReferentieNummer (8021) is stored too, outside the uniqueness of first uses
+    // (migration 0011), so that the WMO325 built from the database lists it.
     unflushed_.insert(r.line.reference);
     pending_.push_back(r);
     if (pending_.size() >= kInsertBatch) flush();

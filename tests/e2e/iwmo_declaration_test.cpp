@@ -167,5 +167,30 @@ TEST(IwmoDeclaration, IsAnsweredWithAWmo325ListingOnlyTheRejectedLineExactlyOnce
     EXPECT_EQ(count("declarations"), declarations_before + 1);
 }
 
+TEST(IwmoDeclaration, AReferenceUsedEarlierInALargeFileIsRefusedLongAfterItsBatchWasStored) {
+    // 1,200 lines with a wrong tariff (0611; adjudicated and stored in batches of 500), then the
+    // reference of line 5 again with the right tariff: 8021, although line 5 left memory long
+    // ago. The answer lists all 1,201 lines; nothing is payable.
+    const std::string s = e2e::uniqueDigits(9);
+    const std::int64_t tariff = ibTariffOn("2026-02-01");
+    std::vector<iwmo::Prestatie> lines;
+    for (int i = 0; i < 1200; ++i) {
+        lines.push_back(prestatie("L" + s + "x" + std::to_string(i), 1, tariff - 1));
+    }
+    lines.push_back(prestatie("L" + s + "x5", 1, tariff));
+    const auto h = headFor(s, iwmo::netCents(lines), "2026-02", "2026-03-02");
+    const auto answer =
+        e2e::client().asProvider(kAgb).postXml("/api/v1/messages", write323(h, lines));
+    ASSERT_EQ(answer.status, 200) << answer.describe();
+    const auto parsed = e2e::iwmo::parse(e2e::iwmo::ourSchemas(), answer.text);
+    ASSERT_TRUE(parsed.has_value());
+    const auto rejected = e2e::iwmo::findAll(*parsed, "Prestatie");
+    ASSERT_EQ(rejected.size(), 1201u);
+    EXPECT_EQ(e2e::iwmo::retourCodes(*rejected[0]), std::vector<std::string>{"0611"});
+    EXPECT_EQ(e2e::iwmo::retourCodes(*rejected[1200]), std::vector<std::string>{"8021"});
+    EXPECT_EQ(e2e::iwmo::firstText(*rejected[1200], "ReferentieNummer"), "L" + s + "x5");
+    EXPECT_EQ(payablesOfDeclaration("D" + s), 0);
+}
+
 }  // namespace
 }  // namespace zc
