@@ -162,7 +162,7 @@ JsonDeclaration csvDeclarationFrom(RequestContext& ctx, const ApiRequest& req) {
     d.head.declaration_period = Period{parseDate(req.queryValue("period_start"), "period_start"),
                                        parseDate(req.queryValue("period_end"), "period_end")};
     d.head.received_on = ctx.today();
-    std::istringstream in(req.raw_body);
+    std::istringstream in(req.rawText());
     std::string line;
     std::size_t row = 0;
     while (std::getline(in, line)) {

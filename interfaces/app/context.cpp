@@ -2,6 +2,8 @@
 
 #include <charconv>
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 
 #include "contracting/kernel/errors.hpp"
 
@@ -44,6 +46,23 @@ std::int64_t ApiRequest::pathId(const std::string& name) const {
                               ErrorKind::NotFound);
     }
     return v;
+}
+
+std::string ApiRequest::rawHead(std::size_t n) const {
+    if (body_file.empty()) return raw_body.substr(0, n);
+    std::ifstream in(body_file, std::ios::binary);
+    std::string head(n, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(n));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    return head;
+}
+
+std::string ApiRequest::rawText() const {
+    if (body_file.empty()) return raw_body;
+    std::ifstream in(body_file, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
 }
 
 std::string ApiRequest::queryValue(const std::string& name) const {

@@ -59,12 +59,19 @@ struct ApiRequest {
     Poco::JSON::Object::Ptr body;              // never null (empty object when absent)
     std::string bearer_token;                  // raw session token, for logout
     std::string raw_body;                      // for XML endpoints (body is then empty)
+    // For XML endpoints with a large body: the file it was spooled to (raw_body is then empty),
+    // so that a declaration of 100 MB is streamed from disk, not held in memory.
+    std::string body_file;
     std::string client_agb;  // AGB from the client certificate (mutual TLS), "" when none
 
     const std::string& pathParam(const std::string& name) const { return path.at(name); }
     std::int64_t pathId(const std::string& name) const;  // NOT_FOUND for non-numeric
     // The query parameter's value, or "" when absent.
     std::string queryValue(const std::string& name) const;
+    // The first `n` bytes of the raw body (from body_file when it was spooled).
+    std::string rawHead(std::size_t n) const;
+    // The whole raw body as text (reads body_file when it was spooled).
+    std::string rawText() const;
 };
 
 // A use case's answer: HTTP status (200/201) and a JSON value.

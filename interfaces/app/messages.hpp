@@ -14,6 +14,7 @@
 #include <string>
 
 #include "context.hpp"
+#include "interfaces/iwmo/declaration.hpp"
 #include "interfaces/xml/xml_document.hpp"
 
 namespace zc::app {
@@ -21,6 +22,8 @@ namespace zc::app {
 // Set once at start-up (server and CLI); the XSDs used for intake.
 void setMessageSchemas(std::shared_ptr<const xml::SchemaSet> schemas, xml::Limits limits);
 const xml::SchemaSet& messageSchemas();
+// The limits of setMessageSchemas (size, depth, ...) for messages other than declarations.
+xml::Limits messageLimits();
 
 // The synchronous answer to a received message: the retour XML, or for 302/320 (which have no
 // retour) a short JSON acknowledgement.
@@ -35,11 +38,10 @@ struct IntakeAnswer {
 IntakeAnswer receiveMessage(RequestContext& ctx, const std::string& sender_agb,
                             std::string_view xml);
 
-// A WMO323 declaration: `source` is the XML text or, when it does not start with '<', the path
-// of a file (streamed, never loaded whole). With `dry_run` nothing is stored and the answer is
-// the WMO325 the declaration would get.
+// A WMO323 declaration from XML text or a file (streamed, never loaded whole). With `dry_run`
+// nothing is stored and the answer is the WMO325 the declaration would get.
 IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_agb,
-                                const std::string& source, bool dry_run);
+                                const iwmo::DeclarationSource& source, bool dry_run);
 // When the last review of a WMO323 declaration is decided: its WMO325 to the outbox.
 void completeReviewedDeclaration(RequestContext& ctx, std::int64_t declaration_id);
 
@@ -47,10 +49,10 @@ void completeReviewedDeclaration(RequestContext& ctx, std::int64_t declaration_i
 void queueWmo301(RequestContext& ctx, std::int64_t client_id, std::int64_t provider_id);
 
 // HTTP use cases.
-ApiResponse postMessage(RequestContext& ctx, const ApiRequest& req);       // provider (mTLS)
+ApiResponse postMessage(RequestContext& ctx, const ApiRequest& req);        // provider (mTLS)
 ApiResponse postMessageDryRun(RequestContext& ctx, const ApiRequest& req);  // WMO323 check only
-ApiResponse listOutbox(RequestContext& ctx, const ApiRequest& req);        // provider (mTLS)
-ApiResponse getOutboxMessage(RequestContext& ctx, const ApiRequest& req);  // provider (mTLS)
+ApiResponse listOutbox(RequestContext& ctx, const ApiRequest& req);         // provider (mTLS)
+ApiResponse getOutboxMessage(RequestContext& ctx, const ApiRequest& req);   // provider (mTLS)
 ApiResponse acknowledgeOutbox(RequestContext& ctx, const ApiRequest& req);
 ApiResponse listRequests(RequestContext& ctx, const ApiRequest& req);  // staff work queue
 ApiResponse getRequest(RequestContext& ctx, const ApiRequest& req);

@@ -19,11 +19,10 @@ namespace {
 constexpr std::size_t kBatchLines = 500;
 
 // The content hash for exactly-once: of the text, or of the file's bytes.
-std::string contentSha(const std::string& source) {
-    const auto first = source.find_first_not_of(" \t\r\n");
-    const bool text = first != std::string::npos &&
-                      (source[first] == '<' || source.compare(first, 3, "\xEF\xBB\xBF") == 0);
-    return text ? security::sha256Hex(source) : security::sha256HexOfFile(source);
+std::string contentSha(const iwmo::DeclarationSource& source) {
+    return source.kind == iwmo::DeclarationSource::Kind::Text
+               ? security::sha256Hex(source.value)
+               : security::sha256HexOfFile(source.value);
 }
 
 billing::ClaimLine claimLine(const iwmo::Prestatie& p) {
@@ -122,7 +121,7 @@ std::string buildStored325(RequestContext& ctx, std::int64_t declaration_id,
 }
 
 IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_agb,
-                                const std::string& source, bool dry_run) {
+                                const iwmo::DeclarationSource& source, bool dry_run) {
     const auto& schemas = messageSchemas();
     const auto limits = iwmo::declarationLimits();
     iwmo::DeclarationReader reader;

@@ -125,6 +125,11 @@ const xml::SchemaSet& messageSchemas() {
     return *g_schemas;
 }
 
+xml::Limits messageLimits() {
+    std::lock_guard lock(g_schemas_mutex);
+    return g_limits;
+}
+
 IntakeAnswer ackAnswer(const std::string& kind_name, const std::string& outcome, bool repeat) {
     Poco::JSON::Object o;
     o.set("message", kind_name);
@@ -135,9 +140,10 @@ IntakeAnswer ackAnswer(const std::string& kind_name, const std::string& outcome,
 
 IntakeAnswer receiveMessage(RequestContext& ctx, const std::string& sender_agb,
                             std::string_view xml) {
-    // Declarations can be large: they take the streaming path.
+    // Declarations take the streaming path.
     if (xml.substr(0, 4096).find("iwmo/3_2/wmo323/schema") != std::string_view::npos) {
-        return receiveDeclaration(ctx, sender_agb, std::string(xml), false);
+        return receiveDeclaration(ctx, sender_agb, iwmo::DeclarationSource::text(std::string(xml)),
+                                  false);
     }
     const auto parsed = xml::parseAndValidate(messageSchemas(), xml, g_limits);
     const xml::Element& root = validated(parsed);

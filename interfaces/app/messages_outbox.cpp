@@ -2,6 +2,8 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
 
+#include <filesystem>
+
 #include "allocations.hpp"
 #include "audit.hpp"
 #include "clients.hpp"
@@ -124,6 +126,28 @@ void queueWmo301(RequestContext& ctx, std::int64_t client_id, std::int64_t provi
     queueOutgoing(ctx, provider_id, "414", id, xml, client_id, std::nullopt);
 }
 
+namespace {
+
+// A WMO323 is recognised by its namespace near the start; it takes the streaming path.
+bool isDeclaration(const ApiRequest& req) {
+    return req.rawHead(4096).find("iwmo/3_2/wmo323/schema") != std::string::npos;
+}
+
+ApiResponse rawResponse(IntakeAnswer answer) {
+    ApiResponse res;
+    res.status = answer.status;
+    res.content_type = std::move(answer.content_type);
+    res.raw = std::move(answer.body);
+    return res;
+}
+
+iwmo::DeclarationSource declarationSource(const ApiRequest& req) {
+    return req.body_file.empty() ? iwmo::DeclarationSource::text(req.raw_body)
+                                 : iwmo::DeclarationSource::file(req.body_file);
+}
+
+}  // namespace
+
 ApiResponse postMessage(RequestContext& ctx, const ApiRequest& req) {
     if (req.client_agb.empty()) {
         throw ValidationError("CLIENT_CERTIFICATE_REQUIRED",
@@ -131,27 +155,27 @@ ApiResponse postMessage(RequestContext& ctx, const ApiRequest& req) {
                               "certificate issued to your AGB code.",
                               "", ErrorKind::Unauthorized);
     }
-    const auto answer = receiveMessage(ctx, req.client_agb, req.raw_body);
-    ApiResponse res;
-    res.status = answer.status;
-    res.content_type = answer.content_type;
-    res.raw = answer.body;
-    return res;
+    if (isDeclaration(req)) {
+        return rawResponse(receiveDeclaration(ctx, req.client_agb, declarationSource(req), false));
+    }
+    // Other messages are small; one spooled beyond their limit is refused before it is read.
+    const auto limit = messageLimits().max_bytes;
+    if (!req.body_file.empty() && std::filesystem::file_size(req.body_file) > limit) {
+        throw ValidationError("XML_TOO_LARGE",
+                              "The message is larger than " + std::to_string(limit) + " bytes.", "",
+                              ErrorKind::Invalid);
+    }
+    return rawResponse(receiveMessage(ctx, req.client_agb, req.rawText()));
 }
 
 ApiResponse postMessageDryRun(RequestContext& ctx, const ApiRequest& req) {
-    if (req.raw_body.find("iwmo/3_2/wmo323/schema") == std::string::npos) {
+    if (!isDeclaration(req)) {
         throw ValidationError("DRY_RUN_DECLARATIONS_ONLY",
                               "A dry run checks a WMO323 declaration; other messages are checked "
                               "by sending them.",
                               "", ErrorKind::Invalid);
     }
-    const auto answer = receiveDeclaration(ctx, req.client_agb, req.raw_body, true);
-    ApiResponse res;
-    res.status = answer.status;
-    res.content_type = answer.content_type;
-    res.raw = answer.body;
-    return res;
+    return rawResponse(receiveDeclaration(ctx, req.client_agb, declarationSource(req), true));
 }
 
 ApiResponse listOutbox(RequestContext& ctx, const ApiRequest& req) {

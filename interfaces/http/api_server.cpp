@@ -15,8 +15,14 @@
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/Net/X509Certificate.h>
 #include <Poco/URI.h>
+#include <unistd.h>
 
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include "contracting/kernel/errors.hpp"
@@ -68,6 +74,73 @@ std::string clientCertificateAgb(HTTPServerRequest& req) {
     } catch (const Poco::Exception&) {
         return "";
     }
+}
+
+[[noreturn]] void bodyTooLarge(std::size_t limit) {
+    throw ValidationError("BODY_TOO_LARGE",
+                          "The request body is larger than " + std::to_string(limit) + " bytes.",
+                          "", ErrorKind::Invalid);
+}
+
+// Bodies of the message endpoints from this size on are spooled to disk.
+constexpr Poco::Int64 kSpoolBytes = 1 << 20;
+
+// A request body written to a private temporary file (mode 600), removed with this object. Only
+// a WMO323 (recognised by its namespace in the first 4 KiB) may use `declaration_limit`; any
+// other message is refused at `message_limit`, so nobody fills the disk with something else.
+class SpooledBody {
+  public:
+    SpooledBody(HTTPServerRequest& req, std::size_t message_limit, std::size_t declaration_limit) {
+        std::string path =
+            (std::filesystem::temp_directory_path() / "zorgcontract-body-XXXXXX").string();
+        const int fd = ::mkstemp(path.data());
+        if (fd < 0) throw std::runtime_error("cannot create a temporary file for the body");
+        file_.path = path;
+        std::ofstream out(path, std::ios::binary | std::ios::trunc);
+        ::close(fd);
+        char buf[65536];
+        std::size_t total = 0;
+        std::string head;
+        std::size_t limit = message_limit;
+        auto& in = req.stream();
+        while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+            const auto got = static_cast<std::size_t>(in.gcount());
+            if (head.size() < kHeadBytes) {
+                head.append(buf, std::min(got, kHeadBytes - head.size()));
+                if (head.find(kDeclarationNamespace) != std::string::npos) {
+                    limit = std::max(message_limit, declaration_limit);
+                }
+            }
+            total += got;
+            if (total > limit) bodyTooLarge(limit);
+            out.write(buf, in.gcount());
+        }
+        out.close();
+        if (!out) throw std::runtime_error("cannot write the request body to " + path);
+    }
+    const std::string& path() const { return file_.path; }
+
+  private:
+    static constexpr std::size_t kHeadBytes = 4096;
+    static constexpr const char* kDeclarationNamespace = "iwmo/3_2/wmo323/schema";
+    // Removed also when the constructor throws (e.g. BODY_TOO_LARGE half-way).
+    struct File {
+        std::string path;
+        File() = default;
+        File(const File&) = delete;
+        File& operator=(const File&) = delete;
+        ~File() {
+            if (!path.empty()) ::unlink(path.c_str());
+        }
+    } file_;
+};
+
+// The message endpoints (XML over mutual TLS) take WMO323 declarations of any size: their large
+// bodies are spooled, with the declaration limit.
+bool spoolable(const Route& route, HTTPServerRequest& req) {
+    if (!route.xml_body || !route.client_certificate) return false;
+    if (req.hasContentLength()) return req.getContentLength64() >= kSpoolBytes;
+    return req.getChunkedTransferEncoding();
 }
 
 std::string readBody(HTTPServerRequest& req, std::size_t limit) {
@@ -161,11 +234,13 @@ class ApiHandler : public Poco::Net::HTTPRequestHandler {
                                   ErrorKind::NotFound);
         }
         for (const auto& [k, v] : uri.getQueryParameters()) api.query[k] = v;
-        if (req.hasContentLength() &&
-            req.getContentLength64() > static_cast<Poco::Int64>(route->xml_body
-                                                                    ? config_.max_xml_bytes
-                                                                    : config_.max_body_bytes)) {
-            readBody(req, route->xml_body ? config_.max_xml_bytes : config_.max_body_bytes);
+        const std::size_t limit =
+            !route->xml_body ? config_.max_body_bytes
+            : route->client_certificate
+                ? std::max(config_.max_xml_bytes, config_.max_declaration_bytes)
+                : config_.max_xml_bytes;
+        if (req.hasContentLength() && req.getContentLength64() > static_cast<Poco::Int64>(limit)) {
+            bodyTooLarge(limit);
         }
         auto lease = pool_.acquire();
         app::RequestContext ctx{
@@ -174,13 +249,16 @@ class ApiHandler : public Poco::Net::HTTPRequestHandler {
         // Who is calling is settled before the body is read, so an anonymous client cannot make
         // a worker hold a large body.
         authenticate(req, *route, ctx, api);
-        const std::string body =
-            readBody(req, route->xml_body ? config_.max_xml_bytes : config_.max_body_bytes);
-        if (route->xml_body) {
-            api.raw_body = body;
+        std::optional<SpooledBody> spooled;
+        if (spoolable(*route, req)) {
+            spooled.emplace(req, config_.max_xml_bytes, config_.max_declaration_bytes);
+            api.body_file = spooled->path();
+            api.body = new Poco::JSON::Object;
+        } else if (route->xml_body) {
+            api.raw_body = readBody(req, route->client_certificate ? config_.max_xml_bytes : limit);
             api.body = new Poco::JSON::Object;
         } else {
-            api.body = parseBody(body);
+            api.body = parseBody(readBody(req, limit));
         }
         const auto answer = route->handler(ctx, api);
         if (!answer.content_type.empty()) {

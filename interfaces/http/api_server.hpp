@@ -22,8 +22,11 @@ struct ServerConfig {
     std::string cert_file;
     std::string key_file;
     std::string ca_file;
-    std::size_t max_body_bytes = 1 << 20;       // JSON requests
+    std::size_t max_body_bytes = 1 << 20;          // JSON requests
     std::size_t max_xml_bytes = 10 * 1024 * 1024;  // iWmo messages
+    // A WMO323 declaration on the message endpoints: bodies from 1 MiB on are spooled to a
+    // private temporary file and streamed from there, so this may be large.
+    std::size_t max_declaration_bytes = 512 * 1024 * 1024;
     int threads = 16;
 };
 

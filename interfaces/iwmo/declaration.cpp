@@ -164,13 +164,6 @@ class DeclarationSink final : public xml::ElementSink {
     std::size_t count_ = 0;
 };
 
-bool looksLikeXml(const std::string& s) {
-    std::string_view v = s;
-    if (v.substr(0, 3) == "\xEF\xBB\xBF") v.remove_prefix(3);
-    const std::size_t first = v.find_first_not_of(" \t\r\n");
-    return first != std::string_view::npos && v[first] == '<';
-}
-
 }  // namespace
 
 Problems DeclarationReader::run(const Run& parse, const HeadCallback& on_head,
@@ -184,13 +177,13 @@ Problems DeclarationReader::run(const Run& parse, const HeadCallback& on_head,
     return std::move(result.problems);
 }
 
-Problems DeclarationReader::read(const xml::SchemaSet& schemas, const std::string& file_or_text,
+Problems DeclarationReader::read(const xml::SchemaSet& schemas, const DeclarationSource& source,
                                  const xml::Limits& limits, const HeadCallback& on_head,
                                  const PrestatieCallback& on_prestatie) {
-    if (looksLikeXml(file_or_text)) {
-        return readText(schemas, file_or_text, limits, on_head, on_prestatie);
+    if (source.kind == DeclarationSource::Kind::Text) {
+        return readText(schemas, source.value, limits, on_head, on_prestatie);
     }
-    return readFile(schemas, file_or_text, limits, on_head, on_prestatie);
+    return readFile(schemas, source.value, limits, on_head, on_prestatie);
 }
 
 Problems DeclarationReader::readFile(const xml::SchemaSet& schemas,

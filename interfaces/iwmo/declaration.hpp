@@ -70,6 +70,18 @@ xml::Limits declarationLimits();
 // children of the Declaratie, each Client's Bsn and each Prestatie.
 const xml::StreamOptions& wmo323Records();
 
+// Where a WMO323 comes from: XML text in memory, or a file, streamed (e.g. a large HTTP body
+// spooled to disk). Said explicitly, never guessed from the content: a body must never be taken
+// for a path on the server.
+struct DeclarationSource {
+    enum class Kind { Text, File };
+    Kind kind = Kind::Text;
+    std::string value;  // the XML text, or the file's path
+
+    static DeclarationSource text(std::string xml) { return {Kind::Text, std::move(xml)}; }
+    static DeclarationSource file(std::string path) { return {Kind::File, std::move(path)}; }
+};
+
 // Reads WMO323 declarations with xml::streamValidate. Besides the xml:: codes, read() returns
 //   XML_UNREADABLE        the file cannot be opened
 //   MESSAGE_NOT_WMO323    valid, but another message than a WMO323
@@ -84,9 +96,8 @@ class DeclarationReader {
     using HeadCallback = std::function<void(const DeclarationHead&)>;
     using PrestatieCallback = std::function<void(const Prestatie&)>;
 
-    // `file_or_text` is XML text when its first non-blank character is '<' (after an optional
-    // UTF-8 BOM), otherwise a file path.
-    Problems read(const xml::SchemaSet& schemas, const std::string& file_or_text,
+    // Reads the text or the file that `source` names.
+    Problems read(const xml::SchemaSet& schemas, const DeclarationSource& source,
                   const xml::Limits& limits, const HeadCallback& on_head,
                   const PrestatieCallback& on_prestatie);
     Problems readFile(const xml::SchemaSet& schemas, const std::filesystem::path& file,

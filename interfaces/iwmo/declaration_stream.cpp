@@ -4,12 +4,12 @@
 
 namespace zc::iwmo {
 
-DeclarationStream::DeclarationStream(const xml::SchemaSet& schemas, const std::string& file_or_text,
+DeclarationStream::DeclarationStream(const xml::SchemaSet& schemas, const DeclarationSource& source,
                                      const xml::Limits& limits, std::size_t batch_size,
                                      std::size_t max_batches)
     : batch_size_(batch_size == 0 ? 1 : batch_size),
       max_batches_(max_batches == 0 ? 1 : max_batches),
-      thread_([this, &schemas, &file_or_text, limits] { read(schemas, file_or_text, limits); }) {}
+      thread_([this, &schemas, &source, limits] { read(schemas, source, limits); }) {}
 
 DeclarationStream::~DeclarationStream() {
     stop();
@@ -32,14 +32,14 @@ void DeclarationStream::push(Batch batch) {
     changed_.notify_all();
 }
 
-void DeclarationStream::read(const xml::SchemaSet& schemas, const std::string& file_or_text,
+void DeclarationStream::read(const xml::SchemaSet& schemas, const DeclarationSource& source,
                              const xml::Limits& limits) {
     Batch end{std::nullopt, {}, true, {}};
     try {
         Batch batch;
         DeclarationReader reader;
         end.problems = reader.read(
-            schemas, file_or_text, limits, [&](const DeclarationHead& head) { batch.head = head; },
+            schemas, source, limits, [&](const DeclarationHead& head) { batch.head = head; },
             [&](const Prestatie& p) {
                 batch.prestaties.push_back(p);
                 if (batch.prestaties.size() < batch_size_) return;

@@ -26,9 +26,9 @@ class DeclarationStream {
         Problems problems;
     };
 
-    // Starts reading `file_or_text` (as DeclarationReader::read). `schemas` and `file_or_text`
-    // must outlive the stream.
-    DeclarationStream(const xml::SchemaSet& schemas, const std::string& file_or_text,
+    // Starts reading `source` (as DeclarationReader::read). `schemas` and `source` must outlive
+    // the stream.
+    DeclarationStream(const xml::SchemaSet& schemas, const DeclarationSource& source,
                       const xml::Limits& limits, std::size_t batch_size = 500,
                       std::size_t max_batches = 4);
     // Stops the reader if it is still running and waits for its thread.
@@ -43,7 +43,7 @@ class DeclarationStream {
     void stop();
 
   private:
-    void read(const xml::SchemaSet& schemas, const std::string& file_or_text,
+    void read(const xml::SchemaSet& schemas, const DeclarationSource& source,
               const xml::Limits& limits);
     void push(Batch batch);
 

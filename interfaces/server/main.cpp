@@ -182,9 +182,12 @@ int ingestCommand(const server::Settings& s, const std::string& file, const std:
         head.resize(static_cast<std::size_t>(in.gcount()));
     }
     const bool declaration = head.find("iwmo/3_2/wmo323/schema") != std::string::npos;
-    const auto answer = declaration ? app::receiveDeclaration(
-                                          ctx, agb, std::filesystem::absolute(file).string(), false)
-                                    : app::receiveMessage(ctx, agb, readWholeFile(file));
+    const auto answer =
+        declaration
+            ? app::receiveDeclaration(
+                  ctx, agb, iwmo::DeclarationSource::file(std::filesystem::absolute(file).string()),
+                  false)
+            : app::receiveMessage(ctx, agb, readWholeFile(file));
     std::cout << answer.body << std::endl;
     return 0;
 }

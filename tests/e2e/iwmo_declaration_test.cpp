@@ -179,8 +179,9 @@ TEST(IwmoDeclaration, AReferenceUsedEarlierInALargeFileIsRefusedLongAfterItsBatc
     }
     lines.push_back(prestatie("L" + s + "x5", 1, tariff));
     const auto h = headFor(s, iwmo::netCents(lines), "2026-02", "2026-03-02");
-    const auto answer =
-        e2e::client().asProvider(kAgb).postXml("/api/v1/messages", write323(h, lines));
+    const std::string xml = write323(h, lines);
+    ASSERT_GT(xml.size(), 1u << 20) << "a body of more than 1 MiB is spooled to disk and streamed";
+    const auto answer = e2e::client().asProvider(kAgb).postXml("/api/v1/messages", xml);
     ASSERT_EQ(answer.status, 200) << answer.describe();
     const auto parsed = e2e::iwmo::parse(e2e::iwmo::ourSchemas(), answer.text);
     ASSERT_TRUE(parsed.has_value());

@@ -58,8 +58,8 @@ std::string declaration(std::size_t n) {
 }
 
 TEST(DeclarationStream, HandsOverTheHeadFirstThenBatchesInDocumentOrder) {
-    const std::string text = declaration(1234);
-    DeclarationStream stream(schemas(), text, declarationLimits(), 500, 2);
+    const auto source = DeclarationSource::text(declaration(1234));
+    DeclarationStream stream(schemas(), source, declarationLimits(), 500, 2);
     std::vector<std::size_t> sizes;
     std::vector<std::string> references;
     std::optional<DeclarationHead> first_head;
@@ -90,7 +90,8 @@ TEST(DeclarationStream, AnInvalidDocumentEndsWithItsProblem) {
     const auto at = text.find("<wmo323:Eenheid>04</wmo323:Eenheid>");
     ASSERT_NE(at, std::string::npos);
     text.replace(at, 35, "<wmo323:Eenheid>99</wmo323:Eenheid>");
-    DeclarationStream stream(schemas(), text, declarationLimits());
+    const auto source = DeclarationSource::text(text);
+    DeclarationStream stream(schemas(), source, declarationLimits());
     DeclarationStream::Batch batch;
     do {
         batch = stream.next();
@@ -102,8 +103,8 @@ TEST(DeclarationStream, AnInvalidDocumentEndsWithItsProblem) {
 }
 
 TEST(DeclarationStream, AFileThatCannotBeReadIsAProblemNotAHang) {
-    const std::string path = "/nonexistent/zc-declaration.xml";
-    DeclarationStream stream(schemas(), path, declarationLimits());
+    const auto source = DeclarationSource::file("/nonexistent/zc-declaration.xml");
+    DeclarationStream stream(schemas(), source, declarationLimits());
     const auto batch = stream.next();
     ASSERT_TRUE(batch.end);
     ASSERT_FALSE(batch.problems.empty());
@@ -111,8 +112,8 @@ TEST(DeclarationStream, AFileThatCannotBeReadIsAProblemNotAHang) {
 }
 
 TEST(DeclarationStream, StoppingEndsTheReadEarlyEvenWhenTheQueueIsFull) {
-    const std::string text = declaration(5000);
-    DeclarationStream stream(schemas(), text, declarationLimits(), 100, 1);
+    const auto source = DeclarationSource::text(declaration(5000));
+    DeclarationStream stream(schemas(), source, declarationLimits(), 100, 1);
     auto first = stream.next();
     ASSERT_TRUE(first.head.has_value());
     stream.stop();
@@ -127,10 +128,20 @@ TEST(DeclarationStream, StoppingEndsTheReadEarlyEvenWhenTheQueueIsFull) {
     EXPECT_LT(delivered, 5000u);
 }
 
+TEST(DeclarationStream, TextIsNeverTakenForAPath) {
+    // A body naming a file on the server is text that is not XML, not a file to read.
+    const auto source = DeclarationSource::text(std::string(ZC_SOURCE_DIR) + "/README.md");
+    DeclarationStream stream(schemas(), source, declarationLimits());
+    const auto batch = stream.next();
+    ASSERT_TRUE(batch.end);
+    ASSERT_FALSE(batch.problems.empty());
+    EXPECT_EQ(batch.problems.front().code, "XML_MALFORMED");
+}
+
 TEST(DeclarationStream, LeavingEarlyStopsAndJoinsTheReader) {
-    const std::string text = declaration(5000);
+    const auto source = DeclarationSource::text(declaration(5000));
     {
-        DeclarationStream stream(schemas(), text, declarationLimits(), 100, 1);
+        DeclarationStream stream(schemas(), source, declarationLimits(), 100, 1);
         EXPECT_EQ(stream.next().prestaties.size(), 100u);
     }  // the destructor must not wait for the whole file to be consumed
     SUCCEED();

@@ -87,8 +87,14 @@ struct Read {
 Read readAll(const std::string& file_or_text, const xml::Limits& limits = declarationLimits()) {
     Read r;
     DeclarationReader reader;
+    // Test inputs are files unless they start with '<' (or a BOM).
+    const bool text = !file_or_text.empty() &&
+                      (file_or_text.front() == '<' || file_or_text.rfind("\xEF\xBB\xBF", 0) == 0 ||
+                       file_or_text.front() == ' ' || file_or_text.front() == '\n');
     r.problems = reader.read(
-        ourSchemas(), file_or_text, limits,
+        ourSchemas(),
+        text ? DeclarationSource::text(file_or_text) : DeclarationSource::file(file_or_text),
+        limits,
         [&](const DeclarationHead& h) {
             EXPECT_FALSE(r.head.has_value()) << "head delivered twice";
             r.head = h;
@@ -379,7 +385,7 @@ TEST(DeclarationReader, HundredThousandPrestatiesWithFlatMemory) {
     std::string last_bsn;
     DeclarationReader reader;
     const Problems problems = reader.read(
-        ourSchemas(), file.path().string(), declarationLimits(),
+        ourSchemas(), DeclarationSource::file(file.path().string()), declarationLimits(),
         [&](const DeclarationHead& h) {
             ++heads;
             EXPECT_EQ(count, 0u);
