@@ -9,7 +9,8 @@
 # the end. The last line is
 #   lines=N ours_s=… xmllint_s=… loaddata_s=… lines_per_s=… ratio=… peak_rss_mb=…
 # with ratio = ours / (xmllint + loaddata). Environment: ZC_BUILD_DIR (default build/),
-# ZC_BENCH_TIMEOUT (seconds per step, default 1800), ZC_BENCH_KEEP=1 keeps the temp folder.
+# ZC_BENCH_TIMEOUT (seconds per step, default 1800), ZC_BENCH_KEEP=1 keeps the temp folder,
+# ZC_BENCH_WRAP prefixes the ingest command (e.g. "perf record -g -o /tmp/perf.data").
 set -euo pipefail
 ZC_ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 export ZC_ROOT
