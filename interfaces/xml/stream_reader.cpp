@@ -112,7 +112,7 @@ class StreamHandler final : public DefaultHandler {
     void setDocumentLocator(const Locator* locator) override { locator_ = locator; }
 
     void startElement(const XMLCh* uri, const XMLCh* local_name, const XMLCh*,
-                      const Attributes&) override {
+                      const Attributes& attributes) override {
         if (!root_started_) {
             root_started_ = true;
             const std::string ns = toUtf8(uri);
@@ -136,6 +136,7 @@ class StreamHandler final : public DefaultHandler {
             element.name = path_.back();
             element.line = line();
             element.column = column();
+            detail::copyAttributes(attributes, limits_, element.line, element.column, element);
             building_.push_back(std::move(element));
         }
     }

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 #include <xercesc/sax/SAXParseException.hpp>
+#include <xercesc/sax2/Attributes.hpp>
 #include <xercesc/sax2/DefaultHandler.hpp>
 #include <xercesc/sax2/SAX2XMLReader.hpp>
 #include <xercesc/util/SecurityManager.hpp>
@@ -35,6 +36,11 @@ std::string trimmed(const std::string& s);
 
 // The problem for a Xerces error or fatal error.
 Problem problemOf(const char* code, const xercesc::SAXParseException& e);
+
+// Copies the attributes of a start tag into `element`; their values together count against
+// `limits.max_text_bytes` (XML_TEXT_TOO_LONG, thrown as Abort at `line`/`column`).
+void copyAttributes(const xercesc::Attributes& attributes, const Limits& limits, int line,
+                    int column, Element& element);
 
 struct ReaderDeleter {
     void operator()(xercesc::SAX2XMLReader* reader) const { delete reader; }

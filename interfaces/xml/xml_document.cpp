@@ -53,7 +53,7 @@ class Handler final : public DefaultHandler {
     void setDocumentLocator(const Locator* locator) override { locator_ = locator; }
 
     void startElement(const XMLCh* uri, const XMLCh* local_name, const XMLCh*,
-                      const Attributes&) override {
+                      const Attributes& attributes) override {
         if (!root_started_) {
             root_started_ = true;
             std::string ns = toUtf8(uri);
@@ -75,6 +75,7 @@ class Handler final : public DefaultHandler {
         element.name = toUtf8(local_name);
         element.line = line();
         element.column = column();
+        detail::copyAttributes(attributes, limits_, element.line, element.column, element);
         stack_.push_back(std::move(element));
     }
 
@@ -264,6 +265,22 @@ std::string trimmed(const std::string& s) {
     return s.substr(begin, s.find_last_not_of(kSpace) - begin + 1);
 }
 
+void copyAttributes(const Attributes& attributes, const Limits& limits, int line, int column,
+                    Element& element) {
+    std::size_t bytes = 0;
+    for (XMLSize_t i = 0; i < attributes.getLength(); ++i) {
+        std::string value = toUtf8(attributes.getValue(i));
+        bytes += value.size();
+        if (bytes > limits.max_text_bytes) {
+            throw Abort{Problem{
+                "XML_TEXT_TOO_LONG",
+                "attribute values longer than " + std::to_string(limits.max_text_bytes) + " bytes",
+                line, column}};
+        }
+        element.attributes.emplace_back(toUtf8(attributes.getLocalName(i)), std::move(value));
+    }
+}
+
 Problem problemOf(const char* code, const SAXParseException& e) {
     return Problem{code, toUtf8(e.getMessage()), static_cast<int>(e.getLineNumber()),
                    static_cast<int>(e.getColumnNumber())};
@@ -394,6 +411,13 @@ std::vector<const Element*> Element::all(std::string_view local_name) const {
         if (c.name == local_name) out.push_back(&c);
     }
     return out;
+}
+
+std::string Element::attribute(std::string_view local_name) const {
+    for (const auto& [name, value] : attributes) {
+        if (name == local_name) return value;
+    }
+    return {};
 }
 
 std::string Element::childText(std::string_view local_name) const {

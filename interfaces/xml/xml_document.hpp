@@ -10,12 +10,14 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace zc::xml {
 
 // One element: namespace URI, local name, its text (concatenated character data, trimmed of
-// surrounding whitespace) and child elements in document order.
+// surrounding whitespace), child elements in document order and its attributes (local name and
+// value, in document order; namespace declarations are not attributes).
 struct Element {
     std::string ns;
     std::string name;
@@ -23,6 +25,7 @@ struct Element {
     std::vector<Element> children;
     int line = 0;
     int column = 0;
+    std::vector<std::pair<std::string, std::string>> attributes;
 
     // First child with this local name, or nullptr.
     const Element* child(std::string_view local_name) const;
@@ -30,6 +33,8 @@ struct Element {
     std::vector<const Element*> all(std::string_view local_name) const;
     // Text of the first child with this local name, or "" when absent.
     std::string childText(std::string_view local_name) const;
+    // Value of the attribute with this local name, or "" when absent.
+    std::string attribute(std::string_view local_name) const;
     // Follows a path of local names ("Header/BerichtIdentificatie/Identificatie"), or nullptr.
     const Element* find(std::string_view path) const;
 };
