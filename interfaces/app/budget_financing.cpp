@@ -15,6 +15,7 @@
 #include "invoicing/domain/payable.hpp"
 #include "json_input.hpp"
 #include "json_output.hpp"
+#include "ledger_store.hpp"
 
 namespace zc::app {
 namespace {
@@ -123,13 +124,32 @@ constexpr const char* kPayableColumns =
     "SELECT p.id, p.provider_id, v.agb, v.name, p.source_type, p.source_id, p.amount_cents,"
     " p.due_date, p.created_at FROM payables p JOIN providers v ON v.id = p.provider_id";
 
-std::int64_t insertPayable(RequestContext& ctx, std::int64_t provider_id, const std::string& type,
-                           std::int64_t source_id, Money amount, Date due) {
-    ctx.db.execute(
-        "INSERT INTO payables (provider_id, source_type, source_id, amount_cents, due_date,"
-        " created_at) VALUES (?,?,?,?,?,?)",
-        {provider_id, type, source_id, amount.cents(), formatDate(due), timestamp(ctx.clock)});
-    return ctx.db.lastInsertId();
+// The settlement's journal: the earned amount becomes cost on the contract's budget, the
+// advances are cleared and the difference lands on the provider's payable account (negative:
+// a claw-back, owed by the provider).
+invoicing::JournalEntry settlementJournal(RequestContext& ctx, const BudgetContract& c, int year,
+                                          std::int64_t settlement_id, Money due,
+                                          Money advances_paid) {
+    invoicing::JournalEntry e;
+    e.kind =
+        due >= advances_paid ? invoicing::EventKind::Settlement : invoicing::EventKind::ClawBack;
+    e.source = "settlement:" + std::to_string(settlement_id);
+    e.date = ctx.today();
+    auto category = ctx.db.queryOne(
+        "SELECT p.category FROM contract_products cp JOIN products p ON p.code = cp.product_code"
+        " WHERE cp.contract_id = ? ORDER BY p.code LIMIT 1",
+        {c.id});
+    const auto budget =
+        budgetFor(ctx, c.lead_provider_id, category ? category->str(0) : "07", "budget", year);
+    if (due != Money()) e.lines.push_back({invoicing::AccountKey::budgetExpense(budget), due});
+    if (advances_paid != Money()) {
+        e.lines.push_back({invoicing::AccountKey::advances(c.id), -advances_paid});
+    }
+    if (due != advances_paid) {
+        e.lines.push_back(
+            {invoicing::AccountKey::providerPayable(c.lead_provider_id), advances_paid - due});
+    }
+    return e;
 }
 
 // One year of realisation: per agreement its target, the realised value of each quarter and
@@ -309,7 +329,10 @@ AdvancePostingResult postDueAdvances(RequestContext& ctx, Date date) {
             const auto it = advance_ids.find(due.source);
             ZC_ASSERT(it != advance_ids.end() && "every due advance comes from a row");
             if (posted.count(it->second)) continue;
-            const auto id = insertPayable(ctx, lead, "advance", it->second, due.amount, due.due);
+            const auto id = createPayable(
+                ctx, lead, "advance", it->second, due.amount, due.due,
+                invoicing::postAdvance(lead, contract_id, due.amount,
+                                       "advance:" + std::to_string(it->second), date));
             auto after = newObject();
             after->set("source_type", "advance");
             after->set("source_id", it->second);
@@ -576,11 +599,13 @@ ApiResponse settleContractYear(RequestContext& ctx, const ApiRequest& req) {
          input.advances_paid.cents(), s.difference.cents(), calculation, ctx.actor.name,
          timestamp(ctx.clock)});
     const auto settlement_id = ctx.db.lastInsertId();
+    const auto journal = settlementJournal(ctx, c, year, settlement_id, s.due, input.advances_paid);
+    if (s.difference == Money() && !journal.lines.empty()) postJournal(ctx, journal);
     if (s.difference != Money()) {
         const std::string type = s.difference > Money() ? "settlement" : "clawback";
         const Date due = invoicing::dueDate(ctx.today(), ctx.config.payment_term_days);
         const auto payable_id =
-            insertPayable(ctx, c.lead_provider_id, type, settlement_id, s.difference, due);
+            createPayable(ctx, c.lead_provider_id, type, settlement_id, s.difference, due, journal);
         auto p = newObject();
         p->set("source_type", type);
         p->set("source_id", settlement_id);

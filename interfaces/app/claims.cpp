@@ -7,6 +7,7 @@
 #include "contracting/kernel/errors.hpp"
 #include "contracting/kernel/working_days.hpp"
 #include "interfaces/security/aes_gcm.hpp"
+#include "ledger_store.hpp"
 #include "tariff_store.hpp"
 
 namespace zc::app {
@@ -79,6 +80,7 @@ void ClaimProcessor::restart() {
     rejected_whole_ = false;
     saw_debit_ = false;
     reviews_ = 0;
+    awarded_by_category_.clear();
     forgetAllocations();
     contracts_.clear();
     unflushed_.clear();
@@ -86,6 +88,25 @@ void ClaimProcessor::restart() {
     prefetched_.clear();
     used_before_.clear();
     pending_.clear();
+}
+
+// The declaration's journal: per product category the awarded amount as cost on its budget
+// (credits reduce it), and the total on the provider's payable account.
+invoicing::JournalEntry ClaimProcessor::journal() {
+    invoicing::JournalEntry e;
+    e.kind = result_.awarded > Money() ? invoicing::EventKind::AcceptedClaim
+                                       : invoicing::EventKind::Credit;
+    e.source = "declaration:" + std::to_string(result_.declaration_id);
+    e.date = ctx_.today();
+    const int year = static_cast<int>(head_.declaration_period.begin.year());
+    for (const auto& [category, amount] : awarded_by_category_) {
+        if (amount == Money()) continue;
+        e.lines.push_back({invoicing::AccountKey::budgetExpense(
+                               budgetFor(ctx_, provider_id_, category, "ZIN", year)),
+                           amount});
+    }
+    e.lines.push_back({invoicing::AccountKey::providerPayable(provider_id_), -result_.awarded});
+    return e;
 }
 
 void ClaimProcessor::forgetAllocations() {
@@ -113,6 +134,7 @@ const LineResult& ClaimProcessor::add(const billing::ClaimLine& line) {
     if (last_.status == "accepted") {
         ++result_.accepted;
         result_.awarded += line.credit ? -line.amount : line.amount;
+        awarded_by_category_[line.category] += line.credit ? -line.amount : line.amount;
     } else if (keep_line_results_) {
         result_.not_accepted.push_back(last_);
     }
@@ -428,12 +450,8 @@ DeclarationResult ClaimProcessor::close() {
         {result_.awarded.cents(), result_.status, result_.header_code, result_.status,
          timestamp(ctx_.clock), result_.declaration_id});
     if (!rejected_whole_ && result_.awarded.cents() != 0) {
-        ctx_.db.execute(
-            "INSERT INTO payables (provider_id, source_type, source_id, amount_cents, due_date,"
-            " created_at) VALUES (?, 'declaration', ?, ?, ?, ?)",
-            {provider_id_, result_.declaration_id, result_.awarded.cents(),
-             formatDate(addDays(head_.received_on, ctx_.config.payment_term_days)),
-             timestamp(ctx_.clock)});
+        createPayable(ctx_, provider_id_, "declaration", result_.declaration_id, result_.awarded,
+                      addDays(head_.received_on, ctx_.config.payment_term_days), journal());
     }
     appendAudit(ctx_, {"declaration.receive", "declaration", std::to_string(result_.declaration_id),
                        result_.status, std::nullopt,

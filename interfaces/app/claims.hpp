@@ -11,6 +11,7 @@
 
 #include "billing/domain/adjudication.hpp"
 #include "context.hpp"
+#include "invoicing/domain/ledger.hpp"
 
 namespace zc::app {
 
@@ -74,6 +75,7 @@ class ClaimProcessor {
     void record(const LineResult& r);
     void flush();
     void forgetAllocations();
+    invoicing::JournalEntry journal();
 
     RequestContext& ctx_;
     std::int64_t provider_id_;
@@ -86,6 +88,7 @@ class ClaimProcessor {
     bool saw_debit_ = false;
     bool keep_line_results_ = true;
     std::int64_t reviews_ = 0;
+    std::map<std::string, Money> awarded_by_category_;
     LineResult last_;
     std::map<std::int64_t, std::optional<billing::AllocationFacts>> allocations_;
     std::map<std::int64_t, std::string> client_hashes_;

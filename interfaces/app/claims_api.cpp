@@ -6,8 +6,10 @@
 #include "audit.hpp"
 #include "claims.hpp"
 #include "contracting/kernel/errors.hpp"
+#include "invoicing/domain/payable.hpp"
 #include "json_input.hpp"
 #include "json_output.hpp"
+#include "ledger_store.hpp"
 #include "messages.hpp"
 #include "tariff_store.hpp"
 
@@ -296,7 +298,8 @@ ApiResponse decideReview(RequestContext& ctx, const ApiRequest& req) {
     db::Transaction tx(ctx.db);
     auto v = ctx.db.queryOne(
         "SELECT v.status, v.claim_line_id, v.declaration_id, l.provider_id, l.amount_cents,"
-        " l.credit FROM review_items v JOIN claim_lines l ON l.id = v.claim_line_id"
+        " l.credit, l.category, YEAR(l.period_begin) FROM review_items v"
+        " JOIN claim_lines l ON l.id = v.claim_line_id"
         " WHERE v.id = ? FOR UPDATE",
         {id});
     if (!v) notFound("Review item " + std::to_string(id), "id");
@@ -319,11 +322,15 @@ ApiResponse decideReview(RequestContext& ctx, const ApiRequest& req) {
             {amount, v->i64(2)});
         auto received =
             ctx.db.queryOne("SELECT DATE(received_at) FROM declarations WHERE id = ?", {v->i64(2)});
-        ctx.db.execute(
-            "INSERT INTO payables (provider_id, source_type, source_id, amount_cents, due_date,"
-            " created_at) VALUES (?, 'review', ?, ?, DATE_ADD(?, INTERVAL ? DAY), ?)",
-            {v->i64(3), v->i64(1), amount, received->str(0),
-             std::int64_t{ctx.config.payment_term_days}, timestamp(ctx.clock)});
+        const Date due =
+            invoicing::dueDate(parseDate(received->str(0)), ctx.config.payment_term_days);
+        const auto budget =
+            budgetFor(ctx, v->i64(3), v->str(6), "ZIN", static_cast<int>(v->i64(7)));
+        createPayable(ctx, v->i64(3), "review", v->i64(1), Money::fromCents(amount), due,
+                      costJournal(amount > 0 ? invoicing::EventKind::AcceptedClaim
+                                             : invoicing::EventKind::Credit,
+                                  v->i64(3), budget, Money::fromCents(amount),
+                                  "claim-line:" + std::to_string(v->i64(1)), ctx.today()));
     }
     // The last decision answers the declaration, unless its answer already went out on the due
     // date (escalated reviews).

@@ -1,0 +1,100 @@
+#include "ledger_store.hpp"
+
+#include "contracting/kernel/errors.hpp"
+
+namespace zc::app {
+
+using invoicing::AccountKey;
+using invoicing::JournalEntry;
+using invoicing::JournalLine;
+
+std::int64_t postJournal(RequestContext& ctx, const JournalEntry& entry) {
+    entry.validate();
+    ctx.db.execute(
+        "INSERT INTO ledger_journals (kind, source, entry_date, created_at, created_by)"
+        " VALUES (?,?,?,?,?)",
+        {invoicing::eventKindName(entry.kind), entry.source, formatDate(entry.date),
+         timestamp(ctx.clock), ctx.actor.name});
+    const std::int64_t id = ctx.db.lastInsertId();
+    for (const JournalLine& l : entry.lines) {
+        ctx.db.execute(
+            "INSERT INTO ledger_lines (journal_id, account, amount_cents) VALUES (?,?,?)",
+            {id, l.account.format(), l.amount.cents()});
+    }
+    return id;
+}
+
+std::int64_t createPayable(RequestContext& ctx, std::int64_t provider_id, const std::string& type,
+                           std::int64_t source_id, Money amount, Date due,
+                           const JournalEntry& journal) {
+    Money on_payable;
+    for (const auto& l : journal.lines) {
+        if (l.account == AccountKey::providerPayable(provider_id)) on_payable += l.amount;
+    }
+    ZC_ASSERT(on_payable == -amount && "the journal credits the payable with its amount");
+    ctx.db.execute(
+        "INSERT INTO payables (provider_id, source_type, source_id, amount_cents, due_date,"
+        " created_at) VALUES (?,?,?,?,?,?)",
+        {provider_id, type, source_id, amount.cents(), formatDate(due), timestamp(ctx.clock)});
+    const std::int64_t id = ctx.db.lastInsertId();
+    postJournal(ctx, journal);
+    return id;
+}
+
+std::int64_t budgetFor(RequestContext& ctx, std::int64_t provider_id, const std::string& category,
+                       const std::string& financing, int year) {
+    auto m = ctx.db.queryOne(
+        "SELECT municipality_code FROM contracts WHERE provider_id = ? ORDER BY status = 'active'"
+        " DESC, id LIMIT 1",
+        {provider_id});
+    if (!m) {
+        throw ValidationError("NO_CONTRACT", "The provider has no contract to book cost on.",
+                              "provider_id", ErrorKind::Unprocessable);
+    }
+    const std::string municipality = m->str(0);
+    const db::Params key{std::int64_t{year}, municipality, category, financing};
+    const char* find =
+        "SELECT id FROM budgets WHERE year = ? AND municipality_code = ? AND product_category = ?"
+        " AND financing_kind = ? ORDER BY district_key, team_key LIMIT 1";
+    if (auto b = ctx.db.queryOne(find, key)) return b->i64(0);
+    ctx.db.execute(
+        "INSERT INTO budgets (year, municipality_code, product_category, financing_kind,"
+        " amount_cents, name, created_at, created_by) VALUES (?,?,?,?,0,?,?,?)",
+        {std::int64_t{year}, municipality, category, financing,
+         "Unbudgeted " + category + " " + financing + " " + std::to_string(year),
+         timestamp(ctx.clock), std::string("system")});
+    return ctx.db.lastInsertId();
+}
+
+JournalEntry costJournal(invoicing::EventKind kind, std::int64_t provider_id,
+                         std::int64_t budget_id, Money amount, std::string source, Date date) {
+    JournalEntry e;
+    e.kind = kind;
+    e.source = std::move(source);
+    e.date = date;
+    e.lines = {JournalLine{AccountKey::budgetExpense(budget_id), amount},
+               JournalLine{AccountKey::providerPayable(provider_id), -amount}};
+    return e;
+}
+
+invoicing::LedgerFacts loadLedgerFacts(db::Connection& db) {
+    invoicing::LedgerFacts f;
+    for (const auto& r :
+         db.query("SELECT journal_id, account, amount_cents FROM ledger_lines ORDER BY id")) {
+        f.lines.push_back({r.i64(0), AccountKey::parse(r.str(1)), Money::fromCents(r.i64(2))});
+    }
+    for (const auto& r : db.query("SELECT provider_id, SUM(amount_cents) FROM payables"
+                                  " WHERE status = 'open' GROUP BY provider_id")) {
+        f.open_payables.push_back({r.i64(0), Money::fromCents(r.i64(1))});
+    }
+    for (const auto& r : db.query(
+             "SELECT s.account_iban, SUM(CASE WHEN e.match_status = 'booked' THEN e.amount_cents"
+             " WHEN e.match_status = 'returned' THEN -e.amount_cents ELSE 0 END)"
+             " FROM bank_entries e JOIN bank_statements s ON s.id = e.statement_id"
+             " GROUP BY s.account_iban")) {
+        f.reconciled_bank.push_back({Iban::parse(r.str(0)), Money::fromCents(r.i64(1))});
+    }
+    return f;
+}
+
+}  // namespace zc::app
