@@ -19,6 +19,7 @@
 #include "interfaces/app/budget_financing.hpp"
 #include "interfaces/app/claims.hpp"
 #include "interfaces/app/demo_data.hpp"
+#include "interfaces/app/ledger_store.hpp"
 #include "interfaces/app/messages.hpp"
 #include "interfaces/http/api_server.hpp"
 #include "interfaces/mysql/connection_pool.hpp"
@@ -37,6 +38,8 @@ constexpr const char* kUsage =
     "  create-admin USER           create the first administrator; password from the\n"
     "                              environment variable ZC_ADMIN_PASSWORD or standard input\n"
     "  verify-audit                walk the audit hash chain; exit 1 naming the first bad row\n"
+    "  check-ledger                check the ledger's invariants; exit 1 naming the first "
+    "violation\n"
     "  load-demo                   load the demo region (once) and print the demo logins\n"
     "  answer-overdue              answer declarations whose reviews passed the due date\n"
     "  validate FILE               check an iWmo message against the schema and the in-message\n"
@@ -106,6 +109,23 @@ int verifyAuditCommand(const server::Settings& s) {
     std::cout << "audit trail broken: row " << v.first_bad_seq << " was " << v.problem << " ("
               << v.rows_checked << " rows before it verified)" << std::endl;
     return 1;
+}
+
+// Checks the ledger's invariants (journals balance, payable accounts equal open payables, bank
+// outflow equals reconciled statement entries); prints the first violation and exits 1.
+int checkLedgerCommand(const server::Settings& s) {
+    db::ensureThreadInit();
+    db::Connection conn(s.db);
+    const auto facts = app::loadLedgerFacts(conn);
+    if (const auto v = invoicing::checkLedger(facts)) {
+        std::cout << "ledger violation " << v->code << " (" << v->subject << "): " << v->message
+                  << std::endl;
+        return 1;
+    }
+    std::cout << "ledger consistent: " << facts.lines.size() << " lines, "
+              << facts.open_payables.size() << " provider(s) with open payables, "
+              << facts.reconciled_bank.size() << " bank account(s)" << std::endl;
+    return 0;
 }
 
 int loadDemoCommand(const server::Settings& s) {
@@ -249,6 +269,7 @@ int run(const Cli& cli) {
     if (cmd == "serve") return serveCommand(settings);
     if (cmd == "migrate") return migrateCommand(settings);
     if (cmd == "verify-audit") return verifyAuditCommand(settings);
+    if (cmd == "check-ledger") return checkLedgerCommand(settings);
     if (cmd == "load-demo") return loadDemoCommand(settings);
     if (cmd == "validate" && cli.args.size() == 2) return validateCommand(settings, cli.args[1]);
     if (!settings.db_password_problem.empty())

@@ -308,5 +308,36 @@ TEST_F(ClaimsTest, ACsvOfRealisedHoursGetsTheSameAdjudicationAndAnswer) {
               "INVALID_CSV");
 }
 
+TEST_F(ClaimsTest, CheckLedgerIsCleanAfterClaimsAndFindsDataBrokenByHand) {
+    // A declaration and a review decision both post balanced journals: the payable account of
+    // the provider equals its open payables.
+    const auto lines = {line("L1", "2025-02-01", "2025-03-01", 12),
+                        line("L2", "2025-01-06", "2025-02-01", 13)};
+    const auto res = app::submitDeclaration(*provider_ctx_,
+                                            declaration("DL1", lines, 12 * kTariff + 13 * kTariff));
+    ASSERT_EQ(res.status, 201);
+    const auto review = conn_->queryOne("SELECT id FROM review_items WHERE status = 'open'");
+    ASSERT_TRUE(review);
+    app::decideReview(*manager_, dbtest::jsonRequest(R"({"decision":"accept","reason":"ok"})",
+                                                     {{"id", std::to_string(review->i64(0))}}));
+    EXPECT_EQ(payableSum(), 25 * kTariff);
+    auto clean = dbtest::runCli({"check-ledger"}, scratch_.name());
+    EXPECT_EQ(clean.exit_code, 0) << clean.output;
+    EXPECT_NE(clean.output.find("ledger consistent"), std::string::npos) << clean.output;
+
+    // A payable changed behind the ledger's back.
+    conn_->execute("UPDATE payables SET amount_cents = amount_cents + 1 ORDER BY id LIMIT 1");
+    auto payable = dbtest::runCli({"check-ledger"}, scratch_.name());
+    EXPECT_EQ(payable.exit_code, 1);
+    EXPECT_NE(payable.output.find("PAYABLE_MISMATCH"), std::string::npos) << payable.output;
+    conn_->execute("UPDATE payables SET amount_cents = amount_cents - 1 ORDER BY id LIMIT 1");
+
+    // One side of a journal changed: it no longer sums to zero.
+    conn_->execute("UPDATE ledger_lines SET amount_cents = amount_cents + 5 ORDER BY id LIMIT 1");
+    auto journal = dbtest::runCli({"check-ledger"}, scratch_.name());
+    EXPECT_EQ(journal.exit_code, 1);
+    EXPECT_NE(journal.output.find("JOURNAL_UNBALANCED"), std::string::npos) << journal.output;
+}
+
 }  // namespace
 }  // namespace zc
