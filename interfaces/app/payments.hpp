@@ -1,0 +1,32 @@
+#pragma once
+// Payment runs (issue 5), finance role: the municipality's debtor account, integrity blocks of
+// providers, disputed payables, and runs prepared by one finance user and approved by another,
+// exported as a SEPA pain.001.001.03 credit-transfer file.
+#include "context.hpp"
+
+namespace zc::app {
+
+// PUT /municipalities/{code}/debtor-account {iban, bic, name}: the account runs pay from.
+ApiResponse setDebtorAccount(RequestContext& ctx, const ApiRequest& req);
+// POST /providers/{id}/block {reason} and /providers/{id}/unblock {reason}: an integrity block
+// (unknown beneficial owner, sanctions or fraud-register hit) keeps the provider out of runs.
+ApiResponse blockProvider(RequestContext& ctx, const ApiRequest& req);
+ApiResponse unblockProvider(RequestContext& ctx, const ApiRequest& req);
+// POST /payables/{id}/dispute {reason} and /payables/{id}/undispute: a disputed payable is left
+// out of runs.
+ApiResponse disputePayable(RequestContext& ctx, const ApiRequest& req);
+ApiResponse undisputePayable(RequestContext& ctx, const ApiRequest& req);
+// POST /payment-runs {municipality_code, due_until, execution_date?, provider_ids?}: prepares a
+// run of the open payables due by then (nothing is paid or locked yet).
+ApiResponse preparePaymentRun(RequestContext& ctx, const ApiRequest& req);
+// GET /payment-runs and /payment-runs/{id}: runs, their transfers, offsets and what was left out.
+ApiResponse listPaymentRuns(RequestContext& ctx, const ApiRequest& req);
+ApiResponse getPaymentRun(RequestContext& ctx, const ApiRequest& req);
+// POST /payment-runs/{id}/approve: by a finance user other than the preparer (403 FOUR_EYES).
+// Locks the run, marks its payables in_run, posts the payments to the ledger and stores the
+// pain.001. 409 RUN_STALE when a payable of the run changed since it was prepared.
+ApiResponse approvePaymentRun(RequestContext& ctx, const ApiRequest& req);
+// GET /payment-runs/{id}/pain001: the stored file, the same bytes every time.
+ApiResponse downloadPain001(RequestContext& ctx, const ApiRequest& req);
+
+}  // namespace zc::app
