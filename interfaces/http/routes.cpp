@@ -13,6 +13,7 @@
 #include "interfaces/app/contracts.hpp"
 #include "interfaces/app/messages.hpp"
 #include "interfaces/app/payments.hpp"
+#include "interfaces/app/statements.hpp"
 #include "interfaces/app/procedures.hpp"
 #include "interfaces/app/reference.hpp"
 
@@ -158,6 +159,11 @@ std::vector<Route> buildRoutes() {
          {kFin, kAud},
          false,
          app::downloadPain001},
+        {"POST", v1 + "/bank-statements", A::Roles, {kFin}, false, app::importBankStatement, true},
+        {"GET", v1 + "/reconciliation/work-list", A::Roles, {kFin, kAud}, false,
+         app::reconciliationWorkList},
+        {"POST", v1 + "/bank-entries/{id}/resolve", A::Roles, {kFin}, false,
+         app::resolveBankEntry},
         {"GET", v1 + "/payables", A::Roles, {kFin, kAud, kProv}, false, app::listPayables},
         {"POST",
          v1 + "/contracts/{id}/realisations",

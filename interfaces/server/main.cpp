@@ -21,6 +21,7 @@
 #include "interfaces/app/demo_data.hpp"
 #include "interfaces/app/ledger_store.hpp"
 #include "interfaces/app/messages.hpp"
+#include "interfaces/app/statements.hpp"
 #include "interfaces/http/api_server.hpp"
 #include "interfaces/mysql/connection_pool.hpp"
 #include "interfaces/mysql/migrations.hpp"
@@ -158,6 +159,7 @@ void loadSchemas(const server::Settings& s) {
     xml::Limits limits;
     limits.max_bytes = s.http.max_xml_bytes;
     app::setMessageSchemas(std::make_shared<const xml::SchemaSet>(s.schema_dir), limits);
+    app::setBankSchemas(s.root / "interfaces/xml/schemas/iso20022");
 }
 
 std::string readWholeFile(const std::string& path) {

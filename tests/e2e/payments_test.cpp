@@ -55,6 +55,68 @@ std::int64_t openDue(db::Connection& c, std::int64_t provider, const std::string
         ->i64(0);
 }
 
+// One camt.053 entry (Ntry) with one transaction.
+struct CamtEntry {
+    std::string amount;  // "225.90"
+    bool credit = false;
+    std::string end_to_end_id;
+    std::string creditor_iban;
+    std::string return_reason;  // e.g. "AC04" for a returned transfer
+};
+
+std::string camtEntry(const CamtEntry& e, const std::string& date, const std::string& debtor) {
+    std::string x = "<Ntry><Amt Ccy=\"EUR\">" + e.amount + "</Amt><CdtDbtInd>" +
+                    (e.credit ? "CRDT" : "DBIT") + "</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>" +
+                    date + "</Dt></BookgDt><ValDt><Dt>" + date +
+                    "</Dt></ValDt><BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>ICDT</Cd><SubFmlyCd>" +
+                    (e.return_reason.empty() ? "ESCT" : "RRTN") +
+                    "</SubFmlyCd></Fmly></Domn></BkTxCd><NtryDtls><TxDtls>";
+    if (!e.end_to_end_id.empty()) {
+        x += "<Refs><EndToEndId>" + e.end_to_end_id + "</EndToEndId></Refs>";
+    }
+    x += "<RltdPties><DbtrAcct><Id><IBAN>" + debtor + "</IBAN></Id></DbtrAcct>";
+    if (!e.creditor_iban.empty()) {
+        x += "<CdtrAcct><Id><IBAN>" + e.creditor_iban + "</IBAN></Id></CdtrAcct>";
+    }
+    x += "</RltdPties>";
+    if (!e.return_reason.empty()) {
+        x += "<RtrInf><Rsn><Cd>" + e.return_reason + "</Cd></Rsn></RtrInf>";
+    }
+    return x + "</TxDtls></NtryDtls></Ntry>";
+}
+
+// A one-day statement of `account` with these entries, balanced from an opening of 10,000.00
+// unless `closing` is given.
+std::string camt053(const std::string& id, const std::string& account, const std::string& date,
+                    const std::vector<CamtEntry>& entries, const std::string& closing,
+                    const std::string& currency = "EUR") {
+    std::string x =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Document "
+        "xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\"><BkToCstmrStmt><GrpHdr><MsgId>" +
+        id + "</MsgId><CreDtTm>" + date + "T23:00:00</CreDtTm></GrpHdr><Stmt><Id>" + id +
+        "</Id><CreDtTm>" + date + "T23:00:00</CreDtTm><FrToDt><FrDtTm>" + date +
+        "T00:00:00</FrDtTm><ToDtTm>" + date + "T23:59:59</ToDtTm></FrToDt><Acct><Id><IBAN>" +
+        account + "</IBAN></Id></Acct>";
+    auto balance = [&](const std::string& code, const std::string& amount) {
+        return "<Bal><Tp><CdOrPrtry><Cd>" + code + "</Cd></CdOrPrtry></Tp><Amt Ccy=\"" + currency +
+               "\">" + amount + "</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>" + date +
+               "</Dt></Dt></Bal>";
+    };
+    x += balance("OPBD", "10000.00") + balance("CLBD", closing);
+    for (const auto& e : entries) x += camtEntry(e, date, account);
+    return x + "</Stmt></BkToCstmrStmt></Document>\n";
+}
+
+test::Response postStatement(const std::string& xml, test::Headers headers) {
+    headers.emplace_back("Content-Type", "application/xml");
+    return e2e::client().request("POST", "/api/v1/bank-statements", xml, headers);
+}
+
+std::string euros(std::int64_t cents) {
+    return std::to_string(cents / 100) + "." + (cents % 100 < 10 ? "0" : "") +
+           std::to_string(cents % 100);
+}
+
 TEST(PaymentsFlow, ADeclarationIsPaidByARunPreparedAndApprovedByTwoFinanceUsers) {
     db::Connection db(test::appDbConfig());
     const auto& client = e2e::client();
@@ -140,6 +202,71 @@ TEST(PaymentsFlow, ADeclarationIsPaidByARunPreparedAndApprovedByTwoFinanceUsers)
         std::cout << "official ISO 20022 schema absent under " << official
                   << "; the check against it is skipped\n";
     }
+
+    // The bank statement for the run: the transfer booked, then returned (AC04, account
+    // closed), and a payment nobody announced.
+    const std::string debtor = "NL02ABNA0123456789";
+    const std::string today = e2e::todayText();
+    const std::string creditor = transfer->getValue<std::string>("creditor_iban");
+    const std::string amount = euros(expected);
+    const std::string stmt_id = "ZC-E2E-" + std::to_string(run);
+    const std::vector<CamtEntry> entries = {{amount, false, e2e_id, creditor, ""},
+                                            {amount, true, e2e_id, creditor, "AC04"},
+                                            {"12.34", true, "", "", ""}};
+    const std::string camt = camt053(stmt_id, debtor, today, entries, "10012.34");
+    std::ofstream(artifacts() / ("camt053-run" + std::to_string(run) + ".xml")) << camt;
+    EXPECT_EQ(firstProblem(validate(kSource / "interfaces/xml/schemas/iso20022", camt)), "valid");
+    if (std::filesystem::exists(official / "camt.053.001.02.xsd")) {
+        EXPECT_EQ(firstProblem(validate(official, camt)), "valid");
+    }
+    const auto imported = postStatement(camt, fin1);
+    ASSERT_EQ(imported.status, 201) << imported.describe();
+    const auto got = imported.object()->getArray("statements")->getObject(0)->getArray("entries");
+    ASSERT_EQ(got->size(), 3u);
+    EXPECT_EQ(got->getObject(0)->getValue<std::string>("match_status"), "booked");
+    EXPECT_EQ(got->getObject(1)->getValue<std::string>("match_status"), "returned");
+    EXPECT_EQ(got->getObject(2)->getValue<std::string>("match_status"), "unmatched");
+    EXPECT_EQ(got->getObject(2)->getValue<std::string>("reason"), "NOT_A_PAYMENT");
+    EXPECT_EQ(openDue(db, provider, until), expected)
+        << "the returned transfer's payables are open again";
+
+    // The same statement again changes nothing.
+    const auto again = postStatement(camt, fin1);
+    EXPECT_EQ(again.status, 409);
+    EXPECT_EQ(again.code(), "STATEMENT_ALREADY_IMPORTED");
+
+    // Bad statements are refused with their reason.
+    EXPECT_EQ(
+        postStatement(camt053(stmt_id + "X", debtor, today, entries, "10000.00"), fin1).code(),
+        "STATEMENT_UNBALANCED");
+    EXPECT_EQ(postStatement(
+                  camt053(stmt_id + "Y", "NL91ABNA0417164300", today, entries, "10012.34"), fin1)
+                  .code(),
+              "UNKNOWN_DEBTOR_ACCOUNT");
+    EXPECT_EQ(postStatement(camt053(stmt_id + "Z", debtor, today, entries, "10012.34", "USD"), fin1)
+                  .code(),
+              "WRONG_CURRENCY");
+    std::string hostile = camt;
+    hostile.insert(hostile.find("<Document"),
+                   "<!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n");
+    EXPECT_EQ(postStatement(hostile, fin1).code(), "XML_DOCTYPE");
+
+    // The unknown payment is on the work list until finance resolves it.
+    const auto work = client.get("/api/v1/reconciliation/work-list", fin1);
+    ASSERT_EQ(work.status, 200);
+    std::int64_t unknown = 0;
+    for (std::size_t i = 0; i < work.array()->size(); ++i) {
+        const auto o = work.array()->getObject(static_cast<unsigned>(i));
+        if (o->getValue<std::string>("statement_id") == stmt_id)
+            unknown = o->getValue<std::int64_t>("id");
+    }
+    ASSERT_NE(unknown, 0) << work.text;
+    Poco::JSON::Object::Ptr resolve = new Poco::JSON::Object;
+    resolve->set("reason", "Refund of a parking permit, booked by the tax department");
+    EXPECT_EQ(
+        client.post("/api/v1/bank-entries/" + std::to_string(unknown) + "/resolve", resolve, fin2)
+            .status,
+        200);
 
     // The ledger: journals balance, payable accounts equal open payables.
     const auto violation = invoicing::checkLedger(app::loadLedgerFacts(db));
