@@ -49,17 +49,15 @@ void book(RequestContext& ctx, const Instruction& i, const Iban& account, Money 
                          account, amount, "bank-entry:" + std::to_string(entry_id), ctx.today()));
 }
 
-// A returned transfer: its payables are open again (for the next run), the ledger reopens
-// what is owed.
+// A returned transfer: its payables are open again (for the next run; instruction_id keeps
+// naming the returned transfer until a new run pays them), the ledger reopens what is owed.
 void giveBack(RequestContext& ctx, const Instruction& i, const Iban& account, Money amount,
               const std::string& reason, std::int64_t entry_id) {
     ctx.db.execute(
         "UPDATE payment_instructions SET status = 'returned', return_reason = ? WHERE id = ?",
         {reason.substr(0, 8), i.id});
-    ctx.db.execute(
-        "UPDATE payables SET status = 'open', instruction_id = NULL, paid_at = NULL"
-        " WHERE instruction_id = ?",
-        {i.id});
+    ctx.db.execute("UPDATE payables SET status = 'open', paid_at = NULL WHERE instruction_id = ?",
+                   {i.id});
     postJournal(
         ctx, invoicing::postPaymentReturned(i.provider_id, account, amount,
                                             "bank-entry:" + std::to_string(entry_id), ctx.today()));

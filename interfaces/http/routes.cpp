@@ -13,6 +13,7 @@
 #include "interfaces/app/contracts.hpp"
 #include "interfaces/app/messages.hpp"
 #include "interfaces/app/payments.hpp"
+#include "interfaces/app/provider_statement.hpp"
 #include "interfaces/app/statements.hpp"
 #include "interfaces/app/procedures.hpp"
 #include "interfaces/app/reference.hpp"
@@ -164,6 +165,10 @@ std::vector<Route> buildRoutes() {
          app::reconciliationWorkList},
         {"POST", v1 + "/bank-entries/{id}/resolve", A::Roles, {kFin}, false,
          app::resolveBankEntry},
+        {"GET", v1 + "/providers/{id}/statement", A::Roles, {kFin, kAud, kProv}, false,
+         app::providerStatement},
+        {"GET", v1 + "/claim-lines/{id}/trace", A::Roles, {kCm, kFin, kAud, kProv}, false,
+         app::traceClaimLine},
         {"GET", v1 + "/payables", A::Roles, {kFin, kAud, kProv}, false, app::listPayables},
         {"POST",
          v1 + "/contracts/{id}/realisations",

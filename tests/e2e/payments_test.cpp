@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 
 #include "declarations.hpp"
 #include "interfaces/app/ledger_store.hpp"
@@ -130,8 +131,11 @@ TEST(PaymentsFlow, ADeclarationIsPaidByARunPreparedAndApprovedByTwoFinanceUsers)
 
     // A declaration of 3 hours: accepted, payable in 30 days.
     const std::string s = e2e::uniqueDigits(9);
-    const auto line = e2e::prestatie("P" + s, 3, e2e::ibTariffOn("2026-02-01"));
-    const auto h = e2e::headFor(s, line.amount_cents, "2026-02", "2026-03-02");
+    // June 2026: a month no other test claims on allocation 1.
+    auto line = e2e::prestatie("P" + s, 3, e2e::ibTariffOn("2026-06-01"));
+    line.begin = parseDate("2026-06-01");
+    line.end_inclusive = parseDate("2026-06-30");
+    const auto h = e2e::headFor(s, line.amount_cents, "2026-06", "2026-07-02");
     ASSERT_EQ(
         client.asProvider(e2e::kAgb).postXml("/api/v1/messages", e2e::write323(h, {line})).status,
         200);
@@ -267,6 +271,64 @@ TEST(PaymentsFlow, ADeclarationIsPaidByARunPreparedAndApprovedByTwoFinanceUsers)
         client.post("/api/v1/bank-entries/" + std::to_string(unknown) + "/resolve", resolve, fin2)
             .status,
         200);
+
+    // The next run pays what came back; the bank books it.
+    const auto second = client.post("/api/v1/payment-runs", prepare, fin1);
+    ASSERT_EQ(second.status, 201) << second.describe();
+    const auto run2 = second.num("id");
+    ASSERT_EQ(second.object()->getArray("transfers")->size(), 1u) << second.text;
+    const std::string e2e_id2 = "ZC-" + std::to_string(run2) + "-" + std::to_string(provider);
+    ASSERT_EQ(client
+                  .post("/api/v1/payment-runs/" + std::to_string(run2) + "/approve",
+                        Poco::JSON::Object::Ptr(new Poco::JSON::Object), fin2)
+                  .status,
+              200);
+    const std::string camt2 =
+        camt053(stmt_id + "B", debtor, today, {{amount, false, e2e_id2, creditor, ""}},
+                euros(1000000 - expected));
+    std::ofstream(artifacts() / ("camt053-run" + std::to_string(run2) + ".xml")) << camt2;
+    const auto booked = postStatement(camt2, fin2);
+    ASSERT_EQ(booked.status, 201) << booked.describe();
+    EXPECT_EQ(openDue(db, provider, until), 0);
+
+    // The provider follows its prestatie to the bank entry, and its statement adds up.
+    const auto line_id = db.queryOne(
+                               "SELECT id FROM claim_lines WHERE provider_id = ? AND"
+                               " reference = ?",
+                               {provider, "P" + s})
+                             ->i64(0);
+    const auto own = e2e::asProvider(provider);
+    const auto trace = client.get("/api/v1/claim-lines/" + std::to_string(line_id) + "/trace", own);
+    ASSERT_EQ(trace.status, 200) << trace.describe();
+    EXPECT_EQ(trace.object()->getObject("declaration")->getValue<std::string>("number"), "D" + s);
+    EXPECT_EQ(trace.object()->getObject("payment")->getValue<std::string>("end_to_end_id"),
+              e2e_id2);
+    EXPECT_EQ(trace.object()->getObject("payment")->getValue<std::string>("status"), "booked");
+    EXPECT_EQ(trace.object()->getObject("bank_entry")->getValue<std::string>("statement_id"),
+              stmt_id + "B");
+    const std::string period = "?from=" + today + "&to=" + formatDate(addDays(parseDate(today), 1));
+    const auto statement =
+        client.get("/api/v1/providers/" + std::to_string(provider) + "/statement" + period, own);
+    ASSERT_EQ(statement.status, 200) << statement.describe();
+    const auto payments = statement.object()->getArray("payments");
+    std::map<std::string, std::pair<std::int64_t, std::string>> by_id;
+    for (std::size_t i = 0; i < payments->size(); ++i) {
+        const auto o = payments->getObject(static_cast<unsigned>(i));
+        by_id[o->getValue<std::string>("end_to_end_id")] = {
+            o->getValue<std::int64_t>("amount_cents"), o->getValue<std::string>("status")};
+    }
+    EXPECT_EQ(by_id[e2e_id], std::make_pair(expected, std::string("returned")));
+    EXPECT_EQ(by_id[e2e_id2], std::make_pair(expected, std::string("booked")));
+    EXPECT_EQ(statement.num("open_balance_cents"), 0);
+    EXPECT_EQ(statement.num("in_transit_cents"), 0);
+    const auto csv = client.get(
+        "/api/v1/providers/" + std::to_string(provider) + "/statement" + period + "&format=csv",
+        own);
+    EXPECT_NE(csv.text.find(e2e_id2), std::string::npos) << csv.text;
+    EXPECT_EQ(
+        client.get("/api/v1/providers/" + std::to_string(provider + 1) + "/statement", own).status,
+        404)
+        << "a provider sees only its own statement";
 
     // The ledger: journals balance, payable accounts equal open payables.
     const auto violation = invoicing::checkLedger(app::loadLedgerFacts(db));
