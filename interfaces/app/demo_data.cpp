@@ -15,6 +15,7 @@
 #include "auth.hpp"
 #include "clients.hpp"
 #include "contracts.hpp"
+#include "payments.hpp"
 #include "procedures.hpp"
 #include "reference.hpp"
 
@@ -226,6 +227,15 @@ void loadMunicipalities(Demo& d) {
          object({{"code", "0166"}, {"name", "Kampen"}, {"central_code", kCentral}}));
     call(d, createMunicipality, adminActor(),
          object({{"code", "0148"}, {"name", "Dalfsen"}, {"central_code", kCentral}}));
+    // The central municipality pays its providers from its account at the BNG.
+    RequestContext ctx{d.db, Actor{Role::Finance, 0, 0, "demo:fin.devries"}, "demo", d.clock,
+                       d.config};
+    ApiRequest req;
+    req.path["code"] = kCentral;
+    req.body = object({{"iban", dutchIban("BNGH", "0285001234")},
+                       {"bic", "BNGHNL2G"},
+                       {"name", "Gemeente Zwolle"}});
+    setDebtorAccount(ctx, req);
 }
 
 void loadDistrictsAndTeams(Demo& d) {

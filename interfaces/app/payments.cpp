@@ -11,10 +11,12 @@
 #include "contracting/kernel/errors.hpp"
 #include "interfaces/iso20022/pain001.hpp"
 #include "interfaces/security/crypto.hpp"
+#include "interfaces/xml/stream_reader.hpp"
 #include "invoicing/domain/payment_run.hpp"
 #include "json_input.hpp"
 #include "json_output.hpp"
 #include "ledger_store.hpp"
+#include "statements.hpp"
 
 namespace zc::app {
 namespace {
@@ -426,6 +428,16 @@ ApiResponse approvePaymentRun(RequestContext& ctx, const ApiRequest& req) {
     requireUnchanged(ctx, id);
     const auto init = sendRun(ctx, id, *run);
     const std::string xml = iso20022::writePain001(init);
+    // The file must satisfy our XSD, written from the ISO 20022 message definition.
+    xml::CallbackSink ignore([](const xml::Element&, const std::vector<std::string>&) {});
+    xml::Limits limits;
+    limits.max_bytes = std::max<std::size_t>(limits.max_bytes, xml.size());
+    limits.max_elements = std::max<std::size_t>(limits.max_elements, xml.size() / 8);
+    const auto check = xml::streamValidate(bankSchemas(), xml, limits, {}, ignore);
+    if (!check.problems.empty()) {
+        throw std::runtime_error("the pain.001 of run " + std::to_string(id) +
+                                 " does not satisfy the XSD: " + check.problems.front().message);
+    }
     ctx.db.execute(
         "UPDATE payment_runs SET status = 'approved', approved_by = ?, approved_at = ?,"
         " pain001 = ?, pain001_sha256 = ? WHERE id = ?",

@@ -23,12 +23,6 @@ namespace {
 std::mutex g_bank_schemas_mutex;
 std::shared_ptr<const xml::SchemaSet> g_bank_schemas;
 
-const xml::SchemaSet& bankSchemas() {
-    std::lock_guard lock(g_bank_schemas_mutex);
-    if (!g_bank_schemas) throw std::runtime_error("bank statement schemas are not loaded");
-    return *g_bank_schemas;
-}
-
 struct Instruction {
     std::int64_t id = 0;
     std::int64_t provider_id = 0;
@@ -170,6 +164,12 @@ Poco::JSON::Array::Ptr importOne(RequestContext& ctx, const iso20022::Statement&
 }
 
 }  // namespace
+
+const xml::SchemaSet& bankSchemas() {
+    std::lock_guard lock(g_bank_schemas_mutex);
+    if (!g_bank_schemas) throw std::runtime_error("bank statement schemas are not loaded");
+    return *g_bank_schemas;
+}
 
 void setBankSchemas(const std::filesystem::path& dir) {
     auto set = std::make_shared<const xml::SchemaSet>(dir);

@@ -6,11 +6,14 @@
 #include <filesystem>
 
 #include "context.hpp"
+#include "interfaces/xml/xml_document.hpp"
 
 namespace zc::app {
 
-// Loads our camt.053 XSD from `dir` (interfaces/xml/schemas/iso20022) once, at start-up.
+// Loads our ISO 20022 XSDs (pain.001 and camt.053) from `dir` (interfaces/xml/schemas/iso20022)
+// once, at start-up; bankSchemas() returns them.
 void setBankSchemas(const std::filesystem::path& dir);
+const xml::SchemaSet& bankSchemas();
 
 // POST /bank-statements (body: the camt.053 XML): imports and reconciles. Refused with a
 // reason and nothing stored: malformed or hostile XML (the parser's codes, e.g. XML_DOCTYPE),
