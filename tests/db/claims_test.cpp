@@ -6,10 +6,13 @@
 #include <Poco/JSON/Object.h>
 #include <gtest/gtest.h>
 
+#include "contracting/kernel/errors.hpp"
 #include "db_test_env.hpp"
 #include "interfaces/app/allocations.hpp"
 #include "interfaces/app/clients.hpp"
 #include "interfaces/app/contracts.hpp"
+#include "interfaces/app/ledger_store.hpp"
+#include "interfaces/app/payments.hpp"
 #include "interfaces/app/reference.hpp"
 #include "interfaces/mysql/migrations.hpp"
 #include "interfaces/security/crypto.hpp"
@@ -337,6 +340,70 @@ TEST_F(ClaimsTest, CheckLedgerIsCleanAfterClaimsAndFindsDataBrokenByHand) {
     auto journal = dbtest::runCli({"check-ledger"}, scratch_.name());
     EXPECT_EQ(journal.exit_code, 1);
     EXPECT_NE(journal.output.find("JOURNAL_UNBALANCED"), std::string::npos) << journal.output;
+}
+
+TEST_F(ClaimsTest, PaymentRunsLeaveOutDisputesAndBlocksAndNeedASecondFinanceUser) {
+    const auto res = app::submitDeclaration(
+        *provider_ctx_,
+        declaration("DP1", {line("P1", "2025-02-01", "2025-03-01", 10)}, 10 * kTariff));
+    ASSERT_EQ(res.status, 201);
+    const auto payable = conn_->queryOne("SELECT id FROM payables")->i64(0);
+    auto fin1 = context(app::Role::Finance, "fin.one");
+    auto fin2 = context(app::Role::Finance, "fin.two");
+    auto account = dbtest::jsonRequest(
+        R"({"iban":"NL02ABNA0123456789","bic":"ABNANL2A","name":"Gemeente Zwolle"})");
+    account.path["code"] = "0193";
+    app::setDebtorAccount(*fin1, account);
+    const auto run_request =
+        dbtest::jsonRequest(R"({"municipality_code":"0193","due_until":"2099-12-31"})");
+    // "outcome reason-code" of the run's only item.
+    auto outcome = [&](const app::ApiResponse& run) {
+        auto items = object(run)->getArray("items");
+        if (items->size() != 1) return std::to_string(items->size()) + " items";
+        const auto item = items->getObject(0);
+        const std::string reason = item->has("reason") && !item->isNull("reason")
+                                       ? item->getValue<std::string>("reason")
+                                       : "";
+        return item->getValue<std::string>("outcome") +
+               (reason.empty() ? "" : " " + reason.substr(0, reason.find(':')));
+    };
+    const std::string pid = std::to_string(payable), vid = std::to_string(provider_);
+
+    // Disputed: left out, nothing to transfer.
+    app::disputePayable(*fin1, dbtest::jsonRequest(R"({"reason":"hours doubted"})", {{"id", pid}}));
+    auto run = app::preparePaymentRun(*fin1, run_request);
+    EXPECT_EQ(object(run)->getArray("transfers")->size(), 0u);
+    EXPECT_EQ(outcome(run), "left_out disputed");
+    app::undisputePayable(*fin1, dbtest::jsonRequest(R"({"reason":"checked"})", {{"id", pid}}));
+
+    // Blocked provider: left out with the reason.
+    app::blockProvider(*fin1, dbtest::jsonRequest(R"({"reason":"UBO unknown"})", {{"id", vid}}));
+    EXPECT_EQ(outcome(app::preparePaymentRun(*fin1, run_request)), "left_out provider_blocked");
+    app::unblockProvider(*fin1, dbtest::jsonRequest(R"({"reason":"UBO known"})", {{"id", vid}}));
+
+    // Paid: one transfer; the preparer cannot approve; a payable changed since makes it stale.
+    run = app::preparePaymentRun(*fin1, run_request);
+    EXPECT_EQ(outcome(run), "paid");
+    const auto transfers = object(run)->getArray("transfers");
+    ASSERT_EQ(transfers->size(), 1u);
+    EXPECT_EQ(transfers->getObject(0)->getValue<std::int64_t>("amount_cents"), 10 * kTariff);
+    const std::string run_id = std::to_string(object(run)->getValue<std::int64_t>("id"));
+    auto approve = dbtest::jsonRequest("{}", {{"id", run_id}});
+    try {
+        app::approvePaymentRun(*fin1, approve);
+        ADD_FAILURE() << "the preparer approved the run";
+    } catch (const ValidationError& e) {
+        EXPECT_EQ(e.code(), "FOUR_EYES");
+    }
+    app::disputePayable(*fin1, dbtest::jsonRequest(R"({"reason":"again"})", {{"id", pid}}));
+    try {
+        app::approvePaymentRun(*fin2, approve);
+        ADD_FAILURE() << "a stale run was approved";
+    } catch (const ValidationError& e) {
+        EXPECT_EQ(e.code(), "RUN_STALE");
+    }
+    EXPECT_EQ(conn_->queryOne("SELECT status FROM payables")->str(0), "open");
+    EXPECT_FALSE(invoicing::checkLedger(app::loadLedgerFacts(*conn_)).has_value());
 }
 
 }  // namespace
