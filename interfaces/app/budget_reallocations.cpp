@@ -11,6 +11,7 @@
 #include "invoicing/domain/reallocation.hpp"
 #include "json_input.hpp"
 #include "json_output.hpp"
+#include "ledger_store.hpp"
 
 namespace zc::app {
 namespace {
@@ -162,6 +163,9 @@ ApiResponse decideReallocation(RequestContext& ctx, const ApiRequest& req) {
                        {request.amount.cents(), request.from_budget_id});
         ctx.db.execute("UPDATE budgets SET amount_cents = amount_cents + ? WHERE id = ?",
                        {request.amount.cents(), request.to_budget_id});
+        postJournal(ctx, invoicing::postAllowanceReallocation(
+                             request.from_budget_id, request.to_budget_id, request.amount,
+                             "reallocation:" + std::to_string(id), ctx.today()));
     } else if (ctx.actor.user_id == request.requested_by) {
         throw ValidationError("FOUR_EYES", "Someone other than the requester decides.",
                               "approved_by", ErrorKind::Forbidden);

@@ -175,6 +175,17 @@ JournalEntry postReallocation(std::int64_t from_budget_id, std::int64_t to_budge
                     AccountKey::budgetExpense(from_budget_id), amount, std::move(source), date);
 }
 
+JournalEntry postAllowanceReallocation(std::int64_t from_budget_id, std::int64_t to_budget_id,
+                                       Money amount, std::string source, Date date) {
+    requirePositive(amount, "amount");
+    if (from_budget_id == to_budget_id) {
+        throw ValidationError("SAME_BUDGET", "A reallocation needs two different budgets.",
+                              "to_budget_id");
+    }
+    return twoLines(EventKind::BudgetReallocation, AccountKey::budgetAllowance(from_budget_id),
+                    AccountKey::budgetAllowance(to_budget_id), amount, std::move(source), date);
+}
+
 JournalEntry postManualResolution(std::vector<JournalLine> lines, std::string source, Date date) {
     JournalEntry entry{EventKind::ManualResolution, std::move(source), date, std::move(lines)};
     entry.validate();

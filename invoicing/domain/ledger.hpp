@@ -145,6 +145,12 @@ JournalEntry postPaymentReturned(std::int64_t provider_id, const Iban& debtor_ib
 JournalEntry postReallocation(std::int64_t from_budget_id, std::int64_t to_budget_id, Money amount,
                               std::string source, Date date);
 
+// An approved budget reallocation moves appropriation (not booked cost) between budgets.
+//   D allowance:budget:from amount
+//   C allowance:budget:to   amount
+// Throws SAME_BUDGET (field "to_budget_id") when from == to.
+JournalEntry postAllowanceReallocation(std::int64_t from_budget_id, std::int64_t to_budget_id,
+                                       Money amount, std::string source, Date date);
 // A finance user's correction, e.g. clearing suspense: any lines, validated as they are.
 JournalEntry postManualResolution(std::vector<JournalLine> lines, std::string source, Date date);
 

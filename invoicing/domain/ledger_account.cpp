@@ -16,7 +16,7 @@ struct KindText {
 };
 
 // One row per kind: the single source of the text form, for both format() and parse().
-constexpr std::array<KindText, 7> kKindTexts{{
+constexpr std::array<KindText, 8> kKindTexts{{
     {AccountKind::ProviderPayable, "payable", "provider"},
     {AccountKind::ProviderReceivable, "receivable", "provider"},
     {AccountKind::BudgetExpense, "expense", "budget"},
@@ -24,6 +24,7 @@ constexpr std::array<KindText, 7> kKindTexts{{
     {AccountKind::Advances, "advances", "contract"},
     {AccountKind::PaymentsInTransit, "in-transit", "iban"},
     {AccountKind::Suspense, "suspense", "iban"},
+    {AccountKind::BudgetAllowance, "allowance", "budget"},
 }};
 
 // Longer text cannot be an account key (the longest prefix plus a 34-character IBAN); the cap
@@ -85,6 +86,10 @@ AccountKey AccountKey::providerReceivable(std::int64_t provider_id) {
 
 AccountKey AccountKey::budgetExpense(std::int64_t budget_id) {
     return withId(AccountKind::BudgetExpense, budget_id);
+}
+
+AccountKey AccountKey::budgetAllowance(std::int64_t budget_id) {
+    return withId(AccountKind::BudgetAllowance, budget_id);
 }
 
 AccountKey AccountKey::advances(std::int64_t contract_id) {
@@ -150,6 +155,8 @@ std::string accountKindName(AccountKind kind) {
             return "payments_in_transit";
         case AccountKind::Suspense:
             return "suspense";
+        case AccountKind::BudgetAllowance:
+            return "budget_allowance";
     }
     assertionFailed("unknown account kind", __FILE__, __LINE__);
 }

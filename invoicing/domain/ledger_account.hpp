@@ -15,6 +15,8 @@
 //                                                          booked on its statement
 //   Suspense             "suspense:iban:<debtor IBAN>"     statement entries of that bank
 //                                                          account not matched to a payment
+//   BudgetAllowance      "allowance:budget:5"              the budget's appropriation moved
+//                                                          by reallocations (credit: received)
 //
 // In-transit and suspense are kept per debtor IBAN so that each bank account reconciles on its
 // own. The text form round-trips: parse(format(k)) == k and format(parse(s)) == s.
@@ -35,6 +37,7 @@ enum class AccountKind {
     Advances,
     PaymentsInTransit,
     Suspense,
+    BudgetAllowance,
 };
 
 class AccountKey {
@@ -43,6 +46,7 @@ class AccountKey {
     static AccountKey providerPayable(std::int64_t provider_id);
     static AccountKey providerReceivable(std::int64_t provider_id);
     static AccountKey budgetExpense(std::int64_t budget_id);
+    static AccountKey budgetAllowance(std::int64_t budget_id);
     static AccountKey advances(std::int64_t contract_id);
     static AccountKey bank(const Iban& debtor_iban);
     static AccountKey paymentsInTransit(const Iban& debtor_iban);

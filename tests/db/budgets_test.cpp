@@ -327,6 +327,15 @@ TEST_F(BudgetsTest, ReallocationNeedsFourEyesAndRemainingBudget) {
     EXPECT_EQ(num(approved, "decided_by"), kFinanceId);
     EXPECT_EQ(budgetAmount(from), 900'000);
     EXPECT_EQ(budgetAmount(to), 600'000);
+    // The ledger records the move of appropriation: from-budget debited, to-budget credited.
+    const auto lines = conn_->query(
+        "SELECT l.account, l.amount_cents FROM ledger_lines l JOIN ledger_journals j ON j.id ="
+        " l.journal_id WHERE j.kind = 'budget_reallocation' ORDER BY l.id");
+    ASSERT_EQ(lines.size(), 2u);
+    EXPECT_EQ(lines[0].str(0), "allowance:budget:" + std::to_string(from));
+    EXPECT_EQ(lines[0].i64(1), 100'000);
+    EXPECT_EQ(lines[1].str(0), "allowance:budget:" + std::to_string(to));
+    EXPECT_EQ(lines[1].i64(1), -100'000);
     EXPECT_EQ(dbtest::errorCode([&] { decide(*finance_, id, "reject"); }), "REALLOCATION_DECIDED");
     EXPECT_EQ(conn_
                   ->queryOne("SELECT COUNT(*) FROM audit_log WHERE action ="

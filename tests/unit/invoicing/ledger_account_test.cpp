@@ -43,6 +43,8 @@ INSTANTIATE_TEST_SUITE_P(
                   AccountKind::PaymentsInTransit},
         FormatRow{AccountKey::suspense(kBank), "suspense:iban:NL91ABNA0417164300",
                   AccountKind::Suspense},
+        FormatRow{AccountKey::budgetAllowance(5), "allowance:budget:5",
+                  AccountKind::BudgetAllowance},
         FormatRow{AccountKey::providerPayable(9'223'372'036'854'775'807),
                   "payable:provider:9223372036854775807", AccountKind::ProviderPayable}));
 
