@@ -188,9 +188,8 @@ IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_a
     requireValid(problems);
     const auto bh = billingHead(head, ctx.today());
     const bool totals_match = net == bh.total_submitted.cents();
-    if (optimistic && totals_match) {
-        process();
-    } else {
+    // The optimistic pass already processed every debit in its batches.
+    if (!optimistic || !totals_match) {
         ctx.db.execute("ROLLBACK TO SAVEPOINT zc_declaration_lines");
         processor->restart();
         if (auto v = billing::checkDeclarationPeriod(bh)) {

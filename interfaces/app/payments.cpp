@@ -6,6 +6,7 @@
 #include <Poco/JSON/Object.h>
 
 #include <algorithm>
+#include <map>
 
 #include "audit.hpp"
 #include "contracting/kernel/errors.hpp"
@@ -178,6 +179,8 @@ void storeItem(RequestContext& ctx, std::int64_t run_id, std::int64_t payable_id
 // a provider whose claw-backs exceed what it is owed is left out whole, and all stays open.
 void storeRun(RequestContext& ctx, const invoicing::PaymentRun& run, const Debtor& debtor,
               Date execution_date, const invoicing::PaymentRunInput& in) {
+    std::map<std::int64_t, Money> amounts;
+    for (const auto& p : in.payables) amounts.emplace(p.id, p.amount);
     for (const auto& t : run.transfers) {
         ctx.db.execute(
             "INSERT INTO payment_instructions (run_id, provider_id, end_to_end_id, amount_cents,"
@@ -187,11 +190,8 @@ void storeRun(RequestContext& ctx, const invoicing::PaymentRun& run, const Debto
              t.creditor_name.substr(0, 70), t.creditor_iban, debtor.iban.str(), t.remittance,
              formatDate(execution_date)});
         const auto instruction = ctx.db.lastInsertId();
-        for (const auto& p : in.payables) {
-            if (std::find(t.payable_ids.begin(), t.payable_ids.end(), p.id) !=
-                t.payable_ids.end()) {
-                storeItem(ctx, run.run_id, p.id, instruction, p.amount, "paid", "");
-            }
+        for (const auto payable_id : t.payable_ids) {
+            storeItem(ctx, run.run_id, payable_id, instruction, amounts.at(payable_id), "paid", "");
         }
         for (const auto& u : run.offsets) {
             if (u.provider_id != t.provider_id) continue;

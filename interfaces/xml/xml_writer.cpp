@@ -1,42 +1,18 @@
 #include <stdexcept>
 #include <string>
 
+#include "contracting/kernel/utf8.hpp"
 #include "interfaces/xml/xml_document.hpp"
 
 namespace zc::xml {
 
 namespace {
 
-// Decodes one UTF-8 sequence at `i`; returns the code point and advances `i`, or throws for
-// malformed UTF-8 (overlong forms, surrogates and truncated sequences included).
-char32_t decodeUtf8(std::string_view s, std::size_t& i) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    const unsigned char b = byte(i);
-    std::size_t n = 0;
-    char32_t c = 0;
-    char32_t min = 0;
-    if (b < 0x80) {
-        ++i;
-        return b;
-    } else if ((b & 0xE0) == 0xC0) {
-        n = 1, c = b & 0x1F, min = 0x80;
-    } else if ((b & 0xF0) == 0xE0) {
-        n = 2, c = b & 0x0F, min = 0x800;
-    } else if ((b & 0xF8) == 0xF0) {
-        n = 3, c = b & 0x07, min = 0x10000;
-    } else {
-        throw std::invalid_argument("escapeText: invalid UTF-8");
-    }
-    if (i + n >= s.size()) throw std::invalid_argument("escapeText: truncated UTF-8");
-    for (std::size_t k = 1; k <= n; ++k) {
-        if ((byte(i + k) & 0xC0) != 0x80) throw std::invalid_argument("escapeText: invalid UTF-8");
-        c = (c << 6) | (byte(i + k) & 0x3F);
-    }
-    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
-        throw std::invalid_argument("escapeText: invalid UTF-8");
-    }
-    i += n + 1;
-    return c;
+// The code point at `i` (advancing `i`); throws for malformed UTF-8.
+char32_t codePointAt(std::string_view s, std::size_t& i) {
+    const auto c = decodeUtf8(s, i);
+    if (!c) throw std::invalid_argument("escapeText: invalid UTF-8");
+    return *c;
 }
 
 // XML 1.0 Char production.
@@ -52,7 +28,7 @@ std::string escapeText(std::string_view text) {
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size();) {
         const std::size_t start = i;
-        const char32_t c = decodeUtf8(text, i);
+        const char32_t c = codePointAt(text, i);
         if (!isXmlChar(c)) {
             throw std::invalid_argument("escapeText: code point " +
                                         std::to_string(static_cast<unsigned long>(c)) +
