@@ -8,6 +8,7 @@
 #include "contracting/kernel/errors.hpp"
 #include "db/db_test_env.hpp"
 #include "interfaces/app/contracts.hpp"
+#include "interfaces/app/ledger_store.hpp"
 #include "interfaces/app/reference.hpp"
 #include "interfaces/mysql/migrations.hpp"
 
@@ -99,6 +100,14 @@ class BudgetFinancingTest : public ::testing::Test {
                                     R"(},{"agreement_id":)" + std::to_string(clienten_) +
                                     R"(,"realised":)" + std::to_string(clienten) + "}]}",
                                 idPath()));
+    }
+
+    // Σ of the ledger lines on `account` (debit positive).
+    std::int64_t ledgerBalance(const std::string& account) {
+        return conn_
+            ->queryOne("SELECT COALESCE(SUM(amount_cents), 0) FROM ledger_lines WHERE account = ?",
+                       {account})
+            ->i64(0);
     }
 
     std::int64_t count(const std::string& sql) { return conn_->queryOne(sql)->i64(0); }
@@ -308,6 +317,10 @@ TEST_F(BudgetFinancingTest, SettlementWorkedExampleClawsBackOnce) {
     EXPECT_EQ(dbtest::countRows(*conn_, "settlements"), 1);
     EXPECT_EQ(count("SELECT COUNT(*) FROM payables WHERE source_type = 'clawback'"), 1);
     EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'settlement.create'"), 1);
+    // The ledger: the advances are cleared into cost and the claw-back is owed by the provider;
+    // its payable account equals its open payables.
+    EXPECT_EQ(ledgerBalance("advances:contract:" + std::to_string(contract_)), 0);
+    EXPECT_FALSE(invoicing::checkLedger(app::loadLedgerFacts(*conn_)).has_value());
 
     // A settled year takes no more reports; the list shows the calculation to the coalition.
     conn_->execute("DELETE FROM realisation_reports WHERE quarter = 4");
@@ -332,6 +345,11 @@ TEST_F(BudgetFinancingTest, SettlementPaysTheDifferenceWhenAdvancesFellShort) {
     EXPECT_EQ(s->getObject("payable")->getValue<std::string>("source_type"), "settlement");
     EXPECT_EQ(app::postDueAdvances(*finance_, parseDate("2026-01-15")).created, 0);
     EXPECT_EQ(count("SELECT SUM(amount_cents) FROM payables"), kBudget2025Cents);
+    // The ledger: 120,000.00 of cost, advances cleared, 120,000.00 owed to the provider in all.
+    EXPECT_EQ(ledgerBalance("advances:contract:" + std::to_string(contract_)), 0);
+    EXPECT_EQ(count("SELECT SUM(amount_cents) FROM ledger_lines WHERE account LIKE 'expense:%'"),
+              12'000'000);
+    EXPECT_FALSE(invoicing::checkLedger(app::loadLedgerFacts(*conn_)).has_value());
 }
 
 TEST_F(BudgetFinancingTest, SettlementRuleIsChosenPerContractAndChecked) {
