@@ -18,8 +18,8 @@ constexpr const char* kUserByName =
     "SELECT id, role, password_hash, totp_enabled, totp_secret, totp_last_step, failed_logins,"
     " locked_until, active, display_name FROM users WHERE username = ?";
 constexpr const char* kSessionByHash =
-    "SELECT u.id, u.username, u.role, s.mfa_pending FROM sessions s JOIN users u ON u.id = "
-    "s.user_id"
+    "SELECT u.id, u.username, u.role, s.mfa_pending, u.provider_id FROM sessions s JOIN users u"
+    " ON u.id = s.user_id"
     " WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND u.active = 1";
 constexpr const char* kApiKeyByHash =
     "SELECT p.id, p.agb FROM provider_api_keys k JOIN providers p ON p.id = k.provider_id"
@@ -92,6 +92,28 @@ void checkSecondFactor(RequestContext& ctx, const db::Row& u, const std::string&
     }
 }
 
+// A provider's user belongs to exactly one existing provider; staff users to none.
+std::optional<std::int64_t> userProvider(RequestContext& ctx, Role role,
+                                         std::optional<std::int64_t> provider_id) {
+    if (role != Role::Provider) {
+        if (provider_id) {
+            throw ValidationError("PROVIDER_NOT_ALLOWED",
+                                  "Only a user with the role provider belongs to a provider.",
+                                  "provider_id");
+        }
+        return std::nullopt;
+    }
+    if (!provider_id) {
+        throw ValidationError("PROVIDER_REQUIRED",
+                              "A provider's user needs the provider_id of its provider.",
+                              "provider_id");
+    }
+    if (!ctx.db.queryOne("SELECT id FROM providers WHERE id = ?", {*provider_id})) {
+        notFound("Provider " + std::to_string(*provider_id), "provider_id");
+    }
+    return provider_id;
+}
+
 }  // namespace
 
 bool requiresSecondFactor(Role r) { return r == Role::Admin || r == Role::Finance; }
@@ -105,6 +127,8 @@ std::optional<Authenticated> authenticateSession(db::Connection& db, const Clock
     a.actor.name = row->str(1);
     a.actor.role = parseRole(row->str(2)).value_or(Role::Auditor);
     a.mfa_pending = row->i64(3) != 0;
+    // A provider's staff member acts for that provider only (the use cases scope by it).
+    a.actor.provider_id = row->optI64(4).value_or(0);
     return a;
 }
 
@@ -153,13 +177,19 @@ ApiResponse login(RequestContext& ctx, const ApiRequest& req) {
     appendAudit(ctx, {"auth.login", "user", username, "ok", std::nullopt, std::nullopt});
     tx.commit();
     Poco::JSON::Object::Ptr out = new Poco::JSON::Object;
-    out->set("token", token);
+    ApiResponse res{200, out};
+    // The web application asks for the token as an HttpOnly cookie, out of reach of scripts.
+    if (optionalString(req.body, "session", 16).value_or("token") == "cookie") {
+        res.session_cookie = token;
+    } else {
+        out->set("token", token);
+    }
     out->set("expires_at", expires_at.substr(0, 10) + "T" + expires_at.substr(11, 8) + "Z");
     out->set("username", username);
     out->set("role", roleName(role));
     out->set("display_name", u->str(9));
     out->set("mfa_setup_required", mfa_pending);
-    return {200, out};
+    return res;
 }
 
 ApiResponse logout(RequestContext& ctx, const ApiRequest& req) {
@@ -170,7 +200,9 @@ ApiResponse logout(RequestContext& ctx, const ApiRequest& req) {
     tx.commit();
     Poco::JSON::Object::Ptr out = new Poco::JSON::Object;
     out->set("status", "logged_out");
-    return {200, out};
+    ApiResponse res{200, out};
+    res.session_cookie = "";
+    return res;
 }
 
 ApiResponse me(RequestContext& ctx, const ApiRequest&) {
@@ -246,12 +278,13 @@ ApiResponse createUser(RequestContext& ctx, const ApiRequest& req) {
     const std::string display = requiredString(req.body, "display_name", 200);
     const std::string role_text = requiredString(req.body, "role", 32);
     auto role = parseRole(role_text);
-    if (!role || *role == Role::Provider) {
+    if (!role) {
         throw ValidationError("INVALID_ROLE",
                               "Role must be one of admin, contract_manager, access_officer, "
-                              "finance, budget_holder, auditor.",
+                              "finance, budget_holder, auditor, provider.",
                               "role");
     }
+    const auto provider_id = userProvider(ctx, *role, optionalInt(req.body, "provider_id"));
     const std::string password = requiredString(req.body, "password", 128);
     if (auto why = security::passwordPolicyViolation(password); !why.empty()) {
         throw ValidationError("WEAK_PASSWORD", why, "password");
@@ -263,14 +296,17 @@ ApiResponse createUser(RequestContext& ctx, const ApiRequest& req) {
     const std::string hash = security::hashPassword(password, ctx.config.pbkdf2_iterations);
     db::Transaction tx(ctx.db);
     ctx.db.execute(
-        "INSERT INTO users (username, display_name, role, password_hash) VALUES (?, ?, ?, ?)",
-        {username, display, role_text, hash});
+        "INSERT INTO users (username, display_name, role, provider_id, password_hash)"
+        " VALUES (?, ?, ?, ?, ?)",
+        {username, display, role_text, provider_id ? db::Param{*provider_id} : db::Param{nullptr},
+         hash});
     const std::int64_t id = ctx.db.lastInsertId();
     Poco::JSON::Object::Ptr out = new Poco::JSON::Object;
     out->set("id", id);
     out->set("username", username);
     out->set("display_name", display);
     out->set("role", role_text);
+    if (provider_id) out->set("provider_id", *provider_id);
     appendAudit(ctx, {"user.create", "user", std::to_string(id), "ok", std::nullopt, toJson(out)});
     tx.commit();
     return {201, out};

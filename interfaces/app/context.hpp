@@ -57,7 +57,7 @@ struct ApiRequest {
     std::map<std::string, std::string> path;   // {id} placeholders
     std::map<std::string, std::string> query;  // query string
     Poco::JSON::Object::Ptr body;              // never null (empty object when absent)
-    std::string bearer_token;                  // raw session token, for logout
+    std::string bearer_token;  // raw session token (header or web cookie), for logout
     std::string raw_body;                      // for XML endpoints (body is then empty)
     // For XML endpoints with a large body: the file it was spooled to (raw_body is then empty),
     // so that a declaration of 100 MB is streamed from disk, not held in memory.
@@ -83,6 +83,9 @@ struct ApiResponse {
     Poco::Dynamic::Var body;
     std::string content_type;  // when set, `raw` is sent as is instead of `body` as JSON
     std::string raw;
+    // The web application's session (log-in and log-out): the server sets this token as an
+    // HttpOnly cookie; "" clears the cookie.
+    std::optional<std::string> session_cookie;
 };
 
 // "YYYY-MM-DD HH:MM:SS.ffffff" in UTC for DATETIME(6) columns and the audit trail.

@@ -140,6 +140,18 @@ constexpr std::array<StaffSeed, 7> kStaff{{
     {"aud.smit", "Karin Smit", "auditor", ""},
 }};
 
+// Provider staff who log in to the web application, each for one provider (index in kProviders).
+struct ProviderUserSeed {
+    const char* username;
+    const char* display_name;
+    int provider;
+};
+
+constexpr std::array<ProviderUserSeed, 2> kProviderUsers{{
+    {"zorg.vechtstroom", "Annemiek Hoekstra (Zorggroep De Vechtstroom)", 0},
+    {"zorg.ijsseldelta", "Gerrit Wolters (Thuiszorg IJsseldelta)", 1},
+}};
+
 // Yearly indexation on 1 January, in percent; years after the table use kDefaultIndexation.
 constexpr std::array<std::pair<int, const char*>, 11> kIndexations{{
     {2016, "0.6"},
@@ -603,6 +615,17 @@ void loadStaff(Demo& d) {
     }
 }
 
+void loadProviderUsers(Demo& d) {
+    for (const auto& u : kProviderUsers) {
+        call(d, createUser, adminActor(),
+             object({{"username", u.username},
+                     {"display_name", u.display_name},
+                     {"role", "provider"},
+                     {"provider_id", d.providers[static_cast<std::size_t>(u.provider)].id},
+                     {"password", kDemoPassword}}));
+    }
+}
+
 void issueApiKeys(Demo& d) {
     for (int i = 0; i < kApiKeyProviders; ++i) {
         const auto& p = d.providers[i];
@@ -718,6 +741,7 @@ void loadClients(Demo& d, int current_year) {
 std::vector<DemoLogin> demoLogins() {
     std::vector<DemoLogin> out;
     for (const auto& s : kStaff) out.push_back({s.username, s.role, kDemoPassword, s.totp_secret});
+    for (const auto& u : kProviderUsers) out.push_back({u.username, "provider", kDemoPassword, ""});
     return out;
 }
 
@@ -739,6 +763,7 @@ DemoSummary loadDemoData(db::Connection& db, const AppConfig& config) {
     loadHistory(d, current_year);
     loadToday(d, current_year);
     loadStaff(d);
+    loadProviderUsers(d);
     issueApiKeys(d);
     loadClients(d, current_year);
     d.summary.logins = demoLogins();

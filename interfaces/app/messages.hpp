@@ -51,6 +51,10 @@ void queueWmo301(RequestContext& ctx, std::int64_t client_id, std::int64_t provi
 // HTTP use cases.
 ApiResponse postMessage(RequestContext& ctx, const ApiRequest& req);        // provider (mTLS)
 ApiResponse postMessageDryRun(RequestContext& ctx, const ApiRequest& req);  // WMO323 check only
+// POST /declarations/wmo323[/dry-run]: a WMO323 file uploaded in the web application by a
+// provider's logged-in user (no client certificate); answered with the WMO325 like /messages.
+ApiResponse uploadWmo323(RequestContext& ctx, const ApiRequest& req);
+ApiResponse uploadWmo323DryRun(RequestContext& ctx, const ApiRequest& req);
 ApiResponse listOutbox(RequestContext& ctx, const ApiRequest& req);         // provider (mTLS)
 ApiResponse getOutboxMessage(RequestContext& ctx, const ApiRequest& req);   // provider (mTLS)
 ApiResponse acknowledgeOutbox(RequestContext& ctx, const ApiRequest& req);

@@ -178,6 +178,30 @@ ApiResponse postMessageDryRun(RequestContext& ctx, const ApiRequest& req) {
     return rawResponse(receiveDeclaration(ctx, req.client_agb, declarationSource(req), true));
 }
 
+namespace {
+
+// The web application's upload: the provider is the logged-in user's, not a certificate's.
+ApiResponse uploadDeclaration(RequestContext& ctx, const ApiRequest& req, bool dry_run) {
+    if (!isDeclaration(req)) {
+        throw ValidationError("NOT_A_DECLARATION",
+                              "The file is not a WMO323 declaration (iWmo 3.2): its namespace "
+                              "was not found at the start of the file.",
+                              "file", ErrorKind::Invalid);
+    }
+    const std::string agb = providerAgb(ctx, ownProvider(ctx));
+    return rawResponse(receiveDeclaration(ctx, agb, declarationSource(req), dry_run));
+}
+
+}  // namespace
+
+ApiResponse uploadWmo323(RequestContext& ctx, const ApiRequest& req) {
+    return uploadDeclaration(ctx, req, false);
+}
+
+ApiResponse uploadWmo323DryRun(RequestContext& ctx, const ApiRequest& req) {
+    return uploadDeclaration(ctx, req, true);
+}
+
 ApiResponse listOutbox(RequestContext& ctx, const ApiRequest& req) {
     const auto provider_id = ownProvider(ctx);
     const bool all = req.queryValue("all") == "true";

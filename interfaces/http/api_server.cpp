@@ -31,12 +31,29 @@
 #include "interfaces/app/auth.hpp"
 #include "interfaces/mysql/migrations.hpp"
 #include "routes.hpp"
+#include "static_files.hpp"
 
 namespace zc::http {
 namespace {
 
 using Poco::Net::HTTPServerRequest;
 using Poco::Net::HTTPServerResponse;
+
+// The web application's session cookie: HttpOnly (out of reach of scripts), Secure, sent only to
+// this origin (__Host-) and never along with requests started by other sites (SameSite=Strict).
+constexpr const char* kSessionCookie = "__Host-zc_session";
+// The header the web application sends with every request made with its cookie. Another site
+// cannot add it to a request without a CORS preflight, which this server never grants.
+constexpr const char* kCsrfHeader = "X-ZC-Web";
+
+void setSessionCookie(HTTPServerResponse& res, const std::optional<std::string>& token,
+                      int max_age_seconds) {
+    if (!token) return;
+    const bool clear = token->empty();
+    res.add("Set-Cookie", std::string(kSessionCookie) + "=" + *token +
+                              "; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=" +
+                              std::to_string(clear ? 0 : max_age_seconds));
+}
 
 void send(HTTPServerResponse& res, int status, const Poco::Dynamic::Var& body) {
     res.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
@@ -138,7 +155,7 @@ class SpooledBody {
 // The message endpoints (XML over mutual TLS) take WMO323 declarations of any size: their large
 // bodies are spooled, with the declaration limit.
 bool spoolable(const Route& route, HTTPServerRequest& req) {
-    if (!route.xml_body || !route.client_certificate) return false;
+    if (!route.spool_declarations) return false;
     if (req.hasContentLength()) return req.getContentLength64() >= kSpoolBytes;
     return req.getChunkedTransferEncoding();
 }
@@ -178,6 +195,11 @@ Poco::JSON::Object::Ptr parseBody(const std::string& text) {
     } catch (const std::exception&) {
     }
     throw ValidationError("INVALID_JSON", "The request body must be a JSON object.", "");
+}
+
+bool wantsCookieSession(const Poco::JSON::Object::Ptr& body) {
+    const auto v = body->get("session");
+    return v.isString() && v.toString() == "cookie";
 }
 
 class HealthHandler : public Poco::Net::HTTPRequestHandler {
@@ -236,7 +258,7 @@ class ApiHandler : public Poco::Net::HTTPRequestHandler {
         for (const auto& [k, v] : uri.getQueryParameters()) api.query[k] = v;
         const std::size_t limit =
             !route->xml_body ? config_.max_body_bytes
-            : route->client_certificate
+            : route->spool_declarations
                 ? std::max(config_.max_xml_bytes, config_.max_declaration_bytes)
                 : config_.max_xml_bytes;
         if (req.hasContentLength() && req.getContentLength64() > static_cast<Poco::Int64>(limit)) {
@@ -255,12 +277,17 @@ class ApiHandler : public Poco::Net::HTTPRequestHandler {
             api.body_file = spooled->path();
             api.body = new Poco::JSON::Object;
         } else if (route->xml_body) {
-            api.raw_body = readBody(req, route->client_certificate ? config_.max_xml_bytes : limit);
+            api.raw_body =
+                readBody(req, route->spool_declarations ? config_.max_xml_bytes : limit);
             api.body = new Poco::JSON::Object;
         } else {
             api.body = parseBody(readBody(req, limit));
         }
+        if (wantsCookieSession(api.body) && !hasCsrfHeader(req)) {
+            csrfRefused();
+        }
         const auto answer = route->handler(ctx, api);
+        setSessionCookie(res, answer.session_cookie, app_config_.session_hours * 3600);
         if (!answer.content_type.empty()) {
             sendRaw(res, answer);
         } else {
@@ -280,9 +307,12 @@ class ApiHandler : public Poco::Net::HTTPRequestHandler {
         }
         const std::string auth = req.get("Authorization", "");
         const std::string key = req.get("X-Api-Key", "");
+        const std::string cookie = sessionCookie(req);
         bool mfa_pending = false;
-        if (auth.rfind("Bearer ", 0) == 0) {
-            api.bearer_token = auth.substr(7);
+        if (auth.rfind("Bearer ", 0) == 0 || (key.empty() && !cookie.empty())) {
+            const bool from_cookie = auth.rfind("Bearer ", 0) != 0;
+            if (from_cookie && req.getMethod() != "GET" && !hasCsrfHeader(req)) csrfRefused();
+            api.bearer_token = from_cookie ? cookie : auth.substr(7);
             auto a = app::authenticateSession(ctx.db, clock_, api.bearer_token);
             if (!a) unauthenticated();
             ctx.actor = a->actor;
@@ -314,6 +344,22 @@ class ApiHandler : public Poco::Net::HTTPRequestHandler {
                                   "certificate issued to your AGB code; an API key is not enough.",
                                   "", ErrorKind::Forbidden);
         }
+    }
+
+    static std::string sessionCookie(HTTPServerRequest& req) {
+        Poco::Net::NameValueCollection cookies;
+        req.getCookies(cookies);
+        return cookies.get(kSessionCookie, "");
+    }
+
+    static bool hasCsrfHeader(HTTPServerRequest& req) { return req.get(kCsrfHeader, "") == "1"; }
+
+    [[noreturn]] static void csrfRefused() {
+        throw ValidationError("CSRF_HEADER_MISSING",
+                              std::string("A request made with the session cookie must carry the "
+                                          "header ") +
+                                  kCsrfHeader + ": 1.",
+                              "", ErrorKind::Forbidden);
     }
 
     // Providers' message traffic: the verified client certificate names the AGB code.
@@ -353,6 +399,9 @@ class Factory : public Poco::Net::HTTPRequestHandlerFactory {
         if (req.getURI() == "/health" || req.getURI().rfind("/health?", 0) == 0) {
             return new HealthHandler(pool_);
         }
+        if (req.getURI().rfind("/api/", 0) != 0 && !config_.web_root.empty()) {
+            return new StaticFileHandler(config_.web_root);
+        }
         return new ApiHandler(config_, pool_, clock_, app_config_);
     }
 
@@ -376,6 +425,9 @@ void ApiServer::start() {
         Poco::Net::Context::TLS_SERVER_USE, config_.key_file, config_.cert_file, config_.ca_file,
         Poco::Net::Context::VERIFY_RELAXED, 9, false, "HIGH:!aNULL:!MD5:!RC4:!3DES");
     context->requireMinimumProtocol(Poco::Net::Context::PROTO_TLSV1_2);
+    // Browsers resume TLS sessions on their next connection; with client certificates requested
+    // OpenSSL refuses a resumption unless the session id context is set (which this does).
+    context->enableSessionCache(true, "zorgcontract");
     Poco::Net::SecureServerSocket socket(
         Poco::Net::SocketAddress(config_.host, static_cast<Poco::UInt16>(config_.port)), 64,
         context);

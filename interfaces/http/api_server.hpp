@@ -28,6 +28,9 @@ struct ServerConfig {
     // private temporary file and streamed from there, so this may be large.
     std::size_t max_declaration_bytes = 512 * 1024 * 1024;
     int threads = 16;
+    // The web application's files (interfaces/web); every path outside /api/ and /health is
+    // served from here. Empty: no web application.
+    std::string web_root;
 };
 
 class ApiServer {

@@ -44,7 +44,7 @@ std::vector<Route> buildRoutes() {
     return {
         // Authentication
         {"POST", v1 + "/auth/login", A::Public, {}, false, app::login},
-        {"POST", v1 + "/auth/logout", A::Roles, kAllStaff, true, app::logout},
+        {"POST", v1 + "/auth/logout", A::Authenticated, {}, true, app::logout},
         {"GET", v1 + "/auth/me", A::Authenticated, {}, true, app::me},
         {"POST", v1 + "/auth/totp/enrol", A::Roles, kAllStaff, true, app::enrolTotp},
         {"POST", v1 + "/auth/totp/confirm", A::Roles, kAllStaff, true, app::confirmTotp},
@@ -239,6 +239,7 @@ std::vector<Route> buildRoutes() {
          false,
          app::postMessageDryRun,
          true,
+         true,
          true},
         {"GET", v1 + "/outbox", A::Roles, {kProv}, false, app::listOutbox, false, true},
         {"GET", v1 + "/outbox/{id}", A::Roles, {kProv}, false, app::getOutboxMessage, false, true},
@@ -266,6 +267,11 @@ std::vector<Route> buildRoutes() {
         // Declarations (claims) and the review queue
         {"POST", v1 + "/declarations", A::Roles, {kProv}, false, app::submitDeclaration},
         {"POST", v1 + "/declarations/dry-run", A::Roles, {kProv}, false, app::dryRunDeclaration},
+        // The web application's WMO323 upload (logged-in provider user, no client certificate)
+        {"POST", v1 + "/declarations/wmo323", A::Roles, {kProv}, false, app::uploadWmo323, true,
+         false, true},
+        {"POST", v1 + "/declarations/wmo323/dry-run", A::Roles, {kProv}, false,
+         app::uploadWmo323DryRun, true, false, true},
         {"POST",
          v1 + "/declarations/csv",
          A::Roles,

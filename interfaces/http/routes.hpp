@@ -20,10 +20,10 @@ enum class Access {
 
 struct Route {
     Route(std::string m, std::string p, Access a, std::vector<app::Role> r, bool before_mfa,
-          Handler h, bool xml = false, bool certificate = false)
+          Handler h, bool xml = false, bool certificate = false, bool spool = false)
         : method(std::move(m)), pattern(std::move(p)), access(a), roles(std::move(r)),
           allowed_before_mfa(before_mfa), handler(std::move(h)), xml_body(xml),
-          client_certificate(certificate) {}
+          client_certificate(certificate), spool_declarations(spool) {}
 
     std::string method;   // GET, POST
     std::string pattern;  // "/api/v1/contracts/{id}/status"
@@ -33,6 +33,9 @@ struct Route {
     Handler handler;
     bool xml_body = false;            // the body is XML (ApiRequest::raw_body), not JSON
     bool client_certificate = false;  // the provider is identified by its TLS client certificate
+    // Takes WMO323 declarations of any size: bodies from 1 MiB on are spooled to a temporary
+    // file, up to limits.max_declaration_bytes (other XML stays at limits.max_xml_bytes).
+    bool spool_declarations = false;
 };
 
 const std::vector<Route>& routes();

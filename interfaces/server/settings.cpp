@@ -91,6 +91,7 @@ Settings loadSettings(const std::filesystem::path& file) {
         static_cast<std::size_t>(intKey(*c, "limits.max_xml_bytes", 10 << 20, 1024, 1 << 30));
     s.http.max_declaration_bytes = static_cast<std::size_t>(
         intKey(*c, "limits.max_declaration_bytes", 512 << 20, 1024, 1 << 30));
+    s.http.web_root = resolve(s.root, c->getString("web.root", "interfaces/web")).string();
     s.http.cert_file = resolve(s.root, c->getString("tls.cert_file", "var/tls/server.crt"));
     s.http.key_file = resolve(s.root, c->getString("tls.key_file", "var/tls/server.key"));
     s.http.ca_file = resolve(s.root, c->getString("tls.ca_file", "var/tls/ca.crt"));

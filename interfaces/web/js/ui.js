@@ -1,0 +1,215 @@
+// Small building blocks for screens. Elements are built with h(), never from HTML strings, so
+// data from the server can never become markup (no XSS through a provider's name).
+import { errorText, t } from './i18n.js';
+
+// h('button', {type: 'submit', onclick: fn, class: 'primary'}, 'Opslaan', child, ...)
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2), v);
+    else if (k === 'class') el.className = v;
+    else if (k === 'dataset') Object.assign(el.dataset, v);
+    else el.setAttribute(k, v === true ? '' : String(v));
+  }
+  appendChildren(el, children);
+  return el;
+}
+
+function appendChildren(el, children) {
+  for (const c of children.flat(Infinity)) {
+    if (c === undefined || c === null || c === false) continue;
+    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+}
+
+// SVG elements (charts).
+export function svg(tag, attrs = {}, ...children) {
+  const el = document.createElementNS('http://www.w3.org/2000/svg', tag);
+  for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== null) el.setAttribute(k, String(v));
+  appendChildren(el, children);
+  return el;
+}
+
+let idCounter = 0;
+export const uid = (prefix = 'f') => `${prefix}-${++idCounter}`;
+
+// The page's heading; focus moves to the main region on every screen change (screen readers).
+export function page(main, title, ...content) {
+  main.replaceChildren(h('h1', {}, title), ...content);
+  document.title = `${title} — zorgcontract`;
+}
+
+export function section(title, ...content) {
+  return h('section', { class: 'card' }, h('h2', {}, title), ...content);
+}
+
+// columns: [{key, label, format?(value,row), render?(row) -> Node, align?}]
+export function table(columns, rows, { caption, empty, rowClass } = {}) {
+  if (!rows || rows.length === 0) return h('p', { class: 'empty' }, empty || t('ui.empty'));
+  return h('div', { class: 'table-wrap' },
+    h('table', {},
+      caption ? h('caption', {}, caption) : null,
+      h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col', class: c.align === 'right' ? 'num' : null }, c.label)))),
+      h('tbody', {}, rows.map((row) => h('tr', { class: rowClass ? rowClass(row) : null },
+        columns.map((c) => h('td', { class: c.align === 'right' ? 'num' : null },
+          c.render ? c.render(row) : c.format ? c.format(row[c.key], row) : row[c.key] ?? '')))))));
+}
+
+// A labelled form field. spec: {name, label, type?, required?, options?: [{value,label}], value?,
+// hint?, min?, max?, step?, accept?, autocomplete?}
+export function field(spec) {
+  const id = uid(spec.name);
+  const hintId = spec.hint ? `${id}-hint` : null;
+  const errorId = `${id}-error`;
+  const common = {
+    id, name: spec.name, required: spec.required, 'aria-describedby': [hintId, errorId].filter(Boolean).join(' '),
+    autocomplete: spec.autocomplete,
+  };
+  let control;
+  if (spec.type === 'select') {
+    control = h('select', common, (spec.options || []).map((o) =>
+      h('option', { value: o.value, selected: String(o.value) === String(spec.value ?? '') }, o.label)));
+  } else if (spec.type === 'textarea') {
+    control = h('textarea', { ...common, rows: spec.rows || 3 }, spec.value ?? '');
+  } else {
+    control = h('input', {
+      ...common, type: spec.type || 'text', value: spec.value, min: spec.min, max: spec.max, step: spec.step,
+      accept: spec.accept, inputmode: spec.inputmode, pattern: spec.pattern,
+    });
+  }
+  if (spec.type === 'checkbox') {
+    return h('div', { class: 'field checkbox', dataset: { field: spec.name } }, control,
+      h('label', { for: id }, spec.label), hintId ? h('p', { class: 'hint', id: hintId }, spec.hint) : null,
+      h('p', { class: 'field-error', id: errorId, hidden: true }));
+  }
+  return h('div', { class: 'field', dataset: { field: spec.name } },
+    h('label', { for: id }, spec.label, spec.required ? h('span', { class: 'req', 'aria-hidden': 'true' }, ' *') : null),
+    hintId ? h('p', { class: 'hint', id: hintId }, spec.hint) : null,
+    control,
+    h('p', { class: 'field-error', id: errorId, hidden: true }));
+}
+
+// The values of a form's fields by name (checkboxes as booleans, files as File).
+export function values(form) {
+  const out = {};
+  for (const el of form.elements) {
+    if (!el.name) continue;
+    if (el.type === 'checkbox') out[el.name] = el.checked;
+    else if (el.type === 'file') out[el.name] = el.files[0] || null;
+    else out[el.name] = el.value.trim();
+  }
+  return out;
+}
+
+export function clearErrors(form) {
+  for (const p of form.querySelectorAll('.field-error')) {
+    p.hidden = true;
+    p.textContent = '';
+  }
+  for (const c of form.querySelectorAll('[aria-invalid]')) c.removeAttribute('aria-invalid');
+  const general = form.querySelector('.form-error');
+  if (general) general.remove();
+}
+
+// Shows a server error next to the field it names (or at the top of the form), with the reason
+// code, and moves focus there.
+export function showError(form, error, fieldAliases = {}) {
+  clearErrors(form);
+  const name = fieldAliases[error.field] || error.field;
+  const text = `${errorText(error)} (${error.code})`;
+  const box = name ? form.querySelector(`[data-field="${CSS.escape(name)}"]`) : null;
+  if (box) {
+    const p = box.querySelector('.field-error');
+    p.textContent = text;
+    p.hidden = false;
+    const control = box.querySelector('input, select, textarea');
+    control.setAttribute('aria-invalid', 'true');
+    control.focus();
+    return;
+  }
+  const p = h('p', { class: 'form-error', role: 'alert', tabindex: '-1' }, text);
+  form.prepend(p);
+  p.focus();
+}
+
+// A form that calls submit(values, form) and shows the error it throws next to its field.
+// submit may return a promise; the button is disabled meanwhile.
+export function form(fields, submitLabel, submit, { aliases = {}, extra = [] } = {}) {
+  const button = h('button', { type: 'submit', class: 'primary' }, submitLabel);
+  const el = h('form', { novalidate: true }, fields.map((f) => (f instanceof Node ? f : field(f))), extra,
+    h('div', { class: 'actions' }, button));
+  el.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    clearErrors(el);
+    button.disabled = true;
+    try {
+      await submit(values(el), el);
+    } catch (error) {
+      if (error && error.code) showError(el, error, aliases);
+      else throw error;
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return el;
+}
+
+// A message in the page's live region (read out by screen readers), e.g. after saving.
+export function announce(text, kind = 'ok') {
+  const status = document.getElementById('status');
+  status.className = `status ${kind}`;
+  status.textContent = text;
+}
+
+// An error shown in place of a screen's content (e.g. 403 for a role).
+export function errorBlock(error) {
+  return h('p', { class: 'form-error', role: 'alert' }, `${errorText(error)} (${error.code})`);
+}
+
+// A progress bar with a text, for uploads and downloads: update(done, total).
+export function progressBar(label) {
+  const bar = h('progress', { max: 100, value: 0, 'aria-label': label });
+  const text = h('span', { class: 'progress-text' }, '0 %');
+  const el = h('div', { class: 'progress', hidden: true }, h('span', {}, label), ' ', bar, ' ', text);
+  return {
+    el,
+    update(done, total) {
+      el.hidden = false;
+      if (total > 0) {
+        const pct = Math.min(100, Math.floor((done * 100) / total));
+        bar.value = pct;
+        text.textContent = `${pct} %`;
+      } else {
+        bar.removeAttribute('value');
+        text.textContent = `${Math.round(done / 1024)} KiB`;
+      }
+    },
+    done() {
+      bar.value = 100;
+      text.textContent = '100 %';
+    },
+  };
+}
+
+// A status word as a badge with a text (not colour alone).
+export function badge(text, kind = 'neutral') {
+  return h('span', { class: `badge ${kind}` }, text);
+}
+
+// Renders the result of an async load into `container`, with a loading text and errors shown.
+export async function load(container, loader, render) {
+  container.replaceChildren(h('p', { class: 'loading' }, t('ui.loading')));
+  try {
+    const data = await loader();
+    container.replaceChildren(...[render(data)].flat());
+  } catch (error) {
+    if (error && error.code) container.replaceChildren(errorBlock(error));
+    else throw error;
+  }
+}
+
+// A link inside the application (handled by the router, no reload).
+export function link(href, text) {
+  return h('a', { href, dataset: { route: '' } }, text);
+}
