@@ -7,6 +7,7 @@
 #include "contracting/kernel/errors.hpp"
 #include "contracting/kernel/working_days.hpp"
 #include "interfaces/security/aes_gcm.hpp"
+#include "json_output.hpp"
 #include "ledger_store.hpp"
 #include "tariff_store.hpp"
 
@@ -459,6 +460,42 @@ DeclarationResult ClaimProcessor::close() {
                            ",\"accepted\":" + std::to_string(result_.accepted) +
                            ",\"awarded_cents\":" + std::to_string(result_.awarded.cents()) + "}"});
     return std::move(result_);
+}
+
+Poco::JSON::Object::Ptr capUse(RequestContext& ctx, std::int64_t allocation_number,
+                               const Period& line_period) {
+    auto row = ctx.db.queryOne(std::string(kAllocationColumns) + "= ?", {allocation_number});
+    if (!row || !line_period.end) return nullptr;
+    const auto a = factsFrom(*row);
+    std::int64_t in_period = 0;
+    std::int64_t total = 0;
+    const std::string begin = formatDate(line_period.begin);
+    for (const auto& r : ctx.db.query(std::string(kUsageColumns) + "= ?" + kUsageGroup,
+                                      {allocation_number})) {
+        const auto v = billing::toCapCountingUnit(r.i64(5), parseUnit(r.str(4)), a.cap.unit);
+        total += v;
+        if (r.str(2) == begin) in_period += v;
+    }
+    auto o = newObject();
+    o->set("volume", a.cap.volume);
+    o->set("unit", unitName(a.cap.unit));
+    o->set("frequency", contracting::frequencyName(a.cap.frequency));
+    o->set("counting_unit", unitName(billing::capCountingUnit(a.cap.unit)));
+    const bool overlaps = (!a.period.end || line_period.begin < *a.period.end) &&
+                          a.period.begin < *line_period.end;
+    const auto max_period =
+        overlaps ? billing::maxVolumeInPeriod(a.cap, a.category, line_period, a.period)
+                 : std::int64_t{0};
+    if (max_period == billing::kNoPeriodLimit) {
+        o->set("max_in_period", Poco::Dynamic::Var());
+    } else {
+        o->set("max_in_period", max_period);
+    }
+    o->set("used_in_period", in_period);
+    const auto max_total = billing::maxVolumeOverAllocation(a.cap, a.period);
+    o->set("max_total", max_total ? Poco::Dynamic::Var(*max_total) : Poco::Dynamic::Var());
+    o->set("used_total", total);
+    return o;
 }
 
 }  // namespace zc::app

@@ -107,6 +107,11 @@ class ClaimProcessor {
 
 // Review queue decisions (contract manager).
 ApiResponse listReviews(RequestContext& ctx, const ApiRequest& req);
+// For a reviewer: the allocation's cap {volume, unit, frequency}, and in the cap's counting unit
+// (minutes for an hours cap) the most allowed in the line's period and over the allocation (null
+// when unlimited) and what accepted lines use of each. Null when the allocation is unknown.
+Poco::JSON::Object::Ptr capUse(RequestContext& ctx, std::int64_t allocation_number,
+                               const Period& line_period);
 ApiResponse decideReview(RequestContext& ctx, const ApiRequest& req);
 // The WMO325 waits for the reviews but never past the answer's due date (10 working days): every
 // declaration still awaiting review on its due date is answered now, its undecided lines listed

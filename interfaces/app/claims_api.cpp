@@ -283,6 +283,8 @@ ApiResponse listReviews(RequestContext& ctx, const ApiRequest& req) {
         setOptional(o, "decided_by", r.opt(15));
         setOptional(o, "reason", r.opt(16));
         o->set("escalated", !r.isNull(17));
+        const auto cap = capUse(ctx, r.i64(8), Period{parseDate(r.str(10)), parseDate(r.str(11))});
+        o->set("cap", cap ? Poco::Dynamic::Var(cap) : Poco::Dynamic::Var());
         out->add(o);
     }
     return {200, out};
