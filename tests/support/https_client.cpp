@@ -1,5 +1,7 @@
 #include "https_client.hpp"
 
+#include <Poco/String.h>
+
 #include <Poco/JSON/Parser.h>
 #include <Poco/JSON/Stringifier.h>
 #include <Poco/Net/Context.h>
@@ -201,9 +203,17 @@ Response HttpsClient::request(const std::string& method, const std::string& path
     std::istream& in = session.receiveResponse(res);
     Response out;
     out.status = static_cast<int>(res.getStatus());
+    for (const auto& [k, v] : res) out.headers.emplace_back(k, v);
     Poco::StreamCopier::copyToString(in, out.text);
     out.json = parseJson(out.text);
     return out;
+}
+
+std::string Response::header(const std::string& name) const {
+    for (const auto& [k, v] : headers) {
+        if (Poco::icompare(k, name) == 0) return v;
+    }
+    return "";
 }
 
 Response HttpsClient::get(const std::string& path, const Headers& headers) const {

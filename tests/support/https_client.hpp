@@ -24,7 +24,10 @@ struct Response {
     int status = 0;
     Poco::Dynamic::Var json;
     std::string text;
+    Headers headers;  // response headers in order (Set-Cookie may repeat)
 
+    // The first header of that name (case-insensitive), "" when absent.
+    std::string header(const std::string& name) const;
     bool isObject() const;
     bool isArray() const;
     Poco::JSON::Object::Ptr object() const;  // throws when the body is no JSON object

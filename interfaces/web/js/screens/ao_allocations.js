@@ -1,0 +1,135 @@
+// Allocations (toewijzingen): the list with filters, and one allocation with its versions, the
+// forms to change or end it, and the iWmo messages exchanged with its provider since.
+import * as api from '../api.js';
+import { dateTime } from '../format.js';
+import { t } from '../i18n.js';
+import { announce, badge, form, h, link, load, section, table } from '../ui.js';
+import {
+  ALLOCATORS, PAGE_SIZE, allocationBadge, capText, facts, localizedCall, messageName, offsetOf, outcomeBadge,
+  pager, productMap, productText, providerMap, providerText, show, tOr, withQuery,
+} from './ao_common.js';
+import { allocationsTable, validity } from './ao_client.js';
+
+// RedenWijziging 02..14 (01 is obsolete and refused by the server).
+const REASONS = ['02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14'];
+
+function reasonText(code) {
+  if (!code) return '';
+  const words = tOr(`ao.reason.${code}`, '');
+  return words ? `${code} — ${words}` : code;
+}
+
+function reasonField() {
+  return { name: 'reason_code', label: t('ao.alloc.reason'), type: 'select', required: true, hint: t('ao.alloc.reason_hint'),
+    options: [{ value: '', label: t('ao.choose') }, ...REASONS.map((r) => ({ value: r, label: reasonText(r) }))] };
+}
+
+function filters(ctx, providers) {
+  const el = form([
+    { name: 'client_id', label: t('ao.alloc.client_id'), type: 'number', min: 1, step: 1, value: ctx.query.get('client_id') || '' },
+    { name: 'provider_id', label: t('ao.alloc.provider'), type: 'select', value: ctx.query.get('provider_id') || '',
+      options: [{ value: '', label: t('ao.all') }, ...[...providers.values()].sort((a, b) => a.name.localeCompare(b.name))
+        .map((p) => ({ value: p.id, label: `${p.name} (${p.agb})` }))] },
+  ], t('ui.filter'), (v) => ctx.navigate(withQuery('/allocations', v)));
+  el.classList.add('inline');
+  return el;
+}
+
+async function renderList(main, ctx) {
+  const offset = offsetOf(ctx);
+  const params = { client_id: ctx.query.get('client_id') || '', provider_id: ctx.query.get('provider_id') || '' };
+  const [products, providers] = await Promise.all([productMap(), providerMap()]);
+  const body = h('div', {});
+  // The providers' requests for (changes of) allocations are in the shared queue (/requests).
+  const requests = ctx.user.role === 'auditor' ? null : h('p', {}, link('/requests', t('ao.alloc.requests')));
+  show(main, t('ao.alloc.list_title'), requests, section(t('ao.alloc.current'), filters(ctx, providers), body));
+  await load(body, () => api.get(withQuery('/allocations', { ...params, limit: PAGE_SIZE, offset })), (rows) => [
+    allocationsTable(rows, products, providers, { showClient: true }),
+    pager(offset, rows.length, (o) => ctx.navigate(withQuery('/allocations', { ...params, offset: o }))),
+  ].filter(Boolean));
+}
+
+function versionsTable(versions) {
+  return table([
+    { key: 'version', label: t('ao.alloc.version'), align: 'right' },
+    { key: 'allocated_at', label: t('ao.alloc.allocated_at'), format: dateTime },
+    { key: 'period', label: t('ao.alloc.period'), render: (v) => validity(v.start_date, v.end_date) },
+    { key: 'cap', label: t('ao.alloc.cap'), render: (v) => capText(v.volume, v.unit, v.frequency) },
+    { key: 'reason_change', label: t('ao.alloc.reason'), format: (r) => reasonText(r) || t('ao.alloc.first') },
+    { key: 'created_by', label: t('ao.alloc.by') },
+    { key: 'is_current', label: t('ui.status'), render: (v) => (v.is_current ? badge(t('ao.alloc.current_version'), 'ok') : badge(t('ao.alloc.replaced'), 'neutral')) },
+  ], [...versions].reverse(), { caption: t('ao.alloc.versions_caption') });
+}
+
+function changeForms(ctx, a) {
+  if (!ALLOCATORS.includes(ctx.user.role) || a.reason_change === '13') return null;
+  const after = async (call) => {
+    const out = await localizedCall(call);
+    announce(t('ao.alloc.new_version', { version: out.version }));
+    await ctx.rerender();
+  };
+  const change = form([
+    { name: 'volume', label: t('ao.alloc.new_volume'), type: 'number', min: 1, step: 1, hint: t('ao.alloc.unit_hint', { cap: capText(a.volume, a.unit, a.frequency) }) },
+    { name: 'end_date', label: t('ao.alloc.new_end'), type: 'date', hint: t('ao.exclusive_hint') },
+    reasonField(),
+  ], t('ao.alloc.change_submit'), (v) => after(() => api.post(`/allocations/${a.number}/changes`, {
+    reason_code: v.reason_code, volume: v.volume ? Number(v.volume) : undefined, end_date: v.end_date || undefined,
+  })));
+  const end = form([
+    { name: 'end_date', label: t('ao.alloc.end'), type: 'date', required: true, hint: t('ao.alloc.end_removed_hint') },
+    reasonField(),
+  ], t('ao.alloc.end_submit'), (v) => after(() => api.post(`/allocations/${a.number}/end`, v)));
+  end.querySelector('button[type="submit"]').classList.replace('primary', 'danger');
+  return section(t('ao.alloc.change_title'),
+    h('details', {}, h('summary', {}, t('ao.alloc.change')), change),
+    h('details', {}, h('summary', {}, t('ao.alloc.end_action')), end));
+}
+
+// Seconds precision, comparable as text: "2026-11-23 12:20:06".
+const second = (ts) => String(ts || '').replace('T', ' ').slice(0, 19);
+
+// The message log can only be filtered by provider (AGB): show the provider's messages since
+// the allocation's first version.
+function messagesSection(a, provider) {
+  const body = h('div', {});
+  const since = second(a.versions[0]?.allocated_at || a.allocated_at);
+  const intro = h('p', { class: 'hint' }, provider
+    ? t('ao.msg.intro', { provider: provider.name, agb: provider.agb, since: dateTime(since) })
+    : t('ao.msg.no_provider'));
+  const el = section(t('ao.msg.title'), intro, body);
+  if (!provider) return el;
+  load(body, () => api.get(withQuery('/message-log', { agb: provider.agb, limit: 500 })), (rows) => table([
+    { key: 'at', label: t('ao.msg.at'), format: dateTime },
+    { key: 'direction', label: t('ao.msg.direction'), format: (d) => t(`ao.msg.dir.${d}`) },
+    { key: 'message_code', label: t('ao.msg.message'), format: messageName },
+    { key: 'identificatie', label: t('ao.msg.id') },
+    { key: 'outcome', label: t('ui.status'), render: (m) => outcomeBadge(m.outcome) },
+    { key: 'retour', label: t('ao.msg.retour') },
+  ], rows.filter((m) => second(m.at) >= since), { caption: t('ao.msg.caption'), empty: t('ao.msg.empty') }));
+  return el;
+}
+
+async function renderAllocation(main, ctx) {
+  const number = ctx.params.number;
+  const [a, products, providers] = await Promise.all([api.get(`/allocations/${number}`), productMap(), providerMap()]);
+  const provider = providers.get(a.provider_id);
+  show(main, t('ao.alloc.title_n', { number: a.number }),
+    h('p', {}, link(`/clients/${a.client_id}`, t('ao.alloc.to_client'))),
+    section(t('ao.alloc.current_version'), facts([
+      [t('ui.status'), allocationBadge(a)],
+      [t('ao.alloc.client'), link(`/clients/${a.client_id}`, t('ao.client_n', { id: a.client_id }))],
+      [t('ao.decision.product'), productText(products, a.product_code)],
+      [t('ao.alloc.provider'), providerText(providers, a.provider_id)],
+      [t('ao.alloc.period'), validity(a.start_date, a.end_date)],
+      [t('ao.alloc.cap'), capText(a.volume, a.unit, a.frequency)],
+      [t('ao.alloc.version'), String(a.version)],
+      [t('ao.alloc.reason'), reasonText(a.reason_change)],
+      [t('ao.alloc.reference'), a.referentie_aanbieder],
+    ])),
+    section(t('ao.alloc.versions'), versionsTable(a.versions || [a])),
+    changeForms(ctx, a),
+    messagesSection(a, provider));
+}
+
+export const allocationsList = renderList;
+export const allocationPage = renderAllocation;

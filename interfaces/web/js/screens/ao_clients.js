@@ -1,0 +1,103 @@
+// The clients list (BSN always masked; look-up by exact BSN) and the form for a new client.
+import * as api from '../api.js';
+import { date, maskedBsn } from '../format.js';
+import { t } from '../i18n.js';
+import { announce, form, h, link, load, section, table } from '../ui.js';
+import {
+  AO, PAGE_SIZE, clientName, districts, genderText, localizedCall, municipalities, offsetOf, pager, show, withQuery,
+} from './ao_common.js';
+
+// The masked BSN of a client whatever the role: the full `bsn` the server sends access officers
+// is never put on a list.
+export const maskedOf = (c) => maskedBsn(c.bsn || c.bsn_masked);
+
+function clientColumns(municipalityNames) {
+  return [
+    { key: 'name', label: t('ao.client.name'), render: (c) => link(`/clients/${c.id}`, clientName(c) || `#${c.id}`) },
+    { key: 'bsn', label: t('ao.client.bsn'), render: (c) => maskedOf(c) },
+    { key: 'birth_date', label: t('ao.client.birth_date'), format: date },
+    { key: 'gender', label: t('ao.client.gender'), format: genderText },
+    { key: 'city', label: t('ao.client.city'), render: (c) => [c.postcode, c.city].filter(Boolean).join(' ') },
+    { key: 'municipality_code', label: t('ao.client.municipality'), format: (v) => municipalityNames.get(v) || v },
+  ];
+}
+
+// The BSN look-up: the BSN stays in this form (never in the address bar or the page's text).
+function bsnSearch(results, names) {
+  return form([{ name: 'bsn', label: t('ao.clients.bsn_search'), hint: t('ao.clients.bsn_search_hint'),
+    inputmode: 'numeric', autocomplete: 'off' }], t('ao.clients.search'), async (v) => {
+    if (!v.bsn) {
+      results.replaceChildren();
+      return;
+    }
+    const found = await localizedCall(() => api.get(withQuery('/clients', { bsn: v.bsn })));
+    results.replaceChildren(found.length === 0
+      ? h('p', { class: 'empty', role: 'status' }, t('ao.clients.not_found', { bsn: maskedBsn(v.bsn) }))
+      : table(clientColumns(names), found, { caption: t('ao.clients.found') }));
+  });
+}
+
+function municipalityFilter(ctx, list) {
+  const el = form([{ name: 'municipality', label: t('ao.client.municipality'), type: 'select', value: ctx.query.get('municipality') || '',
+    options: [{ value: '', label: t('ao.all') }, ...list.map((m) => ({ value: m.code, label: `${m.name} (${m.code})` }))] }],
+  t('ui.filter'), (v) => ctx.navigate(withQuery('/clients', { municipality: v.municipality })));
+  el.classList.add('inline');
+  return el;
+}
+
+async function renderList(main, ctx) {
+  const offset = offsetOf(ctx);
+  const municipality = ctx.query.get('municipality') || '';
+  const list = await municipalities();
+  const names = new Map(list.map((m) => [m.code, m.name]));
+  const results = h('div', { 'aria-live': 'polite' });
+  const search = bsnSearch(results, names);
+  search.classList.add('inline');
+  const body = h('div', {});
+  const actions = AO.includes(ctx.user.role)
+    ? h('p', {}, link('/clients/new', t('ao.clients.new'))) : null;
+  show(main, t('ao.clients.title'), actions,
+    section(t('ao.clients.lookup'), search, results),
+    section(t('ao.clients.all'), municipalityFilter(ctx, list), body));
+  await load(body, () => api.get(withQuery('/clients', { municipality, limit: PAGE_SIZE, offset })), (rows) => [
+    table(clientColumns(names), rows, { caption: t('ao.clients.caption'), empty: t('ao.clients.empty') }),
+    pager(offset, rows.length, (o) => ctx.navigate(withQuery('/clients', { municipality, offset: o }))),
+  ].filter(Boolean));
+}
+
+function clientFields(munis, dists) {
+  const gender = ['0', '1', '2'].map((g) => ({ value: g, label: genderText(g) }));
+  return [
+    { name: 'bsn', label: t('ao.client.bsn'), required: true, inputmode: 'numeric', autocomplete: 'off', hint: t('ao.client.bsn_hint') },
+    { name: 'surname', label: t('ao.client.surname'), required: true, autocomplete: 'off' },
+    { name: 'prefix', label: t('ao.client.prefix'), autocomplete: 'off' },
+    { name: 'given_names', label: t('ao.client.given_names'), autocomplete: 'off' },
+    { name: 'initials', label: t('ao.client.initials'), autocomplete: 'off' },
+    { name: 'birth_date', label: t('ao.client.birth_date'), type: 'date', required: true },
+    { name: 'gender', label: t('ao.client.gender'), type: 'select', required: true, value: '0', options: gender },
+    { name: 'street', label: t('ao.client.street'), autocomplete: 'off' },
+    { name: 'house_number', label: t('ao.client.house_number'), autocomplete: 'off' },
+    { name: 'postcode', label: t('ao.client.postcode'), hint: t('ao.client.postcode_hint'), autocomplete: 'off' },
+    { name: 'city', label: t('ao.client.city'), autocomplete: 'off' },
+    { name: 'municipality_code', label: t('ao.client.municipality'), type: 'select', required: true,
+      value: (munis.find((m) => !m.central_code) || munis[0] || {}).code,
+      options: munis.map((m) => ({ value: m.code, label: `${m.name} (${m.code})` })) },
+    { name: 'district_id', label: t('ao.client.district'), type: 'select',
+      options: [{ value: '', label: t('ao.none') }, ...dists.map((d) => ({ value: d.id, label: `${d.name} (${d.municipality_code})` }))] },
+  ];
+}
+
+async function renderNew(main, ctx) {
+  const [munis, dists] = await Promise.all([municipalities(), districts()]);
+  const el = form(clientFields(munis, dists), t('ao.clients.create'), async (v) => {
+    const body = { ...v, district_id: v.district_id ? Number(v.district_id) : undefined };
+    for (const k of Object.keys(body)) if (body[k] === '') delete body[k];
+    const created = await localizedCall(() => api.post('/clients', body));
+    announce(t('ao.clients.created', { name: clientName(created) }));
+    ctx.navigate(`/clients/${created.id}`);
+  });
+  show(main, t('ao.clients.new_title'), h('p', {}, link('/clients', t('ao.clients.back'))), section(t('ao.client.personal'), el));
+}
+
+export const clientsList = renderList;
+export const newClient = renderNew;

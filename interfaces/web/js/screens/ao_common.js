@@ -1,0 +1,165 @@
+// Helpers shared by the access officer's screens (clients, decisions, allocations) and reused
+// by the auditor's: code lists in words, names, lookups cached per page load, a pager.
+import * as api from '../api.js';
+import { integer } from '../format.js';
+import { t } from '../i18n.js';
+import { badge, h, page } from '../ui.js';
+import './ao_strings.js';
+
+export const AO = ['access_officer'];
+// Who may read a client's page and its decisions (GET /clients/{id}, /clients/{id}/decisions).
+export const CLIENT_READERS = ['access_officer', 'contract_manager', 'auditor'];
+// Who may list clients (GET /clients).
+export const CLIENT_LISTERS = ['access_officer', 'auditor'];
+// Who may change allocations (POST /allocations, …/changes, …/end).
+export const ALLOCATORS = ['access_officer', 'contract_manager'];
+export const PAGE_SIZE = 50;
+
+// page() with the parts a role does not get (null) left out.
+export function show(main, title, ...content) {
+  page(main, title, ...content.filter(Boolean));
+}
+
+// A text for `key`, or `fallback` when no string is registered.
+export function tOr(key, fallback, params) {
+  const text = t(key, params);
+  return text === key ? fallback : text;
+}
+
+// Today (or `days` later) as YYYY-MM-DD in the browser's calendar.
+export function isoDay(days = 0) {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+// A definition list of [label, value] pairs; empty values are left out.
+export function facts(pairs) {
+  return h('dl', { class: 'facts' }, pairs
+    .filter(([, v]) => v !== undefined && v !== null && v !== '')
+    .map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
+}
+
+export function clientName(c) {
+  const first = c.given_names || c.initials || '';
+  return [first, c.prefix, c.surname].filter(Boolean).join(' ');
+}
+
+export const genderText = (g) => tOr(`ao.gender.${g}`, String(g ?? ''));
+export const unitText = (u) => tOr(`ao.unit.${u}`, u);
+export const frequencyText = (f) => tOr(`ao.freq.${f}`, f);
+
+// "4 uren per week"
+export function capText(volume, unit, frequency) {
+  return `${integer(volume)} ${unitText(unit)} ${frequencyText(frequency)}`;
+}
+
+// iWmo message codes (berichtcode) to their names: 414 -> WMO301.
+const MESSAGE_NAMES = {
+  414: 'WMO301', 415: 'WMO302', 418: 'WMO305', 419: 'WMO306', 420: 'WMO307', 421: 'WMO308',
+  444: 'WMO315', 445: 'WMO316', 480: 'WMO317', 481: 'WMO318', 482: 'WMO319', 483: 'WMO320',
+  484: 'WMO323', 485: 'WMO325',
+};
+
+export function messageName(code) {
+  const name = MESSAGE_NAMES[code];
+  const what = tOr(`ao.msg.${code}`, '');
+  return [name ? `${name} (${code})` : code, what].filter(Boolean).join(' — ');
+}
+
+const OUTCOME_KINDS = {
+  accepted: 'ok', acknowledged: 'ok', retour_accepts: 'ok', answered: 'ok',
+  waiting: 'warn', received: 'neutral', rejected: 'bad', rejected_header: 'bad', retour_rejects: 'bad',
+};
+
+export function outcomeBadge(outcome) {
+  return badge(tOr(`ao.outcome.${outcome}`, outcome), OUTCOME_KINDS[outcome] || 'neutral');
+}
+
+// The state of an allocation's current version on `today`, as a badge with text.
+export function allocationBadge(a, today = isoDay()) {
+  if (a.reason_change === '13') return badge(t('ao.alloc.removed'), 'bad');
+  if (a.end_date && a.end_date <= today) return badge(t('ao.alloc.ended'), 'neutral');
+  if (a.start_date > today) return badge(t('ao.alloc.future'), 'warn');
+  return badge(t('ao.alloc.active'), 'ok');
+}
+
+// The server's domain errors in the user's language when we know them (ao.error.CODE);
+// form() then shows the text next to the field with the code.
+export function localized(error) {
+  if (error && error.code) {
+    const text = tOr(`ao.error.${error.code}`, '');
+    if (text) error.message = text;
+  }
+  return error;
+}
+
+export async function localizedCall(fn) {
+  try {
+    return await fn();
+  } catch (error) {
+    throw localized(error);
+  }
+}
+
+// An error raised in the browser, shown by form() like a server error.
+export function fieldError(code, field) {
+  return { code, field, message: t(`ao.error.${code}`) };
+}
+
+// Lookups that rarely change, fetched once per page load.
+const cache = new Map();
+function cached(path) {
+  if (!cache.has(path)) {
+    cache.set(path, api.get(path).catch((e) => {
+      cache.delete(path);
+      throw e;
+    }));
+  }
+  return cache.get(path);
+}
+
+export async function productMap() {
+  return new Map((await cached('/products')).map((p) => [p.code, p]));
+}
+
+export async function providerMap() {
+  return new Map((await cached('/providers?limit=1000')).map((p) => [p.id, p]));
+}
+
+export const municipalities = () => cached('/municipalities');
+export const districts = () => cached('/districts');
+
+export function productText(products, code) {
+  const p = products.get(code);
+  return p ? `${code} ${p.name}` : code;
+}
+
+export function providerText(providers, id) {
+  const p = providers.get(id);
+  return p ? `${p.name} (AGB ${p.agb})` : t('ao.provider_n', { id });
+}
+
+// Previous / next for lists that take ?limit=&offset= (the server gives no total, so "next"
+// is offered while a page comes back full).
+export function pager(offset, count, go, limit = PAGE_SIZE) {
+  if (offset === 0 && count < limit) return null;
+  const prev = h('button', { type: 'button', disabled: offset === 0, onclick: () => go(Math.max(0, offset - limit)) },
+    t('ao.pager.prev'));
+  const next = h('button', { type: 'button', disabled: count < limit, onclick: () => go(offset + limit) },
+    t('ao.pager.next'));
+  const range = count === 0 ? t('ao.pager.none') : t('ao.pager.range', { from: integer(offset + 1), to: integer(offset + count) });
+  return h('nav', { class: 'actions', 'aria-label': t('ao.pager.label') }, prev, h('span', { class: 'hint' }, range), next);
+}
+
+// A path with a query string, leaving out empty values.
+export function withQuery(path, params) {
+  return path + api.query(params);
+}
+
+// The offset in ctx.query (a whole number ≥ 0).
+export function offsetOf(ctx) {
+  const n = Number(ctx.query.get('offset'));
+  return Number.isInteger(n) && n > 0 ? n : 0;
+}

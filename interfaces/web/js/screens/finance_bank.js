@@ -1,0 +1,159 @@
+// The bank side: uploading a camt.053 statement (with a progress bar) and the reconciliation
+// work list of entries that matched no transfer, or with another amount, with their resolution.
+import * as api from '../api.js';
+import { date, integer, money } from '../format.js';
+import { t } from '../i18n.js';
+import {
+  announce, errorBlock, form, h, link, load, page, section, table,
+} from '../ui.js';
+import { facts, quietProgress, statusBadge } from './finance_common.js';
+
+// "UNKNOWN_END_TO_END_ID" in words, with the code kept for people who search for it.
+function matchReason(code, detail) {
+  if (!code) return detail || '';
+  const key = `fin.match.${code}`;
+  const text = t(key);
+  const words = text === key ? code : `${text} (${code})`;
+  return detail ? `${words} — ${detail}` : words;
+}
+
+const direction = (credit) => (credit ? t('fin.entry.credit') : t('fin.entry.debit'));
+
+// ---- statement upload ----------------------------------------------------------------------
+
+function resultView(answer) {
+  const statements = answer.statements || [];
+  const entries = statements.flatMap((s) => s.entries || []);
+  const count = (status) => entries.filter((e) => e.match_status === status).length;
+  const open = count('unmatched') + count('difference');
+  return section(t('fin.statements.result'),
+    h('p', { id: 'statement-summary' }, t('fin.statements.summary', {
+      entries: integer(entries.length), booked: integer(count('booked')), returned: integer(count('returned')), open: integer(open),
+    }), ' ', open > 0 ? link('/finance/worklist', t('fin.statements.to_worklist')) : null),
+    statements.map((s) => table([
+      { key: 'id', label: t('fin.entry.id'), format: (v) => `#${v}` },
+      { key: 'credit', label: t('fin.entry.direction'), format: direction },
+      { key: 'end_to_end_id', label: t('fin.run.e2e') },
+      { key: 'match_status', label: t('fin.entry.match'), render: (e) => statusBadge('entry', e.match_status) },
+      // The server's detail (English) only where it carries figures: an amount difference.
+      { key: 'reason', label: t('fin.entry.reason'),
+        render: (e) => matchReason(e.reason, e.match_status === 'difference' ? e.detail : '') },
+      { key: 'amount_cents', label: t('fin.run.amount'), format: money, align: 'right' },
+    ], s.entries, { caption: t('fin.statements.caption', { id: s.statement_id, iban: s.account_iban }) })));
+}
+
+function uploadForm(result) {
+  const bar = quietProgress(t('fin.statements.progress'));
+  const fields = [{ name: 'file', label: t('fin.statements.file'), type: 'file', required: true,
+    accept: '.xml,application/xml,text/xml', hint: t('fin.statements.file_hint') }];
+  const el = form(fields, t('fin.statements.upload'), async (v) => {
+    if (!v.file) throw new api.ApiError(0, 'FILE_REQUIRED', t('fin.statements.file_required'), 'file');
+    result.replaceChildren();
+    bar.update(0, v.file.size);
+    const answer = await api.upload('/bank-statements', v.file, 'application/xml', bar.update);
+    bar.done();
+    const body = JSON.parse(answer.text);
+    result.replaceChildren(resultView(body));
+    announce(t('fin.statements.done'));
+  }, { extra: [bar.el] });
+  el.id = 'statement-upload';
+  return el;
+}
+
+async function statementsScreen(main) {
+  const result = h('div', { id: 'statement-result' });
+  page(main, t('fin.statements.title'),
+    section(t('fin.statements.upload_title'), h('p', { class: 'hint' }, t('fin.statements.intro')), uploadForm(result)),
+    result);
+}
+
+// ---- the work list -------------------------------------------------------------------------
+
+// Sent transfers of exactly this amount from the newest approved runs: what a debit may be
+// matched to by hand.
+async function candidates(entry) {
+  if (entry.credit) return [];
+  const runs = (await api.get('/payment-runs?limit=100')).filter((r) => r.status === 'approved').slice(0, 20);
+  const details = await Promise.all(runs.map((r) => api.get(`/payment-runs/${r.id}`)));
+  return details.flatMap((r) => r.transfers
+    .filter((x) => x.status === 'sent' && Number(x.amount_cents) === Number(entry.amount_cents))
+    .map((x) => ({ ...x, run_id: r.id })));
+}
+
+async function resolvePanel(panel, entry, reload) {
+  panel.replaceChildren(h('p', { class: 'loading' }, t('ui.loading')));
+  let found;
+  try {
+    found = await candidates(entry);
+  } catch (error) {
+    if (!error || !error.code) throw error;
+    panel.replaceChildren(errorBlock(error));
+    return;
+  }
+  const fields = [
+    { name: 'reason', label: t('fin.resolve.reason'), type: 'textarea', required: true, hint: t('fin.resolve.reason_hint') },
+  ];
+  if (!entry.credit) {
+    fields.push({ name: 'instruction_id', label: t('fin.resolve.transfer'), type: 'select',
+      hint: found.length ? t('fin.resolve.transfer_hint') : t('fin.resolve.no_candidates'),
+      options: [{ value: '', label: t('fin.resolve.close_only') }, ...found.map((x) => ({
+        value: x.id, label: `${x.end_to_end_id} — ${x.creditor_name} — ${money(x.amount_cents)} (${t('fin.runs.run_n', { id: x.run_id })})`,
+      }))] });
+  }
+  const el = form(fields, t('fin.resolve.submit'), async (v) => {
+    const body = { reason: v.reason };
+    if (v.instruction_id) body.instruction_id = Number(v.instruction_id);
+    const answer = await api.post(`/bank-entries/${entry.id}/resolve`, body);
+    announce(t(answer.match_status === 'booked' ? 'fin.resolve.booked' : 'fin.resolve.closed', { id: entry.id }));
+    panel.replaceChildren();
+    await reload();
+  });
+  const cancel = h('button', { type: 'button', onclick: () => panel.replaceChildren() }, t('ui.cancel'));
+  el.querySelector('.actions').append(cancel);
+  el.id = 'resolve-form';
+  const about = facts([
+      [t('fin.entry.statement'), `${entry.statement_id} (${entry.account_iban})`],
+      [t('fin.entry.date'), date(entry.booking_date)],
+      [t('fin.entry.counterparty'), [entry.counterparty_name, entry.counterparty_iban].filter(Boolean).join(' — ')],
+      [t('fin.run.e2e'), entry.end_to_end_id],
+  ]);
+  about.style.marginBottom = '1rem';
+  panel.replaceChildren(section(t('fin.resolve.title', { id: entry.id, amount: money(entry.amount_cents) }), about, el));
+  el.querySelector('textarea, input, select').focus();
+}
+
+function worklistTable(entries, ctx, panel, reload) {
+  const columns = [
+    { key: 'id', label: t('fin.entry.id'), format: (v) => `#${v}` },
+    { key: 'statement_id', label: t('fin.entry.statement') },
+    { key: 'booking_date', label: t('fin.entry.date'), format: date },
+    { key: 'credit', label: t('fin.entry.direction'), format: direction },
+    { key: 'end_to_end_id', label: t('fin.entry.counterparty_e2e'), render: (e) => [e.counterparty_name, e.counterparty_iban,
+      e.end_to_end_id].filter(Boolean).flatMap((x, i) => (i ? [h('br'), x] : [x])) },
+    { key: 'match_status', label: t('fin.entry.match'), render: (e) => statusBadge('entry', e.match_status) },
+    { key: 'reason', label: t('fin.entry.reason'),
+      render: (e) => [matchReason(e.reason), e.return_reason ? ` ${t('fin.run.return_reason', { code: e.return_reason })}` : ''] },
+    { key: 'amount_cents', label: t('fin.run.amount'), format: money, align: 'right' },
+  ];
+  if (ctx.user.role === 'finance') {
+    columns.push({ key: 'actions', label: t('ui.actions'), render: (e) => h('button', {
+      type: 'button', 'aria-label': t('fin.resolve.open_label', { id: e.id }),
+      onclick: () => resolvePanel(panel, e, reload),
+    }, t('fin.resolve.open')) });
+  }
+  return table(columns, entries, { caption: t('fin.worklist.caption'), empty: t('fin.worklist.empty') });
+}
+
+async function worklistScreen(main, ctx) {
+  const list = h('div');
+  const panel = h('div', { id: 'resolve-panel' });
+  const reload = () => load(list, () => api.get('/reconciliation/work-list'),
+    (entries) => worklistTable(entries, ctx, panel, reload));
+  page(main, t('fin.worklist.title'), h('p', {}, t('fin.worklist.intro')), section(t('fin.worklist.entries'), list), panel);
+  await reload();
+}
+
+export default [
+  { path: '/finance/statements', nav: 'fin.nav.statements', roles: ['finance'], render: statementsScreen },
+  { path: '/finance/worklist', nav: 'fin.nav.worklist', roles: ['finance', 'auditor'], render: worklistScreen },
+];

@@ -1,0 +1,232 @@
+// Payment runs: the list, preparing a run, the municipality's debtor account, one run's page
+// with its transfers, offsets and left-out payables, the four-eyes approval and the pain.001.
+import * as api from '../api.js';
+import { date, dateTime, integer, money } from '../format.js';
+import { t } from '../i18n.js';
+import {
+  announce, errorBlock, form, h, link, load, page, section, table,
+} from '../ui.js';
+import {
+  alertBox, facts, isoDay, leftOutReason, providerMap, providerName, quietProgress, statusBadge,
+} from './finance_common.js';
+
+const runPath = (id) => `/finance/runs/${id}`;
+
+// ---- the list ------------------------------------------------------------------------------
+
+function nowrap(el) {
+  el.style.whiteSpace = 'nowrap';
+  return el;
+}
+
+function runsTable(runs) {
+  return table([
+    { key: 'id', label: t('fin.runs.run'), render: (r) => nowrap(link(runPath(r.id), t('fin.runs.run_n', { id: r.id }))) },
+    { key: 'municipality_code', label: t('fin.runs.municipality') },
+    { key: 'due_until', label: t('fin.runs.due_until'), format: date },
+    { key: 'execution_date', label: t('fin.runs.execution_date'), format: date },
+    { key: 'status', label: t('ui.status'), render: (r) => statusBadge('run', r.status) },
+    { key: 'prepared_by', label: t('fin.runs.prepared_by') },
+    { key: 'approved_by', label: t('fin.runs.approved_by') },
+    { key: 'transactions', label: t('fin.runs.transactions'), format: integer, align: 'right' },
+    { key: 'control_sum_cents', label: t('fin.runs.total'), format: money, align: 'right' },
+  ], runs, { caption: t('fin.runs.list_caption'), empty: t('fin.runs.none') });
+}
+
+function municipalityOptions(municipalities) {
+  return municipalities.map((m) => ({ value: m.code, label: `${m.name} (${m.code})` }));
+}
+
+function prepareForm(ctx, municipalities, providers) {
+  const q = ctx.query;
+  const fields = [
+    { name: 'municipality_code', label: t('fin.runs.municipality'), type: 'select', required: true,
+      options: municipalityOptions(municipalities), value: q.get('municipality') || '0193' },
+    { name: 'due_until', label: t('fin.runs.due_until'), type: 'date', required: true,
+      value: q.get('due_until') || isoDay(30), hint: t('fin.runs.due_until_hint') },
+    { name: 'execution_date', label: t('fin.runs.execution_date'), type: 'date', hint: t('fin.runs.execution_hint') },
+    { name: 'provider_ids', label: t('fin.runs.providers'), type: 'select', value: q.get('provider') || '',
+      options: [{ value: '', label: t('fin.runs.all_providers') },
+        ...[...providers.values()].map((p) => ({ value: p.id, label: `${p.name} (${p.agb})` }))] },
+  ];
+  const el = form(fields, t('fin.runs.prepare'), async (v) => {
+    const body = { municipality_code: v.municipality_code, due_until: v.due_until };
+    if (v.execution_date) body.execution_date = v.execution_date;
+    if (v.provider_ids) body.provider_ids = [Number(v.provider_ids)];
+    const run = await api.post('/payment-runs', body);
+    announce(t('fin.runs.prepared', { id: run.id, total: money(run.control_sum_cents) }));
+    ctx.navigate(runPath(run.id));
+  });
+  el.id = 'prepare-run';
+  return el;
+}
+
+function debtorForm(municipalities) {
+  const fields = [
+    { name: 'code', label: t('fin.runs.municipality'), type: 'select', required: true,
+      options: municipalityOptions(municipalities), value: '0193' },
+    { name: 'iban', label: t('fin.debtor.iban'), required: true, autocomplete: 'off' },
+    { name: 'bic', label: t('fin.debtor.bic'), hint: t('fin.debtor.bic_hint') },
+    { name: 'name', label: t('fin.debtor.name'), required: true },
+  ];
+  const el = form(fields, t('fin.debtor.save'), async (v, f) => {
+    const body = { iban: v.iban.replace(/\s+/g, '').toUpperCase(), name: v.name };
+    if (v.bic) body.bic = v.bic;
+    const answer = await api.post(`/municipalities/${encodeURIComponent(v.code)}/debtor-account`, body);
+    announce(t('fin.debtor.saved', { code: answer.municipality_code, iban: answer.iban }));
+    f.reset();
+  }, { aliases: { municipality_code: 'code' } });
+  el.id = 'debtor-account';
+  return el;
+}
+
+async function runsScreen(main, ctx) {
+  const list = h('div');
+  const parts = [section(t('fin.runs.list'), list)];
+  if (ctx.user.role === 'finance') {
+    const [municipalities, providers] = await Promise.all([api.get('/municipalities'), providerMap()]);
+    parts.unshift(h('div', { class: 'grid' },
+      section(t('fin.runs.new'), h('p', { class: 'hint' }, t('fin.runs.new_intro')), prepareForm(ctx, municipalities, providers)),
+      section(t('fin.debtor.title'), h('p', { class: 'hint' }, t('fin.debtor.intro')), debtorForm(municipalities))));
+  }
+  page(main, t('fin.runs.title'), ...parts);
+  await load(list, () => api.get('/payment-runs?limit=200'), runsTable);
+}
+
+// ---- one run -------------------------------------------------------------------------------
+
+function sum(items) {
+  return items.reduce((s, i) => s + Number(i.amount_cents), 0);
+}
+
+function summary(run, items) {
+  const paid = items.filter((i) => i.outcome === 'paid');
+  const offsets = items.filter((i) => i.outcome === 'offset');
+  const left = items.filter((i) => i.outcome === 'left_out');
+  return section(t('fin.run.summary'), facts([
+    [t('ui.status'), statusBadge('run', run.status)],
+    [t('fin.runs.municipality'), run.municipality_code],
+    [t('fin.runs.due_until'), date(run.due_until)],
+    [t('fin.runs.execution_date'), date(run.execution_date)],
+    [t('fin.runs.prepared_by'), `${run.prepared_by} — ${dateTime(run.prepared_at)}`],
+    [t('fin.runs.approved_by'), run.approved_by ? `${run.approved_by} — ${dateTime(run.approved_at)}` : ''],
+    [t('fin.run.message_id'), run.message_id],
+    [t('fin.runs.transactions'), integer(run.transactions)],
+    [t('fin.run.paid_payables'), `${integer(paid.length)} — ${money(sum(paid))}`],
+    [t('fin.run.offsets'), `${integer(offsets.length)} — ${money(sum(offsets))}`],
+    [t('fin.run.left_out'), `${integer(left.length)} — ${money(sum(left))}`],
+    [t('fin.runs.total'), h('strong', { id: 'run-total' }, money(run.control_sum_cents))],
+    [t('fin.run.sha256'), run.pain001_sha256 ? h('code', {}, run.pain001_sha256) : ''],
+  ]));
+}
+
+function transfersTable(run) {
+  return table([
+    { key: 'end_to_end_id', label: t('fin.run.e2e'), render: (x) => h('code', {}, x.end_to_end_id) },
+    { key: 'creditor_name', label: t('fin.run.creditor') },
+    { key: 'creditor_iban', label: t('fin.run.iban') },
+    { key: 'remittance', label: t('fin.run.remittance') },
+    { key: 'status', label: t('ui.status'), render: (x) => [statusBadge('transfer', x.status),
+      x.return_reason ? ` ${t('fin.run.return_reason', { code: x.return_reason })}` : ''] },
+    { key: 'amount_cents', label: t('fin.run.amount'), format: money, align: 'right' },
+  ], run.transfers, { caption: t('fin.run.transfers_caption'), empty: t('fin.run.no_transfers') });
+}
+
+function itemsTable(items, providers, transfers, caption, empty, withReason) {
+  const e2e = new Map(transfers.map((x) => [x.id, x.end_to_end_id]));
+  const columns = [
+    { key: 'provider_id', label: t('fin.run.provider'),
+      render: (i) => link(`/finance/providers/${i.provider_id}`, providerName(providers, i.provider_id)) },
+    { key: 'payable_id', label: t('fin.run.payable'), format: (v) => `#${v}` },
+  ];
+  if (withReason) columns.push({ key: 'reason', label: t('fin.run.reason'), format: leftOutReason });
+  else columns.push({ key: 'instruction_id', label: t('fin.run.e2e'), format: (v) => e2e.get(v) || '' });
+  columns.push({ key: 'amount_cents', label: t('fin.run.amount'), format: money, align: 'right' });
+  return table(columns, items, { caption, empty });
+}
+
+// The refusal of an approval, in words a user acts on.
+function approveError(error, run) {
+  if (error.code === 'FOUR_EYES') {
+    return alertBox(h('strong', {}, t('fin.run.four_eyes_title')), ' ',
+      t('fin.run.four_eyes', { user: run.prepared_by }), ` (${error.code})`);
+  }
+  if (error.code === 'RUN_STALE') {
+    const again = `/finance/runs?municipality=${encodeURIComponent(run.municipality_code)}&due_until=${encodeURIComponent(run.due_until)}`;
+    return alertBox(h('strong', {}, t('fin.run.stale_title')), ' ', t('fin.run.stale'),
+      ` (${error.code}) `, link(again, t('fin.run.prepare_again')));
+  }
+  return errorBlock(error);
+}
+
+function approvePanel(run, ctx) {
+  const feedback = h('div', { id: 'approve-feedback' });
+  const mine = run.prepared_by === ctx.user.name;
+  const button = h('button', { type: 'button', class: 'primary', id: 'approve-run' }, t('fin.run.approve'));
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    feedback.replaceChildren();
+    try {
+      await api.post(`/payment-runs/${run.id}/approve`);
+      announce(t('fin.run.approved', { id: run.id }));
+      await ctx.rerender();
+    } catch (error) {
+      if (!error || !error.code) throw error;
+      const box = approveError(error, run);
+      feedback.replaceChildren(box);
+      box.focus();
+      button.disabled = false;
+    }
+  });
+  return section(t('fin.run.approval'),
+    h('p', {}, mine ? t('fin.run.approve_mine') : t('fin.run.approve_intro', { user: run.prepared_by })),
+    h('div', { class: 'actions' }, button), feedback);
+}
+
+function downloadPanel(run) {
+  const bar = quietProgress(t('fin.run.download_progress'));
+  const feedback = h('div');
+  const button = h('button', { type: 'button', class: 'primary', id: 'download-pain001' }, t('fin.run.download'));
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    feedback.replaceChildren();
+    bar.update(0, 0);
+    try {
+      await api.download(`/payment-runs/${run.id}/pain001`, `pain001-${run.message_id || run.id}.xml`, bar.update);
+      bar.done();
+      announce(t('fin.run.downloaded'));
+    } catch (error) {
+      if (!error || !error.code) throw error;
+      feedback.replaceChildren(errorBlock(error));
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return section(t('fin.run.file'), h('p', {}, t('fin.run.file_intro')),
+    h('div', { class: 'actions' }, button), bar.el, feedback);
+}
+
+async function runScreen(main, ctx) {
+  const [run, providers] = await Promise.all([api.get(`/payment-runs/${encodeURIComponent(ctx.params.id)}`), providerMap()]);
+  const items = run.items || [];
+  const parts = [h('p', {}, link('/finance/runs', t('fin.run.back'))), summary(run, items)];
+  if (run.status === 'prepared' && ctx.user.role === 'finance') parts.push(approvePanel(run, ctx));
+  if (run.status === 'approved') parts.push(downloadPanel(run));
+  parts.push(
+    section(t('fin.run.transfers'), transfersTable(run)),
+    section(t('fin.run.paid_payables'), itemsTable(items.filter((i) => i.outcome === 'paid'), providers, run.transfers,
+      t('fin.run.paid_caption'), t('fin.run.none'), false)),
+    section(t('fin.run.offsets'), h('p', { class: 'hint' }, t('fin.run.offsets_intro')),
+      itemsTable(items.filter((i) => i.outcome === 'offset'), providers, run.transfers,
+        t('fin.run.offsets_caption'), t('fin.run.no_offsets'), false)),
+    section(t('fin.run.left_out'), h('p', { class: 'hint' }, t('fin.run.left_out_intro')),
+      itemsTable(items.filter((i) => i.outcome === 'left_out'), providers, run.transfers,
+        t('fin.run.left_out_caption'), t('fin.run.none_left_out'), true)),
+  );
+  page(main, t('fin.run.title', { id: run.id }), ...parts);
+}
+
+export default [
+  { path: '/finance/runs', nav: 'fin.nav.runs', roles: ['finance', 'auditor'], render: runsScreen },
+  { path: '/finance/runs/:id', roles: ['finance', 'auditor'], render: runScreen },
+];
