@@ -7,12 +7,17 @@ zc_log() { echo "[zorgcontract] $*" >&2; }
 
 # Installs the Debian packages that are missing (needs root, as on a fresh machine and in CI).
 zc_install_deps() {
-    local missing=()
+    local missing=() p
     for p in $ZC_PACKAGES; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
     done
-    if [ ${#missing[@]} -eq 0 ]; then return 0; fi
-    zc_log "installing missing packages: ${missing[*]}"
+    zc_apt_install "${missing[@]}"
+}
+
+# zc_apt_install PACKAGE...: apt-get install (nothing when no package is named).
+zc_apt_install() {
+    [ $# -eq 0 ] && return 0
+    zc_log "installing missing packages: $*"
     local sudo=""
     [ "$(id -u)" -ne 0 ] && sudo="sudo"
     export DEBIAN_FRONTEND=noninteractive
@@ -21,10 +26,29 @@ zc_install_deps() {
     if [ ! -e /usr/sbin/policy-rc.d ]; then
         printf '#!/bin/sh\nexit 101\n' | $sudo tee /usr/sbin/policy-rc.d >/dev/null
         $sudo chmod +x /usr/sbin/policy-rc.d
-        $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+        $sudo apt-get install -y -qq --no-install-recommends "$@" >/dev/null
         $sudo rm -f /usr/sbin/policy-rc.d
     else
-        $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+        $sudo apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+    fi
+}
+
+# The browser tests' tools: Debian's chromium, Node.js with npm (kept when node/npm are already on
+# the PATH, e.g. from another Node.js package) and playwright-core from tests/browser's lock
+# file. playwright-core downloads no browser; the tests drive /usr/bin/chromium.
+zc_install_browser_deps() {
+    local missing=()
+    command -v chromium >/dev/null || missing+=(chromium)
+    command -v node >/dev/null || missing+=(nodejs)
+    command -v npm >/dev/null || missing+=(npm)
+    zc_apt_install "${missing[@]}"
+    local dir="$ZC_ROOT/tests/browser" stamp sum
+    stamp="$dir/node_modules/.zc-lock.sha256"
+    sum="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)"
+    if [ "$(cat "$stamp" 2>/dev/null)" != "$sum" ]; then
+        zc_log "installing playwright-core for the browser tests (npm ci in tests/browser)"
+        (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || return 1
+        echo "$sum" > "$stamp"
     fi
 }
 

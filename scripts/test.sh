@@ -10,6 +10,7 @@ export ZC_ROOT
 cd "$ZC_ROOT"
 
 zc_install_deps
+zc_install_browser_deps
 zc_log "building with tests (build/)"
 zc_build "$ZC_ROOT/build" -DZC_BUILD_TESTS=ON
 cd "$ZC_ROOT/build"

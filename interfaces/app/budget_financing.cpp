@@ -117,12 +117,15 @@ Poco::JSON::Object::Ptr payableJson(const db::Row& r) {
     o->set("amount_cents", r.i64(6));
     o->set("due_date", r.str(7));
     o->set("created_at", isoTimestamp(r.str(8)));
+    o->set("status", r.str(9));  // open, in_run, paid
+    o->set("disputed_reason", r.isNull(10) ? Poco::Dynamic::Var() : Poco::Dynamic::Var(r.str(10)));
     return o;
 }
 
 constexpr const char* kPayableColumns =
     "SELECT p.id, p.provider_id, v.agb, v.name, p.source_type, p.source_id, p.amount_cents,"
-    " p.due_date, p.created_at FROM payables p JOIN providers v ON v.id = p.provider_id";
+    " p.due_date, p.created_at, p.status, p.disputed_reason FROM payables p"
+    " JOIN providers v ON v.id = p.provider_id";
 
 // The settlement's journal: the earned amount becomes cost on the contract's budget, the
 // advances are cleared and the difference lands on the provider's payable account (negative:

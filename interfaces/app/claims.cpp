@@ -486,14 +486,19 @@ Poco::JSON::Object::Ptr capUse(RequestContext& ctx, std::int64_t allocation_numb
     const auto max_period =
         overlaps ? billing::maxVolumeInPeriod(a.cap, a.category, line_period, a.period)
                  : std::int64_t{0};
+    // In the counting unit, like the use (an hours cap counts minutes).
+    const auto counted = [&](std::int64_t v) {
+        return billing::toCapCountingUnit(v, a.cap.unit, a.cap.unit);
+    };
     if (max_period == billing::kNoPeriodLimit) {
         o->set("max_in_period", Poco::Dynamic::Var());
     } else {
-        o->set("max_in_period", max_period);
+        o->set("max_in_period", counted(max_period));
     }
     o->set("used_in_period", in_period);
     const auto max_total = billing::maxVolumeOverAllocation(a.cap, a.period);
-    o->set("max_total", max_total ? Poco::Dynamic::Var(*max_total) : Poco::Dynamic::Var());
+    o->set("max_total",
+           max_total ? Poco::Dynamic::Var(counted(*max_total)) : Poco::Dynamic::Var());
     o->set("used_total", total);
     return o;
 }

@@ -229,10 +229,11 @@ ApiResponse getDeclaration(RequestContext& ctx, const ApiRequest& req) {
     auto lines = newArray();
     for (const auto& r : ctx.db.query(
              "SELECT reference, credit, allocation_number, product_code, period_begin, period_end,"
-             " volume, unit, amount_cents, status, code, credited FROM claim_lines"
+             " volume, unit, amount_cents, status, code, credited, id FROM claim_lines"
              " WHERE declaration_id = ? ORDER BY id LIMIT 10000",
              {id})) {
         auto l = newObject();
+        l->set("id", r.i64(12));  // the claim line, for its trace
         l->set("reference", r.str(0));
         l->set("credit", r.i64(1) != 0);
         l->set("allocation_number", r.i64(2));
@@ -257,8 +258,8 @@ ApiResponse listReviews(RequestContext& ctx, const ApiRequest& req) {
     for (const auto& r : ctx.db.query(
              "SELECT v.id, v.declaration_id, v.code, v.message, v.status, v.due_date, p.agb,"
              " l.reference, l.allocation_number, l.product_code, l.period_begin, l.period_end,"
-             " l.volume, l.unit, l.amount_cents, v.decided_by, v.reason, v.escalated_at"
-             " FROM review_items v"
+             " l.volume, l.unit, l.amount_cents, v.decided_by, v.reason, v.escalated_at,"
+             " v.claim_line_id FROM review_items v"
              " JOIN claim_lines l ON l.id = v.claim_line_id JOIN providers p ON p.id = "
              "l.provider_id"
              " WHERE (? = '' OR v.status = ?) ORDER BY v.due_date, v.id LIMIT 1000",
@@ -283,6 +284,7 @@ ApiResponse listReviews(RequestContext& ctx, const ApiRequest& req) {
         setOptional(o, "decided_by", r.opt(15));
         setOptional(o, "reason", r.opt(16));
         o->set("escalated", !r.isNull(17));
+        o->set("claim_line_id", r.i64(18));
         const auto cap = capUse(ctx, r.i64(8), Period{parseDate(r.str(10)), parseDate(r.str(11))});
         o->set("cap", cap ? Poco::Dynamic::Var(cap) : Poco::Dynamic::Var());
         out->add(o);

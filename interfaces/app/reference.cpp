@@ -33,11 +33,15 @@ Poco::JSON::Object::Ptr providerJson(const db::Row& r) {
     o->set("contact_name", r.str(5));
     o->set("contact_email", r.str(6));
     o->set("contact_phone", r.str(7));
+    // An integrity block (payments are held): null when the provider is not blocked.
+    o->set("blocked_reason", r.isNull(8) ? Poco::Dynamic::Var() : Poco::Dynamic::Var(r.str(8)));
+    o->set("blocked_at", r.isNull(9) ? Poco::Dynamic::Var() : Poco::Dynamic::Var(r.str(9)));
     return o;
 }
 
 constexpr const char* kProviderColumns =
-    "SELECT id, agb, kvk, name, iban, contact_name, contact_email, contact_phone FROM providers";
+    "SELECT id, agb, kvk, name, iban, contact_name, contact_email, contact_phone, blocked_reason,"
+    " blocked_at FROM providers";
 
 }  // namespace
 

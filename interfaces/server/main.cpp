@@ -139,10 +139,10 @@ int loadDemoCommand(const server::Settings& s) {
     auto cell = [](const std::string& text, std::size_t width) {
         return text + std::string(width > text.size() ? width - text.size() : 1, ' ');
     };
-    std::cout << "  " << cell("user", 13) << cell("role", 18) << cell("password", 20)
+    std::cout << "  " << cell("user", 18) << cell("role", 18) << cell("password", 20)
               << "TOTP secret\n";
     for (const auto& l : summary.logins) {
-        std::cout << "  " << cell(l.username, 13) << cell(l.role, 18) << cell(l.password, 20)
+        std::cout << "  " << cell(l.username, 18) << cell(l.role, 18) << cell(l.password, 20)
                   << (l.totp_secret.empty() ? "-" : l.totp_secret) << "\n";
     }
     std::cout << "\nTOTP codes: oathtool --totp -b SECRET (package oathtool) or any "

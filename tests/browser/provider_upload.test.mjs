@@ -198,17 +198,13 @@ await run('provider_upload', async (browser) => {
   assert.match(await lines.filter({ hasText: refs[1] }).textContent(), /9346/);
   await screenshot(page, 'prov-declaration');
 
-  // The trace of the accepted prestatie (needs the claim line's id in the declaration's lines).
-  const trace = lines.filter({ hasText: refs[0] }).getByRole('link', { name: `Verloop van ${refs[0]}` });
-  if (await trace.count()) {
-    await trace.click();
-    await page.getByRole('heading', { name: `Verloop van prestatie ${refs[0]}` }).waitFor();
-    await page.getByText(`Declaratie ${number} ontvangen op`).waitFor();
-    await page.getByText(new RegExp(`Betaalverplichting \\d+ van ${euro(6 * a.tariff).replace(/[.€]/g, '\\$&')}`)).waitFor();
-    await screenshot(page, 'prov-trace');
-  } else {
-    console.warn('NOTE: GET /declarations/{id} gives no claim line id, so the trace cannot be linked; trace step skipped');
-  }
+  // The trace of the accepted prestatie: received, assessed, payable.
+  await lines.filter({ hasText: refs[0] }).getByRole('link', { name: `Verloop van ${refs[0]}` }).click();
+  await page.getByRole('heading', { name: `Verloop van prestatie ${refs[0]}` }).waitFor();
+  await page.getByText(`Declaratie ${number} ontvangen op`).waitFor();
+  await page.getByText(new RegExp(`Betaalverplichting \\d+ van ${euro(6 * a.tariff).replace(/[.€]/g, '\\$&')}`)).waitFor();
+  await screenshot(page, 'prov-trace');
+  await page.goBack();
 
   // The statement: the declaration's payable, and the same as CSV.
   await page.getByRole('link', { name: 'Rekeningoverzicht' }).click();

@@ -60,10 +60,12 @@ TEST(WebApp, ServesThePagesWithAStrictContentSecurityPolicy) {
 
 TEST(WebApp, ServesNothingOutsideItsFolderNorHiddenFiles) {
     for (const std::string path : {"/../config/zorgcontract.properties", "/%2e%2e/README.md",
-                                   "/js/../../../CMakeLists.txt", "/.git/config",
+                                   "/js/../../../CMakeLists.txt", "/.git/HEAD.txt",
                                    "/js/app.js.bak", "/index.html%00.js"}) {
         EXPECT_EQ(getPath(path).status, 404) << path;
     }
+    // An address without a file extension is a screen: it gets the page, never a file.
+    EXPECT_EQ(getPath("/.git/config").text, getPath("/").text);
     EXPECT_EQ(e2e::client().request("POST", "/index.html", "x").status, 405);
     // The API keeps answering in JSON, also for unknown endpoints.
     EXPECT_EQ(getPath("/api/v1/nothing-here").code(), "NOT_FOUND");

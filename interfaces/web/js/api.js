@@ -3,11 +3,14 @@
 // Errors become ApiError with the server's reason code, message and field.
 
 export class ApiError extends Error {
-  constructor(status, code, message, field) {
+  // body: the whole JSON answer (e.g. a declaration rejected as a whole comes back as 422 with
+  // its per-line answer), or null.
+  constructor(status, code, message, field, body = null) {
     super(message || code);
     this.status = status;
     this.code = code;
     this.field = field || '';
+    this.body = body;
   }
 }
 
@@ -85,14 +88,15 @@ export function upload(path, file, contentType, progress = () => {}) {
         return;
       }
       let e = {};
+      let body = null;
       try {
-        const body = JSON.parse(xhr.responseText);
+        body = JSON.parse(xhr.responseText);
         e = body.error || body;
       } catch {
         /* not JSON */
       }
       if (xhr.status === 401) onUnauthenticated();
-      reject(new ApiError(xhr.status, e.code || `HTTP_${xhr.status}`, e.message || '', e.field));
+      reject(new ApiError(xhr.status, e.code || `HTTP_${xhr.status}`, e.message || '', e.field, body));
     };
     xhr.send(file);
   });

@@ -1,10 +1,10 @@
 // The application shell: who is logged in, the menu for that role, the language switch and the
 // router (real paths such as /reviews; the server answers every such path with index.html).
 import * as api from './api.js';
-import { LANGUAGES, language, setLanguage, t } from './i18n.js';
+import { LANGUAGES, errorText, language, setLanguage, t } from './i18n.js';
 import './strings.js';
 import screens from './screens/index.js';
-import { announce, field, form, h, page } from './ui.js';
+import { announce, clearAnnouncement, field, form, h, page } from './ui.js';
 
 const main = document.getElementById('main');
 let user = null;
@@ -157,7 +157,7 @@ async function render() {
     await found.route.render(main, ctx);
   } catch (error) {
     if (!error || !error.code) throw error;
-    page(main, t(found.route.nav || 'ui.details'), h('p', { class: 'form-error', role: 'alert' }, `${error.message} (${error.code})`));
+    page(main, t(found.route.nav || 'ui.details'), h('p', { class: 'form-error', role: 'alert' }, `${errorText(error)} (${error.code})`));
   }
   main.focus({ preventScroll: true });
 }
@@ -191,8 +191,13 @@ document.addEventListener('click', (e) => {
   const a = e.target.closest('a[data-route]');
   if (!a || e.ctrlKey || e.metaKey || e.shiftKey || a.target) return;
   e.preventDefault();
+  // A message about the last action stays with the screen it belongs to.
+  clearAnnouncement();
   navigate(a.getAttribute('href'));
 });
-window.addEventListener('popstate', render);
+window.addEventListener('popstate', () => {
+  clearAnnouncement();
+  render();
+});
 
 start();

@@ -54,7 +54,7 @@ addStrings({
     'error.UNAUTHENTICATED': 'Log eerst in.',
     'error.NETWORK': 'De server is niet bereikbaar.',
     'error.MFA_SETUP_REQUIRED': 'Stel eerst uw tweede factor in.',
-    'error.FOUR_EYES': 'Een betaalrun moet worden goedgekeurd door een andere medewerker dan degene die hem klaarzette.',
+    'error.FOUR_EYES': 'Vier ogen: een andere medewerker dan de aanvrager of opsteller moet dit goedkeuren.',
   },
   en: {
     'ui.loading': 'Loading…',
@@ -107,6 +107,6 @@ addStrings({
     'error.UNAUTHENTICATED': 'Please log in first.',
     'error.NETWORK': 'The server cannot be reached.',
     'error.MFA_SETUP_REQUIRED': 'Set up your second factor first.',
-    'error.FOUR_EYES': 'A payment run must be approved by someone other than the person who prepared it.',
+    'error.FOUR_EYES': 'Four eyes: someone other than the requester or preparer must approve this.',
   },
 });

@@ -36,7 +36,7 @@ export const uid = (prefix = 'f') => `${prefix}-${++idCounter}`;
 
 // The page's heading; focus moves to the main region on every screen change (screen readers).
 export function page(main, title, ...content) {
-  main.replaceChildren(h('h1', {}, title), ...content);
+  main.replaceChildren(h('h1', {}, title), ...content.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
   document.title = `${title} — zorgcontract`;
 }
 
@@ -156,6 +156,13 @@ export function form(fields, submitLabel, submit, { aliases = {}, extra = [] } =
 }
 
 // A message in the page's live region (read out by screen readers), e.g. after saving.
+// Cleared when the user moves to another screen.
+export function clearAnnouncement() {
+  const status = document.getElementById('status');
+  status.className = 'status';
+  status.textContent = '';
+}
+
 export function announce(text, kind = 'ok') {
   const status = document.getElementById('status');
   status.className = `status ${kind}`;
@@ -202,7 +209,7 @@ export async function load(container, loader, render) {
   container.replaceChildren(h('p', { class: 'loading' }, t('ui.loading')));
   try {
     const data = await loader();
-    container.replaceChildren(...[render(data)].flat());
+    container.replaceChildren(...[render(data)].flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
   } catch (error) {
     if (error && error.code) container.replaceChildren(errorBlock(error));
     else throw error;

@@ -13,13 +13,9 @@ import {
 
 // --- the cap in words -----------------------------------------------------------------------
 
-// The server counts an hours cap in minutes (used_*), while volume and max_* are in the cap's
-// own unit. Everything below is shown in the counting unit.
-function capFactor(cap) {
-  return cap.unit === 'hours' && cap.counting_unit === 'minutes' ? 60 : 1;
-}
-
-const maxInCounting = (cap, max) => (max === null || max === undefined ? null : max * capFactor(cap));
+// The server gives max_* and used_* in the cap's counting unit (minutes for an hours cap);
+// only volume is in the cap's own unit. Everything below is shown in the counting unit.
+const maxInCounting = (cap, max) => (max === null || max === undefined ? null : max);
 
 // The line's volume in the cap's counting unit (hours claimed on an hours cap → minutes).
 function lineInCounting(item) {

@@ -7,4 +7,6 @@ import contractManager from './contract_manager.js';
 import finance from './finance.js';
 import provider from './provider.js';
 
-export default [...contractManager, ...accessOfficer, ...provider, ...finance, ...budget, ...auditor];
+// Auditor and access officer first: a role's home is its first menu entry, and these modules'
+// first entries are those roles' homes (the contract manager module also lists screens for them).
+export default [...auditor, ...accessOfficer, ...contractManager, ...provider, ...finance, ...budget];
