@@ -470,8 +470,8 @@ Poco::JSON::Object::Ptr capUse(RequestContext& ctx, std::int64_t allocation_numb
     std::int64_t in_period = 0;
     std::int64_t total = 0;
     const std::string begin = formatDate(line_period.begin);
-    for (const auto& r : ctx.db.query(std::string(kUsageColumns) + "= ?" + kUsageGroup,
-                                      {allocation_number})) {
+    for (const auto& r :
+         ctx.db.query(std::string(kUsageColumns) + "= ?" + kUsageGroup, {allocation_number})) {
         const auto v = billing::toCapCountingUnit(r.i64(5), parseUnit(r.str(4)), a.cap.unit);
         total += v;
         if (r.str(2) == begin) in_period += v;
@@ -481,8 +481,8 @@ Poco::JSON::Object::Ptr capUse(RequestContext& ctx, std::int64_t allocation_numb
     o->set("unit", unitName(a.cap.unit));
     o->set("frequency", contracting::frequencyName(a.cap.frequency));
     o->set("counting_unit", unitName(billing::capCountingUnit(a.cap.unit)));
-    const bool overlaps = (!a.period.end || line_period.begin < *a.period.end) &&
-                          a.period.begin < *line_period.end;
+    const bool overlaps =
+        (!a.period.end || line_period.begin < *a.period.end) && a.period.begin < *line_period.end;
     const auto max_period =
         overlaps ? billing::maxVolumeInPeriod(a.cap, a.category, line_period, a.period)
                  : std::int64_t{0};
@@ -497,8 +497,7 @@ Poco::JSON::Object::Ptr capUse(RequestContext& ctx, std::int64_t allocation_numb
     }
     o->set("used_in_period", in_period);
     const auto max_total = billing::maxVolumeOverAllocation(a.cap, a.period);
-    o->set("max_total",
-           max_total ? Poco::Dynamic::Var(counted(*max_total)) : Poco::Dynamic::Var());
+    o->set("max_total", max_total ? Poco::Dynamic::Var(counted(*max_total)) : Poco::Dynamic::Var());
     o->set("used_total", total);
     return o;
 }

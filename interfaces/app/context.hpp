@@ -58,7 +58,7 @@ struct ApiRequest {
     std::map<std::string, std::string> query;  // query string
     Poco::JSON::Object::Ptr body;              // never null (empty object when absent)
     std::string bearer_token;  // raw session token (header or web cookie), for logout
-    std::string raw_body;                      // for XML endpoints (body is then empty)
+    std::string raw_body;      // for XML endpoints (body is then empty)
     // For XML endpoints with a large body: the file it was spooled to (raw_body is then empty),
     // so that a declaration of 100 MB is streamed from disk, not held in memory.
     std::string body_file;

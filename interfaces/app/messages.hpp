@@ -55,8 +55,8 @@ ApiResponse postMessageDryRun(RequestContext& ctx, const ApiRequest& req);  // W
 // provider's logged-in user (no client certificate); answered with the WMO325 like /messages.
 ApiResponse uploadWmo323(RequestContext& ctx, const ApiRequest& req);
 ApiResponse uploadWmo323DryRun(RequestContext& ctx, const ApiRequest& req);
-ApiResponse listOutbox(RequestContext& ctx, const ApiRequest& req);         // provider (mTLS)
-ApiResponse getOutboxMessage(RequestContext& ctx, const ApiRequest& req);   // provider (mTLS)
+ApiResponse listOutbox(RequestContext& ctx, const ApiRequest& req);        // provider (mTLS)
+ApiResponse getOutboxMessage(RequestContext& ctx, const ApiRequest& req);  // provider (mTLS)
 ApiResponse acknowledgeOutbox(RequestContext& ctx, const ApiRequest& req);
 ApiResponse listRequests(RequestContext& ctx, const ApiRequest& req);  // staff work queue
 ApiResponse getRequest(RequestContext& ctx, const ApiRequest& req);

@@ -277,8 +277,7 @@ class ApiHandler : public Poco::Net::HTTPRequestHandler {
             api.body_file = spooled->path();
             api.body = new Poco::JSON::Object;
         } else if (route->xml_body) {
-            api.raw_body =
-                readBody(req, route->spool_declarations ? config_.max_xml_bytes : limit);
+            api.raw_body = readBody(req, route->spool_declarations ? config_.max_xml_bytes : limit);
             api.body = new Poco::JSON::Object;
         } else {
             api.body = parseBody(readBody(req, limit));

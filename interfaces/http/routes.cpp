@@ -13,10 +13,10 @@
 #include "interfaces/app/contracts.hpp"
 #include "interfaces/app/messages.hpp"
 #include "interfaces/app/payments.hpp"
-#include "interfaces/app/provider_statement.hpp"
-#include "interfaces/app/statements.hpp"
 #include "interfaces/app/procedures.hpp"
+#include "interfaces/app/provider_statement.hpp"
 #include "interfaces/app/reference.hpp"
+#include "interfaces/app/statements.hpp"
 
 namespace zc::http {
 namespace {
@@ -161,13 +161,24 @@ std::vector<Route> buildRoutes() {
          false,
          app::downloadPain001},
         {"POST", v1 + "/bank-statements", A::Roles, {kFin}, false, app::importBankStatement, true},
-        {"GET", v1 + "/reconciliation/work-list", A::Roles, {kFin, kAud}, false,
+        {"GET",
+         v1 + "/reconciliation/work-list",
+         A::Roles,
+         {kFin, kAud},
+         false,
          app::reconciliationWorkList},
-        {"POST", v1 + "/bank-entries/{id}/resolve", A::Roles, {kFin}, false,
-         app::resolveBankEntry},
-        {"GET", v1 + "/providers/{id}/statement", A::Roles, {kFin, kAud, kProv}, false,
+        {"POST", v1 + "/bank-entries/{id}/resolve", A::Roles, {kFin}, false, app::resolveBankEntry},
+        {"GET",
+         v1 + "/providers/{id}/statement",
+         A::Roles,
+         {kFin, kAud, kProv},
+         false,
          app::providerStatement},
-        {"GET", v1 + "/claim-lines/{id}/trace", A::Roles, {kCm, kFin, kAud, kProv}, false,
+        {"GET",
+         v1 + "/claim-lines/{id}/trace",
+         A::Roles,
+         {kCm, kFin, kAud, kProv},
+         false,
          app::traceClaimLine},
         {"GET", v1 + "/payables", A::Roles, {kFin, kAud, kProv}, false, app::listPayables},
         {"POST",
@@ -268,10 +279,24 @@ std::vector<Route> buildRoutes() {
         {"POST", v1 + "/declarations", A::Roles, {kProv}, false, app::submitDeclaration},
         {"POST", v1 + "/declarations/dry-run", A::Roles, {kProv}, false, app::dryRunDeclaration},
         // The web application's WMO323 upload (logged-in provider user, no client certificate)
-        {"POST", v1 + "/declarations/wmo323", A::Roles, {kProv}, false, app::uploadWmo323, true,
-         false, true},
-        {"POST", v1 + "/declarations/wmo323/dry-run", A::Roles, {kProv}, false,
-         app::uploadWmo323DryRun, true, false, true},
+        {"POST",
+         v1 + "/declarations/wmo323",
+         A::Roles,
+         {kProv},
+         false,
+         app::uploadWmo323,
+         true,
+         false,
+         true},
+        {"POST",
+         v1 + "/declarations/wmo323/dry-run",
+         A::Roles,
+         {kProv},
+         false,
+         app::uploadWmo323DryRun,
+         true,
+         false,
+         true},
         {"POST",
          v1 + "/declarations/csv",
          A::Roles,

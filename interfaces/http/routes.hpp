@@ -21,9 +21,15 @@ enum class Access {
 struct Route {
     Route(std::string m, std::string p, Access a, std::vector<app::Role> r, bool before_mfa,
           Handler h, bool xml = false, bool certificate = false, bool spool = false)
-        : method(std::move(m)), pattern(std::move(p)), access(a), roles(std::move(r)),
-          allowed_before_mfa(before_mfa), handler(std::move(h)), xml_body(xml),
-          client_certificate(certificate), spool_declarations(spool) {}
+        : method(std::move(m)),
+          pattern(std::move(p)),
+          access(a),
+          roles(std::move(r)),
+          allowed_before_mfa(before_mfa),
+          handler(std::move(h)),
+          xml_body(xml),
+          client_certificate(certificate),
+          spool_declarations(spool) {}
 
     std::string method;   // GET, POST
     std::string pattern;  // "/api/v1/contracts/{id}/status"

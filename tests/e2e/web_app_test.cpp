@@ -59,9 +59,9 @@ TEST(WebApp, ServesThePagesWithAStrictContentSecurityPolicy) {
 }
 
 TEST(WebApp, ServesNothingOutsideItsFolderNorHiddenFiles) {
-    for (const std::string path : {"/../config/zorgcontract.properties", "/%2e%2e/README.md",
-                                   "/js/../../../CMakeLists.txt", "/.git/HEAD.txt",
-                                   "/js/app.js.bak", "/index.html%00.js"}) {
+    for (const std::string path :
+         {"/../config/zorgcontract.properties", "/%2e%2e/README.md", "/js/../../../CMakeLists.txt",
+          "/.git/HEAD.txt", "/js/app.js.bak", "/index.html%00.js"}) {
         EXPECT_EQ(getPath(path).status, 404) << path;
     }
     // An address without a file extension is a screen: it gets the page, never a file.
@@ -88,8 +88,8 @@ TEST(WebApp, CookieLogInKeepsTheTokenOutOfReachOfScripts) {
     EXPECT_EQ(me.str("name"), "cm.jansen");
 
     // A request that changes something needs the web application's header (CSRF protection).
-    const auto forged = e2e::client().post("/api/v1/auth/logout", jsonObject({}),
-                                           withCookie(token, false));
+    const auto forged =
+        e2e::client().post("/api/v1/auth/logout", jsonObject({}), withCookie(token, false));
     EXPECT_EQ(forged.status, 403);
     EXPECT_EQ(forged.code(), "CSRF_HEADER_MISSING");
     EXPECT_EQ(getPath("/api/v1/auth/me", withCookie(token, false)).status, 200)
@@ -114,35 +114,34 @@ TEST(WebApp, AProviderUserSeesOnlyItsOwnProvider) {
     ASSERT_EQ(me.status, 200) << me.describe();
     EXPECT_EQ(me.str("role"), "provider");
     const auto own = me.num("provider_id");
-    EXPECT_EQ(getPath("/api/v1/providers/" + std::to_string(own), e2e::as("zorg.vechtstroom"))
-                  .str("agb"),
-              e2e::kAgb);
-    const auto other = getPath("/api/v1/providers/" + std::to_string(own + 1),
-                               e2e::as("zorg.vechtstroom"));
+    EXPECT_EQ(
+        getPath("/api/v1/providers/" + std::to_string(own), e2e::as("zorg.vechtstroom")).str("agb"),
+        e2e::kAgb);
+    const auto other =
+        getPath("/api/v1/providers/" + std::to_string(own + 1), e2e::as("zorg.vechtstroom"));
     EXPECT_EQ(other.status, 403);
     EXPECT_EQ(getPath("/api/v1/payment-runs", e2e::as("zorg.vechtstroom")).status, 403);
     EXPECT_EQ(getPath("/api/v1/clients", e2e::as("zorg.vechtstroom")).status, 403);
 }
 
 TEST(WebApp, ProviderUsersBelongToExactlyOneProvider) {
-    const auto missing = e2e::client().post(
-        "/api/v1/users",
-        jsonObject({{"username", "zorg.t" + e2e::uniqueDigits(6)},
-                    {"display_name", "Test"},
-                    {"role", "provider"},
-                    {"password", "Een-lang-wachtwoord-2026"}}),
-        e2e::as("admin"));
+    const auto missing =
+        e2e::client().post("/api/v1/users",
+                           jsonObject({{"username", "zorg.t" + e2e::uniqueDigits(6)},
+                                       {"display_name", "Test"},
+                                       {"role", "provider"},
+                                       {"password", "Een-lang-wachtwoord-2026"}}),
+                           e2e::as("admin"));
     EXPECT_EQ(missing.status, 400);
     EXPECT_EQ(missing.code(), "PROVIDER_REQUIRED");
     EXPECT_EQ(missing.field(), "provider_id");
-    const auto staff = e2e::client().post(
-        "/api/v1/users",
-        jsonObject({{"username", "cm.t" + e2e::uniqueDigits(6)},
-                    {"display_name", "Test"},
-                    {"role", "contract_manager"},
-                    {"provider_id", 1},
-                    {"password", "Een-lang-wachtwoord-2026"}}),
-        e2e::as("admin"));
+    const auto staff = e2e::client().post("/api/v1/users",
+                                          jsonObject({{"username", "cm.t" + e2e::uniqueDigits(6)},
+                                                      {"display_name", "Test"},
+                                                      {"role", "contract_manager"},
+                                                      {"provider_id", 1},
+                                                      {"password", "Een-lang-wachtwoord-2026"}}),
+                                          e2e::as("admin"));
     EXPECT_EQ(staff.code(), "PROVIDER_NOT_ALLOWED");
 }
 
@@ -176,8 +175,7 @@ TEST(WebApp, AProviderUserUploadsAWmo323AndGetsTheWmo325) {
     // Staff cannot upload for a provider.
     Headers staff = e2e::as("cm.jansen");
     staff.emplace_back("Content-Type", "application/xml");
-    EXPECT_EQ(e2e::client().request("POST", "/api/v1/declarations/wmo323", xml, staff).status,
-              403);
+    EXPECT_EQ(e2e::client().request("POST", "/api/v1/declarations/wmo323", xml, staff).status, 403);
 }
 
 }  // namespace

@@ -1,7 +1,5 @@
 #include "https_client.hpp"
 
-#include <Poco/String.h>
-
 #include <Poco/JSON/Parser.h>
 #include <Poco/JSON/Stringifier.h>
 #include <Poco/Net/Context.h>
@@ -10,6 +8,7 @@
 #include <Poco/Net/HTTPSClientSession.h>
 #include <Poco/Net/SSLManager.h>
 #include <Poco/StreamCopier.h>
+#include <Poco/String.h>
 
 #include <cstdlib>
 #include <filesystem>
