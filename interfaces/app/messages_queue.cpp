@@ -236,21 +236,44 @@ ApiResponse listOverdue(RequestContext& ctx, const ApiRequest&) {
     return {200, out};
 }
 
+namespace {
+
+// A numeric query parameter, 0 when absent; INVALID_QUERY when it is not a number.
+std::int64_t optionalQueryId(const ApiRequest& req, const std::string& name) {
+    const std::string text = req.queryValue(name);
+    if (text.empty()) return 0;
+    if (text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) {
+        throw ValidationError("INVALID_QUERY", "Query parameter '" + name + "' must be an id.",
+                              name);
+    }
+    return std::stoll(text);
+}
+
+}  // namespace
+
 ApiResponse messageLog(RequestContext& ctx, const ApiRequest& req) {
     const std::string agb = req.queryValue("agb");
+    const std::int64_t client = optionalQueryId(req, "client_id");
     const auto page = pageFrom(req.query);
     auto out = newArray();
+    // With client_id: the messages about that client — the allocations sent (WMO301) and, from
+    // the provider, its requests (WMO315/317) and the starts and stops of care (WMO305/307).
     for (const auto& r : ctx.db.query(
-             "SELECT 'in', i.message_code, i.identificatie, p.agb, i.received_at, i.outcome, "
-             "i.retour_code"
-             " FROM inbox_messages i JOIN providers p ON p.id = i.provider_id WHERE (? = '' OR "
-             "p.agb = ?)"
+             "SELECT 'in', i.message_code, i.identificatie, p.agb, i.received_at, i.outcome,"
+             " i.retour_code FROM inbox_messages i JOIN providers p ON p.id = i.provider_id"
+             " WHERE (? = '' OR p.agb = ?) AND (? = 0"
+             " OR i.id IN (SELECT inbox_message_id FROM allocation_requests WHERE client_id = ?)"
+             " OR i.id IN (SELECT c.start_message_id FROM care_starts c JOIN allocations a"
+             "   ON a.number = c.allocation_number WHERE a.client_id = ?)"
+             " OR i.id IN (SELECT c.stop_message_id FROM care_starts c JOIN allocations a"
+             "   ON a.number = c.allocation_number WHERE a.client_id = ?))"
              " UNION ALL SELECT 'out', o.message_code, o.identificatie, p.agb, o.created_at,"
              " IF(o.acknowledged_at IS NULL, 'waiting', 'acknowledged'), o.retour_codes"
-             " FROM outbox_messages o JOIN providers p ON p.id = o.provider_id WHERE (? = '' OR "
-             "p.agb = ?)"
+             " FROM outbox_messages o JOIN providers p ON p.id = o.provider_id"
+             " WHERE (? = '' OR p.agb = ?) AND (? = 0 OR o.client_id = ?)"
              " ORDER BY 5 DESC LIMIT ? OFFSET ?",
-             {agb, agb, agb, agb, page.limit, page.offset})) {
+             {agb, agb, client, client, client, client, agb, agb, client, client, page.limit,
+              page.offset})) {
         auto o = newObject();
         o->set("direction", r.str(0));
         o->set("message_code", r.str(1));

@@ -79,7 +79,37 @@ export async function newPage(browser) {
   return page;
 }
 
+// WCAG basics that every screen must meet, checked on each screenshot: the page has a language
+// and one h1, every visible form control and button has an accessible name, every chart has a
+// text alternative, and tables have column headers. Returns the problems found.
+async function accessibilityProblems(page) {
+  return page.evaluate(() => {
+    const problems = [];
+    const visible = (el) => el.offsetParent !== null || el.getClientRects().length > 0;
+    const named = (el) =>
+      (el.labels && el.labels.length > 0) || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby');
+    if (!document.documentElement.lang) problems.push('html has no lang');
+    if (document.querySelectorAll('h1').length !== 1) problems.push(`${document.querySelectorAll('h1').length} h1 elements`);
+    for (const el of document.querySelectorAll('input, select, textarea')) {
+      if (el.type === 'hidden' || !visible(el)) continue;
+      if (!named(el)) problems.push(`unlabelled ${el.tagName.toLowerCase()} name=${el.name}`);
+    }
+    for (const el of document.querySelectorAll('button, a[href]')) {
+      if (visible(el) && !el.textContent.trim() && !el.getAttribute('aria-label')) problems.push(`${el.tagName.toLowerCase()} without text`);
+    }
+    for (const el of document.querySelectorAll('svg[role="img"]')) {
+      if (!el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby')) problems.push('chart without text alternative');
+    }
+    for (const el of document.querySelectorAll('table')) {
+      if (!el.querySelector('th')) problems.push('table without headers');
+    }
+    return problems;
+  });
+}
+
 export async function screenshot(page, name) {
+  const problems = await accessibilityProblems(page);
+  assert.deepEqual(problems, [], `accessibility problems on screen ${name}`);
   const file = path.join(artifacts, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   console.log(`screenshot: ${file}`);

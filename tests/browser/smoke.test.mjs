@@ -33,4 +33,20 @@ await run('smoke', async (browser) => {
   await page.getByRole('button', { name: 'Inloggen' }).waitFor();
   const after = await page.evaluate(async () => (await fetch('/api/v1/auth/me')).status);
   assert.equal(after, 401);
+
+  // Keyboard only: the user name field has focus, Tab goes to the password, Enter logs in; the
+  // menu is reachable with Tab and a link is followed with Enter.
+  await page.keyboard.type('ao.bakker');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(PASSWORD);
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
+  await page.locator('#nav a').first().focus();
+  await page.keyboard.press('Tab');
+  const second = await page.evaluate(() => document.activeElement.getAttribute('href'));
+  assert.ok(second && second !== '/clients', `Tab moves to the second menu entry, not ${second}`);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((href) => location.pathname === href, second);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await screenshot(page, 'keyboard-navigation');
 });

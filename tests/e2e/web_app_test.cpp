@@ -178,5 +178,16 @@ TEST(WebApp, AProviderUserUploadsAWmo323AndGetsTheWmo325) {
     EXPECT_EQ(e2e::client().request("POST", "/api/v1/declarations/wmo323", xml, staff).status, 403);
 }
 
+TEST(WebApp, TheMessageLogFiltersOnOneClient) {
+    const auto all = getPath("/api/v1/message-log", e2e::as("ao.bakker"));
+    ASSERT_EQ(all.status, 200) << all.describe();
+    ASSERT_GT(all.array()->size(), 0u) << "the demo sends WMO301s";
+    const auto none = getPath("/api/v1/message-log?client_id=987654321", e2e::as("ao.bakker"));
+    ASSERT_EQ(none.status, 200) << none.describe();
+    EXPECT_EQ(none.array()->size(), 0u);
+    EXPECT_EQ(getPath("/api/v1/message-log?client_id=x", e2e::as("ao.bakker")).code(),
+              "INVALID_QUERY");
+}
+
 }  // namespace
 }  // namespace zc

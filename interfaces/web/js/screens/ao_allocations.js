@@ -85,27 +85,23 @@ function changeForms(ctx, a) {
     h('details', {}, h('summary', {}, t('ao.alloc.end_action')), end));
 }
 
-// Seconds precision, comparable as text: "2026-11-23 12:20:06".
-const second = (ts) => String(ts || '').replace('T', ' ').slice(0, 19);
-
-// The message log can only be filtered by provider (AGB): show the provider's messages since
-// the allocation's first version.
+// The messages about this client exchanged with this allocation's provider: the allocations sent
+// (WMO301), the provider's requests (WMO315/317) and its starts and stops of care (WMO305/307).
 function messagesSection(a, provider) {
   const body = h('div', {});
-  const since = second(a.versions[0]?.allocated_at || a.allocated_at);
   const intro = h('p', { class: 'hint' }, provider
-    ? t('ao.msg.intro', { provider: provider.name, agb: provider.agb, since: dateTime(since) })
+    ? t('ao.msg.intro', { provider: provider.name, agb: provider.agb })
     : t('ao.msg.no_provider'));
   const el = section(t('ao.msg.title'), intro, body);
   if (!provider) return el;
-  load(body, () => api.get(withQuery('/message-log', { agb: provider.agb, limit: 500 })), (rows) => table([
+  load(body, () => api.get(withQuery('/message-log', { agb: provider.agb, client_id: a.client_id, limit: 500 })), (rows) => table([
     { key: 'at', label: t('ao.msg.at'), format: dateTime },
     { key: 'direction', label: t('ao.msg.direction'), format: (d) => t(`ao.msg.dir.${d}`) },
     { key: 'message_code', label: t('ao.msg.message'), format: messageName },
     { key: 'identificatie', label: t('ao.msg.id') },
     { key: 'outcome', label: t('ui.status'), render: (m) => outcomeBadge(m.outcome) },
     { key: 'retour', label: t('ao.msg.retour') },
-  ], rows.filter((m) => second(m.at) >= since), { caption: t('ao.msg.caption'), empty: t('ao.msg.empty') }));
+  ], rows, { caption: t('ao.msg.caption'), empty: t('ao.msg.empty') }));
   return el;
 }
 
