@@ -70,3 +70,11 @@ export function maskedBsn(bsn) {
   const s = String(bsn);
   return s.length <= 3 ? s : '*'.repeat(s.length - 3) + s.slice(-3);
 }
+
+// Today (or `days` later) as YYYY-MM-DD in the browser's calendar, for date fields.
+export function isoDay(days = 0) {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}

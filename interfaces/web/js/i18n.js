@@ -51,3 +51,33 @@ export function errorText(error) {
   const known = dictionaries[current][key] ?? dictionaries.nl[key];
   return known ? t(key) : error.message || error.code;
 }
+
+// t() with a fallback when no string is registered for `key` (t answers the key itself then).
+export function tOr(key, fallback, params) {
+  const text = t(key, params);
+  return text === key ? fallback : text;
+}
+
+// Error texts of one screen module: its reason codes in the user's language (PREFIX.error.CODE),
+// which form() then shows next to the field with the code.
+export function localizer(prefix) {
+  const localized = (error) => {
+    if (error && error.code) {
+      const text = tOr(`${prefix}.error.${error.code}`, '');
+      if (text) error.message = text;
+    }
+    return error;
+  };
+  return {
+    localized,
+    async localizedCall(fn) {
+      try {
+        return await fn();
+      } catch (error) {
+        throw localized(error);
+      }
+    },
+    // An error found in the browser, shown by form() like a server error.
+    fieldError: (code, field) => ({ code, field, message: t(`${prefix}.error.${code}`) }),
+  };
+}

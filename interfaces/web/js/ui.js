@@ -220,3 +220,11 @@ export async function load(container, loader, render) {
 export function link(href, text) {
   return h('a', { href, dataset: { route: '' } }, text);
 }
+
+// A definition list of [label, value] pairs (values may be nodes); empty pairs and values are
+// left out.
+export function facts(pairs) {
+  return h('dl', { class: 'facts' }, pairs
+    .filter((p) => p && p[1] !== undefined && p[1] !== null && p[1] !== '')
+    .map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
+}

@@ -1,10 +1,14 @@
 // Helpers shared by the access officer's screens (clients, decisions, allocations) and reused
 // by the auditor's: code lists in words, names, lookups cached per page load, a pager.
 import * as api from '../api.js';
-import { integer } from '../format.js';
-import { t } from '../i18n.js';
-import { badge, h, page } from '../ui.js';
+import { integer, isoDay } from '../format.js';
+import { localizer, t, tOr } from '../i18n.js';
+import { badge, facts, h, page } from '../ui.js';
 import './ao_strings.js';
+
+export { facts, isoDay, tOr };
+
+export const { localized, localizedCall, fieldError } = localizer('ao');
 
 export const AO = ['access_officer'];
 // Who may read a client's page and its decisions (GET /clients/{id}, /clients/{id}/decisions).
@@ -20,26 +24,8 @@ export function show(main, title, ...content) {
   page(main, title, ...content.filter(Boolean));
 }
 
-// A text for `key`, or `fallback` when no string is registered.
-export function tOr(key, fallback, params) {
-  const text = t(key, params);
-  return text === key ? fallback : text;
-}
 
-// Today (or `days` later) as YYYY-MM-DD in the browser's calendar.
-export function isoDay(days = 0) {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
-// A definition list of [label, value] pairs; empty values are left out.
-export function facts(pairs) {
-  return h('dl', { class: 'facts' }, pairs
-    .filter(([, v]) => v !== undefined && v !== null && v !== '')
-    .map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
-}
 
 export function clientName(c) {
   const first = c.given_names || c.initials || '';
@@ -85,28 +71,8 @@ export function allocationBadge(a, today = isoDay()) {
   return badge(t('ao.alloc.active'), 'ok');
 }
 
-// The server's domain errors in the user's language when we know them (ao.error.CODE);
-// form() then shows the text next to the field with the code.
-export function localized(error) {
-  if (error && error.code) {
-    const text = tOr(`ao.error.${error.code}`, '');
-    if (text) error.message = text;
-  }
-  return error;
-}
 
-export async function localizedCall(fn) {
-  try {
-    return await fn();
-  } catch (error) {
-    throw localized(error);
-  }
-}
 
-// An error raised in the browser, shown by form() like a server error.
-export function fieldError(code, field) {
-  return { code, field, message: t(`ao.error.${code}`) };
-}
 
 // Lookups that rarely change, fetched once per page load.
 const cache = new Map();

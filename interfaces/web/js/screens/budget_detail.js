@@ -3,16 +3,12 @@
 import * as api from '../api.js';
 import { date, integer, money } from '../format.js';
 import { t } from '../i18n.js';
-import { badge, form, h, link, page, section } from '../ui.js';
+import { badge, facts, form, h, link, page, section } from '../ui.js';
 import { chartModel, exhaustionFigure } from './budget_chart.js';
 import {
   budgetName, financingText, loadRefs, scopeText, signalBadge, signedBp, thresholdText,
 } from './budget_common.js';
 import { reallocationTable } from './budget_reallocations.js';
-
-function facts(pairs) {
-  return h('dl', { class: 'facts' }, pairs.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
-}
 
 function dateForm(ctx, data) {
   const el = form([

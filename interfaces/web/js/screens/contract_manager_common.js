@@ -2,9 +2,13 @@
 // contracts, requests): roles, labels for server values, half-open periods, cached reference
 // data, localized errors and small form builders.
 import * as api from '../api.js';
-import { date, integer } from '../format.js';
-import { addStrings, t } from '../i18n.js';
-import { badge, h, page as uiPage, showError } from '../ui.js';
+import { date, integer, isoDay } from '../format.js';
+import { addStrings, localizer, t, tOr } from '../i18n.js';
+import { badge, facts, h, page as uiPage, showError } from '../ui.js';
+
+export { facts, isoDay, tOr };
+
+export const { localized, localizedCall, fieldError } = localizer('cm');
 
 export const CM = ['contract_manager'];
 // Who may read the lists (the API lets auditors read reviews, procedures, applications,
@@ -13,21 +17,9 @@ export const READERS = ['contract_manager', 'auditor'];
 
 export const isManager = (ctx) => ctx.user.role === 'contract_manager';
 
-// t() with a fallback when the key is unknown (t answers the key itself then).
-export function tOr(key, fallback, params) {
-  const text = t(key, params);
-  return text === key ? fallback : text;
-}
 
 // --- dates ---------------------------------------------------------------------------------
 
-// Today or `days` later as YYYY-MM-DD (browser calendar).
-export function isoDay(days = 0) {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 // ISO date moved by `days` (UTC arithmetic, no time zone surprises).
 export function shiftDay(iso, days) {
@@ -93,12 +85,6 @@ export function actionLink(href, text, what) {
   return h('a', { href, dataset: { route: '' } }, text, h('span', { class: 'visually-hidden' }, ` ${what}`));
 }
 
-// A definition list of [label, value] pairs; empty values are left out.
-export function facts(pairs) {
-  return h('dl', { class: 'facts' }, pairs
-    .filter(([, v]) => v !== undefined && v !== null && v !== '')
-    .map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
-}
 
 // --- reference data, fetched once per page load --------------------------------------------
 
@@ -133,28 +119,8 @@ export function municipalityText(municipalities, code) {
 
 // --- errors ------------------------------------------------------------------------------------
 
-// The server's reason codes in the user's language where we know them (cm.error.CODE);
-// errorText() falls back to error.message, so form() shows our text with the code.
-export function localized(error) {
-  if (error && error.code) {
-    const text = tOr(`cm.error.${error.code}`, '');
-    if (text) error.message = text;
-  }
-  return error;
-}
 
-export async function localizedCall(fn) {
-  try {
-    return await fn();
-  } catch (error) {
-    throw localized(error);
-  }
-}
 
-// An error found in the browser, shown by form() like a server error.
-export function fieldError(code, field) {
-  return { code, field, message: t(`cm.error.${code}`) };
-}
 
 // Shows `error` in `formEl` (localized), as form() does for a thrown error.
 export function showFormError(formEl, error) {

@@ -1,22 +1,10 @@
 // Helpers shared by the finance screens: status badges, the provider names, dates for forms.
 import * as api from '../api.js';
+import { isoDay } from '../format.js';
 import { t } from '../i18n.js';
-import { badge, h, progressBar } from '../ui.js';
+import { badge, facts, h, progressBar } from '../ui.js';
 
-// Today (or `days` later) as YYYY-MM-DD in the browser's calendar.
-export function isoDay(days = 0) {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-// A definition list of [label, value] pairs (values may be nodes); empty values are left out.
-export function facts(pairs) {
-  return h('dl', { class: 'facts' }, pairs
-    .filter(([, v]) => v !== undefined && v !== null && v !== '')
-    .map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
-}
+export { facts, isoDay };
 
 // Badge kinds per status word; the text always says the status (never colour alone).
 const KINDS = {

@@ -2,17 +2,14 @@
 // the reference data (products, municipalities) cached for the session.
 import * as api from '../api.js';
 import { date } from '../format.js';
-import { t } from '../i18n.js';
-import { badge, h } from '../ui.js';
+import { t, tOr } from '../i18n.js';
+import { badge, facts, h } from '../ui.js';
 import './provider_strings.js';
+
+export { facts, tOr };
 
 export const ROLES = ['provider'];
 
-// t() with a fallback when the key is unknown (t answers the key itself then).
-export function tOr(key, fallback, params) {
-  const text = t(key, params);
-  return text === key ? fallback : text;
-}
 
 // The day before an ISO date ("2026-11-01" -> "2026-10-31"): half-open ends shown inclusive.
 export function dayBefore(iso) {
@@ -101,8 +98,3 @@ export function todayIso() {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-// A definition list of [label, value] pairs.
-export function facts(pairs) {
-  return h('dl', { class: 'facts' }, pairs.filter((p) => p && p[1] !== undefined && p[1] !== null && p[1] !== '')
-    .map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
-}
