@@ -60,6 +60,22 @@ async function request(method, path, { json, body, contentType, raw } = {}) {
 }
 
 export const get = (path) => request('GET', path);
+
+// Reference data that rarely changes (products, municipalities, providers), fetched once per
+// session: emptied at log-in and log-out, so one user never sees another's answers.
+const cache = new Map();
+export function getCached(path) {
+  if (!cache.has(path)) {
+    cache.set(path, get(path).catch((e) => {
+      cache.delete(path);
+      throw e;
+    }));
+  }
+  return cache.get(path);
+}
+export function clearCache() {
+  cache.clear();
+}
 export const post = (path, json = {}) => request('POST', path, { json });
 export const postText = (path, text, contentType) => request('POST', path, { body: text, contentType });
 

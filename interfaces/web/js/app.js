@@ -70,6 +70,7 @@ function renderSession() {
 }
 
 async function logout() {
+  api.clearCache();
   try {
     await api.post('/auth/logout');
   } catch {
@@ -164,6 +165,7 @@ async function render() {
 
 
 async function start(next = null) {
+  api.clearCache();
   try {
     user = await api.get('/auth/me');
   } catch (error) {

@@ -88,16 +88,7 @@ export function actionLink(href, text, what) {
 
 // --- reference data, fetched once per page load --------------------------------------------
 
-const cache = new Map();
-function cached(path) {
-  if (!cache.has(path)) {
-    cache.set(path, api.get(path).catch((e) => {
-      cache.delete(path);
-      throw e;
-    }));
-  }
-  return cache.get(path);
-}
+const cached = api.getCached;
 
 export async function productMap() {
   return new Map((await cached('/products')).map((p) => [p.code, p]));

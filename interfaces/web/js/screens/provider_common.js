@@ -61,24 +61,13 @@ export function statusBadge(prefix, status) {
   return badge(tOr(`${prefix}${status}`, status), KINDS[status] || 'neutral');
 }
 
-let products = null;
-let municipalities = null;
-
-// Product code -> product (name, unit, category), fetched once.
+// Product code -> product (name, unit, category), fetched once per session.
 export async function productMap() {
-  if (!products) {
-    const list = await api.get('/products');
-    products = new Map(list.map((p) => [p.code, p]));
-  }
-  return products;
+  return new Map((await api.getCached('/products')).map((p) => [p.code, p]));
 }
 
 export async function municipalityMap() {
-  if (!municipalities) {
-    const list = await api.get('/municipalities');
-    municipalities = new Map(list.map((m) => [m.code, m]));
-  }
-  return municipalities;
+  return new Map((await api.getCached('/municipalities')).map((m) => [m.code, m]));
 }
 
 export function productText(map, code) {
