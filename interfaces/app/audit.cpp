@@ -112,19 +112,33 @@ AuditVerification verifyAudit(db::Connection& db) {
 
 namespace zc::app {
 
+namespace {
+
+// "YYYY-MM-DD 00:00:00" of the day `text` names plus `days_after` days, or "" when `text` is
+// empty. INVALID_DATE (naming the query parameter) when it is not a date.
+std::string dayStart(const std::string& text, const std::string& field, int days_after) {
+    if (text.empty()) return "";
+    return formatDate(addDays(parseDate(text, field), days_after)) + " 00:00:00";
+}
+
+}  // namespace
+
 ApiResponse listAudit(RequestContext& ctx, const ApiRequest& req) {
     const auto page = pageFrom(req.query);
+    // ?from= and ?to= are calendar days (UTC), both included.
+    const std::string from = dayStart(req.queryValue("from"), "from", 0);
+    const std::string to = dayStart(req.queryValue("to"), "to", 1);
     auto out = newArray();
     for (const auto& r : ctx.db.query(
              "SELECT seq, at, actor, action, object_type, object_id, result, origin, before_json,"
              " after_json, hash FROM audit_log WHERE (? = '' OR actor = ?) AND (? = '' OR "
              "object_type = ?)"
-             " AND (? = '' OR object_id = ?) AND (? = '' OR action = ?) ORDER BY seq DESC LIMIT ? "
-             "OFFSET ?",
+             " AND (? = '' OR object_id = ?) AND (? = '' OR action = ?)"
+             " AND (? = '' OR at >= ?) AND (? = '' OR at < ?) ORDER BY seq DESC LIMIT ? OFFSET ?",
              {req.queryValue("actor"), req.queryValue("actor"), req.queryValue("object_type"),
               req.queryValue("object_type"), req.queryValue("object_id"),
-              req.queryValue("object_id"), req.queryValue("action"), req.queryValue("action"),
-              page.limit, page.offset})) {
+              req.queryValue("object_id"), req.queryValue("action"), req.queryValue("action"), from,
+              from, to, to, page.limit, page.offset})) {
         auto o = newObject();
         o->set("seq", r.i64(0));
         o->set("at", r.str(1).substr(0, 19) + "Z");

@@ -107,6 +107,7 @@ class ClaimProcessor {
 
 // Review queue decisions (contract manager).
 ApiResponse listReviews(RequestContext& ctx, const ApiRequest& req);
+ApiResponse getReview(RequestContext& ctx, const ApiRequest& req);  // GET /reviews/{id}
 // For a reviewer: the allocation's cap {volume, unit, frequency}, and in the cap's counting unit
 // (minutes for an hours cap) the most allowed in the line's period and over the allocation (null
 // when unlimited) and what accepted lines use of each. Null when the allocation is unknown.
@@ -125,6 +126,8 @@ ApiResponse answerOverdueApi(RequestContext& ctx, const ApiRequest& req);
 ApiResponse submitDeclaration(RequestContext& ctx, const ApiRequest& req);
 ApiResponse dryRunDeclaration(RequestContext& ctx, const ApiRequest& req);
 ApiResponse getDeclaration(RequestContext& ctx, const ApiRequest& req);
+// GET /declarations?number=&agb=: newest first; a provider sees only its own.
+ApiResponse listDeclarations(RequestContext& ctx, const ApiRequest& req);
 // POST /declarations/csv?number=&period_start=&period_end=[&dry_run=true]: realised hours as CSV
 // rows "reference,allocation_number,bsn,period_start,period_end,volume" (with that header line);
 // product, unit, tariff and amount come from the allocation and the contract.

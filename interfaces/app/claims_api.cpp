@@ -208,6 +208,40 @@ ApiResponse dryRunDeclaration(RequestContext& ctx, const ApiRequest& req) {
     return {200, resultJson(r, d.head.number, true)};
 }
 
+ApiResponse listDeclarations(RequestContext& ctx, const ApiRequest& req) {
+    // A provider sees only its own; staff may narrow to one provider by ?agb=.
+    const std::int64_t own = ctx.actor.role == Role::Provider ? ctx.actor.provider_id : 0;
+    const std::string number = req.queryValue("number");
+    const std::string agb = req.queryValue("agb");
+    const auto page = pageFrom(req.query);
+    auto out = newArray();
+    for (const auto& r : ctx.db.query(
+             "SELECT d.id, d.declaratie_nummer, p.agb, p.name, d.source, d.period_begin,"
+             " d.period_end, d.received_at, d.total_submitted_cents, d.total_awarded_cents,"
+             " d.status, d.header_code, d.answer_due FROM declarations d"
+             " JOIN providers p ON p.id = d.provider_id"
+             " WHERE (? = 0 OR d.provider_id = ?) AND (? = '' OR d.declaratie_nummer = ?)"
+             " AND (? = '' OR p.agb = ?) ORDER BY d.id DESC LIMIT ? OFFSET ?",
+             {own, own, number, number, agb, agb, page.limit, page.offset})) {
+        auto o = newObject();
+        o->set("declaration_id", r.i64(0));
+        o->set("number", r.str(1));
+        o->set("provider_agb", r.str(2));
+        o->set("provider_name", r.str(3));
+        o->set("source", r.str(4));
+        o->set("period_start", r.str(5));
+        o->set("period_end", r.str(6));
+        o->set("received_at", isoTimestamp(r.str(7)));
+        o->set("submitted_cents", r.i64(8));
+        setOptionalInt(o, "awarded_cents", r.optI64(9));
+        o->set("status", r.str(10));
+        setOptional(o, "header_code", r.opt(11));
+        o->set("answer_due", r.str(12));
+        out->add(o);
+    }
+    return {200, out};
+}
+
 ApiResponse getDeclaration(RequestContext& ctx, const ApiRequest& req) {
     const auto id = req.pathId("id");
     auto d = ctx.db.queryOne(
@@ -252,44 +286,64 @@ ApiResponse getDeclaration(RequestContext& ctx, const ApiRequest& req) {
     return {200, o};
 }
 
+namespace {
+
+constexpr const char* kReviewColumns =
+    "SELECT v.id, v.declaration_id, v.code, v.message, v.status, v.due_date, p.agb,"
+    " l.reference, l.allocation_number, l.product_code, l.period_begin, l.period_end,"
+    " l.volume, l.unit, l.amount_cents, v.decided_by, v.reason, v.escalated_at,"
+    " v.claim_line_id, p.name, d.declaratie_nummer FROM review_items v"
+    " JOIN claim_lines l ON l.id = v.claim_line_id JOIN providers p ON p.id = l.provider_id"
+    " JOIN declarations d ON d.id = v.declaration_id";
+
+Poco::JSON::Object::Ptr reviewJson(RequestContext& ctx, const db::Row& r) {
+    auto o = newObject();
+    o->set("id", r.i64(0));
+    o->set("declaration_id", r.i64(1));
+    o->set("code", r.str(2));
+    o->set("message", r.str(3));
+    o->set("status", r.str(4));
+    o->set("due_date", r.str(5));
+    o->set("overdue", r.str(4) == "open" && parseDate(r.str(5)) < ctx.today());
+    o->set("provider_agb", r.str(6));
+    o->set("reference", r.str(7));
+    o->set("allocation_number", r.i64(8));
+    o->set("product_code", r.str(9));
+    o->set("period_start", r.str(10));
+    o->set("period_end", r.str(11));
+    o->set("volume", r.i64(12));
+    o->set("unit", r.str(13));
+    o->set("amount_cents", r.i64(14));
+    setOptional(o, "decided_by", r.opt(15));
+    setOptional(o, "reason", r.opt(16));
+    o->set("escalated", !r.isNull(17));
+    o->set("claim_line_id", r.i64(18));
+    const auto cap = capUse(ctx, r.i64(8), Period{parseDate(r.str(10)), parseDate(r.str(11))});
+    o->set("cap", cap ? Poco::Dynamic::Var(cap) : Poco::Dynamic::Var());
+    o->set("provider_name", r.str(19));
+    o->set("declaration_number", r.str(20));
+    return o;
+}
+
+}  // namespace
+
 ApiResponse listReviews(RequestContext& ctx, const ApiRequest& req) {
     const std::string status = req.queryValue("status");
     auto out = newArray();
-    for (const auto& r : ctx.db.query(
-             "SELECT v.id, v.declaration_id, v.code, v.message, v.status, v.due_date, p.agb,"
-             " l.reference, l.allocation_number, l.product_code, l.period_begin, l.period_end,"
-             " l.volume, l.unit, l.amount_cents, v.decided_by, v.reason, v.escalated_at,"
-             " v.claim_line_id FROM review_items v"
-             " JOIN claim_lines l ON l.id = v.claim_line_id JOIN providers p ON p.id = "
-             "l.provider_id"
-             " WHERE (? = '' OR v.status = ?) ORDER BY v.due_date, v.id LIMIT 1000",
-             {status, status})) {
-        auto o = newObject();
-        o->set("id", r.i64(0));
-        o->set("declaration_id", r.i64(1));
-        o->set("code", r.str(2));
-        o->set("message", r.str(3));
-        o->set("status", r.str(4));
-        o->set("due_date", r.str(5));
-        o->set("overdue", r.str(4) == "open" && parseDate(r.str(5)) < ctx.today());
-        o->set("provider_agb", r.str(6));
-        o->set("reference", r.str(7));
-        o->set("allocation_number", r.i64(8));
-        o->set("product_code", r.str(9));
-        o->set("period_start", r.str(10));
-        o->set("period_end", r.str(11));
-        o->set("volume", r.i64(12));
-        o->set("unit", r.str(13));
-        o->set("amount_cents", r.i64(14));
-        setOptional(o, "decided_by", r.opt(15));
-        setOptional(o, "reason", r.opt(16));
-        o->set("escalated", !r.isNull(17));
-        o->set("claim_line_id", r.i64(18));
-        const auto cap = capUse(ctx, r.i64(8), Period{parseDate(r.str(10)), parseDate(r.str(11))});
-        o->set("cap", cap ? Poco::Dynamic::Var(cap) : Poco::Dynamic::Var());
-        out->add(o);
+    for (const auto& r :
+         ctx.db.query(std::string(kReviewColumns) +
+                          " WHERE (? = '' OR v.status = ?) ORDER BY v.due_date, v.id LIMIT 1000",
+                      {status, status})) {
+        out->add(reviewJson(ctx, r));
     }
     return {200, out};
+}
+
+ApiResponse getReview(RequestContext& ctx, const ApiRequest& req) {
+    const auto id = req.pathId("id");
+    auto r = ctx.db.queryOne(std::string(kReviewColumns) + " WHERE v.id = ?", {id});
+    if (!r) notFound("Review item " + std::to_string(id), "id");
+    return {200, reviewJson(ctx, *r)};
 }
 
 ApiResponse decideReview(RequestContext& ctx, const ApiRequest& req) {

@@ -358,6 +358,36 @@ ApiResponse undisputePayable(RequestContext& ctx, const ApiRequest& req) {
     return setDispute(ctx, req, false);
 }
 
+ApiResponse providerBalances(RequestContext& ctx, const ApiRequest& req) {
+    const auto page = pageFrom(req.query);
+    auto out = newArray();
+    for (const auto& r :
+         ctx.db.query("SELECT v.id, v.agb, v.name, v.blocked_reason, v.blocked_at,"
+                      " COALESCE(SUM(CASE WHEN p.status = 'open' AND p.disputed_reason IS NULL"
+                      "   THEN p.amount_cents END), 0),"
+                      " COALESCE(SUM(CASE WHEN p.status = 'open' AND p.disputed_reason IS NOT NULL"
+                      "   THEN p.amount_cents END), 0),"
+                      " COALESCE(SUM(CASE WHEN p.status = 'in_run' THEN p.amount_cents END), 0),"
+                      " COALESCE(SUM(CASE WHEN p.status = 'paid' THEN p.amount_cents END), 0)"
+                      " FROM providers v LEFT JOIN payables p ON p.provider_id = v.id"
+                      " GROUP BY v.id, v.agb, v.name, v.blocked_reason, v.blocked_at"
+                      " ORDER BY v.name, v.id LIMIT ? OFFSET ?",
+                      {page.limit, page.offset})) {
+        auto o = newObject();
+        o->set("provider_id", r.i64(0));
+        o->set("agb", r.str(1));
+        o->set("name", r.str(2));
+        o->set("blocked_reason", r.isNull(3) ? Poco::Dynamic::Var() : Poco::Dynamic::Var(r.str(3)));
+        o->set("blocked_at", r.isNull(4) ? Poco::Dynamic::Var() : Poco::Dynamic::Var(r.str(4)));
+        o->set("open_cents", r.i64(5));
+        o->set("disputed_cents", r.i64(6));
+        o->set("in_run_cents", r.i64(7));
+        o->set("paid_cents", r.i64(8));
+        out->add(o);
+    }
+    return {200, out};
+}
+
 ApiResponse preparePaymentRun(RequestContext& ctx, const ApiRequest& req) {
     const auto municipality = requiredString(req.body, "municipality_code", 4);
     const Date due_until = requiredDate(req.body, "due_until");

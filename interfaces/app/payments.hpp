@@ -19,6 +19,9 @@ ApiResponse undisputePayable(RequestContext& ctx, const ApiRequest& req);
 // POST /payment-runs {municipality_code, due_until, execution_date?, provider_ids?}: prepares a
 // run of the open payables due by then (nothing is paid or locked yet).
 ApiResponse preparePaymentRun(RequestContext& ctx, const ApiRequest& req);
+// GET /provider-balances: per provider what is owed (open, disputed), in a run not yet booked
+// and paid, in cents (claw-backs count negative), and its integrity block.
+ApiResponse providerBalances(RequestContext& ctx, const ApiRequest& req);
 // GET /payment-runs and /payment-runs/{id}: runs, their transfers, offsets and what was left out.
 ApiResponse listPaymentRuns(RequestContext& ctx, const ApiRequest& req);
 ApiResponse getPaymentRun(RequestContext& ctx, const ApiRequest& req);

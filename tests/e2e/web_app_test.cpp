@@ -189,5 +189,71 @@ TEST(WebApp, TheMessageLogFiltersOnOneClient) {
               "INVALID_QUERY");
 }
 
+TEST(WebApp, AProviderListsItsOwnDeclarationsAndFindsOneByNumber) {
+    Headers h = e2e::as("zorg.vechtstroom");
+    h.emplace_back("Content-Type", "application/xml");
+    const std::string suffix = e2e::uniqueDigits(8);
+    ASSERT_EQ(
+        e2e::client().request("POST", "/api/v1/declarations/wmo323", declaration(suffix), h).status,
+        200);
+    const auto mine = getPath("/api/v1/declarations", e2e::as("zorg.vechtstroom"));
+    ASSERT_EQ(mine.status, 200) << mine.describe();
+    ASSERT_GT(mine.array()->size(), 0u);
+    for (const auto& d : *mine.array()) {
+        EXPECT_EQ(d.extract<Poco::JSON::Object::Ptr>()->getValue<std::string>("provider_agb"),
+                  e2e::kAgb);
+    }
+    const auto other =
+        getPath("/api/v1/declarations?number=DW" + suffix, e2e::as("zorg.ijsseldelta"));
+    EXPECT_EQ(other.array()->size(), 0u) << "another provider does not see it";
+    const auto found =
+        getPath("/api/v1/declarations?number=DW" + suffix, e2e::as("zorg.vechtstroom"));
+    ASSERT_EQ(found.array()->size(), 1u) << found.describe();
+    const auto d = found.array()->getObject(0);
+    EXPECT_EQ(d->getValue<std::string>("status"), "answered");
+    const auto lines = getPath(
+        "/api/v1/declarations/" + std::to_string(d->getValue<std::int64_t>("declaration_id")),
+        e2e::as("zorg.vechtstroom"));
+    ASSERT_EQ(lines.object()->getArray("lines")->size(), 2u);
+    const auto id = lines.object()->getArray("lines")->getObject(0)->getValue<std::int64_t>("id");
+    EXPECT_EQ(
+        getPath("/api/v1/claim-lines/" + std::to_string(id) + "/trace", e2e::as("zorg.vechtstroom"))
+            .status,
+        200)
+        << "each line carries the id of its trace";
+}
+
+TEST(WebApp, FinanceSeesEveryProvidersBalanceAndBlock) {
+    const auto balances = getPath("/api/v1/provider-balances?limit=1000", e2e::as("fin.devries"));
+    ASSERT_EQ(balances.status, 200) << balances.describe();
+    ASSERT_GE(balances.array()->size(), 20u);
+    const auto first = balances.array()->getObject(0);
+    for (const char* key : {"open_cents", "disputed_cents", "in_run_cents", "paid_cents"}) {
+        EXPECT_TRUE(first->has(key)) << key;
+    }
+    EXPECT_EQ(getPath("/api/v1/provider-balances", e2e::as("cm.jansen")).status, 403);
+}
+
+TEST(WebApp, TheAuditTrailFiltersOnADayRange) {
+    const std::string today = e2e::todayText();
+    const auto rows = getPath("/api/v1/audit?from=" + today + "&to=" + today, e2e::as("aud.smit"));
+    ASSERT_EQ(rows.status, 200) << rows.describe();
+    ASSERT_GT(rows.array()->size(), 0u) << "the tests logged in today";
+    for (const auto& r : *rows.array()) {
+        EXPECT_EQ(r.extract<Poco::JSON::Object::Ptr>()->getValue<std::string>("at").substr(0, 10),
+                  today);
+    }
+    EXPECT_EQ(getPath("/api/v1/audit?to=2000-01-01", e2e::as("aud.smit")).array()->size(), 0u);
+    EXPECT_EQ(getPath("/api/v1/audit?from=23-11-2026", e2e::as("aud.smit")).code(), "INVALID_DATE");
+}
+
+// Reading an existing item is exercised by the browser test review_queue (which makes one).
+TEST(WebApp, AnUnknownReviewItemIsNotFound) {
+    const auto missing = getPath("/api/v1/reviews/987654321", e2e::as("cm.jansen"));
+    EXPECT_EQ(missing.status, 404);
+    EXPECT_EQ(missing.code(), "NOT_FOUND");
+    EXPECT_EQ(getPath("/api/v1/reviews/1", e2e::as("zorg.vechtstroom")).status, 403);
+}
+
 }  // namespace
 }  // namespace zc
