@@ -250,6 +250,7 @@ int serveCommand(const server::Settings& s) {
     http::ApiServer server(s.http, pool, clock, s.app);
     server.start();
     std::cout << "zorgcontract listening on https://" << s.http.host << ":" << server.port() << "/"
+              << (s.http.web_root.empty() ? "" : "  (web application: open it in a browser)")
               << std::endl;
     int sig = 0;
     sigwait(&signals, &sig);
