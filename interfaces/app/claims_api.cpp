@@ -90,8 +90,10 @@ Poco::JSON::Object::Ptr resultJson(const DeclarationResult& r, const std::string
     return o;
 }
 
-DeclarationResult run(RequestContext& ctx, const JsonDeclaration& d) {
-    ClaimProcessor p(ctx, ctx.actor.provider_id, d.head, "json", std::nullopt);
+// `source` is what the declaration came as: "json" or "csv".
+DeclarationResult run(RequestContext& ctx, const JsonDeclaration& d,
+                      const std::string& source = "json") {
+    ClaimProcessor p(ctx, ctx.actor.provider_id, d.head, source, std::nullopt);
     p.open();
     if (auto v = billing::checkDeclarationTotals(d.head, d.lines))
         p.rejectWhole(v->code, v->message);
@@ -187,7 +189,7 @@ ApiResponse submitCsvDeclaration(RequestContext& ctx, const ApiRequest& req) {
     const bool dry_run = req.queryValue("dry_run") == "true";
     db::Transaction tx(ctx.db);
     const auto d = csvDeclarationFrom(ctx, req);
-    const auto r = run(ctx, d);
+    const auto r = run(ctx, d, "csv");
     if (!dry_run) tx.commit();
     return {dry_run ? 200 : (r.status == "rejected" ? 422 : 201),
             resultJson(r, d.head.number, dry_run)};

@@ -13,6 +13,7 @@ const ca = fs.readFileSync(path.join(testenv, 'tls', 'ca.crt'));
 const AGB = '73000103'; // demo provider Stichting Begeleid Verder Zwolle
 const ALLOCATION = 3; // its demo allocation: 02A01, 39 hours a month
 const BSN = '999900031'; // the client of allocation 3 in the demo data
+const BLOCK_AGB = '73000119'; // demo provider Stichting Dagwerk Zwolle, blocked and unblocked here only
 const DEBTOR = { iban: 'NL02ABNA0123456789', bic: 'ABNANL2A', name: 'Gemeente Zwolle' }; // as payments_test
 
 function apiKey() {
@@ -98,6 +99,63 @@ function camt053(id, transfer, unknown) {
     + `<Acct><Id><IBAN>${DEBTOR.iban}</IBAN></Id></Acct>${balance('OPBD', opening)}${balance('CLBD', opening - debits)}`
     + `${entry(transfer.amount_cents, transfer.end_to_end_id, transfer.creditor_iban)}${entry(1234, unknown, '')}`
     + '</Stmt></BkToCstmrStmt></Document>\n';
+}
+
+// JSON calls in the page's session (the web app's cookie and CSRF header).
+function call(page, method, route, json) {
+  return page.evaluate(async ({ method, route, json }) => {
+    const r = await fetch(`/api/v1${route}`, {
+      method, headers: { 'X-ZC-Web': '1', 'Content-Type': 'application/json' }, body: json ? JSON.stringify(json) : undefined,
+    });
+    return { status: r.status, json: await r.json() };
+  }, { method, route, json });
+}
+
+// The overview's row of a provider, by its AGB cell.
+function balanceRow(page, agb) {
+  return page.getByRole('row').filter({ has: page.getByRole('cell', { name: agb, exact: true }) });
+}
+
+// An integrity block with a reason on a provider no other test uses: the provider page offers
+// only "block", the overview shows "geblokkeerd" with the reason; lifting it offers only "lift"
+// and the overview shows "niet geblokkeerd" again.
+async function blockAndLift(page) {
+  const agb = BLOCK_AGB;
+  const balances = await call(page, 'GET', '/provider-balances?limit=1000');
+  const provider = balances.json.find((p) => p.agb === agb);
+  assert.ok(provider, `provider ${agb} in the balances`);
+  if (provider.blocked_reason) { // left over from an interrupted run
+    await call(page, 'POST', `/providers/${provider.provider_id}/unblock`, { reason: 'opruimen na afgebroken test' });
+  }
+  const reason = `UBO onbekend, onderzoek ${Date.now().toString(36)}`;
+  await page.goto(`${baseUrl}/finance/providers`);
+  await balanceRow(page, agb).getByText('niet geblokkeerd').waitFor();
+  await balanceRow(page, agb).getByRole('link', { name: provider.name }).click();
+  const blockForm = page.locator('#block-form');
+  await blockForm.getByRole('button', { name: 'Aanbieder blokkeren' }).waitFor();
+  assert.equal(await blockForm.getByRole('button', { name: 'Blokkade opheffen' }).count(), 0);
+  await blockForm.getByLabel('Reden').fill(reason);
+  await blockForm.getByRole('button', { name: 'Aanbieder blokkeren' }).click();
+  await page.getByText(`${provider.name} is geblokkeerd.`).waitFor();
+  await blockForm.getByRole('button', { name: 'Blokkade opheffen' }).waitFor();
+  assert.equal(await blockForm.getByRole('button', { name: 'Aanbieder blokkeren' }).count(), 0);
+
+  await page.locator('#nav').getByRole('link', { name: 'Saldi aanbieders', exact: true }).click();
+  const row = balanceRow(page, agb);
+  await row.getByText('geblokkeerd', { exact: true }).waitFor();
+  assert.ok((await row.textContent()).includes(reason), 'the reason of the block in the overview');
+  assert.match(await row.textContent(), /€ 0,00/);
+  assert.match(await page.locator('#blocked-summary').textContent(), new RegExp(provider.name));
+  await screenshot(page, 'fin-providers-blocked');
+
+  await row.getByRole('link', { name: provider.name }).click();
+  await page.locator('#block-form').getByLabel('Reden').fill('Onderzoek afgerond, UBO bekend');
+  await page.locator('#block-form').getByRole('button', { name: 'Blokkade opheffen' }).click();
+  await page.getByText(`De blokkade van ${provider.name} is opgeheven.`).waitFor();
+  await page.locator('#block-form').getByRole('button', { name: 'Aanbieder blokkeren' }).waitFor();
+  await page.locator('#nav').getByRole('link', { name: 'Saldi aanbieders', exact: true }).click();
+  await balanceRow(page, agb).getByText('niet geblokkeerd').waitFor();
+  assert.ok(!(await balanceRow(page, agb).textContent()).includes(reason), 'the reason is gone with the block');
 }
 
 await run('payment_run', async (browser) => {
@@ -201,4 +259,6 @@ await run('payment_run', async (browser) => {
   const line = approver.getByRole('row').filter({ has: approver.getByRole('cell', { name: `#${payable.id}`, exact: true }) });
   await line.getByText('betaald').waitFor();
   await screenshot(approver, 'fin-provider');
+
+  await blockAndLift(approver);
 });

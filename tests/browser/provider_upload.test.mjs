@@ -1,7 +1,8 @@
 // The provider's screens: zorg.vechtstroom (AGB 73000101) sees its contracts, tariffs and
 // allocations, uploads a WMO323 first as a dry run and then for real, reads the answer per
 // prestatie (one accepted, one rejected with 9346), opens the declaration, the trace of the
-// accepted prestatie and its statement (also as CSV); a file that is no WMO323 is refused next
+// accepted prestatie and its statement (also as CSV), finds it in the list of declarations with
+// its submitted and awarded amounts; a file that is no WMO323 is refused next
 // to the file field, and a CSV dry run answers per row. Its own client, decision and allocation
 // are created first by the access officer, so the test can run again on any database.
 import { assert, login, newPage, run, screenshot } from './lib.mjs';
@@ -215,6 +216,25 @@ await run('provider_upload', async (browser) => {
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV downloaden' }).click()]);
   const text = await (await csv.createReadStream()).toArray().then((c) => Buffer.concat(c).toString());
   assert.match(text, new RegExp(`,${number},${6 * a.tariff},open,`));
+
+  // The list of declarations: ours, newest first, with what was submitted and awarded.
+  await page.locator('#nav').getByRole('link', { name: 'Declaraties', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Declaraties' }).waitFor();
+  const listed = page.locator('main tbody tr').filter({ has: page.getByRole('link', { name: number, exact: true }) });
+  await listed.getByText('beantwoord').waitFor();
+  const listedText = await listed.textContent();
+  assert.ok(listedText.includes(euro(6 * a.tariff)), `awarded ${euro(6 * a.tariff)} in: ${listedText}`);
+  assert.ok(listedText.includes(euro(8 * a.tariff + 1)), `submitted ${euro(8 * a.tariff + 1)} in: ${listedText}`);
+  assert.ok(listedText.includes('WMO323-bericht'), 'sent as WMO323');
+  await screenshot(page, 'prov-declarations');
+  await page.getByLabel('Declaratienummer').fill(number);
+  await page.getByRole('button', { name: 'Zoeken' }).click();
+  await page.getByRole('link', { name: 'Alle declaraties tonen' }).waitFor();
+  assert.equal(await page.locator('main tbody tr').count(), 1);
+  await page.getByRole('link', { name: number, exact: true }).click();
+  await page.getByRole('heading', { name: `Declaratie ${number}` }).waitFor();
+  await page.getByRole('link', { name: '← Alle declaraties' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Declaraties' }).waitFor();
 
   // A CSV dry run for the month just claimed: that row is answered 9389 (claimed already).
   await page.getByRole('link', { name: 'Declareren' }).click();

@@ -102,7 +102,7 @@ async function newClient(ao) {
 async function eligibleProviders(cm, date) {
   const keys = apiKeys();
   const list = await expectStatus(call('GET', `/queries/eligible-providers?product=${PRODUCT}&date=${date}&municipality=0193`, { token: cm }), 200, 'eligible providers');
-  const found = list.filter((p) => keys[p.agb]).map((p) => ({ id: p.provider_id, agb: p.agb, apiKey: keys[p.agb] }));
+  const found = list.filter((p) => keys[p.agb]).map((p) => ({ id: p.provider_id, agb: p.agb, name: p.name, apiKey: keys[p.agb] }));
   assert.ok(found.length > 0, 'no demo provider with an API key holds an IB contract');
   return found;
 }
@@ -133,10 +133,12 @@ async function declareOverCap(ao, cm, provider, monthStart, monthEnd) {
   const amount = volume * tariff.json.tariff_cents;
   const suffix = `${Date.now().toString(36).toUpperCase()}${crypto.randomInt(0, 1296).toString(36).toUpperCase()}`;
   const reference = `RQ${suffix}`.slice(0, 20);
+  // The provider's own declaration number, unlike the line's reference.
+  const number = `RD${suffix}`.slice(0, 12);
   const answer = await call('POST', '/declarations', {
     apiKey: provider.apiKey,
     body: {
-      number: `RQ${suffix}`.slice(0, 12), period_start: iso(monthStart), period_end: iso(monthEnd), total_submitted_cents: amount,
+      number, period_start: iso(monthStart), period_end: iso(monthEnd), total_submitted_cents: amount,
       lines: [{
         reference, allocation_number: allocation.json.number, bsn: client.bsn, category: '02', product_code: PRODUCT,
         period_start: iso(monthStart), period_end: iso(monthEnd), volume, unit: 'hours', tariff_cents: tariff.json.tariff_cents, amount_cents: amount,
@@ -147,7 +149,7 @@ async function declareOverCap(ao, cm, provider, monthStart, monthEnd) {
     console.log(`provider ${provider.agb}: no review line (${answer.text}); trying the next provider`);
     return null;
   }
-  return { reference, agb: provider.agb, allocation: allocation.json.number, volume, weeks, amount };
+  return { reference, number, agb: provider.agb, provider: provider.name, allocation: allocation.json.number, volume, weeks, amount };
 }
 
 async function createFlaggedLine() {
@@ -168,8 +170,11 @@ async function createFlaggedLine() {
 const grouped = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 const euro = (cents) => `€ ${grouped(Math.floor(cents / 100))},${String(cents % 100).padStart(2, '0')}`;
 const dutchDate = (isoDate) => isoDate.split('-').reverse().join('-');
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // --- the screens ---------------------------------------------------------------------------
+
+const sectionNamed = (page, name) => page.locator('main section', { has: page.getByRole('heading', { level: 2, name, exact: true }) });
 
 async function reviewQueue(page, line) {
   // The review queue is the contract manager's home and the first menu entry.
@@ -184,7 +189,8 @@ async function reviewQueue(page, line) {
   assert.ok(text.includes(`4 uur per week; in deze periode 0 van ${grouped(maxMinutes)} minuten gebruikt`), text);
   assert.ok(text.includes(euro(line.amount)), `amount ${euro(line.amount)} in ${text}`);
   assert.ok(text.includes(`${line.volume} uur`), text);
-  assert.ok(text.includes(line.agb), text);
+  assert.ok(text.includes(`${line.provider} (AGB ${line.agb})`), text);
+  assert.ok(text.includes(`declaratie ${line.number}`), text);
   assert.ok(text.includes('Open'), text);
   await screenshot(page, 'cm-reviews');
   await row.getByRole('link', { name: /Beoordelen/ }).click();
@@ -195,6 +201,14 @@ async function decideLine(page, line) {
   const main = page.locator('main');
   await main.getByText('Controle 9321').waitFor();
   const over = line.volume * 60 - line.weeks * 240;
+  // The line names its provider and the provider's declaration number (GET /reviews/{id}).
+  const lineText = await sectionNamed(page, 'De regel').innerText();
+  assert.match(lineText, new RegExp(`Aanbieder\\s+${escapeRe(line.provider)} \\(AGB ${line.agb}\\)`), lineText);
+  assert.match(lineText, new RegExp(`Declaratienummer\\s+${line.number}`), lineText);
+  // Its way to payment: received, not answered while it awaits review, no payable yet.
+  const trace = sectionNamed(page, 'Verloop van de regel');
+  await trace.getByText(`Declaratie ${line.number} ontvangen op`).waitFor();
+  await trace.getByText('Nog geen betaalverplichting: de regel wacht op beoordeling.').waitFor();
   const capText = await main.locator('section', { hasText: 'Plafond van de toewijzing' }).innerText();
   assert.ok(capText.includes(`${grouped(line.volume * 60)} van ${grouped(line.weeks * 240)} minuten`), capText);
   assert.ok(capText.includes(`${over} minuten (1 uur) boven het plafond`), capText);
@@ -209,6 +223,9 @@ async function decideLine(page, line) {
   await decided.getByText('Geaccepteerd').waitFor();
   await decided.getByText('Extra week met de aanbieder afgesproken (browsertest).').waitFor();
   assert.equal(await page.getByRole('button', { name: 'Accepteren' }).count(), 0);
+  // Accepted, the line became payable: the trace shows the payable with the line's amount.
+  await trace.locator('li', { hasText: 'Betaalverplichting' }).getByText('gedaan').waitFor();
+  assert.match(await trace.innerText(), new RegExp(`Betaalverplichting \\d+ van ${escapeRe(euro(line.amount))}`));
   await screenshot(page, 'cm-review-decided');
   // In the queue under "Beslist".
   await page.getByRole('link', { name: /Terug naar de beoordelingswachtrij/ }).click();

@@ -41,6 +41,9 @@ await run('smoke', async (browser) => {
   await page.keyboard.type(PASSWORD);
   await page.keyboard.press('Enter');
   await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  // The shell moves focus to the main region once a screen is rendered.
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'main');
   await page.locator('#nav a').first().focus();
   await page.keyboard.press('Tab');
   const second = await page.evaluate(() => document.activeElement.getAttribute('href'));

@@ -2,13 +2,17 @@
 // hash chain. Admins may open both (the API allows them).
 import * as api from '../api.js';
 import { dateTime, integer } from '../format.js';
-import { t } from '../i18n.js';
-import { badge, form, h, link, load, page, section, table, uid } from '../ui.js';
+import { localizer, t } from '../i18n.js';
+import { badge, form, h, link, load, page, section, showError, table, uid } from '../ui.js';
 import { PAGE_SIZE, facts, offsetOf, pager, tOr, withQuery } from './ao_common.js';
 import './aud_strings.js';
 
 const READERS = ['auditor', 'admin'];
-const FILTERS = ['actor', 'action', 'object_type', 'object_id'];
+const TEXT_FILTERS = ['actor', 'action', 'object_type', 'object_id'];
+// Days (UTC, both included) of the row's time.
+const DATE_FILTERS = ['from', 'to'];
+const FILTERS = [...TEXT_FILTERS, ...DATE_FILTERS];
+const { localized, fieldError } = localizer('aud');
 
 // Suggestions for the filters (free text is allowed: the server filters on exact values).
 const ACTIONS = [
@@ -33,9 +37,21 @@ function suggest(formEl, name, values) {
   input.after(h('datalist', { id }, values.map((v) => h('option', { value: v }))));
 }
 
+function filterFields(ctx) {
+  return [
+    ...TEXT_FILTERS.map((name) => ({ name, label: t(`aud.filter.${name}`), value: ctx.query.get(name) || '', autocomplete: 'off' })),
+    ...DATE_FILTERS.map((name) => ({ name, label: t(`aud.filter.${name}`), type: 'date', value: ctx.query.get(name) || '' })),
+  ];
+}
+
+// A day range that ends before it starts would silently find nothing: say so next to "to".
+function submitFilters(ctx, v) {
+  if (v.from && v.to && v.from > v.to) throw fieldError('INVALID_PERIOD', 'to');
+  ctx.navigate(withQuery('/audit', v));
+}
+
 function filterForm(ctx, users) {
-  const el = form(FILTERS.map((name) => ({ name, label: t(`aud.filter.${name}`), value: ctx.query.get(name) || '', autocomplete: 'off' })),
-    t('ui.filter'), (v) => ctx.navigate(withQuery('/audit', v)),
+  const el = form(filterFields(ctx), t('ui.filter'), (v) => submitFilters(ctx, v),
     { extra: [h('p', { class: 'hint' }, t('aud.filter.hint'))] });
   el.classList.add('inline');
   el.setAttribute('aria-label', t('aud.filter.label'));
@@ -102,12 +118,25 @@ async function renderTrail(main, ctx) {
   const filters = Object.fromEntries(FILTERS.map((k) => [k, ctx.query.get(k) || '']));
   const users = await api.get('/users').catch(() => []);
   const body = h('div', {});
+  const filterEl = filterForm(ctx, users);
   page(main, t('aud.trail.title'), h('p', {}, t('aud.trail.intro')),
-    section(t('aud.filter.label'), filterForm(ctx, users)), section(t('aud.rows'), body));
-  await load(body, () => api.get(withQuery('/audit', { ...filters, limit: PAGE_SIZE, offset })), (rows) => [
+    section(t('aud.filter.label'), filterEl), section(t('aud.rows'), body));
+  await load(body, () => loadRows(filterEl, { ...filters, limit: PAGE_SIZE, offset }), (rows) => (rows ? [
     trailTable(rows),
     pager(offset, rows.length, (o) => ctx.navigate(withQuery('/audit', { ...filters, offset: o }))),
-  ].filter(Boolean));
+  ].filter(Boolean) : h('p', { class: 'hint' }, t('aud.filter.fix'))));
+}
+
+// The rows, or null when the server refused a filter: its error is then shown next to that
+// field of the filter form (e.g. INVALID_DATE on "from" for a date typed into the address).
+async function loadRows(filterEl, params) {
+  try {
+    return await api.get(withQuery('/audit', params));
+  } catch (error) {
+    if (!error || !DATE_FILTERS.includes(error.field)) throw error;
+    showError(filterEl, localized(error));
+    return null;
+  }
 }
 
 // Where a row lies in the unfiltered trail (newest first), to link to its page.

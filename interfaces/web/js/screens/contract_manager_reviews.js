@@ -1,9 +1,10 @@
 // The claim review queue: declared lines that a rule sent to review instead of rejecting them
 // (a cap exceeded by at most 10 %, a late declaration). Per line the rule that flagged it, the
 // allocation's cap and how much of it is used, the due date (overdue highlighted) and, for the
-// contract manager, accept or reject with a required reason.
+// contract manager, accept or reject with a required reason. The detail page also shows the
+// line's way to payment (its claim-line trace).
 import * as api from '../api.js';
-import { date, integer, money, percent } from '../format.js';
+import { date, dateTime, integer, money, percent } from '../format.js';
 import { addStrings, t } from '../i18n.js';
 import { announce, badge, clearErrors, field, h, link, load, section, table } from '../ui.js';
 import {
@@ -117,12 +118,27 @@ function dueCell(item) {
     item.escalated ? [' ', badge(t('cm.rev.escalated'), 'warn')] : null);
 }
 
+// "Zorggroep De Vechtstroom (AGB 73000101)"; the AGB alone when the name is unknown.
+function providerText(item) {
+  const agb = t('cm.rev.agb_value', { agb: item.provider_agb });
+  return item.provider_name ? `${item.provider_name} (${agb})` : agb;
+}
+
+function providerNode(item) {
+  if (!item.provider_name) return nowrap(t('cm.rev.agb_value', { agb: item.provider_agb }));
+  return h('span', {}, item.provider_name, ' ', nowrap(`(${t('cm.rev.agb_value', { agb: item.provider_agb })})`));
+}
+
+// The provider's declaration number (their own), under the line's reference.
+const declarationNode = (item) => h('span', { class: 'hint' }, t('cm.rev.declaration_short', { number: item.declaration_number ?? item.declaration_id }));
+
 function queueTable(ctx, items, products) {
   const manager = isManager(ctx);
   const columns = [
     { key: 'due_date', label: t('cm.rev.due'), render: dueCell },
-    { key: 'provider_agb', label: t('cm.rev.agb') },
-    { key: 'reference', label: t('cm.rev.reference'), render: (r) => link(`/reviews/${r.id}`, r.reference) },
+    { key: 'provider_agb', label: t('cm.rev.provider'), render: providerNode },
+    { key: 'reference', label: t('cm.rev.reference_declaration'),
+      render: (r) => h('span', {}, link(`/reviews/${r.id}`, r.reference), h('br'), declarationNode(r)) },
     { key: 'allocation_number', label: t('cm.rev.allocation_product'),
       render: (r) => h('span', {}, link(`/allocations/${r.allocation_number}`, String(r.allocation_number)), h('br'), productText(products, r.product_code)) },
     { key: 'period_start', label: t('cm.rev.period'), render: (r) => periodNode(r.period_start, r.period_end) },
@@ -184,8 +200,9 @@ export async function reviewsScreen(main, ctx) {
 
 function lineFacts(item, products) {
   return facts([
-    [t('cm.rev.agb'), item.provider_agb],
+    [t('cm.rev.provider'), providerText(item)],
     [t('cm.rev.reference'), item.reference],
+    [t('cm.rev.declaration_number'), item.declaration_number],
     [t('cm.rev.declaration'), String(item.declaration_id)],
     [t('cm.rev.allocation'), link(`/allocations/${item.allocation_number}`, String(item.allocation_number))],
     [t('cm.rev.product'), productText(products, item.product_code)],
@@ -243,20 +260,98 @@ function decidedSection(item) {
   ]), item.escalated ? h('p', { class: 'hint' }, t('cm.rev.escalated_hint')) : null);
 }
 
+// GET /reviews/{id}; null when there is no such item (404).
+async function loadItem(id) {
+  try {
+    return await api.get(`/reviews/${encodeURIComponent(id)}`);
+  } catch (error) {
+    if (error && error.status === 404) return null;
+    throw error;
+  }
+}
+
 export async function reviewScreen(main, ctx) {
-  const [items, products] = await Promise.all([api.get('/reviews'), productMap()]);
-  const item = items.find((i) => String(i.id) === ctx.params.id);
+  const [item, products] = await Promise.all([loadItem(ctx.params.id), productMap()]);
   const back = h('p', {}, link('/reviews', t('cm.rev.back')));
   if (!item) {
     page(main, t('cm.rev.title'), back, h('p', { class: 'form-error', role: 'alert' }, t('cm.rev.not_found')));
     return;
   }
   const open = item.status === 'open';
+  const trace = item.claim_line_id ? traceSection(ctx, item.claim_line_id) : null;
   page(main, t('cm.rev.line_title', { ref: item.reference }), back,
     h('div', { class: 'grid' }, section(t('cm.rev.the_line'), lineFacts(item, products)), ruleSection(item)),
     section(t('cm.rev.cap_title'), capDetails(item)),
     open && isManager(ctx) ? decisionForm(ctx, item) : null,
-    open ? (item.escalated ? h('p', { class: 'hint' }, t('cm.rev.escalated_hint')) : null) : decidedSection(item));
+    open ? (item.escalated ? h('p', { class: 'hint' }, t('cm.rev.escalated_hint')) : null) : decidedSection(item),
+    trace ? trace.el : null);
+  if (trace) await trace.load();
+}
+
+// --- the line's way to payment (GET /claim-lines/{id}/trace) ----------------------------------
+
+const TRACE_KINDS = { done: 'ok', pending: 'warn', skipped: 'neutral' };
+
+// One step: its name with done / not yet / not applicable (a word, not colour alone), and a text.
+function traceStep(title, state, text) {
+  return h('li', { class: `trace-step ${state}` },
+    h('h3', {}, title, ' ', badge(t(`cm.rev.trace.${state}`), TRACE_KINDS[state])), h('p', {}, text));
+}
+
+function answeredStep(tr) {
+  const d = tr.declaration;
+  return d.answered_at
+    ? traceStep(t('cm.rev.trace.answered'), 'done', t('cm.rev.trace.answered_text', { at: dateTime(d.answered_at) }))
+    : traceStep(t('cm.rev.trace.answered'), 'pending', t('cm.rev.trace.not_answered'));
+}
+
+function payableStep(tr) {
+  const p = tr.payable;
+  if (tr.status !== 'accepted') {
+    const state = tr.status === 'review' ? 'pending' : 'skipped';
+    return traceStep(t('cm.rev.trace.payable'), state, t(state === 'pending' ? 'cm.rev.trace.payable_pending' : 'cm.rev.trace.no_payable'));
+  }
+  return p
+    ? traceStep(t('cm.rev.trace.payable'), 'done', t('cm.rev.trace.payable_text', {
+      id: p.id, amount: money(p.amount_cents), due: date(p.due_date), status: tOr(`cm.rev.trace.payable.${p.status}`, p.status) }))
+    : traceStep(t('cm.rev.trace.payable'), 'pending', t('cm.rev.trace.payable_pending'));
+}
+
+// The run links to its page for the roles that may open it (finance screens: finance, auditor).
+function paymentStep(ctx, pay) {
+  if (!pay) return traceStep(t('cm.rev.trace.payment'), 'pending', t('cm.rev.trace.no_payment'));
+  const run = ['auditor', 'finance'].includes(ctx.user.role) ? link(`/finance/runs/${pay.run_id}`, String(pay.run_id)) : String(pay.run_id);
+  const [before, after] = t('cm.rev.trace.payment_text', { run: '\u0000', e2e: pay.end_to_end_id,
+    status: tOr(`cm.rev.trace.payment.${pay.status}`, pay.status) }).split('\u0000');
+  const text = h('span', {}, before, run, after, pay.return_reason ? ` ${t('cm.rev.trace.returned', { reason: pay.return_reason })}` : null);
+  return traceStep(t('cm.rev.trace.payment'), pay.status === 'returned' ? 'pending' : 'done', text);
+}
+
+function bankStep(bank) {
+  return bank
+    ? traceStep(t('cm.rev.trace.bank'), 'done', t('cm.rev.trace.bank_text', {
+      date: date(bank.booking_date), statement: bank.statement_id, amount: money(bank.amount_cents) }))
+    : traceStep(t('cm.rev.trace.bank'), 'pending', t('cm.rev.trace.no_bank'));
+}
+
+function traceSteps(ctx, tr) {
+  const d = tr.declaration;
+  const steps = [
+    traceStep(t('cm.rev.trace.received'), 'done', t('cm.rev.trace.received_text', { number: d.number, at: dateTime(d.received_at) })),
+    answeredStep(tr),
+    payableStep(tr),
+  ];
+  if (tr.status === 'accepted') steps.push(paymentStep(ctx, tr.payment), bankStep(tr.bank_entry));
+  return h('ol', { class: 'trace' }, steps);
+}
+
+// A section whose steps load after the page is shown (errors, e.g. 403, shown inside it).
+function traceSection(ctx, claimLineId) {
+  const body = h('div', { id: 'cm-review-trace' });
+  return {
+    el: section(t('cm.rev.trace.title'), h('p', { class: 'hint' }, t('cm.rev.trace.intro')), body),
+    load: () => load(body, () => api.get(`/claim-lines/${encodeURIComponent(claimLineId)}/trace`), (tr) => traceSteps(ctx, tr)),
+  };
 }
 
 addStrings({
@@ -329,6 +424,39 @@ addStrings({
     'cm.rev.answer_overdue': 'Verlopen declaraties beantwoorden…',
     'cm.rev.answer_confirm': 'Ja, nu beantwoorden',
     'cm.rev.answered': '{n} declaratie(s) beantwoord.',
+    'cm.rev.provider': 'Aanbieder',
+    'cm.rev.agb_value': 'AGB {agb}',
+    'cm.rev.reference_declaration': 'Referentie en declaratie',
+    'cm.rev.declaration_short': 'declaratie {number}',
+    'cm.rev.declaration_number': 'Declaratienummer',
+    'cm.rev.trace.title': 'Verloop van de regel',
+    'cm.rev.trace.intro': 'Van de ontvangst van de declaratie tot de betaling en de afschrijving bij de bank.',
+    'cm.rev.trace.done': 'gedaan',
+    'cm.rev.trace.pending': 'nog niet',
+    'cm.rev.trace.skipped': 'niet van toepassing',
+    'cm.rev.trace.received': 'Declaratie ontvangen',
+    'cm.rev.trace.received_text': 'Declaratie {number} ontvangen op {at}.',
+    'cm.rev.trace.answered': 'Antwoord aan de aanbieder',
+    'cm.rev.trace.answered_text': 'Beantwoord op {at}.',
+    'cm.rev.trace.not_answered': 'De declaratie is nog niet beantwoord.',
+    'cm.rev.trace.payable': 'Betaalverplichting',
+    'cm.rev.trace.payable_text': 'Betaalverplichting {id} van {amount}, uiterlijk te betalen op {due}: {status}.',
+    'cm.rev.trace.payable_pending': 'Nog geen betaalverplichting: de regel wacht op beoordeling.',
+    'cm.rev.trace.no_payable': 'Geen betaalverplichting: de regel is niet geaccepteerd.',
+    'cm.rev.trace.payable.open': 'open',
+    'cm.rev.trace.payable.in_run': 'in een betaalrun',
+    'cm.rev.trace.payable.paid': 'betaald',
+    'cm.rev.trace.payable.disputed': 'betwist',
+    'cm.rev.trace.payment': 'Betaling',
+    'cm.rev.trace.payment_text': 'Betaalrun {run}, EndToEndId {e2e}: {status}.',
+    'cm.rev.trace.payment.sent': 'verstuurd',
+    'cm.rev.trace.payment.booked': 'afgeschreven',
+    'cm.rev.trace.payment.returned': 'teruggeboekt',
+    'cm.rev.trace.returned': 'Reden van terugboeking: {reason}.',
+    'cm.rev.trace.no_payment': 'Nog niet in een goedgekeurde betaalrun.',
+    'cm.rev.trace.bank': 'Afschrijving bij de bank',
+    'cm.rev.trace.bank_text': 'Afgeschreven op {date} op afschrift {statement}, in een overboeking van {amount} in totaal.',
+    'cm.rev.trace.no_bank': 'Nog niet op een bankafschrift.',
   },
   en: {
     'cm.nav.reviews': 'Review queue',
@@ -399,5 +527,38 @@ addStrings({
     'cm.rev.answer_overdue': 'Answer overdue declarations…',
     'cm.rev.answer_confirm': 'Yes, answer them now',
     'cm.rev.answered': '{n} declaration(s) answered.',
+    'cm.rev.provider': 'Provider',
+    'cm.rev.agb_value': 'AGB {agb}',
+    'cm.rev.reference_declaration': 'Reference and declaration',
+    'cm.rev.declaration_short': 'declaration {number}',
+    'cm.rev.declaration_number': 'Declaration number',
+    'cm.rev.trace.title': 'Progress of the line',
+    'cm.rev.trace.intro': "From the declaration's receipt to the payment and its booking at the bank.",
+    'cm.rev.trace.done': 'done',
+    'cm.rev.trace.pending': 'not yet',
+    'cm.rev.trace.skipped': 'not applicable',
+    'cm.rev.trace.received': 'Declaration received',
+    'cm.rev.trace.received_text': 'Declaration {number} received on {at}.',
+    'cm.rev.trace.answered': 'Answer to the provider',
+    'cm.rev.trace.answered_text': 'Answered on {at}.',
+    'cm.rev.trace.not_answered': 'The declaration has not been answered yet.',
+    'cm.rev.trace.payable': 'Payable',
+    'cm.rev.trace.payable_text': 'Payable {id} of {amount}, due by {due}: {status}.',
+    'cm.rev.trace.payable_pending': 'No payable yet: the line awaits review.',
+    'cm.rev.trace.no_payable': 'No payable: the line was not accepted.',
+    'cm.rev.trace.payable.open': 'open',
+    'cm.rev.trace.payable.in_run': 'in a payment run',
+    'cm.rev.trace.payable.paid': 'paid',
+    'cm.rev.trace.payable.disputed': 'disputed',
+    'cm.rev.trace.payment': 'Payment',
+    'cm.rev.trace.payment_text': 'Payment run {run}, EndToEndId {e2e}: {status}.',
+    'cm.rev.trace.payment.sent': 'sent',
+    'cm.rev.trace.payment.booked': 'booked',
+    'cm.rev.trace.payment.returned': 'returned',
+    'cm.rev.trace.returned': 'Return reason: {reason}.',
+    'cm.rev.trace.no_payment': 'Not in an approved payment run yet.',
+    'cm.rev.trace.bank': 'Debited by the bank',
+    'cm.rev.trace.bank_text': 'Debited on {date} on statement {statement}, in a transfer of {amount} in total.',
+    'cm.rev.trace.no_bank': 'Not on a bank statement yet.',
   },
 });

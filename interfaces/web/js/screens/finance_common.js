@@ -50,11 +50,6 @@ export function providerName(map, id) {
   return p ? `${p.name} (${p.agb})` : t('fin.provider_n', { id });
 }
 
-// The block state, when the server reports it (blocked_reason on a provider).
-export function blockState(p) {
-  if (!p || !('blocked_reason' in p || 'blocked' in p)) return undefined;
-  return Boolean(p.blocked_reason || p.blocked === true);
-}
 
 export function alertBox(...content) {
   return h('div', { class: 'form-error', role: 'alert', tabindex: '-1' }, ...content);

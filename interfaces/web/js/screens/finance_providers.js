@@ -1,50 +1,39 @@
-// Providers seen from finance: balances (from each provider's statement), integrity blocks, and
-// one provider's statement with its payables, payments and disputes.
+// Providers seen from finance: balances and integrity blocks of all providers
+// (GET /provider-balances), and one provider's statement with its payables, payments and disputes.
 import * as api from '../api.js';
-import { date, money } from '../format.js';
+import { date, dateTime, money } from '../format.js';
 import { t } from '../i18n.js';
 import {
-  announce, badge, form, h, link, load, page, section, table,
+  announce, badge, facts, form, h, link, load, page, section, table,
 } from '../ui.js';
-import {
-  blockState, facts, isoDay, quietProgress, sourceText, statusBadge,
-} from './finance_common.js';
+import { quietProgress, sourceText, statusBadge } from './finance_common.js';
 
 const providerPath = (id) => `/finance/providers/${id}`;
-const ALL_TIME = `from=2000-01-01&to=${isoDay(1)}`;
 
-function blockBadge(p) {
-  const state = blockState(p);
-  if (state === undefined) return badge(t('fin.block.unknown'), 'neutral');
-  return state ? badge(t('fin.block.blocked'), 'bad') : badge(t('fin.block.not_blocked'), 'ok');
+// "geblokkeerd" with the reason (and since when), or "niet geblokkeerd": never colour alone.
+function blockStatus(p) {
+  if (!p.blocked_reason) return badge(t('fin.block.not_blocked'), 'ok');
+  return h('span', { class: 'block-status' }, badge(t('fin.block.blocked'), 'bad'), ' ', p.blocked_reason,
+    p.blocked_at ? ` (${t('fin.block.since', { at: dateTime(p.blocked_at) })})` : '');
 }
 
 // ---- the overview --------------------------------------------------------------------------
 
-async function balances() {
-  const providers = await api.get('/providers?limit=1000');
-  const statements = await Promise.all(providers.map((p) =>
-    api.get(`/providers/${p.id}/statement?${ALL_TIME}`).catch(() => null)));
-  return providers.map((p, i) => ({ ...p, statement: statements[i] }));
-}
-
 function balancesTable(rows) {
-  const total = (key) => (r) => (r.statement ? money(r.statement[key]) : '');
-  const blocked = rows.filter((r) => blockState(r) === true);
+  const blocked = rows.filter((r) => r.blocked_reason);
+  const amount = (key, label) => ({ key, label, format: money, align: 'right' });
   return [
-    rows.some((r) => blockState(r) !== undefined)
-      ? h('p', { id: 'blocked-summary' }, blocked.length
-        ? t('fin.providers.blocked_list', { names: blocked.map((r) => r.name).join(', ') })
-        : t('fin.providers.none_blocked'))
-      : h('p', { class: 'hint' }, t('fin.block.unknown_hint')),
+    h('p', { id: 'blocked-summary' }, blocked.length
+      ? t('fin.providers.blocked_list', { names: blocked.map((r) => r.name).join(', ') })
+      : t('fin.providers.none_blocked')),
     table([
-      { key: 'name', label: t('fin.run.provider'), render: (r) => link(providerPath(r.id), r.name) },
+      { key: 'name', label: t('fin.run.provider'), render: (r) => link(providerPath(r.provider_id), r.name) },
       { key: 'agb', label: t('fin.providers.agb') },
-      { key: 'blocked', label: t('fin.block.state'), render: blockBadge },
-      { key: 'open', label: t('fin.statement.open'), render: total('open_balance_cents'), align: 'right' },
-      { key: 'transit', label: t('fin.statement.in_transit'), render: total('in_transit_cents'), align: 'right' },
-      { key: 'paid', label: t('fin.statement.paid'), render: total('paid_cents'), align: 'right' },
-      { key: 'returned', label: t('fin.statement.returned'), render: total('returned_cents'), align: 'right' },
+      { key: 'blocked_reason', label: t('fin.block.state'), render: blockStatus },
+      amount('open_cents', t('fin.balances.open')),
+      amount('disputed_cents', t('fin.balances.disputed')),
+      amount('in_run_cents', t('fin.balances.in_run')),
+      amount('paid_cents', t('fin.balances.paid')),
     ], rows, { caption: t('fin.providers.caption') }),
   ];
 }
@@ -52,50 +41,38 @@ function balancesTable(rows) {
 async function providersScreen(main) {
   const list = h('div');
   page(main, t('fin.providers.title'), h('p', {}, t('fin.providers.intro')), section(t('fin.providers.balances'), list));
-  await load(list, balances, balancesTable);
+  await load(list, () => api.get('/provider-balances?limit=1000'), balancesTable);
 }
 
 // ---- one provider --------------------------------------------------------------------------
 
+// Blocks an unblocked provider, or lifts the block of a blocked one.
 function blockForm(provider, ctx) {
-  const state = blockState(provider);
-  const action = h('input', { type: 'hidden', name: 'action', value: state ? 'unblock' : 'block' });
+  const action = provider.blocked_reason ? 'unblock' : 'block';
   const el = form([{ name: 'reason', label: t('fin.block.reason'), type: 'textarea', required: true, hint: t('fin.block.reason_hint') }],
-    state ? t('fin.block.unblock') : t('fin.block.block'), async (v) => {
-      const answer = await api.post(`/providers/${provider.id}/${v.action}`, { reason: v.reason });
-      announce(t(answer.blocked ? 'fin.block.done_block' : 'fin.block.done_unblock', { name: provider.name }));
+    t(`fin.block.${action}`), async (v) => {
+      await api.post(`/providers/${provider.id}/${action}`, { reason: v.reason });
+      announce(t(`fin.block.done_${action}`, { name: provider.name }));
       await ctx.rerender();
-    }, { extra: [action] });
-  const submit = el.querySelector('button[type="submit"]');
-  submit.addEventListener('click', () => { action.value = state ? 'unblock' : 'block'; });
-  if (state === undefined) {
-    // The server does not say whether the provider is blocked: offer both.
-    const lift = h('button', { type: 'submit' }, t('fin.block.unblock'));
-    lift.addEventListener('click', () => { action.value = 'unblock'; });
-    submit.after(lift);
-  }
+    });
   el.id = 'block-form';
   return el;
 }
 
-function disputePanel(panel, line, disputed, reload) {
-  const action = h('input', { type: 'hidden', name: 'action', value: disputed ? 'undispute' : 'dispute' });
+// Disputes an open payable, or ends the dispute of a disputed one.
+function disputePanel(panel, payable, reload) {
+  const action = payable.disputed_reason ? 'undispute' : 'dispute';
   const el = form([{ name: 'reason', label: t('fin.dispute.reason'), type: 'textarea', required: true }],
-    disputed ? t('fin.dispute.end') : t('fin.dispute.start'), async (v) => {
-      await api.post(`/payables/${line.payable_id}/${v.action}`, { reason: v.reason });
-      announce(t(v.action === 'dispute' ? 'fin.dispute.done_start' : 'fin.dispute.done_end', { id: line.payable_id }));
+    t(`fin.dispute.${action}`), async (v) => {
+      await api.post(`/payables/${payable.id}/${action}`, { reason: v.reason });
+      announce(t(`fin.dispute.done_${action}`, { id: payable.id }));
       panel.replaceChildren();
       await reload();
-    }, { extra: [action] });
-  const submit = el.querySelector('button[type="submit"]');
-  submit.addEventListener('click', () => { action.value = disputed ? 'undispute' : 'dispute'; });
-  if (disputed === undefined) {
-    const end = h('button', { type: 'submit' }, t('fin.dispute.end'));
-    end.addEventListener('click', () => { action.value = 'undispute'; });
-    submit.after(end);
-  }
+    });
   el.querySelector('.actions').append(h('button', { type: 'button', onclick: () => panel.replaceChildren() }, t('ui.cancel')));
-  panel.replaceChildren(section(t('fin.dispute.title', { id: line.payable_id, amount: money(line.amount_cents) }),
+  const params = { id: payable.id, amount: money(payable.amount_cents) };
+  panel.replaceChildren(section(t(`fin.dispute.title_${action}`, params),
+    payable.disputed_reason ? h('p', {}, t('fin.dispute.current', { reason: payable.disputed_reason })) : null,
     h('p', { class: 'hint' }, t('fin.dispute.intro')), el));
   el.querySelector('textarea').focus();
 }
@@ -111,28 +88,36 @@ function totals(s) {
   ]);
 }
 
+// The payable behind a statement line (GET /payables: status and disputed_reason), if listed.
+function lineStatus(l, p) {
+  const status = p ? p.status : l.status;
+  return [statusBadge('payable', status),
+    p && p.disputed_reason ? [' ', badge(t('fin.dispute.disputed'), 'bad'), ' ', p.disputed_reason] : null];
+}
+
+function disputeButton(p, panel, reload) {
+  if (!p || p.status !== 'open') return '';
+  const action = p.disputed_reason ? 'undispute' : 'dispute';
+  return h('button', {
+    type: 'button', 'aria-label': t(`fin.dispute.open_label_${action}`, { id: p.id }),
+    onclick: () => disputePanel(panel, p, reload),
+  }, t(`fin.dispute.open_${action}`));
+}
+
 function linesTable(s, payables, ctx, panel, reload) {
-  const disputedOf = (line) => {
-    const p = payables.get(line.payable_id);
-    return p && 'disputed_reason' in p ? Boolean(p.disputed_reason) : undefined;
-  };
   const columns = [
     { key: 'payable_id', label: t('fin.run.payable'), format: (v) => `#${v}` },
     { key: 'date', label: t('fin.statement.date'), format: date },
     { key: 'type', label: t('fin.statement.type'), format: sourceText },
     { key: 'declaration', label: t('fin.statement.declaration') },
     { key: 'due_date', label: t('fin.statement.due'), format: date },
-    { key: 'status', label: t('ui.status'), render: (l) => [statusBadge('payable', l.status),
-      disputedOf(l) ? [' ', badge(t('fin.dispute.disputed'), 'bad')] : null] },
+    { key: 'status', label: t('ui.status'), render: (l) => lineStatus(l, payables.get(l.payable_id)) },
     { key: 'end_to_end_id', label: t('fin.run.e2e') },
     { key: 'paid_on', label: t('fin.statement.paid_on'), format: date },
     { key: 'amount_cents', label: t('fin.run.amount'), format: money, align: 'right' },
   ];
   if (ctx.user.role === 'finance') {
-    columns.push({ key: 'actions', label: t('ui.actions'), render: (l) => (l.status === 'open' ? h('button', {
-      type: 'button', 'aria-label': t('fin.dispute.open_label', { id: l.payable_id }),
-      onclick: () => disputePanel(panel, l, disputedOf(l), reload),
-    }, t('fin.dispute.open')) : '') });
+    columns.push({ key: 'actions', label: t('ui.actions'), render: (l) => disputeButton(payables.get(l.payable_id), panel, reload) });
   }
   return table(columns, s.lines, { caption: t('fin.statement.lines_caption'), empty: t('fin.statement.no_lines') });
 }
@@ -180,6 +165,17 @@ function periodForm(ctx, period) {
   return el;
 }
 
+// All payables of the provider (for their status and dispute), page by page.
+async function allPayables(id) {
+  const all = [];
+  for (let offset = 0; offset < 20000; offset += 1000) {
+    const chunk = await api.get(`/payables${api.query({ provider_id: id, limit: 1000, offset })}`);
+    all.push(...chunk);
+    if (chunk.length < 1000) break;
+  }
+  return all;
+}
+
 async function providerScreen(main, ctx) {
   const id = encodeURIComponent(ctx.params.id);
   const year = new Date().getFullYear();
@@ -192,8 +188,7 @@ async function providerScreen(main, ctx) {
     h('p', {}, link('/finance/providers', t('fin.providers.back'))),
     section(t('fin.providers.details'), facts([
       [t('fin.providers.agb'), provider.agb], [t('fin.providers.kvk'), provider.kvk], [t('fin.run.iban'), provider.iban],
-      [t('fin.block.state'), blockBadge(provider)],
-      [t('fin.block.reason'), provider.blocked_reason || ''],
+      [t('fin.block.state'), blockStatus(provider)],
     ])),
   ];
   if (ctx.user.role === 'finance') {
@@ -201,8 +196,7 @@ async function providerScreen(main, ctx) {
   }
   parts.push(section(t('fin.statement.title'), periodForm(ctx, period), statementBox, csvButton(id, period)), panel);
   page(main, `${provider.name} (${provider.agb})`, ...parts);
-  const loader = () => Promise.all([api.get(`/providers/${id}/statement${api.query(period)}`),
-    api.get(`/payables?provider_id=${id}&limit=1000`)]);
+  const loader = () => Promise.all([api.get(`/providers/${id}/statement${api.query(period)}`), allPayables(ctx.params.id)]);
   const reload = () => load(statementBox, loader, ([s, list]) => {
     const payables = new Map(list.map((p) => [p.id, p]));
     return [totals(s),

@@ -1,6 +1,7 @@
 // The provider's screens (a provider's web user; the server scopes every answer to its own
-// provider): contracts and tariffs, allocations, and — in provider_upload.js and
-// provider_money.js — declaring, the answer per line, the trace to payment and the statement.
+// provider): contracts and tariffs, allocations, and — in provider_upload.js,
+// provider_declarations.js and provider_money.js — declaring, the list of declarations, the
+// answer per line, the trace to payment and the statement.
 import * as api from '../api.js';
 import { date, dateTime, money, percent } from '../format.js';
 import { t } from '../i18n.js';
@@ -9,6 +10,7 @@ import {
   dayBefore, facts, municipalityMap, municipalityText, periodText, productMap, productText, ROLES, statusBadge,
   todayIso, tOr, unitText, volumeText,
 } from './provider_common.js';
+import declarationScreens from './provider_declarations.js';
 import moneyScreens from './provider_money.js';
 import uploadScreens from './provider_upload.js';
 
@@ -193,5 +195,6 @@ export default [
   { path: '/provider/allocations', nav: 'prov.nav.allocations', roles: ROLES, render: renderAllocations },
   { path: '/provider/allocations/:number', roles: ROLES, render: renderAllocation },
   ...uploadScreens,
+  ...declarationScreens,
   ...moneyScreens,
 ];

@@ -28,6 +28,7 @@ async function renderDeclaration(main, ctx) {
     page(main, t('prov.declaration.title', { number: d.number }));
     main.append(body);
     return [
+      h('p', {}, link('/provider/declarations', t('prov.declaration.back'))),
       section(t('prov.contract.facts'), facts([
         [t('prov.col.status'), statusBadge('prov.declaration.status.', d.status)],
         [t('prov.declaration.source'), tOr(`prov.source.${d.source}`, d.source)],

@@ -6,6 +6,7 @@ const nl = {
   'prov.nav.contracts': 'Contracten',
   'prov.nav.allocations': 'Toewijzingen',
   'prov.nav.upload': 'Declareren',
+  'prov.nav.declarations': 'Declaraties',
   'prov.nav.statement': 'Rekeningoverzicht',
 
   // Contracts and tariffs
@@ -135,7 +136,6 @@ const nl = {
   'prov.answer.accepted_not_listed': 'Het bestand is te groot om alle prestaties te tonen; hieronder staan alleen de afgewezen prestaties.',
   'prov.answer.download': 'WMO325 downloaden',
   'prov.answer.open_declaration': 'Declaratie {number} bekijken',
-  'prov.answer.no_declaration_link': 'De declaratie is opgeslagen; een link ernaar kan alleen worden gemaakt als er een bedrag is toegekend.',
   'prov.answer.unreadable': 'Het antwoord van de server is geen leesbaar WMO325-bericht.',
   'prov.col.reference': 'Referentie',
   'prov.col.bsn': 'BSN',
@@ -166,6 +166,25 @@ const nl = {
   'prov.source.wmo323': 'WMO323-bericht',
   'prov.source.json': 'JSON (API)',
   'prov.source.csv': 'CSV-bestand',
+  'prov.declaration.back': '← Alle declaraties',
+
+  // Declarations list
+  'prov.declarations.title': 'Declaraties',
+  'prov.declarations.intro': 'Uw ingestuurde declaraties, nieuwste eerst: wat u indiende, wat is toegekend en hoe de declaratie is beantwoord. Open een declaratie voor het antwoord per prestatie.',
+  'prov.declarations.list': 'Ingestuurde declaraties',
+  'prov.declarations.caption': 'Declaraties, nieuwste eerst',
+  'prov.declarations.none': 'U heeft nog geen declaraties ingestuurd.',
+  'prov.declarations.none_number': 'Er is geen declaratie met nummer {number}.',
+  'prov.declarations.search': 'Zoeken',
+  'prov.declarations.search_hint': 'Leeg: alle declaraties.',
+  'prov.declarations.all': 'Alle declaraties tonen',
+  'prov.declarations.pending': 'na beoordeling (uiterlijk {date})',
+  'prov.declarations.pages': 'Pagina\'s',
+  'prov.declarations.newer': '← Nieuwere',
+  'prov.declarations.older': 'Oudere →',
+  'prov.declarations.range': 'Declaratie {from} t/m {to}',
+  'prov.col.declaration_number': 'Declaratienummer',
+  'prov.col.received': 'Ontvangen',
 
   // Trace
   'prov.trace.title': 'Verloop van prestatie {reference}',
@@ -280,6 +299,7 @@ const en = {
   'prov.nav.contracts': 'Contracts',
   'prov.nav.allocations': 'Allocations',
   'prov.nav.upload': 'Declare',
+  'prov.nav.declarations': 'Declarations',
   'prov.nav.statement': 'Statement',
 
   'prov.contracts.title': 'Contracts and tariffs',
@@ -405,7 +425,6 @@ const en = {
   'prov.answer.accepted_not_listed': 'The file is too large to show every prestatie; only the rejected ones are listed below.',
   'prov.answer.download': 'Download the WMO325',
   'prov.answer.open_declaration': 'View declaration {number}',
-  'prov.answer.no_declaration_link': 'The declaration was stored; a link to it can only be made when an amount was awarded.',
   'prov.answer.unreadable': 'The server\'s answer is not a readable WMO325 message.',
   'prov.col.reference': 'Reference',
   'prov.col.bsn': 'BSN',
@@ -435,6 +454,25 @@ const en = {
   'prov.source.wmo323': 'WMO323 message',
   'prov.source.json': 'JSON (API)',
   'prov.source.csv': 'CSV file',
+  'prov.declaration.back': '← All declarations',
+
+  // Declarations list
+  'prov.declarations.title': 'Declarations',
+  'prov.declarations.intro': 'Your declarations, newest first: what you submitted, what was awarded and how the declaration was answered. Open a declaration for the answer per prestatie.',
+  'prov.declarations.list': 'Declarations sent',
+  'prov.declarations.caption': 'Declarations, newest first',
+  'prov.declarations.none': 'You have not sent any declarations yet.',
+  'prov.declarations.none_number': 'There is no declaration with number {number}.',
+  'prov.declarations.search': 'Search',
+  'prov.declarations.search_hint': 'Empty: all declarations.',
+  'prov.declarations.all': 'Show all declarations',
+  'prov.declarations.pending': 'after review (by {date})',
+  'prov.declarations.pages': 'Pages',
+  'prov.declarations.newer': '← Newer',
+  'prov.declarations.older': 'Older →',
+  'prov.declarations.range': 'Declaration {from} to {to}',
+  'prov.col.declaration_number': 'Declaration number',
+  'prov.col.received': 'Received',
 
   'prov.trace.title': 'Trace of prestatie {reference}',
   'prov.trace.line': 'Prestatie',

@@ -15,33 +15,6 @@ const MAX_PARSE_BYTES = 5 * 1024 * 1024;
 // The server's field names on the form's fields: whole-file errors go next to the file field.
 const ALIASES = { '': 'file', csv: 'file', body: 'file', lines: 'file', period_start: 'month', period_end: 'month' };
 
-// Like api.upload, but a CSV declaration rejected as a whole (422) still answers with the
-// declaration's JSON, which api.upload would turn into a bare error: here it resolves.
-function uploadRaw(path, file, contentType, progress) {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/v1${path}`);
-    xhr.setRequestHeader('X-ZC-Web', '1');
-    xhr.setRequestHeader('Content-Type', contentType);
-    xhr.upload.onprogress = (e) => progress(e.loaded, e.lengthComputable ? e.total : file.size);
-    xhr.onerror = () => reject(new api.ApiError(0, 'NETWORK', t('error.NETWORK')));
-    xhr.onload = () => {
-      let body = null;
-      try {
-        body = JSON.parse(xhr.responseText);
-      } catch {
-        /* not JSON */
-      }
-      if (xhr.status >= 200 && xhr.status < 300 && body) return resolve(body);
-      if (xhr.status === 422 && body && body.status === 'rejected') return resolve(body);
-      if (xhr.status === 401) api.get('/auth/me').catch(() => {}); // lets the shell ask for a log-in
-      const e = (body && (body.error || body)) || {};
-      return reject(new api.ApiError(xhr.status, e.code || `HTTP_${xhr.status}`, e.message || '', e.field));
-    };
-    xhr.send(file);
-  });
-}
-
 // A whole-file error with our explanation in front of the server's detail (line, column).
 function explained(error) {
   const key = `prov.fileerr.${error.code}`;
@@ -60,21 +33,11 @@ function monthPeriod(text) {
   return { start: `${m[1]}-${m[2]}-01`, end: `${next}-01` };
 }
 
-// The declaration's id after a real WMO323 upload. The WMO325 does not carry it, so it is the
-// newest payable of a declaration with this number (there is none when nothing was awarded).
+// The declaration's id after a real WMO323 upload (the WMO325 does not carry it): the
+// provider's newest declaration with this number, or null.
 async function findDeclarationId(number) {
-  const payables = [];
-  for (let offset = 0; offset < 5000; offset += 1000) {
-    const chunk = await api.get(`/payables${api.query({ source_type: 'declaration', limit: 1000, offset })}`);
-    payables.push(...chunk);
-    if (chunk.length < 1000) break;
-  }
-  const newest = payables.sort((a, b) => b.id - a.id).slice(0, 5);
-  for (const p of newest) {
-    const d = await api.get(`/declarations/${p.source_id}`);
-    if (d.number === number) return p.source_id;
-  }
-  return null;
+  const list = await api.get(`/declarations${api.query({ number, limit: 1 })}`);
+  return list.length ? list[0].declaration_id : null;
 }
 
 // ---- the answer, from a WMO325 (+ the uploaded WMO323) or from the CSV's JSON ----
@@ -187,7 +150,6 @@ function answerSection(model) {
   const actions = h('div', { class: 'actions' });
   if (model.wmo325) actions.append(downloadLink(model));
   if (model.declarationId) actions.append(link(`/provider/declarations/${model.declarationId}`, t('prov.answer.open_declaration', { number: model.number })));
-  else if (!model.dryRun && model.outcome !== 'whole' && model.kind === 'wmo323') actions.append(h('p', {}, t('prov.answer.no_declaration_link')));
   parts.push(actions);
   const el = section(t('prov.answer.title', { number: model.number }), ...parts);
   el.id = 'answer';
@@ -219,11 +181,22 @@ async function sendWmo323(file, dryRun, progress) {
   return answerSection(model);
 }
 
+// The CSV's JSON answer; a declaration rejected as a whole comes back as 422 with the same
+// answer in the error's body, shown like any other answer.
+async function csvAnswer(path, file, progress) {
+  try {
+    return JSON.parse((await api.upload(path, file, 'text/csv', progress.update)).text);
+  } catch (error) {
+    if (error && error.status === 422 && error.body && error.body.status === 'rejected') return error.body;
+    throw error;
+  }
+}
+
 async function sendCsv(file, v, progress) {
   const period = monthPeriod(v.month);
   if (!period) throw new api.ApiError(400, 'INVALID_DATE', t('prov.upload.month_invalid'), 'month');
   const path = `/declarations/csv${api.query({ number: v.number, period_start: period.start, period_end: period.end, dry_run: v.dry_run ? 'true' : '' })}`;
-  const answer = await uploadRaw(path, file, 'text/csv', progress.update);
+  const answer = await csvAnswer(path, file, progress);
   progress.done();
   const rows = file.size <= MAX_PARSE_BYTES ? parseCsv(await file.text()) : [];
   return answerSection(fromCsvAnswer(answer, rows, period));
