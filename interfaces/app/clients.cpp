@@ -222,8 +222,10 @@ ApiResponse listClients(RequestContext& ctx, const ApiRequest& req) {
     }
     auto out = newArray();
     std::vector<std::int64_t> ids;
+    // A list never carries a full BSN, not even for an access officer: it is read one client
+    // at a time (GET /clients/{id}).
     for (const auto& r : rows) {
-        out->add(clientJson(ctx.config, r, ctx.actor.role));
+        out->add(clientJson(ctx.config, r, Role::Auditor));
         ids.push_back(r.i64(0));
     }
     auditReads(ctx, ids, bsn_text.empty() ? "list" : "bsn lookup");

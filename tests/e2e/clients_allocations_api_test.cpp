@@ -98,6 +98,10 @@ TEST(ClientsAllocationsApi, AccessOfficerAllocatesAndProviderSeesItWithoutBsn) {
     ASSERT_EQ(lookup.status, 200) << lookup.describe();
     ASSERT_EQ(lookup.array()->size(), 1u);
     EXPECT_EQ(auditReads(client_id), reads_before + 3);
+    const Response officer_list = client().get("/api/v1/clients?bsn=" + bsn, as("ao.bakker"));
+    ASSERT_EQ(officer_list.status, 200) << officer_list.describe();
+    EXPECT_EQ(officer_list.text.find(bsn), std::string::npos)
+        << "a list shows the BSN masked, also to an access officer";
 
     // A decision of 4 hours a week of IB for 90 days from today, allocated to a demo provider.
     const Date today = parseDate(todayText());
