@@ -118,7 +118,7 @@ Poco::JSON::Object::Ptr payableJson(const db::Row& r) {
     o->set("due_date", r.str(7));
     o->set("created_at", isoTimestamp(r.str(8)));
     o->set("status", r.str(9));  // open, in_run, paid
-    o->set("disputed_reason", r.isNull(10) ? Poco::Dynamic::Var() : Poco::Dynamic::Var(r.str(10)));
+    setOptional(o, "disputed_reason", r.opt(10));
     return o;
 }
 

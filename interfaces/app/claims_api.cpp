@@ -298,7 +298,18 @@ constexpr const char* kReviewColumns =
     " JOIN claim_lines l ON l.id = v.claim_line_id JOIN providers p ON p.id = l.provider_id"
     " JOIN declarations d ON d.id = v.declaration_id";
 
-Poco::JSON::Object::Ptr reviewJson(RequestContext& ctx, const db::Row& r) {
+// The cap use per allocation and period, so that a queue with many lines of one allocation
+// asks the database once for it.
+using CapUses = std::map<std::string, Poco::JSON::Object::Ptr>;
+
+Poco::JSON::Object::Ptr cachedCapUse(RequestContext& ctx, const db::Row& r, CapUses& seen) {
+    const std::string key = r.str(8) + "/" + r.str(10) + "/" + r.str(11);
+    const auto it = seen.find(key);
+    if (it != seen.end()) return it->second;
+    return seen[key] = capUse(ctx, r.i64(8), Period{parseDate(r.str(10)), parseDate(r.str(11))});
+}
+
+Poco::JSON::Object::Ptr reviewJson(RequestContext& ctx, const db::Row& r, CapUses& cap_uses) {
     auto o = newObject();
     o->set("id", r.i64(0));
     o->set("declaration_id", r.i64(1));
@@ -320,7 +331,7 @@ Poco::JSON::Object::Ptr reviewJson(RequestContext& ctx, const db::Row& r) {
     setOptional(o, "reason", r.opt(16));
     o->set("escalated", !r.isNull(17));
     o->set("claim_line_id", r.i64(18));
-    const auto cap = capUse(ctx, r.i64(8), Period{parseDate(r.str(10)), parseDate(r.str(11))});
+    const auto cap = cachedCapUse(ctx, r, cap_uses);
     o->set("cap", cap ? Poco::Dynamic::Var(cap) : Poco::Dynamic::Var());
     o->set("provider_name", r.str(19));
     o->set("declaration_number", r.str(20));
@@ -332,11 +343,12 @@ Poco::JSON::Object::Ptr reviewJson(RequestContext& ctx, const db::Row& r) {
 ApiResponse listReviews(RequestContext& ctx, const ApiRequest& req) {
     const std::string status = req.queryValue("status");
     auto out = newArray();
+    CapUses cap_uses;
     for (const auto& r :
          ctx.db.query(std::string(kReviewColumns) +
                           " WHERE (? = '' OR v.status = ?) ORDER BY v.due_date, v.id LIMIT 1000",
                       {status, status})) {
-        out->add(reviewJson(ctx, r));
+        out->add(reviewJson(ctx, r, cap_uses));
     }
     return {200, out};
 }
@@ -345,7 +357,8 @@ ApiResponse getReview(RequestContext& ctx, const ApiRequest& req) {
     const auto id = req.pathId("id");
     auto r = ctx.db.queryOne(std::string(kReviewColumns) + " WHERE v.id = ?", {id});
     if (!r) notFound("Review item " + std::to_string(id), "id");
-    return {200, reviewJson(ctx, *r)};
+    CapUses cap_uses;
+    return {200, reviewJson(ctx, *r, cap_uses)};
 }
 
 ApiResponse decideReview(RequestContext& ctx, const ApiRequest& req) {

@@ -377,8 +377,8 @@ ApiResponse providerBalances(RequestContext& ctx, const ApiRequest& req) {
         o->set("provider_id", r.i64(0));
         o->set("agb", r.str(1));
         o->set("name", r.str(2));
-        o->set("blocked_reason", r.isNull(3) ? Poco::Dynamic::Var() : Poco::Dynamic::Var(r.str(3)));
-        o->set("blocked_at", r.isNull(4) ? Poco::Dynamic::Var() : Poco::Dynamic::Var(r.str(4)));
+        setOptional(o, "blocked_reason", r.opt(3));
+        setOptional(o, "blocked_at", r.opt(4));
         o->set("open_cents", r.i64(5));
         o->set("disputed_cents", r.i64(6));
         o->set("in_run_cents", r.i64(7));

@@ -34,8 +34,8 @@ Poco::JSON::Object::Ptr providerJson(const db::Row& r) {
     o->set("contact_email", r.str(6));
     o->set("contact_phone", r.str(7));
     // An integrity block (payments are held): null when the provider is not blocked.
-    o->set("blocked_reason", r.isNull(8) ? Poco::Dynamic::Var() : Poco::Dynamic::Var(r.str(8)));
-    o->set("blocked_at", r.isNull(9) ? Poco::Dynamic::Var() : Poco::Dynamic::Var(r.str(9)));
+    setOptional(o, "blocked_reason", r.opt(8));
+    setOptional(o, "blocked_at", r.opt(9));
     return o;
 }
 
