@@ -1,7 +1,7 @@
 #include "adjudication.hpp"
 
+#include <algorithm>
 #include <array>
-#include <functional>
 #include <limits>
 #include <string_view>
 #include <utility>
@@ -22,7 +22,7 @@ struct ReasonInfo {
 };
 
 // The single table of reasons, in order of precedence; adjudication.hpp documents each row.
-constexpr std::array<ReasonInfo, 24> kReasons{{
+constexpr std::array<ReasonInfo, 27> kReasons{{
     {Reason::DeclarationPeriodNotOneMonth, "declaration_period_not_one_month", "0001"},
     {Reason::DeclarationTotalMismatch, "declaration_total_mismatch", "0001"},
     {Reason::AllocationNotFound, "allocation_not_found", "9338"},
@@ -35,12 +35,15 @@ constexpr std::array<ReasonInfo, 24> kReasons{{
     {Reason::LateDeclaration, "late_declaration", "9319"},
     {Reason::BeginOutsideAllocation, "begin_outside_allocation", "9307"},
     {Reason::EndOutsideAllocation, "end_outside_allocation", "9308"},
+    {Reason::PeriodNotFromMonthStart, "period_not_from_month_start", "9387"},
+    {Reason::PeriodNotToMonthEnd, "period_not_to_month_end", "9388"},
     {Reason::NoActiveContract, "no_active_contract", "0611"},
     {Reason::UnitMismatch, "unit_mismatch", "9341"},
     {Reason::TariffMismatch, "tariff_mismatch", "0611"},
     {Reason::AmountMismatch, "amount_mismatch", "9346"},
     {Reason::PeriodVolumeExceeded, "period_volume_exceeded", "9321"},
     {Reason::CumulativeVolumeExceeded, "cumulative_volume_exceeded", "9322"},
+    {Reason::DecisionVolumeExceeded, "decision_volume_exceeded", "9322"},
     {Reason::ReferenceUsed, "reference_used", "8021"},
     {Reason::PeriodAlreadyClaimed, "period_already_claimed", "9389"},
     {Reason::NotZin, "not_zin", "9338"},
@@ -127,6 +130,11 @@ CapCounting capCounting(const ClaimLine& line, const AllocationFacts& allocation
         capCountingUnit(cap_unit),
         static_cast<__int128>(line.volume) * toCapCountingUnit(1, line.unit, cap_unit),
         toCapCountingUnit(1, cap_unit, cap_unit)};
+}
+
+bool isTariffChange(const ContractFacts& contract, Date d) {
+    return std::find(contract.tariff_changes.begin(), contract.tariff_changes.end(), d) !=
+           contract.tariff_changes.end();
 }
 
 bool minutesOnHours(const ClaimLine& line, const AllocationFacts& allocation) {
@@ -254,6 +262,36 @@ std::optional<Verdict> checkPeriodEnd(const ClaimLine& line, const AllocationFac
                       describe(allocation.period) + ").");
 }
 
+std::optional<Verdict> checkPeriodFromMonthStart(const ClaimLine& line,
+                                                 const AllocationFacts& allocation,
+                                                 const ContractFacts& contract) {
+    const Date first{line.period.begin.year(), line.period.begin.month(), std::chrono::day{1}};
+    const Date expected = std::max(first, allocation.period.begin);
+    const Date begin = line.period.begin;
+    if (begin == expected || isTariffChange(contract, begin)) return std::nullopt;
+    return reject(Reason::PeriodNotFromMonthStart,
+                  "The product period begins on " + formatDate(begin) + "; it must begin on " +
+                      formatDate(expected) +
+                      " (the 1st of the month, or the allocation's start later in the month) and "
+                      "cover the whole month in one line.");
+}
+
+std::optional<Verdict> checkPeriodToMonthEnd(const ClaimLine& line,
+                                             const AllocationFacts& allocation,
+                                             const ContractFacts& contract) {
+    ZC_ASSERT(line.period.end.has_value());
+    const Date first{line.period.begin.year(), line.period.begin.month(), std::chrono::day{1}};
+    Date expected = addMonths(first, 1);
+    if (allocation.period.end) expected = std::min(expected, *allocation.period.end);
+    const Date end = *line.period.end;
+    if (end == expected || isTariffChange(contract, end)) return std::nullopt;
+    return reject(Reason::PeriodNotToMonthEnd,
+                  "The product period ends on " + formatDate(addDays(end, -1)) +
+                      "; it must end on " + formatDate(addDays(expected, -1)) +
+                      " (the month's last day, or the allocation's end earlier in the month) and "
+                      "cover the whole month in one line.");
+}
+
 std::optional<Verdict> checkContractActive(const ContractFacts& contract) {
     if (contract.active_throughout) return std::nullopt;
     return reject(Reason::NoActiveContract,
@@ -309,13 +347,24 @@ std::optional<Verdict> checkAmount(const ClaimLine& line, const AllocationFacts&
 
 std::optional<Verdict> checkPeriodCap(const ClaimLine& line, const AllocationFacts& allocation,
                                       const PriorUse& prior, const ReviewPolicy& policy) {
-    const std::int64_t max =
-        maxVolumeInPeriod(allocation.cap, allocation.category, line.period, allocation.period);
-    if (max == kNoPeriodLimit) return std::nullopt;
     const CapCounting c = capCounting(line, allocation);
-    return capVerdict(Reason::PeriodVolumeExceeded, prior.accepted_in_period + c.line_volume,
-                      static_cast<__int128>(max) * c.limit_factor, prior.accepted_in_period, c.unit,
-                      policy, "in this product period");
+    if (c.line_volume > kMaxLineVolume * kMinutesPerHour) {
+        return reject(Reason::PeriodVolumeExceeded, "The claimed volume is beyond any cap.");
+    }
+    const auto volume = static_cast<std::int64_t>(c.line_volume);
+    const int days = daysBetween(line.period.begin, *line.period.end);
+    if (line.unit == Unit::Days24h && volume > days) {
+        return reject(Reason::PeriodVolumeExceeded,
+                      "The line claims " + decimal(volume) + " 24-hour days (etmalen) in " +
+                          describe(line.period) + ", which has only " + decimal(days) +
+                          " calendar days.");
+    }
+    const AllocationUse empty(allocation.cap, allocation.category, allocation.period);
+    const AllocationUse& use = prior.use ? *prior.use : empty;
+    const auto breach = use.windowBreach(line.period, volume);
+    if (!breach) return std::nullopt;
+    return capVerdict(Reason::PeriodVolumeExceeded, breach->used, breach->limit, breach->before,
+                      c.unit, policy, "for " + describe(breach->window));
 }
 
 std::optional<Verdict> checkCumulativeCap(const ClaimLine& line, const AllocationFacts& allocation,
@@ -324,9 +373,24 @@ std::optional<Verdict> checkCumulativeCap(const ClaimLine& line, const Allocatio
         maxVolumeOverAllocation(allocation.cap, allocation.period);
     if (!max) return std::nullopt;
     const CapCounting c = capCounting(line, allocation);
-    return capVerdict(Reason::CumulativeVolumeExceeded, prior.accepted_total + c.line_volume,
-                      static_cast<__int128>(*max) * c.limit_factor, prior.accepted_total, c.unit,
-                      policy, "over the whole allocation");
+    const std::int64_t before = prior.use ? prior.use->total() : 0;
+    return capVerdict(Reason::CumulativeVolumeExceeded, before + c.line_volume,
+                      static_cast<__int128>(*max) * c.limit_factor, before, c.unit, policy,
+                      "over the whole allocation");
+}
+
+std::optional<Verdict> checkDecisionCap(const ClaimLine& line, const AllocationFacts& allocation,
+                                        const PriorUse& prior) {
+    if (!prior.decision) return std::nullopt;
+    const CapCounting c = capCounting(line, allocation);
+    const auto& d = *prior.decision;
+    if (d.accepted + c.line_volume <= d.limit) return std::nullopt;
+    return reject(Reason::DecisionVolumeExceeded,
+                  "The claimed volume brings the use of what the access decision granted, over "
+                  "all its allocations (also those of other providers), to " +
+                      decimal(d.accepted + c.line_volume) + " " + spokenUnit(c.unit) +
+                      ", above the granted " + decimal(d.limit) + " (" + decimal(d.accepted) +
+                      " accepted before); claim at most the remaining volume.");
 }
 
 std::optional<Verdict> checkReferenceNew(const ClaimLine& line, const PriorUse& prior) {
@@ -336,10 +400,11 @@ std::optional<Verdict> checkReferenceNew(const ClaimLine& line, const PriorUse& 
 }
 
 std::optional<Verdict> checkPeriodNotClaimed(const ClaimLine& line, const PriorUse& prior) {
-    if (!prior.period_already_claimed) return std::nullopt;
+    if (!prior.use || !prior.use->overlapsAccepted(line.period)) return std::nullopt;
     return reject(Reason::PeriodAlreadyClaimed,
                   "Allocation " + std::to_string(line.allocation_number) + ", product " +
-                      line.product_code + " was already claimed for " + describe(line.period) +
+                      line.product_code + " was already claimed for days of " +
+                      describe(line.period) +
                       "; credit that line first and send one line with the month's total.");
 }
 
@@ -350,44 +415,76 @@ std::optional<Verdict> checkFinancing(const AllocationFacts& allocation) {
                                       "claimed from the municipality.");
 }
 
+std::vector<Verdict> adjudicateDebitAll(const ClaimLine& line, const DeclarationHeader& header,
+                                        std::int64_t provider_id,
+                                        const std::optional<AllocationFacts>& allocation,
+                                        const ContractFacts& contract, const PriorUse& prior,
+                                        const ReviewPolicy& policy) {
+    ZC_ASSERT(!line.credit);
+    std::vector<Verdict> out;
+    const auto note = [&](std::optional<Verdict> v) {
+        if (v) out.push_back(std::move(*v));
+        return !v;
+    };
+    if (!note(checkAllocationBelongs(line, provider_id, allocation))) return out;
+    const AllocationFacts& a = *allocation;
+    // The order below is the order of precedence. A rule runs only when the rules it relies on
+    // passed: a period with an end in one month for the date rules, a period inside the
+    // allocation and a fitting unit for the cap rules.
+    note(checkAllocationNotRemoved(a));
+    note(checkClient(line, a));
+    note(checkCategory(line, a));
+    note(checkProductCode(line, a));
+    const bool one_month = note(checkPeriodInOneMonth(line));
+    bool inside = false;
+    if (one_month) {
+        note(checkPeriodDeclared(line, header));
+        note(checkLateness(line, header, policy));
+        inside = note(checkPeriodBegin(line, a));
+        inside = note(checkPeriodEnd(line, a)) && inside;
+        if (inside) {
+            note(checkPeriodFromMonthStart(line, a, contract));
+            note(checkPeriodToMonthEnd(line, a, contract));
+        }
+        note(checkContractActive(contract));
+    }
+    const bool unit_fits = note(checkUnit(line, a));
+    note(checkTariff(line, contract));
+    note(checkAmount(line, a));
+    if (inside && unit_fits) {
+        note(checkPeriodCap(line, a, prior, policy));
+        note(checkCumulativeCap(line, a, prior, policy));
+        note(checkDecisionCap(line, a, prior));
+    }
+    note(checkReferenceNew(line, prior));
+    if (one_month) note(checkPeriodNotClaimed(line, prior));
+    note(checkFinancing(a));
+    return out;
+}
+
+std::optional<Verdict> decisive(const std::vector<Verdict>& verdicts) {
+    for (const auto& v : verdicts) {
+        if (!v.review) return v;
+    }
+    if (verdicts.empty()) return std::nullopt;
+    return verdicts.front();
+}
+
+std::vector<std::string> retourCodes(const std::vector<Verdict>& verdicts) {
+    std::vector<std::string> codes;
+    for (const auto& v : verdicts) {
+        if (std::find(codes.begin(), codes.end(), v.code) == codes.end()) codes.push_back(v.code);
+    }
+    return codes;
+}
+
 std::optional<Verdict> adjudicateDebit(const ClaimLine& line, const DeclarationHeader& header,
                                        std::int64_t provider_id,
                                        const std::optional<AllocationFacts>& allocation,
                                        const ContractFacts& contract, const PriorUse& prior,
                                        const ReviewPolicy& policy) {
-    ZC_ASSERT(!line.credit);
-    if (auto v = checkAllocationBelongs(line, provider_id, allocation)) return v;
-    const AllocationFacts& a = *allocation;
-    // The order of this list is the order of precedence; later rules rely on earlier ones
-    // having passed (a period with an end inside the allocation, a fitting unit).
-    const std::array<std::function<std::optional<Verdict>()>, 18> rules{
-        [&] { return checkAllocationNotRemoved(a); },
-        [&] { return checkClient(line, a); },
-        [&] { return checkCategory(line, a); },
-        [&] { return checkProductCode(line, a); },
-        [&] { return checkPeriodInOneMonth(line); },
-        [&] { return checkPeriodDeclared(line, header); },
-        [&] { return checkLateness(line, header, policy); },
-        [&] { return checkPeriodBegin(line, a); },
-        [&] { return checkPeriodEnd(line, a); },
-        [&] { return checkContractActive(contract); },
-        [&] { return checkUnit(line, a); },
-        [&] { return checkTariff(line, contract); },
-        [&] { return checkAmount(line, a); },
-        [&] { return checkPeriodCap(line, a, prior, policy); },
-        [&] { return checkCumulativeCap(line, a, prior, policy); },
-        [&] { return checkReferenceNew(line, prior); },
-        [&] { return checkPeriodNotClaimed(line, prior); },
-        [&] { return checkFinancing(a); },
-    };
-    std::optional<Verdict> first_review;
-    for (const auto& rule : rules) {
-        std::optional<Verdict> verdict = rule();
-        if (!verdict) continue;
-        if (!verdict->review) return verdict;
-        if (!first_review) first_review = std::move(verdict);
-    }
-    return first_review;
+    return decisive(
+        adjudicateDebitAll(line, header, provider_id, allocation, contract, prior, policy));
 }
 
 std::optional<Verdict> checkCreditHasDebit(const ClaimLine& line, const CreditFacts& facts) {

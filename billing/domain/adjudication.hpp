@@ -6,8 +6,8 @@
 // No clock, no I/O, no exceptions for bad input (std::overflow_error is impossible within the
 // basisschema bounds of claim_line.hpp). Thread-safe: no shared state.
 //
-// Order of precedence (Reason values are declared in this order; adjudicateDebit runs the debit
-// rules in it and reports the first failure):
+// Order of precedence (Reason values are declared in this order; adjudicateDebitAll runs the
+// debit rules in it and reports every failure, adjudicateDebit the first):
 //
 //   Declaration (rejects the whole declaration; checkDeclarationTotals)
 //    1. DeclarationPeriodNotOneMonth  0001  DeclaratiePeriode is not exactly one calendar month
@@ -24,16 +24,23 @@
 //                                           ReviewPolicy::late_months whole months before receipt
 //   11. BeginOutsideAllocation        9307  period begins outside the allocation
 //   12. EndOutsideAllocation          9308  period ends outside the allocation
+//   12a. PeriodNotFromMonthStart      9387  period does not begin on the 1st (or the allocation's
+//                                           start, or a tariff change inside the month)
+//   12b. PeriodNotToMonthEnd          9388  period does not end on the month's last day (or the
+//                                           allocation's end, or the day before a tariff change)
 //   13. NoActiveContract              0611  no active contract for the product on all those dates
 //   14. UnitMismatch                  9341  Eenheid differs (minutes on an hours allocation pass)
 //   15. TariffMismatch                0611  tariff missing or ≠ the contracted tariff (euros:
 //                                           a tariff present)
 //   16. AmountMismatch                9346  amount ≠ volume × tariff (euros: amount ≠ volume)
-//   17. PeriodVolumeExceeded          9321  volume beyond the cap for this ProductPeriode
+//   17. PeriodVolumeExceeded          9321  volume beyond the cap in the windows the period
+//                                           touches, with every accepted line of the month
 //   18. CumulativeVolumeExceeded      9322  volume beyond the cap over the whole allocation
+//   18a. DecisionVolumeExceeded       9322  volume beyond what the access decision granted,
+//                                           over all allocations of the granted product
 //   19. ReferenceUsed                 8021  ReferentieNummer used before by this provider
-//   20. PeriodAlreadyClaimed          9389  an accepted, uncredited debit covers the same
-//                                           allocation + product + period
+//   20. PeriodAlreadyClaimed          9389  an accepted, uncredited debit of the allocation
+//                                           shares a day with the period
 //   21. NotZin                        9338  the allocation is not care in kind (a PGB)
 //   Credit line (adjudicateCredit)
 //   22. CreditWithoutDebit            8017  no VorigReferentieNummer, or no accepted debit behind
@@ -43,14 +50,18 @@
 //
 // Review instead of rejection (ReviewPolicy): LateDeclaration always, and 9321/9322 when the
 // volume is at most over_cap_percent over the limit, yield a Verdict with review = true: the line
-// goes to a contract manager's queue. A review never hides a rejection: adjudicateDebit keeps
-// running after a review verdict and returns the first rejection if any rule rejects; only a
-// line that no rule rejects gets the first review verdict.
+// goes to a contract manager's queue. A review never hides a rejection: a line is rejected when
+// any rule rejects it, and goes to review only when no rule does.
+//
+// Every applicable rule is checked (the WMO325 may give several retourcodes per prestatie); a
+// rule whose precondition failed (e.g. the cap checks for a period outside the allocation) is
+// skipped, since its answer would be meaningless.
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "billing/domain/cap_use.hpp"
 #include "billing/domain/claim_line.hpp"
 #include "contracting/domain/cap.hpp"
 #include "contracting/kernel/civil_date.hpp"
@@ -73,25 +84,35 @@ struct AllocationFacts {
     bool zin = true;       // financing: care in kind (ZIN) rather than a PGB
 };
 
-// The provider's contract for the product over the line's period.
+// The allocation's own contract for the product over the line's period.
 struct ContractFacts {
-    bool active_throughout = false;  // an active contract for the product covers the whole period
+    // The contract ran on every day of the period: its term covers them and it was not draft,
+    // nor terminated or suspended on or before them (a contract ended or terminated after the
+    // service dates still covers care delivered while it ran).
+    bool active_throughout = false;
     // The contracted tariff per allocation unit on those dates; nullopt when there is none or
     // when it changes inside the period.
     std::optional<Money> tariff;
+    // Days inside the line's calendar month on which a new tariff version takes effect: a
+    // ProductPeriode may be split there (TR387/TR388 then allow that begin or end).
+    std::vector<Date> tariff_changes;
 };
 
-// What was accepted before this line. Volumes are in capCountingUnit(allocation.cap.unit):
-// minutes on an hours allocation (the caller adds hours lines × 60), else the cap's unit.
+// The access decision's granted product, bound across all its allocations (a client who
+// switches provider keeps what was granted once). Volumes in the allocation's counting unit.
+struct DecisionCap {
+    std::int64_t limit = 0;     // the most the granted product allows over the decision
+    std::int64_t accepted = 0;  // accepted, uncredited over all its allocations
+};
+
+// What was accepted before this line.
 struct PriorUse {
-    // Accepted, uncredited volume of this allocation in the same ProductPeriode, including
-    // earlier accepted lines of the same declaration.
-    std::int64_t accepted_in_period = 0;
-    // Accepted, uncredited volume over the whole allocation.
-    std::int64_t accepted_total = 0;
-    bool reference_used = false;          // this ReferentieNummer was used before by the provider
-    bool period_already_claimed = false;  // an accepted uncredited debit covers the same
-                                          // allocation + product + period
+    // The allocation's accepted, uncredited debits, including earlier accepted lines of the
+    // same declaration; nullptr when there are none.
+    const AllocationUse* use = nullptr;
+    // The decision's binding total, when it is finite.
+    std::optional<DecisionCap> decision;
+    bool reference_used = false;  // this ReferentieNummer was used before by the provider
 };
 
 // What the credit's VorigReferentieNummer points at.
@@ -125,12 +146,15 @@ enum class Reason {
     LateDeclaration,
     BeginOutsideAllocation,
     EndOutsideAllocation,
+    PeriodNotFromMonthStart,
+    PeriodNotToMonthEnd,
     NoActiveContract,
     UnitMismatch,
     TariffMismatch,
     AmountMismatch,
     PeriodVolumeExceeded,
     CumulativeVolumeExceeded,
+    DecisionVolumeExceeded,
     ReferenceUsed,
     PeriodAlreadyClaimed,
     NotZin,
@@ -179,7 +203,17 @@ std::optional<Verdict> checkLateness(const ClaimLine& line, const DeclarationHea
 std::optional<Verdict> checkPeriodBegin(const ClaimLine& line, const AllocationFacts& allocation);
 // The period's last day lies inside the allocation. 9308. Precondition: period.end is set.
 std::optional<Verdict> checkPeriodEnd(const ClaimLine& line, const AllocationFacts& allocation);
-// An active contract for the product covers the whole period. 0611 ("no active contract").
+// The period begins on the 1st of its month, or on the allocation's start later in that month,
+// or on a tariff change (TR387). 9387. Precondition: the line passed checkPeriodInOneMonth.
+std::optional<Verdict> checkPeriodFromMonthStart(const ClaimLine& line,
+                                                 const AllocationFacts& allocation,
+                                                 const ContractFacts& contract);
+// The period ends on the last day of its month, or on the allocation's last day earlier in that
+// month, or on the day before a tariff change (TR388). 9388. Same precondition.
+std::optional<Verdict> checkPeriodToMonthEnd(const ClaimLine& line,
+                                             const AllocationFacts& allocation,
+                                             const ContractFacts& contract);
+// The allocation's contract ran on every day of the period. 0611 ("no active contract").
 std::optional<Verdict> checkContractActive(const ContractFacts& contract);
 // Eenheid equals the allocation's; minutes on an hours allocation pass. 9341.
 std::optional<Verdict> checkUnit(const ClaimLine& line, const AllocationFacts& allocation);
@@ -189,25 +223,42 @@ std::optional<Verdict> checkTariff(const ClaimLine& line, const ContractFacts& c
 // amount == volume × tariff exactly; minutes on an hours allocation: hourly tariff × minutes ÷ 60
 // rounded half-up to whole cents (divideRoundHalfUp); euro lines: amount == volume cents. 9346.
 std::optional<Verdict> checkAmount(const ClaimLine& line, const AllocationFacts& allocation);
-// accepted_in_period + volume ≤ maxVolumeInPeriod (counted in capCountingUnit). 9321; review
-// when at most policy.over_cap_percent over. Passes for a cap over the whole validity.
+// In every run of cap windows the line touches, the accepted lines of the month plus this one
+// stay within the run's limit (AllocationUse::windowBreach, counted in capCountingUnit). 9321;
+// review when at most policy.over_cap_percent over. Passes for a cap over the whole validity.
 // Preconditions: the line passed the period and unit checks.
 std::optional<Verdict> checkPeriodCap(const ClaimLine& line, const AllocationFacts& allocation,
                                       const PriorUse& prior, const ReviewPolicy& policy);
-// accepted_total + volume ≤ maxVolumeOverAllocation. 9322; review as above. Passes when the
+// accepted total + volume ≤ maxVolumeOverAllocation. 9322; review as above. Passes when the
 // allocation has no finite total (open end). Same preconditions.
 std::optional<Verdict> checkCumulativeCap(const ClaimLine& line, const AllocationFacts& allocation,
                                           const PriorUse& prior, const ReviewPolicy& policy);
+// decision.accepted + volume ≤ decision.limit, when the decision's total is finite. 9322
+// (reason DecisionVolumeExceeded); never a review: what was granted binds.
+std::optional<Verdict> checkDecisionCap(const ClaimLine& line, const AllocationFacts& allocation,
+                                        const PriorUse& prior);
 // The ReferentieNummer is new for this provider (TR314). 8021.
 std::optional<Verdict> checkReferenceNew(const ClaimLine& line, const PriorUse& prior);
-// No accepted, uncredited debit for the same allocation + product + period (TR389). 9389.
+// No accepted, uncredited debit of the allocation shares a day with the period (TR389, TR416):
+// one prestatie per allocation, product and month until it is credited. 9389.
 std::optional<Verdict> checkPeriodNotClaimed(const ClaimLine& line, const PriorUse& prior);
 // The allocation is care in kind; a PGB is not claimable. 9338 (reason NotZin).
 std::optional<Verdict> checkFinancing(const AllocationFacts& allocation);
 
-// Runs the debit rules 3..21 in order of precedence. Returns the first rejection; when no rule
-// rejects, the first review verdict; nullopt when the line is accepted.
+// Runs every debit rule 3..21 in order of precedence and returns each failure in that order
+// (rules whose preconditions failed are skipped); empty when the line is accepted. The line is
+// rejected when any verdict is a rejection, else held for review when there is a verdict.
 // Precondition: !line.credit.
+std::vector<Verdict> adjudicateDebitAll(const ClaimLine& line, const DeclarationHeader& header,
+                                        std::int64_t provider_id,
+                                        const std::optional<AllocationFacts>& allocation,
+                                        const ContractFacts& contract, const PriorUse& prior,
+                                        const ReviewPolicy& policy);
+// The verdict that decides the line's status: the first rejection, else the first review.
+std::optional<Verdict> decisive(const std::vector<Verdict>& verdicts);
+// The distinct retourcodes of the verdicts, in the order of the rule table.
+std::vector<std::string> retourCodes(const std::vector<Verdict>& verdicts);
+// decisive(adjudicateDebitAll(...)). Precondition: !line.credit.
 std::optional<Verdict> adjudicateDebit(const ClaimLine& line, const DeclarationHeader& header,
                                        std::int64_t provider_id,
                                        const std::optional<AllocationFacts>& allocation,

@@ -27,14 +27,19 @@ std::string periodKey(const Period& p) {
 
 std::string endText(const Period& p) { return p.end ? formatDate(*p.end) : "9999-12-31"; }
 
+// Retourcodes as stored in claim_lines.codes: separated by spaces.
+std::string joinCodes(const std::vector<std::string>& codes) {
+    std::string out;
+    for (const auto& c : codes) out += (out.empty() ? "" : " ") + c;
+    return out;
+}
+
 }  // namespace
 
-// Accepted, uncredited volume of one allocation (in cap counting units), by ProductPeriode,
-// and the periods claimed by an accepted uncredited debit.
+// Accepted, uncredited debits of one allocation (in cap counting units), and how the allocation
+// links to its contract and its access decision's granted product.
 struct ClaimProcessor::Usage {
-    std::map<std::string, std::int64_t> by_period;
-    std::int64_t total = 0;
-    std::set<std::string> claimed;  // product/period keys
+    billing::AllocationUse use;
 };
 
 ClaimProcessor::ClaimProcessor(RequestContext& ctx, std::int64_t provider_id,
@@ -115,6 +120,8 @@ void ClaimProcessor::forgetAllocations() {
     client_hashes_.clear();
     usage_.clear();
     bsn_hashes_.clear();
+    links_.clear();
+    granted_.clear();
 }
 
 void ClaimProcessor::rejectWhole(const std::string& code, const std::string& message) {
@@ -149,10 +156,21 @@ namespace {
 
 constexpr const char* kAllocationColumns =
     "SELECT STRAIGHT_JOIN a.number, a.provider_id, c.bsn_hash, p.category, a.product_code,"
-    " a.start_date, a.end_date, a.unit, a.volume, a.frequency, COALESCE(a.reason_change, '')"
-    " FROM allocations a FORCE INDEX (uq_allocation_version) JOIN clients c ON c.id = a.client_id "
-    "JOIN products p ON p.code = a.product_code"
+    " a.start_date, a.end_date, a.unit, a.volume, a.frequency, COALESCE(a.reason_change, ''),"
+    " a.contract_id, a.granted_product_id, g.volume, g.unit, g.frequency, d.valid_from,"
+    " d.valid_to, g.financing"
+    " FROM allocations a FORCE INDEX (uq_allocation_version) JOIN clients c ON c.id = a.client_id"
+    " JOIN products p ON p.code = a.product_code"
+    " JOIN granted_products g ON g.id = a.granted_product_id"
+    " JOIN access_decisions d ON d.id = a.decision_id"
     " WHERE a.is_current = 1 AND a.number ";
+
+// Accepted, uncredited debit volume per granted product, over all its allocations.
+constexpr const char* kGrantedUsage =
+    "SELECT a.granted_product_id, cl.unit, SUM(cl.volume) FROM allocations a"
+    " JOIN claim_lines cl ON cl.allocation_number = a.number"
+    " WHERE a.is_current = 1 AND cl.status = 'accepted' AND cl.credit = 0 AND cl.credited = 0"
+    " AND a.granted_product_id ";
 
 constexpr const char* kUsageColumns =
     "SELECT allocation_number, product_code, period_begin, period_end, unit, SUM(volume)"
@@ -173,6 +191,7 @@ billing::AllocationFacts factsFrom(const db::Row& r) {
     f.unit = parseUnit(r.str(7));
     f.cap = contracting::Cap{r.i64(8), f.unit, contracting::parseFrequency(r.str(9))};
     f.removed = r.str(10) == "13";
+    f.zin = r.str(18) == "ZIN";
     return f;
 }
 
@@ -185,23 +204,83 @@ std::string inList(std::size_t n) {
 
 }  // namespace
 
+void ClaimProcessor::remember(const db::Row& r) {
+    const auto number = r.i64(0);
+    allocations_[number] = factsFrom(r);
+    client_hashes_[number] = r.str(2);
+    Links l;
+    l.contract_id = r.i64(11);
+    l.granted_id = r.i64(12);
+    l.granted_cap = contracting::Cap{r.i64(13), parseUnit(r.str(14)),
+                                     contracting::parseFrequency(r.str(15))};
+    l.decision_period.begin = parseDate(r.str(16));
+    if (!r.isNull(17)) l.decision_period.end = parseDate(r.str(17));
+    links_[number] = l;
+}
+
 std::optional<billing::AllocationFacts> ClaimProcessor::allocation(std::int64_t number) {
     auto it = allocations_.find(number);
     if (it != allocations_.end()) return it->second;
-    std::optional<billing::AllocationFacts> facts;
-    if (auto r = ctx_.db.queryOne(std::string(kAllocationColumns) + "= ?", {number})) {
-        facts = factsFrom(*r);
-        client_hashes_[number] = r->str(2);
-    }
-    allocations_[number] = facts;
-    return facts;
+    allocations_[number] = std::nullopt;
+    if (auto r = ctx_.db.queryOne(std::string(kAllocationColumns) + "= ?", {number})) remember(*r);
+    return allocations_[number];
 }
 
-void ClaimProcessor::addUsageRow(Usage& u, const billing::AllocationFacts& a, const db::Row& r) {
-    const std::int64_t v = billing::toCapCountingUnit(r.i64(5), parseUnit(r.str(4)), a.cap.unit);
-    u.by_period[r.str(2)] += v;
-    u.total += v;
-    u.claimed.insert(r.str(1) + "/" + r.str(2) + "/" + r.str(3));
+namespace {
+
+// `volume` of `unit` in the counting unit of `cap_unit`, or nullopt when they do not fit.
+std::optional<std::int64_t> counted(std::int64_t volume, Unit unit, Unit cap_unit) {
+    if (unit != cap_unit && unit != billing::capCountingUnit(cap_unit)) return std::nullopt;
+    return billing::toCapCountingUnit(volume, unit, cap_unit);
+}
+
+// An accepted usage row (kUsageColumns) into the allocation's use.
+void addUsageRow(billing::AllocationUse& u, const billing::AllocationFacts& a, const db::Row& r) {
+    const auto v = counted(r.i64(5), parseUnit(r.str(4)), a.cap.unit);
+    if (v) u.add(Period{parseDate(r.str(2)), parseDate(r.str(3))}, *v);
+}
+
+// The granted product's finite total in its counting unit, or nullopt.
+std::optional<std::int64_t> grantedLimit(const contracting::Cap& cap, const Period& decision) {
+    const auto max = billing::maxVolumeOverAllocation(cap, decision);
+    if (!max) return std::nullopt;
+    return billing::toCapCountingUnit(*max, cap.unit, cap.unit);
+}
+
+}  // namespace
+
+void ClaimProcessor::loadGranted(const std::vector<std::int64_t>& granted_ids) {
+    if (granted_ids.empty()) return;
+    db::Params params(granted_ids.begin(), granted_ids.end());
+    std::size_t padded = 1;
+    while (padded < params.size()) padded *= 2;
+    params.resize(padded, params.back());
+    for (auto id : granted_ids) granted_[id] = 0;
+    std::map<std::int64_t, Unit> unit_of;
+    for (const auto& [number, l] : links_) unit_of[l.granted_id] = l.granted_cap.unit;
+    for (const auto& r : ctx_.db.query(kGrantedUsage + inList(params.size()) +
+                                           " GROUP BY a.granted_product_id, cl.unit",
+                                       params)) {
+        const auto v = counted(r.i64(2), parseUnit(r.str(1)), unit_of[r.i64(0)]);
+        // A line in a unit that does not fit the granted product cannot be compared with it.
+        if (v) granted_[r.i64(0)] += *v;
+    }
+}
+
+std::optional<billing::DecisionCap> ClaimProcessor::decision(const billing::AllocationFacts& a) {
+    const auto link = links_.find(a.number);
+    if (link == links_.end()) return std::nullopt;
+    const Links& l = link->second;
+    if (billing::capCountingUnit(l.granted_cap.unit) != billing::capCountingUnit(a.cap.unit)) {
+        return std::nullopt;
+    }
+    const auto limit = grantedLimit(l.granted_cap, l.decision_period);
+    if (!limit) return std::nullopt;
+    if (!granted_.count(l.granted_id)) {
+        flush();
+        loadGranted({l.granted_id});
+    }
+    return billing::DecisionCap{*limit, granted_[l.granted_id]};
 }
 
 void ClaimProcessor::prefetch(const std::vector<billing::ClaimLine>& lines) {
@@ -224,37 +303,63 @@ void ClaimProcessor::prefetch(const std::vector<billing::ClaimLine>& lines) {
     params.resize(padded, params.back());
     for (auto n : wanted) allocations_[n] = std::nullopt;
     for (const auto& r : ctx_.db.query(kAllocationColumns + inList(params.size()), params)) {
-        allocations_[r.i64(0)] = factsFrom(r);
-        client_hashes_[r.i64(0)] = r.str(2);
+        remember(r);
     }
+    std::set<std::int64_t> granted_ids;
     for (auto n : wanted) {
-        if (allocations_[n] && !usage_.count(n)) usage_[n] = std::make_unique<Usage>();
+        const auto& a = allocations_[n];
+        if (!a) continue;
+        if (!usage_.count(n)) {
+            usage_[n] = std::make_unique<Usage>(
+                Usage{billing::AllocationUse(a->cap, a->category, a->period)});
+        }
+        const Links& l = links_[n];
+        if (!granted_.count(l.granted_id) && grantedLimit(l.granted_cap, l.decision_period)) {
+            granted_ids.insert(l.granted_id);
+        }
     }
     for (const auto& r :
          ctx_.db.query(kUsageColumns + inList(params.size()) + kUsageGroup, params)) {
         const auto& a = allocations_[r.i64(0)];
-        if (a) addUsageRow(*usage_[r.i64(0)], *a, r);
+        if (a) addUsageRow(usage_[r.i64(0)]->use, *a, r);
     }
+    loadGranted({granted_ids.begin(), granted_ids.end()});
 }
 
-billing::ContractFacts ClaimProcessor::contract(const billing::ClaimLine& line) {
-    const std::string key = line.product_code + "/" + periodKey(line.period);
+billing::ContractFacts ClaimProcessor::contract(const billing::ClaimLine& line,
+                                                std::int64_t contract_id) {
+    const std::string key =
+        std::to_string(contract_id) + "/" + line.product_code + "/" + periodKey(line.period);
     auto it = contracts_.find(key);
     if (it != contracts_.end()) return it->second;
     billing::ContractFacts facts;
     const Date last_day = addDays(*line.period.end, -1);
+    // The day the contract stopped running when it is terminated or suspended now: the day of
+    // its latest change to that status.
     auto c = ctx_.db.queryOne(
-        "SELECT c.id FROM contracts c JOIN contract_products cp ON cp.contract_id = c.id"
-        " WHERE c.provider_id = ? AND cp.product_code = ? AND c.status = 'active'"
-        " AND c.term_start <= ? AND c.term_end > ? ORDER BY c.id LIMIT 1",
-        {provider_id_, line.product_code, formatDate(line.period.begin), formatDate(last_day)});
+        "SELECT c.status, c.term_start, c.term_end, (SELECT DATE(MAX(s.changed_at)) FROM"
+        " contract_status_changes s WHERE s.contract_id = c.id AND s.to_status = c.status)"
+        " FROM contracts c WHERE c.id = ?",
+        {contract_id});
     if (c) {
-        facts.active_throughout = true;
+        const std::string status = c->str(0);
+        const bool stopped = status == "terminated" || status == "suspended";
+        facts.active_throughout =
+            status != "draft" && parseDate(c->str(1)) <= line.period.begin &&
+            last_day < parseDate(c->str(2)) &&
+            (!stopped || c->isNull(3) || last_day < parseDate(c->str(3)));
         const auto schedule =
-            loadTariffSchedule(ctx_.db, TariffOwner::Contract, c->i64(0), line.product_code);
+            loadTariffSchedule(ctx_.db, TariffOwner::Contract, contract_id, line.product_code);
         const auto first = schedule.at(line.period.begin);
         const auto last = schedule.at(last_day);
         if (first && last && first->tariff == last->tariff) facts.tariff = first->tariff;
+        const Date month{line.period.begin.year(), line.period.begin.month(),
+                         std::chrono::day{1}};
+        for (const auto& v : schedule.versions()) {
+            if (month < v.valid_from && v.valid_from < addMonths(month, 1)) {
+                facts.tariff_changes.push_back(v.valid_from);
+            }
+        }
     }
     contracts_[key] = facts;
     return facts;
@@ -263,10 +368,12 @@ billing::ContractFacts ClaimProcessor::contract(const billing::ClaimLine& line) 
 ClaimProcessor::Usage& ClaimProcessor::usage(const billing::AllocationFacts& a) {
     auto it = usage_.find(a.number);
     if (it != usage_.end()) return *it->second;
-    auto u = std::make_unique<Usage>();
+    // The query must see the lines of this declaration accepted so far.
+    flush();
+    auto u = std::make_unique<Usage>(Usage{billing::AllocationUse(a.cap, a.category, a.period)});
     for (const auto& r :
          ctx_.db.query(std::string(kUsageColumns) + "= ?" + kUsageGroup, {a.number})) {
-        addUsageRow(*u, a, r);
+        addUsageRow(u->use, a, r);
     }
     return *usage_.emplace(a.number, std::move(u)).first->second;
 }
@@ -303,10 +410,11 @@ bool ClaimProcessor::referenceUsed(const std::string& reference) {
 }
 
 LineResult ClaimProcessor::debit(const billing::ClaimLine& line) {
-    LineResult r{line, "accepted", "0200", ""};
+    LineResult r{line, "accepted", "0200", "", {"0200"}};
     if (rejected_whole_) {
         r.status = "rejected";
         r.code = "0233";
+        r.codes = {r.code};
         r.message = "Not assessed: the declaration was rejected as a whole.";
         return r;
     }
@@ -320,35 +428,31 @@ LineResult ClaimProcessor::debit(const billing::ClaimLine& line) {
     billing::PriorUse prior;
     billing::ContractFacts contract_facts;
     if (facts && line.period.end && line.period.begin < *line.period.end) {
-        contract_facts = contract(line);
-        const Usage& u = usage(*facts);
-        const auto in_period = u.by_period.find(formatDate(line.period.begin));
-        prior.accepted_in_period = in_period == u.by_period.end() ? 0 : in_period->second;
-        prior.accepted_total = u.total;
-        prior.period_already_claimed =
-            u.claimed.count(line.product_code + "/" + formatDate(line.period.begin) + "/" +
-                            formatDate(*line.period.end)) > 0;
+        contract_facts = contract(line, links_[facts->number].contract_id);
+        prior.use = &usage(*facts).use;
+        prior.decision = decision(*facts);
     }
     prior.reference_used = referenceUsed(line.reference);
-    auto verdict =
-        billing::adjudicateDebit(line, head_, provider_id_, facts, contract_facts, prior, policy_);
-    if (verdict) {
+    const auto verdicts = billing::adjudicateDebitAll(line, head_, provider_id_, facts,
+                                                      contract_facts, prior, policy_);
+    if (const auto verdict = billing::decisive(verdicts)) {
         r.status = verdict->review ? "review" : "rejected";
         r.code = verdict->code;
         r.message = verdict->message;
+        for (const auto& v : verdicts) {
+            if (v.reason != verdict->reason) r.message += " " + v.message;
+        }
+        r.codes = billing::retourCodes(verdicts);
         return r;
     }
-    Usage& u = usage(*facts);
     const auto v = billing::toCapCountingUnit(line.volume, line.unit, facts->cap.unit);
-    u.by_period[formatDate(line.period.begin)] += v;
-    u.total += v;
-    u.claimed.insert(line.product_code + "/" + formatDate(line.period.begin) + "/" +
-                     formatDate(*line.period.end));
+    usage(*facts).use.add(line.period, v);
+    if (prior.decision) granted_[links_[facts->number].granted_id] += v;
     return r;
 }
 
 LineResult ClaimProcessor::credit(const billing::ClaimLine& line) {
-    LineResult r{line, "accepted", "0200", ""};
+    LineResult r{line, "accepted", "0200", "", {"0200"}};
     billing::CreditFacts facts;
     std::optional<db::Row> debit;
     if (line.previous_reference) {
@@ -379,12 +483,16 @@ LineResult ClaimProcessor::credit(const billing::ClaimLine& line) {
     if (verdict) {
         r.status = "rejected";
         r.code = verdict->code;
+        r.codes = {r.code};
         r.message = verdict->message;
         return r;
     }
     ctx_.db.execute("UPDATE claim_lines SET credited = 1 WHERE id = ?", {debit->i64(0)});
-    // The credited volume frees cap and period again.
+    // The credited volume frees cap and period again: reloaded when next needed.
     usage_.erase(line.allocation_number);
+    if (auto l = links_.find(line.allocation_number); l != links_.end()) {
+        granted_.erase(l->second.granted_id);
+    }
     return r;
 }
 
@@ -413,14 +521,14 @@ void ClaimProcessor::flush() {
     std::string sql =
         "INSERT INTO claim_lines (declaration_id, provider_id, reference, previous_reference,"
         " credit, allocation_number, bsn_hash, category, product_code, period_begin, period_end,"
-        " volume, unit, tariff_cents, amount_cents, status, code, bsn_enc) VALUES ";
+        " volume, unit, tariff_cents, amount_cents, status, code, codes, bsn_enc) VALUES ";
     db::Params params;
-    params.reserve(pending_.size() * 18);
+    params.reserve(pending_.size() * 19);
     for (std::size_t i = 0; i < pending_.size(); ++i) {
         const auto& r = pending_[i];
         const auto& l = r.line;
-        sql += i == 0 ? "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-                      : ",(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+        sql += i == 0 ? "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                      : ",(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
         auto& h = bsn_hashes_[l.bsn];
         if (h.empty()) h = bsnLookupHash(ctx_.config, l.bsn);
         params.insert(
@@ -430,7 +538,7 @@ void ClaimProcessor::flush() {
              std::int64_t{l.credit ? 1 : 0}, l.allocation_number, h, l.category, l.product_code,
              formatDate(l.period.begin), endText(l.period), l.volume, unitName(l.unit),
              l.tariff ? db::Param(l.tariff->cents()) : db::Param(nullptr), l.amount.cents(),
-             r.status, r.code,
+             r.status, r.code, joinCodes(r.codes),
              r.status == "accepted"
                  ? db::Param(nullptr)
                  : db::Param(security::encryptAesGcm(ctx_.config.bsn_key, l.bsn))});
@@ -467,15 +575,13 @@ Poco::JSON::Object::Ptr capUse(RequestContext& ctx, std::int64_t allocation_numb
     auto row = ctx.db.queryOne(std::string(kAllocationColumns) + "= ?", {allocation_number});
     if (!row || !line_period.end) return nullptr;
     const auto a = factsFrom(*row);
-    std::int64_t in_period = 0;
-    std::int64_t total = 0;
-    const std::string begin = formatDate(line_period.begin);
+    billing::AllocationUse use(a.cap, a.category, a.period);
     for (const auto& r :
          ctx.db.query(std::string(kUsageColumns) + "= ?" + kUsageGroup, {allocation_number})) {
-        const auto v = billing::toCapCountingUnit(r.i64(5), parseUnit(r.str(4)), a.cap.unit);
-        total += v;
-        if (r.str(2) == begin) in_period += v;
+        addUsageRow(use, a, r);
     }
+    const std::int64_t in_period = use.usedInMonth(line_period.begin);
+    const std::int64_t total = use.total();
     auto o = newObject();
     o->set("volume", a.cap.volume);
     o->set("unit", unitName(a.cap.unit));

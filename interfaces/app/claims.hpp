@@ -18,8 +18,11 @@ namespace zc::app {
 struct LineResult {
     billing::ClaimLine line;
     std::string status;  // accepted, rejected, review
-    std::string code;    // iWmo retour code; "0200" when accepted
+    std::string code;    // the deciding iWmo retourcode; "0200" when accepted
     std::string message;
+    // Every applicable retourcode in the order of the rule table (the WMO325 lists them all);
+    // {"0200"} when accepted.
+    std::vector<std::string> codes;
 };
 
 struct DeclarationResult {
@@ -65,12 +68,21 @@ class ClaimProcessor {
 
   private:
     struct Usage;
+    // How an allocation links to its contract and to its access decision's granted product.
+    struct Links {
+        std::int64_t contract_id = 0;
+        std::int64_t granted_id = 0;
+        contracting::Cap granted_cap;
+        Period decision_period;
+    };
     LineResult credit(const billing::ClaimLine& line);
     LineResult debit(const billing::ClaimLine& line);
     std::optional<billing::AllocationFacts> allocation(std::int64_t number);
-    billing::ContractFacts contract(const billing::ClaimLine& line);
+    billing::ContractFacts contract(const billing::ClaimLine& line, std::int64_t contract_id);
     Usage& usage(const billing::AllocationFacts& a);
-    static void addUsageRow(Usage& u, const billing::AllocationFacts& a, const db::Row& r);
+    void remember(const db::Row& r);
+    std::optional<billing::DecisionCap> decision(const billing::AllocationFacts& a);
+    void loadGranted(const std::vector<std::int64_t>& granted_ids);
     bool referenceUsed(const std::string& reference);
     void record(const LineResult& r);
     void flush();
@@ -94,6 +106,10 @@ class ClaimProcessor {
     std::map<std::int64_t, std::string> client_hashes_;
     std::map<std::string, billing::ContractFacts> contracts_;
     std::map<std::int64_t, std::unique_ptr<Usage>> usage_;
+    std::map<std::int64_t, Links> links_;  // by allocation number
+    // Per granted product (toegekend product): accepted volume over all its allocations, in
+    // the granted cap's counting unit; absent until loaded.
+    std::map<std::int64_t, std::int64_t> granted_;
     // The ReferentieNummers of this declaration are checked against the database (which holds
     // every flushed line) plus these two sets, so memory does not grow with the file: the lines
     // not yet flushed, and those added since the last prefetch (whose query predates them).

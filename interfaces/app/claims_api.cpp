@@ -83,6 +83,9 @@ Poco::JSON::Object::Ptr resultJson(const DeclarationResult& r, const std::string
         x->set("reference", l.line.reference);
         x->set("status", l.status);
         x->set("code", l.code);
+        auto codes = newArray();
+        for (const auto& c : l.codes) codes->add(c);
+        x->set("codes", codes);
         x->set("message", l.message);
         rejected->add(x);
     }
@@ -265,8 +268,9 @@ ApiResponse getDeclaration(RequestContext& ctx, const ApiRequest& req) {
     auto lines = newArray();
     for (const auto& r : ctx.db.query(
              "SELECT reference, credit, allocation_number, product_code, period_begin, period_end,"
-             " volume, unit, amount_cents, status, code, credited, id FROM claim_lines"
-             " WHERE declaration_id = ? ORDER BY id LIMIT 10000",
+             " volume, unit, amount_cents, status, code, credited, id, codes,"
+             " (SELECT v.status FROM review_items v WHERE v.claim_line_id = claim_lines.id)"
+             " FROM claim_lines WHERE declaration_id = ? ORDER BY id LIMIT 10000",
              {id})) {
         auto l = newObject();
         l->set("id", r.i64(12));  // the claim line, for its trace
@@ -281,6 +285,10 @@ ApiResponse getDeclaration(RequestContext& ctx, const ApiRequest& req) {
         l->set("amount_cents", r.i64(8));
         l->set("status", r.str(9));
         setOptional(l, "code", r.opt(10));
+        setOptional(l, "codes", r.opt(13));
+        // "answered_not_accepted": a review decided after the WMO325 had answered the line
+        // as not accepted; the line is not paid unless it is sent again.
+        setOptional(l, "review", r.opt(14));
         l->set("credited", r.i64(11) != 0);
         lines->add(l);
     }
@@ -371,7 +379,7 @@ ApiResponse decideReview(RequestContext& ctx, const ApiRequest& req) {
     db::Transaction tx(ctx.db);
     auto v = ctx.db.queryOne(
         "SELECT v.status, v.claim_line_id, v.declaration_id, l.provider_id, l.amount_cents,"
-        " l.credit, l.category, YEAR(l.period_begin) FROM review_items v"
+        " l.credit, l.category, YEAR(l.period_begin), v.escalated_at FROM review_items v"
         " JOIN claim_lines l ON l.id = v.claim_line_id"
         " WHERE v.id = ? FOR UPDATE",
         {id});
@@ -380,12 +388,16 @@ ApiResponse decideReview(RequestContext& ctx, const ApiRequest& req) {
         throw ValidationError("REVIEW_DECIDED", "This line has been decided already.", "",
                               ErrorKind::Conflict);
     }
-    const bool accept = decision == "accept";
+    // The WMO325 went out on the due date with the line as not accepted: that answer stands,
+    // whatever the decision. The line is paid only if the provider sends it again.
+    const bool answered = !v->isNull(8);
+    const bool accept = decision == "accept" && !answered;
+    const std::string review_status =
+        answered ? "answered_not_accepted" : (accept ? "accepted" : "rejected");
     ctx.db.execute(
         "UPDATE review_items SET status = ?, decided_at = ?, decided_by = ?, reason = ? WHERE id = "
         "?",
-        {std::string(accept ? "accepted" : "rejected"), timestamp(ctx.clock), ctx.actor.name,
-         reason, id});
+        {review_status, timestamp(ctx.clock), ctx.actor.name, reason, id});
     ctx.db.execute("UPDATE claim_lines SET status = ? WHERE id = ?",
                    {std::string(accept ? "accepted" : "rejected"), v->i64(1)});
     if (accept) {
@@ -416,10 +428,17 @@ ApiResponse decideReview(RequestContext& ctx, const ApiRequest& req) {
     }
     appendAudit(ctx, {"review." + decision, "claim_line", std::to_string(v->i64(1)), "ok",
                       "{\"status\":\"review\"}",
-                      std::string("{\"status\":\"") + (accept ? "accepted" : "rejected") +
+                      "{\"status\":\"" + review_status +
                           "\",\"reason\":" + toJson(Poco::Dynamic::Var(reason)) + "}"});
     tx.commit();
-    return {200, newObject()};
+    auto out = newObject();
+    out->set("status", review_status);
+    if (answered) {
+        out->set("message",
+                 "The WMO325 had already answered this line as not accepted; it is not paid "
+                 "unless the provider sends it again.");
+    }
+    return {200, out};
 }
 
 int answerOverdueDeclarations(RequestContext& ctx) {

@@ -4,6 +4,7 @@
 #include <Poco/JSON/Parser.h>
 
 #include "audit.hpp"
+#include "billing/domain/declaration_checks.hpp"
 #include "claims.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "contracting/kernel/unit.hpp"
@@ -73,6 +74,21 @@ iwmo::Prestatie prestatieFrom(RequestContext& ctx, const db::Row& r) {
     return p;
 }
 
+// claim_lines.codes: retourcodes separated by spaces.
+std::vector<std::string> splitCodes(const std::string& text) {
+    std::vector<std::string> out;
+    std::string code;
+    for (char c : text + " ") {
+        if (c != ' ') {
+            code += c;
+        } else if (!code.empty()) {
+            out.push_back(std::move(code));
+            code.clear();
+        }
+    }
+    return out;
+}
+
 std::string headJson(const iwmo::DeclarationHead& h) {
     Poco::JSON::Object o;
     o.set("afzender", h.afzender);
@@ -107,11 +123,13 @@ std::string buildStored325(RequestContext& ctx, std::int64_t declaration_id,
             const auto rows = ctx.db.query(
                 "SELECT bsn_enc, reference, previous_reference, credit, allocation_number,"
                 " category, product_code, period_begin, period_end, volume, unit, tariff_cents,"
-                " amount_cents, code, id FROM claim_lines WHERE declaration_id = ? AND id > ?"
+                " amount_cents, COALESCE(codes, code), id FROM claim_lines WHERE declaration_id = ? AND id > ?"
                 " AND status IN ('rejected', 'review') AND bsn_enc IS NOT NULL ORDER BY id"
                 " LIMIT 1000",
                 {declaration_id, after});
-            for (const auto& r : rows) a.rejected.push_back({prestatieFrom(ctx, r), {r.str(13)}});
+            for (const auto& r : rows) {
+                a.rejected.push_back({prestatieFrom(ctx, r), splitCodes(r.str(13))});
+            }
             more = rows.size() == 1000;
             if (more) after = rows.back().i64(14);
         }
@@ -119,6 +137,46 @@ std::string buildStored325(RequestContext& ctx, std::int64_t declaration_id,
     const auto h = iwmo::answerHeader(head, identificatie, ctx.today());
     return iwmo::buildWmo325(h, a);
 }
+
+namespace {
+
+// A WMO325 that answers the declaration as a whole (level 2: the Header with 0001 only; or a
+// declaration-level code such as 9333) without a stored declaration: queued in the outbox and
+// kept as the inbox message's retour, so that a resend gets the same bytes.
+IntakeAnswer answerWhole(RequestContext& ctx, const iwmo::DeclarationHead& head,
+                         iwmo::DeclarationAnswer a, std::int64_t provider_id,
+                         std::int64_t inbox_id, bool dry_run, const std::string& outcome,
+                         const std::string& detail) {
+    const std::string id = nextIdentificatie(ctx);
+    a.declaratie_nummer = head.declaratie_nummer;
+    a.submitted_cents = iwmo::signedCents(head.total_cents, head.total_credit);
+    IntakeAnswer answer{200, "application/xml; charset=utf-8",
+                        iwmo::buildWmo325(iwmo::answerHeader(head, id, ctx.today()), a)};
+    if (dry_run) return answer;
+    const auto outbox_id =
+        queueOutgoing(ctx, provider_id, "485", id, answer.body, std::nullopt, std::nullopt);
+    ctx.db.execute(
+        "UPDATE inbox_messages SET outcome = ?, retour_code = '485',"
+        " retour_xml = (SELECT xml FROM outbox_messages WHERE id = ?) WHERE id = ?",
+        {outcome, outbox_id, inbox_id});
+    Poco::JSON::Object why;
+    why.set("problems", detail);
+    appendAudit(ctx, {"message.receive", "message", head.afzender + "/484/" + head.identificatie,
+                      outcome, std::nullopt, toJson(Poco::Dynamic::Var(why))});
+    return answer;
+}
+
+std::string describeProblems(const std::vector<billing::RuleProblem>& problems) {
+    std::string out;
+    for (const auto& p : problems) {
+        if (out.size() > 2000) break;
+        out += p.rule + (p.line ? " (line " + std::to_string(p.line) + ")" : "") + ": " +
+               p.message + " ";
+    }
+    return out;
+}
+
+}  // namespace
 
 IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_agb,
                                 const iwmo::DeclarationSource& source, bool dry_run) {
@@ -128,8 +186,10 @@ IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_a
     db::Transaction tx(ctx.db);
     std::optional<ClaimProcessor> processor;
     iwmo::DeclarationHead head;
-    std::int64_t net = 0, inbox_id = 0, provider_id = 0;
+    std::int64_t inbox_id = 0, provider_id = 0;
     std::optional<IntakeAnswer> repeat;
+    billing::InMessageRules rules;  // control level 2, over the whole file
+    bool duplicate = false;         // the DeclaratieNummer was used before (9333)
     // Debits in batches: one query per batch tells which references were used before.
     std::vector<billing::ClaimLine> batch;
     auto process = [&] {
@@ -137,10 +197,11 @@ IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_a
         for (const auto& l : batch) processor->add(l);
         batch.clear();
     };
-    // Pass 1: the head (registration, exactly once), the totals and, optimistically inside a
-    // savepoint, the debits. A credit line or a wrong total undoes them and the declaration
-    // takes the careful path below: credits first, then debits, each a pass of its own. The
-    // file is parsed on a thread of its own (DeclarationStream) while this one adjudicates.
+    // Pass 1: the head (registration, exactly once), the in-message rules and, optimistically
+    // inside a savepoint, the debits. A credit line undoes them and the declaration takes the
+    // careful path below: credits first, then debits, each a pass of its own; a broken
+    // in-message rule undoes everything but the exactly-once record. The file is parsed on a
+    // thread of its own (DeclarationStream) while this one adjudicates.
     bool optimistic = true;
     iwmo::Problems problems;
     {
@@ -162,23 +223,33 @@ IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_a
                     stream.stop();
                     continue;
                 }
-                processor.emplace(ctx, provider_id, billingHead(head, ctx.today()), "wmo323",
+                const auto bh = billingHead(head, ctx.today());
+                rules.head(bh, head.total_cents, head.total_credit, head.declaratie_dagtekening);
+                ctx.db.execute("SAVEPOINT zc_declaration");
+                processor.emplace(ctx, provider_id, bh, "wmo323",
                                   dry_run ? std::nullopt : std::optional<std::int64_t>(inbox_id));
                 processor->keepLineResults(false);
-                processor->open();
-                if (billing::checkDeclarationPeriod(billingHead(head, ctx.today()))) {
-                    optimistic = false;
+                try {
+                    processor->open();
+                } catch (const ValidationError& e) {
+                    if (e.code() != "DUPLICATE_DECLARATION") throw;
+                    duplicate = true;
                 }
+                optimistic = !duplicate && rules.problemCount() == 0;
                 ctx.db.execute("SAVEPOINT zc_declaration_lines");
             }
             if (repeat) continue;
             for (const auto& p : next.prestaties) {
-                net += iwmo::signedCents(p.amount_cents, p.credit);
-                optimistic = optimistic && !p.credit;
+                const auto l = claimLine(p);
+                rules.line(l, p.line);
+                optimistic = optimistic && !p.credit && rules.problemCount() == 0;
+                if (optimistic) batch.push_back(l);
             }
-            if (!optimistic) continue;
-            for (const auto& p : next.prestaties) batch.push_back(claimLine(p));
-            process();
+            if (optimistic) {
+                process();
+            } else {
+                batch.clear();  // the careful path reads the file again
+            }
         }
     }
     if (repeat) {
@@ -186,33 +257,44 @@ IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_a
         return *repeat;
     }
     requireValid(problems);
-    const auto bh = billingHead(head, ctx.today());
-    const bool totals_match = net == bh.total_submitted.cents();
+    if (!rules.finish().empty()) {
+        // Level 2: nothing of the declaration is kept and its number stays free.
+        ctx.db.execute("ROLLBACK TO SAVEPOINT zc_declaration");
+        iwmo::DeclarationAnswer a;
+        a.technical_rejection = true;
+        auto answer = answerWhole(ctx, head, a, provider_id, inbox_id, dry_run, "rejected",
+                                  describeProblems(rules.finish()));
+        if (!dry_run) tx.commit();
+        return answer;
+    }
+    if (duplicate) {
+        ctx.db.execute("ROLLBACK TO SAVEPOINT zc_declaration");
+        iwmo::DeclarationAnswer a;
+        a.declaration_codes = {"9333"};
+        auto answer = answerWhole(ctx, head, a, provider_id, inbox_id, dry_run, "rejected",
+                                  "9333: DeclaratieNummer " + head.declaratie_nummer +
+                                      " was used before by this provider.");
+        if (!dry_run) tx.commit();
+        return answer;
+    }
     // The optimistic pass already processed every debit in its batches.
-    if (!optimistic || !totals_match) {
+    if (!optimistic) {
         ctx.db.execute("ROLLBACK TO SAVEPOINT zc_declaration_lines");
         processor->restart();
-        if (auto v = billing::checkDeclarationPeriod(bh)) {
-            processor->rejectWhole(v->code, v->message);
-        } else if (!totals_match) {
-            processor->rejectWhole("0001",
-                                   "TotaalIngediendBedrag differs from the sum of the lines.");
-        } else {
-            // Credits before debits (OP366).
-            requireValid(reader.read(
-                schemas, source, limits, [](const auto&) {},
-                [&](const iwmo::Prestatie& p) {
-                    if (p.credit) processor->add(claimLine(p));
-                }));
-            requireValid(reader.read(
-                schemas, source, limits, [](const auto&) {},
-                [&](const iwmo::Prestatie& p) {
-                    if (p.credit) return;
-                    batch.push_back(claimLine(p));
-                    if (batch.size() == kBatchLines) process();
-                }));
-            process();
-        }
+        // Credits before debits (OP366).
+        requireValid(reader.read(
+            schemas, source, limits, [](const auto&) {},
+            [&](const iwmo::Prestatie& p) {
+                if (p.credit) processor->add(claimLine(p));
+            }));
+        requireValid(reader.read(
+            schemas, source, limits, [](const auto&) {},
+            [&](const iwmo::Prestatie& p) {
+                if (p.credit) return;
+                batch.push_back(claimLine(p));
+                if (batch.size() == kBatchLines) process();
+            }));
+        process();
     }
     const DeclarationResult result = processor->close();
     if (!dry_run) {

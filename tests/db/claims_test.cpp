@@ -268,11 +268,21 @@ TEST_F(ClaimsTest, AnUndecidedReviewDoesNotHoldTheAnswerPastItsDueDate) {
     EXPECT_EQ(review->str(1), "open");
     EXPECT_FALSE(review->isNull(2));
     EXPECT_EQ(app::answerOverdueDeclarations(*manager_), 0) << "answered once";
-    // The escalated review is still decided; an accepted line becomes payable.
-    app::decideReview(*manager_,
-                      dbtest::jsonRequest(R"({"decision":"accept","reason":"agreed late"})",
-                                          {{"id", std::to_string(review->i64(0))}}));
-    EXPECT_EQ(payableSum(), 13 * kTariff);
+    // The WMO325 said "not accepted": a decision after it is recorded but pays nothing, and
+    // the provider sees the line closed as answered, not accepted.
+    const auto decided = dbtest::object(app::decideReview(
+        *manager_, dbtest::jsonRequest(R"({"decision":"accept","reason":"agreed late"})",
+                                       {{"id", std::to_string(review->i64(0))}})));
+    EXPECT_EQ(decided->getValue<std::string>("status"), "answered_not_accepted");
+    EXPECT_EQ(payableSum(), 0);
+    EXPECT_EQ(conn_->queryOne("SELECT status FROM review_items")->str(0),
+              "answered_not_accepted");
+    EXPECT_EQ(conn_->queryOne("SELECT status FROM claim_lines")->str(0), "rejected");
+    const auto id = conn_->queryOne("SELECT id FROM declarations")->i64(0);
+    const auto history = dbtest::object(app::getDeclaration(
+        *provider_ctx_, dbtest::jsonRequest("{}", {{"id", std::to_string(id)}})));
+    EXPECT_EQ(history->getArray("lines")->getObject(0)->getValue<std::string>("review"),
+              "answered_not_accepted");
     EXPECT_EQ(conn_->queryOne("SELECT status FROM declarations")->str(0), "answered");
 }
 

@@ -145,13 +145,18 @@ TEST(WebApp, ProviderUsersBelongToExactlyOneProvider) {
     EXPECT_EQ(staff.code(), "PROVIDER_NOT_ALLOWED");
 }
 
-// A February 2026 declaration of allocation 1: 2 h at the contract tariff and 1 h at a wrong one.
+// An April 2026 declaration of allocation 1: 2 h of April at the contract tariff and 1 h of
+// January at a wrong one (one debit per period in a message, TR416).
 std::string declaration(const std::string& suffix) {
-    const std::int64_t tariff = e2e::ibTariffOn("2026-02-01");
-    const auto good = e2e::prestatie("WG" + suffix, 2, tariff);
-    const auto bad = e2e::prestatie("WB" + suffix, 1, tariff - 100);
+    const std::int64_t tariff = e2e::ibTariffOn("2026-04-01");
+    auto good = e2e::prestatie("WG" + suffix, 2, tariff);
+    good.begin = parseDate("2026-04-01");
+    good.end_inclusive = parseDate("2026-04-30");
+    auto bad = e2e::prestatie("WB" + suffix, 1, tariff - 100);
+    bad.begin = parseDate("2026-01-01");
+    bad.end_inclusive = parseDate("2026-01-31");
     const auto h =
-        e2e::headFor("W" + suffix, good.amount_cents + bad.amount_cents, "2026-02", "2026-03-02");
+        e2e::headFor("W" + suffix, good.amount_cents + bad.amount_cents, "2026-04", "2026-05-02");
     return e2e::write323(h, {good, bad});
 }
 

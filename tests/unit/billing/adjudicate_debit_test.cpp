@@ -43,12 +43,12 @@ const std::vector<Row>& failures() {
          "0611 tariff_mismatch"},
         {"amount one cent off", [](Case& c) { c.line.amount = cents(60001); },
          "9346 amount_mismatch"},
-        {"period already full", [](Case& c) { c.prior.accepted_in_period = 1440; },
+        {"period already full", [](Case& c) { c.usedInMarch(1440); },
          "9321 period_volume_exceeded"},
-        {"allocation already used up", [](Case& c) { c.prior.accepted_total = 1'000'000; },
+        {"allocation already used up", [](Case& c) { c.usedBefore(1'000'000); },
          "9322 cumulative_volume_exceeded"},
         {"reference used", [](Case& c) { c.prior.reference_used = true; }, "8021 reference_used"},
-        {"period claimed", [](Case& c) { c.prior.period_already_claimed = true; },
+        {"period claimed", [](Case& c) { c.usedInMarch(0); },
          "9389 period_already_claimed"},
         {"PGB", [](Case& c) { c.alloc().zin = false; }, "9338 not_zin"},
     };
@@ -139,13 +139,13 @@ TEST(AdjudicateDebit, ReviewPolicyTable) {
              [&](Case& c) {
                  over(c, 1440);
                  c.alloc().period.end = d("2025-04-01");  // 52 h = 3120 min
-                 c.prior.accepted_total = 3120 - 1440 + 156;
+                 c.usedBefore(3120 - 1440 + 156);
              },
              "review 9322 cumulative_volume_exceeded"},
             {"period review, cumulative rejection: the rejection wins",
              [&](Case& c) {
                  over(c, 1512);
-                 c.prior.accepted_total = 1'000'000;
+                 c.usedBefore(1'000'000);
              },
              "9322 cumulative_volume_exceeded"},
             {"cap review does not hide a used reference",

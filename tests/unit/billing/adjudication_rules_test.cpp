@@ -15,7 +15,7 @@ using contracting::Frequency;
 
 TEST(AdjudicationRules, ReasonsHaveNamesAndCodesInPrecedenceOrder) {
     const auto& reasons = allReasons();
-    ASSERT_EQ(reasons.size(), 24u);
+    ASSERT_EQ(reasons.size(), 27u);
     std::set<std::string> names;
     for (std::size_t i = 0; i < reasons.size(); ++i) {
         EXPECT_EQ(static_cast<std::size_t>(reasons[i]), i) << "table order = declaration order";
@@ -310,7 +310,7 @@ TEST(AdjudicationRules, VolumeWithinPeriodCap) {
     auto use = [](Case& c, Unit unit, std::int64_t volume, std::int64_t before) {
         c.line.unit = unit;
         c.line.volume = volume;
-        c.prior.accepted_in_period = before;
+        c.usedInMarch(before);
     };
     runTable(
         {
@@ -407,7 +407,7 @@ TEST(AdjudicationRules, VolumeWithinCumulativeCap) {
         c.alloc().period.end = d("2025-04-01");
         c.line.unit = unit;
         c.line.volume = volume;
-        c.prior.accepted_total = before;
+        c.usedBefore(before);
     };
     runTable(
         {
@@ -466,9 +466,138 @@ TEST(AdjudicationRules, PeriodNotClaimedBefore) {
         {
             {"first claim", [](Case&) {}, "ok"},
             {"already claimed, not credited",
-             [](Case& c) { c.prior.period_already_claimed = true; }, "9389 period_already_claimed"},
+             [](Case& c) { c.usedInMarch(0); }, "9389 period_already_claimed"},
         },
         [](Case& c) { return checkPeriodNotClaimed(c.line, c.prior); });
+}
+
+TEST(AdjudicationRules, PeriodCoversTheWholeMonth) {
+    // TR387/TR388: March 2025 in one line, from the 1st (or the allocation's start) to the last
+    // day (or the allocation's end); a split only at a tariff change.
+    const auto both = [](Case& c) {
+        const auto a = checkPeriodFromMonthStart(c.line, c.alloc(), c.contract);
+        const auto b = checkPeriodToMonthEnd(c.line, c.alloc(), c.contract);
+        return a ? a : b;
+    };
+    runTable(
+        {
+            {"whole month", [](Case&) {}, "ok"},
+            {"from the 2nd", [](Case& c) { c.line.period = p("2025-03-02", "2025-04-01"); },
+             "9387 period_not_from_month_start"},
+            {"one day", [](Case& c) { c.line.period = p("2025-03-05", "2025-03-06"); },
+             "9387 period_not_from_month_start"},
+            {"to the 30th", [](Case& c) { c.line.period = p("2025-03-01", "2025-03-31"); },
+             "9388 period_not_to_month_end"},
+            {"allocation starts 10 March",
+             [](Case& c) {
+                 c.alloc().period.begin = d("2025-03-10");
+                 c.line.period = p("2025-03-10", "2025-04-01");
+             },
+             "ok"},
+            {"allocation starts 10 March, line from the 1st",
+             [](Case& c) { c.alloc().period.begin = d("2025-03-10"); },
+             "9387 period_not_from_month_start"},
+            {"allocation ends 20 March",
+             [](Case& c) {
+                 c.alloc().period.end = d("2025-03-21");
+                 c.line.period = p("2025-03-01", "2025-03-21");
+             },
+             "ok"},
+            {"allocation ends 20 March, line to the 19th",
+             [](Case& c) {
+                 c.alloc().period.end = d("2025-03-21");
+                 c.line.period = p("2025-03-01", "2025-03-20");
+             },
+             "9388 period_not_to_month_end"},
+            {"split at a tariff change on 15 March: first part",
+             [](Case& c) {
+                 c.contract.tariff_changes = {d("2025-03-15")};
+                 c.line.period = p("2025-03-01", "2025-03-15");
+             },
+             "ok"},
+            {"split at a tariff change on 15 March: second part",
+             [](Case& c) {
+                 c.contract.tariff_changes = {d("2025-03-15")};
+                 c.line.period = p("2025-03-15", "2025-04-01");
+             },
+             "ok"},
+            {"split elsewhere than the tariff change",
+             [](Case& c) {
+                 c.contract.tariff_changes = {d("2025-03-15")};
+                 c.line.period = p("2025-03-16", "2025-04-01");
+             },
+             "9387 period_not_from_month_start"},
+        },
+        both);
+}
+
+TEST(AdjudicationRules, DecisionBindsAcrossAllocations) {
+    runTable(
+        {
+            {"no finite decision total", [](Case&) {}, "ok"},
+            {"fits what was granted",
+             [](Case& c) { c.prior.decision = DecisionCap{3000, 3000 - 600}; }, "ok"},
+            {"one minute over what was granted (other provider used the rest)",
+             [](Case& c) { c.prior.decision = DecisionCap{3000, 3000 - 599}; },
+             "9322 decision_volume_exceeded"},
+        },
+        [](Case& c) { return checkDecisionCap(c.line, c.alloc(), c.prior); });
+}
+
+TEST(AdjudicationRules, TwentyFourHourDaysNeverExceedTheCalendarDays) {
+    const auto etmaal = [](Case& c, std::int64_t days) {
+        c.alloc().unit = Unit::Days24h;
+        c.alloc().cap = {2, Unit::Days24h, Frequency::PerDay};  // an absurd cap of 2 a day
+        c.line.unit = Unit::Days24h;
+        c.line.volume = days;
+    };
+    runTable(
+        {
+            {"31 in March", [&](Case& c) { etmaal(c, 31); }, "ok"},
+            {"32 in March", [&](Case& c) { etmaal(c, 32); }, "9321 period_volume_exceeded"},
+        },
+        [](Case& c) { return checkPeriodCap(c.line, c.alloc(), c.prior, c.policy); });
+}
+
+TEST(AdjudicationRules, EveryApplicableRetourcodeIsReported) {
+    Case c = validCase();
+    c.line.period = p("2025-03-02", "2025-03-31");  // 9387 and 9388
+    c.line.amount = cents(1);                       // 9346
+    c.prior.reference_used = true;                  // 8021
+    c.usedInMarch(0);                               // 9389
+    prepare(c);
+    const auto verdicts = adjudicateDebitAll(c.line, c.header, c.provider_id, c.allocation,
+                                             c.contract, c.prior, c.policy);
+    EXPECT_EQ(retourCodes(verdicts),
+              (std::vector<std::string>{"9387", "9388", "9346", "8021", "9389"}));
+    ASSERT_TRUE(decisive(verdicts));
+    EXPECT_EQ(decisive(verdicts)->code, "9387");
+
+    // Preconditions: a period outside the allocation is not also checked against the caps,
+    // and a period that spans two months not against the month's bounds.
+    Case outside = validCase();
+    outside.alloc().period.end = d("2025-03-20");
+    outside.line.volume = 1000;
+    outside.line.amount = cents(6'000'000);
+    prepare(outside);
+    EXPECT_EQ(retourCodes(adjudicateDebitAll(outside.line, outside.header, outside.provider_id,
+                                             outside.allocation, outside.contract, outside.prior,
+                                             outside.policy)),
+              (std::vector<std::string>{"9308"}));
+    // A review alone keeps the line for review; next to a rejection it is listed too.
+    Case late = validCase();
+    late.policy.late_months = 1;
+    late.header.received_on = d("2025-06-01");
+    prepare(late);
+    auto v = adjudicateDebitAll(late.line, late.header, late.provider_id, late.allocation,
+                                late.contract, late.prior, late.policy);
+    ASSERT_EQ(v.size(), 1u);
+    EXPECT_TRUE(decisive(v)->review);
+    late.prior.reference_used = true;
+    v = adjudicateDebitAll(late.line, late.header, late.provider_id, late.allocation,
+                           late.contract, late.prior, late.policy);
+    EXPECT_EQ(retourCodes(v), (std::vector<std::string>{"9319", "8021"}));
+    EXPECT_FALSE(decisive(v)->review);
 }
 
 TEST(AdjudicationRules, FinancingIsCareInKind) {

@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -29,12 +30,27 @@ struct Case {
     std::optional<AllocationFacts> allocation;
     ContractFacts contract;
     PriorUse prior;
+    // Accepted, uncredited debits of the allocation before the line (counting unit: minutes).
+    std::vector<std::pair<Period, std::int64_t>> accepted;
+    std::optional<AllocationUse> use;  // built from `accepted` by prepare()
     ReviewPolicy policy;
     std::int64_t provider_id = kProvider;
     CreditFacts credit;
 
     AllocationFacts& alloc() { return *allocation; }
+    // An accepted line in January 2025 that uses `volume` of the allocation's total.
+    void usedBefore(std::int64_t volume) { accepted.push_back({p("2025-01-06", "2025-02-01"), volume}); }
+    // An accepted line covering March 2025 with `volume`.
+    void usedInMarch(std::int64_t volume) { accepted.push_back({p("2025-03-01", "2025-04-01"), volume}); }
 };
+
+// Points c.prior.use at the allocation's use built from c.accepted (call after changing c).
+inline void prepare(Case& c) {
+    if (!c.allocation) return;
+    c.use.emplace(c.alloc().cap, c.alloc().category, c.alloc().period);
+    for (const auto& [period, volume] : c.accepted) c.use->add(period, volume);
+    c.prior.use = &*c.use;
+}
 
 inline Case validCase() {
     Case c;
@@ -98,11 +114,13 @@ inline void runTable(const std::vector<Row>& rows,
     for (const Row& row : rows) {
         Case c = validCase();
         row.change(c);
+        prepare(c);
         EXPECT_EQ(outcome(rule(c)), row.expected) << row.name;
     }
 }
 
 inline std::optional<Verdict> debit(Case& c) {
+    prepare(c);
     return adjudicateDebit(c.line, c.header, c.provider_id, c.allocation, c.contract, c.prior,
                            c.policy);
 }
