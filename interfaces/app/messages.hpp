@@ -42,6 +42,9 @@ IntakeAnswer receiveMessage(RequestContext& ctx, const std::string& sender_agb,
 // nothing is stored and the answer is the WMO325 the declaration would get.
 IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_agb,
                                 const iwmo::DeclarationSource& source, bool dry_run);
+// The in-message rules (control level 2) of a WMO323 (billing::InMessageRules), each as
+// "RULE at line N: message"; empty when it passes them (or is no valid WMO323).
+std::vector<std::string> declarationLevelTwoProblems(const iwmo::DeclarationSource& source);
 // When the last review of a WMO323 declaration is decided: its WMO325 to the outbox.
 void completeReviewedDeclaration(RequestContext& ctx, std::int64_t declaration_id);
 

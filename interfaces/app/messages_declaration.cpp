@@ -334,6 +334,24 @@ IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_a
     return answer;
 }
 
+std::vector<std::string> declarationLevelTwoProblems(const iwmo::DeclarationSource& source) {
+    billing::InMessageRules rules;
+    iwmo::DeclarationReader reader;
+    const auto problems = reader.read(
+        messageSchemas(), source, iwmo::declarationLimits(),
+        [&](const iwmo::DeclarationHead& h) {
+            rules.head(billingHead(h, h.dagtekening), h.total_cents, h.total_credit,
+                       h.declaratie_dagtekening);
+        },
+        [&](const iwmo::Prestatie& p) { rules.line(claimLine(p), p.line); });
+    std::vector<std::string> out;
+    if (!problems.empty()) return out;  // the schema problems are reported elsewhere
+    for (const auto& p : rules.finish()) {
+        out.push_back(p.rule + " at line " + std::to_string(p.line) + ": " + p.message);
+    }
+    return out;
+}
+
 void completeReviewedDeclaration(RequestContext& ctx, std::int64_t declaration_id) {
     auto d = ctx.db.queryOne(
         "SELECT d.message_head, d.inbox_message_id, d.provider_id FROM declarations d"

@@ -186,6 +186,11 @@ bool validateMessageFile(const std::string& xml, std::vector<std::string>& probl
         return false;
     }
     for (const auto& f : levelTwoProblems(*parsed.root, *kind)) problems.push_back(f);
+    if (kind->name == "wmo323") {
+        for (auto& f : declarationLevelTwoProblems(iwmo::DeclarationSource::text(xml))) {
+            problems.push_back(std::move(f));
+        }
+    }
     return problems.empty();
 }
 

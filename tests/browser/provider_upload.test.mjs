@@ -33,7 +33,7 @@ function periods() {
   const last = new Date(y, m, 0).getDate();
   const validTo = new Date(y, m + 2, 1);
   return {
-    today, month: `${y}-${pad(m)}`, start: iso(y, m, 1), end: iso(y, m, last),
+    today, month: `${y}-${pad(m)}`, start: iso(y, m, 1), second: iso(y, m, 2), end: iso(y, m, last),
     endExclusive: iso(new Date(y, m, 1).getFullYear(), new Date(y, m, 1).getMonth() + 1, 1),
     validTo: iso(validTo.getFullYear(), validTo.getMonth() + 1, 1),
   };
@@ -82,18 +82,20 @@ async function createAllocation(browser, p) {
 
 const leaf = (name, value) => `<wmo323:${name}>${value}</wmo323:${name}>`;
 
-function prestatie(p, a, ref, hours, amount) {
+function prestatie(p, a, ref, hours, amount, start = p.start) {
   return `<wmo323:Prestatie>
   <wmo323:ProductReferentie><iwmo:ReferentieNummer>${ref}</iwmo:ReferentieNummer></wmo323:ProductReferentie>
   ${leaf('ToewijzingNummer', a.number)}${leaf('ProductCategorie', '02')}${leaf('ProductCode', '02A01')}
-  <wmo323:ProductPeriode><iwmo:Begindatum>${p.start}</iwmo:Begindatum><iwmo:Einddatum>${p.end}</iwmo:Einddatum></wmo323:ProductPeriode>
+  <wmo323:ProductPeriode><iwmo:Begindatum>${start}</iwmo:Begindatum><iwmo:Einddatum>${p.end}</iwmo:Einddatum></wmo323:ProductPeriode>
   ${leaf('GeleverdVolume', hours)}${leaf('Eenheid', '04')}${leaf('ProductTarief', a.tariff)}
   <wmo323:IngediendBedrag><iwmo:Bedrag>${amount}</iwmo:Bedrag><iwmo:DebetCredit>D</iwmo:DebetCredit></wmo323:IngediendBedrag>
 </wmo323:Prestatie>`;
 }
 
-// Two prestaties: 6 hours at the contracted tariff (accepted) and 2 hours whose amount is one
-// cent off (rejected: 9346, amount ≠ volume × tariff).
+// Two prestaties: 6 hours of the month at the contracted tariff (accepted) and 2 hours from the
+// month's 2nd day whose amount is one cent off (rejected with every code that applies: 9387 not
+// from the 1st, 9346 amount ≠ volume × tariff, 9389 days claimed already). Two debits for the
+// same period would break TR416 and reject the whole file.
 function wmo323(p, a, number, refs) {
   const good = 6 * a.tariff;
   const bad = 2 * a.tariff + 1;
@@ -109,7 +111,7 @@ function wmo323(p, a, number, refs) {
   <wmo323:TotaalIngediendBedrag><iwmo:TotaalBedrag>${good + bad}</iwmo:TotaalBedrag><iwmo:DebetCredit>D</iwmo:DebetCredit></wmo323:TotaalIngediendBedrag>
   <wmo323:Clienten><wmo323:Client>${leaf('Bsn', a.bsn)}<wmo323:Prestaties>
 ${prestatie(p, a, refs[0], 6, good)}
-${prestatie(p, a, refs[1], 2, bad)}
+${prestatie(p, a, refs[1], 2, bad, p.second)}
   </wmo323:Prestaties></wmo323:Client></wmo323:Clienten>
 </wmo323:Declaratie>
 </wmo323:Bericht>

@@ -89,6 +89,23 @@ TEST(IwmoValidateCli, TheSameMessageWithAValidBsnIsValid) {
     EXPECT_TRUE(contains(run.output, ": valid")) << run.output;
 }
 
+TEST(IwmoValidateCli, AWmo323BreakingAnInMessageRuleIsNotValidWithTheRule) {
+    // The sample declaration passes; a TotaalIngediendBedrag off by one cent breaks TR358,
+    // a rule of the official stylesheet (control level 2).
+    dbtest::TempDir dir;
+    const auto good = dir.path() / "wmo323.xml";
+    dbtest::writeFile(good, sample("wmo323"));
+    const auto ok = dbtest::runCli({"validate", good.string()}, "zorgcontract");
+    EXPECT_EQ(ok.exit_code, 0) << ok.output;
+    const auto bad = dir.path() / "wmo323-total.xml";
+    dbtest::writeFile(bad, replaceOnce(sample("wmo323"), "TotaalBedrag>98000<",
+                                       "TotaalBedrag>98001<"));
+    const auto run = dbtest::runCli({"validate", bad.string()}, "zorgcontract");
+    EXPECT_EQ(run.exit_code, 1) << run.output;
+    EXPECT_TRUE(contains(run.output, "TR358")) << run.output;
+    EXPECT_FALSE(contains(run.output, "XSD_INVALID")) << run.output;
+}
+
 TEST(IwmoIngestCli, PrintsTheRetourWith9019ForAnUnknownAllocationAndStoresItOnce) {
     dbtest::ScratchDatabase scratch;
     ASSERT_EQ(dbtest::runCli({"migrate"}, scratch.name()).exit_code, 0);
