@@ -165,10 +165,12 @@ constexpr const char* kAllocationColumns =
     " JOIN access_decisions d ON d.id = a.decision_id"
     " WHERE a.is_current = 1 AND a.number ";
 
-// Accepted, uncredited debit volume per granted product, over all its allocations.
+// Accepted, uncredited debit volume per granted product, over all its allocations. The join
+// order and indexes are forced: with stale statistics the optimiser scans every claim line.
 constexpr const char* kGrantedUsage =
-    "SELECT a.granted_product_id, cl.unit, SUM(cl.volume) FROM allocations a"
-    " JOIN claim_lines cl ON cl.allocation_number = a.number"
+    "SELECT STRAIGHT_JOIN a.granted_product_id, cl.unit, SUM(cl.volume)"
+    " FROM allocations a FORCE INDEX (fk_allocation_granted)"
+    " JOIN claim_lines cl FORCE INDEX (ix_claim_allocation) ON cl.allocation_number = a.number"
     " WHERE a.is_current = 1 AND cl.status = 'accepted' AND cl.credit = 0 AND cl.credited = 0"
     " AND a.granted_product_id ";
 

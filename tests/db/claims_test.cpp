@@ -286,6 +286,46 @@ TEST_F(ClaimsTest, AnUndecidedReviewDoesNotHoldTheAnswerPastItsDueDate) {
     EXPECT_EQ(conn_->queryOne("SELECT status FROM declarations")->str(0), "answered");
 }
 
+TEST_F(ClaimsTest, ATerminatedContractStillPaysCareDeliveredWhileItRan) {
+    app::changeContractStatus(
+        *manager_, dbtest::jsonRequest(R"({"status":"terminated","reason":"provider stops"})",
+                                       {{"id", "1"}}));
+    const auto answer = object(app::submitDeclaration(
+        *provider_ctx_,
+        declaration("D1", {line("R1", "2025-02-01", "2025-03-01", 12)}, 12 * kTariff)));
+    EXPECT_EQ(codeOf(answer, "R1"), "accepted") << "February 2025 ran under the contract";
+    EXPECT_EQ(payableSum(), 12 * kTariff);
+}
+
+TEST_F(ClaimsTest, ALineSplitAtATariffChangeIsAcceptedAndTheMonthsCapBindsBothParts) {
+    // A new tariff of 60.00 from Thursday 13 February 2025. February touches ISO weeks 5..9:
+    // 15 h; 1–12 February weeks 5..7, 13–28 February weeks 7..9.
+    app::addContractTariff(
+        *manager_, dbtest::jsonRequest(R"({"product_code":"02A01","tariff_cents":6000,)"
+                                       R"("valid_from":"2025-02-13"})",
+                                       {{"id", "1"}}));
+    auto answer = object(app::submitDeclaration(
+        *provider_ctx_, declaration("D1",
+                                    {line("R1", "2025-02-01", "2025-02-13", 6),
+                                     line("R2", "2025-02-13", "2025-03-01", 9, 6000)},
+                                    6 * kTariff + 9 * 6000)));
+    EXPECT_EQ(codeOf(answer, "R1"), "accepted");
+    EXPECT_EQ(codeOf(answer, "R2"), "accepted");
+    // The whole month at one tariff does not fit the contract; a split elsewhere is no whole
+    // month; and the month's 15 h are used: one more hour of the second part is over the cap.
+    answer = object(app::submitDeclaration(
+        *provider_ctx_,
+        declaration("D2",
+                    {line("R3", "2025-01-06", "2025-02-01", 1),
+                     line("R4", "2025-02-01", "2025-03-01", 1, 6000),
+                     line("R5", "2025-02-01", "2025-02-10", 1)},
+                    kTariff + 6000 + kTariff)));
+    EXPECT_EQ(codeOf(answer, "R3"), "accepted");
+    EXPECT_EQ(codeOf(answer, "R4"), "rejected 0611");
+    EXPECT_EQ(codeOf(answer, "R5"), "rejected 9388");
+    EXPECT_EQ(payableSum(), 6 * kTariff + 9 * 6000 + kTariff);
+}
+
 TEST_F(ClaimsTest, ACsvOfRealisedHoursGetsTheSameAdjudicationAndAnswer) {
     // Product, unit, tariff and amount come from the allocation and the contract.
     auto upload = [&](const std::string& number, bool dry_run) {
