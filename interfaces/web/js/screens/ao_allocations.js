@@ -24,6 +24,20 @@ function reasonField() {
     options: [{ value: '', label: t('ao.choose') }, ...REASONS.map((r) => ({ value: r, label: reasonText(r) }))] };
 }
 
+// Ending an allocation before today or lowering a volume that applied already needs the
+// provider's consent first (OP186, OP298, OP299): who agreed, and on which day.
+function consentFields() {
+  return [
+    { name: 'consent_by', label: t('ao.alloc.consent_by'), hint: t('ao.alloc.consent_hint') },
+    { name: 'consent_on', label: t('ao.alloc.consent_on'), type: 'date' },
+  ];
+}
+
+function withConsent(body, v) {
+  if (v.consent_by || v.consent_on) body.provider_consent = { given_by: v.consent_by, given_on: v.consent_on };
+  return body;
+}
+
 function filters(ctx, providers) {
   const el = form([
     { name: 'client_id', label: t('ao.alloc.client_id'), type: 'number', min: 1, step: 1, value: ctx.query.get('client_id') || '' },
@@ -72,13 +86,16 @@ function changeForms(ctx, a) {
     { name: 'volume', label: t('ao.alloc.new_volume'), type: 'number', min: 1, step: 1, hint: t('ao.alloc.unit_hint', { cap: capText(a.volume, a.unit, a.frequency) }) },
     { name: 'end_date', label: t('ao.alloc.new_end'), type: 'date', hint: t('ao.exclusive_hint') },
     reasonField(),
-  ], t('ao.alloc.change_submit'), (v) => after(() => api.post(`/allocations/${a.number}/changes`, {
+    ...consentFields(),
+  ], t('ao.alloc.change_submit'), (v) => after(() => api.post(`/allocations/${a.number}/changes`, withConsent({
     reason_code: v.reason_code, volume: v.volume ? Number(v.volume) : undefined, end_date: v.end_date || undefined,
-  })));
+  }, v))), { aliases: { provider_consent: 'consent_by' } });
   const end = form([
     { name: 'end_date', label: t('ao.alloc.end'), type: 'date', required: true, hint: t('ao.alloc.end_removed_hint') },
     reasonField(),
-  ], t('ao.alloc.end_submit'), (v) => after(() => api.post(`/allocations/${a.number}/end`, v)));
+    ...consentFields(),
+  ], t('ao.alloc.end_submit'), (v) => after(() => api.post(`/allocations/${a.number}/end`,
+    withConsent({ end_date: v.end_date, reason_code: v.reason_code }, v))), { aliases: { provider_consent: 'consent_by' } });
   end.querySelector('button[type="submit"]').classList.replace('primary', 'danger');
   return section(t('ao.alloc.change_title'),
     h('details', {}, h('summary', {}, t('ao.alloc.change')), change),

@@ -190,6 +190,11 @@ addStrings({
     'ao.error.ALLOCATION_REMOVED': 'Deze toewijzing is verwijderd en kan niet meer wijzigen.',
     'ao.error.INVALID_REASON_CODE': 'Kies een reden wijziging van 02 tot en met 14.',
     'ao.error.PGB_OVERLAPS_ALLOCATION': 'De cliënt heeft in deze periode een PGB voor dit product.',
+    'ao.error.PROVIDER_CONSENT_REQUIRED': 'Deze wijziging werkt terug in de tijd: leg eerst vast wie bij de aanbieder akkoord gaf en wanneer.',
+    'ao.error.INVALID_PROVIDER_CONSENT': 'Vul de naam in van wie bij de aanbieder akkoord gaf, en een datum die niet in de toekomst ligt.',
+    'ao.alloc.consent_by': 'Akkoord aanbieder: naam',
+    'ao.alloc.consent_on': 'Akkoord gegeven op',
+    'ao.alloc.consent_hint': 'Alleen nodig als de toewijzing vóór vandaag eindigt of de omvang omlaag gaat na de start (OP186, OP298, OP299).',
   },
   en: {
     'ao.nav.clients': 'Clients',
@@ -379,5 +384,10 @@ addStrings({
     'ao.error.ALLOCATION_REMOVED': 'This allocation was removed and cannot change any more.',
     'ao.error.INVALID_REASON_CODE': 'Choose a reason for change from 02 to 14.',
     'ao.error.PGB_OVERLAPS_ALLOCATION': 'The client has a personal budget for this product in this period.',
+    'ao.error.PROVIDER_CONSENT_REQUIRED': 'This change works back in time: first record who at the provider agreed, and when.',
+    'ao.error.INVALID_PROVIDER_CONSENT': 'Enter who at the provider agreed, and a date that is not in the future.',
+    'ao.alloc.consent_by': 'Provider consent: name',
+    'ao.alloc.consent_on': 'Consent given on',
+    'ao.alloc.consent_hint': 'Only needed when the allocation ends before today or its volume goes down after its start (OP186, OP298, OP299).',
   },
 });
