@@ -1,7 +1,7 @@
 // Allocations (toewijzingen): the list with filters, and one allocation with its versions, the
 // forms to change or end it, and the iWmo messages exchanged with its provider since.
 import * as api from '../api.js';
-import { dateTime } from '../format.js';
+import { date, dateTime } from '../format.js';
 import { t } from '../i18n.js';
 import { announce, badge, form, h, link, load, section, table } from '../ui.js';
 import {
@@ -71,6 +71,7 @@ function versionsTable(versions) {
     { key: 'cap', label: t('ao.alloc.cap'), render: (v) => capText(v.volume, v.unit, v.frequency) },
     { key: 'reason_change', label: t('ao.alloc.reason'), format: (r) => reasonText(r) || t('ao.alloc.first') },
     { key: 'created_by', label: t('ao.alloc.by') },
+    { key: 'provider_consent', label: t('ao.alloc.consent'), format: (c) => (c ? `${c.given_by} (${date(c.given_on)})` : '') },
     { key: 'is_current', label: t('ui.status'), render: (v) => (v.is_current ? badge(t('ao.alloc.current_version'), 'ok') : badge(t('ao.alloc.replaced'), 'neutral')) },
   ], [...versions].reverse(), { caption: t('ao.alloc.versions_caption') });
 }
