@@ -2,6 +2,7 @@
 
 #include "../kernel/ascii.hpp"
 #include "../kernel/errors.hpp"
+#include "unit_frequency.hpp"
 
 namespace zc::contracting {
 namespace {
@@ -169,6 +170,8 @@ void checkAllocation(const AllocationCandidate& c, const std::vector<ExistingAll
     checkAllocationPeriod(c.begin, c.end, c.reason_code);
     checkInsideDecision(c.begin, c.end, c.decision);
     checkVolumeWithinGrant(c.requested, c.granted);
+    const Period own{c.begin, c.end};
+    if (own.isValid()) checkUnitAndFrequency(c.requested, own);
     checkNoOverlap(c.category, c.begin, c.end, c.own_number, current);
 }
 

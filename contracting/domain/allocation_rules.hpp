@@ -65,7 +65,9 @@ void checkPgbCost(Money budget, Money zin_cost);
 
 // Everything checked for a new allocation or a new version of one, in this order:
 // PGB_NOT_ALLOCATABLE, END_DATE_REQUIRED, INVALID_PERIOD, ALLOCATION_OUTSIDE_DECISION,
-// INVALID_VOLUME / VOLUME_EXCEEDS_GRANT, ALLOCATION_OVERLAP.
+// INVALID_VOLUME / VOLUME_EXCEEDS_GRANT, UNIT_FREQUENCY_NOT_ALLOWED /
+// VOLUME_EXCEEDS_CALENDAR_DAYS (unit_frequency.hpp, over the allocation's own period; not for a
+// withdrawn one), ALLOCATION_OVERLAP.
 struct AllocationCandidate {
     Financing financing = Financing::Zin;
     std::string category;  // product category "01".."18"

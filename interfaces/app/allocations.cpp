@@ -3,6 +3,9 @@
 #include "audit.hpp"
 #include "care_queries.hpp"
 #include "contracting/domain/allocation_rules.hpp"
+#include "contracting/domain/decision_cap.hpp"
+#include "contracting/domain/extension.hpp"
+#include "contracting/domain/provider_consent.hpp"
 #include "contracting/kernel/ascii.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "json_input.hpp"
@@ -14,6 +17,7 @@ namespace {
 
 using contracting::Cap;
 using contracting::Financing;
+using contracting::ProviderConsent;
 
 constexpr std::size_t kMaxReferenceLength = 36;  // ReferentieAanbieder (LDT_Referentie)
 constexpr std::size_t kMaxQueryIdLength = 18;
@@ -22,11 +26,12 @@ constexpr const char* kAllocationSelect =
     "SELECT a.number, a.version, a.client_id, a.provider_id, a.product_code, p.category,"
     " a.start_date, a.end_date, a.volume, a.unit, a.frequency, a.reason_change,"
     " a.referentie_aanbieder, a.allocated_at, a.id, a.decision_id, a.granted_product_id,"
-    " a.contract_id, a.created_by, a.is_current"
+    " a.contract_id, a.created_by, a.is_current, a.consent_given_by, a.consent_given_on"
     " FROM allocations a JOIN products p ON p.code = a.product_code";
 
 AllocationView viewOf(const db::Row& r) {
     AllocationView v;
+    v.id = r.i64(14);
     v.number = r.i64(0);
     v.version = static_cast<int>(r.i64(1));
     v.client_id = r.i64(2);
@@ -68,6 +73,13 @@ Poco::JSON::Object::Ptr allocationJson(const db::Row& r) {
     setOptional(o, "referentie_aanbieder", v.referentie_aanbieder);
     o->set("allocated_at", v.allocated_at);
     o->set("created_by", r.str(18));
+    // Who at the provider agreed to a retroactive change (OP186, OP298, OP299), and when.
+    if (r.opt(20)) {
+        auto consent = newObject();
+        consent->set("given_by", r.str(20));
+        consent->set("given_on", r.str(21));
+        o->set("provider_consent", consent);
+    }
     return o;
 }
 
@@ -153,6 +165,7 @@ struct NewVersion {
     std::int64_t volume = 0;
     std::optional<std::string> reason;
     std::optional<std::string> reference;
+    std::optional<ProviderConsent> consent;
 };
 
 void insertVersion(RequestContext& ctx, const NewVersion& v) {
@@ -160,18 +173,22 @@ void insertVersion(RequestContext& ctx, const NewVersion& v) {
     ctx.db.execute(
         "INSERT INTO allocations (number, version, is_current, client_id, decision_id,"
         " granted_product_id, provider_id, contract_id, product_code, start_date, end_date,"
-        " volume, unit, frequency, reason_change, referentie_aanbieder, allocated_at, created_by)"
-        " VALUES (?,?,1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " volume, unit, frequency, reason_change, referentie_aanbieder, allocated_at, created_by,"
+        " consent_given_by, consent_given_on)"
+        " VALUES (?,?,1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         {v.number, static_cast<std::int64_t>(v.version), g.client_id, g.decision_id,
          g.granted_product_id, v.provider_id, v.contract_id, g.product_code, formatDate(v.begin),
          v.end ? db::Param(formatDate(*v.end)) : db::Param(nullptr), v.volume,
          unitName(g.granted.unit), contracting::frequencyName(g.granted.frequency),
          v.reason ? db::Param(*v.reason) : db::Param(nullptr),
          v.reference ? db::Param(*v.reference) : db::Param(nullptr), timestamp(ctx.clock),
-         ctx.actor.name});
+         ctx.actor.name, v.consent ? db::Param(v.consent->given_by) : db::Param(nullptr),
+         v.consent ? db::Param(formatDate(v.consent->given_on)) : db::Param(nullptr)});
 }
 
-void checkCandidate(RequestContext& ctx, const GrantContext& g, const NewVersion& v) {
+// `replaced`: the version a change replaces (none for a new allocation).
+void checkCandidate(RequestContext& ctx, const GrantContext& g, const NewVersion& v,
+                    const std::optional<contracting::GrantUse>& replaced = std::nullopt) {
     contracting::AllocationCandidate c;
     c.financing = g.financing;
     c.category = g.category;
@@ -183,6 +200,48 @@ void checkCandidate(RequestContext& ctx, const GrantContext& g, const NewVersion
     c.own_number = v.number;
     c.reason_code = v.reason;
     contracting::checkAllocation(c, currentAllocationPeriods(ctx.db, g.client_id, g.product_code));
+    // The decision's grant binds all its allocations together, whichever provider has them.
+    const contracting::GrantUse candidate{v.number, c.requested, Period{v.begin, v.end}};
+    if (replaced && contracting::usesNoMoreThan(candidate, *replaced)) return;
+    std::vector<contracting::GrantUse> uses{candidate};
+    for (const auto& r :
+         ctx.db.query("SELECT number, start_date, end_date, volume, unit, frequency"
+                      " FROM allocations WHERE granted_product_id = ? AND is_current = 1"
+                      " AND number <> ?",
+                      {g.granted_product_id, v.number})) {
+        Period p{parseDate(r.str(1)), std::nullopt};
+        if (r.opt(2)) p.end = parseDate(*r.opt(2));
+        uses.push_back({r.i64(0),
+                        Cap{r.i64(3), parseUnit(r.str(4)), contracting::parseFrequency(r.str(5))},
+                        p});
+    }
+    contracting::checkAllocationsWithinDecision(g.granted, g.decision, uses);
+}
+
+// provider_consent {given_by, given_on} of a change or end, if given.
+std::optional<ProviderConsent> consentOf(RequestContext& ctx, const ApiRequest& req) {
+    if (!req.body || !req.body->has("provider_consent") || req.body->isNull("provider_consent")) {
+        return std::nullopt;
+    }
+    const auto o = req.body->getObject("provider_consent");
+    if (!o) {
+        throw ValidationError("INVALID_PROVIDER_CONSENT",
+                              "provider_consent is an object {given_by, given_on}.",
+                              "provider_consent");
+    }
+    std::string given_by;
+    Date given_on;
+    try {
+        given_by = requiredString(o, "given_by", 400);
+        given_on = requiredDate(o, "given_on");
+    } catch (const ValidationError& e) {
+        throw ValidationError("INVALID_PROVIDER_CONSENT",
+                              "provider_consent needs given_by (who at the provider agreed) and "
+                              "given_on (YYYY-MM-DD): " +
+                                  std::string(e.what()),
+                              "provider_consent");
+    }
+    return contracting::makeProviderConsent(given_by, given_on, ctx.today());
 }
 
 std::optional<db::Row> currentRow(RequestContext& ctx, std::int64_t number, bool lock) {
@@ -206,7 +265,8 @@ Poco::JSON::Object::Ptr withVersions(RequestContext& ctx, std::int64_t number) {
 // A change or an end: a new version with the same number; the previous one stops being current.
 ApiResponse addVersion(RequestContext& ctx, std::int64_t number, std::optional<std::int64_t> volume,
                        std::optional<Date> end, bool set_end, const std::string& reason,
-                       const char* action, std::optional<std::string> reference = std::nullopt) {
+                       const char* action, std::optional<std::string> reference = std::nullopt,
+                       std::optional<ProviderConsent> consent = std::nullopt) {
     db::Transaction tx(ctx.db);
     auto peek = currentRow(ctx, number, false);
     if (!peek) notFound("allocation " + std::to_string(number));
@@ -233,8 +293,13 @@ ApiResponse addVersion(RequestContext& ctx, std::int64_t number, std::optional<s
     v.reason = reason;
     // A change granted on a provider's request (WMO317) carries that request's reference.
     v.reference = reference ? reference : before.referentie_aanbieder;
-    checkCandidate(ctx, g, v);
+    v.consent = consent;
+    checkCandidate(ctx, g, v,
+                   contracting::GrantUse{number, Cap{before.volume, before.unit, before.frequency},
+                                         Period{before.start_date, before.end_date}});
     checkNoPgbOverlap(ctx, g, v.begin, v.end);
+    contracting::checkProviderConsent({before.start_date, before.end_date, before.volume},
+                                      {v.begin, v.end, v.volume}, ctx.today(), v.consent);
     const auto before_json = toJson(allocationJson(*old));
     ctx.db.execute("UPDATE allocations SET is_current = 0 WHERE id = ?", {old->i64(14)});
     insertVersion(ctx, v);
@@ -244,6 +309,31 @@ ApiResponse addVersion(RequestContext& ctx, std::int64_t number, std::optional<s
                       toJson(allocationJson(*currentRow(ctx, number, false)))});
     tx.commit();
     return ApiResponse(201, out);
+}
+
+// The allocation that the requested one merely continues (OP380): a current allocation of the
+// same grant and provider with the same volume that ends where the new one starts and has not
+// expired. Its number, or nothing when a new allocation is needed.
+std::optional<std::int64_t> extensionOf(RequestContext& ctx, const GrantContext& g,
+                                        const NewVersion& v) {
+    const contracting::RequestedAllocation wanted{
+        v.provider_id, g.granted_product_id, Cap{v.volume, g.granted.unit, g.granted.frequency},
+        v.begin, v.end};
+    for (const auto& r : ctx.db.query(
+             std::string(kAllocationSelect) +
+                 " WHERE a.client_id = ? AND a.provider_id = ? AND a.granted_product_id = ?"
+                 " AND a.is_current = 1 ORDER BY a.number",
+             {g.client_id, v.provider_id, g.granted_product_id})) {
+        const AllocationView a = viewOf(r);
+        const contracting::ExtendableAllocation running{
+            a.provider_id, r.i64(16),  Cap{a.volume, a.unit, a.frequency},
+            a.start_date,  a.end_date, a.reason_change};
+        if (contracting::extensionVerdict(running, wanted, ctx.today()) ==
+            contracting::ExtensionVerdict::Extend) {
+            return a.number;
+        }
+    }
+    return std::nullopt;
 }
 
 std::int64_t queryId(const ApiRequest& req, const std::string& name) {
@@ -301,19 +391,33 @@ ApiResponse createAllocation(RequestContext& ctx, const ApiRequest& req) {
     v.end = end ? end : g.decision.end;
     v.volume = volume.value_or(g.granted.volume);
     v.reference = reference;
+    auto contractOn = [&](Date day) {
+        const auto contract =
+            activeContractOf(ctx.db, provider_id, contractingMunicipalities(ctx.db, g.municipality),
+                             g.product_code, day);
+        if (!contract) {
+            throw ValidationError("NO_ACTIVE_CONTRACT",
+                                  "Provider " + std::to_string(provider_id) +
+                                      " holds no active contract for product " + g.product_code +
+                                      " on " + formatDate(day) + ".",
+                                  "provider_id", ErrorKind::Unprocessable);
+        }
+        return *contract;
+    };
+    if (const auto extended = extensionOf(ctx, g, v)) {
+        // OP380: the same care continues; move the end of the running allocation instead of
+        // issuing a new ToewijzingNummer (the version's checks run in addVersion).
+        contractOn(start);
+        auto res = addVersion(ctx, *extended, std::nullopt, v.end, true, reference ? "12" : "04",
+                              "allocation.extend", reference);
+        Poco::JSON::Object::Ptr body = res.body.extract<Poco::JSON::Object::Ptr>();
+        body->set("extended", true);
+        tx.commit();
+        return res;
+    }
     checkCandidate(ctx, g, v);
     checkNoPgbOverlap(ctx, g, v.begin, v.end);
-    const auto contract =
-        activeContractOf(ctx.db, provider_id, contractingMunicipalities(ctx.db, g.municipality),
-                         g.product_code, start);
-    if (!contract) {
-        throw ValidationError("NO_ACTIVE_CONTRACT",
-                              "Provider " + std::to_string(provider_id) +
-                                  " holds no active contract for product " + g.product_code +
-                                  " on " + formatDate(start) + ".",
-                              "provider_id", ErrorKind::Unprocessable);
-    }
-    v.contract_id = *contract;
+    v.contract_id = contractOn(start);
     v.number = nextAllocationNumber(ctx);
     insertVersion(ctx, v);
     onAllocationsChanged(ctx, g.client_id, provider_id);
@@ -335,8 +439,9 @@ ApiResponse changeAllocation(RequestContext& ctx, const ApiRequest& req) {
                               "volume");
     }
     const auto reference = optionalString(req.body, "referentie_aanbieder", kMaxReferenceLength);
+    const auto consent = consentOf(ctx, req);
     return addVersion(ctx, number, volume, end, end.has_value(), reason, "allocation.change",
-                      reference);
+                      reference, consent);
 }
 
 ApiResponse endAllocation(RequestContext& ctx, const ApiRequest& req) {
@@ -344,7 +449,9 @@ ApiResponse endAllocation(RequestContext& ctx, const ApiRequest& req) {
     const Date end = requiredDate(req.body, "end_date");
     const auto reason =
         contracting::parseChangeReason(requiredString(req.body, "reason_code", 2), "reason_code");
-    return addVersion(ctx, number, std::nullopt, end, true, reason, "allocation.end");
+    const auto consent = consentOf(ctx, req);
+    return addVersion(ctx, number, std::nullopt, end, true, reason, "allocation.end", std::nullopt,
+                      consent);
 }
 
 ApiResponse listAllocations(RequestContext& ctx, const ApiRequest& req) {

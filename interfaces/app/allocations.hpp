@@ -16,6 +16,7 @@ namespace zc::app {
 
 // One version of an allocation, as the message layer needs it (WMO301 Toewijzing).
 struct AllocationView {
+    std::int64_t id = 0;      // this version's row
     std::int64_t number = 0;  // ToewijzingNummer, the same for all versions
     int version = 0;
     std::int64_t client_id = 0;
@@ -41,11 +42,17 @@ std::optional<AllocationView> allocationByNumber(db::Connection& db, std::int64_
 
 // POST /allocations: {granted_product_id, provider_id, start_date, end_date?, volume?,
 // referentie_aanbieder?}. Without end_date the allocation ends with the decision; without volume
-// it gets the granted volume. Answers 201 with the allocation (version 1).
+// it gets the granted volume. Answers 201 with the allocation (version 1) — or, when it merely
+// continues an unexpired allocation of the same grant and provider with the same volume from
+// its end date (OP380), with a new version of that allocation whose end moved ("extended": true;
+// RedenWijziging 12 when it answers a provider's request, else 04).
 ApiResponse createAllocation(RequestContext& ctx, const ApiRequest& req);
-// POST /allocations/{number}/changes: {volume?, end_date?, reason_code} → a new version.
+// POST /allocations/{number}/changes: {volume?, end_date?, reason_code, provider_consent?} → a
+// new version. A change that ends the allocation before today or lowers a volume that applied
+// already needs provider_consent {given_by, given_on} (OP186, OP298, OP299).
 ApiResponse changeAllocation(RequestContext& ctx, const ApiRequest& req);
-// POST /allocations/{number}/end: {end_date, reason_code} → a new version with the end date.
+// POST /allocations/{number}/end: {end_date, reason_code, provider_consent?} → a new version with
+// the end date (the same consent rule).
 ApiResponse endAllocation(RequestContext& ctx, const ApiRequest& req);
 // GET /allocations?client_id=&provider_id= (current versions; a provider sees only its own).
 ApiResponse listAllocations(RequestContext& ctx, const ApiRequest& req);

@@ -6,6 +6,7 @@
 #include "care_queries.hpp"
 #include "contracting/domain/allocation_rules.hpp"
 #include "contracting/domain/cap.hpp"
+#include "contracting/domain/unit_frequency.hpp"
 #include "contracting/kernel/ascii.hpp"
 #include "contracting/kernel/bsn.hpp"
 #include "contracting/kernel/codes.hpp"
@@ -398,6 +399,8 @@ ApiResponse createDecision(RequestContext& ctx, const ApiRequest& req) {
     const auto municipalities = contractingMunicipalities(ctx.db, municipality);
     for (const auto& g : grants) {
         checkGrantProduct(ctx, g);
+        // CS338/CS343 and etmalen within calendar days, over the decision's validity.
+        contracting::checkUnitAndFrequency(g.cap, validity);
         if (g.financing == Financing::Pgb) {
             checkPgbGrant(ctx, client_id, municipalities, g, validity);
         }

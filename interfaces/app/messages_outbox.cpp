@@ -3,10 +3,12 @@
 #include <Poco/JSON/Parser.h>
 
 #include <filesystem>
+#include <set>
 
 #include "allocations.hpp"
 #include "audit.hpp"
 #include "clients.hpp"
+#include "contracting/domain/wmo301_content.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "contracting/kernel/unit.hpp"
 #include "contracting/kernel/working_days.hpp"
@@ -38,12 +40,36 @@ iwmo::Client301 client301(const ClientView& c) {
     return out;
 }
 
-// All allocations of the client with the provider that are valid on or after today, plus those
-// changed since the previous 301 (OP087): here, every current version not ended before today.
+// The current versions of the client's allocations with the provider that an earlier WMO301
+// carried already (by their row id).
+std::set<std::int64_t> sentVersions(RequestContext& ctx, std::int64_t client_id,
+                                    std::int64_t provider_id) {
+    std::set<std::int64_t> out;
+    for (const auto& r :
+         ctx.db.query("SELECT DISTINCT w.allocation_id FROM wmo301_allocations w"
+                      " JOIN allocations a ON a.id = w.allocation_id"
+                      " WHERE a.client_id = ? AND a.provider_id = ? AND a.is_current = 1",
+                      {client_id, provider_id})) {
+        out.insert(r.i64(0));
+    }
+    return out;
+}
+
+// OP087: the allocations of the client with the provider that are valid on or after the message
+// date (today), plus those changed since the previous WMO301 — a current version no WMO301 has
+// carried yet (an allocation ended or withdrawn since, which the provider does not know). An
+// allocation that ended before today and was sent in that state stays out. `versions` gets the
+// row ids of what is carried.
 std::vector<iwmo::Allocation301> allocations301(RequestContext& ctx, std::int64_t client_id,
-                                                std::int64_t provider_id) {
+                                                std::int64_t provider_id,
+                                                std::vector<std::int64_t>& versions) {
     std::vector<iwmo::Allocation301> out;
+    const auto sent = sentVersions(ctx, client_id, provider_id);
     for (const AllocationView& v : currentAllocations(ctx.db, client_id, provider_id)) {
+        const contracting::AllocationForMessage m{v.start_date, v.end_date, v.reason_change,
+                                                  sent.count(v.id) > 0};
+        if (!contracting::belongsInWmo301(m, ctx.today())) continue;
+        versions.push_back(v.id);
         iwmo::Allocation301 a;
         a.number = v.number;
         a.referentie_aanbieder = v.referentie_aanbieder.value_or("");
@@ -117,13 +143,19 @@ std::int64_t queueOutgoing(RequestContext& ctx, std::int64_t provider_id, const 
 void queueWmo301(RequestContext& ctx, std::int64_t client_id, std::int64_t provider_id) {
     const auto client = loadClient(ctx.db, ctx.config, client_id);
     ZC_ASSERT(client.has_value());
-    const auto allocations = allocations301(ctx, client_id, provider_id);
+    std::vector<std::int64_t> versions;
+    const auto allocations = allocations301(ctx, client_id, provider_id, versions);
     if (allocations.empty()) return;
     const std::string id = nextIdentificatie(ctx);
     const iwmo::OutgoingHeader h{client->municipality_code, providerAgb(ctx, provider_id), id,
                                  ctx.today()};
     const std::string xml = iwmo::buildWmo301(h, client301(*client), allocations);
-    queueOutgoing(ctx, provider_id, "414", id, xml, client_id, std::nullopt);
+    const auto outbox_id = queueOutgoing(ctx, provider_id, "414", id, xml, client_id, std::nullopt);
+    for (const auto version : versions) {
+        ctx.db.execute(
+            "INSERT INTO wmo301_allocations (outbox_message_id, allocation_id) VALUES (?, ?)",
+            {outbox_id, version});
+    }
 }
 
 namespace {

@@ -3,12 +3,15 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
 
+#include <set>
+
 #include "allocations.hpp"
 #include "audit.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "json_input.hpp"
 #include "json_output.hpp"
 #include "messages_internal.hpp"
+#include "outbox_hooks.hpp"
 
 namespace zc::app {
 namespace {
@@ -29,6 +32,7 @@ struct Request {
     std::optional<std::int64_t> client_id;
     std::string status;
     std::string bsn_hash;
+    std::string summary_json;
 };
 
 Poco::JSON::Object::Ptr requestJson(const db::Row& r, const Date& today) {
@@ -59,8 +63,8 @@ Poco::JSON::Object::Ptr requestJson(const db::Row& r, const Date& today) {
 Request lockRequest(RequestContext& ctx, std::int64_t id) {
     auto r = ctx.db.queryOne(std::string(kRequestColumns) + " WHERE r.id = ? FOR UPDATE", {id});
     if (!r) notFound("Request " + std::to_string(id), "id");
-    Request q{r->i64(0), r->str(1),    r->i64(2), r->str(3), r->str(4),
-              r->str(5), r->optI64(6), r->str(8), r->str(16)};
+    Request q{r->i64(0), r->str(1),    r->i64(2), r->str(3),  r->str(4),
+              r->str(5), r->optI64(6), r->str(8), r->str(16), r->str(7)};
     if (q.status != "open" && q.status != "in_onderzoek") {
         throw ValidationError("REQUEST_DECIDED", "This request has been answered already.", "",
                               ErrorKind::Conflict);
@@ -107,6 +111,127 @@ void grantChanges(RequestContext& ctx, const Request& q, Poco::JSON::Array::Ptr 
         sub.path["number"] = std::to_string(requiredInt(sub.body, "number"));
         sub.body->set("referentie_aanbieder", q.referentie);
         changeAllocation(ctx, sub);
+    }
+}
+
+// The items of a list of a stored WMO317 Verzoek: a JSON array; a request stored before the
+// lists were kept as arrays holds one item under the item's name.
+std::vector<Poco::JSON::Object::Ptr> requestItems(const Poco::JSON::Object::Ptr& verzoek,
+                                                  const std::string& list,
+                                                  const std::string& item) {
+    std::vector<Poco::JSON::Object::Ptr> out;
+    if (!verzoek || !verzoek->has(list)) return out;
+    if (const auto items = verzoek->getArray(list)) {
+        for (std::size_t i = 0; i < items->size(); ++i) {
+            if (const auto o = items->getObject(static_cast<unsigned>(i))) out.push_back(o);
+        }
+    } else if (const auto holder = verzoek->getObject(list)) {
+        if (const auto o = holder->getObject(item)) out.push_back(o);
+    }
+    return out;
+}
+
+std::string joined(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
+    return out;
+}
+
+std::string text(const Poco::JSON::Object::Ptr& o, const std::string& key) {
+    return o && o->has(key) ? o->getValue<std::string>(key) : std::string();
+}
+
+// A ToewijzingNummer as the API writes it (no leading zeros).
+std::string numberText(const std::string& digits) {
+    const auto first = digits.find_first_not_of('0');
+    return first == std::string::npos ? "0" : digits.substr(first);
+}
+
+// A WMO317 is honoured as a whole (IV093): the grant decides every TeWijzigenProduct (one change
+// per ToewijzingNummer asked for, no other) and every NieuwProduct (an allocation of a granted
+// product of that code, or of that category when the request names no code).
+// REQUEST_NOT_WHOLE (Unprocessable) otherwise.
+void checkWholeRequest(RequestContext& ctx, const Request& q, Poco::JSON::Array::Ptr changes,
+                       Poco::JSON::Array::Ptr allocations) {
+    if (q.kind != "317") return;
+    Poco::JSON::Parser parser;
+    const auto verzoek = parser.parse(q.summary_json).extract<Poco::JSON::Object::Ptr>();
+
+    std::set<std::string> asked;
+    for (const auto& p : requestItems(verzoek, "TeWijzigenProducten", "TeWijzigenProduct")) {
+        asked.insert(numberText(text(p, "ToewijzingNummer")));
+    }
+    std::set<std::string> decided;
+    for (std::size_t i = 0; changes && i < changes->size(); ++i) {
+        decided.insert(std::to_string(requiredInt(objectAt(changes, i, "changes"), "number")));
+    }
+    std::vector<std::string> missing, extra;
+    for (const auto& n : asked) {
+        if (!decided.count(n)) missing.push_back(n);
+    }
+    for (const auto& n : decided) {
+        if (!asked.count(n)) extra.push_back(n);
+    }
+    if (!missing.empty() || !extra.empty() || (changes && decided.size() != changes->size())) {
+        throw ValidationError(
+            "REQUEST_NOT_WHOLE",
+            "A request for a change is honoured as a whole (IV093): give exactly one change for "
+            "every allocation it asks to change (" +
+                (asked.empty() ? std::string("none") : joined({asked.begin(), asked.end()})) + ")" +
+                (missing.empty() ? "" : "; missing: " + joined(missing)) +
+                (extra.empty() ? "" : "; not asked for: " + joined(extra)) + ".",
+            "changes", ErrorKind::Unprocessable);
+    }
+
+    struct Granted {
+        std::string code;
+        std::string category;
+        bool used = false;
+    };
+    std::vector<Granted> granted;
+    for (std::size_t i = 0; allocations && i < allocations->size(); ++i) {
+        const auto id = requiredInt(objectAt(allocations, i, "allocations"), "granted_product_id");
+        const auto r = ctx.db.queryOne(
+            "SELECT g.product_code, p.category FROM granted_products g"
+            " JOIN products p ON p.code = g.product_code WHERE g.id = ?",
+            {id});
+        if (!r) {
+            throw ValidationError(
+                "UNKNOWN_GRANTED_PRODUCT",
+                "Granted product " + std::to_string(id) + " is not part of any access decision.",
+                "granted_product_id", ErrorKind::Unprocessable);
+        }
+        granted.push_back({r->str(0), r->str(1)});
+    }
+    std::vector<std::string> unmatched;
+    for (const auto& p : requestItems(verzoek, "NieuweProducten", "NieuwProduct")) {
+        Poco::JSON::Object::Ptr product;
+        if (p->has("Product")) product = p->getObject("Product");
+        const std::string code = text(product, "Code");
+        const std::string category = text(product, "Categorie");
+        bool found = false;
+        for (auto& g : granted) {
+            if (g.used) continue;
+            if ((!code.empty() && g.code == code) ||
+                (code.empty() && (category.empty() || g.category == category))) {
+                g.used = found = true;
+                break;
+            }
+        }
+        if (!found) unmatched.push_back(code.empty() ? "category " + category : code);
+    }
+    std::vector<std::string> unasked;
+    for (const auto& g : granted) {
+        if (!g.used) unasked.push_back(g.code);
+    }
+    if (!unmatched.empty() || !unasked.empty()) {
+        throw ValidationError(
+            "REQUEST_NOT_WHOLE",
+            "A request for a change is honoured as a whole (IV093): give one allocation for every "
+            "new product it asks for" +
+                (unmatched.empty() ? "" : "; missing: " + joined(unmatched)) +
+                (unasked.empty() ? "" : "; not asked for: " + joined(unasked)) + ".",
+            "allocations", ErrorKind::Unprocessable);
     }
 }
 
@@ -162,8 +287,12 @@ ApiResponse grantRequest(RequestContext& ctx, const ApiRequest& req) {
     db::Transaction tx(ctx.db);
     Request q = lockRequest(ctx, id);
     requireClient(ctx, q);
+    checkWholeRequest(ctx, q, changes, allocations);
+    // One WMO301 per provider carries every change of the grant (IV093).
+    Wmo301Batch batch;
     grantChanges(ctx, q, changes);
     grantAllocations(ctx, q, allocations);
+    batch.flush(ctx);
     decide(ctx, q, "granted", "", optionalString(req.body, "reason", 2000).value_or(""));
     tx.commit();
     return answer(ctx, id);

@@ -276,10 +276,21 @@ void insertRequest(RequestContext& ctx, const MessageInfo& m, const std::string&
          timestamp(ctx.clock), formatDate(addWorkingDays(ctx.today(), 5))});
 }
 
+// The lists of a request (WMO317 Verzoek): each becomes a JSON array of its items, however many
+// there are, so that every item is kept (an object keyed by element name kept only the last).
+bool isProductList(const std::string& name) {
+    return name == "OngewijzigdeProducten" || name == "TeWijzigenProducten" ||
+           name == "NieuweProducten";
+}
+
 Poco::JSON::Object::Ptr elementJson(const xml::Element& e) {
     Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
     for (const auto& c : e.children) {
-        if (c.children.empty()) {
+        if (isProductList(c.name)) {
+            Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
+            for (const auto& item : c.children) items->add(elementJson(item));
+            o->set(c.name, items);
+        } else if (c.children.empty()) {
             o->set(c.name, c.text);
         } else {
             o->set(c.name, elementJson(c));

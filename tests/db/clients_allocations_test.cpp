@@ -240,8 +240,11 @@ TEST_F(ClientsAllocationsTest, ChangesAddVersionsAndNeverRewriteEarlierOnes) {
                   ->i64(0),
               0);
 
+    // Ending it in the past needs the provider's consent (OP186), recorded with the version.
     const auto ended = object(app::endAllocation(
-        *officer_, dbtest::jsonRequest(R"({"end_date":"2025-03-01","reason_code":"05"})",
+        *officer_, dbtest::jsonRequest(R"({"end_date":"2025-03-01","reason_code":"05",)"
+                                       R"("provider_consent":{"given_by":"T. Visser",)"
+                                       R"("given_on":"2025-02-20"}})",
                                        {{"number", std::to_string(number)}})));
     EXPECT_EQ(ended->getValue<int>("version"), 3);
     EXPECT_EQ(ended->getValue<std::string>("end_date"), "2025-03-01");
@@ -292,13 +295,14 @@ TEST_F(ClientsAllocationsTest, ProviderWithoutActiveContractIsRefused) {
 TEST_F(ClientsAllocationsTest, OverlappingAllocationsOfOneProductAreRefused) {
     const auto client = createClient();
     const auto granted = decide(client, 12, ibWeekly(4));
-    const auto first = object(allocate(granted, contracted_, R"(,"end_date":"2025-02-01")"));
+    const auto first = object(allocate(granted, contracted_, R"(,"end_date":"2025-02-03")"));
     EXPECT_EQ(dbtest::errorCode([&] { allocate(granted, contracted_); }), "ALLOCATION_OVERLAP");
-    // Adjacent is fine, and ToewijzingNummers follow each other.
+    // Adjacent (on a Monday, so that no week is used twice) is fine, and ToewijzingNummers
+    // follow each other (the first has expired: no extension under OP380).
     const auto second = object(app::createAllocation(
         *officer_, dbtest::jsonRequest(R"({"granted_product_id":)" + std::to_string(granted) +
                                        R"(,"provider_id":)" + std::to_string(contracted_) +
-                                       R"(,"start_date":"2025-02-01"})")));
+                                       R"(,"start_date":"2025-02-03"})")));
     EXPECT_EQ(second->getValue<std::int64_t>("number"),
               first->getValue<std::int64_t>("number") + 1);
     EXPECT_EQ(dbtest::errorCode([&] { allocate(granted, contracted_, R"(,"volume":5)"); }),
@@ -307,12 +311,14 @@ TEST_F(ClientsAllocationsTest, OverlappingAllocationsOfOneProductAreRefused) {
         dbtest::errorCode([&] { allocate(granted, contracted_, R"(,"end_date":"2025-05-01")"); }),
         "ALLOCATION_OUTSIDE_DECISION");
 
-    // Category 12 (aids) may be stacked.
+    // Category 12 (aids) may be stacked, within what the decision grants.
     const auto aid = decide(client, 13,
-                            R"({"product_code":"12A01","volume":1,"unit":"hours",)"
+                            R"({"product_code":"12A01","volume":2,"unit":"hours",)"
                             R"("frequency":"total","financing":"ZIN"})");
-    allocate(aid, contracted_);
-    EXPECT_EQ(allocate(aid, contracted_).status, 201);
+    allocate(aid, contracted_, R"(,"volume":1)");
+    EXPECT_EQ(allocate(aid, contracted_, R"(,"volume":1)").status, 201);
+    EXPECT_EQ(dbtest::errorCode([&] { allocate(aid, contracted_, R"(,"volume":1)"); }),
+              "DECISION_VOLUME_EXCEEDED");
 }
 
 TEST_F(ClientsAllocationsTest, PgbIsNotAllocatedAndProvidersSeeOnlyTheirOwn) {

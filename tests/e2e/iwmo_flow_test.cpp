@@ -667,6 +667,112 @@ TEST(IwmoFlow, RequestForChangeInvestigatedThenRejected) {
     if (!official) GTEST_SKIP() << "official schemas absent: " << iwmo::officialSchemaDir();
 }
 
+// The ids of the provider's (unacknowledged) outbox messages with `code` after `after_id` whose
+// XML contains `marker`.
+std::vector<std::int64_t> outboxMessagesWith(const std::string& agb, const std::string& code,
+                                             std::int64_t after_id, const std::string& marker) {
+    const auto tls = providerTls(agb);
+    const Response list = tls.get("/api/v1/outbox");
+    EXPECT_EQ(list.status, 200) << list.describe();
+    std::vector<std::int64_t> out;
+    if (list.status != 200) return out;
+    const auto a = list.array();
+    for (std::size_t i = 0; i < a->size(); ++i) {
+        const auto o = a->getObject(i);
+        const auto id = o->getValue<std::int64_t>("id");
+        if (id <= after_id || o->getValue<std::string>("message_code") != code) continue;
+        if (tls.get("/api/v1/outbox/" + std::to_string(id)).text.find(marker) !=
+            std::string::npos) {
+            out.push_back(id);
+        }
+    }
+    return out;
+}
+
+// A WMO317 asking to change two allocations keeps both (the work queue shows both) and is
+// honoured as a whole: a grant that decides only one of them is refused and changes nothing;
+// deciding both answers with one WMO301 that carries both changes (IV093).
+TEST(IwmoFlow, RequestForChangeOfSeveralProductsIsDecidedAsAWhole) {
+    const auto ib = eligible("02A01");
+    const auto hh = eligible("01A01");
+    std::optional<Provider> prov;
+    for (const auto& p : ib) {
+        for (const auto& q : hh) {
+            if (!prov && p.agb == q.agb) prov = p;
+        }
+    }
+    ASSERT_TRUE(prov) << "no demo provider with IB and HH-1 contracts and a certificate";
+    const Person person = newPerson(true);
+    const Allocation ib_alloc = allocate(person.granted_ib, *prov, day(-7), 3);
+    const Allocation hh_alloc = allocate(person.granted_hh, *prov, day(-7), 2);
+    const std::string ref = "E2E-VOW-" + uniqueDigits(10);
+    const iwmo::TeWijzigenProduct more_ib{ib_alloc.number, ib_alloc.start, "", {4, "04", "2"}};
+    const iwmo::TeWijzigenProduct more_hh{hh_alloc.number, hh_alloc.start, "", {3, "04", "2"}};
+    const auto w318 = sendForRetour(
+        prov->agb,
+        iwmo::wmo317(headerFrom(prov->agb, "W"), person.bsn, ref, "1", {}, {more_ib, more_hh}),
+        "wmo318");
+    ASSERT_TRUE(w318);
+    EXPECT_EQ(codesAt(*w318, "Verzoek"), kOk);
+
+    // Both products to change are kept.
+    const auto request = openRequest(ref);
+    ASSERT_TRUE(request) << "request " << ref << " not in the open work queue";
+    const auto asked = request->getObject("request")->getArray("TeWijzigenProducten");
+    ASSERT_TRUE(asked) << "TeWijzigenProducten is not a list";
+    ASSERT_EQ(asked->size(), 2u);
+    std::set<std::string> numbers;
+    for (std::size_t i = 0; i < asked->size(); ++i) {
+        numbers.insert(asked->getObject(i)->getValue<std::string>("ToewijzingNummer"));
+        EXPECT_EQ(asked->getObject(i)->getObject("Omvang")->getValue<std::string>("Eenheid"), "04");
+    }
+    EXPECT_EQ(numbers, (std::set<std::string>{std::to_string(ib_alloc.number),
+                                              std::to_string(hh_alloc.number)}));
+
+    const std::string path =
+        "/api/v1/requests/" + std::to_string(request->getValue<std::int64_t>("id")) + "/grant";
+    const std::int64_t before = lastOutboxId(prov->agb);
+    auto change = [](std::int64_t number, std::int64_t volume) {
+        return jsonObject({{"number", number}, {"volume", volume}, {"reason_code", "12"}});
+    };
+    // Only one of the two decided → refused, nothing changes.
+    const Response partial = client().post(
+        path, jsonObject({{"changes", jsonArray({change(ib_alloc.number, 4)})}}), as("cm.jansen"));
+    EXPECT_EQ(partial.status, 422) << partial.describe();
+    EXPECT_EQ(partial.code(), "REQUEST_NOT_WHOLE") << partial.describe();
+    EXPECT_NE(partial.text.find(std::to_string(hh_alloc.number)), std::string::npos)
+        << "the answer names the allocation left undecided: " << partial.describe();
+    EXPECT_TRUE(openRequest(ref)) << "the request is no longer open";
+    EXPECT_EQ(countRows("SELECT COUNT(*) FROM allocations WHERE number IN (?, ?)",
+                        {ib_alloc.number, hh_alloc.number}),
+              2);
+    EXPECT_TRUE(outboxMessagesWith(prov->agb, "414", before, person.bsn).empty());
+
+    // Both decided → granted, one WMO301 with both changes and the request's reference.
+    const Response granted = client().post(
+        path,
+        jsonObject(
+            {{"changes", jsonArray({change(ib_alloc.number, 4), change(hh_alloc.number, 3)})}}),
+        as("cm.jansen"));
+    ASSERT_EQ(granted.status, 200) << granted.describe();
+    EXPECT_EQ(granted.str("status"), "granted");
+    const auto sent = outboxMessagesWith(prov->agb, "414", before, person.bsn);
+    ASSERT_EQ(sent.size(), 1u) << "one WMO301 answers the request";
+    const auto out301 = newOutboxMessage(prov->agb, "414", before, person.bsn);
+    ASSERT_TRUE(out301);
+    const auto w301 = parsed(out301->xml, "wmo301");
+    ASSERT_TRUE(w301);
+    officialValid(out301->xml, "the WMO301 honouring a request for two changes");
+    const auto products = iwmo::findAll(*w301, "ToegewezenProduct");
+    ASSERT_EQ(products.size(), 2u) << out301->xml;
+    for (const auto* p : products) {
+        const bool is_ib = p->childText("ToewijzingNummer") == std::to_string(ib_alloc.number);
+        EXPECT_EQ(p->find("Omvang/Volume")->text, is_ib ? "4" : "3");
+        EXPECT_EQ(p->childText("RedenWijziging"), "12");
+        EXPECT_EQ(p->childText("ReferentieAanbieder"), ref);
+    }
+}
+
 TEST(IwmoFlow, ConcurrentCopiesAreProcessedExactlyOnce) {
     const auto providers = eligible("02A01");
     ASSERT_FALSE(providers.empty());

@@ -110,6 +110,38 @@ TEST(AllocationRules, TableOfCandidates) {
          overlapping, "ok"},
         {"overlap in category 15", [](AllocationCandidate& c) { c.category = "15"; }, overlapping,
          "ALLOCATION_OVERLAP"},
+        {"etmalen per day (CS338)",
+         [](AllocationCandidate& c) {
+             c.granted = c.requested = Cap{1, Unit::Days24h, Frequency::PerDay};
+         },
+         {},
+         "UNIT_FREQUENCY_NOT_ALLOWED"},
+        {"8 etmalen per week",
+         [](AllocationCandidate& c) {
+             c.granted = c.requested = Cap{8, Unit::Days24h, Frequency::PerWeek};
+         },
+         {},
+         "VOLUME_EXCEEDS_CALENDAR_DAYS"},
+        {"7 etmalen per week",
+         [](AllocationCandidate& c) {
+             c.granted = c.requested = Cap{7, Unit::Days24h, Frequency::PerWeek};
+         },
+         {},
+         "ok"},
+        {"200 etmalen in total over 181 days",
+         [](AllocationCandidate& c) {
+             c.granted = c.requested = Cap{200, Unit::Days24h, Frequency::TotalInValidity};
+         },
+         {},
+         "VOLUME_EXCEEDS_CALENDAR_DAYS"},
+        {"removed (13) etmalen in total: no period to bound",
+         [](AllocationCandidate& c) {
+             c.granted = c.requested = Cap{200, Unit::Days24h, Frequency::TotalInValidity};
+             c.end = c.begin;
+             c.reason_code = "13";
+         },
+         {},
+         "ok"},
     };
     for (const auto& row : rows) {
         AllocationCandidate c = base();

@@ -1,7 +1,7 @@
 // Allocations (toewijzingen): the list with filters, and one allocation with its versions, the
 // forms to change or end it, and the iWmo messages exchanged with its provider since.
 import * as api from '../api.js';
-import { dateTime } from '../format.js';
+import { date, dateTime } from '../format.js';
 import { t } from '../i18n.js';
 import { announce, badge, form, h, link, load, section, table } from '../ui.js';
 import {
@@ -22,6 +22,20 @@ function reasonText(code) {
 function reasonField() {
   return { name: 'reason_code', label: t('ao.alloc.reason'), type: 'select', required: true, hint: t('ao.alloc.reason_hint'),
     options: [{ value: '', label: t('ao.choose') }, ...REASONS.map((r) => ({ value: r, label: reasonText(r) }))] };
+}
+
+// Ending an allocation before today or lowering a volume that applied already needs the
+// provider's consent first (OP186, OP298, OP299): who agreed, and on which day.
+function consentFields() {
+  return [
+    { name: 'consent_by', label: t('ao.alloc.consent_by'), hint: t('ao.alloc.consent_hint') },
+    { name: 'consent_on', label: t('ao.alloc.consent_on'), type: 'date' },
+  ];
+}
+
+function withConsent(body, v) {
+  if (v.consent_by || v.consent_on) body.provider_consent = { given_by: v.consent_by, given_on: v.consent_on };
+  return body;
 }
 
 function filters(ctx, providers) {
@@ -57,6 +71,7 @@ function versionsTable(versions) {
     { key: 'cap', label: t('ao.alloc.cap'), render: (v) => capText(v.volume, v.unit, v.frequency) },
     { key: 'reason_change', label: t('ao.alloc.reason'), format: (r) => reasonText(r) || t('ao.alloc.first') },
     { key: 'created_by', label: t('ao.alloc.by') },
+    { key: 'provider_consent', label: t('ao.alloc.consent'), format: (c) => (c ? `${c.given_by} (${date(c.given_on)})` : '') },
     { key: 'is_current', label: t('ui.status'), render: (v) => (v.is_current ? badge(t('ao.alloc.current_version'), 'ok') : badge(t('ao.alloc.replaced'), 'neutral')) },
   ], [...versions].reverse(), { caption: t('ao.alloc.versions_caption') });
 }
@@ -72,13 +87,16 @@ function changeForms(ctx, a) {
     { name: 'volume', label: t('ao.alloc.new_volume'), type: 'number', min: 1, step: 1, hint: t('ao.alloc.unit_hint', { cap: capText(a.volume, a.unit, a.frequency) }) },
     { name: 'end_date', label: t('ao.alloc.new_end'), type: 'date', hint: t('ao.exclusive_hint') },
     reasonField(),
-  ], t('ao.alloc.change_submit'), (v) => after(() => api.post(`/allocations/${a.number}/changes`, {
+    ...consentFields(),
+  ], t('ao.alloc.change_submit'), (v) => after(() => api.post(`/allocations/${a.number}/changes`, withConsent({
     reason_code: v.reason_code, volume: v.volume ? Number(v.volume) : undefined, end_date: v.end_date || undefined,
-  })));
+  }, v))), { aliases: { provider_consent: 'consent_by' } });
   const end = form([
     { name: 'end_date', label: t('ao.alloc.end'), type: 'date', required: true, hint: t('ao.alloc.end_removed_hint') },
     reasonField(),
-  ], t('ao.alloc.end_submit'), (v) => after(() => api.post(`/allocations/${a.number}/end`, v)));
+    ...consentFields(),
+  ], t('ao.alloc.end_submit'), (v) => after(() => api.post(`/allocations/${a.number}/end`,
+    withConsent({ end_date: v.end_date, reason_code: v.reason_code }, v))), { aliases: { provider_consent: 'consent_by' } });
   end.querySelector('button[type="submit"]').classList.replace('primary', 'danger');
   return section(t('ao.alloc.change_title'),
     h('details', {}, h('summary', {}, t('ao.alloc.change')), change),

@@ -22,13 +22,27 @@ const FREQUENTIE = { 1: 'day', 2: 'week', 4: 'month', 6: 'total' };
 
 const kindText = (k) => tOr(`cm.rq.kind.${k}`, k);
 
-// The requested product of a WMO315 or the first product to change of a WMO317.
+// The items of a list in a WMO317 (TeWijzigenProducten, NieuweProducten): an array; a request
+// stored before every item was kept holds one item under the item's name.
+function items(q, list, item) {
+  const v = q?.[list];
+  if (Array.isArray(v)) return v;
+  return v && v[item] ? [v[item]] : [];
+}
+
+// The products a WMO317 asks to change, and the new products it asks for.
+const changesOf = (r) => items(r.request, 'TeWijzigenProducten', 'TeWijzigenProduct')
+  .map((c) => ({ number: c.ToewijzingNummer, omvang: c.Omvang, start: c.GewensteIngangsdatum, end: c.Einddatum }));
+const newProductsOf = (r) => items(r.request, 'NieuweProducten', 'NieuwProduct')
+  .map((p) => ({ code: p.Product?.Code, category: p.Product?.Categorie, omvang: p.Omvang, start: p.GewensteIngangsdatum, end: p.Einddatum }));
+
+// The requested product of a WMO315, or the first product to change of a WMO317 (with how many
+// more it asks for).
 function requested(r) {
   const q = r.request || {};
   if (q.Product) return { code: q.Product.Code, omvang: q.Omvang, start: q.ToewijzingIngangsdatum, end: q.ToewijzingEinddatum };
-  const change = q.TeWijzigenProducten?.TeWijzigenProduct;
-  if (change) return { number: change.ToewijzingNummer, omvang: change.Omvang, start: change.GewensteIngangsdatum, end: change.Einddatum };
-  return {};
+  const all = [...changesOf(r), ...newProductsOf(r)];
+  return all.length ? { ...all[0], more: all.length - 1 } : {};
 }
 
 // Omvang {Volume, Eenheid, Frequentie} in words: "4 uur per week".
@@ -53,7 +67,8 @@ function clientCell(r) {
 function productCell(r, products) {
   const p = requested(r);
   const what = p.code ? productText(products, p.code) : p.number ? t('cm.rq.allocation_n', { n: p.number }) : '';
-  return h('span', {}, what, p.omvang ? [h('br'), omvangText(p.omvang)] : null);
+  return h('span', {}, what, p.omvang ? [h('br'), omvangText(p.omvang)] : null,
+    p.more ? [h('br'), t('cm.rq.more_n', { n: p.more })] : null);
 }
 
 // --- the queue ------------------------------------------------------------------------------
@@ -110,7 +125,7 @@ export async function requestsScreen(main, ctx) {
 // notation, unit and frequency codes with their meaning.
 function contentList(obj) {
   return h('ul', {}, Object.entries(obj).map(([k, v]) => h('li', {},
-    h('strong', {}, tOr(`cm.rq.field.${k}`, k)),
+    h('strong', {}, Array.isArray(obj) ? `${Number(k) + 1}.` : tOr(`cm.rq.field.${k}`, k)),
     v && typeof v === 'object' ? contentList(v) : [': ', contentValue(k, String(v ?? ''))])));
 }
 
@@ -170,22 +185,59 @@ async function grantNewForm(ctx, r, products) {
   return el;
 }
 
-// Granting a WMO317: a new version of the allocation to change.
-function grantChangeForm(ctx, r) {
-  const want = requested(r);
-  const el = form([
-    { name: 'number', label: t('cm.rq.allocation'), required: true, inputmode: 'numeric', value: want.number },
-    { name: 'volume', label: t('cm.rq.volume'), inputmode: 'numeric', value: want.omvang?.Volume },
-    { name: 'end_date', label: t('cm.rq.end'), type: 'date', value: want.end, hint: t('cm.rq.change_end_hint') },
-    { name: 'reason_code', label: t('cm.rq.change_reason'), type: 'select', required: true, hint: t('cm.rq.change_reason_hint'),
-      options: Array.from({ length: 13 }, (_, i) => String(i + 2).padStart(2, '0')).map((c) => ({ value: c, label: tOr(`cm.rq.change.${c}`, c) })) },
-  ], t('cm.rq.grant'), async (v) => {
-    const change = { number: Number(v.number), reason_code: v.reason_code };
-    if (v.volume) change.volume = Number(v.volume);
-    if (v.end_date) change.end_date = exclusiveEnd(v.end_date);
-    await localizedCall(() => api.post(`/requests/${r.id}/grant`, { changes: [change] }));
+// Granting a WMO317 as a whole (IV093): a new version of every allocation it asks to change and
+// an allocation for every new product it asks for, in one answer.
+async function grantChangeForm(ctx, r, products) {
+  const changes = changesOf(r);
+  const wanted = newProductsOf(r);
+  let options = [];
+  if (wanted.length) {
+    if (!r.client_id) return h('p', { class: 'form-error' }, t('cm.error.CLIENT_UNKNOWN'));
+    const decisions = await api.get(`/clients/${r.client_id}/decisions`);
+    options = decisions.flatMap((d) => (d.products || []).map((g) => ({
+      value: g.id, code: g.product_code,
+      label: `${productText(products, g.product_code)} — ${integer(g.volume)} ${unitText(g.unit, g.volume)} ${frequencyText(g.frequency)} (${t('cm.rq.decision_n', { n: d.number })})`,
+    })));
+    if (options.length === 0) return h('p', { class: 'form-error' }, t('cm.rq.no_decision'));
+  }
+  const fields = [];
+  changes.forEach((c, i) => fields.push(
+    h('h4', {}, t('cm.rq.change_n', { n: c.number })),
+    { name: `volume_${i}`, label: `${t('cm.rq.volume')} — ${t('cm.rq.allocation_n', { n: c.number })}`, inputmode: 'numeric', value: c.omvang?.Volume },
+    { name: `end_date_${i}`, label: `${t('cm.rq.end')} — ${t('cm.rq.allocation_n', { n: c.number })}`, type: 'date', value: c.end, hint: t('cm.rq.change_end_hint') },
+  ));
+  wanted.forEach((p, i) => fields.push(
+    h('h4', {}, t('cm.rq.new_n', { n: i + 1, product: p.code ? productText(products, p.code) : p.category })),
+    { name: `granted_${i}`, label: `${t('cm.rq.granted_product')} ${i + 1}`, type: 'select', required: true, options,
+      value: options.find((o) => o.code === p.code)?.value },
+    { name: `start_${i}`, label: `${t('cm.rq.start')} ${i + 1}`, type: 'date', required: true, value: p.start },
+    { name: `new_end_${i}`, label: `${t('cm.rq.end')} ${i + 1}`, type: 'date', value: p.end, hint: t('cm.rq.end_hint') },
+    { name: `new_volume_${i}`, label: `${t('cm.rq.volume')} ${i + 1}`, inputmode: 'numeric', value: p.omvang?.Volume, hint: t('cm.rq.volume_hint') },
+  ));
+  if (changes.length) {
+    fields.push({ name: 'reason_code', label: t('cm.rq.change_reason'), type: 'select', required: true, hint: t('cm.rq.change_reason_hint'), value: '12',
+      options: Array.from({ length: 13 }, (_, i) => String(i + 2).padStart(2, '0')).map((c) => ({ value: c, label: tOr(`cm.rq.change.${c}`, c) })) });
+  }
+  const el = form(fields, t('cm.rq.grant'), async (v) => {
+    const body = {};
+    if (changes.length) {
+      body.changes = changes.map((c, i) => {
+        const change = { number: Number(c.number), reason_code: v.reason_code };
+        if (v[`volume_${i}`]) change.volume = Number(v[`volume_${i}`]);
+        if (v[`end_date_${i}`]) change.end_date = exclusiveEnd(v[`end_date_${i}`]);
+        return change;
+      });
+    }
+    if (wanted.length) {
+      body.allocations = wanted.map((p, i) => {
+        const allocation = { granted_product_id: Number(v[`granted_${i}`]), start_date: v[`start_${i}`], end_date: exclusiveEnd(v[`new_end_${i}`]) };
+        if (v[`new_volume_${i}`]) allocation.volume = Number(v[`new_volume_${i}`]);
+        return allocation;
+      });
+    }
+    await localizedCall(() => api.post(`/requests/${r.id}/grant`, body));
     await afterAnswer(ctx, 'cm.rq.granted');
-  }, { aliases: { changes: 'number' } });
+  }, { aliases: { changes: changes.length ? 'volume_0' : 'granted_0', allocations: wanted.length ? 'granted_0' : 'volume_0' } });
   el.id = 'cm-request-grant';
   return el;
 }
@@ -222,7 +274,7 @@ function investigateButton(ctx, r) {
 }
 
 async function answerSection(ctx, r, products) {
-  const grant = r.kind === 'WMO317' ? grantChangeForm(ctx, r) : await grantNewForm(ctx, r, products);
+  const grant = r.kind === 'WMO317' ? await grantChangeForm(ctx, r, products) : await grantNewForm(ctx, r, products);
   return section(t('cm.rq.answer'), h('div', { class: 'grid' },
     h('div', {}, h('h3', {}, t('cm.rq.grant_title')), grant),
     h('div', {}, h('h3', {}, t('cm.rq.reject_title')), rejectForm(ctx, r), investigateButton(ctx, r))));
@@ -295,6 +347,9 @@ addStrings({
     'cm.rq.volume': 'Volume (optioneel)',
     'cm.rq.volume_hint': 'Leeg: het toegekende volume.',
     'cm.rq.allocation': 'Toewijzingnummer',
+    'cm.rq.more_n': 'en nog {n}',
+    'cm.rq.change_n': 'Wijziging van toewijzing {n}',
+    'cm.rq.new_n': 'Nieuw product {n}: {product}',
     'cm.rq.change_reason': 'Reden wijziging',
     'cm.rq.change_reason_hint': 'RedenWijziging volgens iWmo (02 t/m 14).',
     'cm.rq.change.13': '13 verwijderd',
@@ -369,6 +424,9 @@ addStrings({
     'cm.rq.volume': 'Volume (optional)',
     'cm.rq.volume_hint': 'Empty: the granted volume.',
     'cm.rq.allocation': 'Allocation number',
+    'cm.rq.more_n': 'and {n} more',
+    'cm.rq.change_n': 'Change of allocation {n}',
+    'cm.rq.new_n': 'New product {n}: {product}',
     'cm.rq.change_reason': 'Reason for the change',
     'cm.rq.change_reason_hint': 'iWmo RedenWijziging (02 to 14).',
     'cm.rq.change.13': '13 removed',
