@@ -46,27 +46,34 @@ const addDays = (days) => iso(new Date(Date.now() + days * 86400000));
 const dutch = (c) => `€ ${String(Math.floor(c / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${String(c % 100).padStart(2, '0')}`;
 const euros = (c) => `${Math.floor(c / 100)}.${String(c % 100).padStart(2, '0')}`;
 
-// A JSON declaration of 30 minutes on one random past day of the allocation (a day claimed
-// before is refused, 9389, so another day is tried). Returns the payable it created.
+// A JSON declaration of 30 minutes for one random past month of the allocation, as one line
+// from the month's first to its last day inside the allocation (TR387/TR388); a month claimed
+// before is refused (9389), so the other months are tried in turn. Returns the payable it made.
 async function openPayable(key) {
   const alloc = (await api('GET', `/allocations/${ALLOCATION}`, { key })).json;
   const contract = (await api('GET', `/contracts/${alloc.contract_id}`, { key })).json;
-  const first = Date.parse(alloc.start_date);
-  const end = Math.min(Date.parse(alloc.end_date), Date.now() - 86400000);
+  const first = new Date(Date.parse(alloc.start_date));
+  const end = Math.min(Date.parse(alloc.end_date), Date.now());
+  const months = [];
+  for (let m = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), 1)); m.getTime() < end;
+    m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))) {
+    const next = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1));
+    if (next.getTime() <= end) months.push(m);
+  }
+  months.sort(() => Math.random() - 0.5);
   let last = null;
-  for (let attempt = 0; attempt < 8; attempt++) {
-    const day = new Date(first + Math.floor(Math.random() * ((end - first) / 86400000)) * 86400000);
-    const start = iso(day);
+  for (const month of months) {
+    const next = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1));
+    const start = iso(new Date(Math.max(month.getTime(), first.getTime())));
+    const stop = iso(new Date(Math.min(next.getTime(), Date.parse(alloc.end_date))));
     const tariff = contract.tariffs.filter((x) => x.product_code === alloc.product_code && x.valid_from <= start)
       .sort((a, b) => a.valid_from.localeCompare(b.valid_from)).pop().tariff_cents;
     const amount = Math.round((tariff * 30) / 60);
-    const month = start.slice(0, 8);
-    const next = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth() + 1, 1));
     const suffix = `${Date.now() % 1e6}`.padStart(6, '0') + `${Math.floor(Math.random() * 1000)}`.padStart(3, '0');
     const answer = await api('POST', '/declarations', { key, json: {
-      number: `FT${suffix}`, period_start: `${month}01`, period_end: iso(next), total_submitted_cents: amount,
+      number: `FT${suffix}`, period_start: iso(month), period_end: iso(next), total_submitted_cents: amount,
       lines: [{ reference: `FT${suffix}`, allocation_number: ALLOCATION, bsn: BSN, category: alloc.category,
-        product_code: alloc.product_code, period_start: start, period_end: iso(new Date(day.getTime() + 86400000)),
+        product_code: alloc.product_code, period_start: start, period_end: stop,
         volume: 30, unit: 'minutes', tariff_cents: tariff, amount_cents: amount }],
     } });
     assert.ok(answer.status === 200 || answer.status === 201, JSON.stringify(answer.json));
@@ -77,7 +84,7 @@ async function openPayable(key) {
     assert.ok(payable, 'the accepted declaration made a payable');
     return payable;
   }
-  throw new Error(`no declaration was accepted in 8 attempts; the last answer: ${JSON.stringify(last)}`);
+  throw new Error(`no month of the allocation could be claimed; the last answer: ${JSON.stringify(last)}`);
 }
 
 // A one-day camt.053 of the debtor account: our transfer debited, and a debit nobody announced.

@@ -15,8 +15,17 @@ function lineId(l) {
 }
 
 function lineStatus(l) {
-  return l.credited ? h('span', {}, statusBadge('prov.line.', l.status), ' ', badge(t('prov.line.credited'), 'neutral'))
-    : statusBadge('prov.line.', l.status);
+  const parts = [statusBadge('prov.line.', l.status)];
+  if (l.credited) parts.push(' ', badge(t('prov.line.credited'), 'neutral'));
+  // A review decided after the WMO325 had answered the line: it stays not accepted.
+  if (l.review === 'answered_not_accepted') parts.push(' ', badge(t('prov.line.answered_not_accepted'), 'warn'));
+  return parts.length === 1 ? parts[0] : h('span', {}, ...parts);
+}
+
+// Every retourcode of the line (codes: space-separated), or the one deciding code.
+function lineCodes(l) {
+  const codes = (l.codes || l.code || '').split(' ').filter((c) => c && c !== '0200');
+  return codes.length ? codeList(codes) : '';
 }
 
 async function renderDeclaration(main, ctx) {
@@ -46,7 +55,7 @@ async function renderDeclaration(main, ctx) {
         { label: t('prov.col.volume'), align: 'right', render: (l) => `${l.volume} ${unitText(l.unit)}` },
         { label: t('prov.col.amount'), align: 'right', render: (l) => money(l.amount_cents) },
         { label: t('prov.col.outcome'), render: lineStatus },
-        { label: t('prov.col.codes'), render: (l) => (l.code && l.code !== '0200' ? codeList([l.code]) : '') },
+        { label: t('prov.col.codes'), render: lineCodes },
         d.lines.some(lineId) ? { label: t('prov.col.trace'), render: (l) => (lineId(l) ? h('a', { href: `/provider/claim-lines/${lineId(l)}`, dataset: { route: '' }, 'aria-label': t('prov.declaration.trace', { reference: l.reference }) }, t('prov.col.trace')) : '') } : null,
       ].filter(Boolean), d.lines)),
     ];
