@@ -279,6 +279,17 @@ ApiResponse addVersion(RequestContext& ctx, std::int64_t number, std::optional<s
                                   " was removed (reason 13); it cannot change any more.",
                               "number", ErrorKind::Conflict);
     }
+    // TR385: an allocation with accepted, uncredited claims is not removed; end it instead.
+    if (reason == contracting::kReasonRemoved &&
+        ctx.db.queryOne("SELECT id FROM claim_lines WHERE allocation_number = ? AND status ="
+                        " 'accepted' AND credit = 0 AND credited = 0 LIMIT 1",
+                        {number})) {
+        throw ValidationError("ALLOCATION_HAS_CLAIMS",
+                              "Allocation " + std::to_string(number) +
+                                  " has accepted claims that were not credited; it cannot be "
+                                  "removed (reason 13, iWmo TR385). End it instead.",
+                              "reason_code", ErrorKind::Conflict);
+    }
     const GrantContext g = loadGrant(ctx, old->i64(16));
     const AllocationView before = viewOf(*old);
     NewVersion v;

@@ -326,6 +326,31 @@ TEST_F(ClaimsTest, ALineSplitAtATariffChangeIsAcceptedAndTheMonthsCapBindsBothPa
     EXPECT_EQ(payableSum(), 6 * kTariff + 9 * 6000 + kTariff);
 }
 
+TEST_F(ClaimsTest, AnAllocationWithAcceptedClaimsIsNotRemovedUntilTheyAreCredited) {
+    // TR385: removal (RedenWijziging 13) would leave paid claims without their allocation.
+    app::submitDeclaration(
+        *provider_ctx_,
+        declaration("D1", {line("R1", "2025-02-01", "2025-03-01", 12)}, 12 * kTariff));
+    auto officer = context(app::Role::AccessOfficer, "ao");
+    const auto remove = [&] {
+        app::endAllocation(
+            *officer,
+            dbtest::jsonRequest(R"({"end_date":"2025-04-01","reason_code":"13",)"
+                                R"("provider_consent":{"given_by":"T. Visser",)"
+                                R"("given_on":"2025-01-10"}})",
+                                {{"number", std::to_string(allocation_)}}));
+    };
+    EXPECT_EQ(dbtest::errorCode(remove), "ALLOCATION_HAS_CLAIMS");
+    EXPECT_EQ(conn_->queryOne("SELECT COUNT(*) FROM allocations")->i64(0), 1) << "nothing changed";
+    app::submitDeclaration(
+        *provider_ctx_,
+        declaration("D2", {line("C1", "2025-02-01", "2025-03-01", 12, kTariff, true, "R1")},
+                    -12 * kTariff));
+    EXPECT_EQ(dbtest::errorCode(remove), "<no error>");
+    EXPECT_EQ(conn_->queryOne("SELECT reason_change FROM allocations WHERE is_current = 1")->str(0),
+              "13");
+}
+
 TEST_F(ClaimsTest, ACsvOfRealisedHoursGetsTheSameAdjudicationAndAnswer) {
     // Product, unit, tariff and amount come from the allocation and the contract.
     auto upload = [&](const std::string& number, bool dry_run) {
