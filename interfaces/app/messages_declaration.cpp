@@ -3,6 +3,8 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 
+#include <unordered_set>
+
 #include "audit.hpp"
 #include "claims.hpp"
 #include "contracting/kernel/errors.hpp"
@@ -143,6 +145,10 @@ IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_a
     // file is parsed on a thread of its own (DeclarationStream) while this one adjudicates.
     bool optimistic = true;
     iwmo::Problems problems;
+    // TR101 (in-message rule of the official stylesheet): no prestatie twice, i.e. the same
+    // ReferentieNummer with the same (or no) VorigReferentieNummer.
+    std::unordered_set<std::string> keys;
+    std::string twice;
     {
         iwmo::DeclarationStream stream(schemas, source, limits, kBatchLines);
         for (bool end = false; !end;) {
@@ -175,6 +181,10 @@ IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_a
             for (const auto& p : next.prestaties) {
                 net += iwmo::signedCents(p.amount_cents, p.credit);
                 optimistic = optimistic && !p.credit;
+                if (!keys.insert(p.reference + '\n' + p.previous_reference.value_or("\n")).second &&
+                    twice.empty()) {
+                    twice = p.reference;
+                }
             }
             if (!optimistic) continue;
             for (const auto& p : next.prestaties) batch.push_back(claimLine(p));
@@ -189,7 +199,7 @@ IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_a
     const auto bh = billingHead(head, ctx.today());
     const bool totals_match = net == bh.total_submitted.cents();
     // The optimistic pass already processed every debit in its batches.
-    if (!optimistic || !totals_match) {
+    if (!optimistic || !totals_match || !twice.empty()) {
         ctx.db.execute("ROLLBACK TO SAVEPOINT zc_declaration_lines");
         processor->restart();
         if (auto v = billing::checkDeclarationPeriod(bh)) {
@@ -197,6 +207,9 @@ IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_a
         } else if (!totals_match) {
             processor->rejectWhole("0001",
                                    "TotaalIngediendBedrag differs from the sum of the lines.");
+        } else if (!twice.empty()) {
+            processor->rejectWhole(
+                "0001", "Prestatie " + twice + " appears twice in the declaration (TR101).");
         } else {
             // Credits before debits (OP366).
             requireValid(reader.read(
