@@ -1,7 +1,10 @@
 # Shared shell functions of the set-up, run and test scripts. Source it; do not run it.
 
+# xsltproc and libxml2-utils (xmllint): the tests run the official iWmo validation stylesheet
+# and schemas over the messages we emit.
 ZC_PACKAGES="g++ make cmake pkg-config libpoco-dev libmysqlcppconn-dev libxerces-c-dev libssl-dev \
-openssl mariadb-server mariadb-client libgtest-dev libgmock-dev curl ca-certificates"
+openssl mariadb-server mariadb-client libgtest-dev libgmock-dev curl ca-certificates \
+xsltproc libxml2-utils"
 
 zc_log() { echo "[zorgcontract] $*" >&2; }
 

@@ -106,6 +106,7 @@ void InMessageRules::line(const ClaimLine& l, int n) {
         problem("CS325", "An IngediendBedrag of 0 must be debit (D).", n);
     }
     references_.push_back(hashOf(l.reference));
+    prestaties_.push_back(hashOf(l.reference + '\n' + l.previous_reference.value_or("\n")));
     if (l.previous_reference) previous_.push_back(hashOf(*l.previous_reference));
     if (!l.credit) {
         debits_.push_back(hashOf(std::to_string(l.allocation_number) + "/" + l.category + "/" +
@@ -123,6 +124,10 @@ const std::vector<RuleProblem>& InMessageRules::finish() {
                 "The TotaalIngediendBedrag " + Money::fromCents(total_cents_).toString() +
                     (total_is_credit_ ? " C" : " D") +
                     " differs from the prestaties' debits minus credits.",
+                0);
+    }
+    if (hasDuplicate(prestaties_)) {
+        problem("TR101", "A prestatie occurs twice in the declaration (the same ReferentieNummer).",
                 0);
     }
     if (hasDuplicate(previous_)) {

@@ -4,7 +4,7 @@
 // as a whole: the WMO325 is the Header with retourcode 0001, nothing of the declaration is
 // stored and its DeclaratieNummer stays free. Fed line by line (a declaration may hold a
 // million lines): the cross-line rules (TR315, TR316, TR416) keep a 64-bit hash per reference
-// and per debit key (at most 24 bytes a line), never the lines themselves; two different keys
+// and per debit key (at most 32 bytes a line), never the lines themselves; two different keys
 // share a hash with a chance of about n² / 2⁶⁵ (10⁻⁸ for a million lines). Pure: no clock, no I/O.
 //
 //   CS100  DeclaratiePeriode and ProductPeriode begin on or after 2021-01-01
@@ -17,6 +17,8 @@
 //   CD060  VorigReferentieNummer is filled for a credit, and only for a credit
 //   CD087  ProductTarief is filled unless the Eenheid is 83 (euros), and then left out
 //   CS339  for Eenheid 83 the IngediendBedrag equals the GeleverdVolume
+//   TR101  no prestatie twice: a ReferentieNummer with the same (or no) VorigReferentieNummer
+//          occurs once in the message
 //   TR315  a VorigReferentieNummer occurs once in the message
 //   TR316  a VorigReferentieNummer names no ReferentieNummer of the same message
 //   TR416  no two debits for the same ToewijzingNummer, ProductCategorie, ProductCode and
@@ -61,7 +63,7 @@ class InMessageRules {
     bool total_is_credit_ = false;
     Date dated_;
     __int128 net_ = 0;
-    std::vector<std::uint64_t> references_, previous_, debits_;
+    std::vector<std::uint64_t> references_, previous_, debits_, prestaties_;
     std::vector<RuleProblem> problems_;
     std::size_t count_ = 0;
     bool finished_ = false;

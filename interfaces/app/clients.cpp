@@ -12,6 +12,8 @@
 #include "contracting/kernel/codes.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "contracting/kernel/unit.hpp"
+#include "contracting/kernel/utf8.hpp"
+#include "interfaces/iwmo/writers.hpp"
 #include "interfaces/security/aes_gcm.hpp"
 #include "interfaces/security/crypto.hpp"
 #include "json_input.hpp"
@@ -54,10 +56,48 @@ std::string parsePostcode(const std::string& text) {
                     ascii::allDigits(std::string_view(pc).substr(0, 4)) && ascii::isUpper(pc[4]) &&
                     ascii::isUpper(pc[5]);
     if (!ok) {
-        throw ValidationError("INVALID_POSTCODE", "A postcode is four digits and two letters.",
+        throw ValidationError("INVALID_POSTCODE",
+                              "A postcode is four digits and two letters (iWmo rule CS089).",
                               "postcode");
     }
     return pc;
+}
+
+// The address must give a WMO301 Contact that passes the official iWmo rules (see
+// iwmo::addressProblem): 400 INVALID_ADDRESS naming the rule and the field otherwise.
+void checkAddress(const std::string& street, const std::string& house_number,
+                  const std::string& postcode, const std::string& city) {
+    if (const auto problem = iwmo::addressProblem(street, house_number, postcode, city)) {
+        throw ValidationError("INVALID_ADDRESS", problem->message, problem->field);
+    }
+}
+
+// Voorletters in iWmo are 1 to 6 letters; dots, spaces and hyphens are left out ("H.J." = HJ).
+std::string parseInitials(const std::string& text) {
+    std::size_t letters = 0;
+    bool ok = true;
+    for (std::size_t i = 0; i < text.size();) {
+        const char c = text[i];
+        if (c == '.' || c == ' ' || c == '-') {
+            ++i;
+            continue;
+        }
+        const auto cp = decodeUtf8(text, i);
+        // The XSD's letters: a-z, A-Z and the Latin letters from U+00C0 to U+1EF3 (À-ỳ).
+        const bool letter = cp && ((*cp >= 'a' && *cp <= 'z') || (*cp >= 'A' && *cp <= 'Z') ||
+                                   (*cp >= 0xC0 && *cp <= 0x1EF3));
+        if (!letter) {
+            ok = false;
+            break;
+        }
+        ++letters;
+    }
+    if (!ok || letters > 6) {
+        throw ValidationError("INVALID_INITIALS",
+                              "Initials are at most 6 letters, e.g. H.J. (iWmo Voorletters).",
+                              "initials");
+    }
+    return text;
 }
 
 std::string parseGender(const std::string& text) {
@@ -159,7 +199,7 @@ ApiResponse createClient(RequestContext& ctx, const ApiRequest& req) {
     const auto surname = requiredString(req.body, "surname");
     const auto prefix = optionalString(req.body, "prefix", 10).value_or("");
     const auto given_names = optionalString(req.body, "given_names").value_or("");
-    const auto initials = optionalString(req.body, "initials", 20).value_or("");
+    const auto initials = parseInitials(optionalString(req.body, "initials", 20).value_or(""));
     const Date birth_date = requiredDate(req.body, "birth_date");
     if (birth_date > ctx.today()) {
         throw ValidationError("INVALID_DATE", "The birth date lies in the future.", "birth_date");
@@ -169,6 +209,7 @@ ApiResponse createClient(RequestContext& ctx, const ApiRequest& req) {
     const auto house_number = optionalString(req.body, "house_number", 20).value_or("");
     const auto postcode = parsePostcode(optionalString(req.body, "postcode", 7).value_or(""));
     const auto city = optionalString(req.body, "city").value_or("");
+    checkAddress(street, house_number, postcode, city);
     const auto municipality =
         MunicipalityCode::parse(requiredString(req.body, "municipality_code", 4),
                                 "municipality_code")

@@ -24,6 +24,11 @@ void setMessageSchemas(std::shared_ptr<const xml::SchemaSet> schemas, xml::Limit
 const xml::SchemaSet& messageSchemas();
 // The limits of setMessageSchemas (size, depth, ...) for messages other than declarations.
 xml::Limits messageLimits();
+// Set once at start-up (server and every CLI command that may queue a message): our own XSDs
+// (interfaces/xml/schemas/iwmo-3.2, all 14 message types), against which every outgoing message
+// is validated before it is queued, whatever folder xml.schema_dir names for intake.
+void setOutgoingSchemas(std::shared_ptr<const xml::SchemaSet> schemas);
+const xml::SchemaSet& outgoingSchemas();
 
 // The synchronous answer to a received message: the retour XML, or for 302/320 (which have no
 // retour) a short JSON acknowledgement.
@@ -32,6 +37,10 @@ struct IntakeAnswer {
     std::string content_type;
     std::string body;
 };
+
+// OP192: a message starting with a byte-order mark (UTF-8, or UTF-16 of either order) is not
+// processable: throws ValidationError XML_BYTE_ORDER_MARK (400, no retour, nothing stored).
+void refuseByteOrderMark(std::string_view head);
 
 // Processes `xml` as sent by the provider with AGB `sender_agb`. Technical errors (not
 // processable) throw ValidationError and change nothing.

@@ -17,6 +17,7 @@ namespace zc::app {
 namespace {
 
 std::shared_ptr<const xml::SchemaSet> g_schemas;
+std::shared_ptr<const xml::SchemaSet> g_outgoing_schemas;
 xml::Limits g_limits;
 std::mutex g_schemas_mutex;
 
@@ -130,6 +131,26 @@ xml::Limits messageLimits() {
     return g_limits;
 }
 
+void setOutgoingSchemas(std::shared_ptr<const xml::SchemaSet> schemas) {
+    std::lock_guard lock(g_schemas_mutex);
+    g_outgoing_schemas = std::move(schemas);
+}
+
+const xml::SchemaSet& outgoingSchemas() {
+    std::lock_guard lock(g_schemas_mutex);
+    if (!g_outgoing_schemas) throw std::runtime_error("outgoing message schemas are not loaded");
+    return *g_outgoing_schemas;
+}
+
+void refuseByteOrderMark(std::string_view head) {
+    const auto starts = [&](std::string_view bom) { return head.substr(0, bom.size()) == bom; };
+    if (starts("\xEF\xBB\xBF") || starts("\xFE\xFF") || starts("\xFF\xFE")) {
+        technicalError("XML_BYTE_ORDER_MARK",
+                       "The message starts with a byte-order mark (BOM); iWmo messages are UTF-8 "
+                       "without one (OP192). Remove it and send the message again.");
+    }
+}
+
 IntakeAnswer ackAnswer(const std::string& kind_name, const std::string& outcome, bool repeat) {
     Poco::JSON::Object o;
     o.set("message", kind_name);
@@ -140,6 +161,7 @@ IntakeAnswer ackAnswer(const std::string& kind_name, const std::string& outcome,
 
 IntakeAnswer receiveMessage(RequestContext& ctx, const std::string& sender_agb,
                             std::string_view xml) {
+    refuseByteOrderMark(xml);
     // Declarations take the streaming path.
     if (xml.substr(0, 4096).find("iwmo/3_2/wmo323/schema") != std::string_view::npos) {
         return receiveDeclaration(ctx, sender_agb, iwmo::DeclarationSource::text(std::string(xml)),
@@ -174,6 +196,12 @@ IntakeAnswer receiveMessage(RequestContext& ctx, const std::string& sender_agb,
 }
 
 bool validateMessageFile(const std::string& xml, std::vector<std::string>& problems) {
+    try {
+        refuseByteOrderMark(xml);
+    } catch (const ValidationError& e) {
+        problems.push_back(e.code() + ": " + e.what());
+        return false;
+    }
     const auto parsed = xml::parseAndValidate(messageSchemas(), xml, g_limits);
     for (const auto& p : parsed.problems) {
         problems.push_back(p.code + " at line " + std::to_string(p.line) + ", column " +

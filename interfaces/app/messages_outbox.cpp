@@ -2,8 +2,10 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
+#include <stdexcept>
 
 #include "allocations.hpp"
 #include "audit.hpp"
@@ -13,6 +15,7 @@
 #include "contracting/kernel/unit.hpp"
 #include "contracting/kernel/working_days.hpp"
 #include "interfaces/security/crypto.hpp"
+#include "interfaces/xml/stream_reader.hpp"
 #include "json_input.hpp"
 #include "json_output.hpp"
 #include "messages_internal.hpp"
@@ -123,10 +126,38 @@ std::string nextIdentificatie(RequestContext& ctx) {
     return std::to_string(next);
 }
 
+namespace {
+
+// Nothing non-conforming reaches the outbox: the message must be valid against our XSDs (the
+// writers also follow the in-message rules of the official stylesheet, tested) and carry no
+// byte-order mark (OP192). A failure is a defect of ours: the transaction is not committed.
+void checkOutgoing(const std::string& code, const std::string& identificatie,
+                   const std::string& xml) {
+    const std::string what = "outgoing message " + code + "/" + identificatie;
+    try {
+        refuseByteOrderMark(xml);
+    } catch (const ValidationError&) {
+        throw std::logic_error(what + " starts with a byte-order mark");
+    }
+    xml::CallbackSink ignore([](const xml::Element&, const std::vector<std::string>&) {});
+    xml::Limits limits;
+    limits.max_bytes = std::max<std::size_t>(limits.max_bytes, xml.size());
+    limits.max_elements = std::max<std::size_t>(limits.max_elements, xml.size() / 8);
+    const auto check = xml::streamValidate(outgoingSchemas(), xml, limits, {}, ignore);
+    if (!check.problems.empty()) {
+        const auto& p = check.problems.front();
+        throw std::logic_error(what + " is not valid against our iWmo XSD: " + p.code + " " +
+                               p.message + " (line " + std::to_string(p.line) + ")");
+    }
+}
+
+}  // namespace
+
 std::int64_t queueOutgoing(RequestContext& ctx, std::int64_t provider_id, const std::string& code,
                            const std::string& identificatie, const std::string& xml,
                            std::optional<std::int64_t> client_id,
                            std::optional<std::int64_t> request_id) {
+    checkOutgoing(code, identificatie, xml);
     ctx.db.execute(
         "INSERT INTO outbox_messages (provider_id, message_code, identificatie, client_id,"
         " request_id, xml, created_at, retour_due) VALUES (?,?,?,?,?,?,?,?)",
@@ -146,6 +177,15 @@ void queueWmo301(RequestContext& ctx, std::int64_t client_id, std::int64_t provi
     std::vector<std::int64_t> versions;
     const auto allocations = allocations301(ctx, client_id, provider_id, versions);
     if (allocations.empty()) return;
+    // A client recorded before the address check at entry may lack what the WMO301 needs.
+    if (const auto problem = iwmo::addressProblem(client->street, client->house_number,
+                                                  client->postcode, client->city)) {
+        throw ValidationError(
+            "INVALID_ADDRESS",
+            "Client " + std::to_string(client_id) +
+                " has an address that cannot be sent in a WMO301: " + problem->message,
+            problem->field, ErrorKind::Unprocessable);
+    }
     const std::string id = nextIdentificatie(ctx);
     const iwmo::OutgoingHeader h{client->municipality_code, providerAgb(ctx, provider_id), id,
                                  ctx.today()};
@@ -187,6 +227,7 @@ ApiResponse postMessage(RequestContext& ctx, const ApiRequest& req) {
                               "certificate issued to your AGB code.",
                               "", ErrorKind::Unauthorized);
     }
+    refuseByteOrderMark(req.rawHead(3));
     if (isDeclaration(req)) {
         return rawResponse(receiveDeclaration(ctx, req.client_agb, declarationSource(req), false));
     }
@@ -201,6 +242,7 @@ ApiResponse postMessage(RequestContext& ctx, const ApiRequest& req) {
 }
 
 ApiResponse postMessageDryRun(RequestContext& ctx, const ApiRequest& req) {
+    refuseByteOrderMark(req.rawHead(3));
     if (!isDeclaration(req)) {
         throw ValidationError("DRY_RUN_DECLARATIONS_ONLY",
                               "A dry run checks a WMO323 declaration; other messages are checked "
@@ -214,6 +256,7 @@ namespace {
 
 // The web application's upload: the provider is the logged-in user's, not a certificate's.
 ApiResponse uploadDeclaration(RequestContext& ctx, const ApiRequest& req, bool dry_run) {
+    refuseByteOrderMark(req.rawHead(3));
     if (!isDeclaration(req)) {
         throw ValidationError("NOT_A_DECLARATION",
                               "The file is not a WMO323 declaration (iWmo 3.2): its namespace "

@@ -123,21 +123,16 @@ Outcome rejectedOutcome(RequestContext& ctx, const MessageInfo& m, const Codes& 
             iwmo::buildRetour(*m.root, *m.kind, h, codes, header_only)};
 }
 
+// A fully accepted message: the retour is only the Header, without RetourCodes (IV028; OP065:
+// no client without a rejected class is sent back).
 Outcome acceptedOutcome(RequestContext& ctx, const MessageInfo& m) {
-    iwmo::RetourHeader h{nextIdentificatie(ctx), ctx.today(), {"0200"}};
+    iwmo::RetourHeader h{nextIdentificatie(ctx), ctx.today(), {}};
     return {"accepted", iwmo::buildRetour(*m.root, *m.kind, h, {}, false)};
 }
 
-// Level 3 rejects the whole message (OP065): the client gets 0200 unless it has its own code,
-// and the retour lists the codes of every class.
-bool hasErrors(const Codes& codes) {
-    for (const auto& [e, list] : codes) {
-        for (const auto& c : list) {
-            if (c != "0200" && c != "0233") return true;
-        }
-    }
-    return false;
-}
+// Level 3 rejects the whole message: the retour carries the client with its codes on every
+// class, 0200 on the classes without one (OP065, IV028).
+bool hasErrors(const Codes& codes) { return iwmo::rejectsAClass(codes); }
 
 std::optional<std::int64_t> clientIdOf(RequestContext& ctx, const MessageInfo& m) {
     return findClientIdByBsn(ctx.db, ctx.config, client(m).childText("Bsn"));

@@ -221,31 +221,34 @@ Problems DeclarationReader::readStream(const xml::SchemaSet& schemas, std::istre
 
 namespace {
 
-// A pretty-printing XML writer straight onto an ostream (no document kept in memory).
+// A pretty-printing XML writer straight onto an ostream (no document kept in memory). Lines
+// end with CR/LF, as OP192 asks of what is sent.
 class Out {
   public:
+    static constexpr const char* kEol = "\r\n";
+
     // `depth`: indentation level of the first element written.
     explicit Out(std::ostream& out, int depth = 0) : out_(out), depth_(depth) {}
 
-    void declaration() { out_ << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"; }
+    void declaration() { out_ << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" << kEol; }
     void root(const std::string& name, const std::string& prefix, const std::string& ns) {
         out_ << '<' << name << " xmlns:" << prefix << "=\"" << xml::escapeText(ns)
-             << "\" xmlns:iwmo=\"" << kBasisNamespace << "\">\n";
+             << "\" xmlns:iwmo=\"" << kBasisNamespace << "\">" << kEol;
         ++depth_;
     }
     void open(const std::string& name) {
         indent();
-        out_ << '<' << name << ">\n";
+        out_ << '<' << name << '>' << kEol;
         ++depth_;
     }
     void close(const std::string& name) {
         --depth_;
         indent();
-        out_ << "</" << name << ">\n";
+        out_ << "</" << name << '>' << kEol;
     }
     void leaf(const std::string& name, std::string_view value) {
         indent();
-        out_ << '<' << name << '>' << xml::escapeText(value) << "</" << name << ">\n";
+        out_ << '<' << name << '>' << xml::escapeText(value) << "</" << name << '>' << kEol;
     }
 
   private:

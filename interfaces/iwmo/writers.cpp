@@ -2,9 +2,38 @@
 
 #include <algorithm>
 #include <cctype>
+#include <stdexcept>
+
+#include "contracting/kernel/utf8.hpp"
 
 namespace zc::iwmo {
 namespace {
+
+// OP192: what we send is UTF-8 without a byte-order mark and its lines end with CR/LF. The
+// writer puts a line end only after the XML declaration (and text may hold one).
+std::string withCrLf(const std::string& document) {
+    std::string out;
+    out.reserve(document.size() + 16);
+    for (char c : document) {
+        if (c == '\n' && (out.empty() || out.back() != '\r')) out += '\r';
+        out += c;
+    }
+    return out;
+}
+
+bool isRejection(const std::string& code) { return code != "0200" && code != "0233"; }
+
+bool rejects(const ClassCodes& codes, const xml::Element& e) {
+    const auto it = codes.find(&e);
+    return it != codes.end() && std::any_of(it->second.begin(), it->second.end(), isRejection);
+}
+
+// True when `e` or an element below it has a code that rejects it.
+bool rejectsWithin(const ClassCodes& codes, const xml::Element& e) {
+    if (rejects(codes, e)) return true;
+    return std::any_of(e.children.begin(), e.children.end(),
+                       [&](const xml::Element& c) { return rejectsWithin(codes, c); });
+}
 
 std::string prefixed(const std::string& prefix, const std::string& local) {
     return prefix + ":" + local;
@@ -81,11 +110,17 @@ void writeRetourHeader(xml::XmlWriter& w, const xml::Element& header,
     w.leaf("iwmo:BasisschemaXsdVersie", kBasisschemaXsdVersie);
     w.leaf("iwmo:BerichtXsdVersie", kBerichtXsdVersie);
     w.close();
-    writeRetourCodes(w, p, h.header_codes);
+    if (!h.header_codes.empty()) writeRetourCodes(w, p, h.header_codes);
     w.close();
 }
 
 }  // namespace
+
+bool rejectsAClass(const ClassCodes& codes) {
+    return std::any_of(codes.begin(), codes.end(), [](const auto& entry) {
+        return std::any_of(entry.second.begin(), entry.second.end(), isRejection);
+    });
+}
 
 std::string buildRetour(const xml::Element& received, const MessageKind& kind,
                         const RetourHeader& header, const ClassCodes& codes, bool header_only) {
@@ -96,11 +131,12 @@ std::string buildRetour(const xml::Element& received, const MessageKind& kind,
     for (const auto& part : received.children) {
         if (part.name == "Header") {
             writeRetourHeader(w, part, received.ns, p, retour, header);
-        } else if (!header_only) {
+        } else if (!header_only && rejectsWithin(codes, part)) {
+            // OP065: only a client with a rejected class, and then all of its classes.
             copyElement(w, part, received.ns, p, retour, codes);
         }
     }
-    return w.finish();
+    return withCrLf(w.finish());
 }
 
 namespace {
@@ -144,6 +180,30 @@ HouseNumber splitHouseNumber(const std::string& text) {
         h.addition = rest.substr(0, 4);
     }
     return h;
+}
+
+// Characters (code points) of UTF-8 text; bytes when it is not UTF-8.
+std::size_t characters(const std::string& text) {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < text.size(); ++n) {
+        if (!decodeUtf8(text, i)) return text.size();
+    }
+    return n;
+}
+
+bool blank(const std::string& text) {
+    return std::all_of(text.begin(), text.end(),
+                       [](unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); });
+}
+
+bool isLetter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+
+// CS089's pattern "1000ZZ": a digit 1-9, three digits, two letters.
+bool isDutchPostcode(const std::string& pc) {
+    return pc.size() == 6 && pc[0] >= '1' && pc[0] <= '9' &&
+           std::all_of(pc.begin() + 1, pc.begin() + 4,
+                       [](char c) { return c >= '0' && c <= '9'; }) &&
+           isLetter(pc[4]) && isLetter(pc[5]);
 }
 
 void leafIfAny(xml::XmlWriter& w, const std::string& name, const std::string& value) {
@@ -197,8 +257,56 @@ void writeAllocation(xml::XmlWriter& w, const Allocation301& a) {
 
 }  // namespace
 
+std::optional<AddressProblem> addressProblem(const std::string& street,
+                                             const std::string& house_number,
+                                             const std::string& postcode, const std::string& city) {
+    if (postcode.empty()) {
+        return AddressProblem{"CD034, CD005, TR006", "postcode",
+                              "The address needs a postcode: the WMO301 gives the client's address "
+                              "in the Netherlands (BRP address, LandCode NL), which must have one "
+                              "(iWmo rules CD034, CD005, TR006)."};
+    }
+    if (!isDutchPostcode(postcode)) {
+        return AddressProblem{"CS089", "postcode",
+                              "A Dutch postcode is four digits, the first not 0, and two letters, "
+                              "e.g. 8011AB (iWmo rule CS089)."};
+    }
+    const HouseNumber h = splitHouseNumber(house_number);
+    if (h.number.empty()) {
+        return AddressProblem{"CD025, TR006", "house_number",
+                              "The address needs a house number that starts with its digits, e.g. "
+                              "12 or 88a (iWmo rules CD025, TR006)."};
+    }
+    if (h.number.size() > 5) {
+        return AddressProblem{"Huisnummer", "house_number",
+                              "A house number has at most 5 digits (iWmo Huisnummer: 0 to 99999)."};
+    }
+    std::string rest;
+    for (std::size_t i = h.number.size(); i < house_number.size(); ++i) {
+        if (house_number[i] != ' ' && house_number[i] != '-') rest += house_number[i];
+    }
+    if (characters(rest) > 4) {
+        return AddressProblem{"HuisnummerToevoeging", "house_number",
+                              "After the house number's digits come one letter or an addition of "
+                              "at most 4 characters (iWmo Huisletter, HuisnummerToevoeging)."};
+    }
+    if (characters(street) > 24 || (!street.empty() && blank(street))) {
+        return AddressProblem{"Straatnaam", "street",
+                              "A street name has 1 to 24 characters (iWmo Straatnaam)."};
+    }
+    if (characters(city) > 80 || (!city.empty() && blank(city))) {
+        return AddressProblem{"Plaatsnaam", "city",
+                              "A city name has 1 to 80 characters (iWmo Plaatsnaam)."};
+    }
+    return std::nullopt;
+}
+
 std::string buildWmo301(const OutgoingHeader& h, const Client301& client,
                         const std::vector<Allocation301>& allocations) {
+    if (const auto problem =
+            addressProblem(client.street, client.house_number, client.postcode, client.city)) {
+        throw std::invalid_argument("WMO301: " + problem->message);
+    }
     const MessageKind& kind = kindByName("wmo301");
     xml::XmlWriter w;
     writeRoot(w, kind);
@@ -215,7 +323,7 @@ std::string buildWmo301(const OutgoingHeader& h, const Client301& client,
     for (const auto& a : allocations) writeAllocation(w, a);
     w.close();
     w.close();
-    return w.finish();
+    return withCrLf(w.finish());
 }
 
 std::string buildWmo319(const OutgoingHeader& h, const std::string& referentie_aanbieder,
@@ -229,7 +337,7 @@ std::string buildWmo319(const OutgoingHeader& h, const std::string& referentie_a
     w.leaf("wmo319:VerzoekAntwoord", verzoek_antwoord);
     if (!reden_afwijzing.empty()) w.leaf("wmo319:RedenAfwijzingVerzoek", reden_afwijzing);
     w.close();
-    return w.finish();
+    return withCrLf(w.finish());
 }
 
 }  // namespace zc::iwmo

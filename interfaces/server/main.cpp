@@ -129,7 +129,18 @@ int checkLedgerCommand(const server::Settings& s) {
     return 0;
 }
 
+void loadSchemas(const server::Settings& s) {
+    xml::Limits limits;
+    limits.max_bytes = s.http.max_xml_bytes;
+    app::setMessageSchemas(std::make_shared<const xml::SchemaSet>(s.schema_dir), limits);
+    // What we send is checked against our own XSDs, whatever xml.schema_dir points at.
+    app::setOutgoingSchemas(
+        std::make_shared<const xml::SchemaSet>(s.root / "interfaces/xml/schemas/iwmo-3.2"));
+    app::setBankSchemas(s.root / "interfaces/xml/schemas/iso20022");
+}
+
 int loadDemoCommand(const server::Settings& s) {
+    loadSchemas(s);  // the demo's allocations queue WMO301s, checked before they are queued
     db::ensureThreadInit();
     db::Connection conn(s.db);
     const auto summary = app::loadDemoData(conn, s.app);
@@ -153,13 +164,6 @@ int loadDemoCommand(const server::Settings& s) {
     }
     std::cout << std::flush;
     return 0;
-}
-
-void loadSchemas(const server::Settings& s) {
-    xml::Limits limits;
-    limits.max_bytes = s.http.max_xml_bytes;
-    app::setMessageSchemas(std::make_shared<const xml::SchemaSet>(s.schema_dir), limits);
-    app::setBankSchemas(s.root / "interfaces/xml/schemas/iso20022");
 }
 
 std::string readWholeFile(const std::string& path) {
@@ -203,6 +207,7 @@ int ingestCommand(const server::Settings& s, const std::string& file, const std:
         in.read(head.data(), static_cast<std::streamsize>(head.size()));
         head.resize(static_cast<std::size_t>(in.gcount()));
     }
+    app::refuseByteOrderMark(head);
     const bool declaration = head.find("iwmo/3_2/wmo323/schema") != std::string::npos;
     const auto answer =
         declaration

@@ -53,6 +53,7 @@ async function registerClient(page) {
   await page.getByLabel('Voorletters').fill('A.');
   await page.getByLabel('Geboortedatum').fill('1950-04-17');
   await page.getByLabel('Geslacht').selectOption('2');
+  await page.getByLabel('Huisnummer').fill('12a');
   await page.getByLabel('Postcode').fill('8011 ab');
   await page.getByLabel('Woonplaats').fill('Zwolle');
   await page.getByLabel('Gemeente').selectOption('0193');

@@ -57,7 +57,7 @@ async function createAllocation(browser, p) {
   let bsn;
   for (let i = 0; i < 5 && !client; i++) {
     bsn = randomBsn();
-    const r = await call(page, 'POST', '/clients', { bsn, surname: `Webproef ${run36}`, birth_date: '1961-04-04', gender: '2', municipality_code: '0193' });
+    const r = await call(page, 'POST', '/clients', { bsn, surname: `Webproef ${run36}`, birth_date: '1961-04-04', gender: '2', house_number: '7', postcode: '8011AB', municipality_code: '0193' });
     if (r.status === 201 || r.status === 200) client = r.body;
     else assert.equal(r.body.code, 'DUPLICATE_CLIENT', JSON.stringify(r.body));
   }

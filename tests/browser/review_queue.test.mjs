@@ -90,7 +90,7 @@ async function newClient(ao) {
     const bsn = elfproefBsn();
     const r = await call('POST', '/clients', {
       token: ao,
-      body: { bsn, surname: 'Reviewtest', initials: 'R.Q.', birth_date: '1958-03-12', gender: '2', municipality_code: '0193' },
+      body: { bsn, surname: 'Reviewtest', initials: 'R.Q.', birth_date: '1958-03-12', gender: '2', house_number: '9', postcode: '8011AB', municipality_code: '0193' },
     });
     if (r.status === 201) return { id: r.json.id, bsn };
     if (r.json?.error?.code !== 'DUPLICATE_CLIENT') assert.fail(`client: HTTP ${r.status} ${r.text}`);

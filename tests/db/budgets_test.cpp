@@ -102,6 +102,7 @@ class BudgetsTest : public ::testing::Test {
             num(object(app::createClient(
                     *officer_, dbtest::jsonRequest(R"({"bsn":"123456782","surname":"Jansen",)"
                                                    R"("birth_date":"1950-02-03","gender":"1",)"
+                                                   R"("house_number":"12","postcode":"8011AB",)"
                                                    R"("municipality_code":"0193"})"))),
                 "id");
         const auto decision = object(app::createDecision(

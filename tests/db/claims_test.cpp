@@ -73,7 +73,8 @@ class ClaimsTest : public ::testing::Test {
                                      dbtest::jsonRequest(
                                          R"({"bsn":"123456782","surname":"Jansen","initials":"H.",)"
                                          R"("birth_date":"1950-02-03","gender":"1",)"
-                                         R"("postcode":"8011AB","municipality_code":"0193"})")))
+                                         R"("house_number":"12","postcode":"8011AB",)"
+                                         R"("municipality_code":"0193"})")))
                 ->getValue<std::int64_t>("id");
         const auto granted =
             object(app::createDecision(

@@ -81,7 +81,8 @@ class ClientsAllocationsTest : public ::testing::Test {
             *officer_, dbtest::jsonRequest(R"({"bsn":")" + bsn +
                                            R"(","surname":"Jansen","prefix":"de","initials":"H.",)"
                                            R"("birth_date":"1950-02-03","gender":"1",)"
-                                           R"("postcode":"8011 ab","municipality_code":"0193"})"));
+                                           R"("house_number":"12","postcode":"8011 ab",)"
+                                           R"("municipality_code":"0193"})"));
         EXPECT_EQ(res.status, 201);
         return object(res)->getValue<std::int64_t>("id");
     }
@@ -127,7 +128,8 @@ TEST_F(ClientsAllocationsTest, BsnIsNeverStoredOrAnsweredInClear) {
     const auto res = app::createClient(
         *officer_, dbtest::jsonRequest(R"({"bsn":")" + std::string(kBsn) +
                                        R"(","surname":"Jansen","birth_date":"1950-02-03",)"
-                                       R"("gender":"1","municipality_code":"0193"})"));
+                                       R"("gender":"1","house_number":"3","postcode":"8011AB",)"
+                                       R"("municipality_code":"0193"})"));
     ASSERT_EQ(res.status, 201);
     EXPECT_EQ(object(res)->getValue<std::string>("bsn_masked"), "*****6782");
     EXPECT_FALSE(object(res)->has("bsn"));

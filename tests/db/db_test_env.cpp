@@ -4,6 +4,7 @@
 #include <Poco/Pipe.h>
 #include <Poco/PipeStream.h>
 #include <Poco/Process.h>
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -13,6 +14,7 @@
 #include <stdexcept>
 
 #include "contracting/kernel/errors.hpp"
+#include "interfaces/app/messages.hpp"
 #include "interfaces/mysql/connection_pool.hpp"
 
 namespace zc::dbtest {
@@ -233,5 +235,22 @@ Poco::JSON::Object::Ptr object(const app::ApiResponse& r) {
 Poco::JSON::Array::Ptr array(const app::ApiResponse& r) {
     return r.body.extract<Poco::JSON::Array::Ptr>();
 }
+
+namespace {
+
+// The use cases check what they queue against our iWmo XSDs (app::outgoingSchemas), which the
+// server and the command line load at start-up; the db tests load them once per process.
+class OutgoingSchemas : public ::testing::Environment {
+  public:
+    void SetUp() override {
+        app::setOutgoingSchemas(std::make_shared<const xml::SchemaSet>(
+            sourceRoot() / "interfaces/xml/schemas/iwmo-3.2"));
+    }
+};
+
+[[maybe_unused]] ::testing::Environment* const kOutgoingSchemas =
+    ::testing::AddGlobalTestEnvironment(new OutgoingSchemas);
+
+}  // namespace
 
 }  // namespace zc::dbtest

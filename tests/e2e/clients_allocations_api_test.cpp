@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "contracting/kernel/civil_date.hpp"
 #include "e2e/session.hpp"
@@ -50,6 +51,58 @@ std::int64_t auditReads(std::int64_t client_id) {
     return static_cast<std::int64_t>(r.array()->size());
 }
 
+// A WMO301 gives the client's address as the BRP address in the Netherlands (Soort 01, LandCode
+// NL) and we keep no telephone number; an address the official rules would reject in that
+// WMO301 (TR006, CD034, CD025, CS089, CD005 and the XSD lengths) is refused when the client is
+// recorded: 400 INVALID_ADDRESS naming the rule and the field, and nothing is stored.
+TEST(ClientsAllocationsApi, AnAddressThatCannotGiveAConformingWmo301IsRefused) {
+    const std::string bsn = uniqueBsn();
+    const auto post = [&](const std::string& street, const std::string& house_number,
+                          const std::string& postcode) {
+        auto body = jsonObject({{"bsn", bsn},
+                                {"surname", "Adrestest"},
+                                {"birth_date", "1960-05-01"},
+                                {"gender", "2"},
+                                {"city", "Zwolle"},
+                                {"municipality_code", "0193"}});
+        if (!street.empty()) body->set("street", street);
+        if (!house_number.empty()) body->set("house_number", house_number);
+        if (!postcode.empty()) body->set("postcode", postcode);
+        return client().post("/api/v1/clients", body, as("ao.bakker"));
+    };
+    struct Case {
+        std::string street, house_number, postcode;
+        std::string field, rule;
+    };
+    const std::vector<Case> cases{
+        {"", "", "", "postcode", "CD034"},  // only the city and the country
+        {"", "12", "", "postcode", "TR006"},
+        {"", "", "8011 AB", "house_number", "CD025"},
+        {"", "Kade", "8011AB", "house_number", "TR006"},
+        {"", "123456", "8011AB", "house_number", "Huisnummer"},
+        {"", "12 abcde", "8011AB", "house_number", "HuisnummerToevoeging"},
+        {"Burgemeester van Roijensingel", "1", "8011AB", "street", "Straatnaam"},
+    };
+    for (const auto& c : cases) {
+        const Response r = post(c.street, c.house_number, c.postcode);
+        EXPECT_EQ(r.status, 400) << r.describe();
+        EXPECT_EQ(r.code(), "INVALID_ADDRESS") << r.describe();
+        EXPECT_EQ(r.field(), c.field) << r.describe();
+        EXPECT_NE(r.str("message").find(c.rule), std::string::npos)
+            << "the message names " << c.rule << ": " << r.describe();
+    }
+    const Response malformed = post("", "12", "0801AB");
+    EXPECT_EQ(malformed.code(), "INVALID_POSTCODE") << malformed.describe();
+    EXPECT_NE(malformed.str("message").find("CS089"), std::string::npos) << malformed.describe();
+    const Response none = client().get("/api/v1/clients?bsn=" + bsn, as("ao.bakker"));
+    ASSERT_EQ(none.status, 200) << none.describe();
+    EXPECT_EQ(none.array()->size(), 0u) << "a refused client was stored: " << none.text;
+
+    const Response ok = post("Melkmarkt", "12a", "8011 ab");
+    EXPECT_EQ(ok.status, 201) << ok.describe();
+    EXPECT_EQ(ok.str("postcode"), "8011AB") << ok.describe();
+}
+
 TEST(ClientsAllocationsApi, AccessOfficerAllocatesAndProviderSeesItWithoutBsn) {
     const std::string bsn = uniqueBsn();
     const Response created = client().post("/api/v1/clients",
@@ -58,6 +111,7 @@ TEST(ClientsAllocationsApi, AccessOfficerAllocatesAndProviderSeesItWithoutBsn) {
                                                        {"initials", "T."},
                                                        {"birth_date", "1960-05-01"},
                                                        {"gender", "2"},
+                                                       {"house_number", "1"},
                                                        {"postcode", "8011AB"},
                                                        {"municipality_code", "0193"}}),
                                            as("ao.bakker"));
@@ -72,6 +126,8 @@ TEST(ClientsAllocationsApi, AccessOfficerAllocatesAndProviderSeesItWithoutBsn) {
                                                      {"surname", "X"},
                                                      {"birth_date", "1960-05-01"},
                                                      {"gender", "0"},
+                                                     {"house_number", "2"},
+                                                     {"postcode", "8011AB"},
                                                      {"municipality_code", "0193"}}),
                                          as("ao.bakker"));
     EXPECT_EQ(again.status, 409) << again.describe();

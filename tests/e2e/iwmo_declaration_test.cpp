@@ -153,14 +153,18 @@ TEST(IwmoDeclaration, IsAnsweredWithAWmo325ListingOnlyTheRejectedLineExactlyOnce
     EXPECT_EQ(count("declarations"), declarations_before + 1);
 }
 
-TEST(IwmoDeclaration, AReferenceUsedEarlierInALargeFileIsRefusedLongAfterItsBatchWasStored) {
-    // 1,499 lines with a wrong tariff (0611; adjudicated and stored in batches of 500), then
-    // the reference of line 5 again with the right tariff: 8021, although line 5 left memory
-    // long ago. The answer lists all 1,500 lines; nothing is payable. Every line has a period
-    // of its own (days a..b of one of the months November 2025 to February 2026), since two
-    // debits for one period in one message would reject it as a whole (TR416).
+TEST(IwmoDeclaration, APrestatieTwiceInALargeFileRejectsTheWholeMessageAtLevelTwo) {
+    // 1,499 lines (streamed and adjudicated in batches of 500), then the reference of line 5
+    // again: the same prestatie twice in one message breaks TR101, a rule of the official
+    // validation stylesheet, so the whole message is rejected at control level 2 (the Header
+    // with 0001 only, nothing stored, nothing payable), although line 5's batch was adjudicated
+    // long before. Every line has a period of its own (days a..b of one of the months November
+    // 2025 to February 2026), so that TR101 is the only rule broken (two debits for one period
+    // would break TR416). (Answering line by line, 8021 on the repeat, gave a WMO325 that
+    // listed the reference twice: itself a TR101 Fout.)
     const std::string s = e2e::uniqueDigits(9);
     const std::int64_t tariff = ibTariffOn("2026-02-01");
+    const auto declarations_before = count("declarations");
     constexpr std::size_t kLines = 1500;
     std::vector<iwmo::Prestatie> lines;
     for (const char* month : {"2026-02-01", "2026-01-01", "2025-12-01", "2025-11-01"}) {
@@ -168,7 +172,7 @@ TEST(IwmoDeclaration, AReferenceUsedEarlierInALargeFileIsRefusedLongAfterItsBatc
         const int days = daysBetween(first, addMonths(first, 1));
         for (int a = 0; a < days && lines.size() < kLines; ++a) {
             for (int b = days - 1; b >= a && lines.size() < kLines; --b) {
-                auto p = prestatie("L" + s + "x" + std::to_string(lines.size()), 1, tariff - 1);
+                auto p = prestatie("L" + s + "x" + std::to_string(lines.size()), 1, tariff);
                 p.begin = addDays(first, a);
                 p.end_inclusive = addDays(first, b);
                 lines.push_back(p);
@@ -185,11 +189,11 @@ TEST(IwmoDeclaration, AReferenceUsedEarlierInALargeFileIsRefusedLongAfterItsBatc
     ASSERT_EQ(answer.status, 200) << answer.describe();
     const auto parsed = e2e::iwmo::parse(e2e::iwmo::ourSchemas(), answer.text);
     ASSERT_TRUE(parsed.has_value());
-    const auto rejected = e2e::iwmo::findAll(*parsed, "Prestatie");
-    ASSERT_EQ(rejected.size(), kLines);
-    EXPECT_TRUE(hasCode(*rejected[0], "0611"));
-    EXPECT_TRUE(hasCode(*rejected[kLines - 1], "8021"));
-    EXPECT_EQ(e2e::iwmo::firstText(*rejected[kLines - 1], "ReferentieNummer"), "L" + s + "x5");
+    EXPECT_TRUE(e2e::iwmo::findAll(*parsed, "Prestatie").empty()) << answer.text.substr(0, 4000);
+    EXPECT_TRUE(e2e::iwmo::findAll(*parsed, "DeclaratieAntwoord").empty());
+    EXPECT_EQ(e2e::iwmo::retourCodes(*e2e::iwmo::findAll(*parsed, "Header")[0]),
+              std::vector<std::string>{"0001"});
+    EXPECT_EQ(count("declarations"), declarations_before) << "nothing stored";
     EXPECT_EQ(payablesOfDeclaration("D" + s), 0);
 }
 

@@ -311,6 +311,15 @@ void expectRetourHeader(const xml::Element& retour, const std::string& berichtco
     EXPECT_EQ(iwmo::retourCodes(*h), codes);
 }
 
+// OP065 (with IV028): a fully accepted message gets a retour of only the Header, without
+// RetourCodes; no client and no class comes back.
+void expectFullyAccepted(const xml::Element& retour, const std::string& berichtcode,
+                         const std::string& identificatie) {
+    expectRetourHeader(retour, berichtcode, identificatie, Codes{});
+    EXPECT_EQ(retour.children.size(), 1u) << "more than the Header in an accepting retour";
+    EXPECT_EQ(retour.child("Client"), nullptr) << "a client without a rejected class came back";
+}
+
 std::int64_t countRows(const std::string& sql, const db::Params& params) {
     db::ensureThreadInit();
     db::Connection root(test::rootDbConfig());
@@ -417,7 +426,7 @@ TEST(IwmoFlow, AllocationRetourStartChangeAndStop) {
     }
     EXPECT_TRUE(logged) << "WMO301 " << out301->identificatie << " missing from the message log";
 
-    // WMO305 start → WMO306 with 0200 on Client and StartProduct.
+    // WMO305 start → WMO306 of only the Header: accepted.
     const std::string begin = day(-5);
     const iwmo::Header h305 = headerFrom(prov.agb, "S");
     const auto w306 = sendForRetour(
@@ -425,10 +434,8 @@ TEST(IwmoFlow, AllocationRetourStartChangeAndStop) {
         iwmo::wmo305(h305, person.block(), {{alloc.number, "02", "02A01", alloc.start, begin}}),
         "wmo306");
     ASSERT_TRUE(w306);
-    expectRetourHeader(*w306, "419", h305.identificatie, kOk);
+    expectFullyAccepted(*w306, "419", h305.identificatie);
     EXPECT_EQ(w306->find("Header/Afzender")->text, prov.agb);  // copied from the heen-bericht
-    EXPECT_EQ(codesAt(*w306, "Client"), kOk);
-    EXPECT_EQ(codesAt(*w306, "StartProduct"), kOk);
     EXPECT_EQ(careStarts(alloc.number), 1);
 
     // A change of the allocation → a new WMO301 with the new volume and RedenWijziging.
@@ -453,21 +460,21 @@ TEST(IwmoFlow, AllocationRetourStartChangeAndStop) {
         postWithoutBody(prov.agb, "/api/v1/outbox/" + std::to_string(changed301->id) + "/ack", 3);
     EXPECT_EQ(bare.status, 200) << "an ack without a body: " << bare.describe();
 
-    // WMO307 stop (definitive, reason 19, today) → WMO308 with 0200.
+    // WMO307 stop (definitive, reason 19, today) → WMO308 of only the Header: accepted.
     const iwmo::StopProduct stop{alloc.number, "02", "02A01",    alloc.start,
                                  begin,        "19", todayText()};
     const iwmo::Header h307 = headerFrom(prov.agb, "E");
     const auto w308 = sendForRetour(prov.agb, iwmo::wmo307(h307, person.block(), {stop}), "wmo308");
     ASSERT_TRUE(w308);
-    expectRetourHeader(*w308, "421", h307.identificatie, kOk);
-    EXPECT_EQ(codesAt(*w308, "Client"), kOk);
-    EXPECT_EQ(codesAt(*w308, "StopProduct"), kOk);
+    expectFullyAccepted(*w308, "421", h307.identificatie);
 
     // The same stop again (a new message) → 9415, nothing changes.
     const iwmo::Header again = headerFrom(prov.agb, "E");
     const auto second =
         sendForRetour(prov.agb, iwmo::wmo307(again, person.block(), {stop}), "wmo308");
     ASSERT_TRUE(second);
+    // OP065: the client with the rejected class comes back, every class with its code.
+    expectRetourHeader(*second, "421", again.identificatie, kOk);
     EXPECT_EQ(codesAt(*second, "StopProduct"), Codes{"9415"});
     EXPECT_EQ(codesAt(*second, "Client"), kOk);
     EXPECT_EQ(careStarts(alloc.number), 1);
@@ -507,7 +514,8 @@ TEST(IwmoFlow, RecordLevelRulesRejectAndStoreNothing) {
     const auto own = sendForRetour(
         owner.agb, iwmo::wmo305(headerFrom(owner.agb, "S"), person.block(), {start}), "wmo306");
     ASSERT_TRUE(own);
-    EXPECT_EQ(codesAt(*own, "StartProduct"), kOk);
+    EXPECT_EQ(own->child("Client"), nullptr) << "accepted: only the Header";
+    EXPECT_EQ(iwmo::retourCodes(*own->child("Header")), Codes{});
     EXPECT_EQ(careStarts(alloc.number), 1);
 }
 
@@ -542,9 +550,7 @@ TEST(IwmoFlow, RequestForAllocationIsGrantedWithItsReference) {
     const auto w316 =
         sendForRetour(prov.agb, iwmo::wmo315(h315, person.block(), {asked}), "wmo316");
     ASSERT_TRUE(w316);
-    expectRetourHeader(*w316, "445", h315.identificatie, kOk);
-    EXPECT_EQ(codesAt(*w316, "Client"), kOk);
-    EXPECT_EQ(codesAt(*w316, "AangevraagdProduct"), kOk);
+    expectFullyAccepted(*w316, "445", h315.identificatie);
 
     const auto request = openRequest(ref);
     ASSERT_TRUE(request) << "request " << ref << " not in the open work queue";
@@ -609,10 +615,7 @@ TEST(IwmoFlow, RequestForChangeInvestigatedThenRejected) {
     const auto w318 = sendForRetour(
         prov->agb, iwmo::wmo317(h317, person.bsn, ref, "1", {hh_alloc.number}, {more}), "wmo318");
     ASSERT_TRUE(w318);
-    expectRetourHeader(*w318, "481", h317.identificatie, kOk);
-    for (const char* cls : {"Client", "Verzoek", "OngewijzigdProduct", "TeWijzigenProduct"}) {
-        EXPECT_EQ(codesAt(*w318, cls), kOk) << cls;
-    }
+    expectFullyAccepted(*w318, "481", h317.identificatie);
 
     const auto request = openRequest(ref);
     ASSERT_TRUE(request) << "request " << ref << " not in the open work queue";
@@ -808,8 +811,7 @@ TEST(IwmoFlow, ConcurrentCopiesAreProcessedExactlyOnce) {
     }
     const auto retour = parsed(answers[0].text, "wmo306");
     ASSERT_TRUE(retour);
-    expectRetourHeader(*retour, "419", h.identificatie, kOk);
-    EXPECT_EQ(codesAt(*retour, "StartProduct"), kOk);
+    expectFullyAccepted(*retour, "419", h.identificatie);
     EXPECT_EQ(careStarts(alloc.number), 1);
     EXPECT_EQ(inboxRows(prov.agb, "418", h.identificatie), 1);
 

@@ -308,10 +308,25 @@ TEST_F(IwmoHostileInput, InvalidUtf8IsMalformed) {
     expectUnchangedAndServing();
 }
 
-TEST_F(IwmoHostileInput, ByteOrderMarkBeforeAValid305IsAccepted) {
-    const Response r = provider().postXml(kMessages, "\xEF\xBB\xBF" + wellFormed305());
+// OP192: iWmo messages are UTF-8 without a byte-order mark. One that starts with a BOM (UTF-8,
+// or UTF-16 of either byte order) is not processable: 400 XML_BYTE_ORDER_MARK, no retour,
+// nothing stored; also a WMO323 on its streaming path. Without the BOM the same 305 is processed.
+TEST_F(IwmoHostileInput, ByteOrderMarkIsRefused) {
+    const std::string xml = wellFormed305();
+    for (const std::string bom : {"\xEF\xBB\xBF", "\xFF\xFE", "\xFE\xFF"}) {
+        const Response r = provider().postXml(kMessages, bom + xml);
+        expectRefused(r, "XML_BYTE_ORDER_MARK");
+        EXPECT_NE(r.text.find("OP192"), std::string::npos) << r.describe();
+    }
+    expectRefused(provider().postXml(kMessages, "\xEF\xBB\xBF" + message("wmo323")),
+                  "XML_BYTE_ORDER_MARK");
+    expectRefused(
+        provider().postXml("/api/v1/messages/dry-run", "\xEF\xBB\xBF" + message("wmo323")),
+        "XML_BYTE_ORDER_MARK");
+    expectUnchangedAndServing();
+
+    const Response r = provider().postXml(kMessages, xml);
     EXPECT_EQ(r.status, 200) << r.describe();
-    EXPECT_NE(r.code(), "XML_MALFORMED") << r.describe();
     EXPECT_NE(r.text.find("<wmo306:Bericht"), std::string::npos) << r.describe();
     EXPECT_NE(r.text.find(">9019<"), std::string::npos)
         << "level 3 for an unknown allocation: " << r.text;

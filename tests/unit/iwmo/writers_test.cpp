@@ -1,6 +1,8 @@
-// The XML we emit (WMO301, WMO319 and the retours 306/308/316/318) against our schemas and,
-// where the reference folder has them, the official iWmo 3.2 XSDs; and the retour-code
-// catalogue against the codes the intake can emit.
+// The XML we emit (WMO301, WMO319 and the retours 306/308/316/318) against our schemas, where
+// the reference folder has them the official iWmo 3.2 XSDs and the official validation
+// stylesheet, OP065 (a retour holds only a client with a rejected class) and OP192 (no
+// byte-order mark, CR/LF line ends); the address rules of the WMO301 Contact; and the
+// retour-code catalogue against the codes the intake can emit.
 #include "interfaces/iwmo/writers.hpp"
 
 #include <gtest/gtest.h>
@@ -15,6 +17,7 @@
 
 #include "interfaces/iwmo/message_kinds.hpp"
 #include "interfaces/xml/xml_document.hpp"
+#include "tests/support/official_stylesheet.hpp"
 
 namespace zc::iwmo {
 namespace {
@@ -86,6 +89,31 @@ std::vector<std::string> codesOf(const xml::Element& cls) {
         for (const auto* c : rc->all("RetourCode")) out.push_back(c->text);
     }
     return out;
+}
+
+// The official validation stylesheet over `text`: no Fout. Skips (returns false) when the
+// reference folder is absent; xsltproc itself is required.
+bool passesOfficialStylesheet(const std::string& text, const std::string& what) {
+    const auto xsl = test::officialStylesheet(kSourceDir);
+    if (!std::filesystem::exists(xsl)) {
+        std::cout << "official stylesheet " << xsl << " absent; the check is skipped\n";
+        return false;
+    }
+    const auto report = test::runOfficialStylesheet(xsl, text);
+    EXPECT_EQ(report.error, "") << what;
+    for (const auto& f : report.fouten) {
+        ADD_FAILURE() << what << " breaks " << test::describe(f) << "\n" << text;
+    }
+    return true;
+}
+
+// OP192: UTF-8 without a byte-order mark, every line ended by CR/LF.
+void expectOp192(const std::string& text, const std::string& what) {
+    EXPECT_EQ(text.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n", 0), 0u)
+        << what << " does not start with the XML declaration and CR/LF";
+    for (std::size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 1)) {
+        ASSERT_TRUE(at > 0 && text[at - 1] == '\r') << what << ": a bare LF at offset " << at;
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -207,6 +235,111 @@ TEST(Wmo301Writer, IsValidAgainstTheOfficialSchema) {
     EXPECT_TRUE(r.ok()) << describe(r) << "\n" << text;
 }
 
+TEST(Wmo301Writer, PassesTheOfficialStylesheetAndOp192) {
+    Client301 letter = client301();
+    letter.house_number = "88a";
+    letter.street.clear();
+    letter.city.clear();
+    Client301 addition = client301();
+    addition.house_number = "12-bis";
+    Client301 bare = client301();
+    bare.prefix.clear();
+    bare.initials.clear();
+    bare.given_names.clear();
+    const std::vector<std::pair<std::string, Client301>> variants{
+        {"full address", client301()},
+        {"house letter, no street or city", letter},
+        {"addition", addition},
+        {"no prefix, initials or given names", bare}};
+    for (const auto& [what, client] : variants) {
+        const std::string text = buildWmo301(header301(), client, allocations301());
+        expectOp192(text, what);
+        mustParse(ourSchemas(), text);
+        if (!passesOfficialStylesheet(text, "WMO301 with " + what)) GTEST_SKIP();
+    }
+}
+
+// What the writer used to emit for a client whose address held only the country: the
+// stylesheet names the five rules that the address check at entry and addressProblem() now
+// enforce. (Also a check that the stylesheet run reports what it finds.)
+TEST(Wmo301Writer, TheOfficialStylesheetRejectsAContactWithOnlyACountry) {
+    const auto xsl = test::officialStylesheet(kSourceDir);
+    if (!std::filesystem::exists(xsl)) GTEST_SKIP() << xsl << " absent";
+    std::string text = buildWmo301(header301(), client301(), allocations301());
+    const auto from = text.find("<iwmo:Huis>");
+    const auto to = text.find("<iwmo:LandCode>");
+    ASSERT_TRUE(from != std::string::npos && to != std::string::npos && from < to);
+    text.erase(from, to - from);
+    ASSERT_TRUE(xml::parseAndValidate(ourSchemas(), text).ok()) << "still valid against the XSD";
+    const auto report = test::runOfficialStylesheet(xsl, text);
+    ASSERT_EQ(report.error, "");
+    const auto codes = report.codes();
+    EXPECT_EQ(std::set<std::string>(codes.begin(), codes.end()),
+              (std::set<std::string>{"CD005", "CD025", "CD034", "CS089", "TR006"}))
+        << text;
+}
+
+TEST(Wmo301Writer, RefusesAnAddressThatCannotConform) {
+    Client301 c = client301();
+    c.street.clear();
+    c.house_number.clear();
+    c.postcode.clear();
+    c.city.clear();
+    EXPECT_THROW(buildWmo301(header301(), c, allocations301()), std::invalid_argument)
+        << "only the country";
+    c.postcode = "8011LW";
+    EXPECT_THROW(buildWmo301(header301(), c, allocations301()), std::invalid_argument)
+        << "no house number";
+    c.house_number = "12";
+    EXPECT_NO_THROW(buildWmo301(header301(), c, allocations301()));
+}
+
+struct AddressCase {
+    std::string street;
+    std::string house_number;
+    std::string postcode;
+    std::string city;
+    std::string rules;  // "" = conforms
+    std::string field;
+};
+
+TEST(AddressRules, MirrorTheOfficialRulesOfTheContact) {
+    const std::vector<AddressCase> cases{
+        {"Grote Markt", "12", "8011LW", "Zwolle", "", ""},
+        {"", "88a", "8011LW", "", "", ""},
+        {"", "12-bis", "8011LW", "", "", ""},
+        {"", "0", "8011lw", "", "", ""},  // CS089's letters may be lower case
+        {"Grote Markt", "12", "", "Zwolle", "CD034, CD005, TR006", "postcode"},
+        {"", "12", "0811LW", "", "CS089", "postcode"},
+        {"", "12", "8011 LW", "", "CS089", "postcode"},
+        {"", "", "8011LW", "", "CD025, TR006", "house_number"},
+        {"", "a12", "8011LW", "", "CD025, TR006", "house_number"},
+        {"", "123456", "8011LW", "", "Huisnummer", "house_number"},
+        {"", "12 abcde", "8011LW", "", "HuisnummerToevoeging", "house_number"},
+        {std::string(25, 'x'), "12", "8011LW", "", "Straatnaam", "street"},
+        {"   ", "12", "8011LW", "", "Straatnaam", "street"},
+        {"", "12", "8011LW", std::string(81, 'y'), "Plaatsnaam", "city"},
+    };
+    for (const auto& c : cases) {
+        const auto problem = addressProblem(c.street, c.house_number, c.postcode, c.city);
+        const std::string what =
+            "[" + c.street + "|" + c.house_number + "|" + c.postcode + "|" + c.city + "]";
+        if (c.rules.empty()) {
+            EXPECT_FALSE(problem) << what << ": " << (problem ? problem->message : "");
+            continue;
+        }
+        ASSERT_TRUE(problem) << what;
+        EXPECT_EQ(problem->rules, c.rules) << what;
+        EXPECT_EQ(problem->field, c.field) << what;
+        EXPECT_NE(problem->message.find(c.rules.substr(0, c.rules.find(','))), std::string::npos)
+            << "the message names the rule: " << problem->message;
+    }
+    // 24 characters of UTF-8 text (48 bytes) are allowed.
+    std::string accents;
+    for (int i = 0; i < 24; ++i) accents += "\xC3\xA9";  // é
+    EXPECT_FALSE(addressProblem(accents, "1", "8011LW", ""));
+}
+
 TEST(Wmo301Writer, EscapesAmpersandAndLessThanInNamesAndSurvivesARoundTrip) {
     Client301 c = client301();
     c.surname = "Bakker & <Zn>";
@@ -235,6 +368,15 @@ TEST(Wmo319Writer, RejectionWithReasonAndInvestigationWithoutAreValidAgainstOurS
     const xml::Element investigating = mustParse(ourSchemas(), buildWmo319(h, "VOW-9", "2", ""));
     EXPECT_EQ(textAt(investigating, "Antwoord/VerzoekAntwoord"), "2");
     EXPECT_EQ(investigating.find("Antwoord/RedenAfwijzingVerzoek"), nullptr);
+}
+
+TEST(Wmo319Writer, PassesTheOfficialStylesheetAndOp192) {
+    const OutgoingHeader h{"0193", "73000101", "319000000007", parseDate("2025-11-21")};
+    for (const auto& text :
+         {buildWmo319(h, "VOT-2025-17", "1", "9"), buildWmo319(h, "VOW-9", "2", "")}) {
+        expectOp192(text, "WMO319");
+        if (!passesOfficialStylesheet(text, "WMO319")) GTEST_SKIP();
+    }
 }
 
 TEST(Wmo319Writer, IsValidAgainstTheOfficialSchema) {
@@ -274,8 +416,12 @@ class RetourOnSample : public ::testing::TestWithParam<RetourCase> {
     }
 
     // Checks what every retour must have: our schema, the switched BerichtCode, the original
-    // identification, Afzender/Ontvanger unchanged, our IdentificatieRetour.
-    xml::Element checkedRetour(const std::string& text, const std::string& header_code) {
+    // identification, Afzender/Ontvanger unchanged, our IdentificatieRetour, the header's codes
+    // (none for a fully accepted message), OP192 and the official stylesheet.
+    xml::Element checkedRetour(const std::string& text,
+                               const std::vector<std::string>& header_codes) {
+        expectOp192(text, GetParam().retour);
+        passesOfficialStylesheet(text, GetParam().retour);
         const xml::Element retour = mustParse(ourSchemas(), text);
         EXPECT_EQ(retour.ns, kindByName(GetParam().retour).ns());
         EXPECT_EQ(textAt(retour, "Header/BerichtCode"), GetParam().retour_code);
@@ -288,12 +434,20 @@ class RetourOnSample : public ::testing::TestWithParam<RetourCase> {
         }
         EXPECT_EQ(textAt(retour, "Header/IdentificatieRetour"), "R000000123");
         EXPECT_EQ(textAt(retour, "Header/DagtekeningRetour"), "2025-03-04");
-        EXPECT_EQ(codesOf(*retour.child("Header")), std::vector<std::string>{header_code});
+        EXPECT_EQ(codesOf(*retour.child("Header")), header_codes);
         return retour;
     }
 
-    RetourHeader header(const std::string& code) const {
-        return {"R000000123", parseDate("2025-03-04"), {code}};
+    RetourHeader header(std::vector<std::string> codes) const {
+        return {"R000000123", parseDate("2025-03-04"), std::move(codes)};
+    }
+
+    // The failing class of the case in the received message, with its error code.
+    ClassCodes failing() const {
+        const auto targets = allNamed(received_, GetParam().failing_class);
+        EXPECT_FALSE(targets.empty()) << GetParam().failing_class;
+        return targets.empty() ? ClassCodes{}
+                               : ClassCodes{{targets.front(), {GetParam().error_code}}};
     }
 
     // Every class of the retour kind present in `retour` carries RetourCodes.
@@ -310,41 +464,52 @@ class RetourOnSample : public ::testing::TestWithParam<RetourCase> {
     const MessageKind* kind_ = nullptr;
 };
 
-TEST_P(RetourOnSample, AllAcceptedHas0200OnEveryClass) {
-    const std::string text = buildRetour(received_, *kind_, header("0200"), {}, false);
-    const xml::Element retour = checkedRetour(text, "0200");
-    ASSERT_NE(retour.child("Client"), nullptr) << "the body is echoed";
-    expectEveryClassHasCodes(retour);
-    int classes = 0;
-    for (const auto& cls : kindByName(GetParam().retour).classes) {
-        for (const auto* e : allNamed(retour, cls)) {
-            if (e->ns != retour.ns) continue;
-            ++classes;
-            EXPECT_EQ(codesOf(*e), std::vector<std::string>{"0200"}) << cls;
-        }
-    }
-    EXPECT_GE(classes, 2);
-    // The body is copied unchanged (BSN, and a basisschema child keeps its namespace).
-    EXPECT_EQ(textAt(retour, "Client/Bsn"), textAt(received_, "Client/Bsn"));
+// OP065 with IV028: a fully accepted message gets a retour of only the Header, without
+// RetourCodes: no client, no class, no client data.
+TEST_P(RetourOnSample, FullyAcceptedIsOnlyTheHeaderWithoutCodes) {
+    const std::string text = buildRetour(received_, *kind_, header({}), {}, false);
+    const xml::Element retour = checkedRetour(text, {});
+    ASSERT_EQ(retour.children.size(), 1u) << text;
+    EXPECT_EQ(retour.children.front().name, "Header");
+    EXPECT_EQ(retour.child("Header")->child("RetourCodes"), nullptr);
+    EXPECT_EQ(text.find("Bsn"), std::string::npos) << "no client data in an accepting retour";
     EXPECT_EQ(retour.find("Header/BerichtIdentificatie/Identificatie")->ns, kBasisNamespace);
 }
 
+// Codes that reject nothing (0200 "no remark", 0233 "not assessed") leave the client out too.
+TEST_P(RetourOnSample, CodesThatRejectNothingLeaveTheClientOut) {
+    const ClassCodes codes{{received_.child("Client"), {"0200"}},
+                           {allNamed(received_, GetParam().failing_class).front(), {"0233"}}};
+    EXPECT_FALSE(rejectsAClass(codes));
+    const xml::Element retour =
+        checkedRetour(buildRetour(received_, *kind_, header({}), codes, false), {});
+    EXPECT_EQ(retour.child("Client"), nullptr);
+}
+
+// OP065: the client with a rejected class comes back whole, every class with its codes.
 TEST_P(RetourOnSample, AnErrorCodeLandsOnItsClassOnly) {
-    const auto targets = allNamed(received_, GetParam().failing_class);
-    ASSERT_FALSE(targets.empty()) << GetParam().failing_class;
-    const ClassCodes codes{{targets.front(), {GetParam().error_code}}};
-    const std::string text = buildRetour(received_, *kind_, header("0200"), codes, false);
-    const xml::Element retour = checkedRetour(text, "0200");
+    const ClassCodes codes = failing();
+    ASSERT_TRUE(rejectsAClass(codes));
+    const std::string text = buildRetour(received_, *kind_, header({"0200"}), codes, false);
+    const xml::Element retour = checkedRetour(text, {"0200"});
+    ASSERT_NE(retour.child("Client"), nullptr) << "the client with the rejected class";
     expectEveryClassHasCodes(retour);
     const auto echoed = allNamed(retour, GetParam().failing_class);
     ASSERT_FALSE(echoed.empty());
     EXPECT_EQ(codesOf(*echoed.front()), std::vector<std::string>{GetParam().error_code});
     EXPECT_EQ(codesOf(*retour.child("Client")), std::vector<std::string>{"0200"});
+    // The body is copied unchanged (BSN, and a basisschema child keeps its namespace).
+    EXPECT_EQ(textAt(retour, "Client/Bsn"), textAt(received_, "Client/Bsn"));
+    int classes = 0;
+    for (const auto& cls : kindByName(GetParam().retour).classes) {
+        for (const auto* e : allNamed(retour, cls)) classes += e->ns == retour.ns ? 1 : 0;
+    }
+    EXPECT_GE(classes, 2);
 }
 
 TEST_P(RetourOnSample, HeaderOnly0001HasNoBody) {
-    const std::string text = buildRetour(received_, *kind_, header("0001"), {}, true);
-    const xml::Element retour = checkedRetour(text, "0001");
+    const std::string text = buildRetour(received_, *kind_, header({"0001"}), failing(), true);
+    const xml::Element retour = checkedRetour(text, {"0001"});
     EXPECT_EQ(retour.child("Client"), nullptr);
     ASSERT_EQ(retour.children.size(), 1u);
     EXPECT_EQ(text.find("Bsn"), std::string::npos) << "no client data in a 0001 retour";
@@ -365,7 +530,11 @@ TEST_P(RetourOnSample, EscapedCharactersInANameSurviveTheRoundTrip) {
     const std::string path =
         has_name ? "Client/Naam/Geslachtsnaam/Achternaam" : "Client/Verzoek/ReferentieAanbieder";
     ASSERT_EQ(textAt(*r.root, path), expected);
-    const std::string text = buildRetour(*r.root, *kind_, header("0200"), {}, false);
+    // A rejected class, so that the client (and its name) is echoed.
+    const auto targets = allNamed(*r.root, GetParam().failing_class);
+    ASSERT_FALSE(targets.empty());
+    const ClassCodes codes{{targets.front(), {GetParam().error_code}}};
+    const std::string text = buildRetour(*r.root, *kind_, header({"0200"}), codes, false);
     EXPECT_EQ(text.find(expected), std::string::npos) << "raw markup in the retour";
     const xml::Element retour = mustParse(ourSchemas(), text);
     EXPECT_EQ(textAt(retour, path), expected);
@@ -417,9 +586,8 @@ std::set<std::string> codesEmittedByTheIntake() {
 TEST(RetourCodeCatalogue, HasATextForEveryCodeTheIntakeEmits) {
     const std::set<std::string> emitted = codesEmittedByTheIntake();
     // The extraction itself works: the codes known today are all found.
-    for (const char* known :
-         {"0001", "0200", "0233", "8848", "9019", "9063", "9069", "9071", "9074", "9326", "9347",
-          "9349", "9350", "9374", "9413", "9414", "9415"}) {
+    for (const char* known : {"0001", "0200", "8848", "9019", "9063", "9069", "9071", "9074",
+                              "9326", "9347", "9349", "9350", "9374", "9413", "9414", "9415"}) {
         EXPECT_TRUE(emitted.count(known)) << known << " not found in the intake sources";
     }
     std::set<std::string> catalogued;
