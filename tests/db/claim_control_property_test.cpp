@@ -79,7 +79,7 @@ class ClaimControlDbProperty : public ::testing::Test {
                                      dbtest::jsonRequest(
                                          R"({"bsn":"123456782","surname":"Jansen","initials":"H.",)"
                                          R"("birth_date":"1950-02-03","gender":"1",)"
-                                         R"("postcode":"8011AB","municipality_code":"0193"})")))
+                                         R"("house_number":"12","postcode":"8011AB","municipality_code":"0193"})")))
                 ->getValue<std::int64_t>("id");
         // 3 h a week from Monday 6 January to 30 June 2025: ISO weeks 2..27 → 78 h granted.
         const auto granted =

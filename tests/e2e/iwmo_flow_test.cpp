@@ -711,12 +711,11 @@ TEST(IwmoFlow, RequestForChangeOfSeveralProductsIsDecidedAsAWhole) {
     const std::string ref = "E2E-VOW-" + uniqueDigits(10);
     const iwmo::TeWijzigenProduct more_ib{ib_alloc.number, ib_alloc.start, "", {4, "04", "2"}};
     const iwmo::TeWijzigenProduct more_hh{hh_alloc.number, hh_alloc.start, "", {3, "04", "2"}};
+    const iwmo::Header h317 = headerFrom(prov->agb, "W");
     const auto w318 = sendForRetour(
-        prov->agb,
-        iwmo::wmo317(headerFrom(prov->agb, "W"), person.bsn, ref, "1", {}, {more_ib, more_hh}),
-        "wmo318");
+        prov->agb, iwmo::wmo317(h317, person.bsn, ref, "1", {}, {more_ib, more_hh}), "wmo318");
     ASSERT_TRUE(w318);
-    EXPECT_EQ(codesAt(*w318, "Verzoek"), kOk);
+    expectFullyAccepted(*w318, "481", h317.identificatie);
 
     // Both products to change are kept.
     const auto request = openRequest(ref);

@@ -105,6 +105,13 @@ TEST(InMessageRules, EachRuleWithItsCode) {
              m.lines[0].tariff.reset();
          },
          "CS339"},
+        {"a prestatie twice",
+         [](Message& m) {
+             ClaimLine again = m.lines[0];
+             again.period = p("2025-02-01", "2025-03-01");
+             m.lines.push_back(again);
+         },
+         "TR101"},
         {"a previous reference twice",
          [](Message& m) {
              ClaimLine c = m.lines[2];
