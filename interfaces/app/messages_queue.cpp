@@ -349,7 +349,9 @@ ApiResponse listOverdue(RequestContext& ctx, const ApiRequest&) {
     for (const auto& r : ctx.db.query(
              "SELECT o.id, o.message_code, o.identificatie, p.agb, o.created_at, o.retour_due"
              " FROM outbox_messages o JOIN providers p ON p.id = o.provider_id"
-             " WHERE o.retour_received_at IS NULL AND o.retour_due < ? ORDER BY o.retour_due, o.id"
+             // A WMO325 (485) is itself an answer: no retour comes back for it.
+             " WHERE o.retour_received_at IS NULL AND o.message_code <> '485'"
+             " AND o.retour_due < ? ORDER BY o.retour_due, o.id"
              " LIMIT 1000",
              {today})) {
         auto o = newObject();

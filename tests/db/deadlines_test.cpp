@@ -42,13 +42,14 @@ class DeadlinesTest : public ::testing::Test {
              decision_due.empty() ? db::Param(nullptr) : db::Param(decision_due)});
     }
 
-    void outgoing(const std::string& id, const std::string& retour_due, bool retour_received) {
+    void outgoing(const std::string& id, const std::string& retour_due, bool retour_received,
+                  const std::string& code = "414") {
         conn_->execute(
             "INSERT INTO outbox_messages (provider_id, message_code, identificatie, xml, "
             "created_at,"
-            " retour_due, retour_received_at) VALUES (?, '414', ?, '<x/>', '2025-01-01 10:00:00', "
+            " retour_due, retour_received_at) VALUES (?, ?, ?, '<x/>', '2025-01-01 10:00:00', "
             "?, ?)",
-            {provider_, id, retour_due,
+            {provider_, code, id, retour_due,
              retour_received ? db::Param(std::string("2025-01-02 10:00:00")) : db::Param(nullptr)});
     }
 
@@ -84,6 +85,7 @@ TEST_F(DeadlinesTest, ListsOurMessagesWithoutRetourAfterThreeWorkingDays) {
     outgoing("1", "2025-01-06", false);
     outgoing("2", "2025-01-06", true);
     outgoing("3", "2999-01-01", false);
+    outgoing("4", "2025-01-06", false, "485");  // a WMO325 is an answer: it gets no retour
     EXPECT_EQ(listed("missing_retours", "identificatie"), (std::vector<std::string>{"1"}));
 }
 
