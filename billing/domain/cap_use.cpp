@@ -76,8 +76,8 @@ std::vector<CapWindow> capWindowsInMonth(const contracting::Cap& cap, const std:
                                          Date day, const Period& allocation) {
     const auto month = monthInside(day, allocation);
     if (!month) return {};
-    const std::int64_t unit_limit = checkedMultiply(cap.volume, toCapCountingUnit(1, cap.unit,
-                                                                                  cap.unit));
+    const std::int64_t unit_limit =
+        checkedMultiply(cap.volume, toCapCountingUnit(1, cap.unit, cap.unit));
     switch (cap.frequency) {
         case Frequency::PerWeek:
             if (category == kCategoryHouseholdHelp) {

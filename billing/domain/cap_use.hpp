@@ -40,7 +40,7 @@ std::vector<CapWindow> capWindowsInMonth(const contracting::Cap& cap, const std:
 
 // A run of windows whose limit the line would break.
 struct CapBreach {
-    Period window;          // from the first window's begin to the last one's end
+    Period window;            // from the first window's begin to the last one's end
     std::int64_t before = 0;  // accepted there before the line (lines lying wholly inside)
     std::int64_t used = 0;    // before + the line
     std::int64_t limit = 0;   // the run's summed limit

@@ -39,7 +39,8 @@ bool intersect(const std::vector<std::uint64_t>& a, const std::vector<std::uint6
 
 void InMessageRules::problem(const char* rule, std::string message, int line_number) {
     ++count_;
-    if (problems_.size() < kMaxProblems) problems_.push_back({rule, std::move(message), line_number});
+    if (problems_.size() < kMaxProblems)
+        problems_.push_back({rule, std::move(message), line_number});
 }
 
 void InMessageRules::head(const DeclarationHeader& header, std::int64_t total_cents,
@@ -118,7 +119,8 @@ void InMessageRules::line(const ClaimLine& l, int n) {
 const std::vector<RuleProblem>& InMessageRules::finish() {
     if (finished_) return problems_;
     finished_ = true;
-    const __int128 declared = total_is_credit_ ? -static_cast<__int128>(total_cents_) : total_cents_;
+    const __int128 declared =
+        total_is_credit_ ? -static_cast<__int128>(total_cents_) : total_cents_;
     if (net_ != declared) {
         problem("TR358",
                 "The TotaalIngediendBedrag " + Money::fromCents(total_cents_).toString() +

@@ -213,8 +213,8 @@ void ClaimProcessor::remember(const db::Row& r) {
     Links l;
     l.contract_id = r.i64(11);
     l.granted_id = r.i64(12);
-    l.granted_cap = contracting::Cap{r.i64(13), parseUnit(r.str(14)),
-                                     contracting::parseFrequency(r.str(15))};
+    l.granted_cap =
+        contracting::Cap{r.i64(13), parseUnit(r.str(14)), contracting::parseFrequency(r.str(15))};
     l.decision_period.begin = parseDate(r.str(16));
     if (!r.isNull(17)) l.decision_period.end = parseDate(r.str(17));
     links_[number] = l;
@@ -260,9 +260,9 @@ void ClaimProcessor::loadGranted(const std::vector<std::int64_t>& granted_ids) {
     for (auto id : granted_ids) granted_[id] = 0;
     std::map<std::int64_t, Unit> unit_of;
     for (const auto& [number, l] : links_) unit_of[l.granted_id] = l.granted_cap.unit;
-    for (const auto& r : ctx_.db.query(kGrantedUsage + inList(params.size()) +
-                                           " GROUP BY a.granted_product_id, cl.unit",
-                                       params)) {
+    for (const auto& r : ctx_.db.query(
+             kGrantedUsage + inList(params.size()) + " GROUP BY a.granted_product_id, cl.unit",
+             params)) {
         const auto v = counted(r.i64(2), parseUnit(r.str(1)), unit_of[r.i64(0)]);
         // A line in a unit that does not fit the granted product cannot be compared with it.
         if (v) granted_[r.i64(0)] += *v;
@@ -346,17 +346,15 @@ billing::ContractFacts ClaimProcessor::contract(const billing::ClaimLine& line,
     if (c) {
         const std::string status = c->str(0);
         const bool stopped = status == "terminated" || status == "suspended";
-        facts.active_throughout =
-            status != "draft" && parseDate(c->str(1)) <= line.period.begin &&
-            last_day < parseDate(c->str(2)) &&
-            (!stopped || c->isNull(3) || last_day < parseDate(c->str(3)));
+        facts.active_throughout = status != "draft" && parseDate(c->str(1)) <= line.period.begin &&
+                                  last_day < parseDate(c->str(2)) &&
+                                  (!stopped || c->isNull(3) || last_day < parseDate(c->str(3)));
         const auto schedule =
             loadTariffSchedule(ctx_.db, TariffOwner::Contract, contract_id, line.product_code);
         const auto first = schedule.at(line.period.begin);
         const auto last = schedule.at(last_day);
         if (first && last && first->tariff == last->tariff) facts.tariff = first->tariff;
-        const Date month{line.period.begin.year(), line.period.begin.month(),
-                         std::chrono::day{1}};
+        const Date month{line.period.begin.year(), line.period.begin.month(), std::chrono::day{1}};
         for (const auto& v : schedule.versions()) {
             if (month < v.valid_from && v.valid_from < addMonths(month, 1)) {
                 facts.tariff_changes.push_back(v.valid_from);

@@ -123,7 +123,8 @@ std::string buildStored325(RequestContext& ctx, std::int64_t declaration_id,
             const auto rows = ctx.db.query(
                 "SELECT bsn_enc, reference, previous_reference, credit, allocation_number,"
                 " category, product_code, period_begin, period_end, volume, unit, tariff_cents,"
-                " amount_cents, COALESCE(codes, code), id FROM claim_lines WHERE declaration_id = ? AND id > ?"
+                " amount_cents, COALESCE(codes, code), id FROM claim_lines WHERE declaration_id = "
+                "? AND id > ?"
                 " AND status IN ('rejected', 'review') AND bsn_enc IS NOT NULL ORDER BY id"
                 " LIMIT 1000",
                 {declaration_id, after});
@@ -144,9 +145,8 @@ namespace {
 // declaration-level code such as 9333) without a stored declaration: queued in the outbox and
 // kept as the inbox message's retour, so that a resend gets the same bytes.
 IntakeAnswer answerWhole(RequestContext& ctx, const iwmo::DeclarationHead& head,
-                         iwmo::DeclarationAnswer a, std::int64_t provider_id,
-                         std::int64_t inbox_id, bool dry_run, const std::string& outcome,
-                         const std::string& detail) {
+                         iwmo::DeclarationAnswer a, std::int64_t provider_id, std::int64_t inbox_id,
+                         bool dry_run, const std::string& outcome, const std::string& detail) {
     const std::string id = nextIdentificatie(ctx);
     a.declaratie_nummer = head.declaratie_nummer;
     a.submitted_cents = iwmo::signedCents(head.total_cents, head.total_credit);

@@ -90,11 +90,11 @@ class AllocationBusinessRulesTest : public ::testing::Test {
 
     std::int64_t createClient(const std::string& bsn) {
         return object(app::createClient(
-                          *officer_,
-                          dbtest::jsonRequest(R"({"bsn":")" + bsn +
-                                              R"(","surname":"Jansen","birth_date":"1950-02-03",)"
-                                              R"("gender":"1","house_number":"12","postcode":"8011AB",)"
-                                              R"("municipality_code":"0193"})")))
+                          *officer_, dbtest::jsonRequest(
+                                         R"({"bsn":")" + bsn +
+                                         R"(","surname":"Jansen","birth_date":"1950-02-03",)"
+                                         R"("gender":"1","house_number":"12","postcode":"8011AB",)"
+                                         R"("municipality_code":"0193"})")))
             ->getValue<std::int64_t>("id");
     }
 

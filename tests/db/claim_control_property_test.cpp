@@ -60,9 +60,10 @@ class ClaimControlDbProperty : public ::testing::Test {
         for (int i = 0; i < 2; ++i) {
             provider_[i] =
                 object(app::createProvider(
-                           *admin, dbtest::jsonRequest(std::string(R"({"agb":")") + agbs[i] +
-                                                       R"(","kvk":")" + kvks[i] +
-                                                       R"(","name":"Zorg","iban":"NL91ABNA0417164300"})")))
+                           *admin,
+                           dbtest::jsonRequest(std::string(R"({"agb":")") + agbs[i] +
+                                               R"(","kvk":")" + kvks[i] +
+                                               R"(","name":"Zorg","iban":"NL91ABNA0417164300"})")))
                     ->getValue<std::int64_t>("id");
             app::createContract(
                 *manager,
@@ -71,15 +72,17 @@ class ClaimControlDbProperty : public ::testing::Test {
                                     R"("term_end":"2028-01-01","status":"active",)"
                                     R"("products":["02A01"],"tariffs":[{"product_code":"02A01",)"
                                     R"("tariff_cents":5460,"valid_from":"2025-01-01"}]})"));
-            ctx_[i] = context(app::Role::Provider, std::string("provider:") + agbs[i],
-                              provider_[i]);
+            ctx_[i] =
+                context(app::Role::Provider, std::string("provider:") + agbs[i], provider_[i]);
         }
         const auto client =
-            object(app::createClient(*officer,
-                                     dbtest::jsonRequest(
-                                         R"({"bsn":"123456782","surname":"Jansen","initials":"H.",)"
-                                         R"("birth_date":"1950-02-03","gender":"1",)"
-                                         R"("house_number":"12","postcode":"8011AB","municipality_code":"0193"})")))
+            object(
+                app::createClient(
+                    *officer,
+                    dbtest::jsonRequest(
+                        R"({"bsn":"123456782","surname":"Jansen","initials":"H.",)"
+                        R"("birth_date":"1950-02-03","gender":"1",)"
+                        R"("house_number":"12","postcode":"8011AB","municipality_code":"0193"})")))
                 ->getValue<std::int64_t>("id");
         // 3 h a week from Monday 6 January to 30 June 2025: ISO weeks 2..27 → 78 h granted.
         const auto granted =
@@ -99,12 +102,11 @@ class ClaimControlDbProperty : public ::testing::Test {
         for (int i = 0; i < 2; ++i) {
             allocation_[i] =
                 object(app::createAllocation(
-                           *officer,
-                           dbtest::jsonRequest(
-                               R"({"granted_product_id":)" + std::to_string(granted) +
-                               R"(,"provider_id":)" + std::to_string(provider_[i]) +
-                               R"(,"start_date":")" + spans[i][0] + R"(","end_date":")" +
-                               spans[i][1] + R"("})")))
+                           *officer, dbtest::jsonRequest(
+                                         R"({"granted_product_id":)" + std::to_string(granted) +
+                                         R"(,"provider_id":)" + std::to_string(provider_[i]) +
+                                         R"(,"start_date":")" + spans[i][0] + R"(","end_date":")" +
+                                         spans[i][1] + R"("})")))
                     ->getValue<std::int64_t>("number");
             span_[i] = Period{parseDate(spans[i][0]), parseDate(spans[i][1])};
         }
@@ -125,8 +127,8 @@ class ClaimControlDbProperty : public ::testing::Test {
                          const std::string& previous) {
         return R"({"reference":")" + ref + R"(",)" +
                (previous.empty() ? "" : R"("previous_reference":")" + previous + R"(",)") +
-               R"("credit":)" + (credit ? "true" : "false") +
-               R"(,"allocation_number":)" + std::to_string(allocation_[who]) +
+               R"("credit":)" + (credit ? "true" : "false") + R"(,"allocation_number":)" +
+               std::to_string(allocation_[who]) +
                R"(,"bsn":"123456782","category":"02","product_code":"02A01","period_start":")" +
                begin + R"(","period_end":")" + end + R"(","volume":)" + std::to_string(hours) +
                R"(,"unit":"hours","tariff_cents":5460,"amount_cents":)" +
@@ -204,8 +206,8 @@ class ClaimControlDbProperty : public ::testing::Test {
             total -= row.i64(4) * kTariff;
         }
         const std::int64_t hours = roll == 9 ? row.i64(4) : pick(0, row.i64(4) + 3);
-        lines.push_back(lineJson(owner, "R" + std::to_string(next_ref_++), row.str(2), end, hours,
-                                 false, ""));
+        lines.push_back(
+            lineJson(owner, "R" + std::to_string(next_ref_++), row.str(2), end, hours, false, ""));
         total += hours * kTariff;
         submit(owner, lines, total, end);
     }
@@ -222,8 +224,8 @@ class ClaimControlDbProperty : public ::testing::Test {
                      " AND credited = 0",
                      {allocation_[i]})) {
                 const std::int64_t minutes = r.i64(3) * (r.str(4) == "hours" ? 60 : 1);
-                lines.push_back({Period{parseDate(r.str(1)), parseDate(r.str(2))}, minutes,
-                                 r.str(0)});
+                lines.push_back(
+                    {Period{parseDate(r.str(1)), parseDate(r.str(2))}, minutes, r.str(0)});
                 total += minutes;
             }
             ASSERT_EQ(capmodel::firstProblem(cap, "02", span_[i], lines), "");
@@ -266,8 +268,8 @@ TEST_F(ClaimControlDbProperty, NoSequenceOfDeclarationsBeatsTheCapsThroughTheRea
     }
     for (int c = 0; c < cases; ++c) {
         const std::uint64_t seed = first + static_cast<std::uint64_t>(c);
-        SCOPED_TRACE("seed " + std::to_string(seed) + " (rerun with ZC_PROPERTY_SEED=" +
-                     std::to_string(seed) + ")");
+        SCOPED_TRACE("seed " + std::to_string(seed) +
+                     " (rerun with ZC_PROPERTY_SEED=" + std::to_string(seed) + ")");
         rng_.seed(seed);
         for (int s = 0; s < kSteps; ++s) {
             step();

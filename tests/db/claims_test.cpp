@@ -276,8 +276,7 @@ TEST_F(ClaimsTest, AnUndecidedReviewDoesNotHoldTheAnswerPastItsDueDate) {
                                        {{"id", std::to_string(review->i64(0))}})));
     EXPECT_EQ(decided->getValue<std::string>("status"), "answered_not_accepted");
     EXPECT_EQ(payableSum(), 0);
-    EXPECT_EQ(conn_->queryOne("SELECT status FROM review_items")->str(0),
-              "answered_not_accepted");
+    EXPECT_EQ(conn_->queryOne("SELECT status FROM review_items")->str(0), "answered_not_accepted");
     EXPECT_EQ(conn_->queryOne("SELECT status FROM claim_lines")->str(0), "rejected");
     const auto id = conn_->queryOne("SELECT id FROM declarations")->i64(0);
     const auto history = dbtest::object(app::getDeclaration(
@@ -289,8 +288,8 @@ TEST_F(ClaimsTest, AnUndecidedReviewDoesNotHoldTheAnswerPastItsDueDate) {
 
 TEST_F(ClaimsTest, ATerminatedContractStillPaysCareDeliveredWhileItRan) {
     app::changeContractStatus(
-        *manager_, dbtest::jsonRequest(R"({"status":"terminated","reason":"provider stops"})",
-                                       {{"id", "1"}}));
+        *manager_,
+        dbtest::jsonRequest(R"({"status":"terminated","reason":"provider stops"})", {{"id", "1"}}));
     const auto answer = object(app::submitDeclaration(
         *provider_ctx_,
         declaration("D1", {line("R1", "2025-02-01", "2025-03-01", 12)}, 12 * kTariff)));
@@ -301,10 +300,10 @@ TEST_F(ClaimsTest, ATerminatedContractStillPaysCareDeliveredWhileItRan) {
 TEST_F(ClaimsTest, ALineSplitAtATariffChangeIsAcceptedAndTheMonthsCapBindsBothParts) {
     // A new tariff of 60.00 from Thursday 13 February 2025. February touches ISO weeks 5..9:
     // 15 h; 1–12 February weeks 5..7, 13–28 February weeks 7..9.
-    app::addContractTariff(
-        *manager_, dbtest::jsonRequest(R"({"product_code":"02A01","tariff_cents":6000,)"
-                                       R"("valid_from":"2025-02-13"})",
-                                       {{"id", "1"}}));
+    app::addContractTariff(*manager_,
+                           dbtest::jsonRequest(R"({"product_code":"02A01","tariff_cents":6000,)"
+                                               R"("valid_from":"2025-02-13"})",
+                                               {{"id", "1"}}));
     auto answer = object(app::submitDeclaration(
         *provider_ctx_, declaration("D1",
                                     {line("R1", "2025-02-01", "2025-02-13", 6),
@@ -315,12 +314,11 @@ TEST_F(ClaimsTest, ALineSplitAtATariffChangeIsAcceptedAndTheMonthsCapBindsBothPa
     // The whole month at one tariff does not fit the contract; a split elsewhere is no whole
     // month; and the month's 15 h are used: one more hour of the second part is over the cap.
     answer = object(app::submitDeclaration(
-        *provider_ctx_,
-        declaration("D2",
-                    {line("R3", "2025-01-06", "2025-02-01", 1),
-                     line("R4", "2025-02-01", "2025-03-01", 1, 6000),
-                     line("R5", "2025-02-01", "2025-02-10", 1)},
-                    kTariff + 6000 + kTariff)));
+        *provider_ctx_, declaration("D2",
+                                    {line("R3", "2025-01-06", "2025-02-01", 1),
+                                     line("R4", "2025-02-01", "2025-03-01", 1, 6000),
+                                     line("R5", "2025-02-01", "2025-02-10", 1)},
+                                    kTariff + 6000 + kTariff)));
     EXPECT_EQ(codeOf(answer, "R3"), "accepted");
     EXPECT_EQ(codeOf(answer, "R4"), "rejected 0611");
     EXPECT_EQ(codeOf(answer, "R5"), "rejected 9388");
@@ -334,12 +332,11 @@ TEST_F(ClaimsTest, AnAllocationWithAcceptedClaimsIsNotRemovedUntilTheyAreCredite
         declaration("D1", {line("R1", "2025-02-01", "2025-03-01", 12)}, 12 * kTariff));
     auto officer = context(app::Role::AccessOfficer, "ao");
     const auto remove = [&] {
-        app::endAllocation(
-            *officer,
-            dbtest::jsonRequest(R"({"end_date":"2025-04-01","reason_code":"13",)"
-                                R"("provider_consent":{"given_by":"T. Visser",)"
-                                R"("given_on":"2025-01-10"}})",
-                                {{"number", std::to_string(allocation_)}}));
+        app::endAllocation(*officer,
+                           dbtest::jsonRequest(R"({"end_date":"2025-04-01","reason_code":"13",)"
+                                               R"("provider_consent":{"given_by":"T. Visser",)"
+                                               R"("given_on":"2025-01-10"}})",
+                                               {{"number", std::to_string(allocation_)}}));
     };
     EXPECT_EQ(dbtest::errorCode(remove), "ALLOCATION_HAS_CLAIMS");
     EXPECT_EQ(conn_->queryOne("SELECT COUNT(*) FROM allocations")->i64(0), 1) << "nothing changed";

@@ -98,8 +98,8 @@ TEST(IwmoValidateCli, AWmo323BreakingAnInMessageRuleIsNotValidWithTheRule) {
     const auto ok = dbtest::runCli({"validate", good.string()}, "zorgcontract");
     EXPECT_EQ(ok.exit_code, 0) << ok.output;
     const auto bad = dir.path() / "wmo323-total.xml";
-    dbtest::writeFile(bad, replaceOnce(sample("wmo323"), "TotaalBedrag>98000<",
-                                       "TotaalBedrag>98001<"));
+    dbtest::writeFile(bad,
+                      replaceOnce(sample("wmo323"), "TotaalBedrag>98000<", "TotaalBedrag>98001<"));
     const auto run = dbtest::runCli({"validate", bad.string()}, "zorgcontract");
     EXPECT_EQ(run.exit_code, 1) << run.output;
     EXPECT_TRUE(contains(run.output, "TR358")) << run.output;

@@ -118,8 +118,7 @@ TEST(IwmoDeclaration, ACreditAndItsCorrectionInOneMessageAndAWrongTotalRejecting
     again_head.identificatie += "c";
     const auto duplicate = provider.postXml("/api/v1/messages", write323(again_head, {fixed_line}));
     ASSERT_EQ(duplicate.status, 200) << duplicate.describe();
-    EXPECT_NE(duplicate.text.find("<wmo325:RetourCode>9333</wmo325:RetourCode>"),
-              std::string::npos)
+    EXPECT_NE(duplicate.text.find("<wmo325:RetourCode>9333</wmo325:RetourCode>"), std::string::npos)
         << duplicate.text;
     EXPECT_EQ(count("declarations"), declarations_before + 1);
 }

@@ -45,9 +45,9 @@ inline std::optional<std::pair<Date, std::int64_t>> windowOf(const contracting::
 }
 
 struct Line {
-    Period period;          // half-open, with an end
-    std::int64_t counted;   // volume in the counting unit
-    std::string name;       // for messages
+    Period period;         // half-open, with an end
+    std::int64_t counted;  // volume in the counting unit
+    std::string name;      // for messages
 };
 
 // The first problem with an allocation's accepted, uncredited debit lines, or "" when none:
@@ -74,8 +74,7 @@ inline std::string firstProblem(const contracting::Cap& cap, const std::string& 
         if (cap.frequency != contracting::Frequency::TotalInValidity && left > 0) {
             return "line " + l.name + " does not fit the cap windows";
         }
-        if (cap.unit == Unit::Days24h &&
-            l.counted > daysBetween(l.period.begin, *l.period.end)) {
+        if (cap.unit == Unit::Days24h && l.counted > daysBetween(l.period.begin, *l.period.end)) {
             return "more 24-hour days than calendar days (" + l.name + ")";
         }
     }

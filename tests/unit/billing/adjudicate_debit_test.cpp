@@ -48,8 +48,7 @@ const std::vector<Row>& failures() {
         {"allocation already used up", [](Case& c) { c.usedBefore(1'000'000); },
          "9322 cumulative_volume_exceeded"},
         {"reference used", [](Case& c) { c.prior.reference_used = true; }, "8021 reference_used"},
-        {"period claimed", [](Case& c) { c.usedInMarch(0); },
-         "9389 period_already_claimed"},
+        {"period claimed", [](Case& c) { c.usedInMarch(0); }, "9389 period_already_claimed"},
         {"PGB", [](Case& c) { c.alloc().zin = false; }, "9338 not_zin"},
     };
     return rows;

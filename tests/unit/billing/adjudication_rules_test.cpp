@@ -465,8 +465,8 @@ TEST(AdjudicationRules, PeriodNotClaimedBefore) {
     runTable(
         {
             {"first claim", [](Case&) {}, "ok"},
-            {"already claimed, not credited",
-             [](Case& c) { c.usedInMarch(0); }, "9389 period_already_claimed"},
+            {"already claimed, not credited", [](Case& c) { c.usedInMarch(0); },
+             "9389 period_already_claimed"},
         },
         [](Case& c) { return checkPeriodNotClaimed(c.line, c.prior); });
 }
@@ -536,9 +536,14 @@ TEST(AdjudicationRules, DecisionBindsAcrossAllocations) {
         {
             {"no finite decision total", [](Case&) {}, "ok"},
             {"fits what was granted",
-             [](Case& c) { c.prior.decision = DecisionCap{3000, 3000 - 600}; }, "ok"},
+             [](Case& c) {
+                 c.prior.decision = DecisionCap{3000, 3000 - 600};
+             },
+             "ok"},
             {"one minute over what was granted (other provider used the rest)",
-             [](Case& c) { c.prior.decision = DecisionCap{3000, 3000 - 599}; },
+             [](Case& c) {
+                 c.prior.decision = DecisionCap{3000, 3000 - 599};
+             },
              "9322 decision_volume_exceeded"},
         },
         [](Case& c) { return checkDecisionCap(c.line, c.alloc(), c.prior); });
@@ -594,8 +599,8 @@ TEST(AdjudicationRules, EveryApplicableRetourcodeIsReported) {
     ASSERT_EQ(v.size(), 1u);
     EXPECT_TRUE(decisive(v)->review);
     late.prior.reference_used = true;
-    v = adjudicateDebitAll(late.line, late.header, late.provider_id, late.allocation,
-                           late.contract, late.prior, late.policy);
+    v = adjudicateDebitAll(late.line, late.header, late.provider_id, late.allocation, late.contract,
+                           late.prior, late.policy);
     EXPECT_EQ(retourCodes(v), (std::vector<std::string>{"9319", "8021"}));
     EXPECT_FALSE(decisive(v)->review);
 }

@@ -49,17 +49,16 @@ TEST(CapUse, WindowsPerFrequency) {
                                             d("2026-05-01"), p("2026-05-10", "2026-12-01"))),
               "2026-05-10..2026-05-31=2400 ");
     // Days: one window a day, in the cap's own unit (no minutes for day parts).
-    EXPECT_EQ(capWindowsInMonth(Cap{2, Unit::DayParts, Frequency::PerDay}, "04", d("2026-02-01"),
-                                year)
-                  .size(),
-              28u);
-    EXPECT_TRUE(
-        capWindowsInMonth(Cap{100, Unit::Hours, Frequency::TotalInValidity}, "02", d("2026-05-01"),
-                          year)
-            .empty());
-    EXPECT_TRUE(capWindowsInMonth(Cap{3, Unit::Hours, Frequency::PerWeek}, "02", d("2027-05-01"),
-                                  year)
+    EXPECT_EQ(
+        capWindowsInMonth(Cap{2, Unit::DayParts, Frequency::PerDay}, "04", d("2026-02-01"), year)
+            .size(),
+        28u);
+    EXPECT_TRUE(capWindowsInMonth(Cap{100, Unit::Hours, Frequency::TotalInValidity}, "02",
+                                  d("2026-05-01"), year)
                     .empty());
+    EXPECT_TRUE(
+        capWindowsInMonth(Cap{3, Unit::Hours, Frequency::PerWeek}, "02", d("2027-05-01"), year)
+            .empty());
 }
 
 TEST(CapUse, ThirtyOneOneDayLinesCannotBeatAWeeklyCap) {

@@ -70,15 +70,16 @@ using capmodel::firstOf;
 
 void makeAllocations(World& w) {
     static const std::vector<Cap> caps{
-        {3, Unit::Hours, Frequency::PerWeek},    {40, Unit::Hours, Frequency::PerMonth},
-        {2, Unit::DayParts, Frequency::PerDay},  {60, Unit::Hours, Frequency::TotalInValidity},
-        {1, Unit::Days24h, Frequency::PerDay},   {4, Unit::Hours, Frequency::PerWeek},
+        {3, Unit::Hours, Frequency::PerWeek},   {40, Unit::Hours, Frequency::PerMonth},
+        {2, Unit::DayParts, Frequency::PerDay}, {60, Unit::Hours, Frequency::TotalInValidity},
+        {1, Unit::Days24h, Frequency::PerDay},  {4, Unit::Hours, Frequency::PerWeek},
     };
     const Cap cap = caps[static_cast<std::size_t>(w.pick(0, caps.size() - 1))];
     const std::string category = cap.unit == Unit::Days24h ? "03" : (w.chance(30) ? "01" : "02");
     const Date begin = addDays(parseDate("2026-01-01"), static_cast<int>(w.pick(0, 40)));
     const Date end = addDays(begin, static_cast<int>(w.pick(60, 200)));
-    const Date switch_day = addDays(begin, static_cast<int>(w.pick(20, daysBetween(begin, end) - 1)));
+    const Date switch_day =
+        addDays(begin, static_cast<int>(w.pick(20, daysBetween(begin, end) - 1)));
     w.granted = cap;
     w.decision = Period{begin, end};
     for (int i = 0; i < 2; ++i) {
@@ -102,7 +103,9 @@ void makeAllocations(World& w) {
     w.tariff_change = addDays(begin, static_cast<int>(w.pick(5, daysBetween(begin, end) - 5)));
 }
 
-Money tariffOn(const World& w, Date d) { return d < w.tariff_change ? w.tariff_before : w.tariff_after; }
+Money tariffOn(const World& w, Date d) {
+    return d < w.tariff_change ? w.tariff_before : w.tariff_after;
+}
 
 // A random product period inside (or just outside) the allocation: whole months, one day,
 // random stretches, or the parts of a month split at the tariff change.
@@ -167,10 +170,9 @@ ClaimLine randomDebit(World& w, const AllocationFacts& a) {
     }
     const Money t = tariffOn(w, l.period.begin);
     l.tariff = t;
-    l.amount = Money::fromCents(minutes ? divideRoundHalfUp(static_cast<__int128>(t.cents()) *
-                                                                l.volume,
-                                                            60)
-                                        : t.cents() * l.volume);
+    l.amount = Money::fromCents(
+        minutes ? divideRoundHalfUp(static_cast<__int128>(t.cents()) * l.volume, 60)
+                : t.cents() * l.volume);
     return l;
 }
 
@@ -178,7 +180,8 @@ ClaimLine randomDebit(World& w, const AllocationFacts& a) {
 DeclarationHeader headerFor(const ClaimLine& l) {
     const bool ok = l.period.end && l.period.begin < *l.period.end;
     const Date month = firstOf(ok ? addDays(*l.period.end, -1) : l.period.begin);
-    return DeclarationHeader{"D", Period{month, addMonths(month, 1)}, addMonths(month, 1), l.amount};
+    return DeclarationHeader{"D", Period{month, addMonths(month, 1)}, addMonths(month, 1),
+                             l.amount};
 }
 
 std::int64_t countedVolume(const ClaimLine& l, const AllocationFacts& a) {
@@ -289,8 +292,8 @@ TEST(ClaimControlProperty, NoSequenceOfDeclarationsBeatsTheCaps) {
     }
     for (int i = 0; i < cases; ++i) {
         const std::uint64_t seed = first + static_cast<std::uint64_t>(i);
-        SCOPED_TRACE("seed " + std::to_string(seed) + " (rerun with ZC_PROPERTY_SEED=" +
-                     std::to_string(seed) + ")");
+        SCOPED_TRACE("seed " + std::to_string(seed) +
+                     " (rerun with ZC_PROPERTY_SEED=" + std::to_string(seed) + ")");
         runCase(seed);
         if (HasFatalFailure()) return;
     }

@@ -5,8 +5,8 @@
 
 #include <functional>
 #include <optional>
-#include <utility>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "billing/domain/adjudication.hpp"
@@ -39,9 +39,13 @@ struct Case {
 
     AllocationFacts& alloc() { return *allocation; }
     // An accepted line in January 2025 that uses `volume` of the allocation's total.
-    void usedBefore(std::int64_t volume) { accepted.push_back({p("2025-01-06", "2025-02-01"), volume}); }
+    void usedBefore(std::int64_t volume) {
+        accepted.push_back({p("2025-01-06", "2025-02-01"), volume});
+    }
     // An accepted line covering March 2025 with `volume`.
-    void usedInMarch(std::int64_t volume) { accepted.push_back({p("2025-03-01", "2025-04-01"), volume}); }
+    void usedInMarch(std::int64_t volume) {
+        accepted.push_back({p("2025-03-01", "2025-04-01"), volume});
+    }
 };
 
 // Points c.prior.use at the allocation's use built from c.accepted (call after changing c).

@@ -69,8 +69,7 @@ TEST(InMessageRules, EachRuleWithItsCode) {
         {"valid", [](Message&) {}, "ok"},
         {"total one cent off", [](Message& m) { m.total = 60001; }, "TR358"},
         {"declaration period of two months",
-         [](Message& m) { m.header.declaration_period = p("2025-03-01", "2025-05-01"); },
-         "CS340"},
+         [](Message& m) { m.header.declaration_period = p("2025-03-01", "2025-05-01"); }, "CS340"},
         {"declaration period before 2021",
          [](Message& m) { m.header.declaration_period = p("2020-12-01", "2021-01-01"); },
          "CS100 TR319"},  // the March 2025 lines now lie after it
@@ -94,11 +93,9 @@ TEST(InMessageRules, EachRuleWithItsCode) {
          "TR335"},
         {"debit with a previous reference",
          [](Message& m) { m.lines[0].previous_reference = "R0"; }, "CD060"},
-        {"credit without one", [](Message& m) { m.lines[2].previous_reference.reset(); },
-         "CD060"},
+        {"credit without one", [](Message& m) { m.lines[2].previous_reference.reset(); }, "CD060"},
         {"hours without tariff", [](Message& m) { m.lines[0].tariff.reset(); }, "CD087"},
-        {"euros with a tariff", [](Message& m) { m.lines[0].unit = Unit::Euros; },
-         "CD087 CS339"},
+        {"euros with a tariff", [](Message& m) { m.lines[0].unit = Unit::Euros; }, "CD087 CS339"},
         {"euros: amount ≠ volume",
          [](Message& m) {
              m.lines[0].unit = Unit::Euros;
@@ -123,8 +120,7 @@ TEST(InMessageRules, EachRuleWithItsCode) {
         {"a credit of a debit in the same message",
          [](Message& m) { m.lines[2].previous_reference = m.lines[0].reference; }, "TR316"},
         {"two debits for one allocation, product and period",
-         [](Message& m) { m.lines[1].allocation_number = m.lines[0].allocation_number; },
-         "TR416"},
+         [](Message& m) { m.lines[1].allocation_number = m.lines[0].allocation_number; }, "TR416"},
         {"the same allocation in two periods is fine",
          [](Message& m) {
              m.lines[1].allocation_number = m.lines[0].allocation_number;
