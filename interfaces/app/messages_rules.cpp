@@ -327,12 +327,15 @@ std::set<std::int64_t> currentNumbers(RequestContext& ctx, std::int64_t client_i
 
 void check317Products(const xml::Element& v, const std::set<std::int64_t>& current, Codes& codes) {
     std::set<std::int64_t> listed;
+    // TR350 (OngewijzigdProduct, 9350) and TR351 (TeWijzigenProduct, 9351): each names a
+    // current allocation.
     for (const char* list : {"OngewijzigdeProducten", "TeWijzigenProducten"}) {
         const auto* l = v.child(list);
         if (!l) continue;
+        const char* code = std::string_view(list) == "TeWijzigenProducten" ? "9351" : "9350";
         for (const auto& p : l->children) {
             const auto n = std::stoll(p.childText("ToewijzingNummer"));
-            if (!current.count(n)) add(codes, &p, "9350");
+            if (!current.count(n)) add(codes, &p, code);
             listed.insert(n);
         }
     }

@@ -84,8 +84,11 @@ const std::vector<RetourCodeText>& retourCodeCatalogue() {
          "A request for a change must list every current allocation of the client as "
          "unchanged or to be changed."},
         {"9350",
-         "A ToewijzingNummer in the request is unknown or not a current allocation of "
-         "this client with this provider."},
+         "An OngewijzigdProduct names a ToewijzingNummer that is unknown or not a current "
+         "allocation of this client with this provider."},
+        {"9351",
+         "A TeWijzigenProduct names a ToewijzingNummer that is unknown or not a current "
+         "allocation of this client with this provider."},
         {"9374", "A request for this client is still open with us; wait for our answer."},
         {"9413", "After a temporary stop the next stop must be definitive."},
         {"9414", "The end date lies before the end date of the earlier temporary stop."},

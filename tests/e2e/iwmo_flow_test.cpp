@@ -667,6 +667,16 @@ TEST(IwmoFlow, RequestForChangeInvestigatedThenRejected) {
     EXPECT_EQ(codesAt(*incomplete, "Verzoek"), Codes{"9349"});
     EXPECT_EQ(codesAt(*incomplete, "TeWijzigenProduct"), kOk);
 
+    // A TeWijzigenProduct naming no current allocation of the client → 9351 on it (TR351).
+    const iwmo::TeWijzigenProduct stray{999999998, ib_alloc.start, "", {4, "04", "2"}};
+    const auto unknown = sendForRetour(
+        prov->agb,
+        iwmo::wmo317(headerFrom(prov->agb, "W"), person.bsn, "E2E-VOW-" + uniqueDigits(10), "1",
+                     {hh_alloc.number}, {stray, more}),
+        "wmo318");
+    ASSERT_TRUE(unknown);
+    EXPECT_EQ(codesAt(*unknown, "TeWijzigenProduct"), Codes{"9351"});
+
     if (!official) GTEST_SKIP() << "official schemas absent: " << iwmo::officialSchemaDir();
 }
 
