@@ -347,6 +347,8 @@ Outcome process317(RequestContext& ctx, const MessageInfo& m) {
     const auto& v = *client(m).child("Verzoek");
     const auto cid = clientIdOf(ctx, m);
     Codes codes;
+    // TR304: a request for change is about a client we know.
+    if (!cid) add(codes, &client(m), "8187");
     if (openRequestExists(ctx, m, hash)) add(codes, &client(m), "9374");
     if (referenceUsed(ctx, m, v.childText("ReferentieAanbieder"))) add(codes, &v, "9347");
     check317Products(v, cid ? currentNumbers(ctx, *cid, m.provider_id) : std::set<std::int64_t>{},

@@ -61,6 +61,7 @@ const std::vector<RetourCodeText>& retourCodeCatalogue() {
          "again with a new BerichtIdentificatie."},
         {"0200", "No remark: this part of the message was accepted."},
         {"0233", "Not assessed, because a part it belongs to was rejected."},
+        {"8187", "The BSN is not a client of ours with an allocation to you; check the BSN."},
         {"8848", "A date lies after today's date; report a start or stop only once it happened."},
         {"9019",
          "The start or stop cannot be linked to an allocation: the ToewijzingNummer is "

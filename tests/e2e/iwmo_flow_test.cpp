@@ -677,6 +677,15 @@ TEST(IwmoFlow, RequestForChangeInvestigatedThenRejected) {
     ASSERT_TRUE(unknown);
     EXPECT_EQ(codesAt(*unknown, "TeWijzigenProduct"), Codes{"9351"});
 
+    // A request for change about a BSN that is no client of ours → 8187 on the Client (TR304).
+    const auto stranger =
+        sendForRetour(prov->agb,
+                      iwmo::wmo317(headerFrom(prov->agb, "W"), elfproefBsn(),
+                                   "E2E-VOW-" + uniqueDigits(10), "1", {}, {stray}),
+                      "wmo318");
+    ASSERT_TRUE(stranger);
+    EXPECT_EQ(codesAt(*stranger, "Client"), Codes{"8187"});
+
     if (!official) GTEST_SKIP() << "official schemas absent: " << iwmo::officialSchemaDir();
 }
 
