@@ -342,6 +342,31 @@ void check317Products(const xml::Element& v, const std::set<std::int64_t>& curre
     if (listed != current) add(codes, &v, "9349");
 }
 
+// The rules of a TeWijzigenProduct that need its current allocation: TR411 (the allocation has
+// a product Code, so Omvang is required: 9411), TR357 (a change that does not lie in the future
+// takes effect from the allocation's start: 9357) and TR373 (a change of a total over the
+// allocation period does too: 9373).
+void check317Changes(RequestContext& ctx, const MessageInfo& m, const xml::Element& v,
+                     const std::set<std::int64_t>& current, Codes& codes) {
+    const auto* list = v.child("TeWijzigenProducten");
+    if (!list) return;
+    for (const auto& p : list->children) {
+        const auto n = std::stoll(p.childText("ToewijzingNummer"));
+        if (!current.count(n)) continue;  // 9351
+        const auto a = ctx.db.queryOne(
+            "SELECT start_date, frequency FROM allocations WHERE number = ? AND is_current = 1",
+            {n});
+        if (!a) continue;
+        if (!p.child("Omvang")) add(codes, &p, "9411");
+        const Date wanted = parseDate(p.childText("GewensteIngangsdatum"));
+        const Date start = parseDate(a->str(0));
+        if (wanted <= m.dagtekening && wanted != start) add(codes, &p, "9357");
+        if (a->str(1) == "total" && p.child("Omvang") && wanted != start) {
+            add(codes, &p, "9373");
+        }
+    }
+}
+
 Outcome process317(RequestContext& ctx, const MessageInfo& m) {
     const std::string hash = bsnLookupHash(ctx.config, client(m).childText("Bsn"));
     const auto& v = *client(m).child("Verzoek");
@@ -351,8 +376,9 @@ Outcome process317(RequestContext& ctx, const MessageInfo& m) {
     if (!cid) add(codes, &client(m), "8187");
     if (openRequestExists(ctx, m, hash)) add(codes, &client(m), "9374");
     if (referenceUsed(ctx, m, v.childText("ReferentieAanbieder"))) add(codes, &v, "9347");
-    check317Products(v, cid ? currentNumbers(ctx, *cid, m.provider_id) : std::set<std::int64_t>{},
-                     codes);
+    const auto current = cid ? currentNumbers(ctx, *cid, m.provider_id) : std::set<std::int64_t>{};
+    check317Products(v, current, codes);
+    check317Changes(ctx, m, v, current, codes);
     if (hasErrors(codes)) return rejectedOutcome(ctx, m, codes, false);
     insertRequest(ctx, m, v.childText("ReferentieAanbieder"), cid, hash, elementJson(v));
     return acceptedOutcome(ctx, m);

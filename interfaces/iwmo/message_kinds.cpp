@@ -90,7 +90,14 @@ const std::vector<RetourCodeText>& retourCodeCatalogue() {
         {"9351",
          "A TeWijzigenProduct names a ToewijzingNummer that is unknown or not a current "
          "allocation of this client with this provider."},
+        {"9357",
+         "A change that does not lie in the future (GewensteIngangsdatum on or before the "
+         "Dagtekening) must take effect from the allocation's start date."},
+        {"9373",
+         "A change of a total over the allocation period must take effect from the "
+         "allocation's start date."},
         {"9374", "A request for this client is still open with us; wait for our answer."},
+        {"9411", "The allocation has a product code, so a change must give the Omvang."},
         {"9413", "After a temporary stop the next stop must be definitive."},
         {"9414", "The end date lies before the end date of the earlier temporary stop."},
         {"9415", "This start was stopped definitively already."},

@@ -686,6 +686,25 @@ TEST(IwmoFlow, RequestForChangeInvestigatedThenRejected) {
     ASSERT_TRUE(stranger);
     EXPECT_EQ(codesAt(*stranger, "Client"), Codes{"8187"});
 
+    // A change without Omvang (TR411, 9411), and one that does not lie in the future but
+    // starts later than the allocation (TR357, 9357).
+    const iwmo::TeWijzigenProduct no_omvang{ib_alloc.number, ib_alloc.start, "", {0, "04", "2"}};
+    const auto missing = sendForRetour(
+        prov->agb,
+        iwmo::wmo317(headerFrom(prov->agb, "W"), person.bsn, "E2E-VOW-" + uniqueDigits(10), "1",
+                     {hh_alloc.number}, {no_omvang}),
+        "wmo318");
+    ASSERT_TRUE(missing);
+    EXPECT_EQ(codesAt(*missing, "TeWijzigenProduct"), Codes{"9411"});
+    const iwmo::TeWijzigenProduct backdated{ib_alloc.number, day(-1), "", {4, "04", "2"}};
+    const auto late = sendForRetour(
+        prov->agb,
+        iwmo::wmo317(headerFrom(prov->agb, "W"), person.bsn, "E2E-VOW-" + uniqueDigits(10), "1",
+                     {hh_alloc.number}, {backdated}),
+        "wmo318");
+    ASSERT_TRUE(late);
+    EXPECT_EQ(codesAt(*late, "TeWijzigenProduct"), Codes{"9357"});
+
     if (!official) GTEST_SKIP() << "official schemas absent: " << iwmo::officialSchemaDir();
 }
 

@@ -287,7 +287,7 @@ std::string wmo317(const Header& h, const std::string& bsn, const std::string& r
             w.leaf(p + ":ToewijzingNummer", std::to_string(c.number));
             w.leaf(p + ":GewensteIngangsdatum", c.gewenste_ingangsdatum);
             if (!c.einddatum.empty()) w.leaf(p + ":Einddatum", c.einddatum);
-            writeOmvang(w, p, c.omvang);
+            if (c.omvang.volume > 0) writeOmvang(w, p, c.omvang);  // 0: no Omvang
             w.close();
         }
         w.close();
