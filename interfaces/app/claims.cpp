@@ -122,6 +122,7 @@ void ClaimProcessor::forgetAllocations() {
     bsn_hashes_.clear();
     links_.clear();
     granted_.clear();
+    granted_unit_.clear();
 }
 
 void ClaimProcessor::rejectWhole(const std::string& code, const std::string& message) {
@@ -217,6 +218,7 @@ void ClaimProcessor::remember(const db::Row& r) {
         contracting::Cap{r.i64(13), parseUnit(r.str(14)), contracting::parseFrequency(r.str(15))};
     l.decision_period.begin = parseDate(r.str(16));
     if (!r.isNull(17)) l.decision_period.end = parseDate(r.str(17));
+    granted_unit_[l.granted_id] = l.granted_cap.unit;
     links_[number] = l;
 }
 
@@ -258,12 +260,10 @@ void ClaimProcessor::loadGranted(const std::vector<std::int64_t>& granted_ids) {
     while (padded < params.size()) padded *= 2;
     params.resize(padded, params.back());
     for (auto id : granted_ids) granted_[id] = 0;
-    std::map<std::int64_t, Unit> unit_of;
-    for (const auto& [number, l] : links_) unit_of[l.granted_id] = l.granted_cap.unit;
     for (const auto& r : ctx_.db.query(
              kGrantedUsage + inList(params.size()) + " GROUP BY a.granted_product_id, cl.unit",
              params)) {
-        const auto v = counted(r.i64(2), parseUnit(r.str(1)), unit_of[r.i64(0)]);
+        const auto v = counted(r.i64(2), parseUnit(r.str(1)), granted_unit_.at(r.i64(0)));
         // A line in a unit that does not fit the granted product cannot be compared with it.
         if (v) granted_[r.i64(0)] += *v;
     }

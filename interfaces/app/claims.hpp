@@ -110,6 +110,7 @@ class ClaimProcessor {
     // Per granted product (toegekend product): accepted volume over all its allocations, in
     // the granted cap's counting unit; absent until loaded.
     std::map<std::int64_t, std::int64_t> granted_;
+    std::map<std::int64_t, Unit> granted_unit_;  // the granted product's unit, by its id
     // The ReferentieNummers of this declaration are checked against the database (which holds
     // every flushed line) plus these two sets, so memory does not grow with the file: the lines
     // not yet flushed, and those added since the last prefetch (whose query predates them).

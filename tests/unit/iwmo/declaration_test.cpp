@@ -733,7 +733,10 @@ TEST(Wmo325Writer, HundredThousandRejectedLinesStreamLinearly) {
     std::cout << "WMO325 with " << kCount << " rejected prestaties: " << text.size() / 1024
               << " KiB in "
               << std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count() << " ms\n";
-    EXPECT_LT(elapsed, 5s);
+    // Only a guard against a quadratic writer (which would take many minutes); its speed is
+    // measured by bench/ingest.sh, not here: a tight bound failed under AddressSanitizer on a
+    // busy machine.
+    EXPECT_LT(elapsed, 60s);
     std::size_t clients = 0;
     std::size_t prestaties = 0;
     std::int64_t awarded = -1;
