@@ -207,29 +207,6 @@ std::string inList(std::size_t n) {
 
 }  // namespace
 
-void ClaimProcessor::remember(const db::Row& r) {
-    const auto number = r.i64(0);
-    allocations_[number] = factsFrom(r);
-    client_hashes_[number] = r.str(2);
-    Links l;
-    l.contract_id = r.i64(11);
-    l.granted_id = r.i64(12);
-    l.granted_cap =
-        contracting::Cap{r.i64(13), parseUnit(r.str(14)), contracting::parseFrequency(r.str(15))};
-    l.decision_period.begin = parseDate(r.str(16));
-    if (!r.isNull(17)) l.decision_period.end = parseDate(r.str(17));
-    granted_unit_[l.granted_id] = l.granted_cap.unit;
-    links_[number] = l;
-}
-
-std::optional<billing::AllocationFacts> ClaimProcessor::allocation(std::int64_t number) {
-    auto it = allocations_.find(number);
-    if (it != allocations_.end()) return it->second;
-    allocations_[number] = std::nullopt;
-    if (auto r = ctx_.db.queryOne(std::string(kAllocationColumns) + "= ?", {number})) remember(*r);
-    return allocations_[number];
-}
-
 namespace {
 
 // `volume` of `unit` in the counting unit of `cap_unit`, or nullopt when they do not fit.
@@ -252,6 +229,30 @@ std::optional<std::int64_t> grantedLimit(const contracting::Cap& cap, const Peri
 }
 
 }  // namespace
+
+void ClaimProcessor::remember(const db::Row& r) {
+    const auto number = r.i64(0);
+    allocations_[number] = factsFrom(r);
+    client_hashes_[number] = r.str(2);
+    Links l;
+    l.contract_id = r.i64(11);
+    l.granted_id = r.i64(12);
+    l.granted_cap =
+        contracting::Cap{r.i64(13), parseUnit(r.str(14)), contracting::parseFrequency(r.str(15))};
+    l.decision_period.begin = parseDate(r.str(16));
+    if (!r.isNull(17)) l.decision_period.end = parseDate(r.str(17));
+    l.granted_limit = grantedLimit(l.granted_cap, l.decision_period);
+    granted_unit_[l.granted_id] = l.granted_cap.unit;
+    links_[number] = l;
+}
+
+std::optional<billing::AllocationFacts> ClaimProcessor::allocation(std::int64_t number) {
+    auto it = allocations_.find(number);
+    if (it != allocations_.end()) return it->second;
+    allocations_[number] = std::nullopt;
+    if (auto r = ctx_.db.queryOne(std::string(kAllocationColumns) + "= ?", {number})) remember(*r);
+    return allocations_[number];
+}
 
 void ClaimProcessor::loadGranted(const std::vector<std::int64_t>& granted_ids) {
     if (granted_ids.empty()) return;
@@ -276,13 +277,12 @@ std::optional<billing::DecisionCap> ClaimProcessor::decision(const billing::Allo
     if (billing::capCountingUnit(l.granted_cap.unit) != billing::capCountingUnit(a.cap.unit)) {
         return std::nullopt;
     }
-    const auto limit = grantedLimit(l.granted_cap, l.decision_period);
-    if (!limit) return std::nullopt;
+    if (!l.granted_limit) return std::nullopt;
     if (!granted_.count(l.granted_id)) {
         flush();
         loadGranted({l.granted_id});
     }
-    return billing::DecisionCap{*limit, granted_[l.granted_id]};
+    return billing::DecisionCap{*l.granted_limit, granted_[l.granted_id]};
 }
 
 void ClaimProcessor::prefetch(const std::vector<billing::ClaimLine>& lines) {
@@ -316,7 +316,7 @@ void ClaimProcessor::prefetch(const std::vector<billing::ClaimLine>& lines) {
                 Usage{billing::AllocationUse(a->cap, a->category, a->period)});
         }
         const Links& l = links_[n];
-        if (!granted_.count(l.granted_id) && grantedLimit(l.granted_cap, l.decision_period)) {
+        if (!granted_.count(l.granted_id) && l.granted_limit) {
             granted_ids.insert(l.granted_id);
         }
     }

@@ -74,6 +74,8 @@ class ClaimProcessor {
         std::int64_t granted_id = 0;
         contracting::Cap granted_cap;
         Period decision_period;
+        // The most the granted product allows over the decision (counting unit), when finite.
+        std::optional<std::int64_t> granted_limit;
     };
     LineResult credit(const billing::ClaimLine& line);
     LineResult debit(const billing::ClaimLine& line);

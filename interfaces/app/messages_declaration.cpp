@@ -144,6 +144,21 @@ namespace {
 // A WMO325 that answers the declaration as a whole (level 2: the Header with 0001 only; or a
 // declaration-level code such as 9333) without a stored declaration: queued in the outbox and
 // kept as the inbox message's retour, so that a resend gets the same bytes.
+// The declaration's outcome on its inbox message, with the WMO325 (when one was queued) as the
+// stored answer for a resend, copied from the outbox by the server so that a large WMO325 is
+// not sent to the database twice; and the audit row, with `after` when given.
+void recordIntake(RequestContext& ctx, const iwmo::DeclarationHead& head, std::int64_t inbox_id,
+                  std::optional<std::int64_t> outbox_id, const std::string& outcome,
+                  std::optional<std::string> after = std::nullopt) {
+    ctx.db.execute(
+        "UPDATE inbox_messages SET outcome = ?, retour_code = ?,"
+        " retour_xml = (SELECT xml FROM outbox_messages WHERE id = ?) WHERE id = ?",
+        {outcome, outbox_id ? db::Param(std::string("485")) : db::Param(nullptr),
+         outbox_id ? db::Param(*outbox_id) : db::Param(nullptr), inbox_id});
+    appendAudit(ctx, {"message.receive", "message", head.afzender + "/484/" + head.identificatie,
+                      outcome, std::nullopt, std::move(after)});
+}
+
 IntakeAnswer answerWhole(RequestContext& ctx, const iwmo::DeclarationHead& head,
                          iwmo::DeclarationAnswer a, std::int64_t provider_id, std::int64_t inbox_id,
                          bool dry_run, const std::string& outcome, const std::string& detail) {
@@ -155,14 +170,9 @@ IntakeAnswer answerWhole(RequestContext& ctx, const iwmo::DeclarationHead& head,
     if (dry_run) return answer;
     const auto outbox_id =
         queueOutgoing(ctx, provider_id, "485", id, answer.body, std::nullopt, std::nullopt);
-    ctx.db.execute(
-        "UPDATE inbox_messages SET outcome = ?, retour_code = '485',"
-        " retour_xml = (SELECT xml FROM outbox_messages WHERE id = ?) WHERE id = ?",
-        {outcome, outbox_id, inbox_id});
     Poco::JSON::Object why;
     why.set("problems", detail);
-    appendAudit(ctx, {"message.receive", "message", head.afzender + "/484/" + head.identificatie,
-                      outcome, std::nullopt, toJson(Poco::Dynamic::Var(why))});
+    recordIntake(ctx, head, inbox_id, outbox_id, outcome, toJson(Poco::Dynamic::Var(why)));
     return answer;
 }
 
@@ -302,7 +312,7 @@ IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_a
                        {headJson(head), result.declaration_id});
     }
     IntakeAnswer answer;
-    std::int64_t outbox_id = 0;
+    std::optional<std::int64_t> outbox_id;
     if (result.status == "awaiting_review") {
         Poco::JSON::Object o;
         o.set("declaration_id", result.declaration_id);
@@ -321,15 +331,7 @@ IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_a
         }
     }
     if (dry_run) return answer;  // rolled back: nothing stored
-    // The stored answer for a resend is copied from the outbox by the server: a large WMO325
-    // is not sent to the database twice.
-    ctx.db.execute(
-        "UPDATE inbox_messages SET outcome = ?, retour_code = ?,"
-        " retour_xml = (SELECT xml FROM outbox_messages WHERE id = ?) WHERE id = ?",
-        {result.status, answer.status == 200 ? db::Param(std::string("485")) : db::Param(nullptr),
-         outbox_id, inbox_id});
-    appendAudit(ctx, {"message.receive", "message", head.afzender + "/484/" + head.identificatie,
-                      result.status, std::nullopt, std::nullopt});
+    recordIntake(ctx, head, inbox_id, outbox_id, result.status);
     tx.commit();
     return answer;
 }
