@@ -143,8 +143,7 @@ std::optional<std::int64_t> clientIdOf(RequestContext& ctx, const MessageInfo& m
 std::optional<db::Row> startRow(RequestContext& ctx, std::int64_t number,
                                 const std::string& begin) {
     return ctx.db.queryOne(
-        "SELECT id, state, stop_date FROM care_starts WHERE allocation_number = ? AND begin_date = "
-        "?"
+        "SELECT id, state, stop_date FROM care_starts WHERE allocation_number = ? AND begin_date = ?"
         " AND state <> 'deleted' FOR UPDATE",
         {number, begin});
 }
@@ -188,22 +187,34 @@ void applyStart(RequestContext& ctx, const MessageInfo& m, const xml::Element& p
 
 // --- WMO307 stop -------------------------------------------------------------------------
 
-std::string checkStop(RequestContext& ctx, const MessageInfo& m, std::optional<std::int64_t> cid,
-                      const xml::Element& p) {
+// The retourcodes of a stop, in the order of the rule table. TR074 (9074): a stop with
+// StatusAanlevering 1 whose key (ToewijzingNummer, Begindatum, Einddatum) equals the stop on
+// record was received before; TR413/TR415 say what may follow a stop.
+std::vector<std::string> checkStop(RequestContext& ctx, const MessageInfo& m,
+                                   std::optional<std::int64_t> cid, const xml::Element& p) {
     const auto a = allocationFor(ctx, p.childText("ToewijzingNummer"));
-    if (!linksToAllocation(a, m, cid, p)) return "9019";
+    if (!linksToAllocation(a, m, cid, p)) return {"9019"};
     const auto existing = startRow(ctx, a->number, p.childText("Begindatum"));
-    if (!existing) return "9069";
+    if (!existing) return {"9069"};
     const std::string state = existing->str(1);
-    if (p.childText("StatusAanlevering") == "3") return state == "current" ? "9063" : "";
-    const Date end = parseDate(p.childText("Einddatum"));
-    if (ctx.today() < end) return "8848";
-    if (state == "stopped") return "9415";
-    if (state == "stopped_temporary") {
-        if (p.childText("RedenBeeindiging") == "20") return "9413";
-        if (end < parseDate(existing->str(2))) return "9414";
+    if (p.childText("StatusAanlevering") == "3") {
+        return state == "current" ? std::vector<std::string>{"9063"} : std::vector<std::string>{};
     }
-    return "";
+    const Date end = parseDate(p.childText("Einddatum"));
+    if (ctx.today() < end) return {"8848"};
+    std::vector<std::string> codes;
+    if (state != "current" && !existing->isNull(2) && parseDate(existing->str(2)) == end) {
+        codes.push_back("9074");
+    }
+    if (state == "stopped") codes.push_back("9415");
+    if (state == "stopped_temporary") {
+        if (p.childText("RedenBeeindiging") == "20") {
+            codes.push_back("9413");
+        } else if (end < parseDate(existing->str(2))) {
+            codes.push_back("9414");
+        }
+    }
+    return codes;
 }
 
 void applyStop(RequestContext& ctx, const MessageInfo& m, const xml::Element& p) {
@@ -232,8 +243,11 @@ Outcome processStartStop(RequestContext& ctx, const MessageInfo& m, bool stop) {
                                 stop ? "StopProduct" : "StartProduct");
     Codes codes;
     for (const auto* p : items) {
-        const std::string code = stop ? checkStop(ctx, m, cid, *p) : checkStart(ctx, m, cid, *p);
-        if (!code.empty()) add(codes, p, code);
+        if (stop) {
+            for (const auto& code : checkStop(ctx, m, cid, *p)) add(codes, p, code);
+        } else if (const std::string code = checkStart(ctx, m, cid, *p); !code.empty()) {
+            add(codes, p, code);
+        }
     }
     if (hasErrors(codes)) return rejectedOutcome(ctx, m, codes, false);
     for (const auto* p : items) stop ? applyStop(ctx, m, *p) : applyStart(ctx, m, *p);
@@ -367,6 +381,85 @@ void check317Changes(RequestContext& ctx, const MessageInfo& m, const xml::Eleme
     }
 }
 
+// A product a request for change asks for (TR361): its category, code (empty: the category as a
+// whole) and care period [begin, end) (no end: open).
+struct RequestedProduct {
+    const xml::Element* element = nullptr;
+    std::string category;
+    std::string code;
+    Date begin;
+    std::optional<Date> end;
+};
+
+bool overlapAllowed(const std::string& category) {
+    return category == "11" || category == "12" || category == "13" || category == "14";
+}
+
+// TR361: the same product (on the level of the category when a code is missing; an empty
+// category is the same as any) with overlapping care periods.
+bool sameProductOverlapping(const RequestedProduct& a, const RequestedProduct& b) {
+    if (overlapAllowed(a.category) || overlapAllowed(b.category)) return false;
+    if (!a.category.empty() && !b.category.empty()) {
+        if (a.category != b.category) return false;
+        if (!a.code.empty() && !b.code.empty() && a.code != b.code) return false;
+    }
+    return (!b.end || a.begin < *b.end) && (!a.end || b.begin < *a.end);
+}
+
+std::optional<Date> endAfter(const xml::Element& p, std::optional<Date> otherwise) {
+    const std::string end = p.childText("Einddatum");
+    return end.empty() ? otherwise : std::optional<Date>(addDays(parseDate(end), 1));
+}
+
+// The products of a Verzoek: an unchanged one with its allocation's period, one to change from
+// its wished start to its (new) end, a new one as asked. Allocations that are not the client's
+// current ones are 9350/9351 and left out here.
+std::vector<RequestedProduct> requestedProducts(RequestContext& ctx, const xml::Element& v,
+                                                const std::set<std::int64_t>& current) {
+    std::vector<RequestedProduct> out;
+    for (const char* list : {"OngewijzigdeProducten", "TeWijzigenProducten"}) {
+        const auto* l = v.child(list);
+        if (!l) continue;
+        for (const auto& p : l->children) {
+            const auto n = std::stoll(p.childText("ToewijzingNummer"));
+            const auto a = current.count(n) ? allocationByNumber(ctx.db, n) : std::nullopt;
+            if (!a) continue;
+            if (std::string_view(list) == "OngewijzigdeProducten") {
+                out.push_back({&p, a->category, a->product_code, a->start_date, a->end_date});
+            } else {
+                out.push_back({&p, a->category, a->product_code,
+                               parseDate(p.childText("GewensteIngangsdatum")),
+                               endAfter(p, a->end_date)});
+            }
+        }
+    }
+    if (const auto* l = v.child("NieuweProducten")) {
+        for (const auto& p : l->children) {
+            const auto* prod = p.child("Product");
+            out.push_back({&p, prod ? prod->childText("Categorie") : std::string(),
+                           prod ? prod->childText("Code") : std::string(),
+                           parseDate(p.childText("GewensteIngangsdatum")),
+                           endAfter(p, std::nullopt)});
+        }
+    }
+    return out;
+}
+
+// TR361 (9361): a product appears more than once in a request only with care periods that do
+// not overlap; the later of two overlapping ones gets the code.
+void check317Overlaps(RequestContext& ctx, const xml::Element& v,
+                      const std::set<std::int64_t>& current, Codes& codes) {
+    const auto items = requestedProducts(ctx, v, current);
+    for (std::size_t i = 1; i < items.size(); ++i) {
+        for (std::size_t j = 0; j < i; ++j) {
+            if (sameProductOverlapping(items[j], items[i])) {
+                add(codes, items[i].element, "9361");
+                break;
+            }
+        }
+    }
+}
+
 Outcome process317(RequestContext& ctx, const MessageInfo& m) {
     const std::string hash = bsnLookupHash(ctx.config, client(m).childText("Bsn"));
     const auto& v = *client(m).child("Verzoek");
@@ -379,6 +472,7 @@ Outcome process317(RequestContext& ctx, const MessageInfo& m) {
     const auto current = cid ? currentNumbers(ctx, *cid, m.provider_id) : std::set<std::int64_t>{};
     check317Products(v, current, codes);
     check317Changes(ctx, m, v, current, codes);
+    check317Overlaps(ctx, v, current, codes);
     if (hasErrors(codes)) return rejectedOutcome(ctx, m, codes, false);
     insertRequest(ctx, m, v.childText("ReferentieAanbieder"), cid, hash, elementJson(v));
     return acceptedOutcome(ctx, m);

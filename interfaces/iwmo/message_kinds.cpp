@@ -75,7 +75,7 @@ const std::vector<RetourCodeText>& retourCodeCatalogue() {
          "This start has been stopped already and can no longer be deleted; delete the "
          "stop first."},
         {"9074",
-         "A start with this key was received before; send a deletion (StatusAanlevering "
+         "A start or stop with this key was received before; send a deletion (StatusAanlevering "
          "3) before sending it again."},
         {"9326",
          "The allocation has a start that has not been stopped; stop it before "
@@ -93,6 +93,9 @@ const std::vector<RetourCodeText>& retourCodeCatalogue() {
         {"9357",
          "A change that does not lie in the future (GewensteIngangsdatum on or before the "
          "Dagtekening) must take effect from the allocation's start date."},
+        {"9361",
+         "The same product appears more than once in the request with overlapping care "
+         "periods."},
         {"9373",
          "A change of a total over the allocation period must take effect from the "
          "allocation's start date."},

@@ -468,16 +468,24 @@ TEST(IwmoFlow, AllocationRetourStartChangeAndStop) {
     ASSERT_TRUE(w308);
     expectFullyAccepted(*w308, "421", h307.identificatie);
 
-    // The same stop again (a new message) → 9415, nothing changes.
+    // The same stop again (a new message): its key was received before (TR074, 9074) and the
+    // start is stopped definitively (TR415, 9415); nothing changes.
     const iwmo::Header again = headerFrom(prov.agb, "E");
     const auto second =
         sendForRetour(prov.agb, iwmo::wmo307(again, person.block(), {stop}), "wmo308");
     ASSERT_TRUE(second);
     // OP065: the client with the rejected class comes back, every class with its code.
     expectRetourHeader(*second, "421", again.identificatie, kOk);
-    EXPECT_EQ(codesAt(*second, "StopProduct"), Codes{"9415"});
+    EXPECT_EQ((codesAt(*second, "StopProduct")), (Codes{"9074", "9415"}));
     EXPECT_EQ(codesAt(*second, "Client"), kOk);
     EXPECT_EQ(careStarts(alloc.number), 1);
+    // Another definitive stop with an other end date: a new key, but the start is stopped (9415).
+    iwmo::StopProduct earlier = stop;
+    earlier.einddatum = day(-1);
+    const auto third = sendForRetour(
+        prov.agb, iwmo::wmo307(headerFrom(prov.agb, "E"), person.block(), {earlier}), "wmo308");
+    ASSERT_TRUE(third);
+    EXPECT_EQ(codesAt(*third, "StopProduct"), Codes{"9415"});
 
     if (!official) GTEST_SKIP() << "official schemas absent: " << iwmo::officialSchemaDir();
 }
@@ -704,6 +712,28 @@ TEST(IwmoFlow, RequestForChangeInvestigatedThenRejected) {
         "wmo318");
     ASSERT_TRUE(late);
     EXPECT_EQ(codesAt(*late, "TeWijzigenProduct"), Codes{"9357"});
+
+    // The same allocation changed twice, or kept unchanged and changed, with overlapping care
+    // periods → 9361 on the later product (TR361); the earlier one passes.
+    const auto twice = sendForRetour(
+        prov->agb,
+        iwmo::wmo317(headerFrom(prov->agb, "W"), person.bsn, "E2E-VOW-" + uniqueDigits(10), "1",
+                     {hh_alloc.number}, {more, more}),
+        "wmo318");
+    ASSERT_TRUE(twice);
+    const auto changes = iwmo::findAll(*twice, "TeWijzigenProduct");
+    ASSERT_EQ(changes.size(), 2u);
+    EXPECT_EQ(iwmo::retourCodes(*changes[0]), kOk);
+    EXPECT_EQ(iwmo::retourCodes(*changes[1]), Codes{"9361"});
+    const iwmo::TeWijzigenProduct more_hh{hh_alloc.number, hh_alloc.start, "", {3, "04", "2"}};
+    const auto kept_and_changed = sendForRetour(
+        prov->agb,
+        iwmo::wmo317(headerFrom(prov->agb, "W"), person.bsn, "E2E-VOW-" + uniqueDigits(10), "1",
+                     {hh_alloc.number}, {more_hh}),
+        "wmo318");
+    ASSERT_TRUE(kept_and_changed);
+    EXPECT_EQ(codesAt(*kept_and_changed, "OngewijzigdProduct"), kOk);
+    EXPECT_EQ(codesAt(*kept_and_changed, "TeWijzigenProduct"), Codes{"9361"});
 
     if (!official) GTEST_SKIP() << "official schemas absent: " << iwmo::officialSchemaDir();
 }
