@@ -37,6 +37,9 @@ struct AppConfig {
     // Signal threshold of the budget exhaustion report, in percent ("5", "2.5"); validated at
     // start-up, overridden per request by ?threshold=.
     std::string budget_signal_threshold_percent = "5";
+    // TR318 (8214): a WMO323's DeclaratiePeriode lies after the provider's previous one
+    // (iwmo.declaration_period_sequence).
+    bool declaration_period_sequence = true;
     // Keys for the clients' BSNs (never in the repository): the AES-256-GCM key (32 bytes) that
     // encrypts the stored BSN and the HMAC-SHA256 key (raw bytes) of the look-up hash.
     std::vector<unsigned char> bsn_key;

@@ -141,9 +141,6 @@ std::string buildStored325(RequestContext& ctx, std::int64_t declaration_id,
 
 namespace {
 
-// A WMO325 that answers the declaration as a whole (level 2: the Header with 0001 only; or a
-// declaration-level code such as 9333) without a stored declaration: queued in the outbox and
-// kept as the inbox message's retour, so that a resend gets the same bytes.
 // The declaration's outcome on its inbox message, with the WMO325 (when one was queued) as the
 // stored answer for a resend, copied from the outbox by the server so that a large WMO325 is
 // not sent to the database twice; and the audit row, with `after` when given.
@@ -159,6 +156,9 @@ void recordIntake(RequestContext& ctx, const iwmo::DeclarationHead& head, std::i
                       outcome, std::nullopt, std::move(after)});
 }
 
+// A WMO325 that answers the declaration as a whole (level 2: the Header with 0001 only; or
+// declaration-level codes such as 8214 and 9333) without a stored declaration: queued in the
+// outbox and kept as the inbox message's retour, so that a resend gets the same bytes.
 IntakeAnswer answerWhole(RequestContext& ctx, const iwmo::DeclarationHead& head,
                          iwmo::DeclarationAnswer a, std::int64_t provider_id, std::int64_t inbox_id,
                          bool dry_run, const std::string& outcome, const std::string& detail) {
@@ -174,6 +174,21 @@ IntakeAnswer answerWhole(RequestContext& ctx, const iwmo::DeclarationHead& head,
     why.set("problems", detail);
     recordIntake(ctx, head, inbox_id, outbox_id, outcome, toJson(Poco::Dynamic::Var(why)));
     return answer;
+}
+
+// TR318 (8214): the DeclaratiePeriode of the provider's latest WMO323 that was not rejected as
+// a whole, when this one does not lie after it ("" when it does, or the rule is switched off).
+std::string periodOutOfSequence(RequestContext& ctx, std::int64_t provider_id,
+                                const iwmo::DeclarationHead& head) {
+    if (!ctx.config.declaration_period_sequence) return "";
+    // One declaration of a provider at a time decides against the previous one.
+    ctx.db.queryOne("SELECT id FROM providers WHERE id = ? FOR UPDATE", {provider_id});
+    const auto r = ctx.db.queryOne(
+        "SELECT MAX(period_begin) FROM declarations WHERE provider_id = ? AND source = 'wmo323'"
+        " AND status <> 'rejected'",
+        {provider_id});
+    if (!r || r->isNull(0) || parseDate(r->str(0)) < head.period_begin) return "";
+    return r->str(0);
 }
 
 std::string describeProblems(const std::vector<billing::RuleProblem>& problems) {
@@ -200,6 +215,7 @@ IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_a
     std::optional<IntakeAnswer> repeat;
     billing::InMessageRules rules;  // control level 2, over the whole file
     bool duplicate = false;         // the DeclaratieNummer was used before (9333)
+    std::string previous_period;    // TR318 (8214): the later or equal previous period
     // Debits in batches: one query per batch tells which references were used before.
     std::vector<billing::ClaimLine> batch;
     auto process = [&] {
@@ -235,6 +251,7 @@ IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_a
                 }
                 const auto bh = billingHead(head, ctx.today());
                 rules.head(bh, head.total_cents, head.total_credit, head.declaratie_dagtekening);
+                previous_period = periodOutOfSequence(ctx, provider_id, head);
                 ctx.db.execute("SAVEPOINT zc_declaration");
                 processor.emplace(ctx, provider_id, bh, "wmo323",
                                   dry_run ? std::nullopt : std::optional<std::int64_t>(inbox_id));
@@ -245,7 +262,7 @@ IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_a
                     if (e.code() != "DUPLICATE_DECLARATION") throw;
                     duplicate = true;
                 }
-                optimistic = !duplicate && rules.problemCount() == 0;
+                optimistic = !duplicate && previous_period.empty() && rules.problemCount() == 0;
                 ctx.db.execute("SAVEPOINT zc_declaration_lines");
             }
             if (repeat) continue;
@@ -277,13 +294,22 @@ IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_a
         if (!dry_run) tx.commit();
         return answer;
     }
-    if (duplicate) {
+    if (duplicate || !previous_period.empty()) {
+        // Level 3 on the declaration as a whole: nothing is kept, the number stays free.
         ctx.db.execute("ROLLBACK TO SAVEPOINT zc_declaration");
         iwmo::DeclarationAnswer a;
-        a.declaration_codes = {"9333"};
-        auto answer = answerWhole(ctx, head, a, provider_id, inbox_id, dry_run, "rejected",
-                                  "9333: DeclaratieNummer " + head.declaratie_nummer +
-                                      " was used before by this provider.");
+        std::string why;
+        if (!previous_period.empty()) {
+            a.declaration_codes.push_back("8214");
+            why = "8214: DeclaratiePeriode " + formatDate(head.period_begin) +
+                  " does not lie after the previous DeclaratiePeriode " + previous_period + ". ";
+        }
+        if (duplicate) {
+            a.declaration_codes.push_back("9333");
+            why += "9333: DeclaratieNummer " + head.declaratie_nummer +
+                   " was used before by this provider.";
+        }
+        auto answer = answerWhole(ctx, head, a, provider_id, inbox_id, dry_run, "rejected", why);
         if (!dry_run) tx.commit();
         return answer;
     }

@@ -143,7 +143,8 @@ std::optional<std::int64_t> clientIdOf(RequestContext& ctx, const MessageInfo& m
 std::optional<db::Row> startRow(RequestContext& ctx, std::int64_t number,
                                 const std::string& begin) {
     return ctx.db.queryOne(
-        "SELECT id, state, stop_date FROM care_starts WHERE allocation_number = ? AND begin_date = ?"
+        "SELECT id, state, stop_date FROM care_starts WHERE allocation_number = ? AND begin_date = "
+        "?"
         " AND state <> 'deleted' FOR UPDATE",
         {number, begin});
 }

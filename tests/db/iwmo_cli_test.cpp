@@ -149,6 +149,82 @@ TEST(IwmoIngestCli, PrintsTheRetourWith9019ForAnUnknownAllocationAndStoresItOnce
     EXPECT_EQ(dbtest::countRows(*db, "inbox_messages"), 1);
 }
 
+std::string replaceAll(std::string text, const std::string& from, const std::string& to) {
+    for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+        text.replace(at, from.size(), to);
+    }
+    return text;
+}
+
+// The sample WMO323 of provider 73000101 to 0193 for the DeclaratiePeriode `month` ("2025-05"),
+// with its own Identificatie, DeclaratieNummer and ReferentieNummers.
+std::string wmo323For(const std::string& month, const std::string& last_day, const std::string& tag,
+                      const std::string& number) {
+    std::string xml = sample("wmo323");
+    xml = replaceOnce(xml, "Afzender>12345678<", "Afzender>73000101<");
+    xml = replaceOnce(xml, "Ontvanger>0363<", "Ontvanger>0193<");
+    xml = replaceOnce(xml, "Identificatie>T-323-0001<", "Identificatie>T-323-" + tag + "<");
+    xml = replaceOnce(xml, "DeclaratieNummer>DEC202503A<", "DeclaratieNummer>" + number + "<");
+    xml = replaceOnce(xml,
+                      "<iwmo:Begindatum>2025-03-01</iwmo:Begindatum>\n"
+                      "      <iwmo:Einddatum>2025-03-31</iwmo:Einddatum>",
+                      "<iwmo:Begindatum>" + month +
+                          "-01</iwmo:Begindatum>\n"
+                          "      <iwmo:Einddatum>" +
+                          month + "-" + last_day + "</iwmo:Einddatum>");
+    return replaceAll(xml, "PR-2025-03-", "PR-" + tag + "-");
+}
+
+TEST(IwmoIngestCli, ADeclarationPeriodNotAfterThePreviousOneIsRejectedWith8214) {
+    dbtest::ScratchDatabase scratch;
+    ASSERT_EQ(dbtest::runCli({"migrate"}, scratch.name()).exit_code, 0);
+    auto db = scratch.connect();
+    db->execute("INSERT INTO municipalities (code, name) VALUES ('0193', 'Zwolle')");
+    db->execute(
+        "INSERT INTO providers (agb, kvk, name, iban) VALUES ('73000101', '05061234', "
+        "'Zorggroep De Vechtstroom', 'NL91ABNA0417164300')");
+    dbtest::TempDir dir;
+    dbtest::writeFile(dir.path() / "bsn.key", randomHexKey() + "\n");
+    dbtest::writeFile(dir.path() / "bsn-hmac.key", randomHexKey() + "\n");
+    const std::map<std::string, std::string> keys{
+        {"ZC_SECURITY_BSN_KEY_FILE", (dir.path() / "bsn.key").string()},
+        {"ZC_SECURITY_BSN_HMAC_KEY_FILE", (dir.path() / "bsn-hmac.key").string()}};
+    auto ingest = [&](const std::string& xml, const std::string& tag) {
+        const auto file = dir.path() / (tag + ".xml");
+        dbtest::writeFile(file, xml);
+        const auto run =
+            dbtest::runCli({"ingest", file.string(), "--as", "73000101"}, scratch.name(), keys);
+        EXPECT_EQ(run.exit_code, 0) << run.output;
+        EXPECT_TRUE(contains(run.output, "<wmo325:Bericht")) << run.output;
+        return run.output;
+    };
+    const std::string k8214 = "<wmo325:RetourCode>8214</wmo325:RetourCode>";
+
+    // March, then March again with another number: 8214, nothing stored, the number stays free.
+    EXPECT_FALSE(contains(ingest(wmo323For("2025-03", "31", "A", "DECA"), "A"), k8214));
+    EXPECT_EQ(dbtest::countRows(*db, "declarations"), 1);
+    const auto lines = dbtest::countRows(*db, "claim_lines");
+    const std::string again = ingest(wmo323For("2025-03", "31", "B", "DECB"), "B");
+    EXPECT_TRUE(contains(again, k8214)) << again;
+    EXPECT_FALSE(contains(again, "<wmo325:Prestatie>")) << again;
+    EXPECT_EQ(dbtest::countRows(*db, "declarations"), 1);
+    EXPECT_EQ(dbtest::countRows(*db, "claim_lines"), lines);
+
+    // May after March: months without care may be skipped.
+    EXPECT_FALSE(contains(ingest(wmo323For("2025-05", "31", "C", "DECC"), "C"), k8214));
+    EXPECT_EQ(dbtest::countRows(*db, "declarations"), 2);
+    // April after May: 8214; the same number in June is accepted.
+    EXPECT_TRUE(contains(ingest(wmo323For("2025-04", "30", "D", "DECD"), "D"), k8214));
+    EXPECT_EQ(dbtest::countRows(*db, "declarations"), 2);
+    EXPECT_FALSE(contains(ingest(wmo323For("2025-06", "30", "E", "DECD"), "E"), k8214));
+    EXPECT_EQ(dbtest::countRows(*db, "declarations"), 3);
+    std::string outcomes;
+    for (const auto& r : db->query("SELECT outcome FROM inbox_messages ORDER BY id")) {
+        outcomes += r.str(0) + " ";
+    }
+    EXPECT_EQ(outcomes, "answered rejected answered rejected answered ");
+}
+
 TEST(IwmoIngestCli, RefusesWithoutTheBsnKeys) {
     dbtest::ScratchDatabase scratch;
     ASSERT_EQ(dbtest::runCli({"migrate"}, scratch.name()).exit_code, 0);
