@@ -72,7 +72,7 @@ rss_kb="$(sed -n 's/.*Maximum resident set size (kbytes): *//p' "$WORK/time.txt"
 peak_rss_mb="$(echo "scale=1; $rss_kb / 1024" | bc)"
 # The 325 lists exactly the rejected prestaties, each with one ReferentieNummer.
 got_rejected="$( (grep -o '<[a-z0-9]*:*ReferentieNummer>' "$WORK/wmo325.xml" || true) | wc -l)"
-got_awarded="$(tr -d ' \n' < "$WORK/wmo325.xml" \
+got_awarded="$(tr -d ' \r\n' < "$WORK/wmo325.xml" \
     | sed -n 's/.*TotaalToegekendBedrag><[a-z0-9]*:*TotaalBedrag>\([0-9]*\)<.*/\1/p')"
 db_counts="$(mariadb --no-defaults --socket="$sock" -u"$root_user" -N -B zorgcontract -e \
     "SELECT CONCAT(COUNT(*), ' ', SUM(status='rejected'), ' ', (SELECT COALESCE(SUM(amount_cents),0) FROM payables)) FROM claim_lines")"

@@ -196,5 +196,61 @@ TEST(IwmoDeclaration, APrestatieTwiceInALargeFileRejectsTheWholeMessageAtLevelTw
     EXPECT_EQ(payablesOfDeclaration("D" + s), 0);
 }
 
+TEST(IwmoDeclaration, AReferenceUsedInAnEarlierDeclarationIsFoundInALaterBatchOfALargeFile) {
+    // References are looked up per batch of 500: the repeat, in the third batch, gets 8021;
+    // the other lines are answered as usual (each line a period of its own, days a..b of one
+    // month, so no in-message rule breaks).
+    const std::string s = e2e::uniqueDigits(9);
+    const std::int64_t tariff = ibTariffOn("2026-02-01");
+    const auto provider = e2e::client().asProvider(kAgb);
+    auto earlier_line = prestatie("E" + s, 1, tariff);
+    earlier_line.begin = parseDate("2025-10-01");
+    earlier_line.end_inclusive = parseDate("2025-10-01");
+    ASSERT_EQ(provider
+                  .postXml("/api/v1/messages", write323(headFor("E" + s, earlier_line.amount_cents,
+                                                                "2026-02", "2026-03-02"),
+                                                        {earlier_line}))
+                  .status,
+              200);
+    constexpr std::size_t kLines = 1500;
+    std::vector<iwmo::Prestatie> lines;
+    for (const char* month : {"2026-02-01", "2026-01-01", "2025-12-01", "2025-11-01"}) {
+        const Date first = parseDate(month);
+        const int days = daysBetween(first, addMonths(first, 1));
+        for (int a = 0; a < days && lines.size() < kLines; ++a) {
+            for (int b = days - 1; b >= a && lines.size() < kLines; --b) {
+                auto p = prestatie("R" + s + "x" + std::to_string(lines.size()), 1, tariff);
+                p.begin = addDays(first, a);
+                p.end_inclusive = addDays(first, b);
+                lines.push_back(p);
+            }
+        }
+    }
+    lines[1200].reference = earlier_line.reference;
+    const auto declarations_before = count("declarations");
+    const auto answer = provider.postXml(
+        "/api/v1/messages",
+        write323(headFor(s, iwmo::netCents(lines), "2026-02", "2026-03-02"), lines));
+    ASSERT_EQ(answer.status, 200) << answer.describe();
+    const auto parsed = e2e::iwmo::parse(e2e::iwmo::ourSchemas(), answer.text);
+    ASSERT_TRUE(parsed.has_value()) << answer.text.substr(0, 2000);
+    EXPECT_EQ(e2e::iwmo::retourCodes(*e2e::iwmo::findAll(*parsed, "Header")[0]),
+              std::vector<std::string>{"0200"});
+    bool found = false;
+    for (const auto* p : e2e::iwmo::findAll(*parsed, "Prestatie")) {
+        if (p->find("ProductReferentie/ReferentieNummer")->text != earlier_line.reference) continue;
+        found = true;
+        EXPECT_TRUE(hasCode(*p, "8021")) << "the reused reference is not refused";
+    }
+    EXPECT_TRUE(found) << "the reused reference is not in the WMO325";
+    EXPECT_EQ(count("declarations"), declarations_before + 1);
+    db::Connection c(test::appDbConfig());
+    EXPECT_EQ(c.queryOne("SELECT COUNT(*) FROM claim_lines l JOIN declarations d ON d.id ="
+                         " l.declaration_id WHERE d.declaratie_nummer = ?",
+                         {"D" + s})
+                  ->i64(0),
+              static_cast<std::int64_t>(kLines));
+}
+
 }  // namespace
 }  // namespace zc
