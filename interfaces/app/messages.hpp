@@ -51,9 +51,11 @@ IntakeAnswer receiveMessage(RequestContext& ctx, const std::string& sender_agb,
 // nothing is stored and the answer is the WMO325 the declaration would get.
 IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_agb,
                                 const iwmo::DeclarationSource& source, bool dry_run);
-// The in-message rules (control level 2) of a WMO323 (billing::InMessageRules), each as
-// "RULE at line N: message"; empty when it passes them (or is no valid WMO323).
-std::vector<std::string> declarationLevelTwoProblems(const iwmo::DeclarationSource& source);
+// What keeps a WMO323 from control level 3, streamed (any size up to
+// limits.max_declaration_bytes): its schema problems ("CODE at line L, column C: message") or,
+// when it is schema-valid, the in-message rules it breaks (billing::InMessageRules, "RULE at
+// line N: message"). Empty when it passes both.
+std::vector<std::string> declarationProblems(const iwmo::DeclarationSource& source);
 // When the last review of a WMO323 declaration is decided: its WMO325 to the outbox.
 void completeReviewedDeclaration(RequestContext& ctx, std::int64_t declaration_id);
 
@@ -79,7 +81,8 @@ ApiResponse listOverdue(RequestContext& ctx, const ApiRequest& req);
 ApiResponse messageLog(RequestContext& ctx, const ApiRequest& req);
 
 // CLI `validate FILE`: schema and the rules that need no database; one line per problem with
-// its code and location. Returns true when valid.
-bool validateMessageFile(const std::string& xml, std::vector<std::string>& problems);
+// its code and location. Returns true when valid. A WMO323 is streamed from the file, so it may
+// be as large as the service accepts; other messages are read whole (limits.max_xml_bytes).
+bool validateMessageFile(const std::string& path, std::vector<std::string>& problems);
 
 }  // namespace zc::app

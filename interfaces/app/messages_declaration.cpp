@@ -362,7 +362,7 @@ IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_a
     return answer;
 }
 
-std::vector<std::string> declarationLevelTwoProblems(const iwmo::DeclarationSource& source) {
+std::vector<std::string> declarationProblems(const iwmo::DeclarationSource& source) {
     billing::InMessageRules rules;
     iwmo::DeclarationReader reader;
     const auto problems = reader.read(
@@ -373,7 +373,11 @@ std::vector<std::string> declarationLevelTwoProblems(const iwmo::DeclarationSour
         },
         [&](const iwmo::Prestatie& p) { rules.line(claimLine(p), p.line); });
     std::vector<std::string> out;
-    if (!problems.empty()) return out;  // the schema problems are reported elsewhere
+    for (const auto& p : problems) {
+        out.push_back(p.code + " at line " + std::to_string(p.line) + ", column " +
+                      std::to_string(p.column) + ": " + p.message);
+    }
+    if (!out.empty()) return out;
     for (const auto& p : rules.finish()) {
         out.push_back(p.rule + " at line " + std::to_string(p.line) + ": " + p.message);
     }

@@ -1,8 +1,10 @@
 // Intake of provider messages: control levels, exactly-once registration and the retour.
 #include <Poco/JSON/Object.h>
 
+#include <fstream>
 #include <mutex>
 #include <set>
+#include <sstream>
 
 #include "audit.hpp"
 #include "contracting/kernel/bsn.hpp"
@@ -195,13 +197,28 @@ IntakeAnswer receiveMessage(RequestContext& ctx, const std::string& sender_agb,
     return {200, "application/xml; charset=utf-8", outcome.retour_xml};
 }
 
-bool validateMessageFile(const std::string& xml, std::vector<std::string>& problems) {
+bool validateMessageFile(const std::string& path, std::vector<std::string>& problems) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        problems.push_back("XML_UNREADABLE: cannot read " + path);
+        return false;
+    }
+    std::string head(4096, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
     try {
-        refuseByteOrderMark(xml);
+        refuseByteOrderMark(head);
     } catch (const ValidationError& e) {
         problems.push_back(e.code() + ": " + e.what());
         return false;
     }
+    if (head.find("iwmo/3_2/wmo323/schema") != std::string::npos) {
+        problems = declarationProblems(iwmo::DeclarationSource::file(path));
+        return problems.empty();
+    }
+    std::ostringstream whole;
+    whole << head << in.rdbuf();
+    const std::string xml = whole.str();
     const auto parsed = xml::parseAndValidate(messageSchemas(), xml, g_limits);
     for (const auto& p : parsed.problems) {
         problems.push_back(p.code + " at line " + std::to_string(p.line) + ", column " +
@@ -214,11 +231,6 @@ bool validateMessageFile(const std::string& xml, std::vector<std::string>& probl
         return false;
     }
     for (const auto& f : levelTwoProblems(*parsed.root, *kind)) problems.push_back(f);
-    if (kind->name == "wmo323") {
-        for (auto& f : declarationLevelTwoProblems(iwmo::DeclarationSource::text(xml))) {
-            problems.push_back(std::move(f));
-        }
-    }
     return problems.empty();
 }
 

@@ -177,7 +177,7 @@ std::string readWholeFile(const std::string& path) {
 int validateCommand(const server::Settings& s, const std::string& file) {
     loadSchemas(s);
     std::vector<std::string> problems;
-    const bool ok = app::validateMessageFile(readWholeFile(file), problems);
+    const bool ok = app::validateMessageFile(file, problems);
     for (const auto& p : problems) std::cout << file << ": " << p << "\n";
     std::cout << file << (ok ? ": valid" : ": not valid") << std::endl;
     return ok ? 0 : 1;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 #include <system_error>
+#include <unordered_map>
 #include <xercesc/framework/MemBufInputSource.hpp>
 #include <xercesc/sax/InputSource.hpp>
 #include <xercesc/sax/Locator.hpp>
@@ -98,6 +99,30 @@ std::vector<Pattern> compile(const std::vector<std::string>& paths) {
 
 bool isXmlSpace(XMLCh c) { return c == 0x20 || c == 0x9 || c == 0xA || c == 0xD; }
 
+// Element names and namespace URIs in UTF-8. Xerces hands them out of its string pools, the
+// same pointer for the same name throughout a parse, so each is converted once; the UTF-16 text
+// is compared as well, so that a pointer reused for another name can never give a wrong one.
+class NameCache {
+  public:
+    const std::string& operator()(const XMLCh* name) {
+        if (entries_.size() > kMaxEntries) entries_.clear();
+        Entry& e = entries_[name];
+        if (e.utf16.empty() || !XMLString::equals(e.utf16.c_str(), name)) {
+            e.utf16 = name;
+            e.utf8 = toUtf8(name);
+        }
+        return e.utf8;
+    }
+
+  private:
+    static constexpr std::size_t kMaxEntries = 4096;
+    struct Entry {
+        std::basic_string<XMLCh> utf16;
+        std::string utf8;
+    };
+    std::unordered_map<const XMLCh*, Entry> entries_;
+};
+
 // The streaming SAX handler: limits, DOCTYPE refusal, errors, and one record at a time.
 class StreamHandler final : public DefaultHandler {
   public:
@@ -128,11 +153,11 @@ class StreamHandler final : public DefaultHandler {
             abort("XML_TOO_MANY_ELEMENTS",
                   "more than " + std::to_string(limits_.max_elements) + " elements");
         }
-        path_.push_back(toUtf8(local_name));
+        path_.push_back(names_(local_name));
         text_sizes_.push_back(0);
         if (!building_.empty() || isRecord()) {
             Element element;
-            element.ns = toUtf8(uri);
+            if (building_.empty()) element.ns = names_(uri);  // the record itself only
             element.name = path_.back();
             element.line = line();
             element.column = column();
@@ -172,7 +197,7 @@ class StreamHandler final : public DefaultHandler {
         // A UTF-16 unit never becomes fewer UTF-8 bytes, so the length is checked first.
         if (size + length > limits_.max_text_bytes) textTooLong();
         std::string& text = building_.back().text;
-        text += toUtf8(chars, length);
+        detail::appendUtf8(text, chars, length);
         size = text.size();
         if (size > limits_.max_text_bytes) textTooLong();
     }
@@ -232,6 +257,7 @@ class StreamHandler final : public DefaultHandler {
     std::vector<std::string> path_;
     std::vector<std::size_t> text_sizes_;  // per open element: text bytes seen (see characters)
     std::vector<Element> building_;        // the open elements of the current record
+    NameCache names_;
     std::vector<Problem> problems_;
 };
 

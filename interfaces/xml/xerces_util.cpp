@@ -19,15 +19,23 @@ std::string toUtf8(const XMLCh* text) {
 }
 
 std::string toUtf8(const XMLCh* text, XMLSize_t length) {
-    if (text == nullptr || length == 0) return {};
+    std::string out;
+    appendUtf8(out, text, length);
+    return out;
+}
+
+void appendUtf8(std::string& out, const XMLCh* text, XMLSize_t length) {
+    if (text == nullptr || length == 0) return;
     // XMLCh is UTF-16; convert by hand so no transcoder (and no local code page) is involved.
     // Most text is ASCII: that prefix is copied in one go.
     XMLSize_t ascii = 0;
     while (ascii < length && text[ascii] < 0x80) ++ascii;
-    std::string out(ascii, '\0');
-    for (XMLSize_t i = 0; i < ascii; ++i) out[i] = static_cast<char>(text[i]);
-    if (ascii == length) return out;
-    out.reserve(length + (length - ascii) * 2);
+    const std::size_t at = out.size();
+    out.resize(at + ascii);
+    char* to = out.data() + at;
+    for (XMLSize_t i = 0; i < ascii; ++i) to[i] = static_cast<char>(text[i]);
+    if (ascii == length) return;
+    out.reserve(out.size() + (length - ascii) * 3);
     for (XMLSize_t i = ascii; i < length; ++i) {
         char32_t c = text[i];
         if (c >= 0xD800 && c <= 0xDBFF && i + 1 < length && text[i + 1] >= 0xDC00 &&
@@ -51,7 +59,6 @@ std::string toUtf8(const XMLCh* text, XMLSize_t length) {
             out += static_cast<char>(0x80 | (c & 0x3F));
         }
     }
-    return out;
 }
 
 std::u16string toXmlCh(std::string_view utf8) {

@@ -13,6 +13,8 @@ void ensureXercesInitialised();
 // UTF-16 (XMLCh) to UTF-8; nullptr gives "".
 std::string toUtf8(const XMLCh* text);
 std::string toUtf8(const XMLCh* text, XMLSize_t length);
+// Appends the UTF-8 form of `length` UTF-16 units to `out`.
+void appendUtf8(std::string& out, const XMLCh* text, XMLSize_t length);
 
 // UTF-8 to a null-terminated XMLCh string.
 std::u16string toXmlCh(std::string_view utf8);

@@ -67,7 +67,7 @@ struct ParseResult {
 
 // The XSDs of one folder (all *.xsd), loaded once into a locked grammar pool.
 class SchemaSet {
-public:
+  public:
     // Throws std::runtime_error naming the file when a schema does not load.
     explicit SchemaSet(const std::filesystem::path& dir);
     ~SchemaSet();
@@ -80,7 +80,7 @@ public:
     struct Impl;
     const Impl& impl() const { return *impl_; }
 
-private:
+  private:
     std::unique_ptr<Impl> impl_;
 };
 
@@ -94,7 +94,7 @@ std::string escapeText(std::string_view text);
 // A small streaming writer for the messages we emit. Namespace declarations are given by the
 // caller on the root element; elements take a prefix ("wmo301:Header", "iwmo:Identificatie").
 class XmlWriter {
-public:
+  public:
     XmlWriter();
     XmlWriter& open(std::string_view qualified_name);
     // Attribute on the element just opened (before any child or text), e.g. xmlns:iwmo.
@@ -106,7 +106,7 @@ public:
     // Closes what is open and returns the document (with the XML declaration, UTF-8).
     std::string finish();
 
-private:
+  private:
     void endStartTag();
     std::string out_;
     std::vector<std::string> open_;

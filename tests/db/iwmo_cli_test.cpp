@@ -106,6 +106,44 @@ TEST(IwmoValidateCli, AWmo323BreakingAnInMessageRuleIsNotValidWithTheRule) {
     EXPECT_FALSE(contains(run.output, "XSD_INVALID")) << run.output;
 }
 
+TEST(IwmoValidateCli, AWmo323LargerThanAnyOtherMessageIsStreamedAndChecked) {
+    // 15,000 more prestaties (each on an allocation of its own, so no in-message rule breaks):
+    // over 10 MiB and 100,000 elements, the limits of other messages, but a WMO323 may be as
+    // large as the service accepts (limits.max_declaration_bytes) and is streamed.
+    const std::string xml = sample("wmo323");
+    const std::string open = "<wmo323:Prestatie>";
+    const auto begin = xml.find(open);
+    const auto end =
+        xml.find("</wmo323:Prestatie>", begin) + std::string("</wmo323:Prestatie>").size();
+    const std::string one = xml.substr(begin, end - begin);
+    std::string more;
+    constexpr int kCopies = 15000;
+    for (int i = 0; i < kCopies; ++i) {
+        std::string copy = replaceOnce(one, "PR-2025-03-0001", "PR-BIG-" + std::to_string(i));
+        more += replaceOnce(copy, "ToewijzingNummer>100234<",
+                            "ToewijzingNummer>" + std::to_string(200000 + i) + "<") +
+                "\n          ";
+    }
+    std::string big = xml;
+    big.insert(begin, more);
+    big = replaceOnce(big, "TotaalBedrag>98000<",
+                      "TotaalBedrag>" + std::to_string(98000 + 104000LL * kCopies) + "<");
+    ASSERT_GT(big.size(), 10u << 20);
+    dbtest::TempDir dir;
+    const auto file = dir.path() / "wmo323-big.xml";
+    dbtest::writeFile(file, big);
+    const auto run = dbtest::runCli({"validate", file.string()}, "zorgcontract");
+    EXPECT_EQ(run.exit_code, 0) << run.output.substr(0, 2000);
+    EXPECT_TRUE(contains(run.output, ": valid")) << run.output.substr(0, 2000);
+    // One cent off in the total: TR358, found after reading every prestatie.
+    dbtest::writeFile(
+        file, replaceOnce(big, "TotaalBedrag>" + std::to_string(98000 + 104000LL * kCopies) + "<",
+                          "TotaalBedrag>" + std::to_string(98001 + 104000LL * kCopies) + "<"));
+    const auto wrong = dbtest::runCli({"validate", file.string()}, "zorgcontract");
+    EXPECT_EQ(wrong.exit_code, 1) << wrong.output.substr(0, 2000);
+    EXPECT_TRUE(contains(wrong.output, "TR358")) << wrong.output.substr(0, 2000);
+}
+
 TEST(IwmoIngestCli, PrintsTheRetourWith9019ForAnUnknownAllocationAndStoresItOnce) {
     dbtest::ScratchDatabase scratch;
     ASSERT_EQ(dbtest::runCli({"migrate"}, scratch.name()).exit_code, 0);
