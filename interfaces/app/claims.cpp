@@ -57,15 +57,15 @@ ClaimProcessor::ClaimProcessor(RequestContext& ctx, std::int64_t provider_id,
 ClaimProcessor::~ClaimProcessor() = default;
 
 void ClaimProcessor::open() {
-    if (ctx_.db.queryOne("SELECT id FROM declarations WHERE provider_id = ? AND declaratie_nummer "
-                         "= ? FOR UPDATE",
-                         {provider_id_, head_.number})) {
+    if (db().queryOne("SELECT id FROM declarations WHERE provider_id = ? AND declaratie_nummer "
+                      "= ? FOR UPDATE",
+                      {provider_id_, head_.number})) {
         throw ValidationError("DUPLICATE_DECLARATION",
                               "DeclaratieNummer " + head_.number +
                                   " was used before by this provider (iWmo 9333); use a new one.",
                               "number", ErrorKind::Conflict);
     }
-    ctx_.db.execute(
+    db().execute(
         "INSERT INTO declarations (provider_id, source, inbox_message_id, declaratie_nummer,"
         " period_begin, period_end, received_at, total_submitted_cents, status, answer_due)"
         " VALUES (?,?,?,?,?,?,?,?,'answered',?)",
@@ -73,10 +73,11 @@ void ClaimProcessor::open() {
          head_.number, formatDate(head_.declaration_period.begin),
          endText(head_.declaration_period), timestamp(ctx_.clock), head_.total_submitted.cents(),
          formatDate(result_.answer_due)});
-    result_.declaration_id = ctx_.db.lastInsertId();
+    result_.declaration_id = db().lastInsertId();
 }
 
 void ClaimProcessor::restart() {
+    settle();
     const auto id = result_.declaration_id;
     const auto due = result_.answer_due;
     result_ = DeclarationResult{};
@@ -250,7 +251,7 @@ std::optional<billing::AllocationFacts> ClaimProcessor::allocation(std::int64_t 
     auto it = allocations_.find(number);
     if (it != allocations_.end()) return it->second;
     allocations_[number] = std::nullopt;
-    if (auto r = ctx_.db.queryOne(std::string(kAllocationColumns) + "= ?", {number})) remember(*r);
+    if (auto r = db().queryOne(std::string(kAllocationColumns) + "= ?", {number})) remember(*r);
     return allocations_[number];
 }
 
@@ -261,7 +262,7 @@ void ClaimProcessor::loadGranted(const std::vector<std::int64_t>& granted_ids) {
     while (padded < params.size()) padded *= 2;
     params.resize(padded, params.back());
     for (auto id : granted_ids) granted_[id] = 0;
-    for (const auto& r : ctx_.db.query(
+    for (const auto& r : db().query(
              kGrantedUsage + inList(params.size()) + " GROUP BY a.granted_product_id, cl.unit",
              params)) {
         const auto v = counted(r.i64(2), parseUnit(r.str(1)), granted_unit_.at(r.i64(0)));
@@ -286,9 +287,15 @@ std::optional<billing::DecisionCap> ClaimProcessor::decision(const billing::Allo
 }
 
 void ClaimProcessor::prefetch(const std::vector<billing::ClaimLine>& lines) {
-    // The queries below must see every line added so far.
-    flush();
-    if (allocations_.size() > kMaxCachedAllocations) forgetAllocations();
+    // The queries below need not see the lines not yet written: their references are in
+    // since_prefetch_, and their allocations and granted products are in the caches with what
+    // those lines use — unless the caches are emptied, which needs every line written first.
+    if (allocations_.size() > kMaxCachedAllocations) {
+        flushNow();
+        forgetAllocations();
+    } else if (!writer_) {
+        flush();
+    }
     std::vector<std::string> refs;
     std::set<std::int64_t> wanted;
     for (const auto& l : lines) {
@@ -296,7 +303,10 @@ void ClaimProcessor::prefetch(const std::vector<billing::ClaimLine>& lines) {
         if (!allocations_.count(l.allocation_number)) wanted.insert(l.allocation_number);
     }
     prefetchReferences(refs);
-    if (wanted.empty()) return;
+    if (wanted.empty()) {
+        if (writer_) flush();
+        return;
+    }
     // IN lists are padded to a power of two (repeating a value) so that only a handful of
     // distinct statements is prepared and cached per connection.
     db::Params params(wanted.begin(), wanted.end());
@@ -304,7 +314,7 @@ void ClaimProcessor::prefetch(const std::vector<billing::ClaimLine>& lines) {
     while (padded < params.size()) padded *= 2;
     params.resize(padded, params.back());
     for (auto n : wanted) allocations_[n] = std::nullopt;
-    for (const auto& r : ctx_.db.query(kAllocationColumns + inList(params.size()), params)) {
+    for (const auto& r : db().query(kAllocationColumns + inList(params.size()), params)) {
         remember(r);
     }
     std::set<std::int64_t> granted_ids;
@@ -320,12 +330,12 @@ void ClaimProcessor::prefetch(const std::vector<billing::ClaimLine>& lines) {
             granted_ids.insert(l.granted_id);
         }
     }
-    for (const auto& r :
-         ctx_.db.query(kUsageColumns + inList(params.size()) + kUsageGroup, params)) {
+    for (const auto& r : db().query(kUsageColumns + inList(params.size()) + kUsageGroup, params)) {
         const auto& a = allocations_[r.i64(0)];
         if (a) addUsageRow(usage_[r.i64(0)]->use, *a, r);
     }
     loadGranted({granted_ids.begin(), granted_ids.end()});
+    if (writer_) flush();  // written while the caller adjudicates this batch
 }
 
 billing::ContractFacts ClaimProcessor::contract(const billing::ClaimLine& line,
@@ -338,7 +348,7 @@ billing::ContractFacts ClaimProcessor::contract(const billing::ClaimLine& line,
     const Date last_day = addDays(*line.period.end, -1);
     // The day the contract stopped running when it is terminated or suspended now: the day of
     // its latest change to that status.
-    auto c = ctx_.db.queryOne(
+    auto c = db().queryOne(
         "SELECT c.status, c.term_start, c.term_end, (SELECT DATE(MAX(s.changed_at)) FROM"
         " contract_status_changes s WHERE s.contract_id = c.id AND s.to_status = c.status)"
         " FROM contracts c WHERE c.id = ?",
@@ -350,7 +360,7 @@ billing::ContractFacts ClaimProcessor::contract(const billing::ClaimLine& line,
                                   last_day < parseDate(c->str(2)) &&
                                   (!stopped || c->isNull(3) || last_day < parseDate(c->str(3)));
         const auto schedule =
-            loadTariffSchedule(ctx_.db, TariffOwner::Contract, contract_id, line.product_code);
+            loadTariffSchedule(db(), TariffOwner::Contract, contract_id, line.product_code);
         const auto first = schedule.at(line.period.begin);
         const auto last = schedule.at(last_day);
         if (first && last && first->tariff == last->tariff) facts.tariff = first->tariff;
@@ -371,19 +381,21 @@ ClaimProcessor::Usage& ClaimProcessor::usage(const billing::AllocationFacts& a) 
     // The query must see the lines of this declaration accepted so far.
     flush();
     auto u = std::make_unique<Usage>(Usage{billing::AllocationUse(a.cap, a.category, a.period)});
-    for (const auto& r :
-         ctx_.db.query(std::string(kUsageColumns) + "= ?" + kUsageGroup, {a.number})) {
+    for (const auto& r : db().query(std::string(kUsageColumns) + "= ?" + kUsageGroup, {a.number})) {
         addUsageRow(u->use, a, r);
     }
     return *usage_.emplace(a.number, std::move(u)).first->second;
 }
 
 void ClaimProcessor::prefetchReferences(const std::vector<std::string>& references) {
-    flush();
     prefetched_.clear();
     used_before_.clear();
-    since_prefetch_.clear();
+    since_prefetch_ = unflushed_;  // not written yet: the query below cannot see them
     if (references.empty()) return;
+    if (trust_reference_index_) {
+        prefetched_.insert(references.begin(), references.end());
+        return;
+    }
     std::size_t padded = 1;
     while (padded < references.size()) padded *= 2;
     std::string sql =
@@ -394,7 +406,7 @@ void ClaimProcessor::prefetchReferences(const std::vector<std::string>& referenc
     for (std::size_t i = 0; i < padded; ++i) {
         params.emplace_back(references[std::min(i, references.size() - 1)]);
     }
-    for (const auto& r : ctx_.db.query(sql, params)) used_before_.insert(r.str(0));
+    for (const auto& r : db().query(sql, params)) used_before_.insert(r.str(0));
     prefetched_.insert(references.begin(), references.end());
 }
 
@@ -403,7 +415,7 @@ bool ClaimProcessor::referenceUsed(const std::string& reference) {
     if (prefetched_.count(reference)) {
         return used_before_.count(reference) > 0 || since_prefetch_.count(reference) > 0;
     }
-    return ctx_.db
+    return db()
         .queryOne("SELECT id FROM claim_lines WHERE provider_id = ? AND first_use_reference = ?",
                   {provider_id_, reference})
         .has_value();
@@ -456,7 +468,7 @@ LineResult ClaimProcessor::credit(const billing::ClaimLine& line) {
     billing::CreditFacts facts;
     std::optional<db::Row> debit;
     if (line.previous_reference) {
-        debit = ctx_.db.queryOne(
+        debit = db().queryOne(
             "SELECT id, allocation_number, product_code, period_begin, period_end, volume,"
             " amount_cents, credited FROM claim_lines WHERE provider_id = ? AND "
             "first_use_reference = ?"
@@ -487,7 +499,7 @@ LineResult ClaimProcessor::credit(const billing::ClaimLine& line) {
         r.message = verdict->message;
         return r;
     }
-    ctx_.db.execute("UPDATE claim_lines SET credited = 1 WHERE id = ?", {debit->i64(0)});
+    db().execute("UPDATE claim_lines SET credited = 1 WHERE id = ?", {debit->i64(0)});
     // The credited volume frees cap and period again: reloaded when next needed.
     usage_.erase(line.allocation_number);
     if (auto l = links_.find(line.allocation_number); l != links_.end()) {
@@ -500,9 +512,9 @@ void ClaimProcessor::record(const LineResult& r) {
     if (r.status == "review") {
         flush();
         pending_.push_back(r);
-        flush();
-        const auto line_id = ctx_.db.lastInsertId();
-        ctx_.db.execute(
+        flushNow();
+        const auto line_id = db().lastInsertId();
+        db().execute(
             "INSERT INTO review_items (claim_line_id, declaration_id, code, message, status,"
             " due_date) VALUES (?,?,?,?,'open',?)",
             {line_id, result_.declaration_id, r.code, r.message.substr(0, 1000),
@@ -513,7 +525,8 @@ void ClaimProcessor::record(const LineResult& r) {
     // (migration 0011), so that the WMO325 built from the database lists it.
     unflushed_.insert(r.line.reference);
     pending_.push_back(r);
-    if (pending_.size() >= kInsertBatch) flush();
+    // Pipelined, prefetch() writes a batch once the next batch's queries are done.
+    if (pending_.size() >= (writer_ ? 4 * kInsertBatch : kInsertBatch)) flush();
 }
 
 void ClaimProcessor::flush() {
@@ -543,17 +556,41 @@ void ClaimProcessor::flush() {
                  ? db::Param(nullptr)
                  : db::Param(security::encryptAesGcm(ctx_.config.bsn_key, l.bsn))});
     }
-    ctx_.db.execute(sql, params);
     pending_.clear();
     unflushed_.clear();
+    if (writer_) {
+        writer_->start([this, sql = std::move(sql), params = std::move(params)] {
+            ctx_.db.execute(sql, params);
+        });
+    } else {
+        ctx_.db.execute(sql, params);
+    }
+}
+
+void ClaimProcessor::flushNow() {
+    flush();
+    settle();
+}
+
+void ClaimProcessor::pipelineInserts() {
+    if (!writer_) writer_ = std::make_unique<db::BackgroundJob>();
+}
+
+void ClaimProcessor::settle() {
+    if (writer_) writer_->wait();
+}
+
+db::Connection& ClaimProcessor::db() {
+    settle();
+    return ctx_.db;
 }
 
 DeclarationResult ClaimProcessor::close() {
-    flush();
+    flushNow();
     const bool waiting = reviews_ > 0;
     result_.status = rejected_whole_ ? "rejected" : (waiting ? "awaiting_review" : "answered");
     if (rejected_whole_) result_.awarded = Money();
-    ctx_.db.execute(
+    db().execute(
         "UPDATE declarations SET total_awarded_cents = ?, status = ?, header_code = ?,"
         " answered_at = IF(? = 'awaiting_review', NULL, ?) WHERE id = ?",
         {result_.awarded.cents(), result_.status, result_.header_code, result_.status,

@@ -11,6 +11,7 @@
 
 #include "billing/domain/adjudication.hpp"
 #include "context.hpp"
+#include "interfaces/mysql/background_job.hpp"
 #include "invoicing/domain/ledger.hpp"
 
 namespace zc::app {
@@ -60,6 +61,19 @@ class ClaimProcessor {
     void prefetch(const std::vector<billing::ClaimLine>& lines);
     // Adjudicates and records one line. Credits must all come before the debits.
     const LineResult& add(const billing::ClaimLine& line);
+    // From now on a batch's claim lines are written on a thread of their own while the next
+    // batch is adjudicated: prefetch() queries first and then starts writing the lines added
+    // before it. The caller calls settle() before it uses the connection itself again.
+    void pipelineInserts();
+    // Waits until no write of this processor runs (rethrowing its failure).
+    void settle();
+    // Writes the lines added so far and waits for it (rethrowing a failure of the write).
+    void writePending() { flushNow(); }
+    // With `trust`, prefetch() does not look up whether the batch's ReferentieNummers were used
+    // before: one used in an earlier declaration (or in an earlier batch already written) makes
+    // the write of its batch fail with a duplicate key (db::DbError::isDuplicateKey, index
+    // uq_claim_first_use), and the caller starts over without trust (restart()).
+    void trustReferenceIndex(bool trust) { trust_reference_index_ = trust; }
     // Whether close() lists the lines not accepted (the JSON answer does; a WMO325 is built
     // from what is stored, so a large WMO323 need not hold them in memory). Default true.
     void keepLineResults(bool keep) { keep_line_results_ = keep; }
@@ -87,7 +101,12 @@ class ClaimProcessor {
     void loadGranted(const std::vector<std::int64_t>& granted_ids);
     bool referenceUsed(const std::string& reference);
     void record(const LineResult& r);
+    // Writes the pending lines: on the writer's thread when pipelined, else now.
     void flush();
+    // Writes the pending lines and waits until they are in the database.
+    void flushNow();
+    // The connection, once no write of this processor runs on it.
+    db::Connection& db();
     void forgetAllocations();
     invoicing::JournalEntry journal();
 
@@ -101,6 +120,7 @@ class ClaimProcessor {
     bool rejected_whole_ = false;
     bool saw_debit_ = false;
     bool keep_line_results_ = true;
+    bool trust_reference_index_ = false;
     std::int64_t reviews_ = 0;
     std::map<std::string, Money> awarded_by_category_;
     LineResult last_;
@@ -114,14 +134,16 @@ class ClaimProcessor {
     std::map<std::int64_t, std::int64_t> granted_;
     std::map<std::int64_t, Unit> granted_unit_;  // the granted product's unit, by its id
     // The ReferentieNummers of this declaration are checked against the database (which holds
-    // every flushed line) plus these two sets, so memory does not grow with the file: the lines
-    // not yet flushed, and those added since the last prefetch (whose query predates them).
+    // every written line) plus these two sets, so memory does not grow with the file: the lines
+    // not yet flushed, and those the last prefetch's query could not see (not yet written then,
+    // or added since).
     std::set<std::string> unflushed_;
     std::set<std::string> since_prefetch_;
     std::set<std::string> prefetched_;
     std::set<std::string> used_before_;
     std::map<std::string, std::string> bsn_hashes_;
     std::vector<LineResult> pending_;
+    std::unique_ptr<db::BackgroundJob> writer_;  // when pipelined
 };
 
 // Review queue decisions (contract manager).

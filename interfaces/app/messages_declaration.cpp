@@ -216,7 +216,7 @@ IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_a
     billing::InMessageRules rules;  // control level 2, over the whole file
     bool duplicate = false;         // the DeclaratieNummer was used before (9333)
     std::string previous_period;    // TR318 (8214): the later or equal previous period
-    // Debits in batches: one query per batch tells which references were used before.
+    // Debits in batches: a few queries per batch fetch what the batch's lines need.
     std::vector<billing::ClaimLine> batch;
     auto process = [&] {
         processor->prefetch(batch);
@@ -224,11 +224,22 @@ IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_a
         batch.clear();
     };
     // Pass 1: the head (registration, exactly once), the in-message rules and, optimistically
-    // inside a savepoint, the debits. A credit line undoes them and the declaration takes the
-    // careful path below: credits first, then debits, each a pass of its own; a broken
-    // in-message rule undoes everything but the exactly-once record. The file is parsed on a
-    // thread of its own (DeclarationStream) while this one adjudicates.
+    // inside a savepoint, the debits. A credit line, or a ReferentieNummer used before (the
+    // optimistic pass leaves that to the unique index, which refuses its batch's write), undoes
+    // them and the declaration takes the careful path below: credits first, then debits, each a
+    // pass of its own; a broken in-message rule undoes everything but the exactly-once record.
+    // The file is parsed on a thread of its own (DeclarationStream), and each batch is written
+    // while the next is adjudicated.
     bool optimistic = true;
+    auto optimistically = [&](const auto& work) {
+        try {
+            work();
+        } catch (const db::DbError& e) {
+            if (!e.isDuplicateKey()) throw;
+            optimistic = false;  // a ReferentieNummer used before: the careful path decides
+            processor->settle();
+        }
+    };
     iwmo::Problems problems;
     {
         iwmo::DeclarationStream stream(schemas, source, limits, kBatchLines);
@@ -256,6 +267,8 @@ IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_a
                 processor.emplace(ctx, provider_id, bh, "wmo323",
                                   dry_run ? std::nullopt : std::optional<std::int64_t>(inbox_id));
                 processor->keepLineResults(false);
+                processor->pipelineInserts();
+                processor->trustReferenceIndex(true);
                 try {
                     processor->open();
                 } catch (const ValidationError& e) {
@@ -272,12 +285,11 @@ IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_a
                 optimistic = optimistic && !p.credit && rules.problemCount() == 0;
                 if (optimistic) batch.push_back(l);
             }
-            if (optimistic) {
-                process();
-            } else {
-                batch.clear();  // the careful path reads the file again
-            }
+            if (optimistic) optimistically(process);
+            batch.clear();  // unless processed: the careful path reads the file again
         }
+        if (processor && optimistic) optimistically([&] { processor->writePending(); });
+        if (processor) processor->settle();  // the connection is this thread's again
     }
     if (repeat) {
         tx.commit();
@@ -317,6 +329,7 @@ IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_a
     if (!optimistic) {
         ctx.db.execute("ROLLBACK TO SAVEPOINT zc_declaration_lines");
         processor->restart();
+        processor->trustReferenceIndex(false);
         // Credits before debits (OP366).
         requireValid(reader.read(
             schemas, source, limits, [](const auto&) {},
