@@ -31,7 +31,8 @@ constexpr std::size_t kPostcodeLength = 6;  // "1234AB"
 
 constexpr const char* kClientColumns =
     "SELECT id, bsn_enc, surname, prefix, given_names, initials, birth_date, gender, street,"
-    " house_number, postcode, city, municipality_code, district_id, created_at FROM clients";
+    " house_number, postcode, city, municipality_code, district_id, created_at,"
+    " messages_withheld_since, messages_withheld_reason FROM clients";
 
 void requireKeys(const AppConfig& config) {
     if (config.bsn_key.size() != security::kAesKeyBytes || config.bsn_hmac_key.empty()) {
@@ -129,6 +130,12 @@ Poco::JSON::Object::Ptr clientJson(const AppConfig& config, const db::Row& r, Ro
     o->set("municipality_code", r.str(12));
     setOptionalInt(o, "district_id", r.optI64(13));
     o->set("created_at", r.str(14));
+    // OP003: whether messages about the client are withheld; why, only for access officers.
+    o->set("messages_withheld", !r.isNull(15));
+    if (!r.isNull(15) && viewer == Role::AccessOfficer) {
+        o->set("messages_withheld_since", r.str(15));
+        o->set("messages_withheld_reason", r.str(16));
+    }
     return o;
 }
 

@@ -18,6 +18,7 @@
 #include "interfaces/xml/stream_reader.hpp"
 #include "json_input.hpp"
 #include "json_output.hpp"
+#include "message_safety.hpp"
 #include "messages_internal.hpp"
 
 namespace zc::app {
@@ -172,6 +173,12 @@ std::int64_t queueOutgoing(RequestContext& ctx, std::int64_t provider_id, const 
 }
 
 void queueWmo301(RequestContext& ctx, std::int64_t client_id, std::int64_t provider_id) {
+    if (messagesWithheld(ctx.db, client_id)) {
+        // OP003: nothing about this client goes out; released, the current state follows.
+        appendAudit(ctx, {"message.withheld", "client", std::to_string(client_id), "ok",
+                          std::nullopt, std::nullopt});
+        return;
+    }
     const auto client = loadClient(ctx.db, ctx.config, client_id);
     ZC_ASSERT(client.has_value());
     std::vector<std::int64_t> versions;

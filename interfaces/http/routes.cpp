@@ -11,6 +11,7 @@
 #include "interfaces/app/claims.hpp"
 #include "interfaces/app/clients.hpp"
 #include "interfaces/app/contracts.hpp"
+#include "interfaces/app/message_safety.hpp"
 #include "interfaces/app/messages.hpp"
 #include "interfaces/app/payments.hpp"
 #include "interfaces/app/procedures.hpp"
@@ -215,6 +216,12 @@ std::vector<Route> buildRoutes() {
         {"GET", v1 + "/clients", A::Roles, {kAo, kAud}, false, app::listClients},
         {"GET", v1 + "/clients/{id}", A::Roles, {kAo, kCm, kAud}, false, app::getClient},
         {"POST", v1 + "/clients/{id}/decisions", A::Roles, {kAo}, false, app::createDecision},
+        {"POST",
+         v1 + "/clients/{id}/message-safety",
+         A::Roles,
+         {kAo},
+         false,
+         app::setMessageSafety},
         {"GET",
          v1 + "/clients/{id}/decisions",
          A::Roles,

@@ -7,6 +7,7 @@
 #include "interfaces/app/allocations.hpp"
 #include "interfaces/app/clients.hpp"
 #include "interfaces/app/contracts.hpp"
+#include "interfaces/app/message_safety.hpp"
 #include "interfaces/app/reference.hpp"
 #include "interfaces/mysql/migrations.hpp"
 #include "interfaces/security/crypto.hpp"
@@ -280,6 +281,52 @@ TEST_F(ClientsAllocationsTest, ChangesAddVersionsAndNeverRewriteEarlierOnes) {
               "INVALID_REASON_CODE");
     EXPECT_EQ(
         conn_->queryOne("SELECT COUNT(*) FROM allocations WHERE number = ?", {number})->i64(0), 3);
+}
+
+TEST_F(ClientsAllocationsTest, MessagesWithheldForAClientsSafetyQueueNoWmo301UntilReleased) {
+    // OP003: an access officer judges sending the client's data unsafe (a shelter).
+    const auto client = createClient();
+    const auto granted = decide(client, 11, ibWeekly(4));
+    auto wmo301s = [&] {
+        return conn_
+            ->queryOne(
+                "SELECT COUNT(*) FROM outbox_messages WHERE message_code = '414'"
+                " AND client_id = ?",
+                {client})
+            ->i64(0);
+    };
+    auto safety = [&](const std::string& body) {
+        return app::setMessageSafety(*officer_,
+                                     dbtest::jsonRequest(body, {{"id", std::to_string(client)}}));
+    };
+    EXPECT_EQ(dbtest::errorCode([&] { safety(R"({"withhold":true})"); }), "MISSING_FIELD");
+    EXPECT_EQ(safety(R"({"withhold":true,"reason":"verblijf in de vrouwenopvang"})").status, 200);
+
+    const auto created = allocate(granted, contracted_, R"(,"volume":3)");
+    ASSERT_EQ(created.status, 201);
+    EXPECT_EQ(wmo301s(), 0) << "a WMO301 was queued for a client whose messages are withheld";
+    EXPECT_EQ(auditCount("message.withheld"), 1);
+    // The provider still sees the allocation through the API.
+    EXPECT_EQ(app::currentAllocations(*conn_, client, contracted_).size(), 1u);
+    // Only access officers see why.
+    const auto as_officer = object(
+        app::getClient(*officer_, dbtest::jsonRequest("{}", {{"id", std::to_string(client)}})));
+    EXPECT_TRUE(as_officer->getValue<bool>("messages_withheld"));
+    EXPECT_EQ(as_officer->getValue<std::string>("messages_withheld_reason"),
+              "verblijf in de vrouwenopvang");
+    const auto as_auditor = object(
+        app::getClient(*auditor_, dbtest::jsonRequest("{}", {{"id", std::to_string(client)}})));
+    EXPECT_TRUE(as_auditor->getValue<bool>("messages_withheld"));
+    EXPECT_FALSE(as_auditor->has("messages_withheld_reason"));
+
+    // Released: the provider gets one WMO301 with the current allocation; changes flow again.
+    EXPECT_EQ(safety(R"({"withhold":false})").status, 200);
+    EXPECT_EQ(wmo301s(), 1);
+    EXPECT_EQ(auditCount("client.messages_withheld"), 1);
+    EXPECT_EQ(auditCount("client.messages_released"), 1);
+    EXPECT_FALSE(object(app::getClient(*officer_,
+                                       dbtest::jsonRequest("{}", {{"id", std::to_string(client)}})))
+                     ->getValue<bool>("messages_withheld"));
 }
 
 TEST_F(ClientsAllocationsTest, ProviderWithoutActiveContractIsRefused) {

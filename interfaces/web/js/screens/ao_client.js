@@ -51,6 +51,32 @@ async function personalData(ctx, c) {
   ]));
 }
 
+// iWmo OP003: whether messages about the client go out; an access officer withholds them with
+// the professional's reason (e.g. a stay in a shelter) or releases them again.
+function messageSafety(ctx, c) {
+  const state = c.messages_withheld
+    ? facts([
+      [t('ao.safety.state'), t('ao.safety.withheld', { since: date((c.messages_withheld_since || '').slice(0, 10)) })],
+      [t('ao.safety.reason'), c.messages_withheld_reason || ''],
+    ])
+    : h('p', {}, t('ao.safety.flowing'));
+  if (!AO.includes(ctx.user.role)) return section(t('ao.safety.title'), state);
+  const change = c.messages_withheld
+    ? form([], t('ao.safety.release'), async () => {
+      await localizedCall(() => api.post(`/clients/${c.id}/message-safety`, { withhold: false }));
+      announce(t('ao.safety.released'));
+      await ctx.rerender();
+    })
+    : form([
+      { name: 'reason', label: t('ao.safety.reason'), type: 'textarea', required: true, hint: t('ao.safety.reason_hint') },
+    ], t('ao.safety.withhold'), async (v) => {
+      await localizedCall(() => api.post(`/clients/${c.id}/message-safety`, { withhold: true, reason: v.reason }));
+      announce(t('ao.safety.withheld_now'));
+      await ctx.rerender();
+    });
+  return section(t('ao.safety.title'), state, h('p', { class: 'hint' }, t('ao.safety.explain')), change);
+}
+
 // Decisions flattened to one row per granted product.
 function decisionsTable(decisions, products) {
   const rows = decisions.flatMap((d) => d.products.map((g, i) => ({ d, g, first: i === 0 })));
@@ -207,7 +233,8 @@ async function renderClient(main, ctx) {
     section(t('ao.decision.title'), decisionsTable(decisions, products),
       AO.includes(ctx.user.role) ? decisionForm(ctx, client, products) : null),
     section(t('ao.alloc.title'), allocationsTable(allocations, products, providers),
-      ALLOCATORS.includes(ctx.user.role) ? allocationForm(ctx, client, decisions, products) : null));
+      ALLOCATORS.includes(ctx.user.role) ? allocationForm(ctx, client, decisions, products) : null),
+    messageSafety(ctx, client));
 }
 
 export const clientPage = renderClient;
