@@ -439,10 +439,56 @@ ApiResponse createAllocation(RequestContext& ctx, const ApiRequest& req) {
     return ApiResponse(201, out);
 }
 
+namespace {
+
+// OP033x1: a daily, weekly or monthly volume is not changed in place (the latest version decides
+// the whole allocation, so that would rewrite the care already given). The allocation ends
+// where the new volume starts — removed (reason 13) when that is its first day — and a new
+// allocation of the same grant and provider carries the new volume from then on. One WMO301
+// carries both.
+ApiResponse replaceAllocation(RequestContext& ctx, const AllocationView& current,
+                              std::int64_t volume, Date from, std::optional<Date> end,
+                              const std::string& reason, std::optional<std::string> reference,
+                              std::optional<ProviderConsent> consent) {
+    if (from < current.start_date || (current.end_date && *current.end_date <= from)) {
+        throw ValidationError("INVALID_EFFECTIVE_DATE",
+                              "The new volume must start within the allocation (from " +
+                                  formatDate(current.start_date) + " up to its end).",
+                              "effective_date");
+    }
+    db::Transaction tx(ctx.db);
+    Wmo301Batch batch;
+    const bool whole = from == current.start_date;
+    addVersion(ctx, current.number, std::nullopt, from, true,
+               whole ? std::string(contracting::kReasonRemoved) : reason, "allocation.change",
+               reference, consent);
+    ApiRequest sub;
+    sub.body = newObject();
+    sub.body->set("granted_product_id", currentRow(ctx, current.number, false)->i64(16));
+    sub.body->set("provider_id", current.provider_id);
+    sub.body->set("start_date", formatDate(from));
+    if (const auto until = end ? end : current.end_date) {
+        sub.body->set("end_date", formatDate(*until));
+    }
+    sub.body->set("volume", volume);
+    if (const auto ref = reference ? reference : current.referentie_aanbieder) {
+        sub.body->set("referentie_aanbieder", *ref);
+    }
+    auto created = createAllocation(ctx, sub);
+    batch.flush(ctx);
+    tx.commit();
+    Poco::JSON::Object::Ptr out = created.body.extract<Poco::JSON::Object::Ptr>();
+    out->set("replaces", current.number);
+    return created;
+}
+
+}  // namespace
+
 ApiResponse changeAllocation(RequestContext& ctx, const ApiRequest& req) {
     const auto number = req.pathId("number");
     const auto volume = optionalInt(req.body, "volume");
     const auto end = optionalDate(req.body, "end_date");
+    const auto effective = optionalDate(req.body, "effective_date");
     const auto reason =
         contracting::parseChangeReason(requiredString(req.body, "reason_code", 2), "reason_code");
     if (!volume && !end) {
@@ -451,6 +497,20 @@ ApiResponse changeAllocation(RequestContext& ctx, const ApiRequest& req) {
     }
     const auto reference = optionalString(req.body, "referentie_aanbieder", kMaxReferenceLength);
     const auto consent = consentOf(ctx, req);
+    const auto current = allocationByNumber(ctx.db, number);
+    if (current && volume && *volume != current->volume &&
+        current->frequency != contracting::Frequency::TotalInValidity) {
+        if (!effective) {
+            throw ValidationError(
+                "VOLUME_CHANGE_NEEDS_DATE",
+                "Only a volume in total over the allocation period is changed in place (iWmo "
+                "OP033x1). Give effective_date, the first day of the new volume: the allocation "
+                "ends there and a new allocation carries the new volume.",
+                "effective_date", ErrorKind::Unprocessable);
+        }
+        return replaceAllocation(ctx, *current, *volume, *effective, end, reason, reference,
+                                 consent);
+    }
     return addVersion(ctx, number, volume, end, end.has_value(), reason, "allocation.change",
                       reference, consent);
 }

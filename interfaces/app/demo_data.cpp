@@ -685,7 +685,8 @@ Poco::JSON::Object::Ptr callWithPath(Demo& d, UseCase use_case,
 }
 
 // Five clients with a decision for this year each (one with a PGB next to care in kind) and
-// allocations to demo providers; the last allocation gets a second version. Real clock.
+// allocations to demo providers; the last client gets more hours from tomorrow on (a new
+// allocation after the first, OP033x1). Real clock.
 void loadClients(Demo& d, int current_year) {
     if (current_year >= kTermEndYear) return;  // the demo contracts have ended
     d.clock.release();
@@ -733,9 +734,14 @@ void loadClients(Demo& d, int current_year) {
                          {"volume", c.volume > 2 ? c.volume - 1 : c.volume}}));
         last_allocation = allocation->getValue<std::int64_t>("number");
     }
-    // Reassessment (RedenWijziging 04): the last allocation gets the full granted volume.
+    // Reassessment (RedenWijziging 04): the last client gets the full granted volume from tomorrow
+    // on — a new allocation after the first one, as a weekly volume changes (OP033x1).
+    const Date tomorrow = addDays(d.clock.today(), 1);
+    if (tomorrow >= ymd(current_year + 1, 1, 1)) return;
     callWithPath(d, changeAllocation, {{"number", std::to_string(last_allocation)}},
-                 object({{"volume", kClientSeeds.back().volume}, {"reason_code", "04"}}));
+                 object({{"volume", kClientSeeds.back().volume},
+                         {"reason_code", "04"},
+                         {"effective_date", formatDate(tomorrow)}}));
 }
 
 std::vector<DemoLogin> demoLogins() {

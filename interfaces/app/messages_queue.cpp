@@ -104,16 +104,6 @@ void grantAllocations(RequestContext& ctx, const Request& q, Poco::JSON::Array::
     }
 }
 
-void grantChanges(RequestContext& ctx, const Request& q, Poco::JSON::Array::Ptr list) {
-    for (std::size_t i = 0; list && i < list->size(); ++i) {
-        ApiRequest sub;
-        sub.body = objectAt(list, i, "changes");
-        sub.path["number"] = std::to_string(requiredInt(sub.body, "number"));
-        sub.body->set("referentie_aanbieder", q.referentie);
-        changeAllocation(ctx, sub);
-    }
-}
-
 // The items of a list of a stored WMO317 Verzoek: a JSON array; a request stored before the
 // lists were kept as arrays holds one item under the item's name.
 std::vector<Poco::JSON::Object::Ptr> requestItems(const Poco::JSON::Object::Ptr& verzoek,
@@ -145,6 +135,38 @@ std::string text(const Poco::JSON::Object::Ptr& o, const std::string& key) {
 std::string numberText(const std::string& digits) {
     const auto first = digits.find_first_not_of('0');
     return first == std::string::npos ? "0" : digits.substr(first);
+}
+
+// The changes a grant decides. A change of a weekly (daily, monthly) volume takes effect from
+// the GewensteIngangsdatum the provider asked for unless the grant says otherwise (OP033x1: a new
+// allocation from then on), and the provider's request is its consent to the change (OP033x1:
+// asked for by the provider, no further consultation).
+void grantChanges(RequestContext& ctx, const Request& q, Poco::JSON::Array::Ptr list) {
+    std::map<std::string, std::string> wished;  // ToewijzingNummer → GewensteIngangsdatum
+    if (q.kind == "317") {
+        Poco::JSON::Parser parser;
+        const auto verzoek = parser.parse(q.summary_json).extract<Poco::JSON::Object::Ptr>();
+        for (const auto& p : requestItems(verzoek, "TeWijzigenProducten", "TeWijzigenProduct")) {
+            wished[numberText(text(p, "ToewijzingNummer"))] = text(p, "GewensteIngangsdatum");
+        }
+    }
+    for (std::size_t i = 0; list && i < list->size(); ++i) {
+        ApiRequest sub;
+        sub.body = objectAt(list, i, "changes");
+        sub.path["number"] = std::to_string(requiredInt(sub.body, "number"));
+        sub.body->set("referentie_aanbieder", q.referentie);
+        const auto w = wished.find(sub.path["number"]);
+        if (!sub.body->has("effective_date") && w != wished.end() && !w->second.empty()) {
+            sub.body->set("effective_date", w->second);
+        }
+        if (!sub.body->has("provider_consent")) {
+            auto consent = newObject();
+            consent->set("given_by", "verzoek om wijziging " + q.referentie);
+            consent->set("given_on", formatDate(ctx.today()));
+            sub.body->set("provider_consent", consent);
+        }
+        changeAllocation(ctx, sub);
+    }
 }
 
 // A WMO317 is honoured as a whole (IV093): the grant decides every TeWijzigenProduct (one change

@@ -245,7 +245,13 @@ void writeAllocation(xml::XmlWriter& w, const Allocation301& a) {
     w.leaf("wmo301:Toewijzingsdatum", formatDate(a.allocated_on));
     w.leaf("wmo301:Toewijzingstijd", a.allocated_time);
     w.leaf("wmo301:Ingangsdatum", formatDate(a.start));
-    if (a.end_inclusive) w.leaf("wmo301:Einddatum", formatDate(*a.end_inclusive));
+    // A removed allocation (RedenWijziging 13, stored as ending where it starts) has its
+    // Einddatum equal to its Ingangsdatum (CS335, CS003).
+    if (a.reason_change == "13") {
+        w.leaf("wmo301:Einddatum", formatDate(a.start));
+    } else if (a.end_inclusive) {
+        w.leaf("wmo301:Einddatum", formatDate(*a.end_inclusive));
+    }
     if (!a.reason_change.empty()) w.leaf("wmo301:RedenWijziging", a.reason_change);
     w.open("wmo301:Omvang");
     w.leaf("iwmo:Volume", std::to_string(a.volume));

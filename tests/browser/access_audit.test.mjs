@@ -21,6 +21,7 @@ const iso = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate(
 const now = new Date();
 const monthStart = iso(new Date(now.getFullYear(), now.getMonth(), 1));
 const nextYear = iso(new Date(now.getFullYear() + 1, 0, 1));
+const inAWeek = iso(new Date(now.getFullYear(), now.getMonth(), now.getDate() + 7));
 const dutch = (isoDate) => isoDate.split('-').reverse().join('-');
 
 const bsn = randomBsn();
@@ -117,32 +118,38 @@ async function allocate(page) {
   return { number, providerName };
 }
 
-async function allocationPage(page, providerName) {
+async function allocationPage(page, providerName, number) {
   const text = await mainText(page);
   assert.ok(text.includes(providerName), 'the provider is named');
   assert.match(text, /eerste toewijzing/);
   // The WMO301 sent to the provider appears in the message history.
   const messages = page.locator('section', { has: page.getByRole('heading', { name: 'Berichtenverkeer' }) });
   await messages.getByRole('cell', { name: /WMO301 \(414\)/ }).first().waitFor();
-  // A change: a new version with reason 02.
+  // A weekly volume changes from a date (iWmo OP033x1): this allocation ends a week from now
+  // and a new allocation carries 3 hours a week from then on.
   await page.getByText('Toewijzing wijzigen').click();
-  await page.getByLabel('Nieuwe omvang').fill('3');
+  await page.getByLabel('Nieuwe omvang', { exact: true }).fill('3');
+  await page.getByLabel('Nieuwe omvang geldt vanaf').fill(inAWeek);
   await page.getByLabel('Reden wijziging').first().selectOption('02');
   await page.getByRole('button', { name: 'Wijziging vastleggen' }).click();
-  await page.getByText('Versie 2 is vastgelegd', { exact: false }).waitFor();
+  await page.getByText('draagt de nieuwe omvang', { exact: false }).waitFor();
+  const heading = page.getByRole('heading', { level: 1, name: new RegExp(`^Toewijzing (?!${number}$)\\d+$`) });
+  await heading.waitFor();
+  const successor = (await heading.innerText()).replace('Toewijzing ', '');
   const versions = page.locator('section', { has: page.getByRole('heading', { name: 'Versies' }) });
   await versions.getByRole('row').filter({ hasText: '3 uur per week' }).filter({ hasText: 'geldende versie' }).waitFor();
-  await versions.getByRole('row').filter({ hasText: '4 uur per week' }).filter({ hasText: 'vervangen' }).waitFor();
   await messages.getByRole('row').filter({ hasText: 'WMO301 (414)' }).nth(1).waitFor();
   await screenshot(page, 'ao-allocation');
+  return successor;
 }
 
-async function backToClient(page, number) {
+async function backToClient(page, number, successor) {
   await page.getByRole('link', { name: 'Naar de cliënt' }).click();
-  const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: number, exact: true }) });
-  await row.waitFor();
-  assert.match(await row.innerText(), /3 uur per week/);
-  assert.match(await row.innerText(), /actief/);
+  const rowOf = (n) => page.getByRole('row').filter({ has: page.getByRole('link', { name: n, exact: true }) });
+  await rowOf(successor).waitFor();
+  assert.match(await rowOf(successor).innerText(), /3 uur per week/);
+  assert.match(await rowOf(number).innerText(), /4 uur per week/);
+  assert.match(await rowOf(number).innerText(), /actief/);
   await screenshot(page, 'ao-client');
 }
 
@@ -243,8 +250,8 @@ await run('access_audit', async (browser) => {
   await showBsn(page);
   await recordDecision(page);
   const { number, providerName } = await allocate(page);
-  await allocationPage(page, providerName);
-  await backToClient(page, number);
+  const successor = await allocationPage(page, providerName, number);
+  await backToClient(page, number, successor);
   await searchByBsn(page);
   await allocationsList(page, clientId, number);
 

@@ -206,14 +206,19 @@ TEST_F(AllocationBusinessRulesTest, Wmo301LeavesOutAllocationsEndedAndSentBefore
     const auto nd = allocate(later, first_, "2025-03-17")->getValue<std::int64_t>("number");
     end(nd, R"({"end_date":"2025-03-17","reason_code":"13"})");
     EXPECT_EQ(lastWmo301(first_), (std::set<std::int64_t>{nc, nd}));
-    change(nc, R"({"volume":4,"reason_code":"04"})");
-    EXPECT_EQ(lastWmo301(first_), std::set<std::int64_t>{nc});
+    // A weekly volume changes from a date (OP033x1): C ends there and a new allocation E
+    // carries the new volume; the WMO301 carries both.
+    const auto ne = change(nc, R"({"volume":4,"reason_code":"04","effective_date":"2025-03-17"})")
+                        ->getValue<std::int64_t>("number");
+    EXPECT_EQ(lastWmo301(first_), (std::set<std::int64_t>{nc, ne}));
 }
 
 // --- OP186 / OP298 / OP299 ----------------------------------------------------------------
 
 TEST_F(AllocationBusinessRulesTest, RetroactiveChangesNeedTheProvidersConsent) {
-    const auto granted = decide(ibWeekly(4));
+    // A volume in total over the allocation period, the only one changed in place (OP033x1).
+    const auto granted = decide(R"({"product_code":"02A01","volume":4,"unit":"hours",)"
+                                R"("frequency":"total","financing":"ZIN"})");
     const auto number =
         allocate(granted, first_, "2025-01-06", R"(,"volume":3)")->getValue<std::int64_t>("number");
     const auto before = snapshot();
@@ -271,6 +276,40 @@ TEST_F(AllocationBusinessRulesTest, RetroactiveChangesNeedTheProvidersConsent) {
     const auto ended = end(
         number, std::string(R"({"end_date":"2025-02-01","reason_code":"05",)") + kConsent + "}");
     EXPECT_EQ(ended->getValue<std::string>("end_date"), "2025-02-01");
+}
+
+// --- OP033x1 -----------------------------------------------------------------------------
+
+TEST_F(AllocationBusinessRulesTest, AWeeklyVolumeChangesFromADateThroughANewAllocation) {
+    const auto granted = decide(ibWeekly(4));
+    const auto number =
+        allocate(granted, first_, "2025-01-06", R"(,"volume":3)")->getValue<std::int64_t>("number");
+    const auto messages = wmo301Count(first_);
+    const auto before = snapshot();
+    EXPECT_EQ(dbtest::errorCode([&] { change(number, R"({"volume":4,"reason_code":"04"})"); }),
+              "VOLUME_CHANGE_NEEDS_DATE");
+    EXPECT_EQ(dbtest::errorCode([&] {
+                  change(number,
+                         R"({"volume":4,"reason_code":"04","effective_date":"2025-04-01"})");
+              }),
+              "INVALID_EFFECTIVE_DATE");
+    EXPECT_EQ(snapshot(), before);
+
+    // From 2025-03-17 on: the allocation ends there, a new one carries 4 hours a week.
+    const auto next =
+        change(number, R"({"volume":4,"reason_code":"04","effective_date":"2025-03-17"})");
+    const auto next_number = next->getValue<std::int64_t>("number");
+    EXPECT_NE(next_number, number);
+    EXPECT_EQ(next->getValue<std::int64_t>("replaces"), number);
+    EXPECT_EQ(next->getValue<std::int64_t>("volume"), 4);
+    EXPECT_EQ(next->getValue<std::string>("start_date"), "2025-03-17");
+    EXPECT_EQ(next->getValue<std::string>("end_date"), "2025-04-01");
+    const auto ended = app::allocationByNumber(*conn_, number);
+    EXPECT_EQ(ended->volume, 3) << "the care already given keeps its volume";
+    EXPECT_EQ(formatDate(*ended->end_date), "2025-03-17");
+    EXPECT_EQ(ended->version, 2);
+    EXPECT_EQ(wmo301Count(first_), messages + 1) << "one WMO301 carries both";
+    EXPECT_EQ(lastWmo301(first_), (std::set<std::int64_t>{number, next_number}));
 }
 
 // --- OP380 -------------------------------------------------------------------------------
@@ -337,15 +376,21 @@ TEST_F(AllocationBusinessRulesTest, AllocationsOfOneDecisionStayWithinTheGrant) 
     // At 3 hours a week it fits (36 + 15 = 51).
     const auto b = allocate(granted, second_, "2025-03-05", R"(,"volume":3)")
                        ->getValue<std::int64_t>("number");
-    // Raising it to 4 later is refused as well; lowering A's end is always allowed.
-    EXPECT_EQ(dbtest::errorCode([&] { change(b, R"({"volume":4,"reason_code":"04"})"); }),
-              "DECISION_VOLUME_EXCEEDED");
+    // Raising it to 4 from its start (a new allocation replacing B, OP033x1; in the past, so
+    // with the provider's consent) is refused as well; lowering A's end is always allowed.
+    const std::string raise_b =
+        std::string(R"({"volume":4,"reason_code":"04","effective_date":"2025-03-05",)") + kConsent +
+        "}";
+    EXPECT_EQ(dbtest::errorCode([&] { change(b, raise_b); }), "DECISION_VOLUME_EXCEEDED");
     EXPECT_EQ(
         change(a, std::string(R"({"end_date":"2025-03-03","reason_code":"09",)") + kConsent + "}")
             ->getValue<int>("version"),
         2);
     // Now A ends on Monday 2025-03-03 (weeks 2..9, 32 hours): B may have 4 hours (32 + 20).
-    EXPECT_EQ(change(b, R"({"volume":4,"reason_code":"04"})")->getValue<std::int64_t>("volume"), 4);
+    const auto c = change(b, raise_b);
+    EXPECT_EQ(c->getValue<std::int64_t>("volume"), 4);
+    EXPECT_EQ(c->getValue<std::int64_t>("replaces"), b);
+    EXPECT_EQ(app::allocationByNumber(*conn_, b)->reason_change, std::optional<std::string>("13"));
 }
 
 // --- CS338 / CS343 and etmalen -----------------------------------------------------------

@@ -228,10 +228,12 @@ TEST_F(ClientsAllocationsTest, ChangesAddVersionsAndNeverRewriteEarlierOnes) {
     const auto v1_before = conn_->queryOne(v1_query, {number});
 
     const auto changed = object(app::changeAllocation(
-        *officer_, dbtest::jsonRequest(R"({"volume":4,"reason_code":"04"})",
+        *officer_, dbtest::jsonRequest(R"({"end_date":"2025-03-31","reason_code":"04",)"
+                                       R"("provider_consent":{"given_by":"T. Visser",)"
+                                       R"("given_on":"2025-02-20"}})",
                                        {{"number", std::to_string(number)}})));
     EXPECT_EQ(changed->getValue<int>("version"), 2);
-    EXPECT_EQ(changed->getValue<std::int64_t>("volume"), 4);
+    EXPECT_EQ(changed->getValue<std::string>("end_date"), "2025-03-31");
     EXPECT_EQ(changed->getArray("versions")->size(), 2u);
     const auto v1_after = conn_->queryOne(v1_query, {number});
     for (std::size_t i = 0; i < v1_before->size(); ++i) {
@@ -275,7 +277,14 @@ TEST_F(ClientsAllocationsTest, ChangesAddVersionsAndNeverRewriteEarlierOnes) {
         app::changeAllocation(*officer_,
                               dbtest::jsonRequest(body, {{"number", std::to_string(number)}}));
     };
-    EXPECT_EQ(dbtest::errorCode([&] { change(R"({"volume":5,"reason_code":"04"})"); }),
+    // A weekly volume changes only from a date, through a new allocation (OP033x1); one above
+    // the grant is refused as a whole (the ending version is not kept either).
+    EXPECT_EQ(dbtest::errorCode([&] { change(R"({"volume":4,"reason_code":"04"})"); }),
+              "VOLUME_CHANGE_NEEDS_DATE");
+    EXPECT_EQ(dbtest::errorCode([&] {
+                  change(R"({"volume":5,"reason_code":"04","effective_date":"2025-02-03",)"
+                         R"("provider_consent":{"given_by":"T. Visser","given_on":"2025-02-20"}})");
+              }),
               "VOLUME_EXCEEDS_GRANT");
     EXPECT_EQ(dbtest::errorCode([&] { change(R"({"volume":2,"reason_code":"01"})"); }),
               "INVALID_REASON_CODE");

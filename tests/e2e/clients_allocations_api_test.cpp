@@ -192,22 +192,39 @@ TEST(ClientsAllocationsApi, AccessOfficerAllocatesAndProviderSeesItWithoutBsn) {
     EXPECT_EQ(allocation.str("end_date"), until);
     EXPECT_EQ(allocation.str("iwmo_frequency"), "2");
 
-    const Response changed =
-        client().post("/api/v1/allocations/" + std::to_string(number) + "/changes",
-                      jsonObject({{"volume", 4}, {"reason_code", "04"}}), as("cm.jansen"));
-    ASSERT_EQ(changed.status, 201) << changed.describe();
-    EXPECT_EQ(changed.num("version"), 2);
-    const Response over =
-        client().post("/api/v1/allocations/" + std::to_string(number) + "/changes",
-                      jsonObject({{"volume", 5}, {"reason_code", "04"}}), as("cm.jansen"));
+    // A weekly volume changes from a date: the allocation ends there and a new one carries the
+    // new volume (OP033x1); without the date the change is refused.
+    const std::string changes = "/api/v1/allocations/" + std::to_string(number) + "/changes";
+    const Response undated =
+        client().post(changes, jsonObject({{"volume", 4}, {"reason_code", "04"}}), as("cm.jansen"));
+    EXPECT_EQ(undated.status, 422) << undated.describe();
+    EXPECT_EQ(undated.code(), "VOLUME_CHANGE_NEEDS_DATE");
+    // From the Monday after next week: the weeks on either side stay whole, so the two
+    // allocations together stay within the decision's 4 hours a week.
+    Date monday = addDays(today, 7);
+    while (std::chrono::weekday{std::chrono::sys_days{monday}} != std::chrono::Monday) {
+        monday = addDays(monday, 1);
+    }
+    const std::string from = formatDate(monday);
+    const Response over = client().post(
+        changes, jsonObject({{"volume", 5}, {"reason_code", "04"}, {"effective_date", from}}),
+        as("cm.jansen"));
     EXPECT_EQ(over.status, 422) << over.describe();
     EXPECT_EQ(over.code(), "VOLUME_EXCEEDS_GRANT");
+    const Response changed = client().post(
+        changes, jsonObject({{"volume", 4}, {"reason_code", "04"}, {"effective_date", from}}),
+        as("cm.jansen"));
+    ASSERT_EQ(changed.status, 201) << changed.describe();
+    EXPECT_EQ(changed.num("replaces"), number);
+    EXPECT_EQ(changed.num("volume"), 4);
+    EXPECT_EQ(changed.str("start_date"), from);
 
     // The provider sees its allocation, never a BSN; another provider does not see it.
     const Response mine = client().get("/api/v1/allocations?client_id=" + std::to_string(client_id),
                                        asProvider(provider_id));
     ASSERT_EQ(mine.status, 200) << mine.describe();
-    ASSERT_EQ(mine.array()->size(), 1u) << mine.describe();
+    ASSERT_EQ(mine.array()->size(), 2u)
+        << "the ended allocation and its successor" << mine.describe();
     EXPECT_EQ(mine.text.find(bsn), std::string::npos);
     EXPECT_EQ(mine.text.find("bsn"), std::string::npos);
     const Response one =

@@ -438,12 +438,15 @@ TEST(IwmoFlow, AllocationRetourStartChangeAndStop) {
     EXPECT_EQ(w306->find("Header/Afzender")->text, prov.agb);  // copied from the heen-bericht
     EXPECT_EQ(careStarts(alloc.number), 1);
 
-    // A change of the allocation → a new WMO301 with the new volume and RedenWijziging.
+    // A weekly volume changed from tomorrow (OP033x1) → a new WMO301 with the allocation ending
+    // today (RedenWijziging) and a new allocation with the new volume.
     const std::int64_t before_change = lastOutboxId(prov.agb);
-    const Response changed =
-        client().post("/api/v1/allocations/" + std::to_string(alloc.number) + "/changes",
-                      jsonObject({{"volume", 4}, {"reason_code", "05"}}), as("ao.bakker"));
+    const Response changed = client().post(
+        "/api/v1/allocations/" + std::to_string(alloc.number) + "/changes",
+        jsonObject({{"volume", 4}, {"reason_code", "05"}, {"effective_date", day(1)}}),
+        as("ao.bakker"));
     ASSERT_EQ(changed.status, 201) << changed.describe();
+    const std::int64_t successor = changed.num("number");
     const auto changed301 = newOutboxMessage(prov.agb, "414", before_change, person.bsn);
     ASSERT_TRUE(changed301) << "no WMO301 after the change";
     const auto c301 = parsed(changed301->xml, "wmo301");
@@ -451,10 +454,18 @@ TEST(IwmoFlow, AllocationRetourStartChangeAndStop) {
     officialValid(changed301->xml, "the changed WMO301");
     EXPECT_NE(changed301->identificatie, out301->identificatie);
     const auto products_changed = iwmo::findAll(*c301, "ToegewezenProduct");
-    ASSERT_EQ(products_changed.size(), 1u) << changed301->xml;
-    EXPECT_EQ(products_changed[0]->childText("ToewijzingNummer"), std::to_string(alloc.number));
-    EXPECT_EQ(products_changed[0]->find("Omvang/Volume")->text, "4");
-    EXPECT_EQ(products_changed[0]->childText("RedenWijziging"), "05");
+    ASSERT_EQ(products_changed.size(), 2u) << changed301->xml;
+    for (const auto* p : products_changed) {
+        if (p->childText("ToewijzingNummer") == std::to_string(alloc.number)) {
+            EXPECT_EQ(p->find("Omvang/Volume")->text, "3");
+            EXPECT_EQ(p->childText("Einddatum"), todayText());
+            EXPECT_EQ(p->childText("RedenWijziging"), "05");
+        } else {
+            EXPECT_EQ(p->childText("ToewijzingNummer"), std::to_string(successor));
+            EXPECT_EQ(p->find("Omvang/Volume")->text, "4");
+            EXPECT_EQ(p->childText("Ingangsdatum"), day(1));
+        }
+    }
     // Acknowledged the way the README's curl example does it: POST without a body.
     const Response bare =
         postWithoutBody(prov.agb, "/api/v1/outbox/" + std::to_string(changed301->id) + "/ack", 3);
@@ -833,14 +844,22 @@ TEST(IwmoFlow, RequestForChangeOfSeveralProductsIsDecidedAsAWhole) {
     const auto w301 = parsed(out301->xml, "wmo301");
     ASSERT_TRUE(w301);
     officialValid(out301->xml, "the WMO301 honouring a request for two changes");
+    // Weekly volumes change through new allocations from the wished date (OP033x1), here the
+    // allocations' start: both are withdrawn (13) and replaced, the provider's request being its
+    // consent.
     const auto products = iwmo::findAll(*w301, "ToegewezenProduct");
-    ASSERT_EQ(products.size(), 2u) << out301->xml;
+    ASSERT_EQ(products.size(), 4u) << out301->xml;
+    std::multiset<std::string> volumes;
     for (const auto* p : products) {
-        const bool is_ib = p->childText("ToewijzingNummer") == std::to_string(ib_alloc.number);
-        EXPECT_EQ(p->find("Omvang/Volume")->text, is_ib ? "4" : "3");
-        EXPECT_EQ(p->childText("RedenWijziging"), "12");
-        EXPECT_EQ(p->childText("ReferentieAanbieder"), ref);
+        const std::string n = p->childText("ToewijzingNummer");
+        if (n == std::to_string(ib_alloc.number) || n == std::to_string(hh_alloc.number)) {
+            EXPECT_EQ(p->childText("RedenWijziging"), "13") << out301->xml;
+        } else {
+            volumes.insert(p->find("Omvang/Volume")->text);
+            EXPECT_EQ(p->childText("ReferentieAanbieder"), ref);
+        }
     }
+    EXPECT_EQ(volumes, (std::multiset<std::string>{"3", "4"}));
 }
 
 TEST(IwmoFlow, ConcurrentCopiesAreProcessedExactlyOnce) {

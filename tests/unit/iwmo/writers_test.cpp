@@ -198,6 +198,21 @@ TEST(Wmo301Writer, IsValidAgainstOurSchemaWithTheExpectedContent) {
     EXPECT_EQ(products[1]->childText("Toewijzingstijd"), "10:15:01");
 }
 
+TEST(Wmo301Writer, ARemovedAllocationEndsOnItsIngangsdatum) {
+    // Removed (13): stored as ending (exclusively) where it starts; CS335 and CS003 want the
+    // Einddatum equal to the Ingangsdatum, not the day before.
+    auto allocations = allocations301();
+    allocations[1].end_inclusive = addDays(allocations[1].start, -1);
+    allocations[1].reason_change = "13";
+    const xml::Element root =
+        mustParse(ourSchemas(), buildWmo301(header301(), client301(), allocations));
+    const auto products = root.find("Client/ToegewezenProducten")->all("ToegewezenProduct");
+    ASSERT_EQ(products.size(), 2u);
+    EXPECT_EQ(products[1]->childText("Ingangsdatum"), "2025-03-10");
+    EXPECT_EQ(products[1]->childText("Einddatum"), "2025-03-10");
+    EXPECT_EQ(products[1]->childText("RedenWijziging"), "13");
+}
+
 TEST(Wmo301Writer, WithoutPrefixOrInitialsLeavesThemOut) {
     Client301 c = client301();
     c.prefix.clear();

@@ -83,14 +83,27 @@ function changeForms(ctx, a) {
     announce(t('ao.alloc.new_version', { version: out.version }));
     await ctx.rerender();
   };
+  // A volume per day, week or month changes from a date through a new allocation (OP033x1).
+  const dated = a.frequency !== 'total';
   const change = form([
     { name: 'volume', label: t('ao.alloc.new_volume'), type: 'number', min: 1, step: 1, hint: t('ao.alloc.unit_hint', { cap: capText(a.volume, a.unit, a.frequency) }) },
+    dated ? { name: 'effective_date', label: t('ao.alloc.effective'), type: 'date', hint: t('ao.alloc.effective_hint') } : null,
     { name: 'end_date', label: t('ao.alloc.new_end'), type: 'date', hint: t('ao.exclusive_hint') },
     reasonField(),
     ...consentFields(),
-  ], t('ao.alloc.change_submit'), (v) => after(() => api.post(`/allocations/${a.number}/changes`, withConsent({
-    reason_code: v.reason_code, volume: v.volume ? Number(v.volume) : undefined, end_date: v.end_date || undefined,
-  }, v))), { aliases: { provider_consent: 'consent_by' } });
+  ].filter(Boolean), t('ao.alloc.change_submit'), async (v) => {
+    const out = await localizedCall(() => api.post(`/allocations/${a.number}/changes`, withConsent({
+      reason_code: v.reason_code, volume: v.volume ? Number(v.volume) : undefined, end_date: v.end_date || undefined,
+      effective_date: v.effective_date || undefined,
+    }, v)));
+    if (out.replaces) {
+      announce(t('ao.alloc.replaced_by', { number: out.number }));
+      ctx.navigate(`/allocations/${out.number}`);
+      return;
+    }
+    announce(t('ao.alloc.new_version', { version: out.version }));
+    await ctx.rerender();
+  }, { aliases: { provider_consent: 'consent_by' } });
   const end = form([
     { name: 'end_date', label: t('ao.alloc.end'), type: 'date', required: true, hint: t('ao.alloc.end_removed_hint') },
     reasonField(),
