@@ -165,7 +165,7 @@ IntakeAnswer receiveMessage(RequestContext& ctx, const std::string& sender_agb,
                             std::string_view xml) {
     refuseByteOrderMark(xml);
     // Declarations take the streaming path.
-    if (xml.substr(0, 4096).find("iwmo/3_2/wmo323/schema") != std::string_view::npos) {
+    if (iwmo::looksLikeDeclaration(xml)) {
         return receiveDeclaration(ctx, sender_agb, iwmo::DeclarationSource::text(std::string(xml)),
                                   false);
     }
@@ -203,7 +203,7 @@ bool validateMessageFile(const std::string& path, std::vector<std::string>& prob
         problems.push_back("XML_UNREADABLE: cannot read " + path);
         return false;
     }
-    std::string head(4096, '\0');
+    std::string head(iwmo::kSniffBytes, '\0');
     in.read(head.data(), static_cast<std::streamsize>(head.size()));
     head.resize(static_cast<std::size_t>(in.gcount()));
     try {
@@ -212,7 +212,7 @@ bool validateMessageFile(const std::string& path, std::vector<std::string>& prob
         problems.push_back(e.code() + ": " + e.what());
         return false;
     }
-    if (head.find("iwmo/3_2/wmo323/schema") != std::string::npos) {
+    if (iwmo::looksLikeDeclaration(head)) {
         problems = declarationProblems(iwmo::DeclarationSource::file(path));
         return problems.empty();
     }

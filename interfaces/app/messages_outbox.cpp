@@ -14,6 +14,7 @@
 #include "contracting/kernel/errors.hpp"
 #include "contracting/kernel/unit.hpp"
 #include "contracting/kernel/working_days.hpp"
+#include "interfaces/iwmo/message_kinds.hpp"
 #include "interfaces/security/crypto.hpp"
 #include "interfaces/xml/stream_reader.hpp"
 #include "json_input.hpp"
@@ -209,7 +210,7 @@ namespace {
 
 // A WMO323 is recognised by its namespace near the start; it takes the streaming path.
 bool isDeclaration(const ApiRequest& req) {
-    return req.rawHead(4096).find("iwmo/3_2/wmo323/schema") != std::string::npos;
+    return iwmo::looksLikeDeclaration(req.rawHead(iwmo::kSniffBytes));
 }
 
 ApiResponse rawResponse(IntakeAnswer answer) {

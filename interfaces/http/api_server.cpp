@@ -29,6 +29,7 @@
 #include "error_mapping.hpp"
 #include "interfaces/app/audit.hpp"
 #include "interfaces/app/auth.hpp"
+#include "interfaces/iwmo/message_kinds.hpp"
 #include "interfaces/mysql/migrations.hpp"
 #include "routes.hpp"
 #include "static_files.hpp"
@@ -122,9 +123,9 @@ class SpooledBody {
         auto& in = req.stream();
         while (in.read(buf, sizeof buf) || in.gcount() > 0) {
             const auto got = static_cast<std::size_t>(in.gcount());
-            if (head.size() < kHeadBytes) {
-                head.append(buf, std::min(got, kHeadBytes - head.size()));
-                if (head.find(kDeclarationNamespace) != std::string::npos) {
+            if (head.size() < iwmo::kSniffBytes) {
+                head.append(buf, std::min(got, iwmo::kSniffBytes - head.size()));
+                if (iwmo::looksLikeDeclaration(head)) {
                     limit = std::max(message_limit, declaration_limit);
                 }
             }
@@ -138,8 +139,6 @@ class SpooledBody {
     const std::string& path() const { return file_.path; }
 
   private:
-    static constexpr std::size_t kHeadBytes = 4096;
-    static constexpr const char* kDeclarationNamespace = "iwmo/3_2/wmo323/schema";
     // Removed also when the constructor throws (e.g. BODY_TOO_LARGE half-way).
     struct File {
         std::string path;

@@ -37,6 +37,10 @@ std::string MessageKind::ns() const {
     return "http://www.istandaarden.nl/iwmo/3_2/" + name + "/schema";
 }
 
+bool looksLikeDeclaration(std::string_view head) {
+    return head.substr(0, kSniffBytes).find("iwmo/3_2/wmo323/schema") != std::string_view::npos;
+}
+
 const MessageKind* kindByNamespace(std::string_view ns) {
     for (const auto& k : kinds()) {
         if (k.ns() == ns) return &k;

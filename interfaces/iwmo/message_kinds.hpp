@@ -1,6 +1,7 @@
 #pragma once
 // The iWmo 3.2 message set as we use it: BerichtCodes, namespaces, which message answers which,
 // and the "classes" (elements that carry RetourCodes in a retour message).
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,13 @@ struct MessageKind {
 
     std::string ns() const;  // http://www.istandaarden.nl/iwmo/3_2/<name>/schema
 };
+
+// The bytes from the start of a message that suffice to tell a WMO323 by its namespace.
+inline constexpr std::size_t kSniffBytes = 4096;
+// Whether the first kSniffBytes of a message name the WMO323 namespace: declarations take the
+// streaming path (any size up to limits.max_declaration_bytes), other messages are read whole.
+// The one place that tells them apart before parsing.
+bool looksLikeDeclaration(std::string_view head);
 
 // nullptr when `ns` is not an iWmo 3.2 message namespace.
 const MessageKind* kindByNamespace(std::string_view ns);

@@ -23,6 +23,7 @@
 #include "interfaces/app/messages.hpp"
 #include "interfaces/app/statements.hpp"
 #include "interfaces/http/api_server.hpp"
+#include "interfaces/iwmo/message_kinds.hpp"
 #include "interfaces/mysql/connection_pool.hpp"
 #include "interfaces/mysql/migrations.hpp"
 #include "settings.hpp"
@@ -200,7 +201,7 @@ int ingestCommand(const server::Settings& s, const std::string& file, const std:
     CliSession session(s, app::Role::Provider, "provider:" + agb);
     auto& ctx = session.ctx;
     // A declaration is streamed from the file; other messages are small.
-    std::string head(4096, '\0');
+    std::string head(iwmo::kSniffBytes, '\0');
     {
         std::ifstream in(file, std::ios::binary);
         if (!in) throw std::runtime_error("cannot read " + file);
@@ -208,7 +209,7 @@ int ingestCommand(const server::Settings& s, const std::string& file, const std:
         head.resize(static_cast<std::size_t>(in.gcount()));
     }
     app::refuseByteOrderMark(head);
-    const bool declaration = head.find("iwmo/3_2/wmo323/schema") != std::string::npos;
+    const bool declaration = iwmo::looksLikeDeclaration(head);
     const auto answer =
         declaration
             ? app::receiveDeclaration(

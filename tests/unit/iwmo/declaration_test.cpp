@@ -262,6 +262,15 @@ TEST(MessageKinds, KnowTheDeclarationPair) {
 
 // ---- reading ----
 
+TEST(MessageKinds, TellADeclarationByItsNamespaceNearTheStart) {
+    const std::string declaration = readFile(kSamples / "wmo323.xml");
+    EXPECT_TRUE(looksLikeDeclaration(declaration));
+    EXPECT_FALSE(looksLikeDeclaration(readFile(kSamples / "wmo305.xml")));
+    // Only the start counts: the namespace after kSniffBytes of padding is not seen.
+    EXPECT_FALSE(
+        looksLikeDeclaration("<!--" + std::string(kSniffBytes, ' ') + "-->" + declaration));
+}
+
 TEST(DeclarationReader, DeliversTheHeadAndEveryPrestatie) {
     const Read r = readAll(readFile(kSamples / "wmo323.xml"));
     ASSERT_EQ(codeOf(r.problems), "OK") << describe(r.problems);
