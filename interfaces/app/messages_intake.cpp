@@ -14,6 +14,7 @@
 #include "interfaces/security/crypto.hpp"
 #include "messages.hpp"
 #include "messages_internal.hpp"
+#include "reference.hpp"
 
 namespace zc::app {
 namespace {
@@ -69,16 +70,12 @@ std::int64_t checkSender(RequestContext& ctx, const std::string& header_sender,
                            certificate_agb + " of your client certificate.",
                        ErrorKind::Forbidden);
     }
-    auto p = ctx.db.queryOne("SELECT id FROM providers WHERE agb = ?", {certificate_agb});
-    if (!p) {
-        technicalError("UNKNOWN_PROVIDER", "AGB " + certificate_agb + " is not a known provider.",
-                       ErrorKind::Forbidden);
-    }
+    const auto provider_id = knownProviderId(ctx.db, certificate_agb);
     if (!ctx.db.queryOne("SELECT code FROM municipalities WHERE code = ?", {recipient})) {
         technicalError("WRONG_RECIPIENT", "Ontvanger " + recipient +
                                               " is not a municipality served by this platform.");
     }
-    return p->i64(0);
+    return provider_id;
 }
 
 std::optional<IntakeAnswer> registerInbox(RequestContext& ctx, const InboxKey& key,

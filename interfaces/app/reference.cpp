@@ -218,7 +218,7 @@ ApiResponse createProvider(RequestContext& ctx, const ApiRequest& req) {
                               "contact_email");
     }
     db::Transaction tx(ctx.db);
-    if (ctx.db.queryOne("SELECT id FROM providers WHERE agb = ?", {agb})) {
+    if (providerIdByAgb(ctx.db, agb)) {
         throw ValidationError("DUPLICATE_AGB",
                               "A provider with AGB code " + agb + " exists already.", "agb",
                               ErrorKind::Conflict);
@@ -255,6 +255,21 @@ ApiResponse getProvider(RequestContext& ctx, const ApiRequest& req) {
     auto r = ctx.db.queryOne(std::string(kProviderColumns) + " WHERE id = ?", {id});
     if (!r) notFound("Provider " + std::to_string(id), "id");
     return {200, providerJson(*r)};
+}
+
+std::optional<std::int64_t> providerIdByAgb(db::Connection& db, const std::string& agb) {
+    const auto r = db.queryOne("SELECT id FROM providers WHERE agb = ?", {agb});
+    if (!r) return std::nullopt;
+    return r->i64(0);
+}
+
+std::int64_t knownProviderId(db::Connection& db, const std::string& agb) {
+    const auto id = providerIdByAgb(db, agb);
+    if (!id) {
+        throw ValidationError("UNKNOWN_PROVIDER", "AGB " + agb + " is not a known provider.", "",
+                              ErrorKind::Forbidden);
+    }
+    return *id;
 }
 
 }  // namespace zc::app

@@ -29,6 +29,7 @@
 #include "error_mapping.hpp"
 #include "interfaces/app/audit.hpp"
 #include "interfaces/app/auth.hpp"
+#include "interfaces/app/reference.hpp"
 #include "interfaces/iwmo/message_kinds.hpp"
 #include "interfaces/mysql/migrations.hpp"
 #include "routes.hpp"
@@ -362,14 +363,8 @@ class ApiHandler : public Poco::Net::HTTPRequestHandler {
 
     // Providers' message traffic: the verified client certificate names the AGB code.
     static void authenticateCertificate(app::RequestContext& ctx, app::ApiRequest& api) {
-        auto p = ctx.db.queryOne("SELECT id FROM providers WHERE agb = ?", {api.client_agb});
-        if (!p) {
-            throw ValidationError("UNKNOWN_PROVIDER",
-                                  "AGB " + api.client_agb + " is not a known provider.", "",
-                                  ErrorKind::Forbidden);
-        }
+        ctx.actor.provider_id = app::knownProviderId(ctx.db, api.client_agb);
         ctx.actor.role = app::Role::Provider;
-        ctx.actor.provider_id = p->i64(0);
         ctx.actor.name = "provider:" + api.client_agb;
     }
 
