@@ -27,14 +27,27 @@ std::string periodKey(const Period& p) {
 
 std::string endText(const Period& p) { return p.end ? formatDate(*p.end) : "9999-12-31"; }
 
-// Retourcodes as stored in claim_lines.codes: separated by spaces.
+}  // namespace
+
 std::string joinCodes(const std::vector<std::string>& codes) {
     std::string out;
     for (const auto& c : codes) out += (out.empty() ? "" : " ") + c;
     return out;
 }
 
-}  // namespace
+std::vector<std::string> splitCodes(const std::string& text) {
+    std::vector<std::string> out;
+    std::string code;
+    for (char c : text + " ") {
+        if (c != ' ') {
+            code += c;
+        } else if (!code.empty()) {
+            out.push_back(std::move(code));
+            code.clear();
+        }
+    }
+    return out;
+}
 
 // Accepted, uncredited debits of one allocation (in cap counting units), and how the allocation
 // links to its contract and its access decision's granted product.

@@ -146,6 +146,10 @@ class ClaimProcessor {
     std::unique_ptr<db::BackgroundJob> writer_;  // when pipelined
 };
 
+// claim_lines.codes: the retourcodes of a line, separated by spaces (the WMO325 lists them all).
+std::string joinCodes(const std::vector<std::string>& codes);
+std::vector<std::string> splitCodes(const std::string& text);
+
 // Review queue decisions (contract manager).
 ApiResponse listReviews(RequestContext& ctx, const ApiRequest& req);
 ApiResponse getReview(RequestContext& ctx, const ApiRequest& req);  // GET /reviews/{id}

@@ -74,21 +74,6 @@ iwmo::Prestatie prestatieFrom(RequestContext& ctx, const db::Row& r) {
     return p;
 }
 
-// claim_lines.codes: retourcodes separated by spaces.
-std::vector<std::string> splitCodes(const std::string& text) {
-    std::vector<std::string> out;
-    std::string code;
-    for (char c : text + " ") {
-        if (c != ' ') {
-            code += c;
-        } else if (!code.empty()) {
-            out.push_back(std::move(code));
-            code.clear();
-        }
-    }
-    return out;
-}
-
 std::string headJson(const iwmo::DeclarationHead& h) {
     Poco::JSON::Object o;
     o.set("afzender", h.afzender);
