@@ -19,23 +19,12 @@ enum class Access {
 };
 
 struct Route {
-    Route(std::string m, std::string p, Access a, std::vector<app::Role> r, bool before_mfa,
-          Handler h, bool xml = false, bool certificate = false, bool spool = false)
-        : method(std::move(m)),
-          pattern(std::move(p)),
-          access(a),
-          roles(std::move(r)),
-          allowed_before_mfa(before_mfa),
-          handler(std::move(h)),
-          xml_body(xml),
-          client_certificate(certificate),
-          spool_declarations(spool) {}
-
+    // Built with designated initializers: the booleans default to false and are named where set.
     std::string method;   // GET, POST
     std::string pattern;  // "/api/v1/contracts/{id}/status"
     Access access;
-    std::vector<app::Role> roles;     // for Access::Roles
-    bool allowed_before_mfa = false;  // reachable with a session still waiting for MFA enrolment
+    std::vector<app::Role> roles = {};  // for Access::Roles
+    bool allowed_before_mfa = false;    // reachable with a session still waiting for MFA enrolment
     Handler handler;
     bool xml_body = false;            // the body is XML (ApiRequest::raw_body), not JSON
     bool client_certificate = false;  // the provider is identified by its TLS client certificate
