@@ -5,6 +5,7 @@
 
 #include <random>
 #include <regex>
+#include <stdexcept>
 #include <string>
 
 #include "db_test_env.hpp"
@@ -42,6 +43,29 @@ std::string randomHexKey() {
 bool contains(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
 }
+
+// What `ingest` needs: a migrated scratch database with municipality 0193 and provider
+// 73000101, and BSN keys in a temporary folder (as ZC_SECURITY_* variables).
+struct IngestSetup {
+    IngestSetup() {
+        if (dbtest::runCli({"migrate"}, scratch.name()).exit_code != 0) {
+            throw std::runtime_error("migrate failed");
+        }
+        db = scratch.connect();
+        db->execute("INSERT INTO municipalities (code, name) VALUES ('0193', 'Zwolle')");
+        db->execute(
+            "INSERT INTO providers (agb, kvk, name, iban) VALUES ('73000101', '05061234', "
+            "'Zorggroep De Vechtstroom', 'NL91ABNA0417164300')");
+        dbtest::writeFile(dir.path() / "bsn.key", randomHexKey() + "\n");
+        dbtest::writeFile(dir.path() / "bsn-hmac.key", randomHexKey() + "\n");
+        keys = {{"ZC_SECURITY_BSN_KEY_FILE", (dir.path() / "bsn.key").string()},
+                {"ZC_SECURITY_BSN_HMAC_KEY_FILE", (dir.path() / "bsn-hmac.key").string()}};
+    }
+    dbtest::ScratchDatabase scratch;
+    std::unique_ptr<db::Connection> db;
+    dbtest::TempDir dir;
+    std::map<std::string, std::string> keys;
+};
 
 TEST(IwmoValidateCli, AValidMessageExitsZeroAndSaysValid) {
     dbtest::TempDir dir;
@@ -145,20 +169,11 @@ TEST(IwmoValidateCli, AWmo323LargerThanAnyOtherMessageIsStreamedAndChecked) {
 }
 
 TEST(IwmoIngestCli, PrintsTheRetourWith9019ForAnUnknownAllocationAndStoresItOnce) {
-    dbtest::ScratchDatabase scratch;
-    ASSERT_EQ(dbtest::runCli({"migrate"}, scratch.name()).exit_code, 0);
-    auto db = scratch.connect();
-    db->execute("INSERT INTO municipalities (code, name) VALUES ('0193', 'Zwolle')");
-    db->execute(
-        "INSERT INTO providers (agb, kvk, name, iban) VALUES ('73000101', '05061234', "
-        "'Zorggroep De Vechtstroom', 'NL91ABNA0417164300')");
-
-    dbtest::TempDir dir;
-    dbtest::writeFile(dir.path() / "bsn.key", randomHexKey() + "\n");
-    dbtest::writeFile(dir.path() / "bsn-hmac.key", randomHexKey() + "\n");
-    const std::map<std::string, std::string> keys{
-        {"ZC_SECURITY_BSN_KEY_FILE", (dir.path() / "bsn.key").string()},
-        {"ZC_SECURITY_BSN_HMAC_KEY_FILE", (dir.path() / "bsn-hmac.key").string()}};
+    IngestSetup setup;
+    auto& db = setup.db;
+    auto& scratch = setup.scratch;
+    auto& dir = setup.dir;
+    const auto& keys = setup.keys;
     const auto file = dir.path() / "wmo305.xml";
     dbtest::writeFile(file, wmo305());
 
@@ -214,19 +229,11 @@ std::string wmo323For(const std::string& month, const std::string& last_day, con
 }
 
 TEST(IwmoIngestCli, ADeclarationPeriodNotAfterThePreviousOneIsRejectedWith8214) {
-    dbtest::ScratchDatabase scratch;
-    ASSERT_EQ(dbtest::runCli({"migrate"}, scratch.name()).exit_code, 0);
-    auto db = scratch.connect();
-    db->execute("INSERT INTO municipalities (code, name) VALUES ('0193', 'Zwolle')");
-    db->execute(
-        "INSERT INTO providers (agb, kvk, name, iban) VALUES ('73000101', '05061234', "
-        "'Zorggroep De Vechtstroom', 'NL91ABNA0417164300')");
-    dbtest::TempDir dir;
-    dbtest::writeFile(dir.path() / "bsn.key", randomHexKey() + "\n");
-    dbtest::writeFile(dir.path() / "bsn-hmac.key", randomHexKey() + "\n");
-    const std::map<std::string, std::string> keys{
-        {"ZC_SECURITY_BSN_KEY_FILE", (dir.path() / "bsn.key").string()},
-        {"ZC_SECURITY_BSN_HMAC_KEY_FILE", (dir.path() / "bsn-hmac.key").string()}};
+    IngestSetup setup;
+    auto& db = setup.db;
+    auto& scratch = setup.scratch;
+    auto& dir = setup.dir;
+    const auto& keys = setup.keys;
     auto ingest = [&](const std::string& xml, const std::string& tag) {
         const auto file = dir.path() / (tag + ".xml");
         dbtest::writeFile(file, xml);

@@ -56,6 +56,27 @@ std::int64_t payablesOfDeclaration(const std::string& number) {
         ->i64(0);
 }
 
+// `n` one-hour lines of allocation 1, references `stem`x0, `stem`x1, ..., each with a period of
+// its own (days a..b of one of the months November 2025 to February 2026), so that no
+// in-message rule breaks (two debits for one period would break TR416).
+std::vector<iwmo::Prestatie> linesOfTheirOwnPeriod(const std::string& stem, std::size_t n,
+                                                   std::int64_t tariff) {
+    std::vector<iwmo::Prestatie> lines;
+    for (const char* month : {"2026-02-01", "2026-01-01", "2025-12-01", "2025-11-01"}) {
+        const Date first = parseDate(month);
+        const int days = daysBetween(first, addMonths(first, 1));
+        for (int a = 0; a < days && lines.size() < n; ++a) {
+            for (int b = days - 1; b >= a && lines.size() < n; --b) {
+                auto p = prestatie(stem + "x" + std::to_string(lines.size()), 1, tariff);
+                p.begin = addDays(first, a);
+                p.end_inclusive = addDays(first, b);
+                lines.push_back(p);
+            }
+        }
+    }
+    return lines;
+}
+
 TEST(IwmoDeclaration, ACreditAndItsCorrectionInOneMessageAndAWrongTotalRejectingAll) {
     const std::string s1 = e2e::uniqueDigits(9);
     const std::int64_t tariff = ibTariffOn("2026-03-01");
@@ -165,19 +186,7 @@ TEST(IwmoDeclaration, APrestatieTwiceInALargeFileRejectsTheWholeMessageAtLevelTw
     const std::int64_t tariff = ibTariffOn("2026-02-01");
     const auto declarations_before = count("declarations");
     constexpr std::size_t kLines = 1500;
-    std::vector<iwmo::Prestatie> lines;
-    for (const char* month : {"2026-02-01", "2026-01-01", "2025-12-01", "2025-11-01"}) {
-        const Date first = parseDate(month);
-        const int days = daysBetween(first, addMonths(first, 1));
-        for (int a = 0; a < days && lines.size() < kLines; ++a) {
-            for (int b = days - 1; b >= a && lines.size() < kLines; --b) {
-                auto p = prestatie("L" + s + "x" + std::to_string(lines.size()), 1, tariff);
-                p.begin = addDays(first, a);
-                p.end_inclusive = addDays(first, b);
-                lines.push_back(p);
-            }
-        }
-    }
+    auto lines = linesOfTheirOwnPeriod("L" + s, kLines, tariff);
     lines.back().reference = "L" + s + "x5";
     lines.back().tariff_cents = tariff;
     lines.back().amount_cents = tariff;
@@ -213,19 +222,7 @@ TEST(IwmoDeclaration, AReferenceUsedInAnEarlierDeclarationIsFoundInALaterBatchOf
                   .status,
               200);
     constexpr std::size_t kLines = 1500;
-    std::vector<iwmo::Prestatie> lines;
-    for (const char* month : {"2026-02-01", "2026-01-01", "2025-12-01", "2025-11-01"}) {
-        const Date first = parseDate(month);
-        const int days = daysBetween(first, addMonths(first, 1));
-        for (int a = 0; a < days && lines.size() < kLines; ++a) {
-            for (int b = days - 1; b >= a && lines.size() < kLines; --b) {
-                auto p = prestatie("R" + s + "x" + std::to_string(lines.size()), 1, tariff);
-                p.begin = addDays(first, a);
-                p.end_inclusive = addDays(first, b);
-                lines.push_back(p);
-            }
-        }
-    }
+    auto lines = linesOfTheirOwnPeriod("R" + s, kLines, tariff);
     lines[1200].reference = earlier_line.reference;
     const auto declarations_before = count("declarations");
     const auto answer = provider.postXml(
