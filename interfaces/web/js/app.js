@@ -122,7 +122,21 @@ function renderHome() {
   page(main, t('home.title', { name: user.display_name || user.name }), h('p', {}, t('home.intro')));
 }
 
+// Every render gets a number; a screen still loading when a newer render began (a quick second
+// click, a filter submitted twice) must not paint over the newer screen when its data arrives.
+let renderCount = 0;
+
+function screenTarget(number) {
+  const current = () => number === renderCount;
+  return {
+    stale: () => !current(),
+    replaceChildren: (...nodes) => current() && main.replaceChildren(...nodes),
+    append: (...nodes) => current() && main.append(...nodes),
+  };
+}
+
 async function render() {
+  const number = ++renderCount;
   document.documentElement.lang = language();
   renderSession();
   renderNav();
@@ -155,12 +169,12 @@ async function render() {
   }
   const ctx = { user, params: found.params, query: new URLSearchParams(location.search), navigate, rerender: render };
   try {
-    await found.route.render(main, ctx);
+    await found.route.render(screenTarget(number), ctx);
   } catch (error) {
     if (!error || !error.code) throw error;
-    page(main, t(found.route.nav || 'ui.details'), h('p', { class: 'form-error', role: 'alert' }, `${errorText(error)} (${error.code})`));
+    page(screenTarget(number), t(found.route.nav || 'ui.details'), h('p', { class: 'form-error', role: 'alert' }, `${errorText(error)} (${error.code})`));
   }
-  main.focus({ preventScroll: true });
+  if (number === renderCount) main.focus({ preventScroll: true });
 }
 
 

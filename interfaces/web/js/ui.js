@@ -36,6 +36,7 @@ export const uid = (prefix = 'f') => `${prefix}-${++idCounter}`;
 
 // The page's heading; focus moves to the main region on every screen change (screen readers).
 export function page(main, title, ...content) {
+  if (main.stale && main.stale()) return;
   main.replaceChildren(h('h1', {}, title), ...content.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
   document.title = `${title} — zorgcontract`;
 }
