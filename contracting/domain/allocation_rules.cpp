@@ -64,7 +64,7 @@ void checkAllocatable(Financing financing) {
         throw ValidationError("PGB_NOT_ALLOCATABLE",
                               "This product is granted as a personal budget (PGB); only care in "
                               "kind (ZIN) is allocated to a provider.",
-                              "granted_product_id", ErrorKind::Unprocessable);
+                              "granted_product_id");
     }
 }
 
@@ -91,13 +91,13 @@ void checkInsideDecision(Date begin, const std::optional<Date>& end, const Perio
                               "The allocation must start within the decision's validity (" +
                                   formatDate(decision.begin) + " up to " +
                                   (decision.end ? formatDate(*decision.end) : "open") + ").",
-                              "start_date", ErrorKind::Unprocessable);
+                              "start_date");
     }
     if (decision.end && (!end || *end > *decision.end)) {
         throw ValidationError("ALLOCATION_OUTSIDE_DECISION",
                               "The allocation must end by the end of the decision's validity (" +
                                   formatDate(*decision.end) + ").",
-                              "end_date", ErrorKind::Unprocessable);
+                              "end_date");
     }
 }
 
@@ -111,7 +111,7 @@ void checkVolumeWithinGrant(const Cap& requested, const Cap& granted) {
                               "The allocation must use the granted unit and frequency (" +
                                   unitName(granted.unit) + " per " +
                                   frequencyName(granted.frequency) + ").",
-                              "volume", ErrorKind::Unprocessable);
+                              "volume");
     }
     if (requested.volume > granted.volume) {
         throw ValidationError("VOLUME_EXCEEDS_GRANT",
@@ -119,7 +119,7 @@ void checkVolumeWithinGrant(const Cap& requested, const Cap& granted) {
                                   " exceeds the granted " + std::to_string(granted.volume) + " " +
                                   unitName(granted.unit) + " per " +
                                   frequencyName(granted.frequency) + ".",
-                              "volume", ErrorKind::Unprocessable);
+                              "volume");
     }
 }
 
@@ -136,7 +136,7 @@ void checkNoOverlap(std::string_view category, Date begin, const std::optional<D
                                       std::to_string(other.number) +
                                       " for this product in this period; change or end it "
                                       "instead.",
-                                  "start_date", ErrorKind::Conflict);
+                                  "start_date");
         }
     }
 }
@@ -149,7 +149,7 @@ void checkPgbDoesNotOverlapAllocations(const Period& grant,
                                   "The client has allocation " + std::to_string(a.number) +
                                       " in kind for this product in this period; a personal "
                                       "budget cannot overlap it.",
-                                  "products", ErrorKind::Conflict);
+                                  "products");
         }
     }
 }
@@ -160,7 +160,7 @@ void checkPgbCost(Money budget, Money zin_cost) {
                               "The personal budget of " + euros(budget) +
                                   " costs more than the same care in kind (" + euros(zin_cost) +
                                   " at the contracted tariff).",
-                              "pgb_budget_cents", ErrorKind::Unprocessable);
+                              "pgb_budget_cents");
     }
 }
 

@@ -70,7 +70,7 @@ void checkStillOpen(const std::string& status) {
         throw ValidationError("APPLICATION_DECIDED",
                               "This application has already been decided (status " + status +
                                   "); only a submitted application can be admitted or rejected.",
-                              "status", ErrorKind::Conflict);
+                              "status");
     }
 }
 
@@ -83,8 +83,7 @@ void checkNewApplication(bool applications_open, const Period& procedure_term, D
                          const std::vector<RequirementAnswer>& answers) {
     if (!applications_open || !procedure_term.contains(today)) {
         throw ValidationError("APPLICATIONS_CLOSED",
-                              "This procedure does not accept applications now.", "",
-                              ErrorKind::Conflict);
+                              "This procedure does not accept applications now.", "");
     }
     checkLots(chosen_lots, procedure_lots);
     checkAnswers(procedure_requirements, answers);
@@ -98,7 +97,7 @@ void checkAdmission(const std::string& status, const std::vector<RequirementAnsw
                                   "Every requirement must be assessed as met before admission; "
                                   "requirement " +
                                       std::to_string(a.requirement_id) + " is not.",
-                                  "assessments", ErrorKind::Unprocessable);
+                                  "assessments");
         }
     }
 }

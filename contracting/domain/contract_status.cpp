@@ -56,7 +56,7 @@ void checkTransition(ContractStatus from, ContractStatus to) {
     throw ValidationError("ILLEGAL_STATUS_CHANGE",
                           "A contract cannot change from " + contractStatusName(from) + " to " +
                               contractStatusName(to) + ".",
-                          "status", ErrorKind::Conflict);
+                          "status");
 }
 
 }  // namespace zc::contracting

@@ -14,7 +14,7 @@ enum class ContractStatus { Draft, Active, Suspended, Terminated, Expired };
 ContractStatus parseContractStatus(std::string_view text, std::string_view field = "status");
 std::string contractStatusName(ContractStatus s);
 bool isAllowedTransition(ContractStatus from, ContractStatus to);
-// Throws ValidationError{"ILLEGAL_STATUS_CHANGE", ..., "status", ErrorKind::Conflict} when not allowed.
+// Throws ValidationError{"ILLEGAL_STATUS_CHANGE", ..., "status"} (409 by the registry) when not allowed.
 void checkTransition(ContractStatus from, ContractStatus to);
 
 }  // namespace zc::contracting

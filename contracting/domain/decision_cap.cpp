@@ -112,7 +112,7 @@ void checkAllocationsWithinDecision(const Cap& granted, const Period& decision,
                 (t.horizon_end ? " up to " + formatDate(*t.horizon_end) : std::string()) +
                 ", more than the " + std::to_string(t.granted) + " the decision grants (" +
                 windowText(granted) + ")." + hint,
-            "volume", ErrorKind::Unprocessable);
+            "volume");
     }
     if (t.open_ended_per_window > granted.volume) {
         throw ValidationError("DECISION_VOLUME_EXCEEDED",
@@ -121,7 +121,7 @@ void checkAllocationsWithinDecision(const Cap& granted, const Period& decision,
                                   unitName(granted.unit) + " per " +
                                   frequencyName(granted.frequency) + ", more than the " +
                                   windowText(granted) + " the decision grants." + hint,
-                              "volume", ErrorKind::Unprocessable);
+                              "volume");
     }
 }
 

@@ -57,7 +57,7 @@ void checkProviderConsent(const AllocationTerms& before, const AllocationTerms& 
                           what +
                               "; agree this with the provider first and record who agreed and "
                               "when in provider_consent {given_by, given_on}.",
-                          "provider_consent", ErrorKind::Conflict);
+                          "provider_consent");
 }
 
 ProviderConsent makeProviderConsent(std::string_view given_by, Date given_on, Date today) {

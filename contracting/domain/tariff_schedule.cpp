@@ -42,7 +42,7 @@ const TariffVersion& TariffSchedule::add(TariffVersion v) {
         throw ValidationError("UNIT_MISMATCH",
                               "Unit must be " + unitName(versions_.front().unit) +
                                   ", the unit of the existing tariffs of this product.",
-                              "unit", ErrorKind::Conflict);
+                              "unit");
     }
     // Appending at the end keeps versions_ sorted by valid_from.
     if (!versions_.empty() && v.valid_from <= versions_.back().valid_from) {
@@ -51,7 +51,7 @@ const TariffVersion& TariffSchedule::add(TariffVersion v) {
                                   formatDate(versions_.back().valid_from) +
                                   ", the start of the latest tariff; recorded tariffs are never "
                                   "changed.",
-                              "valid_from", ErrorKind::Conflict);
+                              "valid_from");
     }
     versions_.push_back(std::move(v));
     return versions_.back();

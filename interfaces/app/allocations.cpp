@@ -108,7 +108,7 @@ GrantContext loadGrant(RequestContext& ctx, std::int64_t granted_product_id) {
         throw ValidationError("UNKNOWN_GRANTED_PRODUCT",
                               "Granted product " + std::to_string(granted_product_id) +
                                   " is not part of any access decision.",
-                              "granted_product_id", ErrorKind::Unprocessable);
+                              "granted_product_id");
     }
     GrantContext g;
     g.granted_product_id = r->i64(0);
@@ -140,7 +140,7 @@ void checkNoPgbOverlap(RequestContext& ctx, const GrantContext& g, Date begin,
                                   "The client has a personal budget (PGB) for product " +
                                       g.product_code +
                                       " in this period; care in kind cannot overlap it.",
-                                  "start_date", ErrorKind::Conflict);
+                                  "start_date");
         }
     }
 }
@@ -277,7 +277,7 @@ ApiResponse addVersion(RequestContext& ctx, std::int64_t number, std::optional<s
         throw ValidationError("ALLOCATION_REMOVED",
                               "Allocation " + std::to_string(number) +
                                   " was removed (reason 13); it cannot change any more.",
-                              "number", ErrorKind::Conflict);
+                              "number");
     }
     // TR385: an allocation with accepted, uncredited claims is not removed; end it instead.
     if (reason == contracting::kReasonRemoved &&
@@ -288,7 +288,7 @@ ApiResponse addVersion(RequestContext& ctx, std::int64_t number, std::optional<s
                               "Allocation " + std::to_string(number) +
                                   " has accepted claims that were not credited; it cannot be "
                                   "removed (reason 13, iWmo TR385). End it instead.",
-                              "reason_code", ErrorKind::Conflict);
+                              "reason_code");
     }
     const GrantContext g = loadGrant(ctx, old->i64(16));
     const AllocationView before = viewOf(*old);
@@ -392,7 +392,7 @@ ApiResponse createAllocation(RequestContext& ctx, const ApiRequest& req) {
     if (!ctx.db.queryOne("SELECT id FROM providers WHERE id = ?", {provider_id})) {
         throw ValidationError("UNKNOWN_PROVIDER",
                               "Provider " + std::to_string(provider_id) + " is not known.",
-                              "provider_id", ErrorKind::Unprocessable);
+                              "provider_id");
     }
     NewVersion v;
     v.grant = &g;
@@ -411,7 +411,7 @@ ApiResponse createAllocation(RequestContext& ctx, const ApiRequest& req) {
                                   "Provider " + std::to_string(provider_id) +
                                       " holds no active contract for product " + g.product_code +
                                       " on " + formatDate(day) + ".",
-                                  "provider_id", ErrorKind::Unprocessable);
+                                  "provider_id");
         }
         return *contract;
     };
@@ -506,7 +506,7 @@ ApiResponse changeAllocation(RequestContext& ctx, const ApiRequest& req) {
                 "Only a volume in total over the allocation period is changed in place (iWmo "
                 "OP033x1). Give effective_date, the first day of the new volume: the allocation "
                 "ends there and a new allocation carries the new volume.",
-                "effective_date", ErrorKind::Unprocessable);
+                "effective_date");
         }
         return replaceAllocation(ctx, *current, *volume, *effective, end, reason, reference,
                                  consent);

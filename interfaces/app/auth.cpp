@@ -31,7 +31,7 @@ std::int64_t unixNow(const Clock& clock) {
 
 [[noreturn]] void unauthorized(const std::string& code, const std::string& message,
                                const std::string& field = {}) {
-    throw ValidationError(code, message, field, ErrorKind::Unauthorized);
+    throw ValidationError(code, message, field);
 }
 
 void recordFailedLogin(RequestContext& ctx, std::int64_t user_id, const std::string& username,
@@ -156,7 +156,7 @@ ApiResponse login(RequestContext& ctx, const ApiRequest& req) {
         throw ValidationError("ACCOUNT_LOCKED",
                               "Too many failed log-ins: this account is locked until " +
                                   u->str(7).substr(0, 19) + " UTC.",
-                              "username", ErrorKind::TooManyRequests);
+                              "username");
     }
     if (!security::verifyPassword(password, u->str(2))) {
         recordFailedLogin(ctx, u->i64(0), username, "password");
@@ -225,7 +225,7 @@ ApiResponse enrolTotp(RequestContext& ctx, const ApiRequest&) {
         throw ValidationError("TOTP_ALREADY_ENROLLED",
                               "A second factor is already active for this account; ask an "
                               "administrator to reset it.",
-                              "", ErrorKind::Conflict);
+                              "");
     }
     const std::string secret = security::newTotpSecret();
     db::Transaction tx(ctx.db);
@@ -245,14 +245,13 @@ ApiResponse confirmTotp(RequestContext& ctx, const ApiRequest& req) {
                         {ctx.actor.user_id});
     if (u->isNull(0) || u->i64(1) != 0) {
         throw ValidationError("TOTP_NOT_ENROLLING",
-                              "Start enrolment first (POST /api/v1/auth/totp/enrol).", "",
-                              ErrorKind::Conflict);
+                              "Start enrolment first (POST /api/v1/auth/totp/enrol).", "");
     }
     auto step = security::verifyTotp(security::base32Decode(u->str(0)), code, unixNow(ctx.clock),
                                      u->i64(2));
     if (!step) {
-        throw ValidationError("INVALID_TOTP", "The one-time code is wrong or expired.", "code",
-                              ErrorKind::Unprocessable);
+        throw ValidationError("TOTP_CONFIRMATION_FAILED", "The one-time code is wrong or expired.",
+                              "code");
     }
     db::Transaction tx(ctx.db);
     ctx.db.execute("UPDATE users SET totp_enabled = 1, totp_last_step = ? WHERE id = ?",
@@ -291,7 +290,7 @@ ApiResponse createUser(RequestContext& ctx, const ApiRequest& req) {
     }
     if (ctx.db.queryOne("SELECT id FROM users WHERE username = ?", {username})) {
         throw ValidationError("DUPLICATE_USERNAME", "User name '" + username + "' is taken.",
-                              "username", ErrorKind::Conflict);
+                              "username");
     }
     const std::string hash = security::hashPassword(password, ctx.config.pbkdf2_iterations);
     db::Transaction tx(ctx.db);
@@ -391,7 +390,7 @@ void createFirstAdmin(RequestContext& ctx, const std::string& username,
         throw ValidationError("ADMIN_EXISTS",
                               "An administrator exists already; log in as that administrator "
                               "to create further users.",
-                              "", ErrorKind::Conflict);
+                              "");
     }
     ApiRequest req;
     req.body = new Poco::JSON::Object;

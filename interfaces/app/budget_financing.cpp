@@ -97,7 +97,7 @@ bool yearSettled(RequestContext& ctx, std::int64_t contract_id, int year, bool l
     throw ValidationError("SETTLED_ALREADY",
                           "Contract " + std::to_string(contract_id) + " has been settled for " +
                               std::to_string(year) + " already.",
-                          "year", ErrorKind::Conflict);
+                          "year");
 }
 
 std::string percentText(std::int64_t part, std::int64_t whole) {
@@ -437,13 +437,13 @@ ApiResponse reportRealisation(RequestContext& ctx, const ApiRequest& req) {
         throw ValidationError("QUARTER_OUTSIDE_TERM",
                               "Quarter " + std::to_string(quarter) + " of " + std::to_string(year) +
                                   " lies outside the contract term.",
-                              "quarter", ErrorKind::Unprocessable);
+                              "quarter");
     }
     if (ctx.today() < *q.end) {
         throw ValidationError(
             "QUARTER_NOT_ENDED",
             "A quarter is reported once it has ended (on or after " + formatDate(*q.end) + ").",
-            "quarter", ErrorKind::Conflict);
+            "quarter");
     }
     if (yearSettled(ctx, c.id, year, false)) settledAlready(c.id, year);
     for (std::size_t i = 0; i < values.size(); ++i) {
@@ -455,7 +455,7 @@ ApiResponse reportRealisation(RequestContext& ctx, const ApiRequest& req) {
                                   "Performance agreement " +
                                       std::to_string(values[i].agreement_id) +
                                       " is not one of this contract's.",
-                                  field, ErrorKind::Unprocessable);
+                                  field);
         }
         if (ctx.db.queryOne("SELECT id FROM realisation_reports WHERE contract_id = ? AND year = "
                             "? AND quarter = ? AND agreement_id = ? FOR UPDATE",
@@ -464,7 +464,7 @@ ApiResponse reportRealisation(RequestContext& ctx, const ApiRequest& req) {
                                   "Quarter " + std::to_string(quarter) + " of " +
                                       std::to_string(year) +
                                       " has been reported for this agreement already.",
-                                  field, ErrorKind::Conflict);
+                                  field);
         }
     }
     auto after = newArray();
@@ -516,14 +516,14 @@ ApiResponse settleContractYear(RequestContext& ctx, const ApiRequest& req) {
         throw ValidationError(
             "NO_BUDGET",
             "Contract " + std::to_string(c.id) + " has no budget for " + std::to_string(year) + ".",
-            "year", ErrorKind::Unprocessable);
+            "year");
     }
     const Date year_end = std::min(firstOfYear(year + 1), *c.term.end);
     if (ctx.today() < year_end) {
         throw ValidationError(
             "YEAR_NOT_ENDED",
             "The year can be settled once it has ended (on or after " + formatDate(year_end) + ").",
-            "year", ErrorKind::Conflict);
+            "year");
     }
     if (yearSettled(ctx, c.id, year, true)) settledAlready(c.id, year);
 
@@ -574,7 +574,7 @@ ApiResponse settleContractYear(RequestContext& ctx, const ApiRequest& req) {
                                   list +
                                   "); have it reported, or settle with allow_incomplete: true "
                                   "to count what is missing as 0.",
-                              "year", ErrorKind::Conflict);
+                              "year");
     }
     auto advances = ctx.db.queryOne(
         "SELECT COUNT(*), COALESCE(SUM(p.amount_cents), 0) FROM payables p JOIN advances a ON"

@@ -50,7 +50,7 @@ void withApiFields(F&& check) {
         check();
     } catch (const ValidationError& e) {
         const std::string field = e.field() == "amount" ? "amount_cents" : e.field();
-        throw ValidationError(e.code(), e.what(), field, e.kind());
+        throw ValidationError(e.code(), e.what(), field);
     }
 }
 
@@ -68,17 +68,16 @@ BudgetRow lockBudgets(RequestContext& ctx, std::int64_t from_id, std::int64_t to
     if (!from) {
         throw ValidationError("UNKNOWN_BUDGET",
                               "Budget " + std::to_string(from_id) + " is not known.",
-                              "from_budget_id", ErrorKind::Unprocessable);
+                              "from_budget_id");
     }
     if (!to) {
         throw ValidationError("UNKNOWN_BUDGET",
-                              "Budget " + std::to_string(to_id) + " is not known.", "to_budget_id",
-                              ErrorKind::Unprocessable);
+                              "Budget " + std::to_string(to_id) + " is not known.", "to_budget_id");
     }
     if (from->year != to->year) {
         throw ValidationError("BUDGET_YEAR_MISMATCH",
                               "A reallocation moves money between budgets of the same year.",
-                              "to_budget_id", ErrorKind::Unprocessable);
+                              "to_budget_id");
     }
     return *from;
 }
@@ -148,8 +147,7 @@ ApiResponse decideReallocation(RequestContext& ctx, const ApiRequest& req) {
     if (!r) notFound("Reallocation " + std::to_string(id), "id");
     if (r->str(5) != "requested") {
         throw ValidationError("REALLOCATION_DECIDED",
-                              "This reallocation was " + r->str(5) + " already.", "id",
-                              ErrorKind::Conflict);
+                              "This reallocation was " + r->str(5) + " already.", "id");
     }
     invoicing::ReallocationRequest request{r->i64(1), r->i64(2), Money::fromCents(r->i64(3)),
                                            r->i64(6)};
@@ -168,7 +166,7 @@ ApiResponse decideReallocation(RequestContext& ctx, const ApiRequest& req) {
                              "reallocation:" + std::to_string(id), ctx.today()));
     } else if (ctx.actor.user_id == request.requested_by) {
         throw ValidationError("FOUR_EYES", "Someone other than the requester decides.",
-                              "approved_by", ErrorKind::Forbidden);
+                              "approved_by");
     }
     ctx.db.execute(
         "UPDATE budget_reallocations SET status = ?, decided_by = ?, decided_at = ?,"

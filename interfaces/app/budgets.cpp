@@ -1,5 +1,5 @@
 // Budgets, their exhaustion report and the controllers' overview. The method is documented in
-// the README ("Budgets and monitoring"); the arithmetic is invoicing/domain/exhaustion.
+// docs/budgets.md; the arithmetic is invoicing/domain/exhaustion.
 #include "budgets.hpp"
 
 #include <charconv>
@@ -295,7 +295,7 @@ int queryYear(const RequestContext& ctx, const ApiRequest& req) {
 void requireExists(RequestContext& ctx, const std::string& sql, db::Param id,
                    const std::string& code, const std::string& what, const std::string& field) {
     if (!ctx.db.queryOne(sql, {id})) {
-        throw ValidationError(code, what + " is not known.", field, ErrorKind::Unprocessable);
+        throw ValidationError(code, what + " is not known.", field);
     }
 }
 
@@ -350,7 +350,7 @@ void resolveDimensions(RequestContext& ctx, NewBudget& n) {
             throw ValidationError("UNKNOWN_DISTRICT",
                                   "District " + std::to_string(*n.district_id) +
                                       " is not a district of municipality " + n.municipality + ".",
-                                  "district_id", ErrorKind::Unprocessable);
+                                  "district_id");
         }
     }
     if (n.team_id) {
@@ -362,7 +362,7 @@ void resolveDimensions(RequestContext& ctx, NewBudget& n) {
             throw ValidationError("UNKNOWN_TEAM",
                                   "Team " + std::to_string(*n.team_id) +
                                       " is not a team of that municipality and district.",
-                                  "team_id", ErrorKind::Unprocessable);
+                                  "team_id");
         }
         n.district_id = t->i64(0);
     }
@@ -371,7 +371,7 @@ void resolveDimensions(RequestContext& ctx, NewBudget& n) {
         if (!u || u->str(0) != "budget_holder") {
             throw ValidationError("UNKNOWN_BUDGET_HOLDER",
                                   "User " + std::to_string(*n.holder) + " is not a budget holder.",
-                                  "budget_holder_user_id", ErrorKind::Unprocessable);
+                                  "budget_holder_user_id");
         }
     }
 }
@@ -486,7 +486,7 @@ ApiResponse createBudget(RequestContext& ctx, const ApiRequest& req) {
         throw ValidationError("DUPLICATE_BUDGET",
                               "A budget for this year, municipality, district, team, product "
                               "category and financing kind exists already.",
-                              "product_category", ErrorKind::Conflict);
+                              "product_category");
     }
     ctx.db.execute(
         "INSERT INTO budgets (year, municipality_code, district_id, team_id, product_category,"
@@ -593,7 +593,7 @@ ApiResponse providerSpendingCeiling(RequestContext& ctx, const ApiRequest& req) 
     const auto id = req.pathId("id");
     if (ctx.actor.role == Role::Provider && ctx.actor.provider_id != id) {
         throw ValidationError("FORBIDDEN", "A provider may only read its own spending ceiling.",
-                              "id", ErrorKind::Forbidden);
+                              "id");
     }
     const int y = queryYear(ctx, req);
     if (!ctx.db.queryOne("SELECT id FROM providers WHERE id = ?", {id})) {

@@ -76,7 +76,7 @@ void ClaimProcessor::open() {
         throw ValidationError("DUPLICATE_DECLARATION",
                               "DeclaratieNummer " + head_.number +
                                   " was used before by this provider (iWmo 9333); use a new one.",
-                              "number", ErrorKind::Conflict);
+                              "number");
     }
     db().execute(
         "INSERT INTO declarations (provider_id, source, inbox_message_id, declaratie_nummer,"

@@ -385,8 +385,7 @@ ApiResponse decideReview(RequestContext& ctx, const ApiRequest& req) {
         {id});
     if (!v) notFound("Review item " + std::to_string(id), "id");
     if (v->str(0) != "open") {
-        throw ValidationError("REVIEW_DECIDED", "This line has been decided already.", "",
-                              ErrorKind::Conflict);
+        throw ValidationError("REVIEW_DECIDED", "This line has been decided already.", "");
     }
     // The WMO325 went out on the due date with the line as not accepted: that answer stands,
     // whatever the decision. The line is paid only if the provider sends it again.

@@ -162,7 +162,7 @@ void checkDistrict(RequestContext& ctx, std::optional<std::int64_t> district,
         throw ValidationError("UNKNOWN_DISTRICT",
                               "District " + std::to_string(*district) +
                                   " is not a district of municipality " + municipality + ".",
-                              "district_id", ErrorKind::Unprocessable);
+                              "district_id");
     }
 }
 
@@ -227,13 +227,12 @@ ApiResponse createClient(RequestContext& ctx, const ApiRequest& req) {
     if (!ctx.db.queryOne("SELECT code FROM municipalities WHERE code = ?", {municipality})) {
         throw ValidationError("UNKNOWN_MUNICIPALITY",
                               "Municipality " + municipality + " is not known.",
-                              "municipality_code", ErrorKind::Unprocessable);
+                              "municipality_code");
     }
     checkDistrict(ctx, district, municipality);
     if (ctx.db.queryOne("SELECT id FROM clients WHERE bsn_hash = ?", {hash})) {
         throw ValidationError("DUPLICATE_CLIENT",
-                              "A client with BSN " + bsn.masked() + " is recorded already.", "bsn",
-                              ErrorKind::Conflict);
+                              "A client with BSN " + bsn.masked() + " is recorded already.", "bsn");
     }
     ctx.db.execute(
         "INSERT INTO clients (bsn_hash, bsn_enc, surname, prefix, given_names, initials,"
@@ -336,18 +335,18 @@ void checkGrantProduct(RequestContext& ctx, const Grant& g) {
     auto p = ctx.db.queryOne("SELECT unit, kind FROM products WHERE code = ?", {g.product_code});
     if (!p) {
         throw ValidationError("UNKNOWN_PRODUCT", "Product " + g.product_code + " is not known.",
-                              "product_code", ErrorKind::Unprocessable);
+                              "product_code");
     }
     if (p->str(1) == "general_provision") {
         throw ValidationError(
             "GENERAL_PROVISION",
             "Product " + g.product_code + " is a general provision; it needs no access decision.",
-            "product_code", ErrorKind::Unprocessable);
+            "product_code");
     }
     if (p->str(0) != unitName(g.cap.unit)) {
         throw ValidationError("UNIT_MISMATCH",
                               "Product " + g.product_code + " is granted in " + p->str(0) + ".",
-                              "unit", ErrorKind::Conflict);
+                              "unit");
     }
 }
 
@@ -365,10 +364,10 @@ void checkPgbGrant(RequestContext& ctx, std::int64_t client_id,
     const auto tariff = highestContractedTariff(ctx.db, municipalities, g.product_code,
                                                 unitName(g.cap.unit), validity.begin);
     if (!tariff) {
-        throw ValidationError("NO_TARIFF",
+        throw ValidationError("NO_TARIFF_TO_COMPARE",
                               "No active contract has a tariff for product " + g.product_code +
                                   " on " + formatDate(validity.begin) + " to compare the PGB with.",
-                              "products", ErrorKind::Unprocessable);
+                              "products");
     }
     contracting::checkPgbCost(*g.pgb_budget, contracting::zinCost(g.cap, validity, *tariff));
     contracting::checkPgbDoesNotOverlapAllocations(
@@ -440,7 +439,7 @@ ApiResponse createDecision(RequestContext& ctx, const ApiRequest& req) {
     if (ctx.db.queryOne("SELECT id FROM access_decisions WHERE number = ?", {number})) {
         throw ValidationError("DUPLICATE_DECISION",
                               "Decision number " + std::to_string(number) + " exists already.",
-                              "number", ErrorKind::Conflict);
+                              "number");
     }
     const auto municipality =
         ctx.db.queryOne("SELECT municipality_code FROM clients WHERE id = ?", {client_id})->str(0);

@@ -42,8 +42,7 @@ std::int64_t ApiRequest::pathId(const std::string& name) const {
     std::int64_t v = 0;
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
     if (ec != std::errc() || p != s.data() + s.size() || v <= 0) {
-        throw ValidationError("NOT_FOUND", "No " + name + " '" + s + "' exists.", name,
-                              ErrorKind::NotFound);
+        throw ValidationError("NOT_FOUND", "No " + name + " '" + s + "' exists.", name);
     }
     return v;
 }

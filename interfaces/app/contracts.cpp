@@ -35,7 +35,7 @@ std::int64_t providerFilter(const RequestContext& ctx) {
 void requireProductRow(RequestContext& ctx, const std::string& code, const std::string& field) {
     if (!ctx.db.queryOne("SELECT code FROM products WHERE code = ?", {code})) {
         throw ValidationError("UNKNOWN_PRODUCT", "Product " + code + " is not in the catalogue.",
-                              field, ErrorKind::Unprocessable);
+                              field);
     }
 }
 
@@ -236,18 +236,18 @@ NewContract contractFromBody(RequestContext& ctx, Poco::JSON::Object::Ptr b,
     if (!ctx.db.queryOne("SELECT id FROM providers WHERE id = ?", {c.provider_id})) {
         throw ValidationError("UNKNOWN_PROVIDER",
                               "Provider " + std::to_string(c.provider_id) + " is not known.",
-                              provider_field, ErrorKind::Unprocessable);
+                              provider_field);
     }
     if (!ctx.db.queryOne("SELECT code FROM municipalities WHERE code = ?", {c.municipality})) {
         throw ValidationError("UNKNOWN_MUNICIPALITY",
                               "Municipality " + c.municipality + " is not known.",
-                              "municipality_code", ErrorKind::Unprocessable);
+                              "municipality_code");
     }
     if (c.procedure_id &&
         !ctx.db.queryOne("SELECT id FROM procedures WHERE id = ?", {*c.procedure_id})) {
         throw ValidationError("UNKNOWN_PROCEDURE",
                               "Procedure " + std::to_string(*c.procedure_id) + " is not known.",
-                              "procedure_id", ErrorKind::Unprocessable);
+                              "procedure_id");
     }
     for (const auto& p : c.products) requireProductRow(ctx, p, "products");
     return c;
@@ -273,7 +273,7 @@ void addTariffVersion(RequestContext& ctx, std::int64_t contract_id,
     if (std::find(products.begin(), products.end(), product) == products.end()) {
         throw ValidationError("PRODUCT_NOT_IN_CONTRACT",
                               "Product " + product + " is not part of this contract.",
-                              "product_code", ErrorKind::Unprocessable);
+                              "product_code");
     }
     auto v = tariffFromBody(ctx, b, product);
     auto schedule = loadTariffSchedule(ctx.db, TariffOwner::Contract, contract_id, product);
@@ -347,7 +347,7 @@ ApiResponse createContract(RequestContext& ctx, const ApiRequest& req) {
     const auto status = contracting::parseContractStatus(c.status, "status");
     if (status != ContractStatus::Draft && status != ContractStatus::Active) {
         throw ValidationError("ILLEGAL_STATUS_CHANGE", "A new contract starts as draft or active.",
-                              "status", ErrorKind::Conflict);
+                              "status");
     }
     const auto id = insertContract(ctx, c);
     auto added = newArray();
@@ -405,7 +405,7 @@ ApiResponse changeContractStatus(RequestContext& ctx, const ApiRequest& req) {
         throw ValidationError("TERM_NOT_ENDED",
                               "A contract expires only after its term has ended (" +
                                   formatDate(*head.term.end) + ").",
-                              "status", ErrorKind::Conflict);
+                              "status");
     }
     const std::string from = contracting::contractStatusName(head.status);
     ctx.db.execute("UPDATE contracts SET status = ? WHERE id = ?", {to_text, id});
@@ -422,8 +422,7 @@ ApiResponse addContractTariff(RequestContext& ctx, const ApiRequest& req) {
     const auto head = lockContract(ctx, id);
     if (head.status == ContractStatus::Terminated || head.status == ContractStatus::Expired) {
         throw ValidationError("CONTRACT_CLOSED",
-                              "Tariffs of a terminated or expired contract do not change.", "",
-                              ErrorKind::Conflict);
+                              "Tariffs of a terminated or expired contract do not change.", "");
     }
     auto added = newArray();
     addTariffVersion(ctx, id, contractProducts(ctx, id), req.body, added);
@@ -442,14 +441,13 @@ ApiResponse indexContract(RequestContext& ctx, const ApiRequest& req) {
     const auto head = lockContract(ctx, id);
     if (head.status == ContractStatus::Terminated || head.status == ContractStatus::Expired) {
         throw ValidationError("CONTRACT_CLOSED",
-                              "Tariffs of a terminated or expired contract do not change.", "",
-                              ErrorKind::Conflict);
+                              "Tariffs of a terminated or expired contract do not change.", "");
     }
     const int n = indexContractTariffs(ctx, id, pct, from);
     if (n == 0) {
-        throw ValidationError("NO_TARIFF",
-                              "No tariff is in force on " + formatDate(from) + " to index.", "from",
-                              ErrorKind::Unprocessable);
+        throw ValidationError("NO_TARIFF_TO_INDEX",
+                              "No tariff is in force on " + formatDate(from) + " to index.",
+                              "from");
     }
     auto out = newObject();
     out->set("contract_id", id);
@@ -470,15 +468,14 @@ ApiResponse extendContract(RequestContext& ctx, const ApiRequest& req) {
     const auto head = lockContract(ctx, id);
     if (head.status != ContractStatus::Active && head.status != ContractStatus::Suspended) {
         throw ValidationError("CONTRACT_CLOSED",
-                              "Only an active or suspended contract can be extended.", "",
-                              ErrorKind::Conflict);
+                              "Only an active or suspended contract can be extended.", "");
     }
     auto r = ctx.db.queryOne(
         "SELECT extension_options, extensions_used, extension_months FROM contracts WHERE id = ?",
         {id});
     if (r->i64(1) >= r->i64(0) || r->i64(2) <= 0) {
         throw ValidationError("NO_EXTENSION_LEFT", "This contract has no extension option left.",
-                              "", ErrorKind::Conflict);
+                              "");
     }
     const Date old_end = *head.term.end;
     const Date new_end = addMonths(old_end, static_cast<int>(r->i64(2)));
@@ -504,7 +501,7 @@ ApiResponse createBudgetContract(RequestContext& ctx, const ApiRequest& req) {
         if (!ctx.db.queryOne("SELECT id FROM providers WHERE id = ?", {m})) {
             throw ValidationError("UNKNOWN_PROVIDER",
                                   "Provider " + std::to_string(m) + " is not known.",
-                                  "member_provider_ids", ErrorKind::Unprocessable);
+                                  "member_provider_ids");
         }
     }
     const auto id = insertContract(ctx, c);
@@ -536,7 +533,7 @@ ApiResponse createBudgetContract(RequestContext& ctx, const ApiRequest& req) {
             throw ValidationError(
                 "BUDGET_OUTSIDE_TERM",
                 "Budget year " + std::to_string(year) + " lies outside the contract term.",
-                "budgets", ErrorKind::Unprocessable);
+                "budgets");
         }
         ctx.db.execute(
             "INSERT INTO contract_budgets (contract_id, year, budget_cents) VALUES (?,?,?)",
@@ -627,14 +624,14 @@ ApiResponse tariffQuery(RequestContext& ctx, const ApiRequest& req) {
         throw ValidationError("NO_CONTRACT",
                               "Provider " + agb + " has no contract for product " + product +
                                   " on " + formatDate(date) + ".",
-                              "product", ErrorKind::NotFound);
+                              "product");
     }
     if (contracts.size() > 1) {
         throw ValidationError("AMBIGUOUS_CONTRACT",
                               "Provider " + agb +
                                   " has contracts with several municipalities for this "
                                   "product; pass municipality.",
-                              "municipality", ErrorKind::Conflict);
+                              "municipality");
     }
     const auto contract_id = contracts[0].i64(0);
     const auto v = loadTariffSchedule(ctx.db, TariffOwner::Contract, contract_id, product).at(date);
@@ -643,7 +640,7 @@ ApiResponse tariffQuery(RequestContext& ctx, const ApiRequest& req) {
                               "Contract " + std::to_string(contract_id) +
                                   " has no tariff for product " + product + " on " +
                                   formatDate(date) + ".",
-                              "date", ErrorKind::NotFound);
+                              "date");
     }
     auto out = tariffVersionJson(product, *v);
     out->set("contract_id", contract_id);

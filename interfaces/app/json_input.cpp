@@ -131,7 +131,7 @@ std::vector<std::int64_t> intArray(Poco::JSON::Object::Ptr o, const std::string&
 }
 
 void notFound(const std::string& what, const std::string& field) {
-    throw ValidationError("NOT_FOUND", what + " does not exist.", field, ErrorKind::NotFound);
+    throw ValidationError("NOT_FOUND", what + " does not exist.", field);
 }
 
 }  // namespace zc::app

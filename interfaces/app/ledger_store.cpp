@@ -49,7 +49,7 @@ std::int64_t budgetFor(RequestContext& ctx, std::int64_t provider_id, const std:
         {provider_id});
     if (!m) {
         throw ValidationError("NO_CONTRACT", "The provider has no contract to book cost on.",
-                              "provider_id", ErrorKind::Unprocessable);
+                              "provider_id");
     }
     const std::string municipality = m->str(0);
     const db::Params key{std::int64_t{year}, municipality, category, financing};

@@ -56,19 +56,17 @@ Received identify(RequestContext& ctx, const xml::Element& root, const std::stri
 
 }  // namespace
 
-void technicalError(const std::string& code, const std::string& message, ErrorKind kind) {
-    throw ValidationError(code, message, "", kind);
+void technicalError(const std::string& code, const std::string& message) {
+    throw ValidationError(code, message, "");
 }
 
 std::int64_t checkSender(RequestContext& ctx, const std::string& header_sender,
                          const std::string& recipient, const std::string& certificate_agb) {
     if (header_sender != certificate_agb) {
-        technicalError("AGB_MISMATCH",
-                       "The provider " + header_sender +
-                           " in the header differs from the AGB "
-                           "code " +
-                           certificate_agb + " of your client certificate.",
-                       ErrorKind::Forbidden);
+        technicalError("AGB_MISMATCH", "The provider " + header_sender +
+                                           " in the header differs from the AGB "
+                                           "code " +
+                                           certificate_agb + " of your client certificate.");
     }
     const auto provider_id = knownProviderId(ctx.db, certificate_agb);
     if (!ctx.db.queryOne("SELECT code FROM municipalities WHERE code = ?", {recipient})) {
@@ -99,15 +97,13 @@ std::optional<IntakeAnswer> registerInbox(RequestContext& ctx, const InboxKey& k
         " WHERE sender_agb = ? AND message_code = ? AND identificatie = ?",
         {key.sender, key.kind->code, key.identificatie});
     if (!row) {
-        technicalError("RETRY", "The message is being processed; send it again.",
-                       ErrorKind::Conflict);
+        technicalError("MESSAGE_BEING_PROCESSED", "The message is being processed; send it again.");
     }
     if (row->str(0) != sha) {
         technicalError("DUPLICATE_IDENTIFICATION",
                        "BerichtIdentificatie " + key.identificatie +
                            " was used before for another message of this type (retourcode "
-                           "9056); use a new identification.",
-                       ErrorKind::Conflict);
+                           "9056); use a new identification.");
     }
     if (row->isNull(1)) return ackAnswer(key.kind->name, row->str(2), true);
     return IntakeAnswer{200, "application/xml; charset=utf-8", row->str(1)};

@@ -36,8 +36,7 @@ Outcome processMessage(RequestContext& ctx, const MessageInfo& m);
 std::vector<std::string> levelTwoProblems(const xml::Element& root, const iwmo::MessageKind& kind);
 
 // Not processable: throws ValidationError (no retour, nothing stored).
-[[noreturn]] void technicalError(const std::string& code, const std::string& message,
-                                 ErrorKind kind = ErrorKind::Invalid);
+[[noreturn]] void technicalError(const std::string& code, const std::string& message);
 
 // The sender named in the header must be the certificate's AGB and a known provider, the
 // recipient one of our municipalities. Returns the provider's id.

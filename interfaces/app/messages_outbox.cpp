@@ -113,8 +113,7 @@ constexpr const char* kOutboxColumns =
 
 std::int64_t ownProvider(const RequestContext& ctx) {
     if (ctx.actor.role != Role::Provider) {
-        throw ValidationError("FORBIDDEN", "Only a provider has an outbox.", "",
-                              ErrorKind::Forbidden);
+        throw ValidationError("FORBIDDEN", "Only a provider has an outbox.", "");
     }
     return ctx.actor.provider_id;
 }
@@ -189,10 +188,10 @@ void queueWmo301(RequestContext& ctx, std::int64_t client_id, std::int64_t provi
     if (const auto problem = iwmo::addressProblem(client->street, client->house_number,
                                                   client->postcode, client->city)) {
         throw ValidationError(
-            "INVALID_ADDRESS",
+            "CLIENT_ADDRESS_INCOMPLETE",
             "Client " + std::to_string(client_id) +
                 " has an address that cannot be sent in a WMO301: " + problem->message,
-            problem->field, ErrorKind::Unprocessable);
+            problem->field);
     }
     const std::string id = nextIdentificatie(ctx);
     const iwmo::OutgoingHeader h{client->municipality_code, providerAgb(ctx, provider_id), id,
@@ -233,7 +232,7 @@ ApiResponse postMessage(RequestContext& ctx, const ApiRequest& req) {
         throw ValidationError("CLIENT_CERTIFICATE_REQUIRED",
                               "Messages are accepted only over mutual TLS with a client "
                               "certificate issued to your AGB code.",
-                              "", ErrorKind::Unauthorized);
+                              "");
     }
     refuseByteOrderMark(req.rawHead(3));
     if (isDeclaration(req)) {
@@ -242,9 +241,8 @@ ApiResponse postMessage(RequestContext& ctx, const ApiRequest& req) {
     // Other messages are small; one spooled beyond their limit is refused before it is read.
     const auto limit = messageLimits().max_bytes;
     if (!req.body_file.empty() && std::filesystem::file_size(req.body_file) > limit) {
-        throw ValidationError("XML_TOO_LARGE",
-                              "The message is larger than " + std::to_string(limit) + " bytes.", "",
-                              ErrorKind::Invalid);
+        throw ValidationError(
+            "XML_TOO_LARGE", "The message is larger than " + std::to_string(limit) + " bytes.", "");
     }
     return rawResponse(receiveMessage(ctx, req.client_agb, req.rawText()));
 }
@@ -255,7 +253,7 @@ ApiResponse postMessageDryRun(RequestContext& ctx, const ApiRequest& req) {
         throw ValidationError("DRY_RUN_DECLARATIONS_ONLY",
                               "A dry run checks a WMO323 declaration; other messages are checked "
                               "by sending them.",
-                              "", ErrorKind::Invalid);
+                              "");
     }
     return rawResponse(receiveDeclaration(ctx, req.client_agb, declarationSource(req), true));
 }
@@ -269,7 +267,7 @@ ApiResponse uploadDeclaration(RequestContext& ctx, const ApiRequest& req, bool d
         throw ValidationError("NOT_A_DECLARATION",
                               "The file is not a WMO323 declaration (iWmo 3.2): its namespace "
                               "was not found at the start of the file.",
-                              "file", ErrorKind::Invalid);
+                              "file");
     }
     const std::string agb = providerAgb(ctx, ownProvider(ctx));
     return rawResponse(receiveDeclaration(ctx, agb, declarationSource(req), dry_run));

@@ -66,8 +66,7 @@ Request lockRequest(RequestContext& ctx, std::int64_t id) {
     Request q{r->i64(0), r->str(1),    r->i64(2), r->str(3),  r->str(4),
               r->str(5), r->optI64(6), r->str(8), r->str(16), r->str(7)};
     if (q.status != "open" && q.status != "in_onderzoek") {
-        throw ValidationError("REQUEST_DECIDED", "This request has been answered already.", "",
-                              ErrorKind::Conflict);
+        throw ValidationError("REQUEST_DECIDED", "This request has been answered already.", "");
     }
     return q;
 }
@@ -85,8 +84,7 @@ std::int64_t requireClient(RequestContext& ctx, Request& q) {
     auto r = ctx.db.queryOne("SELECT id FROM clients WHERE bsn_hash = ?", {q.bsn_hash});
     if (!r) {
         throw ValidationError("CLIENT_UNKNOWN",
-                              "Record the client (POST /api/v1/clients) and a decision first.", "",
-                              ErrorKind::Unprocessable);
+                              "Record the client (POST /api/v1/clients) and a decision first.", "");
     }
     q.client_id = r->i64(0);
     ctx.db.execute("UPDATE allocation_requests SET client_id = ? WHERE id = ?",
@@ -202,7 +200,7 @@ void checkWholeRequest(RequestContext& ctx, const Request& q, Poco::JSON::Array:
                 (asked.empty() ? std::string("none") : joined({asked.begin(), asked.end()})) + ")" +
                 (missing.empty() ? "" : "; missing: " + joined(missing)) +
                 (extra.empty() ? "" : "; not asked for: " + joined(extra)) + ".",
-            "changes", ErrorKind::Unprocessable);
+            "changes");
     }
 
     struct Granted {
@@ -221,7 +219,7 @@ void checkWholeRequest(RequestContext& ctx, const Request& q, Poco::JSON::Array:
             throw ValidationError(
                 "UNKNOWN_GRANTED_PRODUCT",
                 "Granted product " + std::to_string(id) + " is not part of any access decision.",
-                "granted_product_id", ErrorKind::Unprocessable);
+                "granted_product_id");
         }
         granted.push_back({r->str(0), r->str(1)});
     }
@@ -253,7 +251,7 @@ void checkWholeRequest(RequestContext& ctx, const Request& q, Poco::JSON::Array:
             "new product it asks for" +
                 (unmatched.empty() ? "" : "; missing: " + joined(unmatched)) +
                 (unasked.empty() ? "" : "; not asked for: " + joined(unasked)) + ".",
-            "allocations", ErrorKind::Unprocessable);
+            "allocations");
     }
 }
 
@@ -342,8 +340,7 @@ ApiResponse investigateRequest(RequestContext& ctx, const ApiRequest& req) {
     const Request q = lockRequest(ctx, id);
     if (q.status != "open") {
         throw ValidationError("ALREADY_INVESTIGATING",
-                              "\"In onderzoek\" is answered once; decide the request now.", "",
-                              ErrorKind::Conflict);
+                              "\"In onderzoek\" is answered once; decide the request now.", "");
     }
     queueWmo319(ctx, q, "2", "");
     ctx.db.execute(

@@ -500,7 +500,7 @@ Outcome processVerdict(RequestContext& ctx, const MessageInfo& m,
         throw ValidationError("UNKNOWN_ORIGINAL",
                               "No message " + m.identificatie + " of type " + original_code +
                                   " was sent to you; a retour must repeat its identification.",
-                              "", ErrorKind::Unprocessable);
+                              "");
     }
     return {codes.count("0001") ? "retour_rejects" : "retour_accepts", ""};
 }

@@ -117,7 +117,7 @@ Debtor debtorOf(RequestContext& ctx, const std::string& municipality) {
         throw ValidationError(
             "NO_DEBTOR_ACCOUNT",
             "Municipality " + municipality + " has no debtor account; set it first (finance).",
-            "municipality_code", ErrorKind::Conflict);
+            "municipality_code");
     }
     return {m->opt(3).value_or(m->str(0)), Iban::parse(m->str(1)), optionalText(*m, 2)};
 }
@@ -227,7 +227,7 @@ void requireUnchanged(RequestContext& ctx, std::int64_t run_id) {
                   : "Provider " + blocked->str(0) +
                         " was blocked since the run was prepared;"
                         " prepare a new run.",
-            "id", ErrorKind::Conflict);
+            "id");
     }
 }
 
@@ -329,7 +329,7 @@ ApiResponse setDispute(RequestContext& ctx, const ApiRequest& req, bool dispute)
         throw ValidationError("PAYABLE_NOT_OPEN",
                               "Payable " + std::to_string(id) + " is " + p->str(0) +
                                   "; only open payables can be disputed.",
-                              "id", ErrorKind::Conflict);
+                              "id");
     }
     ctx.db.execute("UPDATE payables SET disputed_reason = ? WHERE id = ?",
                    {dispute ? db::Param(reason) : db::Param(nullptr), id});
@@ -447,13 +447,13 @@ ApiResponse approvePaymentRun(RequestContext& ctx, const ApiRequest& req) {
     if (run->str(4) != "prepared") {
         throw ValidationError("RUN_NOT_PREPARED",
                               "Payment run " + std::to_string(id) + " is " + run->str(4) + ".",
-                              "id", ErrorKind::Conflict);
+                              "id");
     }
     if (run->str(5) == ctx.actor.name) {
         throw ValidationError("FOUR_EYES",
                               "A payment run is approved by a finance user other than the one "
                               "who prepared it.",
-                              "approved_by", ErrorKind::Forbidden);
+                              "approved_by");
     }
     requireUnchanged(ctx, id);
     const auto init = sendRun(ctx, id, *run);
@@ -486,7 +486,7 @@ ApiResponse downloadPain001(RequestContext& ctx, const ApiRequest& req) {
     if (r->isNull(1)) {
         throw ValidationError("RUN_NOT_APPROVED",
                               "The pain.001 exists once the run is approved by a second user.",
-                              "id", ErrorKind::Conflict);
+                              "id");
     }
     ApiResponse res;
     res.content_type = "application/xml; charset=utf-8";

@@ -53,7 +53,7 @@ Procedure loadProcedure(RequestContext& ctx, std::int64_t id, bool lock) {
 void requireProduct(RequestContext& ctx, const std::string& code, const std::string& field) {
     if (!ctx.db.queryOne("SELECT code FROM products WHERE code = ?", {code})) {
         throw ValidationError("UNKNOWN_PRODUCT", "Product " + code + " is not in the catalogue.",
-                              field, ErrorKind::Unprocessable);
+                              field);
     }
 }
 
@@ -178,7 +178,7 @@ ApiResponse createProcedure(RequestContext& ctx, const ApiRequest& req) {
     if (!ctx.db.queryOne("SELECT code FROM municipalities WHERE code = ?", {municipality})) {
         throw ValidationError("UNKNOWN_MUNICIPALITY",
                               "Municipality " + municipality + " is not known.",
-                              "municipality_code", ErrorKind::Unprocessable);
+                              "municipality_code");
     }
     ctx.db.execute(
         "INSERT INTO procedures (municipality_code, kind, name, term_start, term_end, "
@@ -232,8 +232,7 @@ ApiResponse setApplicationsOpen(RequestContext& ctx, const ApiRequest& req) {
     if (open && p.kind != "open") {
         throw ValidationError(
             "NOT_OPEN_PROCEDURE",
-            "Only an open procedure (bestuurlijke aanbesteding) takes applications.", "open",
-            ErrorKind::Conflict);
+            "Only an open procedure (bestuurlijke aanbesteding) takes applications.", "open");
     }
     ctx.db.execute("UPDATE procedures SET applications_open = ? WHERE id = ?",
                    {std::int64_t{open ? 1 : 0}, id});
@@ -376,7 +375,7 @@ ApiResponse submitApplication(RequestContext& ctx, const ApiRequest& req) {
         throw ValidationError("APPLICATION_PENDING",
                               "This provider has an application for this procedure that is still "
                               "being assessed.",
-                              "", ErrorKind::Conflict);
+                              "");
     }
     for (const auto lot : lots) {
         if (ctx.db.queryOne("SELECT id FROM contracts WHERE provider_id = ? AND lot_id = ?"
@@ -385,7 +384,7 @@ ApiResponse submitApplication(RequestContext& ctx, const ApiRequest& req) {
             throw ValidationError(
                 "ALREADY_CONTRACTED",
                 "This provider holds a contract for lot " + std::to_string(lot) + " already.",
-                "lots", ErrorKind::Conflict);
+                "lots");
         }
     }
     ctx.db.execute(
@@ -446,7 +445,7 @@ ApiResponse assessRequirement(RequestContext& ctx, const ApiRequest& req) {
     if (!a) notFound("Application " + std::to_string(id), "id");
     if (a->str(0) != "submitted") {
         throw ValidationError("APPLICATION_DECIDED", "This application has been decided already.",
-                              "", ErrorKind::Conflict);
+                              "");
     }
     auto before = ctx.db.queryOne(
         "SELECT assessment, remark FROM application_answers WHERE application_id = ? AND "
@@ -496,7 +495,7 @@ ApiResponse decideApplication(RequestContext& ctx, const ApiRequest& req) {
         if (!term.isValid()) {
             throw ValidationError("PROCEDURE_ENDED",
                                   "The procedure's term has ended; no contract can start now.",
-                                  "decision", ErrorKind::Unprocessable);
+                                  "decision");
         }
         for (std::int64_t lot :
              ids(ctx,

@@ -19,7 +19,7 @@ ApiResponse created(RequestContext& ctx, const std::string& action, const std::s
 void requireMunicipality(RequestContext& ctx, const std::string& code, const std::string& field) {
     if (!ctx.db.queryOne("SELECT code FROM municipalities WHERE code = ?", {code})) {
         throw ValidationError("UNKNOWN_MUNICIPALITY", "Municipality " + code + " is not known.",
-                              field, ErrorKind::Unprocessable);
+                              field);
     }
 }
 
@@ -56,7 +56,7 @@ ApiResponse createMunicipality(RequestContext& ctx, const ApiRequest& req) {
     }
     if (ctx.db.queryOne("SELECT code FROM municipalities WHERE code = ?", {code})) {
         throw ValidationError("DUPLICATE_MUNICIPALITY", "Municipality " + code + " exists already.",
-                              "code", ErrorKind::Conflict);
+                              "code");
     }
     ctx.db.execute("INSERT INTO municipalities (code, name, central_code) VALUES (?, ?, ?)",
                    {code, name, central ? db::Param(*central) : db::Param(nullptr)});
@@ -93,7 +93,7 @@ ApiResponse createDistrict(RequestContext& ctx, const ApiRequest& req) {
     if (ctx.db.queryOne("SELECT id FROM districts WHERE municipality_code = ? AND name = ?",
                         {municipality, name})) {
         throw ValidationError("DUPLICATE_DISTRICT", "District '" + name + "' exists already.",
-                              "name", ErrorKind::Conflict);
+                              "name");
     }
     ctx.db.execute("INSERT INTO districts (municipality_code, name) VALUES (?, ?)",
                    {municipality, name});
@@ -130,12 +130,11 @@ ApiResponse createTeam(RequestContext& ctx, const ApiRequest& req) {
     if (!ctx.db.queryOne("SELECT id FROM districts WHERE id = ?", {district})) {
         throw ValidationError("UNKNOWN_DISTRICT",
                               "District " + std::to_string(district) + " is not known.",
-                              "district_id", ErrorKind::Unprocessable);
+                              "district_id");
     }
     if (ctx.db.queryOne("SELECT id FROM teams WHERE district_id = ? AND name = ?",
                         {district, name})) {
-        throw ValidationError("DUPLICATE_TEAM", "Team '" + name + "' exists already.", "name",
-                              ErrorKind::Conflict);
+        throw ValidationError("DUPLICATE_TEAM", "Team '" + name + "' exists already.", "name");
     }
     ctx.db.execute("INSERT INTO teams (district_id, name) VALUES (?, ?)", {district, name});
     const auto id = ctx.db.lastInsertId();
@@ -173,8 +172,7 @@ ApiResponse createProduct(RequestContext& ctx, const ApiRequest& req) {
         productKindName(parseProductKind(requiredString(req.body, "kind", 24), "kind"));
     db::Transaction tx(ctx.db);
     if (ctx.db.queryOne("SELECT code FROM products WHERE code = ?", {code})) {
-        throw ValidationError("DUPLICATE_PRODUCT", "Product " + code + " exists already.", "code",
-                              ErrorKind::Conflict);
+        throw ValidationError("DUPLICATE_PRODUCT", "Product " + code + " exists already.", "code");
     }
     ctx.db.execute("INSERT INTO products (code, category, name, unit, kind) VALUES (?,?,?,?,?)",
                    {code, category, name, unit, kind});
@@ -220,8 +218,7 @@ ApiResponse createProvider(RequestContext& ctx, const ApiRequest& req) {
     db::Transaction tx(ctx.db);
     if (providerIdByAgb(ctx.db, agb)) {
         throw ValidationError("DUPLICATE_AGB",
-                              "A provider with AGB code " + agb + " exists already.", "agb",
-                              ErrorKind::Conflict);
+                              "A provider with AGB code " + agb + " exists already.", "agb");
     }
     ctx.db.execute(
         "INSERT INTO providers (agb, kvk, name, iban, contact_name, contact_email, contact_phone)"
@@ -249,8 +246,7 @@ ApiResponse listProviders(RequestContext& ctx, const ApiRequest& req) {
 ApiResponse getProvider(RequestContext& ctx, const ApiRequest& req) {
     const auto id = req.pathId("id");
     if (ctx.actor.role == Role::Provider && ctx.actor.provider_id != id) {
-        throw ValidationError("FORBIDDEN", "A provider may only read its own record.", "id",
-                              ErrorKind::Forbidden);
+        throw ValidationError("FORBIDDEN", "A provider may only read its own record.", "id");
     }
     auto r = ctx.db.queryOne(std::string(kProviderColumns) + " WHERE id = ?", {id});
     if (!r) notFound("Provider " + std::to_string(id), "id");
@@ -266,8 +262,7 @@ std::optional<std::int64_t> providerIdByAgb(db::Connection& db, const std::strin
 std::int64_t knownProviderId(db::Connection& db, const std::string& agb) {
     const auto id = providerIdByAgb(db, agb);
     if (!id) {
-        throw ValidationError("UNKNOWN_PROVIDER", "AGB " + agb + " is not a known provider.", "",
-                              ErrorKind::Forbidden);
+        throw ValidationError("UNKNOWN_AGB", "AGB " + agb + " is not a known provider.", "");
     }
     return *id;
 }

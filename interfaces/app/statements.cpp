@@ -77,14 +77,13 @@ void refuseIfKnown(RequestContext& ctx, const iso20022::Statement& s) {
                               "Statement " + s.statement_id + " of " + s.account_iban + " for " +
                                   formatDate(s.from) + " – " + formatDate(s.to) +
                                   " was imported before; nothing changed.",
-                              "", ErrorKind::Conflict);
+                              "");
     }
     if (!ctx.db.queryOne("SELECT code FROM municipalities WHERE debtor_iban = ?",
                          {s.account_iban})) {
         throw ValidationError(
             "UNKNOWN_DEBTOR_ACCOUNT",
-            "Account " + s.account_iban + " is not the debtor account of any municipality.", "",
-            ErrorKind::Invalid);
+            "Account " + s.account_iban + " is not the debtor account of any municipality.", "");
     }
 }
 
@@ -185,7 +184,7 @@ ApiResponse importBankStatement(RequestContext& ctx, const ApiRequest& req) {
         throw ValidationError(
             p.code,
             "The statement is refused: " + p.message + " (line " + std::to_string(p.line) + ").",
-            "", ErrorKind::Invalid);
+            "");
     }
     const std::string sha = security::sha256Hex(text);
     db::Transaction tx(ctx.db);
@@ -242,8 +241,7 @@ ApiResponse resolveBankEntry(RequestContext& ctx, const ApiRequest& req) {
         {id});
     if (!e) notFound("Bank entry " + std::to_string(id), "id");
     if (e->str(0) != "unmatched" && e->str(0) != "difference") {
-        throw ValidationError("ENTRY_NOT_OPEN", "This entry is " + e->str(0) + " already.", "id",
-                              ErrorKind::Conflict);
+        throw ValidationError("ENTRY_NOT_OPEN", "This entry is " + e->str(0) + " already.", "id");
     }
     std::string status = "resolved";
     if (instruction_id) {
@@ -256,7 +254,7 @@ ApiResponse resolveBankEntry(RequestContext& ctx, const ApiRequest& req) {
             throw ValidationError("MATCH_REFUSED",
                                   "Only a debit of exactly the amount of a sent transfer from the "
                                   "same account can be matched to it.",
-                                  "instruction_id", ErrorKind::Unprocessable);
+                                  "instruction_id");
         }
         book(ctx, {i->i64(0), i->i64(1), i->str(2)}, Iban::parse(e->str(3)),
              Money::fromCents(e->i64(1)), id);

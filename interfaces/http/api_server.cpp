@@ -98,7 +98,7 @@ std::string clientCertificateAgb(HTTPServerRequest& req) {
 [[noreturn]] void bodyTooLarge(std::size_t limit) {
     throw ValidationError("BODY_TOO_LARGE",
                           "The request body is larger than " + std::to_string(limit) + " bytes.",
-                          "", ErrorKind::Invalid);
+                          "");
 }
 
 // Bodies of the message endpoints from this size on are spooled to disk.
@@ -164,8 +164,7 @@ std::string readBody(HTTPServerRequest& req, std::size_t limit) {
     if (req.hasContentLength() && req.getContentLength64() > static_cast<Poco::Int64>(limit)) {
         throw ValidationError(
             "BODY_TOO_LARGE",
-            "The request body is larger than " + std::to_string(limit) + " bytes.", "",
-            ErrorKind::Invalid);
+            "The request body is larger than " + std::to_string(limit) + " bytes.", "");
     }
     // Without a length or chunked encoding there is no body (do not wait for the peer to close).
     if (!req.hasContentLength() && !req.getChunkedTransferEncoding()) return {};
@@ -177,8 +176,7 @@ std::string readBody(HTTPServerRequest& req, std::size_t limit) {
         if (body.size() > limit) {
             throw ValidationError(
                 "BODY_TOO_LARGE",
-                "The request body is larger than " + std::to_string(limit) + " bytes.", "",
-                ErrorKind::Invalid);
+                "The request body is larger than " + std::to_string(limit) + " bytes.", "");
         }
     }
     return body;
@@ -249,11 +247,9 @@ class ApiHandler : public Poco::Net::HTTPRequestHandler {
         const Route* route = matchRoute(req.getMethod(), uri.getPath(), api.path, path_exists);
         if (!route) {
             if (path_exists) {
-                throw ValidationError("METHOD_NOT_ALLOWED", "This method is not allowed here.", "",
-                                      ErrorKind::Invalid);
+                throw ValidationError("METHOD_NOT_ALLOWED", "This method is not allowed here.", "");
             }
-            throw ValidationError("NOT_FOUND", "No such endpoint: " + uri.getPath(), "",
-                                  ErrorKind::NotFound);
+            throw ValidationError("NOT_FOUND", "No such endpoint: " + uri.getPath(), "");
         }
         for (const auto& [k, v] : uri.getQueryParameters()) api.query[k] = v;
         const std::size_t limit =
@@ -327,7 +323,7 @@ class ApiHandler : public Poco::Net::HTTPRequestHandler {
             throw ValidationError("MFA_SETUP_REQUIRED",
                                   "Your role requires a second factor: enrol it first via "
                                   "/api/v1/auth/totp/enrol and /api/v1/auth/totp/confirm.",
-                                  "", ErrorKind::Forbidden);
+                                  "");
         }
         if (!roleAllowed(route, ctx.actor.role)) {
             app::appendAuditStandalone(
@@ -335,13 +331,13 @@ class ApiHandler : public Poco::Net::HTTPRequestHandler {
                       std::nullopt, std::nullopt});
             throw ValidationError(
                 "FORBIDDEN", "Your role (" + app::roleName(ctx.actor.role) + ") may not do this.",
-                "", ErrorKind::Forbidden);
+                "");
         }
         if (route.client_certificate) {
             throw ValidationError("CLIENT_CERTIFICATE_REQUIRED",
                                   "Messages and the outbox need mutual TLS with a client "
                                   "certificate issued to your AGB code; an API key is not enough.",
-                                  "", ErrorKind::Forbidden);
+                                  "");
         }
     }
 
@@ -358,7 +354,7 @@ class ApiHandler : public Poco::Net::HTTPRequestHandler {
                               std::string("A request made with the session cookie must carry the "
                                           "header ") +
                                   kCsrfHeader + ": 1.",
-                              "", ErrorKind::Forbidden);
+                              "");
     }
 
     // Providers' message traffic: the verified client certificate names the AGB code.
@@ -372,7 +368,7 @@ class ApiHandler : public Poco::Net::HTTPRequestHandler {
         throw ValidationError("UNAUTHENTICATED",
                               "Log in first (Authorization: Bearer <token>) or send a provider "
                               "API key (X-Api-Key).",
-                              "", ErrorKind::Unauthorized);
+                              "");
     }
 
     const ServerConfig& config_;

@@ -10,8 +10,20 @@
 namespace zc::http {
 namespace {
 
-int statusOf(ErrorKind k) {
-    switch (k) {
+bool isUnavailable(int code) {
+    return code == 2002 || code == 2003 || code == 2006 || code == 2013 || code == 1045 ||
+           code == 2055;
+}
+
+// A reply for one of the boundary's own codes (registered like every other code).
+ErrorReply reply(const char* code, const char* message) {
+    return {statusOf(kindOf(code)), code, message, ""};
+}
+
+}  // namespace
+
+int statusOf(ErrorKind kind) {
+    switch (kind) {
         case ErrorKind::Invalid:
             return 400;
         case ErrorKind::Unauthorized:
@@ -26,43 +38,43 @@ int statusOf(ErrorKind k) {
             return 422;
         case ErrorKind::TooManyRequests:
             return 429;
+        case ErrorKind::Internal:
+            return 500;
+        case ErrorKind::Unavailable:
+            return 503;
+        case ErrorKind::Reason:
+            return 0;
     }
-    return 400;
+    return 500;
 }
-
-bool isUnavailable(int code) {
-    return code == 2002 || code == 2003 || code == 2006 || code == 2013 || code == 1045 ||
-           code == 2055;
-}
-
-}  // namespace
 
 ErrorReply classifyCurrentException() {
     try {
         throw;
     } catch (const ValidationError& e) {
-        return {statusOf(e.kind()), e.code(), e.what(), e.field()};
+        // A reason code is reported inside results, never thrown: a programmer error.
+        const int status = statusOf(e.kind());
+        return {status == 0 ? 500 : status, e.code(), e.what(), e.field()};
     } catch (const db::DbError& e) {
         if (e.isDuplicateKey()) {
-            return {409, "CONFLICT", "The record exists already (concurrent request).", ""};
+            return reply("CONFLICT", "The record exists already (concurrent request).");
         }
         if (e.code() == 1205 || e.code() == 1213) {
-            return {503, "RETRY", "The database was busy; repeat the request.", ""};
+            return reply("RETRY", "The database was busy; repeat the request.");
         }
         std::cerr << "database error: " << e.what() << std::endl;
         if (isUnavailable(e.code())) {
-            return {503, "DATABASE_UNAVAILABLE", "The database does not answer; try again later.",
-                    ""};
+            return reply("DATABASE_UNAVAILABLE", "The database does not answer; try again later.");
         }
-        return {500, "INTERNAL", "An internal error occurred; it has been logged.", ""};
+        return reply("INTERNAL", "An internal error occurred; it has been logged.");
     } catch (const Poco::Exception& e) {
         std::cerr << "internal error: " << e.displayText() << std::endl;
-        return {500, "INTERNAL", "An internal error occurred; it has been logged.", ""};
+        return reply("INTERNAL", "An internal error occurred; it has been logged.");
     } catch (const std::exception& e) {
         std::cerr << "internal error: " << e.what() << std::endl;
-        return {500, "INTERNAL", "An internal error occurred; it has been logged.", ""};
+        return reply("INTERNAL", "An internal error occurred; it has been logged.");
     } catch (...) {
-        return {500, "INTERNAL", "An internal error occurred.", ""};
+        return reply("INTERNAL", "An internal error occurred.");
     }
 }
 

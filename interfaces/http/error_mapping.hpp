@@ -6,7 +6,12 @@
 #include <exception>
 #include <string>
 
+#include "contracting/kernel/outcome_codes.hpp"
+
 namespace zc::http {
+
+// The HTTP status of a kind of outcome (0 for a Reason: never a refusal).
+int statusOf(ErrorKind kind);
 
 struct ErrorReply {
     int status;

@@ -23,6 +23,7 @@
 #include "interfaces/app/messages.hpp"
 #include "interfaces/app/statements.hpp"
 #include "interfaces/http/api_server.hpp"
+#include "interfaces/http/outcome_texts.hpp"
 #include "interfaces/iwmo/message_kinds.hpp"
 #include "interfaces/mysql/connection_pool.hpp"
 #include "interfaces/mysql/migrations.hpp"
@@ -48,6 +49,8 @@ constexpr const char* kUsage =
     "                              rules; exit 0 when valid, 1 when not\n"
     "  ingest FILE --as AGB        process a message as that provider would have sent it and\n"
     "                              print the retour\n"
+    "  outcome-codes markdown|js   print docs/errors.md or the web's error texts, generated\n"
+    "                              from the outcome registry\n"
     "  post-advances [--date YYYY-MM-DD]\n"
     "                              turn the advances of budget-financed contracts due on or\n"
     "                              before the date (default today) into payables, once\n";
@@ -270,8 +273,14 @@ int run(const Cli& cli) {
         std::cerr << kUsage;
         return 2;
     }
-    auto settings = server::loadSettings(cli.config);
     const std::string& cmd = cli.args[0];
+    if (cmd == "outcome-codes" && cli.args.size() == 2 &&
+        (cli.args[1] == "markdown" || cli.args[1] == "js")) {
+        std::cout << (cli.args[1] == "js" ? http::outcomeCodesJavaScript()
+                                          : http::outcomeCodesMarkdown());
+        return 0;
+    }
+    auto settings = server::loadSettings(cli.config);
     // Client data needs the BSN keys: without them the service and the demo loader refuse to
     // start rather than store a BSN they could not protect.
     if (cmd == "serve" || cmd == "load-demo" || cmd == "ingest") server::loadBsnKeys(settings);

@@ -46,7 +46,7 @@ struct Limits {
     std::size_t max_text_bytes = 64 * 1024;  // per element
 };
 
-// Reason codes (documented in the README):
+// Reason codes (registered in contracting/kernel/outcome_codes.hpp, listed in docs/errors.md):
 //   XML_TOO_LARGE, XML_TOO_DEEP, XML_TOO_MANY_ELEMENTS, XML_TEXT_TOO_LONG  limits exceeded
 //   XML_DOCTYPE            a DOCTYPE / DTD is present (refused before any entity is expanded)
 //   XML_MALFORMED          not well-formed XML, or not UTF-8

@@ -84,7 +84,7 @@ void validate(const SettlementInput& input) {
         throw ValidationError("INDICATORS_REQUIRED",
                               "Settling in proportion to realisation needs at least one "
                               "performance indicator.",
-                              "indicators", ErrorKind::Unprocessable);
+                              "indicators");
     }
 }
 

@@ -85,7 +85,7 @@ void JournalEntry::validate() const {
         throw ValidationError("JOURNAL_UNBALANCED",
                               "The debits and credits of " + source + " differ by " +
                                   sum.toString() + "; they must sum to zero.",
-                              "lines", ErrorKind::Unprocessable);
+                              "lines");
     }
 }
 

@@ -17,7 +17,7 @@ void checkReallocation(const ReallocationRequest& request, Money from_remaining)
         throw ValidationError("INSUFFICIENT_BUDGET",
                               "The source budget has only " + from_remaining.toString() +
                                   " left; " + request.amount.toString() + " was asked for.",
-                              "amount", ErrorKind::Unprocessable);
+                              "amount");
     }
 }
 
@@ -27,7 +27,7 @@ void checkReallocationApproval(const ReallocationRequest& request, std::int64_t 
         throw ValidationError("FOUR_EYES",
                               "A reallocation must be approved by someone other than the person "
                               "who proposed it.",
-                              "approved_by", ErrorKind::Forbidden);
+                              "approved_by");
     }
     checkReallocation(request, from_remaining);
 }

@@ -132,7 +132,7 @@ async function allocationPage(page, providerName, number) {
   await page.getByLabel('Nieuwe omvang geldt vanaf').fill(inAWeek);
   await page.getByLabel('Reden wijziging').first().selectOption('02');
   await page.getByRole('button', { name: 'Wijziging vastleggen' }).click();
-  await page.getByText('draagt de nieuwe omvang', { exact: false }).waitFor();
+  await page.getByRole('status').getByText('draagt de nieuwe omvang', { exact: false }).waitFor();
   const heading = page.getByRole('heading', { level: 1, name: new RegExp(`^Toewijzing (?!${number}$)\\d+$`) });
   await heading.waitFor();
   const successor = (await heading.innerText()).replace('Toewijzing ', '');

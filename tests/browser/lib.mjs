@@ -25,7 +25,7 @@ export const server = readEnv(path.join(testenv, 'server.env'));
 export const baseUrl = server.ZC_SERVER_URL.replace('127.0.0.1', 'localhost');
 export const artifacts = process.env.ZC_ARTIFACTS || path.join(testenv, '..', 'test-artifacts');
 export const PASSWORD = 'demo-password-2026';
-// The demo's fixed TOTP secrets (README, "Demo data and logins").
+// The demo's fixed TOTP secrets (README, "Demo logins").
 export const TOTP = {
   'fin.devries': 'ZORGCONTRACTFINANCEDEVRIESDEMO22',
   'fin.mulder': 'ZORGCONTRACTFINANCEMULDERDEMO234',

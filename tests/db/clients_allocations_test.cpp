@@ -212,7 +212,7 @@ TEST_F(ClientsAllocationsTest, PgbMayNotCostMoreThanCareInKind) {
                          R"({"product_code":"01A01","volume":10,"unit":"hours",)"
                          R"("frequency":"total","financing":"PGB","pgb_budget_cents":100})");
               }),
-              "NO_TARIFF");
+              "NO_TARIFF_TO_COMPARE");
 }
 
 TEST_F(ClientsAllocationsTest, ChangesAddVersionsAndNeverRewriteEarlierOnes) {

@@ -292,7 +292,7 @@ TEST_F(ReferenceStoreTest, IndexationWithoutTariffInForceAnswersNoTariffAndWrite
                       *manager_, dbtest::jsonRequest(R"({"percentage":"2.5","from":"2025-02-01"})",
                                                      {{"id", std::to_string(contract)}}));
               }),
-              "NO_TARIFF");
+              "NO_TARIFF_TO_INDEX");
 
     EXPECT_EQ(dbtest::countRows(*conn_, "tariffs"), tariffs_before);
     EXPECT_EQ(dbtest::countRows(*conn_, "audit_log"), audit_before);

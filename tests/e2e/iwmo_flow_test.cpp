@@ -466,7 +466,7 @@ TEST(IwmoFlow, AllocationRetourStartChangeAndStop) {
             EXPECT_EQ(p->childText("Ingangsdatum"), day(1));
         }
     }
-    // Acknowledged the way the README's curl example does it: POST without a body.
+    // Acknowledged the way docs/iwmo.md's curl example does it: POST without a body.
     const Response bare =
         postWithoutBody(prov.agb, "/api/v1/outbox/" + std::to_string(changed301->id) + "/ack", 3);
     EXPECT_EQ(bare.status, 200) << "an ack without a body: " << bare.describe();

@@ -1,4 +1,4 @@
-// The route table is the single source of who may do what; the README documents it.
+// The route table is the single source of who may do what; docs/api.md documents it.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -48,16 +48,16 @@ TEST(RouteTable, MatchesPlaceholdersAndTellsWrongMethodFromUnknownPath) {
     EXPECT_FALSE(exists);
 }
 
-TEST(RouteTable, ReadmeDocumentsEveryEndpointWithItsRoles) {
-    std::ifstream in(ZC_SOURCE_DIR "/README.md");
-    ASSERT_TRUE(in) << "README.md not found";
+TEST(RouteTable, DocsApiDocumentsEveryEndpointWithItsRoles) {
+    std::ifstream in(ZC_SOURCE_DIR "/docs/api.md");
+    ASSERT_TRUE(in) << "docs/api.md not found";
     std::stringstream ss;
     ss << in.rdbuf();
     const std::string readme = ss.str();
     for (const auto& r : routes()) {
         const std::string path = r.pattern.substr(std::string("/api/v1").size());
         const std::string needle = "| " + r.method + " | `" + path + "` |";
-        EXPECT_NE(readme.find(needle), std::string::npos) << "README lacks the row " << needle;
+        EXPECT_NE(readme.find(needle), std::string::npos) << "docs/api.md lacks the row " << needle;
     }
 }
 

@@ -14,6 +14,14 @@ export class ApiError extends Error {
   }
 }
 
+// An error as the server (or the network) gave it: the user reads the registry's text of its
+// code in their language (error_texts.js) rather than the server's English message, unless a
+// screen words it itself.
+function generic(error) {
+  error.generic = true;
+  return error;
+}
+
 const BASE = '/api/v1';
 const HEADERS = { 'X-ZC-Web': '1' };
 let onUnauthenticated = () => {};
@@ -31,7 +39,7 @@ async function errorFrom(response) {
     /* not JSON: a proxy or the network */
   }
   const e = body.error || body;
-  return new ApiError(response.status, e.code || `HTTP_${response.status}`, e.message || '', e.field);
+  return generic(new ApiError(response.status, e.code || `HTTP_${response.status}`, e.message || '', e.field));
 }
 
 async function request(method, path, { json, body, contentType, raw } = {}) {
@@ -47,7 +55,7 @@ async function request(method, path, { json, body, contentType, raw } = {}) {
   try {
     response = await fetch(BASE + path, { method, headers, body: payload, credentials: 'same-origin' });
   } catch {
-    throw new ApiError(0, 'NETWORK', 'The server cannot be reached.');
+    throw generic(new ApiError(0, 'NETWORK', 'The server cannot be reached.'));
   }
   if (!response.ok) {
     const error = await errorFrom(response);
@@ -96,7 +104,7 @@ export function upload(path, file, contentType, progress = () => {}) {
     xhr.setRequestHeader('X-ZC-Web', '1');
     xhr.setRequestHeader('Content-Type', contentType);
     xhr.upload.onprogress = (e) => progress(e.loaded, e.lengthComputable ? e.total : file.size);
-    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'The server cannot be reached.'));
+    xhr.onerror = () => reject(generic(new ApiError(0, 'NETWORK', 'The server cannot be reached.')));
     xhr.onload = () => {
       const type = xhr.getResponseHeader('Content-Type') || '';
       if (xhr.status >= 200 && xhr.status < 300) {
@@ -112,7 +120,7 @@ export function upload(path, file, contentType, progress = () => {}) {
         /* not JSON */
       }
       if (xhr.status === 401) onUnauthenticated();
-      reject(new ApiError(xhr.status, e.code || `HTTP_${xhr.status}`, e.message || '', e.field, body));
+      reject(generic(new ApiError(xhr.status, e.code || `HTTP_${xhr.status}`, e.message || '', e.field, body)));
     };
     xhr.send(file);
   });

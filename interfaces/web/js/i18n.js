@@ -46,10 +46,13 @@ export function t(key, params = {}) {
 }
 
 // A server error in the user's language when we know its code, else the server's own message.
+// A screen's own wording (localizer, or an error the screen made) comes first; an error as the
+// server gave it reads as the registry's text of its code (error_texts.js) when there is one.
 export function errorText(error) {
   const key = `error.${error.code}`;
   const known = dictionaries[current][key] ?? dictionaries.nl[key];
-  return known ? t(key) : error.message || error.code;
+  if (error.generic && !error.localized && known) return t(key);
+  return error.message || error.code;
 }
 
 // t() with a fallback when no string is registered for `key` (t answers the key itself then).
@@ -64,7 +67,10 @@ export function localizer(prefix) {
   const localized = (error) => {
     if (error && error.code) {
       const text = tOr(`${prefix}.error.${error.code}`, '');
-      if (text) error.message = text;
+      if (text) {
+        error.message = text;
+        error.localized = true;
+      }
     }
     return error;
   };
@@ -78,6 +84,6 @@ export function localizer(prefix) {
       }
     },
     // An error found in the browser, shown by form() like a server error.
-    fieldError: (code, field) => ({ code, field, message: t(`${prefix}.error.${code}`) }),
+    fieldError: (code, field) => ({ code, field, message: t(`${prefix}.error.${code}`), localized: true }),
   };
 }

@@ -1,5 +1,7 @@
-// The shell's strings (log-in, menu, common words) and the server's reason codes that users
-// meet most. Screens register their own strings in their modules.
+// The shell's strings (log-in, menu, common words). The generic text of every reason code
+// comes from the outcome registry (error_texts.js, generated); screens register their own
+// strings in their modules.
+import './error_texts.js';
 import { addStrings } from './i18n.js';
 
 addStrings({
@@ -46,15 +48,7 @@ addStrings({
     'role.provider': 'zorgaanbieder',
     'home.title': 'Welkom, {name}',
     'home.intro': 'Kies een onderdeel in het menu.',
-    'error.INVALID_CREDENTIALS': 'Onbekende gebruikersnaam of verkeerd wachtwoord.',
-    'error.TOTP_REQUIRED': 'Vul de code uit uw authenticator-app in.',
-    'error.INVALID_TOTP': 'De code is onjuist, verlopen of al gebruikt.',
-    'error.ACCOUNT_LOCKED': 'Te veel mislukte pogingen: het account is tijdelijk geblokkeerd.',
-    'error.FORBIDDEN': 'Uw rol mag dit niet.',
-    'error.UNAUTHENTICATED': 'Log eerst in.',
     'error.NETWORK': 'De server is niet bereikbaar.',
-    'error.MFA_SETUP_REQUIRED': 'Stel eerst uw tweede factor in.',
-    'error.FOUR_EYES': 'Vier ogen: een andere medewerker dan de aanvrager of opsteller moet dit goedkeuren.',
   },
   en: {
     'ui.loading': 'Loading…',
@@ -99,14 +93,6 @@ addStrings({
     'role.provider': 'care provider',
     'home.title': 'Welcome, {name}',
     'home.intro': 'Choose a section in the menu.',
-    'error.INVALID_CREDENTIALS': 'Unknown user name or wrong password.',
-    'error.TOTP_REQUIRED': 'Enter the code from your authenticator app.',
-    'error.INVALID_TOTP': 'The code is wrong, expired or already used.',
-    'error.ACCOUNT_LOCKED': 'Too many failed attempts: the account is locked for a while.',
-    'error.FORBIDDEN': 'Your role may not do this.',
-    'error.UNAUTHENTICATED': 'Please log in first.',
     'error.NETWORK': 'The server cannot be reached.',
-    'error.MFA_SETUP_REQUIRED': 'Set up your second factor first.',
-    'error.FOUR_EYES': 'Four eyes: someone other than the requester or preparer must approve this.',
   },
 });

@@ -619,8 +619,8 @@ TEST(RetourCodeCatalogue, HasATextForEveryCodeTheIntakeEmits) {
     }
 }
 
-TEST(RetourCodeCatalogue, MatchesTheReadmeTable) {
-    const std::string readme = readFile(kSourceDir / "README.md");
+TEST(RetourCodeCatalogue, MatchesTheTableInDocsIwmo) {
+    const std::string readme = readFile(kSourceDir / "docs/iwmo.md");
     const auto begin = readme.find("**Retour codes we use**");
     ASSERT_NE(begin, std::string::npos);
     const auto end = readme.find("**Technical errors**", begin);

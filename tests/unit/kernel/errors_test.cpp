@@ -5,19 +5,23 @@
 namespace zc {
 namespace {
 
-TEST(ValidationError, CarriesCodeMessageFieldAndKind) {
-    ValidationError e("INVALID_AGB", "AGB code must be exactly 8 digits.", "agb",
-                      ErrorKind::Conflict);
+TEST(ValidationError, CarriesCodeMessageFieldAndTheRegistrysKind) {
+    ValidationError e("INVALID_AGB", "AGB code must be exactly 8 digits.", "agb");
     EXPECT_EQ(e.code(), "INVALID_AGB");
     EXPECT_STREQ(e.what(), "AGB code must be exactly 8 digits.");
     EXPECT_EQ(e.field(), "agb");
-    EXPECT_EQ(e.kind(), ErrorKind::Conflict);
+    EXPECT_EQ(e.kind(), ErrorKind::Invalid);
+    EXPECT_EQ(ValidationError("DUPLICATE_AGB", "Exists.").kind(), ErrorKind::Conflict);
+    EXPECT_EQ(ValidationError("UNKNOWN_PRODUCT", "Unknown.").kind(), ErrorKind::Unprocessable);
 }
 
-TEST(ValidationError, DefaultsToInvalidWithoutField) {
-    ValidationError e("X", "Something is wrong.");
+TEST(ValidationError, HasNoFieldWhenNoneIsGiven) {
+    ValidationError e("INVALID_JSON", "Something is wrong.");
     EXPECT_EQ(e.field(), "");
-    EXPECT_EQ(e.kind(), ErrorKind::Invalid);
+}
+
+TEST(ValidationErrorDeathTest, AnUnregisteredCodeIsAProgrammerError) {
+    EXPECT_DEATH(ValidationError("NOT_A_REGISTERED_CODE", "x"), "assertion failed");
 }
 
 TEST(ZcAssertDeathTest, AbortsWithExpressionOnStderr) {
