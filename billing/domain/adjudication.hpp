@@ -63,7 +63,7 @@
 
 #include "billing/domain/cap_use.hpp"
 #include "billing/domain/claim_line.hpp"
-#include "contracting/domain/cap.hpp"
+#include "contracting/kernel/cap.hpp"
 #include "contracting/kernel/civil_date.hpp"
 #include "contracting/kernel/money.hpp"
 #include "contracting/kernel/unit.hpp"
@@ -79,7 +79,7 @@ struct AllocationFacts {
     std::string product_code;
     Period period;  // half-open; an absent end is open-ended
     Unit unit = Unit::Hours;
-    contracting::Cap cap;  // every allocation of this platform has one (Omvang)
+    Cap cap;               // every allocation of this platform has one (Omvang)
     bool removed = false;  // RedenWijziging 13
     bool zin = true;       // financing: care in kind (ZIN) rather than a PGB
 };

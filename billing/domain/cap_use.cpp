@@ -9,7 +9,7 @@
 namespace zc::billing {
 namespace {
 
-using contracting::Frequency;
+using zc::Frequency;
 
 constexpr int kDaysPerWeek = 7;
 
@@ -72,8 +72,8 @@ int monthKey(Date day) {
     return static_cast<int>(day.year()) * 12 + static_cast<int>(unsigned(day.month())) - 1;
 }
 
-std::vector<CapWindow> capWindowsInMonth(const contracting::Cap& cap, const std::string& category,
-                                         Date day, const Period& allocation) {
+std::vector<CapWindow> capWindowsInMonth(const Cap& cap, const std::string& category, Date day,
+                                         const Period& allocation) {
     const auto month = monthInside(day, allocation);
     if (!month) return {};
     const std::int64_t unit_limit =
@@ -94,7 +94,7 @@ std::vector<CapWindow> capWindowsInMonth(const contracting::Cap& cap, const std:
     assertionFailed("unknown frequency", __FILE__, __LINE__);
 }
 
-AllocationUse::AllocationUse(contracting::Cap cap, std::string category, Period allocation)
+AllocationUse::AllocationUse(Cap cap, std::string category, Period allocation)
     : cap_(cap), category_(std::move(category)), allocation_(allocation) {}
 
 void AllocationUse::add(const Period& period, std::int64_t volume) {

@@ -21,7 +21,7 @@
 #include <string>
 #include <vector>
 
-#include "contracting/domain/cap.hpp"
+#include "contracting/kernel/cap.hpp"
 #include "contracting/kernel/civil_date.hpp"
 
 namespace zc::billing {
@@ -35,8 +35,8 @@ struct CapWindow {
 // The cap windows in the calendar month of `day`, inside `allocation`, in date order; empty for
 // a cap over the whole validity (or when the month lies outside the allocation).
 // Throws std::overflow_error only for absurd caps.
-std::vector<CapWindow> capWindowsInMonth(const contracting::Cap& cap, const std::string& category,
-                                         Date day, const Period& allocation);
+std::vector<CapWindow> capWindowsInMonth(const Cap& cap, const std::string& category, Date day,
+                                         const Period& allocation);
 
 // A run of windows whose limit the line would break.
 struct CapBreach {
@@ -49,7 +49,7 @@ struct CapBreach {
 // The accepted, uncredited debits of one allocation (gebruik), in the cap's counting unit.
 class AllocationUse {
   public:
-    AllocationUse(contracting::Cap cap, std::string category, Period allocation);
+    AllocationUse(Cap cap, std::string category, Period allocation);
 
     // An accepted debit line; period must have an end.
     void add(const Period& period, std::int64_t volume);
@@ -72,7 +72,7 @@ class AllocationUse {
         Period period;
         std::int64_t volume;
     };
-    contracting::Cap cap_;
+    Cap cap_;
     std::string category_;
     Period allocation_;
     std::map<int, std::vector<Line>> by_month_;  // key: year × 12 + month

@@ -27,18 +27,18 @@ Period clip(const Period& period, const Period& allocation) {
 
 int isoWeeksTouched(const Period& period) {
     // The kernel's count is bounded by the date range (years 1900..2999: < 60'000 weeks).
-    return static_cast<int>(contracting::isoWeeksTouched(period));
+    return static_cast<int>(zc::isoWeeksTouched(period));
 }
 
-std::int64_t maxVolumeInPeriod(const contracting::Cap& cap, const std::string& category,
-                               const Period& period, const Period& allocation) {
-    using contracting::Frequency;
+std::int64_t maxVolumeInPeriod(const Cap& cap, const std::string& category, const Period& period,
+                               const Period& allocation) {
+    using zc::Frequency;
     switch (cap.frequency) {
         case Frequency::PerWeek:
             if (category == kCategoryHouseholdHelp) {
                 return checkedMultiply(kHouseholdHelpWeeksPerPeriod, cap.volume);
             }
-            return checkedMultiply(isoWeeksTouched(clip(period, allocation)), cap.volume);
+            return checkedMultiply(billing::isoWeeksTouched(clip(period, allocation)), cap.volume);
         case Frequency::PerMonth:
             return cap.volume;
         case Frequency::PerDay: {
@@ -51,12 +51,11 @@ std::int64_t maxVolumeInPeriod(const contracting::Cap& cap, const std::string& c
     assertionFailed("unknown frequency", __FILE__, __LINE__);
 }
 
-std::optional<std::int64_t> maxVolumeOverAllocation(const contracting::Cap& cap,
-                                                    const Period& allocation) {
-    if (cap.frequency != contracting::Frequency::TotalInValidity && !allocation.end) {
+std::optional<std::int64_t> maxVolumeOverAllocation(const Cap& cap, const Period& allocation) {
+    if (cap.frequency != Frequency::TotalInValidity && !allocation.end) {
         return std::nullopt;
     }
-    return contracting::maxVolumeOver(cap, allocation);
+    return maxVolumeOver(cap, allocation);
 }
 
 Unit capCountingUnit(Unit cap_unit) { return cap_unit == Unit::Hours ? Unit::Minutes : cap_unit; }

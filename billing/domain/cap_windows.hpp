@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "contracting/domain/cap.hpp"
+#include "contracting/kernel/cap.hpp"
 #include "contracting/kernel/civil_date.hpp"
 #include "contracting/kernel/unit.hpp"
 
@@ -33,13 +33,12 @@ int isoWeeksTouched(const Period& period);
 //   total → kNoPeriodLimit (only the cumulative check applies).
 // Preconditions: period.end is set, and period overlaps allocation (an allocation without an
 // end is open-ended). Throws std::overflow_error only for absurd caps.
-std::int64_t maxVolumeInPeriod(const contracting::Cap& cap, const std::string& category,
-                               const Period& period, const Period& allocation);
+std::int64_t maxVolumeInPeriod(const Cap& cap, const std::string& category, const Period& period,
+                               const Period& allocation);
 
 // The most the cap allows over the whole allocation (in the cap's unit), or nullopt when there
 // is no finite limit (a day, week or month cap on an allocation without an end).
-std::optional<std::int64_t> maxVolumeOverAllocation(const contracting::Cap& cap,
-                                                    const Period& allocation);
+std::optional<std::int64_t> maxVolumeOverAllocation(const Cap& cap, const Period& allocation);
 
 // Unit in which the cap arithmetic counts: an hours cap is counted in minutes (hours may be
 // claimed in minutes, TR341), every other cap in its own unit.

@@ -8,9 +8,9 @@
 #include <string_view>
 #include <vector>
 
+#include "../kernel/cap.hpp"
 #include "../kernel/civil_date.hpp"
 #include "../kernel/money.hpp"
-#include "cap.hpp"
 
 namespace zc::contracting {
 

@@ -8,8 +8,8 @@
 #include <optional>
 #include <vector>
 
+#include "../kernel/cap.hpp"
 #include "../kernel/civil_date.hpp"
-#include "cap.hpp"
 
 namespace zc::contracting {
 

@@ -6,8 +6,8 @@
 #include <optional>
 #include <string>
 
+#include "../kernel/cap.hpp"
 #include "../kernel/civil_date.hpp"
-#include "cap.hpp"
 
 namespace zc::contracting {
 

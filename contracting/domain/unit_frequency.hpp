@@ -12,8 +12,8 @@
 // validity touches per month, at most the days of the validity in total (when it ends).
 #include <optional>
 
+#include "../kernel/cap.hpp"
 #include "../kernel/civil_date.hpp"
-#include "cap.hpp"
 
 namespace zc::contracting {
 

@@ -15,9 +15,9 @@
 namespace zc::app {
 namespace {
 
-using contracting::Cap;
 using contracting::Financing;
 using contracting::ProviderConsent;
+using zc::Cap;
 
 constexpr std::size_t kMaxReferenceLength = 36;  // ReferentieAanbieder (LDT_Referentie)
 constexpr std::size_t kMaxQueryIdLength = 18;
@@ -42,7 +42,7 @@ AllocationView viewOf(const db::Row& r) {
     if (r.opt(7)) v.end_date = parseDate(*r.opt(7));
     v.volume = r.i64(8);
     v.unit = parseUnit(r.str(9));
-    v.frequency = contracting::parseFrequency(r.str(10));
+    v.frequency = parseFrequency(r.str(10));
     v.reason_change = r.opt(11);
     v.referentie_aanbieder = r.opt(12);
     v.allocated_at = r.str(13);
@@ -67,8 +67,8 @@ Poco::JSON::Object::Ptr allocationJson(const db::Row& r) {
     o->set("volume", v.volume);
     o->set("unit", unitName(v.unit));
     o->set("iwmo_unit", iwmoUnitCode(v.unit));
-    o->set("frequency", contracting::frequencyName(v.frequency));
-    o->set("iwmo_frequency", contracting::iwmoFrequencyCode(v.frequency));
+    o->set("frequency", frequencyName(v.frequency));
+    o->set("iwmo_frequency", iwmoFrequencyCode(v.frequency));
     setOptional(o, "reason_change", v.reason_change);
     setOptional(o, "referentie_aanbieder", v.referentie_aanbieder);
     o->set("allocated_at", v.allocated_at);
@@ -117,7 +117,7 @@ GrantContext loadGrant(RequestContext& ctx, std::int64_t granted_product_id) {
     g.product_code = r->str(3);
     g.category = r->str(4);
     g.municipality = r->str(5);
-    g.granted = Cap{r->i64(6), parseUnit(r->str(7)), contracting::parseFrequency(r->str(8))};
+    g.granted = Cap{r->i64(6), parseUnit(r->str(7)), parseFrequency(r->str(8))};
     g.financing = contracting::parseFinancing(r->str(9));
     g.decision.begin = parseDate(r->str(10));
     if (r->opt(11)) g.decision.end = parseDate(*r->opt(11));
@@ -179,7 +179,7 @@ void insertVersion(RequestContext& ctx, const NewVersion& v) {
         {v.number, static_cast<std::int64_t>(v.version), g.client_id, g.decision_id,
          g.granted_product_id, v.provider_id, v.contract_id, g.product_code, formatDate(v.begin),
          v.end ? db::Param(formatDate(*v.end)) : db::Param(nullptr), v.volume,
-         unitName(g.granted.unit), contracting::frequencyName(g.granted.frequency),
+         unitName(g.granted.unit), frequencyName(g.granted.frequency),
          v.reason ? db::Param(*v.reason) : db::Param(nullptr),
          v.reference ? db::Param(*v.reference) : db::Param(nullptr), timestamp(ctx.clock),
          ctx.actor.name, v.consent ? db::Param(v.consent->given_by) : db::Param(nullptr),
@@ -211,9 +211,7 @@ void checkCandidate(RequestContext& ctx, const GrantContext& g, const NewVersion
                       {g.granted_product_id, v.number})) {
         Period p{parseDate(r.str(1)), std::nullopt};
         if (r.opt(2)) p.end = parseDate(*r.opt(2));
-        uses.push_back({r.i64(0),
-                        Cap{r.i64(3), parseUnit(r.str(4)), contracting::parseFrequency(r.str(5))},
-                        p});
+        uses.push_back({r.i64(0), Cap{r.i64(3), parseUnit(r.str(4)), parseFrequency(r.str(5))}, p});
     }
     contracting::checkAllocationsWithinDecision(g.granted, g.decision, uses);
 }
@@ -499,7 +497,7 @@ ApiResponse changeAllocation(RequestContext& ctx, const ApiRequest& req) {
     const auto consent = consentOf(ctx, req);
     const auto current = allocationByNumber(ctx.db, number);
     if (current && volume && *volume != current->volume &&
-        current->frequency != contracting::Frequency::TotalInValidity) {
+        current->frequency != Frequency::TotalInValidity) {
         if (!effective) {
             throw ValidationError(
                 "VOLUME_CHANGE_NEEDS_DATE",

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "context.hpp"
-#include "contracting/domain/cap.hpp"
+#include "contracting/kernel/cap.hpp"
 #include "contracting/kernel/unit.hpp"
 
 namespace zc::app {
@@ -27,7 +27,7 @@ struct AllocationView {
     std::optional<Date> end_date;  // exclusive; iWmo writes end_date - 1 day (inclusive)
     std::int64_t volume = 0;
     Unit unit = Unit::Hours;
-    contracting::Frequency frequency = contracting::Frequency::PerWeek;
+    Frequency frequency = Frequency::PerWeek;
     std::optional<std::string> reason_change;  // RedenWijziging, absent on version 1
     std::optional<std::string> referentie_aanbieder;
     std::string allocated_at;  // Toewijzingsdatum + tijd, "YYYY-MM-DD HH:MM:SS.ffffff" UTC

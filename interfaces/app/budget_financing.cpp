@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "audit.hpp"
-#include "contracting/domain/advance_schedule.hpp"
+#include "contracting/kernel/advance_schedule.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "contracting/kernel/rounding.hpp"
 #include "invoicing/domain/amount_text.hpp"
@@ -303,7 +303,7 @@ AdvancePostingResult postDueAdvances(RequestContext& ctx, Date date) {
     for (const auto& c : contracts) {
         const auto contract_id = c.i64(0);
         const auto lead = c.i64(1);
-        std::vector<contracting::Advance> advances;
+        std::vector<Advance> advances;
         std::map<std::string, std::int64_t> advance_ids;  // "YYYY-MM" -> advances.id
         for (const auto& a : ctx.db.query(
                  "SELECT a.id, a.year, a.month, a.due_date, a.amount_cents FROM advances a"
@@ -311,9 +311,8 @@ AdvancePostingResult postDueAdvances(RequestContext& ctx, Date date) {
                  "settlements s WHERE s.contract_id = a.contract_id AND s.year = a.year)"
                  " ORDER BY a.year, a.month",
                  {contract_id, formatDate(date)})) {
-            const contracting::Advance adv{static_cast<int>(a.i64(1)),
-                                           static_cast<unsigned>(a.i64(2)), parseDate(a.str(3)),
-                                           Money::fromCents(a.i64(4))};
+            const Advance adv{static_cast<int>(a.i64(1)), static_cast<unsigned>(a.i64(2)),
+                              parseDate(a.str(3)), Money::fromCents(a.i64(4))};
             advances.push_back(adv);
             advance_ids["advance:" + std::to_string(contract_id) + ":" + a.str(3).substr(0, 7)] =
                 a.i64(0);

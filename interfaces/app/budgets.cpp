@@ -8,7 +8,7 @@
 
 #include "audit.hpp"
 #include "budgets_internal.hpp"
-#include "contracting/domain/cap.hpp"
+#include "contracting/kernel/cap.hpp"
 #include "contracting/kernel/codes.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "contracting/kernel/unit.hpp"
@@ -141,14 +141,13 @@ std::map<std::int64_t, VolumeByUnit> acceptedVolumes(db::Connection& db, const S
 }
 
 // The accepted units that remainingCapUnits subtracts, in the counting unit of `cap_unit`.
-std::int64_t acceptedInWindow(const VolumeByUnit& by_unit, Unit cap_unit,
-                              contracting::Frequency f) {
+std::int64_t acceptedInWindow(const VolumeByUnit& by_unit, Unit cap_unit, Frequency f) {
     std::int64_t units = 0;
     for (const auto& [unit_text, v] : by_unit) {
         std::int64_t volume = v.total;
-        if (f == contracting::Frequency::PerDay) volume = v.from_day;
-        if (f == contracting::Frequency::PerWeek) volume = v.from_week;
-        if (f == contracting::Frequency::PerMonth) volume = v.from_month;
+        if (f == Frequency::PerDay) volume = v.from_day;
+        if (f == Frequency::PerWeek) volume = v.from_week;
+        if (f == Frequency::PerMonth) volume = v.from_month;
         const Unit unit = parseUnit(unit_text);
         units += cap_unit == Unit::Hours && unit == Unit::Hours ? volume * kMinutesPerHour : volume;
     }
@@ -178,10 +177,10 @@ void addCommitted(RequestContext& ctx, const Scope& s, Date report_date, BudgetF
         const Period period{parseDate(r.str(3)),
                             r.isNull(4) ? std::nullopt : std::optional(parseDate(r.str(4)))};
         const Unit unit = parseUnit(r.str(6));
-        const auto frequency = contracting::parseFrequency(r.str(7));
+        const auto frequency = parseFrequency(r.str(7));
         const bool in_minutes = unit == Unit::Hours;
-        const contracting::Cap counting{r.i64(5) * (in_minutes ? kMinutesPerHour : 1),
-                                        in_minutes ? Unit::Minutes : unit, frequency};
+        const Cap counting{r.i64(5) * (in_minutes ? kMinutesPerHour : 1),
+                           in_minutes ? Unit::Minutes : unit, frequency};
         const auto found = accepted.find(r.i64(0));
         const std::int64_t used =
             found == accepted.end() ? 0 : acceptedInWindow(found->second, unit, frequency);

@@ -206,7 +206,7 @@ billing::AllocationFacts factsFrom(const db::Row& r) {
     f.period.begin = parseDate(r.str(5));
     if (!r.isNull(6)) f.period.end = parseDate(r.str(6));
     f.unit = parseUnit(r.str(7));
-    f.cap = contracting::Cap{r.i64(8), f.unit, contracting::parseFrequency(r.str(9))};
+    f.cap = Cap{r.i64(8), f.unit, parseFrequency(r.str(9))};
     f.removed = r.str(10) == "13";
     f.zin = r.str(18) == "ZIN";
     return f;
@@ -236,7 +236,7 @@ void addUsageRow(billing::AllocationUse& u, const billing::AllocationFacts& a, c
 }
 
 // The granted product's finite total in its counting unit, or nullopt.
-std::optional<std::int64_t> grantedLimit(const contracting::Cap& cap, const Period& decision) {
+std::optional<std::int64_t> grantedLimit(const Cap& cap, const Period& decision) {
     const auto max = billing::maxVolumeOverAllocation(cap, decision);
     if (!max) return std::nullopt;
     return billing::toCapCountingUnit(*max, cap.unit, cap.unit);
@@ -251,8 +251,7 @@ void ClaimProcessor::remember(const db::Row& r) {
     Links l;
     l.contract_id = r.i64(11);
     l.granted_id = r.i64(12);
-    l.granted_cap =
-        contracting::Cap{r.i64(13), parseUnit(r.str(14)), contracting::parseFrequency(r.str(15))};
+    l.granted_cap = Cap{r.i64(13), parseUnit(r.str(14)), parseFrequency(r.str(15))};
     l.decision_period.begin = parseDate(r.str(16));
     if (!r.isNull(17)) l.decision_period.end = parseDate(r.str(17));
     l.granted_limit = grantedLimit(l.granted_cap, l.decision_period);
@@ -635,7 +634,7 @@ Poco::JSON::Object::Ptr capUse(RequestContext& ctx, std::int64_t allocation_numb
     auto o = newObject();
     o->set("volume", a.cap.volume);
     o->set("unit", unitName(a.cap.unit));
-    o->set("frequency", contracting::frequencyName(a.cap.frequency));
+    o->set("frequency", frequencyName(a.cap.frequency));
     o->set("counting_unit", unitName(billing::capCountingUnit(a.cap.unit)));
     const bool overlaps =
         (!a.period.end || line_period.begin < *a.period.end) && a.period.begin < *line_period.end;

@@ -86,7 +86,7 @@ class ClaimProcessor {
     struct Links {
         std::int64_t contract_id = 0;
         std::int64_t granted_id = 0;
-        contracting::Cap granted_cap;
+        Cap granted_cap;
         Period decision_period;
         // The most the granted product allows over the decision (counting unit), when finite.
         std::optional<std::int64_t> granted_limit;

@@ -5,10 +5,10 @@
 #include "audit.hpp"
 #include "care_queries.hpp"
 #include "contracting/domain/allocation_rules.hpp"
-#include "contracting/domain/cap.hpp"
 #include "contracting/domain/unit_frequency.hpp"
 #include "contracting/kernel/ascii.hpp"
 #include "contracting/kernel/bsn.hpp"
+#include "contracting/kernel/cap.hpp"
 #include "contracting/kernel/codes.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "contracting/kernel/unit.hpp"
@@ -22,8 +22,8 @@
 namespace zc::app {
 namespace {
 
-using contracting::Cap;
 using contracting::Financing;
+using zc::Cap;
 
 constexpr std::int64_t kMaxDecisionNumber = 999'999'999;
 constexpr std::size_t kMaxGrantedProducts = 50;
@@ -310,7 +310,7 @@ Grant parseGrant(Poco::JSON::Object::Ptr o) {
                               "volume");
     }
     g.cap.unit = parseUnit(requiredString(o, "unit", 16), "unit");
-    g.cap.frequency = contracting::parseFrequency(requiredString(o, "frequency", 8), "frequency");
+    g.cap.frequency = parseFrequency(requiredString(o, "frequency", 8), "frequency");
     g.financing = contracting::parseFinancing(requiredString(o, "financing", 3), "financing");
     const auto budget = optionalInt(o, "pgb_budget_cents");
     if (g.financing == Financing::Pgb) {
@@ -355,7 +355,7 @@ void checkGrantProduct(RequestContext& ctx, const Grant& g) {
 void checkPgbGrant(RequestContext& ctx, std::int64_t client_id,
                    const std::vector<std::string>& municipalities, const Grant& g,
                    const Period& validity) {
-    if (!validity.end && g.cap.frequency != contracting::Frequency::TotalInValidity) {
+    if (!validity.end && g.cap.frequency != Frequency::TotalInValidity) {
         throw ValidationError("END_DATE_REQUIRED",
                               "A PGB grant per day, week or month needs a decision with an end "
                               "date (valid_to) to compare its cost with care in kind.",
@@ -369,7 +369,7 @@ void checkPgbGrant(RequestContext& ctx, std::int64_t client_id,
                                   " on " + formatDate(validity.begin) + " to compare the PGB with.",
                               "products");
     }
-    contracting::checkPgbCost(*g.pgb_budget, contracting::zinCost(g.cap, validity, *tariff));
+    contracting::checkPgbCost(*g.pgb_budget, zinCost(g.cap, validity, *tariff));
     contracting::checkPgbDoesNotOverlapAllocations(
         validity, currentAllocationPeriods(ctx.db, client_id, g.product_code));
 }
@@ -386,8 +386,7 @@ Poco::JSON::Array::Ptr grantsJson(RequestContext& ctx, std::int64_t decision_id)
         o->set("volume", r.i64(2));
         o->set("unit", r.str(3));
         o->set("frequency", r.str(4));
-        o->set("iwmo_frequency",
-               contracting::iwmoFrequencyCode(contracting::parseFrequency(r.str(4))));
+        o->set("iwmo_frequency", iwmoFrequencyCode(parseFrequency(r.str(4))));
         o->set("financing", r.str(5));
         setOptionalInt(o, "pgb_budget_cents", r.optI64(6));
         out->add(o);
@@ -463,8 +462,8 @@ ApiResponse createDecision(RequestContext& ctx, const ApiRequest& req) {
         ctx.db.execute(
             "INSERT INTO granted_products (decision_id, product_code, volume, unit, frequency,"
             " financing, pgb_budget_cents) VALUES (?,?,?,?,?,?,?)",
-            {id, g.product_code, g.cap.volume, unitName(g.cap.unit),
-             contracting::frequencyName(g.cap.frequency), contracting::financingName(g.financing),
+            {id, g.product_code, g.cap.volume, unitName(g.cap.unit), frequencyName(g.cap.frequency),
+             contracting::financingName(g.financing),
              g.pgb_budget ? db::Param(g.pgb_budget->cents()) : db::Param(nullptr)});
     }
     auto out =

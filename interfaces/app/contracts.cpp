@@ -5,8 +5,8 @@
 
 #include "audit.hpp"
 #include "budget_financing.hpp"
-#include "contracting/domain/advance_schedule.hpp"
 #include "contracting/domain/contract_status.hpp"
+#include "contracting/kernel/advance_schedule.hpp"
 #include "contracting/kernel/codes.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "json_input.hpp"
@@ -528,7 +528,7 @@ ApiResponse createBudgetContract(RequestContext& ctx, const ApiRequest& req) {
             throw ValidationError("INVALID_BUDGET",
                                   "Each year needs one budget of zero or more cents.", "budgets");
         }
-        const auto advances = contracting::monthlyAdvances(amount, static_cast<int>(year), c.term);
+        const auto advances = monthlyAdvances(amount, static_cast<int>(year), c.term);
         if (advances.empty()) {
             throw ValidationError(
                 "BUDGET_OUTSIDE_TERM",

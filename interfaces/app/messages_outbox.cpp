@@ -88,7 +88,7 @@ std::vector<iwmo::Allocation301> allocations301(RequestContext& ctx, std::int64_
         a.reason_change = v.reason_change.value_or("");
         a.volume = v.volume;
         a.unit_code = iwmoUnitCode(v.unit);
-        a.frequency_code = contracting::iwmoFrequencyCode(v.frequency);
+        a.frequency_code = iwmoFrequencyCode(v.frequency);
         out.push_back(a);
     }
     return out;

@@ -47,8 +47,8 @@ std::optional<Money> runRate(const std::vector<Money>& monthly_realised, int com
 
 }  // namespace
 
-std::int64_t remainingCapUnits(const contracting::Cap& cap, const Period& allocation, Date from,
-                               Date year_end, std::int64_t accepted_units_in_window) {
+std::int64_t remainingCapUnits(const Cap& cap, const Period& allocation, Date from, Date year_end,
+                               std::int64_t accepted_units_in_window) {
     ZC_ASSERT(cap.volume >= 0 && accepted_units_in_window >= 0 && allocation.isValid());
     const Date begin = laterOf(from, allocation.begin);
     const Date end = allocation.end && *allocation.end < year_end ? *allocation.end : year_end;
@@ -57,16 +57,16 @@ std::int64_t remainingCapUnits(const contracting::Cap& cap, const Period& alloca
 
     std::int64_t allowed = 0;
     switch (cap.frequency) {
-        case contracting::Frequency::PerDay:
+        case Frequency::PerDay:
             allowed = checkedMultiply(daysBetween(begin, end), cap.volume);
             break;
-        case contracting::Frequency::PerWeek:
-            allowed = checkedMultiply(contracting::isoWeeksTouched(window), cap.volume);
+        case Frequency::PerWeek:
+            allowed = checkedMultiply(isoWeeksTouched(window), cap.volume);
             break;
-        case contracting::Frequency::PerMonth:
-            allowed = checkedMultiply(contracting::monthsTouched(window), cap.volume);
+        case Frequency::PerMonth:
+            allowed = checkedMultiply(monthsTouched(window), cap.volume);
             break;
-        case contracting::Frequency::TotalInValidity:
+        case Frequency::TotalInValidity:
             allowed = cap.volume;
             break;
     }

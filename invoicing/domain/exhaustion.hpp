@@ -7,7 +7,7 @@
 #include <optional>
 #include <vector>
 
-#include "contracting/domain/cap.hpp"
+#include "contracting/kernel/cap.hpp"
 #include "contracting/kernel/civil_date.hpp"
 #include "contracting/kernel/money.hpp"
 #include "contracting/kernel/rounding.hpp"
@@ -29,8 +29,8 @@ inline constexpr std::size_t kMonthsPerYear = 12;
 // window touches: for week from the Monday of from's week, for month from the 1st of from's
 // month, for day from `from`, for total over the whole validity. Precondition: cap.volume >= 0,
 // accepted_units_in_window >= 0, allocation.isValid(). Throws std::overflow_error.
-std::int64_t remainingCapUnits(const contracting::Cap& cap, const Period& allocation, Date from,
-                               Date year_end, std::int64_t accepted_units_in_window);
+std::int64_t remainingCapUnits(const Cap& cap, const Period& allocation, Date from, Date year_end,
+                               std::int64_t accepted_units_in_window);
 
 // What the remaining cap still commits: remaining units × tariff per unit, exact (whole units
 // times whole cents, no rounding). Precondition: remaining_cap_units >= 0.

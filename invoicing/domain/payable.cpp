@@ -7,7 +7,7 @@
 namespace zc::invoicing {
 namespace {
 
-std::string advanceSource(std::string_view contract_ref, const contracting::Advance& advance) {
+std::string advanceSource(std::string_view contract_ref, const Advance& advance) {
     char month[16];
     std::snprintf(month, sizeof month, "%04d-%02u", advance.year, advance.month);
     return "advance:" + std::string(contract_ref) + ":" + month;
@@ -24,10 +24,10 @@ Date dueDate(Date received, int payment_term_days) {
     return addDays(received, payment_term_days);
 }
 
-std::vector<Payable> advancesDue(const std::vector<contracting::Advance>& advances, Date today,
+std::vector<Payable> advancesDue(const std::vector<Advance>& advances, Date today,
                                  std::int64_t provider_id, std::string_view contract_ref) {
     std::vector<Payable> due;
-    for (const contracting::Advance& advance : advances) {
+    for (const Advance& advance : advances) {
         if (advance.due > today || advance.amount == Money()) continue;
         due.push_back(Payable{provider_id, advance.amount, advance.due,
                               advanceSource(contract_ref, advance)});

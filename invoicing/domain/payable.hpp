@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "contracting/domain/advance_schedule.hpp"
+#include "contracting/kernel/advance_schedule.hpp"
 #include "contracting/kernel/civil_date.hpp"
 #include "contracting/kernel/money.hpp"
 
@@ -36,7 +36,7 @@ Date dueDate(Date received, int payment_term_days = kDefaultPaymentTermDays);
 // advance's own date, in schedule order, with source "advance:<contract_ref>:YYYY-MM". Advances of
 // 0.00 (a zero budget) are skipped. Every due advance is returned on every call: the caller
 // creates the ones whose source it has not stored yet.
-std::vector<Payable> advancesDue(const std::vector<contracting::Advance>& advances, Date today,
+std::vector<Payable> advancesDue(const std::vector<Advance>& advances, Date today,
                                  std::int64_t provider_id, std::string_view contract_ref);
 
 }  // namespace zc::invoicing

@@ -154,7 +154,7 @@ class ClaimControlDbProperty : public ::testing::Test {
             default:
                 break;
         }
-        const auto weeks = contracting::isoWeeksTouched(Period{from, to});
+        const auto weeks = isoWeeksTouched(Period{from, to});
         return {"R" + std::to_string(next_ref_++), who, formatDate(from),
                 formatDate(addDays(to, -1)), std::max<std::int64_t>(0, 3 * weeks + pick(-2, 1))};
     }
@@ -213,7 +213,7 @@ class ClaimControlDbProperty : public ::testing::Test {
     }
 
     void checkInvariants() {
-        const contracting::Cap cap{3, Unit::Hours, contracting::Frequency::PerWeek};
+        const Cap cap{3, Unit::Hours, Frequency::PerWeek};
         std::int64_t decision_total = 0;
         for (int i = 0; i < 2; ++i) {
             std::vector<capmodel::Line> lines;
@@ -229,7 +229,7 @@ class ClaimControlDbProperty : public ::testing::Test {
                 total += minutes;
             }
             ASSERT_EQ(capmodel::firstProblem(cap, "02", span_[i], lines), "");
-            ASSERT_LE(total, contracting::maxVolumeOver(cap, span_[i]) * 60);
+            ASSERT_LE(total, maxVolumeOver(cap, span_[i]) * 60);
             decision_total += total;
         }
         ASSERT_LE(decision_total, 26 * 3 * 60) << "beyond what the decision granted (78 h)";

@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-#include "contracting/domain/cap.hpp"
+#include "contracting/kernel/cap.hpp"
 #include "contracting/kernel/civil_date.hpp"
 
 namespace zc::capmodel {
@@ -20,10 +20,10 @@ inline Date firstOf(Date d) { return Date{d.year(), d.month(), std::chrono::day{
 
 // The window of a day: its first day (the key) and its limit in the counting unit (minutes for
 // an hours cap); nullopt for a cap over the whole validity.
-inline std::optional<std::pair<Date, std::int64_t>> windowOf(const contracting::Cap& cap,
+inline std::optional<std::pair<Date, std::int64_t>> windowOf(const Cap& cap,
                                                              const std::string& category,
                                                              Date day) {
-    using contracting::Frequency;
+    using zc::Frequency;
     const std::int64_t unit = cap.unit == Unit::Hours ? 60 : 1;
     const Date month = firstOf(day);
     switch (cap.frequency) {
@@ -53,7 +53,7 @@ struct Line {
 // The first problem with an allocation's accepted, uncredited debit lines, or "" when none:
 // a day in two lines, a day outside the allocation, or a line that does not fit the windows
 // (spread greedily, earliest window first, lines in date order — optimal for disjoint lines).
-inline std::string firstProblem(const contracting::Cap& cap, const std::string& category,
+inline std::string firstProblem(const Cap& cap, const std::string& category,
                                 const Period& allocation, std::vector<Line> lines) {
     std::sort(lines.begin(), lines.end(),
               [](const Line& a, const Line& b) { return a.period.begin < b.period.begin; });
@@ -71,7 +71,7 @@ inline std::string firstProblem(const contracting::Cap& cap, const std::string& 
             it->second -= take;
             left -= take;
         }
-        if (cap.frequency != contracting::Frequency::TotalInValidity && left > 0) {
+        if (cap.frequency != Frequency::TotalInValidity && left > 0) {
             return "line " + l.name + " does not fit the cap windows";
         }
         if (cap.unit == Unit::Days24h && l.counted > daysBetween(l.period.begin, *l.period.end)) {

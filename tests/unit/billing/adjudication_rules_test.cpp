@@ -11,7 +11,7 @@ namespace zc::billing {
 namespace {
 
 using namespace testing;
-using contracting::Frequency;
+using zc::Frequency;
 
 TEST(AdjudicationRules, ReasonsHaveNamesAndCodesInPrecedenceOrder) {
     const auto& reasons = allReasons();

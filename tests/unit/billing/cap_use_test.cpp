@@ -10,10 +10,10 @@
 namespace zc::billing {
 namespace {
 
-using contracting::Cap;
-using contracting::Frequency;
 using testing::d;
 using testing::p;
+using zc::Cap;
+using zc::Frequency;
 
 constexpr std::int64_t kHour = 60;
 

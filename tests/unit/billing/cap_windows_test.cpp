@@ -11,8 +11,8 @@
 namespace zc::billing {
 namespace {
 
-using contracting::Cap;
-using contracting::Frequency;
+using zc::Cap;
+using zc::Frequency;
 
 Date d(const char* text) { return parseDate(text); }
 Period p(const char* from, const char* to) { return Period{d(from), d(to)}; }
@@ -35,7 +35,7 @@ TEST(CapWindows, IsoWeeksTouched) {
         {p("2024-12-30", "2025-01-06"), 1},  // ISO week 1 of 2025 across the year end
     };
     for (const Row& row : rows) {
-        EXPECT_EQ(isoWeeksTouched(row.period), row.weeks) << formatDate(row.period.begin);
+        EXPECT_EQ(billing::isoWeeksTouched(row.period), row.weeks) << formatDate(row.period.begin);
     }
 }
 

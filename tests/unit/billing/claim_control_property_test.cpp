@@ -29,8 +29,8 @@
 namespace zc::billing {
 namespace {
 
-using contracting::Cap;
-using contracting::Frequency;
+using zc::Cap;
+using zc::Frequency;
 
 constexpr int kCases = 3000;
 constexpr int kSteps = 40;

@@ -83,7 +83,7 @@ inline Case validCase() {
     a.product_code = "02A01";
     a.period = p("2025-01-06", "2026-01-01");
     a.unit = Unit::Hours;
-    a.cap = contracting::Cap{4, Unit::Hours, contracting::Frequency::PerWeek};
+    a.cap = Cap{4, Unit::Hours, Frequency::PerWeek};
     a.removed = false;
     a.zin = true;
     c.allocation = a;

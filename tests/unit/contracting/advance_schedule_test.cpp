@@ -1,4 +1,4 @@
-#include "contracting/domain/advance_schedule.hpp"
+#include "contracting/kernel/advance_schedule.hpp"
 
 #include <gtest/gtest.h>
 

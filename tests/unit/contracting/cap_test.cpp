@@ -1,4 +1,4 @@
-#include "contracting/domain/cap.hpp"
+#include "contracting/kernel/cap.hpp"
 
 #include <gtest/gtest.h>
 

@@ -8,8 +8,8 @@
 namespace zc::invoicing {
 namespace {
 
-using contracting::Cap;
-using contracting::Frequency;
+using zc::Cap;
+using zc::Frequency;
 
 Date d(const char* text) { return parseDate(text); }
 Money m(const char* text) { return Money::parse(text); }

@@ -46,9 +46,8 @@ TEST(DueDate, RejectsTermsOutsideZeroToSixtyDays) {
 
 // Budget 120,000.00 from 2025-04-01: 9 advances; 12,000,000 cents / 9 = 1,333,333 rest 3, so
 // April, May and June get 13,333.34 and July..December 13,333.33.
-std::vector<contracting::Advance> schedule() {
-    return contracting::monthlyAdvances(m("120000.00"), 2025,
-                                        Period{d("2025-04-01"), std::nullopt});
+std::vector<Advance> schedule() {
+    return monthlyAdvances(m("120000.00"), 2025, Period{d("2025-04-01"), std::nullopt});
 }
 
 TEST(AdvancesDue, AdvancesBecomePayableOnTheirDueDate) {
@@ -83,7 +82,7 @@ TEST(AdvancesDue, Table) {
 }
 
 TEST(AdvancesDue, ZeroBudgetMakesNoPayables) {
-    auto zero = contracting::monthlyAdvances(Money(), 2025, Period{d("2025-01-01"), std::nullopt});
+    auto zero = monthlyAdvances(Money(), 2025, Period{d("2025-01-01"), std::nullopt});
     ASSERT_EQ(zero.size(), 12u);
     EXPECT_TRUE(advancesDue(zero, d("2025-12-31"), 42, "C").empty());
 }

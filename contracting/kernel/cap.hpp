@@ -6,11 +6,11 @@
 #include <string>
 #include <string_view>
 
-#include "../kernel/civil_date.hpp"
-#include "../kernel/money.hpp"
-#include "../kernel/unit.hpp"
+#include "civil_date.hpp"
+#include "money.hpp"
+#include "unit.hpp"
 
-namespace zc::contracting {
+namespace zc {
 
 // In iWmo code order: 1 per dag, 2 per week, 4 per maand, 6 totaal binnen geldigheidsduur.
 enum class Frequency { PerDay, PerWeek, PerMonth, TotalInValidity };
@@ -45,4 +45,4 @@ std::int64_t maxVolumeOver(const Cap& cap, const Period& validity);
 // (no rounding: whole units times whole cents). Throws std::overflow_error.
 Money zinCost(const Cap& cap, const Period& validity, Money tariff);
 
-}  // namespace zc::contracting
+}  // namespace zc

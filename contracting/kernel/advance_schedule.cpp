@@ -1,8 +1,8 @@
 #include "advance_schedule.hpp"
 
-#include "../kernel/errors.hpp"
+#include "errors.hpp"
 
-namespace zc::contracting {
+namespace zc {
 namespace {
 
 constexpr unsigned kMonthsPerYear = 12;
@@ -42,4 +42,4 @@ std::vector<Advance> monthlyAdvances(Money yearly_budget, int year, const Period
     return advances;
 }
 
-}  // namespace zc::contracting
+}  // namespace zc

@@ -3,9 +3,9 @@
 #include <array>
 #include <stdexcept>
 
-#include "../kernel/errors.hpp"
+#include "errors.hpp"
 
-namespace zc::contracting {
+namespace zc {
 namespace {
 
 constexpr std::int64_t kDaysPerWeek = 7;
@@ -99,4 +99,4 @@ Money zinCost(const Cap& cap, const Period& validity, Money tariff) {
     return tariff.times(maxVolumeOver(cap, validity));
 }
 
-}  // namespace zc::contracting
+}  // namespace zc

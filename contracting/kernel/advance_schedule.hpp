@@ -2,10 +2,10 @@
 // Monthly advances (voorschotten) of a budget-financed contract (dagbesteding).
 #include <vector>
 
-#include "../kernel/civil_date.hpp"
-#include "../kernel/money.hpp"
+#include "civil_date.hpp"
+#include "money.hpp"
 
-namespace zc::contracting {
+namespace zc {
 
 struct Advance {
     int year;
@@ -20,4 +20,4 @@ struct Advance {
 // Empty when the term does not touch the year. Precondition: budget >= 0.
 std::vector<Advance> monthlyAdvances(Money yearly_budget, int year, const Period& term);
 
-}  // namespace zc::contracting
+}  // namespace zc
