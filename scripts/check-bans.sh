@@ -12,5 +12,7 @@ fi
 if grep -rnwE '(double|float)' "${domain_dirs[@]}" --include='*.cpp' --include='*.hpp'; then
     echo "no floating point in domain code (money is integer cents)"; status=1
 fi
+# The dependency rule between contexts and layers (docs/architecture.md).
+bash "$ROOT/scripts/check-includes.sh" || status=1
 [ $status -eq 0 ] && echo "project bans: none violated"
 exit $status

@@ -10,7 +10,6 @@
 #include "contracting/kernel/errors.hpp"
 #include "json_input.hpp"
 #include "json_output.hpp"
-#include "outbox_hooks.hpp"
 
 namespace zc::app {
 namespace {
@@ -261,7 +260,8 @@ Poco::JSON::Object::Ptr withVersions(RequestContext& ctx, std::int64_t number) {
 }
 
 // A change or an end: a new version with the same number; the previous one stops being current.
-ApiResponse addVersion(RequestContext& ctx, std::int64_t number, std::optional<std::int64_t> volume,
+ApiResponse addVersion(RequestContext& ctx, contracting::AllocationChanges& changes,
+                       std::int64_t number, std::optional<std::int64_t> volume,
                        std::optional<Date> end, bool set_end, const std::string& reason,
                        const char* action, std::optional<std::string> reference = std::nullopt,
                        std::optional<ProviderConsent> consent = std::nullopt) {
@@ -312,7 +312,7 @@ ApiResponse addVersion(RequestContext& ctx, std::int64_t number, std::optional<s
     const auto before_json = toJson(allocationJson(*old));
     ctx.db.execute("UPDATE allocations SET is_current = 0 WHERE id = ?", {old->i64(14)});
     insertVersion(ctx, v);
-    onAllocationsChanged(ctx, g.client_id, v.provider_id);
+    changes.allocationsChanged(g.client_id, v.provider_id);
     auto out = withVersions(ctx, number);
     appendAudit(ctx, {action, "allocation", std::to_string(number), "ok", before_json,
                       toJson(allocationJson(*currentRow(ctx, number, false)))});
@@ -377,7 +377,8 @@ std::optional<AllocationView> allocationByNumber(db::Connection& db, std::int64_
     return viewOf(*r);
 }
 
-ApiResponse createAllocation(RequestContext& ctx, const ApiRequest& req) {
+ApiResponse createAllocation(RequestContext& ctx, const ApiRequest& req,
+                             contracting::AllocationChanges& changes) {
     const auto granted_product_id = requiredInt(req.body, "granted_product_id");
     const auto provider_id = requiredInt(req.body, "provider_id");
     const Date start = requiredDate(req.body, "start_date");
@@ -417,8 +418,8 @@ ApiResponse createAllocation(RequestContext& ctx, const ApiRequest& req) {
         // OP380: the same care continues; move the end of the running allocation instead of
         // issuing a new ToewijzingNummer (the version's checks run in addVersion).
         contractOn(start);
-        auto res = addVersion(ctx, *extended, std::nullopt, v.end, true, reference ? "12" : "04",
-                              "allocation.extend", reference);
+        auto res = addVersion(ctx, changes, *extended, std::nullopt, v.end, true,
+                              reference ? "12" : "04", "allocation.extend", reference);
         Poco::JSON::Object::Ptr body = res.body.extract<Poco::JSON::Object::Ptr>();
         body->set("extended", true);
         tx.commit();
@@ -429,7 +430,7 @@ ApiResponse createAllocation(RequestContext& ctx, const ApiRequest& req) {
     v.contract_id = contractOn(start);
     v.number = nextAllocationNumber(ctx);
     insertVersion(ctx, v);
-    onAllocationsChanged(ctx, g.client_id, provider_id);
+    changes.allocationsChanged(g.client_id, provider_id);
     auto out = withVersions(ctx, v.number);
     appendAudit(ctx, {"allocation.create", "allocation", std::to_string(v.number), "ok",
                       std::nullopt, toJson(allocationJson(*currentRow(ctx, v.number, false)))});
@@ -444,9 +445,10 @@ namespace {
 // where the new volume starts — removed (reason 13) when that is its first day — and a new
 // allocation of the same grant and provider carries the new volume from then on. One WMO301
 // carries both.
-ApiResponse replaceAllocation(RequestContext& ctx, const AllocationView& current,
-                              std::int64_t volume, Date from, std::optional<Date> end,
-                              const std::string& reason, std::optional<std::string> reference,
+ApiResponse replaceAllocation(RequestContext& ctx, contracting::AllocationChanges& changes,
+                              const AllocationView& current, std::int64_t volume, Date from,
+                              std::optional<Date> end, const std::string& reason,
+                              std::optional<std::string> reference,
                               std::optional<ProviderConsent> consent) {
     if (from < current.start_date || (current.end_date && *current.end_date <= from)) {
         throw ValidationError("INVALID_EFFECTIVE_DATE",
@@ -455,9 +457,9 @@ ApiResponse replaceAllocation(RequestContext& ctx, const AllocationView& current
                               "effective_date");
     }
     db::Transaction tx(ctx.db);
-    Wmo301Batch batch;
+    contracting::CollectedAllocationChanges both;  // one WMO301 carries the end and the new one
     const bool whole = from == current.start_date;
-    addVersion(ctx, current.number, std::nullopt, from, true,
+    addVersion(ctx, both, current.number, std::nullopt, from, true,
                whole ? std::string(contracting::kReasonRemoved) : reason, "allocation.change",
                reference, consent);
     ApiRequest sub;
@@ -472,8 +474,8 @@ ApiResponse replaceAllocation(RequestContext& ctx, const AllocationView& current
     if (const auto ref = reference ? reference : current.referentie_aanbieder) {
         sub.body->set("referentie_aanbieder", *ref);
     }
-    auto created = createAllocation(ctx, sub);
-    batch.flush(ctx);
+    auto created = createAllocation(ctx, sub, both);
+    both.flushTo(changes);
     tx.commit();
     Poco::JSON::Object::Ptr out = created.body.extract<Poco::JSON::Object::Ptr>();
     out->set("replaces", current.number);
@@ -482,7 +484,8 @@ ApiResponse replaceAllocation(RequestContext& ctx, const AllocationView& current
 
 }  // namespace
 
-ApiResponse changeAllocation(RequestContext& ctx, const ApiRequest& req) {
+ApiResponse changeAllocation(RequestContext& ctx, const ApiRequest& req,
+                             contracting::AllocationChanges& changes) {
     const auto number = req.pathId("number");
     const auto volume = optionalInt(req.body, "volume");
     const auto end = optionalDate(req.body, "end_date");
@@ -506,21 +509,22 @@ ApiResponse changeAllocation(RequestContext& ctx, const ApiRequest& req) {
                 "ends there and a new allocation carries the new volume.",
                 "effective_date");
         }
-        return replaceAllocation(ctx, *current, *volume, *effective, end, reason, reference,
-                                 consent);
+        return replaceAllocation(ctx, changes, *current, *volume, *effective, end, reason,
+                                 reference, consent);
     }
-    return addVersion(ctx, number, volume, end, end.has_value(), reason, "allocation.change",
-                      reference, consent);
+    return addVersion(ctx, changes, number, volume, end, end.has_value(), reason,
+                      "allocation.change", reference, consent);
 }
 
-ApiResponse endAllocation(RequestContext& ctx, const ApiRequest& req) {
+ApiResponse endAllocation(RequestContext& ctx, const ApiRequest& req,
+                          contracting::AllocationChanges& changes) {
     const auto number = req.pathId("number");
     const Date end = requiredDate(req.body, "end_date");
     const auto reason =
         contracting::parseChangeReason(requiredString(req.body, "reason_code", 2), "reason_code");
     const auto consent = consentOf(ctx, req);
-    return addVersion(ctx, number, std::nullopt, end, true, reason, "allocation.end", std::nullopt,
-                      consent);
+    return addVersion(ctx, changes, number, std::nullopt, end, true, reason, "allocation.end",
+                      std::nullopt, consent);
 }
 
 ApiResponse listAllocations(RequestContext& ctx, const ApiRequest& req) {

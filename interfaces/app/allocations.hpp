@@ -2,13 +2,15 @@
 // Allocations (toewijzing): the part of an access decision allocated to one contracted provider.
 // Allocations are versioned rows: a change or an end adds a version with the same
 // ToewijzingNummer and marks the previous one not current; no version is ever rewritten. Every
-// create, change and end calls onAllocationsChanged() (outbox_hooks.hpp) in its transaction.
+// create, change and end announces it through the AllocationChanges port the caller passes
+// (contracting/app/allocation_changes.hpp), in its transaction.
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "context.hpp"
+#include "contracting/app/allocation_changes.hpp"
 #include "contracting/kernel/cap.hpp"
 #include "contracting/kernel/unit.hpp"
 
@@ -46,14 +48,17 @@ std::optional<AllocationView> allocationByNumber(db::Connection& db, std::int64_
 // continues an unexpired allocation of the same grant and provider with the same volume from
 // its end date (OP380), with a new version of that allocation whose end moved ("extended": true;
 // RedenWijziging 12 when it answers a provider's request, else 04).
-ApiResponse createAllocation(RequestContext& ctx, const ApiRequest& req);
+ApiResponse createAllocation(RequestContext& ctx, const ApiRequest& req,
+                             contracting::AllocationChanges& changes);
 // POST /allocations/{number}/changes: {volume?, end_date?, reason_code, provider_consent?} → a
 // new version. A change that ends the allocation before today or lowers a volume that applied
 // already needs provider_consent {given_by, given_on} (OP186, OP298, OP299).
-ApiResponse changeAllocation(RequestContext& ctx, const ApiRequest& req);
+ApiResponse changeAllocation(RequestContext& ctx, const ApiRequest& req,
+                             contracting::AllocationChanges& changes);
 // POST /allocations/{number}/end: {end_date, reason_code, provider_consent?} → a new version with
 // the end date (the same consent rule).
-ApiResponse endAllocation(RequestContext& ctx, const ApiRequest& req);
+ApiResponse endAllocation(RequestContext& ctx, const ApiRequest& req,
+                          contracting::AllocationChanges& changes);
 // GET /allocations?client_id=&provider_id= (current versions; a provider sees only its own).
 ApiResponse listAllocations(RequestContext& ctx, const ApiRequest& req);
 // GET /allocations/{number}: the current version with all versions.

@@ -13,9 +13,9 @@
 #include "contracting/kernel/rounding.hpp"
 #include "invoicing/domain/amount_text.hpp"
 #include "invoicing/domain/payable.hpp"
+#include "invoicing/store/ledger_store.hpp"
 #include "json_input.hpp"
 #include "json_output.hpp"
-#include "ledger_store.hpp"
 
 namespace zc::app {
 namespace {
@@ -142,8 +142,8 @@ invoicing::JournalEntry settlementJournal(RequestContext& ctx, const BudgetContr
         "SELECT p.category FROM contract_products cp JOIN products p ON p.code = cp.product_code"
         " WHERE cp.contract_id = ? ORDER BY p.code LIMIT 1",
         {c.id});
-    const auto budget =
-        budgetFor(ctx, c.lead_provider_id, category ? category->str(0) : "07", "budget", year);
+    const auto budget = invoicing::budgetFor(ctx, c.lead_provider_id,
+                                             category ? category->str(0) : "07", "budget", year);
     if (due != Money()) e.lines.push_back({invoicing::AccountKey::budgetExpense(budget), due});
     if (advances_paid != Money()) {
         e.lines.push_back({invoicing::AccountKey::advances(c.id), -advances_paid});

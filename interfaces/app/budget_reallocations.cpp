@@ -9,9 +9,9 @@
 #include "budgets_internal.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "invoicing/domain/reallocation.hpp"
+#include "invoicing/store/ledger_store.hpp"
 #include "json_input.hpp"
 #include "json_output.hpp"
-#include "ledger_store.hpp"
 
 namespace zc::app {
 namespace {

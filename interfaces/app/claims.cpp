@@ -8,7 +8,6 @@
 #include "contracting/kernel/working_days.hpp"
 #include "interfaces/security/aes_gcm.hpp"
 #include "json_output.hpp"
-#include "ledger_store.hpp"
 #include "tariff_store.hpp"
 
 namespace zc::app {
@@ -55,10 +54,11 @@ struct ClaimProcessor::Usage {
     billing::AllocationUse use;
 };
 
-ClaimProcessor::ClaimProcessor(RequestContext& ctx, std::int64_t provider_id,
-                               billing::DeclarationHeader head, std::string source,
-                               std::optional<std::int64_t> inbox_id)
+ClaimProcessor::ClaimProcessor(RequestContext& ctx, billing::AwardedClaimsPort& awarded,
+                               std::int64_t provider_id, billing::DeclarationHeader head,
+                               std::string source, std::optional<std::int64_t> inbox_id)
     : ctx_(ctx),
+      awarded_(awarded),
       provider_id_(provider_id),
       head_(std::move(head)),
       source_(std::move(source)),
@@ -110,23 +110,19 @@ void ClaimProcessor::restart() {
     pending_.clear();
 }
 
-// The declaration's journal: per product category the awarded amount as cost on its budget
-// (credits reduce it), and the total on the provider's payable account.
-invoicing::JournalEntry ClaimProcessor::journal() {
-    invoicing::JournalEntry e;
-    e.kind = result_.awarded > Money() ? invoicing::EventKind::AcceptedClaim
-                                       : invoicing::EventKind::Credit;
-    e.source = "declaration:" + std::to_string(result_.declaration_id);
-    e.date = ctx_.today();
-    const int year = static_cast<int>(head_.declaration_period.begin.year());
-    for (const auto& [category, amount] : awarded_by_category_) {
-        if (amount == Money()) continue;
-        e.lines.push_back({invoicing::AccountKey::budgetExpense(
-                               budgetFor(ctx_, provider_id_, category, "ZIN", year)),
-                           amount});
-    }
-    e.lines.push_back({invoicing::AccountKey::providerPayable(provider_id_), -result_.awarded});
-    return e;
+// What the declaration awards, per product category (credits negative), for invoicing.
+billing::AwardedClaims ClaimProcessor::awardedClaims() const {
+    billing::AwardedClaims a;
+    a.provider_id = provider_id_;
+    a.source_type = "declaration";
+    a.source_id = result_.declaration_id;
+    a.journal_source = "declaration:" + std::to_string(result_.declaration_id);
+    a.booked_on = ctx_.today();
+    a.due = addDays(head_.received_on, ctx_.config.payment_term_days);
+    a.cost_year = static_cast<int>(head_.declaration_period.begin.year());
+    a.by_category.assign(awarded_by_category_.begin(), awarded_by_category_.end());
+    ZC_ASSERT(a.total() == result_.awarded);
+    return a;
 }
 
 void ClaimProcessor::forgetAllocations() {
@@ -607,10 +603,7 @@ DeclarationResult ClaimProcessor::close() {
         " answered_at = IF(? = 'awaiting_review', NULL, ?) WHERE id = ?",
         {result_.awarded.cents(), result_.status, result_.header_code, result_.status,
          timestamp(ctx_.clock), result_.declaration_id});
-    if (!rejected_whole_ && result_.awarded.cents() != 0) {
-        createPayable(ctx_, provider_id_, "declaration", result_.declaration_id, result_.awarded,
-                      addDays(head_.received_on, ctx_.config.payment_term_days), journal());
-    }
+    if (!rejected_whole_) awarded_.announce(awardedClaims());
     appendAudit(ctx_, {"declaration.receive", "declaration", std::to_string(result_.declaration_id),
                        result_.status, std::nullopt,
                        "{\"lines\":" + std::to_string(result_.lines) +

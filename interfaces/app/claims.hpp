@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
+#include "billing/app/awarded_claims.hpp"
 #include "billing/domain/adjudication.hpp"
 #include "context.hpp"
 #include "interfaces/mysql/background_job.hpp"
-#include "invoicing/domain/ledger.hpp"
 
 namespace zc::app {
 
@@ -41,8 +41,10 @@ struct DeclarationResult {
 
 class ClaimProcessor {
   public:
-    ClaimProcessor(RequestContext& ctx, std::int64_t provider_id, billing::DeclarationHeader head,
-                   std::string source, std::optional<std::int64_t> inbox_id);
+    // What the declaration awards is announced through `awarded` when it closes.
+    ClaimProcessor(RequestContext& ctx, billing::AwardedClaimsPort& awarded,
+                   std::int64_t provider_id, billing::DeclarationHeader head, std::string source,
+                   std::optional<std::int64_t> inbox_id);
     ~ClaimProcessor();
 
     // Registers the declaration. 409 DUPLICATE_DECLARATION (iWmo 9333) when this provider used
@@ -108,9 +110,10 @@ class ClaimProcessor {
     // The connection, once no write of this processor runs on it.
     db::Connection& db();
     void forgetAllocations();
-    invoicing::JournalEntry journal();
+    billing::AwardedClaims awardedClaims() const;
 
     RequestContext& ctx_;
+    billing::AwardedClaimsPort& awarded_;
     std::int64_t provider_id_;
     billing::DeclarationHeader head_;
     std::string source_;

@@ -6,10 +6,10 @@
 #include "audit.hpp"
 #include "claims.hpp"
 #include "contracting/kernel/errors.hpp"
+#include "invoicing/app/claim_payables.hpp"
 #include "invoicing/domain/payable.hpp"
 #include "json_input.hpp"
 #include "json_output.hpp"
-#include "ledger_store.hpp"
 #include "messages.hpp"
 #include "tariff_store.hpp"
 
@@ -96,7 +96,8 @@ Poco::JSON::Object::Ptr resultJson(const DeclarationResult& r, const std::string
 // `source` is what the declaration came as: "json" or "csv".
 DeclarationResult run(RequestContext& ctx, const JsonDeclaration& d,
                       const std::string& source = "json") {
-    ClaimProcessor p(ctx, ctx.actor.provider_id, d.head, source, std::nullopt);
+    invoicing::ClaimPayables payables(ctx);
+    ClaimProcessor p(ctx, payables, ctx.actor.provider_id, d.head, source, std::nullopt);
     p.open();
     if (auto v = billing::checkDeclarationTotals(d.head, d.lines))
         p.rejectWhole(v->code, v->message);
@@ -406,15 +407,16 @@ ApiResponse decideReview(RequestContext& ctx, const ApiRequest& req) {
             {amount, v->i64(2)});
         auto received =
             ctx.db.queryOne("SELECT DATE(received_at) FROM declarations WHERE id = ?", {v->i64(2)});
-        const Date due =
-            invoicing::dueDate(parseDate(received->str(0)), ctx.config.payment_term_days);
-        const auto budget =
-            budgetFor(ctx, v->i64(3), v->str(6), "ZIN", static_cast<int>(v->i64(7)));
-        createPayable(ctx, v->i64(3), "review", v->i64(1), Money::fromCents(amount), due,
-                      costJournal(amount > 0 ? invoicing::EventKind::AcceptedClaim
-                                             : invoicing::EventKind::Credit,
-                                  v->i64(3), budget, Money::fromCents(amount),
-                                  "claim-line:" + std::to_string(v->i64(1)), ctx.today()));
+        billing::AwardedClaims awarded;
+        awarded.provider_id = v->i64(3);
+        awarded.source_type = "review";
+        awarded.source_id = v->i64(1);
+        awarded.journal_source = "claim-line:" + std::to_string(v->i64(1));
+        awarded.booked_on = ctx.today();
+        awarded.due = invoicing::dueDate(parseDate(received->str(0)), ctx.config.payment_term_days);
+        awarded.cost_year = static_cast<int>(v->i64(7));
+        awarded.by_category = {{v->str(6), Money::fromCents(amount)}};
+        invoicing::ClaimPayables(ctx).announce(awarded);
     }
     // The last decision answers the declaration, unless its answer already went out on the due
     // date (escalated reviews).

@@ -1,7 +1,7 @@
 #pragma once
-// What every use case receives: the caller, a database connection, the clock and configuration.
-// Use cases are plain functions of (RequestContext&, const ApiRequest&) returning JSON, so the
-// HTTP layer, the CLI and the demo loader call the same code.
+// The request and answer of the JSON handlers: plain functions of (RequestContext&, const
+// ApiRequest&) returning ApiResponse, so that the HTTP layer, the CLI and the demo loader call the
+// same code. RequestContext itself is the kernel's (contracting/kernel/request_context.hpp).
 #include <Poco/JSON/Object.h>
 
 #include <map>
@@ -10,51 +10,10 @@
 #include <vector>
 
 #include "contracting/kernel/civil_date.hpp"
+#include "contracting/kernel/request_context.hpp"
 #include "interfaces/mysql/connection.hpp"
 
 namespace zc::app {
-
-// Staff roles plus the provider (authenticated by API key).
-enum class Role { Admin, ContractManager, AccessOfficer, Finance, BudgetHolder, Auditor, Provider };
-
-std::string roleName(Role r);
-std::optional<Role> parseRole(std::string_view s);  // staff roles and "provider"
-
-struct Actor {
-    Role role = Role::Auditor;
-    std::int64_t user_id = 0;      // staff user, 0 for providers
-    std::int64_t provider_id = 0;  // provider, 0 for staff
-    std::string name;              // username or "provider:<AGB>" — written to the audit trail
-};
-
-struct AppConfig {
-    int payment_term_days = 30;
-    int session_hours = 8;
-    int pbkdf2_iterations = 210000;
-    int max_failed_logins = 5;
-    int lockout_minutes = 15;
-    std::string schema_dir;
-    // Signal threshold of the budget exhaustion report, in percent ("5", "2.5"); validated at
-    // start-up, overridden per request by ?threshold=.
-    std::string budget_signal_threshold_percent = "5";
-    // TR318 (8214): a WMO323's DeclaratiePeriode lies after the provider's previous one
-    // (iwmo.declaration_period_sequence).
-    bool declaration_period_sequence = true;
-    // Keys for the clients' BSNs (never in the repository): the AES-256-GCM key (32 bytes) that
-    // encrypts the stored BSN and the HMAC-SHA256 key (raw bytes) of the look-up hash.
-    std::vector<unsigned char> bsn_key;
-    std::string bsn_hmac_key;
-};
-
-struct RequestContext {
-    db::Connection& db;
-    Actor actor;
-    std::string origin;  // client address, "cli" for the command line
-    const Clock& clock;
-    const AppConfig& config;
-
-    Date today() const { return clock.today(); }
-};
 
 struct ApiRequest {
     std::map<std::string, std::string> path;   // {id} placeholders
@@ -90,9 +49,5 @@ struct ApiResponse {
     // HttpOnly cookie; "" clears the cookie.
     std::optional<std::string> session_cookie;
 };
-
-// "YYYY-MM-DD HH:MM:SS.ffffff" in UTC for DATETIME(6) columns and the audit trail.
-std::string timestamp(const Clock& clock);
-std::string timestampPlus(const Clock& clock, std::chrono::seconds delta);
 
 }  // namespace zc::app

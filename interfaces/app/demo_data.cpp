@@ -15,6 +15,7 @@
 #include "auth.hpp"
 #include "clients.hpp"
 #include "contracts.hpp"
+#include "messages.hpp"
 #include "payments.hpp"
 #include "procedures.hpp"
 #include "reference.hpp"
@@ -727,7 +728,7 @@ void loadClients(Demo& d, int current_year) {
         if (c.provider < 0) continue;
         const auto granted = decision->getArray("products")->getObject(0);
         auto allocation =
-            call(d, createAllocation, accessOfficerActor(),
+            call(d, queueingWmo301<createAllocation>, accessOfficerActor(),
                  object({{"granted_product_id", idOf(granted)},
                          {"provider_id", d.providers[static_cast<std::size_t>(c.provider)].id},
                          {"start_date", from},
@@ -738,7 +739,7 @@ void loadClients(Demo& d, int current_year) {
     // on — a new allocation after the first one, as a weekly volume changes (OP033x1).
     const Date tomorrow = addDays(d.clock.today(), 1);
     if (tomorrow >= ymd(current_year + 1, 1, 1)) return;
-    callWithPath(d, changeAllocation, {{"number", std::to_string(last_allocation)}},
+    callWithPath(d, queueingWmo301<changeAllocation>, {{"number", std::to_string(last_allocation)}},
                  object({{"volume", kClientSeeds.back().volume},
                          {"reason_code", "04"},
                          {"effective_date", formatDate(tomorrow)}}));

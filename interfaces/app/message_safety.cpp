@@ -6,7 +6,7 @@
 #include "contracting/kernel/errors.hpp"
 #include "json_input.hpp"
 #include "json_output.hpp"
-#include "outbox_hooks.hpp"
+#include "messages.hpp"
 
 namespace zc::app {
 namespace {
@@ -65,7 +65,7 @@ ApiResponse setMessageSafety(RequestContext& ctx, const ApiRequest& req) {
         for (const auto& r : ctx.db.query("SELECT DISTINCT provider_id FROM allocations"
                                           " WHERE client_id = ? AND is_current = 1",
                                           {client_id})) {
-            onAllocationsChanged(ctx, client_id, r.i64(0));
+            queueWmo301(ctx, client_id, r.i64(0));
         }
     }
     tx.commit();

@@ -12,6 +12,7 @@
 #include "interfaces/iwmo/declaration_stream.hpp"
 #include "interfaces/security/aes_gcm.hpp"
 #include "interfaces/security/crypto.hpp"
+#include "invoicing/app/claim_payables.hpp"
 #include "messages_internal.hpp"
 
 namespace zc::app {
@@ -194,6 +195,7 @@ IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_a
     const auto limits = iwmo::declarationLimits();
     iwmo::DeclarationReader reader;
     db::Transaction tx(ctx.db);
+    invoicing::ClaimPayables payables(ctx);  // billing's AwardedClaimsPort, invoicing's side
     std::optional<ClaimProcessor> processor;
     iwmo::DeclarationHead head;
     std::int64_t inbox_id = 0, provider_id = 0;
@@ -249,7 +251,7 @@ IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_a
                 rules.head(bh, head.total_cents, head.total_credit, head.declaratie_dagtekening);
                 previous_period = periodOutOfSequence(ctx, provider_id, head);
                 ctx.db.execute("SAVEPOINT zc_declaration");
-                processor.emplace(ctx, provider_id, bh, "wmo323",
+                processor.emplace(ctx, payables, provider_id, bh, "wmo323",
                                   dry_run ? std::nullopt : std::optional<std::int64_t>(inbox_id));
                 processor->keepLineResults(false);
                 processor->pipelineInserts();

@@ -11,7 +11,6 @@
 #include "json_input.hpp"
 #include "json_output.hpp"
 #include "messages_internal.hpp"
-#include "outbox_hooks.hpp"
 
 namespace zc::app {
 namespace {
@@ -92,13 +91,14 @@ std::int64_t requireClient(RequestContext& ctx, Request& q) {
     return *q.client_id;
 }
 
-void grantAllocations(RequestContext& ctx, const Request& q, Poco::JSON::Array::Ptr list) {
+void grantAllocations(RequestContext& ctx, contracting::AllocationChanges& changes,
+                      const Request& q, Poco::JSON::Array::Ptr list) {
     for (std::size_t i = 0; list && i < list->size(); ++i) {
         ApiRequest sub;
         sub.body = objectAt(list, i, "allocations");
         sub.body->set("provider_id", q.provider_id);
         sub.body->set("referentie_aanbieder", q.referentie);
-        createAllocation(ctx, sub);
+        createAllocation(ctx, sub, changes);
     }
 }
 
@@ -139,7 +139,8 @@ std::string numberText(const std::string& digits) {
 // the GewensteIngangsdatum the provider asked for unless the grant says otherwise (OP033x1: a new
 // allocation from then on), and the provider's request is its consent to the change (OP033x1:
 // asked for by the provider, no further consultation).
-void grantChanges(RequestContext& ctx, const Request& q, Poco::JSON::Array::Ptr list) {
+void grantChanges(RequestContext& ctx, contracting::AllocationChanges& changes, const Request& q,
+                  Poco::JSON::Array::Ptr list) {
     std::map<std::string, std::string> wished;  // ToewijzingNummer → GewensteIngangsdatum
     if (q.kind == "317") {
         Poco::JSON::Parser parser;
@@ -163,7 +164,7 @@ void grantChanges(RequestContext& ctx, const Request& q, Poco::JSON::Array::Ptr 
             consent->set("given_on", formatDate(ctx.today()));
             sub.body->set("provider_consent", consent);
         }
-        changeAllocation(ctx, sub);
+        changeAllocation(ctx, sub, changes);
     }
 }
 
@@ -309,10 +310,11 @@ ApiResponse grantRequest(RequestContext& ctx, const ApiRequest& req) {
     requireClient(ctx, q);
     checkWholeRequest(ctx, q, changes, allocations);
     // One WMO301 per provider carries every change of the grant (IV093).
-    Wmo301Batch batch;
-    grantChanges(ctx, q, changes);
-    grantAllocations(ctx, q, allocations);
-    batch.flush(ctx);
+    contracting::CollectedAllocationChanges granted;
+    grantChanges(ctx, granted, q, changes);
+    grantAllocations(ctx, granted, q, allocations);
+    Wmo301Outbox outbox(ctx);
+    granted.flushTo(outbox);
     decide(ctx, q, "granted", "", optionalString(req.body, "reason", 2000).value_or(""));
     tx.commit();
     return answer(ctx, id);

@@ -14,9 +14,9 @@
 #include "interfaces/security/crypto.hpp"
 #include "interfaces/xml/stream_reader.hpp"
 #include "invoicing/domain/payment_run.hpp"
+#include "invoicing/store/ledger_store.hpp"
 #include "json_input.hpp"
 #include "json_output.hpp"
-#include "ledger_store.hpp"
 #include "statements.hpp"
 
 namespace zc::app {

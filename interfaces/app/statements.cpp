@@ -13,9 +13,9 @@
 #include "interfaces/iso20022/camt053.hpp"
 #include "interfaces/security/crypto.hpp"
 #include "invoicing/domain/reconciliation.hpp"
+#include "invoicing/store/ledger_store.hpp"
 #include "json_input.hpp"
 #include "json_output.hpp"
-#include "ledger_store.hpp"
 
 namespace zc::app {
 namespace {

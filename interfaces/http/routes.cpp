@@ -184,11 +184,14 @@ std::vector<Route> buildRoutes() {
         forRoles("POST", v1 + "/clients/{id}/message-safety", {kAo}, app::setMessageSafety),
         forRoles("GET", v1 + "/clients/{id}/decisions", {kAo, kCm, kAud}, app::listDecisions),
         // Allocations (versioned; a provider sees only its own)
-        forRoles("POST", v1 + "/allocations", {kAo, kCm}, app::createAllocation),
+        forRoles("POST", v1 + "/allocations", {kAo, kCm},
+                 app::queueingWmo301<app::createAllocation>),
         forRoles("GET", v1 + "/allocations", {kAo, kCm, kAud, kProv}, app::listAllocations),
         forRoles("GET", v1 + "/allocations/{number}", {kAo, kCm, kAud, kProv}, app::getAllocation),
-        forRoles("POST", v1 + "/allocations/{number}/changes", {kAo, kCm}, app::changeAllocation),
-        forRoles("POST", v1 + "/allocations/{number}/end", {kAo, kCm}, app::endAllocation),
+        forRoles("POST", v1 + "/allocations/{number}/changes", {kAo, kCm},
+                 app::queueingWmo301<app::changeAllocation>),
+        forRoles("POST", v1 + "/allocations/{number}/end", {kAo, kCm},
+                 app::queueingWmo301<app::endAllocation>),
         // iWmo 3.2 messages: providers over mutual TLS (client certificate with their AGB)
         {.method = "POST",
          .pattern = v1 + "/messages",

@@ -19,7 +19,6 @@
 #include "interfaces/app/budget_financing.hpp"
 #include "interfaces/app/claims.hpp"
 #include "interfaces/app/demo_data.hpp"
-#include "interfaces/app/ledger_store.hpp"
 #include "interfaces/app/messages.hpp"
 #include "interfaces/app/statements.hpp"
 #include "interfaces/http/api_server.hpp"
@@ -27,6 +26,7 @@
 #include "interfaces/iwmo/message_kinds.hpp"
 #include "interfaces/mysql/connection_pool.hpp"
 #include "interfaces/mysql/migrations.hpp"
+#include "invoicing/store/ledger_store.hpp"
 #include "settings.hpp"
 
 namespace {
@@ -121,7 +121,7 @@ int verifyAuditCommand(const server::Settings& s) {
 int checkLedgerCommand(const server::Settings& s) {
     db::ensureThreadInit();
     db::Connection conn(s.db);
-    const auto facts = app::loadLedgerFacts(conn);
+    const auto facts = invoicing::loadLedgerFacts(conn);
     if (const auto v = invoicing::checkLedger(facts)) {
         std::cout << "ledger violation " << v->code << " (" << v->subject << "): " << v->message
                   << std::endl;

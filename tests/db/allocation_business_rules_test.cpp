@@ -117,19 +117,19 @@ class AllocationBusinessRulesTest : public ::testing::Test {
 
     Poco::JSON::Object::Ptr allocate(std::int64_t granted, std::int64_t provider_id,
                                      const std::string& start, const std::string& extra = "") {
-        return object(app::createAllocation(
+        return object(app::queueingWmo301<app::createAllocation>(
             *officer_, dbtest::jsonRequest(R"({"granted_product_id":)" + std::to_string(granted) +
                                            R"(,"provider_id":)" + std::to_string(provider_id) +
                                            R"(,"start_date":")" + start + "\"" + extra + "}")));
     }
 
     Poco::JSON::Object::Ptr change(std::int64_t number, const std::string& body) {
-        return object(app::changeAllocation(
+        return object(app::queueingWmo301<app::changeAllocation>(
             *officer_, dbtest::jsonRequest(body, {{"number", std::to_string(number)}})));
     }
 
     Poco::JSON::Object::Ptr end(std::int64_t number, const std::string& body) {
-        return object(app::endAllocation(
+        return object(app::queueingWmo301<app::endAllocation>(
             *officer_, dbtest::jsonRequest(body, {{"number", std::to_string(number)}})));
     }
 

@@ -8,9 +8,9 @@
 #include "contracting/kernel/errors.hpp"
 #include "db/db_test_env.hpp"
 #include "interfaces/app/contracts.hpp"
-#include "interfaces/app/ledger_store.hpp"
 #include "interfaces/app/reference.hpp"
 #include "interfaces/mysql/migrations.hpp"
+#include "invoicing/store/ledger_store.hpp"
 
 namespace zc {
 namespace {
@@ -320,7 +320,7 @@ TEST_F(BudgetFinancingTest, SettlementWorkedExampleClawsBackOnce) {
     // The ledger: the advances are cleared into cost and the claw-back is owed by the provider;
     // its payable account equals its open payables.
     EXPECT_EQ(ledgerBalance("advances:contract:" + std::to_string(contract_)), 0);
-    EXPECT_FALSE(invoicing::checkLedger(app::loadLedgerFacts(*conn_)).has_value());
+    EXPECT_FALSE(invoicing::checkLedger(invoicing::loadLedgerFacts(*conn_)).has_value());
 
     // A settled year takes no more reports; the list shows the calculation to the coalition.
     conn_->execute("DELETE FROM realisation_reports WHERE quarter = 4");
@@ -349,7 +349,7 @@ TEST_F(BudgetFinancingTest, SettlementPaysTheDifferenceWhenAdvancesFellShort) {
     EXPECT_EQ(ledgerBalance("advances:contract:" + std::to_string(contract_)), 0);
     EXPECT_EQ(count("SELECT SUM(amount_cents) FROM ledger_lines WHERE account LIKE 'expense:%'"),
               12'000'000);
-    EXPECT_FALSE(invoicing::checkLedger(app::loadLedgerFacts(*conn_)).has_value());
+    EXPECT_FALSE(invoicing::checkLedger(invoicing::loadLedgerFacts(*conn_)).has_value());
 }
 
 TEST_F(BudgetFinancingTest, SettlementRuleIsChosenPerContractAndChecked) {

@@ -11,6 +11,7 @@
 #include "interfaces/app/allocations.hpp"
 #include "interfaces/app/clients.hpp"
 #include "interfaces/app/contracts.hpp"
+#include "interfaces/app/messages.hpp"
 #include "interfaces/app/reference.hpp"
 #include "interfaces/mysql/migrations.hpp"
 #include "interfaces/security/crypto.hpp"
@@ -113,7 +114,7 @@ class BudgetsTest : public ::testing::Test {
                                 R"("unit":"hours","frequency":"week","financing":"ZIN"}]})",
                                 {{"id", std::to_string(client)}})));
         const auto granted = num(decision->getArray("products")->getObject(0), "id");
-        const auto allocation = object(app::createAllocation(
+        const auto allocation = object(app::queueingWmo301<app::createAllocation>(
             *officer_, dbtest::jsonRequest(R"({"granted_product_id":)" + std::to_string(granted) +
                                            R"(,"provider_id":)" + std::to_string(provider_) +
                                            R"(,"start_date":"2026-01-01"})")));

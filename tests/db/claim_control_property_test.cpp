@@ -17,11 +17,12 @@
 #include "interfaces/app/claims.hpp"
 #include "interfaces/app/clients.hpp"
 #include "interfaces/app/contracts.hpp"
-#include "interfaces/app/ledger_store.hpp"
+#include "interfaces/app/messages.hpp"
 #include "interfaces/app/reference.hpp"
 #include "interfaces/mysql/migrations.hpp"
 #include "interfaces/security/crypto.hpp"
 #include "invoicing/domain/ledger_check.hpp"
+#include "invoicing/store/ledger_store.hpp"
 #include "tests/support/cap_model.hpp"
 
 namespace zc {
@@ -101,7 +102,7 @@ class ClaimControlDbProperty : public ::testing::Test {
         const char* spans[][2] = {{"2025-01-06", "2025-03-17"}, {"2025-03-17", "2025-07-01"}};
         for (int i = 0; i < 2; ++i) {
             allocation_[i] =
-                object(app::createAllocation(
+                object(app::queueingWmo301<app::createAllocation>(
                            *officer, dbtest::jsonRequest(
                                          R"({"granted_product_id":)" + std::to_string(granted) +
                                          R"(,"provider_id":)" + std::to_string(provider_[i]) +
@@ -244,7 +245,7 @@ class ClaimControlDbProperty : public ::testing::Test {
             " claim_lines WHERE status = 'accepted'");
         ASSERT_EQ(payables->i64(0), net->i64(0)) << "payables ≠ Σ debits − Σ credits";
         ASSERT_EQ(standing->i64(0), net->i64(0)) << "a credited debit still counts";
-        const auto violation = invoicing::checkLedger(app::loadLedgerFacts(*conn_));
+        const auto violation = invoicing::checkLedger(invoicing::loadLedgerFacts(*conn_));
         ASSERT_FALSE(violation.has_value()) << violation->code;
     }
 

@@ -11,11 +11,12 @@
 #include "interfaces/app/allocations.hpp"
 #include "interfaces/app/clients.hpp"
 #include "interfaces/app/contracts.hpp"
-#include "interfaces/app/ledger_store.hpp"
+#include "interfaces/app/messages.hpp"
 #include "interfaces/app/payments.hpp"
 #include "interfaces/app/reference.hpp"
 #include "interfaces/mysql/migrations.hpp"
 #include "interfaces/security/crypto.hpp"
+#include "invoicing/store/ledger_store.hpp"
 
 namespace zc {
 namespace {
@@ -88,7 +89,7 @@ class ClaimsTest : public ::testing::Test {
                 ->getObject(0)
                 ->getValue<std::int64_t>("id");
         allocation_ =
-            object(app::createAllocation(
+            object(app::queueingWmo301<app::createAllocation>(
                        *officer,
                        dbtest::jsonRequest(R"({"granted_product_id":)" + std::to_string(granted) +
                                            R"(,"provider_id":)" + std::to_string(provider_) +
@@ -332,11 +333,11 @@ TEST_F(ClaimsTest, AnAllocationWithAcceptedClaimsIsNotRemovedUntilTheyAreCredite
         declaration("D1", {line("R1", "2025-02-01", "2025-03-01", 12)}, 12 * kTariff));
     auto officer = context(app::Role::AccessOfficer, "ao");
     const auto remove = [&] {
-        app::endAllocation(*officer,
-                           dbtest::jsonRequest(R"({"end_date":"2025-04-01","reason_code":"13",)"
-                                               R"("provider_consent":{"given_by":"T. Visser",)"
-                                               R"("given_on":"2025-01-10"}})",
-                                               {{"number", std::to_string(allocation_)}}));
+        app::queueingWmo301<app::endAllocation>(
+            *officer, dbtest::jsonRequest(R"({"end_date":"2025-04-01","reason_code":"13",)"
+                                          R"("provider_consent":{"given_by":"T. Visser",)"
+                                          R"("given_on":"2025-01-10"}})",
+                                          {{"number", std::to_string(allocation_)}}));
     };
     EXPECT_EQ(dbtest::errorCode(remove), "ALLOCATION_HAS_CLAIMS");
     EXPECT_EQ(conn_->queryOne("SELECT COUNT(*) FROM allocations")->i64(0), 1) << "nothing changed";
@@ -476,7 +477,7 @@ TEST_F(ClaimsTest, PaymentRunsLeaveOutDisputesAndBlocksAndNeedASecondFinanceUser
         EXPECT_EQ(e.code(), "RUN_STALE");
     }
     EXPECT_EQ(conn_->queryOne("SELECT status FROM payables")->str(0), "open");
-    EXPECT_FALSE(invoicing::checkLedger(app::loadLedgerFacts(*conn_)).has_value());
+    EXPECT_FALSE(invoicing::checkLedger(invoicing::loadLedgerFacts(*conn_)).has_value());
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "interfaces/app/clients.hpp"
 #include "interfaces/app/contracts.hpp"
 #include "interfaces/app/message_safety.hpp"
+#include "interfaces/app/messages.hpp"
 #include "interfaces/app/reference.hpp"
 #include "interfaces/mysql/migrations.hpp"
 #include "interfaces/security/crypto.hpp"
@@ -107,7 +108,7 @@ class ClientsAllocationsTest : public ::testing::Test {
 
     app::ApiResponse allocate(std::int64_t granted, std::int64_t provider_id,
                               const std::string& extra = "") {
-        return app::createAllocation(
+        return app::queueingWmo301<app::createAllocation>(
             *officer_, dbtest::jsonRequest(R"({"granted_product_id":)" + std::to_string(granted) +
                                            R"(,"provider_id":)" + std::to_string(provider_id) +
                                            R"(,"start_date":"2025-01-06")" + extra + "}"));
@@ -227,7 +228,7 @@ TEST_F(ClientsAllocationsTest, ChangesAddVersionsAndNeverRewriteEarlierOnes) {
         " FROM allocations WHERE number = ? AND version = 1";
     const auto v1_before = conn_->queryOne(v1_query, {number});
 
-    const auto changed = object(app::changeAllocation(
+    const auto changed = object(app::queueingWmo301<app::changeAllocation>(
         *officer_, dbtest::jsonRequest(R"({"end_date":"2025-03-31","reason_code":"04",)"
                                        R"("provider_consent":{"given_by":"T. Visser",)"
                                        R"("given_on":"2025-02-20"}})",
@@ -246,7 +247,7 @@ TEST_F(ClientsAllocationsTest, ChangesAddVersionsAndNeverRewriteEarlierOnes) {
               0);
 
     // Ending it in the past needs the provider's consent (OP186), recorded with the version.
-    const auto ended = object(app::endAllocation(
+    const auto ended = object(app::queueingWmo301<app::endAllocation>(
         *officer_, dbtest::jsonRequest(R"({"end_date":"2025-03-01","reason_code":"05",)"
                                        R"("provider_consent":{"given_by":"T. Visser",)"
                                        R"("given_on":"2025-02-20"}})",
@@ -274,8 +275,8 @@ TEST_F(ClientsAllocationsTest, ChangesAddVersionsAndNeverRewriteEarlierOnes) {
 
     // Volume above the grant and the obsolete reason 01 are refused; nothing is added.
     auto change = [&](const std::string& body) {
-        app::changeAllocation(*officer_,
-                              dbtest::jsonRequest(body, {{"number", std::to_string(number)}}));
+        app::queueingWmo301<app::changeAllocation>(
+            *officer_, dbtest::jsonRequest(body, {{"number", std::to_string(number)}}));
     };
     // A weekly volume changes only from a date, through a new allocation (OP033x1); one above
     // the grant is refused as a whole (the ending version is not kept either).
@@ -357,7 +358,7 @@ TEST_F(ClientsAllocationsTest, OverlappingAllocationsOfOneProductAreRefused) {
     EXPECT_EQ(dbtest::errorCode([&] { allocate(granted, contracted_); }), "ALLOCATION_OVERLAP");
     // Adjacent (on a Monday, so that no week is used twice) is fine, and ToewijzingNummers
     // follow each other (the first has expired: no extension under OP380).
-    const auto second = object(app::createAllocation(
+    const auto second = object(app::queueingWmo301<app::createAllocation>(
         *officer_, dbtest::jsonRequest(R"({"granted_product_id":)" + std::to_string(granted) +
                                        R"(,"provider_id":)" + std::to_string(contracted_) +
                                        R"(,"start_date":"2025-02-03"})")));

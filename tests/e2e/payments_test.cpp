@@ -12,10 +12,10 @@
 #include <map>
 
 #include "declarations.hpp"
-#include "interfaces/app/ledger_store.hpp"
 #include "interfaces/mysql/connection.hpp"
 #include "interfaces/xml/stream_reader.hpp"
 #include "invoicing/domain/ledger_check.hpp"
+#include "invoicing/store/ledger_store.hpp"
 #include "session.hpp"
 #include "support/https_client.hpp"
 
@@ -331,7 +331,7 @@ TEST(PaymentsFlow, ADeclarationIsPaidByARunPreparedAndApprovedByTwoFinanceUsers)
         << "a provider sees only its own statement";
 
     // The ledger: journals balance, payable accounts equal open payables.
-    const auto violation = invoicing::checkLedger(app::loadLedgerFacts(db));
+    const auto violation = invoicing::checkLedger(invoicing::loadLedgerFacts(db));
     EXPECT_FALSE(violation.has_value()) << violation->code << " " << violation->message;
 }
 

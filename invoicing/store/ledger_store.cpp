@@ -1,12 +1,11 @@
 #include "ledger_store.hpp"
 
 #include "contracting/kernel/errors.hpp"
+#include "interfaces/mysql/connection.hpp"
 
-namespace zc::app {
+namespace zc::invoicing {
 
-using invoicing::AccountKey;
-using invoicing::JournalEntry;
-using invoicing::JournalLine;
+using app::timestamp;
 
 std::int64_t postJournal(RequestContext& ctx, const JournalEntry& entry) {
     entry.validate();
@@ -97,4 +96,4 @@ invoicing::LedgerFacts loadLedgerFacts(db::Connection& db) {
     return f;
 }
 
-}  // namespace zc::app
+}  // namespace zc::invoicing

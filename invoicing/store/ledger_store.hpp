@@ -7,11 +7,13 @@
 #include <optional>
 #include <string>
 
-#include "context.hpp"
+#include "contracting/kernel/request_context.hpp"
 #include "invoicing/domain/ledger.hpp"
 #include "invoicing/domain/ledger_check.hpp"
 
-namespace zc::app {
+namespace zc::invoicing {
+
+using app::RequestContext;
 
 // Validates and stores `entry` (JOURNAL_* ValidationErrors as JournalEntry::validate). Returns
 // the journal id.
@@ -40,4 +42,4 @@ invoicing::JournalEntry costJournal(invoicing::EventKind kind, std::int64_t prov
 // Everything checkLedger needs, read from the database.
 invoicing::LedgerFacts loadLedgerFacts(db::Connection& db);
 
-}  // namespace zc::app
+}  // namespace zc::invoicing

@@ -1,0 +1,28 @@
+#include "claim_payables.hpp"
+
+#include "invoicing/domain/ledger.hpp"
+#include "invoicing/store/ledger_store.hpp"
+
+namespace zc::invoicing {
+
+// Per product category the awarded amount as cost on its ZIN budget of the cost year (credits
+// reduce it), and the total on the provider's payable account.
+void ClaimPayables::announce(const billing::AwardedClaims& awarded) {
+    const Money total = awarded.total();
+    if (total == Money()) return;
+    JournalEntry journal;
+    journal.kind = total > Money() ? EventKind::AcceptedClaim : EventKind::Credit;
+    journal.source = awarded.journal_source;
+    journal.date = awarded.booked_on;
+    for (const auto& [category, amount] : awarded.by_category) {
+        if (amount == Money()) continue;
+        const auto budget =
+            budgetFor(ctx_, awarded.provider_id, category, "ZIN", awarded.cost_year);
+        journal.lines.push_back({AccountKey::budgetExpense(budget), amount});
+    }
+    journal.lines.push_back({AccountKey::providerPayable(awarded.provider_id), -total});
+    createPayable(ctx_, awarded.provider_id, awarded.source_type, awarded.source_id, total,
+                  awarded.due, journal);
+}
+
+}  // namespace zc::invoicing
