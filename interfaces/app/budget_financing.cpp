@@ -273,18 +273,6 @@ Poco::JSON::Object::Ptr settlementJson(RequestContext& ctx, const db::Row& r) {
 
 }  // namespace
 
-invoicing::SettlementRule parseSettlementRule(const std::string& name, const std::string& field) {
-    using invoicing::SettlementRule;
-    for (SettlementRule r : {SettlementRule::FixedBudget, SettlementRule::ProportionalToRealisation,
-                             SettlementRule::CapAtAdvances}) {
-        if (invoicing::settlementRuleName(r) == name) return r;
-    }
-    throw ValidationError("INVALID_SETTLEMENT_RULE",
-                          "The settlement rule must be fixed_budget, proportional_to_realisation "
-                          "or cap_at_advances.",
-                          field);
-}
-
 AdvancePostingResult postDueAdvances(RequestContext& ctx, Date date) {
     if (date > ctx.today()) {
         throw ValidationError("INVALID_DATE",

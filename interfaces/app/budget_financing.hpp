@@ -25,11 +25,6 @@ struct AdvancePostingResult {
 // its own transaction.
 AdvancePostingResult postDueAdvances(RequestContext& ctx, Date date);
 
-// "fixed_budget", "proportional_to_realisation", "cap_at_advances"; INVALID_SETTLEMENT_RULE
-// naming `field` otherwise.
-invoicing::SettlementRule parseSettlementRule(const std::string& name,
-                                              const std::string& field = "settlement_rule");
-
 // POST /advances/post-due {date?}
 ApiResponse postDueAdvancesApi(RequestContext& ctx, const ApiRequest& req);
 // GET /payables?provider_id=&source_type=

@@ -4,11 +4,11 @@
 #include <set>
 
 #include "audit.hpp"
-#include "budget_financing.hpp"
 #include "contracting/domain/contract_status.hpp"
 #include "contracting/kernel/advance_schedule.hpp"
 #include "contracting/kernel/codes.hpp"
 #include "contracting/kernel/errors.hpp"
+#include "contracting/kernel/settlement_rule.hpp"
 #include "json_input.hpp"
 #include "json_output.hpp"
 #include "tariff_store.hpp"

@@ -1,5 +1,6 @@
-// Payment runs: composition (zc::invoicing::composePaymentRun), four-eyes approval, the ledger
-// postings of sent payments and the pain.001 export (zc::iso20022::writePain001).
+// Payment runs over HTTP: the requests and answers of preparing (invoicing/app
+// payment_run_preparation) and approving (payment_run_approval, with the pain.001 writer), reading
+// runs, integrity blocks, disputes and balances.
 #include "payments.hpp"
 
 #include <Poco/JSON/Array.h>
@@ -13,6 +14,8 @@
 #include "interfaces/iso20022/pain001.hpp"
 #include "interfaces/security/crypto.hpp"
 #include "interfaces/xml/stream_reader.hpp"
+#include "invoicing/app/payment_run_approval.hpp"
+#include "invoicing/app/payment_run_preparation.hpp"
 #include "invoicing/domain/payment_run.hpp"
 #include "invoicing/store/ledger_store.hpp"
 #include "json_input.hpp"
@@ -30,8 +33,6 @@ std::string requiredReason(const ApiRequest& req) {
     }
     return reason;
 }
-
-std::string optionalText(const db::Row& r, std::size_t i) { return r.opt(i).value_or(""); }
 
 // ---- reading a run ---------------------------------------------------------------------------
 
@@ -100,170 +101,49 @@ Poco::JSON::Object::Ptr runDetailJson(RequestContext& ctx, std::int64_t id) {
     return o;
 }
 
-// ---- preparing a run -------------------------------------------------------------------------
-
-struct Debtor {
-    std::string name;
-    Iban iban;
-    std::string bic;
-};
-
-Debtor debtorOf(RequestContext& ctx, const std::string& municipality) {
-    auto m = ctx.db.queryOne(
-        "SELECT name, debtor_iban, debtor_bic, debtor_name FROM municipalities WHERE code = ?",
-        {municipality});
-    if (!m) notFound("Municipality " + municipality, "municipality_code");
-    if (m->isNull(1)) {
-        throw ValidationError(
-            "NO_DEBTOR_ACCOUNT",
-            "Municipality " + municipality + " has no debtor account; set it first (finance).",
-            "municipality_code");
-    }
-    return {m->opt(3).value_or(m->str(0)), Iban::parse(m->str(1)), optionalText(*m, 2)};
-}
-
-// The open payables due by `due_until` of the municipality's providers, as the composer wants
-// them: positive ones to pay, negative ones (claw-backs, net credits) as receivables.
-invoicing::PaymentRunInput runInput(RequestContext& ctx, std::int64_t run_id,
-                                    const std::string& municipality, Date due_until,
-                                    std::optional<std::vector<std::int64_t>> provider_ids) {
-    invoicing::PaymentRunInput in;
-    in.run_id = run_id;
-    in.selection.due_on_or_before = due_until;
-    in.selection.provider_ids = std::move(provider_ids);
-    const db::Params params{formatDate(due_until), municipality};
-    for (const auto& r : ctx.db.query(
-             "SELECT p.id, p.provider_id, p.amount_cents, p.due_date, p.source_type, p.source_id,"
-             " p.disputed_reason IS NOT NULL, COALESCE(d.declaratie_nummer, d2.declaratie_nummer)"
-             " FROM payables p"
-             " LEFT JOIN declarations d ON p.source_type = 'declaration' AND d.id = p.source_id"
-             " LEFT JOIN claim_lines l ON p.source_type = 'review' AND l.id = p.source_id"
-             " LEFT JOIN declarations d2 ON d2.id = l.declaration_id"
-             " WHERE p.status = 'open' AND p.due_date <= ? AND p.provider_id IN"
-             " (SELECT provider_id FROM contracts WHERE municipality_code = ?) ORDER BY p.id",
-             params)) {
-        const Money amount = Money::fromCents(r.i64(2));
-        if (amount < Money()) {
-            if (r.i64(6) == 0) in.receivables.push_back({r.i64(0), r.i64(1), -amount});
-            continue;
-        }
-        const std::string source = r.str(4) + ":" + r.str(5);
-        const std::string reference =
-            r.isNull(7) ? (r.str(4) == "advance" ? "Adv" : r.str(4)) : r.str(7);
-        in.payables.push_back(
-            {r.i64(0), r.i64(1), amount, parseDate(r.str(3)), source, reference, r.i64(6) != 0});
-    }
-    for (const auto& r : ctx.db.query(
-             "SELECT id, name, iban, blocked_reason FROM providers WHERE id IN"
-             " (SELECT provider_id FROM contracts WHERE municipality_code = ?) ORDER BY id",
-             {municipality})) {
-        in.providers.push_back({r.i64(0), r.str(1), Iban::parse(r.str(2)),
-                                MunicipalityCode::parse(municipality), !r.isNull(3),
-                                optionalText(r, 3)});
-    }
-    return in;
-}
-
-void storeItem(RequestContext& ctx, std::int64_t run_id, std::int64_t payable_id,
-               std::optional<std::int64_t> instruction_id, Money amount, const std::string& outcome,
-               const std::string& reason) {
-    ctx.db.execute(
-        "INSERT INTO payment_run_items (run_id, payable_id, instruction_id, amount_cents, outcome,"
-        " reason) VALUES (?,?,?,?,?,?)",
-        {run_id, payable_id, instruction_id ? db::Param(*instruction_id) : db::Param(nullptr),
-         amount.cents(), outcome, reason.empty() ? db::Param(nullptr) : db::Param(reason)});
-}
-
-// Stores the composed run: one instruction per transfer, and per payable what happened to it.
-// Offsets are taken only with a transfer (then every receivable of that provider is used up);
-// a provider whose claw-backs exceed what it is owed is left out whole, and all stays open.
-void storeRun(RequestContext& ctx, const invoicing::PaymentRun& run, const Debtor& debtor,
-              Date execution_date, const invoicing::PaymentRunInput& in) {
-    std::map<std::int64_t, Money> amounts;
-    for (const auto& p : in.payables) amounts.emplace(p.id, p.amount);
-    for (const auto& t : run.transfers) {
-        ctx.db.execute(
-            "INSERT INTO payment_instructions (run_id, provider_id, end_to_end_id, amount_cents,"
-            " creditor_name, creditor_iban, debtor_iban, remittance, execution_date, status)"
-            " VALUES (?,?,?,?,?,?,?,?,?,'prepared')",
-            {run.run_id, t.provider_id, t.end_to_end_id, t.amount.cents(),
-             t.creditor_name.substr(0, 70), t.creditor_iban, debtor.iban.str(), t.remittance,
-             formatDate(execution_date)});
-        const auto instruction = ctx.db.lastInsertId();
-        for (const auto payable_id : t.payable_ids) {
-            storeItem(ctx, run.run_id, payable_id, instruction, amounts.at(payable_id), "paid", "");
-        }
-        for (const auto& u : run.offsets) {
-            if (u.provider_id != t.provider_id) continue;
-            ZC_ASSERT(u.remaining == Money() && "with a transfer every claw-back is used up");
-            storeItem(ctx, run.run_id, u.receivable_id, instruction, -u.used, "offset",
-                      "verrekend");
-        }
-    }
-    for (const auto& l : run.left_out) {
-        storeItem(ctx, run.run_id, l.payable_id, std::nullopt, l.amount, "left_out",
-                  invoicing::leftOutReasonName(l.reason) + ": " + l.detail);
-    }
-}
-
 // ---- approving a run -------------------------------------------------------------------------
-
-void requireUnchanged(RequestContext& ctx, std::int64_t run_id) {
-    auto stale = ctx.db.queryOne(
-        "SELECT i.payable_id FROM payment_run_items i JOIN payables p ON p.id = i.payable_id"
-        " WHERE i.run_id = ? AND i.outcome IN ('paid','offset') AND (p.status <> 'open'"
-        " OR p.amount_cents <> i.amount_cents OR p.disputed_reason IS NOT NULL) LIMIT 1",
-        {run_id});
-    auto blocked = ctx.db.queryOne(
-        "SELECT v.id FROM payment_instructions i JOIN providers v ON v.id = i.provider_id"
-        " WHERE i.run_id = ? AND v.blocked_reason IS NOT NULL LIMIT 1",
-        {run_id});
-    if (stale || blocked) {
-        throw ValidationError(
-            "RUN_STALE",
-            stale ? "Payable " + stale->str(0) +
-                        " changed since the run was prepared (paid elsewhere, disputed or changed);"
-                        " prepare a new run."
-                  : "Provider " + blocked->str(0) +
-                        " was blocked since the run was prepared;"
-                        " prepare a new run.",
-            "id");
-    }
-}
 
 std::string creationDateTime(const Clock& clock) {
     const std::string ts = timestamp(clock);  // "YYYY-MM-DD HH:MM:SS.ffffff"
     return ts.substr(0, 10) + "T" + ts.substr(11, 8);
 }
 
-// Marks the instructions sent and their payables in_run, posts each payment to the ledger and
-// returns the pain.001 initiation of the run.
-iso20022::PaymentInitiation sendRun(RequestContext& ctx, std::int64_t run_id, const db::Row& run) {
-    const Debtor debtor = debtorOf(ctx, run.str(1));
-    iso20022::PaymentBlock block{run.str(9) + "-1",     debtor.name, debtor.iban, debtor.bic,
-                                 parseDate(run.str(3)), false,       {}};
-    for (const auto& t : ctx.db.query(
-             "SELECT id, provider_id, end_to_end_id, amount_cents, creditor_name, creditor_iban,"
-             " remittance FROM payment_instructions WHERE run_id = ? ORDER BY provider_id",
-             {run_id})) {
-        const Money amount = Money::fromCents(t.i64(3));
-        ctx.db.execute("UPDATE payment_instructions SET status = 'sent' WHERE id = ?", {t.i64(0)});
-        ctx.db.execute(
-            "UPDATE payables SET status = 'in_run', instruction_id = ? WHERE id IN"
-            " (SELECT payable_id FROM payment_run_items WHERE instruction_id = ?)",
-            {t.i64(0), t.i64(0)});
-        postJournal(ctx, invoicing::postPaymentSent(t.i64(1), debtor.iban, amount,
-                                                    "instruction:" + t.str(0), ctx.today()));
-        block.transfers.push_back(
-            {t.str(2), amount, t.str(4), Iban::parse(t.str(5)), "", t.str(6)});
+// The approval's PaymentFileWriter: the order as a pain.001.001.03, which must satisfy our XSD
+// (written from the ISO 20022 message definition) before it is stored.
+class Pain001File final : public invoicing::PaymentFileWriter {
+  public:
+    invoicing::PaymentFile write(const invoicing::PaymentOrder& order) override {
+        const auto& debtor = order.debtor;
+        iso20022::PaymentBlock block{order.message_id + "-1", debtor.name, debtor.iban, debtor.bic,
+                                     order.execution_date,    false,       {}};
+        for (const auto& t : order.transfers) {
+            block.transfers.push_back(
+                {t.end_to_end_id, t.amount, t.creditor_name, t.creditor_iban, "", t.remittance});
+        }
+        iso20022::PaymentInitiation init;
+        init.message_id = order.message_id;
+        init.creation_date_time = order.created_at;
+        init.initiating_party = debtor.name;
+        init.blocks.push_back(std::move(block));
+        std::string xml = iso20022::writePain001(init);
+        requireValid(xml, order.message_id);
+        const std::string sha = security::sha256Hex(xml);
+        return {std::move(xml), sha};
     }
-    iso20022::PaymentInitiation init;
-    init.message_id = run.str(9);
-    init.creation_date_time = creationDateTime(ctx.clock);
-    init.initiating_party = debtor.name;
-    init.blocks.push_back(std::move(block));
-    return init;
-}
+
+  private:
+    static void requireValid(const std::string& xml, const std::string& message_id) {
+        xml::CallbackSink ignore([](const xml::Element&, const std::vector<std::string>&) {});
+        xml::Limits limits;
+        limits.max_bytes = std::max<std::size_t>(limits.max_bytes, xml.size());
+        limits.max_elements = std::max<std::size_t>(limits.max_elements, xml.size() / 8);
+        const auto check = xml::streamValidate(bankSchemas(), xml, limits, {}, ignore);
+        if (!check.problems.empty()) {
+            throw std::runtime_error("the pain.001 " + message_id + " does not satisfy the XSD: " +
+                                     check.problems.front().message);
+        }
+    }
+};
 
 }  // namespace
 
@@ -389,32 +269,16 @@ ApiResponse providerBalances(RequestContext& ctx, const ApiRequest& req) {
 }
 
 ApiResponse preparePaymentRun(RequestContext& ctx, const ApiRequest& req) {
-    const auto municipality = requiredString(req.body, "municipality_code", 4);
-    const Date due_until = requiredDate(req.body, "due_until");
-    const Date execution = optionalDate(req.body, "execution_date").value_or(ctx.today());
-    if (execution < ctx.today()) {
-        throw ValidationError("EXECUTION_DATE_PAST", "The execution date cannot lie in the past.",
-                              "execution_date");
-    }
-    std::optional<std::vector<std::int64_t>> providers;
-    if (req.body->has("provider_ids")) providers = intArray(req.body, "provider_ids");
+    invoicing::RunRequest request{requiredString(req.body, "municipality_code", 4),
+                                  requiredDate(req.body, "due_until"),
+                                  optionalDate(req.body, "execution_date"),
+                                  std::nullopt,
+                                  ctx.actor.name,
+                                  ctx.today()};
+    if (req.body->has("provider_ids")) request.provider_ids = intArray(req.body, "provider_ids");
     db::Transaction tx(ctx.db);
-    const Debtor debtor = debtorOf(ctx, municipality);
-    ctx.db.execute(
-        "INSERT INTO payment_runs (municipality_code, due_until, execution_date, status,"
-        " prepared_by, prepared_at, message_id, control_sum_cents, transactions)"
-        " VALUES (?,?,?,'prepared',?,?,'',0,0)",
-        {municipality, formatDate(due_until), formatDate(execution), ctx.actor.name,
-         timestamp(ctx.clock)});
-    const auto run_id = ctx.db.lastInsertId();
-    const auto in = runInput(ctx, run_id, municipality, due_until, std::move(providers));
-    const auto run = invoicing::composePaymentRun(in);
-    storeRun(ctx, run, debtor, execution, in);
-    ctx.db.execute(
-        "UPDATE payment_runs SET message_id = ?, control_sum_cents = ?, transactions = ?"
-        " WHERE id = ?",
-        {"ZC-RUN-" + std::to_string(run_id), run.control_sum.cents(),
-         static_cast<std::int64_t>(run.count), run_id});
+    invoicing::MariaDbPaymentRuns runs(ctx);
+    const auto run_id = invoicing::preparePaymentRun(runs, request);
     auto out = runDetailJson(ctx, run_id);
     appendAudit(ctx,
                 {"payment_run.prepare", "payment_run", std::to_string(run_id), "ok", std::nullopt,
@@ -442,36 +306,10 @@ ApiResponse getPaymentRun(RequestContext& ctx, const ApiRequest& req) {
 ApiResponse approvePaymentRun(RequestContext& ctx, const ApiRequest& req) {
     const auto id = req.pathId("id");
     db::Transaction tx(ctx.db);
-    auto run = ctx.db.queryOne(std::string(kRunColumns) + " WHERE id = ? FOR UPDATE", {id});
-    if (!run) notFound("Payment run " + std::to_string(id), "id");
-    if (run->str(4) != "prepared") {
-        throw ValidationError("RUN_NOT_PREPARED",
-                              "Payment run " + std::to_string(id) + " is " + run->str(4) + ".",
-                              "id");
-    }
-    if (run->str(5) == ctx.actor.name) {
-        throw ValidationError("FOUR_EYES",
-                              "A payment run is approved by a finance user other than the one "
-                              "who prepared it.",
-                              "approved_by");
-    }
-    requireUnchanged(ctx, id);
-    const auto init = sendRun(ctx, id, *run);
-    const std::string xml = iso20022::writePain001(init);
-    // The file must satisfy our XSD, written from the ISO 20022 message definition.
-    xml::CallbackSink ignore([](const xml::Element&, const std::vector<std::string>&) {});
-    xml::Limits limits;
-    limits.max_bytes = std::max<std::size_t>(limits.max_bytes, xml.size());
-    limits.max_elements = std::max<std::size_t>(limits.max_elements, xml.size() / 8);
-    const auto check = xml::streamValidate(bankSchemas(), xml, limits, {}, ignore);
-    if (!check.problems.empty()) {
-        throw std::runtime_error("the pain.001 of run " + std::to_string(id) +
-                                 " does not satisfy the XSD: " + check.problems.front().message);
-    }
-    ctx.db.execute(
-        "UPDATE payment_runs SET status = 'approved', approved_by = ?, approved_at = ?,"
-        " pain001 = ?, pain001_sha256 = ? WHERE id = ?",
-        {ctx.actor.name, timestamp(ctx.clock), db::LongText{&xml}, security::sha256Hex(xml), id});
+    invoicing::MariaDbPaymentRuns runs(ctx);
+    Pain001File pain001;
+    invoicing::approvePaymentRun(runs, pain001,
+                                 {id, ctx.actor.name, ctx.today(), creationDateTime(ctx.clock)});
     auto out = runDetailJson(ctx, id);
     appendAudit(ctx, {"payment_run.approve", "payment_run", std::to_string(id), "ok", std::nullopt,
                       std::nullopt});

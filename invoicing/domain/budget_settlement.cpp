@@ -143,18 +143,6 @@ Money amountDue(const SettlementInput& input, std::vector<std::string>& lines) {
 
 }  // namespace
 
-std::string settlementRuleName(SettlementRule rule) {
-    switch (rule) {
-        case SettlementRule::FixedBudget:
-            return "fixed_budget";
-        case SettlementRule::ProportionalToRealisation:
-            return "proportional_to_realisation";
-        case SettlementRule::CapAtAdvances:
-            return "cap_at_advances";
-    }
-    assertionFailed("unknown settlement rule", __FILE__, __LINE__);
-}
-
 Settlement settleBudget(const SettlementInput& input) {
     validate(input);
     Settlement s;

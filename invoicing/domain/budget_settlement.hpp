@@ -8,24 +8,13 @@
 #include <vector>
 
 #include "contracting/kernel/money.hpp"
+#include "contracting/kernel/settlement_rule.hpp"
 
 namespace zc::invoicing {
 
-// How the amount due follows from the budget and the performance agreements. With n indicators
-// of equal weight, the realisation R = (Σ_i min(1, realised_i / target_i)) / n, an exact fraction;
-// over-performance on one indicator never makes up for another, nor raises R above 1.
-enum class SettlementRule {
-    // due = budget. The performance agreements are reported but claw nothing back.
-    FixedBudget,
-    // due = budget × R, rounded half-up to whole cents (one rounding, of the exact product).
-    ProportionalToRealisation,
-    // due = min(budget × R rounded as above, advances paid): under-performance is clawed back,
-    // but the settlement never pays more than was advanced.
-    CapAtAdvances,
-};
-
-// "fixed_budget", "proportional_to_realisation", "cap_at_advances".
-std::string settlementRuleName(SettlementRule rule);
+// The rule (a term of the contract) is the kernel's.
+using zc::SettlementRule;
+using zc::settlementRuleName;
 
 // A quantified performance agreement: e.g. "Dagdelen" target 96,000, realised 90,000.
 struct PerformanceIndicator {

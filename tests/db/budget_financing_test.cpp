@@ -353,7 +353,7 @@ TEST_F(BudgetFinancingTest, SettlementPaysTheDifferenceWhenAdvancesFellShort) {
 }
 
 TEST_F(BudgetFinancingTest, SettlementRuleIsChosenPerContractAndChecked) {
-    EXPECT_EQ(dbtest::errorCode([&] { app::parseSettlementRule("proportional"); }),
+    EXPECT_EQ(dbtest::errorCode([&] { zc::parseSettlementRule("proportional"); }),
               "INVALID_SETTLEMENT_RULE");
     conn_->execute("UPDATE contracts SET settlement_rule = 'fixed_budget' WHERE id = ?",
                    {contract_});

@@ -1,0 +1,42 @@
+#pragma once
+// Approving a payment run (four eyes): a finance user other than the one who prepared it
+// releases it; its instructions are sent, their payables are in the run, each payment is on the
+// ledger, and the run's pain.001 is written and stored. One transaction: the caller's.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "invoicing/store/payment_run_store.hpp"
+
+namespace zc::invoicing {
+
+// What the bank's file says: the run's transfers from the municipality's account.
+struct PaymentOrder {
+    std::string message_id;
+    std::string created_at;  // CreDtTm, "YYYY-MM-DDTHH:MM:SS"
+    DebtorAccount debtor;
+    Date execution_date;
+    std::vector<RunTransfer> transfers;
+};
+
+// Writes the file of an order (pain.001, checked against its schema: interfaces/iso20022).
+class PaymentFileWriter {
+  public:
+    virtual ~PaymentFileWriter() = default;
+    virtual PaymentFile write(const PaymentOrder& order) = 0;
+};
+
+struct RunApproval {
+    std::int64_t run_id = 0;
+    std::string approver;    // the finance user's name
+    Date today;              // the payments' ledger date
+    std::string created_at;  // the file's creation time
+};
+
+// Refuses with NOT_FOUND (no such run), RUN_NOT_PREPARED (approved or cancelled already),
+// FOUR_EYES (the approver prepared it) or RUN_STALE (a payable or provider of it changed since);
+// then nothing is sent. Returns the stored file.
+PaymentFile approvePaymentRun(PaymentRunStore& store, PaymentFileWriter& writer,
+                              const RunApproval& approval);
+
+}  // namespace zc::invoicing

@@ -1,0 +1,199 @@
+#include "payment_run_store.hpp"
+
+#include <map>
+
+#include "contracting/kernel/errors.hpp"
+#include "interfaces/mysql/connection.hpp"
+#include "ledger_store.hpp"
+
+namespace zc::invoicing {
+namespace {
+
+void storeItem(db::Connection& db, std::int64_t run_id, std::int64_t payable_id,
+               std::optional<std::int64_t> instruction_id, Money amount, const std::string& outcome,
+               const std::string& reason) {
+    db.execute(
+        "INSERT INTO payment_run_items (run_id, payable_id, instruction_id, amount_cents, outcome,"
+        " reason) VALUES (?,?,?,?,?,?)",
+        {run_id, payable_id, instruction_id ? db::Param(*instruction_id) : db::Param(nullptr),
+         amount.cents(), outcome, reason.empty() ? db::Param(nullptr) : db::Param(reason)});
+}
+
+}  // namespace
+
+using app::timestamp;
+
+std::int64_t MariaDbPaymentRuns::insertRun(const NewRun& run) {
+    ctx_.db.execute(
+        "INSERT INTO payment_runs (municipality_code, due_until, execution_date, status,"
+        " prepared_by, prepared_at, message_id, control_sum_cents, transactions)"
+        " VALUES (?,?,?,?,?,?,'',0,0)",
+        {run.municipality_code, formatDate(run.due_until), formatDate(run.execution_date),
+         std::string(paymentRunStatusName(PaymentRunStatus::Prepared)), run.prepared_by,
+         timestamp(ctx_.clock)});
+    return ctx_.db.lastInsertId();
+}
+
+// The open payables due by `due_until` of the municipality's providers, as the composer wants
+// them: positive ones to pay, negative ones (claw-backs, net credits) as receivables.
+PaymentRunInput MariaDbPaymentRuns::runInput(
+    std::int64_t run_id, const std::string& municipality, Date due_until,
+    std::optional<std::vector<std::int64_t>> provider_ids) {
+    PaymentRunInput in;
+    in.run_id = run_id;
+    in.selection.due_on_or_before = due_until;
+    in.selection.provider_ids = std::move(provider_ids);
+    const db::Params params{formatDate(due_until), municipality};
+    for (const auto& r : ctx_.db.query(
+             "SELECT p.id, p.provider_id, p.amount_cents, p.due_date, p.source_type, p.source_id,"
+             " p.disputed_reason IS NOT NULL, COALESCE(d.declaratie_nummer, d2.declaratie_nummer)"
+             " FROM payables p"
+             " LEFT JOIN declarations d ON p.source_type = 'declaration' AND d.id = p.source_id"
+             " LEFT JOIN claim_lines l ON p.source_type = 'review' AND l.id = p.source_id"
+             " LEFT JOIN declarations d2 ON d2.id = l.declaration_id"
+             " WHERE p.status = 'open' AND p.due_date <= ? AND p.provider_id IN"
+             " (SELECT provider_id FROM contracts WHERE municipality_code = ?) ORDER BY p.id",
+             params)) {
+        const Money amount = Money::fromCents(r.i64(2));
+        if (amount < Money()) {
+            if (r.i64(6) == 0) in.receivables.push_back({r.i64(0), r.i64(1), -amount});
+            continue;
+        }
+        const std::string source = r.str(4) + ":" + r.str(5);
+        const std::string reference =
+            r.isNull(7) ? (r.str(4) == "advance" ? "Adv" : r.str(4)) : r.str(7);
+        in.payables.push_back(
+            {r.i64(0), r.i64(1), amount, parseDate(r.str(3)), source, reference, r.i64(6) != 0});
+    }
+    for (const auto& r : ctx_.db.query(
+             "SELECT id, name, iban, blocked_reason FROM providers WHERE id IN"
+             " (SELECT provider_id FROM contracts WHERE municipality_code = ?) ORDER BY id",
+             {municipality})) {
+        in.providers.push_back({r.i64(0), r.str(1), Iban::parse(r.str(2)),
+                                MunicipalityCode::parse(municipality), !r.isNull(3),
+                                r.opt(3).value_or("")});
+    }
+    return in;
+}
+
+// Stores the composed run: one instruction per transfer, and per payable what happened to it.
+// Offsets are taken only with a transfer (then every receivable of that provider is used up);
+// a provider whose claw-backs exceed what it is owed is left out whole, and all stays open.
+void MariaDbPaymentRuns::storeRun(const PaymentRun& run, const DebtorAccount& debtor,
+                                  Date execution_date, const PaymentRunInput& in) {
+    std::map<std::int64_t, Money> amounts;
+    for (const auto& p : in.payables) amounts.emplace(p.id, p.amount);
+    for (const auto& t : run.transfers) {
+        ctx_.db.execute(
+            "INSERT INTO payment_instructions (run_id, provider_id, end_to_end_id, amount_cents,"
+            " creditor_name, creditor_iban, debtor_iban, remittance, execution_date, status)"
+            " VALUES (?,?,?,?,?,?,?,?,?,'prepared')",
+            {run.run_id, t.provider_id, t.end_to_end_id, t.amount.cents(),
+             t.creditor_name.substr(0, 70), t.creditor_iban, debtor.iban.str(), t.remittance,
+             formatDate(execution_date)});
+        const auto instruction = ctx_.db.lastInsertId();
+        for (const auto payable_id : t.payable_ids) {
+            storeItem(ctx_.db, run.run_id, payable_id, instruction, amounts.at(payable_id), "paid",
+                      "");
+        }
+        for (const auto& u : run.offsets) {
+            if (u.provider_id != t.provider_id) continue;
+            ZC_ASSERT(u.remaining == Money() && "with a transfer every claw-back is used up");
+            storeItem(ctx_.db, run.run_id, u.receivable_id, instruction, -u.used, "offset",
+                      "verrekend");
+        }
+    }
+    for (const auto& l : run.left_out) {
+        storeItem(ctx_.db, run.run_id, l.payable_id, std::nullopt, l.amount, "left_out",
+                  leftOutReasonName(l.reason) + ": " + l.detail);
+    }
+    ctx_.db.execute(
+        "UPDATE payment_runs SET message_id = ?, control_sum_cents = ?, transactions = ?"
+        " WHERE id = ?",
+        {"ZC-RUN-" + std::to_string(run.run_id), run.control_sum.cents(),
+         static_cast<std::int64_t>(run.count), run.run_id});
+}
+
+std::optional<RunForApproval> MariaDbPaymentRuns::lockRun(std::int64_t run_id) {
+    auto r = ctx_.db.queryOne(
+        "SELECT id, status, prepared_by, municipality_code, execution_date, message_id"
+        " FROM payment_runs WHERE id = ? FOR UPDATE",
+        {run_id});
+    if (!r) return std::nullopt;
+    const auto status = parsePaymentRunStatus(r->str(1));
+    ZC_ASSERT(status.has_value() && "ck_run_status admits only the known statuses");
+    return RunForApproval{r->i64(0), *status, r->str(2), r->str(3), parseDate(r->str(4)),
+                          r->str(5)};
+}
+
+std::optional<std::string> MariaDbPaymentRuns::staleReason(std::int64_t run_id) {
+    auto stale = ctx_.db.queryOne(
+        "SELECT i.payable_id FROM payment_run_items i JOIN payables p ON p.id = i.payable_id"
+        " WHERE i.run_id = ? AND i.outcome IN ('paid','offset') AND (p.status <> 'open'"
+        " OR p.amount_cents <> i.amount_cents OR p.disputed_reason IS NOT NULL) LIMIT 1",
+        {run_id});
+    if (stale) {
+        return "Payable " + stale->str(0) +
+               " changed since the run was prepared (paid elsewhere, disputed or changed);"
+               " prepare a new run.";
+    }
+    auto blocked = ctx_.db.queryOne(
+        "SELECT v.id FROM payment_instructions i JOIN providers v ON v.id = i.provider_id"
+        " WHERE i.run_id = ? AND v.blocked_reason IS NOT NULL LIMIT 1",
+        {run_id});
+    if (blocked) {
+        return "Provider " + blocked->str(0) +
+               " was blocked since the run was prepared; prepare a new run.";
+    }
+    return std::nullopt;
+}
+
+DebtorAccount MariaDbPaymentRuns::debtorAccount(const std::string& municipality_code) {
+    auto m = ctx_.db.queryOne(
+        "SELECT name, debtor_iban, debtor_bic, debtor_name FROM municipalities WHERE code = ?",
+        {municipality_code});
+    if (!m) {
+        throw ValidationError("NOT_FOUND", "Municipality " + municipality_code + " does not exist.",
+                              "municipality_code");
+    }
+    if (m->isNull(1)) {
+        throw ValidationError(
+            "NO_DEBTOR_ACCOUNT",
+            "Municipality " + municipality_code + " has no debtor account; set it first (finance).",
+            "municipality_code");
+    }
+    return {m->opt(3).value_or(m->str(0)), Iban::parse(m->str(1)), m->opt(2).value_or("")};
+}
+
+std::vector<RunTransfer> MariaDbPaymentRuns::transfers(std::int64_t run_id) {
+    std::vector<RunTransfer> out;
+    for (const auto& t : ctx_.db.query(
+             "SELECT id, provider_id, end_to_end_id, amount_cents, creditor_name, creditor_iban,"
+             " remittance FROM payment_instructions WHERE run_id = ? ORDER BY provider_id",
+             {run_id})) {
+        out.push_back({t.i64(0), t.i64(1), t.str(2), Money::fromCents(t.i64(3)), t.str(4),
+                       Iban::parse(t.str(5)), t.str(6)});
+    }
+    return out;
+}
+
+void MariaDbPaymentRuns::markSent(const RunTransfer& transfer, const JournalEntry& payment) {
+    ctx_.db.execute("UPDATE payment_instructions SET status = 'sent' WHERE id = ?",
+                    {transfer.instruction_id});
+    ctx_.db.execute(
+        "UPDATE payables SET status = 'in_run', instruction_id = ? WHERE id IN"
+        " (SELECT payable_id FROM payment_run_items WHERE instruction_id = ?)",
+        {transfer.instruction_id, transfer.instruction_id});
+    postJournal(ctx_, payment);
+}
+
+void MariaDbPaymentRuns::recordApproval(std::int64_t run_id, const std::string& approver,
+                                        const PaymentFile& file) {
+    ctx_.db.execute(
+        "UPDATE payment_runs SET status = ?, approved_by = ?, approved_at = ?, pain001 = ?,"
+        " pain001_sha256 = ? WHERE id = ?",
+        {std::string(paymentRunStatusName(PaymentRunStatus::Approved)), approver,
+         timestamp(ctx_.clock), db::LongText{&file.content}, file.sha256, run_id});
+}
+
+}  // namespace zc::invoicing

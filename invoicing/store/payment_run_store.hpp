@@ -1,0 +1,119 @@
+#pragma once
+// What the payment-run use cases need of the database, as named rows. PaymentRunStore is the
+// interface the use cases call (invoicing/app/payment_run_approval.hpp); MariaDbPaymentRuns
+// implements it with prepared statements in the caller's transaction, and the unit tests with a
+// fake in memory.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "contracting/kernel/civil_date.hpp"
+#include "contracting/kernel/codes.hpp"
+#include "contracting/kernel/money.hpp"
+#include "contracting/kernel/request_context.hpp"
+#include "invoicing/domain/ledger.hpp"
+#include "invoicing/domain/payment_run.hpp"
+#include "invoicing/domain/payment_run_status.hpp"
+
+namespace zc::invoicing {
+
+// A run as its approval sees it (locked).
+struct RunForApproval {
+    std::int64_t id = 0;
+    PaymentRunStatus status = PaymentRunStatus::Prepared;
+    std::string prepared_by;
+    std::string municipality_code;
+    Date execution_date;
+    std::string message_id;  // MsgId of its pain.001
+};
+
+// The municipality's account runs pay from (pain.001 debtor).
+struct DebtorAccount {
+    std::string name;
+    Iban iban;
+    std::string bic;  // "" when not given
+};
+
+// One transfer of a run (payment instruction): what the pain.001 carries.
+struct RunTransfer {
+    std::int64_t instruction_id = 0;
+    std::int64_t provider_id = 0;
+    std::string end_to_end_id;
+    Money amount;
+    std::string creditor_name;
+    Iban creditor_iban;
+    std::string remittance;
+};
+
+// The approved run's file for the bank, as stored with the run.
+struct PaymentFile {
+    std::string content;  // the pain.001 XML
+    std::string sha256;   // of content, hex
+};
+
+// A new run as its preparation records it, before its transfers are known.
+struct NewRun {
+    std::string municipality_code;
+    Date due_until;
+    Date execution_date;
+    std::string prepared_by;
+};
+
+class PaymentRunStore {
+  public:
+    virtual ~PaymentRunStore() = default;
+
+    // -- preparing
+    // Records the run (status prepared, no transfers yet) and returns its id.
+    virtual std::int64_t insertRun(const NewRun& run) = 0;
+    // The composer's input: the open payables due by `due_until` of the providers contracted
+    // by the municipality (claw-backs as receivables), and those providers with their blocks.
+    virtual PaymentRunInput runInput(std::int64_t run_id, const std::string& municipality_code,
+                                     Date due_until,
+                                     std::optional<std::vector<std::int64_t>> provider_ids) = 0;
+    // The composed run: one instruction per transfer, and per payable what happened to it.
+    virtual void storeRun(const PaymentRun& run, const DebtorAccount& debtor, Date execution_date,
+                          const PaymentRunInput& input) = 0;
+
+    // -- approving
+    // The run, locked until the transaction ends; nothing when there is none.
+    virtual std::optional<RunForApproval> lockRun(std::int64_t run_id) = 0;
+    // Why the run can no longer be paid as prepared (a payable of it was paid elsewhere,
+    // disputed or changed; a provider of it was blocked), or nothing.
+    virtual std::optional<std::string> staleReason(std::int64_t run_id) = 0;
+    // NOT_FOUND when the municipality does not exist, NO_DEBTOR_ACCOUNT when it has none.
+    virtual DebtorAccount debtorAccount(const std::string& municipality_code) = 0;
+    // The run's transfers, by provider.
+    virtual std::vector<RunTransfer> transfers(std::int64_t run_id) = 0;
+    // The instruction is sent, its payables are in the run, and `payment` is on the ledger.
+    virtual void markSent(const RunTransfer& transfer, const JournalEntry& payment) = 0;
+    // The run is approved by `approver` now, with its file.
+    virtual void recordApproval(std::int64_t run_id, const std::string& approver,
+                                const PaymentFile& file) = 0;
+};
+
+class MariaDbPaymentRuns final : public PaymentRunStore {
+  public:
+    explicit MariaDbPaymentRuns(app::RequestContext& ctx) : ctx_(ctx) {}
+
+    std::int64_t insertRun(const NewRun& run) override;
+    PaymentRunInput runInput(std::int64_t run_id, const std::string& municipality_code,
+                             Date due_until,
+                             std::optional<std::vector<std::int64_t>> provider_ids) override;
+    void storeRun(const PaymentRun& run, const DebtorAccount& debtor, Date execution_date,
+                  const PaymentRunInput& input) override;
+
+    std::optional<RunForApproval> lockRun(std::int64_t run_id) override;
+    std::optional<std::string> staleReason(std::int64_t run_id) override;
+    DebtorAccount debtorAccount(const std::string& municipality_code) override;
+    std::vector<RunTransfer> transfers(std::int64_t run_id) override;
+    void markSent(const RunTransfer& transfer, const JournalEntry& payment) override;
+    void recordApproval(std::int64_t run_id, const std::string& approver,
+                        const PaymentFile& file) override;
+
+  private:
+    app::RequestContext& ctx_;
+};
+
+}  // namespace zc::invoicing

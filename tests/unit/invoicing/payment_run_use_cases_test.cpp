@@ -1,0 +1,232 @@
+// Preparing and approving a payment run against a store in memory: what the composer is given
+// and what is stored, the four-eyes rule, a run that is no longer prepared or has gone stale,
+// and what an approval sends, books and stores.
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "contracting/kernel/errors.hpp"
+#include "invoicing/app/payment_run_approval.hpp"
+#include "invoicing/app/payment_run_preparation.hpp"
+
+namespace zc::invoicing {
+namespace {
+
+const Iban kDebtorIban = Iban::parse("NL91ABNA0417164300");
+const Iban kCreditorIban = Iban::parse("NL20INGB0001234567");
+
+class MemoryRuns final : public PaymentRunStore {
+  public:
+    std::map<std::int64_t, RunForApproval> runs;
+    std::optional<std::string> stale;
+    std::vector<RunTransfer> run_transfers;
+    std::vector<std::pair<std::int64_t, JournalEntry>> sent;  // instruction, journal
+    std::vector<std::pair<std::int64_t, std::string>> approvals;
+    std::vector<NewRun> inserted;
+    std::optional<std::vector<std::int64_t>> asked_providers;
+    PaymentRunInput input;  // what runInput answers (run_id set on the call)
+    std::vector<PaymentRun> stored;
+    std::vector<Date> stored_execution;
+    bool has_debtor = true;
+
+    std::int64_t insertRun(const NewRun& run) override {
+        inserted.push_back(run);
+        return 40 + static_cast<std::int64_t>(inserted.size());
+    }
+    PaymentRunInput runInput(std::int64_t run_id, const std::string&, Date due_until,
+                             std::optional<std::vector<std::int64_t>> provider_ids) override {
+        asked_providers = provider_ids;
+        PaymentRunInput in = input;
+        in.run_id = run_id;
+        in.selection.due_on_or_before = due_until;
+        in.selection.provider_ids = std::move(provider_ids);
+        return in;
+    }
+    void storeRun(const PaymentRun& run, const DebtorAccount&, Date execution_date,
+                  const PaymentRunInput&) override {
+        stored.push_back(run);
+        stored_execution.push_back(execution_date);
+    }
+
+    std::optional<RunForApproval> lockRun(std::int64_t run_id) override {
+        const auto it = runs.find(run_id);
+        return it == runs.end() ? std::nullopt : std::optional(it->second);
+    }
+    std::optional<std::string> staleReason(std::int64_t) override { return stale; }
+    DebtorAccount debtorAccount(const std::string& code) override {
+        if (!has_debtor) throw ValidationError("NO_DEBTOR_ACCOUNT", "None.", "municipality_code");
+        return {"Gemeente " + code, kDebtorIban, "ABNANL2A"};
+    }
+    std::vector<RunTransfer> transfers(std::int64_t) override { return run_transfers; }
+    void markSent(const RunTransfer& t, const JournalEntry& payment) override {
+        sent.emplace_back(t.instruction_id, payment);
+    }
+    void recordApproval(std::int64_t run_id, const std::string& approver,
+                        const PaymentFile& file) override {
+        approvals.emplace_back(run_id, approver);
+        EXPECT_EQ(file.content, "<pain.001 of ZC-RUN-7>");
+        runs.at(run_id).status = PaymentRunStatus::Approved;
+    }
+};
+
+class RecordingWriter final : public PaymentFileWriter {
+  public:
+    std::vector<PaymentOrder> orders;
+    PaymentFile write(const PaymentOrder& order) override {
+        orders.push_back(order);
+        return {"<pain.001 of " + order.message_id + ">", "sha"};
+    }
+};
+
+class PaymentRunApprovalTest : public ::testing::Test {
+  protected:
+    PaymentRunApprovalTest() {
+        store_.runs.emplace(7, RunForApproval{7, PaymentRunStatus::Prepared, "fin.devries", "0193",
+                                              parseDate("2026-12-04"), "ZC-RUN-7"});
+        store_.run_transfers = {
+            {31, 101, "ZC-RUN-7-101", Money::fromCents(150'000), "Zorggroep", kCreditorIban, "D1"},
+            {32, 102, "ZC-RUN-7-102", Money::fromCents(2'500), "Thuiszorg", kCreditorIban, "D2"}};
+    }
+
+    std::string refusal(const std::string& approver) {
+        try {
+            approvePaymentRun(store_, writer_, {7, approver, parseDate("2026-12-02"), "T"});
+        } catch (const ValidationError& e) {
+            return e.code();
+        }
+        return "";
+    }
+
+    void expectNothingSent() {
+        EXPECT_TRUE(store_.sent.empty());
+        EXPECT_TRUE(store_.approvals.empty());
+        EXPECT_TRUE(writer_.orders.empty());
+    }
+
+    MemoryRuns store_;
+    RecordingWriter writer_;
+};
+
+TEST_F(PaymentRunApprovalTest, ThePreparerMayNotApproveTheirOwnRun) {
+    EXPECT_EQ(refusal("fin.devries"), "FOUR_EYES");
+    expectNothingSent();
+    EXPECT_EQ(store_.runs.at(7).status, PaymentRunStatus::Prepared);
+}
+
+TEST_F(PaymentRunApprovalTest, ARunIsApprovedOnceOnly) {
+    EXPECT_EQ(refusal("fin.mulder"), "");
+    store_.sent.clear();
+    store_.approvals.clear();
+    writer_.orders.clear();
+    EXPECT_EQ(refusal("fin.jansen"), "RUN_NOT_PREPARED");
+    expectNothingSent();
+}
+
+TEST_F(PaymentRunApprovalTest, AStaleRunIsRefusedAndNothingIsSent) {
+    store_.stale = "Payable 5 changed since the run was prepared.";
+    EXPECT_EQ(refusal("fin.mulder"), "RUN_STALE");
+    expectNothingSent();
+}
+
+TEST_F(PaymentRunApprovalTest, AnUnknownRunIsNotFound) {
+    store_.runs.clear();
+    EXPECT_EQ(refusal("fin.mulder"), "NOT_FOUND");
+    expectNothingSent();
+}
+
+TEST_F(PaymentRunApprovalTest, TheSecondUserSendsEveryTransferBooksItAndStoresTheFile) {
+    const auto file =
+        approvePaymentRun(store_, writer_, {7, "fin.mulder", parseDate("2026-12-02"), "T"});
+    EXPECT_EQ(file.content, "<pain.001 of ZC-RUN-7>");
+    ASSERT_EQ(store_.sent.size(), 2u);
+    for (std::size_t i = 0; i < 2; ++i) {
+        const auto& [instruction, journal] = store_.sent[i];
+        const auto& t = store_.run_transfers[i];
+        EXPECT_EQ(instruction, t.instruction_id);
+        EXPECT_EQ(journal.kind, EventKind::PaymentSent);
+        EXPECT_EQ(journal.source, "instruction:" + std::to_string(t.instruction_id));
+        EXPECT_EQ(journal.date, parseDate("2026-12-02"));
+        Money on_payable;
+        for (const auto& line : journal.lines) {
+            if (line.account == AccountKey::providerPayable(t.provider_id))
+                on_payable += line.amount;
+        }
+        EXPECT_EQ(on_payable, t.amount) << "the provider's payable is settled by the payment";
+    }
+    ASSERT_EQ(writer_.orders.size(), 1u);
+    const auto& order = writer_.orders[0];
+    EXPECT_EQ(order.message_id, "ZC-RUN-7");
+    EXPECT_EQ(order.debtor.iban.str(), kDebtorIban.str());
+    EXPECT_EQ(order.execution_date, parseDate("2026-12-04"));
+    EXPECT_EQ(order.transfers.size(), 2u);
+    ASSERT_EQ(store_.approvals.size(), 1u);
+    EXPECT_EQ(store_.approvals[0], std::make_pair(std::int64_t{7}, std::string("fin.mulder")));
+}
+
+class PaymentRunPreparationTest : public ::testing::Test {
+  protected:
+    PaymentRunPreparationTest() {
+        const auto code = MunicipalityCode::parse("0193");
+        store_.input.providers = {{101, "Zorggroep", kCreditorIban, code, false, ""},
+                                  {102, "Thuiszorg", kCreditorIban, code, true, "fraud register"}};
+        store_.input.payables = {{1, 101, Money::fromCents(150'000), parseDate("2026-11-30"),
+                                  "declaration:1", "D1", false},
+                                 {2, 102, Money::fromCents(20'000), parseDate("2026-11-30"),
+                                  "declaration:2", "D2", false}};
+        store_.input.receivables = {{3, 101, Money::fromCents(50'000)}};
+    }
+
+    RunRequest request(std::optional<Date> execution = std::nullopt) {
+        return {"0193",       parseDate("2026-11-30"), execution,
+                std::nullopt, "fin.devries",           parseDate("2026-12-02")};
+    }
+
+    MemoryRuns store_;
+};
+
+TEST_F(PaymentRunPreparationTest, ComposesTheStoredPayablesIntoOneTransferPerProvider) {
+    const auto id = preparePaymentRun(store_, request());
+    ASSERT_EQ(store_.inserted.size(), 1u);
+    EXPECT_EQ(store_.inserted[0].prepared_by, "fin.devries");
+    EXPECT_EQ(store_.inserted[0].execution_date, parseDate("2026-12-02")) << "today by default";
+    ASSERT_EQ(store_.stored.size(), 1u);
+    const PaymentRun& run = store_.stored[0];
+    EXPECT_EQ(run.run_id, id);
+    // Provider 101: 1,500.00 less the 500.00 claw-back; provider 102 is blocked and left out.
+    ASSERT_EQ(run.transfers.size(), 1u);
+    EXPECT_EQ(run.transfers[0].provider_id, 101);
+    EXPECT_EQ(run.transfers[0].amount, Money::fromCents(100'000));
+    EXPECT_EQ(run.control_sum, Money::fromCents(100'000));
+    ASSERT_EQ(run.left_out.size(), 1u);
+    EXPECT_EQ(run.left_out[0].payable_id, 2);
+    EXPECT_EQ(run.left_out[0].reason, LeftOutReason::ProviderBlocked);
+}
+
+TEST_F(PaymentRunPreparationTest, PassesTheChosenProvidersAndExecutionDate) {
+    auto r = request(parseDate("2026-12-10"));
+    r.provider_ids = std::vector<std::int64_t>{101};
+    preparePaymentRun(store_, r);
+    EXPECT_EQ(store_.asked_providers, std::optional(std::vector<std::int64_t>{101}));
+    ASSERT_EQ(store_.stored_execution.size(), 1u);
+    EXPECT_EQ(store_.stored_execution[0], parseDate("2026-12-10"));
+}
+
+TEST_F(PaymentRunPreparationTest, AnExecutionDateInThePastRecordsNothing) {
+    try {
+        preparePaymentRun(store_, request(parseDate("2026-12-01")));
+        FAIL() << "a past execution date was accepted";
+    } catch (const ValidationError& e) {
+        EXPECT_EQ(e.code(), "EXECUTION_DATE_PAST");
+    }
+    EXPECT_TRUE(store_.inserted.empty());
+    EXPECT_TRUE(store_.stored.empty());
+}
+
+TEST_F(PaymentRunPreparationTest, WithoutADebtorAccountNothingIsRecorded) {
+    store_.has_debtor = false;
+    EXPECT_THROW(preparePaymentRun(store_, request()), ValidationError);
+    EXPECT_TRUE(store_.inserted.empty());
+}
+
+}  // namespace
+}  // namespace zc::invoicing
