@@ -381,19 +381,16 @@ ApiResponse listPayables(RequestContext& ctx, const ApiRequest& req) {
     return {200, out};
 }
 
-ApiResponse reportRealisation(RequestContext& ctx, const ApiRequest& req) {
-    const auto id = req.pathId("id");
-    const int year = checkedYear(req.body);
-    const auto quarter = requiredInt(req.body, "quarter");
-    if (quarter < 1 || quarter > 4) {
-        throw ValidationError("INVALID_FIELD", "The field 'quarter' must be 1, 2, 3 or 4.",
-                              "quarter");
-    }
-    struct Value {
-        std::int64_t agreement_id;
-        std::int64_t realised;
-    };
-    std::vector<Value> values;
+namespace {
+
+struct RealisedValue {
+    std::int64_t agreement_id;
+    std::int64_t realised;
+};
+
+// The report's values: at least one, each agreement once, each realised value >= 0.
+std::vector<RealisedValue> realisedValues(const ApiRequest& req) {
+    std::vector<RealisedValue> values;
     auto array = requiredArray(req.body, "values", kMaxRealisationValues);
     if (array->size() == 0) {
         throw ValidationError("MISSING_FIELD", "Report at least one performance agreement.",
@@ -417,8 +414,12 @@ ApiResponse reportRealisation(RequestContext& ctx, const ApiRequest& req) {
         }
         values.push_back({agreement, realised});
     }
-    db::Transaction tx(ctx.db);
-    const auto c = budgetContract(ctx, id, true);
+    return values;
+}
+
+// A quarter is reported once it has ended, inside the term, before the year is settled.
+void requireReportableQuarter(RequestContext& ctx, const BudgetContract& c, int year,
+                              std::int64_t quarter) {
     const Period q = quarterPeriod(year, static_cast<int>(quarter));
     if (!q.overlaps(c.term)) {
         throw ValidationError("QUARTER_OUTSIDE_TERM",
@@ -433,6 +434,11 @@ ApiResponse reportRealisation(RequestContext& ctx, const ApiRequest& req) {
             "quarter");
     }
     if (yearSettled(ctx, c.id, year, false)) settledAlready(c.id, year);
+}
+
+// Every value names one of the contract's agreements, not reported for the quarter yet.
+void requireUnreportedAgreements(RequestContext& ctx, const BudgetContract& c, int year,
+                                 std::int64_t quarter, const std::vector<RealisedValue>& values) {
     for (std::size_t i = 0; i < values.size(); ++i) {
         const std::string field = "values[" + std::to_string(i) + "].agreement_id";
         if (!ctx.db.queryOne(
@@ -454,6 +460,23 @@ ApiResponse reportRealisation(RequestContext& ctx, const ApiRequest& req) {
                                   field);
         }
     }
+}
+
+}  // namespace
+
+ApiResponse reportRealisation(RequestContext& ctx, const ApiRequest& req) {
+    const auto id = req.pathId("id");
+    const int year = checkedYear(req.body);
+    const auto quarter = requiredInt(req.body, "quarter");
+    if (quarter < 1 || quarter > 4) {
+        throw ValidationError("INVALID_FIELD", "The field 'quarter' must be 1, 2, 3 or 4.",
+                              "quarter");
+    }
+    const std::vector<RealisedValue> values = realisedValues(req);
+    db::Transaction tx(ctx.db);
+    const auto c = budgetContract(ctx, id, true);
+    requireReportableQuarter(ctx, c, year, quarter);
+    requireUnreportedAgreements(ctx, c, year, quarter, values);
     auto after = newArray();
     for (const auto& v : values) {
         ctx.db.execute(
@@ -490,36 +513,14 @@ ApiResponse listRealisations(RequestContext& ctx, const ApiRequest& req) {
     return {200, realisationsJson(ctx, c, year)};
 }
 
-ApiResponse settleContractYear(RequestContext& ctx, const ApiRequest& req) {
-    const auto id = req.pathId("id");
-    const int year = checkedYear(req.body);
-    const bool allow_incomplete = optionalBool(req.body, "allow_incomplete", false);
-    db::Transaction tx(ctx.db);
-    const auto c = budgetContract(ctx, id, true);
-    auto budget_row = ctx.db.queryOne(
-        "SELECT budget_cents FROM contract_budgets WHERE contract_id = ? AND year = ?",
-        {c.id, std::int64_t{year}});
-    if (!budget_row) {
-        throw ValidationError(
-            "NO_BUDGET",
-            "Contract " + std::to_string(c.id) + " has no budget for " + std::to_string(year) + ".",
-            "year");
-    }
-    const Date year_end = std::min(firstOfYear(year + 1), *c.term.end);
-    if (ctx.today() < year_end) {
-        throw ValidationError(
-            "YEAR_NOT_ENDED",
-            "The year can be settled once it has ended (on or after " + formatDate(year_end) + ").",
-            "year");
-    }
-    if (yearSettled(ctx, c.id, year, true)) settledAlready(c.id, year);
+namespace {
 
-    invoicing::SettlementInput input;
-    input.year = year;
-    input.budget = Money::fromCents(budget_row->i64(0));
-    input.rule = parseSettlementRule(c.rule);
+// The realised totals of the contract's performance agreements in `year` (a quarter not
+// reported counts 0), with a line per agreement saying where its total comes from. Refuses
+// with REALISATION_INCOMPLETE when a quarter in the term is missing, unless allowed.
+void addIndicators(RequestContext& ctx, const BudgetContract& c, int year, bool allow_incomplete,
+                   invoicing::SettlementInput& input, std::vector<std::string>& source_lines) {
     const auto in_term = quartersInTerm(year, c.term);
-    std::vector<std::string> source_lines;
     std::vector<std::string> missing;
     for (const auto& a : ctx.db.query("SELECT id, indicator, target FROM performance_agreements"
                                       " WHERE contract_id = ? ORDER BY id",
@@ -563,6 +564,40 @@ ApiResponse settleContractYear(RequestContext& ctx, const ApiRequest& req) {
                                   "to count what is missing as 0.",
                               "year");
     }
+}
+
+}  // namespace
+
+ApiResponse settleContractYear(RequestContext& ctx, const ApiRequest& req) {
+    const auto id = req.pathId("id");
+    const int year = checkedYear(req.body);
+    const bool allow_incomplete = optionalBool(req.body, "allow_incomplete", false);
+    db::Transaction tx(ctx.db);
+    const auto c = budgetContract(ctx, id, true);
+    auto budget_row = ctx.db.queryOne(
+        "SELECT budget_cents FROM contract_budgets WHERE contract_id = ? AND year = ?",
+        {c.id, std::int64_t{year}});
+    if (!budget_row) {
+        throw ValidationError(
+            "NO_BUDGET",
+            "Contract " + std::to_string(c.id) + " has no budget for " + std::to_string(year) + ".",
+            "year");
+    }
+    const Date year_end = std::min(firstOfYear(year + 1), *c.term.end);
+    if (ctx.today() < year_end) {
+        throw ValidationError(
+            "YEAR_NOT_ENDED",
+            "The year can be settled once it has ended (on or after " + formatDate(year_end) + ").",
+            "year");
+    }
+    if (yearSettled(ctx, c.id, year, true)) settledAlready(c.id, year);
+
+    invoicing::SettlementInput input;
+    input.year = year;
+    input.budget = Money::fromCents(budget_row->i64(0));
+    input.rule = parseSettlementRule(c.rule);
+    std::vector<std::string> source_lines;
+    addIndicators(ctx, c, year, allow_incomplete, input, source_lines);
     auto advances = ctx.db.queryOne(
         "SELECT COUNT(*), COALESCE(SUM(p.amount_cents), 0) FROM payables p JOIN advances a ON"
         " a.id = p.source_id WHERE p.source_type = 'advance' AND a.contract_id = ? AND a.year = ?",

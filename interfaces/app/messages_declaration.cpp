@@ -189,153 +189,185 @@ std::string describeProblems(const std::vector<billing::RuleProblem>& problems) 
 
 }  // namespace
 
-IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_agb,
-                                const iwmo::DeclarationSource& source, bool dry_run) {
-    const auto& schemas = messageSchemas();
-    const auto limits = iwmo::declarationLimits();
-    iwmo::DeclarationReader reader;
-    db::Transaction tx(ctx.db);
-    invoicing::ClaimPayables payables(ctx);  // billing's AwardedClaimsPort, invoicing's side
-    std::optional<ClaimProcessor> processor;
-    iwmo::DeclarationHead head;
-    std::int64_t inbox_id = 0, provider_id = 0;
-    std::optional<IntakeAnswer> repeat;
-    billing::InMessageRules rules;  // control level 2, over the whole file
-    bool duplicate = false;         // the DeclaratieNummer was used before (9333)
-    std::string previous_period;    // TR318 (8214): the later or equal previous period
-    // Debits in batches: a few queries per batch fetch what the batch's lines need.
-    std::vector<billing::ClaimLine> batch;
-    auto process = [&] {
-        processor->prefetch(batch);
-        for (const auto& l : batch) processor->add(l);
-        batch.clear();
-    };
-    // Pass 1: the head (registration, exactly once), the in-message rules and, optimistically
-    // inside a savepoint, the debits. A credit line, or a ReferentieNummer used before (the
-    // optimistic pass leaves that to the unique index, which refuses its batch's write), undoes
-    // them and the declaration takes the careful path below: credits first, then debits, each a
-    // pass of its own; a broken in-message rule undoes everything but the exactly-once record.
-    // The file is parsed on a thread of its own (DeclarationStream), and each batch is written
-    // while the next is adjudicated.
-    bool optimistic = true;
-    auto optimistically = [&](const auto& work) {
-        try {
-            work();
-        } catch (const db::DbError& e) {
-            if (!e.isDuplicateKey()) throw;
-            optimistic = false;  // a ReferentieNummer used before: the careful path decides
-            processor->settle();
-        }
-    };
-    iwmo::Problems problems;
-    {
-        iwmo::DeclarationStream stream(schemas, source, limits, kBatchLines);
-        for (bool end = false; !end;) {
-            auto next = stream.next();
-            end = next.end;
-            if (end) problems = std::move(next.problems);
-            if (next.head && !repeat) {
-                head = *next.head;
-                provider_id = checkSender(ctx, head.afzender, head.ontvanger, sender_agb);
-                if (!dry_run) {
-                    repeat = registerInbox(ctx,
-                                           {&iwmo::kindByName("wmo323"), head.afzender,
-                                            head.identificatie, head.dagtekening},
-                                           provider_id, contentSha(source), inbox_id);
-                }
-                if (repeat) {
-                    stream.stop();
-                    continue;
-                }
-                const auto bh = billingHead(head, ctx.today());
-                rules.head(bh, head.total_cents, head.total_credit, head.declaratie_dagtekening);
-                previous_period = periodOutOfSequence(ctx, provider_id, head);
-                ctx.db.execute("SAVEPOINT zc_declaration");
-                processor.emplace(ctx, payables, provider_id, bh, "wmo323",
-                                  dry_run ? std::nullopt : std::optional<std::int64_t>(inbox_id));
-                processor->keepLineResults(false);
-                processor->pipelineInserts();
-                processor->trustReferenceIndex(true);
-                try {
-                    processor->open();
-                } catch (const ValidationError& e) {
-                    if (e.code() != "DUPLICATE_DECLARATION") throw;
-                    duplicate = true;
-                }
-                optimistic = !duplicate && previous_period.empty() && rules.problemCount() == 0;
-                ctx.db.execute("SAVEPOINT zc_declaration_lines");
-            }
-            if (repeat) continue;
-            for (const auto& p : next.prestaties) {
-                const auto l = claimLine(p);
-                rules.line(l, p.line);
-                optimistic = optimistic && !p.credit && rules.problemCount() == 0;
-                if (optimistic) batch.push_back(l);
-            }
-            if (optimistic) optimistically(process);
-            batch.clear();  // unless processed: the careful path reads the file again
-        }
-        if (processor && optimistic) optimistically([&] { processor->writePending(); });
-        if (processor) processor->settle();  // the connection is this thread's again
+namespace {
+
+// One WMO323's intake (receiveDeclaration), pass by pass, with the state the passes share.
+//
+// Pass 1 reads the head (registration, exactly once), the in-message rules and, optimistically
+// inside a savepoint, the debits. A credit line, or a ReferentieNummer used before (the
+// optimistic pass leaves that to the unique index, which refuses its batch's write), undoes
+// them and the declaration takes the careful path: credits first, then debits, each a pass of
+// its own; a broken in-message rule undoes everything but the exactly-once record. The file is
+// parsed on a thread of its own (DeclarationStream), and each batch is written while the next
+// is adjudicated.
+class DeclarationIntake {
+  public:
+    DeclarationIntake(RequestContext& ctx, const std::string& sender_agb,
+                      const iwmo::DeclarationSource& source, bool dry_run)
+        : ctx_(ctx), sender_agb_(sender_agb), source_(source), dry_run_(dry_run), payables_(ctx) {}
+
+    IntakeAnswer run(db::Transaction& tx);
+
+  private:
+    void firstPass();
+    // The head: registers the message (a repeat stops the stream) and opens the declaration.
+    void onHead(iwmo::DeclarationStream& stream, const iwmo::DeclarationHead& head);
+    void onPrestaties(const std::vector<iwmo::Prestatie>& prestaties);
+    // Adjudicates the debits of the batch (a few queries fetch what its lines need).
+    void process();
+    template <typename Work>
+    void optimistically(const Work& work);
+    // The WMO325 of a declaration rejected as a whole (levels 2 and 3), or nothing.
+    std::optional<IntakeAnswer> rejectedAsAWhole(db::Transaction& tx);
+    // Credits before debits (OP366), each a pass over the file.
+    void carefulPass();
+    IntakeAnswer answer(const DeclarationResult& result, db::Transaction& tx);
+
+    RequestContext& ctx_;
+    const std::string& sender_agb_;
+    const iwmo::DeclarationSource& source_;
+    const bool dry_run_;
+    const xml::Limits limits_ = iwmo::declarationLimits();
+    invoicing::ClaimPayables payables_;  // billing's AwardedClaimsPort, invoicing's side
+    std::optional<ClaimProcessor> processor_;
+    iwmo::DeclarationHead head_;
+    std::int64_t inbox_id_ = 0;
+    std::int64_t provider_id_ = 0;
+    std::optional<IntakeAnswer> repeat_;
+    billing::InMessageRules rules_;  // control level 2, over the whole file
+    bool duplicate_ = false;         // the DeclaratieNummer was used before (9333)
+    std::string previous_period_;    // TR318 (8214): the later or equal previous period
+    std::vector<billing::ClaimLine> batch_;
+    bool optimistic_ = true;
+    iwmo::Problems problems_;
+};
+
+void DeclarationIntake::process() {
+    processor_->prefetch(batch_);
+    for (const auto& l : batch_) processor_->add(l);
+    batch_.clear();
+}
+
+template <typename Work>
+void DeclarationIntake::optimistically(const Work& work) {
+    try {
+        work();
+    } catch (const db::DbError& e) {
+        if (!e.isDuplicateKey()) throw;
+        optimistic_ = false;  // a ReferentieNummer used before: the careful path decides
+        processor_->settle();
     }
-    if (repeat) {
-        tx.commit();
-        return *repeat;
+}
+
+void DeclarationIntake::onHead(iwmo::DeclarationStream& stream, const iwmo::DeclarationHead& head) {
+    head_ = head;
+    provider_id_ = checkSender(ctx_, head_.afzender, head_.ontvanger, sender_agb_);
+    if (!dry_run_) {
+        repeat_ = registerInbox(
+            ctx_,
+            {&iwmo::kindByName("wmo323"), head_.afzender, head_.identificatie, head_.dagtekening},
+            provider_id_, contentSha(source_), inbox_id_);
     }
-    requireValid(problems);
-    if (!rules.finish().empty()) {
+    if (repeat_) {
+        stream.stop();
+        return;
+    }
+    const auto bh = billingHead(head_, ctx_.today());
+    rules_.head(bh, head_.total_cents, head_.total_credit, head_.declaratie_dagtekening);
+    previous_period_ = periodOutOfSequence(ctx_, provider_id_, head_);
+    ctx_.db.execute("SAVEPOINT zc_declaration");
+    processor_.emplace(ctx_, payables_, provider_id_, bh, "wmo323",
+                       dry_run_ ? std::nullopt : std::optional<std::int64_t>(inbox_id_));
+    processor_->keepLineResults(false);
+    processor_->pipelineInserts();
+    processor_->trustReferenceIndex(true);
+    try {
+        processor_->open();
+    } catch (const ValidationError& e) {
+        if (e.code() != "DUPLICATE_DECLARATION") throw;
+        duplicate_ = true;
+    }
+    optimistic_ = !duplicate_ && previous_period_.empty() && rules_.problemCount() == 0;
+    ctx_.db.execute("SAVEPOINT zc_declaration_lines");
+}
+
+void DeclarationIntake::onPrestaties(const std::vector<iwmo::Prestatie>& prestaties) {
+    for (const auto& p : prestaties) {
+        const auto l = claimLine(p);
+        rules_.line(l, p.line);
+        optimistic_ = optimistic_ && !p.credit && rules_.problemCount() == 0;
+        if (optimistic_) batch_.push_back(l);
+    }
+    if (optimistic_) optimistically([this] { process(); });
+    batch_.clear();  // unless processed: the careful path reads the file again
+}
+
+void DeclarationIntake::firstPass() {
+    iwmo::DeclarationStream stream(messageSchemas(), source_, limits_, kBatchLines);
+    for (bool end = false; !end;) {
+        auto next = stream.next();
+        end = next.end;
+        if (end) problems_ = std::move(next.problems);
+        if (next.head && !repeat_) onHead(stream, *next.head);
+        if (repeat_) continue;
+        onPrestaties(next.prestaties);
+    }
+    if (processor_ && optimistic_) optimistically([this] { processor_->writePending(); });
+    if (processor_) processor_->settle();  // the connection is this thread's again
+}
+
+std::optional<IntakeAnswer> DeclarationIntake::rejectedAsAWhole(db::Transaction& tx) {
+    iwmo::DeclarationAnswer a;
+    std::string why;
+    if (!rules_.finish().empty()) {
         // Level 2: nothing of the declaration is kept and its number stays free.
-        ctx.db.execute("ROLLBACK TO SAVEPOINT zc_declaration");
-        iwmo::DeclarationAnswer a;
         a.technical_rejection = true;
-        auto answer = answerWhole(ctx, head, a, provider_id, inbox_id, dry_run, "rejected",
-                                  describeProblems(rules.finish()));
-        if (!dry_run) tx.commit();
-        return answer;
-    }
-    if (duplicate || !previous_period.empty()) {
+        why = describeProblems(rules_.finish());
+    } else if (duplicate_ || !previous_period_.empty()) {
         // Level 3 on the declaration as a whole: nothing is kept, the number stays free.
-        ctx.db.execute("ROLLBACK TO SAVEPOINT zc_declaration");
-        iwmo::DeclarationAnswer a;
-        std::string why;
-        if (!previous_period.empty()) {
+        if (!previous_period_.empty()) {
             a.declaration_codes.push_back("8214");
-            why = "8214: DeclaratiePeriode " + formatDate(head.period_begin) +
-                  " does not lie after the previous DeclaratiePeriode " + previous_period + ". ";
+            why = "8214: DeclaratiePeriode " + formatDate(head_.period_begin) +
+                  " does not lie after the previous DeclaratiePeriode " + previous_period_ + ". ";
         }
-        if (duplicate) {
+        if (duplicate_) {
             a.declaration_codes.push_back("9333");
-            why += "9333: DeclaratieNummer " + head.declaratie_nummer +
+            why += "9333: DeclaratieNummer " + head_.declaratie_nummer +
                    " was used before by this provider.";
         }
-        auto answer = answerWhole(ctx, head, a, provider_id, inbox_id, dry_run, "rejected", why);
-        if (!dry_run) tx.commit();
-        return answer;
+    } else {
+        return std::nullopt;
     }
-    // The optimistic pass already processed every debit in its batches.
-    if (!optimistic) {
-        ctx.db.execute("ROLLBACK TO SAVEPOINT zc_declaration_lines");
-        processor->restart();
-        processor->trustReferenceIndex(false);
-        // Credits before debits (OP366).
-        requireValid(reader.read(
-            schemas, source, limits, [](const auto&) {},
-            [&](const iwmo::Prestatie& p) {
-                if (p.credit) processor->add(claimLine(p));
-            }));
-        requireValid(reader.read(
-            schemas, source, limits, [](const auto&) {},
-            [&](const iwmo::Prestatie& p) {
-                if (p.credit) return;
-                batch.push_back(claimLine(p));
-                if (batch.size() == kBatchLines) process();
-            }));
-        process();
-    }
-    const DeclarationResult result = processor->close();
-    if (!dry_run) {
-        ctx.db.execute("UPDATE declarations SET message_head = ? WHERE id = ?",
-                       {headJson(head), result.declaration_id});
+    ctx_.db.execute("ROLLBACK TO SAVEPOINT zc_declaration");
+    auto answer = answerWhole(ctx_, head_, a, provider_id_, inbox_id_, dry_run_, "rejected", why);
+    if (!dry_run_) tx.commit();
+    return answer;
+}
+
+void DeclarationIntake::carefulPass() {
+    ctx_.db.execute("ROLLBACK TO SAVEPOINT zc_declaration_lines");
+    processor_->restart();
+    processor_->trustReferenceIndex(false);
+    iwmo::DeclarationReader reader;
+    requireValid(reader.read(
+        messageSchemas(), source_, limits_, [](const auto&) {},
+        [&](const iwmo::Prestatie& p) {
+            if (p.credit) processor_->add(claimLine(p));
+        }));
+    requireValid(reader.read(
+        messageSchemas(), source_, limits_, [](const auto&) {},
+        [&](const iwmo::Prestatie& p) {
+            if (p.credit) return;
+            batch_.push_back(claimLine(p));
+            if (batch_.size() == kBatchLines) process();
+        }));
+    process();
+}
+
+IntakeAnswer DeclarationIntake::answer(const DeclarationResult& result, db::Transaction& tx) {
+    if (!dry_run_) {
+        ctx_.db.execute("UPDATE declarations SET message_head = ? WHERE id = ?",
+                        {headJson(head_), result.declaration_id});
     }
     IntakeAnswer answer;
     std::optional<std::int64_t> outbox_id;
@@ -348,18 +380,40 @@ IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_a
               "Lines await a contract manager's review; the WMO325 follows in your outbox.");
         answer = {202, "application/json; charset=utf-8", toJson(Poco::Dynamic::Var(o))};
     } else {
-        const std::string id = nextIdentificatie(ctx);
+        const std::string id = nextIdentificatie(ctx_);
         answer = {200, "application/xml; charset=utf-8",
-                  buildStored325(ctx, result.declaration_id, head, id)};
-        if (!dry_run) {
-            outbox_id =
-                queueOutgoing(ctx, provider_id, "485", id, answer.body, std::nullopt, std::nullopt);
+                  buildStored325(ctx_, result.declaration_id, head_, id)};
+        if (!dry_run_) {
+            outbox_id = queueOutgoing(ctx_, provider_id_, "485", id, answer.body, std::nullopt,
+                                      std::nullopt);
         }
     }
-    if (dry_run) return answer;  // rolled back: nothing stored
-    recordIntake(ctx, head, inbox_id, outbox_id, result.status);
+    if (dry_run_) return answer;  // rolled back: nothing stored
+    recordIntake(ctx_, head_, inbox_id_, outbox_id, result.status);
     tx.commit();
     return answer;
+}
+
+IntakeAnswer DeclarationIntake::run(db::Transaction& tx) {
+    firstPass();
+    if (repeat_) {
+        tx.commit();
+        return *repeat_;
+    }
+    requireValid(problems_);
+    if (auto whole = rejectedAsAWhole(tx)) return std::move(*whole);
+    // The optimistic pass already processed every debit in its batches.
+    if (!optimistic_) carefulPass();
+    return answer(processor_->close(), tx);
+}
+
+}  // namespace
+
+IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_agb,
+                                const iwmo::DeclarationSource& source, bool dry_run) {
+    db::Transaction tx(ctx.db);
+    DeclarationIntake intake(ctx, sender_agb, source, dry_run);
+    return intake.run(tx);
 }
 
 std::vector<std::string> declarationProblems(const iwmo::DeclarationSource& source) {

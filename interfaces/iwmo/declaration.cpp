@@ -413,12 +413,12 @@ std::int64_t awardedCents(const DeclarationAnswer& a) {
     return a.submitted_cents - rejected;
 }
 
-void writeWmo325(std::ostream& out, const Wmo325Header& h, const DeclarationAnswer& a) {
-    const MessageKind& kind = kindByName("wmo325");
-    const std::string p = "wmo325";
-    Out o(out);
-    o.declaration();
-    o.root("wmo325:Bericht", p, kind.ns());
+namespace {
+
+// The WMO325's Header: our identification, the declaration's, and the header's retour codes
+// (0001 for a technical rejection, else 0200 unless the answer names others).
+void writeWmo325Header(Out& o, const std::string& p, const MessageKind& kind, const Wmo325Header& h,
+                       const DeclarationAnswer& a) {
     o.open("wmo325:Header");
     o.leaf("wmo325:BerichtCode", kind.code);
     o.leaf("wmo325:BerichtVersie", "3");
@@ -436,60 +436,73 @@ void writeWmo325(std::ostream& out, const Wmo325Header& h, const DeclarationAnsw
     if (header_codes.empty()) header_codes = {a.technical_rejection ? "0001" : "0200"};
     writeRetourCodes(o, p, header_codes);
     o.close("wmo325:Header");
-    if (a.technical_rejection) {
-        o.close("wmo325:Bericht");
-        return;
-    }
+}
 
+using ClientGroups = std::vector<std::pair<std::size_t, const RejectedPrestatie*>>;
+
+// The rejected prestaties grouped per client in order of first appearance, stable within a
+// client. Every client-level code must belong to a client with a rejected prestatie.
+ClientGroups groupedPerClient(const DeclarationAnswer& a) {
+    std::unordered_map<std::string, std::size_t> client_order;
+    ClientGroups order;
+    order.reserve(a.rejected.size());
+    for (const auto& r : a.rejected) {
+        const auto [it, fresh] = client_order.try_emplace(r.prestatie.bsn, client_order.size());
+        order.emplace_back(it->second, &r);
+    }
+    std::stable_sort(order.begin(), order.end(),
+                     [](const auto& x, const auto& y) { return x.first < y.first; });
+    for (const auto& [bsn, codes] : a.client_codes) {
+        if (!client_order.count(bsn)) {
+            throw std::invalid_argument("WMO325: client " + bsn +
+                                        " has a client-level code but no rejected prestatie");
+        }
+    }
+    return order;
+}
+
+// One Client of the groups from order[i] on, with its rejected prestaties; returns the index
+// after them.
+std::size_t writeWmo325Client(Out& o, const std::string& p, const DeclarationAnswer& a,
+                              const ClientGroups& order, std::size_t i) {
+    const std::string& bsn = order[i].second->prestatie.bsn;
+    const auto client_code = a.client_codes.find(bsn);
+    const bool client_rejected = client_code != a.client_codes.end();
+    o.open("wmo325:Client");
+    o.leaf("wmo325:Bsn", bsn);
+    o.open("wmo325:Prestaties");
+    for (; i < order.size() && order[i].second->prestatie.bsn == bsn; ++i) {
+        const RejectedPrestatie& r = *order[i].second;
+        if (r.codes.empty() && !client_rejected) {
+            throw std::invalid_argument("WMO325: rejected prestatie " + r.prestatie.reference +
+                                        " has no retour code");
+        }
+        o.open("wmo325:Prestatie");
+        writePrestatieFields(o, p, r.prestatie);
+        writeRetourCodes(o, p, r.codes.empty() ? std::vector<std::string>{"0233"} : r.codes);
+        o.close("wmo325:Prestatie");
+    }
+    o.close("wmo325:Prestaties");
+    writeRetourCodes(o, p,
+                     client_rejected && !client_code->second.empty()
+                         ? client_code->second
+                         : std::vector<std::string>{"0200"});
+    o.close("wmo325:Client");
+    return i;
+}
+
+// The DeclaratieAntwoord: totals, the rejected prestaties per client (unless the declaration
+// is rejected as a whole) and the declaration's retour codes.
+void writeWmo325Answer(Out& o, const std::string& p, const DeclarationAnswer& a) {
     o.open("wmo325:DeclaratieAntwoord");
     o.leaf("wmo325:DeclaratieNummer", a.declaratie_nummer);
     writeSignedTotal(o, "wmo325:TotaalIngediendBedrag", a.submitted_cents);
     writeSignedTotal(o, "wmo325:TotaalToegekendBedrag", awardedCents(a));
     const bool whole = rejectedAsAWhole(a);
     if (!whole && !a.rejected.empty()) {
-        // Group per client in order of first appearance; stable within a client.
-        std::unordered_map<std::string, std::size_t> client_order;
-        std::vector<std::pair<std::size_t, const RejectedPrestatie*>> order;
-        order.reserve(a.rejected.size());
-        for (const auto& r : a.rejected) {
-            const auto [it, fresh] = client_order.try_emplace(r.prestatie.bsn, client_order.size());
-            order.emplace_back(it->second, &r);
-        }
-        std::stable_sort(order.begin(), order.end(),
-                         [](const auto& x, const auto& y) { return x.first < y.first; });
-        for (const auto& [bsn, codes] : a.client_codes) {
-            if (!client_order.count(bsn)) {
-                throw std::invalid_argument("WMO325: client " + bsn +
-                                            " has a client-level code but no rejected prestatie");
-            }
-        }
+        const ClientGroups order = groupedPerClient(a);
         o.open("wmo325:Clienten");
-        for (std::size_t i = 0; i < order.size();) {
-            const std::string& bsn = order[i].second->prestatie.bsn;
-            const auto client_code = a.client_codes.find(bsn);
-            const bool client_rejected = client_code != a.client_codes.end();
-            o.open("wmo325:Client");
-            o.leaf("wmo325:Bsn", bsn);
-            o.open("wmo325:Prestaties");
-            for (; i < order.size() && order[i].second->prestatie.bsn == bsn; ++i) {
-                const RejectedPrestatie& r = *order[i].second;
-                if (r.codes.empty() && !client_rejected) {
-                    throw std::invalid_argument("WMO325: rejected prestatie " +
-                                                r.prestatie.reference + " has no retour code");
-                }
-                o.open("wmo325:Prestatie");
-                writePrestatieFields(o, p, r.prestatie);
-                writeRetourCodes(o, p,
-                                 r.codes.empty() ? std::vector<std::string>{"0233"} : r.codes);
-                o.close("wmo325:Prestatie");
-            }
-            o.close("wmo325:Prestaties");
-            writeRetourCodes(o, p,
-                             client_rejected && !client_code->second.empty()
-                                 ? client_code->second
-                                 : std::vector<std::string>{"0200"});
-            o.close("wmo325:Client");
-        }
+        for (std::size_t i = 0; i < order.size();) i = writeWmo325Client(o, p, a, order, i);
         o.close("wmo325:Clienten");
     }
     std::vector<std::string> codes = a.declaration_codes;
@@ -502,6 +515,18 @@ void writeWmo325(std::ostream& out, const Wmo325Header& h, const DeclarationAnsw
     }
     writeRetourCodes(o, p, codes);
     o.close("wmo325:DeclaratieAntwoord");
+}
+
+}  // namespace
+
+void writeWmo325(std::ostream& out, const Wmo325Header& h, const DeclarationAnswer& a) {
+    const MessageKind& kind = kindByName("wmo325");
+    const std::string p = "wmo325";
+    Out o(out);
+    o.declaration();
+    o.root("wmo325:Bericht", p, kind.ns());
+    writeWmo325Header(o, p, kind, h, a);
+    if (!a.technical_rejection) writeWmo325Answer(o, p, a);
     o.close("wmo325:Bericht");
 }
 
