@@ -150,14 +150,14 @@ const LineResult& ClaimProcessor::add(const billing::ClaimLine& line) {
         saw_debit_ = true;
         last_ = debit(line);
     }
-    if (last_.status == "accepted") {
+    if (last_.status == billing::LineStatus::Accepted) {
         ++result_.accepted;
         result_.awarded += line.credit ? -line.amount : line.amount;
         awarded_by_category_[line.category] += line.credit ? -line.amount : line.amount;
     } else if (keep_line_results_) {
         result_.not_accepted.push_back(last_);
     }
-    if (last_.status == "review") ++reviews_;
+    if (last_.status == billing::LineStatus::Review) ++reviews_;
     if (!prefetched_.empty()) since_prefetch_.insert(line.reference);
     record(last_);
     return last_;
@@ -430,9 +430,9 @@ bool ClaimProcessor::referenceUsed(const std::string& reference) {
 }
 
 LineResult ClaimProcessor::debit(const billing::ClaimLine& line) {
-    LineResult r{line, "accepted", "0200", "", {"0200"}};
+    LineResult r{line, billing::LineStatus::Accepted, "0200", "", {"0200"}};
     if (rejected_whole_) {
-        r.status = "rejected";
+        r.status = billing::LineStatus::Rejected;
         r.code = "0233";
         r.codes = {r.code};
         r.message = "Not assessed: the declaration was rejected as a whole.";
@@ -456,7 +456,7 @@ LineResult ClaimProcessor::debit(const billing::ClaimLine& line) {
     const auto verdicts = billing::adjudicateDebitAll(line, head_, provider_id_, facts,
                                                       contract_facts, prior, policy_);
     if (const auto verdict = billing::decisive(verdicts)) {
-        r.status = verdict->review ? "review" : "rejected";
+        r.status = verdict->review ? billing::LineStatus::Review : billing::LineStatus::Rejected;
         r.code = verdict->code;
         r.message = verdict->message;
         for (const auto& v : verdicts) {
@@ -472,7 +472,7 @@ LineResult ClaimProcessor::debit(const billing::ClaimLine& line) {
 }
 
 LineResult ClaimProcessor::credit(const billing::ClaimLine& line) {
-    LineResult r{line, "accepted", "0200", "", {"0200"}};
+    LineResult r{line, billing::LineStatus::Accepted, "0200", "", {"0200"}};
     billing::CreditFacts facts;
     std::optional<db::Row> debit;
     if (line.previous_reference) {
@@ -501,7 +501,7 @@ LineResult ClaimProcessor::credit(const billing::ClaimLine& line) {
                                    "This ReferentieNummer was used before; use a new one."};
     }
     if (verdict) {
-        r.status = "rejected";
+        r.status = billing::LineStatus::Rejected;
         r.code = verdict->code;
         r.codes = {r.code};
         r.message = verdict->message;
@@ -517,7 +517,7 @@ LineResult ClaimProcessor::credit(const billing::ClaimLine& line) {
 }
 
 void ClaimProcessor::record(const LineResult& r) {
-    if (r.status == "review") {
+    if (r.status == billing::LineStatus::Review) {
         flush();
         pending_.push_back(r);
         flushNow();
@@ -559,8 +559,8 @@ void ClaimProcessor::flush() {
              std::int64_t{l.credit ? 1 : 0}, l.allocation_number, h, l.category, l.product_code,
              formatDate(l.period.begin), endText(l.period), l.volume, unitName(l.unit),
              l.tariff ? db::Param(l.tariff->cents()) : db::Param(nullptr), l.amount.cents(),
-             r.status, r.code, joinCodes(r.codes),
-             r.status == "accepted"
+             std::string(billing::lineStatusName(r.status)), r.code, joinCodes(r.codes),
+             r.status == billing::LineStatus::Accepted
                  ? db::Param(nullptr)
                  : db::Param(security::encryptAesGcm(ctx_.config.bsn_key, l.bsn))});
     }
@@ -596,16 +596,19 @@ db::Connection& ClaimProcessor::db() {
 DeclarationResult ClaimProcessor::close() {
     flushNow();
     const bool waiting = reviews_ > 0;
-    result_.status = rejected_whole_ ? "rejected" : (waiting ? "awaiting_review" : "answered");
+    result_.status = rejected_whole_ ? billing::DeclarationStatus::Rejected
+                     : waiting       ? billing::DeclarationStatus::AwaitingReview
+                                     : billing::DeclarationStatus::Answered;
+    const std::string status(billing::declarationStatusName(result_.status));
     if (rejected_whole_) result_.awarded = Money();
     db().execute(
         "UPDATE declarations SET total_awarded_cents = ?, status = ?, header_code = ?,"
         " answered_at = IF(? = 'awaiting_review', NULL, ?) WHERE id = ?",
-        {result_.awarded.cents(), result_.status, result_.header_code, result_.status,
-         timestamp(ctx_.clock), result_.declaration_id});
+        {result_.awarded.cents(), status, result_.header_code, status, timestamp(ctx_.clock),
+         result_.declaration_id});
     if (!rejected_whole_) awarded_.announce(awardedClaims());
     appendAudit(ctx_, {"declaration.receive", "declaration", std::to_string(result_.declaration_id),
-                       result_.status, std::nullopt,
+                       status, std::nullopt,
                        "{\"lines\":" + std::to_string(result_.lines) +
                            ",\"accepted\":" + std::to_string(result_.accepted) +
                            ",\"awarded_cents\":" + std::to_string(result_.awarded.cents()) + "}"});

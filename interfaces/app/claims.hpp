@@ -11,6 +11,7 @@
 
 #include "billing/app/awarded_claims.hpp"
 #include "billing/domain/adjudication.hpp"
+#include "billing/domain/claim_status.hpp"
 #include "context.hpp"
 #include "interfaces/mysql/background_job.hpp"
 
@@ -18,8 +19,8 @@ namespace zc::app {
 
 struct LineResult {
     billing::ClaimLine line;
-    std::string status;  // accepted, rejected, review
-    std::string code;    // the deciding iWmo retourcode; "0200" when accepted
+    billing::LineStatus status = billing::LineStatus::Accepted;
+    std::string code;  // the deciding iWmo retourcode; "0200" when accepted
     std::string message;
     // Every applicable retourcode in the order of the rule table (the WMO325 lists them all);
     // {"0200"} when accepted.
@@ -28,7 +29,7 @@ struct LineResult {
 
 struct DeclarationResult {
     std::int64_t declaration_id = 0;  // 0 in a dry run
-    std::string status;               // answered, awaiting_review, rejected
+    billing::DeclarationStatus status = billing::DeclarationStatus::Answered;
     std::string header_code = "0200";
     std::string header_message;
     Money submitted;

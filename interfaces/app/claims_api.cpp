@@ -69,7 +69,7 @@ Poco::JSON::Object::Ptr resultJson(const DeclarationResult& r, const std::string
     if (!dry_run) o->set("declaration_id", r.declaration_id);
     o->set("number", number);
     o->set("dry_run", dry_run);
-    o->set("status", r.status);
+    o->set("status", std::string(billing::declarationStatusName(r.status)));
     o->set("header_code", r.header_code);
     if (!r.header_message.empty()) o->set("header_message", r.header_message);
     o->set("submitted_cents", r.submitted.cents());
@@ -81,7 +81,7 @@ Poco::JSON::Object::Ptr resultJson(const DeclarationResult& r, const std::string
     for (const auto& l : r.not_accepted) {
         auto x = newObject();
         x->set("reference", l.line.reference);
-        x->set("status", l.status);
+        x->set("status", std::string(billing::lineStatusName(l.status)));
         x->set("code", l.code);
         auto codes = newArray();
         for (const auto& c : l.codes) codes->add(c);
@@ -195,7 +195,7 @@ ApiResponse submitCsvDeclaration(RequestContext& ctx, const ApiRequest& req) {
     const auto d = csvDeclarationFrom(ctx, req);
     const auto r = run(ctx, d, "csv");
     if (!dry_run) tx.commit();
-    return {dry_run ? 200 : (r.status == "rejected" ? 422 : 201),
+    return {dry_run ? 200 : (r.status == billing::DeclarationStatus::Rejected ? 422 : 201),
             resultJson(r, d.head.number, dry_run)};
 }
 
@@ -204,7 +204,8 @@ ApiResponse submitDeclaration(RequestContext& ctx, const ApiRequest& req) {
     db::Transaction tx(ctx.db);
     const auto r = run(ctx, d);
     tx.commit();
-    return {r.status == "rejected" ? 422 : 201, resultJson(r, d.head.number, false)};
+    return {r.status == billing::DeclarationStatus::Rejected ? 422 : 201,
+            resultJson(r, d.head.number, false)};
 }
 
 ApiResponse dryRunDeclaration(RequestContext& ctx, const ApiRequest& req) {

@@ -371,10 +371,10 @@ IntakeAnswer DeclarationIntake::answer(const DeclarationResult& result, db::Tran
     }
     IntakeAnswer answer;
     std::optional<std::int64_t> outbox_id;
-    if (result.status == "awaiting_review") {
+    if (result.status == billing::DeclarationStatus::AwaitingReview) {
         Poco::JSON::Object o;
         o.set("declaration_id", result.declaration_id);
-        o.set("status", result.status);
+        o.set("status", std::string(billing::declarationStatusName(result.status)));
         o.set("answer_due", formatDate(result.answer_due));
         o.set("message",
               "Lines await a contract manager's review; the WMO325 follows in your outbox.");
@@ -389,7 +389,8 @@ IntakeAnswer DeclarationIntake::answer(const DeclarationResult& result, db::Tran
         }
     }
     if (dry_run_) return answer;  // rolled back: nothing stored
-    recordIntake(ctx_, head_, inbox_id_, outbox_id, result.status);
+    recordIntake(ctx_, head_, inbox_id_, outbox_id,
+                 std::string(billing::declarationStatusName(result.status)));
     tx.commit();
     return answer;
 }

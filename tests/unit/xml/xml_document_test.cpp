@@ -267,12 +267,11 @@ TEST(XmlHostile, HundredMegabytesAreRefusedBeforeParsing) {
         s.resize(100 * 1024 * 1024, ' ');
         return s;
     }();
-    const auto start = std::chrono::steady_clock::now();
     const ParseResult result = parseAndValidate(ourSchemas(), huge);
-    const auto elapsed = std::chrono::steady_clock::now() - start;
     EXPECT_EQ(codeOf(result), "XML_TOO_LARGE");
-    EXPECT_EQ(result.problems.front().line, 0);  // no parser ran
-    EXPECT_LT(elapsed, std::chrono::milliseconds(100));
+    // Refused on its size alone: no parser ran (a parser's problem would name a line). Not
+    // timed here: speed is the benchmarks' to measure, and a loaded machine made it flaky.
+    EXPECT_EQ(result.problems.front().line, 0);
 }
 
 TEST(XmlHostile, DeepNestingIsRefused) {
