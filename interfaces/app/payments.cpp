@@ -14,6 +14,7 @@
 #include "interfaces/iso20022/pain001.hpp"
 #include "interfaces/security/crypto.hpp"
 #include "interfaces/xml/stream_reader.hpp"
+#include "invoicing/app/payment_integrity.hpp"
 #include "invoicing/app/payment_run_approval.hpp"
 #include "invoicing/app/payment_run_preparation.hpp"
 #include "invoicing/domain/payment_run.hpp"
@@ -24,15 +25,6 @@
 
 namespace zc::app {
 namespace {
-
-std::string requiredReason(const ApiRequest& req) {
-    const auto reason = requiredString(req.body, "reason", 400);
-    if (reason.size() < 3) {
-        throw ValidationError("REASON_REQUIRED", "Give a reason (at least 3 characters).",
-                              "reason");
-    }
-    return reason;
-}
 
 // ---- reading a run ---------------------------------------------------------------------------
 
@@ -172,53 +164,41 @@ ApiResponse setDebtorAccount(RequestContext& ctx, const ApiRequest& req) {
 
 namespace {
 
-ApiResponse setBlock(RequestContext& ctx, const ApiRequest& req, bool block) {
-    const auto id = req.pathId("id");
-    const auto reason = requiredReason(req);
-    db::Transaction tx(ctx.db);
-    auto p = ctx.db.queryOne("SELECT blocked_reason FROM providers WHERE id = ? FOR UPDATE", {id});
-    if (!p) notFound("Provider " + std::to_string(id), "id");
-    if (block) {
-        ctx.db.execute(
-            "UPDATE providers SET blocked_reason = ?, blocked_at = ?, blocked_by = ? WHERE id = ?",
-            {reason, timestamp(ctx.clock), ctx.actor.name, id});
-    } else {
-        ctx.db.execute(
-            "UPDATE providers SET blocked_reason = NULL, blocked_at = NULL, blocked_by = NULL"
-            " WHERE id = ?",
-            {id});
-    }
+// The integrity change the request asks for (blocks and disputes need a reason either way).
+invoicing::IntegrityChange integrityChange(RequestContext& ctx, const ApiRequest& req, bool on) {
+    return {req.pathId("id"), on, requiredString(req.body, "reason", 400), ctx.actor.name};
+}
+
+Poco::JSON::Object::Ptr integrityJson(const char* id_field, const invoicing::IntegrityChange& c,
+                                      const char* flag) {
     auto out = newObject();
-    out->set("provider_id", id);
-    out->set("blocked", block);
-    out->set("reason", reason);
-    appendAudit(ctx, {block ? "provider.block" : "provider.unblock", "provider", std::to_string(id),
-                      "ok", p->isNull(0) ? std::nullopt : std::optional<std::string>(p->str(0)),
-                      toJson(Poco::Dynamic::Var(out))});
+    out->set(id_field, c.id);
+    out->set(flag, c.on);
+    out->set("reason", c.reason);
+    return out;
+}
+
+ApiResponse setBlock(RequestContext& ctx, const ApiRequest& req, bool block) {
+    const auto change = integrityChange(ctx, req, block);
+    db::Transaction tx(ctx.db);
+    invoicing::MariaDbIntegrity store(ctx);
+    const auto before = invoicing::changeProviderBlock(store, change);
+    auto out = integrityJson("provider_id", change, "blocked");
+    appendAudit(ctx, {block ? "provider.block" : "provider.unblock", "provider",
+                      std::to_string(change.id), "ok", before, toJson(Poco::Dynamic::Var(out))});
     tx.commit();
     return {200, out};
 }
 
 ApiResponse setDispute(RequestContext& ctx, const ApiRequest& req, bool dispute) {
-    const auto id = req.pathId("id");
-    const auto reason = requiredReason(req);
+    const auto change = integrityChange(ctx, req, dispute);
     db::Transaction tx(ctx.db);
-    auto p = ctx.db.queryOne("SELECT status FROM payables WHERE id = ? FOR UPDATE", {id});
-    if (!p) notFound("Payable " + std::to_string(id), "id");
-    if (p->str(0) != "open") {
-        throw ValidationError("PAYABLE_NOT_OPEN",
-                              "Payable " + std::to_string(id) + " is " + p->str(0) +
-                                  "; only open payables can be disputed.",
-                              "id");
-    }
-    ctx.db.execute("UPDATE payables SET disputed_reason = ? WHERE id = ?",
-                   {dispute ? db::Param(reason) : db::Param(nullptr), id});
-    auto out = newObject();
-    out->set("payable_id", id);
-    out->set("disputed", dispute);
-    out->set("reason", reason);
-    appendAudit(ctx, {dispute ? "payable.dispute" : "payable.undispute", "payable",
-                      std::to_string(id), "ok", std::nullopt, toJson(Poco::Dynamic::Var(out))});
+    invoicing::MariaDbIntegrity store(ctx);
+    invoicing::changePayableDispute(store, change);
+    auto out = integrityJson("payable_id", change, "disputed");
+    appendAudit(ctx,
+                {dispute ? "payable.dispute" : "payable.undispute", "payable",
+                 std::to_string(change.id), "ok", std::nullopt, toJson(Poco::Dynamic::Var(out))});
     tx.commit();
     return {200, out};
 }
