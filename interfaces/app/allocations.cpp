@@ -1,6 +1,6 @@
 #include "allocations.hpp"
 
-#include "audit.hpp"
+#include "context.hpp"
 #include "care_queries.hpp"
 #include "contracting/domain/allocation_rules.hpp"
 #include "contracting/domain/decision_cap.hpp"
@@ -8,8 +8,8 @@
 #include "contracting/domain/provider_consent.hpp"
 #include "contracting/kernel/ascii.hpp"
 #include "contracting/kernel/errors.hpp"
-#include "json_input.hpp"
-#include "json_output.hpp"
+#include "context.hpp"
+#include "context.hpp"
 
 namespace zc::app {
 namespace {

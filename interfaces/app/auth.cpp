@@ -4,12 +4,12 @@
 
 #include <regex>
 
-#include "audit.hpp"
+#include "context.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "interfaces/security/crypto.hpp"
 #include "interfaces/security/password_hash.hpp"
 #include "interfaces/security/totp.hpp"
-#include "json_input.hpp"
+#include "context.hpp"
 
 namespace zc::app {
 namespace {

@@ -7,15 +7,15 @@
 #include <set>
 #include <sstream>
 
-#include "audit.hpp"
+#include "context.hpp"
 #include "contracting/kernel/advance_schedule.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "contracting/kernel/rounding.hpp"
 #include "invoicing/domain/amount_text.hpp"
 #include "invoicing/domain/payable.hpp"
 #include "invoicing/store/ledger_store.hpp"
-#include "json_input.hpp"
-#include "json_output.hpp"
+#include "context.hpp"
+#include "context.hpp"
 
 namespace zc::app {
 namespace {

@@ -4,14 +4,14 @@
 // audit row.
 #include <limits>
 
-#include "audit.hpp"
+#include "context.hpp"
 #include "budgets.hpp"
 #include "budgets_internal.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "invoicing/domain/reallocation.hpp"
 #include "invoicing/store/ledger_store.hpp"
-#include "json_input.hpp"
-#include "json_output.hpp"
+#include "context.hpp"
+#include "context.hpp"
 
 namespace zc::app {
 namespace {

@@ -6,15 +6,15 @@
 #include <map>
 #include <sstream>
 
-#include "audit.hpp"
+#include "context.hpp"
 #include "budgets_internal.hpp"
 #include "contracting/kernel/cap.hpp"
 #include "contracting/kernel/codes.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "contracting/kernel/unit.hpp"
 #include "invoicing/domain/amount_text.hpp"
-#include "json_input.hpp"
-#include "json_output.hpp"
+#include "context.hpp"
+#include "context.hpp"
 #include "tariff_store.hpp"
 
 namespace zc::app {

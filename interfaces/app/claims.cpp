@@ -1,13 +1,13 @@
 // Adjudication of declarations against allocations, contracts, tariffs and caps.
 #include "claims.hpp"
 
-#include "audit.hpp"
+#include "context.hpp"
 #include "billing/domain/cap_windows.hpp"
 #include "clients.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "contracting/kernel/working_days.hpp"
 #include "interfaces/security/aes_gcm.hpp"
-#include "json_output.hpp"
+#include "context.hpp"
 #include "tariff_store.hpp"
 
 namespace zc::app {

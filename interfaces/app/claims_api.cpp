@@ -3,13 +3,13 @@
 
 #include <sstream>
 
-#include "audit.hpp"
+#include "context.hpp"
 #include "claims.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "invoicing/app/claim_payables.hpp"
 #include "invoicing/domain/payable.hpp"
-#include "json_input.hpp"
-#include "json_output.hpp"
+#include "context.hpp"
+#include "context.hpp"
 #include "messages.hpp"
 #include "tariff_store.hpp"
 

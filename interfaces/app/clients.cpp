@@ -2,7 +2,7 @@
 
 #include <stdexcept>
 
-#include "audit.hpp"
+#include "context.hpp"
 #include "care_queries.hpp"
 #include "contracting/domain/allocation_rules.hpp"
 #include "contracting/domain/unit_frequency.hpp"
@@ -16,8 +16,8 @@
 #include "interfaces/iwmo/writers.hpp"
 #include "interfaces/security/aes_gcm.hpp"
 #include "interfaces/security/crypto.hpp"
-#include "json_input.hpp"
-#include "json_output.hpp"
+#include "context.hpp"
+#include "context.hpp"
 
 namespace zc::app {
 namespace {

@@ -3,14 +3,14 @@
 #include <algorithm>
 #include <set>
 
-#include "audit.hpp"
+#include "context.hpp"
 #include "contracting/domain/contract_status.hpp"
 #include "contracting/kernel/advance_schedule.hpp"
 #include "contracting/kernel/codes.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "contracting/kernel/settlement_rule.hpp"
-#include "json_input.hpp"
-#include "json_output.hpp"
+#include "context.hpp"
+#include "context.hpp"
 #include "tariff_store.hpp"
 
 namespace zc::app {

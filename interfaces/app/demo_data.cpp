@@ -11,7 +11,7 @@
 #include <utility>
 
 #include "allocations.hpp"
-#include "audit.hpp"
+#include "context.hpp"
 #include "auth.hpp"
 #include "clients.hpp"
 #include "contracts.hpp"

@@ -2,10 +2,10 @@
 
 #include <Poco/JSON/Object.h>
 
-#include "audit.hpp"
+#include "context.hpp"
 #include "contracting/kernel/errors.hpp"
-#include "json_input.hpp"
-#include "json_output.hpp"
+#include "context.hpp"
+#include "context.hpp"
 #include "messages.hpp"
 
 namespace zc::app {

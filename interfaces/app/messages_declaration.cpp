@@ -3,7 +3,7 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 
-#include "audit.hpp"
+#include "context.hpp"
 #include "billing/domain/declaration_checks.hpp"
 #include "claims.hpp"
 #include "contracting/kernel/errors.hpp"

@@ -6,7 +6,7 @@
 #include <set>
 #include <sstream>
 
-#include "audit.hpp"
+#include "context.hpp"
 #include "contracting/kernel/bsn.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "interfaces/iwmo/message_kinds.hpp"

@@ -8,7 +8,7 @@
 #include <stdexcept>
 
 #include "allocations.hpp"
-#include "audit.hpp"
+#include "context.hpp"
 #include "clients.hpp"
 #include "contracting/domain/wmo301_content.hpp"
 #include "contracting/kernel/errors.hpp"
@@ -17,8 +17,8 @@
 #include "interfaces/iwmo/message_kinds.hpp"
 #include "interfaces/security/crypto.hpp"
 #include "interfaces/xml/stream_reader.hpp"
-#include "json_input.hpp"
-#include "json_output.hpp"
+#include "context.hpp"
+#include "context.hpp"
 #include "message_safety.hpp"
 #include "messages_internal.hpp"
 

@@ -6,10 +6,10 @@
 #include <set>
 
 #include "allocations.hpp"
-#include "audit.hpp"
+#include "context.hpp"
 #include "contracting/kernel/errors.hpp"
-#include "json_input.hpp"
-#include "json_output.hpp"
+#include "context.hpp"
+#include "context.hpp"
 #include "messages_internal.hpp"
 
 namespace zc::app {

@@ -5,7 +5,7 @@
 #include <set>
 
 #include "allocations.hpp"
-#include "audit.hpp"
+#include "context.hpp"
 #include "clients.hpp"
 #include "contracting/kernel/bsn.hpp"
 #include "contracting/kernel/errors.hpp"

@@ -9,18 +9,17 @@
 #include <algorithm>
 #include <map>
 
-#include "audit.hpp"
+#include "context.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "interfaces/iso20022/pain001.hpp"
 #include "interfaces/security/crypto.hpp"
 #include "interfaces/xml/stream_reader.hpp"
-#include "invoicing/app/payment_integrity.hpp"
 #include "invoicing/app/payment_run_approval.hpp"
 #include "invoicing/app/payment_run_preparation.hpp"
 #include "invoicing/domain/payment_run.hpp"
 #include "invoicing/store/ledger_store.hpp"
-#include "json_input.hpp"
-#include "json_output.hpp"
+#include "context.hpp"
+#include "context.hpp"
 #include "statements.hpp"
 
 namespace zc::app {
@@ -160,62 +159,6 @@ ApiResponse setDebtorAccount(RequestContext& ctx, const ApiRequest& req) {
                       toJson(Poco::Dynamic::Var(out))});
     tx.commit();
     return {200, out};
-}
-
-namespace {
-
-// The integrity change the request asks for (blocks and disputes need a reason either way).
-invoicing::IntegrityChange integrityChange(RequestContext& ctx, const ApiRequest& req, bool on) {
-    return {req.pathId("id"), on, requiredString(req.body, "reason", 400), ctx.actor.name};
-}
-
-Poco::JSON::Object::Ptr integrityJson(const char* id_field, const invoicing::IntegrityChange& c,
-                                      const char* flag) {
-    auto out = newObject();
-    out->set(id_field, c.id);
-    out->set(flag, c.on);
-    out->set("reason", c.reason);
-    return out;
-}
-
-ApiResponse setBlock(RequestContext& ctx, const ApiRequest& req, bool block) {
-    const auto change = integrityChange(ctx, req, block);
-    db::Transaction tx(ctx.db);
-    invoicing::MariaDbIntegrity store(ctx);
-    const auto before = invoicing::changeProviderBlock(store, change);
-    auto out = integrityJson("provider_id", change, "blocked");
-    appendAudit(ctx, {block ? "provider.block" : "provider.unblock", "provider",
-                      std::to_string(change.id), "ok", before, toJson(Poco::Dynamic::Var(out))});
-    tx.commit();
-    return {200, out};
-}
-
-ApiResponse setDispute(RequestContext& ctx, const ApiRequest& req, bool dispute) {
-    const auto change = integrityChange(ctx, req, dispute);
-    db::Transaction tx(ctx.db);
-    invoicing::MariaDbIntegrity store(ctx);
-    invoicing::changePayableDispute(store, change);
-    auto out = integrityJson("payable_id", change, "disputed");
-    appendAudit(ctx,
-                {dispute ? "payable.dispute" : "payable.undispute", "payable",
-                 std::to_string(change.id), "ok", std::nullopt, toJson(Poco::Dynamic::Var(out))});
-    tx.commit();
-    return {200, out};
-}
-
-}  // namespace
-
-ApiResponse blockProvider(RequestContext& ctx, const ApiRequest& req) {
-    return setBlock(ctx, req, true);
-}
-ApiResponse unblockProvider(RequestContext& ctx, const ApiRequest& req) {
-    return setBlock(ctx, req, false);
-}
-ApiResponse disputePayable(RequestContext& ctx, const ApiRequest& req) {
-    return setDispute(ctx, req, true);
-}
-ApiResponse undisputePayable(RequestContext& ctx, const ApiRequest& req) {
-    return setDispute(ctx, req, false);
 }
 
 ApiResponse providerBalances(RequestContext& ctx, const ApiRequest& req) {

@@ -8,14 +8,6 @@ namespace zc::app {
 
 // PUT /municipalities/{code}/debtor-account {iban, bic, name}: the account runs pay from.
 ApiResponse setDebtorAccount(RequestContext& ctx, const ApiRequest& req);
-// POST /providers/{id}/block {reason} and /providers/{id}/unblock {reason}: an integrity block
-// (unknown beneficial owner, sanctions or fraud-register hit) keeps the provider out of runs.
-ApiResponse blockProvider(RequestContext& ctx, const ApiRequest& req);
-ApiResponse unblockProvider(RequestContext& ctx, const ApiRequest& req);
-// POST /payables/{id}/dispute {reason} and /payables/{id}/undispute: a disputed payable is left
-// out of runs.
-ApiResponse disputePayable(RequestContext& ctx, const ApiRequest& req);
-ApiResponse undisputePayable(RequestContext& ctx, const ApiRequest& req);
 // POST /payment-runs {municipality_code, due_until, execution_date?, provider_ids?}: prepares a
 // run of the open payables due by then (nothing is paid or locked yet).
 ApiResponse preparePaymentRun(RequestContext& ctx, const ApiRequest& req);

@@ -3,13 +3,13 @@
 #include <algorithm>
 #include <set>
 
-#include "audit.hpp"
+#include "context.hpp"
 #include "contracting/domain/application_rules.hpp"
 #include "contracting/kernel/codes.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "contracts.hpp"
-#include "json_input.hpp"
-#include "json_output.hpp"
+#include "context.hpp"
+#include "context.hpp"
 #include "tariff_store.hpp"
 
 namespace zc::app {

@@ -4,8 +4,8 @@
 #include <Poco/JSON/Object.h>
 
 #include "contracting/kernel/errors.hpp"
-#include "json_input.hpp"
-#include "json_output.hpp"
+#include "context.hpp"
+#include "context.hpp"
 
 namespace zc::app {
 namespace {

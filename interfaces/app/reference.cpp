@@ -1,11 +1,11 @@
 #include "reference.hpp"
 
-#include "audit.hpp"
+#include "context.hpp"
 #include "contracting/kernel/codes.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "contracting/kernel/unit.hpp"
-#include "json_input.hpp"
-#include "json_output.hpp"
+#include "context.hpp"
+#include "context.hpp"
 
 namespace zc::app {
 namespace {

@@ -8,14 +8,14 @@
 #include <memory>
 #include <mutex>
 
-#include "audit.hpp"
+#include "context.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "interfaces/iso20022/camt053.hpp"
 #include "interfaces/security/crypto.hpp"
 #include "invoicing/domain/reconciliation.hpp"
 #include "invoicing/store/ledger_store.hpp"
-#include "json_input.hpp"
-#include "json_output.hpp"
+#include "context.hpp"
+#include "context.hpp"
 
 namespace zc::app {
 namespace {

@@ -1,6 +1,6 @@
 #include "tariff_store.hpp"
 
-#include "json_output.hpp"
+#include "context.hpp"
 
 namespace zc::app {
 namespace {

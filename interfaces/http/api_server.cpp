@@ -27,11 +27,11 @@
 
 #include "contracting/kernel/errors.hpp"
 #include "error_mapping.hpp"
-#include "interfaces/app/audit.hpp"
 #include "interfaces/app/auth.hpp"
 #include "interfaces/app/reference.hpp"
 #include "interfaces/iwmo/message_kinds.hpp"
 #include "interfaces/mysql/migrations.hpp"
+#include "interfaces/security/audit_trail.hpp"
 #include "routes.hpp"
 #include "static_files.hpp"
 
@@ -70,7 +70,7 @@ void send(HTTPServerResponse& res, int status, const Poco::Dynamic::Var& body) {
     res.send() << text;
 }
 
-void sendRaw(HTTPServerResponse& res, const app::ApiResponse& answer) {
+void sendRaw(HTTPServerResponse& res, const ApiResponse& answer) {
     res.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(answer.status));
     res.setContentType(answer.content_type);
     res.set("Cache-Control", "no-store");
@@ -242,7 +242,7 @@ class ApiHandler : public Poco::Net::HTTPRequestHandler {
   private:
     void handle(HTTPServerRequest& req, HTTPServerResponse& res) {
         Poco::URI uri(req.getURI());
-        app::ApiRequest api;
+        ApiRequest api;
         bool path_exists = false;
         const Route* route = matchRoute(req.getMethod(), uri.getPath(), api.path, path_exists);
         if (!route) {
@@ -261,8 +261,7 @@ class ApiHandler : public Poco::Net::HTTPRequestHandler {
             bodyTooLarge(limit);
         }
         auto lease = pool_.acquire();
-        app::RequestContext ctx{
-            *lease, {}, req.clientAddress().host().toString(), clock_, app_config_};
+        RequestContext ctx{*lease, {}, req.clientAddress().host().toString(), clock_, app_config_};
         ctx.actor.name = "anonymous";
         // Who is calling is settled before the body is read, so an anonymous client cannot make
         // a worker hold a large body.
@@ -290,8 +289,8 @@ class ApiHandler : public Poco::Net::HTTPRequestHandler {
         }
     }
 
-    void authenticate(HTTPServerRequest& req, const Route& route, app::RequestContext& ctx,
-                      app::ApiRequest& api) {
+    void authenticate(HTTPServerRequest& req, const Route& route, RequestContext& ctx,
+                      ApiRequest& api) {
         if (route.access == Access::Public) return;
         if (route.client_certificate) {
             api.client_agb = clientCertificateAgb(req);
@@ -358,7 +357,7 @@ class ApiHandler : public Poco::Net::HTTPRequestHandler {
     }
 
     // Providers' message traffic: the verified client certificate names the AGB code.
-    static void authenticateCertificate(app::RequestContext& ctx, app::ApiRequest& api) {
+    static void authenticateCertificate(RequestContext& ctx, ApiRequest& api) {
         ctx.actor.provider_id = app::knownProviderId(ctx.db, api.client_agb);
         ctx.actor.role = app::Role::Provider;
         ctx.actor.name = "provider:" + api.client_agb;

@@ -6,8 +6,8 @@
 #include <memory>
 #include <string>
 
+#include "api_request.hpp"
 #include "contracting/kernel/civil_date.hpp"
-#include "interfaces/app/context.hpp"
 #include "interfaces/mysql/connection_pool.hpp"
 
 namespace Poco::Net {

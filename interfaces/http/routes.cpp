@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <sstream>
 
+#include "audit_api.hpp"
 #include "interfaces/app/allocations.hpp"
-#include "interfaces/app/audit.hpp"
 #include "interfaces/app/auth.hpp"
 #include "interfaces/app/budget_financing.hpp"
 #include "interfaces/app/budgets.hpp"
@@ -18,6 +18,7 @@
 #include "interfaces/app/provider_statement.hpp"
 #include "interfaces/app/reference.hpp"
 #include "interfaces/app/statements.hpp"
+#include "payment_integrity_api.hpp"
 
 namespace zc::http {
 namespace {
@@ -143,10 +144,10 @@ std::vector<Route> buildRoutes() {
         // Payments (issue 5): debtor account, integrity blocks, disputes, payment runs.
         forRoles("POST", v1 + "/municipalities/{code}/debtor-account", {kFin},
                  app::setDebtorAccount),
-        forRoles("POST", v1 + "/providers/{id}/block", {kFin}, app::blockProvider),
-        forRoles("POST", v1 + "/providers/{id}/unblock", {kFin}, app::unblockProvider),
-        forRoles("POST", v1 + "/payables/{id}/dispute", {kFin}, app::disputePayable),
-        forRoles("POST", v1 + "/payables/{id}/undispute", {kFin}, app::undisputePayable),
+        forRoles("POST", v1 + "/providers/{id}/block", {kFin}, blockProvider),
+        forRoles("POST", v1 + "/providers/{id}/unblock", {kFin}, unblockProvider),
+        forRoles("POST", v1 + "/payables/{id}/dispute", {kFin}, disputePayable),
+        forRoles("POST", v1 + "/payables/{id}/undispute", {kFin}, undisputePayable),
         forRoles("GET", v1 + "/provider-balances", {kFin, kAud}, app::providerBalances),
         forRoles("POST", v1 + "/payment-runs", {kFin}, app::preparePaymentRun),
         forRoles("GET", v1 + "/payment-runs", {kFin, kAud}, app::listPaymentRuns),
@@ -276,8 +277,8 @@ std::vector<Route> buildRoutes() {
         forRoles("POST", v1 + "/budget-reallocations/{id}/decision", {kFin},
                  app::decideReallocation),
         // Audit trail
-        forRoles("GET", v1 + "/audit", {kAud, kAdmin}, app::listAudit),
-        forRoles("GET", v1 + "/audit/verify", {kAud, kAdmin}, app::verifyAuditApi),
+        forRoles("GET", v1 + "/audit", {kAud, kAdmin}, listAudit),
+        forRoles("GET", v1 + "/audit/verify", {kAud, kAdmin}, verifyAuditApi),
     };
 }
 

@@ -6,11 +6,11 @@
 #include <string>
 #include <vector>
 
-#include "interfaces/app/context.hpp"
+#include "api_request.hpp"
 
 namespace zc::http {
 
-using Handler = std::function<app::ApiResponse(app::RequestContext&, const app::ApiRequest&)>;
+using Handler = std::function<ApiResponse(RequestContext&, const ApiRequest&)>;
 
 enum class Access {
     Public,         // no credentials (health, login)

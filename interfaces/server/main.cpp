@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "contracting/kernel/errors.hpp"
-#include "interfaces/app/audit.hpp"
+#include "interfaces/security/audit_trail.hpp"
 #include "interfaces/app/auth.hpp"
 #include "interfaces/app/budget_financing.hpp"
 #include "interfaces/app/claims.hpp"
@@ -106,7 +106,7 @@ int createAdminCommand(const server::Settings& s, const std::string& username) {
 int verifyAuditCommand(const server::Settings& s) {
     db::ensureThreadInit();
     db::Connection conn(s.db);
-    const auto v = app::verifyAudit(conn);
+    const auto v = security::verifyAudit(conn);
     if (v.ok) {
         std::cout << "audit trail intact: " << v.rows_checked << " rows verified" << std::endl;
         return 0;

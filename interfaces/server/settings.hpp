@@ -9,7 +9,7 @@
 #include <filesystem>
 #include <string>
 
-#include "interfaces/app/context.hpp"
+#include "contracting/kernel/request_context.hpp"
 #include "interfaces/http/api_server.hpp"
 #include "interfaces/mysql/connection.hpp"
 

@@ -1,9 +1,9 @@
-// The audit trail's hash chain (interfaces/app/audit.hpp) and `zorgcontract verify-audit`
+// The audit trail's hash chain (interfaces/security/audit_trail.hpp) and `zorgcontract verify-audit`
 // against a migrated scratch database.
 #include <gtest/gtest.h>
 
 #include "db/db_test_env.hpp"
-#include "interfaces/app/audit.hpp"
+#include "interfaces/security/audit_trail.hpp"
 #include "interfaces/mysql/migrations.hpp"
 
 namespace zc {
@@ -57,7 +57,7 @@ class AuditChainTest : public ::testing::Test {
 };
 
 TEST_F(AuditChainTest, EmptyChainVerifies) {
-    const auto v = app::verifyAudit(*conn_);
+    const auto v = security::verifyAudit(*conn_);
     EXPECT_TRUE(v.ok);
     EXPECT_EQ(v.rows_checked, 0);
     EXPECT_EQ(v.first_bad_seq, 0);
@@ -66,7 +66,7 @@ TEST_F(AuditChainTest, EmptyChainVerifies) {
 TEST_F(AuditChainTest, AppendedRowsFormAVerifiedChain) {
     appendCommitted(5);
 
-    const auto v = app::verifyAudit(*conn_);
+    const auto v = security::verifyAudit(*conn_);
 
     EXPECT_TRUE(v.ok) << v.problem << " at " << v.first_bad_seq;
     EXPECT_EQ(v.rows_checked, 5);
@@ -92,7 +92,7 @@ TEST_F(AuditChainTest, AlteredRowIsReportedWithItsSeq) {
     appendCommitted(5);
     conn_->execute("UPDATE audit_log SET after_json = '{\"x\":1}' WHERE seq = 3");
 
-    const auto v = app::verifyAudit(*conn_);
+    const auto v = security::verifyAudit(*conn_);
 
     EXPECT_FALSE(v.ok);
     EXPECT_EQ(v.first_bad_seq, 3);
@@ -106,7 +106,7 @@ TEST_F(AuditChainTest, AlteredNullFieldIsReported) {
     // from any text).
     conn_->execute("UPDATE audit_log SET before_json = '' WHERE seq = 2");
 
-    const auto v = app::verifyAudit(*conn_);
+    const auto v = security::verifyAudit(*conn_);
 
     EXPECT_FALSE(v.ok);
     EXPECT_EQ(v.first_bad_seq, 2);
@@ -117,7 +117,7 @@ TEST_F(AuditChainTest, RemovedMiddleRowIsReportedWithItsSeq) {
     appendCommitted(5);
     conn_->execute("DELETE FROM audit_log WHERE seq = 3");
 
-    const auto v = app::verifyAudit(*conn_);
+    const auto v = security::verifyAudit(*conn_);
 
     EXPECT_FALSE(v.ok);
     EXPECT_EQ(v.first_bad_seq, 3);
@@ -129,7 +129,7 @@ TEST_F(AuditChainTest, RemovedLastRowIsDetectedThroughTheHead) {
     appendCommitted(5);
     conn_->execute("DELETE FROM audit_log WHERE seq = 5");
 
-    const auto v = app::verifyAudit(*conn_);
+    const auto v = security::verifyAudit(*conn_);
 
     EXPECT_FALSE(v.ok);
     EXPECT_EQ(v.first_bad_seq, 5);
@@ -150,7 +150,7 @@ TEST_F(AuditChainTest, RolledBackAppendLeavesNoGap) {
 
     EXPECT_EQ(maxSeq(), 3);
     EXPECT_EQ(dbtest::countRows(*conn_, "audit_log"), 3);
-    const auto v = app::verifyAudit(*conn_);
+    const auto v = security::verifyAudit(*conn_);
     EXPECT_TRUE(v.ok) << v.problem << " at " << v.first_bad_seq;
     EXPECT_EQ(v.rows_checked, 3);
 }
@@ -160,7 +160,7 @@ TEST_F(AuditChainTest, StandaloneAppendCommitsItsOwnRow) {
 
     auto other = scratch_.connect();  // a second session sees the committed row
     EXPECT_EQ(dbtest::countRows(*other, "audit_log"), 1);
-    EXPECT_TRUE(app::verifyAudit(*other).ok);
+    EXPECT_TRUE(security::verifyAudit(*other).ok);
 }
 
 TEST_F(AuditChainTest, VerifiesAndDetectsTamperingBeyondTheFirstPageOfRows) {
@@ -171,13 +171,13 @@ TEST_F(AuditChainTest, VerifiesAndDetectsTamperingBeyondTheFirstPageOfRows) {
         for (int i = 1; i <= kRows; ++i) app::appendAudit(*ctx_, entry(i));
         tx.commit();
     }
-    const auto intact = app::verifyAudit(*conn_);
+    const auto intact = security::verifyAudit(*conn_);
     EXPECT_TRUE(intact.ok) << intact.problem << " at " << intact.first_bad_seq;
     EXPECT_EQ(intact.rows_checked, kRows);
 
     conn_->execute("UPDATE audit_log SET actor = 'mallory' WHERE seq = 1003");
 
-    const auto v = app::verifyAudit(*conn_);
+    const auto v = security::verifyAudit(*conn_);
     EXPECT_FALSE(v.ok);
     EXPECT_EQ(v.first_bad_seq, 1003);
     EXPECT_EQ(v.problem, "altered");

@@ -14,6 +14,7 @@
 #include "interfaces/app/messages.hpp"
 #include "interfaces/app/payments.hpp"
 #include "interfaces/app/reference.hpp"
+#include "interfaces/http/payment_integrity_api.hpp"
 #include "interfaces/mysql/migrations.hpp"
 #include "interfaces/security/crypto.hpp"
 #include "invoicing/store/ledger_store.hpp"
@@ -444,16 +445,16 @@ TEST_F(ClaimsTest, PaymentRunsLeaveOutDisputesAndBlocksAndNeedASecondFinanceUser
     const std::string pid = std::to_string(payable), vid = std::to_string(provider_);
 
     // Disputed: left out, nothing to transfer.
-    app::disputePayable(*fin1, dbtest::jsonRequest(R"({"reason":"hours doubted"})", {{"id", pid}}));
+    http::disputePayable(*fin1, dbtest::jsonRequest(R"({"reason":"hours doubted"})", {{"id", pid}}));
     auto run = app::preparePaymentRun(*fin1, run_request);
     EXPECT_EQ(object(run)->getArray("transfers")->size(), 0u);
     EXPECT_EQ(outcome(run), "left_out disputed");
-    app::undisputePayable(*fin1, dbtest::jsonRequest(R"({"reason":"checked"})", {{"id", pid}}));
+    http::undisputePayable(*fin1, dbtest::jsonRequest(R"({"reason":"checked"})", {{"id", pid}}));
 
     // Blocked provider: left out with the reason.
-    app::blockProvider(*fin1, dbtest::jsonRequest(R"({"reason":"UBO unknown"})", {{"id", vid}}));
+    http::blockProvider(*fin1, dbtest::jsonRequest(R"({"reason":"UBO unknown"})", {{"id", vid}}));
     EXPECT_EQ(outcome(app::preparePaymentRun(*fin1, run_request)), "left_out provider_blocked");
-    app::unblockProvider(*fin1, dbtest::jsonRequest(R"({"reason":"UBO known"})", {{"id", vid}}));
+    http::unblockProvider(*fin1, dbtest::jsonRequest(R"({"reason":"UBO known"})", {{"id", vid}}));
 
     // Paid: one transfer; the preparer cannot approve; a payable changed since makes it stale.
     run = app::preparePaymentRun(*fin1, run_request);
@@ -469,7 +470,7 @@ TEST_F(ClaimsTest, PaymentRunsLeaveOutDisputesAndBlocksAndNeedASecondFinanceUser
     } catch (const ValidationError& e) {
         EXPECT_EQ(e.code(), "FOUR_EYES");
     }
-    app::disputePayable(*fin1, dbtest::jsonRequest(R"({"reason":"again"})", {{"id", pid}}));
+    http::disputePayable(*fin1, dbtest::jsonRequest(R"({"reason":"again"})", {{"id", pid}}));
     try {
         app::approvePaymentRun(*fin2, approve);
         ADD_FAILURE() << "a stale run was approved";

@@ -6,7 +6,7 @@
 
 #include "contracting/kernel/errors.hpp"
 #include "db/db_test_env.hpp"
-#include "interfaces/app/audit.hpp"
+#include "interfaces/security/audit_trail.hpp"
 #include "interfaces/app/contracts.hpp"
 #include "interfaces/app/reference.hpp"
 #include "interfaces/mysql/migrations.hpp"
@@ -139,7 +139,7 @@ TEST_F(ReferenceStoreTest, CreatingAProviderWritesTheProviderAndOneAuditRow) {
     EXPECT_EQ(audit->str(3), "tester");
     EXPECT_EQ(audit->str(4), "ok");
     EXPECT_NE(audit->str(5).find("12345678"), std::string::npos) << audit->str(5);
-    EXPECT_TRUE(app::verifyAudit(*conn_).ok);
+    EXPECT_TRUE(security::verifyAudit(*conn_).ok);
 }
 
 TEST_F(ReferenceStoreTest, ProviderIsNotWrittenWhenItsAuditRowCannotBeWritten) {
@@ -277,7 +277,7 @@ TEST_F(ReferenceStoreTest, IndexationAddsHalfUpRoundedVersionsAndLeavesOldOnesUn
     EXPECT_EQ(tariffCentsAt("11111111", kHoursProduct, "2025-06-30"), 5461);
     EXPECT_EQ(tariffCentsAt("11111111", kHoursProduct, "2025-07-01"), 5598);
     EXPECT_EQ(tariffCentsAt("11111111", kSecondHoursProduct, "2025-07-01"), 5597);
-    EXPECT_TRUE(app::verifyAudit(*conn_).ok);
+    EXPECT_TRUE(security::verifyAudit(*conn_).ok);
 }
 
 TEST_F(ReferenceStoreTest, IndexationWithoutTariffInForceAnswersNoTariffAndWritesNothing) {

@@ -1,10 +1,19 @@
 #include "json_output.hpp"
 
+#include <Poco/JSON/Stringifier.h>
+
 #include <charconv>
+#include <sstream>
 
 #include "contracting/kernel/errors.hpp"
 
-namespace zc::app {
+namespace zc::http {
+
+std::string toJson(const Poco::Dynamic::Var& v) {
+    std::ostringstream out;
+    Poco::JSON::Stringifier::condense(v, out);
+    return out.str();
+}
 
 void setOptional(Poco::JSON::Object::Ptr o, const std::string& key,
                  const std::optional<std::string>& v) {
@@ -54,4 +63,4 @@ Page pageFrom(const std::map<std::string, std::string>& query) {
     return p;
 }
 
-}  // namespace zc::app
+}  // namespace zc::http

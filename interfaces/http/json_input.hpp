@@ -12,7 +12,7 @@
 #include "contracting/kernel/civil_date.hpp"
 #include "contracting/kernel/money.hpp"
 
-namespace zc::app {
+namespace zc::http {
 
 // MISSING_FIELD when absent or null; INVALID_FIELD when of another type or too long.
 std::string requiredString(Poco::JSON::Object::Ptr o, const std::string& field,
@@ -39,4 +39,4 @@ std::vector<std::int64_t> intArray(Poco::JSON::Object::Ptr o, const std::string&
 // Errors for lookups.
 [[noreturn]] void notFound(const std::string& what, const std::string& field = {});
 
-}  // namespace zc::app
+}  // namespace zc::http

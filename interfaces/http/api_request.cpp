@@ -1,4 +1,4 @@
-#include "context.hpp"
+#include "api_request.hpp"
 
 #include <charconv>
 #include <fstream>
@@ -6,7 +6,7 @@
 
 #include "contracting/kernel/errors.hpp"
 
-namespace zc::app {
+namespace zc::http {
 
 std::int64_t ApiRequest::pathId(const std::string& name) const {
     const std::string& s = path.at(name);
@@ -40,4 +40,4 @@ std::string ApiRequest::queryValue(const std::string& name) const {
     return it == query.end() ? std::string() : it->second;
 }
 
-}  // namespace zc::app
+}  // namespace zc::http

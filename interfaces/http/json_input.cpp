@@ -2,7 +2,7 @@
 
 #include "contracting/kernel/errors.hpp"
 
-namespace zc::app {
+namespace zc::http {
 namespace {
 
 [[noreturn]] void missing(const std::string& field) {
@@ -134,4 +134,4 @@ void notFound(const std::string& what, const std::string& field) {
     throw ValidationError("NOT_FOUND", what + " does not exist.", field);
 }
 
-}  // namespace zc::app
+}  // namespace zc::http

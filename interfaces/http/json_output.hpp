@@ -3,15 +3,18 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 
-#include "interfaces/mysql/connection.hpp"
-
-namespace zc::app {
+namespace zc::http {
 
 inline Poco::JSON::Object::Ptr newObject() { return new Poco::JSON::Object; }
 inline Poco::JSON::Array::Ptr newArray() { return new Poco::JSON::Array; }
+
+// The value as compact JSON (keys sorted), e.g. an answer for the audit trail.
+std::string toJson(const Poco::Dynamic::Var& v);
 
 // Sets `key` to the string, or JSON null when absent.
 void setOptional(Poco::JSON::Object::Ptr o, const std::string& key,
@@ -29,4 +32,4 @@ struct Page {
 };
 Page pageFrom(const std::map<std::string, std::string>& query);
 
-}  // namespace zc::app
+}  // namespace zc::http

@@ -1,12 +1,15 @@
-#include "audit.hpp"
+#include "audit_trail.hpp"
 
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
 #include <Poco/JSON/Stringifier.h>
 
 #include <sstream>
 
+#include "interfaces/mysql/connection.hpp"
 #include "interfaces/security/crypto.hpp"
 
-namespace zc::app {
+namespace zc::security {
 namespace {
 
 constexpr const char* kLockHead =
@@ -34,24 +37,61 @@ std::string chainHash(const std::string& prev_hash, std::int64_t seq,
     std::ostringstream out;
     out << prev_hash << ';' << seq << ';';
     for (const auto& f : fields) field(out, f);
-    return security::sha256Hex(out.str());
+    return sha256Hex(out.str());
+}
+
+Poco::Dynamic::Var toVar(const AuditRecord::Value& v);
+
+Poco::JSON::Object::Ptr toObject(const AuditRecord& r) {
+    Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
+    for (const auto& [key, value] : r.fields()) o->set(key, toVar(value));
+    return o;
+}
+
+Poco::Dynamic::Var toVar(const AuditRecord::Value& v) {
+    if (std::holds_alternative<std::nullptr_t>(v)) return Poco::Dynamic::Var();
+    if (const auto* b = std::get_if<bool>(&v)) return *b;
+    if (const auto* i = std::get_if<std::int64_t>(&v)) return *i;
+    if (const auto* s = std::get_if<std::string>(&v)) return *s;
+    Poco::JSON::Array::Ptr a = new Poco::JSON::Array;
+    for (const auto& r : std::get<std::vector<AuditRecord>>(v)) a->add(toObject(r));
+    return a;
 }
 
 }  // namespace
 
-std::string toJson(const Poco::Dynamic::Var& v) {
+AuditRecord& AuditRecord::put(std::string key, Value v) {
+    fields_.emplace_back(std::move(key), std::move(v));
+    return *this;
+}
+
+AuditRecord& AuditRecord::set(std::string key, const std::optional<std::string>& v) {
+    return v ? put(std::move(key), Value(*v)) : put(std::move(key), Value(nullptr));
+}
+
+AuditRecord& AuditRecord::set(std::string key, const std::optional<std::int64_t>& v) {
+    return v ? put(std::move(key), Value(*v)) : put(std::move(key), Value(nullptr));
+}
+
+std::string AuditRecord::json() const {
     std::ostringstream out;
-    Poco::JSON::Stringifier::condense(v, out);
+    Poco::JSON::Stringifier::condense(Poco::Dynamic::Var(toObject(*this)), out);
     return out.str();
 }
 
-void appendAudit(RequestContext& ctx, const AuditEntry& e) {
+void appendAudit(app::RequestContext& ctx, const AuditEntry& e) {
     auto head = ctx.db.queryOne(kLockHead);
     const std::int64_t seq = head->i64(0) + 1;
     const std::string prev = head->str(1);
-    const std::vector<std::optional<std::string>> fields = {
-        timestamp(ctx.clock), ctx.actor.name, e.action, e.object_type, e.object_id, e.result,
-        ctx.origin,           e.before,       e.after};
+    const std::vector<std::optional<std::string>> fields = {app::timestamp(ctx.clock),
+                                                            ctx.actor.name,
+                                                            e.action,
+                                                            e.object_type,
+                                                            e.object_id,
+                                                            e.result,
+                                                            ctx.origin,
+                                                            e.before,
+                                                            e.after};
     const std::string hash = chainHash(prev, seq, fields);
     db::Params params{seq};
     for (const auto& f : fields) {
@@ -67,7 +107,7 @@ void appendAudit(RequestContext& ctx, const AuditEntry& e) {
     ctx.db.execute(kUpdateHead, {seq, hash});
 }
 
-void appendAuditStandalone(RequestContext& ctx, const AuditEntry& e) {
+void appendAuditStandalone(app::RequestContext& ctx, const AuditEntry& e) {
     db::Transaction tx(ctx.db);
     appendAudit(ctx, e);
     tx.commit();
@@ -106,66 +146,20 @@ AuditVerification verifyAudit(db::Connection& db) {
     return v;
 }
 
-}  // namespace zc::app
-
-#include "json_output.hpp"
-
-namespace zc::app {
-
-namespace {
-
-// "YYYY-MM-DD 00:00:00" of the day `text` names plus `days_after` days, or "" when `text` is
-// empty. INVALID_DATE (naming the query parameter) when it is not a date.
-std::string dayStart(const std::string& text, const std::string& field, int days_after) {
-    if (text.empty()) return "";
-    return formatDate(addDays(parseDate(text, field), days_after)) + " 00:00:00";
-}
-
-}  // namespace
-
-ApiResponse listAudit(RequestContext& ctx, const ApiRequest& req) {
-    const auto page = pageFrom(req.query);
-    // ?from= and ?to= are calendar days (UTC), both included.
-    const std::string from = dayStart(req.queryValue("from"), "from", 0);
-    const std::string to = dayStart(req.queryValue("to"), "to", 1);
-    auto out = newArray();
-    for (const auto& r : ctx.db.query(
+std::vector<AuditRow> auditRows(db::Connection& db, const AuditFilter& f) {
+    std::vector<AuditRow> rows;
+    for (const auto& r : db.query(
              "SELECT seq, at, actor, action, object_type, object_id, result, origin, before_json,"
              " after_json, hash FROM audit_log WHERE (? = '' OR actor = ?) AND (? = '' OR "
              "object_type = ?)"
              " AND (? = '' OR object_id = ?) AND (? = '' OR action = ?)"
              " AND (? = '' OR at >= ?) AND (? = '' OR at < ?) ORDER BY seq DESC LIMIT ? OFFSET ?",
-             {req.queryValue("actor"), req.queryValue("actor"), req.queryValue("object_type"),
-              req.queryValue("object_type"), req.queryValue("object_id"),
-              req.queryValue("object_id"), req.queryValue("action"), req.queryValue("action"), from,
-              from, to, to, page.limit, page.offset})) {
-        auto o = newObject();
-        o->set("seq", r.i64(0));
-        o->set("at", r.str(1).substr(0, 19) + "Z");
-        o->set("actor", r.str(2));
-        o->set("action", r.str(3));
-        o->set("object_type", r.str(4));
-        o->set("object_id", r.str(5));
-        o->set("result", r.str(6));
-        o->set("origin", r.str(7));
-        setOptional(o, "before", r.opt(8));
-        setOptional(o, "after", r.opt(9));
-        o->set("hash", r.str(10));
-        out->add(o);
+             {f.actor, f.actor, f.object_type, f.object_type, f.object_id, f.object_id, f.action,
+              f.action, f.from, f.from, f.to, f.to, f.limit, f.offset})) {
+        rows.push_back({r.i64(0), r.str(1), r.str(2), r.str(3), r.str(4), r.str(5), r.str(6),
+                        r.str(7), r.opt(8), r.opt(9), r.str(10)});
     }
-    return {200, out};
+    return rows;
 }
 
-ApiResponse verifyAuditApi(RequestContext& ctx, const ApiRequest&) {
-    const auto v = verifyAudit(ctx.db);
-    auto out = newObject();
-    out->set("ok", v.ok);
-    out->set("rows_checked", v.rows_checked);
-    if (!v.ok) {
-        out->set("first_bad_seq", v.first_bad_seq);
-        out->set("problem", v.problem);
-    }
-    return {200, out};
-}
-
-}  // namespace zc::app
+}  // namespace zc::security

@@ -1,0 +1,60 @@
+#include "audit_api.hpp"
+
+#include "interfaces/security/audit_trail.hpp"
+#include "json_output.hpp"
+
+namespace zc::http {
+namespace {
+
+// "YYYY-MM-DD 00:00:00" of the day `text` names plus `days_after` days, or "" when `text` is
+// empty. INVALID_DATE (naming the query parameter) when it is not a date.
+std::string dayStart(const std::string& text, const std::string& field, int days_after) {
+    if (text.empty()) return "";
+    return formatDate(addDays(parseDate(text, field), days_after)) + " 00:00:00";
+}
+
+}  // namespace
+
+ApiResponse listAudit(RequestContext& ctx, const ApiRequest& req) {
+    const auto page = pageFrom(req.query);
+    // ?from= and ?to= are calendar days (UTC), both included.
+    const security::AuditFilter filter{.actor = req.queryValue("actor"),
+                                       .object_type = req.queryValue("object_type"),
+                                       .object_id = req.queryValue("object_id"),
+                                       .action = req.queryValue("action"),
+                                       .from = dayStart(req.queryValue("from"), "from", 0),
+                                       .to = dayStart(req.queryValue("to"), "to", 1),
+                                       .limit = page.limit,
+                                       .offset = page.offset};
+    auto out = newArray();
+    for (const auto& r : security::auditRows(ctx.db, filter)) {
+        auto o = newObject();
+        o->set("seq", r.seq);
+        o->set("at", r.at.substr(0, 19) + "Z");
+        o->set("actor", r.actor);
+        o->set("action", r.action);
+        o->set("object_type", r.object_type);
+        o->set("object_id", r.object_id);
+        o->set("result", r.result);
+        o->set("origin", r.origin);
+        setOptional(o, "before", r.before);
+        setOptional(o, "after", r.after);
+        o->set("hash", r.hash);
+        out->add(o);
+    }
+    return {200, out};
+}
+
+ApiResponse verifyAuditApi(RequestContext& ctx, const ApiRequest&) {
+    const auto v = security::verifyAudit(ctx.db);
+    auto out = newObject();
+    out->set("ok", v.ok);
+    out->set("rows_checked", v.rows_checked);
+    if (!v.ok) {
+        out->set("first_bad_seq", v.first_bad_seq);
+        out->set("problem", v.problem);
+    }
+    return {200, out};
+}
+
+}  // namespace zc::http

@@ -1,0 +1,87 @@
+#pragma once
+// The audit trail: an append-only table whose rows form a SHA-256 hash chain
+// (hash = SHA-256(prev_hash, seq, at, actor, action, object, result, origin, before, after)).
+// appendAudit() must run inside the transaction of the change it records; it locks the chain
+// head, so appends are serialised and the sequence has no gaps. The use cases of every context
+// call it; the HTTP adapter only reads (auditRows, verifyAudit).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "contracting/kernel/request_context.hpp"
+
+namespace zc::security {
+
+struct AuditEntry {
+    std::string action;       // e.g. "provider.create"
+    std::string object_type;  // e.g. "provider"
+    std::string object_id;
+    std::string result = "ok";          // "ok", "denied", "failed"
+    std::optional<std::string> before;  // JSON
+    std::optional<std::string> after;   // JSON
+};
+
+void appendAudit(app::RequestContext& ctx, const AuditEntry& e);
+// Convenience for a security event in its own transaction (failed login, forbidden call).
+void appendAuditStandalone(app::RequestContext& ctx, const AuditEntry& e);
+
+// The before or after of an audit row, built by a use case without a JSON library: a JSON
+// object whose keys come out sorted, as the API's answers do.
+class AuditRecord {
+  public:
+    using Value =
+        std::variant<std::nullptr_t, bool, std::int64_t, std::string, std::vector<AuditRecord>>;
+
+    AuditRecord& set(std::string key, bool v) { return put(std::move(key), v); }
+    AuditRecord& set(std::string key, std::int64_t v) { return put(std::move(key), v); }
+    AuditRecord& set(std::string key, int v) { return put(std::move(key), std::int64_t{v}); }
+    AuditRecord& set(std::string key, std::string v) { return put(std::move(key), std::move(v)); }
+    AuditRecord& set(std::string key, const char* v) { return put(std::move(key), std::string(v)); }
+    AuditRecord& set(std::string key, std::vector<AuditRecord> v) {
+        return put(std::move(key), std::move(v));
+    }
+    // JSON null when absent.
+    AuditRecord& set(std::string key, const std::optional<std::string>& v);
+    AuditRecord& set(std::string key, const std::optional<std::int64_t>& v);
+    std::string json() const;
+
+    const std::vector<std::pair<std::string, Value>>& fields() const { return fields_; }
+
+  private:
+    AuditRecord& put(std::string key, Value v);
+    std::vector<std::pair<std::string, Value>> fields_;
+};
+
+struct AuditVerification {
+    bool ok = true;
+    std::int64_t rows_checked = 0;
+    std::int64_t first_bad_seq = 0;  // 0 when ok
+    std::string problem;             // "altered", "removed", "head mismatch"
+};
+
+AuditVerification verifyAudit(db::Connection& db);
+
+// One row of the trail as the auditor reads it.
+struct AuditRow {
+    std::int64_t seq = 0;
+    std::string at;  // "YYYY-MM-DD HH:MM:SS.ffffff" (UTC)
+    std::string actor, action, object_type, object_id, result, origin;
+    std::optional<std::string> before, after;
+    std::string hash;
+};
+
+// The auditor's filter: empty fields match everything; `from`/`to` are DATETIME texts ("" for
+// open), `to` exclusive.
+struct AuditFilter {
+    std::string actor, object_type, object_id, action, from, to;
+    std::int64_t limit = 100;
+    std::int64_t offset = 0;
+};
+
+// Rows matching the filter, newest first.
+std::vector<AuditRow> auditRows(db::Connection& db, const AuditFilter& f);
+
+}  // namespace zc::security
