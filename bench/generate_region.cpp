@@ -28,6 +28,7 @@
 #include "interfaces/mysql/connection.hpp"
 #include "interfaces/mysql/connection_pool.hpp"
 #include "interfaces/security/aes_gcm.hpp"
+#include "interfaces/security/bsn_protection.hpp"
 #include "interfaces/server/settings.hpp"
 
 namespace {
@@ -140,13 +141,13 @@ void createAllocations(db::Connection& c, const app::AppConfig& config, std::int
         for (std::int64_t i = first; i < last; ++i) {
             const std::string bsn = bsnOf(i);
             sql += (i == first ? "" : ",") + placeholders(12);
-            p.insert(p.end(),
-                     {app::bsnLookupHash(config, bsn), security::encryptAesGcm(config.bsn_key, bsn),
-                      "Client " + std::to_string(i), std::string("B."),
-                      formatDate(addDays(parseDate("1940-01-01"), (i * 97) % 25000)),
-                      std::string(i % 2 == 0 ? "1" : "2"), std::string("Bankastraat"),
-                      std::to_string(1 + i % 200), std::string("8011AB"), std::string("Zwolle"),
-                      std::string(kMunicipality), now()});
+            p.insert(p.end(), {security::bsnLookupHash(config, bsn),
+                               security::encryptAesGcm(config.bsn_key, bsn),
+                               "Client " + std::to_string(i), std::string("B."),
+                               formatDate(addDays(parseDate("1940-01-01"), (i * 97) % 25000)),
+                               std::string(i % 2 == 0 ? "1" : "2"), std::string("Bankastraat"),
+                               std::to_string(1 + i % 200), std::string("8011AB"),
+                               std::string("Zwolle"), std::string(kMunicipality), now()});
         }
         c.execute(sql, p);
         const std::int64_t first_client = c.lastInsertId();  // consecutive in one INSERT

@@ -5,8 +5,10 @@
 #   */store              -> not its context's app/ (the store is below the use cases)
 #   billing/*            -> never invoicing/ (billing announces through ports it owns)
 #   contracting/*        -> never billing/ or invoicing/ (contracting is upstream of both)
-#   any context          -> never interfaces/ except interfaces/mysql (stores, transactions) and
-#                           interfaces/security/audit_trail.hpp (each use case's audit row)
+#   any context          -> never another context's store/ (contexts talk through use cases and
+#                           ports); never interfaces/ except interfaces/mysql (stores,
+#                           transactions) and interfaces/security (the audit row of each use
+#                           case, BSN encryption)
 #   interfaces/http      -> never a store/ and never interfaces/mysql
 # Prints each violation as FILE:LINE: INCLUDE (rule); exits 1 if any. Called by check-bans.sh.
 set -u
@@ -63,9 +65,11 @@ broken_rule() {
         { rule="billing never includes invoicing (use a port billing owns)"; return; }
     [[ "$context" == contracting && ( "$target" == billing/* || "$target" == invoicing/* ) ]] &&
         { rule="contracting is upstream of billing and invoicing"; return; }
+    [[ "$target" == */store/* && "$target" != "$context"/store/* ]] &&
+        { rule="a context never reads another context's store"; return; }
     [[ "$target" == interfaces/* && "$target" != interfaces/mysql/* &&
-        "$target" != interfaces/security/audit_trail.hpp ]] &&
-        rule="a context includes no adapter but interfaces/mysql and the audit trail"
+        "$target" != interfaces/security/* ]] &&
+        rule="a context includes no adapter but interfaces/mysql and interfaces/security"
 }
 
 allowed() {

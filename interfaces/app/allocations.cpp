@@ -1,15 +1,13 @@
 #include "allocations.hpp"
 
-#include "context.hpp"
 #include "care_queries.hpp"
+#include "context.hpp"
 #include "contracting/domain/allocation_rules.hpp"
 #include "contracting/domain/decision_cap.hpp"
 #include "contracting/domain/extension.hpp"
 #include "contracting/domain/provider_consent.hpp"
 #include "contracting/kernel/ascii.hpp"
 #include "contracting/kernel/errors.hpp"
-#include "context.hpp"
-#include "context.hpp"
 
 namespace zc::app {
 namespace {

@@ -9,7 +9,6 @@
 #include "interfaces/security/crypto.hpp"
 #include "interfaces/security/password_hash.hpp"
 #include "interfaces/security/totp.hpp"
-#include "context.hpp"
 
 namespace zc::app {
 namespace {

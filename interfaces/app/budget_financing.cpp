@@ -14,8 +14,6 @@
 #include "invoicing/domain/amount_text.hpp"
 #include "invoicing/domain/payable.hpp"
 #include "invoicing/store/ledger_store.hpp"
-#include "context.hpp"
-#include "context.hpp"
 
 namespace zc::app {
 namespace {

@@ -4,14 +4,12 @@
 // audit row.
 #include <limits>
 
-#include "context.hpp"
 #include "budgets.hpp"
 #include "budgets_internal.hpp"
+#include "context.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "invoicing/domain/reallocation.hpp"
 #include "invoicing/store/ledger_store.hpp"
-#include "context.hpp"
-#include "context.hpp"
 
 namespace zc::app {
 namespace {

@@ -6,16 +6,14 @@
 #include <map>
 #include <sstream>
 
-#include "context.hpp"
 #include "budgets_internal.hpp"
+#include "context.hpp"
+#include "contracting/app/tariff_queries.hpp"
 #include "contracting/kernel/cap.hpp"
 #include "contracting/kernel/codes.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "contracting/kernel/unit.hpp"
 #include "invoicing/domain/amount_text.hpp"
-#include "context.hpp"
-#include "context.hpp"
-#include "tariff_store.hpp"
 
 namespace zc::app {
 namespace {
@@ -190,8 +188,8 @@ void addCommitted(RequestContext& ctx, const Scope& s, Date report_date, BudgetF
         auto schedule = schedules.find(key);
         if (schedule == schedules.end()) {
             schedule = schedules
-                           .emplace(key, loadTariffSchedule(ctx.db, TariffOwner::Contract,
-                                                            key.first, key.second))
+                           .emplace(key, contracting::contractTariffSchedule(ctx.db, key.first,
+                                                                             key.second))
                            .first;
         }
         const auto tariff = schedule->second.at(laterOf(report_date, period.begin));

@@ -1,7 +1,7 @@
 #include "care_queries.hpp"
 
 #include "contracting/kernel/unit.hpp"
-#include "tariff_store.hpp"
+#include "contracting/store/tariff_store.hpp"
 
 namespace zc::app {
 namespace {
@@ -72,8 +72,9 @@ std::optional<Money> highestContractedTariff(db::Connection& db,
     const Unit unit = parseUnit(unit_name);
     for (const auto& municipality : municipalities) {
         for (auto contract : activeContracts(db, municipality, product_code, date, 0)) {
-            const auto v =
-                loadTariffSchedule(db, TariffOwner::Contract, contract, product_code).at(date);
+            const auto v = contracting::loadTariffSchedule(db, contracting::TariffOwner::Contract,
+                                                           contract, product_code)
+                               .at(date);
             if (!v || v->unit != unit) continue;
             if (!best || v->tariff > *best) best = v->tariff;
         }

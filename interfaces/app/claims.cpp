@@ -1,14 +1,14 @@
 // Adjudication of declarations against allocations, contracts, tariffs and caps.
 #include "claims.hpp"
 
-#include "context.hpp"
 #include "billing/domain/cap_windows.hpp"
 #include "clients.hpp"
+#include "context.hpp"
+#include "contracting/app/tariff_queries.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "contracting/kernel/working_days.hpp"
 #include "interfaces/security/aes_gcm.hpp"
-#include "context.hpp"
-#include "tariff_store.hpp"
+#include "interfaces/security/bsn_protection.hpp"
 
 namespace zc::app {
 
@@ -368,7 +368,7 @@ billing::ContractFacts ClaimProcessor::contract(const billing::ClaimLine& line,
                                   last_day < parseDate(c->str(2)) &&
                                   (!stopped || c->isNull(3) || last_day < parseDate(c->str(3)));
         const auto schedule =
-            loadTariffSchedule(db(), TariffOwner::Contract, contract_id, line.product_code);
+            contracting::contractTariffSchedule(db(), contract_id, line.product_code);
         const auto first = schedule.at(line.period.begin);
         const auto last = schedule.at(last_day);
         if (first && last && first->tariff == last->tariff) facts.tariff = first->tariff;
@@ -442,7 +442,7 @@ LineResult ClaimProcessor::debit(const billing::ClaimLine& line) {
     if (facts) {
         // The allocation's client is compared by the keyed hash of the BSN.
         auto& h = bsn_hashes_[line.bsn];
-        if (h.empty()) h = bsnLookupHash(ctx_.config, line.bsn);
+        if (h.empty()) h = security::bsnLookupHash(ctx_.config, line.bsn);
         facts->client_bsn = h == client_hashes_[line.allocation_number] ? line.bsn : "";
     }
     billing::PriorUse prior;
@@ -551,7 +551,7 @@ void ClaimProcessor::flush() {
         sql += i == 0 ? "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
                       : ",(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
         auto& h = bsn_hashes_[l.bsn];
-        if (h.empty()) h = bsnLookupHash(ctx_.config, l.bsn);
+        if (h.empty()) h = security::bsnLookupHash(ctx_.config, l.bsn);
         params.insert(
             params.end(),
             {result_.declaration_id, provider_id_, l.reference,

@@ -3,15 +3,13 @@
 
 #include <sstream>
 
-#include "context.hpp"
 #include "claims.hpp"
+#include "context.hpp"
+#include "contracting/app/tariff_queries.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "invoicing/app/claim_payables.hpp"
 #include "invoicing/domain/payable.hpp"
-#include "context.hpp"
-#include "context.hpp"
 #include "messages.hpp"
-#include "tariff_store.hpp"
 
 namespace zc::app {
 namespace {
@@ -152,7 +150,7 @@ billing::ClaimLine csvLine(RequestContext& ctx, std::size_t row,
     l.product_code = a->str(1);
     l.unit = parseUnit(a->str(2));
     const auto tariff =
-        loadTariffSchedule(ctx.db, TariffOwner::Contract, a->i64(3), l.product_code).at(*begin);
+        contracting::contractTariffSchedule(ctx.db, a->i64(3), l.product_code).at(*begin);
     if (tariff) {
         l.tariff = tariff->tariff;
         l.amount = tariff->tariff.times(l.volume);

@@ -2,8 +2,8 @@
 
 #include <stdexcept>
 
-#include "context.hpp"
 #include "care_queries.hpp"
+#include "context.hpp"
 #include "contracting/domain/allocation_rules.hpp"
 #include "contracting/domain/unit_frequency.hpp"
 #include "contracting/kernel/ascii.hpp"
@@ -15,9 +15,8 @@
 #include "contracting/kernel/utf8.hpp"
 #include "interfaces/iwmo/writers.hpp"
 #include "interfaces/security/aes_gcm.hpp"
+#include "interfaces/security/bsn_protection.hpp"
 #include "interfaces/security/crypto.hpp"
-#include "context.hpp"
-#include "context.hpp"
 
 namespace zc::app {
 namespace {
@@ -168,11 +167,6 @@ void checkDistrict(RequestContext& ctx, std::optional<std::int64_t> district,
 
 }  // namespace
 
-std::string bsnLookupHash(const AppConfig& config, const std::string& bsn) {
-    requireKeys(config);
-    return security::hmacSha256Hex(config.bsn_hmac_key, bsn);
-}
-
 std::optional<ClientView> loadClient(db::Connection& db, const AppConfig& config, std::int64_t id) {
     auto r = db.queryOne(std::string(kClientColumns) + " WHERE id = ?", {id});
     if (!r) return std::nullopt;
@@ -196,7 +190,8 @@ std::optional<ClientView> loadClient(db::Connection& db, const AppConfig& config
 std::optional<std::int64_t> findClientIdByBsn(db::Connection& db, const AppConfig& config,
                                               const std::string& bsn) {
     if (!Bsn::isValid(bsn)) return std::nullopt;
-    auto r = db.queryOne("SELECT id FROM clients WHERE bsn_hash = ?", {bsnLookupHash(config, bsn)});
+    auto r = db.queryOne("SELECT id FROM clients WHERE bsn_hash = ?",
+                         {security::bsnLookupHash(config, bsn)});
     if (!r) return std::nullopt;
     return r->i64(0);
 }
@@ -222,7 +217,7 @@ ApiResponse createClient(RequestContext& ctx, const ApiRequest& req) {
                                 "municipality_code")
             .str();
     const auto district = optionalInt(req.body, "district_id");
-    const std::string hash = bsnLookupHash(ctx.config, bsn.str());
+    const std::string hash = security::bsnLookupHash(ctx.config, bsn.str());
     db::Transaction tx(ctx.db);
     if (!ctx.db.queryOne("SELECT code FROM municipalities WHERE code = ?", {municipality})) {
         throw ValidationError("UNKNOWN_MUNICIPALITY",
@@ -259,7 +254,7 @@ ApiResponse listClients(RequestContext& ctx, const ApiRequest& req) {
     if (!bsn_text.empty()) {
         const Bsn bsn = Bsn::parse(bsn_text, "bsn");
         rows = ctx.db.query(std::string(kClientColumns) + " WHERE bsn_hash = ?",
-                            {bsnLookupHash(ctx.config, bsn.str())});
+                            {security::bsnLookupHash(ctx.config, bsn.str())});
     } else {
         const auto page = pageFrom(req.query);
         const std::string municipality = req.queryValue("municipality");

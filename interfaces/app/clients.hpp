@@ -35,8 +35,6 @@ std::optional<ClientView> loadClient(db::Connection& db, const AppConfig& config
 // The client with this BSN (looked up by its HMAC), or nothing (also for an invalid BSN).
 std::optional<std::int64_t> findClientIdByBsn(db::Connection& db, const AppConfig& config,
                                               const std::string& bsn);
-// The look-up hash of a BSN: hex HMAC-SHA256 under AppConfig::bsn_hmac_key.
-std::string bsnLookupHash(const AppConfig& config, const std::string& bsn);
 
 // POST /clients
 ApiResponse createClient(RequestContext& ctx, const ApiRequest& req);

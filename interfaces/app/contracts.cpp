@@ -9,11 +9,17 @@
 #include "contracting/kernel/codes.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "contracting/kernel/settlement_rule.hpp"
-#include "context.hpp"
-#include "context.hpp"
-#include "tariff_store.hpp"
+#include "contracting/store/tariff_store.hpp"
+#include "interfaces/http/tariff_json.hpp"
 
 namespace zc::app {
+
+using contracting::insertTariff;
+using contracting::loadTariffSchedule;
+using contracting::TariffOwner;
+using contracting::tariffProducts;
+using http::tariffsJson;
+using http::tariffVersionJson;
 namespace {
 
 using contracting::ContractStatus;
@@ -120,7 +126,7 @@ Poco::JSON::Object::Ptr contractJson(RequestContext& ctx, std::int64_t id) {
     auto products = newArray();
     for (const auto& p : contractProducts(ctx, id)) products->add(p);
     o->set("products", products);
-    o->set("tariffs", tariffsJson(ctx.db, TariffOwner::Contract, id));
+    o->set("tariffs", tariffsJson(contracting::storedTariffs(ctx.db, TariffOwner::Contract, id)));
     auto history = newArray();
     for (const auto& h : ctx.db.query("SELECT from_status, to_status, reason, changed_by, "
                                       "changed_at FROM contract_status_changes"
@@ -454,7 +460,7 @@ ApiResponse indexContract(RequestContext& ctx, const ApiRequest& req) {
     out->set("percentage", pct.toString());
     out->set("from", formatDate(from));
     out->set("new_versions", n);
-    out->set("tariffs", tariffsJson(ctx.db, TariffOwner::Contract, id));
+    out->set("tariffs", tariffsJson(contracting::storedTariffs(ctx.db, TariffOwner::Contract, id)));
     appendAudit(
         ctx, {"contract.indexation", "contract", std::to_string(id), "ok", std::nullopt,
               "{\"percentage\":\"" + pct.toString() + "\",\"from\":\"" + formatDate(from) + "\"}"});

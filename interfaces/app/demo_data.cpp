@@ -11,9 +11,9 @@
 #include <utility>
 
 #include "allocations.hpp"
-#include "context.hpp"
 #include "auth.hpp"
 #include "clients.hpp"
+#include "context.hpp"
 #include "contracts.hpp"
 #include "messages.hpp"
 #include "payments.hpp"

@@ -4,8 +4,6 @@
 
 #include "context.hpp"
 #include "contracting/kernel/errors.hpp"
-#include "context.hpp"
-#include "context.hpp"
 #include "messages.hpp"
 
 namespace zc::app {

@@ -3,9 +3,9 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 
-#include "context.hpp"
 #include "billing/domain/declaration_checks.hpp"
 #include "claims.hpp"
+#include "context.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "contracting/kernel/unit.hpp"
 #include "interfaces/iwmo/declaration.hpp"

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "context.hpp"
+#include "contracting/app/provider_queries.hpp"
 #include "contracting/kernel/bsn.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "interfaces/iwmo/message_kinds.hpp"
@@ -68,7 +69,7 @@ std::int64_t checkSender(RequestContext& ctx, const std::string& header_sender,
                                            "code " +
                                            certificate_agb + " of your client certificate.");
     }
-    const auto provider_id = knownProviderId(ctx.db, certificate_agb);
+    const auto provider_id = contracting::knownProviderId(ctx.db, certificate_agb);
     if (!ctx.db.queryOne("SELECT code FROM municipalities WHERE code = ?", {recipient})) {
         technicalError("WRONG_RECIPIENT", "Ontvanger " + recipient +
                                               " is not a municipality served by this platform.");

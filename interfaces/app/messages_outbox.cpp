@@ -8,8 +8,8 @@
 #include <stdexcept>
 
 #include "allocations.hpp"
-#include "context.hpp"
 #include "clients.hpp"
+#include "context.hpp"
 #include "contracting/domain/wmo301_content.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "contracting/kernel/unit.hpp"
@@ -17,8 +17,6 @@
 #include "interfaces/iwmo/message_kinds.hpp"
 #include "interfaces/security/crypto.hpp"
 #include "interfaces/xml/stream_reader.hpp"
-#include "context.hpp"
-#include "context.hpp"
 #include "message_safety.hpp"
 #include "messages_internal.hpp"
 

@@ -8,8 +8,6 @@
 #include "allocations.hpp"
 #include "context.hpp"
 #include "contracting/kernel/errors.hpp"
-#include "context.hpp"
-#include "context.hpp"
 #include "messages_internal.hpp"
 
 namespace zc::app {

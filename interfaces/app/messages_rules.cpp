@@ -5,11 +5,12 @@
 #include <set>
 
 #include "allocations.hpp"
-#include "context.hpp"
 #include "clients.hpp"
+#include "context.hpp"
 #include "contracting/kernel/bsn.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "contracting/kernel/working_days.hpp"
+#include "interfaces/security/bsn_protection.hpp"
 #include "messages_internal.hpp"
 
 namespace zc::app {
@@ -310,7 +311,7 @@ Poco::JSON::Object::Ptr elementJson(const xml::Element& e) {
 }
 
 Outcome process315(RequestContext& ctx, const MessageInfo& m) {
-    const std::string hash = bsnLookupHash(ctx.config, client(m).childText("Bsn"));
+    const std::string hash = security::bsnLookupHash(ctx.config, client(m).childText("Bsn"));
     const auto items = products(client(m), "AangevraagdeProducten", "AangevraagdProduct");
     Codes codes;
     if (openRequestExists(ctx, m, hash)) add(codes, &client(m), "9374");
@@ -462,7 +463,7 @@ void check317Overlaps(RequestContext& ctx, const xml::Element& v,
 }
 
 Outcome process317(RequestContext& ctx, const MessageInfo& m) {
-    const std::string hash = bsnLookupHash(ctx.config, client(m).childText("Bsn"));
+    const std::string hash = security::bsnLookupHash(ctx.config, client(m).childText("Bsn"));
     const auto& v = *client(m).child("Verzoek");
     const auto cid = clientIdOf(ctx, m);
     Codes codes;

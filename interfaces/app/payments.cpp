@@ -18,8 +18,6 @@
 #include "invoicing/app/payment_run_preparation.hpp"
 #include "invoicing/domain/payment_run.hpp"
 #include "invoicing/store/ledger_store.hpp"
-#include "context.hpp"
-#include "context.hpp"
 #include "statements.hpp"
 
 namespace zc::app {

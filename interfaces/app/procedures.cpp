@@ -7,12 +7,18 @@
 #include "contracting/domain/application_rules.hpp"
 #include "contracting/kernel/codes.hpp"
 #include "contracting/kernel/errors.hpp"
+#include "contracting/store/tariff_store.hpp"
 #include "contracts.hpp"
-#include "context.hpp"
-#include "context.hpp"
-#include "tariff_store.hpp"
+#include "interfaces/http/tariff_json.hpp"
 
 namespace zc::app {
+
+using contracting::insertTariff;
+using contracting::loadTariffSchedule;
+using contracting::TariffOwner;
+using contracting::tariffProducts;
+using http::tariffsJson;
+using http::tariffVersionJson;
 namespace {
 
 using contracting::Assessment;
@@ -217,7 +223,7 @@ ApiResponse getProcedure(RequestContext& ctx, const ApiRequest& req) {
         reqs->add(qo);
     }
     o->set("requirements", reqs);
-    o->set("tariffs", tariffsJson(ctx.db, TariffOwner::Procedure, id));
+    o->set("tariffs", tariffsJson(contracting::storedTariffs(ctx.db, TariffOwner::Procedure, id)));
     return {200, o};
 }
 

@@ -3,9 +3,8 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
+#include "context.hpp"
 #include "contracting/kernel/errors.hpp"
-#include "context.hpp"
-#include "context.hpp"
 
 namespace zc::app {
 namespace {

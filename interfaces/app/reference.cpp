@@ -1,11 +1,10 @@
 #include "reference.hpp"
 
 #include "context.hpp"
+#include "contracting/app/provider_queries.hpp"
 #include "contracting/kernel/codes.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "contracting/kernel/unit.hpp"
-#include "context.hpp"
-#include "context.hpp"
 
 namespace zc::app {
 namespace {
@@ -216,7 +215,7 @@ ApiResponse createProvider(RequestContext& ctx, const ApiRequest& req) {
                               "contact_email");
     }
     db::Transaction tx(ctx.db);
-    if (providerIdByAgb(ctx.db, agb)) {
+    if (contracting::providerIdByAgb(ctx.db, agb)) {
         throw ValidationError("DUPLICATE_AGB",
                               "A provider with AGB code " + agb + " exists already.", "agb");
     }
@@ -251,20 +250,6 @@ ApiResponse getProvider(RequestContext& ctx, const ApiRequest& req) {
     auto r = ctx.db.queryOne(std::string(kProviderColumns) + " WHERE id = ?", {id});
     if (!r) notFound("Provider " + std::to_string(id), "id");
     return {200, providerJson(*r)};
-}
-
-std::optional<std::int64_t> providerIdByAgb(db::Connection& db, const std::string& agb) {
-    const auto r = db.queryOne("SELECT id FROM providers WHERE agb = ?", {agb});
-    if (!r) return std::nullopt;
-    return r->i64(0);
-}
-
-std::int64_t knownProviderId(db::Connection& db, const std::string& agb) {
-    const auto id = providerIdByAgb(db, agb);
-    if (!id) {
-        throw ValidationError("UNKNOWN_AGB", "AGB " + agb + " is not a known provider.", "");
-    }
-    return *id;
 }
 
 }  // namespace zc::app

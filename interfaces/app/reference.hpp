@@ -10,12 +10,6 @@
 
 namespace zc::app {
 
-// The provider with this AGB code, or nothing.
-std::optional<std::int64_t> providerIdByAgb(db::Connection& db, const std::string& agb);
-// The same for an AGB code a provider presents itself with (client certificate, message
-// header): ValidationError UNKNOWN_PROVIDER (403) when no provider has it.
-std::int64_t knownProviderId(db::Connection& db, const std::string& agb);
-
 ApiResponse createMunicipality(RequestContext& ctx, const ApiRequest& req);
 ApiResponse listMunicipalities(RequestContext& ctx, const ApiRequest& req);
 ApiResponse createDistrict(RequestContext& ctx, const ApiRequest& req);

@@ -14,8 +14,6 @@
 #include "interfaces/security/crypto.hpp"
 #include "invoicing/domain/reconciliation.hpp"
 #include "invoicing/store/ledger_store.hpp"
-#include "context.hpp"
-#include "context.hpp"
 
 namespace zc::app {
 namespace {

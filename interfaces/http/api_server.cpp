@@ -28,7 +28,7 @@
 #include "contracting/kernel/errors.hpp"
 #include "error_mapping.hpp"
 #include "interfaces/app/auth.hpp"
-#include "interfaces/app/reference.hpp"
+#include "contracting/app/provider_queries.hpp"
 #include "interfaces/iwmo/message_kinds.hpp"
 #include "interfaces/mysql/migrations.hpp"
 #include "interfaces/security/audit_trail.hpp"
@@ -358,7 +358,7 @@ class ApiHandler : public Poco::Net::HTTPRequestHandler {
 
     // Providers' message traffic: the verified client certificate names the AGB code.
     static void authenticateCertificate(RequestContext& ctx, ApiRequest& api) {
-        ctx.actor.provider_id = app::knownProviderId(ctx.db, api.client_agb);
+        ctx.actor.provider_id = contracting::knownProviderId(ctx.db, api.client_agb);
         ctx.actor.role = app::Role::Provider;
         ctx.actor.name = "provider:" + api.client_agb;
     }

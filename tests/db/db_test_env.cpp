@@ -95,8 +95,7 @@ db::DbConfig rootDbConfig() {
 
 std::filesystem::path sourceRoot() {
     if (const char* env = std::getenv("ZC_SOURCE_DIR")) return env;
-    // This file is tests/db/db_test_env.cpp; CMake compiles it by its absolute path.
-    return std::filesystem::path(__FILE__).parent_path().parent_path().parent_path();
+    return std::filesystem::path(ZC_SOURCE_ROOT);
 }
 
 std::filesystem::path migrationsDir() { return sourceRoot() / "config" / "migrations"; }

@@ -31,9 +31,9 @@ namespace {
 using test::HttpsClient;
 using test::Response;
 
-// The project root: this file lives in <root>/tests/e2e/.
+// The project root, as CMake configured it.
 std::filesystem::path sourceRoot() {
-    return std::filesystem::path(__FILE__).parent_path().parent_path().parent_path();
+    return std::filesystem::path(ZC_SOURCE_ROOT);
 }
 
 // GET /health with a client limited to exactly one TLS version (min = max = `version`), with

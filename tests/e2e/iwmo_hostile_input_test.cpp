@@ -63,9 +63,8 @@ std::string replaceOnce(std::string text, const std::string& from, const std::st
 // A sample message as the demo provider sends it: Afzender = the certificate's AGB,
 // Ontvanger = a municipality of the demo, a BerichtIdentificatie of its own.
 std::string message(const std::string& stem) {
-    // This file is <root>/tests/e2e/iwmo_hostile_input_test.cpp (CMake compiles by absolute path).
     static const std::filesystem::path samples =
-        std::filesystem::path(__FILE__).parent_path().parent_path() / "data/iwmo";
+        std::filesystem::path(ZC_SOURCE_ROOT) / "tests/data/iwmo";
     std::string xml = readFile(samples / (stem + ".xml"));
     xml = replaceOnce(xml, "Afzender>12345678<", std::string("Afzender>") + kAgb + "<");
     xml = replaceOnce(xml, "Ontvanger>0363<", std::string("Ontvanger>") + kMunicipality + "<");

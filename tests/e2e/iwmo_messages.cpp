@@ -128,9 +128,8 @@ std::string messageNamespace(const std::string& name) {
 }
 
 fs::path sourceRoot() {
-    // __FILE__ is <root>/tests/e2e/iwmo_messages.cpp when CMake compiles by absolute path.
-    const fs::path from_file = fs::path(__FILE__).parent_path().parent_path().parent_path();
-    if (from_file.is_absolute() && hasOurSchemas(from_file)) return from_file;
+    const fs::path from_build = fs::path(ZC_SOURCE_ROOT);
+    if (hasOurSchemas(from_build)) return from_build;
     // Else the build tree is usually <root>/build with the test environment inside it.
     const fs::path env = fs::path(test::testEnvDir());
     for (fs::path p = fs::absolute(env); !p.empty() && p != p.root_path(); p = p.parent_path()) {

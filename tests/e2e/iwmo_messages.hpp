@@ -18,7 +18,7 @@ inline constexpr const char* kBasisNs = "http://www.istandaarden.nl/iwmo/3_2/bas
 // "http://www.istandaarden.nl/iwmo/3_2/<name>/schema".
 std::string messageNamespace(const std::string& name);
 
-// The repository root (from __FILE__, else from the test environment's location).
+// The repository root (as CMake configured it, else from the test environment's location).
 std::filesystem::path sourceRoot();
 // Our XSDs (interfaces/xml/schemas/iwmo-3.2), loaded once per process.
 const xml::SchemaSet& ourSchemas();

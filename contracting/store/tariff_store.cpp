@@ -1,16 +1,17 @@
 #include "tariff_store.hpp"
 
-#include "context.hpp"
+#include "contracting/kernel/unit.hpp"
+#include "interfaces/mysql/connection.hpp"
 
-namespace zc::app {
+namespace zc::contracting {
 namespace {
 
 std::string ownerColumn(TariffOwner owner) {
     return owner == TariffOwner::Procedure ? "procedure_id" : "contract_id";
 }
 
-contracting::TariffVersion versionFrom(const db::Row& r, std::size_t first) {
-    contracting::TariffVersion v;
+TariffVersion versionFrom(const db::Row& r, std::size_t first) {
+    TariffVersion v;
     v.unit = parseUnit(r.str(first));
     v.tariff = Money::fromCents(r.i64(first + 1));
     v.valid_from = parseDate(r.str(first + 2));
@@ -20,19 +21,18 @@ contracting::TariffVersion versionFrom(const db::Row& r, std::size_t first) {
 
 }  // namespace
 
-contracting::TariffSchedule loadTariffSchedule(db::Connection& db, TariffOwner owner,
-                                               std::int64_t owner_id, const std::string& product) {
+TariffSchedule loadTariffSchedule(db::Connection& db, TariffOwner owner, std::int64_t owner_id,
+                                  const std::string& product) {
     const std::string sql = "SELECT unit, tariff_cents, valid_from, valid_to FROM tariffs WHERE " +
                             ownerColumn(owner) + " = ? AND product_code = ? ORDER BY valid_from" +
                             (db.inTransaction() ? " FOR UPDATE" : "");
-    std::vector<contracting::TariffVersion> versions;
+    std::vector<TariffVersion> versions;
     for (const auto& r : db.query(sql, {owner_id, product})) versions.push_back(versionFrom(r, 0));
-    return contracting::TariffSchedule(std::move(versions));
+    return TariffSchedule(std::move(versions));
 }
 
 void insertTariff(db::Connection& db, TariffOwner owner, std::int64_t owner_id,
-                  const std::string& product, const contracting::TariffVersion& v,
-                  const std::string& reason) {
+                  const std::string& product, const TariffVersion& v, const std::string& reason) {
     db.execute("INSERT INTO tariffs (" + ownerColumn(owner) +
                    ", product_code, unit, tariff_cents, valid_from, valid_to, reason)"
                    " VALUES (?,?,?,?,?,?,?)",
@@ -40,28 +40,15 @@ void insertTariff(db::Connection& db, TariffOwner owner, std::int64_t owner_id,
                 v.valid_to ? db::Param(formatDate(*v.valid_to)) : db::Param(nullptr), reason});
 }
 
-Poco::JSON::Object::Ptr tariffVersionJson(const std::string& product,
-                                          const contracting::TariffVersion& v) {
-    auto o = newObject();
-    o->set("product_code", product);
-    o->set("unit", unitName(v.unit));
-    o->set("tariff_cents", v.tariff.cents());
-    o->set("tariff", v.tariff.toString());
-    o->set("valid_from", formatDate(v.valid_from));
-    setOptional(o, "valid_to", v.valid_to ? std::optional(formatDate(*v.valid_to)) : std::nullopt);
-    return o;
-}
-
-Poco::JSON::Array::Ptr tariffsJson(db::Connection& db, TariffOwner owner, std::int64_t owner_id) {
-    auto out = newArray();
+std::vector<StoredTariff> storedTariffs(db::Connection& db, TariffOwner owner,
+                                        std::int64_t owner_id) {
+    std::vector<StoredTariff> out;
     for (const auto& r : db.query(
              "SELECT product_code, unit, tariff_cents, valid_from, valid_to, reason FROM tariffs"
              " WHERE " +
                  ownerColumn(owner) + " = ? ORDER BY product_code, valid_from",
              {owner_id})) {
-        auto o = tariffVersionJson(r.str(0), versionFrom(r, 1));
-        o->set("reason", r.str(5));
-        out->add(o);
+        out.push_back({r.str(0), versionFrom(r, 1), r.str(5)});
     }
     return out;
 }
@@ -77,4 +64,4 @@ std::vector<std::string> tariffProducts(db::Connection& db, TariffOwner owner,
     return out;
 }
 
-}  // namespace zc::app
+}  // namespace zc::contracting
