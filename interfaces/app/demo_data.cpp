@@ -11,7 +11,7 @@
 #include <utility>
 
 #include "allocations.hpp"
-#include "auth.hpp"
+#include "interfaces/http/auth_api.hpp"
 #include "clients.hpp"
 #include "context.hpp"
 #include "contracts.hpp"
@@ -607,7 +607,7 @@ void enableTotp(Demo& d, const std::string& username, const std::string& secret)
 
 void loadStaff(Demo& d) {
     for (const auto& s : kStaff) {
-        call(d, createUser, adminActor(),
+        call(d, http::createUser, adminActor(),
              object({{"username", s.username},
                      {"display_name", s.display_name},
                      {"role", s.role},
@@ -618,7 +618,7 @@ void loadStaff(Demo& d) {
 
 void loadProviderUsers(Demo& d) {
     for (const auto& u : kProviderUsers) {
-        call(d, createUser, adminActor(),
+        call(d, http::createUser, adminActor(),
              object({{"username", u.username},
                      {"display_name", u.display_name},
                      {"role", "provider"},
@@ -630,7 +630,7 @@ void loadProviderUsers(Demo& d) {
 void issueApiKeys(Demo& d) {
     for (int i = 0; i < kApiKeyProviders; ++i) {
         const auto& p = d.providers[i];
-        auto out = call(d, issueApiKey, managerActor(), object({{"label", "Demo-koppeling"}}),
+        auto out = call(d, http::issueApiKey, managerActor(), object({{"label", "Demo-koppeling"}}),
                         std::to_string(p.id));
         d.summary.provider_api_keys.push_back(p.agb + " " + p.name + ": " +
                                               out->getValue<std::string>("api_key"));

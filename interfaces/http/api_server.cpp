@@ -25,13 +25,13 @@
 #include <optional>
 #include <sstream>
 
+#include "contracting/app/provider_queries.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "error_mapping.hpp"
-#include "interfaces/app/auth.hpp"
-#include "contracting/app/provider_queries.hpp"
 #include "interfaces/iwmo/message_kinds.hpp"
 #include "interfaces/mysql/migrations.hpp"
 #include "interfaces/security/audit_trail.hpp"
+#include "interfaces/security/authentication.hpp"
 #include "routes.hpp"
 #include "static_files.hpp"
 
@@ -307,12 +307,12 @@ class ApiHandler : public Poco::Net::HTTPRequestHandler {
             const bool from_cookie = auth.rfind("Bearer ", 0) != 0;
             if (from_cookie && req.getMethod() != "GET" && !hasCsrfHeader(req)) csrfRefused();
             api.bearer_token = from_cookie ? cookie : auth.substr(7);
-            auto a = app::authenticateSession(ctx.db, clock_, api.bearer_token);
+            auto a = security::authenticateSession(ctx.db, clock_, api.bearer_token);
             if (!a) unauthenticated();
             ctx.actor = a->actor;
             mfa_pending = a->mfa_pending;
         } else if (!key.empty()) {
-            auto a = app::authenticateApiKey(ctx.db, key);
+            auto a = security::authenticateApiKey(ctx.db, key);
             if (!a) unauthenticated();
             ctx.actor = *a;
         } else {
@@ -325,7 +325,7 @@ class ApiHandler : public Poco::Net::HTTPRequestHandler {
                                   "");
         }
         if (!roleAllowed(route, ctx.actor.role)) {
-            app::appendAuditStandalone(
+            security::appendAuditStandalone(
                 ctx, {"access.denied", "endpoint", route.method + " " + route.pattern, "denied",
                       std::nullopt, std::nullopt});
             throw ValidationError(
@@ -416,9 +416,12 @@ void ApiServer::start() {
     // Browsers resume TLS sessions on their next connection; with client certificates requested
     // OpenSSL refuses a resumption unless the session id context is set (which this does).
     context->enableSessionCache(true, "zorgcontract");
-    Poco::Net::SecureServerSocket socket(
-        Poco::Net::SocketAddress(config_.host, static_cast<Poco::UInt16>(config_.port)), 64,
-        context);
+    // Bound without SO_REUSEPORT (Poco's address constructor sets it): a second server on the
+    // same port must fail to start, not share the port and answer half of the connections.
+    Poco::Net::SecureServerSocket socket(context);
+    socket.bind(Poco::Net::SocketAddress(config_.host, static_cast<Poco::UInt16>(config_.port)),
+                true, false);
+    socket.listen(64);
     auto* params = new Poco::Net::HTTPServerParams;
     params->setMaxThreads(config_.threads);
     params->setMaxQueued(256);

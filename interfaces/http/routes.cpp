@@ -4,8 +4,8 @@
 #include <sstream>
 
 #include "audit_api.hpp"
+#include "auth_api.hpp"
 #include "interfaces/app/allocations.hpp"
-#include "interfaces/app/auth.hpp"
 #include "interfaces/app/budget_financing.hpp"
 #include "interfaces/app/budgets.hpp"
 #include "interfaces/app/claims.hpp"
@@ -57,32 +57,32 @@ std::vector<Route> buildRoutes() {
         {.method = "POST",
          .pattern = v1 + "/auth/login",
          .access = A::Public,
-         .handler = app::login},
+         .handler = login},
         {.method = "POST",
          .pattern = v1 + "/auth/logout",
          .access = A::Authenticated,
          .allowed_before_mfa = true,
-         .handler = app::logout},
+         .handler = logout},
         {.method = "GET",
          .pattern = v1 + "/auth/me",
          .access = A::Authenticated,
          .allowed_before_mfa = true,
-         .handler = app::me},
+         .handler = me},
         {.method = "POST",
          .pattern = v1 + "/auth/totp/enrol",
          .access = A::Roles,
          .roles = kAllStaff,
          .allowed_before_mfa = true,
-         .handler = app::enrolTotp},
+         .handler = enrolTotp},
         {.method = "POST",
          .pattern = v1 + "/auth/totp/confirm",
          .access = A::Roles,
          .roles = kAllStaff,
          .allowed_before_mfa = true,
-         .handler = app::confirmTotp},
+         .handler = confirmTotp},
         // Users (application manager)
-        forRoles("GET", v1 + "/users", {kAdmin, kAud}, app::listUsers),
-        forRoles("POST", v1 + "/users", {kAdmin}, app::createUser),
+        forRoles("GET", v1 + "/users", {kAdmin, kAud}, listUsers),
+        forRoles("POST", v1 + "/users", {kAdmin}, createUser),
         // Reference data
         {.method = "GET",
          .pattern = v1 + "/municipalities",
@@ -102,10 +102,10 @@ std::vector<Route> buildRoutes() {
         forRoles("GET", v1 + "/providers", kAllStaff, app::listProviders),
         forRoles("POST", v1 + "/providers", {kAdmin, kCm}, app::createProvider),
         forRoles("GET", v1 + "/providers/{id}", staffAnd({kProv}), app::getProvider),
-        forRoles("GET", v1 + "/providers/{id}/api-keys", {kAdmin, kCm, kAud}, app::listApiKeys),
-        forRoles("POST", v1 + "/providers/{id}/api-keys", {kAdmin, kCm}, app::issueApiKey),
+        forRoles("GET", v1 + "/providers/{id}/api-keys", {kAdmin, kCm, kAud}, listApiKeys),
+        forRoles("POST", v1 + "/providers/{id}/api-keys", {kAdmin, kCm}, issueApiKey),
         forRoles("POST", v1 + "/providers/{id}/api-keys/{key_id}/revoke", {kAdmin, kCm},
-                 app::revokeApiKey),
+                 revokeApiKey),
         // Procurement procedures
         {.method = "GET",
          .pattern = v1 + "/procedures",

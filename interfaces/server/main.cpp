@@ -15,7 +15,7 @@
 
 #include "contracting/kernel/errors.hpp"
 #include "interfaces/security/audit_trail.hpp"
-#include "interfaces/app/auth.hpp"
+#include "interfaces/security/user_admin.hpp"
 #include "interfaces/app/budget_financing.hpp"
 #include "interfaces/app/claims.hpp"
 #include "interfaces/app/demo_data.hpp"
@@ -96,7 +96,7 @@ int createAdminCommand(const server::Settings& s, const std::string& username) {
     app::RequestContext ctx{conn, {}, "cli", clock, s.app};
     ctx.actor.role = app::Role::Admin;
     ctx.actor.name = "cli";
-    app::createFirstAdmin(ctx, username, password);
+    security::createFirstAdmin(ctx, username, password);
     std::cout << "administrator '" << username
               << "' created; log in and enrol a second factor (TOTP) before anything else"
               << std::endl;

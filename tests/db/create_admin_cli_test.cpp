@@ -2,7 +2,6 @@
 #include <gtest/gtest.h>
 
 #include "db_test_env.hpp"
-#include "interfaces/app/auth.hpp"
 #include "interfaces/security/password_hash.hpp"
 
 namespace zc {

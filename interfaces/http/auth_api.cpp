@@ -1,0 +1,143 @@
+#include "auth_api.hpp"
+
+#include "contracting/kernel/errors.hpp"
+#include "interfaces/security/authentication.hpp"
+#include "interfaces/security/user_admin.hpp"
+#include "json_input.hpp"
+#include "json_output.hpp"
+
+namespace zc::http {
+
+ApiResponse login(RequestContext& ctx, const ApiRequest& req) {
+    security::LoginRequest in;
+    in.username = requiredString(req.body, "username", 64);
+    in.password = requiredString(req.body, "password", 128);
+    in.totp_code = optionalString(req.body, "totp_code", 10);
+    const auto result = security::logIn(ctx, in);
+    auto out = newObject();
+    ApiResponse res{200, out};
+    // The web application asks for the token as an HttpOnly cookie, out of reach of scripts.
+    if (optionalString(req.body, "session", 16).value_or("token") == "cookie") {
+        res.session_cookie = result.token;
+    } else {
+        out->set("token", result.token);
+    }
+    const auto& t = result.expires_at;
+    out->set("expires_at", t.substr(0, 10) + "T" + t.substr(11, 8) + "Z");
+    out->set("username", in.username);
+    out->set("role", app::roleName(result.role));
+    out->set("display_name", result.display_name);
+    out->set("mfa_setup_required", result.mfa_setup_required);
+    return res;
+}
+
+ApiResponse logout(RequestContext& ctx, const ApiRequest& req) {
+    security::logOut(ctx, req.bearer_token);
+    auto out = newObject();
+    out->set("status", "logged_out");
+    ApiResponse res{200, out};
+    res.session_cookie = "";
+    return res;
+}
+
+ApiResponse me(RequestContext& ctx, const ApiRequest&) {
+    auto out = newObject();
+    out->set("name", ctx.actor.name);
+    out->set("role", app::roleName(ctx.actor.role));
+    if (ctx.actor.provider_id) out->set("provider_id", ctx.actor.provider_id);
+    if (const auto m = security::aboutMe(ctx)) {
+        out->set("totp_enabled", m->totp_enabled);
+        out->set("display_name", m->display_name);
+    }
+    return {200, out};
+}
+
+ApiResponse enrolTotp(RequestContext& ctx, const ApiRequest&) {
+    const auto e = security::enrolTotp(ctx);
+    auto out = newObject();
+    out->set("secret", e.secret);
+    out->set("otpauth_uri", e.otpauth_uri);
+    return {200, out};
+}
+
+ApiResponse confirmTotp(RequestContext& ctx, const ApiRequest& req) {
+    security::confirmTotp(ctx, requiredString(req.body, "code", 10), req.bearer_token);
+    auto out = newObject();
+    out->set("totp_enabled", true);
+    return {200, out};
+}
+
+ApiResponse createUser(RequestContext& ctx, const ApiRequest& req) {
+    security::NewUser u;
+    u.username = requiredString(req.body, "username", 64);
+    security::checkUsername(u.username);
+    u.display_name = requiredString(req.body, "display_name", 200);
+    u.role = requiredString(req.body, "role", 32);
+    if (!app::parseRole(u.role)) {
+        throw ValidationError("INVALID_ROLE",
+                              "Role must be one of admin, contract_manager, access_officer, "
+                              "finance, budget_holder, auditor, provider.",
+                              "role");
+    }
+    u.provider_id = optionalInt(req.body, "provider_id");
+    u.password = requiredString(req.body, "password", 128);
+    const auto created = security::createUser(ctx, u);
+    auto out = newObject();
+    out->set("id", created.id);
+    out->set("username", created.username);
+    out->set("display_name", created.display_name);
+    out->set("role", created.role);
+    if (created.provider_id) out->set("provider_id", *created.provider_id);
+    return {201, out};
+}
+
+ApiResponse listUsers(RequestContext& ctx, const ApiRequest&) {
+    auto out = newArray();
+    for (const auto& u : security::listUsers(ctx)) {
+        auto o = newObject();
+        o->set("id", u.id);
+        o->set("username", u.username);
+        o->set("display_name", u.display_name);
+        o->set("role", u.role);
+        o->set("totp_enabled", u.totp_enabled);
+        o->set("active", u.active);
+        out->add(o);
+    }
+    return {200, out};
+}
+
+ApiResponse issueApiKey(RequestContext& ctx, const ApiRequest& req) {
+    const std::int64_t provider_id = req.pathId("id");
+    const std::string label = optionalString(req.body, "label", 200).value_or("");
+    const auto key = security::issueApiKey(ctx, provider_id, label);
+    auto out = newObject();
+    out->set("id", key.id);
+    out->set("provider_id", provider_id);
+    out->set("label", label);
+    out->set("api_key", key.api_key);
+    return {201, out};
+}
+
+ApiResponse listApiKeys(RequestContext& ctx, const ApiRequest& req) {
+    auto out = newArray();
+    for (const auto& k : security::listApiKeys(ctx, req.pathId("id"))) {
+        auto o = newObject();
+        o->set("id", k.id);
+        o->set("label", k.label);
+        o->set("created_at", k.created_at.substr(0, 19));
+        o->set("revoked", k.revoked);
+        out->add(o);
+    }
+    return {200, out};
+}
+
+ApiResponse revokeApiKey(RequestContext& ctx, const ApiRequest& req) {
+    const std::int64_t key_id = req.pathId("key_id");
+    security::revokeApiKey(ctx, req.pathId("id"), key_id);
+    auto out = newObject();
+    out->set("id", key_id);
+    out->set("revoked", true);
+    return {200, out};
+}
+
+}  // namespace zc::http

@@ -1,0 +1,58 @@
+#pragma once
+// Staff log-in with sessions and TOTP, and who a request's token or API key belongs to.
+// Passwords: PBKDF2-HMAC-SHA256. Session tokens and API keys are 256-bit random values stored
+// only as SHA-256 hashes. Each use case runs its own transaction and writes its audit row.
+#include <optional>
+#include <string>
+
+#include "contracting/kernel/request_context.hpp"
+
+namespace zc::security {
+
+// Roles that must log in with a second factor (BIO): admin and finance.
+bool requiresSecondFactor(app::Role r);
+
+struct Authenticated {
+    app::Actor actor;
+    bool mfa_pending = false;  // MFA role without an enrolled second factor: may only enrol
+};
+
+std::optional<Authenticated> authenticateSession(db::Connection& db, const Clock& clock,
+                                                 const std::string& token);
+std::optional<app::Actor> authenticateApiKey(db::Connection& db, const std::string& key);
+
+struct LoginRequest {
+    std::string username, password;
+    std::optional<std::string> totp_code;
+};
+
+struct LoginResult {
+    std::string token;
+    std::string expires_at;  // DATETIME(6) text (UTC)
+    app::Role role = app::Role::Auditor;
+    std::string display_name;
+    bool mfa_setup_required = false;
+};
+
+// INVALID_CREDENTIALS, ACCOUNT_LOCKED, TOTP_REQUIRED, INVALID_TOTP (401/423); a failure counts
+// towards the lock-out and is audited in its own transaction.
+LoginResult logIn(app::RequestContext& ctx, const LoginRequest& in);
+void logOut(app::RequestContext& ctx, const std::string& token);
+
+struct Me {
+    bool totp_enabled = false;
+    std::string display_name;
+};
+// The logged-in staff user's second factor and name (nothing for providers).
+std::optional<Me> aboutMe(app::RequestContext& ctx);
+
+struct TotpEnrolment {
+    std::string secret;       // base32
+    std::string otpauth_uri;  // for the authenticator app's QR code
+};
+// TOTP_ALREADY_ENROLLED when a second factor is active.
+TotpEnrolment enrolTotp(app::RequestContext& ctx);
+// TOTP_NOT_ENROLLING, TOTP_CONFIRMATION_FAILED; clears the session's MFA-pending mark.
+void confirmTotp(app::RequestContext& ctx, const std::string& code, const std::string& token);
+
+}  // namespace zc::security

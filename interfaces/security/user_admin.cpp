@@ -1,0 +1,120 @@
+#include "user_admin.hpp"
+
+#include <regex>
+
+#include "audit_trail.hpp"
+#include "contracting/kernel/errors.hpp"
+#include "crypto.hpp"
+#include "interfaces/mysql/connection.hpp"
+#include "password_hash.hpp"
+
+namespace zc::security {
+namespace {
+
+using app::RequestContext;
+
+[[noreturn]] void notFound(const std::string& what, const std::string& field) {
+    throw ValidationError("NOT_FOUND", what + " does not exist.", field);
+}
+
+// A provider's user belongs to exactly one existing provider; staff users to none.
+void checkUserProvider(RequestContext& ctx, const NewUser& u) {
+    if (u.role != app::roleName(app::Role::Provider)) {
+        if (u.provider_id) {
+            throw ValidationError("PROVIDER_NOT_ALLOWED",
+                                  "Only a user with the role provider belongs to a provider.",
+                                  "provider_id");
+        }
+        return;
+    }
+    if (!u.provider_id) {
+        throw ValidationError("PROVIDER_REQUIRED",
+                              "A provider's user needs the provider_id of its provider.",
+                              "provider_id");
+    }
+    if (!providerExists(ctx.db, *u.provider_id)) {
+        notFound("Provider " + std::to_string(*u.provider_id), "provider_id");
+    }
+}
+
+AuditRecord auditOf(const CreatedUser& u) {
+    AuditRecord r;
+    r.set("id", u.id).set("username", u.username).set("display_name", u.display_name);
+    r.set("role", u.role);
+    if (u.provider_id) r.set("provider_id", *u.provider_id);
+    return r;
+}
+
+}  // namespace
+
+void checkUsername(const std::string& username) {
+    static const std::regex kUsername("[a-z0-9._-]{3,64}");
+    if (!std::regex_match(username, kUsername)) {
+        throw ValidationError("INVALID_USERNAME",
+                              "A user name has 3 to 64 characters: a-z, 0-9, '.', '_' or '-'.",
+                              "username");
+    }
+}
+
+CreatedUser createUser(RequestContext& ctx, const NewUser& u) {
+    checkUserProvider(ctx, u);
+    if (auto why = passwordPolicyViolation(u.password); !why.empty()) {
+        throw ValidationError("WEAK_PASSWORD", why, "password");
+    }
+    if (usernameTaken(ctx.db, u.username)) {
+        throw ValidationError("DUPLICATE_USERNAME", "User name '" + u.username + "' is taken.",
+                              "username");
+    }
+    const std::string hash = hashPassword(u.password, ctx.config.pbkdf2_iterations);
+    db::Transaction tx(ctx.db);
+    CreatedUser out{0, u.username, u.display_name, u.role, u.provider_id};
+    out.id = insertUser(ctx.db, {u.username, u.display_name, u.role, u.provider_id, hash});
+    appendAudit(ctx, {"user.create", "user", std::to_string(out.id), "ok", std::nullopt,
+                      auditOf(out).json()});
+    tx.commit();
+    return out;
+}
+
+std::vector<UserSummary> listUsers(RequestContext& ctx) { return allUsers(ctx.db); }
+
+void createFirstAdmin(RequestContext& ctx, const std::string& username,
+                      const std::string& password) {
+    if (adminExists(ctx.db)) {
+        throw ValidationError("ADMIN_EXISTS",
+                              "An administrator exists already; log in as that administrator "
+                              "to create further users.",
+                              "");
+    }
+    checkUsername(username);
+    createUser(ctx, {username, "Administrator", "admin", std::nullopt, password});
+}
+
+IssuedApiKey issueApiKey(RequestContext& ctx, std::int64_t provider_id, const std::string& label) {
+    if (!providerExists(ctx.db, provider_id)) {
+        notFound("Provider " + std::to_string(provider_id), "id");
+    }
+    IssuedApiKey out;
+    out.api_key = newToken("zck_");
+    db::Transaction tx(ctx.db);
+    out.id = insertApiKey(ctx.db, provider_id, sha256Hex(out.api_key), label);
+    appendAudit(ctx, {"api_key.issue", "provider", std::to_string(provider_id), "ok", std::nullopt,
+                      AuditRecord().set("api_key_id", out.id).json()});
+    tx.commit();
+    return out;
+}
+
+std::vector<ApiKeyRow> listApiKeys(RequestContext& ctx, std::int64_t provider_id) {
+    return providerApiKeys(ctx.db, provider_id);
+}
+
+void revokeApiKey(RequestContext& ctx, std::int64_t provider_id, std::int64_t key_id) {
+    db::Transaction tx(ctx.db);
+    if (!revokeProviderApiKey(ctx.db, provider_id, key_id, app::timestamp(ctx.clock))) {
+        notFound("Active API key " + std::to_string(key_id), "key_id");
+    }
+    appendAudit(ctx, {"api_key.revoke", "provider", std::to_string(provider_id), "ok", std::nullopt,
+                      AuditRecord().set("api_key_id", key_id).json()});
+    tx.commit();
+}
+
+}  // namespace zc::security

@@ -1,0 +1,50 @@
+#pragma once
+// The application manager's work: staff users and the providers' API keys. Each change runs in
+// its own transaction with its audit row.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "contracting/kernel/request_context.hpp"
+#include "user_store.hpp"
+
+namespace zc::security {
+
+// INVALID_USERNAME unless the name is 3 to 64 of a-z, 0-9, '.', '_', '-'.
+void checkUsername(const std::string& username);
+
+struct NewUser {
+    std::string username;  // checked by the caller: [a-z0-9._-]{3,64} (INVALID_USERNAME)
+    std::string display_name;
+    std::string role;  // a role's name, checked by the caller (INVALID_ROLE)
+    std::optional<std::int64_t> provider_id;
+    std::string password;
+};
+
+struct CreatedUser {
+    std::int64_t id = 0;
+    std::string username, display_name, role;
+    std::optional<std::int64_t> provider_id;
+};
+
+// PROVIDER_NOT_ALLOWED / PROVIDER_REQUIRED / NOT_FOUND (provider), WEAK_PASSWORD,
+// DUPLICATE_USERNAME.
+CreatedUser createUser(app::RequestContext& ctx, const NewUser& u);
+std::vector<UserSummary> listUsers(app::RequestContext& ctx);
+// The command line's first administrator; ADMIN_EXISTS when there is one.
+void createFirstAdmin(app::RequestContext& ctx, const std::string& username,
+                      const std::string& password);
+
+struct IssuedApiKey {
+    std::int64_t id = 0;
+    std::string api_key;  // shown once, stored only as a hash
+};
+// NOT_FOUND when the provider does not exist.
+IssuedApiKey issueApiKey(app::RequestContext& ctx, std::int64_t provider_id,
+                         const std::string& label);
+std::vector<ApiKeyRow> listApiKeys(app::RequestContext& ctx, std::int64_t provider_id);
+// NOT_FOUND when the provider has no active key with that id.
+void revokeApiKey(app::RequestContext& ctx, std::int64_t provider_id, std::int64_t key_id);
+
+}  // namespace zc::security

@@ -1,0 +1,155 @@
+#include "user_store.hpp"
+
+#include "interfaces/mysql/connection.hpp"
+
+namespace zc::security {
+
+std::optional<UserLogin> findUserLogin(db::Connection& db, const std::string& username) {
+    const auto r = db.queryOne(
+        "SELECT id, role, password_hash, totp_enabled, totp_secret, totp_last_step,"
+        " locked_until, active, display_name FROM users WHERE username = ?",
+        {username});
+    if (!r) return std::nullopt;
+    return UserLogin{r->i64(0), r->str(1), r->str(2),      r->i64(3) != 0, r->opt(4).value_or(""),
+                     r->i64(5), r->opt(6), r->i64(7) != 0, r->str(8)};
+}
+
+std::int64_t lockFailedLogins(db::Connection& db, std::int64_t user_id) {
+    return db.queryOne("SELECT failed_logins FROM users WHERE id = ? FOR UPDATE", {user_id})
+        ->i64(0);
+}
+
+void lockUserUntil(db::Connection& db, std::int64_t user_id, const std::string& until) {
+    db.execute("UPDATE users SET failed_logins = 0, locked_until = ? WHERE id = ?",
+               {until, user_id});
+}
+
+void countFailedLogin(db::Connection& db, std::int64_t user_id) {
+    db.execute("UPDATE users SET failed_logins = failed_logins + 1 WHERE id = ?", {user_id});
+}
+
+void clearFailedLogins(db::Connection& db, std::int64_t user_id) {
+    db.execute("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?", {user_id});
+}
+
+bool useTotpStep(db::Connection& db, std::int64_t user_id, std::int64_t step) {
+    // Conditional, so that two log-ins racing with the same code cannot both use it.
+    return db.execute("UPDATE users SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?",
+                      {step, user_id, step}) == 1;
+}
+
+void insertSession(db::Connection& db, const std::string& token_hash, std::int64_t user_id,
+                   const std::string& created_at, const std::string& expires_at, bool mfa_pending) {
+    db.execute(
+        "INSERT INTO sessions (token_hash, user_id, created_at, expires_at, mfa_pending)"
+        " VALUES (?, ?, ?, ?, ?)",
+        {token_hash, user_id, created_at, expires_at, std::int64_t{mfa_pending ? 1 : 0}});
+}
+
+std::optional<SessionUser> findSessionUser(db::Connection& db, const std::string& token_hash,
+                                           const std::string& now) {
+    const auto r = db.queryOne(
+        "SELECT u.id, u.username, u.role, s.mfa_pending, u.provider_id FROM sessions s JOIN users u"
+        " ON u.id = s.user_id"
+        " WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND u.active = 1",
+        {token_hash, now});
+    if (!r) return std::nullopt;
+    return SessionUser{r->i64(0), r->str(1), r->str(2), r->i64(3) != 0, r->optI64(4).value_or(0)};
+}
+
+void revokeSession(db::Connection& db, const std::string& token_hash, const std::string& now) {
+    db.execute("UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL",
+               {now, token_hash});
+}
+
+void clearSessionMfaPending(db::Connection& db, const std::string& token_hash) {
+    db.execute("UPDATE sessions SET mfa_pending = 0 WHERE token_hash = ?", {token_hash});
+}
+
+std::optional<ApiKeyOwner> findApiKeyOwner(db::Connection& db, const std::string& key_hash) {
+    const auto r = db.queryOne(
+        "SELECT p.id, p.agb FROM provider_api_keys k JOIN providers p ON p.id = k.provider_id"
+        " WHERE k.key_hash = ? AND k.revoked_at IS NULL",
+        {key_hash});
+    if (!r) return std::nullopt;
+    return ApiKeyOwner{r->i64(0), r->str(1)};
+}
+
+std::pair<bool, std::string> userTotpAndName(db::Connection& db, std::int64_t user_id) {
+    const auto r =
+        db.queryOne("SELECT totp_enabled, display_name FROM users WHERE id = ?", {user_id});
+    return {r->i64(0) != 0, r->str(1)};
+}
+
+TotpState totpState(db::Connection& db, std::int64_t user_id) {
+    const auto r = db.queryOne(
+        "SELECT totp_secret, totp_enabled, totp_last_step FROM users WHERE id = ?", {user_id});
+    return TotpState{r->opt(0), r->i64(1) != 0, r->i64(2)};
+}
+
+void setTotpSecret(db::Connection& db, std::int64_t user_id, const std::string& secret) {
+    db.execute("UPDATE users SET totp_secret = ? WHERE id = ?", {secret, user_id});
+}
+
+void enableTotp(db::Connection& db, std::int64_t user_id, std::int64_t step) {
+    db.execute("UPDATE users SET totp_enabled = 1, totp_last_step = ? WHERE id = ?",
+               {step, user_id});
+}
+
+bool providerExists(db::Connection& db, std::int64_t provider_id) {
+    return db.queryOne("SELECT id FROM providers WHERE id = ?", {provider_id}).has_value();
+}
+
+bool usernameTaken(db::Connection& db, const std::string& username) {
+    return db.queryOne("SELECT id FROM users WHERE username = ?", {username}).has_value();
+}
+
+bool adminExists(db::Connection& db) {
+    return db.queryOne("SELECT id FROM users WHERE role = 'admin' LIMIT 1").has_value();
+}
+
+std::int64_t insertUser(db::Connection& db, const NewUserRow& u) {
+    db.execute(
+        "INSERT INTO users (username, display_name, role, provider_id, password_hash)"
+        " VALUES (?, ?, ?, ?, ?)",
+        {u.username, u.display_name, u.role,
+         u.provider_id ? db::Param{*u.provider_id} : db::Param{nullptr}, u.password_hash});
+    return db.lastInsertId();
+}
+
+std::vector<UserSummary> allUsers(db::Connection& db) {
+    std::vector<UserSummary> out;
+    for (const auto& r : db.query("SELECT id, username, display_name, role, totp_enabled, "
+                                  "active FROM users ORDER BY id")) {
+        out.push_back({r.i64(0), r.str(1), r.str(2), r.str(3), r.i64(4) != 0, r.i64(5) != 0});
+    }
+    return out;
+}
+
+std::int64_t insertApiKey(db::Connection& db, std::int64_t provider_id, const std::string& key_hash,
+                          const std::string& label) {
+    db.execute("INSERT INTO provider_api_keys (provider_id, key_hash, label) VALUES (?, ?, ?)",
+               {provider_id, key_hash, label});
+    return db.lastInsertId();
+}
+
+std::vector<ApiKeyRow> providerApiKeys(db::Connection& db, std::int64_t provider_id) {
+    std::vector<ApiKeyRow> out;
+    for (const auto& r : db.query(
+             "SELECT id, label, created_at, revoked_at FROM provider_api_keys WHERE provider_id = ?"
+             " ORDER BY id",
+             {provider_id})) {
+        out.push_back({r.i64(0), r.str(1), r.str(2), !r.isNull(3)});
+    }
+    return out;
+}
+
+bool revokeProviderApiKey(db::Connection& db, std::int64_t provider_id, std::int64_t key_id,
+                          const std::string& now) {
+    return db.execute(
+               "UPDATE provider_api_keys SET revoked_at = ? WHERE id = ? AND provider_id = ? AND "
+               "revoked_at IS NULL",
+               {now, key_id, provider_id}) != 0;
+}
+
+}  // namespace zc::security

@@ -1,0 +1,106 @@
+#pragma once
+// Staff users, their sessions and the providers' API keys in the database (prepared statements,
+// in the caller's transaction). Secrets are stored only as hashes.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace zc::db {
+class Connection;
+}
+
+namespace zc::security {
+
+// A user as the log-in reads it.
+struct UserLogin {
+    std::int64_t id = 0;
+    std::string role;
+    std::string password_hash;
+    bool totp_enabled = false;
+    std::string totp_secret;  // base32, "" when none
+    std::int64_t totp_last_step = 0;
+    std::optional<std::string> locked_until;  // DATETIME(6) text
+    bool active = true;
+    std::string display_name;
+};
+
+// The user behind a live session.
+struct SessionUser {
+    std::int64_t user_id = 0;
+    std::string username;
+    std::string role;
+    bool mfa_pending = false;
+    std::int64_t provider_id = 0;  // 0 for staff
+};
+
+struct UserSummary {
+    std::int64_t id = 0;
+    std::string username, display_name, role;
+    bool totp_enabled = false;
+    bool active = true;
+};
+
+struct NewUserRow {
+    std::string username, display_name, role;
+    std::optional<std::int64_t> provider_id;
+    std::string password_hash;
+};
+
+struct ApiKeyRow {
+    std::int64_t id = 0;
+    std::string label;
+    std::string created_at;
+    bool revoked = false;
+};
+
+// A provider's key, found by its hash.
+struct ApiKeyOwner {
+    std::int64_t provider_id = 0;
+    std::string agb;
+};
+
+struct TotpState {
+    std::optional<std::string> secret;
+    bool enabled = false;
+    std::int64_t last_step = 0;
+};
+
+std::optional<UserLogin> findUserLogin(db::Connection& db, const std::string& username);
+// The failed log-ins so far, locked until the transaction ends.
+std::int64_t lockFailedLogins(db::Connection& db, std::int64_t user_id);
+void lockUserUntil(db::Connection& db, std::int64_t user_id, const std::string& until);
+void countFailedLogin(db::Connection& db, std::int64_t user_id);
+void clearFailedLogins(db::Connection& db, std::int64_t user_id);
+// Stores the used TOTP time step; false when a later or equal step was stored meanwhile.
+bool useTotpStep(db::Connection& db, std::int64_t user_id, std::int64_t step);
+
+void insertSession(db::Connection& db, const std::string& token_hash, std::int64_t user_id,
+                   const std::string& created_at, const std::string& expires_at, bool mfa_pending);
+std::optional<SessionUser> findSessionUser(db::Connection& db, const std::string& token_hash,
+                                           const std::string& now);
+void revokeSession(db::Connection& db, const std::string& token_hash, const std::string& now);
+void clearSessionMfaPending(db::Connection& db, const std::string& token_hash);
+
+std::optional<ApiKeyOwner> findApiKeyOwner(db::Connection& db, const std::string& key_hash);
+
+// {totp_enabled, display_name} of the user.
+std::pair<bool, std::string> userTotpAndName(db::Connection& db, std::int64_t user_id);
+TotpState totpState(db::Connection& db, std::int64_t user_id);
+void setTotpSecret(db::Connection& db, std::int64_t user_id, const std::string& secret);
+void enableTotp(db::Connection& db, std::int64_t user_id, std::int64_t step);
+
+bool providerExists(db::Connection& db, std::int64_t provider_id);
+bool usernameTaken(db::Connection& db, const std::string& username);
+bool adminExists(db::Connection& db);
+std::int64_t insertUser(db::Connection& db, const NewUserRow& u);
+std::vector<UserSummary> allUsers(db::Connection& db);
+
+std::int64_t insertApiKey(db::Connection& db, std::int64_t provider_id, const std::string& key_hash,
+                          const std::string& label);
+std::vector<ApiKeyRow> providerApiKeys(db::Connection& db, std::int64_t provider_id);
+// Revokes the provider's active key; false when there is none with that id.
+bool revokeProviderApiKey(db::Connection& db, std::int64_t provider_id, std::int64_t key_id,
+                          const std::string& now);
+
+}  // namespace zc::security
