@@ -1,4 +1,5 @@
 // zorgcontract: the HTTPS service and its command-line subcommands.
+#include <Poco/Exception.h>
 #include <Poco/Net/SSLManager.h>
 #include <Poco/Util/ServerApplication.h>
 
@@ -317,6 +318,10 @@ int main(int argc, char** argv) {
         return 1;
     } catch (const zc::db::MigrationError& e) {
         std::cerr << "start-up stopped: " << e.what() << std::endl;
+        return 1;
+    } catch (const Poco::Exception& e) {
+        // displayText() carries the reason ("Address already in use"); what() only the kind.
+        std::cerr << "error: " << e.displayText() << std::endl;
         return 1;
     } catch (const std::exception& e) {
         std::cerr << "error: " << e.what() << std::endl;

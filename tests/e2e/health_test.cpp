@@ -106,7 +106,8 @@ TEST(Health, RefusesTls11Handshake) {
 // A second `zorgcontract serve` on its own port, scratch database and database account.
 class ScratchServer {
   public:
-    ScratchServer() : suffix_(uniqueDigits(8)) {
+    // On a free port, or on `port` when given.
+    explicit ScratchServer(int port = 0) : suffix_(uniqueDigits(8)) {
         db::ensureThreadInit();
         db_name_ = "zc_health_" + suffix_;
         db_user_ = "zc_health_" + suffix_;
@@ -117,7 +118,7 @@ class ScratchServer {
         root.execute("CREATE USER '" + db_user_ + "'@'127.0.0.1' IDENTIFIED BY '" + password + "'");
         root.execute("GRANT ALL PRIVILEGES ON " + db_name_ + ".* TO '" + db_user_ +
                      "'@'127.0.0.1'");
-        port_ = freePort();
+        port_ = port ? port : freePort();
         start(password);
     }
 
@@ -161,6 +162,16 @@ class ScratchServer {
                 // The connection ended by itself meanwhile.
             }
         }
+    }
+
+    // True when the server process ended within `limit`.
+    bool exitedWithin(std::chrono::seconds limit) const {
+        const auto until = std::chrono::steady_clock::now() + limit;
+        while (std::chrono::steady_clock::now() < until) {
+            if (!running()) return true;
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+        return false;
     }
 
     std::string log() const {
@@ -264,6 +275,13 @@ TEST(Health, Answers503WhenTheDatabaseIsUnavailable) {
     EXPECT_EQ(down.status, 503) << down.describe();
     EXPECT_EQ(down.str("database"), "unavailable");
     EXPECT_NE(down.str("status"), "ok");
+}
+
+TEST(Health, ASecondServerOnATakenPortFailsToStartInsteadOfSharingIt) {
+    // With SO_REUSEPORT both would listen and each would answer some of the other's requests.
+    ScratchServer second(test::serverEnv().port);
+    EXPECT_TRUE(second.exitedWithin(std::chrono::seconds(40))) << second.log();
+    EXPECT_NE(second.log().find("in use"), std::string::npos) << second.log();
 }
 
 }  // namespace
