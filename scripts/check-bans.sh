@@ -14,5 +14,7 @@ if grep -rnwE '(double|float)' "${domain_dirs[@]}" --include='*.cpp' --include='
 fi
 # The dependency rule between contexts and layers (docs/architecture.md).
 bash "$ROOT/scripts/check-includes.sh" || status=1
+# File and function sizes (docs/architecture.md).
+bash "$ROOT/scripts/check-sizes.sh" || status=1
 [ $status -eq 0 ] && echo "project bans: none violated"
 exit $status

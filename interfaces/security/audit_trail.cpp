@@ -54,7 +54,13 @@ Poco::Dynamic::Var toVar(const AuditRecord::Value& v) {
     if (const auto* i = std::get_if<std::int64_t>(&v)) return *i;
     if (const auto* s = std::get_if<std::string>(&v)) return *s;
     Poco::JSON::Array::Ptr a = new Poco::JSON::Array;
-    for (const auto& r : std::get<std::vector<AuditRecord>>(v)) a->add(toObject(r));
+    if (const auto* texts = std::get_if<std::vector<std::string>>(&v)) {
+        for (const auto& t : *texts) a->add(t);
+    } else if (const auto* numbers = std::get_if<std::vector<std::int64_t>>(&v)) {
+        for (const auto n : *numbers) a->add(n);
+    } else {
+        for (const auto& r : std::get<std::vector<AuditRecord>>(v)) a->add(toObject(r));
+    }
     return a;
 }
 

@@ -33,7 +33,8 @@ void appendAuditStandalone(app::RequestContext& ctx, const AuditEntry& e);
 class AuditRecord {
   public:
     using Value =
-        std::variant<std::nullptr_t, bool, std::int64_t, std::string, std::vector<AuditRecord>>;
+        std::variant<std::nullptr_t, bool, std::int64_t, std::string, std::vector<AuditRecord>,
+                     std::vector<std::string>, std::vector<std::int64_t>>;
 
     AuditRecord& set(std::string key, bool v) { return put(std::move(key), v); }
     AuditRecord& set(std::string key, std::int64_t v) { return put(std::move(key), v); }
@@ -41,6 +42,12 @@ class AuditRecord {
     AuditRecord& set(std::string key, std::string v) { return put(std::move(key), std::move(v)); }
     AuditRecord& set(std::string key, const char* v) { return put(std::move(key), std::string(v)); }
     AuditRecord& set(std::string key, std::vector<AuditRecord> v) {
+        return put(std::move(key), std::move(v));
+    }
+    AuditRecord& set(std::string key, std::vector<std::string> v) {
+        return put(std::move(key), std::move(v));
+    }
+    AuditRecord& set(std::string key, std::vector<std::int64_t> v) {
         return put(std::move(key), std::move(v));
     }
     // JSON null when absent.
