@@ -1,5 +1,6 @@
 #include "procedures.hpp"
 
+#include "contracting/app/contracts.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "contracting/store/reference_store.hpp"
 #include "contracting/store/tariff_store.hpp"
@@ -113,6 +114,37 @@ AddedRequirement addRequirement(app::RequestContext& ctx, std::int64_t procedure
                                     .json()});
     tx.commit();
     return added;
+}
+
+ProcedureIndexation indexProcedure(app::RequestContext& ctx, std::int64_t id, Percentage pct,
+                                   Date from) {
+    MariaDbProcedures store(ctx.db);
+    db::Transaction tx(ctx.db);
+    requireProcedure(store, id, true);
+    ProcedureIndexation out{id, pct, from, 0, 0};
+    for (const auto& product : tariffProducts(ctx.db, TariffOwner::Procedure, id)) {
+        auto schedule = loadTariffSchedule(ctx.db, TariffOwner::Procedure, id, product);
+        auto next = schedule.indexation(pct, from);
+        if (!next) continue;
+        const auto& added = schedule.add(*next);
+        insertTariff(ctx.db, TariffOwner::Procedure, id, product, added,
+                     "indexation " + pct.toString() + "%");
+        ++out.procedure_tariff_versions;
+    }
+    for (const auto contract_id : lockContractsToIndex(ctx.db, id, from)) {
+        out.contract_tariff_versions += indexContractTariffs(ctx.db, contract_id, pct, from);
+    }
+    security::appendAudit(
+        ctx, {"procedure.indexation", "procedure", std::to_string(id), "ok", std::nullopt,
+              security::AuditRecord()
+                  .set("procedure_id", id)
+                  .set("percentage", pct.toString())
+                  .set("from", formatDate(from))
+                  .set("procedure_tariff_versions", out.procedure_tariff_versions)
+                  .set("contract_tariff_versions", out.contract_tariff_versions)
+                  .json()});
+    tx.commit();
+    return out;
 }
 
 std::vector<Application> listApplications(app::RequestContext& ctx, const std::string& status) {

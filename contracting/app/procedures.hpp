@@ -3,7 +3,7 @@
 // continuation): creating and reading procedures, opening them for applications, requirements,
 // and reading and assessing providers' applications (inschrijvingen). Writes run in one
 // transaction with their audit row. changeApplicationsOpen and assessAnswer are the rules over
-// a store (unit-tested in memory). Lots, procedure tariffs, indexation, submitting and deciding
+// a store (unit-tested in memory). Lots, procedure tariffs, submitting and deciding
 // applications are still in interfaces/app/procedures.cpp.
 #include <cstdint>
 #include <string>
@@ -11,6 +11,7 @@
 
 #include "contracting/domain/tariff_schedule.hpp"
 #include "contracting/kernel/request_context.hpp"
+#include "contracting/kernel/rounding.hpp"
 #include "contracting/store/procedure_store.hpp"
 
 namespace zc::contracting {
@@ -46,6 +47,20 @@ struct AddedRequirement {
 // NOT_FOUND when the procedure is unknown; audited ("procedure.add_requirement").
 AddedRequirement addRequirement(app::RequestContext& ctx, std::int64_t procedure_id,
                                 const std::string& text);
+
+// An indexation of a procedure's published tariffs and of its framework contracts' tariffs.
+struct ProcedureIndexation {
+    std::int64_t procedure_id = 0;
+    Percentage percentage = Percentage::fromMillionths(0);
+    Date from;
+    int procedure_tariff_versions = 0;  // new versions of the procedure's tariffs
+    int contract_tariff_versions = 0;   // new versions of its contracts' tariffs
+};
+// Indexes every product of the procedure and of its framework contracts that run past `from`
+// (NOT_FOUND when unknown; a procedure without tariffs adds nothing); audited
+// ("procedure.indexation").
+ProcedureIndexation indexProcedure(app::RequestContext& ctx, std::int64_t id, Percentage pct,
+                                   Date from);
 
 // Applications with this status ("" for any); a provider sees only its own.
 std::vector<Application> listApplications(app::RequestContext& ctx, const std::string& status);

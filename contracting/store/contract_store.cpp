@@ -100,6 +100,19 @@ std::vector<ContractSummary> contractPage(db::Connection& db, const std::string&
     return out;
 }
 
+std::vector<std::int64_t> lockContractsToIndex(db::Connection& db, std::int64_t procedure_id,
+                                               Date from) {
+    std::vector<std::int64_t> out;
+    for (const auto& r :
+         db.query("SELECT id FROM contracts WHERE procedure_id = ? AND kind = 'framework'"
+                  " AND status IN ('draft','active','suspended') AND term_end > ? ORDER BY id"
+                  " FOR UPDATE",
+                  {procedure_id, formatDate(from)})) {
+        out.push_back(r.i64(0));
+    }
+    return out;
+}
+
 std::vector<std::string> contractProducts(db::Connection& db, std::int64_t id) {
     std::vector<std::string> out;
     for (const auto& r : db.query("SELECT product_code FROM contract_products WHERE "

@@ -149,6 +149,10 @@ std::vector<ContractSummary> contractPage(db::Connection& db, const std::string&
                                           const std::string& kind, const std::string& agb,
                                           std::int64_t provider_id, std::int64_t limit,
                                           std::int64_t offset);
+// The procedure's framework contracts an indexation from `from` reaches (not closed, term ending
+// after it), locked, by id.
+std::vector<std::int64_t> lockContractsToIndex(db::Connection& db, std::int64_t procedure_id,
+                                               Date from);
 // The contract's products, by code.
 std::vector<std::string> contractProducts(db::Connection& db, std::int64_t id);
 std::vector<StatusChange> statusHistory(db::Connection& db, std::int64_t id);

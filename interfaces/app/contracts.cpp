@@ -4,7 +4,6 @@
 #include <set>
 
 #include "context.hpp"
-#include "contracting/app/contracts.hpp"
 #include "contracting/domain/contract_status.hpp"
 #include "contracting/kernel/advance_schedule.hpp"
 #include "contracting/kernel/codes.hpp"
@@ -445,10 +444,6 @@ ApiResponse createBudgetContract(RequestContext& ctx, const ApiRequest& req) {
         ctx, {"contract.create", "contract", std::to_string(id), "ok", std::nullopt, toJson(out)});
     tx.commit();
     return {201, out};
-}
-
-int indexContractTariffs(RequestContext& ctx, std::int64_t contract_id, Percentage pct, Date from) {
-    return contracting::indexContractTariffs(ctx.db, contract_id, pct, from);
 }
 
 }  // namespace zc::app

@@ -22,7 +22,4 @@ std::int64_t createFrameworkContractFromProcedure(RequestContext& ctx, std::int6
                                                   const std::vector<std::string>& products,
                                                   const Period& term);
 
-// Indexes every product of a contract by `pct` from `from`; returns the new versions' count.
-int indexContractTariffs(RequestContext& ctx, std::int64_t contract_id, Percentage pct, Date from);
-
 }  // namespace zc::app

@@ -476,7 +476,7 @@ void indexYear(Demo& d, int year) {
     d.clock.set(ymd(year, 1, 1), 8);
     const std::string from = formatDate(ymd(year, 1, 1));
     const auto body = object({{"percentage", indexationFor(year)}, {"from", from}});
-    call(d, indexProcedure, managerActor(), body, std::to_string(d.open_procedure));
+    call(d, http::indexProcedure, managerActor(), body, std::to_string(d.open_procedure));
     if (year >= kTermEndYear) return;  // the Beschermd Wonen contracts have ended
     for (auto contract : d.bw_contracts) {
         call(d, http::indexContract, managerActor(), body, std::to_string(contract));

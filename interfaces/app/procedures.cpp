@@ -16,7 +16,6 @@ namespace zc::app {
 using contracting::insertTariff;
 using contracting::loadTariffSchedule;
 using contracting::TariffOwner;
-using contracting::tariffProducts;
 using http::tariffsJson;
 using http::tariffVersionJson;
 namespace {
@@ -174,42 +173,6 @@ ApiResponse addProcedureTariff(RequestContext& ctx, const ApiRequest& req) {
     insertTariff(ctx.db, TariffOwner::Procedure, id, product, added, "published");
     auto out = tariffVersionJson(product, added);
     appendAudit(ctx, {"procedure.add_tariff", "procedure", std::to_string(id), "ok", std::nullopt,
-                      toJson(out)});
-    tx.commit();
-    return {201, out};
-}
-
-ApiResponse indexProcedure(RequestContext& ctx, const ApiRequest& req) {
-    const auto id = req.pathId("id");
-    const auto pct = Percentage::parse(requiredString(req.body, "percentage", 16), "percentage");
-    const Date from = requiredDate(req.body, "from");
-    db::Transaction tx(ctx.db);
-    loadProcedure(ctx, id, true);
-    int procedure_versions = 0;
-    for (const auto& product : tariffProducts(ctx.db, TariffOwner::Procedure, id)) {
-        auto schedule = loadTariffSchedule(ctx.db, TariffOwner::Procedure, id, product);
-        auto next = schedule.indexation(pct, from);
-        if (!next) continue;
-        const auto& added = schedule.add(*next);
-        insertTariff(ctx.db, TariffOwner::Procedure, id, product, added,
-                     "indexation " + pct.toString() + "%");
-        ++procedure_versions;
-    }
-    int contract_versions = 0;
-    for (const auto& r :
-         ctx.db.query("SELECT id FROM contracts WHERE procedure_id = ? AND kind = 'framework'"
-                      " AND status IN ('draft','active','suspended') AND term_end > ? ORDER BY id"
-                      " FOR UPDATE",
-                      {id, formatDate(from)})) {
-        contract_versions += indexContractTariffs(ctx, r.i64(0), pct, from);
-    }
-    auto out = newObject();
-    out->set("procedure_id", id);
-    out->set("percentage", pct.toString());
-    out->set("from", formatDate(from));
-    out->set("procedure_tariff_versions", procedure_versions);
-    out->set("contract_tariff_versions", contract_versions);
-    appendAudit(ctx, {"procedure.indexation", "procedure", std::to_string(id), "ok", std::nullopt,
                       toJson(out)});
     tx.commit();
     return {201, out};

@@ -138,6 +138,20 @@ ApiResponse addRequirement(RequestContext& ctx, const ApiRequest& req) {
     return {201, out};
 }
 
+ApiResponse indexProcedure(RequestContext& ctx, const ApiRequest& req) {
+    const auto id = req.pathId("id");
+    const auto pct = Percentage::parse(requiredString(req.body, "percentage", 16), "percentage");
+    const Date from = requiredDate(req.body, "from");
+    const auto done = contracting::indexProcedure(ctx, id, pct, from);
+    auto out = newObject();
+    out->set("procedure_id", done.procedure_id);
+    out->set("percentage", done.percentage.toString());
+    out->set("from", formatDate(done.from));
+    out->set("procedure_tariff_versions", done.procedure_tariff_versions);
+    out->set("contract_tariff_versions", done.contract_tariff_versions);
+    return {201, out};
+}
+
 ApiResponse listApplications(RequestContext& ctx, const ApiRequest& req) {
     auto out = newArray();
     for (const auto& a : contracting::listApplications(ctx, req.queryValue("status"))) {

@@ -1,7 +1,7 @@
 #pragma once
 // Procurement procedures and applications over HTTP: JSON in, the use cases of
-// contracting/app/procedures.hpp, JSON out. (Lots, procedure tariffs, indexation, submitting and
-// deciding applications are still in interfaces/app/procedures.hpp.)
+// contracting/app/procedures.hpp, JSON out. (Lots, procedure tariffs, submitting and deciding
+// applications are still in interfaces/app/procedures.hpp.)
 #include "api_request.hpp"
 
 namespace zc::http {
@@ -15,6 +15,10 @@ ApiResponse getProcedure(RequestContext& ctx, const ApiRequest& req);
 ApiResponse setApplicationsOpen(RequestContext& ctx, const ApiRequest& req);
 // POST /procedures/{id}/requirements {text}
 ApiResponse addRequirement(RequestContext& ctx, const ApiRequest& req);
+
+// POST /procedures/{id}/indexations {percentage, from}: the procedure's and its contracts'
+// tariffs.
+ApiResponse indexProcedure(RequestContext& ctx, const ApiRequest& req);
 
 // GET /applications?status= (a provider: its own); GET /applications/{id}
 ApiResponse listApplications(RequestContext& ctx, const ApiRequest& req);

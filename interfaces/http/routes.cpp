@@ -122,7 +122,7 @@ std::vector<Route> buildRoutes() {
         forRoles("POST", v1 + "/procedures/{id}/lots", {kCm}, app::addLot),
         forRoles("POST", v1 + "/procedures/{id}/requirements", {kCm}, addRequirement),
         forRoles("POST", v1 + "/procedures/{id}/tariffs", {kCm}, app::addProcedureTariff),
-        forRoles("POST", v1 + "/procedures/{id}/indexations", {kCm}, app::indexProcedure),
+        forRoles("POST", v1 + "/procedures/{id}/indexations", {kCm}, indexProcedure),
         forRoles("POST", v1 + "/procedures/{id}/applications", {kProv}, app::submitApplication),
         // Applications
         forRoles("GET", v1 + "/applications", {kCm, kAud, kProv}, listApplications),
