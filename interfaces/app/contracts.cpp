@@ -331,20 +331,6 @@ std::int64_t createFrameworkContractFromProcedure(RequestContext& ctx, std::int6
     return id;
 }
 
-int indexContractTariffs(RequestContext& ctx, std::int64_t contract_id, Percentage pct, Date from) {
-    int n = 0;
-    for (const auto& product : contractProducts(ctx, contract_id)) {
-        auto schedule = loadTariffSchedule(ctx.db, TariffOwner::Contract, contract_id, product);
-        auto next = schedule.indexation(pct, from);
-        if (!next) continue;
-        const auto& added = schedule.add(*next);
-        insertTariff(ctx.db, TariffOwner::Contract, contract_id, product, added,
-                     "indexation " + pct.toString() + "%");
-        ++n;
-    }
-    return n;
-}
-
 ApiResponse createContract(RequestContext& ctx, const ApiRequest& req) {
     db::Transaction tx(ctx.db);
     NewContract c = contractFromBody(ctx, req.body, "provider_id");
@@ -369,59 +355,6 @@ ApiResponse createContract(RequestContext& ctx, const ApiRequest& req) {
     return {201, out};
 }
 
-ApiResponse listContracts(RequestContext& ctx, const ApiRequest& req) {
-    const auto pf = providerFilter(ctx);
-    const std::string status = req.queryValue("status");
-    const std::string kind = req.queryValue("kind");
-    const std::string agb = req.queryValue("agb");
-    const auto page = pageFrom(req.query);
-    auto out = newArray();
-    for (const auto& r : ctx.db.query(
-             std::string(kContractColumns) +
-                 " WHERE (? = '' OR c.status = ?) AND (? = '' OR c.kind = ?) AND (? = '' OR p.agb "
-                 "= ?)" +
-                 kVisibleToProvider + " ORDER BY c.id LIMIT ? OFFSET ?",
-             {status, status, kind, kind, agb, agb, pf, pf, pf, page.limit, page.offset})) {
-        auto o = contractSummary(r);
-        auto products = newArray();
-        for (const auto& p : contractProducts(ctx, r.i64(0))) products->add(p);
-        o->set("products", products);
-        out->add(o);
-    }
-    return {200, out};
-}
-
-ApiResponse getContract(RequestContext& ctx, const ApiRequest& req) {
-    return {200, contractJson(ctx, req.pathId("id"))};
-}
-
-ApiResponse changeContractStatus(RequestContext& ctx, const ApiRequest& req) {
-    const auto id = req.pathId("id");
-    const auto to_text = requiredString(req.body, "status", 16);
-    const auto to = contracting::parseContractStatus(to_text, "status");
-    const auto reason = optionalString(req.body, "reason", 2000).value_or("");
-    if ((to == ContractStatus::Suspended || to == ContractStatus::Terminated) && reason.empty()) {
-        throw ValidationError("REASON_REQUIRED",
-                              "Suspending or terminating a contract needs a reason.", "reason");
-    }
-    db::Transaction tx(ctx.db);
-    const auto head = lockContract(ctx, id);
-    contracting::checkTransition(head.status, to);
-    if (to == ContractStatus::Expired && ctx.today() < *head.term.end) {
-        throw ValidationError("TERM_NOT_ENDED",
-                              "A contract expires only after its term has ended (" +
-                                  formatDate(*head.term.end) + ").",
-                              "status");
-    }
-    const std::string from = contracting::contractStatusName(head.status);
-    ctx.db.execute("UPDATE contracts SET status = ? WHERE id = ?", {to_text, id});
-    recordStatus(ctx, id, from, to_text, reason);
-    appendAudit(ctx, {"contract.status", "contract", std::to_string(id), "ok",
-                      "{\"status\":\"" + from + "\"}", "{\"status\":\"" + to_text + "\"}"});
-    tx.commit();
-    return {200, contractJson(ctx, id)};
-}
-
 ApiResponse addContractTariff(RequestContext& ctx, const ApiRequest& req) {
     const auto id = req.pathId("id");
     db::Transaction tx(ctx.db);
@@ -437,62 +370,6 @@ ApiResponse addContractTariff(RequestContext& ctx, const ApiRequest& req) {
                       toJson(out)});
     tx.commit();
     return {201, out};
-}
-
-ApiResponse indexContract(RequestContext& ctx, const ApiRequest& req) {
-    const auto id = req.pathId("id");
-    const auto pct = Percentage::parse(requiredString(req.body, "percentage", 16), "percentage");
-    const Date from = requiredDate(req.body, "from");
-    db::Transaction tx(ctx.db);
-    const auto head = lockContract(ctx, id);
-    if (head.status == ContractStatus::Terminated || head.status == ContractStatus::Expired) {
-        throw ValidationError("CONTRACT_CLOSED",
-                              "Tariffs of a terminated or expired contract do not change.", "");
-    }
-    const int n = indexContractTariffs(ctx, id, pct, from);
-    if (n == 0) {
-        throw ValidationError("NO_TARIFF_TO_INDEX",
-                              "No tariff is in force on " + formatDate(from) + " to index.",
-                              "from");
-    }
-    auto out = newObject();
-    out->set("contract_id", id);
-    out->set("percentage", pct.toString());
-    out->set("from", formatDate(from));
-    out->set("new_versions", n);
-    out->set("tariffs", tariffsJson(contracting::storedTariffs(ctx.db, TariffOwner::Contract, id)));
-    appendAudit(
-        ctx, {"contract.indexation", "contract", std::to_string(id), "ok", std::nullopt,
-              "{\"percentage\":\"" + pct.toString() + "\",\"from\":\"" + formatDate(from) + "\"}"});
-    tx.commit();
-    return {201, out};
-}
-
-ApiResponse extendContract(RequestContext& ctx, const ApiRequest& req) {
-    const auto id = req.pathId("id");
-    db::Transaction tx(ctx.db);
-    const auto head = lockContract(ctx, id);
-    if (head.status != ContractStatus::Active && head.status != ContractStatus::Suspended) {
-        throw ValidationError("CONTRACT_CLOSED",
-                              "Only an active or suspended contract can be extended.", "");
-    }
-    auto r = ctx.db.queryOne(
-        "SELECT extension_options, extensions_used, extension_months FROM contracts WHERE id = ?",
-        {id});
-    if (r->i64(1) >= r->i64(0) || r->i64(2) <= 0) {
-        throw ValidationError("NO_EXTENSION_LEFT", "This contract has no extension option left.",
-                              "");
-    }
-    const Date old_end = *head.term.end;
-    const Date new_end = addMonths(old_end, static_cast<int>(r->i64(2)));
-    ctx.db.execute(
-        "UPDATE contracts SET term_end = ?, extensions_used = extensions_used + 1 WHERE id = ?",
-        {formatDate(new_end), id});
-    appendAudit(ctx, {"contract.extend", "contract", std::to_string(id), "ok",
-                      "{\"term_end\":\"" + formatDate(old_end) + "\"}",
-                      "{\"term_end\":\"" + formatDate(new_end) + "\"}"});
-    tx.commit();
-    return {200, contractJson(ctx, id)};
 }
 
 ApiResponse createBudgetContract(RequestContext& ctx, const ApiRequest& req) {
@@ -567,93 +444,6 @@ ApiResponse createBudgetContract(RequestContext& ctx, const ApiRequest& req) {
         ctx, {"contract.create", "contract", std::to_string(id), "ok", std::nullopt, toJson(out)});
     tx.commit();
     return {201, out};
-}
-
-ApiResponse listAdvances(RequestContext& ctx, const ApiRequest& req) {
-    const auto id = req.pathId("id");
-    contractJson(ctx, id);  // 404 when unknown or not visible
-    auto out = newArray();
-    for (const auto& r : ctx.db.query("SELECT year, month, due_date, amount_cents FROM advances "
-                                      "WHERE contract_id = ? ORDER BY year, month",
-                                      {id})) {
-        auto a = newObject();
-        a->set("year", r.i64(0));
-        a->set("month", r.i64(1));
-        a->set("due_date", r.str(2));
-        a->set("amount_cents", r.i64(3));
-        out->add(a);
-    }
-    return {200, out};
-}
-
-ApiResponse eligibleProviders(RequestContext& ctx, const ApiRequest& req) {
-    if (req.queryValue("product").empty()) {
-        throw ValidationError("MISSING_FIELD", "Query parameter 'product' is required.", "product");
-    }
-    const auto product = ProductCode::parse(req.queryValue("product"), "product").str();
-    const Date date =
-        req.queryValue("date").empty() ? ctx.today() : parseDate(req.queryValue("date"), "date");
-    const std::string municipality = req.queryValue("municipality");
-    auto out = newArray();
-    for (const auto& r :
-         ctx.db.query("SELECT p.id, p.agb, p.name, c.id, c.municipality_code FROM contracts c"
-                      " JOIN contract_products cp ON cp.contract_id = c.id JOIN providers p ON "
-                      "p.id = c.provider_id"
-                      " WHERE cp.product_code = ? AND c.status = 'active' AND c.term_start <= ? "
-                      "AND c.term_end > ?"
-                      " AND (? = '' OR c.municipality_code = ?) ORDER BY p.name, c.id",
-                      {product, formatDate(date), formatDate(date), municipality, municipality})) {
-        auto o = newObject();
-        o->set("provider_id", r.i64(0));
-        o->set("agb", r.str(1));
-        o->set("name", r.str(2));
-        o->set("contract_id", r.i64(3));
-        o->set("municipality_code", r.str(4));
-        out->add(o);
-    }
-    return {200, out};
-}
-
-ApiResponse tariffQuery(RequestContext& ctx, const ApiRequest& req) {
-    const auto agb = AgbCode::parse(req.queryValue("agb"), "agb").str();
-    const auto product = ProductCode::parse(req.queryValue("product"), "product").str();
-    const Date date = parseDate(req.queryValue("date"), "date");
-    const std::string municipality = req.queryValue("municipality");
-    auto contracts = ctx.db.query(
-        "SELECT c.id, c.municipality_code FROM contracts c JOIN providers p ON p.id = c.provider_id"
-        " JOIN contract_products cp ON cp.contract_id = c.id WHERE p.agb = ? AND cp.product_code = "
-        "?"
-        " AND c.status <> 'draft' AND c.term_start <= ? AND c.term_end > ?"
-        " AND (? = '' OR c.municipality_code = ?) ORDER BY c.id",
-        {agb, product, formatDate(date), formatDate(date), municipality, municipality});
-    if (contracts.empty()) {
-        throw ValidationError("NO_CONTRACT",
-                              "Provider " + agb + " has no contract for product " + product +
-                                  " on " + formatDate(date) + ".",
-                              "product");
-    }
-    if (contracts.size() > 1) {
-        throw ValidationError("AMBIGUOUS_CONTRACT",
-                              "Provider " + agb +
-                                  " has contracts with several municipalities for this "
-                                  "product; pass municipality.",
-                              "municipality");
-    }
-    const auto contract_id = contracts[0].i64(0);
-    const auto v = loadTariffSchedule(ctx.db, TariffOwner::Contract, contract_id, product).at(date);
-    if (!v) {
-        throw ValidationError("NO_TARIFF",
-                              "Contract " + std::to_string(contract_id) +
-                                  " has no tariff for product " + product + " on " +
-                                  formatDate(date) + ".",
-                              "date");
-    }
-    auto out = tariffVersionJson(product, *v);
-    out->set("contract_id", contract_id);
-    out->set("municipality_code", contracts[0].str(1));
-    out->set("agb", agb);
-    out->set("date", formatDate(date));
-    return {200, out};
 }
 
 }  // namespace zc::app

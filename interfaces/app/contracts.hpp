@@ -1,7 +1,8 @@
 #pragma once
 // Framework contracts (raamovereenkomsten), their status, tariff versions and indexation;
 // budget-financed contracts (dagbesteding) with coalition, budgets, performance agreements and
-// the monthly advance schedule; and the queries later flows use.
+// the monthly advance schedule. Still here: creating contracts and adding a contract tariff; the
+// rest is contracting/app/contracts.hpp behind interfaces/http/contracts_api.hpp.
 #include <optional>
 
 #include "context.hpp"
@@ -10,20 +11,8 @@
 namespace zc::app {
 
 ApiResponse createContract(RequestContext& ctx, const ApiRequest& req);
-ApiResponse listContracts(RequestContext& ctx, const ApiRequest& req);
-ApiResponse getContract(RequestContext& ctx, const ApiRequest& req);
-ApiResponse changeContractStatus(RequestContext& ctx, const ApiRequest& req);
 ApiResponse addContractTariff(RequestContext& ctx, const ApiRequest& req);
-ApiResponse indexContract(RequestContext& ctx, const ApiRequest& req);
-// Uses one extension option: the term ends extension_months later.
-ApiResponse extendContract(RequestContext& ctx, const ApiRequest& req);
 ApiResponse createBudgetContract(RequestContext& ctx, const ApiRequest& req);
-ApiResponse listAdvances(RequestContext& ctx, const ApiRequest& req);
-
-// GET /queries/eligible-providers?product=&date=[&municipality=]
-ApiResponse eligibleProviders(RequestContext& ctx, const ApiRequest& req);
-// GET /queries/tariff?agb=&product=&date=[&municipality=]
-ApiResponse tariffQuery(RequestContext& ctx, const ApiRequest& req);
 
 // Used by admission: creates an active framework contract with the given products and copies
 // the procedure's tariffs for them, clipped to the term. Returns the contract id.
@@ -32,8 +21,5 @@ std::int64_t createFrameworkContractFromProcedure(RequestContext& ctx, std::int6
                                                   std::int64_t application_id,
                                                   const std::vector<std::string>& products,
                                                   const Period& term);
-
-// Indexes every product of a contract by `pct` from `from`; returns the new versions' count.
-int indexContractTariffs(RequestContext& ctx, std::int64_t contract_id, Percentage pct, Date from);
 
 }  // namespace zc::app

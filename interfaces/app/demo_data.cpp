@@ -15,10 +15,12 @@
 #include "clients.hpp"
 #include "context.hpp"
 #include "contracts.hpp"
+#include "interfaces/http/contracts_api.hpp"
+#include "interfaces/http/procedures_api.hpp"
+#include "interfaces/http/reference_api.hpp"
 #include "messages.hpp"
 #include "payments.hpp"
 #include "procedures.hpp"
-#include "reference.hpp"
 
 namespace zc::app {
 namespace {
@@ -235,10 +237,11 @@ std::string dutchIban(std::string_view bank, std::string_view account) {
 }
 
 void loadMunicipalities(Demo& d) {
-    call(d, createMunicipality, adminActor(), object({{"code", kCentral}, {"name", "Zwolle"}}));
-    call(d, createMunicipality, adminActor(),
+    call(d, http::createMunicipality, adminActor(),
+         object({{"code", kCentral}, {"name", "Zwolle"}}));
+    call(d, http::createMunicipality, adminActor(),
          object({{"code", "0166"}, {"name", "Kampen"}, {"central_code", kCentral}}));
-    call(d, createMunicipality, adminActor(),
+    call(d, http::createMunicipality, adminActor(),
          object({{"code", "0148"}, {"name", "Dalfsen"}, {"central_code", kCentral}}));
     // The central municipality pays its providers from its account at the BNG.
     RequestContext ctx{d.db, Actor{Role::Finance, 0, 0, "demo:fin.devries"}, "demo", d.clock,
@@ -265,10 +268,10 @@ void loadDistrictsAndTeams(Demo& d) {
     }};
     for (const auto& district : districts) {
         const auto id =
-            idOf(call(d, createDistrict, adminActor(),
+            idOf(call(d, http::createDistrict, adminActor(),
                       object({{"municipality_code", kCentral}, {"name", district.name}})));
         for (const char* team : district.teams) {
-            call(d, createTeam, adminActor(), object({{"district_id", id}, {"name", team}}));
+            call(d, http::createTeam, adminActor(), object({{"district_id", id}, {"name", team}}));
         }
     }
 }
@@ -293,7 +296,7 @@ void loadProducts(Demo& d) {
          "general_provision"},
     }};
     for (const auto& p : products) {
-        call(d, createProduct, adminActor(),
+        call(d, http::createProduct, adminActor(),
              object({{"code", p.code},
                      {"category", p.category},
                      {"name", p.name},
@@ -304,7 +307,7 @@ void loadProducts(Demo& d) {
 
 void loadProviders(Demo& d) {
     for (const auto& p : kProviders) {
-        auto out = call(d, createProvider, managerActor(),
+        auto out = call(d, http::createProvider, managerActor(),
                         object({{"agb", p.agb},
                                 {"kvk", p.kvk},
                                 {"name", p.name},
@@ -327,7 +330,7 @@ void loadReference(Demo& d) {
 // Beschermd Wonen continues the contracts of before the decentralisation of 2015.
 void loadContinuation(Demo& d) {
     d.clock.set(ymd(2014, 12, 15));
-    const auto procedure = idOf(call(d, createProcedure, managerActor(),
+    const auto procedure = idOf(call(d, http::createProcedure, managerActor(),
                                      object({{"municipality_code", kCentral},
                                              {"kind", "continuation"},
                                              {"name", "Continuering Beschermd Wonen 2015"},
@@ -367,13 +370,13 @@ void addRequirements(Demo& d) {
     const auto id = std::to_string(d.open_procedure);
     for (const char* text : texts) {
         d.requirements.push_back(
-            idOf(call(d, addRequirement, managerActor(), object({{"text", text}}), id)));
+            idOf(call(d, http::addRequirement, managerActor(), object({{"text", text}}), id)));
     }
 }
 
 void loadOpenProcedure(Demo& d) {
     d.clock.set(ymd(2015, 1, 5), 8);
-    d.open_procedure = idOf(call(d, createProcedure, managerActor(),
+    d.open_procedure = idOf(call(d, http::createProcedure, managerActor(),
                                  object({{"municipality_code", kCentral},
                                          {"kind", "open"},
                                          {"name", "Bestuurlijke aanbesteding IB en HH 2015"},
@@ -426,7 +429,7 @@ void assess(Demo& d, std::int64_t application, std::optional<std::size_t> failed
             const char* remark = "") {
     for (std::size_t i = 0; i < d.requirements.size(); ++i) {
         const bool met = !failed || *failed != i;
-        call(d, assessRequirement, managerActor(),
+        call(d, http::assessRequirement, managerActor(),
              object({{"requirement_id", d.requirements[i]},
                      {"met", met},
                      {"remark", met ? "" : remark}}),
@@ -473,10 +476,10 @@ void indexYear(Demo& d, int year) {
     d.clock.set(ymd(year, 1, 1), 8);
     const std::string from = formatDate(ymd(year, 1, 1));
     const auto body = object({{"percentage", indexationFor(year)}, {"from", from}});
-    call(d, indexProcedure, managerActor(), body, std::to_string(d.open_procedure));
+    call(d, http::indexProcedure, managerActor(), body, std::to_string(d.open_procedure));
     if (year >= kTermEndYear) return;  // the Beschermd Wonen contracts have ended
     for (auto contract : d.bw_contracts) {
-        call(d, indexContract, managerActor(), body, std::to_string(contract));
+        call(d, http::indexContract, managerActor(), body, std::to_string(contract));
     }
 }
 
@@ -497,7 +500,7 @@ void lateApplications2019(Demo& d) {
 void suspendContract2023(Demo& d) {
     d.clock.set(ymd(2023, 6, 12));
     const auto contract = d.providers[kSuspended].contracts.front();
-    call(d, changeContractStatus, managerActor(),
+    call(d, http::changeContractStatus, managerActor(),
          object({{"status", "suspended"},
                  {"reason",
                   "Onderzoek van de toezichthouder Wmo naar kwaliteit en rechtmatigheid; geen "
@@ -532,7 +535,7 @@ Poco::JSON::Array::Ptr performanceAgreements() {
 // coalition in monthly advances.
 void loadBudgetContract(Demo& d) {
     d.clock.set(ymd(2024, 9, 2));
-    const auto procedure = idOf(call(d, createProcedure, managerActor(),
+    const auto procedure = idOf(call(d, http::createProcedure, managerActor(),
                                      object({{"municipality_code", kCentral},
                                              {"kind", "negotiated"},
                                              {"name", "Dagbesteding Zwolle 2025-2026"},

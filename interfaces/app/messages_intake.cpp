@@ -15,7 +15,6 @@
 #include "interfaces/security/crypto.hpp"
 #include "messages.hpp"
 #include "messages_internal.hpp"
-#include "reference.hpp"
 
 namespace zc::app {
 namespace {

@@ -16,7 +16,6 @@ namespace zc::app {
 using contracting::insertTariff;
 using contracting::loadTariffSchedule;
 using contracting::TariffOwner;
-using contracting::tariffProducts;
 using http::tariffsJson;
 using http::tariffVersionJson;
 namespace {
@@ -35,18 +34,6 @@ struct Procedure {
     Period term;
     bool applications_open;
 };
-
-Poco::JSON::Object::Ptr procedureJson(const db::Row& r) {
-    auto o = newObject();
-    o->set("id", r.i64(0));
-    o->set("municipality_code", r.str(1));
-    o->set("kind", r.str(2));
-    o->set("name", r.str(3));
-    o->set("term_start", r.str(4));
-    o->set("term_end", r.str(5));
-    o->set("applications_open", r.i64(6) != 0);
-    return o;
-}
 
 Procedure loadProcedure(RequestContext& ctx, std::int64_t id, bool lock) {
     auto r = ctx.db.queryOne(
@@ -70,25 +57,6 @@ std::string productUnit(RequestContext& ctx, const std::string& code) {
 std::vector<long long> ids(RequestContext& ctx, const std::string& sql, std::int64_t key) {
     std::vector<long long> out;
     for (const auto& r : ctx.db.query(sql, {key})) out.push_back(r.i64(0));
-    return out;
-}
-
-Poco::JSON::Array::Ptr lotsJson(RequestContext& ctx, std::int64_t procedure_id) {
-    auto out = newArray();
-    for (const auto& r : ctx.db.query(
-             "SELECT id, name FROM lots WHERE procedure_id = ? ORDER BY id", {procedure_id})) {
-        auto o = newObject();
-        o->set("id", r.i64(0));
-        o->set("name", r.str(1));
-        auto products = newArray();
-        for (const auto& p : ctx.db.query(
-                 "SELECT product_code FROM lot_products WHERE lot_id = ? ORDER BY product_code",
-                 {r.i64(0)})) {
-            products->add(p.str(0));
-        }
-        o->set("products", products);
-        out->add(o);
-    }
     return out;
 }
 
@@ -153,104 +121,7 @@ Poco::JSON::Object::Ptr applicationJson(RequestContext& ctx, std::int64_t id) {
     return o;
 }
 
-void checkOwnApplication(RequestContext& ctx, std::int64_t application_id) {
-    if (ctx.actor.role != Role::Provider) return;
-    auto r = ctx.db.queryOne("SELECT provider_id FROM applications WHERE id = ?", {application_id});
-    if (!r || r->i64(0) != ctx.actor.provider_id)
-        notFound("Application " + std::to_string(application_id), "id");
-}
-
 }  // namespace
-
-ApiResponse createProcedure(RequestContext& ctx, const ApiRequest& req) {
-    const auto municipality =
-        MunicipalityCode::parse(requiredString(req.body, "municipality_code", 4),
-                                "municipality_code")
-            .str();
-    const auto kind = requiredString(req.body, "kind", 16);
-    if (kind != "open" && kind != "negotiated" && kind != "continuation") {
-        throw ValidationError(
-            "INVALID_PROCEDURE_KIND",
-            "Kind must be open (bestuurlijke aanbesteding), negotiated or continuation.", "kind");
-    }
-    const auto name = requiredString(req.body, "name");
-    const Date start = requiredDate(req.body, "term_start");
-    const Date end = requiredDate(req.body, "term_end");
-    if (!(start < end)) {
-        throw ValidationError("INVALID_PERIOD", "term_end must lie after term_start.", "term_end");
-    }
-    const bool open = optionalBool(req.body, "applications_open", kind == "open");
-    db::Transaction tx(ctx.db);
-    if (!ctx.db.queryOne("SELECT code FROM municipalities WHERE code = ?", {municipality})) {
-        throw ValidationError("UNKNOWN_MUNICIPALITY",
-                              "Municipality " + municipality + " is not known.",
-                              "municipality_code");
-    }
-    ctx.db.execute(
-        "INSERT INTO procedures (municipality_code, kind, name, term_start, term_end, "
-        "applications_open)"
-        " VALUES (?,?,?,?,?,?)",
-        {municipality, kind, name, formatDate(start), formatDate(end), std::int64_t{open ? 1 : 0}});
-    const auto id = ctx.db.lastInsertId();
-    auto out =
-        procedureJson(*ctx.db.queryOne(std::string(kProcedureColumns) + " WHERE id = ?", {id}));
-    appendAudit(ctx, {"procedure.create", "procedure", std::to_string(id), "ok", std::nullopt,
-                      toJson(out)});
-    tx.commit();
-    return {201, out};
-}
-
-ApiResponse listProcedures(RequestContext& ctx, const ApiRequest&) {
-    auto out = newArray();
-    for (const auto& r : ctx.db.query(std::string(kProcedureColumns) + " ORDER BY id")) {
-        out->add(procedureJson(r));
-    }
-    return {200, out};
-}
-
-ApiResponse getProcedure(RequestContext& ctx, const ApiRequest& req) {
-    const auto id = req.pathId("id");
-    auto r = ctx.db.queryOne(std::string(kProcedureColumns) + " WHERE id = ?", {id});
-    if (!r) notFound("Procedure " + std::to_string(id), "id");
-    auto o = procedureJson(*r);
-    o->set("lots", lotsJson(ctx, id));
-    auto reqs = newArray();
-    for (const auto& q : ctx.db.query(
-             "SELECT id, text FROM requirements WHERE procedure_id = ? ORDER BY id", {id})) {
-        auto qo = newObject();
-        qo->set("id", q.i64(0));
-        qo->set("text", q.str(1));
-        reqs->add(qo);
-    }
-    o->set("requirements", reqs);
-    o->set("tariffs", tariffsJson(contracting::storedTariffs(ctx.db, TariffOwner::Procedure, id)));
-    return {200, o};
-}
-
-ApiResponse setApplicationsOpen(RequestContext& ctx, const ApiRequest& req) {
-    const auto id = req.pathId("id");
-    if (!req.body->has("open")) {
-        throw ValidationError("MISSING_FIELD", "The field 'open' is required.", "open");
-    }
-    const bool open = optionalBool(req.body, "open", false);
-    db::Transaction tx(ctx.db);
-    const auto p = loadProcedure(ctx, id, true);
-    if (open && p.kind != "open") {
-        throw ValidationError(
-            "NOT_OPEN_PROCEDURE",
-            "Only an open procedure (bestuurlijke aanbesteding) takes applications.", "open");
-    }
-    ctx.db.execute("UPDATE procedures SET applications_open = ? WHERE id = ?",
-                   {std::int64_t{open ? 1 : 0}, id});
-    appendAudit(ctx, {"procedure.applications_open", "procedure", std::to_string(id), "ok",
-                      std::string("{\"applications_open\":") +
-                          (p.applications_open ? "true" : "false") + "}",
-                      std::string("{\"applications_open\":") + (open ? "true" : "false") + "}"});
-    tx.commit();
-    auto out =
-        procedureJson(*ctx.db.queryOne(std::string(kProcedureColumns) + " WHERE id = ?", {id}));
-    return {200, out};
-}
 
 ApiResponse addLot(RequestContext& ctx, const ApiRequest& req) {
     const auto id = req.pathId("id");
@@ -284,22 +155,6 @@ ApiResponse addLot(RequestContext& ctx, const ApiRequest& req) {
     return {201, out};
 }
 
-ApiResponse addRequirement(RequestContext& ctx, const ApiRequest& req) {
-    const auto id = req.pathId("id");
-    const auto text = requiredString(req.body, "text", 2000);
-    db::Transaction tx(ctx.db);
-    loadProcedure(ctx, id, true);
-    ctx.db.execute("INSERT INTO requirements (procedure_id, text) VALUES (?, ?)", {id, text});
-    auto out = newObject();
-    out->set("id", ctx.db.lastInsertId());
-    out->set("procedure_id", id);
-    out->set("text", text);
-    appendAudit(ctx, {"procedure.add_requirement", "procedure", std::to_string(id), "ok",
-                      std::nullopt, toJson(out)});
-    tx.commit();
-    return {201, out};
-}
-
 ApiResponse addProcedureTariff(RequestContext& ctx, const ApiRequest& req) {
     const auto id = req.pathId("id");
     const auto product =
@@ -318,42 +173,6 @@ ApiResponse addProcedureTariff(RequestContext& ctx, const ApiRequest& req) {
     insertTariff(ctx.db, TariffOwner::Procedure, id, product, added, "published");
     auto out = tariffVersionJson(product, added);
     appendAudit(ctx, {"procedure.add_tariff", "procedure", std::to_string(id), "ok", std::nullopt,
-                      toJson(out)});
-    tx.commit();
-    return {201, out};
-}
-
-ApiResponse indexProcedure(RequestContext& ctx, const ApiRequest& req) {
-    const auto id = req.pathId("id");
-    const auto pct = Percentage::parse(requiredString(req.body, "percentage", 16), "percentage");
-    const Date from = requiredDate(req.body, "from");
-    db::Transaction tx(ctx.db);
-    loadProcedure(ctx, id, true);
-    int procedure_versions = 0;
-    for (const auto& product : tariffProducts(ctx.db, TariffOwner::Procedure, id)) {
-        auto schedule = loadTariffSchedule(ctx.db, TariffOwner::Procedure, id, product);
-        auto next = schedule.indexation(pct, from);
-        if (!next) continue;
-        const auto& added = schedule.add(*next);
-        insertTariff(ctx.db, TariffOwner::Procedure, id, product, added,
-                     "indexation " + pct.toString() + "%");
-        ++procedure_versions;
-    }
-    int contract_versions = 0;
-    for (const auto& r :
-         ctx.db.query("SELECT id FROM contracts WHERE procedure_id = ? AND kind = 'framework'"
-                      " AND status IN ('draft','active','suspended') AND term_end > ? ORDER BY id"
-                      " FOR UPDATE",
-                      {id, formatDate(from)})) {
-        contract_versions += indexContractTariffs(ctx, r.i64(0), pct, from);
-    }
-    auto out = newObject();
-    out->set("procedure_id", id);
-    out->set("percentage", pct.toString());
-    out->set("from", formatDate(from));
-    out->set("procedure_tariff_versions", procedure_versions);
-    out->set("contract_tariff_versions", contract_versions);
-    appendAudit(ctx, {"procedure.indexation", "procedure", std::to_string(id), "ok", std::nullopt,
                       toJson(out)});
     tx.commit();
     return {201, out};
@@ -412,65 +231,6 @@ ApiResponse submitApplication(RequestContext& ctx, const ApiRequest& req) {
                       std::nullopt, toJson(out)});
     tx.commit();
     return {201, out};
-}
-
-ApiResponse listApplications(RequestContext& ctx, const ApiRequest& req) {
-    const std::string status = req.queryValue("status");
-    const std::int64_t provider = ctx.actor.role == Role::Provider ? ctx.actor.provider_id : 0;
-    auto out = newArray();
-    for (const auto& r : ctx.db.query("SELECT id FROM applications WHERE (? = '' OR status = ?) "
-                                      "AND (? = 0 OR provider_id = ?)"
-                                      " ORDER BY id LIMIT 1000",
-                                      {status, status, provider, provider})) {
-        out->add(applicationJson(ctx, r.i64(0)));
-    }
-    return {200, out};
-}
-
-ApiResponse getApplication(RequestContext& ctx, const ApiRequest& req) {
-    const auto id = req.pathId("id");
-    checkOwnApplication(ctx, id);
-    return {200, applicationJson(ctx, id)};
-}
-
-ApiResponse assessRequirement(RequestContext& ctx, const ApiRequest& req) {
-    const auto id = req.pathId("id");
-    const auto requirement = requiredInt(req.body, "requirement_id");
-    if (!req.body->has("met")) {
-        throw ValidationError("MISSING_FIELD", "The field 'met' (true or false) is required.",
-                              "met");
-    }
-    const bool met = optionalBool(req.body, "met", false);
-    const auto remark = optionalString(req.body, "remark", 2000).value_or("");
-    if (!met && remark.empty()) {
-        throw ValidationError("REASON_REQUIRED", "Say why a requirement is not met (remark).",
-                              "remark");
-    }
-    db::Transaction tx(ctx.db);
-    auto a = ctx.db.queryOne("SELECT status FROM applications WHERE id = ? FOR UPDATE", {id});
-    if (!a) notFound("Application " + std::to_string(id), "id");
-    if (a->str(0) != "submitted") {
-        throw ValidationError("APPLICATION_DECIDED", "This application has been decided already.",
-                              "");
-    }
-    auto before = ctx.db.queryOne(
-        "SELECT assessment, remark FROM application_answers WHERE application_id = ? AND "
-        "requirement_id = ?",
-        {id, requirement});
-    if (!before)
-        notFound("Requirement " + std::to_string(requirement) + " in this application",
-                 "requirement_id");
-    ctx.db.execute(
-        "UPDATE application_answers SET assessment = ?, remark = ?, assessed_by = ?"
-        " WHERE application_id = ? AND requirement_id = ?",
-        {std::string(met ? "met" : "not_met"), remark, ctx.actor.name, id, requirement});
-    appendAudit(ctx, {"application.assess", "application", std::to_string(id), "ok",
-                      "{\"requirement_id\":" + std::to_string(requirement) + ",\"assessment\":\"" +
-                          before->str(0) + "\"}",
-                      "{\"requirement_id\":" + std::to_string(requirement) + ",\"assessment\":\"" +
-                          (met ? "met" : "not_met") + "\"}"});
-    tx.commit();
-    return {200, applicationJson(ctx, id)};
 }
 
 ApiResponse decideApplication(RequestContext& ctx, const ApiRequest& req) {

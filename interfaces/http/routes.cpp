@@ -5,6 +5,7 @@
 
 #include "audit_api.hpp"
 #include "auth_api.hpp"
+#include "contracts_api.hpp"
 #include "interfaces/app/allocations.hpp"
 #include "interfaces/app/budget_financing.hpp"
 #include "interfaces/app/budgets.hpp"
@@ -16,9 +17,10 @@
 #include "interfaces/app/payments.hpp"
 #include "interfaces/app/procedures.hpp"
 #include "interfaces/app/provider_statement.hpp"
-#include "interfaces/app/reference.hpp"
 #include "interfaces/app/statements.hpp"
 #include "payment_integrity_api.hpp"
+#include "procedures_api.hpp"
+#include "reference_api.hpp"
 
 namespace zc::http {
 namespace {
@@ -87,21 +89,21 @@ std::vector<Route> buildRoutes() {
         {.method = "GET",
          .pattern = v1 + "/municipalities",
          .access = A::Authenticated,
-         .handler = app::listMunicipalities},
-        forRoles("POST", v1 + "/municipalities", {kAdmin}, app::createMunicipality),
-        forRoles("GET", v1 + "/districts", kAllStaff, app::listDistricts),
-        forRoles("POST", v1 + "/districts", {kAdmin}, app::createDistrict),
-        forRoles("GET", v1 + "/teams", kAllStaff, app::listTeams),
-        forRoles("POST", v1 + "/teams", {kAdmin}, app::createTeam),
+         .handler = listMunicipalities},
+        forRoles("POST", v1 + "/municipalities", {kAdmin}, createMunicipality),
+        forRoles("GET", v1 + "/districts", kAllStaff, listDistricts),
+        forRoles("POST", v1 + "/districts", {kAdmin}, createDistrict),
+        forRoles("GET", v1 + "/teams", kAllStaff, listTeams),
+        forRoles("POST", v1 + "/teams", {kAdmin}, createTeam),
         {.method = "GET",
          .pattern = v1 + "/products",
          .access = A::Authenticated,
-         .handler = app::listProducts},
-        forRoles("POST", v1 + "/products", {kAdmin}, app::createProduct),
+         .handler = listProducts},
+        forRoles("POST", v1 + "/products", {kAdmin}, createProduct),
         // Providers and their API keys
-        forRoles("GET", v1 + "/providers", kAllStaff, app::listProviders),
-        forRoles("POST", v1 + "/providers", {kAdmin, kCm}, app::createProvider),
-        forRoles("GET", v1 + "/providers/{id}", staffAnd({kProv}), app::getProvider),
+        forRoles("GET", v1 + "/providers", kAllStaff, listProviders),
+        forRoles("POST", v1 + "/providers", {kAdmin, kCm}, createProvider),
+        forRoles("GET", v1 + "/providers/{id}", staffAnd({kProv}), getProvider),
         forRoles("GET", v1 + "/providers/{id}/api-keys", {kAdmin, kCm, kAud}, listApiKeys),
         forRoles("POST", v1 + "/providers/{id}/api-keys", {kAdmin, kCm}, issueApiKey),
         forRoles("POST", v1 + "/providers/{id}/api-keys/{key_id}/revoke", {kAdmin, kCm},
@@ -110,34 +112,33 @@ std::vector<Route> buildRoutes() {
         {.method = "GET",
          .pattern = v1 + "/procedures",
          .access = A::Authenticated,
-         .handler = app::listProcedures},
-        forRoles("POST", v1 + "/procedures", {kCm}, app::createProcedure),
+         .handler = listProcedures},
+        forRoles("POST", v1 + "/procedures", {kCm}, createProcedure),
         {.method = "GET",
          .pattern = v1 + "/procedures/{id}",
          .access = A::Authenticated,
-         .handler = app::getProcedure},
-        forRoles("POST", v1 + "/procedures/{id}/applications-open", {kCm},
-                 app::setApplicationsOpen),
+         .handler = getProcedure},
+        forRoles("POST", v1 + "/procedures/{id}/applications-open", {kCm}, setApplicationsOpen),
         forRoles("POST", v1 + "/procedures/{id}/lots", {kCm}, app::addLot),
-        forRoles("POST", v1 + "/procedures/{id}/requirements", {kCm}, app::addRequirement),
+        forRoles("POST", v1 + "/procedures/{id}/requirements", {kCm}, addRequirement),
         forRoles("POST", v1 + "/procedures/{id}/tariffs", {kCm}, app::addProcedureTariff),
-        forRoles("POST", v1 + "/procedures/{id}/indexations", {kCm}, app::indexProcedure),
+        forRoles("POST", v1 + "/procedures/{id}/indexations", {kCm}, indexProcedure),
         forRoles("POST", v1 + "/procedures/{id}/applications", {kProv}, app::submitApplication),
         // Applications
-        forRoles("GET", v1 + "/applications", {kCm, kAud, kProv}, app::listApplications),
-        forRoles("GET", v1 + "/applications/{id}", {kCm, kAud, kProv}, app::getApplication),
-        forRoles("POST", v1 + "/applications/{id}/assessments", {kCm}, app::assessRequirement),
+        forRoles("GET", v1 + "/applications", {kCm, kAud, kProv}, listApplications),
+        forRoles("GET", v1 + "/applications/{id}", {kCm, kAud, kProv}, getApplication),
+        forRoles("POST", v1 + "/applications/{id}/assessments", {kCm}, assessRequirement),
         forRoles("POST", v1 + "/applications/{id}/decision", {kCm}, app::decideApplication),
         // Contracts
-        forRoles("GET", v1 + "/contracts", staffAnd({kProv}), app::listContracts),
+        forRoles("GET", v1 + "/contracts", staffAnd({kProv}), listContracts),
         forRoles("POST", v1 + "/contracts", {kCm}, app::createContract),
-        forRoles("GET", v1 + "/contracts/{id}", staffAnd({kProv}), app::getContract),
-        forRoles("POST", v1 + "/contracts/{id}/status", {kCm}, app::changeContractStatus),
+        forRoles("GET", v1 + "/contracts/{id}", staffAnd({kProv}), getContract),
+        forRoles("POST", v1 + "/contracts/{id}/status", {kCm}, changeContractStatus),
         forRoles("POST", v1 + "/contracts/{id}/tariffs", {kCm}, app::addContractTariff),
-        forRoles("POST", v1 + "/contracts/{id}/indexations", {kCm}, app::indexContract),
-        forRoles("POST", v1 + "/contracts/{id}/extensions", {kCm}, app::extendContract),
+        forRoles("POST", v1 + "/contracts/{id}/indexations", {kCm}, indexContract),
+        forRoles("POST", v1 + "/contracts/{id}/extensions", {kCm}, extendContract),
         forRoles("GET", v1 + "/contracts/{id}/advances", {kCm, kFin, kBh, kAud, kProv},
-                 app::listAdvances),
+                 listAdvances),
         forRoles("POST", v1 + "/budget-contracts", {kCm}, app::createBudgetContract),
         // Budget financing: advances as payables, quarterly realisation, year-end settlement
         forRoles("POST", v1 + "/advances/post-due", {kFin}, app::postDueAdvancesApi),
@@ -175,8 +176,8 @@ std::vector<Route> buildRoutes() {
         forRoles("GET", v1 + "/contracts/{id}/settlements", {kCm, kFin, kAud, kProv},
                  app::listSettlements),
         // Queries for later flows
-        forRoles("GET", v1 + "/queries/eligible-providers", kAllStaff, app::eligibleProviders),
-        forRoles("GET", v1 + "/queries/tariff", kAllStaff, app::tariffQuery),
+        forRoles("GET", v1 + "/queries/eligible-providers", kAllStaff, eligibleProviders),
+        forRoles("GET", v1 + "/queries/tariff", kAllStaff, tariffQuery),
         // Clients and access decisions (BSN in full for access officers only; reads audited)
         forRoles("POST", v1 + "/clients", {kAo}, app::createClient),
         forRoles("GET", v1 + "/clients", {kAo, kAud}, app::listClients),

@@ -14,7 +14,7 @@
 #include "interfaces/app/clients.hpp"
 #include "interfaces/app/contracts.hpp"
 #include "interfaces/app/messages.hpp"
-#include "interfaces/app/reference.hpp"
+#include "interfaces/http/reference_api.hpp"
 #include "interfaces/mysql/migrations.hpp"
 #include "interfaces/security/crypto.hpp"
 
@@ -48,7 +48,8 @@ class AllocationBusinessRulesTest : public ::testing::Test {
         admin_ = context(app::Role::Admin, "admin");
         manager_ = context(app::Role::ContractManager, "cm");
         officer_ = context(app::Role::AccessOfficer, "ao");
-        app::createMunicipality(*admin_, dbtest::jsonRequest(R"({"code":"0193","name":"Zwolle"})"));
+        http::createMunicipality(*admin_,
+                                 dbtest::jsonRequest(R"({"code":"0193","name":"Zwolle"})"));
         product("02A01", "02", "hours");
         product("15A01", "15", "days_24h");
         product("12A01", "12", "pieces");
@@ -65,14 +66,14 @@ class AllocationBusinessRulesTest : public ::testing::Test {
     }
 
     void product(const std::string& code, const std::string& category, const std::string& unit) {
-        app::createProduct(
+        http::createProduct(
             *admin_,
             dbtest::jsonRequest(R"({"code":")" + code + R"(","category":")" + category +
                                 R"(","name":"P","unit":")" + unit + R"(","kind":"per_client"})"));
     }
 
     std::int64_t provider(const std::string& agb) {
-        return object(app::createProvider(
+        return object(http::createProvider(
                           *admin_, dbtest::jsonRequest(R"({"agb":")" + agb +
                                                        R"(","kvk":"12345678","name":"Zorg )" + agb +
                                                        R"(","iban":"NL91ABNA0417164300"})")))

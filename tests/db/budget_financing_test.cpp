@@ -8,7 +8,7 @@
 #include "contracting/kernel/errors.hpp"
 #include "db/db_test_env.hpp"
 #include "interfaces/app/contracts.hpp"
-#include "interfaces/app/reference.hpp"
+#include "interfaces/http/reference_api.hpp"
 #include "interfaces/mysql/migrations.hpp"
 #include "invoicing/store/ledger_store.hpp"
 
@@ -43,8 +43,9 @@ class BudgetFinancingTest : public ::testing::Test {
         admin_ = context(app::Role::Admin, "admin");
         manager_ = context(app::Role::ContractManager, "cm");
         finance_ = context(app::Role::Finance, "fin");
-        app::createMunicipality(*admin_, dbtest::jsonRequest(R"({"code":"0193","name":"Zwolle"})"));
-        app::createProduct(
+        http::createMunicipality(*admin_,
+                                 dbtest::jsonRequest(R"({"code":"0193","name":"Zwolle"})"));
+        http::createProduct(
             *admin_, dbtest::jsonRequest(R"({"code":"07A01","category":"07","name":"Dagbesteding",)"
                                          R"("unit":"day_parts","kind":"budget_financed"})"));
         lead_ = provider("12345670");
@@ -79,7 +80,7 @@ class BudgetFinancingTest : public ::testing::Test {
     }
 
     std::int64_t provider(const std::string& agb) {
-        return object(app::createProvider(
+        return object(http::createProvider(
                           *admin_, dbtest::jsonRequest(R"({"agb":")" + agb +
                                                        R"(","kvk":"12345678","name":"Zorg )" + agb +
                                                        R"(","iban":"NL91ABNA0417164300"})")))

@@ -12,7 +12,7 @@
 #include "interfaces/app/clients.hpp"
 #include "interfaces/app/contracts.hpp"
 #include "interfaces/app/messages.hpp"
-#include "interfaces/app/reference.hpp"
+#include "interfaces/http/reference_api.hpp"
 #include "interfaces/mysql/migrations.hpp"
 #include "interfaces/security/crypto.hpp"
 
@@ -66,12 +66,14 @@ class BudgetsTest : public ::testing::Test {
         officer_ = context(app::Role::AccessOfficer, "ao", 3);
         holder_ = context(app::Role::BudgetHolder, "bh", kBudgetHolderId);
         finance_ = context(app::Role::Finance, "fin", kFinanceId);
-        app::createMunicipality(*admin_, dbtest::jsonRequest(R"({"code":"0193","name":"Zwolle"})"));
-        app::createMunicipality(*admin_, dbtest::jsonRequest(R"({"code":"0166","name":"Kampen"})"));
-        app::createProduct(*admin_, dbtest::jsonRequest(R"({"code":"02A01","category":"02",)"
-                                                        R"("name":"IB","unit":"hours",)"
-                                                        R"("kind":"per_client"})"));
-        provider_ = num(object(app::createProvider(
+        http::createMunicipality(*admin_,
+                                 dbtest::jsonRequest(R"({"code":"0193","name":"Zwolle"})"));
+        http::createMunicipality(*admin_,
+                                 dbtest::jsonRequest(R"({"code":"0166","name":"Kampen"})"));
+        http::createProduct(*admin_, dbtest::jsonRequest(R"({"code":"02A01","category":"02",)"
+                                                         R"("name":"IB","unit":"hours",)"
+                                                         R"("kind":"per_client"})"));
+        provider_ = num(object(http::createProvider(
                             *admin_, dbtest::jsonRequest(R"({"agb":"12345670","kvk":"12345678",)"
                                                          R"("name":"Zorg BV",)"
                                                          R"("iban":"NL91ABNA0417164300"})"))),

@@ -18,7 +18,7 @@
 #include "interfaces/app/clients.hpp"
 #include "interfaces/app/contracts.hpp"
 #include "interfaces/app/messages.hpp"
-#include "interfaces/app/reference.hpp"
+#include "interfaces/http/reference_api.hpp"
 #include "interfaces/mysql/migrations.hpp"
 #include "interfaces/security/crypto.hpp"
 #include "invoicing/domain/ledger_check.hpp"
@@ -52,15 +52,15 @@ class ClaimControlDbProperty : public ::testing::Test {
         auto admin = context(app::Role::Admin, "admin");
         auto manager = context(app::Role::ContractManager, "cm");
         auto officer = context(app::Role::AccessOfficer, "ao");
-        app::createMunicipality(*admin, dbtest::jsonRequest(R"({"code":"0193","name":"Zwolle"})"));
-        app::createProduct(*admin,
-                           dbtest::jsonRequest(R"({"code":"02A01","category":"02","name":"IB",)"
-                                               R"("unit":"hours","kind":"per_client"})"));
+        http::createMunicipality(*admin, dbtest::jsonRequest(R"({"code":"0193","name":"Zwolle"})"));
+        http::createProduct(*admin,
+                            dbtest::jsonRequest(R"({"code":"02A01","category":"02","name":"IB",)"
+                                                R"("unit":"hours","kind":"per_client"})"));
         const char* agbs[] = {"12345670", "12345682"};
         const char* kvks[] = {"12345678", "12345679"};
         for (int i = 0; i < 2; ++i) {
             provider_[i] =
-                object(app::createProvider(
+                object(http::createProvider(
                            *admin,
                            dbtest::jsonRequest(std::string(R"({"agb":")") + agbs[i] +
                                                R"(","kvk":")" + kvks[i] +

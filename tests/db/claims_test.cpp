@@ -13,8 +13,9 @@
 #include "interfaces/app/contracts.hpp"
 #include "interfaces/app/messages.hpp"
 #include "interfaces/app/payments.hpp"
-#include "interfaces/app/reference.hpp"
+#include "interfaces/http/contracts_api.hpp"
 #include "interfaces/http/payment_integrity_api.hpp"
+#include "interfaces/http/reference_api.hpp"
 #include "interfaces/mysql/migrations.hpp"
 #include "interfaces/security/crypto.hpp"
 #include "invoicing/store/ledger_store.hpp"
@@ -54,11 +55,11 @@ class ClaimsTest : public ::testing::Test {
         auto admin = context(app::Role::Admin, "admin");
         auto manager = context(app::Role::ContractManager, "cm");
         auto officer = context(app::Role::AccessOfficer, "ao");
-        app::createMunicipality(*admin, dbtest::jsonRequest(R"({"code":"0193","name":"Zwolle"})"));
-        app::createProduct(*admin,
-                           dbtest::jsonRequest(R"({"code":"02A01","category":"02","name":"IB",)"
-                                               R"("unit":"hours","kind":"per_client"})"));
-        provider_ = object(app::createProvider(
+        http::createMunicipality(*admin, dbtest::jsonRequest(R"({"code":"0193","name":"Zwolle"})"));
+        http::createProduct(*admin,
+                            dbtest::jsonRequest(R"({"code":"02A01","category":"02","name":"IB",)"
+                                                R"("unit":"hours","kind":"per_client"})"));
+        provider_ = object(http::createProvider(
                                *admin, dbtest::jsonRequest(
                                            R"({"agb":"12345670","kvk":"12345678","name":"Zorg",)"
                                            R"("iban":"NL91ABNA0417164300"})")))
@@ -289,7 +290,7 @@ TEST_F(ClaimsTest, AnUndecidedReviewDoesNotHoldTheAnswerPastItsDueDate) {
 }
 
 TEST_F(ClaimsTest, ATerminatedContractStillPaysCareDeliveredWhileItRan) {
-    app::changeContractStatus(
+    http::changeContractStatus(
         *manager_,
         dbtest::jsonRequest(R"({"status":"terminated","reason":"provider stops"})", {{"id", "1"}}));
     const auto answer = object(app::submitDeclaration(
@@ -445,7 +446,8 @@ TEST_F(ClaimsTest, PaymentRunsLeaveOutDisputesAndBlocksAndNeedASecondFinanceUser
     const std::string pid = std::to_string(payable), vid = std::to_string(provider_);
 
     // Disputed: left out, nothing to transfer.
-    http::disputePayable(*fin1, dbtest::jsonRequest(R"({"reason":"hours doubted"})", {{"id", pid}}));
+    http::disputePayable(*fin1,
+                         dbtest::jsonRequest(R"({"reason":"hours doubted"})", {{"id", pid}}));
     auto run = app::preparePaymentRun(*fin1, run_request);
     EXPECT_EQ(object(run)->getArray("transfers")->size(), 0u);
     EXPECT_EQ(outcome(run), "left_out disputed");

@@ -9,7 +9,8 @@
 #include "interfaces/app/contracts.hpp"
 #include "interfaces/app/message_safety.hpp"
 #include "interfaces/app/messages.hpp"
-#include "interfaces/app/reference.hpp"
+#include "interfaces/http/contracts_api.hpp"
+#include "interfaces/http/reference_api.hpp"
 #include "interfaces/mysql/migrations.hpp"
 #include "interfaces/security/crypto.hpp"
 
@@ -37,7 +38,8 @@ class ClientsAllocationsTest : public ::testing::Test {
         manager_ = context(app::Role::ContractManager, "cm");
         officer_ = context(app::Role::AccessOfficer, "ao");
         auditor_ = context(app::Role::Auditor, "aud");
-        app::createMunicipality(*admin_, dbtest::jsonRequest(R"({"code":"0193","name":"Zwolle"})"));
+        http::createMunicipality(*admin_,
+                                 dbtest::jsonRequest(R"({"code":"0193","name":"Zwolle"})"));
         product("02A01", "02", "per_client");
         product("01A01", "01", "per_client");
         product("12A01", "12", "per_client");
@@ -53,14 +55,14 @@ class ClientsAllocationsTest : public ::testing::Test {
     }
 
     void product(const std::string& code, const std::string& category, const std::string& kind) {
-        app::createProduct(
+        http::createProduct(
             *admin_,
             dbtest::jsonRequest(R"({"code":")" + code + R"(","category":")" + category +
                                 R"(","name":"P","unit":"hours","kind":")" + kind + R"("})"));
     }
 
     std::int64_t provider(const std::string& agb) {
-        return object(app::createProvider(
+        return object(http::createProvider(
                           *admin_, dbtest::jsonRequest(R"({"agb":")" + agb +
                                                        R"(","kvk":"12345678","name":"Zorg )" + agb +
                                                        R"(","iban":"NL91ABNA0417164300"})")))
@@ -343,9 +345,9 @@ TEST_F(ClientsAllocationsTest, ProviderWithoutActiveContractIsRefused) {
     const auto client = createClient();
     const auto granted = decide(client, 11, ibWeekly(4));
     EXPECT_EQ(dbtest::errorCode([&] { allocate(granted, uncontracted_); }), "NO_ACTIVE_CONTRACT");
-    app::changeContractStatus(*manager_,
-                              dbtest::jsonRequest(R"({"status":"suspended","reason":"onderzoek"})",
-                                                  {{"id", std::to_string(contract_)}}));
+    http::changeContractStatus(*manager_,
+                               dbtest::jsonRequest(R"({"status":"suspended","reason":"onderzoek"})",
+                                                   {{"id", std::to_string(contract_)}}));
     EXPECT_EQ(dbtest::errorCode([&] { allocate(granted, contracted_); }), "NO_ACTIVE_CONTRACT");
     EXPECT_EQ(dbtest::countRows(*conn_, "allocations"), 0);
     EXPECT_EQ(conn_->queryOne("SELECT last_number FROM allocation_sequence")->i64(0), 0);

@@ -1,15 +1,17 @@
-// Reference data and contract use cases (interfaces/app/reference.hpp, contracts.hpp) called
-// directly, as the HTTP layer calls them, against a migrated scratch database.
+// Reference data and contract use cases (interfaces/http/reference_api.hpp,
+// interfaces/app/contracts.hpp) called directly, as the HTTP layer calls them, against a migrated
+// scratch database.
 #include <gtest/gtest.h>
 
 #include <cstdio>
 
 #include "contracting/kernel/errors.hpp"
 #include "db/db_test_env.hpp"
-#include "interfaces/security/audit_trail.hpp"
 #include "interfaces/app/contracts.hpp"
-#include "interfaces/app/reference.hpp"
+#include "interfaces/http/contracts_api.hpp"
+#include "interfaces/http/reference_api.hpp"
 #include "interfaces/mysql/migrations.hpp"
+#include "interfaces/security/audit_trail.hpp"
 
 namespace zc {
 namespace {
@@ -41,10 +43,10 @@ class ReferenceStoreTest : public ::testing::Test {
             *conn_, actor(app::Role::Admin, "tester"), "test", clock_, config_});
         manager_ = std::make_unique<app::RequestContext>(app::RequestContext{
             *conn_, actor(app::Role::ContractManager, "manager"), "test", clock_, config_});
-        app::createMunicipality(*admin_,
-                                dbtest::jsonRequest(R"({"code":"0363","name":"Amsterdam"})"));
-        app::createMunicipality(*admin_,
-                                dbtest::jsonRequest(R"({"code":"0599","name":"Rotterdam"})"));
+        http::createMunicipality(*admin_,
+                                 dbtest::jsonRequest(R"({"code":"0363","name":"Amsterdam"})"));
+        http::createMunicipality(*admin_,
+                                 dbtest::jsonRequest(R"({"code":"0599","name":"Rotterdam"})"));
         createProduct(kHoursProduct, "02", "hours", "per_client");
         createProduct(kSecondHoursProduct, "02", "hours", "per_client");
         createProduct(kBudgetProduct, "07", "day_parts", "budget_financed");
@@ -52,7 +54,7 @@ class ReferenceStoreTest : public ::testing::Test {
 
     void createProduct(const std::string& code, const std::string& category,
                        const std::string& unit, const std::string& kind) {
-        app::createProduct(
+        http::createProduct(
             *admin_, dbtest::jsonRequest(R"({"code":")" + code + R"(","category":")" + category +
                                          R"(","name":"Product )" + code + R"(","unit":")" + unit +
                                          R"(","kind":")" + kind + R"("})"));
@@ -65,7 +67,8 @@ class ReferenceStoreTest : public ::testing::Test {
     }
 
     std::int64_t createProvider(const std::string& agb, const std::string& name = "Zorg BV") {
-        const auto res = app::createProvider(*admin_, dbtest::jsonRequest(providerBody(agb, name)));
+        const auto res =
+            http::createProvider(*admin_, dbtest::jsonRequest(providerBody(agb, name)));
         return object(res)->getValue<std::int64_t>("id");
     }
 
@@ -85,7 +88,7 @@ class ReferenceStoreTest : public ::testing::Test {
     }
 
     app::ApiResponse changeStatus(std::int64_t contract_id, const std::string& body) {
-        return app::changeContractStatus(
+        return http::changeContractStatus(
             *manager_, dbtest::jsonRequest(body, {{"id", std::to_string(contract_id)}}));
     }
 
@@ -94,7 +97,7 @@ class ReferenceStoreTest : public ::testing::Test {
         std::map<std::string, std::string> query{
             {"agb", agb}, {"product", product}, {"date", date}};
         if (!municipality.empty()) query["municipality"] = municipality;
-        return app::tariffQuery(*manager_, dbtest::jsonRequest("{}", {}, query));
+        return http::tariffQuery(*manager_, dbtest::jsonRequest("{}", {}, query));
     }
 
     std::int64_t tariffCentsAt(const std::string& agb, const std::string& product,
@@ -120,7 +123,7 @@ TEST_F(ReferenceStoreTest, CreatingAProviderWritesTheProviderAndOneAuditRow) {
     const auto audit_before = dbtest::countRows(*conn_, "audit_log");
 
     const auto res =
-        app::createProvider(*admin_, dbtest::jsonRequest(providerBody("12345678", "Zorg BV")));
+        http::createProvider(*admin_, dbtest::jsonRequest(providerBody("12345678", "Zorg BV")));
 
     EXPECT_EQ(res.status, 201);
     const auto id = object(res)->getValue<std::int64_t>("id");
@@ -151,7 +154,7 @@ TEST_F(ReferenceStoreTest, ProviderIsNotWrittenWhenItsAuditRowCannotBeWritten) {
     const auto providers_before = dbtest::countRows(*conn_, "providers");
 
     try {
-        app::createProvider(*admin_, dbtest::jsonRequest(providerBody("12345678", "Zorg BV")));
+        http::createProvider(*admin_, dbtest::jsonRequest(providerBody("12345678", "Zorg BV")));
         FAIL() << "the provider was created although its audit row was refused";
     } catch (const db::DbError& e) {
         EXPECT_NE(std::string(e.what()).find("ck_test_no_provider"), std::string::npos) << e.what();
@@ -167,8 +170,8 @@ TEST_F(ReferenceStoreTest, DuplicateAgbIsRefusedAndWritesNothing) {
     const auto audit_before = dbtest::countRows(*conn_, "audit_log");
 
     EXPECT_EQ(dbtest::errorCode([&] {
-                  app::createProvider(*admin_,
-                                      dbtest::jsonRequest(providerBody("12345678", "Second BV")));
+                  http::createProvider(*admin_,
+                                       dbtest::jsonRequest(providerBody("12345678", "Second BV")));
               }),
               "DUPLICATE_AGB");
 
@@ -181,8 +184,8 @@ TEST_F(ReferenceStoreTest, InvalidIbanIsRefusedAndWritesNothing) {
     const auto audit_before = dbtest::countRows(*conn_, "audit_log");
 
     EXPECT_EQ(dbtest::errorCode([&] {
-                  app::createProvider(*admin_, dbtest::jsonRequest(providerBody(
-                                                   "12345678", "Zorg BV", "NL91ABNA0417164301")));
+                  http::createProvider(*admin_, dbtest::jsonRequest(providerBody(
+                                                    "12345678", "Zorg BV", "NL91ABNA0417164301")));
               }),
               "INVALID_IBAN");
 
@@ -253,7 +256,7 @@ TEST_F(ReferenceStoreTest, IndexationAddsHalfUpRoundedVersionsAndLeavesOldOnesUn
     const auto before = conn_->query(kSnapshot, {contract});
     ASSERT_EQ(before.size(), 2u);
 
-    const auto res = app::indexContract(
+    const auto res = http::indexContract(
         *manager_, dbtest::jsonRequest(R"({"percentage":"2.5","from":"2025-07-01"})",
                                        {{"id", std::to_string(contract)}}));
 
@@ -288,7 +291,7 @@ TEST_F(ReferenceStoreTest, IndexationWithoutTariffInForceAnswersNoTariffAndWrite
     const auto audit_before = dbtest::countRows(*conn_, "audit_log");
 
     EXPECT_EQ(dbtest::errorCode([&] {
-                  app::indexContract(
+                  http::indexContract(
                       *manager_, dbtest::jsonRequest(R"({"percentage":"2.5","from":"2025-02-01"})",
                                                      {{"id", std::to_string(contract)}}));
               }),
@@ -422,7 +425,7 @@ TEST_F(ReferenceStoreTest, EligibleProvidersListsOnlyActiveContractsCoveringTheD
     const auto golf = createProvider("20000007", "Golf Zorg");  // term starts after the date
     createContract(golf, "0363", "2025-06-02", "2026-06-01", R"(["02A01"])", active);
 
-    const auto all = array(app::eligibleProviders(
+    const auto all = array(http::eligibleProviders(
         *manager_, dbtest::jsonRequest("{}", {}, {{"product", "02A01"}, {"date", "2025-06-01"}})));
 
     ASSERT_EQ(all->size(), 2u);
@@ -436,7 +439,7 @@ TEST_F(ReferenceStoreTest, EligibleProvidersListsOnlyActiveContractsCoveringTheD
         }
     }
 
-    const auto amsterdam = array(app::eligibleProviders(
+    const auto amsterdam = array(http::eligibleProviders(
         *manager_,
         dbtest::jsonRequest(
             "{}", {}, {{"product", "02A01"}, {"date", "2025-06-01"}, {"municipality", "0363"}})));

@@ -1,0 +1,202 @@
+#include "procedures.hpp"
+
+#include "contracting/app/contracts.hpp"
+#include "contracting/kernel/errors.hpp"
+#include "contracting/store/reference_store.hpp"
+#include "contracting/store/tariff_store.hpp"
+#include "interfaces/mysql/connection.hpp"
+#include "interfaces/security/audit_trail.hpp"
+
+namespace zc::contracting {
+namespace {
+
+[[noreturn]] void notFound(const std::string& what, const std::string& field) {
+    throw ValidationError("NOT_FOUND", what + " does not exist.", field);
+}
+
+Procedure requireProcedure(ProcedureStore& store, std::int64_t id, bool lock) {
+    auto p = store.procedure(id, lock);
+    if (!p) notFound("Procedure " + std::to_string(id), "id");
+    return *p;
+}
+
+Application requireApplication(db::Connection& db, std::int64_t id) {
+    auto a = findApplication(db, id);
+    if (!a) notFound("Application " + std::to_string(id), "id");
+    return *a;
+}
+
+// The audit row's after: what the API answers.
+std::string procedureAudit(const Procedure& p) {
+    return security::AuditRecord()
+        .set("id", p.id)
+        .set("municipality_code", p.municipality_code)
+        .set("kind", p.kind)
+        .set("name", p.name)
+        .set("term_start", formatDate(p.term_start))
+        .set("term_end", formatDate(p.term_end))
+        .set("applications_open", p.applications_open)
+        .json();
+}
+
+std::string openFlag(bool open) {
+    return std::string("{\"applications_open\":") + (open ? "true" : "false") + "}";
+}
+
+std::string assessmentAudit(std::int64_t requirement_id, const std::string& assessment) {
+    return "{\"requirement_id\":" + std::to_string(requirement_id) + ",\"assessment\":\"" +
+           assessment + "\"}";
+}
+
+}  // namespace
+
+Procedure createProcedure(app::RequestContext& ctx, const Procedure& in) {
+    db::Transaction tx(ctx.db);
+    if (!municipalityExists(ctx.db, in.municipality_code)) {
+        throw ValidationError("UNKNOWN_MUNICIPALITY",
+                              "Municipality " + in.municipality_code + " is not known.",
+                              "municipality_code");
+    }
+    const auto id = insertProcedure(ctx.db, in);
+    MariaDbProcedures store(ctx.db);
+    const auto stored = *store.procedure(id, false);
+    security::appendAudit(ctx, {"procedure.create", "procedure", std::to_string(id), "ok",
+                                std::nullopt, procedureAudit(stored)});
+    tx.commit();
+    return stored;
+}
+
+std::vector<Procedure> listProcedures(app::RequestContext& ctx) { return procedures(ctx.db); }
+
+ProcedureDetails getProcedure(app::RequestContext& ctx, std::int64_t id) {
+    MariaDbProcedures store(ctx.db);
+    ProcedureDetails d;
+    d.procedure = requireProcedure(store, id, false);
+    d.lots = procedureLots(ctx.db, id);
+    d.requirements = procedureRequirements(ctx.db, id);
+    d.tariffs = storedTariffs(ctx.db, TariffOwner::Procedure, id);
+    return d;
+}
+
+bool changeApplicationsOpen(ProcedureStore& store, std::int64_t id, bool open) {
+    const auto p = requireProcedure(store, id, true);
+    if (open && p.kind != "open") {
+        throw ValidationError(
+            "NOT_OPEN_PROCEDURE",
+            "Only an open procedure (bestuurlijke aanbesteding) takes applications.", "open");
+    }
+    store.setApplicationsOpen(id, open);
+    return p.applications_open;
+}
+
+Procedure setApplicationsOpen(app::RequestContext& ctx, std::int64_t id, bool open) {
+    MariaDbProcedures store(ctx.db);
+    db::Transaction tx(ctx.db);
+    const bool before = changeApplicationsOpen(store, id, open);
+    security::appendAudit(ctx, {"procedure.applications_open", "procedure", std::to_string(id),
+                                "ok", openFlag(before), openFlag(open)});
+    tx.commit();
+    return *store.procedure(id, false);
+}
+
+AddedRequirement addRequirement(app::RequestContext& ctx, std::int64_t procedure_id,
+                                const std::string& text) {
+    MariaDbProcedures store(ctx.db);
+    db::Transaction tx(ctx.db);
+    requireProcedure(store, procedure_id, true);
+    const AddedRequirement added{insertRequirement(ctx.db, procedure_id, text), procedure_id, text};
+    security::appendAudit(ctx, {"procedure.add_requirement", "procedure",
+                                std::to_string(procedure_id), "ok", std::nullopt,
+                                security::AuditRecord()
+                                    .set("id", added.id)
+                                    .set("procedure_id", added.procedure_id)
+                                    .set("text", added.text)
+                                    .json()});
+    tx.commit();
+    return added;
+}
+
+ProcedureIndexation indexProcedure(app::RequestContext& ctx, std::int64_t id, Percentage pct,
+                                   Date from) {
+    MariaDbProcedures store(ctx.db);
+    db::Transaction tx(ctx.db);
+    requireProcedure(store, id, true);
+    ProcedureIndexation out{id, pct, from, 0, 0};
+    for (const auto& product : tariffProducts(ctx.db, TariffOwner::Procedure, id)) {
+        auto schedule = loadTariffSchedule(ctx.db, TariffOwner::Procedure, id, product);
+        auto next = schedule.indexation(pct, from);
+        if (!next) continue;
+        const auto& added = schedule.add(*next);
+        insertTariff(ctx.db, TariffOwner::Procedure, id, product, added,
+                     "indexation " + pct.toString() + "%");
+        ++out.procedure_tariff_versions;
+    }
+    for (const auto contract_id : lockContractsToIndex(ctx.db, id, from)) {
+        out.contract_tariff_versions += indexContractTariffs(ctx.db, contract_id, pct, from);
+    }
+    security::appendAudit(
+        ctx, {"procedure.indexation", "procedure", std::to_string(id), "ok", std::nullopt,
+              security::AuditRecord()
+                  .set("procedure_id", id)
+                  .set("percentage", pct.toString())
+                  .set("from", formatDate(from))
+                  .set("procedure_tariff_versions", out.procedure_tariff_versions)
+                  .set("contract_tariff_versions", out.contract_tariff_versions)
+                  .json()});
+    tx.commit();
+    return out;
+}
+
+std::vector<Application> listApplications(app::RequestContext& ctx, const std::string& status) {
+    const std::int64_t provider = ctx.actor.role == app::Role::Provider ? ctx.actor.provider_id : 0;
+    std::vector<Application> out;
+    for (const auto id : applicationIds(ctx.db, status, provider)) {
+        out.push_back(requireApplication(ctx.db, id));
+    }
+    return out;
+}
+
+Application getApplication(app::RequestContext& ctx, std::int64_t id) {
+    if (ctx.actor.role == app::Role::Provider) {
+        const auto owner = applicationProvider(ctx.db, id);
+        if (!owner || *owner != ctx.actor.provider_id) {
+            notFound("Application " + std::to_string(id), "id");
+        }
+    }
+    return requireApplication(ctx.db, id);
+}
+
+std::string assessAnswer(ProcedureStore& store, const AnswerAssessment& in) {
+    if (!in.met && in.remark.empty()) {
+        throw ValidationError("REASON_REQUIRED", "Say why a requirement is not met (remark).",
+                              "remark");
+    }
+    const auto status = store.lockApplicationStatus(in.application_id);
+    if (!status) notFound("Application " + std::to_string(in.application_id), "id");
+    if (*status != "submitted") {
+        throw ValidationError("APPLICATION_DECIDED", "This application has been decided already.",
+                              "");
+    }
+    const auto before = store.answerAssessment(in.application_id, in.requirement_id);
+    if (!before) {
+        notFound("Requirement " + std::to_string(in.requirement_id) + " in this application",
+                 "requirement_id");
+    }
+    store.assessAnswer(in.application_id, in.requirement_id, in.met ? "met" : "not_met", in.remark,
+                       in.assessor);
+    return *before;
+}
+
+Application assessRequirement(app::RequestContext& ctx, const AnswerAssessment& in) {
+    MariaDbProcedures store(ctx.db);
+    db::Transaction tx(ctx.db);
+    const auto before = assessAnswer(store, in);
+    security::appendAudit(
+        ctx, {"application.assess", "application", std::to_string(in.application_id), "ok",
+              assessmentAudit(in.requirement_id, before),
+              assessmentAudit(in.requirement_id, in.met ? "met" : "not_met")});
+    tx.commit();
+    return requireApplication(ctx.db, in.application_id);
+}
+
+}  // namespace zc::contracting

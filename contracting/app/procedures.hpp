@@ -1,0 +1,86 @@
+#pragma once
+// Procurement procedure use cases (aanbestedingen: open = bestuurlijke aanbesteding, negotiated,
+// continuation): creating and reading procedures, opening them for applications, requirements,
+// and reading and assessing providers' applications (inschrijvingen). Writes run in one
+// transaction with their audit row. changeApplicationsOpen and assessAnswer are the rules over
+// a store (unit-tested in memory). Lots, procedure tariffs, submitting and deciding
+// applications are still in interfaces/app/procedures.cpp.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "contracting/domain/tariff_schedule.hpp"
+#include "contracting/kernel/request_context.hpp"
+#include "contracting/kernel/rounding.hpp"
+#include "contracting/store/procedure_store.hpp"
+
+namespace zc::contracting {
+
+// A procedure with what applicants read: lots, requirements and published tariffs.
+struct ProcedureDetails {
+    Procedure procedure;
+    std::vector<Lot> lots;
+    std::vector<Requirement> requirements;
+    std::vector<StoredTariff> tariffs;
+};
+
+// The fields are valid already (kind, term_start < term_end); UNKNOWN_MUNICIPALITY. Returns the
+// stored procedure (audited "procedure.create").
+Procedure createProcedure(app::RequestContext& ctx, const Procedure& in);
+std::vector<Procedure> listProcedures(app::RequestContext& ctx);
+// NOT_FOUND when unknown.
+ProcedureDetails getProcedure(app::RequestContext& ctx, std::int64_t id);
+
+// Opens or closes the procedure for applications: only an open procedure opens
+// (NOT_OPEN_PROCEDURE; NOT_FOUND when unknown). Returns whether it was open before.
+bool changeApplicationsOpen(ProcedureStore& store, std::int64_t id, bool open);
+// The rule above in its own transaction, audited ("procedure.applications_open"); returns the
+// procedure as it is afterwards.
+Procedure setApplicationsOpen(app::RequestContext& ctx, std::int64_t id, bool open);
+
+// A requirement added to the procedure.
+struct AddedRequirement {
+    std::int64_t id = 0;
+    std::int64_t procedure_id = 0;
+    std::string text;
+};
+// NOT_FOUND when the procedure is unknown; audited ("procedure.add_requirement").
+AddedRequirement addRequirement(app::RequestContext& ctx, std::int64_t procedure_id,
+                                const std::string& text);
+
+// An indexation of a procedure's published tariffs and of its framework contracts' tariffs.
+struct ProcedureIndexation {
+    std::int64_t procedure_id = 0;
+    Percentage percentage = Percentage::fromMillionths(0);
+    Date from;
+    int procedure_tariff_versions = 0;  // new versions of the procedure's tariffs
+    int contract_tariff_versions = 0;   // new versions of its contracts' tariffs
+};
+// Indexes every product of the procedure and of its framework contracts that run past `from`
+// (NOT_FOUND when unknown; a procedure without tariffs adds nothing); audited
+// ("procedure.indexation").
+ProcedureIndexation indexProcedure(app::RequestContext& ctx, std::int64_t id, Percentage pct,
+                                   Date from);
+
+// Applications with this status ("" for any); a provider sees only its own.
+std::vector<Application> listApplications(app::RequestContext& ctx, const std::string& status);
+// NOT_FOUND when unknown, or when a provider asks for another provider's application.
+Application getApplication(app::RequestContext& ctx, std::int64_t id);
+
+// A contract manager's assessment of one answer of an application.
+struct AnswerAssessment {
+    std::int64_t application_id = 0;
+    std::int64_t requirement_id = 0;
+    bool met = false;
+    std::string remark;  // required when not met
+    std::string assessor;
+};
+// REASON_REQUIRED (not met without a remark), NOT_FOUND (application), APPLICATION_DECIDED (no
+// longer submitted), NOT_FOUND (requirement, field requirement_id), in that order. Returns the
+// answer's assessment before.
+std::string assessAnswer(ProcedureStore& store, const AnswerAssessment& in);
+// The rule above in its own transaction, audited ("application.assess"); returns the
+// application as it is afterwards.
+Application assessRequirement(app::RequestContext& ctx, const AnswerAssessment& in);
+
+}  // namespace zc::contracting

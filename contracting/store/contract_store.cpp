@@ -1,0 +1,204 @@
+#include "contract_store.hpp"
+
+#include "interfaces/mysql/connection.hpp"
+
+namespace zc::contracting {
+namespace {
+
+constexpr const char* kContractColumns =
+    "SELECT c.id, c.kind, c.provider_id, p.agb, p.name, c.municipality_code, c.procedure_id,"
+    " c.lot_id, c.status, c.term_start, c.term_end, c.extension_options, c.extension_months,"
+    " c.spending_ceiling_cents, c.application_id, c.extensions_used FROM contracts c JOIN "
+    "providers p ON p.id = c.provider_id";
+
+constexpr const char* kVisibleToProvider =
+    " AND (? = 0 OR c.provider_id = ? OR EXISTS (SELECT 1 FROM coalition_members m"
+    " WHERE m.contract_id = c.id AND m.provider_id = ?))";
+
+ContractSummary summaryFrom(const db::Row& r) {
+    ContractSummary c;
+    c.id = r.i64(0);
+    c.kind = r.str(1);
+    c.provider_id = r.i64(2);
+    c.provider_agb = r.str(3);
+    c.provider_name = r.str(4);
+    c.municipality_code = r.str(5);
+    c.procedure_id = r.optI64(6);
+    c.lot_id = r.optI64(7);
+    c.status = r.str(8);
+    c.term_start = r.str(9);
+    c.term_end = r.str(10);
+    c.extension_options = r.i64(11);
+    c.extension_months = r.i64(12);
+    c.spending_ceiling_cents = r.optI64(13);
+    c.application_id = r.optI64(14);
+    c.extensions_used = r.i64(15);
+    return c;
+}
+
+}  // namespace
+
+std::optional<ContractHead> MariaDbContracts::lockContract(std::int64_t id) {
+    auto r = db_.queryOne(
+        "SELECT kind, status, term_start, term_end FROM contracts WHERE id = ? FOR UPDATE", {id});
+    if (!r) return std::nullopt;
+    return ContractHead{r->str(0), parseContractStatus(r->str(1)),
+                        Period{parseDate(r->str(2)), parseDate(r->str(3))}};
+}
+
+ExtensionTerms MariaDbContracts::extensionTerms(std::int64_t id) {
+    auto r = db_.queryOne(
+        "SELECT extension_options, extensions_used, extension_months FROM contracts WHERE id = ?",
+        {id});
+    return {r->i64(0), r->i64(1), r->i64(2)};
+}
+
+void MariaDbContracts::setStatus(std::int64_t id, const std::string& status) {
+    db_.execute("UPDATE contracts SET status = ? WHERE id = ?", {status, id});
+}
+
+void MariaDbContracts::recordStatus(std::int64_t id, const std::optional<std::string>& from,
+                                    const std::string& to, const std::string& reason,
+                                    const std::string& by, const std::string& at) {
+    db_.execute(
+        "INSERT INTO contract_status_changes (contract_id, from_status, to_status, reason, "
+        "changed_by, changed_at)"
+        " VALUES (?,?,?,?,?,?)",
+        {id, from ? db::Param(*from) : db::Param(nullptr), to, reason, by, at});
+}
+
+void MariaDbContracts::extendTerm(std::int64_t id, Date new_end) {
+    db_.execute(
+        "UPDATE contracts SET term_end = ?, extensions_used = extensions_used + 1 WHERE id = ?",
+        {formatDate(new_end), id});
+}
+
+std::optional<ContractSummary> findVisibleContract(db::Connection& db, std::int64_t id,
+                                                   std::int64_t provider_id) {
+    auto r = db.queryOne(std::string(kContractColumns) + " WHERE c.id = ?" + kVisibleToProvider,
+                         {id, provider_id, provider_id, provider_id});
+    if (!r) return std::nullopt;
+    return summaryFrom(*r);
+}
+
+std::vector<ContractSummary> contractPage(db::Connection& db, const std::string& status,
+                                          const std::string& kind, const std::string& agb,
+                                          std::int64_t provider_id, std::int64_t limit,
+                                          std::int64_t offset) {
+    const auto pf = provider_id;
+    std::vector<ContractSummary> out;
+    for (const auto& r : db.query(
+             std::string(kContractColumns) +
+                 " WHERE (? = '' OR c.status = ?) AND (? = '' OR c.kind = ?) AND (? = '' OR p.agb "
+                 "= ?)" +
+                 kVisibleToProvider + " ORDER BY c.id LIMIT ? OFFSET ?",
+             {status, status, kind, kind, agb, agb, pf, pf, pf, limit, offset})) {
+        auto c = summaryFrom(r);
+        c.products = contractProducts(db, c.id);
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+std::vector<std::int64_t> lockContractsToIndex(db::Connection& db, std::int64_t procedure_id,
+                                               Date from) {
+    std::vector<std::int64_t> out;
+    for (const auto& r :
+         db.query("SELECT id FROM contracts WHERE procedure_id = ? AND kind = 'framework'"
+                  " AND status IN ('draft','active','suspended') AND term_end > ? ORDER BY id"
+                  " FOR UPDATE",
+                  {procedure_id, formatDate(from)})) {
+        out.push_back(r.i64(0));
+    }
+    return out;
+}
+
+std::vector<std::string> contractProducts(db::Connection& db, std::int64_t id) {
+    std::vector<std::string> out;
+    for (const auto& r : db.query("SELECT product_code FROM contract_products WHERE "
+                                  "contract_id = ? ORDER BY product_code",
+                                  {id})) {
+        out.push_back(r.str(0));
+    }
+    return out;
+}
+
+std::vector<StatusChange> statusHistory(db::Connection& db, std::int64_t id) {
+    std::vector<StatusChange> out;
+    for (const auto& h : db.query("SELECT from_status, to_status, reason, changed_by, "
+                                  "changed_at FROM contract_status_changes"
+                                  " WHERE contract_id = ? ORDER BY id",
+                                  {id})) {
+        out.push_back({h.opt(0), h.str(1), h.str(2), h.str(3), h.str(4).substr(0, 19)});
+    }
+    return out;
+}
+
+BudgetDetails budgetDetails(db::Connection& db, std::int64_t id) {
+    BudgetDetails d;
+    for (const auto& r :
+         db.query("SELECT m.provider_id, p.agb, p.name, m.role FROM coalition_members m"
+                  " JOIN providers p ON p.id = m.provider_id WHERE m.contract_id = ? ORDER BY "
+                  "m.role, p.agb",
+                  {id})) {
+        d.coalition.push_back({r.i64(0), r.str(1), r.str(2), r.str(3)});
+    }
+    for (const auto& r : db.query(
+             "SELECT year, budget_cents FROM contract_budgets WHERE contract_id = ? ORDER BY year",
+             {id})) {
+        d.budgets.push_back({r.i64(0), r.i64(1)});
+    }
+    for (const auto& r : db.query("SELECT id, indicator, target, unit FROM "
+                                  "performance_agreements WHERE contract_id = ? ORDER BY id",
+                                  {id})) {
+        d.performance_agreements.push_back({r.i64(0), r.str(1), r.i64(2), r.str(3)});
+    }
+    d.settlement_rule =
+        db.queryOne("SELECT settlement_rule FROM contracts WHERE id = ?", {id})->str(0);
+    return d;
+}
+
+std::vector<Advance> contractAdvances(db::Connection& db, std::int64_t id) {
+    std::vector<Advance> out;
+    for (const auto& r : db.query("SELECT year, month, due_date, amount_cents FROM advances "
+                                  "WHERE contract_id = ? ORDER BY year, month",
+                                  {id})) {
+        out.push_back({r.i64(0), r.i64(1), r.str(2), r.i64(3)});
+    }
+    return out;
+}
+
+std::vector<EligibleProvider> eligibleProviders(db::Connection& db, const std::string& product,
+                                                Date date, const std::string& municipality) {
+    std::vector<EligibleProvider> out;
+    for (const auto& r :
+         db.query("SELECT p.id, p.agb, p.name, c.id, c.municipality_code FROM contracts c"
+                  " JOIN contract_products cp ON cp.contract_id = c.id JOIN providers p ON "
+                  "p.id = c.provider_id"
+                  " WHERE cp.product_code = ? AND c.status = 'active' AND c.term_start <= ? "
+                  "AND c.term_end > ?"
+                  " AND (? = '' OR c.municipality_code = ?) ORDER BY p.name, c.id",
+                  {product, formatDate(date), formatDate(date), municipality, municipality})) {
+        out.push_back({r.i64(0), r.str(1), r.str(2), r.i64(3), r.str(4)});
+    }
+    return out;
+}
+
+std::vector<ContractForProduct> contractsForProduct(db::Connection& db, const std::string& agb,
+                                                    const std::string& product, Date date,
+                                                    const std::string& municipality) {
+    std::vector<ContractForProduct> out;
+    for (const auto& r :
+         db.query("SELECT c.id, c.municipality_code FROM contracts c JOIN providers p ON p.id = "
+                  "c.provider_id"
+                  " JOIN contract_products cp ON cp.contract_id = c.id WHERE p.agb = ? AND "
+                  "cp.product_code = ?"
+                  " AND c.status <> 'draft' AND c.term_start <= ? AND c.term_end > ?"
+                  " AND (? = '' OR c.municipality_code = ?) ORDER BY c.id",
+                  {agb, product, formatDate(date), formatDate(date), municipality, municipality})) {
+        out.push_back({r.i64(0), r.str(1)});
+    }
+    return out;
+}
+
+}  // namespace zc::contracting

@@ -1,0 +1,119 @@
+#pragma once
+// Procurement procedures (aanbestedingen), their lots and requirements, and providers'
+// applications (inschrijvingen) in the database, as named rows. ProcedureStore is what the
+// checked use cases need (contracting/app/procedures.hpp); MariaDbProcedures implements it in
+// the caller's transaction and the unit tests with a fake in memory. The free functions are the
+// plain reads and inserts.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "contracting/kernel/civil_date.hpp"
+
+namespace zc::db {
+class Connection;
+}
+
+namespace zc::contracting {
+
+struct Procedure {
+    std::int64_t id = 0;
+    std::string municipality_code;
+    std::string kind;  // "open" (bestuurlijke aanbesteding), "negotiated", "continuation"
+    std::string name;
+    Date term_start;
+    Date term_end;
+    bool applications_open = false;
+};
+
+struct Lot {
+    std::int64_t id = 0;
+    std::string name;
+    std::vector<std::string> products;  // by code
+};
+
+struct Requirement {
+    std::int64_t id = 0;
+    std::string text;
+};
+
+struct ApplicationAnswer {
+    std::int64_t requirement_id = 0;
+    std::string answer;
+    std::string assessment;  // "pending", "met", "not_met"
+    std::string remark;
+};
+
+// An application as the API shows it, with its lots, answers and resulting contracts.
+struct Application {
+    std::int64_t id = 0;
+    std::int64_t procedure_id = 0;
+    std::int64_t provider_id = 0;
+    std::string provider_agb;
+    std::string provider_name;
+    std::string status;        // "submitted", "admitted", "rejected"
+    std::string submitted_at;  // "YYYY-MM-DD HH:MM:SS"
+    std::optional<std::string> decided_at;
+    std::optional<std::string> decided_by;
+    std::optional<std::string> reason;
+    std::vector<std::int64_t> lots;
+    std::vector<ApplicationAnswer> answers;
+    std::vector<std::int64_t> contracts;
+};
+
+class ProcedureStore {
+  public:
+    virtual ~ProcedureStore() = default;
+    // The procedure (locked FOR UPDATE when `lock`), or nothing.
+    virtual std::optional<Procedure> procedure(std::int64_t id, bool lock) = 0;
+    virtual void setApplicationsOpen(std::int64_t id, bool open) = 0;
+    // The application's status, locked; nothing when unknown.
+    virtual std::optional<std::string> lockApplicationStatus(std::int64_t id) = 0;
+    // The assessment of one answer of the application; nothing when it has no such answer.
+    virtual std::optional<std::string> answerAssessment(std::int64_t application_id,
+                                                        std::int64_t requirement_id) = 0;
+    virtual void assessAnswer(std::int64_t application_id, std::int64_t requirement_id,
+                              const std::string& assessment, const std::string& remark,
+                              const std::string& assessed_by) = 0;
+};
+
+class MariaDbProcedures : public ProcedureStore {
+  public:
+    explicit MariaDbProcedures(db::Connection& db) : db_(db) {}
+    std::optional<Procedure> procedure(std::int64_t id, bool lock) override;
+    void setApplicationsOpen(std::int64_t id, bool open) override;
+    std::optional<std::string> lockApplicationStatus(std::int64_t id) override;
+    std::optional<std::string> answerAssessment(std::int64_t application_id,
+                                                std::int64_t requirement_id) override;
+    void assessAnswer(std::int64_t application_id, std::int64_t requirement_id,
+                      const std::string& assessment, const std::string& remark,
+                      const std::string& assessed_by) override;
+
+  private:
+    db::Connection& db_;
+};
+
+// Inserts the procedure (id ignored); returns its new id.
+std::int64_t insertProcedure(db::Connection& db, const Procedure& p);
+// Every procedure, by id.
+std::vector<Procedure> procedures(db::Connection& db);
+// The procedure's lots with their products, by id.
+std::vector<Lot> procedureLots(db::Connection& db, std::int64_t procedure_id);
+// The procedure's requirements, by id.
+std::vector<Requirement> procedureRequirements(db::Connection& db, std::int64_t procedure_id);
+// Inserts a requirement; returns its new id.
+std::int64_t insertRequirement(db::Connection& db, std::int64_t procedure_id,
+                               const std::string& text);
+// The product's unit name (the product exists).
+std::string productUnit(db::Connection& db, const std::string& product_code);
+
+// The application with its lots, answers and contracts, or nothing.
+std::optional<Application> findApplication(db::Connection& db, std::int64_t id);
+// Applications with this status ("" for any) of this provider (0 for any), by id, at most 1000.
+std::vector<std::int64_t> applicationIds(db::Connection& db, const std::string& status,
+                                         std::int64_t provider_id);
+// The provider that submitted the application, or nothing.
+std::optional<std::int64_t> applicationProvider(db::Connection& db, std::int64_t id);
+
+}  // namespace zc::contracting

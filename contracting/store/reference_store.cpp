@@ -1,0 +1,93 @@
+#include "reference_store.hpp"
+
+#include "interfaces/mysql/connection.hpp"
+
+namespace zc::contracting {
+
+bool municipalityExists(db::Connection& db, const std::string& code) {
+    return db.queryOne("SELECT code FROM municipalities WHERE code = ?", {code}).has_value();
+}
+
+void insertMunicipality(db::Connection& db, const Municipality& m) {
+    db.execute("INSERT INTO municipalities (code, name, central_code) VALUES (?, ?, ?)",
+               {m.code, m.name, m.central_code ? db::Param(*m.central_code) : db::Param(nullptr)});
+}
+
+std::vector<Municipality> municipalities(db::Connection& db) {
+    std::vector<Municipality> out;
+    for (const auto& r :
+         db.query("SELECT code, name, central_code FROM municipalities ORDER BY code")) {
+        out.push_back({r.str(0), r.str(1), r.opt(2)});
+    }
+    return out;
+}
+
+bool districtExists(db::Connection& db, std::int64_t id) {
+    return db.queryOne("SELECT id FROM districts WHERE id = ?", {id}).has_value();
+}
+
+bool districtNameTaken(db::Connection& db, const std::string& municipality_code,
+                       const std::string& name) {
+    return db
+        .queryOne("SELECT id FROM districts WHERE municipality_code = ? AND name = ?",
+                  {municipality_code, name})
+        .has_value();
+}
+
+std::int64_t insertDistrict(db::Connection& db, const District& d) {
+    db.execute("INSERT INTO districts (municipality_code, name) VALUES (?, ?)",
+               {d.municipality_code, d.name});
+    return db.lastInsertId();
+}
+
+std::vector<District> districts(db::Connection& db, const std::string& municipality_code) {
+    std::vector<District> out;
+    for (const auto& r : db.query("SELECT id, municipality_code, name FROM districts WHERE (? "
+                                  "= '' OR municipality_code = ?)"
+                                  " ORDER BY id",
+                                  {municipality_code, municipality_code})) {
+        out.push_back({r.i64(0), r.str(1), r.str(2)});
+    }
+    return out;
+}
+
+bool teamNameTaken(db::Connection& db, std::int64_t district_id, const std::string& name) {
+    return db
+        .queryOne("SELECT id FROM teams WHERE district_id = ? AND name = ?", {district_id, name})
+        .has_value();
+}
+
+std::int64_t insertTeam(db::Connection& db, const Team& t) {
+    db.execute("INSERT INTO teams (district_id, name) VALUES (?, ?)", {t.district_id, t.name});
+    return db.lastInsertId();
+}
+
+std::vector<TeamListing> teams(db::Connection& db) {
+    std::vector<TeamListing> out;
+    for (const auto& r :
+         db.query("SELECT t.id, t.district_id, t.name, d.municipality_code FROM teams t"
+                  " JOIN districts d ON d.id = t.district_id ORDER BY t.id")) {
+        out.push_back({{r.i64(0), r.i64(1), r.str(2)}, r.str(3)});
+    }
+    return out;
+}
+
+bool productExists(db::Connection& db, const std::string& code) {
+    return db.queryOne("SELECT code FROM products WHERE code = ?", {code}).has_value();
+}
+
+void insertProduct(db::Connection& db, const Product& p) {
+    db.execute("INSERT INTO products (code, category, name, unit, kind) VALUES (?,?,?,?,?)",
+               {p.code, p.category, p.name, p.unit, p.kind});
+}
+
+std::vector<Product> products(db::Connection& db) {
+    std::vector<Product> out;
+    for (const auto& r :
+         db.query("SELECT code, category, name, unit, kind FROM products ORDER BY code")) {
+        out.push_back({r.str(0), r.str(1), r.str(2), r.str(3), r.str(4)});
+    }
+    return out;
+}
+
+}  // namespace zc::contracting

@@ -1,0 +1,181 @@
+#include "procedures_api.hpp"
+
+#include "contracting/app/procedures.hpp"
+#include "contracting/kernel/codes.hpp"
+#include "contracting/kernel/errors.hpp"
+#include "json_input.hpp"
+#include "json_output.hpp"
+#include "tariff_json.hpp"
+
+namespace zc::http {
+namespace {
+
+Poco::JSON::Object::Ptr procedureJson(const contracting::Procedure& p) {
+    auto o = newObject();
+    o->set("id", p.id);
+    o->set("municipality_code", p.municipality_code);
+    o->set("kind", p.kind);
+    o->set("name", p.name);
+    o->set("term_start", formatDate(p.term_start));
+    o->set("term_end", formatDate(p.term_end));
+    o->set("applications_open", p.applications_open);
+    return o;
+}
+
+Poco::JSON::Array::Ptr lotsJson(const std::vector<contracting::Lot>& lots) {
+    auto out = newArray();
+    for (const auto& lot : lots) {
+        auto o = newObject();
+        o->set("id", lot.id);
+        o->set("name", lot.name);
+        auto products = newArray();
+        for (const auto& p : lot.products) products->add(p);
+        o->set("products", products);
+        out->add(o);
+    }
+    return out;
+}
+
+Poco::JSON::Array::Ptr requirementsJson(const std::vector<contracting::Requirement>& reqs) {
+    auto out = newArray();
+    for (const auto& q : reqs) {
+        auto o = newObject();
+        o->set("id", q.id);
+        o->set("text", q.text);
+        out->add(o);
+    }
+    return out;
+}
+
+Poco::JSON::Array::Ptr idsJson(const std::vector<std::int64_t>& ids) {
+    auto out = newArray();
+    for (const auto id : ids) out->add(id);
+    return out;
+}
+
+Poco::JSON::Object::Ptr applicationJson(const contracting::Application& a) {
+    auto o = newObject();
+    o->set("id", a.id);
+    o->set("procedure_id", a.procedure_id);
+    o->set("provider_id", a.provider_id);
+    o->set("provider_agb", a.provider_agb);
+    o->set("provider_name", a.provider_name);
+    o->set("status", a.status);
+    o->set("submitted_at", a.submitted_at);
+    setOptional(o, "decided_at", a.decided_at);
+    setOptional(o, "decided_by", a.decided_by);
+    setOptional(o, "reason", a.reason);
+    o->set("lots", idsJson(a.lots));
+    auto answers = newArray();
+    for (const auto& an : a.answers) {
+        auto ao = newObject();
+        ao->set("requirement_id", an.requirement_id);
+        ao->set("answer", an.answer);
+        ao->set("assessment", an.assessment);
+        ao->set("remark", an.remark);
+        answers->add(ao);
+    }
+    o->set("answers", answers);
+    o->set("contracts", idsJson(a.contracts));
+    return o;
+}
+
+}  // namespace
+
+ApiResponse createProcedure(RequestContext& ctx, const ApiRequest& req) {
+    contracting::Procedure in;
+    in.municipality_code = MunicipalityCode::parse(requiredString(req.body, "municipality_code", 4),
+                                                   "municipality_code")
+                               .str();
+    in.kind = requiredString(req.body, "kind", 16);
+    if (in.kind != "open" && in.kind != "negotiated" && in.kind != "continuation") {
+        throw ValidationError(
+            "INVALID_PROCEDURE_KIND",
+            "Kind must be open (bestuurlijke aanbesteding), negotiated or continuation.", "kind");
+    }
+    in.name = requiredString(req.body, "name");
+    in.term_start = requiredDate(req.body, "term_start");
+    in.term_end = requiredDate(req.body, "term_end");
+    if (!(in.term_start < in.term_end)) {
+        throw ValidationError("INVALID_PERIOD", "term_end must lie after term_start.", "term_end");
+    }
+    in.applications_open = optionalBool(req.body, "applications_open", in.kind == "open");
+    return {201, procedureJson(contracting::createProcedure(ctx, in))};
+}
+
+ApiResponse listProcedures(RequestContext& ctx, const ApiRequest&) {
+    auto out = newArray();
+    for (const auto& p : contracting::listProcedures(ctx)) out->add(procedureJson(p));
+    return {200, out};
+}
+
+ApiResponse getProcedure(RequestContext& ctx, const ApiRequest& req) {
+    const auto d = contracting::getProcedure(ctx, req.pathId("id"));
+    auto o = procedureJson(d.procedure);
+    o->set("lots", lotsJson(d.lots));
+    o->set("requirements", requirementsJson(d.requirements));
+    o->set("tariffs", tariffsJson(d.tariffs));
+    return {200, o};
+}
+
+ApiResponse setApplicationsOpen(RequestContext& ctx, const ApiRequest& req) {
+    const auto id = req.pathId("id");
+    if (!req.body->has("open")) {
+        throw ValidationError("MISSING_FIELD", "The field 'open' is required.", "open");
+    }
+    const bool open = optionalBool(req.body, "open", false);
+    return {200, procedureJson(contracting::setApplicationsOpen(ctx, id, open))};
+}
+
+ApiResponse addRequirement(RequestContext& ctx, const ApiRequest& req) {
+    const auto id = req.pathId("id");
+    const auto text = requiredString(req.body, "text", 2000);
+    const auto added = contracting::addRequirement(ctx, id, text);
+    auto out = newObject();
+    out->set("id", added.id);
+    out->set("procedure_id", added.procedure_id);
+    out->set("text", added.text);
+    return {201, out};
+}
+
+ApiResponse indexProcedure(RequestContext& ctx, const ApiRequest& req) {
+    const auto id = req.pathId("id");
+    const auto pct = Percentage::parse(requiredString(req.body, "percentage", 16), "percentage");
+    const Date from = requiredDate(req.body, "from");
+    const auto done = contracting::indexProcedure(ctx, id, pct, from);
+    auto out = newObject();
+    out->set("procedure_id", done.procedure_id);
+    out->set("percentage", done.percentage.toString());
+    out->set("from", formatDate(done.from));
+    out->set("procedure_tariff_versions", done.procedure_tariff_versions);
+    out->set("contract_tariff_versions", done.contract_tariff_versions);
+    return {201, out};
+}
+
+ApiResponse listApplications(RequestContext& ctx, const ApiRequest& req) {
+    auto out = newArray();
+    for (const auto& a : contracting::listApplications(ctx, req.queryValue("status"))) {
+        out->add(applicationJson(a));
+    }
+    return {200, out};
+}
+
+ApiResponse getApplication(RequestContext& ctx, const ApiRequest& req) {
+    return {200, applicationJson(contracting::getApplication(ctx, req.pathId("id")))};
+}
+
+ApiResponse assessRequirement(RequestContext& ctx, const ApiRequest& req) {
+    contracting::AnswerAssessment in;
+    in.application_id = req.pathId("id");
+    in.requirement_id = requiredInt(req.body, "requirement_id");
+    if (!req.body->has("met")) {
+        throw ValidationError("MISSING_FIELD", "The field 'met' (true or false) is required.",
+                              "met");
+    }
+    in.met = optionalBool(req.body, "met", false);
+    in.remark = optionalString(req.body, "remark", 2000).value_or("");
+    in.assessor = ctx.actor.name;
+    return {200, applicationJson(contracting::assessRequirement(ctx, in))};
+}
+
+}  // namespace zc::http
