@@ -4,10 +4,10 @@
 #include <sstream>
 
 #include "audit_api.hpp"
+#include "budgets_api.hpp"
 #include "interfaces/app/allocations.hpp"
 #include "interfaces/app/auth.hpp"
 #include "interfaces/app/budget_financing.hpp"
-#include "interfaces/app/budgets.hpp"
 #include "interfaces/app/claims.hpp"
 #include "interfaces/app/clients.hpp"
 #include "interfaces/app/contracts.hpp"
@@ -266,16 +266,15 @@ std::vector<Route> buildRoutes() {
         forRoles("POST", v1 + "/reviews/{id}/decision", {kCm}, app::decideReview),
         forRoles("POST", v1 + "/reviews/answer-overdue", {kCm, kFin}, app::answerOverdueApi),
         // Budgets and monitoring
-        forRoles("POST", v1 + "/budgets", {kFin, kAdmin}, app::createBudget),
-        forRoles("GET", v1 + "/budgets", {kFin, kBh, kCm, kAud}, app::listBudgets),
-        forRoles("GET", v1 + "/budgets/overview", {kFin, kBh, kAud}, app::budgetOverview),
-        forRoles("GET", v1 + "/budgets/{id}/exhaustion", {kFin, kBh, kAud}, app::budgetExhaustion),
+        forRoles("POST", v1 + "/budgets", {kFin, kAdmin}, createBudget),
+        forRoles("GET", v1 + "/budgets", {kFin, kBh, kCm, kAud}, listBudgets),
+        forRoles("GET", v1 + "/budgets/overview", {kFin, kBh, kAud}, budgetOverview),
+        forRoles("GET", v1 + "/budgets/{id}/exhaustion", {kFin, kBh, kAud}, budgetExhaustion),
         forRoles("GET", v1 + "/providers/{id}/spending-ceiling", {kFin, kCm, kAud, kProv},
-                 app::providerSpendingCeiling),
-        forRoles("POST", v1 + "/budget-reallocations", {kBh}, app::requestReallocation),
-        forRoles("GET", v1 + "/budget-reallocations", {kFin, kBh, kAud}, app::listReallocations),
-        forRoles("POST", v1 + "/budget-reallocations/{id}/decision", {kFin},
-                 app::decideReallocation),
+                 providerSpendingCeiling),
+        forRoles("POST", v1 + "/budget-reallocations", {kBh}, requestReallocation),
+        forRoles("GET", v1 + "/budget-reallocations", {kFin, kBh, kAud}, listReallocations),
+        forRoles("POST", v1 + "/budget-reallocations/{id}/decision", {kFin}, decideReallocation),
         // Audit trail
         forRoles("GET", v1 + "/audit", {kAud, kAdmin}, listAudit),
         forRoles("GET", v1 + "/audit/verify", {kAud, kAdmin}, verifyAuditApi),
