@@ -11,6 +11,7 @@
 
 #include "context.hpp"
 #include "contracting/kernel/errors.hpp"
+#include "interfaces/iso20022/bank_schemas.hpp"
 #include "interfaces/iso20022/pain001.hpp"
 #include "interfaces/security/crypto.hpp"
 #include "interfaces/xml/stream_reader.hpp"
@@ -18,7 +19,6 @@
 #include "invoicing/app/payment_run_preparation.hpp"
 #include "invoicing/domain/payment_run.hpp"
 #include "invoicing/store/ledger_store.hpp"
-#include "statements.hpp"
 
 namespace zc::app {
 namespace {
@@ -126,7 +126,7 @@ class Pain001File final : public invoicing::PaymentFileWriter {
         xml::Limits limits;
         limits.max_bytes = std::max<std::size_t>(limits.max_bytes, xml.size());
         limits.max_elements = std::max<std::size_t>(limits.max_elements, xml.size() / 8);
-        const auto check = xml::streamValidate(bankSchemas(), xml, limits, {}, ignore);
+        const auto check = xml::streamValidate(iso20022::bankSchemas(), xml, limits, {}, ignore);
         if (!check.problems.empty()) {
             throw std::runtime_error("the pain.001 " + message_id + " does not satisfy the XSD: " +
                                      check.problems.front().message);

@@ -4,6 +4,8 @@
 #include <sstream>
 
 #include "audit_api.hpp"
+#include "bank_statements_api.hpp"
+#include "budget_financing_api.hpp"
 #include "budgets_api.hpp"
 #include "interfaces/app/allocations.hpp"
 #include "interfaces/app/auth.hpp"
@@ -15,10 +17,9 @@
 #include "interfaces/app/messages.hpp"
 #include "interfaces/app/payments.hpp"
 #include "interfaces/app/procedures.hpp"
-#include "interfaces/app/provider_statement.hpp"
 #include "interfaces/app/reference.hpp"
-#include "interfaces/app/statements.hpp"
 #include "payment_integrity_api.hpp"
+#include "provider_statement_api.hpp"
 
 namespace zc::http {
 namespace {
@@ -140,7 +141,7 @@ std::vector<Route> buildRoutes() {
                  app::listAdvances),
         forRoles("POST", v1 + "/budget-contracts", {kCm}, app::createBudgetContract),
         // Budget financing: advances as payables, quarterly realisation, year-end settlement
-        forRoles("POST", v1 + "/advances/post-due", {kFin}, app::postDueAdvancesApi),
+        forRoles("POST", v1 + "/advances/post-due", {kFin}, postDueAdvancesApi),
         // Payments (issue 5): debtor account, integrity blocks, disputes, payment runs.
         forRoles("POST", v1 + "/municipalities/{code}/debtor-account", {kFin},
                  app::setDebtorAccount),
@@ -158,19 +159,16 @@ std::vector<Route> buildRoutes() {
          .pattern = v1 + "/bank-statements",
          .access = A::Roles,
          .roles = {kFin},
-         .handler = app::importBankStatement,
+         .handler = importBankStatement,
          .xml_body = true},
-        forRoles("GET", v1 + "/reconciliation/work-list", {kFin, kAud},
-                 app::reconciliationWorkList),
-        forRoles("POST", v1 + "/bank-entries/{id}/resolve", {kFin}, app::resolveBankEntry),
-        forRoles("GET", v1 + "/providers/{id}/statement", {kFin, kAud, kProv},
-                 app::providerStatement),
-        forRoles("GET", v1 + "/claim-lines/{id}/trace", {kCm, kFin, kAud, kProv},
-                 app::traceClaimLine),
-        forRoles("GET", v1 + "/payables", {kFin, kAud, kProv}, app::listPayables),
-        forRoles("POST", v1 + "/contracts/{id}/realisations", {kCm, kProv}, app::reportRealisation),
+        forRoles("GET", v1 + "/reconciliation/work-list", {kFin, kAud}, reconciliationWorkList),
+        forRoles("POST", v1 + "/bank-entries/{id}/resolve", {kFin}, resolveBankEntry),
+        forRoles("GET", v1 + "/providers/{id}/statement", {kFin, kAud, kProv}, providerStatement),
+        forRoles("GET", v1 + "/claim-lines/{id}/trace", {kCm, kFin, kAud, kProv}, traceClaimLine),
+        forRoles("GET", v1 + "/payables", {kFin, kAud, kProv}, listPayables),
+        forRoles("POST", v1 + "/contracts/{id}/realisations", {kCm, kProv}, reportRealisation),
         forRoles("GET", v1 + "/contracts/{id}/realisations", {kCm, kFin, kAud, kProv},
-                 app::listRealisations),
+                 listRealisations),
         forRoles("POST", v1 + "/contracts/{id}/settlements", {kFin}, app::settleContractYear),
         forRoles("GET", v1 + "/contracts/{id}/settlements", {kCm, kFin, kAud, kProv},
                  app::listSettlements),
