@@ -16,9 +16,9 @@
 #include "context.hpp"
 #include "contracts.hpp"
 #include "messages.hpp"
-#include "payments.hpp"
 #include "procedures.hpp"
 #include "reference.hpp"
+#include "interfaces/http/payments_api.hpp"
 
 namespace zc::app {
 namespace {
@@ -248,7 +248,7 @@ void loadMunicipalities(Demo& d) {
     req.body = object({{"iban", dutchIban("BNGH", "0285001234")},
                        {"bic", "BNGHNL2G"},
                        {"name", "Gemeente Zwolle"}});
-    setDebtorAccount(ctx, req);
+    http::setDebtorAccount(ctx, req);
 }
 
 void loadDistrictsAndTeams(Demo& d) {

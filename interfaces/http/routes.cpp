@@ -15,10 +15,10 @@
 #include "interfaces/app/contracts.hpp"
 #include "interfaces/app/message_safety.hpp"
 #include "interfaces/app/messages.hpp"
-#include "interfaces/app/payments.hpp"
 #include "interfaces/app/procedures.hpp"
 #include "interfaces/app/reference.hpp"
 #include "payment_integrity_api.hpp"
+#include "payments_api.hpp"
 #include "provider_statement_api.hpp"
 
 namespace zc::http {
@@ -143,18 +143,17 @@ std::vector<Route> buildRoutes() {
         // Budget financing: advances as payables, quarterly realisation, year-end settlement
         forRoles("POST", v1 + "/advances/post-due", {kFin}, postDueAdvancesApi),
         // Payments (issue 5): debtor account, integrity blocks, disputes, payment runs.
-        forRoles("POST", v1 + "/municipalities/{code}/debtor-account", {kFin},
-                 app::setDebtorAccount),
+        forRoles("POST", v1 + "/municipalities/{code}/debtor-account", {kFin}, setDebtorAccount),
         forRoles("POST", v1 + "/providers/{id}/block", {kFin}, blockProvider),
         forRoles("POST", v1 + "/providers/{id}/unblock", {kFin}, unblockProvider),
         forRoles("POST", v1 + "/payables/{id}/dispute", {kFin}, disputePayable),
         forRoles("POST", v1 + "/payables/{id}/undispute", {kFin}, undisputePayable),
-        forRoles("GET", v1 + "/provider-balances", {kFin, kAud}, app::providerBalances),
-        forRoles("POST", v1 + "/payment-runs", {kFin}, app::preparePaymentRun),
-        forRoles("GET", v1 + "/payment-runs", {kFin, kAud}, app::listPaymentRuns),
-        forRoles("GET", v1 + "/payment-runs/{id}", {kFin, kAud}, app::getPaymentRun),
-        forRoles("POST", v1 + "/payment-runs/{id}/approve", {kFin}, app::approvePaymentRun),
-        forRoles("GET", v1 + "/payment-runs/{id}/pain001", {kFin, kAud}, app::downloadPain001),
+        forRoles("GET", v1 + "/provider-balances", {kFin, kAud}, providerBalances),
+        forRoles("POST", v1 + "/payment-runs", {kFin}, preparePaymentRun),
+        forRoles("GET", v1 + "/payment-runs", {kFin, kAud}, listPaymentRuns),
+        forRoles("GET", v1 + "/payment-runs/{id}", {kFin, kAud}, getPaymentRun),
+        forRoles("POST", v1 + "/payment-runs/{id}/approve", {kFin}, approvePaymentRun),
+        forRoles("GET", v1 + "/payment-runs/{id}/pain001", {kFin, kAud}, downloadPain001),
         {.method = "POST",
          .pattern = v1 + "/bank-statements",
          .access = A::Roles,

@@ -101,11 +101,6 @@ Percentage configuredThreshold(const app::RequestContext& ctx) {
 
 }  // namespace
 
-std::string isoTimestampText(const std::string& t) {
-    if (t.size() < 19) return t;
-    return t.substr(0, 10) + "T" + t.substr(11, 8) + "Z";
-}
-
 ProposedReallocation proposeReallocation(BudgetStore& store, const TariffLookup& tariffs,
                                          const ReallocationProposal& p, Date today,
                                          Percentage threshold) {

@@ -10,6 +10,7 @@
 
 #include "contracting/kernel/request_context.hpp"
 #include "invoicing/app/budgets.hpp"
+#include "invoicing/app/timestamp_text.hpp"
 #include "invoicing/store/budget_store.hpp"
 
 namespace zc::invoicing {
@@ -56,9 +57,6 @@ ProposedReallocation proposeReallocation(BudgetStore& store, const TariffLookup&
 // INSUFFICIENT_BUDGET, then the amounts move with a journal; rejecting: FOUR_EYES.
 DecidedReallocation decideReallocationIn(BudgetStore& store, const TariffLookup& tariffs,
                                          const ReallocationDecision& d, Percentage threshold);
-
-// "YYYY-MM-DD HH:MM:SS.ffffff" -> "YYYY-MM-DDTHH:MM:SSZ", as the API and the audit rows show it.
-std::string isoTimestampText(const std::string& db_timestamp);
 
 // The use cases: one transaction each, audited ("budget_reallocation.request",
 // "budget_reallocation.approve" / ".reject").
