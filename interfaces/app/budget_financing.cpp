@@ -1,10 +1,9 @@
-// Budget financing (dagbesteding): advances as payables, quarterly realisation reports and the
-// year-end settlement (vaststelling).
+// Budget financing (dagbesteding): the year-end settlement (vaststelling). Advances and
+// realisation reports have moved to invoicing/app/budget_financing.
 #include "budget_financing.hpp"
 
 #include <algorithm>
 #include <map>
-#include <set>
 #include <sstream>
 
 #include "context.hpp"
@@ -18,12 +17,8 @@
 namespace zc::app {
 namespace {
 
-constexpr std::size_t kMaxRealisationValues = 100;
 constexpr int kMinYear = 1900;
 constexpr int kMaxYear = 2999;
-
-const std::vector<std::string> kPayableSourceTypes = {"declaration", "review", "advance",
-                                                      "settlement", "clawback"};
 
 struct BudgetContract {
     std::int64_t id = 0;
@@ -98,12 +93,6 @@ bool yearSettled(RequestContext& ctx, std::int64_t contract_id, int year, bool l
                           "year");
 }
 
-std::string percentText(std::int64_t part, std::int64_t whole) {
-    if (whole <= 0) return "";
-    return invoicing::formatPercentHundredths(
-        divideRoundHalfUp(static_cast<__int128>(part) * 10'000, whole));
-}
-
 Poco::JSON::Object::Ptr payableJson(const db::Row& r) {
     auto o = newObject();
     o->set("id", r.i64(0));
@@ -153,80 +142,6 @@ invoicing::JournalEntry settlementJournal(RequestContext& ctx, const BudgetContr
     return e;
 }
 
-// One year of realisation: per agreement its target, the realised value of each quarter and
-// the year total.
-Poco::JSON::Object::Ptr realisationYearJson(RequestContext& ctx, const BudgetContract& c,
-                                            int year) {
-    auto y = newObject();
-    y->set("year", year);
-    y->set("settled", yearSettled(ctx, c.id, year, false));
-    const auto in_term = quartersInTerm(year, c.term);
-    std::map<std::int64_t, std::map<int, db::Row>> reports;
-    for (auto& r : ctx.db.query("SELECT agreement_id, quarter, realised, reported_by, reported_at"
-                                " FROM realisation_reports WHERE contract_id = ? AND year = ?",
-                                {c.id, std::int64_t{year}})) {
-        reports[r.i64(0)].emplace(static_cast<int>(r.i64(1)), r);
-    }
-    auto agreements = newArray();
-    for (const auto& a : ctx.db.query("SELECT id, indicator, target, unit FROM "
-                                      "performance_agreements WHERE contract_id = ? ORDER BY id",
-                                      {c.id})) {
-        auto o = newObject();
-        o->set("agreement_id", a.i64(0));
-        o->set("indicator", a.str(1));
-        o->set("unit", a.str(3));
-        o->set("target", a.i64(2));
-        auto quarters = newArray();
-        std::int64_t total = 0;
-        int reported = 0;
-        for (int q = 1; q <= 4; ++q) {
-            auto qo = newObject();
-            qo->set("quarter", q);
-            qo->set("in_term", std::find(in_term.begin(), in_term.end(), q) != in_term.end());
-            const auto& by_quarter = reports[a.i64(0)];
-            const auto it = by_quarter.find(q);
-            if (it == by_quarter.end()) {
-                qo->set("realised", Poco::Dynamic::Var());
-            } else {
-                qo->set("realised", it->second.i64(2));
-                qo->set("reported_by", it->second.str(3));
-                qo->set("reported_at", isoTimestamp(it->second.str(4)));
-                total += it->second.i64(2);
-                ++reported;
-            }
-            quarters->add(qo);
-        }
-        o->set("quarters", quarters);
-        o->set("reported_quarters", reported);
-        o->set("total_realised", total);
-        o->set("difference_to_target", total - a.i64(2));
-        const auto pct = percentText(total, a.i64(2));
-        if (pct.empty()) {
-            o->set("percentage_of_target", Poco::Dynamic::Var());
-        } else {
-            o->set("percentage_of_target", pct);
-        }
-        agreements->add(o);
-    }
-    y->set("agreements", agreements);
-    return y;
-}
-
-Poco::JSON::Object::Ptr realisationsJson(RequestContext& ctx, const BudgetContract& c,
-                                         std::optional<int> only_year) {
-    auto out = newObject();
-    out->set("contract_id", c.id);
-    auto years = newArray();
-    for (const auto& r : ctx.db.query(
-             "SELECT year FROM contract_budgets WHERE contract_id = ? ORDER BY year", {c.id})) {
-        const int year = static_cast<int>(r.i64(0));
-        if (only_year && *only_year != year) continue;
-        years->add(realisationYearJson(ctx, c, year));
-    }
-    out->set("years", years);
-    return out;
-}
-
 std::vector<std::string> splitLines(const std::string& text) {
     std::vector<std::string> out;
     std::stringstream ss(text);
@@ -268,250 +183,6 @@ Poco::JSON::Object::Ptr settlementJson(RequestContext& ctx, const db::Row& r) {
     }
     return o;
 }
-
-}  // namespace
-
-AdvancePostingResult postDueAdvances(RequestContext& ctx, Date date) {
-    if (date > ctx.today()) {
-        throw ValidationError("INVALID_DATE",
-                              "Advances become payable on their schedule: the date must not lie "
-                              "after today (" +
-                                  formatDate(ctx.today()) + ").",
-                              "date");
-    }
-    AdvancePostingResult result;
-    result.date = date;
-    db::Transaction tx(ctx.db);
-    // Locking the contracts serialises concurrent runs: the second sees the first's payables.
-    const auto contracts = ctx.db.query(
-        "SELECT id, provider_id FROM contracts WHERE kind = 'budget' AND status = 'active'"
-        " ORDER BY id FOR UPDATE");
-    for (const auto& c : contracts) {
-        const auto contract_id = c.i64(0);
-        const auto lead = c.i64(1);
-        std::vector<Advance> advances;
-        std::map<std::string, std::int64_t> advance_ids;  // "YYYY-MM" -> advances.id
-        for (const auto& a : ctx.db.query(
-                 "SELECT a.id, a.year, a.month, a.due_date, a.amount_cents FROM advances a"
-                 " WHERE a.contract_id = ? AND a.due_date <= ? AND NOT EXISTS (SELECT 1 FROM "
-                 "settlements s WHERE s.contract_id = a.contract_id AND s.year = a.year)"
-                 " ORDER BY a.year, a.month",
-                 {contract_id, formatDate(date)})) {
-            const Advance adv{static_cast<int>(a.i64(1)), static_cast<unsigned>(a.i64(2)),
-                              parseDate(a.str(3)), Money::fromCents(a.i64(4))};
-            advances.push_back(adv);
-            advance_ids["advance:" + std::to_string(contract_id) + ":" + a.str(3).substr(0, 7)] =
-                a.i64(0);
-        }
-        if (advances.empty()) continue;
-        std::set<std::int64_t> posted;
-        for (const auto& p :
-             ctx.db.query("SELECT p.source_id FROM payables p JOIN advances a ON a.id = "
-                          "p.source_id WHERE p.source_type = 'advance' AND a.contract_id = ?"
-                          " FOR UPDATE",
-                          {contract_id})) {
-            posted.insert(p.i64(0));
-        }
-        for (const auto& due :
-             invoicing::advancesDue(advances, date, lead, std::to_string(contract_id))) {
-            const auto it = advance_ids.find(due.source);
-            ZC_ASSERT(it != advance_ids.end() && "every due advance comes from a row");
-            if (posted.count(it->second)) continue;
-            const auto id = createPayable(
-                ctx, lead, "advance", it->second, due.amount, due.due,
-                invoicing::postAdvance(lead, contract_id, due.amount,
-                                       "advance:" + std::to_string(it->second), date));
-            auto after = newObject();
-            after->set("source_type", "advance");
-            after->set("source_id", it->second);
-            after->set("contract_id", contract_id);
-            after->set("provider_id", lead);
-            after->set("amount_cents", due.amount.cents());
-            after->set("due_date", formatDate(due.due));
-            appendAudit(ctx, {"payable.create", "payable", std::to_string(id), "ok", std::nullopt,
-                              toJson(after)});
-            ++result.created;
-            result.total_cents += due.amount.cents();
-        }
-    }
-    tx.commit();
-    return result;
-}
-
-ApiResponse postDueAdvancesApi(RequestContext& ctx, const ApiRequest& req) {
-    const Date date = optionalDate(req.body, "date").value_or(ctx.today());
-    const auto r = postDueAdvances(ctx, date);
-    auto out = newObject();
-    out->set("date", formatDate(r.date));
-    out->set("created", r.created);
-    out->set("total_cents", r.total_cents);
-    return {200, out};
-}
-
-ApiResponse listPayables(RequestContext& ctx, const ApiRequest& req) {
-    std::int64_t provider = 0;
-    if (const auto text = req.queryValue("provider_id"); !text.empty()) {
-        const auto n = text.find_first_not_of("0123456789");
-        if (n != std::string::npos || text.size() > 18) {
-            throw ValidationError("INVALID_QUERY", "Query parameter 'provider_id' must be an id.",
-                                  "provider_id");
-        }
-        provider = std::stoll(text);
-    }
-    const std::string type = req.queryValue("source_type");
-    if (!type.empty() && std::find(kPayableSourceTypes.begin(), kPayableSourceTypes.end(), type) ==
-                             kPayableSourceTypes.end()) {
-        throw ValidationError("INVALID_QUERY",
-                              "Query parameter 'source_type' must be declaration, review, "
-                              "advance, settlement or clawback.",
-                              "source_type");
-    }
-    const std::int64_t own = ctx.actor.role == Role::Provider ? ctx.actor.provider_id : 0;
-    const auto page = pageFrom(req.query);
-    auto out = newArray();
-    for (const auto& r : ctx.db.query(
-             std::string(kPayableColumns) +
-                 " WHERE (? = 0 OR p.provider_id = ?) AND (? = 0 OR p.provider_id = ?)"
-                 " AND (? = '' OR p.source_type = ?) ORDER BY p.due_date, p.id LIMIT ? OFFSET ?",
-             {provider, provider, own, own, type, type, page.limit, page.offset})) {
-        out->add(payableJson(r));
-    }
-    return {200, out};
-}
-
-namespace {
-
-struct RealisedValue {
-    std::int64_t agreement_id;
-    std::int64_t realised;
-};
-
-// The report's values: at least one, each agreement once, each realised value >= 0.
-std::vector<RealisedValue> realisedValues(const ApiRequest& req) {
-    std::vector<RealisedValue> values;
-    auto array = requiredArray(req.body, "values", kMaxRealisationValues);
-    if (array->size() == 0) {
-        throw ValidationError("MISSING_FIELD", "Report at least one performance agreement.",
-                              "values");
-    }
-    std::set<std::int64_t> seen;
-    for (std::size_t i = 0; i < array->size(); ++i) {
-        auto v = objectAt(array, i, "values");
-        const std::string field = "values[" + std::to_string(i) + "]";
-        const auto agreement = requiredInt(v, "agreement_id");
-        const auto realised = requiredInt(v, "realised");
-        if (realised < 0) {
-            throw ValidationError("INVALID_REALISED",
-                                  "A realised value is a whole number of zero or more.",
-                                  field + ".realised");
-        }
-        if (!seen.insert(agreement).second) {
-            throw ValidationError("DUPLICATE_AGREEMENT",
-                                  "Each performance agreement appears once in a report.",
-                                  field + ".agreement_id");
-        }
-        values.push_back({agreement, realised});
-    }
-    return values;
-}
-
-// A quarter is reported once it has ended, inside the term, before the year is settled.
-void requireReportableQuarter(RequestContext& ctx, const BudgetContract& c, int year,
-                              std::int64_t quarter) {
-    const Period q = quarterPeriod(year, static_cast<int>(quarter));
-    if (!q.overlaps(c.term)) {
-        throw ValidationError("QUARTER_OUTSIDE_TERM",
-                              "Quarter " + std::to_string(quarter) + " of " + std::to_string(year) +
-                                  " lies outside the contract term.",
-                              "quarter");
-    }
-    if (ctx.today() < *q.end) {
-        throw ValidationError(
-            "QUARTER_NOT_ENDED",
-            "A quarter is reported once it has ended (on or after " + formatDate(*q.end) + ").",
-            "quarter");
-    }
-    if (yearSettled(ctx, c.id, year, false)) settledAlready(c.id, year);
-}
-
-// Every value names one of the contract's agreements, not reported for the quarter yet.
-void requireUnreportedAgreements(RequestContext& ctx, const BudgetContract& c, int year,
-                                 std::int64_t quarter, const std::vector<RealisedValue>& values) {
-    for (std::size_t i = 0; i < values.size(); ++i) {
-        const std::string field = "values[" + std::to_string(i) + "].agreement_id";
-        if (!ctx.db.queryOne(
-                "SELECT id FROM performance_agreements WHERE id = ? AND contract_id = ?",
-                {values[i].agreement_id, c.id})) {
-            throw ValidationError("UNKNOWN_AGREEMENT",
-                                  "Performance agreement " +
-                                      std::to_string(values[i].agreement_id) +
-                                      " is not one of this contract's.",
-                                  field);
-        }
-        if (ctx.db.queryOne("SELECT id FROM realisation_reports WHERE contract_id = ? AND year = "
-                            "? AND quarter = ? AND agreement_id = ? FOR UPDATE",
-                            {c.id, std::int64_t{year}, quarter, values[i].agreement_id})) {
-            throw ValidationError("REPORTED_ALREADY",
-                                  "Quarter " + std::to_string(quarter) + " of " +
-                                      std::to_string(year) +
-                                      " has been reported for this agreement already.",
-                                  field);
-        }
-    }
-}
-
-}  // namespace
-
-ApiResponse reportRealisation(RequestContext& ctx, const ApiRequest& req) {
-    const auto id = req.pathId("id");
-    const int year = checkedYear(req.body);
-    const auto quarter = requiredInt(req.body, "quarter");
-    if (quarter < 1 || quarter > 4) {
-        throw ValidationError("INVALID_FIELD", "The field 'quarter' must be 1, 2, 3 or 4.",
-                              "quarter");
-    }
-    const std::vector<RealisedValue> values = realisedValues(req);
-    db::Transaction tx(ctx.db);
-    const auto c = budgetContract(ctx, id, true);
-    requireReportableQuarter(ctx, c, year, quarter);
-    requireUnreportedAgreements(ctx, c, year, quarter, values);
-    auto after = newArray();
-    for (const auto& v : values) {
-        ctx.db.execute(
-            "INSERT INTO realisation_reports (contract_id, year, quarter, agreement_id, realised,"
-            " reported_by, reported_at) VALUES (?,?,?,?,?,?,?)",
-            {c.id, std::int64_t{year}, quarter, v.agreement_id, v.realised, ctx.actor.name,
-             timestamp(ctx.clock)});
-        auto o = newObject();
-        o->set("agreement_id", v.agreement_id);
-        o->set("realised", v.realised);
-        after->add(o);
-    }
-    auto audit = newObject();
-    audit->set("year", year);
-    audit->set("quarter", quarter);
-    audit->set("values", after);
-    appendAudit(ctx, {"realisation.report", "contract", std::to_string(c.id), "ok", std::nullopt,
-                      toJson(audit)});
-    auto out = realisationsJson(ctx, c, year);
-    tx.commit();
-    return {201, out};
-}
-
-ApiResponse listRealisations(RequestContext& ctx, const ApiRequest& req) {
-    const auto c = budgetContract(ctx, req.pathId("id"), false);
-    std::optional<int> year;
-    if (const auto text = req.queryValue("year"); !text.empty()) {
-        if (text.size() != 4 || text.find_first_not_of("0123456789") != std::string::npos) {
-            throw ValidationError("INVALID_QUERY", "Query parameter 'year' must be a year.",
-                                  "year");
-        }
-        year = std::stoi(text);
-    }
-    return {200, realisationsJson(ctx, c, year)};
-}
-
-namespace {
 
 // The realised totals of the contract's performance agreements in `year` (a quarter not
 // reported counts 0), with a line per agreement saying where its total comes from. Refuses

@@ -19,8 +19,8 @@
 #include "interfaces/http/procedures_api.hpp"
 #include "interfaces/http/reference_api.hpp"
 #include "messages.hpp"
-#include "payments.hpp"
 #include "procedures.hpp"
+#include "interfaces/http/payments_api.hpp"
 
 namespace zc::app {
 namespace {
@@ -251,7 +251,7 @@ void loadMunicipalities(Demo& d) {
     req.body = object({{"iban", dutchIban("BNGH", "0285001234")},
                        {"bic", "BNGHNL2G"},
                        {"name", "Gemeente Zwolle"}});
-    setDebtorAccount(ctx, req);
+    http::setDebtorAccount(ctx, req);
 }
 
 void loadDistrictsAndTeams(Demo& d) {

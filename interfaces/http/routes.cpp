@@ -5,21 +5,22 @@
 
 #include "audit_api.hpp"
 #include "auth_api.hpp"
+#include "bank_statements_api.hpp"
+#include "budget_financing_api.hpp"
+#include "budgets_api.hpp"
 #include "contracts_api.hpp"
 #include "interfaces/app/allocations.hpp"
 #include "interfaces/app/budget_financing.hpp"
-#include "interfaces/app/budgets.hpp"
 #include "interfaces/app/claims.hpp"
 #include "interfaces/app/clients.hpp"
 #include "interfaces/app/contracts.hpp"
 #include "interfaces/app/message_safety.hpp"
 #include "interfaces/app/messages.hpp"
-#include "interfaces/app/payments.hpp"
 #include "interfaces/app/procedures.hpp"
-#include "interfaces/app/provider_statement.hpp"
-#include "interfaces/app/statements.hpp"
 #include "payment_integrity_api.hpp"
+#include "payments_api.hpp"
 #include "procedures_api.hpp"
+#include "provider_statement_api.hpp"
 #include "reference_api.hpp"
 
 namespace zc::http {
@@ -141,37 +142,33 @@ std::vector<Route> buildRoutes() {
                  listAdvances),
         forRoles("POST", v1 + "/budget-contracts", {kCm}, app::createBudgetContract),
         // Budget financing: advances as payables, quarterly realisation, year-end settlement
-        forRoles("POST", v1 + "/advances/post-due", {kFin}, app::postDueAdvancesApi),
+        forRoles("POST", v1 + "/advances/post-due", {kFin}, postDueAdvancesApi),
         // Payments (issue 5): debtor account, integrity blocks, disputes, payment runs.
-        forRoles("POST", v1 + "/municipalities/{code}/debtor-account", {kFin},
-                 app::setDebtorAccount),
+        forRoles("POST", v1 + "/municipalities/{code}/debtor-account", {kFin}, setDebtorAccount),
         forRoles("POST", v1 + "/providers/{id}/block", {kFin}, blockProvider),
         forRoles("POST", v1 + "/providers/{id}/unblock", {kFin}, unblockProvider),
         forRoles("POST", v1 + "/payables/{id}/dispute", {kFin}, disputePayable),
         forRoles("POST", v1 + "/payables/{id}/undispute", {kFin}, undisputePayable),
-        forRoles("GET", v1 + "/provider-balances", {kFin, kAud}, app::providerBalances),
-        forRoles("POST", v1 + "/payment-runs", {kFin}, app::preparePaymentRun),
-        forRoles("GET", v1 + "/payment-runs", {kFin, kAud}, app::listPaymentRuns),
-        forRoles("GET", v1 + "/payment-runs/{id}", {kFin, kAud}, app::getPaymentRun),
-        forRoles("POST", v1 + "/payment-runs/{id}/approve", {kFin}, app::approvePaymentRun),
-        forRoles("GET", v1 + "/payment-runs/{id}/pain001", {kFin, kAud}, app::downloadPain001),
+        forRoles("GET", v1 + "/provider-balances", {kFin, kAud}, providerBalances),
+        forRoles("POST", v1 + "/payment-runs", {kFin}, preparePaymentRun),
+        forRoles("GET", v1 + "/payment-runs", {kFin, kAud}, listPaymentRuns),
+        forRoles("GET", v1 + "/payment-runs/{id}", {kFin, kAud}, getPaymentRun),
+        forRoles("POST", v1 + "/payment-runs/{id}/approve", {kFin}, approvePaymentRun),
+        forRoles("GET", v1 + "/payment-runs/{id}/pain001", {kFin, kAud}, downloadPain001),
         {.method = "POST",
          .pattern = v1 + "/bank-statements",
          .access = A::Roles,
          .roles = {kFin},
-         .handler = app::importBankStatement,
+         .handler = importBankStatement,
          .xml_body = true},
-        forRoles("GET", v1 + "/reconciliation/work-list", {kFin, kAud},
-                 app::reconciliationWorkList),
-        forRoles("POST", v1 + "/bank-entries/{id}/resolve", {kFin}, app::resolveBankEntry),
-        forRoles("GET", v1 + "/providers/{id}/statement", {kFin, kAud, kProv},
-                 app::providerStatement),
-        forRoles("GET", v1 + "/claim-lines/{id}/trace", {kCm, kFin, kAud, kProv},
-                 app::traceClaimLine),
-        forRoles("GET", v1 + "/payables", {kFin, kAud, kProv}, app::listPayables),
-        forRoles("POST", v1 + "/contracts/{id}/realisations", {kCm, kProv}, app::reportRealisation),
+        forRoles("GET", v1 + "/reconciliation/work-list", {kFin, kAud}, reconciliationWorkList),
+        forRoles("POST", v1 + "/bank-entries/{id}/resolve", {kFin}, resolveBankEntry),
+        forRoles("GET", v1 + "/providers/{id}/statement", {kFin, kAud, kProv}, providerStatement),
+        forRoles("GET", v1 + "/claim-lines/{id}/trace", {kCm, kFin, kAud, kProv}, traceClaimLine),
+        forRoles("GET", v1 + "/payables", {kFin, kAud, kProv}, listPayables),
+        forRoles("POST", v1 + "/contracts/{id}/realisations", {kCm, kProv}, reportRealisation),
         forRoles("GET", v1 + "/contracts/{id}/realisations", {kCm, kFin, kAud, kProv},
-                 app::listRealisations),
+                 listRealisations),
         forRoles("POST", v1 + "/contracts/{id}/settlements", {kFin}, app::settleContractYear),
         forRoles("GET", v1 + "/contracts/{id}/settlements", {kCm, kFin, kAud, kProv},
                  app::listSettlements),
@@ -267,16 +264,15 @@ std::vector<Route> buildRoutes() {
         forRoles("POST", v1 + "/reviews/{id}/decision", {kCm}, app::decideReview),
         forRoles("POST", v1 + "/reviews/answer-overdue", {kCm, kFin}, app::answerOverdueApi),
         // Budgets and monitoring
-        forRoles("POST", v1 + "/budgets", {kFin, kAdmin}, app::createBudget),
-        forRoles("GET", v1 + "/budgets", {kFin, kBh, kCm, kAud}, app::listBudgets),
-        forRoles("GET", v1 + "/budgets/overview", {kFin, kBh, kAud}, app::budgetOverview),
-        forRoles("GET", v1 + "/budgets/{id}/exhaustion", {kFin, kBh, kAud}, app::budgetExhaustion),
+        forRoles("POST", v1 + "/budgets", {kFin, kAdmin}, createBudget),
+        forRoles("GET", v1 + "/budgets", {kFin, kBh, kCm, kAud}, listBudgets),
+        forRoles("GET", v1 + "/budgets/overview", {kFin, kBh, kAud}, budgetOverview),
+        forRoles("GET", v1 + "/budgets/{id}/exhaustion", {kFin, kBh, kAud}, budgetExhaustion),
         forRoles("GET", v1 + "/providers/{id}/spending-ceiling", {kFin, kCm, kAud, kProv},
-                 app::providerSpendingCeiling),
-        forRoles("POST", v1 + "/budget-reallocations", {kBh}, app::requestReallocation),
-        forRoles("GET", v1 + "/budget-reallocations", {kFin, kBh, kAud}, app::listReallocations),
-        forRoles("POST", v1 + "/budget-reallocations/{id}/decision", {kFin},
-                 app::decideReallocation),
+                 providerSpendingCeiling),
+        forRoles("POST", v1 + "/budget-reallocations", {kBh}, requestReallocation),
+        forRoles("GET", v1 + "/budget-reallocations", {kFin, kBh, kAud}, listReallocations),
+        forRoles("POST", v1 + "/budget-reallocations/{id}/decision", {kFin}, decideReallocation),
         // Audit trail
         forRoles("GET", v1 + "/audit", {kAud, kAdmin}, listAudit),
         forRoles("GET", v1 + "/audit/verify", {kAud, kAdmin}, verifyAuditApi),

@@ -16,17 +16,18 @@
 
 #include "contracting/kernel/errors.hpp"
 #include "interfaces/security/audit_trail.hpp"
-#include "interfaces/security/user_admin.hpp"
 #include "interfaces/app/budget_financing.hpp"
+#include "interfaces/security/user_admin.hpp"
 #include "interfaces/app/claims.hpp"
 #include "interfaces/app/demo_data.hpp"
 #include "interfaces/app/messages.hpp"
-#include "interfaces/app/statements.hpp"
 #include "interfaces/http/api_server.hpp"
 #include "interfaces/http/outcome_texts.hpp"
+#include "interfaces/iso20022/bank_schemas.hpp"
 #include "interfaces/iwmo/message_kinds.hpp"
 #include "interfaces/mysql/connection_pool.hpp"
 #include "interfaces/mysql/migrations.hpp"
+#include "invoicing/app/budget_financing.hpp"
 #include "invoicing/store/ledger_store.hpp"
 #include "settings.hpp"
 
@@ -141,7 +142,7 @@ void loadSchemas(const server::Settings& s) {
     // What we send is checked against our own XSDs, whatever xml.schema_dir points at.
     app::setOutgoingSchemas(
         std::make_shared<const xml::SchemaSet>(s.root / "interfaces/xml/schemas/iwmo-3.2"));
-    app::setBankSchemas(s.root / "interfaces/xml/schemas/iso20022");
+    iso20022::setBankSchemas(s.root / "interfaces/xml/schemas/iso20022");
 }
 
 int loadDemoCommand(const server::Settings& s) {
@@ -232,7 +233,7 @@ int postAdvancesCommand(const server::Settings& s, const std::vector<std::string
     ctx.actor.role = app::Role::Finance;
     ctx.actor.name = "cli";
     const Date date = args.size() == 3 ? parseDate(args[2], "date") : clock.today();
-    const auto r = app::postDueAdvances(ctx, date);
+    const auto r = invoicing::postDueAdvances(ctx, date);
     std::cout << r.created << " advance payable(s) created for advances due on or before "
               << formatDate(r.date) << " (" << r.total_cents << " cents)" << std::endl;
     return 0;

@@ -1,6 +1,7 @@
-// Budget financing (dagbesteding, interfaces/app/budget_financing.hpp) against a migrated scratch
-// database: advances become payables exactly once, quarterly realisation reports, and the
-// year-end settlement with a worked example checked by hand.
+// Budget financing (dagbesteding: invoicing/app/budget_financing.hpp behind
+// interfaces/http/budget_financing_api.hpp, the settlement still in interfaces/app) against a
+// migrated scratch database: advances become payables exactly once, quarterly realisation reports,
+// and the year-end settlement with a worked example checked by hand.
 #include "interfaces/app/budget_financing.hpp"
 
 #include <gtest/gtest.h>
@@ -8,8 +9,10 @@
 #include "contracting/kernel/errors.hpp"
 #include "db/db_test_env.hpp"
 #include "interfaces/app/contracts.hpp"
+#include "interfaces/http/budget_financing_api.hpp"
 #include "interfaces/http/reference_api.hpp"
 #include "interfaces/mysql/migrations.hpp"
+#include "invoicing/app/budget_financing.hpp"
 #include "invoicing/store/ledger_store.hpp"
 
 namespace zc {
@@ -93,7 +96,7 @@ class BudgetFinancingTest : public ::testing::Test {
 
     app::ApiResponse report(app::RequestContext& ctx, int quarter, std::int64_t dagdelen,
                             std::int64_t clienten) {
-        return app::reportRealisation(
+        return http::reportRealisation(
             ctx,
             dbtest::jsonRequest(R"({"year":2025,"quarter":)" + std::to_string(quarter) +
                                     R"(,"values":[{"agreement_id":)" + std::to_string(dagdelen_) +
@@ -124,15 +127,16 @@ class BudgetFinancingTest : public ::testing::Test {
 
 TEST_F(BudgetFinancingTest, AdvancesBecomePayablesOnlyWhenDueAndExactlyOnce) {
     // 120,000.00 over 12 months: 10,000.00 each, due on the first of the month.
-    const auto march = app::postDueAdvances(*finance_, parseDate("2025-03-01"));
+    const auto march = invoicing::postDueAdvances(*finance_, parseDate("2025-03-01"));
     EXPECT_EQ(march.created, 3);  // January, February, March; April is not due yet
     EXPECT_EQ(march.total_cents, 3'000'000);
-    EXPECT_EQ(app::postDueAdvances(*finance_, parseDate("2025-03-31")).created, 0) << "a rerun";
+    EXPECT_EQ(invoicing::postDueAdvances(*finance_, parseDate("2025-03-31")).created, 0)
+        << "a rerun";
     EXPECT_EQ(count("SELECT COUNT(*) FROM payables WHERE source_type = 'advance'"), 3);
     EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'payable.create'"), 3);
 
     auto payables = array(
-        app::listPayables(*finance_, dbtest::jsonRequest("{}", {}, {{"source_type", "advance"}})));
+        http::listPayables(*finance_, dbtest::jsonRequest("{}", {}, {{"source_type", "advance"}})));
     ASSERT_EQ(payables->size(), 3u);
     const auto first = payables->getObject(0);
     EXPECT_EQ(first->getValue<std::int64_t>("provider_id"), lead_) << "paid to the lead provider";
@@ -140,9 +144,9 @@ TEST_F(BudgetFinancingTest, AdvancesBecomePayablesOnlyWhenDueAndExactlyOnce) {
     EXPECT_EQ(first->getValue<std::string>("due_date"), "2025-01-01");
 
     // Through the API (default: today = 2026-01-15): the other nine, then nothing.
-    const auto api = object(app::postDueAdvancesApi(*finance_, dbtest::jsonRequest("{}")));
+    const auto api = object(http::postDueAdvancesApi(*finance_, dbtest::jsonRequest("{}")));
     EXPECT_EQ(api->getValue<std::int64_t>("created"), 9);
-    EXPECT_EQ(object(app::postDueAdvancesApi(*finance_, dbtest::jsonRequest("{}")))
+    EXPECT_EQ(object(http::postDueAdvancesApi(*finance_, dbtest::jsonRequest("{}")))
                   ->getValue<std::int64_t>("created"),
               0);
     EXPECT_EQ(count("SELECT COUNT(*) FROM payables WHERE source_type = 'advance'"), 12);
@@ -150,24 +154,24 @@ TEST_F(BudgetFinancingTest, AdvancesBecomePayablesOnlyWhenDueAndExactlyOnce) {
 
     // Not ahead of the schedule.
     EXPECT_EQ(dbtest::errorCode([&] {
-                  app::postDueAdvancesApi(*finance_,
-                                          dbtest::jsonRequest(R"({"date":"2026-02-01"})"));
+                  http::postDueAdvancesApi(*finance_,
+                                           dbtest::jsonRequest(R"({"date":"2026-02-01"})"));
               }),
               "INVALID_DATE");
 
     // A provider sees only its own payables.
-    EXPECT_EQ(array(app::listPayables(*lead_ctx_, dbtest::jsonRequest("{}")))->size(), 12u);
-    EXPECT_EQ(array(app::listPayables(*member_ctx_, dbtest::jsonRequest("{}")))->size(), 0u);
+    EXPECT_EQ(array(http::listPayables(*lead_ctx_, dbtest::jsonRequest("{}")))->size(), 12u);
+    EXPECT_EQ(array(http::listPayables(*member_ctx_, dbtest::jsonRequest("{}")))->size(), 0u);
     EXPECT_EQ(
         dbtest::errorCode([&] {
-            app::listPayables(*finance_, dbtest::jsonRequest("{}", {}, {{"source_type", "gift"}}));
+            http::listPayables(*finance_, dbtest::jsonRequest("{}", {}, {{"source_type", "gift"}}));
         }),
         "INVALID_QUERY");
 }
 
 TEST_F(BudgetFinancingTest, AdvancesOfInactiveContractsAreNotPosted) {
     conn_->execute("UPDATE contracts SET status = 'suspended' WHERE id = ?", {contract_});
-    EXPECT_EQ(app::postDueAdvances(*finance_, parseDate("2025-12-31")).created, 0);
+    EXPECT_EQ(invoicing::postDueAdvances(*finance_, parseDate("2025-12-31")).created, 0);
     EXPECT_EQ(dbtest::countRows(*conn_, "payables"), 0);
 }
 
@@ -198,7 +202,7 @@ TEST_F(BudgetFinancingTest, RealisationReportsOncePerQuarterAndAgreement) {
         << "a provider outside the coalition sees no such contract";
     auto body = [&](const std::string& json) {
         return
-            [&, json] { app::reportRealisation(*lead_ctx_, dbtest::jsonRequest(json, idPath())); };
+            [&, json] { http::reportRealisation(*lead_ctx_, dbtest::jsonRequest(json, idPath())); };
     };
     const std::string d = std::to_string(dagdelen_);
     EXPECT_EQ(dbtest::errorCode(body(R"({"year":2025,"quarter":5,"values":[{"agreement_id":)" + d +
@@ -228,7 +232,7 @@ TEST_F(BudgetFinancingTest, RealisationReportsOncePerQuarterAndAgreement) {
 
     // The overview: target, realised per quarter, year total against the target.
     const auto overview = object(
-        app::listRealisations(*finance_, dbtest::jsonRequest("{}", idPath(), {{"year", "2025"}})));
+        http::listRealisations(*finance_, dbtest::jsonRequest("{}", idPath(), {{"year", "2025"}})));
     const auto year = overview->getArray("years")->getObject(0);
     EXPECT_EQ(year->getValue<int>("year"), 2025);
     EXPECT_FALSE(year->getValue<bool>("settled"));
@@ -241,7 +245,7 @@ TEST_F(BudgetFinancingTest, RealisationReportsOncePerQuarterAndAgreement) {
     EXPECT_EQ(dag->getArray("quarters")->getObject(1)->getValue<std::int64_t>("realised"), 250);
     EXPECT_TRUE(dag->getArray("quarters")->getObject(3)->get("realised").isEmpty());
     EXPECT_EQ(dbtest::errorCode([&] {
-                  app::listRealisations(*outsider_ctx_, dbtest::jsonRequest("{}", idPath()));
+                  http::listRealisations(*outsider_ctx_, dbtest::jsonRequest("{}", idPath()));
               }),
               "NOT_FOUND");
 }
@@ -254,7 +258,7 @@ TEST_F(BudgetFinancingTest, SettlementWorkedExampleClawsBackOnce) {
     //   R = (9/10 + 1) / 2 = 19/20 = 0.95
     //   due = 120,000.00 × 19/20 = 114,000.00
     //   difference = 114,000.00 − 120,000.00 = −6,000.00 → one claw-back payable of −6,000.00
-    EXPECT_EQ(app::postDueAdvances(*finance_, parseDate("2025-12-01")).created, 12);
+    EXPECT_EQ(invoicing::postDueAdvances(*finance_, parseDate("2025-12-01")).created, 12);
     report(*lead_ctx_, 1, 200, 10);
     report(*lead_ctx_, 2, 250, 15);
     report(*lead_ctx_, 3, 200, 15);
@@ -337,14 +341,14 @@ TEST_F(BudgetFinancingTest, SettlementPaysTheDifferenceWhenAdvancesFellShort) {
     // Only January..June became payable (6 × 10,000.00 = 60,000.00); everything realised:
     // R = 1 → due 120,000.00 → 60,000.00 payable to the lead provider. The advances of the
     // settled year that were never posted stay unposted afterwards.
-    EXPECT_EQ(app::postDueAdvances(*finance_, parseDate("2025-06-30")).created, 6);
+    EXPECT_EQ(invoicing::postDueAdvances(*finance_, parseDate("2025-06-30")).created, 6);
     for (int q = 1; q <= 4; ++q) report(*lead_ctx_, q, 250, 50);
     const auto s = object(
         app::settleContractYear(*finance_, dbtest::jsonRequest(R"({"year":2025})", idPath())));
     EXPECT_EQ(s->getValue<std::int64_t>("due_cents"), 12'000'000);
     EXPECT_EQ(s->getValue<std::int64_t>("difference_cents"), 6'000'000);
     EXPECT_EQ(s->getObject("payable")->getValue<std::string>("source_type"), "settlement");
-    EXPECT_EQ(app::postDueAdvances(*finance_, parseDate("2026-01-15")).created, 0);
+    EXPECT_EQ(invoicing::postDueAdvances(*finance_, parseDate("2026-01-15")).created, 0);
     EXPECT_EQ(count("SELECT SUM(amount_cents) FROM payables"), kBudget2025Cents);
     // The ledger: 120,000.00 of cost, advances cleared, 120,000.00 owed to the provider in all.
     EXPECT_EQ(ledgerBalance("advances:contract:" + std::to_string(contract_)), 0);
@@ -358,7 +362,7 @@ TEST_F(BudgetFinancingTest, SettlementRuleIsChosenPerContractAndChecked) {
               "INVALID_SETTLEMENT_RULE");
     conn_->execute("UPDATE contracts SET settlement_rule = 'fixed_budget' WHERE id = ?",
                    {contract_});
-    app::postDueAdvances(*finance_, parseDate("2025-12-01"));
+    invoicing::postDueAdvances(*finance_, parseDate("2025-12-01"));
     for (int q = 1; q <= 4; ++q) report(*lead_ctx_, q, 10, 1);
     const auto s = object(
         app::settleContractYear(*finance_, dbtest::jsonRequest(R"({"year":2025})", idPath())));

@@ -1,7 +1,6 @@
-// Budgets and monitoring (interfaces/app/budgets.hpp) against a migrated scratch database, with
-// a worked example whose figures are computed by hand in the comments.
-#include "interfaces/app/budgets.hpp"
-
+// Budgets and monitoring (interfaces/http/budgets_api.hpp over invoicing/app/budgets.hpp)
+// against a migrated scratch database, with a worked example whose figures are computed by hand in
+// the comments.
 #include <gtest/gtest.h>
 
 #include <sstream>
@@ -12,6 +11,7 @@
 #include "interfaces/app/clients.hpp"
 #include "interfaces/app/contracts.hpp"
 #include "interfaces/app/messages.hpp"
+#include "interfaces/http/budgets_api.hpp"
 #include "interfaces/http/reference_api.hpp"
 #include "interfaces/mysql/migrations.hpp"
 #include "interfaces/security/crypto.hpp"
@@ -157,7 +157,7 @@ class BudgetsTest : public ::testing::Test {
 
     std::int64_t createBudget(const std::string& municipality, const std::string& category,
                               std::int64_t cents) {
-        const auto res = app::createBudget(
+        const auto res = http::createBudget(
             *finance_, dbtest::jsonRequest(R"({"year":2026,"municipality_code":")" + municipality +
                                            R"(","product_category":")" + category +
                                            R"(","financing_kind":"ZIN","amount_cents":)" +
@@ -170,14 +170,14 @@ class BudgetsTest : public ::testing::Test {
                            const std::string& threshold = "") {
         std::map<std::string, std::string> query{{"date", date}};
         if (!threshold.empty()) query["threshold"] = threshold;
-        const auto res = app::budgetExhaustion(
+        const auto res = http::budgetExhaustion(
             *finance_, dbtest::jsonRequest("{}", {{"id", std::to_string(budget)}}, query));
         EXPECT_EQ(res.status, 200);
         return object(res);
     }
 
     app::ApiResponse reallocate(std::int64_t from, std::int64_t to, std::int64_t cents) {
-        return app::requestReallocation(
+        return http::requestReallocation(
             *holder_, dbtest::jsonRequest(R"({"from_budget_id":)" + std::to_string(from) +
                                           R"(,"to_budget_id":)" + std::to_string(to) +
                                           R"(,"amount_cents":)" + std::to_string(cents) +
@@ -186,7 +186,7 @@ class BudgetsTest : public ::testing::Test {
 
     app::ApiResponse decide(app::RequestContext& who, std::int64_t id,
                             const std::string& decision) {
-        return app::decideReallocation(
+        return http::decideReallocation(
             who, dbtest::jsonRequest(R"({"decision":")" + decision + R"(","reason":"ok"})",
                                      {{"id", std::to_string(id)}}));
     }
@@ -285,7 +285,7 @@ TEST_F(BudgetsTest, UnknownBudgetIsNotFoundAndDuplicateRefused) {
 // count.
 TEST_F(BudgetsTest, SpendingCeilingWarnsFromSeventyPercent) {
     recordClaims();
-    const auto res = app::providerSpendingCeiling(
+    const auto res = http::providerSpendingCeiling(
         *finance_,
         dbtest::jsonRequest("{}", {{"id", std::to_string(provider_)}}, {{"year", "2026"}}));
     const auto contracts = object(res)->getArray("contracts");
@@ -301,7 +301,7 @@ TEST_F(BudgetsTest, SpendingCeilingWarnsFromSeventyPercent) {
     auto other = context(app::Role::Provider, "provider:x", 0);
     other->actor.provider_id = provider_ + 1;
     EXPECT_EQ(dbtest::errorCode([&] {
-                  app::providerSpendingCeiling(
+                  http::providerSpendingCeiling(
                       *other, dbtest::jsonRequest("{}", {{"id", std::to_string(provider_)}}));
               }),
               "FORBIDDEN");
@@ -372,7 +372,7 @@ TEST_F(BudgetsTest, OverviewCsvHasAHeaderAndOneRowPerBudget) {
     const auto zwolle = createBudget("0193", "02", kBudgetCents);
     createBudget("0193", "03", 500'000);
     createBudget("0166", "02", 500'000);
-    const auto res = app::budgetOverview(
+    const auto res = http::budgetOverview(
         *finance_,
         dbtest::jsonRequest("{}", {}, {{"year", "2026"}, {"month", "5"}, {"format", "csv"}}));
     EXPECT_EQ(res.content_type, "text/csv; charset=utf-8");
@@ -387,7 +387,7 @@ TEST_F(BudgetsTest, OverviewCsvHasAHeaderAndOneRowPerBudget) {
                             ",2026,0193,,,02,ZIN,0193 02 ZIN 2026,1000000,0,156000,604500,760500,"
                             "239500,7605,0,156000,760500,-2395,true\r");
 
-    const auto json = object(app::budgetOverview(
+    const auto json = object(http::budgetOverview(
         *finance_, dbtest::jsonRequest("{}", {}, {{"year", "2026"}, {"month", "5"}})));
     EXPECT_EQ(json->getValue<std::string>("report_date"), "2026-05-31");
     EXPECT_EQ(json->getArray("rows")->size(), 3u);

@@ -12,9 +12,9 @@
 #include "interfaces/app/clients.hpp"
 #include "interfaces/app/contracts.hpp"
 #include "interfaces/app/messages.hpp"
-#include "interfaces/app/payments.hpp"
 #include "interfaces/http/contracts_api.hpp"
 #include "interfaces/http/payment_integrity_api.hpp"
+#include "interfaces/http/payments_api.hpp"
 #include "interfaces/http/reference_api.hpp"
 #include "interfaces/mysql/migrations.hpp"
 #include "interfaces/security/crypto.hpp"
@@ -429,7 +429,7 @@ TEST_F(ClaimsTest, PaymentRunsLeaveOutDisputesAndBlocksAndNeedASecondFinanceUser
     auto account = dbtest::jsonRequest(
         R"({"iban":"NL02ABNA0123456789","bic":"ABNANL2A","name":"Gemeente Zwolle"})");
     account.path["code"] = "0193";
-    app::setDebtorAccount(*fin1, account);
+    http::setDebtorAccount(*fin1, account);
     const auto run_request =
         dbtest::jsonRequest(R"({"municipality_code":"0193","due_until":"2099-12-31"})");
     // "outcome reason-code" of the run's only item.
@@ -448,18 +448,18 @@ TEST_F(ClaimsTest, PaymentRunsLeaveOutDisputesAndBlocksAndNeedASecondFinanceUser
     // Disputed: left out, nothing to transfer.
     http::disputePayable(*fin1,
                          dbtest::jsonRequest(R"({"reason":"hours doubted"})", {{"id", pid}}));
-    auto run = app::preparePaymentRun(*fin1, run_request);
+    auto run = http::preparePaymentRun(*fin1, run_request);
     EXPECT_EQ(object(run)->getArray("transfers")->size(), 0u);
     EXPECT_EQ(outcome(run), "left_out disputed");
     http::undisputePayable(*fin1, dbtest::jsonRequest(R"({"reason":"checked"})", {{"id", pid}}));
 
     // Blocked provider: left out with the reason.
     http::blockProvider(*fin1, dbtest::jsonRequest(R"({"reason":"UBO unknown"})", {{"id", vid}}));
-    EXPECT_EQ(outcome(app::preparePaymentRun(*fin1, run_request)), "left_out provider_blocked");
+    EXPECT_EQ(outcome(http::preparePaymentRun(*fin1, run_request)), "left_out provider_blocked");
     http::unblockProvider(*fin1, dbtest::jsonRequest(R"({"reason":"UBO known"})", {{"id", vid}}));
 
     // Paid: one transfer; the preparer cannot approve; a payable changed since makes it stale.
-    run = app::preparePaymentRun(*fin1, run_request);
+    run = http::preparePaymentRun(*fin1, run_request);
     EXPECT_EQ(outcome(run), "paid");
     const auto transfers = object(run)->getArray("transfers");
     ASSERT_EQ(transfers->size(), 1u);
@@ -467,14 +467,14 @@ TEST_F(ClaimsTest, PaymentRunsLeaveOutDisputesAndBlocksAndNeedASecondFinanceUser
     const std::string run_id = std::to_string(object(run)->getValue<std::int64_t>("id"));
     auto approve = dbtest::jsonRequest("{}", {{"id", run_id}});
     try {
-        app::approvePaymentRun(*fin1, approve);
+        http::approvePaymentRun(*fin1, approve);
         ADD_FAILURE() << "the preparer approved the run";
     } catch (const ValidationError& e) {
         EXPECT_EQ(e.code(), "FOUR_EYES");
     }
     http::disputePayable(*fin1, dbtest::jsonRequest(R"({"reason":"again"})", {{"id", pid}}));
     try {
-        app::approvePaymentRun(*fin2, approve);
+        http::approvePaymentRun(*fin2, approve);
         ADD_FAILURE() << "a stale run was approved";
     } catch (const ValidationError& e) {
         EXPECT_EQ(e.code(), "RUN_STALE");

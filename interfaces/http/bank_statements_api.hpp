@@ -1,19 +1,10 @@
 #pragma once
-// Bank statements (ISO 20022 camt.053.001.02) and reconciliation (issue 5), finance role: each
-// booked transfer is matched to its payment instruction and its payables become paid; returned
-// transfers reopen their payables; differences and unknown entries go to a work list that
-// finance resolves by hand. Importing the same statement twice changes nothing.
-#include <filesystem>
+// Bank statements and reconciliation over HTTP (finance): the camt.053 file read by
+// interfaces/iso20022 into typed statements, the use cases of invoicing/app/bank_statements.hpp,
+// JSON out.
+#include "api_request.hpp"
 
-#include "context.hpp"
-#include "interfaces/xml/xml_document.hpp"
-
-namespace zc::app {
-
-// Loads our ISO 20022 XSDs (pain.001 and camt.053) from `dir` (interfaces/xml/schemas/iso20022)
-// once, at start-up; bankSchemas() returns them.
-void setBankSchemas(const std::filesystem::path& dir);
-const xml::SchemaSet& bankSchemas();
+namespace zc::http {
 
 // POST /bank-statements (body: the camt.053 XML): imports and reconciles. Refused with a
 // reason and nothing stored: malformed or hostile XML (the parser's codes, e.g. XML_DOCTYPE),
@@ -27,4 +18,4 @@ ApiResponse reconciliationWorkList(RequestContext& ctx, const ApiRequest& req);
 // is closed with the reason (e.g. bank costs, handled elsewhere). Audited.
 ApiResponse resolveBankEntry(RequestContext& ctx, const ApiRequest& req);
 
-}  // namespace zc::app
+}  // namespace zc::http

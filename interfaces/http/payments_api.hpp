@@ -1,10 +1,10 @@
 #pragma once
-// Payment runs (issue 5), finance role: the municipality's debtor account, integrity blocks of
-// providers, disputed payables, and runs prepared by one finance user and approved by another,
-// exported as a SEPA pain.001.001.03 credit-transfer file.
-#include "context.hpp"
+// Payment runs over HTTP (issue 5), finance role: the municipality's debtor account, providers'
+// balances, runs prepared by one finance user and approved by another, exported as a SEPA
+// pain.001.001.03 file. JSON in, the use cases of invoicing/app/payments.hpp, JSON out.
+#include "api_request.hpp"
 
-namespace zc::app {
+namespace zc::http {
 
 // PUT /municipalities/{code}/debtor-account {iban, bic, name}: the account runs pay from.
 ApiResponse setDebtorAccount(RequestContext& ctx, const ApiRequest& req);
@@ -24,4 +24,4 @@ ApiResponse approvePaymentRun(RequestContext& ctx, const ApiRequest& req);
 // GET /payment-runs/{id}/pain001: the stored file, the same bytes every time.
 ApiResponse downloadPain001(RequestContext& ctx, const ApiRequest& req);
 
-}  // namespace zc::app
+}  // namespace zc::http

@@ -1,0 +1,321 @@
+#include "budgets_api.hpp"
+
+#include <charconv>
+#include <sstream>
+
+#include "contracting/kernel/codes.hpp"
+#include "contracting/kernel/errors.hpp"
+#include "invoicing/app/budget_reallocations.hpp"
+#include "invoicing/app/budgets.hpp"
+#include "invoicing/domain/amount_text.hpp"
+#include "json_input.hpp"
+#include "json_output.hpp"
+
+namespace zc::http {
+namespace {
+
+using namespace std::chrono;
+using invoicing::BudgetFigures;
+using invoicing::BudgetRow;
+
+constexpr int kMinBudgetYear = 2000;
+constexpr int kMaxBudgetYear = 2999;
+constexpr unsigned kMonthsPerYear = 12;
+
+Poco::JSON::Object::Ptr budgetJson(const BudgetRow& b) {
+    auto o = newObject();
+    o->set("id", b.id);
+    o->set("year", b.year);
+    o->set("municipality_code", b.municipality);
+    setOptionalInt(o, "district_id", b.district_id);
+    o->set("district_name", b.district_name);
+    setOptionalInt(o, "team_id", b.team_id);
+    o->set("team_name", b.team_name);
+    o->set("product_category", b.category);
+    o->set("financing_kind", b.financing);
+    o->set("amount_cents", b.amount.cents());
+    o->set("name", b.name);
+    setOptionalInt(o, "budget_holder_user_id", b.holder);
+    return o;
+}
+
+Poco::JSON::Array::Ptr monthsJson(const BudgetFigures& f, int budget_year, Money& realised) {
+    auto months = newArray();
+    for (std::size_t i = 0; i < f.monthly_realised.size(); ++i) {
+        auto m = newObject();
+        std::ostringstream label;
+        label << budget_year << (i < 9 ? "-0" : "-") << i + 1;
+        m->set("month", label.str());
+        m->set("accepted_cents", f.monthly_realised[i].cents());
+        months->add(m);
+        realised += f.monthly_realised[i];
+    }
+    return months;
+}
+
+Poco::JSON::Object::Ptr figuresJson(const BudgetFigures& f, int budget_year) {
+    const auto& r = f.report;
+    auto o = newObject();
+    o->set("amount_cents", f.amount.cents());
+    o->set("paid_cents", f.paid.cents());
+    o->set("accepted_unpaid_cents", f.accepted_unpaid.cents());
+    o->set("committed_cents", f.committed.cents());
+    o->set("exhaustion_cents", r.exhaustion.cents());
+    o->set("remaining_cents", r.remaining.cents());
+    setOptionalInt(o, "exhaustion_bp", r.exhaustion_bp);
+    Money realised;
+    o->set("monthly_realised", monthsJson(f, budget_year, realised));
+    o->set("realised_cents", realised.cents());
+    o->set("complete_months", r.complete_months);
+    setOptionalInt(o, "run_rate_cents",
+                   r.run_rate ? std::optional<std::int64_t>(r.run_rate->cents()) : std::nullopt);
+    o->set("forecast_cents", r.forecast.cents());
+    setOptionalInt(o, "deviation_bp", r.deviation_bp);
+    o->set("signal", r.signal);
+    o->set("allocations_counted", f.allocations_counted);
+    o->set("allocations_without_tariff", f.allocations_without_tariff);
+    return o;
+}
+
+invoicing::NewBudget readNewBudget(const ApiRequest& req) {
+    invoicing::NewBudget n;
+    const auto y = requiredInt(req.body, "year");
+    if (y < kMinBudgetYear || y > kMaxBudgetYear) {
+        throw ValidationError("INVALID_FIELD", "The year must lie between 2000 and 2999.", "year");
+    }
+    n.year = static_cast<int>(y);
+    n.municipality = MunicipalityCode::parse(requiredString(req.body, "municipality_code", 4),
+                                             "municipality_code")
+                         .str();
+    n.district_id = optionalInt(req.body, "district_id");
+    n.team_id = optionalInt(req.body, "team_id");
+    n.category =
+        ProductCategory::parse(requiredString(req.body, "product_category", 2), "product_category")
+            .str();
+    n.financing = requiredString(req.body, "financing_kind", 6);
+    if (n.financing != "ZIN" && n.financing != "budget" && n.financing != "PGB") {
+        throw ValidationError("INVALID_FINANCING", "The financing kind must be ZIN, budget or PGB.",
+                              "financing_kind");
+    }
+    n.amount = requiredCents(req.body, "amount_cents");
+    if (n.amount < Money()) {
+        throw ValidationError("INVALID_BUDGET", "A budget is zero or more.", "amount_cents");
+    }
+    n.holder = optionalInt(req.body, "budget_holder_user_id");
+    n.name = optionalString(req.body, "name", 200)
+                 .value_or(n.municipality + " " + n.category + " " + n.financing + " " +
+                           std::to_string(n.year));
+    return n;
+}
+
+// RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled.
+std::string csvField(const std::string& s) {
+    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+constexpr const char* kOverviewCsvHeader =
+    "budget_id,year,municipality_code,district,team,product_category,financing_kind,name,"
+    "amount_cents,paid_cents,accepted_unpaid_cents,committed_cents,exhaustion_cents,"
+    "remaining_cents,exhaustion_bp,realised_in_month_cents,realised_to_date_cents,forecast_cents,"
+    "deviation_bp,signal\r\n";
+
+std::string optionalText(const std::optional<std::int64_t>& v) {
+    return v ? std::to_string(*v) : std::string();
+}
+
+std::string overviewCsvRow(const BudgetRow& b, const BudgetFigures& f, Date report_date) {
+    const auto& r = f.report;
+    Money to_date;
+    for (const auto& m : f.monthly_realised) to_date += m;
+    const bool in_year = static_cast<int>(report_date.year()) == b.year;
+    const Money in_month =
+        in_year ? f.monthly_realised.at(static_cast<unsigned>(report_date.month()) - 1) : Money();
+    std::ostringstream row;
+    row << b.id << ',' << b.year << ',' << b.municipality << ',' << csvField(b.district_name) << ','
+        << csvField(b.team_name) << ',' << b.category << ',' << b.financing << ','
+        << csvField(b.name) << ',' << f.amount.cents() << ',' << f.paid.cents() << ','
+        << f.accepted_unpaid.cents() << ',' << f.committed.cents() << ',' << r.exhaustion.cents()
+        << ',' << r.remaining.cents() << ',' << optionalText(r.exhaustion_bp) << ','
+        << in_month.cents() << ',' << to_date.cents() << ',' << r.forecast.cents() << ','
+        << optionalText(r.deviation_bp) << ',' << (r.signal ? "true" : "false") << "\r\n";
+    return row.str();
+}
+
+// ?month= (1..12): the report date is that month's last day of `y`; today when absent.
+Date overviewDate(const RequestContext& ctx, const ApiRequest& req, int y) {
+    const auto month_text = req.queryValue("month");
+    if (month_text.empty()) return ctx.today();
+    unsigned m = 0;
+    const auto [p, ec] =
+        std::from_chars(month_text.data(), month_text.data() + month_text.size(), m);
+    if (ec != std::errc() || p != month_text.data() + month_text.size() || m < 1 ||
+        m > kMonthsPerYear) {
+        throw ValidationError("INVALID_QUERY", "Query parameter 'month' must be 1 to 12.", "month");
+    }
+    return Date{year_month_day_last{year{y}, month_day_last{month{m}}}};
+}
+
+ApiResponse overviewCsv(const std::vector<invoicing::BudgetWithFigures>& rows, Date report_date) {
+    std::string csv = kOverviewCsvHeader;
+    for (const auto& [b, f] : rows) csv += overviewCsvRow(b, f, report_date);
+    ApiResponse res;
+    res.content_type = "text/csv; charset=utf-8";
+    res.raw = std::move(csv);
+    return res;
+}
+
+Poco::JSON::Object::Ptr reallocationJson(const invoicing::ReallocationRow& r) {
+    auto o = newObject();
+    o->set("id", r.id);
+    o->set("from_budget_id", r.from_budget_id);
+    o->set("to_budget_id", r.to_budget_id);
+    o->set("amount_cents", r.amount.cents());
+    o->set("reason", r.reason);
+    o->set("status", r.status);
+    o->set("requested_by", r.requested_by);
+    o->set("requested_at", isoTimestamp(r.requested_at));
+    setOptionalInt(o, "decided_by", r.decided_by);
+    setOptional(o, "decided_at",
+                r.decided_at ? std::optional(isoTimestamp(*r.decided_at)) : std::nullopt);
+    setOptional(o, "decision_reason", r.decision_reason);
+    return o;
+}
+
+Poco::JSON::Object::Ptr ceilingJson(const invoicing::CeilingUse& c) {
+    const auto& use = c.use;
+    auto o = newObject();
+    o->set("contract_id", c.contract.id);
+    o->set("municipality_code", c.contract.municipality);
+    o->set("contract_status", c.contract.status);
+    o->set("spending_ceiling_cents", c.contract.ceiling.cents());
+    o->set("accepted_cents", c.accepted.cents());
+    o->set("paid_cents", std::int64_t{0});
+    o->set("used_cents", use.used.cents());
+    o->set("remaining_cents", use.remaining.cents());
+    setOptionalInt(o, "used_bp", use.used_bp);
+    setOptional(o, "used_percent",
+                use.used_bp ? std::optional(invoicing::formatPercentHundredths(*use.used_bp))
+                            : std::nullopt);
+    o->set("status", invoicing::ceilingStatusName(use.status));
+    return o;
+}
+
+}  // namespace
+
+ApiResponse createBudget(RequestContext& ctx, const ApiRequest& req) {
+    const auto created = invoicing::createBudget(ctx, readNewBudget(req));
+    return {201, budgetJson(created)};
+}
+
+ApiResponse listBudgets(RequestContext& ctx, const ApiRequest& req) {
+    const auto page = pageFrom(req.query);
+    const auto year_text = req.queryValue("year");
+    const std::int64_t y = year_text.empty() ? 0 : invoicing::parseBudgetYear(year_text, "year");
+    auto out = newArray();
+    for (const auto& b :
+         invoicing::listBudgets(ctx, y, req.queryValue("municipality"), page.limit, page.offset)) {
+        out->add(budgetJson(b));
+    }
+    return {200, out};
+}
+
+ApiResponse budgetExhaustion(RequestContext& ctx, const ApiRequest& req) {
+    const auto id = req.pathId("id");
+    const auto date_text = req.queryValue("date");
+    const Date report_date = date_text.empty() ? ctx.today() : parseDate(date_text, "date");
+    const auto threshold = invoicing::signalThreshold(ctx, req.queryValue("threshold"));
+    const auto [b, f] = invoicing::budgetExhaustion(ctx, id, report_date, threshold);
+    auto out = figuresJson(f, b.year);
+    out->set("budget", budgetJson(b));
+    out->set("report_date", formatDate(report_date));
+    out->set("signal_threshold_percent", threshold.toString());
+    return {200, out};
+}
+
+ApiResponse budgetOverview(RequestContext& ctx, const ApiRequest& req) {
+    const int y = invoicing::budgetYearOrCurrent(ctx, req.queryValue("year"));
+    const auto municipality = req.queryValue("municipality");
+    const Date report_date = overviewDate(ctx, req, y);
+    const auto format = req.queryValue("format");
+    if (!format.empty() && format != "csv" && format != "json") {
+        throw ValidationError("INVALID_QUERY", "Query parameter 'format' must be csv or json.",
+                              "format");
+    }
+    const auto threshold = invoicing::signalThreshold(ctx, req.queryValue("threshold"));
+    const auto rows = invoicing::budgetOverview(ctx, y, municipality, report_date, threshold);
+    if (format == "csv") return overviewCsv(rows, report_date);
+    auto list = newArray();
+    for (const auto& [b, f] : rows) {
+        auto o = figuresJson(f, b.year);
+        o->set("budget", budgetJson(b));
+        list->add(o);
+    }
+    auto out = newObject();
+    out->set("year", y);
+    setOptional(out, "municipality",
+                municipality.empty() ? std::nullopt : std::optional(municipality));
+    out->set("report_date", formatDate(report_date));
+    out->set("signal_threshold_percent", threshold.toString());
+    out->set("rows", list);
+    return {200, out};
+}
+
+ApiResponse providerSpendingCeiling(RequestContext& ctx, const ApiRequest& req) {
+    const auto report =
+        invoicing::providerSpendingCeiling(ctx, req.pathId("id"), req.queryValue("year"));
+    auto contracts = newArray();
+    for (const auto& c : report.contracts) contracts->add(ceilingJson(c));
+    auto out = newObject();
+    out->set("provider_id", report.provider_id);
+    out->set("year", report.year);
+    out->set("contracts", contracts);
+    return {200, out};
+}
+
+ApiResponse requestReallocation(RequestContext& ctx, const ApiRequest& req) {
+    invoicing::ReallocationProposal p;
+    p.from_budget_id = requiredInt(req.body, "from_budget_id");
+    p.to_budget_id = requiredInt(req.body, "to_budget_id");
+    p.amount = requiredCents(req.body, "amount_cents");
+    p.reason = requiredString(req.body, "reason", 2000);
+    const auto proposed = invoicing::requestReallocation(ctx, p);
+    auto out = reallocationJson(proposed.row);
+    out->set("from_remaining_cents", proposed.from_remaining.cents());
+    return {201, out};
+}
+
+ApiResponse decideReallocation(RequestContext& ctx, const ApiRequest& req) {
+    invoicing::ReallocationDecision d;
+    d.id = req.pathId("id");
+    const auto decision = requiredString(req.body, "decision", 10);
+    if (decision != "approve" && decision != "reject") {
+        throw ValidationError("INVALID_DECISION", "Decision must be approve or reject.",
+                              "decision");
+    }
+    d.approve = decision == "approve";
+    d.reason = optionalString(req.body, "reason", 2000).value_or("");
+    return {200, reallocationJson(invoicing::decideReallocation(ctx, d))};
+}
+
+ApiResponse listReallocations(RequestContext& ctx, const ApiRequest& req) {
+    const auto page = pageFrom(req.query);
+    const auto status = req.queryValue("status");
+    if (!status.empty() && status != "requested" && status != "approved" && status != "rejected") {
+        throw ValidationError("INVALID_QUERY",
+                              "Query parameter 'status' must be requested, approved or rejected.",
+                              "status");
+    }
+    auto out = newArray();
+    for (const auto& r : invoicing::listReallocations(ctx, status, page.limit, page.offset)) {
+        out->add(reallocationJson(r));
+    }
+    return {200, out};
+}
+
+}  // namespace zc::http

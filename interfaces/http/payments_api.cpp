@@ -1,0 +1,137 @@
+#include "payments_api.hpp"
+
+#include "contracting/kernel/codes.hpp"
+#include "invoicing/app/payments.hpp"
+#include "json_input.hpp"
+#include "json_output.hpp"
+#include "pain001_file.hpp"
+
+namespace zc::http {
+namespace {
+
+Poco::JSON::Object::Ptr runJson(const invoicing::RunRow& r) {
+    auto o = newObject();
+    o->set("id", r.id);
+    o->set("municipality_code", r.municipality_code);
+    o->set("due_until", r.due_until);
+    o->set("execution_date", r.execution_date);
+    o->set("status", r.status);
+    o->set("prepared_by", r.prepared_by);
+    o->set("prepared_at", isoTimestamp(r.prepared_at));
+    setOptional(o, "approved_by", r.approved_by);
+    if (r.approved_at) o->set("approved_at", isoTimestamp(*r.approved_at));
+    o->set("message_id", r.message_id);
+    o->set("control_sum_cents", r.control_sum_cents);
+    o->set("transactions", r.transactions);
+    setOptional(o, "pain001_sha256", r.pain001_sha256);
+    return o;
+}
+
+Poco::JSON::Object::Ptr transferJson(const invoicing::RunTransferRow& t) {
+    auto x = newObject();
+    x->set("id", t.id);
+    x->set("provider_id", t.provider_id);
+    x->set("end_to_end_id", t.end_to_end_id);
+    x->set("amount_cents", t.amount_cents);
+    x->set("creditor_name", t.creditor_name);
+    x->set("creditor_iban", t.creditor_iban);
+    x->set("remittance", t.remittance);
+    x->set("status", t.status);
+    setOptional(x, "return_reason", t.return_reason);
+    return x;
+}
+
+Poco::JSON::Object::Ptr itemJson(const invoicing::RunItemRow& i) {
+    auto x = newObject();
+    x->set("payable_id", i.payable_id);
+    x->set("provider_id", i.provider_id);
+    setOptionalInt(x, "instruction_id", i.instruction_id);
+    x->set("amount_cents", i.amount_cents);
+    x->set("outcome", i.outcome);
+    setOptional(x, "reason", i.reason);
+    return x;
+}
+
+Poco::JSON::Object::Ptr runDetailJson(const invoicing::RunDetail& d) {
+    auto o = runJson(d.run);
+    auto transfers = newArray();
+    for (const auto& t : d.transfers) transfers->add(transferJson(t));
+    o->set("transfers", transfers);
+    auto items = newArray();
+    for (const auto& i : d.items) items->add(itemJson(i));
+    o->set("items", items);
+    return o;
+}
+
+}  // namespace
+
+ApiResponse setDebtorAccount(RequestContext& ctx, const ApiRequest& req) {
+    invoicing::DebtorAccountChange c;
+    c.municipality_code = req.pathParam("code");
+    c.iban = Iban::parse(requiredString(req.body, "iban", 34), "iban").str();
+    c.bic = optionalString(req.body, "bic", 11);
+    c.name = requiredString(req.body, "name", 70);
+    invoicing::setDebtorAccount(ctx, c);
+    auto out = newObject();
+    out->set("municipality_code", c.municipality_code);
+    out->set("iban", c.iban);
+    setOptional(out, "bic", c.bic);
+    out->set("name", c.name);
+    return {200, out};
+}
+
+ApiResponse providerBalances(RequestContext& ctx, const ApiRequest& req) {
+    const auto page = pageFrom(req.query);
+    auto out = newArray();
+    for (const auto& r : invoicing::providerBalances(ctx, page.limit, page.offset)) {
+        auto o = newObject();
+        o->set("provider_id", r.provider_id);
+        o->set("agb", r.agb);
+        o->set("name", r.name);
+        setOptional(o, "blocked_reason", r.blocked_reason);
+        setOptional(o, "blocked_at", r.blocked_at);
+        o->set("open_cents", r.open_cents);
+        o->set("disputed_cents", r.disputed_cents);
+        o->set("in_run_cents", r.in_run_cents);
+        o->set("paid_cents", r.paid_cents);
+        out->add(o);
+    }
+    return {200, out};
+}
+
+ApiResponse preparePaymentRun(RequestContext& ctx, const ApiRequest& req) {
+    invoicing::RunRequest request{requiredString(req.body, "municipality_code", 4),
+                                  requiredDate(req.body, "due_until"),
+                                  optionalDate(req.body, "execution_date"),
+                                  std::nullopt,
+                                  ctx.actor.name,
+                                  ctx.today()};
+    if (req.body->has("provider_ids")) request.provider_ids = intArray(req.body, "provider_ids");
+    return {201, runDetailJson(invoicing::prepareRun(ctx, request))};
+}
+
+ApiResponse listPaymentRuns(RequestContext& ctx, const ApiRequest& req) {
+    const auto page = pageFrom(req.query);
+    auto out = newArray();
+    for (const auto& r : invoicing::listRuns(ctx, page.limit, page.offset)) out->add(runJson(r));
+    return {200, out};
+}
+
+ApiResponse getPaymentRun(RequestContext& ctx, const ApiRequest& req) {
+    return {200, runDetailJson(invoicing::runDetail(ctx, req.pathId("id")))};
+}
+
+ApiResponse approvePaymentRun(RequestContext& ctx, const ApiRequest& req) {
+    const auto id = req.pathId("id");
+    Pain001File pain001;
+    return {200, runDetailJson(invoicing::approveRun(ctx, id, pain001))};
+}
+
+ApiResponse downloadPain001(RequestContext& ctx, const ApiRequest& req) {
+    ApiResponse res;
+    res.content_type = "application/xml; charset=utf-8";
+    res.raw = invoicing::runPain001File(ctx, req.pathId("id"));
+    return res;
+}
+
+}  // namespace zc::http

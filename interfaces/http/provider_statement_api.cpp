@@ -1,0 +1,129 @@
+#include "provider_statement_api.hpp"
+
+#include "invoicing/app/provider_statements.hpp"
+#include "json_output.hpp"
+
+namespace zc::http {
+namespace {
+
+std::string csvField(const std::string& s) {
+    if (s.find_first_of(",\"\n") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+ApiResponse statementCsv(const invoicing::ProviderStatement& s) {
+    std::string csv =
+        "payable_id,date,type,declaration,amount_cents,status,due_date,"
+        "end_to_end_id,paid_on\n";
+    for (const auto& l : s.lines) {
+        csv += std::to_string(l.payable_id) + "," + l.date + "," + l.type + "," +
+               csvField(l.declaration) + "," + std::to_string(l.amount_cents) + "," + l.status +
+               "," + l.due_date + "," + l.end_to_end_id + "," + l.paid_on + "\n";
+    }
+    ApiResponse res;
+    res.content_type = "text/csv; charset=utf-8";
+    res.raw = csv;
+    return res;
+}
+
+Poco::JSON::Object::Ptr lineJson(const invoicing::StatementLineRow& l) {
+    auto o = newObject();
+    o->set("payable_id", l.payable_id);
+    o->set("date", l.date);
+    o->set("type", l.type);
+    o->set("declaration", l.declaration);
+    o->set("amount_cents", l.amount_cents);
+    o->set("status", l.status);
+    o->set("due_date", l.due_date);
+    o->set("end_to_end_id", l.end_to_end_id);
+    o->set("paid_on", l.paid_on);
+    return o;
+}
+
+Poco::JSON::Object::Ptr paymentJson(const invoicing::StatementPaymentRow& p) {
+    auto o = newObject();
+    o->set("instruction_id", p.instruction_id);
+    o->set("run_id", p.run_id);
+    o->set("end_to_end_id", p.end_to_end_id);
+    o->set("amount_cents", p.amount_cents);
+    o->set("status", p.status);
+    o->set("return_reason", p.return_reason);
+    o->set("booked_on", p.booked_on);
+    return o;
+}
+
+void addPayment(Poco::JSON::Object::Ptr out, const invoicing::ClaimLineTrace& t) {
+    const auto& p = *t.payable;
+    auto payable = newObject();
+    payable->set("id", p.id);
+    payable->set("amount_cents", p.amount_cents);
+    payable->set("status", p.status);
+    payable->set("due_date", p.due_date);
+    out->set("payable", payable);
+    if (!p.instruction_id) return;
+    auto pay = newObject();
+    pay->set("instruction_id", *p.instruction_id);
+    pay->set("run_id", p.run_id);
+    pay->set("end_to_end_id", p.end_to_end_id);
+    pay->set("status", p.instruction_status);
+    setOptional(pay, "return_reason", p.return_reason);
+    out->set("payment", pay);
+    if (t.bank_entry) {
+        auto bank = newObject();
+        bank->set("entry_id", t.bank_entry->id);
+        bank->set("statement_id", t.bank_entry->statement_id);
+        setOptional(bank, "booking_date", t.bank_entry->booking_date);
+        bank->set("amount_cents", t.bank_entry->amount_cents);
+        out->set("bank_entry", bank);
+    }
+}
+
+}  // namespace
+
+ApiResponse providerStatement(RequestContext& ctx, const ApiRequest& req) {
+    const auto s = invoicing::providerStatement(ctx, req.pathId("id"), req.queryValue("from"),
+                                                req.queryValue("to"));
+    if (req.queryValue("format") == "csv") return statementCsv(s);
+    auto lines = newArray();
+    for (const auto& l : s.lines) lines->add(lineJson(l));
+    auto payments = newArray();
+    for (const auto& p : s.payments) payments->add(paymentJson(p));
+    auto out = newObject();
+    out->set("provider_id", s.provider_id);
+    out->set("from", formatDate(s.from));
+    out->set("to", formatDate(s.to));
+    out->set("lines", lines);
+    out->set("payments", payments);
+    out->set("claimed_cents", s.claimed);
+    out->set("offsets_cents", s.offsets);
+    out->set("paid_cents", s.paid);
+    out->set("returned_cents", s.returned);
+    out->set("in_transit_cents", s.in_transit);
+    out->set("open_balance_cents", s.open);
+    return {200, out};
+}
+
+ApiResponse traceClaimLine(RequestContext& ctx, const ApiRequest& req) {
+    const auto t = invoicing::traceClaimLine(ctx, req.pathId("id"));
+    const auto& l = t.line;
+    auto out = newObject();
+    out->set("claim_line_id", t.line_id);
+    out->set("reference", l.reference);
+    out->set("status", l.status);
+    out->set("code", l.code);
+    out->set("amount_cents", l.amount_cents);
+    out->set("credit", l.credit);
+    auto d = newObject();
+    d->set("id", l.declaration_id);
+    d->set("number", l.declaration_number);
+    d->set("received_at", isoTimestamp(l.received_at));
+    d->set("status", l.declaration_status);
+    if (l.answered_at) d->set("answered_at", isoTimestamp(*l.answered_at));
+    out->set("declaration", d);
+    if (t.payable) addPayment(out, t);
+    return {200, out};
+}
+
+}  // namespace zc::http

@@ -1,0 +1,87 @@
+#pragma once
+// Budget financing (dagbesteding), issue 4: the monthly advances become payables on their
+// schedule, and the coalition reports its realisation per quarter and performance agreement.
+// (The year-end settlement, vaststelling, is still in interfaces/app/budget_financing.)
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "contracting/kernel/request_context.hpp"
+#include "invoicing/store/budget_financing_store.hpp"
+
+namespace zc::invoicing {
+
+struct AdvancePostingResult {
+    Date date;
+    std::int64_t created = 0;  // payables created by this run (0 on a rerun)
+    std::int64_t total_cents = 0;
+};
+
+// For every active budget-financed contract, turns each advance due on or before `date` into a
+// payable of the lead provider (source_type 'advance', source_id = advances.id), exactly once:
+// what exists already is left alone, so a rerun creates nothing. Advances of 0.00 and advances
+// of a year that has been settled already are skipped (the settlement accounted for them).
+// `date` after today is refused (INVALID_DATE). Audited: one row per payable created. Runs in
+// its own transaction.
+AdvancePostingResult postDueAdvances(app::RequestContext& ctx, Date date);
+
+// GET /payables: `provider` (0: all), `type` ("": all); a provider sees only its own.
+std::vector<PayableListRow> listPayables(app::RequestContext& ctx, std::int64_t provider,
+                                         const std::string& type, std::int64_t limit,
+                                         std::int64_t offset);
+
+// The budget-financed contract as the caller may see it: NOT_FOUND when unknown, not budget
+// financed, or (for a provider) not one of its coalition's contracts.
+FinancedContract visibleFinancedContract(app::RequestContext& ctx, std::int64_t id, bool lock);
+
+// One quarter of one agreement.
+struct QuarterRealisation {
+    int quarter = 0;
+    bool in_term = false;
+    std::optional<RealisationRow> report;  // nothing when not reported
+};
+
+// One agreement's year: its target, the four quarters and the year total.
+struct AgreementRealisation {
+    PerformanceAgreementRow agreement;
+    std::vector<QuarterRealisation> quarters;  // 1..4
+    int reported_quarters = 0;
+    std::int64_t total_realised = 0;
+    std::optional<std::string> percentage_of_target;  // nothing for a target of 0 or less
+};
+
+struct YearRealisation {
+    int year = 0;
+    bool settled = false;
+    std::vector<AgreementRealisation> agreements;
+};
+
+struct ContractRealisations {
+    std::int64_t contract_id = 0;
+    std::vector<YearRealisation> years;
+};
+
+// POST /contracts/{id}/realisations: one quarter's values (checked by the adapter: 1..4, each
+// agreement once, realised >= 0).
+struct RealisedValue {
+    std::int64_t agreement_id = 0;
+    std::int64_t realised = 0;
+};
+struct RealisationReport {
+    std::int64_t contract_id = 0;
+    int year = 0;
+    std::int64_t quarter = 0;
+    std::vector<RealisedValue> values;
+};
+
+// Stores the report in its own transaction: NOT_FOUND, QUARTER_OUTSIDE_TERM, QUARTER_NOT_ENDED,
+// SETTLED_ALREADY, then per value UNKNOWN_AGREEMENT / REPORTED_ALREADY; audited
+// "realisation.report". Returns the contract's realisation of that year.
+ContractRealisations reportRealisation(app::RequestContext& ctx, const RealisationReport& r);
+// GET /contracts/{id}/realisations?year=: the contract first (NOT_FOUND), then `year_text`
+// ("" for all years; INVALID_QUERY unless four digits).
+ContractRealisations listRealisations(app::RequestContext& ctx, std::int64_t contract_id,
+                                      const std::string& year_text);
+
+}  // namespace zc::invoicing

@@ -1,0 +1,304 @@
+// Budgets, their exhaustion report and the controllers' overview. The method is documented in
+// docs/budgets.md; the arithmetic is invoicing/domain/exhaustion.
+#include "budgets.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+
+#include "contracting/app/tariff_queries.hpp"
+#include "contracting/kernel/cap.hpp"
+#include "contracting/kernel/errors.hpp"
+#include "contracting/kernel/unit.hpp"
+#include "interfaces/mysql/connection.hpp"
+#include "interfaces/security/audit_trail.hpp"
+
+namespace zc::invoicing {
+namespace {
+
+using namespace std::chrono;
+
+constexpr int kMinBudgetYear = 2000;
+constexpr int kMaxBudgetYear = 2999;
+// The controllers' overview lists at most this many budgets (one municipality's year has a few
+// dozen).
+constexpr std::int64_t kMaxOverviewBudgets = 2000;
+constexpr std::int64_t kMinutesPerHour = 60;
+
+Date yearStart(int y) { return Date{year{y}, January, day{1}}; }
+
+Date laterOf(Date a, Date b) { return a < b ? b : a; }
+
+BudgetScope scopeOf(const BudgetRow& b, Date report_date) {
+    BudgetScope s;
+    s.category = b.category;
+    s.municipality = b.municipality;
+    s.district = b.district_id.value_or(0);
+    s.year_begin = yearStart(b.year);
+    s.year_end = yearStart(b.year + 1);
+    s.from = addDays(report_date, 1);
+    s.received = formatDate(s.from);
+    return s;
+}
+
+// The accepted units that remainingCapUnits subtracts, in the counting unit of `cap_unit`.
+std::int64_t acceptedInWindow(const VolumeByUnit& by_unit, Unit cap_unit, Frequency f) {
+    std::int64_t units = 0;
+    for (const auto& [unit_text, v] : by_unit) {
+        std::int64_t volume = v.total;
+        if (f == Frequency::PerDay) volume = v.from_day;
+        if (f == Frequency::PerWeek) volume = v.from_week;
+        if (f == Frequency::PerMonth) volume = v.from_month;
+        const Unit unit = parseUnit(unit_text);
+        units += cap_unit == Unit::Hours && unit == Unit::Hours ? volume * kMinutesPerHour : volume;
+    }
+    return std::max<std::int64_t>(units, 0);
+}
+
+// What the remaining cap costs at `tariff`. An hours cap is counted in minutes; its cost at an
+// hourly tariff is minutes × tariff / 60, rounded half-up to cents (exact for whole hours).
+std::optional<Money> costOf(std::int64_t remaining, Unit cap_unit,
+                            const contracting::TariffVersion& tariff) {
+    if (cap_unit == Unit::Hours) {
+        if (tariff.unit == Unit::Minutes) return committedFor(remaining, tariff.tariff);
+        if (tariff.unit != Unit::Hours) return std::nullopt;
+        return Money::fromCents(divideRoundHalfUp(
+            static_cast<__int128>(remaining) * tariff.tariff.cents(), kMinutesPerHour));
+    }
+    if (tariff.unit != cap_unit) return std::nullopt;
+    return committedFor(remaining, tariff.tariff);
+}
+
+void addCommitted(BudgetStore& store, const TariffLookup& tariffs, const BudgetScope& s,
+                  Date report_date, BudgetFigures& f) {
+    const auto accepted = store.acceptedVolumes(s);
+    std::map<std::pair<std::int64_t, std::string>, contracting::TariffSchedule> schedules;
+    for (const auto& a : store.allocations(s, report_date)) {
+        const Unit unit = parseUnit(a.unit);
+        const auto frequency = parseFrequency(a.frequency);
+        const bool in_minutes = unit == Unit::Hours;
+        const Cap counting{a.volume * (in_minutes ? kMinutesPerHour : 1),
+                           in_minutes ? Unit::Minutes : unit, frequency};
+        const auto found = accepted.find(a.number);
+        const std::int64_t used =
+            found == accepted.end() ? 0 : acceptedInWindow(found->second, unit, frequency);
+        const auto remaining = remainingCapUnits(counting, a.period, s.from, s.year_end, used);
+        const auto key = std::make_pair(a.contract_id, a.product_code);
+        auto schedule = schedules.find(key);
+        if (schedule == schedules.end()) {
+            schedule = schedules.emplace(key, tariffs(key.first, key.second)).first;
+        }
+        const auto tariff = schedule->second.at(laterOf(report_date, a.period.begin));
+        const auto cost = tariff ? costOf(remaining, unit, *tariff) : std::nullopt;
+        ++f.allocations_counted;
+        if (!cost) {
+            ++f.allocations_without_tariff;
+            continue;
+        }
+        f.committed += *cost;
+    }
+}
+
+TariffLookup contractTariffs(app::RequestContext& ctx) {
+    return [&ctx](std::int64_t contract_id, const std::string& product) {
+        return contracting::contractTariffSchedule(ctx.db, contract_id, product);
+    };
+}
+
+// Checks the district, team and budget holder against what is recorded; a team's budget also
+// records the team's district.
+void resolveDimensions(db::Connection& db, NewBudget& n) {
+    if (!municipalityExists(db, n.municipality)) {
+        throw ValidationError("UNKNOWN_MUNICIPALITY",
+                              "Municipality " + n.municipality + " is not known.",
+                              "municipality_code");
+    }
+    if (n.district_id) {
+        const auto m = districtMunicipality(db, *n.district_id);
+        if (!m || *m != n.municipality) {
+            throw ValidationError("UNKNOWN_DISTRICT",
+                                  "District " + std::to_string(*n.district_id) +
+                                      " is not a district of municipality " + n.municipality + ".",
+                                  "district_id");
+        }
+    }
+    if (n.team_id) {
+        const auto t = teamPlace(db, *n.team_id);
+        if (!t || t->municipality != n.municipality ||
+            (n.district_id && *n.district_id != t->district_id)) {
+            throw ValidationError("UNKNOWN_TEAM",
+                                  "Team " + std::to_string(*n.team_id) +
+                                      " is not a team of that municipality and district.",
+                                  "team_id");
+        }
+        n.district_id = t->district_id;
+    }
+    if (n.holder) {
+        const auto role = userRole(db, *n.holder);
+        if (!role || *role != "budget_holder") {
+            throw ValidationError("UNKNOWN_BUDGET_HOLDER",
+                                  "User " + std::to_string(*n.holder) + " is not a budget holder.",
+                                  "budget_holder_user_id");
+        }
+    }
+}
+
+// The audit row's after: what the API answers for a budget.
+std::string budgetRecord(const BudgetRow& b) {
+    return security::AuditRecord()
+        .set("id", b.id)
+        .set("year", b.year)
+        .set("municipality_code", b.municipality)
+        .set("district_id", b.district_id)
+        .set("district_name", b.district_name)
+        .set("team_id", b.team_id)
+        .set("team_name", b.team_name)
+        .set("product_category", b.category)
+        .set("financing_kind", b.financing)
+        .set("amount_cents", b.amount.cents())
+        .set("name", b.name)
+        .set("budget_holder_user_id", b.holder)
+        .json();
+}
+
+[[noreturn]] void budgetNotFound(std::int64_t id) {
+    throw ValidationError("NOT_FOUND", "Budget " + std::to_string(id) + " does not exist.", "id");
+}
+
+}  // namespace
+
+BudgetFigures figuresOf(BudgetStore& store, const TariffLookup& tariffs, const BudgetRow& b,
+                        Date report_date, Percentage signal_threshold) {
+    BudgetFigures f;
+    f.amount = b.amount;
+    f.monthly_realised.assign(kMonthsPerYear, Money());
+    // Claims and allocations are care in kind: budget-financed and PGB budgets have none (their
+    // money moves with payment runs).
+    if (b.financing == "ZIN") {
+        const BudgetScope scope = scopeOf(b, report_date);
+        f.monthly_realised = store.acceptedByMonth(scope);
+        for (const auto& m : f.monthly_realised) f.accepted_unpaid += m;
+        addCommitted(store, tariffs, scope, report_date, f);
+    }
+    ExhaustionInput in;
+    in.budget = b.amount;
+    in.paid = f.paid;
+    in.accepted_unpaid = f.accepted_unpaid;
+    in.committed = f.committed;
+    in.report_date = report_date;
+    in.budget_year = b.year;
+    in.monthly_realised = f.monthly_realised;
+    ExhaustionPolicy policy;
+    policy.signal_threshold = signal_threshold;
+    f.report = exhaustionReport(in, policy);
+    return f;
+}
+
+Percentage signalThreshold(const app::RequestContext& ctx, const std::string& text) {
+    const auto pct = Percentage::parse(
+        text.empty() ? ctx.config.budget_signal_threshold_percent : text, "threshold");
+    if (pct.millionths() < 0 || pct.millionths() > 100'000'000) {
+        throw ValidationError("INVALID_PERCENTAGE", "The threshold lies between 0 and 100 %.",
+                              "threshold");
+    }
+    return pct;
+}
+
+int parseBudgetYear(const std::string& text, const std::string& field) {
+    int y = 0;
+    const auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), y);
+    if (ec != std::errc() || p != text.data() + text.size() || y < kMinBudgetYear ||
+        y > kMaxBudgetYear) {
+        throw ValidationError("INVALID_QUERY",
+                              "Query parameter '" + field + "' must be a year from 2000 to 2999.",
+                              field);
+    }
+    return y;
+}
+
+int budgetYearOrCurrent(const app::RequestContext& ctx, const std::string& text) {
+    return text.empty() ? static_cast<int>(ctx.today().year()) : parseBudgetYear(text, "year");
+}
+
+BudgetRow createBudget(app::RequestContext& ctx, NewBudget n) {
+    db::Transaction tx(ctx.db);
+    resolveDimensions(ctx.db, n);
+    NewBudgetRow row{
+        n.year,        n.municipality, n.district_id, n.team_id, n.holder,
+        n.category,    n.financing,    n.name,        n.amount,  app::timestamp(ctx.clock),
+        ctx.actor.name};
+    if (budgetExists(ctx.db, row)) {
+        throw ValidationError("DUPLICATE_BUDGET",
+                              "A budget for this year, municipality, district, team, product "
+                              "category and financing kind exists already.",
+                              "product_category");
+    }
+    const auto id = insertBudget(ctx.db, row);
+    MariaDbBudgets store(ctx);
+    const auto created = *store.findBudget(id, false);
+    security::appendAudit(ctx, {"budget.create", "budget", std::to_string(id), "ok", std::nullopt,
+                                budgetRecord(created)});
+    tx.commit();
+    return created;
+}
+
+std::vector<BudgetRow> listBudgets(app::RequestContext& ctx, std::int64_t year,
+                                   const std::string& municipality, std::int64_t limit,
+                                   std::int64_t offset) {
+    return invoicing::listBudgets(ctx.db, year, municipality, limit, offset);
+}
+
+BudgetWithFigures budgetExhaustion(app::RequestContext& ctx, std::int64_t id, Date report_date,
+                                   Percentage signal_threshold) {
+    MariaDbBudgets store(ctx);
+    const auto b = store.findBudget(id, false);
+    if (!b) budgetNotFound(id);
+    return {*b, figuresOf(store, contractTariffs(ctx), *b, report_date, signal_threshold)};
+}
+
+std::vector<BudgetWithFigures> budgetOverview(app::RequestContext& ctx, int year,
+                                              const std::string& municipality, Date report_date,
+                                              Percentage signal_threshold) {
+    MariaDbBudgets store(ctx);
+    const auto tariffs = contractTariffs(ctx);
+    std::vector<BudgetWithFigures> out;
+    for (const auto& b : budgetsOfYear(ctx.db, year, municipality, kMaxOverviewBudgets)) {
+        out.push_back({b, figuresOf(store, tariffs, b, report_date, signal_threshold)});
+    }
+    return out;
+}
+
+SpendingCeilingReport providerSpendingCeiling(app::RequestContext& ctx, std::int64_t provider_id,
+                                              const std::string& year_text) {
+    if (ctx.actor.role == app::Role::Provider && ctx.actor.provider_id != provider_id) {
+        throw ValidationError("FORBIDDEN", "A provider may only read its own spending ceiling.",
+                              "id");
+    }
+    SpendingCeilingReport report;
+    report.provider_id = provider_id;
+    report.year = budgetYearOrCurrent(ctx, year_text);
+    if (!providerExists(ctx.db, provider_id)) {
+        throw ValidationError("NOT_FOUND",
+                              "Provider " + std::to_string(provider_id) + " does not exist.", "id");
+    }
+    for (const auto& c : ceilingContracts(ctx.db, provider_id, yearStart(report.year),
+                                          yearStart(report.year + 1))) {
+        const Money accepted = acceptedOnContract(ctx.db, provider_id, c);
+        report.contracts.push_back({c, accepted, spendingCeilingUse(c.ceiling, accepted, Money())});
+    }
+    return report;
+}
+
+std::string ceilingStatusName(CeilingStatus s) {
+    switch (s) {
+        case CeilingStatus::Within:
+            return "within";
+        case CeilingStatus::Warning:
+            return "warning";
+        case CeilingStatus::Exceeded:
+            return "exceeded";
+    }
+    return "within";
+}
+
+}  // namespace zc::invoicing

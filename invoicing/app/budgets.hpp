@@ -1,0 +1,100 @@
+#pragma once
+// Budgets and monitoring (issue 4): yearly budgets per municipality (optionally per district or
+// team), product category and financing kind; their exhaustion report with the year-end
+// forecast; the controllers' monthly overview; providers' spending ceilings (bestedingsplafond).
+// The arithmetic lives in invoicing/domain (exhaustion, spending_ceiling); these use cases
+// gather its inputs through invoicing/store/budget_store.hpp. Until payment runs exist nothing
+// is "paid": every paid figure is 0 and every accepted claim counts as accepted-unpaid.
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "contracting/domain/tariff_schedule.hpp"
+#include "contracting/kernel/money.hpp"
+#include "contracting/kernel/request_context.hpp"
+#include "contracting/kernel/rounding.hpp"
+#include "invoicing/domain/exhaustion.hpp"
+#include "invoicing/domain/spending_ceiling.hpp"
+#include "invoicing/store/budget_store.hpp"
+
+namespace zc::invoicing {
+
+// The figures of one budget on one report date (the state at the end of that day).
+struct BudgetFigures {
+    Money amount;
+    Money paid;             // 0 until payment runs exist
+    Money accepted_unpaid;  // net accepted claims of the budget year received by the report date
+    Money committed;        // what the allocations in scope may still cost until the year end
+    std::vector<Money> monthly_realised;  // 12 entries, January first (by service month)
+    std::int64_t allocations_counted = 0;
+    std::int64_t allocations_without_tariff = 0;  // no contract tariff on the date: not committed
+    ExhaustionReport report;
+};
+
+// A budget with its figures.
+struct BudgetWithFigures {
+    BudgetRow budget;
+    BudgetFigures figures;
+};
+
+// The tariff versions of a contract's product (contracting's published query, or a fake).
+using TariffLookup =
+    std::function<contracting::TariffSchedule(std::int64_t contract_id, const std::string&)>;
+
+// The figures of a budget on `report_date`, read through `store`.
+BudgetFigures figuresOf(BudgetStore& store, const TariffLookup& tariffs, const BudgetRow& b,
+                        Date report_date, Percentage signal_threshold);
+
+// `text` (percent, 0..100) or the configured default when empty; INVALID_PERCENTAGE otherwise
+// (field "threshold").
+Percentage signalThreshold(const app::RequestContext& ctx, const std::string& text);
+// A budget year 2000..2999 (INVALID_QUERY naming `field`).
+int parseBudgetYear(const std::string& text, const std::string& field);
+// `text` as a budget year, or the current year when empty.
+int budgetYearOrCurrent(const app::RequestContext& ctx, const std::string& text);
+
+// A budget to record (POST /budgets); the body's checks are the adapter's.
+struct NewBudget {
+    int year = 0;
+    std::string municipality;
+    std::optional<std::int64_t> district_id, team_id, holder;
+    std::string category, financing, name;
+    Money amount;
+};
+
+// Records the budget in its own transaction (UNKNOWN_MUNICIPALITY, UNKNOWN_DISTRICT,
+// UNKNOWN_TEAM, UNKNOWN_BUDGET_HOLDER, DUPLICATE_BUDGET), audited "budget.create".
+BudgetRow createBudget(app::RequestContext& ctx, NewBudget n);
+// Budgets of `year` (0: all) and `municipality` ("": all), paged.
+std::vector<BudgetRow> listBudgets(app::RequestContext& ctx, std::int64_t year,
+                                   const std::string& municipality, std::int64_t limit,
+                                   std::int64_t offset);
+// The budget with its figures on `report_date` (NOT_FOUND, field "id").
+BudgetWithFigures budgetExhaustion(app::RequestContext& ctx, std::int64_t id, Date report_date,
+                                   Percentage signal_threshold);
+// Every budget of `year` (and `municipality`, "" for all) with its figures, at most 2000.
+std::vector<BudgetWithFigures> budgetOverview(app::RequestContext& ctx, int year,
+                                              const std::string& municipality, Date report_date,
+                                              Percentage signal_threshold);
+
+// One contract's use of its spending ceiling in a year.
+struct CeilingUse {
+    CeilingContract contract;
+    Money accepted;
+    SpendingCeilingUse use;
+};
+struct SpendingCeilingReport {
+    std::int64_t provider_id = 0;
+    int year = 0;
+    std::vector<CeilingUse> contracts;
+};
+// A provider's spending ceilings in the year `year_text` ("": this year): a provider may read
+// only its own (FORBIDDEN, checked before the year), then the year (INVALID_QUERY), NOT_FOUND.
+SpendingCeilingReport providerSpendingCeiling(app::RequestContext& ctx, std::int64_t provider_id,
+                                              const std::string& year_text);
+// "within", "warning", "exceeded".
+std::string ceilingStatusName(CeilingStatus s);
+
+}  // namespace zc::invoicing

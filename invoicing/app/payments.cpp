@@ -1,0 +1,116 @@
+#include "payments.hpp"
+
+#include "contracting/kernel/errors.hpp"
+#include "interfaces/mysql/connection.hpp"
+#include "interfaces/security/audit_trail.hpp"
+#include "invoicing/app/timestamp_text.hpp"
+#include "invoicing/store/payment_run_store.hpp"
+
+namespace zc::invoicing {
+namespace {
+
+[[noreturn]] void runNotFound(std::int64_t id) {
+    throw ValidationError("NOT_FOUND", "Payment run " + std::to_string(id) + " does not exist.",
+                          "id");
+}
+
+RunDetail detailOf(db::Connection& db, std::int64_t id) {
+    auto run = findRun(db, id);
+    if (!run) runNotFound(id);
+    return {*run, runTransfers(db, id), runItems(db, id)};
+}
+
+// The audit row's after of a prepared run: the run as the API shows it (without its
+// transfers and items).
+std::string runRecord(const RunRow& r) {
+    security::AuditRecord a;
+    a.set("id", r.id)
+        .set("municipality_code", r.municipality_code)
+        .set("due_until", r.due_until)
+        .set("execution_date", r.execution_date)
+        .set("status", r.status)
+        .set("prepared_by", r.prepared_by)
+        .set("prepared_at", isoTimestampText(r.prepared_at))
+        .set("approved_by", r.approved_by);
+    if (r.approved_at) a.set("approved_at", isoTimestampText(*r.approved_at));
+    a.set("message_id", r.message_id)
+        .set("control_sum_cents", r.control_sum_cents)
+        .set("transactions", r.transactions)
+        .set("pain001_sha256", r.pain001_sha256);
+    return a.json();
+}
+
+// The pain.001's creation time: "YYYY-MM-DDTHH:MM:SS".
+std::string creationDateTime(const Clock& clock) {
+    const std::string ts = app::timestamp(clock);  // "YYYY-MM-DD HH:MM:SS.ffffff"
+    return ts.substr(0, 10) + "T" + ts.substr(11, 8);
+}
+
+}  // namespace
+
+void setDebtorAccount(app::RequestContext& ctx, const DebtorAccountChange& c) {
+    db::Transaction tx(ctx.db);
+    if (updateDebtorAccount(ctx.db, c.municipality_code, c.iban, c.bic, c.name) == 0 &&
+        !municipalityRecorded(ctx.db, c.municipality_code)) {
+        throw ValidationError("NOT_FOUND",
+                              "Municipality " + c.municipality_code + " does not exist.", "code");
+    }
+    security::appendAudit(ctx, {"municipality.debtor_account", "municipality", c.municipality_code,
+                                "ok", std::nullopt,
+                                security::AuditRecord()
+                                    .set("municipality_code", c.municipality_code)
+                                    .set("iban", c.iban)
+                                    .set("bic", c.bic)
+                                    .set("name", c.name)
+                                    .json()});
+    tx.commit();
+}
+
+std::vector<ProviderBalanceRow> providerBalances(app::RequestContext& ctx, std::int64_t limit,
+                                                 std::int64_t offset) {
+    return invoicing::providerBalances(ctx.db, limit, offset);
+}
+
+RunDetail prepareRun(app::RequestContext& ctx, const RunRequest& request) {
+    db::Transaction tx(ctx.db);
+    MariaDbPaymentRuns runs(ctx);
+    const auto run_id = preparePaymentRun(runs, request);
+    auto detail = detailOf(ctx.db, run_id);
+    security::appendAudit(ctx, {"payment_run.prepare", "payment_run", std::to_string(run_id), "ok",
+                                std::nullopt, runRecord(*findRun(ctx.db, run_id))});
+    tx.commit();
+    return detail;
+}
+
+RunDetail approveRun(app::RequestContext& ctx, std::int64_t run_id, PaymentFileWriter& writer) {
+    db::Transaction tx(ctx.db);
+    MariaDbPaymentRuns runs(ctx);
+    approvePaymentRun(runs, writer,
+                      {run_id, ctx.actor.name, ctx.today(), creationDateTime(ctx.clock)});
+    auto detail = detailOf(ctx.db, run_id);
+    security::appendAudit(ctx, {"payment_run.approve", "payment_run", std::to_string(run_id), "ok",
+                                std::nullopt, std::nullopt});
+    tx.commit();
+    return detail;
+}
+
+std::vector<RunRow> listRuns(app::RequestContext& ctx, std::int64_t limit, std::int64_t offset) {
+    return invoicing::listRuns(ctx.db, limit, offset);
+}
+
+RunDetail runDetail(app::RequestContext& ctx, std::int64_t run_id) {
+    return detailOf(ctx.db, run_id);
+}
+
+std::string runPain001File(app::RequestContext& ctx, std::int64_t run_id) {
+    const auto file = runPain001(ctx.db, run_id);
+    if (!file) runNotFound(run_id);
+    if (!*file) {
+        throw ValidationError("RUN_NOT_APPROVED",
+                              "The pain.001 exists once the run is approved by a second user.",
+                              "id");
+    }
+    return **file;
+}
+
+}  // namespace zc::invoicing

@@ -1,0 +1,52 @@
+#pragma once
+// Payment runs (issue 5), finance role, as whole use cases: the municipality's debtor account,
+// providers' balances, preparing and approving a run (the rules in payment_run_preparation and
+// payment_run_approval, here with their transaction and audit row) and reading runs and their
+// pain.001.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "contracting/kernel/request_context.hpp"
+#include "invoicing/app/payment_run_approval.hpp"
+#include "invoicing/app/payment_run_preparation.hpp"
+#include "invoicing/store/payment_read_store.hpp"
+
+namespace zc::invoicing {
+
+// PUT /municipalities/{code}/debtor-account: the account runs pay from (IBAN checked by the
+// adapter).
+struct DebtorAccountChange {
+    std::string municipality_code;
+    std::string iban;
+    std::optional<std::string> bic;
+    std::string name;
+};
+// NOT_FOUND (field "code") for an unknown municipality; audited "municipality.debtor_account".
+void setDebtorAccount(app::RequestContext& ctx, const DebtorAccountChange& change);
+
+// GET /provider-balances, paged.
+std::vector<ProviderBalanceRow> providerBalances(app::RequestContext& ctx, std::int64_t limit,
+                                                 std::int64_t offset);
+
+// A run with its transfers and items.
+struct RunDetail {
+    RunRow run;
+    std::vector<RunTransferRow> transfers;
+    std::vector<RunItemRow> items;
+};
+
+// POST /payment-runs: prepares the run in its own transaction, audited "payment_run.prepare".
+RunDetail prepareRun(app::RequestContext& ctx, const RunRequest& request);
+// POST /payment-runs/{id}/approve: approves the run with `writer` writing its file, audited
+// "payment_run.approve".
+RunDetail approveRun(app::RequestContext& ctx, std::int64_t run_id, PaymentFileWriter& writer);
+// GET /payment-runs, newest first, paged.
+std::vector<RunRow> listRuns(app::RequestContext& ctx, std::int64_t limit, std::int64_t offset);
+// GET /payment-runs/{id} (NOT_FOUND).
+RunDetail runDetail(app::RequestContext& ctx, std::int64_t run_id);
+// GET /payment-runs/{id}/pain001: the stored file (NOT_FOUND, RUN_NOT_APPROVED).
+std::string runPain001File(app::RequestContext& ctx, std::int64_t run_id);
+
+}  // namespace zc::invoicing

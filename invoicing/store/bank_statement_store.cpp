@@ -1,0 +1,119 @@
+#include "bank_statement_store.hpp"
+
+#include "interfaces/mysql/connection.hpp"
+
+namespace zc::invoicing {
+
+bool statementKnown(db::Connection& db, const std::string& iban, const std::string& statement_id,
+                    Date from, Date to) {
+    return db
+        .queryOne(
+            "SELECT id FROM bank_statements WHERE account_iban = ? AND statement_id ="
+            " ? AND from_date = ? AND to_date = ?",
+            {iban, statement_id, formatDate(from), formatDate(to)})
+        .has_value();
+}
+
+bool isDebtorAccount(db::Connection& db, const std::string& iban) {
+    return db.queryOne("SELECT code FROM municipalities WHERE debtor_iban = ?", {iban}).has_value();
+}
+
+std::int64_t insertBankStatement(db::Connection& db, const BankStatementRow& s) {
+    db.execute(
+        "INSERT INTO bank_statements (account_iban, statement_id, from_date, to_date, message_id,"
+        " opening_cents, closing_cents, file_sha256, imported_at, imported_by)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?)",
+        {s.account_iban, s.statement_id, formatDate(s.from), formatDate(s.to), s.message_id,
+         s.opening.cents(), s.closing.cents(), s.file_sha256, s.imported_at, s.imported_by});
+    return db.lastInsertId();
+}
+
+std::vector<SentInstructionRow> lockSentInstructions(db::Connection& db, const std::string& iban) {
+    std::vector<SentInstructionRow> out;
+    for (const auto& r :
+         db.query("SELECT id, provider_id, status, end_to_end_id, amount_cents, creditor_iban,"
+                  " execution_date FROM payment_instructions WHERE debtor_iban = ? AND status <>"
+                  " 'prepared' ORDER BY id FOR UPDATE",
+                  {iban})) {
+        out.push_back({r.i64(0), r.i64(1), r.str(2), r.str(3), Money::fromCents(r.i64(4)), r.str(5),
+                       parseDate(r.str(6))});
+    }
+    return out;
+}
+
+std::int64_t insertBankEntry(db::Connection& db, const BankEntryRow& e) {
+    db.execute(
+        "INSERT INTO bank_entries (statement_id, seq, entry_ref, amount_cents, credit,"
+        " booking_date, end_to_end_id, counterparty_iban, counterparty_name, return_reason,"
+        " remittance, match_status, match_reason, instruction_id)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        {e.statement_id, e.seq, e.entry_ref, e.amount.cents(), std::int64_t{e.credit ? 1 : 0},
+         e.booking_date ? db::Param(formatDate(*e.booking_date)) : db::Param(nullptr),
+         e.end_to_end_id, e.counterparty_iban, e.counterparty_name, e.return_reason, e.remittance,
+         e.match_status, e.match_reason ? db::Param(*e.match_reason) : db::Param(nullptr),
+         e.instruction_id ? db::Param(*e.instruction_id) : db::Param(nullptr)});
+    return db.lastInsertId();
+}
+
+void markInstructionBooked(db::Connection& db, std::int64_t instruction_id,
+                           const std::string& booked_at, const std::string& paid_at) {
+    db.execute("UPDATE payment_instructions SET status = 'booked', booked_at = ? WHERE id = ?",
+               {booked_at, instruction_id});
+    db.execute(
+        "UPDATE payables SET status = 'paid', paid_at = ? WHERE instruction_id = ? AND status ="
+        " 'in_run'",
+        {paid_at, instruction_id});
+}
+
+void markInstructionReturned(db::Connection& db, std::int64_t instruction_id,
+                             const std::string& reason) {
+    db.execute(
+        "UPDATE payment_instructions SET status = 'returned', return_reason = ? WHERE id = ?",
+        {reason.substr(0, 8), instruction_id});
+    db.execute("UPDATE payables SET status = 'open', paid_at = NULL WHERE instruction_id = ?",
+               {instruction_id});
+}
+
+std::vector<WorkListRow> reconciliationWorkList(db::Connection& db) {
+    std::vector<WorkListRow> out;
+    for (const auto& r :
+         db.query("SELECT e.id, s.account_iban, s.statement_id, e.amount_cents, e.credit,"
+                  " e.booking_date, e.end_to_end_id, e.counterparty_iban, e.counterparty_name,"
+                  " e.return_reason, e.match_status, e.match_reason FROM bank_entries e"
+                  " JOIN bank_statements s ON s.id = e.statement_id"
+                  " WHERE e.match_status IN ('unmatched', 'difference') ORDER BY e.id")) {
+        out.push_back({r.i64(0), r.str(1), r.str(2), r.i64(3), r.i64(4) != 0, r.opt(5), r.opt(6),
+                       r.opt(7), r.opt(8), r.opt(9), r.str(10), r.opt(11)});
+    }
+    return out;
+}
+
+std::optional<EntryToResolve> lockBankEntry(db::Connection& db, std::int64_t id) {
+    auto e = db.queryOne(
+        "SELECT e.match_status, e.amount_cents, e.credit, s.account_iban FROM bank_entries e"
+        " JOIN bank_statements s ON s.id = e.statement_id WHERE e.id = ? FOR UPDATE",
+        {id});
+    if (!e) return std::nullopt;
+    return EntryToResolve{e->str(0), e->i64(1), e->i64(2) != 0, e->str(3)};
+}
+
+std::optional<InstructionToMatch> lockInstruction(db::Connection& db, std::int64_t id) {
+    auto i = db.queryOne(
+        "SELECT id, provider_id, status, amount_cents, debtor_iban FROM payment_instructions"
+        " WHERE id = ? FOR UPDATE",
+        {id});
+    if (!i) return std::nullopt;
+    return InstructionToMatch{i->i64(0), i->i64(1), i->str(2), i->i64(3), i->str(4)};
+}
+
+void resolveBankEntry(db::Connection& db, std::int64_t id, const std::string& status,
+                      std::optional<std::int64_t> instruction_id, const std::string& resolution,
+                      const std::string& by, const std::string& at) {
+    db.execute(
+        "UPDATE bank_entries SET match_status = ?, instruction_id = COALESCE(?, instruction_id),"
+        " resolution = ?, resolved_by = ?, resolved_at = ? WHERE id = ?",
+        {status, instruction_id ? db::Param(*instruction_id) : db::Param(nullptr), resolution, by,
+         at, id});
+}
+
+}  // namespace zc::invoicing

@@ -1,0 +1,110 @@
+#pragma once
+// What the bank-statement use cases (invoicing/app/bank_statements.hpp) need of the database,
+// as named rows: imported statements and their entries, the transfers (payment instructions)
+// they are reconciled with, and the payables those pay. Free functions in the caller's
+// transaction.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "contracting/kernel/civil_date.hpp"
+#include "contracting/kernel/money.hpp"
+
+namespace zc::db {
+class Connection;
+}
+
+namespace zc::invoicing {
+
+struct BankStatementRow {
+    std::string account_iban, statement_id;
+    Date from, to;
+    std::string message_id;
+    Money opening, closing;
+    std::string file_sha256, imported_at, imported_by;
+};
+
+// A transfer sent to the bank (not 'prepared'), as reconciliation sees it.
+struct SentInstructionRow {
+    std::int64_t id = 0;
+    std::int64_t provider_id = 0;
+    std::string status;  // sent, booked, returned
+    std::string end_to_end_id;
+    Money amount;
+    std::string creditor_iban;
+    Date execution_date;
+};
+
+struct BankEntryRow {
+    std::int64_t statement_id = 0;
+    std::int64_t seq = 0;
+    std::string entry_ref;
+    Money amount;
+    bool credit = false;
+    std::optional<Date> booking_date;
+    std::string end_to_end_id, counterparty_iban, counterparty_name, return_reason, remittance;
+    std::string match_status;
+    std::optional<std::string> match_reason;
+    std::optional<std::int64_t> instruction_id;
+};
+
+// An entry on the reconciliation work list.
+struct WorkListRow {
+    std::int64_t id = 0;
+    std::string account_iban, statement_id;
+    std::int64_t amount_cents = 0;
+    bool credit = false;
+    std::optional<std::string> booking_date, end_to_end_id, counterparty_iban, counterparty_name,
+        return_reason;
+    std::string match_status;
+    std::optional<std::string> reason;
+};
+
+// An entry as resolving it sees it (locked).
+struct EntryToResolve {
+    std::string match_status;
+    std::int64_t amount_cents = 0;
+    bool credit = false;
+    std::string account_iban;
+};
+
+// A transfer as matching an entry by hand sees it (locked).
+struct InstructionToMatch {
+    std::int64_t id = 0;
+    std::int64_t provider_id = 0;
+    std::string status;
+    std::int64_t amount_cents = 0;
+    std::string debtor_iban;
+};
+
+// Whether the statement (account, id, date range) was imported before.
+bool statementKnown(db::Connection& db, const std::string& iban, const std::string& statement_id,
+                    Date from, Date to);
+// Whether the account is some municipality's debtor account.
+bool isDebtorAccount(db::Connection& db, const std::string& iban);
+// Stores the statement; returns its id.
+std::int64_t insertBankStatement(db::Connection& db, const BankStatementRow& s);
+// The transfers from the account that were sent, by id, locked.
+std::vector<SentInstructionRow> lockSentInstructions(db::Connection& db, const std::string& iban);
+// Stores one entry; returns its id.
+std::int64_t insertBankEntry(db::Connection& db, const BankEntryRow& e);
+// The transfer is booked (paid out) at `booked_at`, and its payables in a run are paid at
+// `paid_at`.
+void markInstructionBooked(db::Connection& db, std::int64_t instruction_id,
+                           const std::string& booked_at, const std::string& paid_at);
+// The transfer came back (`reason`, at most 8 characters kept); its payables are open again.
+void markInstructionReturned(db::Connection& db, std::int64_t instruction_id,
+                             const std::string& reason);
+// Entries not matched or with an amount difference, by id.
+std::vector<WorkListRow> reconciliationWorkList(db::Connection& db);
+// The entry, locked; nothing when unknown.
+std::optional<EntryToResolve> lockBankEntry(db::Connection& db, std::int64_t id);
+// The transfer, locked; nothing when unknown.
+std::optional<InstructionToMatch> lockInstruction(db::Connection& db, std::int64_t id);
+// Records how the entry was resolved.
+void resolveBankEntry(db::Connection& db, std::int64_t id, const std::string& status,
+                      std::optional<std::int64_t> instruction_id, const std::string& resolution,
+                      const std::string& by, const std::string& at);
+
+}  // namespace zc::invoicing

@@ -1,0 +1,154 @@
+#include "budget_financing_store.hpp"
+
+#include "interfaces/mysql/connection.hpp"
+
+namespace zc::invoicing {
+namespace {
+
+constexpr const char* kPayableColumns =
+    "SELECT p.id, p.provider_id, v.agb, v.name, p.source_type, p.source_id, p.amount_cents,"
+    " p.due_date, p.created_at, p.status, p.disputed_reason FROM payables p"
+    " JOIN providers v ON v.id = p.provider_id";
+
+}  // namespace
+
+std::optional<FinancedContract> findFinancedContract(db::Connection& db, std::int64_t id,
+                                                     bool lock) {
+    auto r = db.queryOne(
+        std::string("SELECT provider_id, status, term_start, term_end, settlement_rule, kind FROM "
+                    "contracts WHERE id = ?") +
+            (lock ? " FOR UPDATE" : ""),
+        {id});
+    if (!r) return std::nullopt;
+    return FinancedContract{id,        r->i64(0),
+                            r->str(1), Period{parseDate(r->str(2)), parseDate(r->str(3))},
+                            r->str(4), r->str(5)};
+}
+
+bool isCoalitionMember(db::Connection& db, std::int64_t contract_id, std::int64_t provider_id) {
+    return db
+        .queryOne("SELECT 1 FROM coalition_members WHERE contract_id = ? AND provider_id = ?",
+                  {contract_id, provider_id})
+        .has_value();
+}
+
+bool yearSettled(db::Connection& db, std::int64_t contract_id, int year, bool lock) {
+    return db
+        .queryOne(std::string("SELECT id FROM settlements WHERE contract_id = ? AND year = ?") +
+                      (lock ? " FOR UPDATE" : ""),
+                  {contract_id, std::int64_t{year}})
+        .has_value();
+}
+
+std::vector<std::pair<std::int64_t, std::int64_t>> lockActiveFinancedContracts(db::Connection& db) {
+    std::vector<std::pair<std::int64_t, std::int64_t>> out;
+    for (const auto& c : db.query(
+             "SELECT id, provider_id FROM contracts WHERE kind = 'budget' AND status = 'active'"
+             " ORDER BY id FOR UPDATE")) {
+        out.emplace_back(c.i64(0), c.i64(1));
+    }
+    return out;
+}
+
+std::vector<AdvanceRow> unsettledAdvancesDue(db::Connection& db, std::int64_t contract_id,
+                                             Date date) {
+    std::vector<AdvanceRow> out;
+    for (const auto& a :
+         db.query("SELECT a.id, a.year, a.month, a.due_date, a.amount_cents FROM advances a"
+                  " WHERE a.contract_id = ? AND a.due_date <= ? AND NOT EXISTS (SELECT 1 FROM "
+                  "settlements s WHERE s.contract_id = a.contract_id AND s.year = a.year)"
+                  " ORDER BY a.year, a.month",
+                  {contract_id, formatDate(date)})) {
+        out.push_back({a.i64(0), static_cast<int>(a.i64(1)), static_cast<unsigned>(a.i64(2)),
+                       a.str(3), Money::fromCents(a.i64(4))});
+    }
+    return out;
+}
+
+std::set<std::int64_t> postedAdvanceIds(db::Connection& db, std::int64_t contract_id) {
+    std::set<std::int64_t> posted;
+    for (const auto& p :
+         db.query("SELECT p.source_id FROM payables p JOIN advances a ON a.id = "
+                  "p.source_id WHERE p.source_type = 'advance' AND a.contract_id = ?"
+                  " FOR UPDATE",
+                  {contract_id})) {
+        posted.insert(p.i64(0));
+    }
+    return posted;
+}
+
+std::vector<PayableListRow> listPayables(db::Connection& db, std::int64_t provider,
+                                         std::int64_t own, const std::string& type,
+                                         std::int64_t limit, std::int64_t offset) {
+    std::vector<PayableListRow> out;
+    for (const auto& r : db.query(
+             std::string(kPayableColumns) +
+                 " WHERE (? = 0 OR p.provider_id = ?) AND (? = 0 OR p.provider_id = ?)"
+                 " AND (? = '' OR p.source_type = ?) ORDER BY p.due_date, p.id LIMIT ? OFFSET ?",
+             {provider, provider, own, own, type, type, limit, offset})) {
+        out.push_back({r.i64(0), r.i64(1), r.str(2), r.str(3), r.str(4), r.i64(5), r.i64(6),
+                       r.str(7), r.str(8), r.str(9), r.opt(10)});
+    }
+    return out;
+}
+
+std::vector<int> contractBudgetYears(db::Connection& db, std::int64_t contract_id) {
+    std::vector<int> out;
+    for (const auto& r :
+         db.query("SELECT year FROM contract_budgets WHERE contract_id = ? ORDER BY year",
+                  {contract_id})) {
+        out.push_back(static_cast<int>(r.i64(0)));
+    }
+    return out;
+}
+
+std::vector<PerformanceAgreementRow> performanceAgreements(db::Connection& db,
+                                                           std::int64_t contract_id) {
+    std::vector<PerformanceAgreementRow> out;
+    for (const auto& a : db.query("SELECT id, indicator, target, unit FROM "
+                                  "performance_agreements WHERE contract_id = ? ORDER BY id",
+                                  {contract_id})) {
+        out.push_back({a.i64(0), a.str(1), a.i64(2), a.str(3)});
+    }
+    return out;
+}
+
+std::vector<RealisationRow> realisationReports(db::Connection& db, std::int64_t contract_id,
+                                               int year) {
+    std::vector<RealisationRow> out;
+    for (const auto& r : db.query("SELECT agreement_id, quarter, realised, reported_by, reported_at"
+                                  " FROM realisation_reports WHERE contract_id = ? AND year = ?",
+                                  {contract_id, std::int64_t{year}})) {
+        out.push_back({r.i64(0), static_cast<int>(r.i64(1)), r.i64(2), r.str(3), r.str(4)});
+    }
+    return out;
+}
+
+bool agreementOfContract(db::Connection& db, std::int64_t agreement_id, std::int64_t contract_id) {
+    return db
+        .queryOne("SELECT id FROM performance_agreements WHERE id = ? AND contract_id = ?",
+                  {agreement_id, contract_id})
+        .has_value();
+}
+
+bool realisationReported(db::Connection& db, std::int64_t contract_id, int year,
+                         std::int64_t quarter, std::int64_t agreement_id) {
+    return db
+        .queryOne(
+            "SELECT id FROM realisation_reports WHERE contract_id = ? AND year = "
+            "? AND quarter = ? AND agreement_id = ? FOR UPDATE",
+            {contract_id, std::int64_t{year}, quarter, agreement_id})
+        .has_value();
+}
+
+void insertRealisation(db::Connection& db, std::int64_t contract_id, int year, std::int64_t quarter,
+                       std::int64_t agreement_id, std::int64_t realised,
+                       const std::string& reported_by, const std::string& reported_at) {
+    db.execute(
+        "INSERT INTO realisation_reports (contract_id, year, quarter, agreement_id, realised,"
+        " reported_by, reported_at) VALUES (?,?,?,?,?,?,?)",
+        {contract_id, std::int64_t{year}, quarter, agreement_id, realised, reported_by,
+         reported_at});
+}
+
+}  // namespace zc::invoicing

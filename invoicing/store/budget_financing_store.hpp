@@ -1,0 +1,108 @@
+#pragma once
+// What the budget-financing use cases (invoicing/app/budget_financing.hpp) need of the
+// database, as named rows: budget-financed contracts and their coalition, advances and the
+// payables made of them, performance agreements and their quarterly realisation reports.
+// Free functions in the caller's transaction.
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "contracting/kernel/civil_date.hpp"
+#include "contracting/kernel/money.hpp"
+
+namespace zc::db {
+class Connection;
+}
+
+namespace zc::invoicing {
+
+// A contract as budget financing sees it.
+struct FinancedContract {
+    std::int64_t id = 0;
+    std::int64_t lead_provider_id = 0;
+    std::string status;
+    Period term;
+    std::string rule;  // settlement rule text
+    std::string kind;  // "budget" for a budget-financed contract
+};
+
+// An advance due and not yet settled.
+struct AdvanceRow {
+    std::int64_t id = 0;
+    int year = 0;
+    unsigned month = 0;
+    std::string due_date;  // YYYY-MM-DD
+    Money amount;
+};
+
+// A payable with its provider, as listed.
+struct PayableListRow {
+    std::int64_t id = 0;
+    std::int64_t provider_id = 0;
+    std::string provider_agb, provider_name;
+    std::string source_type;
+    std::int64_t source_id = 0;
+    std::int64_t amount_cents = 0;
+    std::string due_date;
+    std::string created_at;  // DATETIME(6) text
+    std::string status;      // open, in_run, paid
+    std::optional<std::string> disputed_reason;
+};
+
+struct PerformanceAgreementRow {
+    std::int64_t id = 0;
+    std::string indicator;
+    std::int64_t target = 0;
+    std::string unit;
+};
+
+struct RealisationRow {
+    std::int64_t agreement_id = 0;
+    int quarter = 0;
+    std::int64_t realised = 0;
+    std::string reported_by;
+    std::string reported_at;  // DATETIME(6) text
+};
+
+// The contract (locked when `lock`); nothing when unknown.
+std::optional<FinancedContract> findFinancedContract(db::Connection& db, std::int64_t id,
+                                                     bool lock);
+// Whether the provider is a member of the contract's coalition.
+bool isCoalitionMember(db::Connection& db, std::int64_t contract_id, std::int64_t provider_id);
+// Whether the contract's year is settled (the settlement locked when `lock`).
+bool yearSettled(db::Connection& db, std::int64_t contract_id, int year, bool lock);
+
+// Active budget-financed contracts (id, lead provider), locked, by id.
+std::vector<std::pair<std::int64_t, std::int64_t>> lockActiveFinancedContracts(db::Connection& db);
+// The contract's advances due on or before `date` of years not settled, by year and month.
+std::vector<AdvanceRow> unsettledAdvancesDue(db::Connection& db, std::int64_t contract_id,
+                                             Date date);
+// The advances of the contract that are payables already (locked).
+std::set<std::int64_t> postedAdvanceIds(db::Connection& db, std::int64_t contract_id);
+// Payables of `provider` (0: all) and `own` provider (0: all) and `type` ("": all), by due
+// date and id, paged.
+std::vector<PayableListRow> listPayables(db::Connection& db, std::int64_t provider,
+                                         std::int64_t own, const std::string& type,
+                                         std::int64_t limit, std::int64_t offset);
+
+// The years the contract has a budget for, ascending.
+std::vector<int> contractBudgetYears(db::Connection& db, std::int64_t contract_id);
+// The contract's performance agreements by id.
+std::vector<PerformanceAgreementRow> performanceAgreements(db::Connection& db,
+                                                           std::int64_t contract_id);
+// The realisation reports of the contract's year.
+std::vector<RealisationRow> realisationReports(db::Connection& db, std::int64_t contract_id,
+                                               int year);
+// Whether the agreement is one of the contract's.
+bool agreementOfContract(db::Connection& db, std::int64_t agreement_id, std::int64_t contract_id);
+// Whether the agreement's quarter has been reported (the report locked).
+bool realisationReported(db::Connection& db, std::int64_t contract_id, int year,
+                         std::int64_t quarter, std::int64_t agreement_id);
+// Stores one realised value.
+void insertRealisation(db::Connection& db, std::int64_t contract_id, int year, std::int64_t quarter,
+                       std::int64_t agreement_id, std::int64_t realised,
+                       const std::string& reported_by, const std::string& reported_at);
+
+}  // namespace zc::invoicing

@@ -1,0 +1,313 @@
+#include "budget_store.hpp"
+
+#include <chrono>
+
+#include "interfaces/mysql/connection.hpp"
+#include "invoicing/domain/exhaustion.hpp"
+#include "invoicing/store/ledger_store.hpp"
+
+namespace zc::invoicing {
+namespace {
+
+using namespace std::chrono;
+
+constexpr const char* kBudgetSelect =
+    "SELECT b.id, b.year, b.municipality_code, b.district_id, b.team_id, b.product_category,"
+    " b.financing_kind, b.amount_cents, b.name, b.budget_holder_user_id,"
+    " COALESCE(d.name, ''), COALESCE(t.name, '') FROM budgets b"
+    " LEFT JOIN districts d ON d.id = b.district_id LEFT JOIN teams t ON t.id = b.team_id";
+constexpr const char* kBudgetOrder =
+    " ORDER BY b.year, b.municipality_code, b.district_key, b.team_key, b.product_category,"
+    " b.financing_kind";
+
+// Net accepted amounts per service month: accepted debits minus accepted credits (a credit
+// cancels its debit, so this equals the accepted debits not credited), of the claims received
+// by the report date, on allocations of clients in the budget's scope.
+constexpr const char* kAcceptedByMonthSql =
+    "SELECT MONTH(cl.period_begin),"
+    " SUM(IF(cl.credit = 1, -cl.amount_cents, cl.amount_cents)) FROM claim_lines cl"
+    " JOIN declarations dc ON dc.id = cl.declaration_id"
+    " JOIN allocations a ON a.number = cl.allocation_number AND a.is_current = 1"
+    " JOIN clients c ON c.id = a.client_id"
+    " WHERE cl.status = 'accepted' AND cl.category = ? AND cl.period_begin >= ?"
+    " AND cl.period_begin < ? AND dc.received_at < ? AND c.municipality_code = ?"
+    " AND (? = 0 OR c.district_id = ?) GROUP BY MONTH(cl.period_begin)";
+
+// Accepted volume per allocation and unit, net of credits, from each cap window's anchor (day,
+// week, month) to the year end, and over the whole validity (total).
+constexpr const char* kAcceptedVolumeSql =
+    "SELECT cl.allocation_number, cl.unit,"
+    " SUM(IF(cl.period_begin >= ? AND cl.period_begin < ?, IF(cl.credit = 1, -cl.volume,"
+    " cl.volume), 0)),"
+    " SUM(IF(cl.period_begin >= ? AND cl.period_begin < ?, IF(cl.credit = 1, -cl.volume,"
+    " cl.volume), 0)),"
+    " SUM(IF(cl.period_begin >= ? AND cl.period_begin < ?, IF(cl.credit = 1, -cl.volume,"
+    " cl.volume), 0)),"
+    " SUM(IF(cl.credit = 1, -cl.volume, cl.volume)) FROM claim_lines cl"
+    " JOIN declarations dc ON dc.id = cl.declaration_id"
+    " JOIN allocations a ON a.number = cl.allocation_number AND a.is_current = 1"
+    " JOIN clients c ON c.id = a.client_id"
+    " WHERE cl.status = 'accepted' AND cl.category = ? AND dc.received_at < ?"
+    " AND c.municipality_code = ? AND (? = 0 OR c.district_id = ?)"
+    " GROUP BY cl.allocation_number, cl.unit";
+
+// Current allocations in scope that have not ended by the report date and begin before the
+// year end (also those starting later in the year: they are granted already).
+constexpr const char* kAllocationsSql =
+    "SELECT a.number, a.contract_id, a.product_code, a.start_date, a.end_date, a.volume, a.unit,"
+    " a.frequency FROM allocations a JOIN clients c ON c.id = a.client_id"
+    " JOIN products p ON p.code = a.product_code"
+    " WHERE a.is_current = 1 AND p.category = ? AND c.municipality_code = ?"
+    " AND (? = 0 OR c.district_id = ?) AND a.start_date < ?"
+    " AND (a.end_date IS NULL OR a.end_date > ?) ORDER BY a.number";
+
+constexpr const char* kReallocationSelect =
+    "SELECT r.id, r.from_budget_id, r.to_budget_id, r.amount_cents, r.reason, r.status,"
+    " r.requested_by, r.requested_at, r.decided_by, r.decided_at, r.decision_reason"
+    " FROM budget_reallocations r";
+
+Date mondayOf(Date d) {
+    const weekday wd{sys_days{d}};
+    return addDays(d, -static_cast<int>(wd.iso_encoding() - 1));
+}
+
+Date firstOfMonth(Date d) { return Date{d.year(), d.month(), day{1}}; }
+
+BudgetRow budgetFrom(const db::Row& r) {
+    BudgetRow b;
+    b.id = r.i64(0);
+    b.year = static_cast<int>(r.i64(1));
+    b.municipality = r.str(2);
+    b.district_id = r.optI64(3);
+    b.team_id = r.optI64(4);
+    b.category = r.str(5);
+    b.financing = r.str(6);
+    b.amount = Money::fromCents(r.i64(7));
+    b.name = r.str(8);
+    b.holder = r.optI64(9);
+    b.district_name = r.str(10);
+    b.team_name = r.str(11);
+    return b;
+}
+
+ReallocationRow reallocationFrom(const db::Row& r) {
+    ReallocationRow o;
+    o.id = r.i64(0);
+    o.from_budget_id = r.i64(1);
+    o.to_budget_id = r.i64(2);
+    o.amount = Money::fromCents(r.i64(3));
+    o.reason = r.str(4);
+    o.status = r.str(5);
+    o.requested_by = r.i64(6);
+    o.requested_at = r.str(7);
+    o.decided_by = r.optI64(8);
+    o.decided_at = r.opt(9);
+    o.decision_reason = r.opt(10);
+    return o;
+}
+
+db::Param optionalParam(const std::optional<std::int64_t>& v) {
+    return v ? db::Param(*v) : db::Param(nullptr);
+}
+
+}  // namespace
+
+std::optional<BudgetRow> MariaDbBudgets::findBudget(std::int64_t id, bool for_update) {
+    auto r = ctx_.db.queryOne(
+        std::string(kBudgetSelect) + " WHERE b.id = ?" + (for_update ? " FOR UPDATE" : ""), {id});
+    if (!r) return std::nullopt;
+    return budgetFrom(*r);
+}
+
+std::vector<Money> MariaDbBudgets::acceptedByMonth(const BudgetScope& s) {
+    std::vector<Money> months(kMonthsPerYear);
+    for (const auto& r : ctx_.db.query(
+             kAcceptedByMonthSql, {s.category, formatDate(s.year_begin), formatDate(s.year_end),
+                                   s.received, s.municipality, s.district, s.district})) {
+        months.at(static_cast<std::size_t>(r.i64(0) - 1)) = Money::fromCents(r.i64(1));
+    }
+    return months;
+}
+
+std::map<std::int64_t, VolumeByUnit> MariaDbBudgets::acceptedVolumes(const BudgetScope& s) {
+    const std::string end = formatDate(s.year_end);
+    std::map<std::int64_t, VolumeByUnit> out;
+    for (const auto& r :
+         ctx_.db.query(kAcceptedVolumeSql, {formatDate(s.from), end, formatDate(mondayOf(s.from)),
+                                            end, formatDate(firstOfMonth(s.from)), end, s.category,
+                                            s.received, s.municipality, s.district, s.district})) {
+        out[r.i64(0)][r.str(1)] = {r.i64(2), r.i64(3), r.i64(4), r.i64(5)};
+    }
+    return out;
+}
+
+std::vector<ScopedAllocation> MariaDbBudgets::allocations(const BudgetScope& s, Date report_date) {
+    std::vector<ScopedAllocation> out;
+    for (const auto& r :
+         ctx_.db.query(kAllocationsSql, {s.category, s.municipality, s.district, s.district,
+                                         formatDate(s.year_end), formatDate(report_date)})) {
+        ScopedAllocation a;
+        a.number = r.i64(0);
+        a.contract_id = r.i64(1);
+        a.product_code = r.str(2);
+        a.period = Period{parseDate(r.str(3)),
+                          r.isNull(4) ? std::nullopt : std::optional(parseDate(r.str(4)))};
+        a.volume = r.i64(5);
+        a.unit = r.str(6);
+        a.frequency = r.str(7);
+        out.push_back(std::move(a));
+    }
+    return out;
+}
+
+std::int64_t MariaDbBudgets::insertReallocation(const NewReallocationRow& r) {
+    ctx_.db.execute(
+        "INSERT INTO budget_reallocations (from_budget_id, to_budget_id, amount_cents, reason,"
+        " status, requested_by, requested_at) VALUES (?,?,?,?,'requested',?,?)",
+        {r.from_budget_id, r.to_budget_id, r.amount.cents(), r.reason, r.requested_by,
+         r.requested_at});
+    return ctx_.db.lastInsertId();
+}
+
+std::optional<ReallocationRow> MariaDbBudgets::findReallocation(std::int64_t id, bool for_update) {
+    auto r = ctx_.db.queryOne(
+        std::string(kReallocationSelect) + " WHERE r.id = ?" + (for_update ? " FOR UPDATE" : ""),
+        {id});
+    if (!r) return std::nullopt;
+    return reallocationFrom(*r);
+}
+
+void MariaDbBudgets::moveAmount(std::int64_t from_id, std::int64_t to_id, Money amount) {
+    ctx_.db.execute("UPDATE budgets SET amount_cents = amount_cents - ? WHERE id = ?",
+                    {amount.cents(), from_id});
+    ctx_.db.execute("UPDATE budgets SET amount_cents = amount_cents + ? WHERE id = ?",
+                    {amount.cents(), to_id});
+}
+
+void MariaDbBudgets::postJournal(const JournalEntry& entry) { invoicing::postJournal(ctx_, entry); }
+
+void MariaDbBudgets::recordDecision(std::int64_t id, const std::string& status,
+                                    std::int64_t decided_by, const std::string& decided_at,
+                                    const std::string& reason) {
+    ctx_.db.execute(
+        "UPDATE budget_reallocations SET status = ?, decided_by = ?, decided_at = ?,"
+        " decision_reason = ? WHERE id = ?",
+        {status, decided_by, decided_at, reason, id});
+}
+
+std::vector<BudgetRow> listBudgets(db::Connection& db, std::int64_t year,
+                                   const std::string& municipality, std::int64_t limit,
+                                   std::int64_t offset) {
+    std::vector<BudgetRow> out;
+    for (const auto& r : db.query(std::string(kBudgetSelect) +
+                                      " WHERE (? = 0 OR b.year = ?)"
+                                      " AND (? = '' OR b.municipality_code = ?)" +
+                                      kBudgetOrder + " LIMIT ? OFFSET ?",
+                                  {year, year, municipality, municipality, limit, offset})) {
+        out.push_back(budgetFrom(r));
+    }
+    return out;
+}
+
+std::vector<BudgetRow> budgetsOfYear(db::Connection& db, int year, const std::string& municipality,
+                                     std::int64_t limit) {
+    std::vector<BudgetRow> out;
+    for (const auto& r : db.query(std::string(kBudgetSelect) +
+                                      " WHERE b.year = ? AND (? = '' OR b.municipality_code = ?)" +
+                                      kBudgetOrder + " LIMIT ?",
+                                  {std::int64_t{year}, municipality, municipality, limit})) {
+        out.push_back(budgetFrom(r));
+    }
+    return out;
+}
+
+bool municipalityExists(db::Connection& db, const std::string& code) {
+    return db.queryOne("SELECT code FROM municipalities WHERE code = ?", {code}).has_value();
+}
+
+std::optional<std::string> districtMunicipality(db::Connection& db, std::int64_t district_id) {
+    auto d = db.queryOne("SELECT municipality_code FROM districts WHERE id = ?", {district_id});
+    if (!d) return std::nullopt;
+    return d->str(0);
+}
+
+std::optional<TeamPlace> teamPlace(db::Connection& db, std::int64_t team_id) {
+    auto t = db.queryOne(
+        "SELECT t.district_id, d.municipality_code FROM teams t"
+        " JOIN districts d ON d.id = t.district_id WHERE t.id = ?",
+        {team_id});
+    if (!t) return std::nullopt;
+    return TeamPlace{t->i64(0), t->str(1)};
+}
+
+std::optional<std::string> userRole(db::Connection& db, std::int64_t user_id) {
+    auto u = db.queryOne("SELECT role FROM users WHERE id = ?", {user_id});
+    if (!u) return std::nullopt;
+    return u->str(0);
+}
+
+bool budgetExists(db::Connection& db, const NewBudgetRow& b) {
+    return db
+        .queryOne(
+            "SELECT id FROM budgets WHERE year = ? AND municipality_code = ? AND district_key = ?"
+            " AND team_key = ? AND product_category = ? AND financing_kind = ?",
+            {std::int64_t{b.year}, b.municipality, b.district_id.value_or(0), b.team_id.value_or(0),
+             b.category, b.financing})
+        .has_value();
+}
+
+std::int64_t insertBudget(db::Connection& db, const NewBudgetRow& b) {
+    db.execute(
+        "INSERT INTO budgets (year, municipality_code, district_id, team_id, product_category,"
+        " financing_kind, amount_cents, name, budget_holder_user_id, created_at, created_by)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        {std::int64_t{b.year}, b.municipality, optionalParam(b.district_id),
+         optionalParam(b.team_id), b.category, b.financing, b.amount.cents(), b.name,
+         optionalParam(b.holder), b.created_at, b.created_by});
+    return db.lastInsertId();
+}
+
+std::vector<ReallocationRow> listReallocations(db::Connection& db, const std::string& status,
+                                               std::int64_t limit, std::int64_t offset) {
+    std::vector<ReallocationRow> out;
+    for (const auto& r :
+         db.query(std::string(kReallocationSelect) + " WHERE (? = '' OR r.status = ?)"
+                                                     " ORDER BY r.id DESC LIMIT ? OFFSET ?",
+                  {status, status, limit, offset})) {
+        out.push_back(reallocationFrom(r));
+    }
+    return out;
+}
+
+bool providerExists(db::Connection& db, std::int64_t provider_id) {
+    return db.queryOne("SELECT id FROM providers WHERE id = ?", {provider_id}).has_value();
+}
+
+std::vector<CeilingContract> ceilingContracts(db::Connection& db, std::int64_t provider_id,
+                                              Date begin, Date end) {
+    const std::string b = formatDate(begin);
+    const std::string e = formatDate(end);
+    std::vector<CeilingContract> out;
+    for (const auto& c : db.query(
+             "SELECT id, municipality_code, status, GREATEST(term_start, ?), LEAST(term_end, ?),"
+             " spending_ceiling_cents FROM contracts WHERE provider_id = ?"
+             " AND spending_ceiling_cents IS NOT NULL AND term_start < ? AND term_end > ?"
+             " ORDER BY id",
+             {b, e, provider_id, e, b})) {
+        out.push_back(
+            {c.i64(0), c.str(1), c.str(2), c.str(3), c.str(4), Money::fromCents(c.i64(5))});
+    }
+    return out;
+}
+
+Money acceptedOnContract(db::Connection& db, std::int64_t provider_id, const CeilingContract& c) {
+    const auto accepted = db.queryOne(
+        "SELECT COALESCE(SUM(IF(cl.credit = 1, -cl.amount_cents, cl.amount_cents)), 0)"
+        " FROM claim_lines cl WHERE cl.provider_id = ? AND cl.status = 'accepted'"
+        " AND cl.period_begin >= ? AND cl.period_begin < ? AND cl.product_code IN"
+        " (SELECT product_code FROM contract_products WHERE contract_id = ?)",
+        {provider_id, c.term_begin, c.term_end, c.id});
+    return Money::fromCents(accepted->i64(0));
+}
+
+}  // namespace zc::invoicing

@@ -1,0 +1,100 @@
+#include "payment_read_store.hpp"
+
+#include "interfaces/mysql/connection.hpp"
+
+namespace zc::invoicing {
+namespace {
+
+constexpr const char* kRunColumns =
+    "SELECT id, municipality_code, due_until, execution_date, status, prepared_by, prepared_at,"
+    " approved_by, approved_at, message_id, control_sum_cents, transactions, pain001_sha256"
+    " FROM payment_runs";
+
+RunRow runFrom(const db::Row& r) {
+    return {r.i64(0), r.str(1), r.str(2), r.str(3),  r.str(4),  r.str(5), r.str(6),
+            r.opt(7), r.opt(8), r.str(9), r.i64(10), r.i64(11), r.opt(12)};
+}
+
+}  // namespace
+
+std::int64_t updateDebtorAccount(db::Connection& db, const std::string& code,
+                                 const std::string& iban, const std::optional<std::string>& bic,
+                                 const std::string& name) {
+    return static_cast<std::int64_t>(
+        db.execute("UPDATE municipalities SET debtor_iban = ?, debtor_bic = ?, debtor_name = ?"
+                   " WHERE code = ?",
+                   {iban, bic ? db::Param(*bic) : db::Param(nullptr), name, code}));
+}
+
+bool municipalityRecorded(db::Connection& db, const std::string& code) {
+    return db.queryOne("SELECT code FROM municipalities WHERE code = ?", {code}).has_value();
+}
+
+std::vector<ProviderBalanceRow> providerBalances(db::Connection& db, std::int64_t limit,
+                                                 std::int64_t offset) {
+    std::vector<ProviderBalanceRow> out;
+    for (const auto& r :
+         db.query("SELECT v.id, v.agb, v.name, v.blocked_reason, v.blocked_at,"
+                  " COALESCE(SUM(CASE WHEN p.status = 'open' AND p.disputed_reason IS NULL"
+                  "   THEN p.amount_cents END), 0),"
+                  " COALESCE(SUM(CASE WHEN p.status = 'open' AND p.disputed_reason IS NOT NULL"
+                  "   THEN p.amount_cents END), 0),"
+                  " COALESCE(SUM(CASE WHEN p.status = 'in_run' THEN p.amount_cents END), 0),"
+                  " COALESCE(SUM(CASE WHEN p.status = 'paid' THEN p.amount_cents END), 0)"
+                  " FROM providers v LEFT JOIN payables p ON p.provider_id = v.id"
+                  " GROUP BY v.id, v.agb, v.name, v.blocked_reason, v.blocked_at"
+                  " ORDER BY v.name, v.id LIMIT ? OFFSET ?",
+                  {limit, offset})) {
+        out.push_back({r.i64(0), r.str(1), r.str(2), r.opt(3), r.opt(4), r.i64(5), r.i64(6),
+                       r.i64(7), r.i64(8)});
+    }
+    return out;
+}
+
+std::optional<RunRow> findRun(db::Connection& db, std::int64_t id) {
+    auto r = db.queryOne(std::string(kRunColumns) + " WHERE id = ?", {id});
+    if (!r) return std::nullopt;
+    return runFrom(*r);
+}
+
+std::vector<RunRow> listRuns(db::Connection& db, std::int64_t limit, std::int64_t offset) {
+    std::vector<RunRow> out;
+    for (const auto& r : db.query(std::string(kRunColumns) + " ORDER BY id DESC LIMIT ? OFFSET ?",
+                                  {limit, offset})) {
+        out.push_back(runFrom(r));
+    }
+    return out;
+}
+
+std::vector<RunTransferRow> runTransfers(db::Connection& db, std::int64_t run_id) {
+    std::vector<RunTransferRow> out;
+    for (const auto& t : db.query(
+             "SELECT id, provider_id, end_to_end_id, amount_cents, creditor_name, creditor_iban,"
+             " remittance, status, return_reason FROM payment_instructions WHERE run_id = ?"
+             " ORDER BY provider_id",
+             {run_id})) {
+        out.push_back({t.i64(0), t.i64(1), t.str(2), t.i64(3), t.str(4), t.str(5), t.str(6),
+                       t.str(7), t.opt(8)});
+    }
+    return out;
+}
+
+std::vector<RunItemRow> runItems(db::Connection& db, std::int64_t run_id) {
+    std::vector<RunItemRow> out;
+    for (const auto& i :
+         db.query("SELECT i.payable_id, p.provider_id, i.instruction_id, i.amount_cents, i.outcome,"
+                  " i.reason FROM payment_run_items i JOIN payables p ON p.id = i.payable_id"
+                  " WHERE i.run_id = ? ORDER BY i.id",
+                  {run_id})) {
+        out.push_back({i.i64(0), i.i64(1), i.optI64(2), i.i64(3), i.str(4), i.opt(5)});
+    }
+    return out;
+}
+
+std::optional<std::optional<std::string>> runPain001(db::Connection& db, std::int64_t run_id) {
+    auto r = db.queryOne("SELECT status, pain001 FROM payment_runs WHERE id = ?", {run_id});
+    if (!r) return std::nullopt;
+    return std::optional<std::optional<std::string>>(r->opt(1));
+}
+
+}  // namespace zc::invoicing

@@ -1,0 +1,74 @@
+#pragma once
+// What the payment use cases (invoicing/app/payments.hpp) read and write besides the run's
+// preparation and approval (payment_run_store.hpp), as named rows: a municipality's debtor
+// account, providers' balances, stored runs with their transfers and items, the stored pain.001.
+// Free functions in the caller's transaction.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace zc::db {
+class Connection;
+}
+
+namespace zc::invoicing {
+
+// One row of `payment_runs` (timestamps as stored, DATETIME(6) text).
+struct RunRow {
+    std::int64_t id = 0;
+    std::string municipality_code, due_until, execution_date, status, prepared_by, prepared_at;
+    std::optional<std::string> approved_by, approved_at;
+    std::string message_id;
+    std::int64_t control_sum_cents = 0, transactions = 0;
+    std::optional<std::string> pain001_sha256;
+};
+
+// A transfer (payment instruction) of a run.
+struct RunTransferRow {
+    std::int64_t id = 0, provider_id = 0;
+    std::string end_to_end_id;
+    std::int64_t amount_cents = 0;
+    std::string creditor_name, creditor_iban, remittance, status;
+    std::optional<std::string> return_reason;
+};
+
+// A payable considered by a run and its outcome.
+struct RunItemRow {
+    std::int64_t payable_id = 0, provider_id = 0;
+    std::optional<std::int64_t> instruction_id;
+    std::int64_t amount_cents = 0;
+    std::string outcome;
+    std::optional<std::string> reason;
+};
+
+// A provider's payables by status, in cents (claw-backs negative), and its integrity block.
+struct ProviderBalanceRow {
+    std::int64_t provider_id = 0;
+    std::string agb, name;
+    std::optional<std::string> blocked_reason, blocked_at;
+    std::int64_t open_cents = 0, disputed_cents = 0, in_run_cents = 0, paid_cents = 0;
+};
+
+// Sets the municipality's debtor account; returns the rows changed (0 also when unchanged).
+std::int64_t updateDebtorAccount(db::Connection& db, const std::string& code,
+                                 const std::string& iban, const std::optional<std::string>& bic,
+                                 const std::string& name);
+// Whether the municipality is recorded.
+bool municipalityRecorded(db::Connection& db, const std::string& code);
+// Balances by provider name and id, paged.
+std::vector<ProviderBalanceRow> providerBalances(db::Connection& db, std::int64_t limit,
+                                                 std::int64_t offset);
+// The run; nothing when unknown.
+std::optional<RunRow> findRun(db::Connection& db, std::int64_t id);
+// Runs, newest first, paged.
+std::vector<RunRow> listRuns(db::Connection& db, std::int64_t limit, std::int64_t offset);
+// The run's transfers by provider.
+std::vector<RunTransferRow> runTransfers(db::Connection& db, std::int64_t run_id);
+// The run's items in the order considered.
+std::vector<RunItemRow> runItems(db::Connection& db, std::int64_t run_id);
+// The run's stored pain.001: nothing when there is no such run; an empty optional inside when
+// the run has no file (not approved).
+std::optional<std::optional<std::string>> runPain001(db::Connection& db, std::int64_t run_id);
+
+}  // namespace zc::invoicing

@@ -1,0 +1,80 @@
+#pragma once
+// What a provider's statement and a claim line's trace (invoicing/app/provider_statements.hpp)
+// read, as named rows: the provider's payables and transfers in a period, and one claim line
+// with its declaration, payable, transfer and bank entry. Free functions, reads only.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "contracting/kernel/civil_date.hpp"
+
+namespace zc::db {
+class Connection;
+}
+
+namespace zc::invoicing {
+
+// A payable of the provider created in the period.
+struct StatementLineRow {
+    std::int64_t payable_id = 0;
+    std::string date;         // YYYY-MM-DD (created)
+    std::string type;         // source type
+    std::string declaration;  // declaratie_nummer, "" when none
+    std::int64_t amount_cents = 0;
+    std::string status, due_date, end_to_end_id, paid_on;  // "" when none
+};
+
+// A transfer to the provider in a run approved in the period.
+struct StatementPaymentRow {
+    std::int64_t instruction_id = 0;
+    std::int64_t run_id = 0;
+    std::string end_to_end_id;
+    std::int64_t amount_cents = 0;
+    std::string status, return_reason, booked_on;  // "" when none
+};
+
+struct TracedClaimLine {
+    std::int64_t provider_id = 0;
+    std::string reference, status, code;
+    std::int64_t amount_cents = 0;
+    bool credit = false;
+    std::int64_t declaration_id = 0;
+    std::string declaration_number, received_at, declaration_status;
+    std::optional<std::string> answered_at;  // DATETIME(6) text
+};
+
+struct TracedPayable {
+    std::int64_t id = 0;
+    std::int64_t amount_cents = 0;
+    std::string status, due_date;
+    std::optional<std::int64_t> instruction_id;
+    std::int64_t run_id = 0;
+    std::string end_to_end_id, instruction_status;
+    std::optional<std::string> return_reason;
+};
+
+struct TracedBankEntry {
+    std::int64_t id = 0;
+    std::string statement_id;
+    std::optional<std::string> booking_date;
+    std::int64_t amount_cents = 0;
+};
+
+// Whether the provider is recorded.
+bool providerRecorded(db::Connection& db, std::int64_t provider_id);
+// The provider's payables created in [from, to), by id.
+std::vector<StatementLineRow> statementLines(db::Connection& db, std::int64_t provider_id,
+                                             Date from, Date to);
+// The provider's transfers (not 'prepared') of runs approved in [from, to), by id.
+std::vector<StatementPaymentRow> statementPayments(db::Connection& db, std::int64_t provider_id,
+                                                   Date from, Date to);
+// The claim line with its declaration; nothing when unknown.
+std::optional<TracedClaimLine> tracedClaimLine(db::Connection& db, std::int64_t line_id);
+// The payable that pays the line: its review payable, else its declaration's.
+std::optional<TracedPayable> payableOfLine(db::Connection& db, std::int64_t line_id,
+                                           std::int64_t declaration_id);
+// The first bank entry that booked the transfer.
+std::optional<TracedBankEntry> bookedEntryOf(db::Connection& db, std::int64_t instruction_id);
+
+}  // namespace zc::invoicing
