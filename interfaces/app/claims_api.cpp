@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "claims.hpp"
+#include "billing/app/review_decisions.hpp"
 #include "context.hpp"
 #include "contracting/app/tariff_queries.hpp"
 #include "contracting/kernel/errors.hpp"
@@ -213,89 +214,6 @@ ApiResponse dryRunDeclaration(RequestContext& ctx, const ApiRequest& req) {
     return {200, resultJson(r, d.head.number, true)};
 }
 
-ApiResponse listDeclarations(RequestContext& ctx, const ApiRequest& req) {
-    // A provider sees only its own; staff may narrow to one provider by ?agb=.
-    const std::int64_t own = ctx.actor.role == Role::Provider ? ctx.actor.provider_id : 0;
-    const std::string number = req.queryValue("number");
-    const std::string agb = req.queryValue("agb");
-    const auto page = pageFrom(req.query);
-    auto out = newArray();
-    for (const auto& r : ctx.db.query(
-             "SELECT d.id, d.declaratie_nummer, p.agb, p.name, d.source, d.period_begin,"
-             " d.period_end, d.received_at, d.total_submitted_cents, d.total_awarded_cents,"
-             " d.status, d.header_code, d.answer_due FROM declarations d"
-             " JOIN providers p ON p.id = d.provider_id"
-             " WHERE (? = 0 OR d.provider_id = ?) AND (? = '' OR d.declaratie_nummer = ?)"
-             " AND (? = '' OR p.agb = ?) ORDER BY d.id DESC LIMIT ? OFFSET ?",
-             {own, own, number, number, agb, agb, page.limit, page.offset})) {
-        auto o = newObject();
-        o->set("declaration_id", r.i64(0));
-        o->set("number", r.str(1));
-        o->set("provider_agb", r.str(2));
-        o->set("provider_name", r.str(3));
-        o->set("source", r.str(4));
-        o->set("period_start", r.str(5));
-        o->set("period_end", r.str(6));
-        o->set("received_at", isoTimestamp(r.str(7)));
-        o->set("submitted_cents", r.i64(8));
-        setOptionalInt(o, "awarded_cents", r.optI64(9));
-        o->set("status", r.str(10));
-        setOptional(o, "header_code", r.opt(11));
-        o->set("answer_due", r.str(12));
-        out->add(o);
-    }
-    return {200, out};
-}
-
-ApiResponse getDeclaration(RequestContext& ctx, const ApiRequest& req) {
-    const auto id = req.pathId("id");
-    auto d = ctx.db.queryOne(
-        "SELECT provider_id, declaratie_nummer, status, header_code, total_submitted_cents,"
-        " total_awarded_cents, answer_due, source FROM declarations WHERE id = ?",
-        {id});
-    if (!d || (ctx.actor.role == Role::Provider && d->i64(0) != ctx.actor.provider_id)) {
-        notFound("Declaration " + std::to_string(id), "id");
-    }
-    auto o = newObject();
-    o->set("declaration_id", id);
-    o->set("number", d->str(1));
-    o->set("status", d->str(2));
-    setOptional(o, "header_code", d->opt(3));
-    o->set("submitted_cents", d->i64(4));
-    setOptionalInt(o, "awarded_cents", d->optI64(5));
-    o->set("answer_due", d->str(6));
-    o->set("source", d->str(7));
-    auto lines = newArray();
-    for (const auto& r : ctx.db.query(
-             "SELECT reference, credit, allocation_number, product_code, period_begin, period_end,"
-             " volume, unit, amount_cents, status, code, credited, id, codes,"
-             " (SELECT v.status FROM review_items v WHERE v.claim_line_id = claim_lines.id)"
-             " FROM claim_lines WHERE declaration_id = ? ORDER BY id LIMIT 10000",
-             {id})) {
-        auto l = newObject();
-        l->set("id", r.i64(12));  // the claim line, for its trace
-        l->set("reference", r.str(0));
-        l->set("credit", r.i64(1) != 0);
-        l->set("allocation_number", r.i64(2));
-        l->set("product_code", r.str(3));
-        l->set("period_start", r.str(4));
-        l->set("period_end", r.str(5));
-        l->set("volume", r.i64(6));
-        l->set("unit", r.str(7));
-        l->set("amount_cents", r.i64(8));
-        l->set("status", r.str(9));
-        setOptional(l, "code", r.opt(10));
-        setOptional(l, "codes", r.opt(13));
-        // "answered_not_accepted": a review decided after the WMO325 had answered the line
-        // as not accepted; the line is not paid unless it is sent again.
-        setOptional(l, "review", r.opt(14));
-        l->set("credited", r.i64(11) != 0);
-        lines->add(l);
-    }
-    o->set("lines", lines);
-    return {200, o};
-}
-
 namespace {
 
 constexpr const char* kReviewColumns =
@@ -369,106 +287,13 @@ ApiResponse getReview(RequestContext& ctx, const ApiRequest& req) {
     return {200, reviewJson(ctx, *r, cap_uses)};
 }
 
-ApiResponse decideReview(RequestContext& ctx, const ApiRequest& req) {
-    const auto id = req.pathId("id");
-    const std::string decision = requiredString(req.body, "decision", 10);
-    const std::string reason = requiredString(req.body, "reason", 2000);
-    if (decision != "accept" && decision != "reject") {
-        throw ValidationError("INVALID_DECISION", "Decision must be accept or reject.", "decision");
-    }
-    db::Transaction tx(ctx.db);
-    auto v = ctx.db.queryOne(
-        "SELECT v.status, v.claim_line_id, v.declaration_id, l.provider_id, l.amount_cents,"
-        " l.credit, l.category, YEAR(l.period_begin), v.escalated_at FROM review_items v"
-        " JOIN claim_lines l ON l.id = v.claim_line_id"
-        " WHERE v.id = ? FOR UPDATE",
-        {id});
-    if (!v) notFound("Review item " + std::to_string(id), "id");
-    if (v->str(0) != "open") {
-        throw ValidationError("REVIEW_DECIDED", "This line has been decided already.", "");
-    }
-    // The WMO325 went out on the due date with the line as not accepted: that answer stands,
-    // whatever the decision. The line is paid only if the provider sends it again.
-    const bool answered = !v->isNull(8);
-    const bool accept = decision == "accept" && !answered;
-    const std::string review_status =
-        answered ? "answered_not_accepted" : (accept ? "accepted" : "rejected");
-    ctx.db.execute(
-        "UPDATE review_items SET status = ?, decided_at = ?, decided_by = ?, reason = ? WHERE id = "
-        "?",
-        {review_status, timestamp(ctx.clock), ctx.actor.name, reason, id});
-    ctx.db.execute("UPDATE claim_lines SET status = ? WHERE id = ?",
-                   {std::string(accept ? "accepted" : "rejected"), v->i64(1)});
-    if (accept) {
-        const std::int64_t amount = v->i64(5) ? -v->i64(4) : v->i64(4);
-        ctx.db.execute(
-            "UPDATE declarations SET total_awarded_cents = total_awarded_cents + ? WHERE id = ?",
-            {amount, v->i64(2)});
-        auto received =
-            ctx.db.queryOne("SELECT DATE(received_at) FROM declarations WHERE id = ?", {v->i64(2)});
-        billing::AwardedClaims awarded;
-        awarded.provider_id = v->i64(3);
-        awarded.source_type = "review";
-        awarded.source_id = v->i64(1);
-        awarded.journal_source = "claim-line:" + std::to_string(v->i64(1));
-        awarded.booked_on = ctx.today();
-        awarded.due = invoicing::dueDate(parseDate(received->str(0)), ctx.config.payment_term_days);
-        awarded.cost_year = static_cast<int>(v->i64(7));
-        awarded.by_category = {{v->str(6), Money::fromCents(amount)}};
-        invoicing::ClaimPayables(ctx).announce(awarded);
-    }
-    // The last decision answers the declaration, unless its answer already went out on the due
-    // date (escalated reviews).
-    if (!ctx.db.queryOne("SELECT id FROM review_items WHERE declaration_id = ? AND status = 'open'",
-                         {v->i64(2)}) &&
-        ctx.db.execute("UPDATE declarations SET status = 'answered', answered_at = ?"
-                       " WHERE id = ? AND status = 'awaiting_review'",
-                       {timestamp(ctx.clock), v->i64(2)}) == 1) {
-        completeReviewedDeclaration(ctx, v->i64(2));
-    }
-    appendAudit(ctx, {"review." + decision, "claim_line", std::to_string(v->i64(1)), "ok",
-                      "{\"status\":\"review\"}",
-                      "{\"status\":\"" + review_status +
-                          "\",\"reason\":" + toJson(Poco::Dynamic::Var(reason)) + "}"});
-    tx.commit();
-    auto out = newObject();
-    out->set("status", review_status);
-    if (answered) {
-        out->set("message",
-                 "The WMO325 had already answered this line as not accepted; it is not paid "
-                 "unless the provider sends it again.");
-    }
-    return {200, out};
-}
-
 int answerOverdueDeclarations(RequestContext& ctx) {
-    int answered = 0;
-    const std::string now = timestamp(ctx.clock);
-    db::Transaction tx(ctx.db);
-    for (const auto& d : ctx.db.query(
-             "SELECT id FROM declarations WHERE status = 'awaiting_review' AND answer_due <= ?"
-             " ORDER BY id FOR UPDATE",
-             {formatDate(ctx.today())})) {
-        const auto id = d.i64(0);
-        ctx.db.execute(
-            "UPDATE review_items SET escalated_at = ? WHERE declaration_id = ?"
-            " AND status = 'open'",
-            {now, id});
-        ctx.db.execute("UPDATE declarations SET status = 'answered', answered_at = ? WHERE id = ?",
-                       {now, id});
-        completeReviewedDeclaration(ctx, id);
-        appendAudit(ctx, {"declaration.answer_due", "declaration", std::to_string(id), "escalated",
-                          std::nullopt, std::nullopt});
-        ++answered;
-    }
-    tx.commit();
-    return answered;
+    Wmo325Answers answers(ctx);
+    return billing::answerOverdueDeclarations(ctx, answers);
 }
 
-ApiResponse answerOverdueApi(RequestContext& ctx, const ApiRequest&) {
-    auto out = newObject();
-    out->set("answered", answerOverdueDeclarations(ctx));
-    return {200, out};
+void Wmo325Answers::declarationAnswered(std::int64_t declaration_id) {
+    completeReviewedDeclaration(ctx_, declaration_id);
 }
 
 }  // namespace zc::app

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "audit_api.hpp"
+#include "declarations_api.hpp"
 #include "interfaces/app/allocations.hpp"
 #include "interfaces/app/auth.hpp"
 #include "interfaces/app/budget_financing.hpp"
@@ -19,6 +20,7 @@
 #include "interfaces/app/reference.hpp"
 #include "interfaces/app/statements.hpp"
 #include "payment_integrity_api.hpp"
+#include "reviews_api.hpp"
 
 namespace zc::http {
 namespace {
@@ -259,12 +261,12 @@ std::vector<Route> buildRoutes() {
          .roles = {kProv},
          .handler = app::submitCsvDeclaration,
          .xml_body = true},
-        forRoles("GET", v1 + "/declarations", {kProv, kCm, kFin, kAud}, app::listDeclarations),
-        forRoles("GET", v1 + "/declarations/{id}", {kProv, kCm, kFin, kAud}, app::getDeclaration),
+        forRoles("GET", v1 + "/declarations", {kProv, kCm, kFin, kAud}, listDeclarations),
+        forRoles("GET", v1 + "/declarations/{id}", {kProv, kCm, kFin, kAud}, getDeclaration),
         forRoles("GET", v1 + "/reviews", {kCm, kAud}, app::listReviews),
         forRoles("GET", v1 + "/reviews/{id}", {kCm, kAud}, app::getReview),
-        forRoles("POST", v1 + "/reviews/{id}/decision", {kCm}, app::decideReview),
-        forRoles("POST", v1 + "/reviews/answer-overdue", {kCm, kFin}, app::answerOverdueApi),
+        forRoles("POST", v1 + "/reviews/{id}/decision", {kCm}, decideReview),
+        forRoles("POST", v1 + "/reviews/answer-overdue", {kCm, kFin}, answerOverdueApi),
         // Budgets and monitoring
         forRoles("POST", v1 + "/budgets", {kFin, kAdmin}, app::createBudget),
         forRoles("GET", v1 + "/budgets", {kFin, kBh, kCm, kAud}, app::listBudgets),
