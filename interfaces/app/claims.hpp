@@ -16,6 +16,10 @@
 #include "context.hpp"
 #include "interfaces/mysql/background_job.hpp"
 
+namespace zc::billing {
+struct AllocationRow;
+}
+
 namespace zc::app {
 
 struct LineResult {
@@ -100,7 +104,7 @@ class ClaimProcessor {
     std::optional<billing::AllocationFacts> allocation(std::int64_t number);
     billing::ContractFacts contract(const billing::ClaimLine& line, std::int64_t contract_id);
     Usage& usage(const billing::AllocationFacts& a);
-    void remember(const db::Row& r);
+    void remember(const billing::AllocationRow& r);
     std::optional<billing::DecisionCap> decision(const billing::AllocationFacts& a);
     void loadGranted(const std::vector<std::int64_t>& granted_ids);
     bool referenceUsed(const std::string& reference);
@@ -155,14 +159,6 @@ class ClaimProcessor {
 std::string joinCodes(const std::vector<std::string>& codes);
 std::vector<std::string> splitCodes(const std::string& text);
 
-// Review queue decisions (contract manager).
-ApiResponse listReviews(RequestContext& ctx, const ApiRequest& req);
-ApiResponse getReview(RequestContext& ctx, const ApiRequest& req);  // GET /reviews/{id}
-// For a reviewer: the allocation's cap {volume, unit, frequency}, and in the cap's counting unit
-// (minutes for an hours cap) the most allowed in the line's period and over the allocation (null
-// when unlimited) and what accepted lines use of each. Null when the allocation is unknown.
-Poco::JSON::Object::Ptr capUse(RequestContext& ctx, std::int64_t allocation_number,
-                               const Period& line_period);
 // The WMO325 waits for the reviews but never past the answer's due date (10 working days): every
 // declaration still awaiting review on its due date is answered now, its undecided lines listed
 // as not accepted with their review code, and those reviews are escalated (they stay open).

@@ -3,8 +3,8 @@
 
 #include <sstream>
 
-#include "claims.hpp"
 #include "billing/app/review_decisions.hpp"
+#include "claims.hpp"
 #include "context.hpp"
 #include "contracting/app/tariff_queries.hpp"
 #include "contracting/kernel/errors.hpp"
@@ -212,79 +212,6 @@ ApiResponse dryRunDeclaration(RequestContext& ctx, const ApiRequest& req) {
     db::Transaction tx(ctx.db);  // never committed: a dry run stores nothing
     const auto r = run(ctx, d);
     return {200, resultJson(r, d.head.number, true)};
-}
-
-namespace {
-
-constexpr const char* kReviewColumns =
-    "SELECT v.id, v.declaration_id, v.code, v.message, v.status, v.due_date, p.agb,"
-    " l.reference, l.allocation_number, l.product_code, l.period_begin, l.period_end,"
-    " l.volume, l.unit, l.amount_cents, v.decided_by, v.reason, v.escalated_at,"
-    " v.claim_line_id, p.name, d.declaratie_nummer FROM review_items v"
-    " JOIN claim_lines l ON l.id = v.claim_line_id JOIN providers p ON p.id = l.provider_id"
-    " JOIN declarations d ON d.id = v.declaration_id";
-
-// The cap use per allocation and period, so that a queue with many lines of one allocation
-// asks the database once for it.
-using CapUses = std::map<std::string, Poco::JSON::Object::Ptr>;
-
-Poco::JSON::Object::Ptr cachedCapUse(RequestContext& ctx, const db::Row& r, CapUses& seen) {
-    const std::string key = r.str(8) + "/" + r.str(10) + "/" + r.str(11);
-    const auto it = seen.find(key);
-    if (it != seen.end()) return it->second;
-    return seen[key] = capUse(ctx, r.i64(8), Period{parseDate(r.str(10)), parseDate(r.str(11))});
-}
-
-Poco::JSON::Object::Ptr reviewJson(RequestContext& ctx, const db::Row& r, CapUses& cap_uses) {
-    auto o = newObject();
-    o->set("id", r.i64(0));
-    o->set("declaration_id", r.i64(1));
-    o->set("code", r.str(2));
-    o->set("message", r.str(3));
-    o->set("status", r.str(4));
-    o->set("due_date", r.str(5));
-    o->set("overdue", r.str(4) == "open" && parseDate(r.str(5)) < ctx.today());
-    o->set("provider_agb", r.str(6));
-    o->set("reference", r.str(7));
-    o->set("allocation_number", r.i64(8));
-    o->set("product_code", r.str(9));
-    o->set("period_start", r.str(10));
-    o->set("period_end", r.str(11));
-    o->set("volume", r.i64(12));
-    o->set("unit", r.str(13));
-    o->set("amount_cents", r.i64(14));
-    setOptional(o, "decided_by", r.opt(15));
-    setOptional(o, "reason", r.opt(16));
-    o->set("escalated", !r.isNull(17));
-    o->set("claim_line_id", r.i64(18));
-    const auto cap = cachedCapUse(ctx, r, cap_uses);
-    o->set("cap", cap ? Poco::Dynamic::Var(cap) : Poco::Dynamic::Var());
-    o->set("provider_name", r.str(19));
-    o->set("declaration_number", r.str(20));
-    return o;
-}
-
-}  // namespace
-
-ApiResponse listReviews(RequestContext& ctx, const ApiRequest& req) {
-    const std::string status = req.queryValue("status");
-    auto out = newArray();
-    CapUses cap_uses;
-    for (const auto& r :
-         ctx.db.query(std::string(kReviewColumns) +
-                          " WHERE (? = '' OR v.status = ?) ORDER BY v.due_date, v.id LIMIT 1000",
-                      {status, status})) {
-        out->add(reviewJson(ctx, r, cap_uses));
-    }
-    return {200, out};
-}
-
-ApiResponse getReview(RequestContext& ctx, const ApiRequest& req) {
-    const auto id = req.pathId("id");
-    auto r = ctx.db.queryOne(std::string(kReviewColumns) + " WHERE v.id = ?", {id});
-    if (!r) notFound("Review item " + std::to_string(id), "id");
-    CapUses cap_uses;
-    return {200, reviewJson(ctx, *r, cap_uses)};
 }
 
 int answerOverdueDeclarations(RequestContext& ctx) {

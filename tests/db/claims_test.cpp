@@ -185,8 +185,8 @@ TEST_F(ClaimsTest, AReviewDecisionAcceptsTheLineAndMakesItPayableOnce) {
     EXPECT_EQ(conn_->queryOne("SELECT status FROM claim_lines")->str(0), "accepted");
     EXPECT_EQ(dbtest::errorCode([&] {
                   http::decideReview(*manager_,
-                                    dbtest::jsonRequest(R"({"decision":"reject","reason":"x"})",
-                                                        {{"id", std::to_string(review)}}));
+                                     dbtest::jsonRequest(R"({"decision":"reject","reason":"x"})",
+                                                         {{"id", std::to_string(review)}}));
               }),
               "REVIEW_DECIDED");
     EXPECT_EQ(payableSum(), 13 * kTariff);
@@ -399,7 +399,7 @@ TEST_F(ClaimsTest, CheckLedgerIsCleanAfterClaimsAndFindsDataBrokenByHand) {
     const auto review = conn_->queryOne("SELECT id FROM review_items WHERE status = 'open'");
     ASSERT_TRUE(review);
     http::decideReview(*manager_, dbtest::jsonRequest(R"({"decision":"accept","reason":"ok"})",
-                                                     {{"id", std::to_string(review->i64(0))}}));
+                                                      {{"id", std::to_string(review->i64(0))}}));
     EXPECT_EQ(payableSum(), 25 * kTariff);
     auto clean = dbtest::runCli({"check-ledger"}, scratch_.name());
     EXPECT_EQ(clean.exit_code, 0) << clean.output;
