@@ -9,7 +9,6 @@
 #include "contracting/app/tariff_queries.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "invoicing/app/claim_payables.hpp"
-#include "invoicing/domain/payable.hpp"
 #include "messages.hpp"
 
 namespace zc::app {
