@@ -7,6 +7,8 @@
 namespace zc::billing {
 namespace {
 
+constexpr int kMaxReviewPaymentTermDays = 60;
+
 // `text` as a JSON string, escaped as the audit trail's JSON writer escapes it.
 std::string jsonString(const std::string& text) {
     const std::string object = security::AuditRecord().set("v", text).json();
@@ -23,7 +25,14 @@ AwardedClaims awardedOnReview(ReviewStore& store, const Decider& who, const Revi
     awarded.source_id = v.claim_line_id;
     awarded.journal_source = "claim-line:" + std::to_string(v.claim_line_id);
     awarded.booked_on = who.clock.today();
-    awarded.due = addDays(store.receivedOn(v.declaration_id), who.payment_term_days);
+    const Date received = store.receivedOn(v.declaration_id);
+    // As invoicing's payables allow (it refused a longer term here before the move).
+    if (who.payment_term_days < 0 || who.payment_term_days > kMaxReviewPaymentTermDays) {
+        throw ValidationError("INVALID_PAYMENT_TERM",
+                              "The payment term must be between 0 and 60 days.",
+                              "payment_term_days");
+    }
+    awarded.due = addDays(received, who.payment_term_days);
     awarded.cost_year = v.cost_year;
     awarded.by_category = {{v.category, Money::fromCents(amount)}};
     return awarded;

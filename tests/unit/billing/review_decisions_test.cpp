@@ -190,6 +190,15 @@ TEST_F(ReviewDecisionsTest, ALineAnsweredOnTheDueDateStaysNotAcceptedWhateverThe
     EXPECT_TRUE(answers_.answered.empty()) << "its WMO325 went out already";
 }
 
+TEST_F(ReviewDecisionsTest, APaymentTermBeyondSixtyDaysIsRefusedOnAcceptance) {
+    EXPECT_EQ(refusal([&] {
+                  decideReviewOn(store_, awards_, answers_, {clock_, "manager", 61},
+                                 {1, ReviewDecision::Accept, "ok"});
+              }),
+              "INVALID_PAYMENT_TERM");
+    EXPECT_TRUE(awards_.announced.empty());
+}
+
 TEST_F(ReviewDecisionsTest, OnlyAcceptOrRejectIsADecision) {
     EXPECT_EQ(parseReviewDecision("accept"), ReviewDecision::Accept);
     EXPECT_EQ(parseReviewDecision("reject"), ReviewDecision::Reject);
