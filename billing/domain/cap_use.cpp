@@ -166,4 +166,9 @@ std::int64_t AllocationUse::usedInMonth(Date day) const {
     return sum;
 }
 
+void AllocationUse::addInUnit(const Period& period, std::int64_t volume, Unit unit) {
+    if (unit != cap_.unit && unit != capCountingUnit(cap_.unit)) return;
+    add(period, toCapCountingUnit(volume, unit, cap_.unit));
+}
+
 }  // namespace zc::billing

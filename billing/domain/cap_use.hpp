@@ -53,6 +53,9 @@ class AllocationUse {
 
     // An accepted debit line; period must have an end.
     void add(const Period& period, std::int64_t volume);
+    // An accepted debit line whose volume is in `unit`: counted in the cap's counting unit; left
+    // out when `unit` is neither the cap's unit nor its counting unit (it cannot be compared).
+    void addInUnit(const Period& period, std::int64_t volume, Unit unit);
     // Its credit: forgets one accepted line with this period and volume (false if none).
     bool remove(const Period& period, std::int64_t volume);
 

@@ -2,6 +2,7 @@
 #include "claims.hpp"
 
 #include "billing/domain/cap_windows.hpp"
+#include "billing/store/allocation_facts_store.hpp"
 #include "clients.hpp"
 #include "context.hpp"
 #include "contracting/app/tariff_queries.hpp"
@@ -165,17 +166,6 @@ const LineResult& ClaimProcessor::add(const billing::ClaimLine& line) {
 
 namespace {
 
-constexpr const char* kAllocationColumns =
-    "SELECT STRAIGHT_JOIN a.number, a.provider_id, c.bsn_hash, p.category, a.product_code,"
-    " a.start_date, a.end_date, a.unit, a.volume, a.frequency, COALESCE(a.reason_change, ''),"
-    " a.contract_id, a.granted_product_id, g.volume, g.unit, g.frequency, d.valid_from,"
-    " d.valid_to, g.financing"
-    " FROM allocations a FORCE INDEX (uq_allocation_version) JOIN clients c ON c.id = a.client_id"
-    " JOIN products p ON p.code = a.product_code"
-    " JOIN granted_products g ON g.id = a.granted_product_id"
-    " JOIN access_decisions d ON d.id = a.decision_id"
-    " WHERE a.is_current = 1 AND a.number ";
-
 // Accepted, uncredited debit volume per granted product, over all its allocations. The join
 // order and indexes are forced: with stale statistics the optimiser scans every claim line.
 constexpr const char* kGrantedUsage =
@@ -184,29 +174,6 @@ constexpr const char* kGrantedUsage =
     " JOIN claim_lines cl FORCE INDEX (ix_claim_allocation) ON cl.allocation_number = a.number"
     " WHERE a.is_current = 1 AND cl.status = 'accepted' AND cl.credit = 0 AND cl.credited = 0"
     " AND a.granted_product_id ";
-
-constexpr const char* kUsageColumns =
-    "SELECT allocation_number, product_code, period_begin, period_end, unit, SUM(volume)"
-    " FROM claim_lines WHERE status = 'accepted' AND credit = 0 AND credited = 0"
-    " AND allocation_number ";
-
-constexpr const char* kUsageGroup =
-    " GROUP BY allocation_number, product_code, period_begin, period_end, unit";
-
-billing::AllocationFacts factsFrom(const db::Row& r) {
-    billing::AllocationFacts f;
-    f.number = r.i64(0);
-    f.provider_id = r.i64(1);
-    f.category = r.str(3);
-    f.product_code = r.str(4);
-    f.period.begin = parseDate(r.str(5));
-    if (!r.isNull(6)) f.period.end = parseDate(r.str(6));
-    f.unit = parseUnit(r.str(7));
-    f.cap = Cap{r.i64(8), f.unit, parseFrequency(r.str(9))};
-    f.removed = r.str(10) == "13";
-    f.zin = r.str(18) == "ZIN";
-    return f;
-}
 
 // "IN (?,?,…)" for n values.
 std::string inList(std::size_t n) {
@@ -225,12 +192,6 @@ std::optional<std::int64_t> counted(std::int64_t volume, Unit unit, Unit cap_uni
     return billing::toCapCountingUnit(volume, unit, cap_unit);
 }
 
-// An accepted usage row (kUsageColumns) into the allocation's use.
-void addUsageRow(billing::AllocationUse& u, const billing::AllocationFacts& a, const db::Row& r) {
-    const auto v = counted(r.i64(5), parseUnit(r.str(4)), a.cap.unit);
-    if (v) u.add(Period{parseDate(r.str(2)), parseDate(r.str(3))}, *v);
-}
-
 // The granted product's finite total in its counting unit, or nullopt.
 std::optional<std::int64_t> grantedLimit(const Cap& cap, const Period& decision) {
     const auto max = billing::maxVolumeOverAllocation(cap, decision);
@@ -240,16 +201,15 @@ std::optional<std::int64_t> grantedLimit(const Cap& cap, const Period& decision)
 
 }  // namespace
 
-void ClaimProcessor::remember(const db::Row& r) {
-    const auto number = r.i64(0);
-    allocations_[number] = factsFrom(r);
-    client_hashes_[number] = r.str(2);
+void ClaimProcessor::remember(const billing::AllocationRow& r) {
+    const auto number = r.facts.number;
+    allocations_[number] = r.facts;
+    client_hashes_[number] = r.client_hash;
     Links l;
-    l.contract_id = r.i64(11);
-    l.granted_id = r.i64(12);
-    l.granted_cap = Cap{r.i64(13), parseUnit(r.str(14)), parseFrequency(r.str(15))};
-    l.decision_period.begin = parseDate(r.str(16));
-    if (!r.isNull(17)) l.decision_period.end = parseDate(r.str(17));
+    l.contract_id = r.contract_id;
+    l.granted_id = r.granted_id;
+    l.granted_cap = r.granted_cap;
+    l.decision_period = r.decision_period;
     l.granted_limit = grantedLimit(l.granted_cap, l.decision_period);
     granted_unit_[l.granted_id] = l.granted_cap.unit;
     links_[number] = l;
@@ -259,7 +219,7 @@ std::optional<billing::AllocationFacts> ClaimProcessor::allocation(std::int64_t 
     auto it = allocations_.find(number);
     if (it != allocations_.end()) return it->second;
     allocations_[number] = std::nullopt;
-    if (auto r = db().queryOne(std::string(kAllocationColumns) + "= ?", {number})) remember(*r);
+    if (auto r = billing::currentAllocation(db(), number)) remember(*r);
     return allocations_[number];
 }
 
@@ -317,14 +277,12 @@ void ClaimProcessor::prefetch(const std::vector<billing::ClaimLine>& lines) {
     }
     // IN lists are padded to a power of two (repeating a value) so that only a handful of
     // distinct statements is prepared and cached per connection.
-    db::Params params(wanted.begin(), wanted.end());
+    std::vector<std::int64_t> numbers(wanted.begin(), wanted.end());
     std::size_t padded = 1;
-    while (padded < params.size()) padded *= 2;
-    params.resize(padded, params.back());
+    while (padded < numbers.size()) padded *= 2;
+    numbers.resize(padded, numbers.back());
     for (auto n : wanted) allocations_[n] = std::nullopt;
-    for (const auto& r : db().query(kAllocationColumns + inList(params.size()), params)) {
-        remember(r);
-    }
+    for (const auto& r : billing::currentAllocations(db(), numbers)) remember(r);
     std::set<std::int64_t> granted_ids;
     for (auto n : wanted) {
         const auto& a = allocations_[n];
@@ -338,9 +296,9 @@ void ClaimProcessor::prefetch(const std::vector<billing::ClaimLine>& lines) {
             granted_ids.insert(l.granted_id);
         }
     }
-    for (const auto& r : db().query(kUsageColumns + inList(params.size()) + kUsageGroup, params)) {
-        const auto& a = allocations_[r.i64(0)];
-        if (a) addUsageRow(usage_[r.i64(0)]->use, *a, r);
+    for (const auto& u : billing::acceptedUsage(db(), numbers)) {
+        const auto& a = allocations_[u.allocation_number];
+        if (a) usage_[u.allocation_number]->use.addInUnit(u.period, u.volume, u.unit);
     }
     loadGranted({granted_ids.begin(), granted_ids.end()});
     if (writer_) flush();  // written while the caller adjudicates this batch
@@ -389,8 +347,8 @@ ClaimProcessor::Usage& ClaimProcessor::usage(const billing::AllocationFacts& a) 
     // The query must see the lines of this declaration accepted so far.
     flush();
     auto u = std::make_unique<Usage>(Usage{billing::AllocationUse(a.cap, a.category, a.period)});
-    for (const auto& r : db().query(std::string(kUsageColumns) + "= ?" + kUsageGroup, {a.number})) {
-        addUsageRow(u->use, a, r);
+    for (const auto& r : billing::acceptedUsage(db(), a.number)) {
+        u->use.addInUnit(r.period, r.volume, r.unit);
     }
     return *usage_.emplace(a.number, std::move(u)).first->second;
 }
@@ -613,44 +571,6 @@ DeclarationResult ClaimProcessor::close() {
                            ",\"accepted\":" + std::to_string(result_.accepted) +
                            ",\"awarded_cents\":" + std::to_string(result_.awarded.cents()) + "}"});
     return std::move(result_);
-}
-
-Poco::JSON::Object::Ptr capUse(RequestContext& ctx, std::int64_t allocation_number,
-                               const Period& line_period) {
-    auto row = ctx.db.queryOne(std::string(kAllocationColumns) + "= ?", {allocation_number});
-    if (!row || !line_period.end) return nullptr;
-    const auto a = factsFrom(*row);
-    billing::AllocationUse use(a.cap, a.category, a.period);
-    for (const auto& r :
-         ctx.db.query(std::string(kUsageColumns) + "= ?" + kUsageGroup, {allocation_number})) {
-        addUsageRow(use, a, r);
-    }
-    const std::int64_t in_period = use.usedInMonth(line_period.begin);
-    const std::int64_t total = use.total();
-    auto o = newObject();
-    o->set("volume", a.cap.volume);
-    o->set("unit", unitName(a.cap.unit));
-    o->set("frequency", frequencyName(a.cap.frequency));
-    o->set("counting_unit", unitName(billing::capCountingUnit(a.cap.unit)));
-    const bool overlaps =
-        (!a.period.end || line_period.begin < *a.period.end) && a.period.begin < *line_period.end;
-    const auto max_period =
-        overlaps ? billing::maxVolumeInPeriod(a.cap, a.category, line_period, a.period)
-                 : std::int64_t{0};
-    // In the counting unit, like the use (an hours cap counts minutes).
-    const auto counted = [&](std::int64_t v) {
-        return billing::toCapCountingUnit(v, a.cap.unit, a.cap.unit);
-    };
-    if (max_period == billing::kNoPeriodLimit) {
-        o->set("max_in_period", Poco::Dynamic::Var());
-    } else {
-        o->set("max_in_period", counted(max_period));
-    }
-    o->set("used_in_period", in_period);
-    const auto max_total = billing::maxVolumeOverAllocation(a.cap, a.period);
-    o->set("max_total", max_total ? Poco::Dynamic::Var(counted(*max_total)) : Poco::Dynamic::Var());
-    o->set("used_total", total);
-    return o;
 }
 
 }  // namespace zc::app

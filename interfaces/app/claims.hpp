@@ -10,10 +10,15 @@
 #include <vector>
 
 #include "billing/app/awarded_claims.hpp"
+#include "billing/app/reviewed_declarations.hpp"
 #include "billing/domain/adjudication.hpp"
 #include "billing/domain/claim_status.hpp"
 #include "context.hpp"
 #include "interfaces/mysql/background_job.hpp"
+
+namespace zc::billing {
+struct AllocationRow;
+}
 
 namespace zc::app {
 
@@ -99,7 +104,7 @@ class ClaimProcessor {
     std::optional<billing::AllocationFacts> allocation(std::int64_t number);
     billing::ContractFacts contract(const billing::ClaimLine& line, std::int64_t contract_id);
     Usage& usage(const billing::AllocationFacts& a);
-    void remember(const db::Row& r);
+    void remember(const billing::AllocationRow& r);
     std::optional<billing::DecisionCap> decision(const billing::AllocationFacts& a);
     void loadGranted(const std::vector<std::int64_t>& granted_ids);
     bool referenceUsed(const std::string& reference);
@@ -154,29 +159,29 @@ class ClaimProcessor {
 std::string joinCodes(const std::vector<std::string>& codes);
 std::vector<std::string> splitCodes(const std::string& text);
 
-// Review queue decisions (contract manager).
-ApiResponse listReviews(RequestContext& ctx, const ApiRequest& req);
-ApiResponse getReview(RequestContext& ctx, const ApiRequest& req);  // GET /reviews/{id}
-// For a reviewer: the allocation's cap {volume, unit, frequency}, and in the cap's counting unit
-// (minutes for an hours cap) the most allowed in the line's period and over the allocation (null
-// when unlimited) and what accepted lines use of each. Null when the allocation is unknown.
-Poco::JSON::Object::Ptr capUse(RequestContext& ctx, std::int64_t allocation_number,
-                               const Period& line_period);
-ApiResponse decideReview(RequestContext& ctx, const ApiRequest& req);
 // The WMO325 waits for the reviews but never past the answer's due date (10 working days): every
 // declaration still awaiting review on its due date is answered now, its undecided lines listed
 // as not accepted with their review code, and those reviews are escalated (they stay open).
-// Returns the number of declarations answered. POST /reviews/answer-overdue; CLI answer-overdue.
+// Returns the number of declarations answered: billing::answerOverdueDeclarations wired to the
+// message layer (the CLI's answer-overdue, POST /reviews/answer-overdue).
 int answerOverdueDeclarations(RequestContext& ctx);
-ApiResponse answerOverdueApi(RequestContext& ctx, const ApiRequest& req);
+
+// The message layer's side of billing's ReviewedDeclarationsPort: a WMO323 declaration answered
+// after its reviews gets its WMO325 queued (completeReviewedDeclaration), in the caller's
+// transaction.
+class Wmo325Answers final : public billing::ReviewedDeclarationsPort {
+  public:
+    explicit Wmo325Answers(RequestContext& ctx) : ctx_(ctx) {}
+    void declarationAnswered(std::int64_t declaration_id) override;
+
+  private:
+    RequestContext& ctx_;
+};
 
 // POST /declarations (provider, API key) and POST /declarations/dry-run: the JSON form of a
 // WMO323; the answer is the JSON form of the WMO325.
 ApiResponse submitDeclaration(RequestContext& ctx, const ApiRequest& req);
 ApiResponse dryRunDeclaration(RequestContext& ctx, const ApiRequest& req);
-ApiResponse getDeclaration(RequestContext& ctx, const ApiRequest& req);
-// GET /declarations?number=&agb=: newest first; a provider sees only its own.
-ApiResponse listDeclarations(RequestContext& ctx, const ApiRequest& req);
 // POST /declarations/csv?number=&period_start=&period_end=[&dry_run=true]: realised hours as CSV
 // rows "reference,allocation_number,bsn,period_start,period_end,volume" (with that header line);
 // product, unit, tariff and amount come from the allocation and the contract.

@@ -9,6 +9,7 @@
 #include "budget_financing_api.hpp"
 #include "budgets_api.hpp"
 #include "contracts_api.hpp"
+#include "declarations_api.hpp"
 #include "interfaces/app/allocations.hpp"
 #include "interfaces/app/budget_financing.hpp"
 #include "interfaces/app/claims.hpp"
@@ -22,6 +23,7 @@
 #include "procedures_api.hpp"
 #include "provider_statement_api.hpp"
 #include "reference_api.hpp"
+#include "reviews_api.hpp"
 
 namespace zc::http {
 namespace {
@@ -257,12 +259,12 @@ std::vector<Route> buildRoutes() {
          .roles = {kProv},
          .handler = app::submitCsvDeclaration,
          .xml_body = true},
-        forRoles("GET", v1 + "/declarations", {kProv, kCm, kFin, kAud}, app::listDeclarations),
-        forRoles("GET", v1 + "/declarations/{id}", {kProv, kCm, kFin, kAud}, app::getDeclaration),
-        forRoles("GET", v1 + "/reviews", {kCm, kAud}, app::listReviews),
-        forRoles("GET", v1 + "/reviews/{id}", {kCm, kAud}, app::getReview),
-        forRoles("POST", v1 + "/reviews/{id}/decision", {kCm}, app::decideReview),
-        forRoles("POST", v1 + "/reviews/answer-overdue", {kCm, kFin}, app::answerOverdueApi),
+        forRoles("GET", v1 + "/declarations", {kProv, kCm, kFin, kAud}, listDeclarations),
+        forRoles("GET", v1 + "/declarations/{id}", {kProv, kCm, kFin, kAud}, getDeclaration),
+        forRoles("GET", v1 + "/reviews", {kCm, kAud}, listReviews),
+        forRoles("GET", v1 + "/reviews/{id}", {kCm, kAud}, getReview),
+        forRoles("POST", v1 + "/reviews/{id}/decision", {kCm}, decideReview),
+        forRoles("POST", v1 + "/reviews/answer-overdue", {kCm, kFin}, answerOverdueApi),
         // Budgets and monitoring
         forRoles("POST", v1 + "/budgets", {kFin, kAdmin}, createBudget),
         forRoles("GET", v1 + "/budgets", {kFin, kBh, kCm, kAud}, listBudgets),

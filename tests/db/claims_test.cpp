@@ -13,9 +13,11 @@
 #include "interfaces/app/contracts.hpp"
 #include "interfaces/app/messages.hpp"
 #include "interfaces/http/contracts_api.hpp"
+#include "interfaces/http/declarations_api.hpp"
 #include "interfaces/http/payment_integrity_api.hpp"
 #include "interfaces/http/payments_api.hpp"
 #include "interfaces/http/reference_api.hpp"
+#include "interfaces/http/reviews_api.hpp"
 #include "interfaces/mysql/migrations.hpp"
 #include "interfaces/security/crypto.hpp"
 #include "invoicing/store/ledger_store.hpp"
@@ -175,7 +177,7 @@ TEST_F(ClaimsTest, AReviewDecisionAcceptsTheLineAndMakesItPayableOnce) {
         *provider_ctx_,
         declaration("D1", {line("R2", "2025-01-06", "2025-02-01", 13)}, 13 * kTariff));
     const auto review = conn_->queryOne("SELECT id FROM review_items")->i64(0);
-    const auto decided = app::decideReview(
+    const auto decided = http::decideReview(
         *manager_, dbtest::jsonRequest(R"({"decision":"accept","reason":"extra week agreed"})",
                                        {{"id", std::to_string(review)}}));
     EXPECT_EQ(decided.status, 200);
@@ -183,9 +185,9 @@ TEST_F(ClaimsTest, AReviewDecisionAcceptsTheLineAndMakesItPayableOnce) {
     EXPECT_EQ(conn_->queryOne("SELECT status FROM declarations")->str(0), "answered");
     EXPECT_EQ(conn_->queryOne("SELECT status FROM claim_lines")->str(0), "accepted");
     EXPECT_EQ(dbtest::errorCode([&] {
-                  app::decideReview(*manager_,
-                                    dbtest::jsonRequest(R"({"decision":"reject","reason":"x"})",
-                                                        {{"id", std::to_string(review)}}));
+                  http::decideReview(*manager_,
+                                     dbtest::jsonRequest(R"({"decision":"reject","reason":"x"})",
+                                                         {{"id", std::to_string(review)}}));
               }),
               "REVIEW_DECIDED");
     EXPECT_EQ(payableSum(), 13 * kTariff);
@@ -274,7 +276,7 @@ TEST_F(ClaimsTest, AnUndecidedReviewDoesNotHoldTheAnswerPastItsDueDate) {
     EXPECT_EQ(app::answerOverdueDeclarations(*manager_), 0) << "answered once";
     // The WMO325 said "not accepted": a decision after it is recorded but pays nothing, and
     // the provider sees the line closed as answered, not accepted.
-    const auto decided = dbtest::object(app::decideReview(
+    const auto decided = dbtest::object(http::decideReview(
         *manager_, dbtest::jsonRequest(R"({"decision":"accept","reason":"agreed late"})",
                                        {{"id", std::to_string(review->i64(0))}})));
     EXPECT_EQ(decided->getValue<std::string>("status"), "answered_not_accepted");
@@ -282,7 +284,7 @@ TEST_F(ClaimsTest, AnUndecidedReviewDoesNotHoldTheAnswerPastItsDueDate) {
     EXPECT_EQ(conn_->queryOne("SELECT status FROM review_items")->str(0), "answered_not_accepted");
     EXPECT_EQ(conn_->queryOne("SELECT status FROM claim_lines")->str(0), "rejected");
     const auto id = conn_->queryOne("SELECT id FROM declarations")->i64(0);
-    const auto history = dbtest::object(app::getDeclaration(
+    const auto history = dbtest::object(http::getDeclaration(
         *provider_ctx_, dbtest::jsonRequest("{}", {{"id", std::to_string(id)}})));
     EXPECT_EQ(history->getArray("lines")->getObject(0)->getValue<std::string>("review"),
               "answered_not_accepted");
@@ -397,8 +399,8 @@ TEST_F(ClaimsTest, CheckLedgerIsCleanAfterClaimsAndFindsDataBrokenByHand) {
     ASSERT_EQ(res.status, 201);
     const auto review = conn_->queryOne("SELECT id FROM review_items WHERE status = 'open'");
     ASSERT_TRUE(review);
-    app::decideReview(*manager_, dbtest::jsonRequest(R"({"decision":"accept","reason":"ok"})",
-                                                     {{"id", std::to_string(review->i64(0))}}));
+    http::decideReview(*manager_, dbtest::jsonRequest(R"({"decision":"accept","reason":"ok"})",
+                                                      {{"id", std::to_string(review->i64(0))}}));
     EXPECT_EQ(payableSum(), 25 * kTariff);
     auto clean = dbtest::runCli({"check-ledger"}, scratch_.name());
     EXPECT_EQ(clean.exit_code, 0) << clean.output;

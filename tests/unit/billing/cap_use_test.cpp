@@ -61,6 +61,16 @@ TEST(CapUse, WindowsPerFrequency) {
             .empty());
 }
 
+// Stored lines are in the cap's unit or its counting unit; any other unit cannot be compared.
+TEST(CapUse, UsageInHoursOrMinutesCountsInMinutesAndOtherUnitsAreLeftOut) {
+    auto use = weekly3h();
+    use.addInUnit(p("2026-05-04", "2026-05-05"), 2, Unit::Hours);
+    use.addInUnit(p("2026-05-05", "2026-05-06"), 30, Unit::Minutes);
+    use.addInUnit(p("2026-05-06", "2026-05-07"), 1, Unit::Pieces);
+    EXPECT_EQ(use.total(), 2 * kHour + 30);
+    EXPECT_EQ(use.usedInMonth(d("2026-05-01")), 2 * kHour + 30);
+}
+
 TEST(CapUse, ThirtyOneOneDayLinesCannotBeatAWeeklyCap) {
     // The attack of issue 11: 31 one-day lines of 3 hours for May against 3 hours a week.
     AllocationUse use = weekly3h();

@@ -1,0 +1,83 @@
+#include "declaration_store.hpp"
+
+#include "interfaces/mysql/connection.hpp"
+
+namespace zc::billing {
+
+std::vector<DeclarationListRow> findDeclarations(db::Connection& db, const DeclarationFilter& f) {
+    std::vector<DeclarationListRow> out;
+    for (const auto& r : db.query(
+             "SELECT d.id, d.declaratie_nummer, p.agb, p.name, d.source, d.period_begin,"
+             " d.period_end, d.received_at, d.total_submitted_cents, d.total_awarded_cents,"
+             " d.status, d.header_code, d.answer_due FROM declarations d"
+             " JOIN providers p ON p.id = d.provider_id"
+             " WHERE (? = 0 OR d.provider_id = ?) AND (? = '' OR d.declaratie_nummer = ?)"
+             " AND (? = '' OR p.agb = ?) ORDER BY d.id DESC LIMIT ? OFFSET ?",
+             {f.provider_id, f.provider_id, f.number, f.number, f.agb, f.agb, f.limit, f.offset})) {
+        DeclarationListRow d;
+        d.id = r.i64(0);
+        d.number = r.str(1);
+        d.provider_agb = r.str(2);
+        d.provider_name = r.str(3);
+        d.source = r.str(4);
+        d.period_start = r.str(5);
+        d.period_end = r.str(6);
+        d.received_at = r.str(7);
+        d.submitted_cents = r.i64(8);
+        d.awarded_cents = r.optI64(9);
+        d.status = r.str(10);
+        d.header_code = r.opt(11);
+        d.answer_due = r.str(12);
+        out.push_back(std::move(d));
+    }
+    return out;
+}
+
+std::optional<DeclarationRow> findDeclaration(db::Connection& db, std::int64_t id) {
+    auto r = db.queryOne(
+        "SELECT provider_id, declaratie_nummer, status, header_code, total_submitted_cents,"
+        " total_awarded_cents, answer_due, source FROM declarations WHERE id = ?",
+        {id});
+    if (!r) return std::nullopt;
+    DeclarationRow d;
+    d.provider_id = r->i64(0);
+    d.number = r->str(1);
+    d.status = r->str(2);
+    d.header_code = r->opt(3);
+    d.submitted_cents = r->i64(4);
+    d.awarded_cents = r->optI64(5);
+    d.answer_due = r->str(6);
+    d.source = r->str(7);
+    return d;
+}
+
+std::vector<ClaimLineRow> declarationLines(db::Connection& db, std::int64_t declaration_id) {
+    std::vector<ClaimLineRow> out;
+    for (const auto& r : db.query(
+             "SELECT reference, credit, allocation_number, product_code, period_begin, period_end,"
+             " volume, unit, amount_cents, status, code, credited, id, codes,"
+             " (SELECT v.status FROM review_items v WHERE v.claim_line_id = claim_lines.id)"
+             " FROM claim_lines WHERE declaration_id = ? ORDER BY id LIMIT 10000",
+             {declaration_id})) {
+        ClaimLineRow l;
+        l.reference = r.str(0);
+        l.credit = r.i64(1) != 0;
+        l.allocation_number = r.i64(2);
+        l.product_code = r.str(3);
+        l.period_start = r.str(4);
+        l.period_end = r.str(5);
+        l.volume = r.i64(6);
+        l.unit = r.str(7);
+        l.amount_cents = r.i64(8);
+        l.status = r.str(9);
+        l.code = r.opt(10);
+        l.credited = r.i64(11) != 0;
+        l.id = r.i64(12);
+        l.codes = r.opt(13);
+        l.review = r.opt(14);
+        out.push_back(std::move(l));
+    }
+    return out;
+}
+
+}  // namespace zc::billing

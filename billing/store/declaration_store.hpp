@@ -1,0 +1,80 @@
+#pragma once
+// The SQL of reading declarations and their claim lines (billing/app/declarations.hpp): rows
+// as the database holds them, dates and statuses in their text form (the JSON answers show
+// them as they are stored).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace zc::db {
+class Connection;
+}
+
+namespace zc::billing {
+
+// Which declarations a list shows; 0 / "" match everything.
+struct DeclarationFilter {
+    std::int64_t provider_id = 0;
+    std::string number;  // declaratie_nummer
+    std::string agb;     // the provider's AGB
+    std::int64_t limit = 100;
+    std::int64_t offset = 0;
+};
+
+// One declaration in a list, with its provider.
+struct DeclarationListRow {
+    std::int64_t id = 0;
+    std::string number;
+    std::string provider_agb;
+    std::string provider_name;
+    std::string source;  // "wmo323", "json", "csv"
+    std::string period_start;
+    std::string period_end;
+    std::string received_at;  // DATETIME(6) text
+    std::int64_t submitted_cents = 0;
+    std::optional<std::int64_t> awarded_cents;
+    std::string status;
+    std::optional<std::string> header_code;
+    std::string answer_due;
+};
+
+// One declaration as its detail shows it.
+struct DeclarationRow {
+    std::int64_t provider_id = 0;
+    std::string number;
+    std::string status;
+    std::optional<std::string> header_code;
+    std::int64_t submitted_cents = 0;
+    std::optional<std::int64_t> awarded_cents;
+    std::string answer_due;
+    std::string source;
+};
+
+// One claim line of a declaration, with the status of its review item when it has one.
+struct ClaimLineRow {
+    std::int64_t id = 0;
+    std::string reference;
+    bool credit = false;
+    std::int64_t allocation_number = 0;
+    std::string product_code;
+    std::string period_start;
+    std::string period_end;
+    std::int64_t volume = 0;
+    std::string unit;
+    std::int64_t amount_cents = 0;
+    std::string status;
+    std::optional<std::string> code;
+    std::optional<std::string> codes;   // every retourcode, space separated
+    std::optional<std::string> review;  // review_items.status
+    bool credited = false;
+};
+
+// The declarations matching the filter, newest first.
+std::vector<DeclarationListRow> findDeclarations(db::Connection& db, const DeclarationFilter& f);
+// The declaration with this id; nothing when there is none.
+std::optional<DeclarationRow> findDeclaration(db::Connection& db, std::int64_t id);
+// Its claim lines in the order received (at most 10,000).
+std::vector<ClaimLineRow> declarationLines(db::Connection& db, std::int64_t declaration_id);
+
+}  // namespace zc::billing

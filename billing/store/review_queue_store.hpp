@@ -1,0 +1,45 @@
+#pragma once
+// The SQL of reading the review queue (billing/app/review_queue.hpp): review items with their
+// claim line, provider and declaration, as the database holds them.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace zc::db {
+class Connection;
+}
+
+namespace zc::billing {
+
+// One review item (beoordeling) with what the reviewer sees of its line.
+struct ReviewRow {
+    std::int64_t id = 0;
+    std::int64_t declaration_id = 0;
+    std::string code;  // the retourcode that held the line
+    std::string message;
+    std::string status;    // "open", "accepted", "rejected", "answered_not_accepted"
+    std::string due_date;  // YYYY-MM-DD
+    std::string provider_agb;
+    std::string reference;
+    std::int64_t allocation_number = 0;
+    std::string product_code;
+    std::string period_start;
+    std::string period_end;
+    std::int64_t volume = 0;
+    std::string unit;
+    std::int64_t amount_cents = 0;
+    std::optional<std::string> decided_by;
+    std::optional<std::string> reason;
+    bool escalated = false;
+    std::int64_t claim_line_id = 0;
+    std::string provider_name;
+    std::string declaration_number;
+};
+
+// The review items with this status ("" for all), by due date, at most 1,000.
+std::vector<ReviewRow> findReviews(db::Connection& db, const std::string& status);
+// The review item with this id; nothing when there is none.
+std::optional<ReviewRow> findReview(db::Connection& db, std::int64_t id);
+
+}  // namespace zc::billing
