@@ -2,7 +2,6 @@
 #include "claims.hpp"
 
 #include "billing/domain/cap_windows.hpp"
-#include "clients.hpp"
 #include "context.hpp"
 #include "contracting/app/tariff_queries.hpp"
 #include "contracting/kernel/errors.hpp"

@@ -8,7 +8,7 @@
 #include <stdexcept>
 
 #include "allocations.hpp"
-#include "clients.hpp"
+#include "contracting/app/clients.hpp"
 #include "context.hpp"
 #include "contracting/domain/wmo301_content.hpp"
 #include "contracting/kernel/errors.hpp"
@@ -27,7 +27,7 @@ std::string providerAgb(RequestContext& ctx, std::int64_t provider_id) {
     return ctx.db.queryOne("SELECT agb FROM providers WHERE id = ?", {provider_id})->str(0);
 }
 
-iwmo::Client301 client301(const ClientView& c) {
+iwmo::Client301 client301(const contracting::ClientView& c) {
     iwmo::Client301 out;
     out.bsn = c.bsn;
     out.birth_date = c.birth_date;
@@ -177,7 +177,7 @@ void queueWmo301(RequestContext& ctx, std::int64_t client_id, std::int64_t provi
                           std::nullopt, std::nullopt});
         return;
     }
-    const auto client = loadClient(ctx.db, ctx.config, client_id);
+    const auto client = contracting::loadClient(ctx.db, ctx.config, client_id);
     ZC_ASSERT(client.has_value());
     std::vector<std::int64_t> versions;
     const auto allocations = allocations301(ctx, client_id, provider_id, versions);

@@ -9,7 +9,7 @@
 #include "interfaces/app/budget_financing.hpp"
 #include "interfaces/app/budgets.hpp"
 #include "interfaces/app/claims.hpp"
-#include "interfaces/app/clients.hpp"
+#include "clients_api.hpp"
 #include "interfaces/app/contracts.hpp"
 #include "interfaces/app/message_safety.hpp"
 #include "interfaces/app/messages.hpp"
@@ -178,12 +178,12 @@ std::vector<Route> buildRoutes() {
         forRoles("GET", v1 + "/queries/eligible-providers", kAllStaff, app::eligibleProviders),
         forRoles("GET", v1 + "/queries/tariff", kAllStaff, app::tariffQuery),
         // Clients and access decisions (BSN in full for access officers only; reads audited)
-        forRoles("POST", v1 + "/clients", {kAo}, app::createClient),
-        forRoles("GET", v1 + "/clients", {kAo, kAud}, app::listClients),
-        forRoles("GET", v1 + "/clients/{id}", {kAo, kCm, kAud}, app::getClient),
-        forRoles("POST", v1 + "/clients/{id}/decisions", {kAo}, app::createDecision),
+        forRoles("POST", v1 + "/clients", {kAo}, createClient),
+        forRoles("GET", v1 + "/clients", {kAo, kAud}, listClients),
+        forRoles("GET", v1 + "/clients/{id}", {kAo, kCm, kAud}, getClient),
+        forRoles("POST", v1 + "/clients/{id}/decisions", {kAo}, createDecision),
         forRoles("POST", v1 + "/clients/{id}/message-safety", {kAo}, app::setMessageSafety),
-        forRoles("GET", v1 + "/clients/{id}/decisions", {kAo, kCm, kAud}, app::listDecisions),
+        forRoles("GET", v1 + "/clients/{id}/decisions", {kAo, kCm, kAud}, listDecisions),
         // Allocations (versioned; a provider sees only its own)
         forRoles("POST", v1 + "/allocations", {kAo, kCm},
                  app::queueingWmo301<app::createAllocation>),
