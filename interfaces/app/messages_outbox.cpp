@@ -17,7 +17,7 @@
 #include "interfaces/iwmo/message_kinds.hpp"
 #include "interfaces/security/crypto.hpp"
 #include "interfaces/xml/stream_reader.hpp"
-#include "message_safety.hpp"
+#include "contracting/store/message_safety_store.hpp"
 #include "messages_internal.hpp"
 
 namespace zc::app {
@@ -171,7 +171,7 @@ std::int64_t queueOutgoing(RequestContext& ctx, std::int64_t provider_id, const 
 }
 
 void queueWmo301(RequestContext& ctx, std::int64_t client_id, std::int64_t provider_id) {
-    if (messagesWithheld(ctx.db, client_id)) {
+    if (contracting::messagesWithheld(ctx.db, client_id)) {
         // OP003: nothing about this client goes out; released, the current state follows.
         appendAudit(ctx, {"message.withheld", "client", std::to_string(client_id), "ok",
                           std::nullopt, std::nullopt});

@@ -11,7 +11,7 @@
 #include "interfaces/app/claims.hpp"
 #include "clients_api.hpp"
 #include "interfaces/app/contracts.hpp"
-#include "interfaces/app/message_safety.hpp"
+#include "message_safety_api.hpp"
 #include "interfaces/app/messages.hpp"
 #include "interfaces/app/payments.hpp"
 #include "interfaces/app/procedures.hpp"
@@ -182,7 +182,8 @@ std::vector<Route> buildRoutes() {
         forRoles("GET", v1 + "/clients", {kAo, kAud}, listClients),
         forRoles("GET", v1 + "/clients/{id}", {kAo, kCm, kAud}, getClient),
         forRoles("POST", v1 + "/clients/{id}/decisions", {kAo}, createDecision),
-        forRoles("POST", v1 + "/clients/{id}/message-safety", {kAo}, app::setMessageSafety),
+        forRoles("POST", v1 + "/clients/{id}/message-safety", {kAo},
+                 app::queueingWmo301<setMessageSafety>),
         forRoles("GET", v1 + "/clients/{id}/decisions", {kAo, kCm, kAud}, listDecisions),
         // Allocations (versioned; a provider sees only its own)
         forRoles("POST", v1 + "/allocations", {kAo, kCm},

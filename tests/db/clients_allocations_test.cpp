@@ -8,7 +8,7 @@
 #include "contracting/app/clients.hpp"
 #include "interfaces/http/clients_api.hpp"
 #include "interfaces/app/contracts.hpp"
-#include "interfaces/app/message_safety.hpp"
+#include "interfaces/http/message_safety_api.hpp"
 #include "interfaces/app/messages.hpp"
 #include "interfaces/app/reference.hpp"
 #include "interfaces/mysql/migrations.hpp"
@@ -307,7 +307,7 @@ TEST_F(ClientsAllocationsTest, MessagesWithheldForAClientsSafetyQueueNoWmo301Unt
             ->i64(0);
     };
     auto safety = [&](const std::string& body) {
-        return app::setMessageSafety(*officer_,
+        return app::queueingWmo301<http::setMessageSafety>(*officer_,
                                      dbtest::jsonRequest(body, {{"id", std::to_string(client)}}));
     };
     EXPECT_EQ(dbtest::errorCode([&] { safety(R"({"withhold":true})"); }), "MISSING_FIELD");
