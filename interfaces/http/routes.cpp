@@ -11,7 +11,9 @@
 #include "interfaces/app/claims.hpp"
 #include "clients_api.hpp"
 #include "interfaces/app/contracts.hpp"
+#include "message_log_api.hpp"
 #include "message_safety_api.hpp"
+#include "outbox_api.hpp"
 #include "interfaces/app/messages.hpp"
 #include "interfaces/app/payments.hpp"
 #include "interfaces/app/procedures.hpp"
@@ -214,19 +216,19 @@ std::vector<Route> buildRoutes() {
          .pattern = v1 + "/outbox",
          .access = A::Roles,
          .roles = {kProv},
-         .handler = app::listOutbox,
+         .handler = listOutbox,
          .client_certificate = true},
         {.method = "GET",
          .pattern = v1 + "/outbox/{id}",
          .access = A::Roles,
          .roles = {kProv},
-         .handler = app::getOutboxMessage,
+         .handler = getOutboxMessage,
          .client_certificate = true},
         {.method = "POST",
          .pattern = v1 + "/outbox/{id}/ack",
          .access = A::Roles,
          .roles = {kProv},
-         .handler = app::acknowledgeOutbox,
+         .handler = acknowledgeOutbox,
          .client_certificate = true},
         // Requests for (changes of) allocations: the work queue, and the standard's deadlines
         forRoles("GET", v1 + "/requests", {kCm, kAo, kAud}, app::listRequests),
@@ -235,7 +237,7 @@ std::vector<Route> buildRoutes() {
         forRoles("POST", v1 + "/requests/{id}/reject", {kCm, kAo}, app::rejectRequest),
         forRoles("POST", v1 + "/requests/{id}/investigate", {kCm, kAo}, app::investigateRequest),
         forRoles("GET", v1 + "/deadlines/overdue", {kCm, kAo, kAud}, app::listOverdue),
-        forRoles("GET", v1 + "/message-log", {kCm, kAo, kAud}, app::messageLog),
+        forRoles("GET", v1 + "/message-log", {kCm, kAo, kAud}, messageLog),
         // Declarations (claims) and the review queue
         forRoles("POST", v1 + "/declarations", {kProv}, app::submitDeclaration),
         forRoles("POST", v1 + "/declarations/dry-run", {kProv}, app::dryRunDeclaration),
