@@ -8,17 +8,17 @@
 #include <stdexcept>
 
 #include "allocations.hpp"
+#include "context.hpp"
 #include "contracting/app/clients.hpp"
 #include "contracting/app/provider_outbox.hpp"
-#include "context.hpp"
 #include "contracting/domain/wmo301_content.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "contracting/kernel/unit.hpp"
 #include "contracting/kernel/working_days.hpp"
+#include "contracting/store/message_safety_store.hpp"
 #include "interfaces/iwmo/message_kinds.hpp"
 #include "interfaces/security/crypto.hpp"
 #include "interfaces/xml/stream_reader.hpp"
-#include "contracting/store/message_safety_store.hpp"
 #include "messages_internal.hpp"
 
 namespace zc::app {

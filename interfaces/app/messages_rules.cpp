@@ -5,8 +5,8 @@
 #include <set>
 
 #include "allocations.hpp"
-#include "contracting/app/clients.hpp"
 #include "context.hpp"
+#include "contracting/app/clients.hpp"
 #include "contracting/kernel/bsn.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "contracting/kernel/working_days.hpp"

@@ -1,6 +1,6 @@
 // Issue 11: allocations and what we send follow the business rules — through the real use cases
-// (interfaces/app/allocations.hpp, interfaces/http/clients_api.hpp, messages.hpp) against a migrated scratch
-// database, on a fixed day (2025-03-10, a Monday) so that "the past" is stable:
+// (interfaces/app/allocations.hpp, interfaces/http/clients_api.hpp, messages.hpp) against a
+// migrated scratch database, on a fixed day (2025-03-10, a Monday) so that "the past" is stable:
 // OP087 (what a WMO301 carries), OP186/OP298/OP299 (provider consent for retroactive changes),
 // OP380 (extension keeps the ToewijzingNummer), the decision's volume across its allocations,
 // CS338/CS343 and etmalen within calendar days.
@@ -11,10 +11,10 @@
 #include "contracting/kernel/errors.hpp"
 #include "db/db_test_env.hpp"
 #include "interfaces/app/allocations.hpp"
-#include "interfaces/http/clients_api.hpp"
 #include "interfaces/app/contracts.hpp"
 #include "interfaces/app/messages.hpp"
 #include "interfaces/app/reference.hpp"
+#include "interfaces/http/clients_api.hpp"
 #include "interfaces/mysql/migrations.hpp"
 #include "interfaces/security/crypto.hpp"
 

@@ -1,16 +1,16 @@
-// Clients, access decisions (interfaces/http/clients_api.hpp) and allocations (allocations.hpp) called
-// as the HTTP layer calls them, against a migrated scratch database.
+// Clients, access decisions (interfaces/http/clients_api.hpp) and allocations (allocations.hpp)
+// called as the HTTP layer calls them, against a migrated scratch database.
 #include <gtest/gtest.h>
 
+#include "contracting/app/clients.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "db/db_test_env.hpp"
 #include "interfaces/app/allocations.hpp"
-#include "contracting/app/clients.hpp"
-#include "interfaces/http/clients_api.hpp"
 #include "interfaces/app/contracts.hpp"
-#include "interfaces/http/message_safety_api.hpp"
 #include "interfaces/app/messages.hpp"
 #include "interfaces/app/reference.hpp"
+#include "interfaces/http/clients_api.hpp"
+#include "interfaces/http/message_safety_api.hpp"
 #include "interfaces/mysql/migrations.hpp"
 #include "interfaces/security/crypto.hpp"
 
@@ -307,8 +307,8 @@ TEST_F(ClientsAllocationsTest, MessagesWithheldForAClientsSafetyQueueNoWmo301Unt
             ->i64(0);
     };
     auto safety = [&](const std::string& body) {
-        return app::queueingWmo301<http::setMessageSafety>(*officer_,
-                                     dbtest::jsonRequest(body, {{"id", std::to_string(client)}}));
+        return app::queueingWmo301<http::setMessageSafety>(
+            *officer_, dbtest::jsonRequest(body, {{"id", std::to_string(client)}}));
     };
     EXPECT_EQ(dbtest::errorCode([&] { safety(R"({"withhold":true})"); }), "MISSING_FIELD");
     EXPECT_EQ(safety(R"({"withhold":true,"reason":"verblijf in de vrouwenopvang"})").status, 200);
@@ -335,8 +335,8 @@ TEST_F(ClientsAllocationsTest, MessagesWithheldForAClientsSafetyQueueNoWmo301Unt
     EXPECT_EQ(wmo301s(), 1);
     EXPECT_EQ(auditCount("client.messages_withheld"), 1);
     EXPECT_EQ(auditCount("client.messages_released"), 1);
-    EXPECT_FALSE(object(http::getClient(*officer_,
-                                       dbtest::jsonRequest("{}", {{"id", std::to_string(client)}})))
+    EXPECT_FALSE(object(http::getClient(
+                            *officer_, dbtest::jsonRequest("{}", {{"id", std::to_string(client)}})))
                      ->getValue<bool>("messages_withheld"));
 }
 
