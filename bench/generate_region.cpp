@@ -23,7 +23,7 @@
 
 #include "contracting/kernel/bsn.hpp"
 #include "contracting/kernel/civil_date.hpp"
-#include "interfaces/app/clients.hpp"
+#include "interfaces/http/clients_api.hpp"
 #include "interfaces/iwmo/declaration.hpp"
 #include "interfaces/mysql/connection.hpp"
 #include "interfaces/mysql/connection_pool.hpp"

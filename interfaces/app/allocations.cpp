@@ -1,6 +1,5 @@
 #include "allocations.hpp"
 
-#include "care_queries.hpp"
 #include "context.hpp"
 #include "contracting/domain/allocation_rules.hpp"
 #include "contracting/domain/decision_cap.hpp"
@@ -8,6 +7,7 @@
 #include "contracting/domain/provider_consent.hpp"
 #include "contracting/kernel/ascii.hpp"
 #include "contracting/kernel/errors.hpp"
+#include "contracting/store/care_queries.hpp"
 
 namespace zc::app {
 namespace {
@@ -131,7 +131,7 @@ void checkNoPgbOverlap(RequestContext& ctx, const GrantContext& g, Date begin,
                        const std::optional<Date>& end) {
     const Period candidate{begin, end};
     if (!candidate.isValid()) return;
-    for (const auto& pgb : pgbGrantPeriods(ctx.db, g.client_id, g.product_code)) {
+    for (const auto& pgb : contracting::pgbGrantPeriods(ctx.db, g.client_id, g.product_code)) {
         if (pgb.overlaps(candidate)) {
             throw ValidationError("PGB_OVERLAPS_ALLOCATION",
                                   "The client has a personal budget (PGB) for product " +
@@ -196,7 +196,8 @@ void checkCandidate(RequestContext& ctx, const GrantContext& g, const NewVersion
     c.end = v.end;
     c.own_number = v.number;
     c.reason_code = v.reason;
-    contracting::checkAllocation(c, currentAllocationPeriods(ctx.db, g.client_id, g.product_code));
+    contracting::checkAllocation(
+        c, contracting::currentAllocationPeriods(ctx.db, g.client_id, g.product_code));
     // The decision's grant binds all its allocations together, whichever provider has them.
     const contracting::GrantUse candidate{v.number, c.requested, Period{v.begin, v.end}};
     if (replaced && contracting::usesNoMoreThan(candidate, *replaced)) return;
@@ -400,9 +401,9 @@ ApiResponse createAllocation(RequestContext& ctx, const ApiRequest& req,
     v.volume = volume.value_or(g.granted.volume);
     v.reference = reference;
     auto contractOn = [&](Date day) {
-        const auto contract =
-            activeContractOf(ctx.db, provider_id, contractingMunicipalities(ctx.db, g.municipality),
-                             g.product_code, day);
+        const auto contract = contracting::activeContractOf(
+            ctx.db, provider_id, contracting::contractingMunicipalities(ctx.db, g.municipality),
+            g.product_code, day);
         if (!contract) {
             throw ValidationError("NO_ACTIVE_CONTRACT",
                                   "Provider " + std::to_string(provider_id) +

@@ -3,7 +3,6 @@
 
 #include "billing/domain/cap_windows.hpp"
 #include "billing/store/allocation_facts_store.hpp"
-#include "clients.hpp"
 #include "context.hpp"
 #include "contracting/app/tariff_queries.hpp"
 #include "contracting/kernel/errors.hpp"

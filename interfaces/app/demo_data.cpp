@@ -12,7 +12,7 @@
 
 #include "allocations.hpp"
 #include "interfaces/http/auth_api.hpp"
-#include "clients.hpp"
+#include "interfaces/http/clients_api.hpp"
 #include "context.hpp"
 #include "contracts.hpp"
 #include "interfaces/http/contracts_api.hpp"
@@ -701,7 +701,7 @@ void loadClients(Demo& d, int current_year) {
     std::int64_t last_allocation = 0;
     for (const auto& c : kClientSeeds) {
         if (!client_ids.count(c.bsn)) {
-            auto client = call(d, createClient, accessOfficerActor(),
+            auto client = call(d, http::createClient, accessOfficerActor(),
                                object({{"bsn", c.bsn},
                                        {"surname", c.surname},
                                        {"prefix", c.prefix},
@@ -722,7 +722,7 @@ void loadClients(Demo& d, int current_year) {
                              {"frequency", c.frequency},
                              {"financing", c.financing}});
         if (c.pgb_budget_cents > 0) grant->set("pgb_budget_cents", c.pgb_budget_cents);
-        auto decision = callWithPath(d, createDecision, {{"id", std::to_string(client_ids[c.bsn])}},
+        auto decision = callWithPath(d, http::createDecision, {{"id", std::to_string(client_ids[c.bsn])}},
                                      object({{"number", ++decision_number},
                                              {"decision_date", from},
                                              {"valid_from", from},

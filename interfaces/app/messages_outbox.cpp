@@ -1,4 +1,4 @@
-// Outgoing messages (WMO301, WMO319), the providers' outbox and the request work queue.
+// Outgoing messages (WMO301, WMO319) and the messages' HTTP entry points (intake, WMO323 upload).
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
 
@@ -8,16 +8,17 @@
 #include <stdexcept>
 
 #include "allocations.hpp"
-#include "clients.hpp"
 #include "context.hpp"
+#include "contracting/app/clients.hpp"
+#include "contracting/app/provider_outbox.hpp"
 #include "contracting/domain/wmo301_content.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "contracting/kernel/unit.hpp"
 #include "contracting/kernel/working_days.hpp"
+#include "contracting/store/message_safety_store.hpp"
 #include "interfaces/iwmo/message_kinds.hpp"
 #include "interfaces/security/crypto.hpp"
 #include "interfaces/xml/stream_reader.hpp"
-#include "message_safety.hpp"
 #include "messages_internal.hpp"
 
 namespace zc::app {
@@ -27,7 +28,7 @@ std::string providerAgb(RequestContext& ctx, std::int64_t provider_id) {
     return ctx.db.queryOne("SELECT agb FROM providers WHERE id = ?", {provider_id})->str(0);
 }
 
-iwmo::Client301 client301(const ClientView& c) {
+iwmo::Client301 client301(const contracting::ClientView& c) {
     iwmo::Client301 out;
     out.bsn = c.bsn;
     out.birth_date = c.birth_date;
@@ -92,30 +93,6 @@ std::vector<iwmo::Allocation301> allocations301(RequestContext& ctx, std::int64_
     return out;
 }
 
-Poco::JSON::Object::Ptr outboxJson(const db::Row& r) {
-    auto o = newObject();
-    o->set("id", r.i64(0));
-    o->set("message_code", r.str(1));
-    o->set("identificatie", r.str(2));
-    o->set("created_at", isoTimestamp(r.str(3)));
-    o->set("retour_due", r.str(4));
-    setOptional(o, "fetched_at", r.opt(5));
-    setOptional(o, "acknowledged_at", r.opt(6));
-    setOptional(o, "retour_codes", r.opt(7));
-    return o;
-}
-
-constexpr const char* kOutboxColumns =
-    "SELECT id, message_code, identificatie, created_at, retour_due, fetched_at, acknowledged_at,"
-    " retour_codes FROM outbox_messages";
-
-std::int64_t ownProvider(const RequestContext& ctx) {
-    if (ctx.actor.role != Role::Provider) {
-        throw ValidationError("FORBIDDEN", "Only a provider has an outbox.", "");
-    }
-    return ctx.actor.provider_id;
-}
-
 }  // namespace
 
 std::string nextIdentificatie(RequestContext& ctx) {
@@ -171,13 +148,13 @@ std::int64_t queueOutgoing(RequestContext& ctx, std::int64_t provider_id, const 
 }
 
 void queueWmo301(RequestContext& ctx, std::int64_t client_id, std::int64_t provider_id) {
-    if (messagesWithheld(ctx.db, client_id)) {
+    if (contracting::messagesWithheld(ctx.db, client_id)) {
         // OP003: nothing about this client goes out; released, the current state follows.
         appendAudit(ctx, {"message.withheld", "client", std::to_string(client_id), "ok",
                           std::nullopt, std::nullopt});
         return;
     }
-    const auto client = loadClient(ctx.db, ctx.config, client_id);
+    const auto client = contracting::loadClient(ctx.db, ctx.config, client_id);
     ZC_ASSERT(client.has_value());
     std::vector<std::int64_t> versions;
     const auto allocations = allocations301(ctx, client_id, provider_id, versions);
@@ -267,7 +244,7 @@ ApiResponse uploadDeclaration(RequestContext& ctx, const ApiRequest& req, bool d
                               "was not found at the start of the file.",
                               "file");
     }
-    const std::string agb = providerAgb(ctx, ownProvider(ctx));
+    const std::string agb = providerAgb(ctx, contracting::outboxOwner(ctx));
     return rawResponse(receiveDeclaration(ctx, agb, declarationSource(req), dry_run));
 }
 
@@ -279,52 +256,6 @@ ApiResponse uploadWmo323(RequestContext& ctx, const ApiRequest& req) {
 
 ApiResponse uploadWmo323DryRun(RequestContext& ctx, const ApiRequest& req) {
     return uploadDeclaration(ctx, req, true);
-}
-
-ApiResponse listOutbox(RequestContext& ctx, const ApiRequest& req) {
-    const auto provider_id = ownProvider(ctx);
-    const bool all = req.queryValue("all") == "true";
-    auto out = newArray();
-    for (const auto& r :
-         ctx.db.query(std::string(kOutboxColumns) +
-                          " WHERE provider_id = ? AND (? = 1 OR acknowledged_at IS NULL)"
-                          " ORDER BY id LIMIT 1000",
-                      {provider_id, std::int64_t{all ? 1 : 0}})) {
-        out->add(outboxJson(r));
-    }
-    return {200, out};
-}
-
-ApiResponse getOutboxMessage(RequestContext& ctx, const ApiRequest& req) {
-    const auto provider_id = ownProvider(ctx);
-    const auto id = req.pathId("id");
-    auto r = ctx.db.queryOne("SELECT xml FROM outbox_messages WHERE id = ? AND provider_id = ?",
-                             {id, provider_id});
-    if (!r) notFound("Outbox message " + std::to_string(id), "id");
-    ctx.db.execute("UPDATE outbox_messages SET fetched_at = COALESCE(fetched_at, ?) WHERE id = ?",
-                   {timestamp(ctx.clock), id});
-    ApiResponse res;
-    res.content_type = "application/xml; charset=utf-8";
-    res.raw = r->str(0);
-    return res;
-}
-
-ApiResponse acknowledgeOutbox(RequestContext& ctx, const ApiRequest& req) {
-    const auto provider_id = ownProvider(ctx);
-    const auto id = req.pathId("id");
-    db::Transaction tx(ctx.db);
-    auto r = ctx.db.queryOne(
-        std::string(kOutboxColumns) + " WHERE id = ? AND provider_id = ? FOR UPDATE",
-        {id, provider_id});
-    if (!r) notFound("Outbox message " + std::to_string(id), "id");
-    ctx.db.execute(
-        "UPDATE outbox_messages SET acknowledged_at = COALESCE(acknowledged_at, ?)"
-        " WHERE id = ?",
-        {timestamp(ctx.clock), id});
-    appendAudit(ctx, {"message.acknowledge", "message", r->str(1) + "/" + r->str(2), "ok",
-                      std::nullopt, std::nullopt});
-    tx.commit();
-    return {200, outboxJson(*ctx.db.queryOne(std::string(kOutboxColumns) + " WHERE id = ?", {id}))};
 }
 
 }  // namespace zc::app

@@ -5,8 +5,8 @@
 #include <set>
 
 #include "allocations.hpp"
-#include "clients.hpp"
 #include "context.hpp"
+#include "contracting/app/clients.hpp"
 #include "contracting/kernel/bsn.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "contracting/kernel/working_days.hpp"
@@ -136,7 +136,7 @@ Outcome acceptedOutcome(RequestContext& ctx, const MessageInfo& m) {
 bool hasErrors(const Codes& codes) { return iwmo::rejectsAClass(codes); }
 
 std::optional<std::int64_t> clientIdOf(RequestContext& ctx, const MessageInfo& m) {
-    return findClientIdByBsn(ctx.db, ctx.config, client(m).childText("Bsn"));
+    return contracting::findClientIdByBsn(ctx.db, ctx.config, client(m).childText("Bsn"));
 }
 
 // --- WMO305 start ------------------------------------------------------------------------

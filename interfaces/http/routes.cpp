@@ -13,9 +13,11 @@
 #include "interfaces/app/allocations.hpp"
 #include "interfaces/app/budget_financing.hpp"
 #include "interfaces/app/claims.hpp"
-#include "interfaces/app/clients.hpp"
+#include "clients_api.hpp"
 #include "interfaces/app/contracts.hpp"
-#include "interfaces/app/message_safety.hpp"
+#include "message_log_api.hpp"
+#include "message_safety_api.hpp"
+#include "outbox_api.hpp"
 #include "interfaces/app/messages.hpp"
 #include "interfaces/app/procedures.hpp"
 #include "payment_integrity_api.hpp"
@@ -178,12 +180,13 @@ std::vector<Route> buildRoutes() {
         forRoles("GET", v1 + "/queries/eligible-providers", kAllStaff, eligibleProviders),
         forRoles("GET", v1 + "/queries/tariff", kAllStaff, tariffQuery),
         // Clients and access decisions (BSN in full for access officers only; reads audited)
-        forRoles("POST", v1 + "/clients", {kAo}, app::createClient),
-        forRoles("GET", v1 + "/clients", {kAo, kAud}, app::listClients),
-        forRoles("GET", v1 + "/clients/{id}", {kAo, kCm, kAud}, app::getClient),
-        forRoles("POST", v1 + "/clients/{id}/decisions", {kAo}, app::createDecision),
-        forRoles("POST", v1 + "/clients/{id}/message-safety", {kAo}, app::setMessageSafety),
-        forRoles("GET", v1 + "/clients/{id}/decisions", {kAo, kCm, kAud}, app::listDecisions),
+        forRoles("POST", v1 + "/clients", {kAo}, createClient),
+        forRoles("GET", v1 + "/clients", {kAo, kAud}, listClients),
+        forRoles("GET", v1 + "/clients/{id}", {kAo, kCm, kAud}, getClient),
+        forRoles("POST", v1 + "/clients/{id}/decisions", {kAo}, createDecision),
+        forRoles("POST", v1 + "/clients/{id}/message-safety", {kAo},
+                 app::queueingWmo301<setMessageSafety>),
+        forRoles("GET", v1 + "/clients/{id}/decisions", {kAo, kCm, kAud}, listDecisions),
         // Allocations (versioned; a provider sees only its own)
         forRoles("POST", v1 + "/allocations", {kAo, kCm},
                  app::queueingWmo301<app::createAllocation>),
@@ -213,19 +216,19 @@ std::vector<Route> buildRoutes() {
          .pattern = v1 + "/outbox",
          .access = A::Roles,
          .roles = {kProv},
-         .handler = app::listOutbox,
+         .handler = listOutbox,
          .client_certificate = true},
         {.method = "GET",
          .pattern = v1 + "/outbox/{id}",
          .access = A::Roles,
          .roles = {kProv},
-         .handler = app::getOutboxMessage,
+         .handler = getOutboxMessage,
          .client_certificate = true},
         {.method = "POST",
          .pattern = v1 + "/outbox/{id}/ack",
          .access = A::Roles,
          .roles = {kProv},
-         .handler = app::acknowledgeOutbox,
+         .handler = acknowledgeOutbox,
          .client_certificate = true},
         // Requests for (changes of) allocations: the work queue, and the standard's deadlines
         forRoles("GET", v1 + "/requests", {kCm, kAo, kAud}, app::listRequests),
@@ -234,7 +237,7 @@ std::vector<Route> buildRoutes() {
         forRoles("POST", v1 + "/requests/{id}/reject", {kCm, kAo}, app::rejectRequest),
         forRoles("POST", v1 + "/requests/{id}/investigate", {kCm, kAo}, app::investigateRequest),
         forRoles("GET", v1 + "/deadlines/overdue", {kCm, kAo, kAud}, app::listOverdue),
-        forRoles("GET", v1 + "/message-log", {kCm, kAo, kAud}, app::messageLog),
+        forRoles("GET", v1 + "/message-log", {kCm, kAo, kAud}, messageLog),
         // Declarations (claims) and the review queue
         forRoles("POST", v1 + "/declarations", {kProv}, app::submitDeclaration),
         forRoles("POST", v1 + "/declarations/dry-run", {kProv}, app::dryRunDeclaration),

@@ -1,6 +1,6 @@
 // Issue 11: allocations and what we send follow the business rules — through the real use cases
-// (interfaces/app/allocations.hpp, clients.hpp, messages.hpp) against a migrated scratch
-// database, on a fixed day (2025-03-10, a Monday) so that "the past" is stable:
+// (interfaces/app/allocations.hpp, interfaces/http/clients_api.hpp, messages.hpp) against a
+// migrated scratch database, on a fixed day (2025-03-10, a Monday) so that "the past" is stable:
 // OP087 (what a WMO301 carries), OP186/OP298/OP299 (provider consent for retroactive changes),
 // OP380 (extension keeps the ToewijzingNummer), the decision's volume across its allocations,
 // CS338/CS343 and etmalen within calendar days.
@@ -11,9 +11,9 @@
 #include "contracting/kernel/errors.hpp"
 #include "db/db_test_env.hpp"
 #include "interfaces/app/allocations.hpp"
-#include "interfaces/app/clients.hpp"
 #include "interfaces/app/contracts.hpp"
 #include "interfaces/app/messages.hpp"
+#include "interfaces/http/clients_api.hpp"
 #include "interfaces/http/reference_api.hpp"
 #include "interfaces/mysql/migrations.hpp"
 #include "interfaces/security/crypto.hpp"
@@ -90,7 +90,7 @@ class AllocationBusinessRulesTest : public ::testing::Test {
     }
 
     std::int64_t createClient(const std::string& bsn) {
-        return object(app::createClient(
+        return object(http::createClient(
                           *officer_, dbtest::jsonRequest(
                                          R"({"bsn":")" + bsn +
                                          R"(","surname":"Jansen","birth_date":"1950-02-03",)"
@@ -102,7 +102,7 @@ class AllocationBusinessRulesTest : public ::testing::Test {
     // A decision from 2025-01-06 (Monday) up to 2025-04-01 with one grant; the grant's id.
     std::int64_t decide(const std::string& grant, const std::string& valid_to = "2025-04-01",
                         std::int64_t client = 0) {
-        const auto res = app::createDecision(
+        const auto res = http::createDecision(
             *officer_, dbtest::jsonRequest(R"({"number":)" + std::to_string(++decision_number_) +
                                                R"(,"decision_date":"2025-01-02",)"
                                                R"("valid_from":"2025-01-06","valid_to":")" +

@@ -8,7 +8,7 @@
 #include "contracting/kernel/errors.hpp"
 #include "db/db_test_env.hpp"
 #include "interfaces/app/allocations.hpp"
-#include "interfaces/app/clients.hpp"
+#include "interfaces/http/clients_api.hpp"
 #include "interfaces/app/contracts.hpp"
 #include "interfaces/app/messages.hpp"
 #include "interfaces/http/budgets_api.hpp"
@@ -102,13 +102,13 @@ class BudgetsTest : public ::testing::Test {
     // One client of Zwolle with 3 hours of IB a week for 2026, allocated to the provider.
     std::int64_t allocateThreeHoursAWeek() {
         const auto client =
-            num(object(app::createClient(
+            num(object(http::createClient(
                     *officer_, dbtest::jsonRequest(R"({"bsn":"123456782","surname":"Jansen",)"
                                                    R"("birth_date":"1950-02-03","gender":"1",)"
                                                    R"("house_number":"12","postcode":"8011AB",)"
                                                    R"("municipality_code":"0193"})"))),
                 "id");
-        const auto decision = object(app::createDecision(
+        const auto decision = object(http::createDecision(
             *officer_,
             dbtest::jsonRequest(R"({"number":1,"decision_date":"2025-12-15",)"
                                 R"("valid_from":"2026-01-01","valid_to":"2027-01-01",)"

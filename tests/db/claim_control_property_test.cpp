@@ -15,7 +15,7 @@
 #include "db_test_env.hpp"
 #include "interfaces/app/allocations.hpp"
 #include "interfaces/app/claims.hpp"
-#include "interfaces/app/clients.hpp"
+#include "interfaces/http/clients_api.hpp"
 #include "interfaces/app/contracts.hpp"
 #include "interfaces/app/messages.hpp"
 #include "interfaces/http/reference_api.hpp"
@@ -78,7 +78,7 @@ class ClaimControlDbProperty : public ::testing::Test {
         }
         const auto client =
             object(
-                app::createClient(
+                http::createClient(
                     *officer,
                     dbtest::jsonRequest(
                         R"({"bsn":"123456782","surname":"Jansen","initials":"H.",)"
@@ -87,7 +87,7 @@ class ClaimControlDbProperty : public ::testing::Test {
                 ->getValue<std::int64_t>("id");
         // 3 h a week from Monday 6 January to 30 June 2025: ISO weeks 2..27 → 78 h granted.
         const auto granted =
-            object(app::createDecision(
+            object(http::createDecision(
                        *officer,
                        dbtest::jsonRequest(
                            R"({"number":1,"decision_date":"2025-01-02","valid_from":"2025-01-06",)"

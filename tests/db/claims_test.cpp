@@ -9,7 +9,7 @@
 #include "contracting/kernel/errors.hpp"
 #include "db_test_env.hpp"
 #include "interfaces/app/allocations.hpp"
-#include "interfaces/app/clients.hpp"
+#include "interfaces/http/clients_api.hpp"
 #include "interfaces/app/contracts.hpp"
 #include "interfaces/app/messages.hpp"
 #include "interfaces/http/contracts_api.hpp"
@@ -74,7 +74,7 @@ class ClaimsTest : public ::testing::Test {
                                 R"("tariffs":[{"product_code":"02A01","tariff_cents":5460,)"
                                 R"("valid_from":"2025-01-01"}]})"));
         const auto client =
-            object(app::createClient(*officer,
+            object(http::createClient(*officer,
                                      dbtest::jsonRequest(
                                          R"({"bsn":"123456782","surname":"Jansen","initials":"H.",)"
                                          R"("birth_date":"1950-02-03","gender":"1",)"
@@ -82,7 +82,7 @@ class ClaimsTest : public ::testing::Test {
                                          R"("municipality_code":"0193"})")))
                 ->getValue<std::int64_t>("id");
         const auto granted =
-            object(app::createDecision(
+            object(http::createDecision(
                        *officer,
                        dbtest::jsonRequest(
                            R"({"number":1,"decision_date":"2025-01-02","valid_from":"2025-01-06",)"

@@ -1,15 +1,16 @@
-// Clients, access decisions and allocations (interfaces/app/clients.hpp, allocations.hpp) called
-// as the HTTP layer calls them, against a migrated scratch database.
+// Clients, access decisions (interfaces/http/clients_api.hpp) and allocations (allocations.hpp)
+// called as the HTTP layer calls them, against a migrated scratch database.
 #include <gtest/gtest.h>
 
+#include "contracting/app/clients.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "db/db_test_env.hpp"
 #include "interfaces/app/allocations.hpp"
-#include "interfaces/app/clients.hpp"
 #include "interfaces/app/contracts.hpp"
-#include "interfaces/app/message_safety.hpp"
 #include "interfaces/app/messages.hpp"
+#include "interfaces/http/clients_api.hpp"
 #include "interfaces/http/contracts_api.hpp"
+#include "interfaces/http/message_safety_api.hpp"
 #include "interfaces/http/reference_api.hpp"
 #include "interfaces/mysql/migrations.hpp"
 #include "interfaces/security/crypto.hpp"
@@ -81,7 +82,7 @@ class ClientsAllocationsTest : public ::testing::Test {
     }
 
     std::int64_t createClient(const std::string& bsn = kBsn) {
-        const auto res = app::createClient(
+        const auto res = http::createClient(
             *officer_, dbtest::jsonRequest(R"({"bsn":")" + bsn +
                                            R"(","surname":"Jansen","prefix":"de","initials":"H.",)"
                                            R"("birth_date":"1950-02-03","gender":"1",)"
@@ -93,7 +94,7 @@ class ClientsAllocationsTest : public ::testing::Test {
 
     // A decision for 2025-01-06..2025-04-01 with one grant; returns the granted product's id.
     std::int64_t decide(std::int64_t client, std::int64_t number, const std::string& grant) {
-        const auto res = app::createDecision(
+        const auto res = http::createDecision(
             *officer_,
             dbtest::jsonRequest(R"({"number":)" + std::to_string(number) +
                                     R"(,"decision_date":"2025-01-02","valid_from":"2025-01-06",)"
@@ -129,7 +130,7 @@ class ClientsAllocationsTest : public ::testing::Test {
 };
 
 TEST_F(ClientsAllocationsTest, BsnIsNeverStoredOrAnsweredInClear) {
-    const auto res = app::createClient(
+    const auto res = http::createClient(
         *officer_, dbtest::jsonRequest(R"({"bsn":")" + std::string(kBsn) +
                                        R"(","surname":"Jansen","birth_date":"1950-02-03",)"
                                        R"("gender":"1","house_number":"3","postcode":"8011AB",)"
@@ -149,9 +150,9 @@ TEST_F(ClientsAllocationsTest, BsnIsNeverStoredOrAnsweredInClear) {
     }
     // What is stored decrypts to the BSN, and the look-up hash finds it.
     const auto id = object(res)->getValue<std::int64_t>("id");
-    EXPECT_EQ(app::loadClient(*conn_, config_, id)->bsn, kBsn);
-    EXPECT_EQ(app::findClientIdByBsn(*conn_, config_, kBsn), id);
-    EXPECT_FALSE(app::findClientIdByBsn(*conn_, config_, "111222333").has_value());
+    EXPECT_EQ(contracting::loadClient(*conn_, config_, id)->bsn, kBsn);
+    EXPECT_EQ(contracting::findClientIdByBsn(*conn_, config_, kBsn), id);
+    EXPECT_FALSE(contracting::findClientIdByBsn(*conn_, config_, "111222333").has_value());
 }
 
 TEST_F(ClientsAllocationsTest, RefusesInvalidAndDuplicateBsn) {
@@ -165,20 +166,20 @@ TEST_F(ClientsAllocationsTest, EveryClientReadAppendsAnAuditRow) {
     const auto id = createClient();
     const auto before = auditCount("client.read");
     const auto full =
-        object(app::getClient(*officer_, dbtest::jsonRequest("{}", {{"id", std::to_string(id)}})));
+        object(http::getClient(*officer_, dbtest::jsonRequest("{}", {{"id", std::to_string(id)}})));
     EXPECT_EQ(full->getValue<std::string>("bsn"), kBsn);
     EXPECT_EQ(full->getValue<std::string>("postcode"), "8011AB");
     EXPECT_EQ(auditCount("client.read"), before + 1);
 
     auto manager = context(app::Role::ContractManager, "cm");
     const auto masked =
-        object(app::getClient(*manager, dbtest::jsonRequest("{}", {{"id", std::to_string(id)}})));
+        object(http::getClient(*manager, dbtest::jsonRequest("{}", {{"id", std::to_string(id)}})));
     EXPECT_FALSE(masked->has("bsn"));
     EXPECT_EQ(masked->getValue<std::string>("bsn_masked"), "*****6782");
     EXPECT_EQ(auditCount("client.read"), before + 2);
 
     const auto found =
-        array(app::listClients(*auditor_, dbtest::jsonRequest("{}", {}, {{"bsn", kBsn}})));
+        array(http::listClients(*auditor_, dbtest::jsonRequest("{}", {}, {{"bsn", kBsn}})));
     ASSERT_EQ(found->size(), 1u);
     EXPECT_EQ(auditCount("client.read"), before + 3);
     const auto row = conn_->queryOne(
@@ -308,8 +309,8 @@ TEST_F(ClientsAllocationsTest, MessagesWithheldForAClientsSafetyQueueNoWmo301Unt
             ->i64(0);
     };
     auto safety = [&](const std::string& body) {
-        return app::setMessageSafety(*officer_,
-                                     dbtest::jsonRequest(body, {{"id", std::to_string(client)}}));
+        return app::queueingWmo301<http::setMessageSafety>(
+            *officer_, dbtest::jsonRequest(body, {{"id", std::to_string(client)}}));
     };
     EXPECT_EQ(dbtest::errorCode([&] { safety(R"({"withhold":true})"); }), "MISSING_FIELD");
     EXPECT_EQ(safety(R"({"withhold":true,"reason":"verblijf in de vrouwenopvang"})").status, 200);
@@ -322,12 +323,12 @@ TEST_F(ClientsAllocationsTest, MessagesWithheldForAClientsSafetyQueueNoWmo301Unt
     EXPECT_EQ(app::currentAllocations(*conn_, client, contracted_).size(), 1u);
     // Only access officers see why.
     const auto as_officer = object(
-        app::getClient(*officer_, dbtest::jsonRequest("{}", {{"id", std::to_string(client)}})));
+        http::getClient(*officer_, dbtest::jsonRequest("{}", {{"id", std::to_string(client)}})));
     EXPECT_TRUE(as_officer->getValue<bool>("messages_withheld"));
     EXPECT_EQ(as_officer->getValue<std::string>("messages_withheld_reason"),
               "verblijf in de vrouwenopvang");
     const auto as_auditor = object(
-        app::getClient(*auditor_, dbtest::jsonRequest("{}", {{"id", std::to_string(client)}})));
+        http::getClient(*auditor_, dbtest::jsonRequest("{}", {{"id", std::to_string(client)}})));
     EXPECT_TRUE(as_auditor->getValue<bool>("messages_withheld"));
     EXPECT_FALSE(as_auditor->has("messages_withheld_reason"));
 
@@ -336,8 +337,8 @@ TEST_F(ClientsAllocationsTest, MessagesWithheldForAClientsSafetyQueueNoWmo301Unt
     EXPECT_EQ(wmo301s(), 1);
     EXPECT_EQ(auditCount("client.messages_withheld"), 1);
     EXPECT_EQ(auditCount("client.messages_released"), 1);
-    EXPECT_FALSE(object(app::getClient(*officer_,
-                                       dbtest::jsonRequest("{}", {{"id", std::to_string(client)}})))
+    EXPECT_FALSE(object(http::getClient(
+                            *officer_, dbtest::jsonRequest("{}", {{"id", std::to_string(client)}})))
                      ->getValue<bool>("messages_withheld"));
 }
 

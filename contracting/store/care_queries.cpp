@@ -2,8 +2,9 @@
 
 #include "contracting/kernel/unit.hpp"
 #include "contracting/store/tariff_store.hpp"
+#include "interfaces/mysql/connection.hpp"
 
-namespace zc::app {
+namespace zc::contracting {
 namespace {
 
 // Active contracts of a municipality for a product on a date.
@@ -35,9 +36,9 @@ std::vector<std::string> contractingMunicipalities(db::Connection& db,
     return out;
 }
 
-std::vector<contracting::ExistingAllocation> currentAllocationPeriods(
-    db::Connection& db, std::int64_t client_id, const std::string& product_code) {
-    std::vector<contracting::ExistingAllocation> out;
+std::vector<ExistingAllocation> currentAllocationPeriods(db::Connection& db, std::int64_t client_id,
+                                                         const std::string& product_code) {
+    std::vector<ExistingAllocation> out;
     for (const auto& r :
          db.query("SELECT number, start_date, end_date FROM allocations WHERE client_id = ?"
                   " AND product_code = ? AND is_current = 1 ORDER BY number",
@@ -72,9 +73,8 @@ std::optional<Money> highestContractedTariff(db::Connection& db,
     const Unit unit = parseUnit(unit_name);
     for (const auto& municipality : municipalities) {
         for (auto contract : activeContracts(db, municipality, product_code, date, 0)) {
-            const auto v = contracting::loadTariffSchedule(db, contracting::TariffOwner::Contract,
-                                                           contract, product_code)
-                               .at(date);
+            const auto v =
+                loadTariffSchedule(db, TariffOwner::Contract, contract, product_code).at(date);
             if (!v || v->unit != unit) continue;
             if (!best || v->tariff > *best) best = v->tariff;
         }
@@ -92,4 +92,4 @@ std::optional<std::int64_t> activeContractOf(db::Connection& db, std::int64_t pr
     return std::nullopt;
 }
 
-}  // namespace zc::app
+}  // namespace zc::contracting

@@ -1,15 +1,20 @@
 #pragma once
-// Queries shared by the client, decision and allocation use cases.
+// Store queries shared by the decision and allocation use cases (contracts serving a client,
+// the client's current allocations and PGB grants, the contracted tariff to compare a PGB with).
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "contracting/domain/allocation_rules.hpp"
+#include "contracting/kernel/civil_date.hpp"
 #include "contracting/kernel/money.hpp"
-#include "interfaces/mysql/connection.hpp"
 
-namespace zc::app {
+namespace zc::db {
+class Connection;
+}
+
+namespace zc::contracting {
 
 // The municipalities whose contracts serve a client of `municipality_code`: the municipality
 // itself and its central municipality (which contracts for the region), if any.
@@ -17,8 +22,8 @@ std::vector<std::string> contractingMunicipalities(db::Connection& db,
                                                    const std::string& municipality_code);
 
 // Current versions of the client's allocations of `product_code` (in kind), as periods.
-std::vector<contracting::ExistingAllocation> currentAllocationPeriods(
-    db::Connection& db, std::int64_t client_id, const std::string& product_code);
+std::vector<ExistingAllocation> currentAllocationPeriods(db::Connection& db, std::int64_t client_id,
+                                                         const std::string& product_code);
 
 // Validity periods of the client's PGB grants of `product_code`.
 std::vector<Period> pgbGrantPeriods(db::Connection& db, std::int64_t client_id,
@@ -37,4 +42,4 @@ std::optional<std::int64_t> activeContractOf(db::Connection& db, std::int64_t pr
                                              const std::vector<std::string>& municipalities,
                                              const std::string& product_code, Date date);
 
-}  // namespace zc::app
+}  // namespace zc::contracting

@@ -1,0 +1,176 @@
+#include "clients.hpp"
+
+#include "contracting/kernel/bsn.hpp"
+#include "contracting/kernel/errors.hpp"
+#include "contracting/store/client_store.hpp"
+#include "contracting/store/reference_store.hpp"
+#include "interfaces/mysql/connection.hpp"
+#include "interfaces/security/audit_trail.hpp"
+#include "interfaces/security/bsn_protection.hpp"
+
+namespace zc::contracting {
+namespace {
+
+using app::Role;
+
+// The record for a client: the full BSN and why messages are withheld only for access
+// officers.
+ClientRecord clientRecord(const app::AppConfig& config, const ClientRow& r, Role viewer) {
+    ClientRecord c;
+    const std::string bsn = security::decryptBsn(config, r.bsn_enc);
+    c.id = r.id;
+    if (viewer == Role::AccessOfficer) c.bsn = bsn;
+    c.bsn_masked = maskBsn(bsn);
+    c.surname = r.surname;
+    c.prefix = r.prefix;
+    c.given_names = r.given_names;
+    c.initials = r.initials;
+    c.birth_date = r.birth_date;
+    c.gender = r.gender;
+    c.street = r.street;
+    c.house_number = r.house_number;
+    c.postcode = r.postcode;
+    c.city = r.city;
+    c.municipality_code = r.municipality_code;
+    c.district_id = r.district_id;
+    c.created_at = r.created_at;
+    c.messages_withheld = r.messages_withheld_since.has_value();
+    if (c.messages_withheld && viewer == Role::AccessOfficer) {
+        c.messages_withheld_since = r.messages_withheld_since;
+        c.messages_withheld_reason = r.messages_withheld_reason;
+    }
+    return c;
+}
+
+// The audit row's after of a created client: what the API answers (no full BSN).
+std::string auditAfter(const ClientRecord& c) {
+    return security::AuditRecord()
+        .set("id", c.id)
+        .set("bsn_masked", c.bsn_masked)
+        .set("surname", c.surname)
+        .set("prefix", c.prefix)
+        .set("given_names", c.given_names)
+        .set("initials", c.initials)
+        .set("birth_date", c.birth_date)
+        .set("gender", c.gender)
+        .set("street", c.street)
+        .set("house_number", c.house_number)
+        .set("postcode", c.postcode)
+        .set("city", c.city)
+        .set("municipality_code", c.municipality_code)
+        .set("district_id", c.district_id)
+        .set("created_at", c.created_at)
+        .set("messages_withheld", c.messages_withheld)
+        .json();
+}
+
+void checkDistrict(db::Connection& db, std::optional<std::int64_t> district,
+                   const std::string& municipality) {
+    if (!district) return;
+    const auto owner = districtMunicipality(db, *district);
+    if (!owner || *owner != municipality) {
+        throw ValidationError("UNKNOWN_DISTRICT",
+                              "District " + std::to_string(*district) +
+                                  " is not a district of municipality " + municipality + ".",
+                              "district_id");
+    }
+}
+
+}  // namespace
+
+std::optional<ClientView> loadClient(db::Connection& db, const app::AppConfig& config,
+                                     std::int64_t id) {
+    const auto r = findClient(db, id);
+    if (!r) return std::nullopt;
+    ClientView v;
+    v.id = r->id;
+    v.bsn = security::decryptBsn(config, r->bsn_enc);
+    v.surname = r->surname;
+    v.prefix = r->prefix;
+    v.given_names = r->given_names;
+    v.initials = r->initials;
+    v.birth_date = parseDate(r->birth_date);
+    v.gender = r->gender;
+    v.street = r->street;
+    v.house_number = r->house_number;
+    v.postcode = r->postcode;
+    v.city = r->city;
+    v.municipality_code = r->municipality_code;
+    return v;
+}
+
+std::optional<std::int64_t> findClientIdByBsn(db::Connection& db, const app::AppConfig& config,
+                                              const std::string& bsn) {
+    if (!Bsn::isValid(bsn)) return std::nullopt;
+    return clientIdByBsnHash(db, security::bsnLookupHash(config, bsn));
+}
+
+void auditClientReads(app::RequestContext& ctx, const std::vector<std::int64_t>& ids,
+                      const char* what) {
+    for (auto id : ids) {
+        security::appendAudit(ctx, {"client.read", "client", std::to_string(id), "ok", std::nullopt,
+                                    std::string("{\"read\":\"") + what + "\"}"});
+    }
+}
+
+void requireClient(db::Connection& db, std::int64_t id, bool lock) {
+    if (!clientExists(db, id, lock)) {
+        throw ValidationError("NOT_FOUND", "client " + std::to_string(id) + " does not exist.");
+    }
+}
+
+ClientRecord createClient(app::RequestContext& ctx, const NewClient& c) {
+    const std::string hash = security::bsnLookupHash(ctx.config, c.bsn);
+    db::Transaction tx(ctx.db);
+    if (!municipalityExists(ctx.db, c.municipality_code)) {
+        throw ValidationError("UNKNOWN_MUNICIPALITY",
+                              "Municipality " + c.municipality_code + " is not known.",
+                              "municipality_code");
+    }
+    checkDistrict(ctx.db, c.district_id, c.municipality_code);
+    if (clientIdByBsnHash(ctx.db, hash)) {
+        throw ValidationError("DUPLICATE_CLIENT",
+                              "A client with BSN " + maskBsn(c.bsn) + " is recorded already.",
+                              "bsn");
+    }
+    const auto id =
+        insertClient(ctx.db, {hash, security::encryptBsn(ctx.config, c.bsn), c.surname, c.prefix,
+                              c.given_names, c.initials, formatDate(c.birth_date), c.gender,
+                              c.street, c.house_number, c.postcode, c.city, c.municipality_code,
+                              c.district_id, app::timestamp(ctx.clock)});
+    // The creator typed the BSN; the answer and the audit trail carry only the masked form.
+    auto out = clientRecord(ctx.config, *findClient(ctx.db, id), Role::Auditor);
+    security::appendAudit(
+        ctx, {"client.create", "client", std::to_string(id), "ok", std::nullopt, auditAfter(out)});
+    tx.commit();
+    return out;
+}
+
+std::vector<ClientRecord> listClients(app::RequestContext& ctx, const ClientQuery& q) {
+    db::Transaction tx(ctx.db);
+    const auto rows = q.bsn ? clientsByBsnHash(ctx.db, security::bsnLookupHash(ctx.config, *q.bsn))
+                            : clientPage(ctx.db, q.municipality, q.limit, q.offset);
+    std::vector<ClientRecord> out;
+    std::vector<std::int64_t> ids;
+    // A list never carries a full BSN, not even for an access officer: it is read one client
+    // at a time (GET /clients/{id}).
+    for (const auto& r : rows) {
+        out.push_back(clientRecord(ctx.config, r, Role::Auditor));
+        ids.push_back(r.id);
+    }
+    auditClientReads(ctx, ids, q.bsn ? "bsn lookup" : "list");
+    tx.commit();
+    return out;
+}
+
+ClientRecord getClient(app::RequestContext& ctx, std::int64_t id) {
+    db::Transaction tx(ctx.db);
+    const auto r = findClient(ctx.db, id);
+    if (!r) throw ValidationError("NOT_FOUND", "client " + std::to_string(id) + " does not exist.");
+    auto out = clientRecord(ctx.config, *r, ctx.actor.role);
+    auditClientReads(ctx, {id}, "record");
+    tx.commit();
+    return out;
+}
+
+}  // namespace zc::contracting

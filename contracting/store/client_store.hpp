@@ -1,0 +1,93 @@
+#pragma once
+// Clients (cliënten) and their access decisions (toegangsbesluiten) with granted products in the
+// database. The BSN is stored only encrypted (bsn_enc) and as a look-up hash (bsn_hash); this
+// store neither encrypts nor decrypts.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace zc::db {
+class Connection;
+}
+
+namespace zc::contracting {
+
+// A row of `clients`, as stored.
+struct ClientRow {
+    std::int64_t id = 0;
+    std::string bsn_enc;
+    std::string surname, prefix, given_names, initials;
+    std::string birth_date;  // YYYY-MM-DD
+    std::string gender, street, house_number, postcode, city, municipality_code;
+    std::optional<std::int64_t> district_id;
+    std::string created_at;
+    std::optional<std::string> messages_withheld_since;
+    std::optional<std::string> messages_withheld_reason;
+};
+
+// A client to insert (bsn_hash and bsn_enc computed by the caller).
+struct NewClientRow {
+    std::string bsn_hash, bsn_enc;
+    std::string surname, prefix, given_names, initials;
+    std::string birth_date;
+    std::string gender, street, house_number, postcode, city, municipality_code;
+    std::optional<std::int64_t> district_id;
+    std::string created_at;
+};
+
+// The client, or nothing.
+std::optional<ClientRow> findClient(db::Connection& db, std::int64_t id);
+// Whether the client exists (`lock`: FOR UPDATE).
+bool clientExists(db::Connection& db, std::int64_t id, bool lock);
+// The clients with this BSN look-up hash.
+std::vector<ClientRow> clientsByBsnHash(db::Connection& db, const std::string& hash);
+// The id of the client with this BSN look-up hash, or nothing.
+std::optional<std::int64_t> clientIdByBsnHash(db::Connection& db, const std::string& hash);
+// A page of clients by id, of one municipality ("" for all).
+std::vector<ClientRow> clientPage(db::Connection& db, const std::string& municipality,
+                                  std::int64_t limit, std::int64_t offset);
+// The client's municipality code (the client must exist).
+std::string clientMunicipality(db::Connection& db, std::int64_t id);
+// The municipality of the district, or nothing when the district is unknown.
+std::optional<std::string> districtMunicipality(db::Connection& db, std::int64_t district_id);
+// Inserts the client; returns its id.
+std::int64_t insertClient(db::Connection& db, const NewClientRow& c);
+
+// A row of `access_decisions`.
+struct DecisionRow {
+    std::int64_t id = 0, client_id = 0, number = 0;
+    std::string decision_date, valid_from;  // YYYY-MM-DD
+    std::optional<std::string> valid_to;
+};
+
+// A row of `granted_products`.
+struct GrantRow {
+    std::int64_t id = 0;
+    std::string product_code;
+    std::int64_t volume = 0;
+    std::string unit, frequency, financing;  // their text forms
+    std::optional<std::int64_t> pgb_budget_cents;
+};
+
+// A product's unit and kind ("general_provision", ...), or nothing when unknown.
+struct ProductUnitKind {
+    std::string unit, kind;
+};
+std::optional<ProductUnitKind> productUnitKind(db::Connection& db, const std::string& code);
+
+// Whether a decision with this number exists.
+bool decisionNumberExists(db::Connection& db, std::int64_t number);
+// Inserts the decision (without products); returns its id.
+std::int64_t insertDecision(db::Connection& db, const DecisionRow& d, const std::string& created_by,
+                            const std::string& created_at);
+// Inserts a granted product of the decision (g.id is ignored).
+void insertGrant(db::Connection& db, std::int64_t decision_id, const GrantRow& g);
+// The decision, or nothing.
+std::optional<DecisionRow> findDecision(db::Connection& db, std::int64_t id);
+// The client's decisions by valid_from, id.
+std::vector<DecisionRow> decisionsOfClient(db::Connection& db, std::int64_t client_id);
+// The decision's granted products by id.
+std::vector<GrantRow> grantsOfDecision(db::Connection& db, std::int64_t decision_id);
+
+}  // namespace zc::contracting

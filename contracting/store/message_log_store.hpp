@@ -1,0 +1,35 @@
+#pragma once
+// The message log: incoming and outgoing iWmo messages, newest first, as one list.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace zc::db {
+class Connection;
+}
+
+namespace zc::contracting {
+
+// One message in the log.
+struct MessageLogRow {
+    std::string direction;  // "in" or "out"
+    std::string message_code, identificatie, provider_agb;
+    std::string at;       // received_at / created_at, DATETIME(6) text, UTC
+    std::string outcome;  // an incoming message's outcome; "waiting" / "acknowledged" outgoing
+    std::optional<std::string> retour;  // retour code(s)
+};
+
+// Which messages: of one provider (agb, "" for all) and about one client (0 for all): the
+// allocations sent (WMO301) and, from the provider, its requests (WMO315/317) and the starts
+// and stops of care (WMO305/307). Newest first, paged.
+struct MessageLogFilter {
+    std::string agb;
+    std::int64_t client_id = 0;
+    std::int64_t limit = 100;
+    std::int64_t offset = 0;
+};
+
+std::vector<MessageLogRow> messageLogRows(db::Connection& db, const MessageLogFilter& f);
+
+}  // namespace zc::contracting
