@@ -13,23 +13,22 @@ MAX_FUNCTION=70
 KNOWN=(
     "billing/domain/adjudication.cpp: file"
     "interfaces/app/allocations.cpp: file"
-    "interfaces/app/budget_financing.cpp: file"
     "interfaces/app/budget_financing.cpp: function settleContractYear"
-    "interfaces/app/budgets.cpp: file"
     "interfaces/app/claims.cpp: file"
-    "interfaces/app/contracts.cpp: file"
     "interfaces/app/contracts.cpp: function createBudgetContract"
     "interfaces/app/demo_data.cpp: file"
     "interfaces/app/messages_queue.cpp: function checkWholeRequest"
     "interfaces/app/messages_rules.cpp: file"
-    "interfaces/app/procedures.cpp: file"
     "interfaces/http/routes.cpp: function buildRoutes"
     "interfaces/iwmo/declaration.cpp: file"
 )
 
+# A scratch tree (ZC_SIZE_ROOT, the check's own test) has no known breaches.
+[ -n "${ZC_SIZE_ROOT:-}" ] && KNOWN=()
+
 known() {
     local k
-    for k in "${KNOWN[@]}"; do [[ "$k" == "$1" ]] && return 0; done
+    for k in ${KNOWN[@]+"${KNOWN[@]}"}; do [[ "$k" == "$1" ]] && return 0; done
     return 1
 }
 
@@ -69,12 +68,23 @@ breaches() {
 }
 
 status=0
+found=()
 while IFS= read -r line; do
     key="${line% of *}"
+    found+=("$key")
     if ! known "$key"; then
         echo "$line"
         status=1
     fi
 done < <(breaches)
+# The list only shrinks: an entry that is within the limits now must go.
+for k in ${KNOWN[@]+"${KNOWN[@]}"}; do
+    listed=0
+    for f in ${found[@]+"${found[@]}"}; do [[ "$f" == "$k" ]] && listed=1 && break; done
+    if [ $listed -eq 0 ]; then
+        echo "$k: within the limits now; remove it from KNOWN in scripts/check-sizes.sh"
+        status=1
+    fi
+done
 [ $status -eq 0 ] && echo "size check: files and functions within their limits"
 exit $status
