@@ -1,7 +1,9 @@
 #include "procedures.hpp"
 
 #include "contracting/app/contracts.hpp"
+#include "contracting/kernel/codes.hpp"
 #include "contracting/kernel/errors.hpp"
+#include "contracting/kernel/unit.hpp"
 #include "contracting/store/reference_store.hpp"
 #include "contracting/store/tariff_store.hpp"
 #include "interfaces/mysql/connection.hpp"
@@ -36,6 +38,52 @@ std::string procedureAudit(const Procedure& p) {
         .set("term_start", formatDate(p.term_start))
         .set("term_end", formatDate(p.term_end))
         .set("applications_open", p.applications_open)
+        .json();
+}
+
+void requireProduct(ProcedureStore& store, const std::string& code, const std::string& field) {
+    if (!store.productExists(code)) {
+        throw ValidationError("UNKNOWN_PRODUCT", "Product " + code + " is not in the catalogue.",
+                              field);
+    }
+}
+
+std::string tariffAudit(const AddedTariff& t) {
+    const auto& v = t.version;
+    return security::AuditRecord()
+        .set("product_code", t.product_code)
+        .set("unit", unitName(v.unit))
+        .set("tariff_cents", v.tariff.cents())
+        .set("tariff", v.tariff.toString())
+        .set("valid_from", formatDate(v.valid_from))
+        .set("valid_to", v.valid_to ? std::optional(formatDate(*v.valid_to)) : std::nullopt)
+        .json();
+}
+
+// The audit row's after for an application: what the API answers.
+std::string applicationAudit(const Application& a) {
+    std::vector<security::AuditRecord> answers;
+    for (const auto& an : a.answers) {
+        answers.push_back(security::AuditRecord()
+                              .set("requirement_id", an.requirement_id)
+                              .set("answer", an.answer)
+                              .set("assessment", an.assessment)
+                              .set("remark", an.remark));
+    }
+    return security::AuditRecord()
+        .set("id", a.id)
+        .set("procedure_id", a.procedure_id)
+        .set("provider_id", a.provider_id)
+        .set("provider_agb", a.provider_agb)
+        .set("provider_name", a.provider_name)
+        .set("status", a.status)
+        .set("submitted_at", a.submitted_at)
+        .set("decided_at", a.decided_at)
+        .set("decided_by", a.decided_by)
+        .set("reason", a.reason)
+        .set("lots", a.lots)
+        .set("answers", std::move(answers))
+        .set("contracts", a.contracts)
         .json();
 }
 
@@ -99,6 +147,48 @@ Procedure setApplicationsOpen(app::RequestContext& ctx, std::int64_t id, bool op
     return *store.procedure(id, false);
 }
 
+Lot createLot(ProcedureStore& store, const NewLot& in) {
+    requireProcedure(store, in.procedure_id, true);
+    for (const auto& p : in.products) {
+        requireProduct(store, ProductCode::parse(p, "products").str(), "products");
+    }
+    Lot lot{0, in.name, in.products};
+    lot.id = store.insertLot(in.procedure_id, lot);
+    return lot;
+}
+
+Lot addLot(app::RequestContext& ctx, const NewLot& in) {
+    MariaDbProcedures store(ctx.db);
+    db::Transaction tx(ctx.db);
+    const auto lot = createLot(store, in);
+    security::appendAudit(
+        ctx, {"procedure.add_lot", "procedure", std::to_string(in.procedure_id), "ok", std::nullopt,
+              security::AuditRecord()
+                  .set("id", lot.id)
+                  .set("procedure_id", in.procedure_id)
+                  .set("name", lot.name)
+                  .set("products", lot.products)
+                  .json()});
+    tx.commit();
+    return lot;
+}
+
+AddedTariff addProcedureTariff(app::RequestContext& ctx, std::int64_t procedure_id,
+                               const std::string& product, const TariffReader& read) {
+    MariaDbProcedures store(ctx.db);
+    db::Transaction tx(ctx.db);
+    requireProcedure(store, procedure_id, true);
+    requireProduct(store, product, "product_code");
+    const auto v = read(productUnit(ctx.db, product));
+    auto schedule = loadTariffSchedule(ctx.db, TariffOwner::Procedure, procedure_id, product);
+    const AddedTariff added{product, schedule.add(v)};
+    insertTariff(ctx.db, TariffOwner::Procedure, procedure_id, product, added.version, "published");
+    security::appendAudit(ctx, {"procedure.add_tariff", "procedure", std::to_string(procedure_id),
+                                "ok", std::nullopt, tariffAudit(added)});
+    tx.commit();
+    return added;
+}
+
 AddedRequirement addRequirement(app::RequestContext& ctx, std::int64_t procedure_id,
                                 const std::string& text) {
     MariaDbProcedures store(ctx.db);
@@ -143,6 +233,42 @@ ProcedureIndexation indexProcedure(app::RequestContext& ctx, std::int64_t id, Pe
                   .set("procedure_tariff_versions", out.procedure_tariff_versions)
                   .set("contract_tariff_versions", out.contract_tariff_versions)
                   .json()});
+    tx.commit();
+    return out;
+}
+
+Application submitApplication(app::RequestContext& ctx, const NewApplication& in) {
+    MariaDbProcedures store(ctx.db);
+    db::Transaction tx(ctx.db);
+    const auto p = requireProcedure(store, in.procedure_id, true);
+    const auto wide = [](const std::vector<std::int64_t>& v) {
+        return std::vector<long long>(v.begin(), v.end());
+    };
+    checkNewApplication(p.applications_open, Period{p.term_start, p.term_end}, ctx.today(),
+                        wide(in.lots), wide(procedureLotIds(ctx.db, in.procedure_id)),
+                        wide(procedureRequirementIds(ctx.db, in.procedure_id)), in.answers);
+    const auto provider = ctx.actor.provider_id;
+    if (hasPendingApplication(ctx.db, in.procedure_id, provider)) {
+        throw ValidationError("APPLICATION_PENDING",
+                              "This provider has an application for this procedure that is still "
+                              "being assessed.",
+                              "");
+    }
+    for (const auto lot : in.lots) {
+        if (holdsLotContract(ctx.db, provider, lot)) {
+            throw ValidationError(
+                "ALREADY_CONTRACTED",
+                "This provider holds a contract for lot " + std::to_string(lot) + " already.",
+                "lots");
+        }
+    }
+    std::vector<std::pair<std::int64_t, std::string>> answers;
+    for (const auto& a : in.answers) answers.emplace_back(a.requirement_id, a.answer);
+    const auto id = insertApplication(ctx.db, in.procedure_id, provider, app::timestamp(ctx.clock),
+                                      in.lots, answers);
+    const auto out = requireApplication(ctx.db, id);
+    security::appendAudit(ctx, {"application.submit", "application", std::to_string(id), "ok",
+                                std::nullopt, applicationAudit(out)});
     tx.commit();
     return out;
 }

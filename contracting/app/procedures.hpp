@@ -2,13 +2,15 @@
 // Procurement procedure use cases (aanbestedingen: open = bestuurlijke aanbesteding, negotiated,
 // continuation): creating and reading procedures, opening them for applications, requirements,
 // and reading and assessing providers' applications (inschrijvingen). Writes run in one
-// transaction with their audit row. changeApplicationsOpen and assessAnswer are the rules over
-// a store (unit-tested in memory). Lots, procedure tariffs, submitting and deciding
-// applications are still in interfaces/app/procedures.cpp.
+// transaction with their audit row. changeApplicationsOpen, assessAnswer and createLot are the
+// rules over a store (unit-tested in memory). Submitting and deciding applications are still in
+// interfaces/app/procedures.cpp.
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
+#include "contracting/domain/application_rules.hpp"
 #include "contracting/domain/tariff_schedule.hpp"
 #include "contracting/kernel/request_context.hpp"
 #include "contracting/kernel/rounding.hpp"
@@ -38,6 +40,31 @@ bool changeApplicationsOpen(ProcedureStore& store, std::int64_t id, bool open);
 // procedure as it is afterwards.
 Procedure setApplicationsOpen(app::RequestContext& ctx, std::int64_t id, bool open);
 
+// A lot (perceel) to add: its products as sent, sorted and without doubles, not yet checked.
+struct NewLot {
+    std::int64_t procedure_id = 0;
+    std::string name;
+    std::vector<std::string> products;
+};
+// NOT_FOUND (procedure), then per product its code (INVALID_PRODUCT_CODE...) and UNKNOWN_PRODUCT,
+// field products, in that order; inserts the lot and returns it with its new id.
+Lot createLot(ProcedureStore& store, const NewLot& in);
+// The rule above with the procedure locked, audited ("procedure.add_lot").
+Lot addLot(app::RequestContext& ctx, const NewLot& in);
+
+// Reads the tariff version from the request once the product is known; `product_unit` is the
+// unit when the request names none. Throws the request's validation errors.
+using TariffReader = std::function<TariffVersion(const std::string& product_unit)>;
+// A tariff version published for the procedure.
+struct AddedTariff {
+    std::string product_code;
+    TariffVersion version;
+};
+// NOT_FOUND (procedure), UNKNOWN_PRODUCT (product_code), then what `read` refuses, then the
+// schedule's own checks; audited ("procedure.add_tariff").
+AddedTariff addProcedureTariff(app::RequestContext& ctx, std::int64_t procedure_id,
+                               const std::string& product, const TariffReader& read);
+
 // A requirement added to the procedure.
 struct AddedRequirement {
     std::int64_t id = 0;
@@ -61,6 +88,17 @@ struct ProcedureIndexation {
 // ("procedure.indexation").
 ProcedureIndexation indexProcedure(app::RequestContext& ctx, std::int64_t id, Percentage pct,
                                    Date from);
+
+// A provider's application (inschrijving) for some lots of a procedure, with its answers.
+struct NewApplication {
+    std::int64_t procedure_id = 0;
+    std::vector<std::int64_t> lots;
+    std::vector<RequirementAnswer> answers;
+};
+// The acting provider applies: NOT_FOUND (procedure), the checks of checkNewApplication,
+// APPLICATION_PENDING, ALREADY_CONTRACTED (field lots), in that order; audited
+// ("application.submit"). Returns the application as stored.
+Application submitApplication(app::RequestContext& ctx, const NewApplication& in);
 
 // Applications with this status ("" for any); a provider sees only its own.
 std::vector<Application> listApplications(app::RequestContext& ctx, const std::string& status);

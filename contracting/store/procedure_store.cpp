@@ -1,5 +1,7 @@
 #include "procedure_store.hpp"
 
+#include <set>
+
 #include "interfaces/mysql/connection.hpp"
 
 namespace zc::contracting {
@@ -119,6 +121,19 @@ std::int64_t insertRequirement(db::Connection& db, std::int64_t procedure_id,
     return db.lastInsertId();
 }
 
+bool MariaDbProcedures::productExists(const std::string& code) {
+    return db_.queryOne("SELECT code FROM products WHERE code = ?", {code}).has_value();
+}
+
+std::int64_t MariaDbProcedures::insertLot(std::int64_t procedure_id, const Lot& lot) {
+    db_.execute("INSERT INTO lots (procedure_id, name) VALUES (?, ?)", {procedure_id, lot.name});
+    const auto lot_id = db_.lastInsertId();
+    for (const auto& p : lot.products) {
+        db_.execute("INSERT INTO lot_products (lot_id, product_code) VALUES (?, ?)", {lot_id, p});
+    }
+    return lot_id;
+}
+
 std::string productUnit(db::Connection& db, const std::string& product_code) {
     return db.queryOne("SELECT unit FROM products WHERE code = ?", {product_code})->str(0);
 }
@@ -146,6 +161,54 @@ std::optional<Application> findApplication(db::Connection& db, std::int64_t id) 
     a.answers = answersOf(db, id);
     a.contracts = ids(db, "SELECT id FROM contracts WHERE application_id = ? ORDER BY id", id);
     return a;
+}
+
+std::vector<std::int64_t> procedureLotIds(db::Connection& db, std::int64_t procedure_id) {
+    return ids(db, "SELECT id FROM lots WHERE procedure_id = ?", procedure_id);
+}
+
+std::vector<std::int64_t> procedureRequirementIds(db::Connection& db, std::int64_t procedure_id) {
+    return ids(db, "SELECT id FROM requirements WHERE procedure_id = ?", procedure_id);
+}
+
+bool hasPendingApplication(db::Connection& db, std::int64_t procedure_id,
+                           std::int64_t provider_id) {
+    return db
+        .queryOne(
+            "SELECT a.id FROM applications a JOIN application_lots l ON l.application_id = a.id"
+            " WHERE a.procedure_id = ? AND a.provider_id = ? AND a.status = 'submitted' LIMIT 1",
+            {procedure_id, provider_id})
+        .has_value();
+}
+
+bool holdsLotContract(db::Connection& db, std::int64_t provider_id, std::int64_t lot_id) {
+    return db
+        .queryOne(
+            "SELECT id FROM contracts WHERE provider_id = ? AND lot_id = ?"
+            " AND status IN ('draft','active','suspended') LIMIT 1",
+            {provider_id, lot_id})
+        .has_value();
+}
+
+std::int64_t insertApplication(db::Connection& db, std::int64_t procedure_id,
+                               std::int64_t provider_id, const std::string& submitted_at,
+                               const std::vector<std::int64_t>& lots,
+                               const std::vector<std::pair<std::int64_t, std::string>>& answers) {
+    db.execute(
+        "INSERT INTO applications (procedure_id, provider_id, submitted_at) VALUES (?, ?, ?)",
+        {procedure_id, provider_id, submitted_at});
+    const auto app_id = db.lastInsertId();
+    for (auto lot : std::set<std::int64_t>(lots.begin(), lots.end())) {
+        db.execute("INSERT INTO application_lots (application_id, lot_id) VALUES (?, ?)",
+                   {app_id, lot});
+    }
+    for (const auto& [requirement_id, answer] : answers) {
+        db.execute(
+            "INSERT INTO application_answers (application_id, requirement_id, answer) VALUES "
+            "(?,?,?)",
+            {app_id, requirement_id, answer});
+    }
+    return app_id;
 }
 
 std::vector<std::int64_t> applicationIds(db::Connection& db, const std::string& status,

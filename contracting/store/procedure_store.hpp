@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "contracting/kernel/civil_date.hpp"
@@ -76,6 +77,10 @@ class ProcedureStore {
     virtual void assessAnswer(std::int64_t application_id, std::int64_t requirement_id,
                               const std::string& assessment, const std::string& remark,
                               const std::string& assessed_by) = 0;
+    // Whether the product is in the catalogue.
+    virtual bool productExists(const std::string& code) = 0;
+    // Inserts the lot (id ignored) with its products; returns its new id.
+    virtual std::int64_t insertLot(std::int64_t procedure_id, const Lot& lot) = 0;
 };
 
 class MariaDbProcedures : public ProcedureStore {
@@ -89,6 +94,8 @@ class MariaDbProcedures : public ProcedureStore {
     void assessAnswer(std::int64_t application_id, std::int64_t requirement_id,
                       const std::string& assessment, const std::string& remark,
                       const std::string& assessed_by) override;
+    bool productExists(const std::string& code) override;
+    std::int64_t insertLot(std::int64_t procedure_id, const Lot& lot) override;
 
   private:
     db::Connection& db_;
@@ -113,6 +120,19 @@ std::optional<Application> findApplication(db::Connection& db, std::int64_t id);
 // Applications with this status ("" for any) of this provider (0 for any), by id, at most 1000.
 std::vector<std::int64_t> applicationIds(db::Connection& db, const std::string& status,
                                          std::int64_t provider_id);
+// The ids of the procedure's lots and of its requirements (database order).
+std::vector<std::int64_t> procedureLotIds(db::Connection& db, std::int64_t procedure_id);
+std::vector<std::int64_t> procedureRequirementIds(db::Connection& db, std::int64_t procedure_id);
+// Whether the provider has an application for the procedure that is still submitted.
+bool hasPendingApplication(db::Connection& db, std::int64_t procedure_id, std::int64_t provider_id);
+// Whether the provider holds a draft, active or suspended contract for the lot.
+bool holdsLotContract(db::Connection& db, std::int64_t provider_id, std::int64_t lot_id);
+// Inserts a submitted application with its lots (each once) and its answers (requirement id,
+// answer); returns its new id.
+std::int64_t insertApplication(db::Connection& db, std::int64_t procedure_id,
+                               std::int64_t provider_id, const std::string& submitted_at,
+                               const std::vector<std::int64_t>& lots,
+                               const std::vector<std::pair<std::int64_t, std::string>>& answers);
 // The provider that submitted the application, or nothing.
 std::optional<std::int64_t> applicationProvider(db::Connection& db, std::int64_t id);
 

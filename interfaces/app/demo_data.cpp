@@ -385,17 +385,17 @@ void loadOpenProcedure(Demo& d) {
                                          {"applications_open", true}})));
     const auto id = std::to_string(d.open_procedure);
     d.lot_ib = idOf(
-        call(d, addLot, managerActor(),
+        call(d, http::addLot, managerActor(),
              object({{"name", "Individuele Begeleiding"}, {"products", list({"02A01"})}}), id));
     d.lot_hh = idOf(call(
-        d, addLot, managerActor(),
+        d, http::addLot, managerActor(),
         object({{"name", "Huishoudelijke Hulp"}, {"products", list({"01A01", "01A02"})}}), id));
     addRequirements(d);
     const std::array<std::pair<const char*, std::int64_t>, 3> tariffs{
         {{"02A01", kTariffIbCents}, {"01A01", kTariffHh1Cents}, {"01A02", kTariffHh2Cents}}};
     for (const auto& [product, cents] : tariffs) {
         call(
-            d, addProcedureTariff, managerActor(),
+            d, http::addProcedureTariff, managerActor(),
             object(
                 {{"product_code", product}, {"tariff_cents", cents}, {"valid_from", "2015-01-01"}}),
             id);
@@ -419,7 +419,7 @@ std::int64_t apply(Demo& d, int provider, int lots) {
         answers->add(object({{"requirement_id", d.requirements[i]}, {"answer", texts[i % 4]}}));
     }
     auto out =
-        call(d, submitApplication, providerActor(p),
+        call(d, http::submitApplication, providerActor(p),
              object({{"lots", chosen}, {"answers", answers}}), std::to_string(d.open_procedure));
     return idOf(out);
 }

@@ -1,8 +1,11 @@
 #include "procedures_api.hpp"
 
+#include <algorithm>
+
 #include "contracting/app/procedures.hpp"
 #include "contracting/kernel/codes.hpp"
 #include "contracting/kernel/errors.hpp"
+#include "contracting/kernel/unit.hpp"
 #include "json_input.hpp"
 #include "json_output.hpp"
 #include "tariff_json.hpp"
@@ -127,6 +130,43 @@ ApiResponse setApplicationsOpen(RequestContext& ctx, const ApiRequest& req) {
     return {200, procedureJson(contracting::setApplicationsOpen(ctx, id, open))};
 }
 
+ApiResponse addLot(RequestContext& ctx, const ApiRequest& req) {
+    contracting::NewLot in;
+    in.procedure_id = req.pathId("id");
+    in.name = requiredString(req.body, "name");
+    in.products = stringArray(req.body, "products", 100);
+    if (in.products.empty()) {
+        throw ValidationError("MISSING_FIELD", "A lot needs at least one product.", "products");
+    }
+    std::sort(in.products.begin(), in.products.end());
+    in.products.erase(std::unique(in.products.begin(), in.products.end()), in.products.end());
+    const auto lot = contracting::addLot(ctx, in);
+    auto out = newObject();
+    out->set("id", lot.id);
+    out->set("procedure_id", in.procedure_id);
+    out->set("name", lot.name);
+    auto products = newArray();
+    for (const auto& p : lot.products) products->add(p);
+    out->set("products", products);
+    return {201, out};
+}
+
+ApiResponse addProcedureTariff(RequestContext& ctx, const ApiRequest& req) {
+    const auto id = req.pathId("id");
+    const auto product =
+        ProductCode::parse(requiredString(req.body, "product_code", 5), "product_code").str();
+    const auto read = [&req](const std::string& product_unit) {
+        contracting::TariffVersion v;
+        v.unit = parseUnit(optionalString(req.body, "unit", 16).value_or(product_unit), "unit");
+        v.tariff = requiredCents(req.body, "tariff_cents");
+        v.valid_from = requiredDate(req.body, "valid_from");
+        v.valid_to = optionalDate(req.body, "valid_to");
+        return v;
+    };
+    const auto added = contracting::addProcedureTariff(ctx, id, product, read);
+    return {201, tariffVersionJson(added.product_code, added.version)};
+}
+
 ApiResponse addRequirement(RequestContext& ctx, const ApiRequest& req) {
     const auto id = req.pathId("id");
     const auto text = requiredString(req.body, "text", 2000);
@@ -150,6 +190,18 @@ ApiResponse indexProcedure(RequestContext& ctx, const ApiRequest& req) {
     out->set("procedure_tariff_versions", done.procedure_tariff_versions);
     out->set("contract_tariff_versions", done.contract_tariff_versions);
     return {201, out};
+}
+
+ApiResponse submitApplication(RequestContext& ctx, const ApiRequest& req) {
+    contracting::NewApplication in;
+    in.procedure_id = req.pathId("id");
+    in.lots = intArray(req.body, "lots", 100);
+    auto arr = requiredArray(req.body, "answers", 500);
+    for (std::size_t i = 0; i < arr->size(); ++i) {
+        auto a = objectAt(arr, i, "answers");
+        in.answers.push_back({requiredInt(a, "requirement_id"), requiredString(a, "answer", 4000)});
+    }
+    return {201, applicationJson(contracting::submitApplication(ctx, in))};
 }
 
 ApiResponse listApplications(RequestContext& ctx, const ApiRequest& req) {

@@ -1,7 +1,7 @@
 #pragma once
 // Procurement procedures and applications over HTTP: JSON in, the use cases of
-// contracting/app/procedures.hpp, JSON out. (Lots, procedure tariffs, submitting and deciding
-// applications are still in interfaces/app/procedures.hpp.)
+// contracting/app/procedures.hpp, JSON out. (Deciding applications is still in
+// interfaces/app/procedures.hpp.)
 #include "api_request.hpp"
 
 namespace zc::http {
@@ -13,12 +13,20 @@ ApiResponse listProcedures(RequestContext& ctx, const ApiRequest& req);
 ApiResponse getProcedure(RequestContext& ctx, const ApiRequest& req);
 // POST /procedures/{id}/applications-open {open}
 ApiResponse setApplicationsOpen(RequestContext& ctx, const ApiRequest& req);
+// POST /procedures/{id}/lots {name, products}
+ApiResponse addLot(RequestContext& ctx, const ApiRequest& req);
+// POST /procedures/{id}/tariffs {product_code, unit?, tariff_cents, valid_from, valid_to?}: the
+// tariff fields are read only once the procedure and the product are known.
+ApiResponse addProcedureTariff(RequestContext& ctx, const ApiRequest& req);
 // POST /procedures/{id}/requirements {text}
 ApiResponse addRequirement(RequestContext& ctx, const ApiRequest& req);
 
 // POST /procedures/{id}/indexations {percentage, from}: the procedure's and its contracts'
 // tariffs.
 ApiResponse indexProcedure(RequestContext& ctx, const ApiRequest& req);
+
+// POST /procedures/{id}/applications {lots, answers: [{requirement_id, answer}]} (a provider)
+ApiResponse submitApplication(RequestContext& ctx, const ApiRequest& req);
 
 // GET /applications?status= (a provider: its own); GET /applications/{id}
 ApiResponse listApplications(RequestContext& ctx, const ApiRequest& req);

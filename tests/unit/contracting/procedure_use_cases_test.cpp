@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <map>
+#include <set>
 #include <utility>
 
 #include "contracting/app/procedures.hpp"
@@ -45,6 +46,14 @@ class MemoryProcedures final : public ProcedureStore {
         remarks[{application, requirement}] = remark;
         ++writes;
     }
+    bool productExists(const std::string& code) override { return catalogue.count(code) > 0; }
+    std::int64_t insertLot(std::int64_t procedure_id, const Lot& lot) override {
+        ++writes;
+        lots[procedure_id].push_back(lot);
+        return 500 + static_cast<std::int64_t>(lots[procedure_id].size());
+    }
+    std::set<std::string> catalogue{"01A01", "02A01"};
+    std::map<std::int64_t, std::vector<Lot>> lots;  // procedure -> lots added
 };
 
 std::string refusal(const std::function<void()>& call) {
@@ -127,6 +136,29 @@ TEST_F(ProcedureUseCasesTest, UnknownApplicationOrRequirementIsNotFound) {
         EXPECT_EQ(e.code(), "NOT_FOUND");
         EXPECT_EQ(e.field(), "requirement_id");
     }
+    EXPECT_EQ(store_.writes, 0);
+}
+
+TEST_F(ProcedureUseCasesTest, ALotWithAnUnknownProductIsNotAdded) {
+    EXPECT_EQ(refusal([&] {
+                  createLot(store_, {1, "Begeleiding", {"01A01", "09Z99"}});
+              }),
+              "UNKNOWN_PRODUCT");
+    EXPECT_EQ(store_.writes, 0);
+    const auto lot = createLot(store_, {1, "Begeleiding", {"01A01", "02A01"}});
+    EXPECT_EQ(lot.id, 501);
+    EXPECT_EQ(lot.products, (std::vector<std::string>{"01A01", "02A01"}));
+    EXPECT_EQ(store_.lots.at(1).size(), 1u);
+}
+
+TEST_F(ProcedureUseCasesTest, AnUnknownProcedureWinsOverBadProducts) {
+    // The procedure is looked up before the product codes are read, as before the move.
+    EXPECT_EQ(refusal([&] {
+                  createLot(store_, {99, "Begeleiding", {"not a code"}});
+              }),
+              "NOT_FOUND");
+    EXPECT_NE(refusal([&] { createLot(store_, {1, "Begeleiding", {"not a code"}}); }), "");
+    EXPECT_NE(refusal([&] { createLot(store_, {1, "Begeleiding", {"not a code"}}); }), "NOT_FOUND");
     EXPECT_EQ(store_.writes, 0);
 }
 
