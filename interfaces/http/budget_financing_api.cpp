@@ -85,6 +85,30 @@ Poco::JSON::Object::Ptr realisationsJson(const invoicing::ContractRealisations& 
     return out;
 }
 
+Poco::JSON::Object::Ptr settlementJson(const invoicing::SettlementResult& s) {
+    auto o = newObject();
+    o->set("id", s.row.id);
+    o->set("contract_id", s.row.contract_id);
+    o->set("year", std::int64_t{s.row.year});
+    o->set("rule", s.row.rule);
+    o->set("budget_cents", s.row.budget_cents);
+    o->set("due_cents", s.row.due_cents);
+    o->set("advances_paid_cents", s.row.advances_paid_cents);
+    o->set("difference_cents", s.row.difference_cents);
+    o->set("direction", s.direction);
+    auto lines = newArray();
+    for (const auto& l : s.calculation) lines->add(l);
+    o->set("calculation", lines);
+    o->set("created_by", s.row.created_by);
+    o->set("created_at", isoTimestamp(s.row.created_at));
+    if (s.payable) {
+        o->set("payable", payableJson(*s.payable));
+    } else {
+        o->set("payable", Poco::Dynamic::Var());
+    }
+    return o;
+}
+
 int checkedYear(Poco::JSON::Object::Ptr body) {
     const auto year = requiredInt(body, "year");
     if (year < kMinYear || year > kMaxYear) {
@@ -177,6 +201,22 @@ ApiResponse reportRealisation(RequestContext& ctx, const ApiRequest& req) {
 ApiResponse listRealisations(RequestContext& ctx, const ApiRequest& req) {
     return {200, realisationsJson(
                      invoicing::listRealisations(ctx, req.pathId("id"), req.queryValue("year")))};
+}
+
+ApiResponse settleContractYear(RequestContext& ctx, const ApiRequest& req) {
+    invoicing::SettlementRequest r;
+    r.contract_id = req.pathId("id");
+    r.year = checkedYear(req.body);
+    r.allow_incomplete = optionalBool(req.body, "allow_incomplete", false);
+    return {201, settlementJson(invoicing::settleContractYear(ctx, r))};
+}
+
+ApiResponse listSettlements(RequestContext& ctx, const ApiRequest& req) {
+    auto out = newArray();
+    for (const auto& s : invoicing::listSettlements(ctx, req.pathId("id"))) {
+        out->add(settlementJson(s));
+    }
+    return {200, out};
 }
 
 }  // namespace zc::http

@@ -11,7 +11,6 @@
 #include "contracts_api.hpp"
 #include "declarations_api.hpp"
 #include "interfaces/app/allocations.hpp"
-#include "interfaces/app/budget_financing.hpp"
 #include "interfaces/app/claims.hpp"
 #include "clients_api.hpp"
 #include "interfaces/app/contracts.hpp"
@@ -173,9 +172,9 @@ std::vector<Route> buildRoutes() {
         forRoles("POST", v1 + "/contracts/{id}/realisations", {kCm, kProv}, reportRealisation),
         forRoles("GET", v1 + "/contracts/{id}/realisations", {kCm, kFin, kAud, kProv},
                  listRealisations),
-        forRoles("POST", v1 + "/contracts/{id}/settlements", {kFin}, app::settleContractYear),
+        forRoles("POST", v1 + "/contracts/{id}/settlements", {kFin}, settleContractYear),
         forRoles("GET", v1 + "/contracts/{id}/settlements", {kCm, kFin, kAud, kProv},
-                 app::listSettlements),
+                 listSettlements),
         // Queries for later flows
         forRoles("GET", v1 + "/queries/eligible-providers", kAllStaff, eligibleProviders),
         forRoles("GET", v1 + "/queries/tariff", kAllStaff, tariffQuery),

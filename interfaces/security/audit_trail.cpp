@@ -53,6 +53,9 @@ Poco::Dynamic::Var toVar(const AuditRecord::Value& v) {
     if (const auto* b = std::get_if<bool>(&v)) return *b;
     if (const auto* i = std::get_if<std::int64_t>(&v)) return *i;
     if (const auto* s = std::get_if<std::string>(&v)) return *s;
+    if (const auto* nested = std::get_if<std::shared_ptr<const AuditRecord>>(&v)) {
+        return toObject(**nested);
+    }
     Poco::JSON::Array::Ptr a = new Poco::JSON::Array;
     if (const auto* texts = std::get_if<std::vector<std::string>>(&v)) {
         for (const auto& t : *texts) a->add(t);
@@ -69,6 +72,10 @@ Poco::Dynamic::Var toVar(const AuditRecord::Value& v) {
 AuditRecord& AuditRecord::put(std::string key, Value v) {
     fields_.emplace_back(std::move(key), std::move(v));
     return *this;
+}
+
+AuditRecord& AuditRecord::set(std::string key, AuditRecord nested) {
+    return put(std::move(key), std::make_shared<const AuditRecord>(std::move(nested)));
 }
 
 AuditRecord& AuditRecord::set(std::string key, const std::optional<std::string>& v) {

@@ -5,6 +5,7 @@
 // head, so appends are serialised and the sequence has no gaps. The use cases of every context
 // call it; the HTTP adapter only reads (auditRows, verifyAudit).
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -32,9 +33,9 @@ void appendAuditStandalone(app::RequestContext& ctx, const AuditEntry& e);
 // object whose keys come out sorted, as the API's answers do.
 class AuditRecord {
   public:
-    using Value =
-        std::variant<std::nullptr_t, bool, std::int64_t, std::string, std::vector<AuditRecord>,
-                     std::vector<std::string>, std::vector<std::int64_t>>;
+    using Value = std::variant<std::nullptr_t, bool, std::int64_t, std::string,
+                               std::vector<AuditRecord>, std::vector<std::string>,
+                               std::vector<std::int64_t>, std::shared_ptr<const AuditRecord>>;
 
     AuditRecord& set(std::string key, bool v) { return put(std::move(key), v); }
     AuditRecord& set(std::string key, std::int64_t v) { return put(std::move(key), v); }
@@ -50,6 +51,8 @@ class AuditRecord {
     AuditRecord& set(std::string key, std::vector<std::int64_t> v) {
         return put(std::move(key), std::move(v));
     }
+    // A nested JSON object.
+    AuditRecord& set(std::string key, AuditRecord nested);
     // JSON null when absent.
     AuditRecord& set(std::string key, const std::optional<std::string>& v);
     AuditRecord& set(std::string key, const std::optional<std::int64_t>& v);

@@ -16,7 +16,6 @@
 
 #include "contracting/kernel/errors.hpp"
 #include "interfaces/security/audit_trail.hpp"
-#include "interfaces/app/budget_financing.hpp"
 #include "interfaces/security/user_admin.hpp"
 #include "interfaces/app/claims.hpp"
 #include "interfaces/app/demo_data.hpp"

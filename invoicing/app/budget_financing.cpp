@@ -1,15 +1,19 @@
-// Budget financing (dagbesteding): advances as payables and quarterly realisation reports.
+// Budget financing (dagbesteding): advances as payables, quarterly realisation reports and the
+// year-end settlement (vaststelling).
 #include "budget_financing.hpp"
 
 #include <algorithm>
 #include <map>
+#include <sstream>
 
 #include "contracting/kernel/advance_schedule.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "contracting/kernel/rounding.hpp"
 #include "interfaces/mysql/connection.hpp"
 #include "interfaces/security/audit_trail.hpp"
+#include "invoicing/app/timestamp_text.hpp"
 #include "invoicing/domain/amount_text.hpp"
+#include "invoicing/domain/budget_settlement.hpp"
 #include "invoicing/domain/payable.hpp"
 #include "invoicing/store/ledger_store.hpp"
 
@@ -165,6 +169,208 @@ void requireUnreportedAgreements(db::Connection& db, const FinancedContract& c,
     }
 }
 
+Date firstOfYear(int year) {
+    return Date{std::chrono::year{year}, std::chrono::January, std::chrono::day{1}};
+}
+
+// NO_BUDGET, YEAR_NOT_ENDED, SETTLED_ALREADY, in that order; returns the year's budget.
+Money requireSettleableYear(app::RequestContext& ctx, const FinancedContract& c, int year) {
+    const auto budget = contractBudgetCents(ctx.db, c.id, year);
+    if (!budget) {
+        throw ValidationError(
+            "NO_BUDGET",
+            "Contract " + std::to_string(c.id) + " has no budget for " + std::to_string(year) + ".",
+            "year");
+    }
+    const Date year_end = std::min(firstOfYear(year + 1), *c.term.end);
+    if (ctx.today() < year_end) {
+        throw ValidationError(
+            "YEAR_NOT_ENDED",
+            "The year can be settled once it has ended (on or after " + formatDate(year_end) + ").",
+            "year");
+    }
+    if (yearSettled(ctx.db, c.id, year, true)) settledAlready(c.id, year);
+    return Money::fromCents(*budget);
+}
+
+// One agreement's year total and the line saying where it comes from; quarters of the term
+// not reported count 0 and are added to `missing`.
+std::int64_t agreementTotal(db::Connection& db, const FinancedContract& c, int year,
+                            const PerformanceAgreementRow& a, const std::vector<int>& in_term,
+                            std::vector<std::string>& missing, std::string& line) {
+    std::map<int, std::int64_t> by_quarter;
+    for (const auto& [quarter, realised] : agreementRealisation(db, c.id, year, a.id)) {
+        by_quarter[quarter] = realised;
+    }
+    std::int64_t total = 0;
+    line = a.indicator + " " + std::to_string(year) + " by quarter:";
+    bool first = true;
+    for (int q : in_term) {
+        const auto it = by_quarter.find(q);
+        if (it == by_quarter.end()) {
+            missing.push_back(a.indicator + " Q" + std::to_string(q));
+            line +=
+                std::string(first ? " " : " + ") + "Q" + std::to_string(q) + " not reported (0)";
+        } else {
+            total += it->second;
+            line += std::string(first ? " " : " + ") + "Q" + std::to_string(q) + " " +
+                    formatCount(it->second);
+        }
+        first = false;
+    }
+    line += " = " + formatCount(total);
+    return total;
+}
+
+// The realised totals of the contract's performance agreements in `year` (a quarter not
+// reported counts 0), with a line per agreement saying where its total comes from. Refuses
+// with REALISATION_INCOMPLETE when a quarter in the term is missing, unless allowed.
+void addIndicators(db::Connection& db, const FinancedContract& c, int year, bool allow_incomplete,
+                   SettlementInput& input, std::vector<std::string>& source_lines) {
+    const auto in_term = quartersInTerm(year, c.term);
+    std::vector<std::string> missing;
+    for (const auto& a : performanceAgreements(db, c.id)) {
+        std::string line;
+        const auto total = agreementTotal(db, c, year, a, in_term, missing, line);
+        source_lines.push_back(line);
+        input.indicators.push_back({a.indicator, a.target, total});
+    }
+    if (!missing.empty() && !allow_incomplete) {
+        std::string list;
+        for (std::size_t i = 0; i < missing.size() && i < 10; ++i) {
+            list += (i ? ", " : "") + missing[i];
+        }
+        throw ValidationError("REALISATION_INCOMPLETE",
+                              "The realisation of " + std::to_string(year) + " is incomplete (" +
+                                  list +
+                                  "); have it reported, or settle with allow_incomplete: true "
+                                  "to count what is missing as 0.",
+                              "year");
+    }
+}
+
+// The settlement's journal: the earned amount becomes cost on the contract's budget, the
+// advances are cleared and the difference lands on the provider's payable account (negative:
+// a claw-back, owed by the provider).
+JournalEntry settlementJournal(app::RequestContext& ctx, const FinancedContract& c, int year,
+                               std::int64_t settlement_id, Money due, Money advances_paid) {
+    JournalEntry e;
+    e.kind = due >= advances_paid ? EventKind::Settlement : EventKind::ClawBack;
+    e.source = "settlement:" + std::to_string(settlement_id);
+    e.date = ctx.today();
+    const auto category = firstProductCategory(ctx.db, c.id);
+    const auto budget = budgetFor(ctx, c.lead_provider_id, category.value_or("07"), "budget", year);
+    if (due != Money()) e.lines.push_back({AccountKey::budgetExpense(budget), due});
+    if (advances_paid != Money()) {
+        e.lines.push_back({AccountKey::advances(c.id), -advances_paid});
+    }
+    if (due != advances_paid) {
+        e.lines.push_back({AccountKey::providerPayable(c.lead_provider_id), advances_paid - due});
+    }
+    return e;
+}
+
+std::vector<std::string> splitLines(const std::string& text) {
+    std::vector<std::string> out;
+    std::stringstream ss(text);
+    std::string line;
+    while (std::getline(ss, line)) out.push_back(line);
+    return out;
+}
+
+SettlementResult settlementOf(db::Connection& db, SettlementRow row) {
+    SettlementResult s;
+    const auto diff = row.difference_cents;
+    s.direction =
+        diff > 0 ? "payable_to_provider" : (diff < 0 ? "receivable_from_provider" : "settled");
+    s.calculation = splitLines(row.calculation);
+    s.payable = settlementPayable(db, row.id);
+    s.row = std::move(row);
+    return s;
+}
+
+// The settlement row of `input` and its calculation: the domain's lines with, after
+// "Settlement YYYY, rule: …" and "Budget YYYY: …", the sources of the figures.
+SettlementRow settlementRow(app::RequestContext& ctx, const FinancedContract& c,
+                            const SettlementInput& input, const Settlement& s,
+                            const std::vector<std::string>& source_lines) {
+    std::vector<std::string> lines = s.lines;
+    lines.insert(lines.begin() + std::min<std::ptrdiff_t>(2, std::ssize(lines)),
+                 source_lines.begin(), source_lines.end());
+    std::string calculation;
+    for (const auto& l : lines) calculation += l + "\n";
+    return {0,
+            c.id,
+            input.year,
+            c.rule,
+            input.budget.cents(),
+            s.due.cents(),
+            input.advances_paid.cents(),
+            s.difference.cents(),
+            calculation,
+            ctx.actor.name,
+            app::timestamp(ctx.clock)};
+}
+
+// Posts the journal, and for a difference the payable with its audit row.
+void bookSettlement(app::RequestContext& ctx, const FinancedContract& c, int year,
+                    std::int64_t settlement_id, const Settlement& s, Money advances_paid) {
+    const auto journal = settlementJournal(ctx, c, year, settlement_id, s.due, advances_paid);
+    if (s.difference == Money() && !journal.lines.empty()) postJournal(ctx, journal);
+    if (s.difference == Money()) return;
+    const std::string type = s.difference > Money() ? "settlement" : "clawback";
+    const Date due = dueDate(ctx.today(), ctx.config.payment_term_days);
+    const auto payable_id =
+        createPayable(ctx, c.lead_provider_id, type, settlement_id, s.difference, due, journal);
+    const auto after = security::AuditRecord()
+                           .set("source_type", type)
+                           .set("source_id", settlement_id)
+                           .set("provider_id", c.lead_provider_id)
+                           .set("amount_cents", s.difference.cents())
+                           .set("due_date", formatDate(due))
+                           .json();
+    security::appendAudit(
+        ctx, {"payable.create", "payable", std::to_string(payable_id), "ok", std::nullopt, after});
+}
+
+security::AuditRecord payableRecord(const PayableListRow& p) {
+    return security::AuditRecord()
+        .set("id", p.id)
+        .set("provider_id", p.provider_id)
+        .set("provider_agb", p.provider_agb)
+        .set("provider_name", p.provider_name)
+        .set("source_type", p.source_type)
+        .set("source_id", p.source_id)
+        .set("amount_cents", p.amount_cents)
+        .set("due_date", p.due_date)
+        .set("created_at", isoTimestampText(p.created_at))
+        .set("status", p.status)
+        .set("disputed_reason", p.disputed_reason);
+}
+
+// The settlement as the API answers it, for the audit row.
+security::AuditRecord settlementRecord(const SettlementResult& s) {
+    auto a = security::AuditRecord()
+                 .set("id", s.row.id)
+                 .set("contract_id", s.row.contract_id)
+                 .set("year", s.row.year)
+                 .set("rule", s.row.rule)
+                 .set("budget_cents", s.row.budget_cents)
+                 .set("due_cents", s.row.due_cents)
+                 .set("advances_paid_cents", s.row.advances_paid_cents)
+                 .set("difference_cents", s.row.difference_cents)
+                 .set("direction", s.direction)
+                 .set("calculation", s.calculation)
+                 .set("created_by", s.row.created_by)
+                 .set("created_at", isoTimestampText(s.row.created_at));
+    if (s.payable) {
+        a.set("payable", payableRecord(*s.payable));
+    } else {
+        a.set("payable", std::optional<std::string>());
+    }
+    return a;
+}
+
 }  // namespace
 
 AdvancePostingResult postDueAdvances(app::RequestContext& ctx, Date date) {
@@ -245,6 +451,41 @@ ContractRealisations listRealisations(app::RequestContext& ctx, std::int64_t con
         year = std::stoi(year_text);
     }
     return realisationsOf(ctx.db, c, year);
+}
+
+SettlementResult settleContractYear(app::RequestContext& ctx, const SettlementRequest& r) {
+    db::Transaction tx(ctx.db);
+    const auto c = visibleFinancedContract(ctx, r.contract_id, true);
+    SettlementInput input;
+    input.year = r.year;
+    input.budget = requireSettleableYear(ctx, c, r.year);
+    input.rule = parseSettlementRule(c.rule);
+    std::vector<std::string> source_lines;
+    addIndicators(ctx.db, c, r.year, r.allow_incomplete, input, source_lines);
+    const auto paid = advancesPaid(ctx.db, c.id, r.year);
+    input.advances_paid = paid.total;
+    source_lines.push_back("Advances paid: the " + std::to_string(paid.count) + " advance(s) of " +
+                           std::to_string(r.year) + " that became payables, together " +
+                           formatAmount(paid.total));
+
+    const auto s = settleBudget(input);
+    const auto settlement_id =
+        insertSettlement(ctx.db, settlementRow(ctx, c, input, s, source_lines));
+    bookSettlement(ctx, c, r.year, settlement_id, s, input.advances_paid);
+    auto out = settlementOf(ctx.db, *findSettlement(ctx.db, settlement_id));
+    security::appendAudit(ctx, {"settlement.create", "settlement", std::to_string(settlement_id),
+                                "ok", std::nullopt, settlementRecord(out).json()});
+    tx.commit();
+    return out;
+}
+
+std::vector<SettlementResult> listSettlements(app::RequestContext& ctx, std::int64_t contract_id) {
+    const auto c = visibleFinancedContract(ctx, contract_id, false);
+    std::vector<SettlementResult> out;
+    for (auto& row : contractSettlements(ctx.db, c.id)) {
+        out.push_back(settlementOf(ctx.db, std::move(row)));
+    }
+    return out;
 }
 
 }  // namespace zc::invoicing

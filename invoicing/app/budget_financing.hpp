@@ -1,7 +1,7 @@
 #pragma once
 // Budget financing (dagbesteding), issue 4: the monthly advances become payables on their
-// schedule, and the coalition reports its realisation per quarter and performance agreement.
-// (The year-end settlement, vaststelling, is still in interfaces/app/budget_financing.)
+// schedule, the coalition reports its realisation per quarter and performance agreement, and
+// finance settles each contract year (vaststelling) with zc::invoicing::settleBudget.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -83,5 +83,29 @@ ContractRealisations reportRealisation(app::RequestContext& ctx, const Realisati
 // ("" for all years; INVALID_QUERY unless four digits).
 ContractRealisations listRealisations(app::RequestContext& ctx, std::int64_t contract_id,
                                       const std::string& year_text);
+
+// POST /contracts/{id}/settlements: settle one contract year (year checked by the adapter).
+struct SettlementRequest {
+    std::int64_t contract_id = 0;
+    int year = 0;
+    bool allow_incomplete = false;  // count quarters not reported as 0
+};
+
+// A settlement as the API shows it: the stored row, its calculation by line and the payable
+// made of the difference (nothing when the difference is 0.00).
+struct SettlementResult {
+    SettlementRow row;
+    std::string direction;  // payable_to_provider, receivable_from_provider, settled
+    std::vector<std::string> calculation;
+    std::optional<PayableListRow> payable;
+};
+
+// Settles the year in its own transaction: NOT_FOUND, NO_BUDGET, YEAR_NOT_ENDED,
+// SETTLED_ALREADY, REALISATION_INCOMPLETE (unless allowed), in that order. Creates one payable
+// of the difference (negative: a claw-back) with its journal; audited "payable.create" and
+// "settlement.create" (after: the whole answer).
+SettlementResult settleContractYear(app::RequestContext& ctx, const SettlementRequest& r);
+// GET /contracts/{id}/settlements: the contract's settlements by year (NOT_FOUND as above).
+std::vector<SettlementResult> listSettlements(app::RequestContext& ctx, std::int64_t contract_id);
 
 }  // namespace zc::invoicing

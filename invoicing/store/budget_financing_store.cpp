@@ -10,6 +10,22 @@ constexpr const char* kPayableColumns =
     " p.due_date, p.created_at, p.status, p.disputed_reason FROM payables p"
     " JOIN providers v ON v.id = p.provider_id";
 
+constexpr const char* kSettlementColumns =
+    "SELECT id, contract_id, year, rule, budget_cents, due_cents, advances_paid_cents,"
+    " difference_cents, calculation, created_by, created_at FROM settlements";
+
+PayableListRow payableRow(const db::Row& r) {
+    return {r.i64(0), r.i64(1), r.str(2), r.str(3), r.str(4), r.i64(5),
+            r.i64(6), r.str(7), r.str(8), r.str(9), r.opt(10)};
+}
+
+SettlementRow settlementRow(const db::Row& r) {
+    return {r.i64(0), r.i64(1), static_cast<int>(r.i64(2)),
+            r.str(3), r.i64(4), r.i64(5),
+            r.i64(6), r.i64(7), r.str(8),
+            r.str(9), r.str(10)};
+}
+
 }  // namespace
 
 std::optional<FinancedContract> findFinancedContract(db::Connection& db, std::int64_t id,
@@ -86,8 +102,7 @@ std::vector<PayableListRow> listPayables(db::Connection& db, std::int64_t provid
                  " WHERE (? = 0 OR p.provider_id = ?) AND (? = 0 OR p.provider_id = ?)"
                  " AND (? = '' OR p.source_type = ?) ORDER BY p.due_date, p.id LIMIT ? OFFSET ?",
              {provider, provider, own, own, type, type, limit, offset})) {
-        out.push_back({r.i64(0), r.i64(1), r.str(2), r.str(3), r.str(4), r.i64(5), r.i64(6),
-                       r.str(7), r.str(8), r.str(9), r.opt(10)});
+        out.push_back(payableRow(r));
     }
     return out;
 }
@@ -149,6 +164,80 @@ void insertRealisation(db::Connection& db, std::int64_t contract_id, int year, s
         " reported_by, reported_at) VALUES (?,?,?,?,?,?,?)",
         {contract_id, std::int64_t{year}, quarter, agreement_id, realised, reported_by,
          reported_at});
+}
+
+std::optional<std::int64_t> contractBudgetCents(db::Connection& db, std::int64_t contract_id,
+                                                int year) {
+    auto r =
+        db.queryOne("SELECT budget_cents FROM contract_budgets WHERE contract_id = ? AND year = ?",
+                    {contract_id, std::int64_t{year}});
+    if (!r) return std::nullopt;
+    return r->i64(0);
+}
+
+std::vector<std::pair<int, std::int64_t>> agreementRealisation(db::Connection& db,
+                                                               std::int64_t contract_id, int year,
+                                                               std::int64_t agreement_id) {
+    std::vector<std::pair<int, std::int64_t>> out;
+    for (const auto& r :
+         db.query("SELECT quarter, realised FROM realisation_reports WHERE contract_id = ? AND "
+                  "year = ? AND agreement_id = ? ORDER BY quarter",
+                  {contract_id, std::int64_t{year}, agreement_id})) {
+        out.emplace_back(static_cast<int>(r.i64(0)), r.i64(1));
+    }
+    return out;
+}
+
+AdvancesPaid advancesPaid(db::Connection& db, std::int64_t contract_id, int year) {
+    auto r = db.queryOne(
+        "SELECT COUNT(*), COALESCE(SUM(p.amount_cents), 0) FROM payables p JOIN advances a ON"
+        " a.id = p.source_id WHERE p.source_type = 'advance' AND a.contract_id = ? AND a.year = ?",
+        {contract_id, std::int64_t{year}});
+    return {r->i64(0), Money::fromCents(r->i64(1))};
+}
+
+std::optional<std::string> firstProductCategory(db::Connection& db, std::int64_t contract_id) {
+    auto r = db.queryOne(
+        "SELECT p.category FROM contract_products cp JOIN products p ON p.code = cp.product_code"
+        " WHERE cp.contract_id = ? ORDER BY p.code LIMIT 1",
+        {contract_id});
+    if (!r) return std::nullopt;
+    return r->str(0);
+}
+
+std::int64_t insertSettlement(db::Connection& db, const SettlementRow& s) {
+    db.execute(
+        "INSERT INTO settlements (contract_id, year, rule, budget_cents, due_cents,"
+        " advances_paid_cents, difference_cents, calculation, created_by, created_at)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?)",
+        {s.contract_id, std::int64_t{s.year}, s.rule, s.budget_cents, s.due_cents,
+         s.advances_paid_cents, s.difference_cents, s.calculation, s.created_by, s.created_at});
+    return db.lastInsertId();
+}
+
+std::optional<SettlementRow> findSettlement(db::Connection& db, std::int64_t id) {
+    auto r = db.queryOne(std::string(kSettlementColumns) + " WHERE id = ?", {id});
+    if (!r) return std::nullopt;
+    return settlementRow(*r);
+}
+
+std::vector<SettlementRow> contractSettlements(db::Connection& db, std::int64_t contract_id) {
+    std::vector<SettlementRow> out;
+    for (const auto& r :
+         db.query(std::string(kSettlementColumns) + " WHERE contract_id = ? ORDER BY year",
+                  {contract_id})) {
+        out.push_back(settlementRow(r));
+    }
+    return out;
+}
+
+std::optional<PayableListRow> settlementPayable(db::Connection& db, std::int64_t settlement_id) {
+    auto r = db.queryOne(std::string(kPayableColumns) +
+                             " WHERE p.source_type IN ('settlement','clawback') AND "
+                             "p.source_id = ?",
+                         {settlement_id});
+    if (!r) return std::nullopt;
+    return payableRow(*r);
 }
 
 }  // namespace zc::invoicing

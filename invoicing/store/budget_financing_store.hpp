@@ -66,6 +66,27 @@ struct RealisationRow {
     std::string reported_at;  // DATETIME(6) text
 };
 
+// A year-end settlement (vaststelling) as stored.
+struct SettlementRow {
+    std::int64_t id = 0;
+    std::int64_t contract_id = 0;
+    int year = 0;
+    std::string rule;
+    std::int64_t budget_cents = 0;
+    std::int64_t due_cents = 0;
+    std::int64_t advances_paid_cents = 0;
+    std::int64_t difference_cents = 0;
+    std::string calculation;  // lines, each ended by '\n'
+    std::string created_by;
+    std::string created_at;  // DATETIME(6) text
+};
+
+// The advances of a year that became payables.
+struct AdvancesPaid {
+    std::int64_t count = 0;
+    Money total;
+};
+
 // The contract (locked when `lock`); nothing when unknown.
 std::optional<FinancedContract> findFinancedContract(db::Connection& db, std::int64_t id,
                                                      bool lock);
@@ -104,5 +125,25 @@ bool realisationReported(db::Connection& db, std::int64_t contract_id, int year,
 void insertRealisation(db::Connection& db, std::int64_t contract_id, int year, std::int64_t quarter,
                        std::int64_t agreement_id, std::int64_t realised,
                        const std::string& reported_by, const std::string& reported_at);
+
+// The contract's budget for `year` in cents; nothing when it has none.
+std::optional<std::int64_t> contractBudgetCents(db::Connection& db, std::int64_t contract_id,
+                                                int year);
+// The realised values of one agreement's year by quarter (quarter, realised).
+std::vector<std::pair<int, std::int64_t>> agreementRealisation(db::Connection& db,
+                                                               std::int64_t contract_id, int year,
+                                                               std::int64_t agreement_id);
+// The count and sum of the contract's advances of `year` that became payables.
+AdvancesPaid advancesPaid(db::Connection& db, std::int64_t contract_id, int year);
+// The product category of the contract's first product (by code); nothing without products.
+std::optional<std::string> firstProductCategory(db::Connection& db, std::int64_t contract_id);
+// Stores a settlement (its id is ignored); returns the new id.
+std::int64_t insertSettlement(db::Connection& db, const SettlementRow& s);
+// The settlement `id`; nothing when unknown.
+std::optional<SettlementRow> findSettlement(db::Connection& db, std::int64_t id);
+// The contract's settlements by year.
+std::vector<SettlementRow> contractSettlements(db::Connection& db, std::int64_t contract_id);
+// The payable (settlement or claw-back) made of the settlement; nothing when it is 0.00.
+std::optional<PayableListRow> settlementPayable(db::Connection& db, std::int64_t settlement_id);
 
 }  // namespace zc::invoicing

@@ -1,18 +1,21 @@
 // Budget financing (dagbesteding: invoicing/app/budget_financing.hpp behind
-// interfaces/http/budget_financing_api.hpp, the settlement still in interfaces/app) against a
-// migrated scratch database: advances become payables exactly once, quarterly realisation reports,
-// and the year-end settlement with a worked example checked by hand.
-#include "interfaces/app/budget_financing.hpp"
+// interfaces/http/budget_financing_api.hpp) against a migrated scratch database: advances become
+// payables exactly once, quarterly realisation reports, and the year-end settlement with a worked
+// example checked by hand.
+#include "invoicing/app/budget_financing.hpp"
 
+#include <Poco/JSON/Stringifier.h>
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 #include "contracting/kernel/errors.hpp"
+#include "contracting/kernel/settlement_rule.hpp"
 #include "db/db_test_env.hpp"
 #include "interfaces/app/contracts.hpp"
 #include "interfaces/http/budget_financing_api.hpp"
 #include "interfaces/http/reference_api.hpp"
 #include "interfaces/mysql/migrations.hpp"
-#include "invoicing/app/budget_financing.hpp"
 #include "invoicing/store/ledger_store.hpp"
 
 namespace zc {
@@ -265,28 +268,28 @@ TEST_F(BudgetFinancingTest, SettlementWorkedExampleClawsBackOnce) {
 
     // Incomplete: the fourth quarter is missing.
     EXPECT_EQ(dbtest::errorCode([&] {
-                  app::settleContractYear(*finance_,
-                                          dbtest::jsonRequest(R"({"year":2025})", idPath()));
+                  http::settleContractYear(*finance_,
+                                           dbtest::jsonRequest(R"({"year":2025})", idPath()));
               }),
               "REALISATION_INCOMPLETE");
     report(*member_ctx_, 4, 250, 15);
     // Not before the year has ended.
     clock_.set(parseDate("2025-12-31"));
     EXPECT_EQ(dbtest::errorCode([&] {
-                  app::settleContractYear(*finance_,
-                                          dbtest::jsonRequest(R"({"year":2025})", idPath()));
+                  http::settleContractYear(*finance_,
+                                           dbtest::jsonRequest(R"({"year":2025})", idPath()));
               }),
               "YEAR_NOT_ENDED");
     clock_.set(parseDate("2026-01-15"));
     EXPECT_EQ(dbtest::errorCode([&] {
-                  app::settleContractYear(*finance_,
-                                          dbtest::jsonRequest(R"({"year":2024})", idPath()));
+                  http::settleContractYear(*finance_,
+                                           dbtest::jsonRequest(R"({"year":2024})", idPath()));
               }),
               "NO_BUDGET");
     EXPECT_EQ(dbtest::countRows(*conn_, "settlements"), 0);
 
     const auto res =
-        app::settleContractYear(*finance_, dbtest::jsonRequest(R"({"year":2025})", idPath()));
+        http::settleContractYear(*finance_, dbtest::jsonRequest(R"({"year":2025})", idPath()));
     EXPECT_EQ(res.status, 201);
     const auto s = object(res);
     EXPECT_EQ(s->getValue<std::string>("rule"), "proportional_to_realisation");
@@ -315,13 +318,20 @@ TEST_F(BudgetFinancingTest, SettlementWorkedExampleClawsBackOnce) {
 
     // A rerun: 409, and still one settlement and one claw-back.
     EXPECT_EQ(dbtest::errorCode([&] {
-                  app::settleContractYear(*finance_,
-                                          dbtest::jsonRequest(R"({"year":2025})", idPath()));
+                  http::settleContractYear(*finance_,
+                                           dbtest::jsonRequest(R"({"year":2025})", idPath()));
               }),
               "SETTLED_ALREADY");
     EXPECT_EQ(dbtest::countRows(*conn_, "settlements"), 1);
     EXPECT_EQ(count("SELECT COUNT(*) FROM payables WHERE source_type = 'clawback'"), 1);
     EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'settlement.create'"), 1);
+    // The audit row stores the whole answer, nested payable and calculation lines included,
+    // byte for byte as the answer's JSON.
+    std::ostringstream answer;
+    Poco::JSON::Stringifier::condense(Poco::Dynamic::Var(s), answer);
+    EXPECT_EQ(conn_->queryOne("SELECT after_json FROM audit_log WHERE action = 'settlement.create'")
+                  ->str(0),
+              answer.str());
     // The ledger: the advances are cleared into cost and the claw-back is owed by the provider;
     // its payable account equals its open payables.
     EXPECT_EQ(ledgerBalance("advances:contract:" + std::to_string(contract_)), 0);
@@ -331,7 +341,7 @@ TEST_F(BudgetFinancingTest, SettlementWorkedExampleClawsBackOnce) {
     conn_->execute("DELETE FROM realisation_reports WHERE quarter = 4");
     EXPECT_EQ(dbtest::errorCode([&] { report(*lead_ctx_, 4, 1, 1); }), "SETTLED_ALREADY");
     const auto list =
-        array(app::listSettlements(*member_ctx_, dbtest::jsonRequest("{}", idPath())));
+        array(http::listSettlements(*member_ctx_, dbtest::jsonRequest("{}", idPath())));
     ASSERT_EQ(list->size(), 1u);
     EXPECT_EQ(list->getObject(0)->getValue<std::int64_t>("difference_cents"), -600'000);
     EXPECT_GT(list->getObject(0)->getArray("calculation")->size(), 5u);
@@ -344,7 +354,7 @@ TEST_F(BudgetFinancingTest, SettlementPaysTheDifferenceWhenAdvancesFellShort) {
     EXPECT_EQ(invoicing::postDueAdvances(*finance_, parseDate("2025-06-30")).created, 6);
     for (int q = 1; q <= 4; ++q) report(*lead_ctx_, q, 250, 50);
     const auto s = object(
-        app::settleContractYear(*finance_, dbtest::jsonRequest(R"({"year":2025})", idPath())));
+        http::settleContractYear(*finance_, dbtest::jsonRequest(R"({"year":2025})", idPath())));
     EXPECT_EQ(s->getValue<std::int64_t>("due_cents"), 12'000'000);
     EXPECT_EQ(s->getValue<std::int64_t>("difference_cents"), 6'000'000);
     EXPECT_EQ(s->getObject("payable")->getValue<std::string>("source_type"), "settlement");
@@ -365,7 +375,7 @@ TEST_F(BudgetFinancingTest, SettlementRuleIsChosenPerContractAndChecked) {
     invoicing::postDueAdvances(*finance_, parseDate("2025-12-01"));
     for (int q = 1; q <= 4; ++q) report(*lead_ctx_, q, 10, 1);
     const auto s = object(
-        app::settleContractYear(*finance_, dbtest::jsonRequest(R"({"year":2025})", idPath())));
+        http::settleContractYear(*finance_, dbtest::jsonRequest(R"({"year":2025})", idPath())));
     EXPECT_EQ(s->getValue<std::string>("rule"), "fixed_budget");
     EXPECT_EQ(s->getValue<std::int64_t>("difference_cents"), 0);
     EXPECT_TRUE(s->get("payable").isEmpty()) << "nothing to pay or claw back";

@@ -53,6 +53,29 @@ TEST(AuditRecord, ReadsAsPocoWouldWriteTheSameAnswer) {
     EXPECT_EQ(actual.rfind("{\"blocked\":true,", 0), 0u) << "keys come out sorted: " << actual;
 }
 
+TEST(AuditRecord, NestsAnObjectAsPocoWould) {
+    Poco::JSON::Object::Ptr payable = new Poco::JSON::Object;
+    payable->set("status", "open");
+    payable->set("amount_cents", std::int64_t{-600000});
+    payable->set("disputed_reason", Poco::Dynamic::Var());
+    Poco::JSON::Object::Ptr expected = new Poco::JSON::Object;
+    expected->set("year", std::int64_t{2025});
+    expected->set("payable", payable);
+    expected->set("none", Poco::Dynamic::Var());
+
+    const std::string actual =
+        AuditRecord()
+            .set("year", 2025)
+            .set("payable", AuditRecord()
+                                .set("status", "open")
+                                .set("amount_cents", std::int64_t{-600000})
+                                .set("disputed_reason", std::optional<std::string>()))
+            .set("none", std::optional<std::string>())
+            .json();
+    EXPECT_EQ(actual, poco(expected));
+    EXPECT_NE(actual.find("\"payable\":{\"amount_cents\":-600000,"), std::string::npos) << actual;
+}
+
 TEST(AuditRecord, AnEmptyRecordIsAnEmptyObject) { EXPECT_EQ(AuditRecord().json(), "{}"); }
 
 }  // namespace
