@@ -13,10 +13,9 @@ MAX_FUNCTION=70
 KNOWN=(
     "billing/domain/adjudication.cpp: file"
     "interfaces/app/allocations.cpp: file"
-    "interfaces/app/budget_financing.cpp: function settleContractYear"
     "interfaces/app/claims.cpp: file"
     "interfaces/app/contracts.cpp: function createBudgetContract"
-    "interfaces/app/demo_data.cpp: file"
+    "interfaces/server/demo_data.cpp: file"
     "interfaces/app/messages_queue.cpp: function checkWholeRequest"
     "interfaces/app/messages_rules.cpp: file"
     "interfaces/http/routes.cpp: function buildRoutes"

@@ -18,7 +18,7 @@
 #include "interfaces/security/audit_trail.hpp"
 #include "interfaces/security/user_admin.hpp"
 #include "interfaces/app/claims.hpp"
-#include "interfaces/app/demo_data.hpp"
+#include "interfaces/server/demo_data.hpp"
 #include "interfaces/app/messages.hpp"
 #include "interfaces/http/api_server.hpp"
 #include "interfaces/http/outcome_texts.hpp"

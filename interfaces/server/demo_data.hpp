@@ -1,10 +1,11 @@
 #pragma once
-// Demo data for a Zwolle-like region, loaded through the same use cases as the API, with a
-// simulated clock so that history (admissions in 2015, yearly indexations) happens on its dates.
+// Demo data (the server's `load-demo`) for a Zwolle-like region, loaded through the same use cases
+// as the API, with a simulated clock so that history (admissions in 2015, yearly indexations)
+// happens on its dates.
 #include <string>
 #include <vector>
 
-#include "context.hpp"
+#include "interfaces/app/context.hpp"
 
 namespace zc::app {
 

@@ -10,17 +10,17 @@
 #include <string_view>
 #include <utility>
 
-#include "allocations.hpp"
+#include "interfaces/app/allocations.hpp"
+#include "interfaces/app/context.hpp"
+#include "interfaces/app/contracts.hpp"
+#include "interfaces/app/messages.hpp"
+#include "interfaces/app/procedures.hpp"
 #include "interfaces/http/auth_api.hpp"
 #include "interfaces/http/clients_api.hpp"
-#include "context.hpp"
-#include "contracts.hpp"
 #include "interfaces/http/contracts_api.hpp"
+#include "interfaces/http/payments_api.hpp"
 #include "interfaces/http/procedures_api.hpp"
 #include "interfaces/http/reference_api.hpp"
-#include "messages.hpp"
-#include "procedures.hpp"
-#include "interfaces/http/payments_api.hpp"
 
 namespace zc::app {
 namespace {
@@ -722,12 +722,13 @@ void loadClients(Demo& d, int current_year) {
                              {"frequency", c.frequency},
                              {"financing", c.financing}});
         if (c.pgb_budget_cents > 0) grant->set("pgb_budget_cents", c.pgb_budget_cents);
-        auto decision = callWithPath(d, http::createDecision, {{"id", std::to_string(client_ids[c.bsn])}},
-                                     object({{"number", ++decision_number},
-                                             {"decision_date", from},
-                                             {"valid_from", from},
-                                             {"valid_to", to},
-                                             {"products", list({grant})}}));
+        auto decision =
+            callWithPath(d, http::createDecision, {{"id", std::to_string(client_ids[c.bsn])}},
+                         object({{"number", ++decision_number},
+                                 {"decision_date", from},
+                                 {"valid_from", from},
+                                 {"valid_to", to},
+                                 {"products", list({grant})}}));
         if (c.provider < 0) continue;
         const auto granted = decision->getArray("products")->getObject(0);
         auto allocation =
