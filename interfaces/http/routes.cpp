@@ -8,17 +8,17 @@
 #include "bank_statements_api.hpp"
 #include "budget_financing_api.hpp"
 #include "budgets_api.hpp"
+#include "clients_api.hpp"
 #include "contracts_api.hpp"
 #include "declarations_api.hpp"
 #include "interfaces/app/allocations.hpp"
 #include "interfaces/app/claims.hpp"
-#include "clients_api.hpp"
 #include "interfaces/app/contracts.hpp"
+#include "interfaces/app/messages.hpp"
+#include "interfaces/app/procedures.hpp"
 #include "message_log_api.hpp"
 #include "message_safety_api.hpp"
 #include "outbox_api.hpp"
-#include "interfaces/app/messages.hpp"
-#include "interfaces/app/procedures.hpp"
 #include "payment_integrity_api.hpp"
 #include "payments_api.hpp"
 #include "procedures_api.hpp"
@@ -60,10 +60,7 @@ std::vector<Route> buildRoutes() {
     const std::string v1 = "/api/v1";
     return {
         // Authentication
-        {.method = "POST",
-         .pattern = v1 + "/auth/login",
-         .access = A::Public,
-         .handler = login},
+        {.method = "POST", .pattern = v1 + "/auth/login", .access = A::Public, .handler = login},
         {.method = "POST",
          .pattern = v1 + "/auth/logout",
          .access = A::Authenticated,

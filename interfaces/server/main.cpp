@@ -15,10 +15,7 @@
 #include <vector>
 
 #include "contracting/kernel/errors.hpp"
-#include "interfaces/security/audit_trail.hpp"
-#include "interfaces/security/user_admin.hpp"
 #include "interfaces/app/claims.hpp"
-#include "interfaces/server/demo_data.hpp"
 #include "interfaces/app/messages.hpp"
 #include "interfaces/http/api_server.hpp"
 #include "interfaces/http/outcome_texts.hpp"
@@ -26,6 +23,9 @@
 #include "interfaces/iwmo/message_kinds.hpp"
 #include "interfaces/mysql/connection_pool.hpp"
 #include "interfaces/mysql/migrations.hpp"
+#include "interfaces/security/audit_trail.hpp"
+#include "interfaces/security/user_admin.hpp"
+#include "interfaces/server/demo_data.hpp"
 #include "invoicing/app/budget_financing.hpp"
 #include "invoicing/store/ledger_store.hpp"
 #include "settings.hpp"

@@ -1,10 +1,10 @@
-// The audit trail's hash chain (interfaces/security/audit_trail.hpp) and `zorgcontract verify-audit`
-// against a migrated scratch database.
+// The audit trail's hash chain (interfaces/security/audit_trail.hpp) and `zorgcontract
+// verify-audit` against a migrated scratch database.
 #include <gtest/gtest.h>
 
 #include "db/db_test_env.hpp"
-#include "interfaces/security/audit_trail.hpp"
 #include "interfaces/mysql/migrations.hpp"
+#include "interfaces/security/audit_trail.hpp"
 
 namespace zc {
 namespace {

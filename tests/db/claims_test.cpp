@@ -9,9 +9,9 @@
 #include "contracting/kernel/errors.hpp"
 #include "db_test_env.hpp"
 #include "interfaces/app/allocations.hpp"
-#include "interfaces/http/clients_api.hpp"
 #include "interfaces/app/contracts.hpp"
 #include "interfaces/app/messages.hpp"
+#include "interfaces/http/clients_api.hpp"
 #include "interfaces/http/contracts_api.hpp"
 #include "interfaces/http/declarations_api.hpp"
 #include "interfaces/http/payment_integrity_api.hpp"
@@ -74,12 +74,12 @@ class ClaimsTest : public ::testing::Test {
                                 R"("tariffs":[{"product_code":"02A01","tariff_cents":5460,)"
                                 R"("valid_from":"2025-01-01"}]})"));
         const auto client =
-            object(http::createClient(*officer,
-                                     dbtest::jsonRequest(
-                                         R"({"bsn":"123456782","surname":"Jansen","initials":"H.",)"
-                                         R"("birth_date":"1950-02-03","gender":"1",)"
-                                         R"("house_number":"12","postcode":"8011AB",)"
-                                         R"("municipality_code":"0193"})")))
+            object(http::createClient(
+                       *officer, dbtest::jsonRequest(
+                                     R"({"bsn":"123456782","surname":"Jansen","initials":"H.",)"
+                                     R"("birth_date":"1950-02-03","gender":"1",)"
+                                     R"("house_number":"12","postcode":"8011AB",)"
+                                     R"("municipality_code":"0193"})")))
                 ->getValue<std::int64_t>("id");
         const auto granted =
             object(http::createDecision(

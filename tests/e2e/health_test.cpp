@@ -32,9 +32,7 @@ using test::HttpsClient;
 using test::Response;
 
 // The project root, as CMake configured it.
-std::filesystem::path sourceRoot() {
-    return std::filesystem::path(ZC_SOURCE_ROOT);
-}
+std::filesystem::path sourceRoot() { return std::filesystem::path(ZC_SOURCE_ROOT); }
 
 // GET /health with a client limited to exactly one TLS version (min = max = `version`), with
 // OpenSSL's security level lowered so that the client itself is able to offer old versions.
