@@ -47,6 +47,11 @@ std::string timestampPlus(const Clock& clock, std::chrono::seconds delta) {
     return buf;
 }
 
+std::string isoTimestamp(const std::string& t) {
+    if (t.size() < 19) return t;
+    return t.substr(0, 10) + "T" + t.substr(11, 8) + "Z";
+}
+
 std::string timestamp(const Clock& clock) { return timestampPlus(clock, std::chrono::seconds(0)); }
 
 }  // namespace zc::app

@@ -63,5 +63,8 @@ struct RequestContext {
 // "YYYY-MM-DD HH:MM:SS.ffffff" in UTC for DATETIME(6) columns and the audit trail.
 std::string timestamp(const Clock& clock);
 std::string timestampPlus(const Clock& clock, std::chrono::seconds delta);
+// "YYYY-MM-DD HH:MM:SS.ffffff" -> "YYYY-MM-DDTHH:MM:SSZ", as the API and the audit rows show a
+// stored timestamp (shorter text is returned as it is).
+std::string isoTimestamp(const std::string& db_timestamp);
 
 }  // namespace zc::app

@@ -51,11 +51,6 @@ std::int64_t queryNumber(const std::map<std::string, std::string>& q, const std:
 }
 }  // namespace
 
-std::string isoTimestamp(const std::string& t) {
-    if (t.size() < 19) return t;
-    return t.substr(0, 10) + "T" + t.substr(11, 8) + "Z";
-}
-
 Page pageFrom(const std::map<std::string, std::string>& query) {
     Page p;
     p.limit = queryNumber(query, "limit", 100, 1, 1000);

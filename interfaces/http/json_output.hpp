@@ -8,6 +8,8 @@
 #include <optional>
 #include <string>
 
+#include "contracting/kernel/request_context.hpp"
+
 namespace zc::http {
 
 inline Poco::JSON::Object::Ptr newObject() { return new Poco::JSON::Object; }
@@ -22,8 +24,8 @@ void setOptional(Poco::JSON::Object::Ptr o, const std::string& key,
 void setOptionalInt(Poco::JSON::Object::Ptr o, const std::string& key,
                     const std::optional<std::int64_t>& v);
 
-// "YYYY-MM-DD HH:MM:SS.ffffff" (DATETIME(6), UTC) -> "YYYY-MM-DDTHH:MM:SSZ".
-std::string isoTimestamp(const std::string& db_timestamp);
+// isoTimestamp: the kernel's (contracting/kernel/request_context.hpp).
+using app::isoTimestamp;
 
 // Page limits for list endpoints: ?limit= (default 100, at most 1000) and ?offset=.
 struct Page {

@@ -11,7 +11,6 @@
 #include "contracting/kernel/rounding.hpp"
 #include "interfaces/mysql/connection.hpp"
 #include "interfaces/security/audit_trail.hpp"
-#include "invoicing/app/timestamp_text.hpp"
 #include "invoicing/domain/amount_text.hpp"
 #include "invoicing/domain/budget_settlement.hpp"
 #include "invoicing/domain/payable.hpp"
@@ -343,7 +342,7 @@ security::AuditRecord payableRecord(const PayableListRow& p) {
         .set("source_id", p.source_id)
         .set("amount_cents", p.amount_cents)
         .set("due_date", p.due_date)
-        .set("created_at", isoTimestampText(p.created_at))
+        .set("created_at", app::isoTimestamp(p.created_at))
         .set("status", p.status)
         .set("disputed_reason", p.disputed_reason);
 }
@@ -362,7 +361,7 @@ security::AuditRecord settlementRecord(const SettlementResult& s) {
                  .set("direction", s.direction)
                  .set("calculation", s.calculation)
                  .set("created_by", s.row.created_by)
-                 .set("created_at", isoTimestampText(s.row.created_at));
+                 .set("created_at", app::isoTimestamp(s.row.created_at));
     if (s.payable) {
         a.set("payable", payableRecord(*s.payable));
     } else {

@@ -73,10 +73,10 @@ std::string proposalRecord(const ProposedReallocation& p) {
         .set("reason", r.reason)
         .set("status", r.status)
         .set("requested_by", r.requested_by)
-        .set("requested_at", isoTimestampText(r.requested_at))
+        .set("requested_at", app::isoTimestamp(r.requested_at))
         .set("decided_by", r.decided_by)
         .set("decided_at",
-             r.decided_at ? std::optional(isoTimestampText(*r.decided_at)) : std::nullopt)
+             r.decided_at ? std::optional(app::isoTimestamp(*r.decided_at)) : std::nullopt)
         .set("decision_reason", r.decision_reason)
         .set("from_remaining_cents", p.from_remaining.cents())
         .json();

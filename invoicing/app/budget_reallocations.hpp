@@ -10,7 +10,6 @@
 
 #include "contracting/kernel/request_context.hpp"
 #include "invoicing/app/budgets.hpp"
-#include "invoicing/app/timestamp_text.hpp"
 #include "invoicing/store/budget_store.hpp"
 
 namespace zc::invoicing {

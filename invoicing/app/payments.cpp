@@ -3,7 +3,6 @@
 #include "contracting/kernel/errors.hpp"
 #include "interfaces/mysql/connection.hpp"
 #include "interfaces/security/audit_trail.hpp"
-#include "invoicing/app/timestamp_text.hpp"
 #include "invoicing/store/payment_run_store.hpp"
 
 namespace zc::invoicing {
@@ -30,9 +29,9 @@ std::string runRecord(const RunRow& r) {
         .set("execution_date", r.execution_date)
         .set("status", r.status)
         .set("prepared_by", r.prepared_by)
-        .set("prepared_at", isoTimestampText(r.prepared_at))
+        .set("prepared_at", app::isoTimestamp(r.prepared_at))
         .set("approved_by", r.approved_by);
-    if (r.approved_at) a.set("approved_at", isoTimestampText(*r.approved_at));
+    if (r.approved_at) a.set("approved_at", app::isoTimestamp(*r.approved_at));
     a.set("message_id", r.message_id)
         .set("control_sum_cents", r.control_sum_cents)
         .set("transactions", r.transactions)

@@ -188,8 +188,8 @@ TEST_F(BudgetReallocationsTest, DecidedOnlyOnceAndOnlyWhenKnown) {
     EXPECT_EQ(store_.budgets.at(1).amount, Money::fromCents(60'000));
 }
 
-TEST(IsoTimestampText, DatabaseTimestampAsTheApiShowsIt) {
-    EXPECT_EQ(isoTimestampText("2026-06-15 10:00:00.123456"), "2026-06-15T10:00:00Z");
+TEST(IsoTimestamp, DatabaseTimestampAsTheApiShowsIt) {
+    EXPECT_EQ(app::isoTimestamp("2026-06-15 10:00:00.123456"), "2026-06-15T10:00:00Z");
 }
 
 }  // namespace
