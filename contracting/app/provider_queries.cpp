@@ -1,5 +1,7 @@
 #include "provider_queries.hpp"
 
+#include <stdexcept>
+
 #include "contracting/kernel/errors.hpp"
 #include "contracting/store/provider_store.hpp"
 
@@ -15,6 +17,12 @@ std::int64_t knownProviderId(db::Connection& db, const std::string& agb) {
         throw ValidationError("UNKNOWN_AGB", "AGB " + agb + " is not a known provider.", "");
     }
     return *id;
+}
+
+std::string providerAgb(db::Connection& db, std::int64_t provider_id) {
+    auto agb = findProviderAgb(db, provider_id);
+    if (!agb) throw std::logic_error("provider " + std::to_string(provider_id) + " does not exist");
+    return std::move(*agb);
 }
 
 }  // namespace zc::contracting

@@ -22,6 +22,12 @@ std::optional<std::int64_t> findProviderIdByAgb(db::Connection& db, const std::s
     return r->i64(0);
 }
 
+std::optional<std::string> findProviderAgb(db::Connection& db, std::int64_t id) {
+    const auto r = db.queryOne("SELECT agb FROM providers WHERE id = ?", {id});
+    if (!r) return std::nullopt;
+    return r->str(0);
+}
+
 std::int64_t insertProvider(db::Connection& db, const Provider& p) {
     db.execute(
         "INSERT INTO providers (agb, kvk, name, iban, contact_name, contact_email, contact_phone)"

@@ -28,6 +28,8 @@ struct Provider {
 
 // The provider with this AGB code, or nothing.
 std::optional<std::int64_t> findProviderIdByAgb(db::Connection& db, const std::string& agb);
+// The AGB code of provider `id`, or nothing.
+std::optional<std::string> findProviderAgb(db::Connection& db, std::int64_t id);
 
 // Inserts a provider (id and block ignored); returns its new id.
 std::int64_t insertProvider(db::Connection& db, const Provider& p);

@@ -1,0 +1,91 @@
+// The messages' HTTP entry points: intake over mutual TLS and the WMO323 upload.
+#include <filesystem>
+
+#include "context.hpp"
+#include "contracting/app/provider_outbox.hpp"
+#include "contracting/app/provider_queries.hpp"
+#include "contracting/kernel/errors.hpp"
+#include "interfaces/iwmo/declaration.hpp"
+#include "interfaces/iwmo/message_kinds.hpp"
+#include "messages.hpp"
+
+namespace zc::app {
+namespace {
+
+// A WMO323 is recognised by its namespace near the start; it takes the streaming path.
+bool isDeclaration(const ApiRequest& req) {
+    return iwmo::looksLikeDeclaration(req.rawHead(iwmo::kSniffBytes));
+}
+
+ApiResponse rawResponse(IntakeAnswer answer) {
+    ApiResponse res;
+    res.status = answer.status;
+    res.content_type = std::move(answer.content_type);
+    res.raw = std::move(answer.body);
+    return res;
+}
+
+iwmo::DeclarationSource declarationSource(const ApiRequest& req) {
+    return req.body_file.empty() ? iwmo::DeclarationSource::text(req.raw_body)
+                                 : iwmo::DeclarationSource::file(req.body_file);
+}
+
+}  // namespace
+
+ApiResponse postMessage(RequestContext& ctx, const ApiRequest& req) {
+    if (req.client_agb.empty()) {
+        throw ValidationError("CLIENT_CERTIFICATE_REQUIRED",
+                              "Messages are accepted only over mutual TLS with a client "
+                              "certificate issued to your AGB code.",
+                              "");
+    }
+    refuseByteOrderMark(req.rawHead(3));
+    if (isDeclaration(req)) {
+        return rawResponse(receiveDeclaration(ctx, req.client_agb, declarationSource(req), false));
+    }
+    // Other messages are small; one spooled beyond their limit is refused before it is read.
+    const auto limit = messageLimits().max_bytes;
+    if (!req.body_file.empty() && std::filesystem::file_size(req.body_file) > limit) {
+        throw ValidationError(
+            "XML_TOO_LARGE", "The message is larger than " + std::to_string(limit) + " bytes.", "");
+    }
+    return rawResponse(receiveMessage(ctx, req.client_agb, req.rawText()));
+}
+
+ApiResponse postMessageDryRun(RequestContext& ctx, const ApiRequest& req) {
+    refuseByteOrderMark(req.rawHead(3));
+    if (!isDeclaration(req)) {
+        throw ValidationError("DRY_RUN_DECLARATIONS_ONLY",
+                              "A dry run checks a WMO323 declaration; other messages are checked "
+                              "by sending them.",
+                              "");
+    }
+    return rawResponse(receiveDeclaration(ctx, req.client_agb, declarationSource(req), true));
+}
+
+namespace {
+
+// The web application's upload: the provider is the logged-in user's, not a certificate's.
+ApiResponse uploadDeclaration(RequestContext& ctx, const ApiRequest& req, bool dry_run) {
+    refuseByteOrderMark(req.rawHead(3));
+    if (!isDeclaration(req)) {
+        throw ValidationError("NOT_A_DECLARATION",
+                              "The file is not a WMO323 declaration (iWmo 3.2): its namespace "
+                              "was not found at the start of the file.",
+                              "file");
+    }
+    const std::string agb = contracting::providerAgb(ctx.db, contracting::outboxOwner(ctx));
+    return rawResponse(receiveDeclaration(ctx, agb, declarationSource(req), dry_run));
+}
+
+}  // namespace
+
+ApiResponse uploadWmo323(RequestContext& ctx, const ApiRequest& req) {
+    return uploadDeclaration(ctx, req, false);
+}
+
+ApiResponse uploadWmo323DryRun(RequestContext& ctx, const ApiRequest& req) {
+    return uploadDeclaration(ctx, req, true);
+}
+
+}  // namespace zc::app
