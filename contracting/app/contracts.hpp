@@ -3,8 +3,8 @@
 // reading contracts and their advances, status changes, extensions and indexation, and the
 // queries later flows use (eligible providers, the tariff in force). Writes run in one
 // transaction with their audit row. changeStatus and extendTerm are the rules over a store
-// (unit-tested in memory). Creating contracts and adding a contract tariff are still in
-// interfaces/app/contracts.cpp.
+// (unit-tested in memory). Creating contracts and adding a contract tariff:
+// contracting/app/contract_creation.hpp.
 #include <cstdint>
 #include <optional>
 #include <string>

@@ -1,5 +1,6 @@
 #include "procedures.hpp"
 
+#include "contracting/app/contract_creation.hpp"
 #include "contracting/app/contracts.hpp"
 #include "contracting/kernel/codes.hpp"
 #include "contracting/kernel/errors.hpp"
@@ -323,6 +324,58 @@ Application assessRequirement(app::RequestContext& ctx, const AnswerAssessment& 
               assessmentAudit(in.requirement_id, in.met ? "met" : "not_met")});
     tx.commit();
     return requireApplication(ctx.db, in.application_id);
+}
+
+std::string decisionName(Decision d) { return d == Decision::Admit ? "admit" : "reject"; }
+
+std::optional<Admission> decide(ApplicationDecisionStore& store, const ApplicationDecision& in,
+                                const Clock& clock) {
+    const auto id = in.application_id;
+    const auto a = store.lockApplication(id);
+    if (!a) notFound("Application " + std::to_string(id), "id");
+    const auto answers = store.answers(id);
+    const bool admit = in.decision == Decision::Admit;
+    if (admit) {
+        checkAdmission(a->status, answers);
+    } else {
+        checkRejection(a->status, in.reason);
+    }
+    store.recordDecision(id, admit ? "admitted" : "rejected", app::timestamp(clock), in.decided_by,
+                         in.reason);
+    if (!admit) return std::nullopt;
+    const auto p = store.lockProcedure(a->procedure_id);
+    if (!p) notFound("Procedure " + std::to_string(a->procedure_id), "id");
+    const Period term = contractTermOnAdmission(Period{p->term_start, p->term_end}, clock.today());
+    if (!term.isValid()) {
+        throw ValidationError("PROCEDURE_ENDED",
+                              "The procedure's term has ended; no contract can start now.",
+                              "decision");
+    }
+    Admission out{a->provider_id, p->id, term, {}};
+    for (const auto lot : store.applicationLots(id)) {
+        out.lots.push_back({lot, store.lotProducts(lot)});
+    }
+    return out;
+}
+
+Application decideApplication(app::RequestContext& ctx, ApplicationDecision in) {
+    MariaDbApplicationDecisions store(ctx.db);
+    db::Transaction tx(ctx.db);
+    in.decided_by = ctx.actor.name;
+    const auto id = in.application_id;
+    if (const auto admission = decide(store, in, ctx.clock)) {
+        for (const auto& lot : admission->lots) {
+            createFrameworkContractFromProcedure(ctx, admission->provider_id,
+                                                 admission->procedure_id, lot.lot_id, id,
+                                                 lot.products, admission->term);
+        }
+    }
+    const auto out = requireApplication(ctx.db, id);
+    security::appendAudit(
+        ctx, {"application." + decisionName(in.decision), "application", std::to_string(id), "ok",
+              "{\"status\":\"submitted\"}", applicationAudit(out)});
+    tx.commit();
+    return out;
 }
 
 }  // namespace zc::contracting

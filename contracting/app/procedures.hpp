@@ -3,10 +3,10 @@
 // continuation): creating and reading procedures, opening them for applications, requirements,
 // and reading and assessing providers' applications (inschrijvingen). Writes run in one
 // transaction with their audit row. changeApplicationsOpen, assessAnswer and createLot are the
-// rules over a store (unit-tested in memory). Submitting and deciding applications are still in
-// interfaces/app/procedures.cpp.
+// rules over a store (unit-tested in memory), and so is decide (deciding an application).
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -120,5 +120,41 @@ std::string assessAnswer(ProcedureStore& store, const AnswerAssessment& in);
 // The rule above in its own transaction, audited ("application.assess"); returns the
 // application as it is afterwards.
 Application assessRequirement(app::RequestContext& ctx, const AnswerAssessment& in);
+
+// A contract manager's decision on a submitted application.
+enum class Decision { Admit, Reject };
+// "admit" or "reject": the audit row's action is "application.<name>".
+std::string decisionName(Decision d);
+
+struct ApplicationDecision {
+    std::int64_t application_id = 0;
+    Decision decision = Decision::Reject;
+    std::string reason;      // required to reject
+    std::string decided_by;  // filled in by decideApplication
+};
+
+// A lot an admission awards, with its products.
+struct LotAward {
+    std::int64_t lot_id = 0;
+    std::vector<std::string> products;
+};
+// What an admission leads to: one framework contract per lot, for the contract term.
+struct Admission {
+    std::int64_t provider_id = 0;
+    std::int64_t procedure_id = 0;
+    Period term;
+    std::vector<LotAward> lots;
+};
+
+// NOT_FOUND (application), then checkRejection or checkAdmission (APPLICATION_DECIDED,
+// REASON_REQUIRED, REQUIREMENTS_NOT_MET); records the decision at the clock's now; an admission
+// then locks the procedure (NOT_FOUND) and needs a contract term left from today
+// (PROCEDURE_ENDED, field decision). Returns the admission, nothing for a rejection.
+std::optional<Admission> decide(ApplicationDecisionStore& store, const ApplicationDecision& in,
+                                const Clock& clock);
+// The rule above in one transaction by the actor, now, with the framework contracts of an
+// admission (contract.create each), audited ("application.admit"/"application.reject"); the
+// application afterwards.
+Application decideApplication(app::RequestContext& ctx, ApplicationDecision in);
 
 }  // namespace zc::contracting

@@ -201,4 +201,79 @@ std::vector<ContractForProduct> contractsForProduct(db::Connection& db, const st
     return out;
 }
 
+std::int64_t insertContract(db::Connection& db, const NewContract& c) {
+    auto opt = [](const std::optional<std::int64_t>& v) {
+        return v ? db::Param(*v) : db::Param(nullptr);
+    };
+    db.execute(
+        "INSERT INTO contracts (kind, provider_id, municipality_code, procedure_id, lot_id,"
+        " application_id, status, term_start, term_end, extension_options, extension_months,"
+        " spending_ceiling_cents) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        {c.kind, c.provider_id, c.municipality_code, opt(c.procedure_id), opt(c.lot_id),
+         opt(c.application_id), c.status, formatDate(c.term.begin), formatDate(*c.term.end),
+         c.extension_options, c.extension_months, opt(c.spending_ceiling_cents)});
+    const auto id = db.lastInsertId();
+    for (const auto& p : c.products) {
+        db.execute("INSERT INTO contract_products (contract_id, product_code) VALUES (?, ?)",
+                   {id, p});
+    }
+    return id;
+}
+
+bool providerExists(db::Connection& db, std::int64_t id) {
+    return db.queryOne("SELECT id FROM providers WHERE id = ?", {id}).has_value();
+}
+
+bool procedureExists(db::Connection& db, std::int64_t id) {
+    return db.queryOne("SELECT id FROM procedures WHERE id = ?", {id}).has_value();
+}
+
+std::string procedureMunicipality(db::Connection& db, std::int64_t procedure_id) {
+    return db.queryOne("SELECT municipality_code FROM procedures WHERE id = ?", {procedure_id})
+        ->str(0);
+}
+
+std::optional<std::string> catalogueUnit(db::Connection& db, const std::string& product_code) {
+    const auto unit = db.queryOne("SELECT unit FROM products WHERE code = ?", {product_code});
+    if (!unit) return std::nullopt;
+    return unit->str(0);
+}
+
+void setSettlementRule(db::Connection& db, std::int64_t id, const std::string& rule) {
+    db.execute("UPDATE contracts SET settlement_rule = ? WHERE id = ?", {rule, id});
+}
+
+void insertCoalition(db::Connection& db, std::int64_t id, std::int64_t lead,
+                     const std::vector<std::int64_t>& members) {
+    db.execute(
+        "INSERT INTO coalition_members (contract_id, provider_id, role) VALUES (?, ?, 'lead')",
+        {id, lead});
+    for (auto m : members) {
+        db.execute(
+            "INSERT INTO coalition_members (contract_id, provider_id, role) VALUES (?, ?, "
+            "'member')",
+            {id, m});
+    }
+}
+
+void insertBudgetYear(db::Connection& db, std::int64_t id, std::int64_t year,
+                      std::int64_t budget_cents, const std::vector<::zc::Advance>& advances) {
+    db.execute("INSERT INTO contract_budgets (contract_id, year, budget_cents) VALUES (?,?,?)",
+               {id, year, budget_cents});
+    for (const auto& a : advances) {
+        db.execute(
+            "INSERT INTO advances (contract_id, year, month, due_date, amount_cents) VALUES "
+            "(?,?,?,?,?)",
+            {id, std::int64_t{a.year}, std::int64_t{a.month}, formatDate(a.due), a.amount.cents()});
+    }
+}
+
+void insertPerformanceAgreement(db::Connection& db, std::int64_t id, const std::string& indicator,
+                                std::int64_t target, const std::string& unit) {
+    db.execute(
+        "INSERT INTO performance_agreements (contract_id, indicator, target, unit) VALUES "
+        "(?,?,?,?)",
+        {id, indicator, target, unit});
+}
+
 }  // namespace zc::contracting

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "contracting/domain/contract_status.hpp"
+#include "contracting/kernel/advance_schedule.hpp"
 #include "contracting/kernel/civil_date.hpp"
 
 namespace zc::db {
@@ -110,6 +111,22 @@ struct ContractForProduct {
     std::string municipality_code;
 };
 
+// A contract to insert: the contracts row and its products (by code, each once).
+struct NewContract {
+    std::string kind;              // "framework" or "budget"
+    std::int64_t provider_id = 0;  // the holder; of a budget contract its lead (penvoerder)
+    std::string municipality_code;
+    std::optional<std::int64_t> procedure_id;
+    std::optional<std::int64_t> lot_id;
+    std::optional<std::int64_t> application_id;
+    std::string status;
+    Period term;
+    std::int64_t extension_options = 0;
+    std::int64_t extension_months = 0;
+    std::optional<std::int64_t> spending_ceiling_cents;
+    std::vector<std::string> products;
+};
+
 class ContractStore {
   public:
     virtual ~ContractStore() = default;
@@ -166,5 +183,24 @@ std::vector<EligibleProvider> eligibleProviders(db::Connection& db, const std::s
 std::vector<ContractForProduct> contractsForProduct(db::Connection& db, const std::string& agb,
                                                     const std::string& product, Date date,
                                                     const std::string& municipality);
+
+// Inserts the contract and its products (no status history); returns its new id.
+std::int64_t insertContract(db::Connection& db, const NewContract& c);
+// Whether a provider, resp. a procedure, with this id exists.
+bool providerExists(db::Connection& db, std::int64_t id);
+bool procedureExists(db::Connection& db, std::int64_t id);
+// The municipality of a procedure (the procedure exists).
+std::string procedureMunicipality(db::Connection& db, std::int64_t procedure_id);
+// The catalogue's unit name of the product, or nothing when it is not in the catalogue.
+std::optional<std::string> catalogueUnit(db::Connection& db, const std::string& product_code);
+void setSettlementRule(db::Connection& db, std::int64_t id, const std::string& rule);
+// The coalition of a budget contract: its lead, then the other members (role "member").
+void insertCoalition(db::Connection& db, std::int64_t id, std::int64_t lead,
+                     const std::vector<std::int64_t>& members);
+// A year's budget of a budget contract with its monthly advances.
+void insertBudgetYear(db::Connection& db, std::int64_t id, std::int64_t year,
+                      std::int64_t budget_cents, const std::vector<::zc::Advance>& advances);
+void insertPerformanceAgreement(db::Connection& db, std::int64_t id, const std::string& indicator,
+                                std::int64_t target, const std::string& unit);
 
 }  // namespace zc::contracting

@@ -229,4 +229,55 @@ std::optional<std::int64_t> applicationProvider(db::Connection& db, std::int64_t
     return r->i64(0);
 }
 
+std::optional<ApplicationToDecide> MariaDbApplicationDecisions::lockApplication(std::int64_t id) {
+    auto a = db_.queryOne(
+        "SELECT status, procedure_id, provider_id FROM applications WHERE id = ? FOR UPDATE", {id});
+    if (!a) return std::nullopt;
+    return ApplicationToDecide{a->str(0), a->i64(1), a->i64(2)};
+}
+
+std::vector<RequirementAnswer> MariaDbApplicationDecisions::answers(std::int64_t application_id) {
+    std::vector<RequirementAnswer> out;
+    for (const auto& r :
+         db_.query("SELECT requirement_id, answer, assessment FROM application_answers"
+                   " WHERE application_id = ? ORDER BY requirement_id",
+                   {application_id})) {
+        const std::string a = r.str(2);
+        out.push_back({r.i64(0), r.str(1),
+                       a == "met" ? Assessment::Met
+                                  : (a == "not_met" ? Assessment::NotMet : Assessment::Pending)});
+    }
+    return out;
+}
+
+void MariaDbApplicationDecisions::recordDecision(std::int64_t id, const std::string& status,
+                                                 const std::string& decided_at,
+                                                 const std::string& decided_by,
+                                                 const std::string& reason) {
+    db_.execute(
+        "UPDATE applications SET status = ?, decided_at = ?, decided_by = ?, reason = ? WHERE id = "
+        "?",
+        {status, decided_at, decided_by, reason, id});
+}
+
+std::optional<Procedure> MariaDbApplicationDecisions::lockProcedure(std::int64_t id) {
+    return MariaDbProcedures(db_).procedure(id, true);
+}
+
+std::vector<std::int64_t> MariaDbApplicationDecisions::applicationLots(
+    std::int64_t application_id) {
+    return ids(db_, "SELECT lot_id FROM application_lots WHERE application_id = ? ORDER BY lot_id",
+               application_id);
+}
+
+std::vector<std::string> MariaDbApplicationDecisions::lotProducts(std::int64_t lot_id) {
+    std::vector<std::string> out;
+    for (const auto& r :
+         db_.query("SELECT product_code FROM lot_products WHERE lot_id = ? ORDER BY product_code",
+                   {lot_id})) {
+        out.push_back(r.str(0));
+    }
+    return out;
+}
+
 }  // namespace zc::contracting

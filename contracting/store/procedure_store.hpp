@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "contracting/domain/application_rules.hpp"
 #include "contracting/kernel/civil_date.hpp"
 
 namespace zc::db {
@@ -96,6 +97,47 @@ class MariaDbProcedures : public ProcedureStore {
                       const std::string& assessed_by) override;
     bool productExists(const std::string& code) override;
     std::int64_t insertLot(std::int64_t procedure_id, const Lot& lot) override;
+
+  private:
+    db::Connection& db_;
+};
+
+// What deciding an application reads of it, locked: its status and parties.
+struct ApplicationToDecide {
+    std::string status;  // "submitted", "admitted", "rejected"
+    std::int64_t procedure_id = 0;
+    std::int64_t provider_id = 0;
+};
+
+// What deciding an application (admit or reject) reads and writes; MariaDbApplicationDecisions
+// implements it in the caller's transaction, the unit tests with a fake in memory.
+class ApplicationDecisionStore {
+  public:
+    virtual ~ApplicationDecisionStore() = default;
+    // The application, locked FOR UPDATE; nothing when unknown.
+    virtual std::optional<ApplicationToDecide> lockApplication(std::int64_t id) = 0;
+    // Its answers with their assessments, by requirement.
+    virtual std::vector<RequirementAnswer> answers(std::int64_t application_id) = 0;
+    virtual void recordDecision(std::int64_t id, const std::string& status,
+                                const std::string& decided_at, const std::string& decided_by,
+                                const std::string& reason) = 0;
+    // The procedure, locked FOR UPDATE; nothing when unknown.
+    virtual std::optional<Procedure> lockProcedure(std::int64_t id) = 0;
+    // The lots applied for, by id; a lot's products, by code.
+    virtual std::vector<std::int64_t> applicationLots(std::int64_t application_id) = 0;
+    virtual std::vector<std::string> lotProducts(std::int64_t lot_id) = 0;
+};
+
+class MariaDbApplicationDecisions : public ApplicationDecisionStore {
+  public:
+    explicit MariaDbApplicationDecisions(db::Connection& db) : db_(db) {}
+    std::optional<ApplicationToDecide> lockApplication(std::int64_t id) override;
+    std::vector<RequirementAnswer> answers(std::int64_t application_id) override;
+    void recordDecision(std::int64_t id, const std::string& status, const std::string& decided_at,
+                        const std::string& decided_by, const std::string& reason) override;
+    std::optional<Procedure> lockProcedure(std::int64_t id) override;
+    std::vector<std::int64_t> applicationLots(std::int64_t application_id) override;
+    std::vector<std::string> lotProducts(std::int64_t lot_id) override;
 
   private:
     db::Connection& db_;

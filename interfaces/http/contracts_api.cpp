@@ -1,8 +1,12 @@
 #include "contracts_api.hpp"
 
+#include <algorithm>
+
+#include "contracting/app/contract_creation.hpp"
 #include "contracting/app/contracts.hpp"
 #include "contracting/kernel/codes.hpp"
 #include "contracting/kernel/errors.hpp"
+#include "contracting/kernel/unit.hpp"
 #include "json_input.hpp"
 #include "json_output.hpp"
 #include "tariff_json.hpp"
@@ -84,7 +88,140 @@ Poco::JSON::Object::Ptr contractJson(const contracting::ContractDetails& d) {
     return o;
 }
 
+// The common fields of framework and budget contracts, checked before any look-up.
+contracting::NewContract contractFromBody(Poco::JSON::Object::Ptr b,
+                                          const std::string& provider_field) {
+    contracting::NewContract c;
+    c.provider_id = requiredInt(b, provider_field);
+    c.municipality_code =
+        MunicipalityCode::parse(requiredString(b, "municipality_code", 4), "municipality_code")
+            .str();
+    c.procedure_id = optionalInt(b, "procedure_id");
+    c.term = Period{requiredDate(b, "term_start"), requiredDate(b, "term_end")};
+    if (!c.term.isValid()) {
+        throw ValidationError("INVALID_PERIOD", "term_end must lie after term_start.", "term_end");
+    }
+    c.extension_options = optionalInt(b, "extension_options").value_or(0);
+    c.extension_months = optionalInt(b, "extension_months").value_or(0);
+    if (c.extension_options < 0 || c.extension_options > 10 || c.extension_months < 0 ||
+        c.extension_months > 120) {
+        throw ValidationError("INVALID_EXTENSION",
+                              "Extension options must be 0..10 and extension months 0..120.",
+                              "extension_options");
+    }
+    c.spending_ceiling_cents = optionalInt(b, "spending_ceiling_cents");
+    if (c.spending_ceiling_cents && *c.spending_ceiling_cents <= 0) {
+        throw ValidationError("INVALID_AMOUNT",
+                              "A spending ceiling must be a positive amount of cents.",
+                              "spending_ceiling_cents");
+    }
+    c.products = stringArray(b, "products", 100);
+    if (c.products.empty()) {
+        throw ValidationError("MISSING_FIELD", "A contract needs at least one product.",
+                              "products");
+    }
+    for (auto& p : c.products) p = ProductCode::parse(p, "products").str();
+    std::sort(c.products.begin(), c.products.end());
+    c.products.erase(std::unique(c.products.begin(), c.products.end()), c.products.end());
+    return c;
+}
+
+// A tariff version of a request body, read as the use case asks for its fields.
+class JsonTariff final : public contracting::TariffRequest {
+  public:
+    explicit JsonTariff(Poco::JSON::Object::Ptr b) : b_(std::move(b)) {}
+    std::string product() override {
+        return ProductCode::parse(requiredString(b_, "product_code", 5), "product_code").str();
+    }
+    contracting::TariffVersion version(const std::string& product_unit) override {
+        contracting::TariffVersion v;
+        v.unit = parseUnit(optionalString(b_, "unit", 16).value_or(product_unit), "unit");
+        v.tariff = requiredCents(b_, "tariff_cents");
+        v.valid_from = requiredDate(b_, "valid_from");
+        v.valid_to = optionalDate(b_, "valid_to");
+        return v;
+    }
+    std::string reason() override {
+        return optionalString(b_, "reason", 200).value_or("tariff change");
+    }
+
+  private:
+    Poco::JSON::Object::Ptr b_;
+};
+
+// POST /contracts beyond the common fields: status and tariffs.
+class JsonContract final : public contracting::ContractRequest {
+  public:
+    explicit JsonContract(Poco::JSON::Object::Ptr b) : b_(std::move(b)) {}
+    std::string status() override { return optionalString(b_, "status", 16).value_or("draft"); }
+    std::size_t tariffCount() override {
+        tariffs_ = optionalArray(b_, "tariffs", 500);
+        return tariffs_ ? tariffs_->size() : 0;
+    }
+    std::unique_ptr<contracting::TariffRequest> tariff(std::size_t i) override {
+        return std::make_unique<JsonTariff>(objectAt(tariffs_, i, "tariffs"));
+    }
+
+  private:
+    Poco::JSON::Object::Ptr b_;
+    Poco::JSON::Array::Ptr tariffs_;
+};
+
+// POST /budget-contracts beyond the common fields.
+class JsonBudgetContract final : public contracting::BudgetContractRequest {
+  public:
+    explicit JsonBudgetContract(Poco::JSON::Object::Ptr b) : b_(std::move(b)) {}
+    std::vector<std::int64_t> members() override {
+        return intArray(b_, "member_provider_ids", 100);
+    }
+    std::optional<std::string> settlementRule() override {
+        return optionalString(b_, "settlement_rule", 32);
+    }
+    std::size_t budgetCount() override {
+        budgets_ = requiredArray(b_, "budgets", 50);
+        return budgets_->size();
+    }
+    contracting::YearBudget budget(std::size_t i) override {
+        auto b = objectAt(budgets_, i, "budgets");
+        const auto year = requiredInt(b, "year");
+        return {year, requiredCents(b, "budget_cents")};
+    }
+    std::size_t agreementCount() override {
+        agreements_ = optionalArray(b_, "performance_agreements", 100);
+        return agreements_ ? agreements_->size() : 0;
+    }
+    contracting::NewAgreement agreement(std::size_t i) override {
+        auto a = objectAt(agreements_, i, "performance_agreements");
+        return {requiredString(a, "indicator"), requiredInt(a, "target"),
+                requiredString(a, "unit", 60)};
+    }
+
+  private:
+    Poco::JSON::Object::Ptr b_;
+    Poco::JSON::Array::Ptr budgets_;
+    Poco::JSON::Array::Ptr agreements_;
+};
+
 }  // namespace
+
+ApiResponse createContract(RequestContext& ctx, const ApiRequest& req) {
+    JsonContract rest(req.body);
+    auto c = contractFromBody(req.body, "provider_id");
+    return {201, contractJson(contracting::createContract(ctx, std::move(c), rest))};
+}
+
+ApiResponse createBudgetContract(RequestContext& ctx, const ApiRequest& req) {
+    JsonBudgetContract rest(req.body);
+    auto c = contractFromBody(req.body, "lead_provider_id");
+    return {201, contractJson(contracting::createBudgetContract(ctx, std::move(c), rest))};
+}
+
+ApiResponse addContractTariff(RequestContext& ctx, const ApiRequest& req) {
+    const auto id = req.pathId("id");
+    JsonTariff tariff(req.body);
+    const auto added = contracting::addContractTariff(ctx, id, tariff);
+    return {201, tariffVersionJson(added.product_code, added.version)};
+}
 
 ApiResponse listContracts(RequestContext& ctx, const ApiRequest& req) {
     contracting::ContractFilter f;

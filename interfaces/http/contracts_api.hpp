@@ -1,10 +1,19 @@
 #pragma once
-// Contracts over HTTP: JSON in, the use cases of contracting/app/contracts.hpp, JSON out.
-// (Creating framework and budget contracts and adding a contract tariff are still in
-// interfaces/app/contracts.hpp.)
+// Contracts over HTTP: JSON in, the use cases of contracting/app/contracts.hpp and
+// contracting/app/contract_creation.hpp, JSON out.
 #include "api_request.hpp"
 
 namespace zc::http {
+
+// POST /contracts {provider_id, municipality_code, procedure_id?, term_start, term_end,
+// extension_options?, extension_months?, spending_ceiling_cents?, products, status?, tariffs?}
+ApiResponse createContract(RequestContext& ctx, const ApiRequest& req);
+// POST /budget-contracts {lead_provider_id, member_provider_ids, the fields above but status and
+// tariffs, settlement_rule?, budgets: [{year, budget_cents}], performance_agreements?:
+// [{indicator, target, unit}]}
+ApiResponse createBudgetContract(RequestContext& ctx, const ApiRequest& req);
+// POST /contracts/{id}/tariffs {product_code, unit?, tariff_cents, valid_from, valid_to?, reason?}
+ApiResponse addContractTariff(RequestContext& ctx, const ApiRequest& req);
 
 // GET /contracts?status=&kind=&agb=&limit=&offset= (a provider: its own and its coalitions')
 ApiResponse listContracts(RequestContext& ctx, const ApiRequest& req);

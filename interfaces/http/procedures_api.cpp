@@ -230,4 +230,17 @@ ApiResponse assessRequirement(RequestContext& ctx, const ApiRequest& req) {
     return {200, applicationJson(contracting::assessRequirement(ctx, in))};
 }
 
+ApiResponse decideApplication(RequestContext& ctx, const ApiRequest& req) {
+    contracting::ApplicationDecision in;
+    in.application_id = req.pathId("id");
+    const auto decision = requiredString(req.body, "decision", 10);
+    in.reason = optionalString(req.body, "reason", 2000).value_or("");
+    if (decision != "admit" && decision != "reject") {
+        throw ValidationError("INVALID_DECISION", "Decision must be admit or reject.", "decision");
+    }
+    in.decision =
+        decision == "admit" ? contracting::Decision::Admit : contracting::Decision::Reject;
+    return {200, applicationJson(contracting::decideApplication(ctx, in))};
+}
+
 }  // namespace zc::http

@@ -1,7 +1,6 @@
 #pragma once
 // Procurement procedures and applications over HTTP: JSON in, the use cases of
-// contracting/app/procedures.hpp, JSON out. (Deciding applications is still in
-// interfaces/app/procedures.hpp.)
+// contracting/app/procedures.hpp, JSON out.
 #include "api_request.hpp"
 
 namespace zc::http {
@@ -33,5 +32,8 @@ ApiResponse listApplications(RequestContext& ctx, const ApiRequest& req);
 ApiResponse getApplication(RequestContext& ctx, const ApiRequest& req);
 // POST /applications/{id}/assess {requirement_id, met, remark?}
 ApiResponse assessRequirement(RequestContext& ctx, const ApiRequest& req);
+// POST /applications/{id}/decision {decision: admit|reject, reason?}: an admission makes one
+// framework contract per lot.
+ApiResponse decideApplication(RequestContext& ctx, const ApiRequest& req);
 
 }  // namespace zc::http

@@ -13,9 +13,7 @@
 #include "declarations_api.hpp"
 #include "interfaces/app/allocations.hpp"
 #include "interfaces/app/claims.hpp"
-#include "interfaces/app/contracts.hpp"
 #include "interfaces/app/messages.hpp"
-#include "interfaces/app/procedures.hpp"
 #include "message_log_api.hpp"
 #include "message_safety_api.hpp"
 #include "outbox_api.hpp"
@@ -129,18 +127,18 @@ std::vector<Route> buildRoutes() {
         forRoles("GET", v1 + "/applications", {kCm, kAud, kProv}, listApplications),
         forRoles("GET", v1 + "/applications/{id}", {kCm, kAud, kProv}, getApplication),
         forRoles("POST", v1 + "/applications/{id}/assessments", {kCm}, assessRequirement),
-        forRoles("POST", v1 + "/applications/{id}/decision", {kCm}, app::decideApplication),
+        forRoles("POST", v1 + "/applications/{id}/decision", {kCm}, decideApplication),
         // Contracts
         forRoles("GET", v1 + "/contracts", staffAnd({kProv}), listContracts),
-        forRoles("POST", v1 + "/contracts", {kCm}, app::createContract),
+        forRoles("POST", v1 + "/contracts", {kCm}, createContract),
         forRoles("GET", v1 + "/contracts/{id}", staffAnd({kProv}), getContract),
         forRoles("POST", v1 + "/contracts/{id}/status", {kCm}, changeContractStatus),
-        forRoles("POST", v1 + "/contracts/{id}/tariffs", {kCm}, app::addContractTariff),
+        forRoles("POST", v1 + "/contracts/{id}/tariffs", {kCm}, addContractTariff),
         forRoles("POST", v1 + "/contracts/{id}/indexations", {kCm}, indexContract),
         forRoles("POST", v1 + "/contracts/{id}/extensions", {kCm}, extendContract),
         forRoles("GET", v1 + "/contracts/{id}/advances", {kCm, kFin, kBh, kAud, kProv},
                  listAdvances),
-        forRoles("POST", v1 + "/budget-contracts", {kCm}, app::createBudgetContract),
+        forRoles("POST", v1 + "/budget-contracts", {kCm}, createBudgetContract),
         // Budget financing: advances as payables, quarterly realisation, year-end settlement
         forRoles("POST", v1 + "/advances/post-due", {kFin}, postDueAdvancesApi),
         // Payments (issue 5): debtor account, integrity blocks, disputes, payment runs.

@@ -12,9 +12,7 @@
 
 #include "interfaces/app/allocations.hpp"
 #include "interfaces/app/context.hpp"
-#include "interfaces/app/contracts.hpp"
 #include "interfaces/app/messages.hpp"
-#include "interfaces/app/procedures.hpp"
 #include "interfaces/http/auth_api.hpp"
 #include "interfaces/http/clients_api.hpp"
 #include "interfaces/http/contracts_api.hpp"
@@ -342,7 +340,7 @@ void loadContinuation(Demo& d) {
         auto tariff = object({{"product_code", "15A01"},
                               {"tariff_cents", kTariffBwCents},
                               {"valid_from", "2015-01-01"}});
-        auto out = call(d, createContract, managerActor(),
+        auto out = call(d, http::createContract, managerActor(),
                         object({{"provider_id", d.providers[i].id},
                                 {"municipality_code", kCentral},
                                 {"procedure_id", procedure},
@@ -438,7 +436,7 @@ void assess(Demo& d, std::int64_t application, std::optional<std::size_t> failed
 }
 
 void admit(Demo& d, int provider, std::int64_t application) {
-    auto out = call(d, decideApplication, managerActor(), object({{"decision", "admit"}}),
+    auto out = call(d, http::decideApplication, managerActor(), object({{"decision", "admit"}}),
                     std::to_string(application));
     auto contracts = out->getArray("contracts");
     for (std::size_t i = 0; i < contracts->size(); ++i) {
@@ -448,8 +446,8 @@ void admit(Demo& d, int provider, std::int64_t application) {
 }
 
 void reject(Demo& d, std::int64_t application, const char* reason) {
-    call(d, decideApplication, managerActor(), object({{"decision", "reject"}, {"reason", reason}}),
-         std::to_string(application));
+    call(d, http::decideApplication, managerActor(),
+         object({{"decision", "reject"}, {"reason", reason}}), std::to_string(application));
 }
 
 void admitFirstProviders(Demo& d) {
@@ -547,7 +545,7 @@ void loadBudgetContract(Demo& d) {
     for (int i : kCoalitionMembers) members->add(d.providers[i].id);
     const std::int64_t budget_2025_cents = 345'000'000;  // EUR 3.45 million
     const std::int64_t budget_2026_cents = 356'000'000;  // EUR 3.56 million
-    call(d, createBudgetContract, managerActor(),
+    call(d, http::createBudgetContract, managerActor(),
          object({{"lead_provider_id", d.providers[kCoalitionLead].id},
                  {"member_provider_ids", members},
                  {"municipality_code", kCentral},
@@ -587,7 +585,7 @@ void loadToday(Demo& d, int current_year) {
     const std::string end = formatDate(ymd(current_year + 3, 1, 1));
     auto tariff =
         object({{"product_code", "01G01"}, {"tariff_cents", 2480}, {"valid_from", start}});
-    call(d, createContract, managerActor(),
+    call(d, http::createContract, managerActor(),
          object({{"provider_id", d.providers[kDraftProvider].id},
                  {"municipality_code", "0166"},
                  {"status", "draft"},

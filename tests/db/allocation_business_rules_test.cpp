@@ -11,9 +11,9 @@
 #include "contracting/kernel/errors.hpp"
 #include "db/db_test_env.hpp"
 #include "interfaces/app/allocations.hpp"
-#include "interfaces/app/contracts.hpp"
 #include "interfaces/app/messages.hpp"
 #include "interfaces/http/clients_api.hpp"
+#include "interfaces/http/contracts_api.hpp"
 #include "interfaces/http/reference_api.hpp"
 #include "interfaces/mysql/migrations.hpp"
 #include "interfaces/security/crypto.hpp"
@@ -81,7 +81,7 @@ class AllocationBusinessRulesTest : public ::testing::Test {
     }
 
     void contract(std::int64_t provider_id) {
-        app::createContract(
+        http::createContract(
             *manager_,
             dbtest::jsonRequest(
                 R"({"provider_id":)" + std::to_string(provider_id) +

@@ -12,8 +12,8 @@
 #include "contracting/kernel/errors.hpp"
 #include "contracting/kernel/settlement_rule.hpp"
 #include "db/db_test_env.hpp"
-#include "interfaces/app/contracts.hpp"
 #include "interfaces/http/budget_financing_api.hpp"
+#include "interfaces/http/contracts_api.hpp"
 #include "interfaces/http/reference_api.hpp"
 #include "interfaces/mysql/migrations.hpp"
 #include "invoicing/store/ledger_store.hpp"
@@ -60,7 +60,7 @@ class BudgetFinancingTest : public ::testing::Test {
         lead_ctx_ = context(app::Role::Provider, "provider:12345670", lead_);
         member_ctx_ = context(app::Role::Provider, "provider:12345671", member_);
         outsider_ctx_ = context(app::Role::Provider, "provider:12345672", outsider_);
-        const auto res = app::createBudgetContract(
+        const auto res = http::createBudgetContract(
             *manager_,
             dbtest::jsonRequest(R"({"lead_provider_id":)" + std::to_string(lead_) +
                                 R"(,"member_provider_ids":[)" + std::to_string(member_) +

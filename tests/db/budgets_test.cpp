@@ -8,10 +8,10 @@
 #include "contracting/kernel/errors.hpp"
 #include "db/db_test_env.hpp"
 #include "interfaces/app/allocations.hpp"
-#include "interfaces/app/contracts.hpp"
 #include "interfaces/app/messages.hpp"
 #include "interfaces/http/budgets_api.hpp"
 #include "interfaces/http/clients_api.hpp"
+#include "interfaces/http/contracts_api.hpp"
 #include "interfaces/http/reference_api.hpp"
 #include "interfaces/mysql/migrations.hpp"
 #include "interfaces/security/crypto.hpp"
@@ -80,7 +80,7 @@ class BudgetsTest : public ::testing::Test {
                         "id");
         // Spending ceiling EUR 3,000.00 for the contract year.
         contract_ =
-            num(object(app::createContract(
+            num(object(http::createContract(
                     *manager_,
                     dbtest::jsonRequest(
                         R"({"provider_id":)" + std::to_string(provider_) +

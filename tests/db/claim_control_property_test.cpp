@@ -15,9 +15,9 @@
 #include "db_test_env.hpp"
 #include "interfaces/app/allocations.hpp"
 #include "interfaces/app/claims.hpp"
-#include "interfaces/app/contracts.hpp"
 #include "interfaces/app/messages.hpp"
 #include "interfaces/http/clients_api.hpp"
+#include "interfaces/http/contracts_api.hpp"
 #include "interfaces/http/reference_api.hpp"
 #include "interfaces/mysql/migrations.hpp"
 #include "interfaces/security/crypto.hpp"
@@ -66,7 +66,7 @@ class ClaimControlDbProperty : public ::testing::Test {
                                                R"(","kvk":")" + kvks[i] +
                                                R"(","name":"Zorg","iban":"NL91ABNA0417164300"})")))
                     ->getValue<std::int64_t>("id");
-            app::createContract(
+            http::createContract(
                 *manager,
                 dbtest::jsonRequest(R"({"provider_id":)" + std::to_string(provider_[i]) +
                                     R"(,"municipality_code":"0193","term_start":"2025-01-01",)"

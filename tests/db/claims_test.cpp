@@ -9,7 +9,6 @@
 #include "contracting/kernel/errors.hpp"
 #include "db_test_env.hpp"
 #include "interfaces/app/allocations.hpp"
-#include "interfaces/app/contracts.hpp"
 #include "interfaces/app/messages.hpp"
 #include "interfaces/http/clients_api.hpp"
 #include "interfaces/http/contracts_api.hpp"
@@ -66,7 +65,7 @@ class ClaimsTest : public ::testing::Test {
                                            R"({"agb":"12345670","kvk":"12345678","name":"Zorg",)"
                                            R"("iban":"NL91ABNA0417164300"})")))
                         ->getValue<std::int64_t>("id");
-        app::createContract(
+        http::createContract(
             *manager,
             dbtest::jsonRequest(R"({"provider_id":)" + std::to_string(provider_) +
                                 R"(,"municipality_code":"0193","term_start":"2025-01-01",)"
@@ -305,10 +304,10 @@ TEST_F(ClaimsTest, ATerminatedContractStillPaysCareDeliveredWhileItRan) {
 TEST_F(ClaimsTest, ALineSplitAtATariffChangeIsAcceptedAndTheMonthsCapBindsBothParts) {
     // A new tariff of 60.00 from Thursday 13 February 2025. February touches ISO weeks 5..9:
     // 15 h; 1–12 February weeks 5..7, 13–28 February weeks 7..9.
-    app::addContractTariff(*manager_,
-                           dbtest::jsonRequest(R"({"product_code":"02A01","tariff_cents":6000,)"
-                                               R"("valid_from":"2025-02-13"})",
-                                               {{"id", "1"}}));
+    http::addContractTariff(*manager_,
+                            dbtest::jsonRequest(R"({"product_code":"02A01","tariff_cents":6000,)"
+                                                R"("valid_from":"2025-02-13"})",
+                                                {{"id", "1"}}));
     auto answer = object(app::submitDeclaration(
         *provider_ctx_, declaration("D1",
                                     {line("R1", "2025-02-01", "2025-02-13", 6),

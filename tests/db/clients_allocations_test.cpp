@@ -6,7 +6,6 @@
 #include "contracting/kernel/errors.hpp"
 #include "db/db_test_env.hpp"
 #include "interfaces/app/allocations.hpp"
-#include "interfaces/app/contracts.hpp"
 #include "interfaces/app/messages.hpp"
 #include "interfaces/http/clients_api.hpp"
 #include "interfaces/http/contracts_api.hpp"
@@ -77,7 +76,7 @@ class ClientsAllocationsTest : public ::testing::Test {
             R"("status":"active","products":)" +
             products + R"(,"tariffs":[{"product_code":"02A01","tariff_cents":)" +
             std::to_string(kIbTariffCents) + R"(,"valid_from":"2025-01-01"}]})";
-        return object(app::createContract(*manager_, dbtest::jsonRequest(body)))
+        return object(http::createContract(*manager_, dbtest::jsonRequest(body)))
             ->getValue<std::int64_t>("id");
     }
 

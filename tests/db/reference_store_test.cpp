@@ -1,13 +1,12 @@
 // Reference data and contract use cases (interfaces/http/reference_api.hpp,
-// interfaces/app/contracts.hpp) called directly, as the HTTP layer calls them, against a migrated
-// scratch database.
+// interfaces/http/contracts_api.hpp) called directly, as the HTTP layer calls them, against a
+// migrated scratch database.
 #include <gtest/gtest.h>
 
 #include <cstdio>
 
 #include "contracting/kernel/errors.hpp"
 #include "db/db_test_env.hpp"
-#include "interfaces/app/contracts.hpp"
 #include "interfaces/http/contracts_api.hpp"
 #include "interfaces/http/reference_api.hpp"
 #include "interfaces/mysql/migrations.hpp"
@@ -82,7 +81,7 @@ class ReferenceStoreTest : public ::testing::Test {
                            products_json;
         if (!extra.empty()) body += "," + extra;
         body += "}";
-        const auto res = app::createContract(*manager_, dbtest::jsonRequest(body));
+        const auto res = http::createContract(*manager_, dbtest::jsonRequest(body));
         EXPECT_EQ(res.status, 201);
         return object(res)->getValue<std::int64_t>("id");
     }
@@ -341,7 +340,7 @@ TEST_F(ReferenceStoreTest, BudgetContractAdvancesAddUpToEachYearsBudget) {
         R"("term_end":"2027-01-01","products":["07A08"],)"
         R"("budgets":[{"year":2025,"budget_cents":1000001},{"year":2026,"budget_cents":1200005}]})";
 
-    const auto res = app::createBudgetContract(*manager_, dbtest::jsonRequest(body));
+    const auto res = http::createBudgetContract(*manager_, dbtest::jsonRequest(body));
 
     EXPECT_EQ(res.status, 201);
     const auto id = object(res)->getValue<std::int64_t>("id");
@@ -395,9 +394,9 @@ TEST_F(ReferenceStoreTest, BudgetOutsideTheTermIsRefusedAndWritesNothing) {
         R"("products":["07A08"],"budgets":[{"year":2025,"budget_cents":1000},)"
         R"({"year":2030,"budget_cents":1000}]})";
 
-    EXPECT_EQ(
-        dbtest::errorCode([&] { app::createBudgetContract(*manager_, dbtest::jsonRequest(body)); }),
-        "BUDGET_OUTSIDE_TERM");
+    EXPECT_EQ(dbtest::errorCode(
+                  [&] { http::createBudgetContract(*manager_, dbtest::jsonRequest(body)); }),
+              "BUDGET_OUTSIDE_TERM");
 
     EXPECT_EQ(dbtest::countRows(*conn_, "contracts"), contracts_before);
     EXPECT_EQ(dbtest::countRows(*conn_, "advances"), 0);
