@@ -14,7 +14,6 @@ KNOWN=(
     "billing/domain/adjudication.cpp: file"
     "interfaces/app/allocations.cpp: file"
     "interfaces/app/claims.cpp: file"
-    "interfaces/app/contracts.cpp: function createBudgetContract"
     "interfaces/server/demo_data.cpp: file"
     "interfaces/app/messages_queue.cpp: function checkWholeRequest"
     "interfaces/app/messages_rules.cpp: file"
