@@ -60,31 +60,6 @@ std::vector<std::string> declarationProblems(const iwmo::DeclarationSource& sour
 // When the last review of a WMO323 declaration is decided: its WMO325 to the outbox.
 void completeReviewedDeclaration(RequestContext& ctx, std::int64_t declaration_id);
 
-// Queues a WMO301 with all current allocations of the client for the provider.
-void queueWmo301(RequestContext& ctx, std::int64_t client_id, std::int64_t provider_id);
-
-// The message layer's side of the allocations' AllocationChanges port: each change queues a
-// WMO301 for that client and provider in the caller's transaction (OP087).
-class Wmo301Outbox final : public contracting::AllocationChanges {
-  public:
-    explicit Wmo301Outbox(RequestContext& ctx) : ctx_(ctx) {}
-    void allocationsChanged(std::int64_t client_id, std::int64_t provider_id) override {
-        queueWmo301(ctx_, client_id, provider_id);
-    }
-
-  private:
-    RequestContext& ctx_;
-};
-
-// An allocation use case whose changes queue their WMO301s at once: what the route table, the
-// demo loader and the tests call (`queueingWmo301<createAllocation>`).
-template <ApiResponse (*UseCase)(RequestContext&, const ApiRequest&,
-                                 contracting::AllocationChanges&)>
-ApiResponse queueingWmo301(RequestContext& ctx, const ApiRequest& req) {
-    Wmo301Outbox outbox(ctx);
-    return UseCase(ctx, req, outbox);
-}
-
 // HTTP use cases.
 ApiResponse postMessage(RequestContext& ctx, const ApiRequest& req);        // provider (mTLS)
 ApiResponse postMessageDryRun(RequestContext& ctx, const ApiRequest& req);  // WMO323 check only

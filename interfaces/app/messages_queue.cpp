@@ -5,9 +5,11 @@
 
 #include <set>
 
-#include "allocations.hpp"
 #include "context.hpp"
+#include "contracting/app/provider_outbox.hpp"
 #include "contracting/kernel/errors.hpp"
+#include "interfaces/http/allocations_api.hpp"
+#include "interfaces/iwmo/exchange/outgoing.hpp"
 #include "messages_internal.hpp"
 
 namespace zc::app {
@@ -70,10 +72,10 @@ Request lockRequest(RequestContext& ctx, std::int64_t id) {
 
 void queueWmo319(RequestContext& ctx, const Request& q, const std::string& antwoord,
                  const std::string& reden) {
-    const std::string id = nextIdentificatie(ctx);
+    const std::string id = contracting::nextIdentificatie(ctx);
     const iwmo::OutgoingHeader h{q.municipality, q.agb, id, ctx.today()};
-    queueOutgoing(ctx, q.provider_id, "482", id,
-                  iwmo::buildWmo319(h, q.referentie, antwoord, reden), q.client_id, q.id);
+    iwmo::queueOutgoing(ctx, q.provider_id, "482", id,
+                        iwmo::buildWmo319(h, q.referentie, antwoord, reden), q.client_id, q.id);
 }
 
 std::int64_t requireClient(RequestContext& ctx, Request& q) {
@@ -96,7 +98,7 @@ void grantAllocations(RequestContext& ctx, contracting::AllocationChanges& chang
         sub.body = objectAt(list, i, "allocations");
         sub.body->set("provider_id", q.provider_id);
         sub.body->set("referentie_aanbieder", q.referentie);
-        createAllocation(ctx, sub, changes);
+        http::createAllocation(ctx, sub, changes);
     }
 }
 
@@ -162,7 +164,7 @@ void grantChanges(RequestContext& ctx, contracting::AllocationChanges& changes, 
             consent->set("given_on", formatDate(ctx.today()));
             sub.body->set("provider_consent", consent);
         }
-        changeAllocation(ctx, sub, changes);
+        http::changeAllocation(ctx, sub, changes);
     }
 }
 
@@ -311,7 +313,7 @@ ApiResponse grantRequest(RequestContext& ctx, const ApiRequest& req) {
     contracting::CollectedAllocationChanges granted;
     grantChanges(ctx, granted, q, changes);
     grantAllocations(ctx, granted, q, allocations);
-    Wmo301Outbox outbox(ctx);
+    iwmo::Wmo301Outbox outbox(ctx);
     granted.flushTo(outbox);
     decide(ctx, q, "granted", "", optionalString(req.body, "reason", 2000).value_or(""));
     tx.commit();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "allocations_api.hpp"
 #include "audit_api.hpp"
 #include "auth_api.hpp"
 #include "bank_statements_api.hpp"
@@ -11,7 +12,6 @@
 #include "clients_api.hpp"
 #include "contracts_api.hpp"
 #include "declarations_api.hpp"
-#include "interfaces/app/allocations.hpp"
 #include "interfaces/app/claims.hpp"
 #include "interfaces/app/contracts.hpp"
 #include "interfaces/app/messages.hpp"
@@ -181,17 +181,16 @@ std::vector<Route> buildRoutes() {
         forRoles("GET", v1 + "/clients/{id}", {kAo, kCm, kAud}, getClient),
         forRoles("POST", v1 + "/clients/{id}/decisions", {kAo}, createDecision),
         forRoles("POST", v1 + "/clients/{id}/message-safety", {kAo},
-                 app::queueingWmo301<setMessageSafety>),
+                 queueingWmo301<setMessageSafety>),
         forRoles("GET", v1 + "/clients/{id}/decisions", {kAo, kCm, kAud}, listDecisions),
         // Allocations (versioned; a provider sees only its own)
-        forRoles("POST", v1 + "/allocations", {kAo, kCm},
-                 app::queueingWmo301<app::createAllocation>),
-        forRoles("GET", v1 + "/allocations", {kAo, kCm, kAud, kProv}, app::listAllocations),
-        forRoles("GET", v1 + "/allocations/{number}", {kAo, kCm, kAud, kProv}, app::getAllocation),
+        forRoles("POST", v1 + "/allocations", {kAo, kCm}, queueingWmo301<createAllocation>),
+        forRoles("GET", v1 + "/allocations", {kAo, kCm, kAud, kProv}, listAllocations),
+        forRoles("GET", v1 + "/allocations/{number}", {kAo, kCm, kAud, kProv}, getAllocation),
         forRoles("POST", v1 + "/allocations/{number}/changes", {kAo, kCm},
-                 app::queueingWmo301<app::changeAllocation>),
+                 queueingWmo301<changeAllocation>),
         forRoles("POST", v1 + "/allocations/{number}/end", {kAo, kCm},
-                 app::queueingWmo301<app::endAllocation>),
+                 queueingWmo301<endAllocation>),
         // iWmo 3.2 messages: providers over mutual TLS (client certificate with their AGB)
         {.method = "POST",
          .pattern = v1 + "/messages",
