@@ -67,12 +67,6 @@ ApiResponse postMessageDryRun(RequestContext& ctx, const ApiRequest& req);  // W
 // provider's logged-in user (no client certificate); answered with the WMO325 like /messages.
 ApiResponse uploadWmo323(RequestContext& ctx, const ApiRequest& req);
 ApiResponse uploadWmo323DryRun(RequestContext& ctx, const ApiRequest& req);
-ApiResponse listRequests(RequestContext& ctx, const ApiRequest& req);  // staff work queue
-ApiResponse getRequest(RequestContext& ctx, const ApiRequest& req);
-ApiResponse grantRequest(RequestContext& ctx, const ApiRequest& req);
-ApiResponse rejectRequest(RequestContext& ctx, const ApiRequest& req);
-ApiResponse investigateRequest(RequestContext& ctx, const ApiRequest& req);
-ApiResponse listOverdue(RequestContext& ctx, const ApiRequest& req);
 
 // CLI `validate FILE`: schema and the rules that need no database; one line per problem with
 // its code and location. Returns true when valid. A WMO323 is streamed from the file, so it may

@@ -24,6 +24,7 @@
 #include "procedures_api.hpp"
 #include "provider_statement_api.hpp"
 #include "reference_api.hpp"
+#include "requests_api.hpp"
 #include "reviews_api.hpp"
 
 namespace zc::http {
@@ -226,12 +227,12 @@ std::vector<Route> buildRoutes() {
          .handler = acknowledgeOutbox,
          .client_certificate = true},
         // Requests for (changes of) allocations: the work queue, and the standard's deadlines
-        forRoles("GET", v1 + "/requests", {kCm, kAo, kAud}, app::listRequests),
-        forRoles("GET", v1 + "/requests/{id}", {kCm, kAo, kAud}, app::getRequest),
-        forRoles("POST", v1 + "/requests/{id}/grant", {kCm, kAo}, app::grantRequest),
-        forRoles("POST", v1 + "/requests/{id}/reject", {kCm, kAo}, app::rejectRequest),
-        forRoles("POST", v1 + "/requests/{id}/investigate", {kCm, kAo}, app::investigateRequest),
-        forRoles("GET", v1 + "/deadlines/overdue", {kCm, kAo, kAud}, app::listOverdue),
+        forRoles("GET", v1 + "/requests", {kCm, kAo, kAud}, listRequests),
+        forRoles("GET", v1 + "/requests/{id}", {kCm, kAo, kAud}, getRequest),
+        forRoles("POST", v1 + "/requests/{id}/grant", {kCm, kAo}, grantRequest),
+        forRoles("POST", v1 + "/requests/{id}/reject", {kCm, kAo}, rejectRequest),
+        forRoles("POST", v1 + "/requests/{id}/investigate", {kCm, kAo}, investigateRequest),
+        forRoles("GET", v1 + "/deadlines/overdue", {kCm, kAo, kAud}, listOverdue),
         forRoles("GET", v1 + "/message-log", {kCm, kAo, kAud}, messageLog),
         // Declarations (claims) and the review queue
         forRoles("POST", v1 + "/declarations", {kProv}, app::submitDeclaration),
