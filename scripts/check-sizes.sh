@@ -12,10 +12,8 @@ MAX_FUNCTION=70
 
 KNOWN=(
     "billing/domain/adjudication.cpp: file"
-    "interfaces/app/allocations.cpp: file"
     "interfaces/app/claims.cpp: file"
     "interfaces/server/demo_data.cpp: file"
-    "interfaces/app/messages_queue.cpp: function checkWholeRequest"
     "interfaces/app/messages_rules.cpp: file"
     "interfaces/http/routes.cpp: function buildRoutes"
     "interfaces/iwmo/declaration.cpp: file"

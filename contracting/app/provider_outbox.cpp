@@ -1,6 +1,10 @@
 #include "provider_outbox.hpp"
 
+#include "contracting/app/provider_queries.hpp"
+#include "contracting/domain/wmo301_content.hpp"
 #include "contracting/kernel/errors.hpp"
+#include "contracting/kernel/working_days.hpp"
+#include "contracting/store/message_safety_store.hpp"
 #include "contracting/store/outbox_store.hpp"
 #include "interfaces/mysql/connection.hpp"
 #include "interfaces/security/audit_trail.hpp"
@@ -51,6 +55,56 @@ OutboxEntry acknowledgeOutboxMessage(app::RequestContext& ctx, std::int64_t id) 
               std::nullopt, std::nullopt});
     tx.commit();
     return entryOf(outboxMessage(ctx.db, id));
+}
+
+std::string nextIdentificatie(app::RequestContext& ctx) {
+    return std::to_string(nextMessageNumber(ctx.db));
+}
+
+std::int64_t queueOutgoingMessage(app::RequestContext& ctx, std::int64_t provider_id,
+                                  const std::string& code, const std::string& identificatie,
+                                  const std::string& xml, std::optional<std::int64_t> client_id,
+                                  std::optional<std::int64_t> request_id) {
+    OutgoingRow row;
+    row.provider_id = provider_id;
+    row.message_code = code;
+    row.identificatie = identificatie;
+    row.client_id = client_id;
+    row.request_id = request_id;
+    row.xml = &xml;
+    row.created_at = app::timestamp(ctx.clock);
+    row.retour_due = formatDate(addWorkingDays(ctx.today(), 3));
+    const std::int64_t id = insertOutgoing(ctx.db, row);
+    security::appendAudit(ctx, {"message.queue", "message",
+                                providerAgb(ctx.db, provider_id) + "/" + code + "/" + identificatie,
+                                "ok", std::nullopt, std::nullopt});
+    return id;
+}
+
+std::optional<Wmo301Content> wmo301Content(app::RequestContext& ctx, std::int64_t client_id,
+                                           std::int64_t provider_id) {
+    if (messagesWithheld(ctx.db, client_id)) {
+        // OP003: nothing about this client goes out; released, the current state follows.
+        security::appendAudit(ctx, {"message.withheld", "client", std::to_string(client_id), "ok",
+                                    std::nullopt, std::nullopt});
+        return std::nullopt;
+    }
+    const auto client = loadClient(ctx.db, ctx.config, client_id);
+    ZC_ASSERT(client.has_value());
+    Wmo301Content out{*client, {}};
+    const auto sent = sentAllocationVersions(ctx.db, client_id, provider_id);
+    for (const AllocationView& v : currentAllocations(ctx.db, client_id, provider_id)) {
+        const AllocationForMessage m{v.start_date, v.end_date, v.reason_change,
+                                     sent.count(v.id) > 0};
+        if (belongsInWmo301(m, ctx.today())) out.allocations.push_back(v);
+    }
+    if (out.allocations.empty()) return std::nullopt;
+    return out;
+}
+
+void recordWmo301(app::RequestContext& ctx, std::int64_t outbox_id,
+                  const std::vector<AllocationView>& carried) {
+    for (const auto& v : carried) recordWmo301Version(ctx.db, outbox_id, v.id);
 }
 
 }  // namespace zc::contracting

@@ -1,12 +1,15 @@
 #pragma once
 // The providers' outbox as use cases: a provider lists, fetches and acknowledges the messages
 // queued for it (WMO301, WMO319, WMO325...). Only a provider has an outbox, and it sees only
-// its own messages (another's are answered as unknown).
+// its own messages (another's are answered as unknown). Queueing: our message identifications,
+// the row with its audit, and what a WMO301 carries (the XML is the message layer's).
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "contracting/app/allocations.hpp"
+#include "contracting/app/clients.hpp"
 #include "contracting/kernel/request_context.hpp"
 
 namespace zc::contracting {
@@ -30,5 +33,29 @@ std::string fetchOutboxMessage(app::RequestContext& ctx, std::int64_t id);
 // POST /outbox/{id}/ack: records the first acknowledgement (NOT_FOUND), audited
 // ("message.acknowledge", object "<message code>/<identificatie>").
 OutboxEntry acknowledgeOutboxMessage(app::RequestContext& ctx, std::int64_t id);
+
+// Next BerichtIdentificatie / IdentificatieRetour of ours (digits, at most 12), in the
+// caller's transaction.
+std::string nextIdentificatie(app::RequestContext& ctx);
+// Queues a message (checked by the caller) for the provider; retour due in 3 working days;
+// audited ("message.queue", object "<AGB>/<code>/<identificatie>"). Returns the outbox id.
+std::int64_t queueOutgoingMessage(app::RequestContext& ctx, std::int64_t provider_id,
+                                  const std::string& code, const std::string& identificatie,
+                                  const std::string& xml, std::optional<std::int64_t> client_id,
+                                  std::optional<std::int64_t> request_id);
+
+// What a WMO301 for one client and one provider carries (OP087): the client and the current
+// allocation versions valid on or after today plus those changed since the previous WMO301.
+struct Wmo301Content {
+    ClientView client;
+    std::vector<AllocationView> allocations;
+};
+// Nothing when the client's messages are withheld (OP003; audited "message.withheld", object
+// the client) or no allocation is to be carried.
+std::optional<Wmo301Content> wmo301Content(app::RequestContext& ctx, std::int64_t client_id,
+                                           std::int64_t provider_id);
+// Records the allocation versions the WMO301 `outbox_id` carried.
+void recordWmo301(app::RequestContext& ctx, std::int64_t outbox_id,
+                  const std::vector<AllocationView>& carried);
 
 }  // namespace zc::contracting

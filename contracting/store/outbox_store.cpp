@@ -60,4 +60,40 @@ OutboxRow outboxMessage(db::Connection& db, std::int64_t id) {
     return outboxRow(*db.queryOne(std::string(kOutboxColumns) + " WHERE id = ?", {id}));
 }
 
+std::int64_t nextMessageNumber(db::Connection& db) {
+    auto r = db.queryOne("SELECT last_value FROM message_sequence WHERE id = 1 FOR UPDATE");
+    const std::int64_t next = r->i64(0) + 1;
+    db.execute("UPDATE message_sequence SET last_value = ? WHERE id = 1", {next});
+    return next;
+}
+
+std::int64_t insertOutgoing(db::Connection& db, const OutgoingRow& m) {
+    db.execute(
+        "INSERT INTO outbox_messages (provider_id, message_code, identificatie, client_id,"
+        " request_id, xml, created_at, retour_due) VALUES (?,?,?,?,?,?,?,?)",
+        {m.provider_id, m.message_code, m.identificatie,
+         m.client_id ? db::Param(*m.client_id) : db::Param(nullptr),
+         m.request_id ? db::Param(*m.request_id) : db::Param(nullptr), db::LongText{m.xml},
+         m.created_at, m.retour_due});
+    return db.lastInsertId();
+}
+
+std::set<std::int64_t> sentAllocationVersions(db::Connection& db, std::int64_t client_id,
+                                              std::int64_t provider_id) {
+    std::set<std::int64_t> out;
+    for (const auto& r :
+         db.query("SELECT DISTINCT w.allocation_id FROM wmo301_allocations w"
+                  " JOIN allocations a ON a.id = w.allocation_id"
+                  " WHERE a.client_id = ? AND a.provider_id = ? AND a.is_current = 1",
+                  {client_id, provider_id})) {
+        out.insert(r.i64(0));
+    }
+    return out;
+}
+
+void recordWmo301Version(db::Connection& db, std::int64_t outbox_id, std::int64_t allocation_id) {
+    db.execute("INSERT INTO wmo301_allocations (outbox_message_id, allocation_id) VALUES (?, ?)",
+               {outbox_id, allocation_id});
+}
+
 }  // namespace zc::contracting

@@ -1,8 +1,10 @@
 #pragma once
-// The providers' outbox (outbox_messages) as the providers read it: list, fetch, acknowledge.
-// Queueing outgoing messages is the message layer's.
+// The providers' outbox (outbox_messages) as the providers read it: list, fetch, acknowledge;
+// and what queueing an outgoing message writes (our message identifications, the row, the
+// allocation versions a WMO301 carried).
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -35,5 +37,27 @@ std::optional<OutboxRow> lockOutboxMessage(db::Connection& db, std::int64_t id,
 void markAcknowledged(db::Connection& db, std::int64_t id, const std::string& now);
 // The message (the caller knows it exists).
 OutboxRow outboxMessage(db::Connection& db, std::int64_t id);
+
+// A message to queue for a provider (`outbox_messages`).
+struct OutgoingRow {
+    std::int64_t provider_id = 0;
+    std::string message_code;  // "414" (WMO301), "482" (WMO319), "485" (WMO325)
+    std::string identificatie;
+    std::optional<std::int64_t> client_id, request_id;
+    const std::string* xml = nullptr;  // the message (not copied)
+    std::string created_at;            // DATETIME(6) text, UTC
+    std::string retour_due;            // "YYYY-MM-DD"
+};
+
+// The next value of our message sequence (locked until the transaction ends).
+std::int64_t nextMessageNumber(db::Connection& db);
+// Inserts the message; returns its id.
+std::int64_t insertOutgoing(db::Connection& db, const OutgoingRow& row);
+// The row ids of the client's current allocation versions with the provider that an earlier
+// WMO301 carried.
+std::set<std::int64_t> sentAllocationVersions(db::Connection& db, std::int64_t client_id,
+                                              std::int64_t provider_id);
+// Records that the WMO301 `outbox_id` carried the allocation version (row id).
+void recordWmo301Version(db::Connection& db, std::int64_t outbox_id, std::int64_t allocation_id);
 
 }  // namespace zc::contracting

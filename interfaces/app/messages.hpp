@@ -60,31 +60,6 @@ std::vector<std::string> declarationProblems(const iwmo::DeclarationSource& sour
 // When the last review of a WMO323 declaration is decided: its WMO325 to the outbox.
 void completeReviewedDeclaration(RequestContext& ctx, std::int64_t declaration_id);
 
-// Queues a WMO301 with all current allocations of the client for the provider.
-void queueWmo301(RequestContext& ctx, std::int64_t client_id, std::int64_t provider_id);
-
-// The message layer's side of the allocations' AllocationChanges port: each change queues a
-// WMO301 for that client and provider in the caller's transaction (OP087).
-class Wmo301Outbox final : public contracting::AllocationChanges {
-  public:
-    explicit Wmo301Outbox(RequestContext& ctx) : ctx_(ctx) {}
-    void allocationsChanged(std::int64_t client_id, std::int64_t provider_id) override {
-        queueWmo301(ctx_, client_id, provider_id);
-    }
-
-  private:
-    RequestContext& ctx_;
-};
-
-// An allocation use case whose changes queue their WMO301s at once: what the route table, the
-// demo loader and the tests call (`queueingWmo301<createAllocation>`).
-template <ApiResponse (*UseCase)(RequestContext&, const ApiRequest&,
-                                 contracting::AllocationChanges&)>
-ApiResponse queueingWmo301(RequestContext& ctx, const ApiRequest& req) {
-    Wmo301Outbox outbox(ctx);
-    return UseCase(ctx, req, outbox);
-}
-
 // HTTP use cases.
 ApiResponse postMessage(RequestContext& ctx, const ApiRequest& req);        // provider (mTLS)
 ApiResponse postMessageDryRun(RequestContext& ctx, const ApiRequest& req);  // WMO323 check only
@@ -92,12 +67,6 @@ ApiResponse postMessageDryRun(RequestContext& ctx, const ApiRequest& req);  // W
 // provider's logged-in user (no client certificate); answered with the WMO325 like /messages.
 ApiResponse uploadWmo323(RequestContext& ctx, const ApiRequest& req);
 ApiResponse uploadWmo323DryRun(RequestContext& ctx, const ApiRequest& req);
-ApiResponse listRequests(RequestContext& ctx, const ApiRequest& req);  // staff work queue
-ApiResponse getRequest(RequestContext& ctx, const ApiRequest& req);
-ApiResponse grantRequest(RequestContext& ctx, const ApiRequest& req);
-ApiResponse rejectRequest(RequestContext& ctx, const ApiRequest& req);
-ApiResponse investigateRequest(RequestContext& ctx, const ApiRequest& req);
-ApiResponse listOverdue(RequestContext& ctx, const ApiRequest& req);
 
 // CLI `validate FILE`: schema and the rules that need no database; one line per problem with
 // its code and location. Returns true when valid. A WMO323 is streamed from the file, so it may

@@ -6,10 +6,12 @@
 #include "billing/domain/declaration_checks.hpp"
 #include "claims.hpp"
 #include "context.hpp"
+#include "contracting/app/provider_outbox.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "contracting/kernel/unit.hpp"
 #include "interfaces/iwmo/declaration.hpp"
 #include "interfaces/iwmo/declaration_stream.hpp"
+#include "interfaces/iwmo/exchange/outgoing.hpp"
 #include "interfaces/security/aes_gcm.hpp"
 #include "interfaces/security/crypto.hpp"
 #include "invoicing/app/claim_payables.hpp"
@@ -148,14 +150,14 @@ void recordIntake(RequestContext& ctx, const iwmo::DeclarationHead& head, std::i
 IntakeAnswer answerWhole(RequestContext& ctx, const iwmo::DeclarationHead& head,
                          iwmo::DeclarationAnswer a, std::int64_t provider_id, std::int64_t inbox_id,
                          bool dry_run, const std::string& outcome, const std::string& detail) {
-    const std::string id = nextIdentificatie(ctx);
+    const std::string id = contracting::nextIdentificatie(ctx);
     a.declaratie_nummer = head.declaratie_nummer;
     a.submitted_cents = iwmo::signedCents(head.total_cents, head.total_credit);
     IntakeAnswer answer{200, "application/xml; charset=utf-8",
                         iwmo::buildWmo325(iwmo::answerHeader(head, id, ctx.today()), a)};
     if (dry_run) return answer;
     const auto outbox_id =
-        queueOutgoing(ctx, provider_id, "485", id, answer.body, std::nullopt, std::nullopt);
+        iwmo::queueOutgoing(ctx, provider_id, "485", id, answer.body, std::nullopt, std::nullopt);
     Poco::JSON::Object why;
     why.set("problems", detail);
     recordIntake(ctx, head, inbox_id, outbox_id, outcome, toJson(Poco::Dynamic::Var(why)));
@@ -380,12 +382,12 @@ IntakeAnswer DeclarationIntake::answer(const DeclarationResult& result, db::Tran
               "Lines await a contract manager's review; the WMO325 follows in your outbox.");
         answer = {202, "application/json; charset=utf-8", toJson(Poco::Dynamic::Var(o))};
     } else {
-        const std::string id = nextIdentificatie(ctx_);
+        const std::string id = contracting::nextIdentificatie(ctx_);
         answer = {200, "application/xml; charset=utf-8",
                   buildStored325(ctx_, result.declaration_id, head_, id)};
         if (!dry_run_) {
-            outbox_id = queueOutgoing(ctx_, provider_id_, "485", id, answer.body, std::nullopt,
-                                      std::nullopt);
+            outbox_id = iwmo::queueOutgoing(ctx_, provider_id_, "485", id, answer.body,
+                                            std::nullopt, std::nullopt);
         }
     }
     if (dry_run_) return answer;  // rolled back: nothing stored
@@ -456,9 +458,9 @@ void completeReviewedDeclaration(RequestContext& ctx, std::int64_t declaration_i
     head.declaratie_dagtekening = parseDate(o->getValue<std::string>("declaratie_dagtekening"));
     head.xsd_basis = o->getValue<std::string>("xsd_basis");
     head.xsd_bericht = o->getValue<std::string>("xsd_bericht");
-    const std::string id = nextIdentificatie(ctx);
+    const std::string id = contracting::nextIdentificatie(ctx);
     const std::string xml = buildStored325(ctx, declaration_id, head, id);
-    queueOutgoing(ctx, d->i64(2), "485", id, xml, std::nullopt, std::nullopt);
+    iwmo::queueOutgoing(ctx, d->i64(2), "485", id, xml, std::nullopt, std::nullopt);
     if (!d->isNull(1)) {
         ctx.db.execute(
             "UPDATE inbox_messages SET outcome = 'answered', retour_code = '485', retour_xml = ?"

@@ -60,14 +60,4 @@ std::optional<IntakeAnswer> registerInbox(RequestContext& ctx, const InboxKey& k
 
 IntakeAnswer ackAnswer(const std::string& kind_name, const std::string& outcome, bool repeat);
 
-// Next BerichtIdentificatie / IdentificatieRetour of ours (digits, at most 12).
-std::string nextIdentificatie(RequestContext& ctx);
-
-// Queues an outgoing message for the provider; retour due in 3 working days. Returns the
-// outbox row's id.
-std::int64_t queueOutgoing(RequestContext& ctx, std::int64_t provider_id, const std::string& code,
-                           const std::string& identificatie, const std::string& xml,
-                           std::optional<std::int64_t> client_id,
-                           std::optional<std::int64_t> request_id);
-
 }  // namespace zc::app

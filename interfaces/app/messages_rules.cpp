@@ -4,9 +4,10 @@
 
 #include <set>
 
-#include "allocations.hpp"
 #include "context.hpp"
+#include "contracting/app/allocations.hpp"
 #include "contracting/app/clients.hpp"
+#include "contracting/app/provider_outbox.hpp"
 #include "contracting/kernel/bsn.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "contracting/kernel/working_days.hpp"
@@ -94,14 +95,15 @@ void checkRequests(const xml::Element& root, const iwmo::MessageKind& kind,
 // --- helpers for level 3 -----------------------------------------------------------------
 
 // The current allocation a start or stop names, if any (ToewijzingNummer as written).
-std::optional<AllocationView> allocationFor(RequestContext& ctx, const std::string& number) {
+std::optional<contracting::AllocationView> allocationFor(RequestContext& ctx,
+                                                         const std::string& number) {
     if (number.empty() || number.size() > 9) return std::nullopt;
-    return allocationByNumber(ctx.db, std::stoll(number));
+    return contracting::allocationByNumber(ctx.db, std::stoll(number));
 }
 
 // TR019: the start/stop relates to this provider's allocation of this client, with the same
 // product and allocation start date when those are given.
-bool linksToAllocation(const std::optional<AllocationView>& a, const MessageInfo& m,
+bool linksToAllocation(const std::optional<contracting::AllocationView>& a, const MessageInfo& m,
                        std::optional<std::int64_t> client_id, const xml::Element& p) {
     if (!a || a->provider_id != m.provider_id || !client_id || a->client_id != *client_id) {
         return false;
@@ -117,7 +119,7 @@ bool linksToAllocation(const std::optional<AllocationView>& a, const MessageInfo
 
 Outcome rejectedOutcome(RequestContext& ctx, const MessageInfo& m, const Codes& codes,
                         bool header_only) {
-    iwmo::RetourHeader h{nextIdentificatie(ctx),
+    iwmo::RetourHeader h{contracting::nextIdentificatie(ctx),
                          ctx.today(),
                          {header_only ? std::string("0001") : std::string("0200")}};
     return {header_only ? "rejected_header" : "rejected",
@@ -127,7 +129,7 @@ Outcome rejectedOutcome(RequestContext& ctx, const MessageInfo& m, const Codes& 
 // A fully accepted message: the retour is only the Header, without RetourCodes (IV028; OP065:
 // no client without a rejected class is sent back).
 Outcome acceptedOutcome(RequestContext& ctx, const MessageInfo& m) {
-    iwmo::RetourHeader h{nextIdentificatie(ctx), ctx.today(), {}};
+    iwmo::RetourHeader h{contracting::nextIdentificatie(ctx), ctx.today(), {}};
     return {"accepted", iwmo::buildRetour(*m.root, *m.kind, h, {}, false)};
 }
 
@@ -424,7 +426,8 @@ std::vector<RequestedProduct> requestedProducts(RequestContext& ctx, const xml::
         if (!l) continue;
         for (const auto& p : l->children) {
             const auto n = std::stoll(p.childText("ToewijzingNummer"));
-            const auto a = current.count(n) ? allocationByNumber(ctx.db, n) : std::nullopt;
+            const auto a =
+                current.count(n) ? contracting::allocationByNumber(ctx.db, n) : std::nullopt;
             if (!a) continue;
             if (std::string_view(list) == "OngewijzigdeProducten") {
                 out.push_back({&p, a->category, a->product_code, a->start_date, a->end_date});

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "allocations_api.hpp"
 #include "audit_api.hpp"
 #include "auth_api.hpp"
 #include "bank_statements_api.hpp"
@@ -11,7 +12,6 @@
 #include "clients_api.hpp"
 #include "contracts_api.hpp"
 #include "declarations_api.hpp"
-#include "interfaces/app/allocations.hpp"
 #include "interfaces/app/claims.hpp"
 #include "interfaces/app/messages.hpp"
 #include "message_log_api.hpp"
@@ -22,6 +22,7 @@
 #include "procedures_api.hpp"
 #include "provider_statement_api.hpp"
 #include "reference_api.hpp"
+#include "requests_api.hpp"
 #include "reviews_api.hpp"
 
 namespace zc::http {
@@ -179,17 +180,16 @@ std::vector<Route> buildRoutes() {
         forRoles("GET", v1 + "/clients/{id}", {kAo, kCm, kAud}, getClient),
         forRoles("POST", v1 + "/clients/{id}/decisions", {kAo}, createDecision),
         forRoles("POST", v1 + "/clients/{id}/message-safety", {kAo},
-                 app::queueingWmo301<setMessageSafety>),
+                 queueingWmo301<setMessageSafety>),
         forRoles("GET", v1 + "/clients/{id}/decisions", {kAo, kCm, kAud}, listDecisions),
         // Allocations (versioned; a provider sees only its own)
-        forRoles("POST", v1 + "/allocations", {kAo, kCm},
-                 app::queueingWmo301<app::createAllocation>),
-        forRoles("GET", v1 + "/allocations", {kAo, kCm, kAud, kProv}, app::listAllocations),
-        forRoles("GET", v1 + "/allocations/{number}", {kAo, kCm, kAud, kProv}, app::getAllocation),
+        forRoles("POST", v1 + "/allocations", {kAo, kCm}, queueingWmo301<createAllocation>),
+        forRoles("GET", v1 + "/allocations", {kAo, kCm, kAud, kProv}, listAllocations),
+        forRoles("GET", v1 + "/allocations/{number}", {kAo, kCm, kAud, kProv}, getAllocation),
         forRoles("POST", v1 + "/allocations/{number}/changes", {kAo, kCm},
-                 app::queueingWmo301<app::changeAllocation>),
+                 queueingWmo301<changeAllocation>),
         forRoles("POST", v1 + "/allocations/{number}/end", {kAo, kCm},
-                 app::queueingWmo301<app::endAllocation>),
+                 queueingWmo301<endAllocation>),
         // iWmo 3.2 messages: providers over mutual TLS (client certificate with their AGB)
         {.method = "POST",
          .pattern = v1 + "/messages",
@@ -225,12 +225,12 @@ std::vector<Route> buildRoutes() {
          .handler = acknowledgeOutbox,
          .client_certificate = true},
         // Requests for (changes of) allocations: the work queue, and the standard's deadlines
-        forRoles("GET", v1 + "/requests", {kCm, kAo, kAud}, app::listRequests),
-        forRoles("GET", v1 + "/requests/{id}", {kCm, kAo, kAud}, app::getRequest),
-        forRoles("POST", v1 + "/requests/{id}/grant", {kCm, kAo}, app::grantRequest),
-        forRoles("POST", v1 + "/requests/{id}/reject", {kCm, kAo}, app::rejectRequest),
-        forRoles("POST", v1 + "/requests/{id}/investigate", {kCm, kAo}, app::investigateRequest),
-        forRoles("GET", v1 + "/deadlines/overdue", {kCm, kAo, kAud}, app::listOverdue),
+        forRoles("GET", v1 + "/requests", {kCm, kAo, kAud}, listRequests),
+        forRoles("GET", v1 + "/requests/{id}", {kCm, kAo, kAud}, getRequest),
+        forRoles("POST", v1 + "/requests/{id}/grant", {kCm, kAo}, grantRequest),
+        forRoles("POST", v1 + "/requests/{id}/reject", {kCm, kAo}, rejectRequest),
+        forRoles("POST", v1 + "/requests/{id}/investigate", {kCm, kAo}, investigateRequest),
+        forRoles("GET", v1 + "/deadlines/overdue", {kCm, kAo, kAud}, listOverdue),
         forRoles("GET", v1 + "/message-log", {kCm, kAo, kAud}, messageLog),
         // Declarations (claims) and the review queue
         forRoles("POST", v1 + "/declarations", {kProv}, app::submitDeclaration),

@@ -10,9 +10,9 @@
 #include <string_view>
 #include <utility>
 
-#include "interfaces/app/allocations.hpp"
 #include "interfaces/app/context.hpp"
 #include "interfaces/app/messages.hpp"
+#include "interfaces/http/allocations_api.hpp"
 #include "interfaces/http/auth_api.hpp"
 #include "interfaces/http/clients_api.hpp"
 #include "interfaces/http/contracts_api.hpp"
@@ -730,7 +730,7 @@ void loadClients(Demo& d, int current_year) {
         if (c.provider < 0) continue;
         const auto granted = decision->getArray("products")->getObject(0);
         auto allocation =
-            call(d, queueingWmo301<createAllocation>, accessOfficerActor(),
+            call(d, http::queueingWmo301<http::createAllocation>, accessOfficerActor(),
                  object({{"granted_product_id", idOf(granted)},
                          {"provider_id", d.providers[static_cast<std::size_t>(c.provider)].id},
                          {"start_date", from},
@@ -741,7 +741,8 @@ void loadClients(Demo& d, int current_year) {
     // on — a new allocation after the first one, as a weekly volume changes (OP033x1).
     const Date tomorrow = addDays(d.clock.today(), 1);
     if (tomorrow >= ymd(current_year + 1, 1, 1)) return;
-    callWithPath(d, queueingWmo301<changeAllocation>, {{"number", std::to_string(last_allocation)}},
+    callWithPath(d, http::queueingWmo301<http::changeAllocation>,
+                 {{"number", std::to_string(last_allocation)}},
                  object({{"volume", kClientSeeds.back().volume},
                          {"reason_code", "04"},
                          {"effective_date", formatDate(tomorrow)}}));

@@ -10,8 +10,8 @@
 
 #include "contracting/kernel/errors.hpp"
 #include "db/db_test_env.hpp"
-#include "interfaces/app/allocations.hpp"
 #include "interfaces/app/messages.hpp"
+#include "interfaces/http/allocations_api.hpp"
 #include "interfaces/http/clients_api.hpp"
 #include "interfaces/http/contracts_api.hpp"
 #include "interfaces/http/reference_api.hpp"
@@ -118,19 +118,19 @@ class AllocationBusinessRulesTest : public ::testing::Test {
 
     Poco::JSON::Object::Ptr allocate(std::int64_t granted, std::int64_t provider_id,
                                      const std::string& start, const std::string& extra = "") {
-        return object(app::queueingWmo301<app::createAllocation>(
+        return object(http::queueingWmo301<http::createAllocation>(
             *officer_, dbtest::jsonRequest(R"({"granted_product_id":)" + std::to_string(granted) +
                                            R"(,"provider_id":)" + std::to_string(provider_id) +
                                            R"(,"start_date":")" + start + "\"" + extra + "}")));
     }
 
     Poco::JSON::Object::Ptr change(std::int64_t number, const std::string& body) {
-        return object(app::queueingWmo301<app::changeAllocation>(
+        return object(http::queueingWmo301<http::changeAllocation>(
             *officer_, dbtest::jsonRequest(body, {{"number", std::to_string(number)}})));
     }
 
     Poco::JSON::Object::Ptr end(std::int64_t number, const std::string& body) {
-        return object(app::queueingWmo301<app::endAllocation>(
+        return object(http::queueingWmo301<http::endAllocation>(
             *officer_, dbtest::jsonRequest(body, {{"number", std::to_string(number)}})));
     }
 
@@ -305,7 +305,7 @@ TEST_F(AllocationBusinessRulesTest, AWeeklyVolumeChangesFromADateThroughANewAllo
     EXPECT_EQ(next->getValue<std::int64_t>("volume"), 4);
     EXPECT_EQ(next->getValue<std::string>("start_date"), "2025-03-17");
     EXPECT_EQ(next->getValue<std::string>("end_date"), "2025-04-01");
-    const auto ended = app::allocationByNumber(*conn_, number);
+    const auto ended = contracting::allocationByNumber(*conn_, number);
     EXPECT_EQ(ended->volume, 3) << "the care already given keeps its volume";
     EXPECT_EQ(formatDate(*ended->end_date), "2025-03-17");
     EXPECT_EQ(ended->version, 2);
@@ -391,7 +391,8 @@ TEST_F(AllocationBusinessRulesTest, AllocationsOfOneDecisionStayWithinTheGrant) 
     const auto c = change(b, raise_b);
     EXPECT_EQ(c->getValue<std::int64_t>("volume"), 4);
     EXPECT_EQ(c->getValue<std::int64_t>("replaces"), b);
-    EXPECT_EQ(app::allocationByNumber(*conn_, b)->reason_change, std::optional<std::string>("13"));
+    EXPECT_EQ(contracting::allocationByNumber(*conn_, b)->reason_change,
+              std::optional<std::string>("13"));
 }
 
 // --- CS338 / CS343 and etmalen -----------------------------------------------------------

@@ -7,8 +7,8 @@
 
 #include "contracting/kernel/errors.hpp"
 #include "db/db_test_env.hpp"
-#include "interfaces/app/allocations.hpp"
 #include "interfaces/app/messages.hpp"
+#include "interfaces/http/allocations_api.hpp"
 #include "interfaces/http/budgets_api.hpp"
 #include "interfaces/http/clients_api.hpp"
 #include "interfaces/http/contracts_api.hpp"
@@ -116,7 +116,7 @@ class BudgetsTest : public ::testing::Test {
                                 R"("unit":"hours","frequency":"week","financing":"ZIN"}]})",
                                 {{"id", std::to_string(client)}})));
         const auto granted = num(decision->getArray("products")->getObject(0), "id");
-        const auto allocation = object(app::queueingWmo301<app::createAllocation>(
+        const auto allocation = object(http::queueingWmo301<http::createAllocation>(
             *officer_, dbtest::jsonRequest(R"({"granted_product_id":)" + std::to_string(granted) +
                                            R"(,"provider_id":)" + std::to_string(provider_) +
                                            R"(,"start_date":"2026-01-01"})")));

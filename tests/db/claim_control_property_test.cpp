@@ -13,9 +13,9 @@
 #include <random>
 
 #include "db_test_env.hpp"
-#include "interfaces/app/allocations.hpp"
 #include "interfaces/app/claims.hpp"
 #include "interfaces/app/messages.hpp"
+#include "interfaces/http/allocations_api.hpp"
 #include "interfaces/http/clients_api.hpp"
 #include "interfaces/http/contracts_api.hpp"
 #include "interfaces/http/reference_api.hpp"
@@ -102,7 +102,7 @@ class ClaimControlDbProperty : public ::testing::Test {
         const char* spans[][2] = {{"2025-01-06", "2025-03-17"}, {"2025-03-17", "2025-07-01"}};
         for (int i = 0; i < 2; ++i) {
             allocation_[i] =
-                object(app::queueingWmo301<app::createAllocation>(
+                object(http::queueingWmo301<http::createAllocation>(
                            *officer, dbtest::jsonRequest(
                                          R"({"granted_product_id":)" + std::to_string(granted) +
                                          R"(,"provider_id":)" + std::to_string(provider_[i]) +

@@ -8,8 +8,8 @@
 
 #include "contracting/kernel/errors.hpp"
 #include "db_test_env.hpp"
-#include "interfaces/app/allocations.hpp"
 #include "interfaces/app/messages.hpp"
+#include "interfaces/http/allocations_api.hpp"
 #include "interfaces/http/clients_api.hpp"
 #include "interfaces/http/contracts_api.hpp"
 #include "interfaces/http/declarations_api.hpp"
@@ -92,7 +92,7 @@ class ClaimsTest : public ::testing::Test {
                 ->getObject(0)
                 ->getValue<std::int64_t>("id");
         allocation_ =
-            object(app::queueingWmo301<app::createAllocation>(
+            object(http::queueingWmo301<http::createAllocation>(
                        *officer,
                        dbtest::jsonRequest(R"({"granted_product_id":)" + std::to_string(granted) +
                                            R"(,"provider_id":)" + std::to_string(provider_) +
@@ -336,7 +336,7 @@ TEST_F(ClaimsTest, AnAllocationWithAcceptedClaimsIsNotRemovedUntilTheyAreCredite
         declaration("D1", {line("R1", "2025-02-01", "2025-03-01", 12)}, 12 * kTariff));
     auto officer = context(app::Role::AccessOfficer, "ao");
     const auto remove = [&] {
-        app::queueingWmo301<app::endAllocation>(
+        http::queueingWmo301<http::endAllocation>(
             *officer, dbtest::jsonRequest(R"({"end_date":"2025-04-01","reason_code":"13",)"
                                           R"("provider_consent":{"given_by":"T. Visser",)"
                                           R"("given_on":"2025-01-10"}})",

@@ -5,8 +5,8 @@
 #include "contracting/app/clients.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "db/db_test_env.hpp"
-#include "interfaces/app/allocations.hpp"
 #include "interfaces/app/messages.hpp"
+#include "interfaces/http/allocations_api.hpp"
 #include "interfaces/http/clients_api.hpp"
 #include "interfaces/http/contracts_api.hpp"
 #include "interfaces/http/message_safety_api.hpp"
@@ -110,7 +110,7 @@ class ClientsAllocationsTest : public ::testing::Test {
 
     app::ApiResponse allocate(std::int64_t granted, std::int64_t provider_id,
                               const std::string& extra = "") {
-        return app::queueingWmo301<app::createAllocation>(
+        return http::queueingWmo301<http::createAllocation>(
             *officer_, dbtest::jsonRequest(R"({"granted_product_id":)" + std::to_string(granted) +
                                            R"(,"provider_id":)" + std::to_string(provider_id) +
                                            R"(,"start_date":"2025-01-06")" + extra + "}"));
@@ -230,7 +230,7 @@ TEST_F(ClientsAllocationsTest, ChangesAddVersionsAndNeverRewriteEarlierOnes) {
         " FROM allocations WHERE number = ? AND version = 1";
     const auto v1_before = conn_->queryOne(v1_query, {number});
 
-    const auto changed = object(app::queueingWmo301<app::changeAllocation>(
+    const auto changed = object(http::queueingWmo301<http::changeAllocation>(
         *officer_, dbtest::jsonRequest(R"({"end_date":"2025-03-31","reason_code":"04",)"
                                        R"("provider_consent":{"given_by":"T. Visser",)"
                                        R"("given_on":"2025-02-20"}})",
@@ -249,7 +249,7 @@ TEST_F(ClientsAllocationsTest, ChangesAddVersionsAndNeverRewriteEarlierOnes) {
               0);
 
     // Ending it in the past needs the provider's consent (OP186), recorded with the version.
-    const auto ended = object(app::queueingWmo301<app::endAllocation>(
+    const auto ended = object(http::queueingWmo301<http::endAllocation>(
         *officer_, dbtest::jsonRequest(R"({"end_date":"2025-03-01","reason_code":"05",)"
                                        R"("provider_consent":{"given_by":"T. Visser",)"
                                        R"("given_on":"2025-02-20"}})",
@@ -267,17 +267,17 @@ TEST_F(ClientsAllocationsTest, ChangesAddVersionsAndNeverRewriteEarlierOnes) {
     EXPECT_EQ(auditCount("allocation.end"), 1);
 
     // The exports for the message layer see the current version.
-    const auto view = app::allocationByNumber(*conn_, number);
+    const auto view = contracting::allocationByNumber(*conn_, number);
     ASSERT_TRUE(view.has_value());
     EXPECT_EQ(view->version, 3);
     EXPECT_EQ(view->category, "02");
     EXPECT_EQ(view->client_id, client);
-    EXPECT_EQ(app::currentAllocations(*conn_, client, contracted_).size(), 1u);
-    EXPECT_TRUE(app::currentAllocations(*conn_, client, uncontracted_).empty());
+    EXPECT_EQ(contracting::currentAllocations(*conn_, client, contracted_).size(), 1u);
+    EXPECT_TRUE(contracting::currentAllocations(*conn_, client, uncontracted_).empty());
 
     // Volume above the grant and the obsolete reason 01 are refused; nothing is added.
     auto change = [&](const std::string& body) {
-        app::queueingWmo301<app::changeAllocation>(
+        http::queueingWmo301<http::changeAllocation>(
             *officer_, dbtest::jsonRequest(body, {{"number", std::to_string(number)}}));
     };
     // A weekly volume changes only from a date, through a new allocation (OP033x1); one above
@@ -308,7 +308,7 @@ TEST_F(ClientsAllocationsTest, MessagesWithheldForAClientsSafetyQueueNoWmo301Unt
             ->i64(0);
     };
     auto safety = [&](const std::string& body) {
-        return app::queueingWmo301<http::setMessageSafety>(
+        return http::queueingWmo301<http::setMessageSafety>(
             *officer_, dbtest::jsonRequest(body, {{"id", std::to_string(client)}}));
     };
     EXPECT_EQ(dbtest::errorCode([&] { safety(R"({"withhold":true})"); }), "MISSING_FIELD");
@@ -319,7 +319,7 @@ TEST_F(ClientsAllocationsTest, MessagesWithheldForAClientsSafetyQueueNoWmo301Unt
     EXPECT_EQ(wmo301s(), 0) << "a WMO301 was queued for a client whose messages are withheld";
     EXPECT_EQ(auditCount("message.withheld"), 1);
     // The provider still sees the allocation through the API.
-    EXPECT_EQ(app::currentAllocations(*conn_, client, contracted_).size(), 1u);
+    EXPECT_EQ(contracting::currentAllocations(*conn_, client, contracted_).size(), 1u);
     // Only access officers see why.
     const auto as_officer = object(
         http::getClient(*officer_, dbtest::jsonRequest("{}", {{"id", std::to_string(client)}})));
@@ -360,7 +360,7 @@ TEST_F(ClientsAllocationsTest, OverlappingAllocationsOfOneProductAreRefused) {
     EXPECT_EQ(dbtest::errorCode([&] { allocate(granted, contracted_); }), "ALLOCATION_OVERLAP");
     // Adjacent (on a Monday, so that no week is used twice) is fine, and ToewijzingNummers
     // follow each other (the first has expired: no extension under OP380).
-    const auto second = object(app::queueingWmo301<app::createAllocation>(
+    const auto second = object(http::queueingWmo301<http::createAllocation>(
         *officer_, dbtest::jsonRequest(R"({"granted_product_id":)" + std::to_string(granted) +
                                        R"(,"provider_id":)" + std::to_string(contracted_) +
                                        R"(,"start_date":"2025-02-03"})")));
@@ -397,14 +397,14 @@ TEST_F(ClientsAllocationsTest, PgbIsNotAllocatedAndProvidersSeeOnlyTheirOwn) {
     const auto number = object(allocate(granted, contracted_))->getValue<std::int64_t>("number");
     auto own = context(app::Role::Provider, "provider:12345670", contracted_);
     auto stranger = context(app::Role::Provider, "provider:12345671", uncontracted_);
-    EXPECT_EQ(array(app::listAllocations(*own, dbtest::jsonRequest("{}")))->size(), 1u);
-    EXPECT_EQ(array(app::listAllocations(
+    EXPECT_EQ(array(http::listAllocations(*own, dbtest::jsonRequest("{}")))->size(), 1u);
+    EXPECT_EQ(array(http::listAllocations(
                         *stranger, dbtest::jsonRequest(
                                        "{}", {}, {{"provider_id", std::to_string(contracted_)}})))
                   ->size(),
               0u);
     EXPECT_EQ(dbtest::errorCode([&] {
-                  app::getAllocation(
+                  http::getAllocation(
                       *stranger, dbtest::jsonRequest("{}", {{"number", std::to_string(number)}}));
               }),
               "NOT_FOUND");

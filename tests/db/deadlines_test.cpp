@@ -6,6 +6,7 @@
 
 #include "db_test_env.hpp"
 #include "interfaces/app/messages.hpp"
+#include "interfaces/http/requests_api.hpp"
 #include "interfaces/mysql/migrations.hpp"
 
 namespace zc {
@@ -54,7 +55,7 @@ class DeadlinesTest : public ::testing::Test {
     }
 
     std::vector<std::string> listed(const char* list, const char* key) {
-        const auto res = app::listOverdue(*ctx_, dbtest::jsonRequest("{}"));
+        const auto res = http::listOverdue(*ctx_, dbtest::jsonRequest("{}"));
         auto arr = res.body.extract<Object::Ptr>()->getArray(list);
         std::vector<std::string> out;
         for (std::size_t i = 0; i < arr->size(); ++i) {

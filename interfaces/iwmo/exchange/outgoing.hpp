@@ -1,0 +1,21 @@
+#pragma once
+// Queueing an outgoing iWmo message (WMO301, WMO319, WMO325) for a provider: nothing
+// non-conforming reaches the outbox. The message is checked against our own XSDs and for a
+// byte-order mark, then queued by contracting's outbox use case (row and audit row) in the
+// caller's transaction.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "contracting/kernel/request_context.hpp"
+
+namespace zc::iwmo {
+
+// Queues the message for the provider; retour due in 3 working days. Returns the outbox row's
+// id. A message that fails the check is a defect of ours: std::logic_error, nothing queued.
+std::int64_t queueOutgoing(app::RequestContext& ctx, std::int64_t provider_id,
+                           const std::string& code, const std::string& identificatie,
+                           const std::string& xml, std::optional<std::int64_t> client_id,
+                           std::optional<std::int64_t> request_id);
+
+}  // namespace zc::iwmo

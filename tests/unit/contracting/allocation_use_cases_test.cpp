@@ -1,0 +1,286 @@
+// The allocation use cases against a store in memory: the decision's cap binds the allocations
+// of all providers together, a retroactive change needs the provider's consent, and what a
+// refused change leaves behind (nothing) versus what an accepted one records (a version, the
+// announcement for the WMO301, the audit row).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <utility>
+
+#include "contracting/app/allocations.hpp"
+#include "contracting/kernel/errors.hpp"
+
+namespace zc::contracting {
+namespace {
+
+Date ymd(int y, unsigned m, unsigned d) {
+    return std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d};
+}
+
+class StoppedClock final : public Clock {
+  public:
+    explicit StoppedClock(Date today) : today_(today) {}
+    std::chrono::system_clock::time_point now() const override {
+        return std::chrono::sys_days{today_};
+    }
+    void set(Date today) { today_ = today; }
+
+  private:
+    Date today_;
+};
+
+class NoTransaction final : public StoreTransaction {
+  public:
+    void commit() override {}
+};
+
+class MemoryAllocations final : public AllocationStore {
+  public:
+    std::map<std::int64_t, GrantedProductRow> grants;
+    std::map<std::int64_t, std::int64_t> contracts;  // provider -> contract
+    std::vector<AllocationRow> rows;                 // every version
+    std::vector<security::AuditEntry> audits;
+    std::int64_t last_number = 1000;
+
+    std::unique_ptr<StoreTransaction> begin() override { return std::make_unique<NoTransaction>(); }
+    std::optional<GrantedProductRow> grant(std::int64_t id) override {
+        const auto it = grants.find(id);
+        return it == grants.end() ? std::nullopt : std::optional(it->second);
+    }
+    void lockClient(std::int64_t) override {}
+    bool providerExists(std::int64_t id) override { return contracts.count(id) > 0; }
+    std::optional<AllocationRow> current(std::int64_t number, bool) override {
+        for (const auto& r : rows) {
+            if (r.number == number && r.is_current) return r;
+        }
+        return std::nullopt;
+    }
+    std::vector<AllocationRow> versions(std::int64_t number) override {
+        std::vector<AllocationRow> out;
+        for (const auto& r : rows) {
+            if (r.number == number) out.push_back(r);
+        }
+        return out;
+    }
+    std::vector<AllocationRow> currentOfGrant(std::int64_t client_id, std::int64_t provider_id,
+                                              std::int64_t granted_product_id) override {
+        return matching([&](const AllocationRow& r) {
+            return r.client_id == client_id && r.provider_id == provider_id &&
+                   r.granted_product_id == granted_product_id;
+        });
+    }
+    std::vector<GrantUse> otherUsesOfGrant(std::int64_t granted_product_id,
+                                           std::int64_t number) override {
+        std::vector<GrantUse> out;
+        for (const auto& r : matching([&](const AllocationRow& r) {
+                 return r.granted_product_id == granted_product_id && r.number != number;
+             })) {
+            out.push_back(
+                {r.number, Cap{r.volume, r.unit, r.frequency}, Period{r.start_date, r.end_date}});
+        }
+        return out;
+    }
+    std::vector<ExistingAllocation> currentPeriods(std::int64_t client_id,
+                                                   const std::string& product_code) override {
+        std::vector<ExistingAllocation> out;
+        for (const auto& r : matching([&](const AllocationRow& r) {
+                 return r.client_id == client_id && r.product_code == product_code;
+             })) {
+            out.push_back({r.number, Period{r.start_date, r.end_date}});
+        }
+        return out;
+    }
+    std::vector<Period> pgbPeriods(std::int64_t, const std::string&) override { return {}; }
+    std::optional<std::int64_t> activeContract(std::int64_t provider_id, const std::string&,
+                                               const std::string&, Date) override {
+        const auto it = contracts.find(provider_id);
+        return it == contracts.end() ? std::nullopt : std::optional(it->second);
+    }
+    bool hasUncreditedClaims(std::int64_t) override { return false; }
+    std::int64_t nextNumber() override { return ++last_number; }
+    void retire(std::int64_t id) override {
+        for (auto& r : rows) {
+            if (r.id == id) r.is_current = false;
+        }
+    }
+    void insert(const AllocationRow& row) override {
+        rows.push_back(row);
+        rows.back().id = static_cast<std::int64_t>(rows.size());
+        rows.back().is_current = true;
+    }
+    std::vector<AllocationRow> list(const AllocationFilter&) override {
+        return matching([](const AllocationRow&) { return true; });
+    }
+    void audit(const security::AuditEntry& entry) override { audits.push_back(entry); }
+
+  private:
+    std::vector<AllocationRow> matching(const std::function<bool(const AllocationRow&)>& keep) {
+        std::vector<AllocationRow> out;
+        for (const auto& r : rows) {
+            if (r.is_current && keep(r)) out.push_back(r);
+        }
+        std::sort(out.begin(), out.end(),
+                  [](const auto& a, const auto& b) { return a.number < b.number; });
+        return out;
+    }
+};
+
+class RecordedChanges final : public AllocationChanges {
+  public:
+    std::vector<std::pair<std::int64_t, std::int64_t>> announced;
+    void allocationsChanged(std::int64_t client_id, std::int64_t provider_id) override {
+        announced.emplace_back(client_id, provider_id);
+    }
+};
+
+std::string refusal(const std::function<void()>& call) {
+    try {
+        call();
+    } catch (const ValidationError& e) {
+        return e.code();
+    }
+    return "";
+}
+
+constexpr std::int64_t kGrant = 7;
+constexpr std::int64_t kClient = 3;
+constexpr std::int64_t kFirst = 11;   // provider
+constexpr std::int64_t kSecond = 12;  // provider
+
+class AllocationUseCasesTest : public ::testing::Test {
+  protected:
+    AllocationUseCasesTest() {
+        // 4 hours a week of individual support, 2025-01-06 up to 2025-04-01 (13 ISO weeks).
+        GrantedProductRow g;
+        g.granted_product_id = kGrant;
+        g.decision_id = 5;
+        g.client_id = kClient;
+        g.product_code = "02A08";
+        g.category = "02";
+        g.municipality = "0363";
+        g.granted = Cap{4, Unit::Hours, Frequency::PerWeek};
+        g.financing = "ZIN";
+        g.decision = Period{ymd(2025, 1, 6), ymd(2025, 4, 1)};
+        store_.grants[kGrant] = g;
+        store_.contracts[kFirst] = 21;
+        store_.contracts[kSecond] = 22;
+    }
+
+    AllocationOutcome allocate(std::int64_t provider, Date start, std::optional<Date> end,
+                               std::optional<std::int64_t> volume = std::nullopt) {
+        NewAllocation in;
+        in.granted_product_id = kGrant;
+        in.provider_id = provider;
+        in.start = start;
+        in.end = end;
+        in.volume = volume;
+        return createAllocationIn(store_, scope(), in, changes_);
+    }
+
+    AllocationScope scope() { return {clock_, "ao.jansen"}; }
+
+    StoppedClock clock_{ymd(2025, 1, 2)};
+    MemoryAllocations store_;
+    RecordedChanges changes_;
+};
+
+TEST_F(AllocationUseCasesTest, AllocationsOfAllProvidersStayWithinTheDecisionsCap) {
+    const auto a = allocate(kFirst, ymd(2025, 1, 6), ymd(2025, 3, 5));
+    EXPECT_EQ(a.current.version, 1);
+    EXPECT_EQ(a.current.contract_id, 21);
+    // A switch of provider on Wednesday 2025-03-05 would allow week 10 twice in full
+    // (36 + 20 = 56 hours of 52).
+    const auto rows = store_.rows.size();
+    const auto audits = store_.audits.size();
+    EXPECT_EQ(refusal([&] { allocate(kSecond, ymd(2025, 3, 5), std::nullopt); }),
+              "DECISION_VOLUME_EXCEEDED");
+    EXPECT_EQ(store_.rows.size(), rows);
+    EXPECT_EQ(store_.audits.size(), audits);
+    EXPECT_EQ(changes_.announced.size(), 1u);
+    // At 3 hours a week it fits (36 + 15 = 51); the allocation ends with the decision.
+    const auto b = allocate(kSecond, ymd(2025, 3, 5), std::nullopt, 3);
+    EXPECT_NE(b.current.number, a.current.number);
+    EXPECT_EQ(b.current.end_date, std::optional<Date>(ymd(2025, 4, 1)));
+    EXPECT_EQ(changes_.announced.back(), std::make_pair(kClient, kSecond));
+    EXPECT_EQ(store_.audits.back().action, "allocation.create");
+    EXPECT_EQ(store_.audits.back().before, std::nullopt);
+}
+
+TEST_F(AllocationUseCasesTest, EndingInThePastNeedsTheProvidersConsent) {
+    const auto a = allocate(kFirst, ymd(2025, 1, 6), std::nullopt);
+    clock_.set(ymd(2025, 3, 10));
+    AllocationEnd end;
+    end.number = a.current.number;
+    end.end = ymd(2025, 2, 3);
+    end.reason = "09";
+    EXPECT_EQ(refusal([&] { endAllocationIn(store_, scope(), end, changes_); }),
+              "PROVIDER_CONSENT_REQUIRED");
+    EXPECT_EQ(store_.versions(a.current.number).size(), 1u);
+    EXPECT_EQ(store_.audits.size(), 1u);
+
+    end.consent = ConsentGiven{"J. de Boer, teamleider", ymd(2025, 3, 7)};
+    const auto ended = endAllocationIn(store_, scope(), end, changes_);
+    EXPECT_EQ(ended.current.version, 2);
+    EXPECT_EQ(ended.current.end_date, std::optional<Date>(ymd(2025, 2, 3)));
+    EXPECT_EQ(ended.current.consent_given_by, std::optional<std::string>("J. de Boer, teamleider"));
+    EXPECT_EQ(ended.current.consent_given_on, std::optional<std::string>("2025-03-07"));
+    ASSERT_EQ(ended.versions.size(), 2u);
+    EXPECT_FALSE(ended.versions[0].is_current);
+    const auto& audit = store_.audits.back();
+    EXPECT_EQ(audit.action, "allocation.end");
+    EXPECT_EQ(audit.object_id, std::to_string(a.current.number));
+    ASSERT_TRUE(audit.before && audit.after);
+    EXPECT_NE(audit.before->find("\"version\":1"), std::string::npos) << *audit.before;
+    EXPECT_NE(audit.after->find("\"provider_consent\":{\"given_by\":\"J. de Boer, teamleider\","
+                                "\"given_on\":\"2025-03-07\"}"),
+              std::string::npos)
+        << *audit.after;
+}
+
+TEST_F(AllocationUseCasesTest, AConsentCannotBeGivenInTheFuture) {
+    const auto a = allocate(kFirst, ymd(2025, 1, 6), std::nullopt);
+    AllocationEnd end;
+    end.number = a.current.number;
+    end.end = ymd(2025, 2, 3);
+    end.reason = "09";
+    end.consent = ConsentGiven{"J. de Boer", ymd(2025, 1, 3)};
+    EXPECT_EQ(refusal([&] { endAllocationIn(store_, scope(), end, changes_); }),
+              "INVALID_PROVIDER_CONSENT");
+    EXPECT_EQ(store_.versions(a.current.number).size(), 1u);
+}
+
+TEST_F(AllocationUseCasesTest, AWeeklyVolumeChangesOnlyWithAnEffectiveDate) {
+    const auto a = allocate(kFirst, ymd(2025, 1, 6), std::nullopt, 3);
+    AllocationChange change;
+    change.number = a.current.number;
+    change.volume = 2;
+    change.reason = "04";
+    EXPECT_EQ(refusal([&] { changeAllocationIn(store_, scope(), change, changes_); }),
+              "VOLUME_CHANGE_NEEDS_DATE");
+    change.effective = ymd(2025, 2, 3);
+    changes_.announced.clear();
+    const auto next = changeAllocationIn(store_, scope(), change, changes_);
+    EXPECT_EQ(next.replaces, std::optional<std::int64_t>(a.current.number));
+    EXPECT_EQ(next.current.volume, 2);
+    EXPECT_EQ(next.current.start_date, ymd(2025, 2, 3));
+    EXPECT_EQ(store_.current(a.current.number, false)->end_date,
+              std::optional<Date>(ymd(2025, 2, 3)));
+    // One announcement carries the end and the new allocation (one WMO301).
+    EXPECT_EQ(changes_.announced.size(), 1u);
+}
+
+TEST_F(AllocationUseCasesTest, AnUnknownAllocationOrProviderIsRefused) {
+    AllocationEnd end;
+    end.number = 4242;
+    end.end = ymd(2025, 2, 3);
+    end.reason = "09";
+    EXPECT_EQ(refusal([&] { endAllocationIn(store_, scope(), end, changes_); }), "NOT_FOUND");
+    EXPECT_EQ(refusal([&] { allocate(99, ymd(2025, 1, 6), std::nullopt); }), "UNKNOWN_PROVIDER");
+    EXPECT_TRUE(store_.rows.empty());
+    EXPECT_TRUE(changes_.announced.empty());
+}
+
+}  // namespace
+}  // namespace zc::contracting
