@@ -17,7 +17,6 @@ KNOWN=(
     "interfaces/app/contracts.cpp: function createBudgetContract"
     "interfaces/server/demo_data.cpp: file"
     "interfaces/app/messages_queue.cpp: function checkWholeRequest"
-    "interfaces/app/messages_rules.cpp: file"
     "interfaces/http/routes.cpp: function buildRoutes"
     "interfaces/iwmo/declaration.cpp: file"
 )
