@@ -1,15 +1,11 @@
 #pragma once
-// The iWmo 3.2 message exchange with providers.
+// What is left here of the iWmo 3.2 message exchange with providers (the rest moved: the
+// intake of WMO302/305/307/315/317/320 to interfaces/iwmo/exchange/message_intake.hpp over
+// contracting/app/message_intake.hpp, care_starts.hpp, received_requests.hpp and
+// retour_verdicts.hpp; its HTTP entry points to interfaces/http/messages_api.hpp).
 //
-// Intake (POST /api/v1/messages, mutual TLS): one transaction per message — hardened parse and
-// XSD validation, header checks, exactly-once registration by sender + BerichtCode +
-// BerichtIdentificatie, the standard's control levels (level 2: header-only retour with 0001;
-// level 3: codes per class, the whole message rejected), the state change and the stored
-// retour. A repeated message gets the stored retour; the same identification with other content
-// is refused (409 DUPLICATE_IDENTIFICATION).
-//
-// Outbox: WMO301 on every change of a client's allocations with a provider, WMO319 answers;
-// providers fetch and acknowledge them. Requests (315/317) form a work queue with deadlines.
+// WMO323 declarations in, WMO325 out. Outbox: WMO301 on every change of a client's allocations
+// with a provider, WMO319 answers. Requests (315/317) form a work queue with deadlines.
 #include <memory>
 #include <string>
 
