@@ -45,6 +45,7 @@ using Lines = std::vector<std::string>;
 TEST_F(CareReportRules, AValidStopHasNoProblems) {
     elements.reserve(4);
     add("123", "1", "2026-03-01");
+    add("124", "1", "2026-03-10", "2026-03-10");  // on the Dagtekening itself
     EXPECT_EQ(problems(true), Lines{});
 }
 
