@@ -14,7 +14,6 @@ KNOWN=(
     "billing/domain/adjudication.cpp: file"
     "interfaces/app/claims.cpp: file"
     "interfaces/server/demo_data.cpp: file"
-    "interfaces/app/messages_rules.cpp: file"
     "interfaces/http/routes.cpp: function buildRoutes"
     "interfaces/iwmo/declaration.cpp: file"
 )

@@ -16,6 +16,7 @@
 #include "interfaces/app/messages.hpp"
 #include "message_log_api.hpp"
 #include "message_safety_api.hpp"
+#include "messages_api.hpp"
 #include "outbox_api.hpp"
 #include "payment_integrity_api.hpp"
 #include "payments_api.hpp"
@@ -195,14 +196,14 @@ std::vector<Route> buildRoutes() {
          .pattern = v1 + "/messages",
          .access = A::Roles,
          .roles = {kProv},
-         .handler = app::postMessage,
+         .handler = postMessage,
          .xml_body = true,
          .client_certificate = true},
         {.method = "POST",
          .pattern = v1 + "/messages/dry-run",
          .access = A::Roles,
          .roles = {kProv},
-         .handler = app::postMessageDryRun,
+         .handler = postMessageDryRun,
          .xml_body = true,
          .client_certificate = true,
          .spool_declarations = true},
@@ -240,14 +241,14 @@ std::vector<Route> buildRoutes() {
          .pattern = v1 + "/declarations/wmo323",
          .access = A::Roles,
          .roles = {kProv},
-         .handler = app::uploadWmo323,
+         .handler = uploadWmo323,
          .xml_body = true,
          .spool_declarations = true},
         {.method = "POST",
          .pattern = v1 + "/declarations/wmo323/dry-run",
          .access = A::Roles,
          .roles = {kProv},
-         .handler = app::uploadWmo323DryRun,
+         .handler = uploadWmo323DryRun,
          .xml_body = true,
          .spool_declarations = true},
         {.method = "POST",

@@ -20,6 +20,9 @@
 #include "interfaces/http/api_server.hpp"
 #include "interfaces/http/outcome_texts.hpp"
 #include "interfaces/iso20022/bank_schemas.hpp"
+#include "interfaces/iwmo/exchange/intake_answer.hpp"
+#include "interfaces/iwmo/exchange/message_intake.hpp"
+#include "interfaces/iwmo/exchange/message_schemas.hpp"
 #include "interfaces/iwmo/message_kinds.hpp"
 #include "interfaces/mysql/connection_pool.hpp"
 #include "interfaces/mysql/migrations.hpp"
@@ -137,9 +140,9 @@ int checkLedgerCommand(const server::Settings& s) {
 void loadSchemas(const server::Settings& s) {
     xml::Limits limits;
     limits.max_bytes = s.http.max_xml_bytes;
-    app::setMessageSchemas(std::make_shared<const xml::SchemaSet>(s.schema_dir), limits);
+    iwmo::setMessageSchemas(std::make_shared<const xml::SchemaSet>(s.schema_dir), limits);
     // What we send is checked against our own XSDs, whatever xml.schema_dir points at.
-    app::setOutgoingSchemas(
+    iwmo::setOutgoingSchemas(
         std::make_shared<const xml::SchemaSet>(s.root / "interfaces/xml/schemas/iwmo-3.2"));
     iso20022::setBankSchemas(s.root / "interfaces/xml/schemas/iso20022");
 }
@@ -182,7 +185,7 @@ std::string readWholeFile(const std::string& path) {
 int validateCommand(const server::Settings& s, const std::string& file) {
     loadSchemas(s);
     std::vector<std::string> problems;
-    const bool ok = app::validateMessageFile(file, problems);
+    const bool ok = iwmo::validateMessageFile(file, problems, app::declarationProblems);
     for (const auto& p : problems) std::cout << file << ": " << p << "\n";
     std::cout << file << (ok ? ": valid" : ": not valid") << std::endl;
     return ok ? 0 : 1;
@@ -212,14 +215,14 @@ int ingestCommand(const server::Settings& s, const std::string& file, const std:
         in.read(head.data(), static_cast<std::streamsize>(head.size()));
         head.resize(static_cast<std::size_t>(in.gcount()));
     }
-    app::refuseByteOrderMark(head);
+    iwmo::refuseByteOrderMark(head);
     const bool declaration = iwmo::looksLikeDeclaration(head);
     const auto answer =
         declaration
             ? app::receiveDeclaration(
                   ctx, agb, iwmo::DeclarationSource::file(std::filesystem::absolute(file).string()),
                   false)
-            : app::receiveMessage(ctx, agb, readWholeFile(file));
+            : iwmo::receiveMessage(ctx, agb, readWholeFile(file));
     std::cout << answer.body << std::endl;
     return 0;
 }

@@ -15,6 +15,7 @@
 
 #include "contracting/kernel/errors.hpp"
 #include "interfaces/app/messages.hpp"
+#include "interfaces/iwmo/exchange/message_schemas.hpp"
 #include "interfaces/mysql/connection_pool.hpp"
 
 namespace zc::dbtest {
@@ -237,12 +238,12 @@ Poco::JSON::Array::Ptr array(const app::ApiResponse& r) {
 
 namespace {
 
-// The use cases check what they queue against our iWmo XSDs (app::outgoingSchemas), which the
+// The use cases check what they queue against our iWmo XSDs (iwmo::outgoingSchemas), which the
 // server and the command line load at start-up; the db tests load them once per process.
 class OutgoingSchemas : public ::testing::Environment {
   public:
     void SetUp() override {
-        app::setOutgoingSchemas(std::make_shared<const xml::SchemaSet>(
+        iwmo::setOutgoingSchemas(std::make_shared<const xml::SchemaSet>(
             sourceRoot() / "interfaces/xml/schemas/iwmo-3.2"));
     }
 };

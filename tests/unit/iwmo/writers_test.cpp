@@ -583,12 +583,15 @@ TEST(RetourWriter, CodesOnSeveralClassesOf317) {
 // ---------------------------------------------------------------------------------------------
 // The retour-code catalogue
 
-// Every four-digit string literal at the start of a C++ string in the intake rules: "9019",
+// Every four-digit string literal at the start of a C++ string in the intake rules (the use
+// cases of contracting/app and the exchange's level 2 and retour): "9019",
 // "0001 at line ...", "0001: ...". A new code the intake emits is found here automatically.
 std::set<std::string> codesEmittedByTheIntake() {
     std::set<std::string> out;
     for (const char* file :
-         {"interfaces/app/messages_rules.cpp", "interfaces/app/messages_intake.cpp"}) {
+         {"contracting/app/care_starts.cpp", "contracting/app/received_requests.cpp",
+          "interfaces/iwmo/exchange/message_rules.cpp",
+          "interfaces/iwmo/exchange/message_intake.cpp"}) {
         const std::string source = readFile(kSourceDir / file);
         static const std::regex literal(R"re("([0-9]{4})[" :])re");
         for (std::sregex_iterator it(source.begin(), source.end(), literal), end; it != end; ++it) {

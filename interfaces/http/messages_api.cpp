@@ -1,15 +1,18 @@
-// The messages' HTTP entry points: intake over mutual TLS and the WMO323 upload.
+#include "messages_api.hpp"
+
 #include <filesystem>
 
-#include "context.hpp"
 #include "contracting/app/provider_outbox.hpp"
 #include "contracting/app/provider_queries.hpp"
 #include "contracting/kernel/errors.hpp"
+#include "interfaces/app/messages.hpp"
 #include "interfaces/iwmo/declaration.hpp"
+#include "interfaces/iwmo/exchange/intake_answer.hpp"
+#include "interfaces/iwmo/exchange/message_intake.hpp"
+#include "interfaces/iwmo/exchange/message_schemas.hpp"
 #include "interfaces/iwmo/message_kinds.hpp"
-#include "messages.hpp"
 
-namespace zc::app {
+namespace zc::http {
 namespace {
 
 // A WMO323 is recognised by its namespace near the start; it takes the streaming path.
@@ -17,7 +20,7 @@ bool isDeclaration(const ApiRequest& req) {
     return iwmo::looksLikeDeclaration(req.rawHead(iwmo::kSniffBytes));
 }
 
-ApiResponse rawResponse(IntakeAnswer answer) {
+ApiResponse rawResponse(iwmo::IntakeAnswer answer) {
     ApiResponse res;
     res.status = answer.status;
     res.content_type = std::move(answer.content_type);
@@ -30,6 +33,19 @@ iwmo::DeclarationSource declarationSource(const ApiRequest& req) {
                                  : iwmo::DeclarationSource::file(req.body_file);
 }
 
+// The web application's upload: the provider is the logged-in user's, not a certificate's.
+ApiResponse uploadDeclaration(RequestContext& ctx, const ApiRequest& req, bool dry_run) {
+    iwmo::refuseByteOrderMark(req.rawHead(3));
+    if (!isDeclaration(req)) {
+        throw ValidationError("NOT_A_DECLARATION",
+                              "The file is not a WMO323 declaration (iWmo 3.2): its namespace "
+                              "was not found at the start of the file.",
+                              "file");
+    }
+    const std::string agb = contracting::providerAgb(ctx.db, contracting::outboxOwner(ctx));
+    return rawResponse(app::receiveDeclaration(ctx, agb, declarationSource(req), dry_run));
+}
+
 }  // namespace
 
 ApiResponse postMessage(RequestContext& ctx, const ApiRequest& req) {
@@ -39,46 +55,30 @@ ApiResponse postMessage(RequestContext& ctx, const ApiRequest& req) {
                               "certificate issued to your AGB code.",
                               "");
     }
-    refuseByteOrderMark(req.rawHead(3));
+    iwmo::refuseByteOrderMark(req.rawHead(3));
     if (isDeclaration(req)) {
-        return rawResponse(receiveDeclaration(ctx, req.client_agb, declarationSource(req), false));
+        return rawResponse(
+            app::receiveDeclaration(ctx, req.client_agb, declarationSource(req), false));
     }
     // Other messages are small; one spooled beyond their limit is refused before it is read.
-    const auto limit = messageLimits().max_bytes;
+    const auto limit = iwmo::messageLimits().max_bytes;
     if (!req.body_file.empty() && std::filesystem::file_size(req.body_file) > limit) {
         throw ValidationError(
             "XML_TOO_LARGE", "The message is larger than " + std::to_string(limit) + " bytes.", "");
     }
-    return rawResponse(receiveMessage(ctx, req.client_agb, req.rawText()));
+    return rawResponse(iwmo::receiveMessage(ctx, req.client_agb, req.rawText()));
 }
 
 ApiResponse postMessageDryRun(RequestContext& ctx, const ApiRequest& req) {
-    refuseByteOrderMark(req.rawHead(3));
+    iwmo::refuseByteOrderMark(req.rawHead(3));
     if (!isDeclaration(req)) {
         throw ValidationError("DRY_RUN_DECLARATIONS_ONLY",
                               "A dry run checks a WMO323 declaration; other messages are checked "
                               "by sending them.",
                               "");
     }
-    return rawResponse(receiveDeclaration(ctx, req.client_agb, declarationSource(req), true));
+    return rawResponse(app::receiveDeclaration(ctx, req.client_agb, declarationSource(req), true));
 }
-
-namespace {
-
-// The web application's upload: the provider is the logged-in user's, not a certificate's.
-ApiResponse uploadDeclaration(RequestContext& ctx, const ApiRequest& req, bool dry_run) {
-    refuseByteOrderMark(req.rawHead(3));
-    if (!isDeclaration(req)) {
-        throw ValidationError("NOT_A_DECLARATION",
-                              "The file is not a WMO323 declaration (iWmo 3.2): its namespace "
-                              "was not found at the start of the file.",
-                              "file");
-    }
-    const std::string agb = contracting::providerAgb(ctx.db, contracting::outboxOwner(ctx));
-    return rawResponse(receiveDeclaration(ctx, agb, declarationSource(req), dry_run));
-}
-
-}  // namespace
 
 ApiResponse uploadWmo323(RequestContext& ctx, const ApiRequest& req) {
     return uploadDeclaration(ctx, req, false);
@@ -88,4 +88,4 @@ ApiResponse uploadWmo323DryRun(RequestContext& ctx, const ApiRequest& req) {
     return uploadDeclaration(ctx, req, true);
 }
 
-}  // namespace zc::app
+}  // namespace zc::http
