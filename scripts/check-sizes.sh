@@ -13,7 +13,6 @@ MAX_FUNCTION=70
 KNOWN=(
     "billing/domain/adjudication.cpp: file"
     "interfaces/app/allocations.cpp: file"
-    "interfaces/app/claims.cpp: file"
     "interfaces/app/contracts.cpp: function createBudgetContract"
     "interfaces/server/demo_data.cpp: file"
     "interfaces/app/messages_queue.cpp: function checkWholeRequest"

@@ -6,6 +6,7 @@
 #include "contracting/app/provider_queries.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "interfaces/iwmo/declaration.hpp"
+#include "interfaces/iwmo/exchange/wmo323_intake.hpp"
 #include "interfaces/iwmo/message_kinds.hpp"
 #include "messages.hpp"
 
@@ -41,7 +42,7 @@ ApiResponse postMessage(RequestContext& ctx, const ApiRequest& req) {
     }
     refuseByteOrderMark(req.rawHead(3));
     if (isDeclaration(req)) {
-        return rawResponse(receiveDeclaration(ctx, req.client_agb, declarationSource(req), false));
+        return rawResponse(iwmo::receiveDeclaration(ctx, req.client_agb, declarationSource(req), false));
     }
     // Other messages are small; one spooled beyond their limit is refused before it is read.
     const auto limit = messageLimits().max_bytes;
@@ -60,7 +61,7 @@ ApiResponse postMessageDryRun(RequestContext& ctx, const ApiRequest& req) {
                               "by sending them.",
                               "");
     }
-    return rawResponse(receiveDeclaration(ctx, req.client_agb, declarationSource(req), true));
+    return rawResponse(iwmo::receiveDeclaration(ctx, req.client_agb, declarationSource(req), true));
 }
 
 namespace {
@@ -75,7 +76,7 @@ ApiResponse uploadDeclaration(RequestContext& ctx, const ApiRequest& req, bool d
                               "file");
     }
     const std::string agb = contracting::providerAgb(ctx.db, contracting::outboxOwner(ctx));
-    return rawResponse(receiveDeclaration(ctx, agb, declarationSource(req), dry_run));
+    return rawResponse(iwmo::receiveDeclaration(ctx, agb, declarationSource(req), dry_run));
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include "contracting/app/provider_queries.hpp"
 #include "contracting/kernel/bsn.hpp"
 #include "contracting/kernel/errors.hpp"
+#include "interfaces/iwmo/exchange/wmo323_intake.hpp"
 #include "interfaces/iwmo/message_kinds.hpp"
 #include "interfaces/iwmo/writers.hpp"
 #include "interfaces/security/crypto.hpp"
@@ -159,7 +160,7 @@ IntakeAnswer receiveMessage(RequestContext& ctx, const std::string& sender_agb,
     refuseByteOrderMark(xml);
     // Declarations take the streaming path.
     if (iwmo::looksLikeDeclaration(xml)) {
-        return receiveDeclaration(ctx, sender_agb, iwmo::DeclarationSource::text(std::string(xml)),
+        return iwmo::receiveDeclaration(ctx, sender_agb, iwmo::DeclarationSource::text(std::string(xml)),
                                   false);
     }
     const auto parsed = xml::parseAndValidate(messageSchemas(), xml, g_limits);
@@ -206,7 +207,7 @@ bool validateMessageFile(const std::string& path, std::vector<std::string>& prob
         return false;
     }
     if (iwmo::looksLikeDeclaration(head)) {
-        problems = declarationProblems(iwmo::DeclarationSource::file(path));
+        problems = iwmo::declarationProblems(iwmo::DeclarationSource::file(path));
         return problems.empty();
     }
     std::ostringstream whole;

@@ -15,11 +15,12 @@
 #include <vector>
 
 #include "contracting/kernel/errors.hpp"
-#include "interfaces/app/claims.hpp"
 #include "interfaces/app/messages.hpp"
 #include "interfaces/http/api_server.hpp"
 #include "interfaces/http/outcome_texts.hpp"
 #include "interfaces/iso20022/bank_schemas.hpp"
+#include "interfaces/iwmo/exchange/wmo323_intake.hpp"
+#include "interfaces/iwmo/exchange/wmo325_answers.hpp"
 #include "interfaces/iwmo/message_kinds.hpp"
 #include "interfaces/mysql/connection_pool.hpp"
 #include "interfaces/mysql/migrations.hpp"
@@ -216,7 +217,7 @@ int ingestCommand(const server::Settings& s, const std::string& file, const std:
     const bool declaration = iwmo::looksLikeDeclaration(head);
     const auto answer =
         declaration
-            ? app::receiveDeclaration(
+            ? iwmo::receiveDeclaration(
                   ctx, agb, iwmo::DeclarationSource::file(std::filesystem::absolute(file).string()),
                   false)
             : app::receiveMessage(ctx, agb, readWholeFile(file));
@@ -242,7 +243,7 @@ int answerOverdueCommand(server::Settings& s) {
     server::loadBsnKeys(s);
     loadSchemas(s);
     CliSession session(s, app::Role::ContractManager, "cli");
-    std::cout << app::answerOverdueDeclarations(session.ctx) << " declaration(s) answered"
+    std::cout << iwmo::answerOverdueDeclarations(session.ctx) << " declaration(s) answered"
               << std::endl;
     return 0;
 }

@@ -14,7 +14,7 @@
 
 #include "db_test_env.hpp"
 #include "interfaces/app/allocations.hpp"
-#include "interfaces/app/claims.hpp"
+#include "interfaces/http/declarations_api.hpp"
 #include "interfaces/app/contracts.hpp"
 #include "interfaces/app/messages.hpp"
 #include "interfaces/http/clients_api.hpp"
@@ -169,7 +169,7 @@ class ClaimControlDbProperty : public ::testing::Test {
                            formatDate(addMonths(month, 1)) + R"(","total_submitted_cents":)" +
                            std::to_string(total) + R"(,"lines":[)";
         for (std::size_t i = 0; i < lines.size(); ++i) body += (i ? "," : "") + lines[i];
-        app::submitDeclaration(*ctx_[who], dbtest::jsonRequest(body + "]}"));
+        http::submitDeclaration(*ctx_[who], dbtest::jsonRequest(body + "]}"));
     }
 
     void step() {
