@@ -42,7 +42,8 @@ ApiResponse postMessage(RequestContext& ctx, const ApiRequest& req) {
     }
     refuseByteOrderMark(req.rawHead(3));
     if (isDeclaration(req)) {
-        return rawResponse(iwmo::receiveDeclaration(ctx, req.client_agb, declarationSource(req), false));
+        return rawResponse(
+            iwmo::receiveDeclaration(ctx, req.client_agb, declarationSource(req), false));
     }
     // Other messages are small; one spooled beyond their limit is refused before it is read.
     const auto limit = messageLimits().max_bytes;

@@ -160,8 +160,8 @@ IntakeAnswer receiveMessage(RequestContext& ctx, const std::string& sender_agb,
     refuseByteOrderMark(xml);
     // Declarations take the streaming path.
     if (iwmo::looksLikeDeclaration(xml)) {
-        return iwmo::receiveDeclaration(ctx, sender_agb, iwmo::DeclarationSource::text(std::string(xml)),
-                                  false);
+        return iwmo::receiveDeclaration(ctx, sender_agb,
+                                        iwmo::DeclarationSource::text(std::string(xml)), false);
     }
     const auto parsed = xml::parseAndValidate(messageSchemas(), xml, g_limits);
     const xml::Element& root = validated(parsed);

@@ -14,10 +14,10 @@
 
 #include "db_test_env.hpp"
 #include "interfaces/app/allocations.hpp"
-#include "interfaces/http/declarations_api.hpp"
 #include "interfaces/app/contracts.hpp"
 #include "interfaces/app/messages.hpp"
 #include "interfaces/http/clients_api.hpp"
+#include "interfaces/http/declarations_api.hpp"
 #include "interfaces/http/reference_api.hpp"
 #include "interfaces/mysql/migrations.hpp"
 #include "interfaces/security/crypto.hpp"

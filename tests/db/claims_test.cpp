@@ -1,7 +1,5 @@
 // Declarations through the JSON use cases against a migrated scratch database: adjudication,
 // review, credits, dry run, whole-declaration rejection and payables.
-#include "interfaces/iwmo/exchange/wmo325_answers.hpp"
-
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <gtest/gtest.h>
@@ -18,6 +16,7 @@
 #include "interfaces/http/payments_api.hpp"
 #include "interfaces/http/reference_api.hpp"
 #include "interfaces/http/reviews_api.hpp"
+#include "interfaces/iwmo/exchange/wmo325_answers.hpp"
 #include "interfaces/mysql/migrations.hpp"
 #include "interfaces/security/crypto.hpp"
 #include "invoicing/store/ledger_store.hpp"
@@ -394,8 +393,8 @@ TEST_F(ClaimsTest, CheckLedgerIsCleanAfterClaimsAndFindsDataBrokenByHand) {
     // the provider equals its open payables.
     const auto lines = {line("L1", "2025-02-01", "2025-03-01", 12),
                         line("L2", "2025-01-06", "2025-02-01", 13)};
-    const auto res = http::submitDeclaration(*provider_ctx_,
-                                            declaration("DL1", lines, 12 * kTariff + 13 * kTariff));
+    const auto res = http::submitDeclaration(
+        *provider_ctx_, declaration("DL1", lines, 12 * kTariff + 13 * kTariff));
     ASSERT_EQ(res.status, 201);
     const auto review = conn_->queryOne("SELECT id FROM review_items WHERE status = 'open'");
     ASSERT_TRUE(review);
