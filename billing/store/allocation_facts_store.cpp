@@ -60,6 +60,15 @@ UsageRow usageFrom(const db::Row& r) {
 
 }  // namespace
 
+std::optional<AllocationProductRow> allocationProduct(db::Connection& db, std::int64_t number) {
+    const auto a = db.queryOne(
+        "SELECT p.category, a.product_code, a.unit, a.contract_id FROM allocations a"
+        " JOIN products p ON p.code = a.product_code WHERE a.number = ? AND a.is_current = 1",
+        {number});
+    if (!a) return std::nullopt;
+    return AllocationProductRow{a->str(0), a->str(1), parseUnit(a->str(2)), a->i64(3)};
+}
+
 std::optional<AllocationRow> currentAllocation(db::Connection& db, std::int64_t number) {
     auto r = db.queryOne(std::string(kAllocationColumns) + "= ?", {number});
     if (!r) return std::nullopt;

@@ -34,6 +34,16 @@ struct UsageRow {
     std::int64_t volume = 0;
 };
 
+// What a CSV row takes from its allocation: product, unit and the contract that prices it.
+struct AllocationProductRow {
+    std::string category;  // the product's category
+    std::string product_code;
+    Unit unit = Unit::Hours;
+    std::int64_t contract_id = 0;
+};
+
+// The current allocation's product; nothing when there is none.
+std::optional<AllocationProductRow> allocationProduct(db::Connection& db, std::int64_t number);
 // The current allocation with this number; nothing when there is none.
 std::optional<AllocationRow> currentAllocation(db::Connection& db, std::int64_t number);
 // The current allocations with these numbers (an IN list of exactly these values: callers pad

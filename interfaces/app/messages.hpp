@@ -26,17 +26,6 @@ inline xml::Limits messageLimits() { return iwmo::messageLimits(); }
 inline const xml::SchemaSet& outgoingSchemas() { return iwmo::outgoingSchemas(); }
 inline void refuseByteOrderMark(std::string_view head) { iwmo::refuseByteOrderMark(head); }
 
-// A WMO323 declaration from XML text or a file (streamed, never loaded whole). With `dry_run`
-// nothing is stored and the answer is the WMO325 the declaration would get.
-IntakeAnswer receiveDeclaration(RequestContext& ctx, const std::string& sender_agb,
-                                const iwmo::DeclarationSource& source, bool dry_run);
-// What keeps a WMO323 from control level 3, streamed (any size up to
-// limits.max_declaration_bytes): its schema problems ("CODE at line L, column C: message") or,
-// when it is schema-valid, the in-message rules it breaks (billing::InMessageRules, "RULE at
-// line N: message"). Empty when it passes both.
-std::vector<std::string> declarationProblems(const iwmo::DeclarationSource& source);
-// When the last review of a WMO323 declaration is decided: its WMO325 to the outbox.
-void completeReviewedDeclaration(RequestContext& ctx, std::int64_t declaration_id);
 
 // HTTP use cases.
 

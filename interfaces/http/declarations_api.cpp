@@ -1,10 +1,96 @@
 #include "declarations_api.hpp"
 
+#include "billing/app/declaration_submission.hpp"
 #include "billing/app/declarations.hpp"
+#include "contracting/kernel/errors.hpp"
+#include "invoicing/app/claim_payables.hpp"
+#include "json_input.hpp"
 #include "json_output.hpp"
 
 namespace zc::http {
 namespace {
+
+constexpr std::size_t kMaxJsonLines = 10000;
+
+billing::ClaimLine lineFrom(Poco::JSON::Object::Ptr o) {
+    billing::ClaimLine l;
+    l.reference = requiredString(o, "reference", 20);
+    l.previous_reference = optionalString(o, "previous_reference", 20);
+    l.credit = optionalBool(o, "credit", false);
+    l.allocation_number = requiredInt(o, "allocation_number");
+    l.bsn = requiredString(o, "bsn", 9);
+    l.category = requiredString(o, "category", 2);
+    l.product_code = requiredString(o, "product_code", 5);
+    l.period = Period{requiredDate(o, "period_start"), requiredDate(o, "period_end")};
+    l.volume = requiredInt(o, "volume");
+    l.unit = parseUnit(requiredString(o, "unit", 16), "unit");
+    if (auto t = optionalInt(o, "tariff_cents")) l.tariff = Money::fromCents(*t);
+    l.amount = requiredCents(o, "amount_cents");
+    if (l.volume < 0 || l.volume > billing::kMaxLineVolume || l.amount.cents() < 0 ||
+        l.amount.cents() > billing::kMaxLineAmountCents) {
+        throw ValidationError("INVALID_LINE",
+                              "Volume and amount are whole numbers from 0 to 99,999,999; a credit "
+                              "is marked with credit: true, not with a negative amount.",
+                              "lines");
+    }
+    return l;
+}
+
+billing::DeclarationInput declarationFrom(const ApiRequest& req) {
+    billing::DeclarationInput d;
+    d.number = requiredString(req.body, "number", 12);
+    d.period = Period{requiredDate(req.body, "period_start"), requiredDate(req.body, "period_end")};
+    d.total_submitted = requiredCents(req.body, "total_submitted_cents");
+    auto lines = requiredArray(req.body, "lines", kMaxJsonLines);
+    for (std::size_t i = 0; i < lines->size(); ++i) {
+        d.lines.push_back(lineFrom(objectAt(lines, i, "lines")));
+    }
+    return d;
+}
+
+billing::CsvDeclarationInput csvDeclarationFrom(const ApiRequest& req) {
+    billing::CsvDeclarationInput d;
+    d.number = req.queryValue("number");
+    if (d.number.empty() || d.number.size() > 12) {
+        throw ValidationError("MISSING_FIELD",
+                              "Query parameter 'number' (1-12 characters) is required.", "number");
+    }
+    d.period = Period{parseDate(req.queryValue("period_start"), "period_start"),
+                      parseDate(req.queryValue("period_end"), "period_end")};
+    d.rows = billing::parseCsvRows(req.rawText());
+    return d;
+}
+
+// The JSON form of the WMO325.
+Poco::JSON::Object::Ptr resultJson(const billing::DeclarationResult& r, const std::string& number,
+                                   bool dry_run) {
+    auto o = newObject();
+    if (!dry_run) o->set("declaration_id", r.declaration_id);
+    o->set("number", number);
+    o->set("dry_run", dry_run);
+    o->set("status", std::string(billing::declarationStatusName(r.status)));
+    o->set("header_code", r.header_code);
+    if (!r.header_message.empty()) o->set("header_message", r.header_message);
+    o->set("submitted_cents", r.submitted.cents());
+    o->set("awarded_cents", r.awarded.cents());
+    o->set("lines", r.lines);
+    o->set("accepted", r.accepted);
+    o->set("answer_due", formatDate(r.answer_due));
+    auto rejected = newArray();
+    for (const auto& l : r.not_accepted) {
+        auto x = newObject();
+        x->set("reference", l.line.reference);
+        x->set("status", std::string(billing::lineStatusName(l.status)));
+        x->set("code", l.code);
+        auto codes = newArray();
+        for (const auto& c : l.codes) codes->add(c);
+        x->set("codes", codes);
+        x->set("message", l.message);
+        rejected->add(x);
+    }
+    o->set("not_accepted", rejected);
+    return o;
+}
 
 Poco::JSON::Object::Ptr listedJson(const billing::DeclarationListRow& d) {
     auto o = newObject();
@@ -75,6 +161,32 @@ ApiResponse getDeclaration(RequestContext& ctx, const ApiRequest& req) {
     for (const auto& l : d.lines) lines->add(lineJson(l));
     o->set("lines", lines);
     return {200, o};
+}
+
+ApiResponse submitDeclaration(RequestContext& ctx, const ApiRequest& req) {
+    auto d = declarationFrom(req);
+    const std::string number = d.number;
+    invoicing::ClaimPayables payables(ctx);
+    const auto r = billing::submitDeclaration(ctx, payables, std::move(d), false);
+    return {r.status == billing::DeclarationStatus::Rejected ? 422 : 201,
+            resultJson(r, number, false)};
+}
+
+ApiResponse dryRunDeclaration(RequestContext& ctx, const ApiRequest& req) {
+    auto d = declarationFrom(req);
+    const std::string number = d.number;
+    invoicing::ClaimPayables payables(ctx);
+    const auto r = billing::submitDeclaration(ctx, payables, std::move(d), true);
+    return {200, resultJson(r, number, true)};
+}
+
+ApiResponse submitCsvDeclaration(RequestContext& ctx, const ApiRequest& req) {
+    const bool dry_run = req.queryValue("dry_run") == "true";
+    const auto d = csvDeclarationFrom(req);
+    invoicing::ClaimPayables payables(ctx);
+    const auto r = billing::submitCsvDeclaration(ctx, payables, d, dry_run);
+    return {dry_run ? 200 : (r.status == billing::DeclarationStatus::Rejected ? 422 : 201),
+            resultJson(r, d.number, dry_run)};
 }
 
 }  // namespace zc::http

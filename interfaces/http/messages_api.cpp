@@ -10,6 +10,7 @@
 #include "interfaces/iwmo/exchange/intake_answer.hpp"
 #include "interfaces/iwmo/exchange/message_intake.hpp"
 #include "interfaces/iwmo/exchange/message_schemas.hpp"
+#include "interfaces/iwmo/exchange/wmo323_intake.hpp"
 #include "interfaces/iwmo/message_kinds.hpp"
 
 namespace zc::http {
@@ -43,7 +44,7 @@ ApiResponse uploadDeclaration(RequestContext& ctx, const ApiRequest& req, bool d
                               "file");
     }
     const std::string agb = contracting::providerAgb(ctx.db, contracting::outboxOwner(ctx));
-    return rawResponse(app::receiveDeclaration(ctx, agb, declarationSource(req), dry_run));
+    return rawResponse(iwmo::receiveDeclaration(ctx, agb, declarationSource(req), dry_run));
 }
 
 }  // namespace
@@ -58,7 +59,7 @@ ApiResponse postMessage(RequestContext& ctx, const ApiRequest& req) {
     iwmo::refuseByteOrderMark(req.rawHead(3));
     if (isDeclaration(req)) {
         return rawResponse(
-            app::receiveDeclaration(ctx, req.client_agb, declarationSource(req), false));
+            iwmo::receiveDeclaration(ctx, req.client_agb, declarationSource(req), false));
     }
     // Other messages are small; one spooled beyond their limit is refused before it is read.
     const auto limit = iwmo::messageLimits().max_bytes;
@@ -77,7 +78,7 @@ ApiResponse postMessageDryRun(RequestContext& ctx, const ApiRequest& req) {
                               "by sending them.",
                               "");
     }
-    return rawResponse(app::receiveDeclaration(ctx, req.client_agb, declarationSource(req), true));
+    return rawResponse(iwmo::receiveDeclaration(ctx, req.client_agb, declarationSource(req), true));
 }
 
 ApiResponse uploadWmo323(RequestContext& ctx, const ApiRequest& req) {

@@ -2,7 +2,7 @@
 
 #include "billing/app/review_decisions.hpp"
 #include "billing/app/review_queue.hpp"
-#include "interfaces/app/claims.hpp"
+#include "interfaces/iwmo/exchange/wmo325_answers.hpp"
 #include "invoicing/app/claim_payables.hpp"
 #include "json_input.hpp"
 #include "json_output.hpp"
@@ -73,7 +73,7 @@ ApiResponse decideReview(RequestContext& ctx, const ApiRequest& req) {
     in.reason = requiredString(req.body, "reason", 2000);
     in.decision = billing::parseReviewDecision(decision);
     invoicing::ClaimPayables payables(ctx);
-    app::Wmo325Answers answers(ctx);
+    iwmo::Wmo325Answers answers(ctx);
     const auto r = billing::decideReview(ctx, payables, answers, in);
     auto out = newObject();
     out->set("status", r.review_status);
@@ -87,7 +87,7 @@ ApiResponse decideReview(RequestContext& ctx, const ApiRequest& req) {
 
 ApiResponse answerOverdueApi(RequestContext& ctx, const ApiRequest&) {
     auto out = newObject();
-    out->set("answered", app::answerOverdueDeclarations(ctx));
+    out->set("answered", iwmo::answerOverdueDeclarations(ctx));
     return {200, out};
 }
 

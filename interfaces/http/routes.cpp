@@ -12,7 +12,6 @@
 #include "clients_api.hpp"
 #include "contracts_api.hpp"
 #include "declarations_api.hpp"
-#include "interfaces/app/claims.hpp"
 #include "interfaces/app/messages.hpp"
 #include "message_log_api.hpp"
 #include "message_safety_api.hpp"
@@ -234,8 +233,8 @@ std::vector<Route> buildRoutes() {
         forRoles("GET", v1 + "/deadlines/overdue", {kCm, kAo, kAud}, listOverdue),
         forRoles("GET", v1 + "/message-log", {kCm, kAo, kAud}, messageLog),
         // Declarations (claims) and the review queue
-        forRoles("POST", v1 + "/declarations", {kProv}, app::submitDeclaration),
-        forRoles("POST", v1 + "/declarations/dry-run", {kProv}, app::dryRunDeclaration),
+        forRoles("POST", v1 + "/declarations", {kProv}, submitDeclaration),
+        forRoles("POST", v1 + "/declarations/dry-run", {kProv}, dryRunDeclaration),
         // The web application's WMO323 upload (logged-in provider user, no client certificate)
         {.method = "POST",
          .pattern = v1 + "/declarations/wmo323",
@@ -255,7 +254,7 @@ std::vector<Route> buildRoutes() {
          .pattern = v1 + "/declarations/csv",
          .access = A::Roles,
          .roles = {kProv},
-         .handler = app::submitCsvDeclaration,
+         .handler = submitCsvDeclaration,
          .xml_body = true},
         forRoles("GET", v1 + "/declarations", {kProv, kCm, kFin, kAud}, listDeclarations),
         forRoles("GET", v1 + "/declarations/{id}", {kProv, kCm, kFin, kAud}, getDeclaration),

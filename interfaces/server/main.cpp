@@ -15,7 +15,6 @@
 #include <vector>
 
 #include "contracting/kernel/errors.hpp"
-#include "interfaces/app/claims.hpp"
 #include "interfaces/app/messages.hpp"
 #include "interfaces/http/api_server.hpp"
 #include "interfaces/http/outcome_texts.hpp"
@@ -23,6 +22,8 @@
 #include "interfaces/iwmo/exchange/intake_answer.hpp"
 #include "interfaces/iwmo/exchange/message_intake.hpp"
 #include "interfaces/iwmo/exchange/message_schemas.hpp"
+#include "interfaces/iwmo/exchange/wmo323_intake.hpp"
+#include "interfaces/iwmo/exchange/wmo325_answers.hpp"
 #include "interfaces/iwmo/message_kinds.hpp"
 #include "interfaces/mysql/connection_pool.hpp"
 #include "interfaces/mysql/migrations.hpp"
@@ -219,7 +220,7 @@ int ingestCommand(const server::Settings& s, const std::string& file, const std:
     const bool declaration = iwmo::looksLikeDeclaration(head);
     const auto answer =
         declaration
-            ? app::receiveDeclaration(
+            ? iwmo::receiveDeclaration(
                   ctx, agb, iwmo::DeclarationSource::file(std::filesystem::absolute(file).string()),
                   false)
             : iwmo::receiveMessage(ctx, agb, readWholeFile(file));
@@ -245,7 +246,7 @@ int answerOverdueCommand(server::Settings& s) {
     server::loadBsnKeys(s);
     loadSchemas(s);
     CliSession session(s, app::Role::ContractManager, "cli");
-    std::cout << app::answerOverdueDeclarations(session.ctx) << " declaration(s) answered"
+    std::cout << iwmo::answerOverdueDeclarations(session.ctx) << " declaration(s) answered"
               << std::endl;
     return 0;
 }

@@ -13,11 +13,11 @@
 #include <random>
 
 #include "db_test_env.hpp"
-#include "interfaces/app/claims.hpp"
 #include "interfaces/app/messages.hpp"
 #include "interfaces/http/allocations_api.hpp"
 #include "interfaces/http/clients_api.hpp"
 #include "interfaces/http/contracts_api.hpp"
+#include "interfaces/http/declarations_api.hpp"
 #include "interfaces/http/reference_api.hpp"
 #include "interfaces/mysql/migrations.hpp"
 #include "interfaces/security/crypto.hpp"
@@ -169,7 +169,7 @@ class ClaimControlDbProperty : public ::testing::Test {
                            formatDate(addMonths(month, 1)) + R"(","total_submitted_cents":)" +
                            std::to_string(total) + R"(,"lines":[)";
         for (std::size_t i = 0; i < lines.size(); ++i) body += (i ? "," : "") + lines[i];
-        app::submitDeclaration(*ctx_[who], dbtest::jsonRequest(body + "]}"));
+        http::submitDeclaration(*ctx_[who], dbtest::jsonRequest(body + "]}"));
     }
 
     void step() {

@@ -1,7 +1,5 @@
 // Declarations through the JSON use cases against a migrated scratch database: adjudication,
 // review, credits, dry run, whole-declaration rejection and payables.
-#include "interfaces/app/claims.hpp"
-
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <gtest/gtest.h>
@@ -17,6 +15,7 @@
 #include "interfaces/http/payments_api.hpp"
 #include "interfaces/http/reference_api.hpp"
 #include "interfaces/http/reviews_api.hpp"
+#include "interfaces/iwmo/exchange/wmo325_answers.hpp"
 #include "interfaces/mysql/migrations.hpp"
 #include "interfaces/security/crypto.hpp"
 #include "invoicing/store/ledger_store.hpp"
@@ -155,7 +154,7 @@ TEST_F(ClaimsTest, AdjudicatesEachLineAndMakesTheAcceptedTotalPayableAfterThePay
                         line("R2", "2025-01-06", "2025-02-01", 13),
                         line("R3", "2025-02-01", "2025-03-01", 1, 5000)};
     const std::int64_t total = 12 * kTariff + 13 * kTariff + 5000;
-    const auto res = app::submitDeclaration(*provider_ctx_, declaration("D1", lines, total));
+    const auto res = http::submitDeclaration(*provider_ctx_, declaration("D1", lines, total));
     ASSERT_EQ(res.status, 201);
     const auto answer = object(res);
     EXPECT_EQ(codeOf(answer, "R1"), "accepted");
@@ -172,7 +171,7 @@ TEST_F(ClaimsTest, AdjudicatesEachLineAndMakesTheAcceptedTotalPayableAfterThePay
 }
 
 TEST_F(ClaimsTest, AReviewDecisionAcceptsTheLineAndMakesItPayableOnce) {
-    app::submitDeclaration(
+    http::submitDeclaration(
         *provider_ctx_,
         declaration("D1", {line("R2", "2025-01-06", "2025-02-01", 13)}, 13 * kTariff));
     const auto review = conn_->queryOne("SELECT id FROM review_items")->i64(0);
@@ -193,11 +192,11 @@ TEST_F(ClaimsTest, AReviewDecisionAcceptsTheLineAndMakesItPayableOnce) {
 }
 
 TEST_F(ClaimsTest, ACreditCancelsItsDebitBeforeTheCorrectedDebitOfTheSameMessage) {
-    app::submitDeclaration(
+    http::submitDeclaration(
         *provider_ctx_,
         declaration("D1", {line("R1", "2025-02-01", "2025-03-01", 12)}, 12 * kTariff));
     // The corrected debit comes first in the message; credits are processed first anyway.
-    const auto res = app::submitDeclaration(
+    const auto res = http::submitDeclaration(
         *provider_ctx_,
         declaration("D2",
                     {line("R4", "2025-02-01", "2025-03-01", 10),
@@ -208,13 +207,13 @@ TEST_F(ClaimsTest, ACreditCancelsItsDebitBeforeTheCorrectedDebitOfTheSameMessage
     EXPECT_EQ(codeOf(answer, "R4"), "accepted");
     EXPECT_EQ(payableSum(), 10 * kTariff);  // 12 h paid, 12 h credited, 10 h claimed again
     // Crediting the same debit again: 9390.
-    const auto again = app::submitDeclaration(
+    const auto again = http::submitDeclaration(
         *provider_ctx_,
         declaration("D3", {line("C2", "2025-02-01", "2025-03-01", 12, kTariff, true, "R1")},
                     -12 * kTariff));
     EXPECT_EQ(codeOf(object(again), "C2"), "rejected 9390");
     // A second debit for a claimed period without a credit: 9389.
-    const auto twice = app::submitDeclaration(
+    const auto twice = http::submitDeclaration(
         *provider_ctx_, declaration("D4", {line("R5", "2025-02-01", "2025-03-01", 1)}, kTariff));
     EXPECT_EQ(codeOf(object(twice), "R5"), "rejected 9389");
 }
@@ -224,21 +223,21 @@ TEST_F(ClaimsTest, ADryRunAnswersLikeTheRealThingAndStoresNothing) {
                         line("R3", "2025-02-01", "2025-03-01", 1, 5000)};
     const std::int64_t total = 12 * kTariff + 5000;
     const auto dry =
-        object(app::dryRunDeclaration(*provider_ctx_, declaration("D1", lines, total)));
+        object(http::dryRunDeclaration(*provider_ctx_, declaration("D1", lines, total)));
     EXPECT_TRUE(dry->getValue<bool>("dry_run"));
     EXPECT_EQ(codeOf(dry, "R3"), "rejected 0611");
     for (const char* table : {"declarations", "claim_lines", "payables", "review_items"}) {
         EXPECT_EQ(dbtest::countRows(*conn_, table), 0) << table;
     }
     const auto real =
-        object(app::submitDeclaration(*provider_ctx_, declaration("D1", lines, total)));
+        object(http::submitDeclaration(*provider_ctx_, declaration("D1", lines, total)));
     EXPECT_EQ(real->getValue<std::int64_t>("awarded_cents"),
               dry->getValue<std::int64_t>("awarded_cents"));
     EXPECT_EQ(codeOf(real, "R3"), "rejected 0611");
 }
 
 TEST_F(ClaimsTest, TotalsThatDoNotMatchTheLinesRejectTheWholeDeclaration) {
-    const auto res = app::submitDeclaration(
+    const auto res = http::submitDeclaration(
         *provider_ctx_,
         declaration("D1", {line("R1", "2025-02-01", "2025-03-01", 12)}, 12 * kTariff + 1));
     EXPECT_EQ(res.status, 422);
@@ -250,7 +249,7 @@ TEST_F(ClaimsTest, TotalsThatDoNotMatchTheLinesRejectTheWholeDeclaration) {
     // The number is taken: a corrected declaration needs a new one.
     EXPECT_EQ(
         dbtest::errorCode([&] {
-            app::submitDeclaration(
+            http::submitDeclaration(
                 *provider_ctx_,
                 declaration("D1", {line("R9", "2025-02-01", "2025-03-01", 12)}, 12 * kTariff));
         }),
@@ -258,21 +257,21 @@ TEST_F(ClaimsTest, TotalsThatDoNotMatchTheLinesRejectTheWholeDeclaration) {
 }
 
 TEST_F(ClaimsTest, AnUndecidedReviewDoesNotHoldTheAnswerPastItsDueDate) {
-    app::submitDeclaration(
+    http::submitDeclaration(
         *provider_ctx_,
         declaration("D1", {line("R2", "2025-01-06", "2025-02-01", 13)}, 13 * kTariff));
     // Not yet due: nothing happens.
-    EXPECT_EQ(app::answerOverdueDeclarations(*manager_), 0);
+    EXPECT_EQ(iwmo::answerOverdueDeclarations(*manager_), 0);
     EXPECT_EQ(conn_->queryOne("SELECT status FROM declarations")->str(0), "awaiting_review");
     // Ten working days later the declaration is answered and the review escalated.
     conn_->execute("UPDATE declarations SET answer_due = ?",
                    {formatDate(addDays(clock_.today(), -1))});
-    EXPECT_EQ(app::answerOverdueDeclarations(*manager_), 1);
+    EXPECT_EQ(iwmo::answerOverdueDeclarations(*manager_), 1);
     EXPECT_EQ(conn_->queryOne("SELECT status FROM declarations")->str(0), "answered");
     auto review = conn_->queryOne("SELECT id, status, escalated_at FROM review_items");
     EXPECT_EQ(review->str(1), "open");
     EXPECT_FALSE(review->isNull(2));
-    EXPECT_EQ(app::answerOverdueDeclarations(*manager_), 0) << "answered once";
+    EXPECT_EQ(iwmo::answerOverdueDeclarations(*manager_), 0) << "answered once";
     // The WMO325 said "not accepted": a decision after it is recorded but pays nothing, and
     // the provider sees the line closed as answered, not accepted.
     const auto decided = dbtest::object(http::decideReview(
@@ -294,7 +293,7 @@ TEST_F(ClaimsTest, ATerminatedContractStillPaysCareDeliveredWhileItRan) {
     http::changeContractStatus(
         *manager_,
         dbtest::jsonRequest(R"({"status":"terminated","reason":"provider stops"})", {{"id", "1"}}));
-    const auto answer = object(app::submitDeclaration(
+    const auto answer = object(http::submitDeclaration(
         *provider_ctx_,
         declaration("D1", {line("R1", "2025-02-01", "2025-03-01", 12)}, 12 * kTariff)));
     EXPECT_EQ(codeOf(answer, "R1"), "accepted") << "February 2025 ran under the contract";
@@ -308,7 +307,7 @@ TEST_F(ClaimsTest, ALineSplitAtATariffChangeIsAcceptedAndTheMonthsCapBindsBothPa
                             dbtest::jsonRequest(R"({"product_code":"02A01","tariff_cents":6000,)"
                                                 R"("valid_from":"2025-02-13"})",
                                                 {{"id", "1"}}));
-    auto answer = object(app::submitDeclaration(
+    auto answer = object(http::submitDeclaration(
         *provider_ctx_, declaration("D1",
                                     {line("R1", "2025-02-01", "2025-02-13", 6),
                                      line("R2", "2025-02-13", "2025-03-01", 9, 6000)},
@@ -317,7 +316,7 @@ TEST_F(ClaimsTest, ALineSplitAtATariffChangeIsAcceptedAndTheMonthsCapBindsBothPa
     EXPECT_EQ(codeOf(answer, "R2"), "accepted");
     // The whole month at one tariff does not fit the contract; a split elsewhere is no whole
     // month; and the month's 15 h are used: one more hour of the second part is over the cap.
-    answer = object(app::submitDeclaration(
+    answer = object(http::submitDeclaration(
         *provider_ctx_, declaration("D2",
                                     {line("R3", "2025-01-06", "2025-02-01", 1),
                                      line("R4", "2025-02-01", "2025-03-01", 1, 6000),
@@ -331,7 +330,7 @@ TEST_F(ClaimsTest, ALineSplitAtATariffChangeIsAcceptedAndTheMonthsCapBindsBothPa
 
 TEST_F(ClaimsTest, AnAllocationWithAcceptedClaimsIsNotRemovedUntilTheyAreCredited) {
     // TR385: removal (RedenWijziging 13) would leave paid claims without their allocation.
-    app::submitDeclaration(
+    http::submitDeclaration(
         *provider_ctx_,
         declaration("D1", {line("R1", "2025-02-01", "2025-03-01", 12)}, 12 * kTariff));
     auto officer = context(app::Role::AccessOfficer, "ao");
@@ -344,7 +343,7 @@ TEST_F(ClaimsTest, AnAllocationWithAcceptedClaimsIsNotRemovedUntilTheyAreCredite
     };
     EXPECT_EQ(dbtest::errorCode(remove), "ALLOCATION_HAS_CLAIMS");
     EXPECT_EQ(conn_->queryOne("SELECT COUNT(*) FROM allocations")->i64(0), 1) << "nothing changed";
-    app::submitDeclaration(
+    http::submitDeclaration(
         *provider_ctx_,
         declaration("D2", {line("C1", "2025-02-01", "2025-03-01", 12, kTariff, true, "R1")},
                     -12 * kTariff));
@@ -366,7 +365,7 @@ TEST_F(ClaimsTest, ACsvOfRealisedHoursGetsTheSameAdjudicationAndAnswer) {
             std::to_string(allocation_) +
             ",123456782,2025-02-01,2025-03-01,12\n"
             "K2,999999,123456782,2025-02-01,2025-03-01,2\n";
-        return app::submitCsvDeclaration(*provider_ctx_, req);
+        return http::submitCsvDeclaration(*provider_ctx_, req);
     };
     const auto dry = upload("CSV1", true);
     EXPECT_EQ(dry.status, 200);
@@ -384,7 +383,7 @@ TEST_F(ClaimsTest, ACsvOfRealisedHoursGetsTheSameAdjudicationAndAnswer) {
         "{}", {},
         {{"number", "CSV2"}, {"period_start", "2025-02-01"}, {"period_end", "2025-03-01"}});
     bad.raw_body = "K3,1,123456782,2025-02-01\n";
-    EXPECT_EQ(dbtest::errorCode([&] { app::submitCsvDeclaration(*provider_ctx_, bad); }),
+    EXPECT_EQ(dbtest::errorCode([&] { http::submitCsvDeclaration(*provider_ctx_, bad); }),
               "INVALID_CSV");
 }
 
@@ -393,8 +392,8 @@ TEST_F(ClaimsTest, CheckLedgerIsCleanAfterClaimsAndFindsDataBrokenByHand) {
     // the provider equals its open payables.
     const auto lines = {line("L1", "2025-02-01", "2025-03-01", 12),
                         line("L2", "2025-01-06", "2025-02-01", 13)};
-    const auto res = app::submitDeclaration(*provider_ctx_,
-                                            declaration("DL1", lines, 12 * kTariff + 13 * kTariff));
+    const auto res = http::submitDeclaration(
+        *provider_ctx_, declaration("DL1", lines, 12 * kTariff + 13 * kTariff));
     ASSERT_EQ(res.status, 201);
     const auto review = conn_->queryOne("SELECT id FROM review_items WHERE status = 'open'");
     ASSERT_TRUE(review);
@@ -420,7 +419,7 @@ TEST_F(ClaimsTest, CheckLedgerIsCleanAfterClaimsAndFindsDataBrokenByHand) {
 }
 
 TEST_F(ClaimsTest, PaymentRunsLeaveOutDisputesAndBlocksAndNeedASecondFinanceUser) {
-    const auto res = app::submitDeclaration(
+    const auto res = http::submitDeclaration(
         *provider_ctx_,
         declaration("DP1", {line("P1", "2025-02-01", "2025-03-01", 10)}, 10 * kTariff));
     ASSERT_EQ(res.status, 201);

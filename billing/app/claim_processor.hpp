@@ -1,30 +1,34 @@
 #pragma once
-// Declarations and their adjudication (issue 4): one ClaimProcessor per declaration, fed with
-// its credit lines first and then its debit lines, inside the caller's transaction. The same
+// Adjudication of one declaration (issue 4): a ClaimProcessor per declaration, fed with its
+// credit lines first and then its debit lines, inside the caller's transaction. The same
 // processor serves WMO323 messages, the JSON API and CSV uploads; a dry run is the same work in
-// a transaction that is rolled back.
+// a transaction that is rolled back. Its SQL is billing/store/claim_line_store.hpp and
+// allocation_facts_store.hpp; what it awards goes out through AwardedClaimsPort.
+#include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "billing/app/awarded_claims.hpp"
-#include "billing/app/reviewed_declarations.hpp"
 #include "billing/domain/adjudication.hpp"
 #include "billing/domain/claim_status.hpp"
-#include "context.hpp"
-#include "interfaces/mysql/background_job.hpp"
+#include "contracting/kernel/request_context.hpp"
+
+namespace zc::db {
+class BackgroundJob;
+class Connection;
+}  // namespace zc::db
 
 namespace zc::billing {
-struct AllocationRow;
-}
 
-namespace zc::app {
+struct AllocationRow;
 
 struct LineResult {
-    billing::ClaimLine line;
-    billing::LineStatus status = billing::LineStatus::Accepted;
+    ClaimLine line;
+    LineStatus status = LineStatus::Accepted;
     std::string code;  // the deciding iWmo retourcode; "0200" when accepted
     std::string message;
     // Every applicable retourcode in the order of the rule table (the WMO325 lists them all);
@@ -34,7 +38,7 @@ struct LineResult {
 
 struct DeclarationResult {
     std::int64_t declaration_id = 0;  // 0 in a dry run
-    billing::DeclarationStatus status = billing::DeclarationStatus::Answered;
+    DeclarationStatus status = DeclarationStatus::Answered;
     std::string header_code = "0200";
     std::string header_message;
     Money submitted;
@@ -48,8 +52,8 @@ struct DeclarationResult {
 class ClaimProcessor {
   public:
     // What the declaration awards is announced through `awarded` when it closes.
-    ClaimProcessor(RequestContext& ctx, billing::AwardedClaimsPort& awarded,
-                   std::int64_t provider_id, billing::DeclarationHeader head, std::string source,
+    ClaimProcessor(app::RequestContext& ctx, AwardedClaimsPort& awarded, std::int64_t provider_id,
+                   DeclarationHeader head, std::string source,
                    std::optional<std::int64_t> inbox_id);
     ~ClaimProcessor();
 
@@ -66,9 +70,9 @@ class ClaimProcessor {
     void prefetchReferences(const std::vector<std::string>& references);
     // The same, plus the allocations of these lines and what was accepted on them, so that a
     // batch of lines costs three queries instead of three per line.
-    void prefetch(const std::vector<billing::ClaimLine>& lines);
+    void prefetch(const std::vector<ClaimLine>& lines);
     // Adjudicates and records one line. Credits must all come before the debits.
-    const LineResult& add(const billing::ClaimLine& line);
+    const LineResult& add(const ClaimLine& line);
     // From now on a batch's claim lines are written on a thread of their own while the next
     // batch is adjudicated: prefetch() queries first and then starts writing the lines added
     // before it. The caller calls settle() before it uses the connection itself again.
@@ -99,13 +103,13 @@ class ClaimProcessor {
         // The most the granted product allows over the decision (counting unit), when finite.
         std::optional<std::int64_t> granted_limit;
     };
-    LineResult credit(const billing::ClaimLine& line);
-    LineResult debit(const billing::ClaimLine& line);
-    std::optional<billing::AllocationFacts> allocation(std::int64_t number);
-    billing::ContractFacts contract(const billing::ClaimLine& line, std::int64_t contract_id);
-    Usage& usage(const billing::AllocationFacts& a);
-    void remember(const billing::AllocationRow& r);
-    std::optional<billing::DecisionCap> decision(const billing::AllocationFacts& a);
+    LineResult credit(const ClaimLine& line);
+    LineResult debit(const ClaimLine& line);
+    std::optional<AllocationFacts> allocation(std::int64_t number);
+    ContractFacts contract(const ClaimLine& line, std::int64_t contract_id);
+    Usage& usage(const AllocationFacts& a);
+    void remember(const AllocationRow& r);
+    std::optional<DecisionCap> decision(const AllocationFacts& a);
     void loadGranted(const std::vector<std::int64_t>& granted_ids);
     bool referenceUsed(const std::string& reference);
     void record(const LineResult& r);
@@ -116,15 +120,15 @@ class ClaimProcessor {
     // The connection, once no write of this processor runs on it.
     db::Connection& db();
     void forgetAllocations();
-    billing::AwardedClaims awardedClaims() const;
+    AwardedClaims awardedClaims() const;
 
-    RequestContext& ctx_;
-    billing::AwardedClaimsPort& awarded_;
+    app::RequestContext& ctx_;
+    AwardedClaimsPort& awarded_;
     std::int64_t provider_id_;
-    billing::DeclarationHeader head_;
+    DeclarationHeader head_;
     std::string source_;
     std::optional<std::int64_t> inbox_id_;
-    billing::ReviewPolicy policy_;
+    ReviewPolicy policy_;
     DeclarationResult result_;
     bool rejected_whole_ = false;
     bool saw_debit_ = false;
@@ -133,9 +137,9 @@ class ClaimProcessor {
     std::int64_t reviews_ = 0;
     std::map<std::string, Money> awarded_by_category_;
     LineResult last_;
-    std::map<std::int64_t, std::optional<billing::AllocationFacts>> allocations_;
+    std::map<std::int64_t, std::optional<AllocationFacts>> allocations_;
     std::map<std::int64_t, std::string> client_hashes_;
-    std::map<std::string, billing::ContractFacts> contracts_;
+    std::map<std::string, ContractFacts> contracts_;
     std::map<std::int64_t, std::unique_ptr<Usage>> usage_;
     std::map<std::int64_t, Links> links_;  // by allocation number
     // Per granted product (toegekend product): accepted volume over all its allocations, in
@@ -155,36 +159,4 @@ class ClaimProcessor {
     std::unique_ptr<db::BackgroundJob> writer_;  // when pipelined
 };
 
-// claim_lines.codes: the retourcodes of a line, separated by spaces (the WMO325 lists them all).
-std::string joinCodes(const std::vector<std::string>& codes);
-std::vector<std::string> splitCodes(const std::string& text);
-
-// The WMO325 waits for the reviews but never past the answer's due date (10 working days): every
-// declaration still awaiting review on its due date is answered now, its undecided lines listed
-// as not accepted with their review code, and those reviews are escalated (they stay open).
-// Returns the number of declarations answered: billing::answerOverdueDeclarations wired to the
-// message layer (the CLI's answer-overdue, POST /reviews/answer-overdue).
-int answerOverdueDeclarations(RequestContext& ctx);
-
-// The message layer's side of billing's ReviewedDeclarationsPort: a WMO323 declaration answered
-// after its reviews gets its WMO325 queued (completeReviewedDeclaration), in the caller's
-// transaction.
-class Wmo325Answers final : public billing::ReviewedDeclarationsPort {
-  public:
-    explicit Wmo325Answers(RequestContext& ctx) : ctx_(ctx) {}
-    void declarationAnswered(std::int64_t declaration_id) override;
-
-  private:
-    RequestContext& ctx_;
-};
-
-// POST /declarations (provider, API key) and POST /declarations/dry-run: the JSON form of a
-// WMO323; the answer is the JSON form of the WMO325.
-ApiResponse submitDeclaration(RequestContext& ctx, const ApiRequest& req);
-ApiResponse dryRunDeclaration(RequestContext& ctx, const ApiRequest& req);
-// POST /declarations/csv?number=&period_start=&period_end=[&dry_run=true]: realised hours as CSV
-// rows "reference,allocation_number,bsn,period_start,period_end,volume" (with that header line);
-// product, unit, tariff and amount come from the allocation and the contract.
-ApiResponse submitCsvDeclaration(RequestContext& ctx, const ApiRequest& req);
-
-}  // namespace zc::app
+}  // namespace zc::billing

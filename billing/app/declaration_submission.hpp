@@ -1,0 +1,58 @@
+#pragma once
+// Submitting a declaration as JSON (POST /declarations[/dry-run]) or as CSV rows of realised
+// hours (POST /declarations/csv): one transaction, the lines adjudicated by the ClaimProcessor
+// (credits before debits), what is awarded announced through AwardedClaimsPort. A dry run is
+// the same work, rolled back. The provider is the actor's.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "billing/app/awarded_claims.hpp"
+#include "billing/app/claim_processor.hpp"
+#include "billing/domain/claim_line.hpp"
+#include "contracting/kernel/request_context.hpp"
+
+namespace zc::billing {
+
+// A declaration as the JSON API sends it (the JSON form of a WMO323).
+struct DeclarationInput {
+    std::string number;  // DeclaratieNummer
+    Period period;       // DeclaratiePeriode, half-open
+    Money total_submitted;
+    std::vector<ClaimLine> lines;  // in the order sent
+};
+
+// One CSV row "reference,allocation_number,bsn,period_start,period_end,volume".
+struct CsvRow {
+    std::size_t row = 0;  // 1-based line of the upload
+    std::string reference;
+    std::int64_t allocation_number = 0;
+    std::string bsn;
+    Date begin;
+    Date end;
+    std::int64_t volume = 0;
+};
+
+// A CSV upload: the head from the query, the rows from the body.
+struct CsvDeclarationInput {
+    std::string number;
+    Period period;
+    std::vector<CsvRow> rows;
+};
+
+// The rows of a CSV upload (an optional header line "reference,..." and blank lines are
+// skipped). INVALID_CSV (field "csv") for a row without 6 columns, a reference not of 1-20
+// characters, a number that is not whole, a date not YYYY-MM-DD, more than 10,000 rows or none.
+std::vector<CsvRow> parseCsvRows(const std::string& text);
+
+// Adjudicates and stores the declaration (nothing stored with `dry_run`). 409
+// DUPLICATE_DECLARATION when the provider used the number before.
+DeclarationResult submitDeclaration(app::RequestContext& ctx, AwardedClaimsPort& awarded,
+                                    DeclarationInput in, bool dry_run);
+// The same for CSV rows, each completed from its allocation and contract (category, product,
+// unit, tariff and amount); the submitted total is the sum of the amounts.
+DeclarationResult submitCsvDeclaration(app::RequestContext& ctx, AwardedClaimsPort& awarded,
+                                       const CsvDeclarationInput& in, bool dry_run);
+
+}  // namespace zc::billing

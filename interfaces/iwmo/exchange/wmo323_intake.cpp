@@ -1,0 +1,201 @@
+#include "wmo323_intake.hpp"
+
+#include <Poco/JSON/Object.h>
+
+#include "billing/app/claim_processor.hpp"
+#include "billing/app/declaration_intake.hpp"
+#include "billing/domain/declaration_checks.hpp"
+#include "interfaces/app/messages_internal.hpp"
+#include "interfaces/iwmo/declaration_stream.hpp"
+#include "interfaces/iwmo/exchange/wmo325_answers.hpp"
+#include "interfaces/security/crypto.hpp"
+#include "invoicing/app/claim_payables.hpp"
+
+namespace zc::iwmo {
+namespace {
+
+constexpr std::size_t kBatchLines = 500;
+
+// The content hash for exactly-once: of the text, or of the file's bytes.
+std::string contentSha(const DeclarationSource& source) {
+    return source.kind == DeclarationSource::Kind::Text ? security::sha256Hex(source.value)
+                                                        : security::sha256HexOfFile(source.value);
+}
+
+billing::ClaimLine claimLine(const Prestatie& p) {
+    billing::ClaimLine l;
+    l.reference = p.reference;
+    l.previous_reference = p.previous_reference;
+    l.credit = p.credit;
+    l.allocation_number = p.allocation_number.size() <= 12 ? std::stoll(p.allocation_number) : -1;
+    l.bsn = p.bsn;
+    l.category = p.category;
+    l.product_code = p.product_code;
+    l.period = Period{p.begin, addDays(p.end_inclusive, 1)};
+    l.volume = p.volume;
+    l.unit = unitFromIwmoCode(p.unit_code).value_or(Unit::Pieces);
+    if (p.tariff_cents) l.tariff = Money::fromCents(*p.tariff_cents);
+    l.amount = Money::fromCents(p.amount_cents);
+    return l;
+}
+
+billing::DeclarationHeader billingHead(const DeclarationHead& h, Date today) {
+    return {h.declaratie_nummer, Period{h.period_begin, addDays(h.period_end_inclusive, 1)}, today,
+            Money::fromCents(signedCents(h.total_cents, h.total_credit))};
+}
+
+void requireValidRead(const Problems& problems) {
+    if (problems.empty()) return;
+    const auto& p = problems.front();
+    app::technicalError(p.code, "The declaration is not processable: " + p.message + " (line " +
+                                    std::to_string(p.line) + ").");
+}
+
+// One received WMO323: its lines for billing, and the message layer around it. Keeps the
+// synchronous answer.
+class Wmo323Message final : public billing::DeclarationLines, public billing::DeclarationInbox {
+  public:
+    Wmo323Message(app::RequestContext& ctx, const std::string& sender_agb,
+                  const DeclarationSource& source)
+        : ctx_(ctx), sender_agb_(sender_agb), source_(source) {}
+
+    void stream(Reader& reader) override;
+    void requireValid() override { requireValidRead(problems_); }
+    void eachLine(bool credits, const std::function<void(billing::ClaimLine&&)>& each) override;
+
+    std::int64_t sender(const billing::ReceivedHead&) override {
+        return app::checkSender(ctx_, head_.afzender, head_.ontvanger, sender_agb_);
+    }
+    std::optional<std::int64_t> registerMessage(std::int64_t provider_id) override;
+    std::string messageHead() override { return messageHeadJson(head_); }
+    std::optional<std::int64_t> answerWhole(const billing::WholeAnswer& a, std::int64_t provider_id,
+                                            bool queue) override;
+    std::optional<std::int64_t> answerStored(std::int64_t declaration_id, std::int64_t provider_id,
+                                             bool queue) override;
+    void answerAwaitingReview(const billing::DeclarationResult& result) override;
+    std::string auditId() override { return head_.afzender + "/484/" + head_.identificatie; }
+
+    app::IntakeAnswer& reply() { return reply_; }
+
+  private:
+    app::RequestContext& ctx_;
+    const std::string& sender_agb_;
+    const DeclarationSource& source_;
+    const xml::Limits limits_ = declarationLimits();
+    DeclarationHead head_;
+    Problems problems_;
+    app::IntakeAnswer reply_;
+};
+
+void Wmo323Message::stream(Reader& reader) {
+    DeclarationStream stream(app::messageSchemas(), source_, limits_, kBatchLines);
+    bool stopped = false;
+    std::vector<billing::ReceivedLine> lines;
+    for (bool end = false; !end;) {
+        auto next = stream.next();
+        end = next.end;
+        if (end) problems_ = std::move(next.problems);
+        if (next.head && !stopped) {
+            head_ = *next.head;
+            stopped = !reader.onHead({billingHead(head_, ctx_.today()), head_.total_cents,
+                                      head_.total_credit, head_.declaratie_dagtekening});
+            if (stopped) stream.stop();
+        }
+        if (stopped) continue;
+        lines.clear();
+        lines.reserve(next.prestaties.size());
+        for (const auto& p : next.prestaties) lines.push_back({claimLine(p), p.line});
+        reader.onLines(lines);
+    }
+}
+
+void Wmo323Message::eachLine(bool credits, const std::function<void(billing::ClaimLine&&)>& each) {
+    DeclarationReader reader;
+    requireValidRead(reader.read(
+        app::messageSchemas(), source_, limits_, [](const auto&) {},
+        [&](const Prestatie& p) {
+            if (p.credit == credits) each(claimLine(p));
+        }));
+}
+
+std::optional<std::int64_t> Wmo323Message::registerMessage(std::int64_t provider_id) {
+    std::int64_t inbox_id = 0;
+    auto repeat = app::registerInbox(
+        ctx_, {&kindByName("wmo323"), head_.afzender, head_.identificatie, head_.dagtekening},
+        provider_id, contentSha(source_), inbox_id);
+    if (repeat) {
+        reply_ = std::move(*repeat);
+        return std::nullopt;
+    }
+    return inbox_id;
+}
+
+// A WMO325 that answers the declaration as a whole (level 2: the Header with 0001 only; or
+// declaration-level codes such as 8214 and 9333) without a stored declaration.
+std::optional<std::int64_t> Wmo323Message::answerWhole(const billing::WholeAnswer& whole,
+                                                       std::int64_t provider_id, bool queue) {
+    const std::string id = app::nextIdentificatie(ctx_);
+    DeclarationAnswer a;
+    a.technical_rejection = whole.technical_rejection;
+    a.declaration_codes = whole.declaration_codes;
+    a.declaratie_nummer = head_.declaratie_nummer;
+    a.submitted_cents = signedCents(head_.total_cents, head_.total_credit);
+    reply_ = {200, "application/xml; charset=utf-8",
+              buildWmo325(answerHeader(head_, id, ctx_.today()), a)};
+    if (!queue) return std::nullopt;
+    return app::queueOutgoing(ctx_, provider_id, "485", id, reply_.body, std::nullopt,
+                              std::nullopt);
+}
+
+std::optional<std::int64_t> Wmo323Message::answerStored(std::int64_t declaration_id,
+                                                        std::int64_t provider_id, bool queue) {
+    const std::string id = app::nextIdentificatie(ctx_);
+    reply_ = {200, "application/xml; charset=utf-8",
+              buildStoredWmo325(ctx_, declaration_id, head_, id)};
+    if (!queue) return std::nullopt;
+    return app::queueOutgoing(ctx_, provider_id, "485", id, reply_.body, std::nullopt,
+                              std::nullopt);
+}
+
+void Wmo323Message::answerAwaitingReview(const billing::DeclarationResult& result) {
+    Poco::JSON::Object o;
+    o.set("declaration_id", result.declaration_id);
+    o.set("status", std::string(billing::declarationStatusName(result.status)));
+    o.set("answer_due", formatDate(result.answer_due));
+    o.set("message", "Lines await a contract manager's review; the WMO325 follows in your outbox.");
+    reply_ = {202, "application/json; charset=utf-8", app::toJson(Poco::Dynamic::Var(o))};
+}
+
+}  // namespace
+
+app::IntakeAnswer receiveDeclaration(app::RequestContext& ctx, const std::string& sender_agb,
+                                     const DeclarationSource& source, bool dry_run) {
+    invoicing::ClaimPayables payables(ctx);  // billing's AwardedClaimsPort, invoicing's side
+    Wmo323Message message(ctx, sender_agb, source);
+    billing::receiveDeclaration(ctx, payables, message, message, dry_run);
+    return std::move(message.reply());
+}
+
+std::vector<std::string> declarationProblems(const DeclarationSource& source) {
+    billing::InMessageRules rules;
+    DeclarationReader reader;
+    const auto problems = reader.read(
+        app::messageSchemas(), source, declarationLimits(),
+        [&](const DeclarationHead& h) {
+            rules.head(billingHead(h, h.dagtekening), h.total_cents, h.total_credit,
+                       h.declaratie_dagtekening);
+        },
+        [&](const Prestatie& p) { rules.line(claimLine(p), p.line); });
+    std::vector<std::string> out;
+    for (const auto& p : problems) {
+        out.push_back(p.code + " at line " + std::to_string(p.line) + ", column " +
+                      std::to_string(p.column) + ": " + p.message);
+    }
+    if (!out.empty()) return out;
+    for (const auto& p : rules.finish()) {
+        out.push_back(p.rule + " at line " + std::to_string(p.line) + ": " + p.message);
+    }
+    return out;
+}
+
+}  // namespace zc::iwmo
