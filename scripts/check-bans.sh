@@ -14,6 +14,8 @@ if grep -rnwE '(double|float)' "${domain_dirs[@]}" --include='*.cpp' --include='
 fi
 # The dependency rule between contexts and layers (docs/architecture.md).
 bash "$ROOT/scripts/check-includes.sh" || status=1
+# One definition per type name and context (an ODR clash links silently).
+bash "$ROOT/scripts/check-type-names.sh" || status=1
 # File and function sizes (docs/architecture.md).
 bash "$ROOT/scripts/check-sizes.sh" || status=1
 [ $status -eq 0 ] && echo "project bans: none violated"

@@ -58,9 +58,4 @@ std::optional<Wmo323Answering> wmo323Answering(app::RequestContext& ctx,
     return Wmo323Answering{*d->message_head, d->inbox_id, d->provider_id};
 }
 
-void answerInboxMessage(app::RequestContext& ctx, std::int64_t inbox_id,
-                        const std::string& retour_xml) {
-    answerInbox(ctx.db, inbox_id, retour_xml);
-}
-
 }  // namespace zc::billing

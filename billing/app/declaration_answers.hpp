@@ -54,8 +54,5 @@ struct Wmo323Answering {
 // Nothing for a declaration that did not come as a WMO323 (or has no head kept).
 std::optional<Wmo323Answering> wmo323Answering(app::RequestContext& ctx,
                                                std::int64_t declaration_id);
-// The WMO325 sent after the reviews is the inbox message's retour (485) now.
-void answerInboxMessage(app::RequestContext& ctx, std::int64_t inbox_id,
-                        const std::string& retour_xml);
 
 }  // namespace zc::billing

@@ -4,6 +4,7 @@
 
 #include "billing/app/claim_processor.hpp"
 #include "billing/store/declaration_intake_store.hpp"
+#include "contracting/app/message_intake.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "interfaces/mysql/connection.hpp"
 #include "interfaces/security/audit_trail.hpp"
@@ -161,7 +162,7 @@ void DeclarationIntake::carefulPass() {
 
 void DeclarationIntake::recordIntake(std::optional<std::int64_t> outbox_id,
                                      const std::string& outcome, std::optional<std::string> after) {
-    recordInboxOutcome(ctx_.db, inbox_id_, outbox_id, outcome);
+    contracting::recordInboxOutcome(ctx_, inbox_id_, outbox_id, outcome);
     security::appendAudit(ctx_, {"message.receive", "message", inbox_.auditId(), outcome,
                                  std::nullopt, std::move(after)});
 }

@@ -58,7 +58,7 @@ ReviewDecisionResult decideReviewOn(ReviewStore& store, AwardedClaimsPort& award
         throw ValidationError(
             "NOT_FOUND", "Review item " + std::to_string(in.review_id) + " does not exist.", "id");
     }
-    if (v->status != "open") {
+    if (v->status != ReviewStatus::Open) {
         throw ValidationError("REVIEW_DECIDED", "This line has been decided already.", "");
     }
     // The WMO325 went out on the due date with the line as not accepted: that answer stands,
@@ -67,8 +67,9 @@ ReviewDecisionResult decideReviewOn(ReviewStore& store, AwardedClaimsPort& award
     r.claim_line_id = v->claim_line_id;
     r.answered_before = v->escalated;
     const bool accept = in.decision == ReviewDecision::Accept && !r.answered_before;
-    r.review_status =
-        r.answered_before ? "answered_not_accepted" : (accept ? "accepted" : "rejected");
+    r.review_status = r.answered_before ? ReviewStatus::AnsweredNotAccepted
+                      : accept          ? ReviewStatus::Accepted
+                                        : ReviewStatus::Rejected;
     store.recordDecision(in.review_id, r.review_status, app::timestamp(who.clock), who.actor,
                          in.reason);
     store.setLineStatus(v->claim_line_id, accept ? LineStatus::Accepted : LineStatus::Rejected);
@@ -94,10 +95,11 @@ ReviewDecisionResult decideReview(app::RequestContext& ctx, AwardedClaimsPort& a
     const auto r = decideReviewOn(store, awarded, answers,
                                   {ctx.clock, ctx.actor.name, ctx.config.payment_term_days}, in);
     // The after is written by hand: "status" before "reason", as it always was.
-    security::appendAudit(
-        ctx, {"review." + std::string(reviewDecisionName(in.decision)), "claim_line",
-              std::to_string(r.claim_line_id), "ok", "{\"status\":\"review\"}",
-              "{\"status\":\"" + r.review_status + "\",\"reason\":" + jsonString(in.reason) + "}"});
+    security::appendAudit(ctx,
+                          {"review." + std::string(reviewDecisionName(in.decision)), "claim_line",
+                           std::to_string(r.claim_line_id), "ok", "{\"status\":\"review\"}",
+                           "{\"status\":\"" + std::string(reviewStatusName(r.review_status)) +
+                               "\",\"reason\":" + jsonString(in.reason) + "}"});
     tx.commit();
     return r;
 }

@@ -31,7 +31,7 @@ struct ReviewDecisionResult {
     std::int64_t claim_line_id = 0;
     // The review's status now: "accepted", "rejected", or "answered_not_accepted" when the
     // WMO325 had already answered the line as not accepted (the decision changes nothing then).
-    std::string review_status;
+    ReviewStatus review_status = ReviewStatus::Open;
     bool answered_before = false;
 };
 

@@ -43,7 +43,7 @@ using CapUses = std::map<std::string, std::optional<CapUse>>;
 
 ReviewView viewOf(app::RequestContext& ctx, ReviewRow r, CapUses& seen) {
     ReviewView v;
-    v.overdue = r.status == "open" && parseDate(r.due_date) < ctx.today();
+    v.overdue = r.status == ReviewStatus::Open && parseDate(r.due_date) < ctx.today();
     const std::string key =
         std::to_string(r.allocation_number) + "/" + r.period_start + "/" + r.period_end;
     auto it = seen.find(key);

@@ -26,4 +26,26 @@ std::string_view declarationStatusName(DeclarationStatus status) {
     return "rejected";
 }
 
+std::string_view reviewStatusName(ReviewStatus status) {
+    switch (status) {
+        case ReviewStatus::Open:
+            return "open";
+        case ReviewStatus::Accepted:
+            return "accepted";
+        case ReviewStatus::Rejected:
+            return "rejected";
+        case ReviewStatus::AnsweredNotAccepted:
+            return "answered_not_accepted";
+    }
+    return "open";
+}
+
+std::optional<ReviewStatus> parseReviewStatus(std::string_view text) {
+    for (const auto s : {ReviewStatus::Open, ReviewStatus::Accepted, ReviewStatus::Rejected,
+                         ReviewStatus::AnsweredNotAccepted}) {
+        if (reviewStatusName(s) == text) return s;
+    }
+    return std::nullopt;
+}
+
 }  // namespace zc::billing

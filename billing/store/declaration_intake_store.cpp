@@ -27,22 +27,6 @@ void storeMessageHead(db::Connection& db, std::int64_t declaration_id, const std
     db.execute("UPDATE declarations SET message_head = ? WHERE id = ?", {head, declaration_id});
 }
 
-void recordInboxOutcome(db::Connection& db, std::int64_t inbox_id,
-                        std::optional<std::int64_t> outbox_id, const std::string& outcome) {
-    db.execute(
-        "UPDATE inbox_messages SET outcome = ?, retour_code = ?,"
-        " retour_xml = (SELECT xml FROM outbox_messages WHERE id = ?) WHERE id = ?",
-        {outcome, outbox_id ? db::Param(std::string("485")) : db::Param(nullptr),
-         outbox_id ? db::Param(*outbox_id) : db::Param(nullptr), inbox_id});
-}
-
-void answerInbox(db::Connection& db, std::int64_t inbox_id, const std::string& retour_xml) {
-    db.execute(
-        "UPDATE inbox_messages SET outcome = 'answered', retour_code = '485', retour_xml = ?"
-        " WHERE id = ?",
-        {retour_xml, inbox_id});
-}
-
 std::optional<Wmo323DeclarationRow> wmo323Declaration(db::Connection& db,
                                                       std::int64_t declaration_id) {
     const auto d = db.queryOne(

@@ -25,12 +25,6 @@ std::optional<std::string> latestWmo323Period(db::Connection& db, std::int64_t p
 
 // The received message's head (JSON text) kept with the declaration for a later WMO325.
 void storeMessageHead(db::Connection& db, std::int64_t declaration_id, const std::string& head);
-// The outcome on the inbox message; with an outbox message, that WMO325 (copied in the
-// database) becomes its retour (485) for a resend.
-void recordInboxOutcome(db::Connection& db, std::int64_t inbox_id,
-                        std::optional<std::int64_t> outbox_id, const std::string& outcome);
-// A WMO325 sent after the reviews answers the inbox message now.
-void answerInbox(db::Connection& db, std::int64_t inbox_id, const std::string& retour_xml);
 
 // A WMO323 declaration as its later WMO325 needs it.
 struct Wmo323DeclarationRow {

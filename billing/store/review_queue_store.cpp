@@ -1,5 +1,6 @@
 #include "review_queue_store.hpp"
 
+#include "billing/store/review_store.hpp"
 #include "interfaces/mysql/connection.hpp"
 
 namespace zc::billing {
@@ -19,7 +20,7 @@ ReviewRow reviewFrom(const db::Row& r) {
     v.declaration_id = r.i64(1);
     v.code = r.str(2);
     v.message = r.str(3);
-    v.status = r.str(4);
+    v.status = reviewStatusOf(r.str(4));
     v.due_date = r.str(5);
     v.provider_agb = r.str(6);
     v.reference = r.str(7);

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "billing/domain/claim_status.hpp"
+
 namespace zc::db {
 class Connection;
 }
@@ -18,7 +20,7 @@ struct ReviewRow {
     std::int64_t declaration_id = 0;
     std::string code;  // the retourcode that held the line
     std::string message;
-    std::string status;    // "open", "accepted", "rejected", "answered_not_accepted"
+    ReviewStatus status = ReviewStatus::Open;
     std::string due_date;  // YYYY-MM-DD
     std::string provider_agb;
     std::string reference;

@@ -1,8 +1,16 @@
 #include "review_store.hpp"
 
+#include <stdexcept>
+
 #include "interfaces/mysql/connection.hpp"
 
 namespace zc::billing {
+
+ReviewStatus reviewStatusOf(const std::string& text) {
+    const auto status = parseReviewStatus(text);
+    if (!status) throw std::logic_error("review_items.status '" + text + "' is not a status");
+    return *status;
+}
 
 std::optional<ReviewItem> MariaDbReviews::lockReview(std::int64_t review_id) {
     auto v = db_.queryOne(
@@ -13,7 +21,7 @@ std::optional<ReviewItem> MariaDbReviews::lockReview(std::int64_t review_id) {
         {review_id});
     if (!v) return std::nullopt;
     ReviewItem r;
-    r.status = v->str(0);
+    r.status = reviewStatusOf(v->str(0));
     r.claim_line_id = v->i64(1);
     r.declaration_id = v->i64(2);
     r.provider_id = v->i64(3);
@@ -25,13 +33,13 @@ std::optional<ReviewItem> MariaDbReviews::lockReview(std::int64_t review_id) {
     return r;
 }
 
-void MariaDbReviews::recordDecision(std::int64_t review_id, const std::string& status,
+void MariaDbReviews::recordDecision(std::int64_t review_id, ReviewStatus status,
                                     const std::string& now, const std::string& decided_by,
                                     const std::string& reason) {
     db_.execute(
         "UPDATE review_items SET status = ?, decided_at = ?, decided_by = ?, reason = ? WHERE id = "
         "?",
-        {status, now, decided_by, reason, review_id});
+        {std::string(reviewStatusName(status)), now, decided_by, reason, review_id});
 }
 
 void MariaDbReviews::setLineStatus(std::int64_t claim_line_id, LineStatus status) {

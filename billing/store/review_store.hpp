@@ -2,8 +2,7 @@
 // What the review decisions (billing/app/review_decisions.hpp) need of the database: the review
 // item with its claim line, the decision, the declaration's award and answer. ReviewStore is the
 // interface they call; MariaDbReviews implements it in the caller's transaction, the unit tests
-// in memory. review_items.status stays text: "open", "accepted", "rejected",
-// "answered_not_accepted".
+// in memory. review_items.status holds ReviewStatus's text form.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -20,7 +19,7 @@ namespace zc::billing {
 
 // A review item (beoordeling) and the claim line it is about.
 struct ReviewItem {
-    std::string status;  // review_items.status
+    ReviewStatus status = ReviewStatus::Open;
     std::int64_t claim_line_id = 0;
     std::int64_t declaration_id = 0;
     std::int64_t provider_id = 0;
@@ -31,15 +30,17 @@ struct ReviewItem {
     bool escalated = false;  // the WMO325 already answered the line on the due date
 };
 
+// The status column's text as the enum (an invariant: std::logic_error for any other text).
+ReviewStatus reviewStatusOf(const std::string& text);
+
 class ReviewStore {
   public:
     virtual ~ReviewStore() = default;
     // The review item, locked until the transaction ends; nothing when there is none.
     virtual std::optional<ReviewItem> lockReview(std::int64_t review_id) = 0;
     // Records the decision: the review's status, when (`now`), by whom and why.
-    virtual void recordDecision(std::int64_t review_id, const std::string& status,
-                                const std::string& now, const std::string& decided_by,
-                                const std::string& reason) = 0;
+    virtual void recordDecision(std::int64_t review_id, ReviewStatus status, const std::string& now,
+                                const std::string& decided_by, const std::string& reason) = 0;
     virtual void setLineStatus(std::int64_t claim_line_id, LineStatus status) = 0;
     // Adds a (signed) amount to the declaration's awarded total.
     virtual void addAwarded(std::int64_t declaration_id, std::int64_t cents) = 0;
@@ -59,7 +60,7 @@ class MariaDbReviews final : public ReviewStore {
     explicit MariaDbReviews(db::Connection& db) : db_(db) {}
 
     std::optional<ReviewItem> lockReview(std::int64_t review_id) override;
-    void recordDecision(std::int64_t review_id, const std::string& status, const std::string& now,
+    void recordDecision(std::int64_t review_id, ReviewStatus status, const std::string& now,
                         const std::string& decided_by, const std::string& reason) override;
     void setLineStatus(std::int64_t claim_line_id, LineStatus status) override;
     void addAwarded(std::int64_t declaration_id, std::int64_t cents) override;

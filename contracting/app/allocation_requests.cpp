@@ -44,7 +44,7 @@ std::int64_t requireClient(app::RequestContext& ctx, RequestRow& q) {
 
 // A WMO317 is honoured as a whole (IV093): the grant decides every TeWijzigenProduct (one change
 // per ToewijzingNummer asked for, no other) and every NieuwProduct.
-void checkWholeRequest(app::RequestContext& ctx, const RequestRow& q, GrantInput& in) {
+void checkWholeRequest(app::RequestContext& ctx, const RequestRow& q, RequestGrantReader& in) {
     if (q.kind != "317") return;
     const RequestedItems items = in.requested(q.summary_json);
     std::set<std::string> asked;
@@ -74,7 +74,7 @@ void checkWholeRequest(app::RequestContext& ctx, const RequestRow& q, GrantInput
 // allocation from then on), and the provider's request is its consent to the change (OP033x1:
 // asked for by the provider, no further consultation).
 void grantChanges(app::RequestContext& ctx, AllocationChanges& changes, const RequestRow& q,
-                  GrantInput& in) {
+                  RequestGrantReader& in) {
     ChangeDefaults defaults;
     defaults.referentie_aanbieder = q.referentie_aanbieder;
     if (q.kind == "317") {
@@ -183,7 +183,7 @@ RequestView getRequest(app::RequestContext& ctx, std::int64_t id) {
     return viewOf(*r, ctx.today());
 }
 
-RequestView grantRequest(app::RequestContext& ctx, std::int64_t id, GrantInput& in,
+RequestView grantRequest(app::RequestContext& ctx, std::int64_t id, RequestGrantReader& in,
                          AllocationChanges& changes) {
     db::Transaction tx(ctx.db);
     RequestRow q = lockRequest(ctx, id);

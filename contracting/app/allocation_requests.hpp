@@ -46,9 +46,9 @@ struct ChangeDefaults {
 
 // The staff's grant, read part by part when the use case needs it, so that its errors come in
 // the order of the checks (the HTTP adapter implements it over the JSON body).
-class GrantInput {
+class RequestGrantReader {
   public:
-    virtual ~GrantInput() = default;
+    virtual ~RequestGrantReader() = default;
     virtual std::size_t changeCount() = 0;
     virtual std::size_t allocationCount() = 0;
     // The ToewijzingNummer that change i changes.
@@ -97,7 +97,7 @@ RequestView getRequest(app::RequestContext& ctx, std::int64_t id);
 // POST /requests/{id}/grant: in one transaction NOT_FOUND / REQUEST_DECIDED, CLIENT_UNKNOWN,
 // the request honoured as a whole (WMO317), the changes then the new allocations (one WMO301
 // per provider to `changes`), audited "request.granted".
-RequestView grantRequest(app::RequestContext& ctx, std::int64_t id, GrantInput& in,
+RequestView grantRequest(app::RequestContext& ctx, std::int64_t id, RequestGrantReader& in,
                          AllocationChanges& changes);
 // POST /requests/{id}/reject: the WMO319 "afgewezen" with `code` (1..9), audited
 // "request.rejected".

@@ -73,8 +73,14 @@ IntakeResult receiveMessage(app::RequestContext& ctx, const ReceivedMessage& m,
     return {outcome.outcome, std::move(retour), false};
 }
 
-std::string nextRetourIdentificatie(app::RequestContext& ctx) {
-    return nextOwnIdentificatie(ctx.db);
+void recordInboxOutcome(app::RequestContext& ctx, std::int64_t inbox_id,
+                        std::optional<std::int64_t> outbox_id, const std::string& outcome) {
+    recordInboxOutcome(ctx.db, inbox_id, outbox_id, outcome);
+}
+
+void answerInboxMessage(app::RequestContext& ctx, std::int64_t inbox_id,
+                        const std::string& retour_xml) {
+    answerInbox(ctx.db, inbox_id, retour_xml);
 }
 
 }  // namespace zc::contracting

@@ -72,7 +72,12 @@ struct InboxRegistration {
 InboxRegistration registerInbox(app::RequestContext& ctx, const InboxKey& key,
                                 std::int64_t provider_id, const std::string& sha);
 
-// Our next BerichtIdentificatie / IdentificatieRetour (digits, at most 12), for a retour.
-std::string nextRetourIdentificatie(app::RequestContext& ctx);
+// For billing's WMO323 intake, in the caller's transaction: the declaration's outcome on its
+// inbox message, with the queued WMO325 (outbox message `outbox_id`) as its retour (485).
+void recordInboxOutcome(app::RequestContext& ctx, std::int64_t inbox_id,
+                        std::optional<std::int64_t> outbox_id, const std::string& outcome);
+// The WMO325 sent after the reviews becomes the inbox message's retour: it is answered now.
+void answerInboxMessage(app::RequestContext& ctx, std::int64_t inbox_id,
+                        const std::string& retour_xml);
 
 }  // namespace zc::contracting

@@ -41,11 +41,20 @@ void finishInboxMessage(db::Connection& db, std::int64_t inbox_id, const std::st
         {outcome, text(retour_code), text(retour_xml), inbox_id});
 }
 
-std::string nextOwnIdentificatie(db::Connection& db) {
-    auto r = db.queryOne("SELECT last_value FROM message_sequence WHERE id = 1 FOR UPDATE");
-    const std::int64_t next = r->i64(0) + 1;
-    db.execute("UPDATE message_sequence SET last_value = ? WHERE id = 1", {next});
-    return std::to_string(next);
+void recordInboxOutcome(db::Connection& db, std::int64_t inbox_id,
+                        std::optional<std::int64_t> outbox_id, const std::string& outcome) {
+    db.execute(
+        "UPDATE inbox_messages SET outcome = ?, retour_code = ?,"
+        " retour_xml = (SELECT xml FROM outbox_messages WHERE id = ?) WHERE id = ?",
+        {outcome, outbox_id ? db::Param(std::string("485")) : db::Param(nullptr),
+         outbox_id ? db::Param(*outbox_id) : db::Param(nullptr), inbox_id});
+}
+
+void answerInbox(db::Connection& db, std::int64_t inbox_id, const std::string& retour_xml) {
+    db.execute(
+        "UPDATE inbox_messages SET outcome = 'answered', retour_code = '485', retour_xml = ?"
+        " WHERE id = ?",
+        {retour_xml, inbox_id});
 }
 
 std::int64_t recordRetourOnOutbox(db::Connection& db, const std::string& message_code,

@@ -42,9 +42,12 @@ std::optional<InboxRow> findInboxMessage(db::Connection& db, const InboxKey& key
 void finishInboxMessage(db::Connection& db, std::int64_t inbox_id, const std::string& outcome,
                         const std::optional<std::string>& retour_code,
                         const std::optional<std::string>& retour_xml);
-// The next of our BerichtIdentificatie / IdentificatieRetour (digits), locked until the
-// transaction ends.
-std::string nextOwnIdentificatie(db::Connection& db);
+// The outcome of a WMO323 on its inbox message; with an outbox message, that WMO325 (copied in
+// the database) becomes its retour (485) for a resend.
+void recordInboxOutcome(db::Connection& db, std::int64_t inbox_id,
+                        std::optional<std::int64_t> outbox_id, const std::string& outcome);
+// A WMO325 sent after the reviews answers the inbox message now.
+void answerInbox(db::Connection& db, std::int64_t inbox_id, const std::string& retour_xml);
 // Records the provider's retour on our message `message_code`/`identificatie` to it (the codes
 // comma-joined) at `at`; returns the number of outbox messages it named (0 or 1).
 std::int64_t recordRetourOnOutbox(db::Connection& db, const std::string& message_code,

@@ -36,12 +36,12 @@ std::set<std::int64_t> MariaDbReceivedRequests::currentNumbers(std::int64_t clie
     return out;
 }
 
-std::optional<AllocationTerms> MariaDbReceivedRequests::allocationTerms(std::int64_t number) {
+std::optional<AllocationStartTerms> MariaDbReceivedRequests::allocationTerms(std::int64_t number) {
     const auto a = db_.queryOne(
         "SELECT start_date, frequency FROM allocations WHERE number = ? AND is_current = 1",
         {number});
     if (!a) return std::nullopt;
-    return AllocationTerms{parseDate(a->str(0)), a->str(1)};
+    return AllocationStartTerms{parseDate(a->str(0)), a->str(1)};
 }
 
 std::optional<NamedAllocation> MariaDbReceivedRequests::allocation(std::int64_t number) {

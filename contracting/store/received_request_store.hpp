@@ -20,7 +20,7 @@ class Connection;
 namespace zc::contracting {
 
 // The start and frequency ("total", "week", ...) of an allocation's current version.
-struct AllocationTerms {
+struct AllocationStartTerms {
     Date start_date;
     std::string frequency;
 };
@@ -49,7 +49,7 @@ class ReceivedRequestStore {
     // The numbers of the client's allocations with the provider that are current on `today`.
     virtual std::set<std::int64_t> currentNumbers(std::int64_t client_id, std::int64_t provider_id,
                                                   Date today) = 0;
-    virtual std::optional<AllocationTerms> allocationTerms(std::int64_t number) = 0;
+    virtual std::optional<AllocationStartTerms> allocationTerms(std::int64_t number) = 0;
     virtual std::optional<NamedAllocation> allocation(std::int64_t number) = 0;
     virtual void insertRequest(const NewRequest& request) = 0;
 };
@@ -61,7 +61,7 @@ class MariaDbReceivedRequests final : public ReceivedRequestStore {
     bool lockOpenRequest(std::int64_t provider_id, const std::string& bsn_hash) override;
     std::set<std::int64_t> currentNumbers(std::int64_t client_id, std::int64_t provider_id,
                                           Date today) override;
-    std::optional<AllocationTerms> allocationTerms(std::int64_t number) override;
+    std::optional<AllocationStartTerms> allocationTerms(std::int64_t number) override;
     std::optional<NamedAllocation> allocation(std::int64_t number) override;
     void insertRequest(const NewRequest& request) override;
 

@@ -8,7 +8,7 @@ namespace zc::http {
 
 // POST /clients/{id}/message-safety: {withhold: true, reason} or {withhold: false} →
 // {client_id, messages_withheld}. A release announces the client's allocations to `changes`
-// (the route passes the WMO301 outbox: app::queueingWmo301<setMessageSafety>).
+// (the route passes the WMO301 outbox: http::queueingWmo301<setMessageSafety>).
 ApiResponse setMessageSafety(RequestContext& ctx, const ApiRequest& req,
                              contracting::AllocationChanges& changes);
 

@@ -5,7 +5,6 @@
 #include "contracting/app/provider_outbox.hpp"
 #include "contracting/app/provider_queries.hpp"
 #include "contracting/kernel/errors.hpp"
-#include "interfaces/app/messages.hpp"
 #include "interfaces/iwmo/declaration.hpp"
 #include "interfaces/iwmo/exchange/intake_answer.hpp"
 #include "interfaces/iwmo/exchange/message_intake.hpp"

@@ -58,7 +58,7 @@ std::string text(const Poco::JSON::Object::Ptr& o, const std::string& key) {
 }
 
 // The grant's JSON body, read item by item as the use case asks.
-class JsonGrant final : public contracting::GrantInput {
+class JsonGrant final : public contracting::RequestGrantReader {
   public:
     JsonGrant(Poco::JSON::Object::Ptr body, Poco::JSON::Array::Ptr allocations,
               Poco::JSON::Array::Ptr changes)

@@ -31,7 +31,7 @@ Poco::JSON::Object::Ptr reviewJson(const billing::ReviewView& v) {
     o->set("declaration_id", r.declaration_id);
     o->set("code", r.code);
     o->set("message", r.message);
-    o->set("status", r.status);
+    o->set("status", std::string(billing::reviewStatusName(r.status)));
     o->set("due_date", r.due_date);
     o->set("overdue", v.overdue);
     o->set("provider_agb", r.provider_agb);
@@ -76,7 +76,7 @@ ApiResponse decideReview(RequestContext& ctx, const ApiRequest& req) {
     iwmo::Wmo325Answers answers(ctx);
     const auto r = billing::decideReview(ctx, payables, answers, in);
     auto out = newObject();
-    out->set("status", r.review_status);
+    out->set("status", std::string(billing::reviewStatusName(r.review_status)));
     if (r.answered_before) {
         out->set("message",
                  "The WMO325 had already answered this line as not accepted; it is not paid "

@@ -12,7 +12,6 @@
 #include "clients_api.hpp"
 #include "contracts_api.hpp"
 #include "declarations_api.hpp"
-#include "interfaces/app/messages.hpp"
 #include "message_log_api.hpp"
 #include "message_safety_api.hpp"
 #include "messages_api.hpp"

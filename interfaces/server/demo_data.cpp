@@ -10,8 +10,6 @@
 #include <string_view>
 #include <utility>
 
-#include "interfaces/app/context.hpp"
-#include "interfaces/app/messages.hpp"
 #include "interfaces/http/allocations_api.hpp"
 #include "interfaces/http/auth_api.hpp"
 #include "interfaces/http/clients_api.hpp"
@@ -20,9 +18,15 @@
 #include "interfaces/http/procedures_api.hpp"
 #include "interfaces/http/reference_api.hpp"
 
-namespace zc::app {
+namespace zc::server {
 namespace {
 
+using app::Actor;
+using app::AppConfig;
+using app::RequestContext;
+using app::Role;
+using http::ApiRequest;
+using http::ApiResponse;
 using UseCase = ApiResponse (*)(RequestContext&, const ApiRequest&);
 using Field = std::pair<const char*, Poco::Dynamic::Var>;
 
@@ -601,8 +605,8 @@ void enableTotp(Demo& d, const std::string& username, const std::string& secret)
     db::Transaction tx(d.db);
     d.db.execute("UPDATE users SET totp_secret = ?, totp_enabled = 1 WHERE username = ?",
                  {secret, username});
-    appendAudit(ctx, {"auth.totp_enrol", "user", username, "ok", std::nullopt,
-                      "{\"totp_enabled\":true,\"source\":\"demo\"}"});
+    security::appendAudit(ctx, {"auth.totp_enrol", "user", username, "ok", std::nullopt,
+                                "{\"totp_enabled\":true,\"source\":\"demo\"}"});
     tx.commit();
 }
 
@@ -780,4 +784,4 @@ DemoSummary loadDemoData(db::Connection& db, const AppConfig& config) {
     return d.summary;
 }
 
-}  // namespace zc::app
+}  // namespace zc::server

@@ -5,9 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "interfaces/app/context.hpp"
+#include "contracting/kernel/request_context.hpp"
+#include "interfaces/mysql/connection.hpp"
 
-namespace zc::app {
+namespace zc::server {
 
 struct DemoLogin {
     std::string username;
@@ -25,6 +26,6 @@ struct DemoSummary {
 inline constexpr const char* kDemoPassword = "demo-password-2026";
 
 // Loads the demo once; a second call finds the demo municipality and returns already_loaded.
-DemoSummary loadDemoData(db::Connection& db, const AppConfig& config);
+DemoSummary loadDemoData(db::Connection& db, const app::AppConfig& config);
 
-}  // namespace zc::app
+}  // namespace zc::server

@@ -15,7 +15,6 @@
 #include <vector>
 
 #include "contracting/kernel/errors.hpp"
-#include "interfaces/app/messages.hpp"
 #include "interfaces/http/api_server.hpp"
 #include "interfaces/http/outcome_texts.hpp"
 #include "interfaces/iso20022/bank_schemas.hpp"
@@ -152,7 +151,7 @@ int loadDemoCommand(const server::Settings& s) {
     loadSchemas(s);  // the demo's allocations queue WMO301s, checked before they are queued
     db::ensureThreadInit();
     db::Connection conn(s.db);
-    const auto summary = app::loadDemoData(conn, s.app);
+    const auto summary = server::loadDemoData(conn, s.app);
     std::cout << (summary.already_loaded ? "demo data present already (nothing changed)"
                                          : "demo data loaded")
               << "\n\ndemo logins:\n";
@@ -186,7 +185,7 @@ std::string readWholeFile(const std::string& path) {
 int validateCommand(const server::Settings& s, const std::string& file) {
     loadSchemas(s);
     std::vector<std::string> problems;
-    const bool ok = iwmo::validateMessageFile(file, problems, app::declarationProblems);
+    const bool ok = iwmo::validateMessageFile(file, problems);
     for (const auto& p : problems) std::cout << file << ": " << p << "\n";
     std::cout << file << (ok ? ": valid" : ": not valid") << std::endl;
     return ok ? 0 : 1;

@@ -1,5 +1,5 @@
 // Issue 11: allocations and what we send follow the business rules — through the real use cases
-// (interfaces/app/allocations.hpp, interfaces/http/clients_api.hpp, messages.hpp) against a
+// (interfaces/http/allocations_api.hpp, interfaces/http/clients_api.hpp) against a
 // migrated scratch database, on a fixed day (2025-03-10, a Monday) so that "the past" is stable:
 // OP087 (what a WMO301 carries), OP186/OP298/OP299 (provider consent for retroactive changes),
 // OP380 (extension keeps the ToewijzingNummer), the decision's volume across its allocations,
@@ -10,7 +10,6 @@
 
 #include "contracting/kernel/errors.hpp"
 #include "db/db_test_env.hpp"
-#include "interfaces/app/messages.hpp"
 #include "interfaces/http/allocations_api.hpp"
 #include "interfaces/http/clients_api.hpp"
 #include "interfaces/http/contracts_api.hpp"

@@ -26,7 +26,7 @@ class AuditChainTest : public ::testing::Test {
         return a;
     }
 
-    app::AuditEntry entry(int i) const {
+    security::AuditEntry entry(int i) const {
         return {
             "test.event",
             "thing",
@@ -40,7 +40,7 @@ class AuditChainTest : public ::testing::Test {
     void appendCommitted(int n) {
         for (int i = 0; i < n; ++i) {
             db::Transaction tx(*conn_);
-            app::appendAudit(*ctx_, entry(i + 1));
+            security::appendAudit(*ctx_, entry(i + 1));
             tx.commit();
         }
     }
@@ -141,7 +141,7 @@ TEST_F(AuditChainTest, RolledBackAppendLeavesNoGap) {
     appendCommitted(2);
     {
         db::Transaction tx(*conn_);
-        app::appendAudit(*ctx_, entry(99));
+        security::appendAudit(*ctx_, entry(99));
         // No commit: the change this row recorded failed, so the row goes too.
     }
     EXPECT_EQ(maxSeq(), 2);
@@ -156,7 +156,7 @@ TEST_F(AuditChainTest, RolledBackAppendLeavesNoGap) {
 }
 
 TEST_F(AuditChainTest, StandaloneAppendCommitsItsOwnRow) {
-    app::appendAuditStandalone(*ctx_, entry(1));
+    security::appendAuditStandalone(*ctx_, entry(1));
 
     auto other = scratch_.connect();  // a second session sees the committed row
     EXPECT_EQ(dbtest::countRows(*other, "audit_log"), 1);
@@ -168,7 +168,7 @@ TEST_F(AuditChainTest, VerifiesAndDetectsTamperingBeyondTheFirstPageOfRows) {
     constexpr int kRows = 1005;
     {
         db::Transaction tx(*conn_);
-        for (int i = 1; i <= kRows; ++i) app::appendAudit(*ctx_, entry(i));
+        for (int i = 1; i <= kRows; ++i) security::appendAudit(*ctx_, entry(i));
         tx.commit();
     }
     const auto intact = security::verifyAudit(*conn_);

@@ -97,8 +97,8 @@ class BudgetFinancingTest : public ::testing::Test {
         return {{"id", std::to_string(contract_)}};
     }
 
-    app::ApiResponse report(app::RequestContext& ctx, int quarter, std::int64_t dagdelen,
-                            std::int64_t clienten) {
+    http::ApiResponse report(app::RequestContext& ctx, int quarter, std::int64_t dagdelen,
+                             std::int64_t clienten) {
         return http::reportRealisation(
             ctx,
             dbtest::jsonRequest(R"({"year":2025,"quarter":)" + std::to_string(quarter) +

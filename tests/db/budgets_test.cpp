@@ -7,7 +7,6 @@
 
 #include "contracting/kernel/errors.hpp"
 #include "db/db_test_env.hpp"
-#include "interfaces/app/messages.hpp"
 #include "interfaces/http/allocations_api.hpp"
 #include "interfaces/http/budgets_api.hpp"
 #include "interfaces/http/clients_api.hpp"
@@ -176,7 +175,7 @@ class BudgetsTest : public ::testing::Test {
         return object(res);
     }
 
-    app::ApiResponse reallocate(std::int64_t from, std::int64_t to, std::int64_t cents) {
+    http::ApiResponse reallocate(std::int64_t from, std::int64_t to, std::int64_t cents) {
         return http::requestReallocation(
             *holder_, dbtest::jsonRequest(R"({"from_budget_id":)" + std::to_string(from) +
                                           R"(,"to_budget_id":)" + std::to_string(to) +
@@ -184,8 +183,8 @@ class BudgetsTest : public ::testing::Test {
                                           R"(,"reason":"more clients in district Noord"})"));
     }
 
-    app::ApiResponse decide(app::RequestContext& who, std::int64_t id,
-                            const std::string& decision) {
+    http::ApiResponse decide(app::RequestContext& who, std::int64_t id,
+                             const std::string& decision) {
         return http::decideReallocation(
             who, dbtest::jsonRequest(R"({"decision":")" + decision + R"(","reason":"ok"})",
                                      {{"id", std::to_string(id)}}));

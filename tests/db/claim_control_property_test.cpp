@@ -13,7 +13,6 @@
 #include <random>
 
 #include "db_test_env.hpp"
-#include "interfaces/app/messages.hpp"
 #include "interfaces/http/allocations_api.hpp"
 #include "interfaces/http/clients_api.hpp"
 #include "interfaces/http/contracts_api.hpp"

@@ -6,7 +6,6 @@
 
 #include "contracting/kernel/errors.hpp"
 #include "db_test_env.hpp"
-#include "interfaces/app/messages.hpp"
 #include "interfaces/http/allocations_api.hpp"
 #include "interfaces/http/clients_api.hpp"
 #include "interfaces/http/contracts_api.hpp"
@@ -108,8 +107,8 @@ class ClaimsTest : public ::testing::Test {
     }
 
     // A February 2025 declaration with these lines; the total is computed unless given.
-    app::ApiRequest declaration(const std::string& number, const std::vector<std::string>& lines,
-                                std::int64_t total) {
+    http::ApiRequest declaration(const std::string& number, const std::vector<std::string>& lines,
+                                 std::int64_t total) {
         std::string body = R"({"number":")" + number +
                            R"(","period_start":"2025-02-01","period_end":"2025-03-01",)"
                            R"("total_submitted_cents":)" +
@@ -355,7 +354,7 @@ TEST_F(ClaimsTest, AnAllocationWithAcceptedClaimsIsNotRemovedUntilTheyAreCredite
 TEST_F(ClaimsTest, ACsvOfRealisedHoursGetsTheSameAdjudicationAndAnswer) {
     // Product, unit, tariff and amount come from the allocation and the contract.
     auto upload = [&](const std::string& number, bool dry_run) {
-        app::ApiRequest req = dbtest::jsonRequest(
+        http::ApiRequest req = dbtest::jsonRequest(
             "{}", {},
             {{"number", number}, {"period_start", "2025-02-01"}, {"period_end", "2025-03-01"}});
         if (dry_run) req.query["dry_run"] = "true";
@@ -379,7 +378,7 @@ TEST_F(ClaimsTest, ACsvOfRealisedHoursGetsTheSameAdjudicationAndAnswer) {
     EXPECT_EQ(object(dry)->getValue<std::int64_t>("awarded_cents"), 12 * kTariff);
     EXPECT_EQ(payableSum(), 12 * kTariff);
 
-    app::ApiRequest bad = dbtest::jsonRequest(
+    http::ApiRequest bad = dbtest::jsonRequest(
         "{}", {},
         {{"number", "CSV2"}, {"period_start", "2025-02-01"}, {"period_end", "2025-03-01"}});
     bad.raw_body = "K3,1,123456782,2025-02-01\n";
@@ -433,7 +432,7 @@ TEST_F(ClaimsTest, PaymentRunsLeaveOutDisputesAndBlocksAndNeedASecondFinanceUser
     const auto run_request =
         dbtest::jsonRequest(R"({"municipality_code":"0193","due_until":"2099-12-31"})");
     // "outcome reason-code" of the run's only item.
-    auto outcome = [&](const app::ApiResponse& run) {
+    auto outcome = [&](const http::ApiResponse& run) {
         auto items = object(run)->getArray("items");
         if (items->size() != 1) return std::to_string(items->size()) + " items";
         const auto item = items->getObject(0);

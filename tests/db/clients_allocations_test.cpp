@@ -5,7 +5,6 @@
 #include "contracting/app/clients.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "db/db_test_env.hpp"
-#include "interfaces/app/messages.hpp"
 #include "interfaces/http/allocations_api.hpp"
 #include "interfaces/http/clients_api.hpp"
 #include "interfaces/http/contracts_api.hpp"
@@ -108,8 +107,8 @@ class ClientsAllocationsTest : public ::testing::Test {
                R"(,"unit":"hours","frequency":"week","financing":"ZIN"})";
     }
 
-    app::ApiResponse allocate(std::int64_t granted, std::int64_t provider_id,
-                              const std::string& extra = "") {
+    http::ApiResponse allocate(std::int64_t granted, std::int64_t provider_id,
+                               const std::string& extra = "") {
         return http::queueingWmo301<http::createAllocation>(
             *officer_, dbtest::jsonRequest(R"({"granted_product_id":)" + std::to_string(granted) +
                                            R"(,"provider_id":)" + std::to_string(provider_id) +

@@ -64,7 +64,7 @@ class ContractCreationTest : public ::testing::Test {
         return rows.empty() ? "" : rows.front().after.value_or("");
     }
 
-    std::int64_t num(const app::ApiResponse& r, const std::string& key) {
+    std::int64_t num(const http::ApiResponse& r, const std::string& key) {
         return object(r)->getValue<std::int64_t>(key);
     }
 

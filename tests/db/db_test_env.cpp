@@ -14,7 +14,6 @@
 #include <stdexcept>
 
 #include "contracting/kernel/errors.hpp"
-#include "interfaces/app/messages.hpp"
 #include "interfaces/iwmo/exchange/message_schemas.hpp"
 #include "interfaces/mysql/connection_pool.hpp"
 
@@ -209,9 +208,9 @@ std::string errorCode(const std::function<void()>& f) {
     return "<no error>";
 }
 
-app::ApiRequest jsonRequest(const std::string& body_json, std::map<std::string, std::string> path,
-                            std::map<std::string, std::string> query) {
-    app::ApiRequest req;
+http::ApiRequest jsonRequest(const std::string& body_json, std::map<std::string, std::string> path,
+                             std::map<std::string, std::string> query) {
+    http::ApiRequest req;
     Poco::JSON::Parser parser;
     req.body = parser.parse(body_json).extract<Poco::JSON::Object::Ptr>();
     req.path = std::move(path);
@@ -228,11 +227,11 @@ app::Actor actor(app::Role role, const std::string& name, std::int64_t provider_
     return a;
 }
 
-Poco::JSON::Object::Ptr object(const app::ApiResponse& r) {
+Poco::JSON::Object::Ptr object(const http::ApiResponse& r) {
     return r.body.extract<Poco::JSON::Object::Ptr>();
 }
 
-Poco::JSON::Array::Ptr array(const app::ApiResponse& r) {
+Poco::JSON::Array::Ptr array(const http::ApiResponse& r) {
     return r.body.extract<Poco::JSON::Array::Ptr>();
 }
 

@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "interfaces/app/context.hpp"
+#include "interfaces/http/api_request.hpp"
 #include "interfaces/mysql/connection.hpp"
 
 namespace zc::dbtest {
@@ -94,12 +94,12 @@ std::string errorCode(const std::function<void()>& f);
 // The caller of a use case: a staff member (user 1) or, with a provider id, that provider.
 app::Actor actor(app::Role role, const std::string& name, std::int64_t provider_id = 0);
 // The JSON object / array a use case answered.
-Poco::JSON::Object::Ptr object(const app::ApiResponse& r);
-Poco::JSON::Array::Ptr array(const app::ApiResponse& r);
+Poco::JSON::Object::Ptr object(const http::ApiResponse& r);
+Poco::JSON::Array::Ptr array(const http::ApiResponse& r);
 
 // A request with a JSON body given as text, e.g. R"({"agb":"12345678"})".
-app::ApiRequest jsonRequest(const std::string& body_json,
-                            std::map<std::string, std::string> path = {},
-                            std::map<std::string, std::string> query = {});
+http::ApiRequest jsonRequest(const std::string& body_json,
+                             std::map<std::string, std::string> path = {},
+                             std::map<std::string, std::string> query = {});
 
 }  // namespace zc::dbtest

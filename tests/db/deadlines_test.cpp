@@ -5,7 +5,6 @@
 #include <gtest/gtest.h>
 
 #include "db_test_env.hpp"
-#include "interfaces/app/messages.hpp"
 #include "interfaces/http/requests_api.hpp"
 #include "interfaces/mysql/migrations.hpp"
 

@@ -86,13 +86,13 @@ class ReferenceStoreTest : public ::testing::Test {
         return object(res)->getValue<std::int64_t>("id");
     }
 
-    app::ApiResponse changeStatus(std::int64_t contract_id, const std::string& body) {
+    http::ApiResponse changeStatus(std::int64_t contract_id, const std::string& body) {
         return http::changeContractStatus(
             *manager_, dbtest::jsonRequest(body, {{"id", std::to_string(contract_id)}}));
     }
 
-    app::ApiResponse tariffAt(const std::string& agb, const std::string& product,
-                              const std::string& date, const std::string& municipality = "") {
+    http::ApiResponse tariffAt(const std::string& agb, const std::string& product,
+                               const std::string& date, const std::string& municipality = "") {
         std::map<std::string, std::string> query{
             {"agb", agb}, {"product", product}, {"date", date}};
         if (!municipality.empty()) query["municipality"] = municipality;

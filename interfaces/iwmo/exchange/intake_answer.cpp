@@ -18,9 +18,19 @@ IntakeAnswer ackAnswer(const std::string& kind_name, const std::string& outcome,
     o.set("message", kind_name);
     o.set("outcome", outcome);
     o.set("repeat", repeat);
+    return {200, "application/json; charset=utf-8", jsonText(o)};
+}
+
+IntakeAnswer storedAnswer(const std::string& kind_name, const std::string& outcome,
+                          std::optional<std::string> retour_xml, bool repeat) {
+    if (!retour_xml) return ackAnswer(kind_name, outcome, repeat);
+    return retourAnswer(std::move(*retour_xml));
+}
+
+std::string jsonText(const Poco::JSON::Object& o) {
     std::ostringstream out;
     Poco::JSON::Stringifier::condense(Poco::Dynamic::Var(o), out);
-    return {200, "application/json; charset=utf-8", out.str()};
+    return out.str();
 }
 
 void technicalError(const std::string& code, const std::string& message) {

@@ -2,6 +2,9 @@
 // What the intake of a provider's message answers, and its refusals before anything is stored:
 // the answer type, the JSON acknowledgement of a message without a retour, the byte-order-mark
 // check (OP192) and the technical error (not processable: no retour, nothing stored).
+#include <Poco/JSON/Object.h>
+
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -19,6 +22,11 @@ struct IntakeAnswer {
 IntakeAnswer retourAnswer(std::string retour_xml);
 // {"message": kind_name, "outcome": outcome, "repeat": repeat} (application/json).
 IntakeAnswer ackAnswer(const std::string& kind_name, const std::string& outcome, bool repeat);
+// The answer a registered message got: its retour, or the acknowledgement when it has none.
+IntakeAnswer storedAnswer(const std::string& kind_name, const std::string& outcome,
+                          std::optional<std::string> retour_xml, bool repeat);
+// The object as condensed JSON text (what the answers and the stored message heads carry).
+std::string jsonText(const Poco::JSON::Object& o);
 
 // Not processable: throws ValidationError(code, message, "") (no retour, nothing stored).
 [[noreturn]] void technicalError(const std::string& code, const std::string& message);

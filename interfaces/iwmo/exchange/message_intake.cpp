@@ -7,12 +7,14 @@
 
 #include "contracting/app/care_starts.hpp"
 #include "contracting/app/message_intake.hpp"
+#include "contracting/app/provider_outbox.hpp"
 #include "contracting/app/received_requests.hpp"
 #include "contracting/app/retour_verdicts.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "interfaces/iwmo/exchange/message_rules.hpp"
 #include "interfaces/iwmo/exchange/message_schemas.hpp"
 #include "interfaces/iwmo/exchange/received_messages.hpp"
+#include "interfaces/iwmo/exchange/wmo323_intake.hpp"
 #include "interfaces/iwmo/message_kinds.hpp"
 #include "interfaces/iwmo/writers.hpp"
 #include "interfaces/security/crypto.hpp"
@@ -105,13 +107,13 @@ class ReceivedContent final : public contracting::MessageContent {
                                        const contracting::PlacedCodes& codes,
                                        const CodeTargets& targets) {
         if (!codes.empty()) return rejected(ctx, placeCodes(codes, targets), false);
-        RetourHeader h{contracting::nextRetourIdentificatie(ctx), ctx.today(), {}};
+        RetourHeader h{contracting::nextIdentificatie(ctx), ctx.today(), {}};
         return {"accepted", buildRetour(root_, *id_.kind, h, {}, false)};
     }
 
     contracting::ContentOutcome rejected(app::RequestContext& ctx, const ClassCodes& codes,
                                          bool header_only) {
-        RetourHeader h{contracting::nextRetourIdentificatie(ctx),
+        RetourHeader h{contracting::nextIdentificatie(ctx),
                        ctx.today(),
                        {header_only ? std::string("0001") : std::string("0200")}};
         return {header_only ? "rejected_header" : "rejected",
@@ -132,12 +134,10 @@ IntakeAnswer receiveMessage(app::RequestContext& ctx, const std::string& sender_
     const Identified id = identify(root, security::sha256Hex(xml));
     ReceivedContent content(root, id);
     auto r = contracting::receiveMessage(ctx, id.header, sender_agb, content);
-    if (!r.retour_xml) return ackAnswer(id.kind->name, r.outcome, r.repeat);
-    return retourAnswer(std::move(*r.retour_xml));
+    return storedAnswer(id.kind->name, r.outcome, std::move(r.retour_xml), r.repeat);
 }
 
-bool validateMessageFile(const std::string& path, std::vector<std::string>& problems,
-                         DeclarationProblems declarations) {
+bool validateMessageFile(const std::string& path, std::vector<std::string>& problems) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         problems.push_back("XML_UNREADABLE: cannot read " + path);
@@ -153,7 +153,7 @@ bool validateMessageFile(const std::string& path, std::vector<std::string>& prob
         return false;
     }
     if (looksLikeDeclaration(head)) {
-        problems = declarations(DeclarationSource::file(path));
+        problems = declarationProblems(DeclarationSource::file(path));
         return problems.empty();
     }
     std::ostringstream whole;

@@ -23,13 +23,9 @@ namespace zc::iwmo {
 IntakeAnswer receiveMessage(app::RequestContext& ctx, const std::string& sender_agb,
                             std::string_view xml);
 
-// What keeps a WMO323 from control level 3 (billing's declaration intake answers it).
-using DeclarationProblems = std::vector<std::string> (*)(const DeclarationSource& source);
-
 // CLI `validate FILE`: schema and the rules that need no database; one line per problem with
-// its code and location. Returns true when valid. A WMO323 is streamed from the file and
-// checked by `declarations`; other messages are read whole (limits.max_xml_bytes).
-bool validateMessageFile(const std::string& path, std::vector<std::string>& problems,
-                         DeclarationProblems declarations);
+// its code and location. Returns true when valid. A WMO323 is streamed from the file (what
+// declarationProblems finds); other messages are read whole (limits.max_xml_bytes).
+bool validateMessageFile(const std::string& path, std::vector<std::string>& problems);
 
 }  // namespace zc::iwmo

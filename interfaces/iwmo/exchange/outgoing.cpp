@@ -5,7 +5,8 @@
 
 #include "contracting/app/provider_outbox.hpp"
 #include "contracting/kernel/errors.hpp"
-#include "interfaces/app/messages.hpp"
+#include "interfaces/iwmo/exchange/intake_answer.hpp"
+#include "interfaces/iwmo/exchange/message_schemas.hpp"
 #include "interfaces/xml/stream_reader.hpp"
 
 namespace zc::iwmo {
@@ -18,7 +19,7 @@ void checkOutgoing(const std::string& code, const std::string& identificatie,
                    const std::string& xml) {
     const std::string what = "outgoing message " + code + "/" + identificatie;
     try {
-        app::refuseByteOrderMark(xml);
+        refuseByteOrderMark(xml);
     } catch (const ValidationError&) {
         throw std::logic_error(what + " starts with a byte-order mark");
     }
@@ -26,7 +27,7 @@ void checkOutgoing(const std::string& code, const std::string& identificatie,
     xml::Limits limits;
     limits.max_bytes = std::max<std::size_t>(limits.max_bytes, xml.size());
     limits.max_elements = std::max<std::size_t>(limits.max_elements, xml.size() / 8);
-    const auto check = xml::streamValidate(app::outgoingSchemas(), xml, limits, {}, ignore);
+    const auto check = xml::streamValidate(outgoingSchemas(), xml, limits, {}, ignore);
     if (!check.problems.empty()) {
         const auto& p = check.problems.front();
         throw std::logic_error(what + " is not valid against our iWmo XSD: " + p.code + " " +

@@ -5,9 +5,14 @@
 #include "billing/app/claim_processor.hpp"
 #include "billing/app/declaration_intake.hpp"
 #include "billing/domain/declaration_checks.hpp"
-#include "interfaces/app/messages_internal.hpp"
+#include "contracting/app/message_intake.hpp"
+#include "contracting/app/provider_outbox.hpp"
 #include "interfaces/iwmo/declaration_stream.hpp"
+#include "interfaces/iwmo/exchange/intake_answer.hpp"
+#include "interfaces/iwmo/exchange/message_schemas.hpp"
+#include "interfaces/iwmo/exchange/outgoing.hpp"
 #include "interfaces/iwmo/exchange/wmo325_answers.hpp"
+#include "interfaces/iwmo/message_kinds.hpp"
 #include "interfaces/security/crypto.hpp"
 #include "invoicing/app/claim_payables.hpp"
 
@@ -47,8 +52,8 @@ billing::DeclarationHeader billingHead(const DeclarationHead& h, Date today) {
 void requireValidRead(const Problems& problems) {
     if (problems.empty()) return;
     const auto& p = problems.front();
-    app::technicalError(p.code, "The declaration is not processable: " + p.message + " (line " +
-                                    std::to_string(p.line) + ").");
+    technicalError(p.code, "The declaration is not processable: " + p.message + " (line " +
+                               std::to_string(p.line) + ").");
 }
 
 // One received WMO323: its lines for billing, and the message layer around it. Keeps the
@@ -64,7 +69,7 @@ class Wmo323Message final : public billing::DeclarationLines, public billing::De
     void eachLine(bool credits, const std::function<void(billing::ClaimLine&&)>& each) override;
 
     std::int64_t sender(const billing::ReceivedHead&) override {
-        return app::checkSender(ctx_, head_.afzender, head_.ontvanger, sender_agb_);
+        return contracting::checkSender(ctx_, head_.afzender, head_.ontvanger, sender_agb_);
     }
     std::optional<std::int64_t> registerMessage(std::int64_t provider_id) override;
     std::string messageHead() override { return messageHeadJson(head_); }
@@ -75,7 +80,7 @@ class Wmo323Message final : public billing::DeclarationLines, public billing::De
     void answerAwaitingReview(const billing::DeclarationResult& result) override;
     std::string auditId() override { return head_.afzender + "/484/" + head_.identificatie; }
 
-    app::IntakeAnswer& reply() { return reply_; }
+    IntakeAnswer& reply() { return reply_; }
 
   private:
     app::RequestContext& ctx_;
@@ -84,11 +89,11 @@ class Wmo323Message final : public billing::DeclarationLines, public billing::De
     const xml::Limits limits_ = declarationLimits();
     DeclarationHead head_;
     Problems problems_;
-    app::IntakeAnswer reply_;
+    IntakeAnswer reply_;
 };
 
 void Wmo323Message::stream(Reader& reader) {
-    DeclarationStream stream(app::messageSchemas(), source_, limits_, kBatchLines);
+    DeclarationStream stream(messageSchemas(), source_, limits_, kBatchLines);
     bool stopped = false;
     std::vector<billing::ReceivedLine> lines;
     for (bool end = false; !end;) {
@@ -112,29 +117,29 @@ void Wmo323Message::stream(Reader& reader) {
 void Wmo323Message::eachLine(bool credits, const std::function<void(billing::ClaimLine&&)>& each) {
     DeclarationReader reader;
     requireValidRead(reader.read(
-        app::messageSchemas(), source_, limits_, [](const auto&) {},
+        messageSchemas(), source_, limits_, [](const auto&) {},
         [&](const Prestatie& p) {
             if (p.credit == credits) each(claimLine(p));
         }));
 }
 
 std::optional<std::int64_t> Wmo323Message::registerMessage(std::int64_t provider_id) {
-    std::int64_t inbox_id = 0;
-    auto repeat = app::registerInbox(
-        ctx_, {&kindByName("wmo323"), head_.afzender, head_.identificatie, head_.dagtekening},
-        provider_id, contentSha(source_), inbox_id);
-    if (repeat) {
-        reply_ = std::move(*repeat);
+    const MessageKind& kind = kindByName("wmo323");
+    auto r = contracting::registerInbox(
+        ctx_, {head_.afzender, kind.code, head_.identificatie, head_.dagtekening}, provider_id,
+        contentSha(source_));
+    if (r.repeat) {
+        reply_ = storedAnswer(kind.name, r.repeat->outcome, std::move(r.repeat->retour_xml), true);
         return std::nullopt;
     }
-    return inbox_id;
+    return r.inbox_id;
 }
 
 // A WMO325 that answers the declaration as a whole (level 2: the Header with 0001 only; or
 // declaration-level codes such as 8214 and 9333) without a stored declaration.
 std::optional<std::int64_t> Wmo323Message::answerWhole(const billing::WholeAnswer& whole,
                                                        std::int64_t provider_id, bool queue) {
-    const std::string id = app::nextIdentificatie(ctx_);
+    const std::string id = contracting::nextIdentificatie(ctx_);
     DeclarationAnswer a;
     a.technical_rejection = whole.technical_rejection;
     a.declaration_codes = whole.declaration_codes;
@@ -143,18 +148,16 @@ std::optional<std::int64_t> Wmo323Message::answerWhole(const billing::WholeAnswe
     reply_ = {200, "application/xml; charset=utf-8",
               buildWmo325(answerHeader(head_, id, ctx_.today()), a)};
     if (!queue) return std::nullopt;
-    return app::queueOutgoing(ctx_, provider_id, "485", id, reply_.body, std::nullopt,
-                              std::nullopt);
+    return queueOutgoing(ctx_, provider_id, "485", id, reply_.body, std::nullopt, std::nullopt);
 }
 
 std::optional<std::int64_t> Wmo323Message::answerStored(std::int64_t declaration_id,
                                                         std::int64_t provider_id, bool queue) {
-    const std::string id = app::nextIdentificatie(ctx_);
+    const std::string id = contracting::nextIdentificatie(ctx_);
     reply_ = {200, "application/xml; charset=utf-8",
               buildStoredWmo325(ctx_, declaration_id, head_, id)};
     if (!queue) return std::nullopt;
-    return app::queueOutgoing(ctx_, provider_id, "485", id, reply_.body, std::nullopt,
-                              std::nullopt);
+    return queueOutgoing(ctx_, provider_id, "485", id, reply_.body, std::nullopt, std::nullopt);
 }
 
 void Wmo323Message::answerAwaitingReview(const billing::DeclarationResult& result) {
@@ -163,13 +166,13 @@ void Wmo323Message::answerAwaitingReview(const billing::DeclarationResult& resul
     o.set("status", std::string(billing::declarationStatusName(result.status)));
     o.set("answer_due", formatDate(result.answer_due));
     o.set("message", "Lines await a contract manager's review; the WMO325 follows in your outbox.");
-    reply_ = {202, "application/json; charset=utf-8", app::toJson(Poco::Dynamic::Var(o))};
+    reply_ = {202, "application/json; charset=utf-8", jsonText(o)};
 }
 
 }  // namespace
 
-app::IntakeAnswer receiveDeclaration(app::RequestContext& ctx, const std::string& sender_agb,
-                                     const DeclarationSource& source, bool dry_run) {
+IntakeAnswer receiveDeclaration(app::RequestContext& ctx, const std::string& sender_agb,
+                                const DeclarationSource& source, bool dry_run) {
     invoicing::ClaimPayables payables(ctx);  // billing's AwardedClaimsPort, invoicing's side
     Wmo323Message message(ctx, sender_agb, source);
     billing::receiveDeclaration(ctx, payables, message, message, dry_run);
@@ -180,7 +183,7 @@ std::vector<std::string> declarationProblems(const DeclarationSource& source) {
     billing::InMessageRules rules;
     DeclarationReader reader;
     const auto problems = reader.read(
-        app::messageSchemas(), source, declarationLimits(),
+        messageSchemas(), source, declarationLimits(),
         [&](const DeclarationHead& h) {
             rules.head(billingHead(h, h.dagtekening), h.total_cents, h.total_credit,
                        h.declaratie_dagtekening);

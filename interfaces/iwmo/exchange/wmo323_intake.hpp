@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "contracting/kernel/request_context.hpp"
-#include "interfaces/app/messages.hpp"
 #include "interfaces/iwmo/declaration.hpp"
+#include "interfaces/iwmo/exchange/intake_answer.hpp"
 
 namespace zc::iwmo {
 
@@ -18,8 +18,8 @@ namespace zc::iwmo {
 // note while lines await review (202); a repeat gets its stored answer. With `dry_run` nothing
 // is stored and the answer is the WMO325 the declaration would get. Not processable: throws
 // ValidationError and changes nothing.
-app::IntakeAnswer receiveDeclaration(app::RequestContext& ctx, const std::string& sender_agb,
-                                     const DeclarationSource& source, bool dry_run);
+IntakeAnswer receiveDeclaration(app::RequestContext& ctx, const std::string& sender_agb,
+                                const DeclarationSource& source, bool dry_run);
 
 // What keeps a WMO323 from control level 3, streamed (any size up to
 // limits.max_declaration_bytes): its schema problems ("CODE at line L, column C: message") or,

@@ -5,7 +5,10 @@
 
 #include "billing/app/declaration_answers.hpp"
 #include "billing/app/review_decisions.hpp"
-#include "interfaces/app/messages_internal.hpp"
+#include "contracting/app/message_intake.hpp"
+#include "contracting/app/provider_outbox.hpp"
+#include "interfaces/iwmo/exchange/intake_answer.hpp"
+#include "interfaces/iwmo/exchange/outgoing.hpp"
 
 namespace zc::iwmo {
 namespace {
@@ -56,7 +59,7 @@ std::string messageHeadJson(const DeclarationHead& h) {
     o.set("declaratie_dagtekening", formatDate(h.declaratie_dagtekening));
     o.set("xsd_basis", h.xsd_basis);
     o.set("xsd_bericht", h.xsd_bericht);
-    return app::toJson(Poco::Dynamic::Var(o));
+    return jsonText(o);
 }
 
 DeclarationHead messageHeadFromJson(const std::string& json) {
@@ -78,10 +81,10 @@ void completeReviewedDeclaration(app::RequestContext& ctx, std::int64_t declarat
     const auto d = billing::wmo323Answering(ctx, declaration_id);
     if (!d) return;
     const auto head = messageHeadFromJson(d->message_head);
-    const std::string id = app::nextIdentificatie(ctx);
+    const std::string id = contracting::nextIdentificatie(ctx);
     const std::string xml = buildStoredWmo325(ctx, declaration_id, head, id);
-    app::queueOutgoing(ctx, d->provider_id, "485", id, xml, std::nullopt, std::nullopt);
-    if (d->inbox_id) billing::answerInboxMessage(ctx, *d->inbox_id, xml);
+    queueOutgoing(ctx, d->provider_id, "485", id, xml, std::nullopt, std::nullopt);
+    if (d->inbox_id) contracting::answerInboxMessage(ctx, *d->inbox_id, xml);
 }
 
 void Wmo325Answers::declarationAnswered(std::int64_t declaration_id) {

@@ -36,7 +36,7 @@ class MemoryReviews final : public ReviewStore {
         const auto it = reviews.find(id);
         return it == reviews.end() ? std::nullopt : std::optional(it->second);
     }
-    void recordDecision(std::int64_t id, const std::string& status, const std::string&,
+    void recordDecision(std::int64_t id, ReviewStatus status, const std::string&,
                         const std::string&, const std::string& reason) override {
         reviews[id].status = status;
         reasons[id] = reason;
@@ -53,7 +53,7 @@ class MemoryReviews final : public ReviewStore {
     Date receivedOn(std::int64_t) override { return parseDate("2026-03-02"); }
     bool hasOpenReview(std::int64_t declaration) override {
         for (const auto& [id, r] : reviews)
-            if (r.declaration_id == declaration && r.status == "open") return true;
+            if (r.declaration_id == declaration && r.status == ReviewStatus::Open) return true;
         return false;
     }
     bool answerIfAwaitingReview(std::int64_t declaration, const std::string&) override {
@@ -92,7 +92,7 @@ std::string refusal(const std::function<void()>& call) {
 ReviewItem openReview(std::int64_t line, std::int64_t declaration, std::int64_t cents,
                       bool credit = false) {
     ReviewItem r;
-    r.status = "open";
+    r.status = ReviewStatus::Open;
     r.claim_line_id = line;
     r.declaration_id = declaration;
     r.provider_id = 7;
@@ -125,7 +125,7 @@ class ReviewDecisionsTest : public ::testing::Test {
 
 TEST_F(ReviewDecisionsTest, AcceptingTheLastReviewAwardsTheLineAndAnswersTheDeclaration) {
     const auto r = decide(1, ReviewDecision::Accept);
-    EXPECT_EQ(r.review_status, "accepted");
+    EXPECT_EQ(r.review_status, ReviewStatus::Accepted);
     EXPECT_FALSE(r.answered_before);
     EXPECT_EQ(r.claim_line_id, 11);
     EXPECT_EQ(store_.lines[11], LineStatus::Accepted);
@@ -150,7 +150,7 @@ TEST_F(ReviewDecisionsTest, AcceptingACreditAwardsANegativeAmount) {
 
 TEST_F(ReviewDecisionsTest, RejectingAwardsNothing) {
     const auto r = decide(1, ReviewDecision::Reject);
-    EXPECT_EQ(r.review_status, "rejected");
+    EXPECT_EQ(r.review_status, ReviewStatus::Rejected);
     EXPECT_EQ(store_.lines[11], LineStatus::Rejected);
     EXPECT_TRUE(awards_.announced.empty());
     EXPECT_EQ(store_.awarded.count(100), 0u);
@@ -183,7 +183,7 @@ TEST_F(ReviewDecisionsTest, ALineAnsweredOnTheDueDateStaysNotAcceptedWhateverThe
     store_.reviews[1].escalated = true;
     store_.declarations[100] = "answered";
     const auto r = decide(1, ReviewDecision::Accept);
-    EXPECT_EQ(r.review_status, "answered_not_accepted");
+    EXPECT_EQ(r.review_status, ReviewStatus::AnsweredNotAccepted);
     EXPECT_TRUE(r.answered_before);
     EXPECT_EQ(store_.lines[11], LineStatus::Rejected);
     EXPECT_TRUE(awards_.announced.empty());

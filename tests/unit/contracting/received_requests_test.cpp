@@ -40,10 +40,10 @@ class MemoryRequests final : public ReceivedRequestStore {
         }
         return out;
     }
-    std::optional<AllocationTerms> allocationTerms(std::int64_t number) override {
+    std::optional<AllocationStartTerms> allocationTerms(std::int64_t number) override {
         const auto it = allocations.find(number);
         if (it == allocations.end()) return std::nullopt;
-        return AllocationTerms{it->second.start_date, frequencies[number]};
+        return AllocationStartTerms{it->second.start_date, frequencies[number]};
     }
     std::optional<NamedAllocation> allocation(std::int64_t number) override {
         const auto it = allocations.find(number);
