@@ -240,6 +240,18 @@ TEST(PayingMunicipalityMigration, ExistingRowsGetTheirMunicipality) {
                              " '0193' AND product_category = '15'")
                   ->str(0),
               kZwolle);
+
+    // The migration can run again (MariaDB commits DDL implicitly): nothing fails or changes.
+    for (const auto& statement : db::splitSqlStatements(
+             dbtest::readFile(dbtest::migrationsDir() / "0017_paying_municipality.sql"))) {
+        conn->execute(statement);
+    }
+    EXPECT_EQ(conn->query("SELECT paying_municipality_code FROM allocations ORDER BY number,"
+                          " version")[2]
+                  .str(0),
+              kZwolle);
+    EXPECT_EQ(dbtest::countRows(*conn, "contract_municipalities"), 2);
+    EXPECT_EQ(dbtest::countRows(*conn, "regional_placements"), 1);
 }
 
 }  // namespace
