@@ -109,6 +109,9 @@ std::pair<std::int64_t, std::int64_t> ensureBase(db::Connection& c) {
             " term_end) VALUES ('framework', ?, ?, 'active', '2025-01-01', '2028-01-01')",
             {provider, std::string(kMunicipality)});
         contract = c.lastInsertId();
+        c.execute(
+            "INSERT INTO contract_municipalities (contract_id, municipality_code) VALUES (?, ?)",
+            {contract, std::string(kMunicipality)});
         for (const auto& [product, tariff] : std::vector<std::pair<std::string, std::int64_t>>{
                  {"02A01", kIbTariff}, {"01A01", kHhTariff}}) {
             c.execute("INSERT INTO contract_products (contract_id, product_code) VALUES (?, ?)",
@@ -167,13 +170,13 @@ void createAllocations(db::Connection& c, const app::AppConfig& config, std::int
 
         sql =
             "INSERT INTO granted_products (decision_id, product_code, volume, unit, frequency,"
-            " financing) VALUES ";
+            " financing, paying_municipality_code) VALUES ";
         p.clear();
         for (std::int64_t i = first; i < last; ++i) {
-            sql += (i == first ? "" : ",") + placeholders(6);
-            p.insert(p.end(),
-                     {first_decision + (i - first), std::string(kindOf(i).product), kWeeklyHours,
-                      std::string("hours"), std::string("week"), std::string("ZIN")});
+            sql += (i == first ? "" : ",") + placeholders(7);
+            p.insert(p.end(), {first_decision + (i - first), std::string(kindOf(i).product),
+                               kWeeklyHours, std::string("hours"), std::string("week"),
+                               std::string("ZIN"), std::string(kMunicipality)});
         }
         c.execute(sql, p);
         const std::int64_t first_grant = c.lastInsertId();
@@ -181,16 +184,17 @@ void createAllocations(db::Connection& c, const app::AppConfig& config, std::int
         sql =
             "INSERT INTO allocations (number, version, is_current, client_id, decision_id,"
             " granted_product_id, provider_id, contract_id, product_code, start_date, end_date,"
-            " volume, unit, frequency, allocated_at, created_by) VALUES ";
+            " volume, unit, frequency, allocated_at, created_by, paying_municipality_code) VALUES ";
         p.clear();
         for (std::int64_t i = first; i < last; ++i) {
-            sql += (i == first ? "" : ",") + placeholders(16);
-            p.insert(p.end(),
-                     {allocationNumber(i), std::int64_t{1}, std::int64_t{1},
-                      first_client + (i - first), first_decision + (i - first),
-                      first_grant + (i - first), provider, contract, std::string(kindOf(i).product),
-                      std::string(kAllocationStart), std::string(kAllocationEnd), kWeeklyHours,
-                      std::string("hours"), std::string("week"), now(), std::string("bench")});
+            sql += (i == first ? "" : ",") + placeholders(17);
+            p.insert(
+                p.end(),
+                {allocationNumber(i), std::int64_t{1}, std::int64_t{1}, first_client + (i - first),
+                 first_decision + (i - first), first_grant + (i - first), provider, contract,
+                 std::string(kindOf(i).product), std::string(kAllocationStart),
+                 std::string(kAllocationEnd), kWeeklyHours, std::string("hours"),
+                 std::string("week"), now(), std::string("bench"), std::string(kMunicipality)});
         }
         c.execute(sql, p);
         c.execute(

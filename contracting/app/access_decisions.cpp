@@ -35,7 +35,7 @@ void checkGrantProduct(db::Connection& db, const GrantInput& g) {
 // A PGB may not cost more than the same care in kind at the contracted tariff, and may not
 // overlap an allocation in kind of the same product.
 void checkPgbGrant(db::Connection& db, std::int64_t client_id,
-                   const std::vector<std::string>& municipalities, const GrantInput& g,
+                   const std::string& paying_municipality, const GrantInput& g,
                    const Period& validity) {
     if (!validity.end && g.cap.frequency != Frequency::TotalInValidity) {
         throw ValidationError("END_DATE_REQUIRED",
@@ -43,7 +43,7 @@ void checkPgbGrant(db::Connection& db, std::int64_t client_id,
                               "date (valid_to) to compare its cost with care in kind.",
                               "valid_to");
     }
-    const auto tariff = highestContractedTariff(db, municipalities, g.product_code,
+    const auto tariff = highestContractedTariff(db, paying_municipality, g.product_code,
                                                 unitName(g.cap.unit), validity.begin);
     if (!tariff) {
         throw ValidationError("NO_TARIFF_TO_COMPARE",
@@ -61,7 +61,7 @@ DecisionRecord decisionRecord(db::Connection& db, const DecisionRow& r) {
     for (const auto& g : grantsOfDecision(db, r.id)) {
         d.products.push_back({g.id, g.product_code, g.volume, g.unit, g.frequency,
                               iwmoFrequencyCode(parseFrequency(g.frequency)), g.financing,
-                              g.pgb_budget_cents});
+                              g.pgb_budget_cents, g.paying_municipality});
     }
     return d;
 }
@@ -78,7 +78,8 @@ std::string auditAfter(const DecisionRecord& d) {
                                .set("frequency", g.frequency)
                                .set("iwmo_frequency", g.iwmo_frequency)
                                .set("financing", g.financing)
-                               .set("pgb_budget_cents", g.pgb_budget_cents));
+                               .set("pgb_budget_cents", g.pgb_budget_cents)
+                               .set("paying_municipality_code", g.paying_municipality_code));
     }
     return security::AuditRecord()
         .set("id", d.id)
@@ -101,14 +102,15 @@ DecisionRecord createDecision(app::RequestContext& ctx, const NewDecision& d) {
                               "Decision number " + std::to_string(d.number) + " exists already.",
                               "number");
     }
-    const auto municipalities =
-        contractingMunicipalities(ctx.db, clientMunicipality(ctx.db, d.client_id));
+    const auto client_municipality = clientMunicipality(ctx.db, d.client_id);
+    std::vector<std::string> paying;  // per grant
     for (const auto& g : d.grants) {
         checkGrantProduct(ctx.db, g);
+        paying.push_back(payingMunicipalityOf(ctx.db, client_municipality, g.product_code));
         // CS338/CS343 and etmalen within calendar days, over the decision's validity.
         checkUnitAndFrequency(g.cap, d.validity);
         if (g.financing == Financing::Pgb) {
-            checkPgbGrant(ctx.db, d.client_id, municipalities, g, d.validity);
+            checkPgbGrant(ctx.db, d.client_id, paying.back(), g, d.validity);
         }
     }
     const std::optional<std::string> valid_to =
@@ -117,12 +119,14 @@ DecisionRecord createDecision(app::RequestContext& ctx, const NewDecision& d) {
                                    {0, d.client_id, d.number, formatDate(d.decision_date),
                                     formatDate(d.validity.begin), valid_to},
                                    ctx.actor.name, app::timestamp(ctx.clock));
-    for (const auto& g : d.grants) {
+    for (std::size_t i = 0; i < d.grants.size(); ++i) {
+        const auto& g = d.grants[i];
         insertGrant(
             ctx.db, id,
             {0, g.product_code, g.cap.volume, unitName(g.cap.unit), frequencyName(g.cap.frequency),
              financingName(g.financing),
-             g.pgb_budget ? std::optional<std::int64_t>(g.pgb_budget->cents()) : std::nullopt});
+             g.pgb_budget ? std::optional<std::int64_t>(g.pgb_budget->cents()) : std::nullopt,
+             paying[i]});
     }
     auto out = decisionRecord(ctx.db, *findDecision(ctx.db, id));
     security::appendAudit(ctx, {"decision.create", "decision", std::to_string(id), "ok",

@@ -41,6 +41,7 @@ struct GrantRecord {
     std::string iwmo_frequency;  // the iWmo code of the frequency
     std::string financing;
     std::optional<std::int64_t> pgb_budget_cents;
+    std::string paying_municipality_code;  // the client's, or the central one of a placement
 };
 
 // A decision as shown.

@@ -45,6 +45,7 @@ std::string auditJson(const AllocationRow& v) {
         .set("granted_product_id", v.granted_product_id)
         .set("product_code", v.product_code)
         .set("category", v.category)
+        .set("paying_municipality_code", v.paying_municipality)
         .set("start_date", formatDate(v.start_date))
         .set("end_date",
              v.end_date ? std::optional<std::string>(formatDate(*v.end_date)) : std::nullopt)
@@ -115,6 +116,7 @@ AllocationRow versionOf(const GrantedProductRow& g, const AllocationScope& scope
     v.granted_product_id = g.granted_product_id;
     v.product_code = g.product_code;
     v.category = g.category;
+    v.paying_municipality = g.paying_municipality;
     v.unit = g.granted.unit;
     v.frequency = g.granted.frequency;
     v.allocated_at = app::timestamp(scope.clock);
@@ -223,7 +225,8 @@ std::optional<std::int64_t> extensionOf(AllocationStore& store, Date today,
 
 std::int64_t contractOn(AllocationStore& store, const GrantedProductRow& g,
                         std::int64_t provider_id, Date day) {
-    const auto contract = store.activeContract(provider_id, g.municipality, g.product_code, day);
+    const auto contract =
+        store.activeContract(provider_id, g.paying_municipality, g.product_code, day);
     if (!contract) {
         throw ValidationError("NO_ACTIVE_CONTRACT",
                               "Provider " + std::to_string(provider_id) +

@@ -1,6 +1,7 @@
 #include "reference_data.hpp"
 
 #include "contracting/app/provider_queries.hpp"
+#include "contracting/domain/paying_municipality.hpp"
 #include "contracting/kernel/codes.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "contracting/kernel/unit.hpp"
@@ -50,6 +51,11 @@ Municipality createMunicipality(app::RequestContext& ctx, Municipality in) {
                               "Municipality " + in.code + " exists already.", "code");
     }
     insertMunicipality(ctx.db, in);
+    // As config/migrations/0017_paying_municipality.sql did for the regions of then: Beschermd
+    // Wonen lies with the central municipality, whose contracts serve the new member.
+    if (in.central_code && *in.central_code != in.code) {
+        joinRegion(ctx.db, in.code, *in.central_code, kBeschermdWonenCategory);
+    }
     auditCreated(ctx, "municipality.create", "municipality", in.code,
                  security::AuditRecord()
                      .set("code", in.code)

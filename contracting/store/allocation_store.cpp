@@ -10,8 +10,8 @@ constexpr const char* kAllocationSelect =
     "SELECT a.number, a.version, a.client_id, a.provider_id, a.product_code, p.category,"
     " a.start_date, a.end_date, a.volume, a.unit, a.frequency, a.reason_change,"
     " a.referentie_aanbieder, a.allocated_at, a.id, a.decision_id, a.granted_product_id,"
-    " a.contract_id, a.created_by, a.is_current, a.consent_given_by, a.consent_given_on"
-    " FROM allocations a JOIN products p ON p.code = a.product_code";
+    " a.contract_id, a.created_by, a.is_current, a.consent_given_by, a.consent_given_on,"
+    " a.paying_municipality_code FROM allocations a JOIN products p ON p.code = a.product_code";
 
 AllocationRow rowOf(const db::Row& r) {
     AllocationRow v;
@@ -37,6 +37,7 @@ AllocationRow rowOf(const db::Row& r) {
     v.is_current = r.i64(19) == 1;
     v.consent_given_by = r.opt(20);
     if (v.consent_given_by) v.consent_given_on = r.str(21);
+    v.paying_municipality = r.str(22);
     return v;
 }
 
@@ -86,8 +87,9 @@ std::unique_ptr<StoreTransaction> MariaDbAllocations::begin() {
 std::optional<GrantedProductRow> MariaDbAllocations::grant(std::int64_t granted_product_id) {
     auto r = ctx_.db.queryOne(
         "SELECT g.id, d.id, d.client_id, g.product_code, p.category, c.municipality_code,"
-        " g.volume, g.unit, g.frequency, g.financing, d.valid_from, d.valid_to"
-        " FROM granted_products g JOIN access_decisions d ON d.id = g.decision_id"
+        " g.volume, g.unit, g.frequency, g.financing, d.valid_from, d.valid_to,"
+        " g.paying_municipality_code FROM granted_products g JOIN access_decisions d ON d.id = "
+        "g.decision_id"
         " JOIN products p ON p.code = g.product_code JOIN clients c ON c.id = d.client_id"
         " WHERE g.id = ?",
         {granted_product_id});
@@ -103,6 +105,7 @@ std::optional<GrantedProductRow> MariaDbAllocations::grant(std::int64_t granted_
     g.financing = r->str(9);
     g.decision.begin = parseDate(r->str(10));
     if (r->opt(11)) g.decision.end = parseDate(*r->opt(11));
+    g.paying_municipality = r->str(12);
     return g;
 }
 
@@ -158,12 +161,10 @@ std::vector<Period> MariaDbAllocations::pgbPeriods(std::int64_t client_id,
     return pgbGrantPeriods(ctx_.db, client_id, product_code);
 }
 
-std::optional<std::int64_t> MariaDbAllocations::activeContract(std::int64_t provider_id,
-                                                               const std::string& municipality,
-                                                               const std::string& product_code,
-                                                               Date day) {
-    return activeContractOf(ctx_.db, provider_id, contractingMunicipalities(ctx_.db, municipality),
-                            product_code, day);
+std::optional<std::int64_t> MariaDbAllocations::activeContract(
+    std::int64_t provider_id, const std::string& paying_municipality,
+    const std::string& product_code, Date day) {
+    return activeContractOf(ctx_.db, provider_id, paying_municipality, product_code, day);
 }
 
 bool MariaDbAllocations::hasUncreditedClaims(std::int64_t number) {
@@ -193,15 +194,28 @@ void MariaDbAllocations::insert(const AllocationRow& v) {
         "INSERT INTO allocations (number, version, is_current, client_id, decision_id,"
         " granted_product_id, provider_id, contract_id, product_code, start_date, end_date,"
         " volume, unit, frequency, reason_change, referentie_aanbieder, allocated_at, created_by,"
-        " consent_given_by, consent_given_on)"
-        " VALUES (?,?,1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        {v.number, static_cast<std::int64_t>(v.version), v.client_id, v.decision_id,
-         v.granted_product_id, v.provider_id, v.contract_id, v.product_code,
+        " consent_given_by, consent_given_on, paying_municipality_code)"
+        " VALUES (?,?,1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        {v.number,
+         static_cast<std::int64_t>(v.version),
+         v.client_id,
+         v.decision_id,
+         v.granted_product_id,
+         v.provider_id,
+         v.contract_id,
+         v.product_code,
          formatDate(v.start_date),
-         v.end_date ? db::Param(formatDate(*v.end_date)) : db::Param(nullptr), v.volume,
-         unitName(v.unit), frequencyName(v.frequency), optionalParam(v.reason_change),
-         optionalParam(v.referentie_aanbieder), v.allocated_at, v.created_by,
-         optionalParam(v.consent_given_by), optionalParam(v.consent_given_on)});
+         v.end_date ? db::Param(formatDate(*v.end_date)) : db::Param(nullptr),
+         v.volume,
+         unitName(v.unit),
+         frequencyName(v.frequency),
+         optionalParam(v.reason_change),
+         optionalParam(v.referentie_aanbieder),
+         v.allocated_at,
+         v.created_by,
+         optionalParam(v.consent_given_by),
+         optionalParam(v.consent_given_on),
+         v.paying_municipality});
 }
 
 std::vector<AllocationRow> MariaDbAllocations::list(const AllocationFilter& f) {

@@ -49,6 +49,7 @@ struct AllocationRow {
     // Who at the provider agreed to a retroactive change, and when (both or neither).
     std::optional<std::string> consent_given_by;
     std::optional<std::string> consent_given_on;  // "YYYY-MM-DD"
+    std::string paying_municipality;              // the grant's paying municipality (code)
 };
 
 // The granted product an allocation draws on, with its decision and client.
@@ -62,6 +63,7 @@ struct GrantedProductRow {
     Cap granted;
     std::string financing;  // "ZIN" or "PGB"
     Period decision;
+    std::string paying_municipality;  // the client's, or the central one of a placement
 };
 
 // The filter of the allocation list (0: any), with its page.
@@ -106,10 +108,10 @@ class AllocationStore {
     // The validity of the client's PGB grants of the product.
     virtual std::vector<Period> pgbPeriods(std::int64_t client_id,
                                            const std::string& product_code) = 0;
-    // The provider's active contract for the product on `day` with the client's municipality
-    // (or its central municipality), or nothing.
+    // The provider's active contract for the product on `day` serving the paying municipality
+    // (its own contract first), or nothing.
     virtual std::optional<std::int64_t> activeContract(std::int64_t provider_id,
-                                                       const std::string& municipality,
+                                                       const std::string& paying_municipality,
                                                        const std::string& product_code,
                                                        Date day) = 0;
     // Whether the allocation has accepted claims that were not credited (TR385).
@@ -145,7 +147,7 @@ class MariaDbAllocations final : public AllocationStore {
     std::vector<Period> pgbPeriods(std::int64_t client_id,
                                    const std::string& product_code) override;
     std::optional<std::int64_t> activeContract(std::int64_t provider_id,
-                                               const std::string& municipality,
+                                               const std::string& paying_municipality,
                                                const std::string& product_code, Date day) override;
     bool hasUncreditedClaims(std::int64_t number) override;
     std::int64_t nextNumber() override;

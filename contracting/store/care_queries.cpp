@@ -1,5 +1,6 @@
 #include "care_queries.hpp"
 
+#include "contracting/domain/paying_municipality.hpp"
 #include "contracting/kernel/unit.hpp"
 #include "contracting/store/tariff_store.hpp"
 #include "interfaces/mysql/connection.hpp"
@@ -7,11 +8,13 @@
 namespace zc::contracting {
 namespace {
 
-// Active contracts of a municipality for a product on a date.
+// Active contracts serving a municipality for a product on a date: its own first, then by id.
 constexpr const char* kActiveContracts =
     "SELECT c.id FROM contracts c JOIN contract_products cp ON cp.contract_id = c.id"
-    " WHERE c.municipality_code = ? AND cp.product_code = ? AND c.status = 'active'"
-    " AND c.term_start <= ? AND c.term_end > ? AND (? = 0 OR c.provider_id = ?) ORDER BY c.id";
+    " JOIN contract_municipalities cm ON cm.contract_id = c.id"
+    " WHERE cm.municipality_code = ? AND cp.product_code = ? AND c.status = 'active'"
+    " AND c.term_start <= ? AND c.term_end > ? AND (? = 0 OR c.provider_id = ?)"
+    " ORDER BY c.municipality_code = cm.municipality_code DESC, c.id";
 
 std::vector<std::int64_t> activeContracts(db::Connection& db, const std::string& municipality,
                                           const std::string& product, Date date,
@@ -27,13 +30,20 @@ std::vector<std::int64_t> activeContracts(db::Connection& db, const std::string&
 
 }  // namespace
 
-std::vector<std::string> contractingMunicipalities(db::Connection& db,
-                                                   const std::string& municipality_code) {
-    std::vector<std::string> out{municipality_code};
-    auto r =
-        db.queryOne("SELECT central_code FROM municipalities WHERE code = ?", {municipality_code});
-    if (r && r->opt(0) && *r->opt(0) != municipality_code) out.push_back(*r->opt(0));
-    return out;
+std::string payingMunicipalityOf(db::Connection& db, const std::string& client_municipality,
+                                 const std::string& product_code) {
+    auto m = db.queryOne("SELECT code, central_code FROM municipalities WHERE code = ?",
+                         {client_municipality});
+    auto p = db.queryOne("SELECT category FROM products WHERE code = ?", {product_code});
+    if (!m || !p) return client_municipality;
+    const ClientMunicipality client{m->str(0), m->opt(1)};
+    std::vector<RegionalPlacement> placements;
+    for (const auto& r : db.query("SELECT region_code, product_category, central_code"
+                                  " FROM regional_placements WHERE region_code = ?",
+                                  {regionOf(client)})) {
+        placements.push_back({r.str(0), r.str(1), r.str(2)});
+    }
+    return payingMunicipality(client, p->str(0), placements);
 }
 
 std::vector<ExistingAllocation> currentAllocationPeriods(db::Connection& db, std::int64_t client_id,
@@ -66,30 +76,26 @@ std::vector<Period> pgbGrantPeriods(db::Connection& db, std::int64_t client_id,
 }
 
 std::optional<Money> highestContractedTariff(db::Connection& db,
-                                             const std::vector<std::string>& municipalities,
+                                             const std::string& paying_municipality,
                                              const std::string& product_code,
                                              const std::string& unit_name, Date date) {
     std::optional<Money> best;
     const Unit unit = parseUnit(unit_name);
-    for (const auto& municipality : municipalities) {
-        for (auto contract : activeContracts(db, municipality, product_code, date, 0)) {
-            const auto v =
-                loadTariffSchedule(db, TariffOwner::Contract, contract, product_code).at(date);
-            if (!v || v->unit != unit) continue;
-            if (!best || v->tariff > *best) best = v->tariff;
-        }
+    for (auto contract : activeContracts(db, paying_municipality, product_code, date, 0)) {
+        const auto v =
+            loadTariffSchedule(db, TariffOwner::Contract, contract, product_code).at(date);
+        if (!v || v->unit != unit) continue;
+        if (!best || v->tariff > *best) best = v->tariff;
     }
     return best;
 }
 
 std::optional<std::int64_t> activeContractOf(db::Connection& db, std::int64_t provider_id,
-                                             const std::vector<std::string>& municipalities,
+                                             const std::string& paying_municipality,
                                              const std::string& product_code, Date date) {
-    for (const auto& municipality : municipalities) {
-        const auto ids = activeContracts(db, municipality, product_code, date, provider_id);
-        if (!ids.empty()) return ids.front();
-    }
-    return std::nullopt;
+    const auto ids = activeContracts(db, paying_municipality, product_code, date, provider_id);
+    if (ids.empty()) return std::nullopt;
+    return ids.front();
 }
 
 }  // namespace zc::contracting

@@ -16,10 +16,10 @@ class Connection;
 
 namespace zc::contracting {
 
-// The municipalities whose contracts serve a client of `municipality_code`: the municipality
-// itself and its central municipality (which contracts for the region), if any.
-std::vector<std::string> contractingMunicipalities(db::Connection& db,
-                                                   const std::string& municipality_code);
+// The municipality that pays for care of `product_code` to a client of `client_municipality`
+// (contracting/domain/paying_municipality.hpp over `municipalities` and `regional_placements`).
+std::string payingMunicipalityOf(db::Connection& db, const std::string& client_municipality,
+                                 const std::string& product_code);
 
 // Current versions of the client's allocations of `product_code` (in kind), as periods.
 std::vector<ExistingAllocation> currentAllocationPeriods(db::Connection& db, std::int64_t client_id,
@@ -29,17 +29,18 @@ std::vector<ExistingAllocation> currentAllocationPeriods(db::Connection& db, std
 std::vector<Period> pgbGrantPeriods(db::Connection& db, std::int64_t client_id,
                                     const std::string& product_code);
 
-// The highest tariff on `date` among the active contracts for `product_code` of the given
-// municipalities whose tariff is in `unit_name`, or nothing when there is none.
+// The highest tariff on `date` among the active contracts for `product_code` serving the paying
+// municipality whose tariff is in `unit_name`, or nothing when there is none.
 std::optional<Money> highestContractedTariff(db::Connection& db,
-                                             const std::vector<std::string>& municipalities,
+                                             const std::string& paying_municipality,
                                              const std::string& product_code,
                                              const std::string& unit_name, Date date);
 
-// The active contract (lowest id) of `provider_id` for `product_code` on `date` with one of the
-// municipalities, or nothing.
+// The active contract of `provider_id` for `product_code` on `date` serving the paying
+// municipality (`contract_municipalities`), or nothing: the paying municipality's own contract
+// first, then the lowest id.
 std::optional<std::int64_t> activeContractOf(db::Connection& db, std::int64_t provider_id,
-                                             const std::vector<std::string>& municipalities,
+                                             const std::string& paying_municipality,
                                              const std::string& product_code, Date date);
 
 }  // namespace zc::contracting

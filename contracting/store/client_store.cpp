@@ -122,9 +122,10 @@ std::int64_t insertDecision(db::Connection& db, const DecisionRow& d, const std:
 void insertGrant(db::Connection& db, std::int64_t decision_id, const GrantRow& g) {
     db.execute(
         "INSERT INTO granted_products (decision_id, product_code, volume, unit, frequency,"
-        " financing, pgb_budget_cents) VALUES (?,?,?,?,?,?,?)",
+        " financing, pgb_budget_cents, paying_municipality_code) VALUES (?,?,?,?,?,?,?,?)",
         {decision_id, g.product_code, g.volume, g.unit, g.frequency, g.financing,
-         g.pgb_budget_cents ? db::Param(*g.pgb_budget_cents) : db::Param(nullptr)});
+         g.pgb_budget_cents ? db::Param(*g.pgb_budget_cents) : db::Param(nullptr),
+         g.paying_municipality});
 }
 
 std::optional<DecisionRow> findDecision(db::Connection& db, std::int64_t id) {
@@ -146,10 +147,12 @@ std::vector<DecisionRow> decisionsOfClient(db::Connection& db, std::int64_t clie
 std::vector<GrantRow> grantsOfDecision(db::Connection& db, std::int64_t decision_id) {
     std::vector<GrantRow> out;
     for (const auto& r :
-         db.query("SELECT id, product_code, volume, unit, frequency, financing, pgb_budget_cents"
-                  " FROM granted_products WHERE decision_id = ? ORDER BY id",
+         db.query("SELECT id, product_code, volume, unit, frequency, financing, pgb_budget_cents,"
+                  " paying_municipality_code FROM granted_products WHERE decision_id = ?"
+                  " ORDER BY id",
                   {decision_id})) {
-        out.push_back({r.i64(0), r.str(1), r.i64(2), r.str(3), r.str(4), r.str(5), r.optI64(6)});
+        out.push_back(
+            {r.i64(0), r.str(1), r.i64(2), r.str(3), r.str(4), r.str(5), r.optI64(6), r.str(7)});
     }
     return out;
 }

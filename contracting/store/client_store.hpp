@@ -68,6 +68,7 @@ struct GrantRow {
     std::int64_t volume = 0;
     std::string unit, frequency, financing;  // their text forms
     std::optional<std::int64_t> pgb_budget_cents;
+    std::string paying_municipality;  // the municipality that pays for it (code)
 };
 
 // A product's unit and kind ("general_provision", ...), or nothing when unknown.

@@ -217,6 +217,12 @@ std::int64_t insertContract(db::Connection& db, const NewContract& c) {
         db.execute("INSERT INTO contract_products (contract_id, product_code) VALUES (?, ?)",
                    {id, p});
     }
+    // It serves its own municipality and, when that is a region's central municipality, the
+    // region's members (config/migrations/0017_paying_municipality.sql).
+    db.execute(
+        "INSERT INTO contract_municipalities (contract_id, municipality_code)"
+        " SELECT ?, code FROM municipalities WHERE code = ? OR central_code = ?",
+        {id, c.municipality_code, c.municipality_code});
     return id;
 }
 

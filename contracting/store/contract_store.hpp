@@ -184,7 +184,8 @@ std::vector<ContractForProduct> contractsForProduct(db::Connection& db, const st
                                                     const std::string& product, Date date,
                                                     const std::string& municipality);
 
-// Inserts the contract and its products (no status history); returns its new id.
+// Inserts the contract, its products and the municipalities it serves (its own and, for a central
+// municipality, its region's members; no status history); returns its new id.
 std::int64_t insertContract(db::Connection& db, const NewContract& c);
 // Whether a provider, resp. a procedure, with this id exists.
 bool providerExists(db::Connection& db, std::int64_t id);

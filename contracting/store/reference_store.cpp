@@ -13,6 +13,18 @@ void insertMunicipality(db::Connection& db, const Municipality& m) {
                {m.code, m.name, m.central_code ? db::Param(*m.central_code) : db::Param(nullptr)});
 }
 
+void joinRegion(db::Connection& db, const std::string& code, const std::string& central_code,
+                const std::string& placed_category) {
+    db.execute(
+        "INSERT IGNORE INTO contract_municipalities (contract_id, municipality_code)"
+        " SELECT id, ? FROM contracts WHERE municipality_code = ?",
+        {code, central_code});
+    db.execute(
+        "INSERT IGNORE INTO regional_placements (region_code, product_category, central_code)"
+        " VALUES (?, ?, ?)",
+        {central_code, placed_category, central_code});
+}
+
 std::vector<Municipality> municipalities(db::Connection& db) {
     std::vector<Municipality> out;
     for (const auto& r :

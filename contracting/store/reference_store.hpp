@@ -48,6 +48,11 @@ struct Product {
 // True when the municipality with this code exists.
 bool municipalityExists(db::Connection& db, const std::string& code);
 void insertMunicipality(db::Connection& db, const Municipality& m);
+// A new member `code` of the region of `central_code`: the central municipality's contracts serve
+// it too, and the region places `placed_category` with the central municipality (kept when the
+// region has a placement for it already).
+void joinRegion(db::Connection& db, const std::string& code, const std::string& central_code,
+                const std::string& placed_category);
 // Every municipality, by code.
 std::vector<Municipality> municipalities(db::Connection& db);
 

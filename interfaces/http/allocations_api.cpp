@@ -24,6 +24,7 @@ Poco::JSON::Object::Ptr allocationJson(const contracting::AllocationRow& v) {
     o->set("granted_product_id", v.granted_product_id);
     o->set("product_code", v.product_code);
     o->set("category", v.category);
+    o->set("paying_municipality_code", v.paying_municipality);
     o->set("start_date", formatDate(v.start_date));
     setOptional(o, "end_date",
                 v.end_date ? std::optional<std::string>(formatDate(*v.end_date)) : std::nullopt);

@@ -231,6 +231,7 @@ Poco::JSON::Object::Ptr decisionJson(const contracting::DecisionRecord& d) {
         o->set("iwmo_frequency", g.iwmo_frequency);
         o->set("financing", g.financing);
         setOptionalInt(o, "pgb_budget_cents", g.pgb_budget_cents);
+        o->set("paying_municipality_code", g.paying_municipality_code);
         products->add(o);
     }
     auto o = newObject();

@@ -40,6 +40,7 @@ class MemoryAllocations final : public AllocationStore {
   public:
     std::map<std::int64_t, GrantedProductRow> grants;
     std::map<std::int64_t, std::int64_t> contracts;  // provider -> contract
+    std::vector<std::string> contract_asked_for;     // the paying municipalities asked
     std::vector<AllocationRow> rows;                 // every version
     std::vector<security::AuditEntry> audits;
     std::int64_t last_number = 1000;
@@ -93,8 +94,10 @@ class MemoryAllocations final : public AllocationStore {
         return out;
     }
     std::vector<Period> pgbPeriods(std::int64_t, const std::string&) override { return {}; }
-    std::optional<std::int64_t> activeContract(std::int64_t provider_id, const std::string&,
+    std::optional<std::int64_t> activeContract(std::int64_t provider_id,
+                                               const std::string& paying_municipality,
                                                const std::string&, Date) override {
+        contract_asked_for.push_back(paying_municipality);
         const auto it = contracts.find(provider_id);
         return it == contracts.end() ? std::nullopt : std::optional(it->second);
     }
@@ -160,6 +163,7 @@ class AllocationUseCasesTest : public ::testing::Test {
         g.product_code = "02A08";
         g.category = "02";
         g.municipality = "0363";
+        g.paying_municipality = "0363";
         g.granted = Cap{4, Unit::Hours, Frequency::PerWeek};
         g.financing = "ZIN";
         g.decision = Period{ymd(2025, 1, 6), ymd(2025, 4, 1)};
@@ -280,6 +284,26 @@ TEST_F(AllocationUseCasesTest, AnUnknownAllocationOrProviderIsRefused) {
     EXPECT_EQ(refusal([&] { allocate(99, ymd(2025, 1, 6), std::nullopt); }), "UNKNOWN_PROVIDER");
     EXPECT_TRUE(store_.rows.empty());
     EXPECT_TRUE(changes_.announced.empty());
+}
+
+TEST_F(AllocationUseCasesTest,
+       TheGrantsPayingMunicipalityChoosesTheContractAndStaysOnEveryVersion) {
+    // A category the region placed with its central municipality: the central one pays.
+    store_.grants[kGrant].paying_municipality = "0193";
+    const auto a = allocate(kFirst, ymd(2025, 1, 6), std::nullopt);
+    EXPECT_EQ(store_.contract_asked_for, std::vector<std::string>{"0193"});
+    EXPECT_EQ(a.current.paying_municipality, "0193");
+    ASSERT_TRUE(store_.audits.back().after);
+    EXPECT_NE(store_.audits.back().after->find("\"paying_municipality_code\":\"0193\""),
+              std::string::npos)
+        << *store_.audits.back().after;
+    AllocationEnd end;
+    end.number = a.current.number;
+    end.end = ymd(2025, 3, 1);
+    end.reason = "09";
+    const auto ended = endAllocationIn(store_, scope(), end, changes_);
+    EXPECT_EQ(ended.current.version, 2);
+    EXPECT_EQ(ended.current.paying_municipality, "0193");
 }
 
 }  // namespace
