@@ -23,10 +23,10 @@ void book(app::RequestContext& ctx, std::int64_t id, const Iban& account, Money 
 
 // A returned transfer: its payables are open again (for the next run; instruction_id keeps
 // naming the returned transfer until a new run pays them), the ledger reopens what is owed.
-void giveBack(app::RequestContext& ctx, const SentInstructionRow& i, const Iban& account,
-              Money amount, const std::string& reason, std::int64_t entry_id) {
-    markInstructionReturned(ctx.db, i.id, reason);
-    postJournal(ctx, postPaymentReturned(i.provider_id, account, amount,
+void giveBack(app::RequestContext& ctx, std::int64_t instruction_id, std::int64_t provider_id,
+              const Iban& account, Money amount, const std::string& reason, std::int64_t entry_id) {
+    markInstructionReturned(ctx.db, instruction_id, reason);
+    postJournal(ctx, postPaymentReturned(provider_id, account, amount,
                                          "bank-entry:" + std::to_string(entry_id), ctx.today()));
 }
 
@@ -75,7 +75,9 @@ ImportedEntry storeEntry(app::RequestContext& ctx, std::int64_t statement_id, st
          e.remittance.substr(0, 500), status, reason.empty() ? std::nullopt : std::optional(reason),
          ins ? std::optional(ins->id) : std::nullopt});
     if (status == "booked") book(ctx, ins->id, account, e.amount, entry_id);
-    if (status == "returned") giveBack(ctx, *ins, account, e.amount, e.return_reason, entry_id);
+    if (status == "returned") {
+        giveBack(ctx, ins->id, ins->provider_id, account, e.amount, e.return_reason, entry_id);
+    }
     return {entry_id, e.amount, e.credit, e.end_to_end_id, status, reason, m.detail};
 }
 
@@ -112,6 +114,36 @@ ImportedStatement importOne(app::RequestContext& ctx, const BankStatementInput& 
     return out;
 }
 
+// Finance matches a work-list entry to a transfer by hand (manualMatchEffect): a debit books a
+// sent transfer; a return (a credit with a return reason, e.g. AC04, whose EndToEndId we did not
+// know) returns a booked one and reopens its payables, as the automatic match would. Returns the
+// entry's new status.
+std::string matchByHand(app::RequestContext& ctx, const EntryToResolve& e,
+                        const EntryResolution& r) {
+    const auto i = lockInstruction(ctx.db, *r.instruction_id);
+    const Money amount = Money::fromCents(e.amount_cents);
+    const auto effect =
+        i ? manualMatchEffect({e.credit ? EntryDirection::Credit : EntryDirection::Debit, amount,
+                               !e.return_reason.empty()},
+                              instructionStatus(i->status), Money::fromCents(i->amount_cents),
+                              i->debtor_iban == e.account_iban)
+          : std::nullopt;
+    if (!effect) {
+        throw ValidationError("MATCH_REFUSED",
+                              "Only a debit of exactly the amount of a sent transfer, or a return "
+                              "of exactly the amount of a booked transfer, from the same account "
+                              "can be matched to it.",
+                              "instruction_id");
+    }
+    const Iban account = Iban::parse(e.account_iban);
+    if (*effect == MatchEffect::Booked) {
+        book(ctx, i->id, account, amount, r.entry_id);
+        return "booked";
+    }
+    giveBack(ctx, i->id, i->provider_id, account, amount, e.return_reason, r.entry_id);
+    return "returned";
+}
+
 }  // namespace
 
 std::vector<ImportedStatement> importBankStatements(app::RequestContext& ctx,
@@ -141,26 +173,14 @@ std::string resolveBankEntry(app::RequestContext& ctx, const EntryResolution& r)
         throw ValidationError("ENTRY_NOT_OPEN", "This entry is " + e->match_status + " already.",
                               "id");
     }
-    std::string status = "resolved";
-    if (r.instruction_id) {
-        const auto i = lockInstruction(ctx.db, *r.instruction_id);
-        if (!i || i->status != "sent" || i->amount_cents != e->amount_cents || e->credit ||
-            i->debtor_iban != e->account_iban) {
-            throw ValidationError("MATCH_REFUSED",
-                                  "Only a debit of exactly the amount of a sent transfer from the "
-                                  "same account can be matched to it.",
-                                  "instruction_id");
-        }
-        book(ctx, i->id, Iban::parse(e->account_iban), Money::fromCents(e->amount_cents),
-             r.entry_id);
-        status = "booked";
-    }
+    const std::string status = r.instruction_id ? matchByHand(ctx, *e, r) : "resolved";
     invoicing::resolveBankEntry(ctx.db, r.entry_id, status, r.instruction_id, r.reason,
                                 ctx.actor.name, app::timestamp(ctx.clock));
     security::appendAudit(
         ctx, {"bank_entry.resolve", "bank_entry", std::to_string(r.entry_id), "ok", std::nullopt,
               security::AuditRecord()
                   .set("id", r.entry_id)
+                  .set("instruction_id", r.instruction_id)
                   .set("match_status", status)
                   .set("resolution", r.reason)
                   .json()});

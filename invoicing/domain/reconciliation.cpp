@@ -106,7 +106,14 @@ EntryMatch matched(const StatementEntry& entry, const SentInstruction& instructi
 
 bool withinWindow(const SentInstruction& instruction, Date booking, int window_days) {
     const int days = daysBetween(instruction.execution_date, booking);
-    return days >= -window_days && days <= window_days;
+    return days >= 0 && days <= window_days;
+}
+
+// Executed after the entry's booking date, within the window's reach: the bank cannot have
+// booked it yet, whatever the amount says.
+bool executedAfterBooking(const SentInstruction& instruction, Date booking, int window_days) {
+    const int days = daysBetween(instruction.execution_date, booking);
+    return days < 0 && days >= -window_days;
 }
 
 // A debit without an EndToEndId: the one Sent instruction with its amount, IBAN and date.
@@ -123,7 +130,9 @@ EntryMatch matchByAmountIbanDate(const StatementEntry& entry,
     }
     std::vector<std::size_t> open;
     bool done_in_window = false;
+    bool early = false;
     for (std::size_t i : it->second) {
+        early = early || executedAfterBooking(instructions[i], entry.booking_date, window_days);
         if (!withinWindow(instructions[i], entry.booking_date, window_days)) continue;
         if (statuses[i] == InstructionStatus::Sent) {
             open.push_back(i);
@@ -146,10 +155,17 @@ EntryMatch matchByAmountIbanDate(const StatementEntry& entry,
                          "The only transfer of " + entry.amount.toString() + " to " + iban +
                              " that fits was booked before.");
     }
+    if (early) {
+        return unmatched(entry, UnmatchedReason::OutsideWindow,
+                         "A transfer of " + entry.amount.toString() + " to " + iban +
+                             " exists, but it is executed after " + formatDate(entry.booking_date) +
+                             ": an entry booked before its transfer's execution date is not "
+                             "matched automatically.");
+    }
     return unmatched(entry, UnmatchedReason::OutsideWindow,
                      "A transfer of " + entry.amount.toString() + " to " + iban +
                          " exists, but not executed within " + std::to_string(window_days) +
-                         " days of " + formatDate(entry.booking_date) + ".");
+                         " days before " + formatDate(entry.booking_date) + ".");
 }
 
 EntryMatch matchDebit(const StatementEntry& entry, const std::vector<SentInstruction>& instructions,
@@ -239,6 +255,19 @@ Reconciliation reconcile(const std::vector<SentInstruction>& instructions,
                 : matchCredit(entry, instructions, index, out.statuses));
     }
     return out;
+}
+
+std::optional<MatchEffect> manualMatchEffect(const EntryToMatch& entry, InstructionStatus status,
+                                             Money instruction_amount, bool same_account) {
+    if (!same_account || entry.amount != instruction_amount) return std::nullopt;
+    if (entry.direction == EntryDirection::Debit) {
+        if (status == InstructionStatus::Sent) return MatchEffect::Booked;
+        return std::nullopt;
+    }
+    if (entry.has_return_reason && status == InstructionStatus::Booked) {
+        return MatchEffect::Returned;
+    }
+    return std::nullopt;
 }
 
 }  // namespace zc::invoicing

@@ -48,7 +48,8 @@ inline constexpr int kMaxMatchWindowDays = 31;
 inline constexpr std::size_t kMaxStatementEntries = 1'000'000;
 
 struct MatchPolicy {
-    // The fallback match needs |booking date − execution date| <= window_days (0..31).
+    // The fallback match needs 0 <= booking date − execution date <= window_days (0..31): a
+    // bank books a transfer on or after its execution date, never before.
     int window_days = kDefaultMatchWindowDays;
 };
 
@@ -112,10 +113,11 @@ struct Reconciliation {
 //     already Booked or Returned → ALREADY_MATCHED. An id no instruction has →
 //     UNKNOWN_END_TO_END_ID (it is not ours; no fallback, so no guessing).
 //   - without one: the Sent instructions with exactly the entry's amount and creditor IBAN (the
-//     counterparty; compared without spaces, upper case) whose execution date lies within the
-//     window of the booking date. Exactly one → Matched (AmountIbanDate), Booked. More than one
+//     counterparty; compared without spaces, upper case) executed on the booking date or at
+//     most window_days before it. Exactly one → Matched (AmountIbanDate), Booked. More than one
 //     → AMBIGUOUS. None, but a Booked or Returned one fits → ALREADY_MATCHED; none, but one fits
-//     outside the window → OUTSIDE_WINDOW; else NO_MATCH.
+//     outside the window (executed too long before, or after the booking: "booked before its
+//     execution date") → OUTSIDE_WINDOW; else NO_MATCH.
 // A credit entry:
 //   - without a return reason → NOT_A_PAYMENT;
 //   - with one: the instruction with its EndToEndId (none → RETURN_UNKNOWN_INSTRUCTION).
@@ -131,5 +133,18 @@ struct Reconciliation {
 Reconciliation reconcile(const std::vector<SentInstruction>& instructions,
                          const std::vector<StatementEntry>& entries,
                          const MatchPolicy& policy = {});
+
+// What finance may match by hand from the work list: an entry (its direction, amount, whether it
+// carries a return reason) to a transfer of the same account and exactly the same amount.
+// A debit books a Sent transfer; a credit with a return reason returns a Booked one — the
+// return the bank sent without an EndToEndId we know, which reopens the transfer's payables as
+// an automatic match would. Anything else: nothing (MATCH_REFUSED).
+struct EntryToMatch {
+    EntryDirection direction = EntryDirection::Debit;
+    Money amount;
+    bool has_return_reason = false;
+};
+std::optional<MatchEffect> manualMatchEffect(const EntryToMatch& entry, InstructionStatus status,
+                                             Money instruction_amount, bool same_account);
 
 }  // namespace zc::invoicing

@@ -90,11 +90,13 @@ std::vector<WorkListRow> reconciliationWorkList(db::Connection& db) {
 
 std::optional<EntryToResolve> lockBankEntry(db::Connection& db, std::int64_t id) {
     auto e = db.queryOne(
-        "SELECT e.match_status, e.amount_cents, e.credit, s.account_iban FROM bank_entries e"
-        " JOIN bank_statements s ON s.id = e.statement_id WHERE e.id = ? FOR UPDATE",
+        "SELECT e.match_status, e.amount_cents, e.credit, s.account_iban, e.return_reason"
+        " FROM bank_entries e JOIN bank_statements s ON s.id = e.statement_id"
+        " WHERE e.id = ? FOR UPDATE",
         {id});
     if (!e) return std::nullopt;
-    return EntryToResolve{e->str(0), e->i64(1), e->i64(2) != 0, e->str(3)};
+    return EntryToResolve{e->str(0), e->i64(1), e->i64(2) != 0, e->str(3),
+                          e->isNull(4) ? std::string() : e->str(4)};
 }
 
 std::optional<InstructionToMatch> lockInstruction(db::Connection& db, std::int64_t id) {

@@ -67,6 +67,7 @@ struct EntryToResolve {
     std::int64_t amount_cents = 0;
     bool credit = false;
     std::string account_iban;
+    std::string return_reason;  // e.g. "AC04" on a returned transfer, else ""
 };
 
 // A transfer as matching an entry by hand sees it (locked).

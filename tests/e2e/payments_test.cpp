@@ -330,6 +330,34 @@ TEST(PaymentsFlow, ADeclarationIsPaidByARunPreparedAndApprovedByTwoFinanceUsers)
         404)
         << "a provider sees only its own statement";
 
+    // Issue 13: the bank returns the second transfer (AC04) without an EndToEndId we know. The
+    // return lands on the work list; finance matches it by hand to the booked transfer, which
+    // reopens its payables exactly as an automatic match would.
+    const auto instruction2 =
+        second.object()->getArray("transfers")->getObject(0)->getValue<std::int64_t>("id");
+    const auto returned = postStatement(
+        camt053(stmt_id + "C", debtor, today, {{amount, true, "NOTPROVIDED", creditor, "AC04"}},
+                euros(1000000 + expected)),
+        fin1);
+    ASSERT_EQ(returned.status, 201) << returned.describe();
+    const auto entry =
+        returned.object()->getArray("statements")->getObject(0)->getArray("entries")->getObject(0);
+    EXPECT_EQ(entry->getValue<std::string>("reason"), "RETURN_UNKNOWN_INSTRUCTION");
+    const auto entry_id = entry->getValue<std::int64_t>("id");
+    EXPECT_EQ(openDue(db, provider, until), 0) << "an unmatched return reopens nothing";
+    Poco::JSON::Object::Ptr by_hand = new Poco::JSON::Object;
+    by_hand->set("reason", "AC04 from the bank without our reference; it returns run 2");
+    by_hand->set("instruction_id", instruction2 + 1000000);
+    const auto path = "/api/v1/bank-entries/" + std::to_string(entry_id) + "/resolve";
+    EXPECT_EQ(client.post(path, by_hand, fin2).code(), "MATCH_REFUSED") << "an unknown transfer";
+    by_hand->set("instruction_id", instruction2);
+    const auto matched = client.post(path, by_hand, fin2);
+    ASSERT_EQ(matched.status, 200) << matched.describe();
+    EXPECT_EQ(matched.str("match_status"), "returned");
+    EXPECT_EQ(openDue(db, provider, until), expected)
+        << "the returned transfer's payables are open";
+    EXPECT_EQ(client.post(path, by_hand, fin2).code(), "ENTRY_NOT_OPEN");
+
     // The ledger: journals balance, payable accounts equal open payables.
     const auto violation = invoicing::checkLedger(invoicing::loadLedgerFacts(db));
     EXPECT_FALSE(violation.has_value()) << violation->code << " " << violation->message;

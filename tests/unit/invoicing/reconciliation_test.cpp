@@ -137,11 +137,9 @@ INSTANTIATE_TEST_SUITE_P(
                        {kSent, kSent, kSent, kSent},
                        {kSent, kSent, kSent, kBooked},
                        10},
-        SingleEntryRow{"FallbackBookedBeforeExecution",
-                       debit("75.25", "2026-03-28", "", "NL14BNGH0285001234"),
-                       fallbackTo(3),
-                       {kSent, kSent, kSent, kSent},
-                       {kSent, kSent, kSent, kBooked}},
+        SingleEntryRow{"FallbackBookedBeforeExecutionIsNotMatched",  // a bank cannot
+                       debit("75.25", "2026-04-01", "", "NL14BNGH0285001234"),
+                       unmatchedFor(UnmatchedReason::OutsideWindow)},
         SingleEntryRow{"FallbackAmbiguous",  // ZC-12-18 (0 days) and ZC-11-18 (3 days)
                        debit("500.00", "2026-04-02", "", "NL20INGB0001234567"),
                        unmatchedFor(UnmatchedReason::Ambiguous)},
@@ -343,6 +341,38 @@ TEST(Reconciliation, ReasonCodes) {
         {UnmatchedReason::NoMatch, "NO_MATCH"},
     };
     for (const auto& [reason, code] : codes) EXPECT_EQ(unmatchedReasonCode(reason), code);
+}
+
+TEST(ReconciliationWindow, AnEntryBookedTheDayBeforeExecutionSaysSo) {
+    const auto r =
+        reconcile(instructions(), {debit("75.25", "2026-04-01", "", "NL14BNGH0285001234")});
+    ASSERT_EQ(r.entries.size(), 1u);
+    EXPECT_EQ(r.entries[0].reason, UnmatchedReason::OutsideWindow);
+    EXPECT_NE(r.entries[0].detail.find("before its transfer's execution date"), std::string::npos)
+        << r.entries[0].detail;
+    EXPECT_EQ(r.statuses[3], kSent);  // the transfer stays open for its real booking
+}
+
+TEST(ManualMatch, ADebitBooksASentTransferOfTheSameAmountAndAccount) {
+    const EntryToMatch debit_entry{EntryDirection::Debit, m("75.25"), false};
+    EXPECT_EQ(manualMatchEffect(debit_entry, kSent, m("75.25"), true), MatchEffect::Booked);
+    EXPECT_EQ(manualMatchEffect(debit_entry, kBooked, m("75.25"), true), std::nullopt);
+    EXPECT_EQ(manualMatchEffect(debit_entry, kSent, m("75.26"), true), std::nullopt);
+    EXPECT_EQ(manualMatchEffect(debit_entry, kSent, m("75.25"), false), std::nullopt);
+}
+
+TEST(ManualMatch, AReturnWithAnUnknownIdReturnsABookedTransferAndNothingElse) {
+    const EntryToMatch ac04{EntryDirection::Credit, m("500.00"), true};
+    EXPECT_EQ(manualMatchEffect(ac04, kBooked, m("500.00"), true), MatchEffect::Returned);
+    // Not yet booked, returned before, another amount or account: refused.
+    EXPECT_EQ(manualMatchEffect(ac04, kSent, m("500.00"), true), std::nullopt);
+    EXPECT_EQ(manualMatchEffect(ac04, InstructionStatus::Returned, m("500.00"), true),
+              std::nullopt);
+    EXPECT_EQ(manualMatchEffect(ac04, kBooked, m("499.99"), true), std::nullopt);
+    EXPECT_EQ(manualMatchEffect(ac04, kBooked, m("500.00"), false), std::nullopt);
+    // Money received without a return reason is no return of ours.
+    const EntryToMatch received{EntryDirection::Credit, m("500.00"), false};
+    EXPECT_EQ(manualMatchEffect(received, kBooked, m("500.00"), true), std::nullopt);
 }
 
 }  // namespace

@@ -69,14 +69,20 @@ async function statementsScreen(main) {
 
 // ---- the work list -------------------------------------------------------------------------
 
-// Sent transfers of exactly this amount from the newest approved runs: what a debit may be
-// matched to by hand.
+// A return: money received with a return reason (e.g. AC04) whose EndToEndId we did not know.
+function isReturn(entry) {
+  return entry.credit && !!entry.return_reason;
+}
+
+// Transfers of exactly this amount from the newest approved runs: what an entry may be matched
+// to by hand — a debit to a sent transfer, a return to a booked one (it reopens its payables).
 async function candidates(entry) {
-  if (entry.credit) return [];
+  if (entry.credit && !isReturn(entry)) return [];
+  const wanted = isReturn(entry) ? 'booked' : 'sent';
   const runs = (await api.get('/payment-runs?limit=100')).filter((r) => r.status === 'approved').slice(0, 20);
   const details = await Promise.all(runs.map((r) => api.get(`/payment-runs/${r.id}`)));
   return details.flatMap((r) => r.transfers
-    .filter((x) => x.status === 'sent' && Number(x.amount_cents) === Number(entry.amount_cents))
+    .filter((x) => x.status === wanted && Number(x.amount_cents) === Number(entry.amount_cents))
     .map((x) => ({ ...x, run_id: r.id })));
 }
 
@@ -93,9 +99,12 @@ async function resolvePanel(panel, entry, reload) {
   const fields = [
     { name: 'reason', label: t('fin.resolve.reason'), type: 'textarea', required: true, hint: t('fin.resolve.reason_hint') },
   ];
-  if (!entry.credit) {
-    fields.push({ name: 'instruction_id', label: t('fin.resolve.transfer'), type: 'select',
-      hint: found.length ? t('fin.resolve.transfer_hint') : t('fin.resolve.no_candidates'),
+  if (!entry.credit || isReturn(entry)) {
+    const returned = isReturn(entry);
+    const hint = found.length
+      ? t(returned ? 'fin.resolve.return_hint' : 'fin.resolve.transfer_hint')
+      : t(returned ? 'fin.resolve.no_booked' : 'fin.resolve.no_candidates');
+    fields.push({ name: 'instruction_id', label: t('fin.resolve.transfer'), type: 'select', hint,
       options: [{ value: '', label: t('fin.resolve.close_only') }, ...found.map((x) => ({
         value: x.id, label: `${x.end_to_end_id} — ${x.creditor_name} — ${money(x.amount_cents)} (${t('fin.runs.run_n', { id: x.run_id })})`,
       }))] });
@@ -104,7 +113,8 @@ async function resolvePanel(panel, entry, reload) {
     const body = { reason: v.reason };
     if (v.instruction_id) body.instruction_id = Number(v.instruction_id);
     const answer = await api.post(`/bank-entries/${entry.id}/resolve`, body);
-    announce(t(answer.match_status === 'booked' ? 'fin.resolve.booked' : 'fin.resolve.closed', { id: entry.id }));
+    const said = { booked: 'fin.resolve.booked', returned: 'fin.resolve.returned' };
+    announce(t(said[answer.match_status] || 'fin.resolve.closed', { id: entry.id }));
     panel.replaceChildren();
     await reload();
   });
