@@ -55,9 +55,7 @@ app::Actor actor(app::Role role, const std::string& name, std::int64_t user_id) 
 class BudgetsTest : public ::testing::Test {
   protected:
     void SetUp() override {
-        config_.bsn_key = security::randomBytes(32);
-        const auto hmac = security::randomBytes(32);
-        config_.bsn_hmac_key.assign(hmac.begin(), hmac.end());
+        dbtest::giveRandomBsnKeys(config_);
         conn_ = scratch_.connect();
         db::migrate(*conn_, dbtest::migrationsDir());
         admin_ = context(app::Role::Admin, "admin", 1);

@@ -46,9 +46,7 @@ std::string line(const std::string& ref, const std::string& begin, const std::st
 class ClaimsTest : public ::testing::Test {
   protected:
     void SetUp() override {
-        config_.bsn_key = security::randomBytes(32);
-        const auto hmac = security::randomBytes(32);
-        config_.bsn_hmac_key.assign(hmac.begin(), hmac.end());
+        dbtest::giveRandomBsnKeys(config_);
         conn_ = scratch_.connect();
         db::migrate(*conn_, dbtest::migrationsDir());
         auto admin = context(app::Role::Admin, "admin");

@@ -28,9 +28,7 @@ constexpr std::int64_t kIbTariffCents = 5460;
 class ClientsAllocationsTest : public ::testing::Test {
   protected:
     void SetUp() override {
-        config_.bsn_key = security::randomBytes(32);
-        const auto hmac = security::randomBytes(32);
-        config_.bsn_hmac_key.assign(hmac.begin(), hmac.end());
+        dbtest::giveRandomBsnKeys(config_);
         conn_ = scratch_.connect();
         db::migrate(*conn_, dbtest::migrationsDir());
         admin_ = context(app::Role::Admin, "admin");

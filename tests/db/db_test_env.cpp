@@ -16,6 +16,7 @@
 #include "contracting/kernel/errors.hpp"
 #include "interfaces/iwmo/exchange/message_schemas.hpp"
 #include "interfaces/mysql/connection_pool.hpp"
+#include "interfaces/security/crypto.hpp"
 
 namespace zc::dbtest {
 namespace {
@@ -99,6 +100,12 @@ std::filesystem::path sourceRoot() {
 }
 
 std::filesystem::path migrationsDir() { return sourceRoot() / "config" / "migrations"; }
+
+void giveRandomBsnKeys(app::AppConfig& config) {
+    config.bsn_key = security::randomBytes(32);
+    const auto hmac = security::randomBytes(32);
+    config.bsn_hmac_key.assign(hmac.begin(), hmac.end());
+}
 
 std::filesystem::path binary() {
     if (const char* env = std::getenv("ZC_BINARY"); env != nullptr && *env != '\0') return env;

@@ -34,6 +34,9 @@ db::DbConfig rootDbConfig();
 std::filesystem::path sourceRoot();
 // config/migrations of the project.
 std::filesystem::path migrationsDir();
+// Fresh random keys for BSN encryption and its look-up hash (what the service reads from its
+// key files), so that a test can store clients.
+void giveRandomBsnKeys(app::AppConfig& config);
 // The zorgcontract executable: $ZC_BINARY, else <build>/interfaces/zorgcontract next to
 // $ZC_TESTENV (see db_test_env.cpp).
 std::filesystem::path binary();

@@ -25,9 +25,7 @@ constexpr const char* kBeschermdWonen = "15A01";  // category 15
 class PayingMunicipalityTest : public ::testing::Test {
   protected:
     void SetUp() override {
-        config_.bsn_key = security::randomBytes(32);
-        const auto hmac = security::randomBytes(32);
-        config_.bsn_hmac_key.assign(hmac.begin(), hmac.end());
+        dbtest::giveRandomBsnKeys(config_);
         conn_ = scratch_.connect();
         db::migrate(*conn_, dbtest::migrationsDir());
         admin_ = context(app::Role::Admin, "admin");
