@@ -15,12 +15,13 @@ namespace zc::billing {
 
 struct AwardedClaims {
     std::int64_t provider_id = 0;
-    std::string source_type;     // what the payable is for: "declaration" or "review"
-    std::int64_t source_id = 0;  // the declaration's or the claim line's id
-    std::string journal_source;  // "declaration:N" or "claim-line:N"
-    Date booked_on;              // the journal's date
-    Date due;                    // when the payable falls due
-    int cost_year = 0;           // the year whose budgets carry the cost
+    std::string municipality_code;  // the municipality that owes it (the declaration's recipient)
+    std::string source_type;        // what the payable is for: "declaration" or "review"
+    std::int64_t source_id = 0;     // the declaration's or the claim line's id
+    std::string journal_source;     // "declaration:N" or "claim-line:N"
+    Date booked_on;                 // the journal's date
+    Date due;                       // when the payable falls due
+    int cost_year = 0;              // the year whose budgets carry the cost
     // Signed amounts (a credit is negative) per product category, in the order awarded.
     std::vector<std::pair<std::string, Money>> by_category;
 

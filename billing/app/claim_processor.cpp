@@ -27,8 +27,6 @@ std::string periodKey(const Period& p) {
     return formatDate(p.begin) + "/" + (p.end ? formatDate(*p.end) : std::string("-"));
 }
 
-std::string endText(const Period& p) { return p.end ? formatDate(*p.end) : "9999-12-31"; }
-
 // A power of two at least n: IN lists are padded to one so that few statements are prepared.
 std::size_t paddedSize(std::size_t n) {
     std::size_t padded = 1;
@@ -59,20 +57,6 @@ ClaimProcessor::ClaimProcessor(app::RequestContext& ctx, AwardedClaimsPort& awar
 
 ClaimProcessor::~ClaimProcessor() = default;
 
-void ClaimProcessor::open() {
-    if (lockDeclarationNumber(db(), provider_id_, head_.number)) {
-        throw ValidationError("DUPLICATE_DECLARATION",
-                              "DeclaratieNummer " + head_.number +
-                                  " was used before by this provider (iWmo 9333); use a new one.",
-                              "number");
-    }
-    result_.declaration_id =
-        insertDeclaration(db(), {provider_id_, source_, inbox_id_, head_.number,
-                                 formatDate(head_.declaration_period.begin),
-                                 endText(head_.declaration_period), app::timestamp(ctx_.clock),
-                                 head_.total_submitted.cents(), formatDate(result_.answer_due)});
-}
-
 void ClaimProcessor::restart() {
     settle();
     const auto id = result_.declaration_id;
@@ -92,21 +76,6 @@ void ClaimProcessor::restart() {
     prefetched_.clear();
     used_before_.clear();
     pending_.clear();
-}
-
-// What the declaration awards, per product category (credits negative), for invoicing.
-AwardedClaims ClaimProcessor::awardedClaims() const {
-    AwardedClaims a;
-    a.provider_id = provider_id_;
-    a.source_type = "declaration";
-    a.source_id = result_.declaration_id;
-    a.journal_source = "declaration:" + std::to_string(result_.declaration_id);
-    a.booked_on = ctx_.today();
-    a.due = addDays(head_.received_on, ctx_.config.payment_term_days);
-    a.cost_year = static_cast<int>(head_.declaration_period.begin.year());
-    a.by_category.assign(awarded_by_category_.begin(), awarded_by_category_.end());
-    ZC_ASSERT(a.total() == result_.awarded);
-    return a;
 }
 
 void ClaimProcessor::forgetAllocations() {
@@ -438,7 +407,8 @@ void ClaimProcessor::flush() {
         auto& h = bsn_hashes_[l.bsn];
         if (h.empty()) h = security::bsnLookupHash(ctx_.config, l.bsn);
         addClaimLine(
-            insert, result_.declaration_id, provider_id_, l, r.status, r.code, r.codes, h,
+            insert, result_.declaration_id, provider_id_, head_.recipient, l, r.status, r.code,
+            r.codes, h,
             r.status == LineStatus::Accepted
                 ? std::nullopt
                 : std::optional<std::string>(security::encryptAesGcm(ctx_.config.bsn_key, l.bsn)));
@@ -468,26 +438,6 @@ void ClaimProcessor::settle() {
 db::Connection& ClaimProcessor::db() {
     settle();
     return ctx_.db;
-}
-
-DeclarationResult ClaimProcessor::close() {
-    flushNow();
-    const bool waiting = reviews_ > 0;
-    result_.status = rejected_whole_ ? DeclarationStatus::Rejected
-                     : waiting       ? DeclarationStatus::AwaitingReview
-                                     : DeclarationStatus::Answered;
-    const std::string status(declarationStatusName(result_.status));
-    if (rejected_whole_) result_.awarded = Money();
-    closeDeclaration(db(), result_.declaration_id, result_.awarded.cents(), status,
-                     result_.header_code, app::timestamp(ctx_.clock));
-    if (!rejected_whole_) awarded_.announce(awardedClaims());
-    security::appendAudit(
-        ctx_, {"declaration.receive", "declaration", std::to_string(result_.declaration_id), status,
-               std::nullopt,
-               "{\"lines\":" + std::to_string(result_.lines) +
-                   ",\"accepted\":" + std::to_string(result_.accepted) +
-                   ",\"awarded_cents\":" + std::to_string(result_.awarded.cents()) + "}"});
-    return std::move(result_);
 }
 
 }  // namespace zc::billing

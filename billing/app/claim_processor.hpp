@@ -47,6 +47,7 @@ struct DeclarationResult {
     std::int64_t accepted = 0;
     std::vector<LineResult> not_accepted;  // rejected and review lines, in input order
     Date answer_due;
+    std::string municipality_code;  // the recipient (Ontvanger) it was sent to
 };
 
 class ClaimProcessor {

@@ -5,7 +5,9 @@
 
 #include "billing/domain/declaration_checks.hpp"
 #include "billing/store/allocation_facts_store.hpp"
+#include "billing/store/recipient_store.hpp"
 #include "contracting/app/tariff_queries.hpp"
+#include "contracting/kernel/codes.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "interfaces/mysql/connection.hpp"
 
@@ -109,13 +111,34 @@ std::vector<CsvRow> parseCsvRows(const std::string& text) {
     return rows;
 }
 
+std::string recipientOf(app::RequestContext& ctx, const std::optional<std::string>& named,
+                        const std::vector<ClaimLine>& lines) {
+    if (named) {
+        const std::string code = MunicipalityCode::parse(*named, "municipality_code").str();
+        if (!municipalityKnown(ctx.db, code)) {
+            throw ValidationError("UNKNOWN_MUNICIPALITY", "Municipality " + code + " is not known.",
+                                  "municipality_code");
+        }
+        return code;
+    }
+    for (const auto& l : lines) {
+        if (auto payer = allocationPayer(ctx.db, l.allocation_number)) return *payer;
+    }
+    if (auto m = contractMunicipality(ctx.db, ctx.actor.provider_id)) return *m;
+    throw ValidationError("UNKNOWN_MUNICIPALITY",
+                          "No line names a known allocation: name the municipality the "
+                          "declaration is sent to (municipality_code).",
+                          "municipality_code");
+}
+
 DeclarationResult submitDeclaration(app::RequestContext& ctx, AwardedClaimsPort& awarded,
                                     DeclarationInput in, bool dry_run) {
-    DeclarationHeader head{in.number, in.period, ctx.today(), in.total_submitted};
+    db::Transaction tx(ctx.db);  // a dry run never commits: it stores nothing
+    DeclarationHeader head{in.number, in.period, ctx.today(), in.total_submitted,
+                           recipientOf(ctx, in.municipality_code, in.lines)};
     // Credits are processed before debits (OP366).
     std::stable_partition(in.lines.begin(), in.lines.end(),
                           [](const ClaimLine& l) { return l.credit; });
-    db::Transaction tx(ctx.db);  // a dry run never commits: it stores nothing
     auto r = adjudicate(ctx, awarded, head, in.lines, "json");
     if (!dry_run) tx.commit();
     return r;
@@ -124,13 +147,12 @@ DeclarationResult submitDeclaration(app::RequestContext& ctx, AwardedClaimsPort&
 DeclarationResult submitCsvDeclaration(app::RequestContext& ctx, AwardedClaimsPort& awarded,
                                        const CsvDeclarationInput& in, bool dry_run) {
     db::Transaction tx(ctx.db);
-    DeclarationHeader head{in.number, in.period, ctx.today(), Money()};
     std::vector<ClaimLine> lines;
     lines.reserve(in.rows.size());
-    for (const auto& row : in.rows) {
-        lines.push_back(csvLine(ctx, row));
-        head.total_submitted += lines.back().amount;
-    }
+    for (const auto& row : in.rows) lines.push_back(csvLine(ctx, row));
+    DeclarationHeader head{in.number, in.period, ctx.today(), Money(),
+                           recipientOf(ctx, in.municipality_code, lines)};
+    for (const auto& l : lines) head.total_submitted += l.amount;
     auto r = adjudicate(ctx, awarded, head, lines, "csv");
     if (!dry_run) tx.commit();
     return r;

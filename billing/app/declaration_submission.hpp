@@ -5,6 +5,7 @@
 // the same work, rolled back. The provider is the actor's.
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,8 @@ struct DeclarationInput {
     Period period;       // DeclaratiePeriode, half-open
     Money total_submitted;
     std::vector<ClaimLine> lines;  // in the order sent
+    // The municipality it is sent to (Ontvanger); absent: see recipientOf.
+    std::optional<std::string> municipality_code;
 };
 
 // One CSV row "reference,allocation_number,bsn,period_start,period_end,volume".
@@ -39,12 +42,21 @@ struct CsvDeclarationInput {
     std::string number;
     Period period;
     std::vector<CsvRow> rows;
+    std::optional<std::string> municipality_code;  // as DeclarationInput
 };
 
 // The rows of a CSV upload (an optional header line "reference,..." and blank lines are
 // skipped). INVALID_CSV (field "csv") for a row without 6 columns, a reference not of 1-20
 // characters, a number that is not whole, a date not YYYY-MM-DD, more than 10,000 rows or none.
 std::vector<CsvRow> parseCsvRows(const std::string& text);
+
+// The municipality a declaration is sent to: the one named (INVALID_MUNICIPALITY_CODE when not
+// 4 digits, UNKNOWN_MUNICIPALITY when not known), else the paying municipality of the first
+// line's allocation (in the order sent) that exists, else the municipality of the provider's
+// contract (UNKNOWN_MUNICIPALITY when it has none). A line whose allocation another
+// municipality pays for is rejected with 9338.
+std::string recipientOf(app::RequestContext& ctx, const std::optional<std::string>& named,
+                        const std::vector<ClaimLine>& lines);
 
 // Adjudicates and stores the declaration (nothing stored with `dry_run`). 409
 // DUPLICATE_DECLARATION when the provider used the number before.

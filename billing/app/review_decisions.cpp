@@ -21,6 +21,7 @@ AwardedClaims awardedOnReview(ReviewStore& store, const Decider& who, const Revi
                               std::int64_t amount) {
     AwardedClaims awarded;
     awarded.provider_id = v.provider_id;
+    awarded.municipality_code = v.municipality_code;
     awarded.source_type = "review";
     awarded.source_id = v.claim_line_id;
     awarded.journal_source = "claim-line:" + std::to_string(v.claim_line_id);

@@ -22,10 +22,11 @@ struct ReasonInfo {
 };
 
 // The single table of reasons, in order of precedence; adjudication.hpp documents each row.
-constexpr std::array<ReasonInfo, 27> kReasons{{
+constexpr std::array<ReasonInfo, 28> kReasons{{
     {Reason::DeclarationPeriodNotOneMonth, "declaration_period_not_one_month", "0001"},
     {Reason::DeclarationTotalMismatch, "declaration_total_mismatch", "0001"},
     {Reason::AllocationNotFound, "allocation_not_found", "9338"},
+    {Reason::WrongMunicipality, "wrong_municipality", "9338"},
     {Reason::AllocationRemoved, "allocation_removed", "9384"},
     {Reason::ClientMismatch, "client_mismatch", "8187"},
     {Reason::CategoryMismatch, "category_mismatch", "9339"},
@@ -178,6 +179,16 @@ std::optional<Verdict> checkAllocationBelongs(const ClaimLine& line, std::int64_
                   "Allocation (ToewijzingNummer) " + std::to_string(line.allocation_number) +
                       " is not an allocation of yours; claim only on allocations you received "
                       "in a WMO301.");
+}
+
+std::optional<Verdict> checkPayingMunicipality(const DeclarationHeader& header,
+                                               const AllocationFacts& allocation) {
+    if (allocation.paying_municipality == header.recipient) return std::nullopt;
+    return reject(Reason::WrongMunicipality,
+                  "Allocation (ToewijzingNummer) " + std::to_string(allocation.number) +
+                      " was issued by municipality " + allocation.paying_municipality +
+                      ", not by " + header.recipient + "; declare it to " +
+                      allocation.paying_municipality + ".");
 }
 
 std::optional<Verdict> checkAllocationNotRemoved(const AllocationFacts& allocation) {
@@ -428,6 +439,7 @@ std::vector<Verdict> adjudicateDebitAll(const ClaimLine& line, const Declaration
     };
     if (!note(checkAllocationBelongs(line, provider_id, allocation))) return out;
     const AllocationFacts& a = *allocation;
+    if (!note(checkPayingMunicipality(header, a))) return out;
     // The order below is the order of precedence. A rule runs only when the rules it relies on
     // passed: a period with an end in one month for the date rules, a period inside the
     // allocation and a fitting unit for the cap rules.
@@ -485,39 +497,6 @@ std::optional<Verdict> adjudicateDebit(const ClaimLine& line, const DeclarationH
                                        const ReviewPolicy& policy) {
     return decisive(
         adjudicateDebitAll(line, header, provider_id, allocation, contract, prior, policy));
-}
-
-std::optional<Verdict> checkCreditHasDebit(const ClaimLine& line, const CreditFacts& facts) {
-    if (line.previous_reference && !line.previous_reference->empty() && facts.debit_found) {
-        return std::nullopt;
-    }
-    const std::string named = line.previous_reference
-                                  ? "VorigReferentieNummer " + *line.previous_reference
-                                  : "A credit line without VorigReferentieNummer";
-    return reject(Reason::CreditWithoutDebit,
-                  named +
-                      " does not name an accepted debit line of yours; a credit must point "
-                      "to the debit it cancels.");
-}
-
-std::optional<Verdict> checkCreditNotRepeated(const CreditFacts& facts) {
-    if (!facts.debit_already_credited) return std::nullopt;
-    return reject(Reason::CreditAlreadyCredited,
-                  "The debit line was credited before; a line can be credited only once.");
-}
-
-std::optional<Verdict> checkCreditMatchesDebit(const CreditFacts& facts) {
-    if (facts.matches_debit) return std::nullopt;
-    return reject(Reason::CreditDoesNotMatchDebit,
-                  "A credit line must repeat the debit's allocation, product, period, volume and "
-                  "amount; only the references and the debit/credit sign differ.");
-}
-
-std::optional<Verdict> adjudicateCredit(const ClaimLine& line, const CreditFacts& facts) {
-    ZC_ASSERT(line.credit);
-    if (auto v = checkCreditHasDebit(line, facts)) return v;
-    if (auto v = checkCreditNotRepeated(facts)) return v;
-    return checkCreditMatchesDebit(facts);
 }
 
 std::optional<Verdict> checkDeclarationPeriod(const DeclarationHeader& header) {

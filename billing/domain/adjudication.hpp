@@ -14,6 +14,8 @@
 //    2. DeclarationTotalMismatch      0001  TotaalIngediendBedrag ≠ Σ debit − Σ credit
 //   Debit line (rejects the line; adjudicateDebit)
 //    3. AllocationNotFound            9338  no such allocation of this provider
+//    3a. WrongMunicipality            9338  the allocation is paid by another municipality
+//                                           than the declaration's recipient (TR338)
 //    4. AllocationRemoved             9384  allocation withdrawn (RedenWijziging 13)
 //    5. ClientMismatch                8187  BSN is not the allocation's client
 //    6. CategoryMismatch              9339  ProductCategorie differs from the allocation's
@@ -79,9 +81,10 @@ struct AllocationFacts {
     std::string product_code;
     Period period;  // half-open; an absent end is open-ended
     Unit unit = Unit::Hours;
-    Cap cap;               // every allocation of this platform has one (Omvang)
-    bool removed = false;  // RedenWijziging 13
-    bool zin = true;       // financing: care in kind (ZIN) rather than a PGB
+    Cap cap;                          // every allocation of this platform has one (Omvang)
+    bool removed = false;             // RedenWijziging 13
+    bool zin = true;                  // financing: care in kind (ZIN) rather than a PGB
+    std::string paying_municipality;  // the municipality that pays for it (gemeentecode)
 };
 
 // The allocation's own contract for the product over the line's period.
@@ -137,6 +140,7 @@ enum class Reason {
     DeclarationPeriodNotOneMonth,
     DeclarationTotalMismatch,
     AllocationNotFound,
+    WrongMunicipality,
     AllocationRemoved,
     ClientMismatch,
     CategoryMismatch,
@@ -181,6 +185,10 @@ struct Verdict {
 // The allocation exists, has the line's number and belongs to this provider. 9338.
 std::optional<Verdict> checkAllocationBelongs(const ClaimLine& line, std::int64_t provider_id,
                                               const std::optional<AllocationFacts>& allocation);
+// The allocation is paid by the municipality the declaration is sent to: an allocation number
+// belongs to the municipality that issued it (TR338). 9338 (reason WrongMunicipality).
+std::optional<Verdict> checkPayingMunicipality(const DeclarationHeader& header,
+                                               const AllocationFacts& allocation);
 // Not withdrawn with RedenWijziging 13. 9384.
 std::optional<Verdict> checkAllocationNotRemoved(const AllocationFacts& allocation);
 // The line's BSN is the allocation's client. 8187.

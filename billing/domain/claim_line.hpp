@@ -38,6 +38,9 @@ struct DeclarationHeader {
     Period declaration_period;  // DeclaratiePeriode, half-open; one calendar month
     Date received_on;           // when the municipality received the declaration
     Money total_submitted;      // TotaalIngediendBedrag, signed: Σ debit − Σ credit
+    // The municipality the declaration is sent to (Ontvanger, gemeentecode): every line must
+    // claim an allocation that municipality pays for.
+    std::string recipient;
 };
 
 }  // namespace zc::billing

@@ -9,7 +9,7 @@ constexpr const char* kAllocationColumns =
     "SELECT STRAIGHT_JOIN a.number, a.provider_id, c.bsn_hash, p.category, a.product_code,"
     " a.start_date, a.end_date, a.unit, a.volume, a.frequency, COALESCE(a.reason_change, ''),"
     " a.contract_id, a.granted_product_id, g.volume, g.unit, g.frequency, d.valid_from,"
-    " d.valid_to, g.financing"
+    " d.valid_to, g.financing, a.paying_municipality_code"
     " FROM allocations a FORCE INDEX (uq_allocation_version) JOIN clients c ON c.id = a.client_id"
     " JOIN products p ON p.code = a.product_code"
     " JOIN granted_products g ON g.id = a.granted_product_id"
@@ -44,6 +44,7 @@ AllocationRow allocationFrom(const db::Row& r) {
     f.cap = Cap{r.i64(8), f.unit, parseFrequency(r.str(9))};
     f.removed = r.str(10) == "13";
     f.zin = r.str(18) == "ZIN";
+    f.paying_municipality = r.str(19);
     a.client_hash = r.str(2);
     a.contract_id = r.i64(11);
     a.granted_id = r.i64(12);

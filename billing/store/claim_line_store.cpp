@@ -57,11 +57,11 @@ std::optional<std::int64_t> lockDeclarationNumber(db::Connection& db, std::int64
 std::int64_t insertDeclaration(db::Connection& db, const NewDeclaration& d) {
     db.execute(
         "INSERT INTO declarations (provider_id, source, inbox_message_id, declaratie_nummer,"
-        " period_begin, period_end, received_at, total_submitted_cents, status, answer_due)"
-        " VALUES (?,?,?,?,?,?,?,?,'answered',?)",
+        " period_begin, period_end, received_at, total_submitted_cents, status, answer_due,"
+        " municipality_code) VALUES (?,?,?,?,?,?,?,?,'answered',?,?)",
         {d.provider_id, d.source, d.inbox_id ? db::Param(*d.inbox_id) : db::Param(nullptr),
          d.number, d.period_begin, d.period_end, d.received_at, d.total_submitted_cents,
-         d.answer_due});
+         d.answer_due, d.municipality_code});
     return db.lastInsertId();
 }
 
@@ -153,26 +153,40 @@ ClaimLinesInsert startClaimLinesInsert(std::size_t rows) {
     insert.sql =
         "INSERT INTO claim_lines (declaration_id, provider_id, reference, previous_reference,"
         " credit, allocation_number, bsn_hash, category, product_code, period_begin, period_end,"
-        " volume, unit, tariff_cents, amount_cents, status, code, codes, bsn_enc) VALUES ";
-    insert.params.reserve(rows * 19);
+        " volume, unit, tariff_cents, amount_cents, status, code, codes, bsn_enc,"
+        " municipality_code) VALUES ";
+    insert.params.reserve(rows * 20);
     return insert;
 }
 
 void addClaimLine(ClaimLinesInsert& insert, std::int64_t declaration_id, std::int64_t provider_id,
-                  const ClaimLine& l, LineStatus status, const std::string& code,
-                  const std::vector<std::string>& codes, const std::string& bsn_hash,
-                  std::optional<std::string> bsn_enc) {
-    insert.sql += insert.params.empty() ? "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-                                        : ",(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+                  const std::string& municipality, const ClaimLine& l, LineStatus status,
+                  const std::string& code, const std::vector<std::string>& codes,
+                  const std::string& bsn_hash, std::optional<std::string> bsn_enc) {
+    insert.sql += insert.params.empty() ? "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                                        : ",(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     insert.params.insert(
         insert.params.end(),
-        {declaration_id, provider_id, l.reference,
+        {declaration_id,
+         provider_id,
+         l.reference,
          l.previous_reference ? db::Param(*l.previous_reference) : db::Param(nullptr),
-         std::int64_t{l.credit ? 1 : 0}, l.allocation_number, bsn_hash, l.category, l.product_code,
-         formatDate(l.period.begin), endText(l.period), l.volume, unitName(l.unit),
-         l.tariff ? db::Param(l.tariff->cents()) : db::Param(nullptr), l.amount.cents(),
-         std::string(lineStatusName(status)), code, joinCodes(codes),
-         bsn_enc ? db::Param(std::move(*bsn_enc)) : db::Param(nullptr)});
+         std::int64_t{l.credit ? 1 : 0},
+         l.allocation_number,
+         bsn_hash,
+         l.category,
+         l.product_code,
+         formatDate(l.period.begin),
+         endText(l.period),
+         l.volume,
+         unitName(l.unit),
+         l.tariff ? db::Param(l.tariff->cents()) : db::Param(nullptr),
+         l.amount.cents(),
+         std::string(lineStatusName(status)),
+         code,
+         joinCodes(codes),
+         bsn_enc ? db::Param(std::move(*bsn_enc)) : db::Param(nullptr),
+         municipality});
 }
 
 void writeClaimLines(db::Connection& db, const ClaimLinesInsert& insert) {

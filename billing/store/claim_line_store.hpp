@@ -30,7 +30,8 @@ struct NewDeclaration {
     std::string period_end;    // YYYY-MM-DD, "9999-12-31" when open
     std::string received_at;   // DATETIME(6) text
     std::int64_t total_submitted_cents = 0;
-    std::string answer_due;  // YYYY-MM-DD
+    std::string answer_due;         // YYYY-MM-DD
+    std::string municipality_code;  // the recipient (Ontvanger)
 };
 
 // Locks and returns the declaration of this provider with this number, when there is one.
@@ -97,11 +98,12 @@ struct ClaimLinesInsert {
 };
 // An empty insert with room for `rows` lines.
 ClaimLinesInsert startClaimLinesInsert(std::size_t rows);
-// Adds one line; `bsn_enc` only for lines not accepted (the WMO325 lists them).
+// Adds one line of the declaration sent to `municipality`; `bsn_enc` only for lines not
+// accepted (the WMO325 lists them).
 void addClaimLine(ClaimLinesInsert& insert, std::int64_t declaration_id, std::int64_t provider_id,
-                  const ClaimLine& l, LineStatus status, const std::string& code,
-                  const std::vector<std::string>& codes, const std::string& bsn_hash,
-                  std::optional<std::string> bsn_enc);
+                  const std::string& municipality, const ClaimLine& l, LineStatus status,
+                  const std::string& code, const std::vector<std::string>& codes,
+                  const std::string& bsn_hash, std::optional<std::string> bsn_enc);
 void writeClaimLines(db::Connection& db, const ClaimLinesInsert& insert);
 
 }  // namespace zc::billing

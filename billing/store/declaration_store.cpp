@@ -9,7 +9,7 @@ std::vector<DeclarationListRow> findDeclarations(db::Connection& db, const Decla
     for (const auto& r : db.query(
              "SELECT d.id, d.declaratie_nummer, p.agb, p.name, d.source, d.period_begin,"
              " d.period_end, d.received_at, d.total_submitted_cents, d.total_awarded_cents,"
-             " d.status, d.header_code, d.answer_due FROM declarations d"
+             " d.status, d.header_code, d.answer_due, d.municipality_code FROM declarations d"
              " JOIN providers p ON p.id = d.provider_id"
              " WHERE (? = 0 OR d.provider_id = ?) AND (? = '' OR d.declaratie_nummer = ?)"
              " AND (? = '' OR p.agb = ?) ORDER BY d.id DESC LIMIT ? OFFSET ?",
@@ -28,6 +28,7 @@ std::vector<DeclarationListRow> findDeclarations(db::Connection& db, const Decla
         d.status = r.str(10);
         d.header_code = r.opt(11);
         d.answer_due = r.str(12);
+        d.municipality_code = r.str(13);
         out.push_back(std::move(d));
     }
     return out;
@@ -36,7 +37,8 @@ std::vector<DeclarationListRow> findDeclarations(db::Connection& db, const Decla
 std::optional<DeclarationRow> findDeclaration(db::Connection& db, std::int64_t id) {
     auto r = db.queryOne(
         "SELECT provider_id, declaratie_nummer, status, header_code, total_submitted_cents,"
-        " total_awarded_cents, answer_due, source FROM declarations WHERE id = ?",
+        " total_awarded_cents, answer_due, source, municipality_code FROM declarations"
+        " WHERE id = ?",
         {id});
     if (!r) return std::nullopt;
     DeclarationRow d;
@@ -48,6 +50,7 @@ std::optional<DeclarationRow> findDeclaration(db::Connection& db, std::int64_t i
     d.awarded_cents = r->optI64(5);
     d.answer_due = r->str(6);
     d.source = r->str(7);
+    d.municipality_code = r->str(8);
     return d;
 }
 
@@ -56,8 +59,8 @@ std::vector<ClaimLineRow> declarationLines(db::Connection& db, std::int64_t decl
     for (const auto& r : db.query(
              "SELECT reference, credit, allocation_number, product_code, period_begin, period_end,"
              " volume, unit, amount_cents, status, code, credited, id, codes,"
-             " (SELECT v.status FROM review_items v WHERE v.claim_line_id = claim_lines.id)"
-             " FROM claim_lines WHERE declaration_id = ? ORDER BY id LIMIT 10000",
+             " (SELECT v.status FROM review_items v WHERE v.claim_line_id = claim_lines.id),"
+             " municipality_code FROM claim_lines WHERE declaration_id = ? ORDER BY id LIMIT 10000",
              {declaration_id})) {
         ClaimLineRow l;
         l.reference = r.str(0);
@@ -75,6 +78,7 @@ std::vector<ClaimLineRow> declarationLines(db::Connection& db, std::int64_t decl
         l.id = r.i64(12);
         l.codes = r.opt(13);
         l.review = r.opt(14);
+        l.municipality_code = r.str(15);
         out.push_back(std::move(l));
     }
     return out;

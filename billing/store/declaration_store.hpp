@@ -37,6 +37,7 @@ struct DeclarationListRow {
     std::string status;
     std::optional<std::string> header_code;
     std::string answer_due;
+    std::string municipality_code;  // the recipient (Ontvanger)
 };
 
 // One declaration as its detail shows it.
@@ -49,6 +50,7 @@ struct DeclarationRow {
     std::optional<std::int64_t> awarded_cents;
     std::string answer_due;
     std::string source;
+    std::string municipality_code;  // the recipient (Ontvanger)
 };
 
 // One claim line of a declaration, with the status of its review item when it has one.
@@ -68,6 +70,7 @@ struct ClaimLineRow {
     std::optional<std::string> codes;   // every retourcode, space separated
     std::optional<std::string> review;  // review_items.status
     bool credited = false;
+    std::string municipality_code;  // the municipality that owes it
 };
 
 // The declarations matching the filter, newest first.

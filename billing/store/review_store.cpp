@@ -15,7 +15,8 @@ ReviewStatus reviewStatusOf(const std::string& text) {
 std::optional<ReviewItem> MariaDbReviews::lockReview(std::int64_t review_id) {
     auto v = db_.queryOne(
         "SELECT v.status, v.claim_line_id, v.declaration_id, l.provider_id, l.amount_cents,"
-        " l.credit, l.category, YEAR(l.period_begin), v.escalated_at FROM review_items v"
+        " l.credit, l.category, YEAR(l.period_begin), v.escalated_at, l.municipality_code"
+        " FROM review_items v"
         " JOIN claim_lines l ON l.id = v.claim_line_id"
         " WHERE v.id = ? FOR UPDATE",
         {review_id});
@@ -30,6 +31,7 @@ std::optional<ReviewItem> MariaDbReviews::lockReview(std::int64_t review_id) {
     r.category = v->str(6);
     r.cost_year = static_cast<int>(v->i64(7));
     r.escalated = !v->isNull(8);
+    r.municipality_code = v->str(9);
     return r;
 }
 

@@ -25,9 +25,10 @@ struct ReviewItem {
     std::int64_t provider_id = 0;
     std::int64_t amount_cents = 0;
     bool credit = false;
-    std::string category;    // the line's product category
-    int cost_year = 0;       // the year the line's period begins in
-    bool escalated = false;  // the WMO325 already answered the line on the due date
+    std::string category;           // the line's product category
+    int cost_year = 0;              // the year the line's period begins in
+    bool escalated = false;         // the WMO325 already answered the line on the due date
+    std::string municipality_code;  // the municipality that owes the line
 };
 
 // The status column's text as the enum (an invariant: std::logic_error for any other text).

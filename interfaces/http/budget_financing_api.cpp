@@ -31,6 +31,7 @@ Poco::JSON::Object::Ptr payableJson(const invoicing::PayableListRow& r) {
     o->set("created_at", isoTimestamp(r.created_at));
     o->set("status", r.status);  // open, in_run, paid
     setOptional(o, "disputed_reason", r.disputed_reason);
+    o->set("municipality_code", r.municipality_code);
     return o;
 }
 

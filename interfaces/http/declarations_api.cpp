@@ -41,6 +41,7 @@ billing::DeclarationInput declarationFrom(const ApiRequest& req) {
     d.number = requiredString(req.body, "number", 12);
     d.period = Period{requiredDate(req.body, "period_start"), requiredDate(req.body, "period_end")};
     d.total_submitted = requiredCents(req.body, "total_submitted_cents");
+    d.municipality_code = optionalString(req.body, "municipality_code");
     auto lines = requiredArray(req.body, "lines", kMaxJsonLines);
     for (std::size_t i = 0; i < lines->size(); ++i) {
         d.lines.push_back(lineFrom(objectAt(lines, i, "lines")));
@@ -57,6 +58,7 @@ billing::CsvDeclarationInput csvDeclarationFrom(const ApiRequest& req) {
     }
     d.period = Period{parseDate(req.queryValue("period_start"), "period_start"),
                       parseDate(req.queryValue("period_end"), "period_end")};
+    if (const auto m = req.queryValue("municipality"); !m.empty()) d.municipality_code = m;
     d.rows = billing::parseCsvRows(req.rawText());
     return d;
 }
@@ -76,6 +78,7 @@ Poco::JSON::Object::Ptr resultJson(const billing::DeclarationResult& r, const st
     o->set("lines", r.lines);
     o->set("accepted", r.accepted);
     o->set("answer_due", formatDate(r.answer_due));
+    o->set("municipality_code", r.municipality_code);
     auto rejected = newArray();
     for (const auto& l : r.not_accepted) {
         auto x = newObject();
@@ -107,6 +110,7 @@ Poco::JSON::Object::Ptr listedJson(const billing::DeclarationListRow& d) {
     o->set("status", d.status);
     setOptional(o, "header_code", d.header_code);
     o->set("answer_due", d.answer_due);
+    o->set("municipality_code", d.municipality_code);
     return o;
 }
 
@@ -129,6 +133,7 @@ Poco::JSON::Object::Ptr lineJson(const billing::ClaimLineRow& r) {
     // as not accepted; the line is not paid unless it is sent again.
     setOptional(l, "review", r.review);
     l->set("credited", r.credited);
+    l->set("municipality_code", r.municipality_code);
     return l;
 }
 
@@ -157,6 +162,7 @@ ApiResponse getDeclaration(RequestContext& ctx, const ApiRequest& req) {
     setOptionalInt(o, "awarded_cents", d.head.awarded_cents);
     o->set("answer_due", d.head.answer_due);
     o->set("source", d.head.source);
+    o->set("municipality_code", d.head.municipality_code);
     auto lines = newArray();
     for (const auto& l : d.lines) lines->add(lineJson(l));
     o->set("lines", lines);

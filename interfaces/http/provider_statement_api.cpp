@@ -39,6 +39,7 @@ Poco::JSON::Object::Ptr lineJson(const invoicing::StatementLineRow& l) {
     o->set("due_date", l.due_date);
     o->set("end_to_end_id", l.end_to_end_id);
     o->set("paid_on", l.paid_on);
+    o->set("municipality_code", l.municipality_code);
     return o;
 }
 
@@ -115,6 +116,7 @@ ApiResponse traceClaimLine(RequestContext& ctx, const ApiRequest& req) {
     out->set("code", l.code);
     out->set("amount_cents", l.amount_cents);
     out->set("credit", l.credit);
+    out->set("municipality_code", l.municipality_code);
     auto d = newObject();
     d->set("id", l.declaration_id);
     d->set("number", l.declaration_number);

@@ -40,8 +40,10 @@ std::optional<std::string> percentText(std::int64_t part, std::int64_t whole) {
 }
 
 // Posts the contract's due advances not posted yet; adds them to `result`.
-void postContractAdvances(app::RequestContext& ctx, std::int64_t contract_id, std::int64_t lead,
+void postContractAdvances(app::RequestContext& ctx, const ActiveFinancedContract& contract,
                           Date date, AdvancePostingResult& result) {
+    const std::int64_t contract_id = contract.id;
+    const std::int64_t lead = contract.lead_provider_id;
     std::vector<Advance> advances;
     std::map<std::string, std::int64_t> advance_ids;  // "advance:C:YYYY-MM" -> advances.id
     for (const auto& a : unsettledAdvancesDue(ctx.db, contract_id, date)) {
@@ -55,7 +57,8 @@ void postContractAdvances(app::RequestContext& ctx, std::int64_t contract_id, st
         const auto it = advance_ids.find(due.source);
         ZC_ASSERT(it != advance_ids.end() && "every due advance comes from a row");
         if (posted.count(it->second)) continue;
-        const auto id = createPayable(ctx, lead, "advance", it->second, due.amount, due.due,
+        const auto id = createPayable(ctx, contract.municipality_code, lead, "advance", it->second,
+                                      due.amount, due.due,
                                       postAdvance(lead, contract_id, due.amount,
                                                   "advance:" + std::to_string(it->second), date));
         const auto after = security::AuditRecord()
@@ -258,7 +261,8 @@ JournalEntry settlementJournal(app::RequestContext& ctx, const FinancedContract&
     e.source = "settlement:" + std::to_string(settlement_id);
     e.date = ctx.today();
     const auto category = firstProductCategory(ctx.db, c.id);
-    const auto budget = budgetFor(ctx, c.lead_provider_id, category.value_or("07"), "budget", year);
+    const auto budget =
+        budgetFor(ctx, c.municipality_code, category.value_or("07"), "budget", year);
     if (due != Money()) e.lines.push_back({AccountKey::budgetExpense(budget), due});
     if (advances_paid != Money()) {
         e.lines.push_back({AccountKey::advances(c.id), -advances_paid});
@@ -319,8 +323,8 @@ void bookSettlement(app::RequestContext& ctx, const FinancedContract& c, int yea
     if (s.difference == Money()) return;
     const std::string type = s.difference > Money() ? "settlement" : "clawback";
     const Date due = dueDate(ctx.today(), ctx.config.payment_term_days);
-    const auto payable_id =
-        createPayable(ctx, c.lead_provider_id, type, settlement_id, s.difference, due, journal);
+    const auto payable_id = createPayable(ctx, c.municipality_code, c.lead_provider_id, type,
+                                          settlement_id, s.difference, due, journal);
     const auto after = security::AuditRecord()
                            .set("source_type", type)
                            .set("source_id", settlement_id)
@@ -335,6 +339,7 @@ void bookSettlement(app::RequestContext& ctx, const FinancedContract& c, int yea
 security::AuditRecord payableRecord(const PayableListRow& p) {
     return security::AuditRecord()
         .set("id", p.id)
+        .set("municipality_code", p.municipality_code)
         .set("provider_id", p.provider_id)
         .set("provider_agb", p.provider_agb)
         .set("provider_name", p.provider_name)
@@ -384,8 +389,8 @@ AdvancePostingResult postDueAdvances(app::RequestContext& ctx, Date date) {
     result.date = date;
     db::Transaction tx(ctx.db);
     // Locking the contracts serialises concurrent runs: the second sees the first's payables.
-    for (const auto& [contract_id, lead] : lockActiveFinancedContracts(ctx.db)) {
-        postContractAdvances(ctx, contract_id, lead, date, result);
+    for (const auto& contract : lockActiveFinancedContracts(ctx.db)) {
+        postContractAdvances(ctx, contract, date, result);
     }
     tx.commit();
     return result;

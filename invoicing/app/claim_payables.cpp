@@ -17,12 +17,12 @@ void ClaimPayables::announce(const billing::AwardedClaims& awarded) {
     for (const auto& [category, amount] : awarded.by_category) {
         if (amount == Money()) continue;
         const auto budget =
-            budgetFor(ctx_, awarded.provider_id, category, "ZIN", awarded.cost_year);
+            budgetFor(ctx_, awarded.municipality_code, category, "ZIN", awarded.cost_year);
         journal.lines.push_back({AccountKey::budgetExpense(budget), amount});
     }
     journal.lines.push_back({AccountKey::providerPayable(awarded.provider_id), -total});
-    createPayable(ctx_, awarded.provider_id, awarded.source_type, awarded.source_id, total,
-                  awarded.due, journal);
+    createPayable(ctx_, awarded.municipality_code, awarded.provider_id, awarded.source_type,
+                  awarded.source_id, total, awarded.due, journal);
 }
 
 }  // namespace zc::invoicing

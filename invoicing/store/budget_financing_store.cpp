@@ -7,7 +7,7 @@ namespace {
 
 constexpr const char* kPayableColumns =
     "SELECT p.id, p.provider_id, v.agb, v.name, p.source_type, p.source_id, p.amount_cents,"
-    " p.due_date, p.created_at, p.status, p.disputed_reason FROM payables p"
+    " p.due_date, p.created_at, p.status, p.disputed_reason, p.municipality_code FROM payables p"
     " JOIN providers v ON v.id = p.provider_id";
 
 constexpr const char* kSettlementColumns =
@@ -15,8 +15,8 @@ constexpr const char* kSettlementColumns =
     " difference_cents, calculation, created_by, created_at FROM settlements";
 
 PayableListRow payableRow(const db::Row& r) {
-    return {r.i64(0), r.i64(1), r.str(2), r.str(3), r.str(4), r.i64(5),
-            r.i64(6), r.str(7), r.str(8), r.str(9), r.opt(10)};
+    return {r.i64(0), r.i64(1), r.str(2), r.str(3), r.str(4),  r.i64(5),
+            r.i64(6), r.str(7), r.str(8), r.str(9), r.opt(10), r.str(11)};
 }
 
 SettlementRow settlementRow(const db::Row& r) {
@@ -31,14 +31,14 @@ SettlementRow settlementRow(const db::Row& r) {
 std::optional<FinancedContract> findFinancedContract(db::Connection& db, std::int64_t id,
                                                      bool lock) {
     auto r = db.queryOne(
-        std::string("SELECT provider_id, status, term_start, term_end, settlement_rule, kind FROM "
-                    "contracts WHERE id = ?") +
+        std::string("SELECT provider_id, status, term_start, term_end, settlement_rule, kind,"
+                    " municipality_code FROM contracts WHERE id = ?") +
             (lock ? " FOR UPDATE" : ""),
         {id});
     if (!r) return std::nullopt;
-    return FinancedContract{id,        r->i64(0),
-                            r->str(1), Period{parseDate(r->str(2)), parseDate(r->str(3))},
-                            r->str(4), r->str(5)};
+    return FinancedContract{
+        id,        r->i64(0), r->str(1), Period{parseDate(r->str(2)), parseDate(r->str(3))},
+        r->str(4), r->str(5), r->str(6)};
 }
 
 bool isCoalitionMember(db::Connection& db, std::int64_t contract_id, std::int64_t provider_id) {
@@ -56,12 +56,12 @@ bool yearSettled(db::Connection& db, std::int64_t contract_id, int year, bool lo
         .has_value();
 }
 
-std::vector<std::pair<std::int64_t, std::int64_t>> lockActiveFinancedContracts(db::Connection& db) {
-    std::vector<std::pair<std::int64_t, std::int64_t>> out;
-    for (const auto& c : db.query(
-             "SELECT id, provider_id FROM contracts WHERE kind = 'budget' AND status = 'active'"
-             " ORDER BY id FOR UPDATE")) {
-        out.emplace_back(c.i64(0), c.i64(1));
+std::vector<ActiveFinancedContract> lockActiveFinancedContracts(db::Connection& db) {
+    std::vector<ActiveFinancedContract> out;
+    for (const auto& c :
+         db.query("SELECT id, provider_id, municipality_code FROM contracts WHERE kind = 'budget'"
+                  " AND status = 'active' ORDER BY id FOR UPDATE")) {
+        out.push_back({c.i64(0), c.i64(1), c.str(2)});
     }
     return out;
 }

@@ -24,8 +24,9 @@ struct FinancedContract {
     std::int64_t lead_provider_id = 0;
     std::string status;
     Period term;
-    std::string rule;  // settlement rule text
-    std::string kind;  // "budget" for a budget-financed contract
+    std::string rule;               // settlement rule text
+    std::string kind;               // "budget" for a budget-financed contract
+    std::string municipality_code;  // the contracting municipality, which finances it
 };
 
 // An advance due and not yet settled.
@@ -49,6 +50,7 @@ struct PayableListRow {
     std::string created_at;  // DATETIME(6) text
     std::string status;      // open, in_run, paid
     std::optional<std::string> disputed_reason;
+    std::string municipality_code;  // the municipality that owes it
 };
 
 struct PerformanceAgreementRow {
@@ -95,8 +97,14 @@ bool isCoalitionMember(db::Connection& db, std::int64_t contract_id, std::int64_
 // Whether the contract's year is settled (the settlement locked when `lock`).
 bool yearSettled(db::Connection& db, std::int64_t contract_id, int year, bool lock);
 
-// Active budget-financed contracts (id, lead provider), locked, by id.
-std::vector<std::pair<std::int64_t, std::int64_t>> lockActiveFinancedContracts(db::Connection& db);
+// An active budget-financed contract: its lead provider and the municipality that finances it.
+struct ActiveFinancedContract {
+    std::int64_t id = 0;
+    std::int64_t lead_provider_id = 0;
+    std::string municipality_code;
+};
+// Active budget-financed contracts, locked, by id.
+std::vector<ActiveFinancedContract> lockActiveFinancedContracts(db::Connection& db);
 // The contract's advances due on or before `date` of years not settled, by year and month.
 std::vector<AdvanceRow> unsettledAdvancesDue(db::Connection& db, std::int64_t contract_id,
                                              Date date);

@@ -23,7 +23,8 @@ std::int64_t postJournal(RequestContext& ctx, const JournalEntry& entry) {
     return id;
 }
 
-std::int64_t createPayable(RequestContext& ctx, std::int64_t provider_id, const std::string& type,
+std::int64_t createPayable(RequestContext& ctx, const std::string& municipality,
+                           std::int64_t provider_id, const std::string& type,
                            std::int64_t source_id, Money amount, Date due,
                            const JournalEntry& journal) {
     Money on_payable;
@@ -32,25 +33,17 @@ std::int64_t createPayable(RequestContext& ctx, std::int64_t provider_id, const 
     }
     ZC_ASSERT(on_payable == -amount && "the journal credits the payable with its amount");
     ctx.db.execute(
-        "INSERT INTO payables (provider_id, source_type, source_id, amount_cents, due_date,"
-        " created_at) VALUES (?,?,?,?,?,?)",
-        {provider_id, type, source_id, amount.cents(), formatDate(due), timestamp(ctx.clock)});
+        "INSERT INTO payables (municipality_code, provider_id, source_type, source_id,"
+        " amount_cents, due_date, created_at) VALUES (?,?,?,?,?,?,?)",
+        {municipality, provider_id, type, source_id, amount.cents(), formatDate(due),
+         timestamp(ctx.clock)});
     const std::int64_t id = ctx.db.lastInsertId();
     postJournal(ctx, journal);
     return id;
 }
 
-std::int64_t budgetFor(RequestContext& ctx, std::int64_t provider_id, const std::string& category,
-                       const std::string& financing, int year) {
-    auto m = ctx.db.queryOne(
-        "SELECT municipality_code FROM contracts WHERE provider_id = ? ORDER BY status = 'active'"
-        " DESC, id LIMIT 1",
-        {provider_id});
-    if (!m) {
-        throw ValidationError("NO_CONTRACT", "The provider has no contract to book cost on.",
-                              "provider_id");
-    }
-    const std::string municipality = m->str(0);
+std::int64_t budgetFor(RequestContext& ctx, const std::string& municipality,
+                       const std::string& category, const std::string& financing, int year) {
     const db::Params key{std::int64_t{year}, municipality, category, financing};
     const char* find =
         "SELECT id FROM budgets WHERE year = ? AND municipality_code = ? AND product_category = ?"

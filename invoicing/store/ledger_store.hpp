@@ -19,18 +19,20 @@ using app::RequestContext;
 // the journal id.
 std::int64_t postJournal(RequestContext& ctx, const invoicing::JournalEntry& entry);
 
-// Inserts a payable (signed: a claw-back or a net credit is negative) and posts `journal`,
-// which must credit payable:provider:P with exactly `amount` (ZC_ASSERT). Returns its id.
-std::int64_t createPayable(RequestContext& ctx, std::int64_t provider_id, const std::string& type,
+// Inserts a payable owed by `municipality` (signed: a claw-back or a net credit is negative)
+// and posts `journal`, which must credit payable:provider:P with exactly `amount` (ZC_ASSERT).
+// Returns its id.
+std::int64_t createPayable(RequestContext& ctx, const std::string& municipality,
+                           std::int64_t provider_id, const std::string& type,
                            std::int64_t source_id, Money amount, Date due,
                            const invoicing::JournalEntry& journal);
 
-// The budget whose expense account carries cost of this provider, product category and
-// financing kind ("ZIN", "budget", "PGB") in `year`: the municipality-wide budget of the
-// municipality of the provider's contract. When there is none, a budget of 0.00 named
+// The budget whose expense account carries cost of `municipality` (the one that owes it) for
+// this product category and financing kind ("ZIN", "budget", "PGB") in `year`: that
+// municipality's first budget of the kind. When there is none, a budget of 0.00 named
 // "Unbudgeted …" is created (so the cost shows as overspending in the exhaustion report).
-std::int64_t budgetFor(RequestContext& ctx, std::int64_t provider_id, const std::string& category,
-                       const std::string& financing, int year);
+std::int64_t budgetFor(RequestContext& ctx, const std::string& municipality,
+                       const std::string& category, const std::string& financing, int year);
 
 // A journal moving `amount` (signed) of cost on `budget_id` onto payable:provider:P:
 // positive: D expense, C payable (AcceptedClaim/Settlement); negative: the reverse (Credit /

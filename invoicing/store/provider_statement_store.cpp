@@ -8,8 +8,8 @@ namespace {
 constexpr const char* kStatementLines =
     "SELECT p.id, DATE(p.created_at), p.source_type, p.source_id,"
     " COALESCE(d.declaratie_nummer, d2.declaratie_nummer, ''), p.amount_cents, p.status,"
-    " p.due_date, COALESCE(i.end_to_end_id, ''), COALESCE(DATE(p.paid_at), '')"
-    " FROM payables p"
+    " p.due_date, COALESCE(i.end_to_end_id, ''), COALESCE(DATE(p.paid_at), ''),"
+    " p.municipality_code FROM payables p"
     " LEFT JOIN declarations d ON p.source_type = 'declaration' AND d.id = p.source_id"
     " LEFT JOIN claim_lines l ON p.source_type = 'review' AND l.id = p.source_id"
     " LEFT JOIN declarations d2 ON d2.id = l.declaration_id"
@@ -34,7 +34,7 @@ std::vector<StatementLineRow> statementLines(db::Connection& db, std::int64_t pr
     for (const auto& r :
          db.query(kStatementLines, {provider_id, formatDate(from), formatDate(to)})) {
         out.push_back({r.i64(0), r.str(1), r.str(2), r.str(4), r.i64(5), r.str(6), r.str(7),
-                       r.str(8), r.str(9)});
+                       r.str(8), r.str(9), r.str(10)});
     }
     return out;
 }
@@ -52,12 +52,13 @@ std::vector<StatementPaymentRow> statementPayments(db::Connection& db, std::int6
 std::optional<TracedClaimLine> tracedClaimLine(db::Connection& db, std::int64_t line_id) {
     auto l = db.queryOne(
         "SELECT l.provider_id, l.reference, l.status, COALESCE(l.code, ''), l.amount_cents,"
-        " l.credit, d.id, d.declaratie_nummer, d.received_at, d.status, d.answered_at"
+        " l.credit, d.id, d.declaratie_nummer, d.received_at, d.status, d.answered_at,"
+        " l.municipality_code"
         " FROM claim_lines l JOIN declarations d ON d.id = l.declaration_id WHERE l.id = ?",
         {line_id});
     if (!l) return std::nullopt;
-    return TracedClaimLine{l->i64(0), l->str(1), l->str(2), l->str(3), l->i64(4), l->i64(5) != 0,
-                           l->i64(6), l->str(7), l->str(8), l->str(9), l->opt(10)};
+    return TracedClaimLine{l->i64(0), l->str(1), l->str(2), l->str(3), l->i64(4),  l->i64(5) != 0,
+                           l->i64(6), l->str(7), l->str(8), l->str(9), l->opt(10), l->str(11)};
 }
 
 std::optional<TracedPayable> payableOfLine(db::Connection& db, std::int64_t line_id,

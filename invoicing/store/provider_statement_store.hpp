@@ -23,6 +23,7 @@ struct StatementLineRow {
     std::string declaration;  // declaratie_nummer, "" when none
     std::int64_t amount_cents = 0;
     std::string status, due_date, end_to_end_id, paid_on;  // "" when none
+    std::string municipality_code;                         // the municipality that owes it
 };
 
 // A transfer to the provider in a run approved in the period.
@@ -42,6 +43,7 @@ struct TracedClaimLine {
     std::int64_t declaration_id = 0;
     std::string declaration_number, received_at, declaration_status;
     std::optional<std::string> answered_at;  // DATETIME(6) text
+    std::string municipality_code;           // the municipality that owes the line
 };
 
 struct TracedPayable {

@@ -126,16 +126,16 @@ class BudgetsTest : public ::testing::Test {
                const std::string& status = "accepted", bool credit = false, bool credited = false) {
         conn_->execute(
             "INSERT INTO declarations (provider_id, source, declaratie_nummer, period_begin,"
-            " period_end, received_at, total_submitted_cents, status, answer_due)"
-            " VALUES (?, 'json', ?, ?, ?, ?, ?, 'answered', ?)",
+            " period_end, received_at, total_submitted_cents, status, answer_due,"
+            " municipality_code) VALUES (?, 'json', ?, ?, ?, ?, ?, 'answered', ?, '0193')",
             {provider_, reference, begin, end, received + " 09:00:00", hours * kTariffCents,
              received});
         const auto declaration = conn_->lastInsertId();
         conn_->execute(
             "INSERT INTO claim_lines (declaration_id, provider_id, reference, credit,"
             " allocation_number, bsn_hash, category, product_code, period_begin, period_end,"
-            " volume, unit, tariff_cents, amount_cents, status, code, credited)"
-            " VALUES (?,?,?,?,?,REPEAT('a', 64),'02','02A01',?,?,?,'hours',?,?,?,'0200',?)",
+            " volume, unit, tariff_cents, amount_cents, status, code, credited, municipality_code)"
+            " VALUES (?,?,?,?,?,REPEAT('a', 64),'02','02A01',?,?,?,'hours',?,?,?,'0200',?,'0193')",
             {declaration, provider_, reference, std::int64_t{credit ? 1 : 0}, allocation_, begin,
              end, hours, kTariffCents, hours * kTariffCents, status,
              std::int64_t{credited ? 1 : 0}});

@@ -46,7 +46,7 @@ billing::ClaimLine claimLine(const Prestatie& p) {
 
 billing::DeclarationHeader billingHead(const DeclarationHead& h, Date today) {
     return {h.declaratie_nummer, Period{h.period_begin, addDays(h.period_end_inclusive, 1)}, today,
-            Money::fromCents(signedCents(h.total_cents, h.total_credit))};
+            Money::fromCents(signedCents(h.total_cents, h.total_credit)), h.ontvanger};
 }
 
 void requireValidRead(const Problems& problems) {

@@ -15,7 +15,7 @@ using zc::Frequency;
 
 TEST(AdjudicationRules, ReasonsHaveNamesAndCodesInPrecedenceOrder) {
     const auto& reasons = allReasons();
-    ASSERT_EQ(reasons.size(), 27u);
+    ASSERT_EQ(reasons.size(), 28u);
     std::set<std::string> names;
     for (std::size_t i = 0; i < reasons.size(); ++i) {
         EXPECT_EQ(static_cast<std::size_t>(reasons[i]), i) << "table order = declaration order";
@@ -43,6 +43,33 @@ TEST(AdjudicationRules, AllocationBelongsToProvider) {
              "9338 allocation_not_found"},
         },
         [](Case& c) { return checkAllocationBelongs(c.line, c.provider_id, c.allocation); });
+}
+
+TEST(AdjudicationRules, AllocationIsPaidByTheRecipient) {
+    runTable(
+        {
+            {"paid by the recipient", [](Case&) {}, "ok"},
+            {"paid by another municipality",
+             [](Case& c) { c.alloc().paying_municipality = "0166"; }, "9338 wrong_municipality"},
+            {"sent to another municipality", [](Case& c) { c.header.recipient = "0166"; },
+             "9338 wrong_municipality"},
+        },
+        [](Case& c) { return checkPayingMunicipality(c.header, c.alloc()); });
+}
+
+// A Kampen allocation declared to Zwolle is refused with 9338 alone: the allocation number is
+// not one of the recipient's, so its other rules are not weighed.
+TEST(AdjudicationRules, AnAllocationOfAnotherMunicipalityIsRefusedWith9338Only) {
+    Case c = validCase();
+    c.alloc().paying_municipality = "0166";
+    c.line.volume = 1000;  // would break the caps and the amount too
+    prepare(c);
+    const auto all = adjudicateDebitAll(c.line, c.header, c.provider_id, c.allocation, c.contract,
+                                        c.prior, c.policy);
+    ASSERT_EQ(all.size(), 1u);
+    EXPECT_EQ(all[0].reason, Reason::WrongMunicipality);
+    EXPECT_EQ(retourCodes(all), std::vector<std::string>{"9338"});
+    EXPECT_NE(all[0].message.find("0166"), std::string::npos) << all[0].message;
 }
 
 TEST(AdjudicationRules, AllocationNotRemoved) {

@@ -180,8 +180,8 @@ ClaimLine randomDebit(World& w, const AllocationFacts& a) {
 DeclarationHeader headerFor(const ClaimLine& l) {
     const bool ok = l.period.end && l.period.begin < *l.period.end;
     const Date month = firstOf(ok ? addDays(*l.period.end, -1) : l.period.begin);
-    return DeclarationHeader{"D", Period{month, addMonths(month, 1)}, addMonths(month, 1),
-                             l.amount};
+    return DeclarationHeader{"D", Period{month, addMonths(month, 1)}, addMonths(month, 1), l.amount,
+                             ""};
 }
 
 std::int64_t countedVolume(const ClaimLine& l, const AllocationFacts& a) {

@@ -20,6 +20,7 @@ inline Money cents(std::int64_t c) { return Money::fromCents(c); }
 
 inline constexpr std::int64_t kProvider = 7;
 inline constexpr std::int64_t kOtherProvider = 8;
+inline constexpr const char* kMunicipality = "0193";  // Zwolle: the recipient and payer
 
 // Four hours a week of Individuele Begeleiding (02A01) from Monday 6 January 2025 to the end of
 // 2025, claimed for March 2025: 10 hours at 60.00 = 600.00. March touches ISO weeks 9..14, so the
@@ -74,6 +75,7 @@ inline Case validCase() {
     c.header.declaration_period = p("2025-03-01", "2025-04-01");
     c.header.received_on = d("2025-04-05");
     c.header.total_submitted = cents(60000);
+    c.header.recipient = kMunicipality;
 
     AllocationFacts a;
     a.number = 1001;
@@ -86,6 +88,7 @@ inline Case validCase() {
     a.cap = Cap{4, Unit::Hours, Frequency::PerWeek};
     a.removed = false;
     a.zin = true;
+    a.paying_municipality = kMunicipality;
     c.allocation = a;
 
     c.contract.active_throughout = true;

@@ -20,7 +20,8 @@ using testing::p;
 
 // A March 2025 declaration with two good debits of different allocations, and a credit.
 struct Message {
-    DeclarationHeader header{"D1", p("2025-03-01", "2025-04-01"), d("2025-04-02"), cents(0)};
+    DeclarationHeader header{"D1", p("2025-03-01", "2025-04-01"), d("2025-04-02"), cents(0),
+                             "0193"};
     std::optional<std::int64_t> total;  // computed from the lines when not set
     std::optional<bool> total_credit;
     Date dated = d("2025-04-02");

@@ -10,7 +10,7 @@ namespace {
 
 DeclarationHeader head() {
     return {"D-2026-03", Period{parseDate("2026-03-01"), parseDate("2026-04-01")},
-            parseDate("2026-04-03"), Money::fromCents(12345)};
+            parseDate("2026-04-03"), Money::fromCents(12345), "0193"};
 }
 
 TEST(DeclarationIntake, AnOrdinaryDeclarationIsNotAnsweredAsAWhole) {

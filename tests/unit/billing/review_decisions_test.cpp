@@ -100,6 +100,7 @@ ReviewItem openReview(std::int64_t line, std::int64_t declaration, std::int64_t 
     r.credit = credit;
     r.category = "04";
     r.cost_year = 2026;
+    r.municipality_code = "0193";
     return r;
 }
 
@@ -139,6 +140,13 @@ TEST_F(ReviewDecisionsTest, AcceptingTheLastReviewAwardsTheLineAndAnswersTheDecl
     EXPECT_EQ(a.total(), Money::fromCents(12500));
     EXPECT_EQ(answers_.answered, std::vector<std::int64_t>{100});
     EXPECT_EQ(store_.declarations[100], "answered");
+}
+
+TEST_F(ReviewDecisionsTest, TheAwardBelongsToTheMunicipalityThatOwesTheLine) {
+    store_.reviews[1].municipality_code = "0166";
+    decide(1, ReviewDecision::Accept);
+    ASSERT_EQ(awards_.announced.size(), 1u);
+    EXPECT_EQ(awards_.announced[0].municipality_code, "0166");
 }
 
 TEST_F(ReviewDecisionsTest, AcceptingACreditAwardsANegativeAmount) {

@@ -25,6 +25,8 @@ class MemoryRuns final : public PaymentRunStore {
     std::vector<NewRun> inserted;
     std::optional<std::vector<std::int64_t>> asked_providers;
     PaymentRunInput input;  // what runInput answers (run_id set on the call)
+    // When not empty: what runInput answers per municipality instead (nothing for another).
+    std::map<std::string, PaymentRunInput> by_municipality;
     std::vector<PaymentRun> stored;
     std::vector<Date> stored_execution;
     bool has_debtor = true;
@@ -33,10 +35,14 @@ class MemoryRuns final : public PaymentRunStore {
         inserted.push_back(run);
         return 40 + static_cast<std::int64_t>(inserted.size());
     }
-    PaymentRunInput runInput(std::int64_t run_id, const std::string&, Date due_until,
+    PaymentRunInput runInput(std::int64_t run_id, const std::string& municipality, Date due_until,
                              std::optional<std::vector<std::int64_t>> provider_ids) override {
         asked_providers = provider_ids;
         PaymentRunInput in = input;
+        if (!by_municipality.empty()) {
+            const auto it = by_municipality.find(municipality);
+            in = it == by_municipality.end() ? PaymentRunInput{} : it->second;
+        }
         in.run_id = run_id;
         in.selection.due_on_or_before = due_until;
         in.selection.provider_ids = std::move(provider_ids);
@@ -200,6 +206,34 @@ TEST_F(PaymentRunPreparationTest, ComposesTheStoredPayablesIntoOneTransferPerPro
     ASSERT_EQ(run.left_out.size(), 1u);
     EXPECT_EQ(run.left_out[0].payable_id, 2);
     EXPECT_EQ(run.left_out[0].reason, LeftOutReason::ProviderBlocked);
+}
+
+// Provider 101 is owed 1,000.00 by Kampen and owes Zwolle a claw-back of 500.00: Kampen's run
+// pays the 1,000.00 whole, and Zwolle's run pays nothing of it and offsets nothing against it.
+TEST_F(PaymentRunPreparationTest, ARunPaysOnlyItsOwnMunicipalitysPayables) {
+    PaymentRunInput kampen;
+    kampen.providers = {
+        {101, "Zorggroep", kCreditorIban, MunicipalityCode::parse("0166"), false, ""}};
+    kampen.payables = {{11, 101, Money::fromCents(100'000), parseDate("2026-11-30"),
+                        "declaration:11", "K1", false}};
+    PaymentRunInput zwolle;
+    zwolle.providers = {
+        {101, "Zorggroep", kCreditorIban, MunicipalityCode::parse("0193"), false, ""}};
+    zwolle.receivables = {{12, 101, Money::fromCents(50'000)}};
+    store_.by_municipality = {{"0166", kampen}, {"0193", zwolle}};
+
+    preparePaymentRun(store_, request());  // Zwolle's
+    auto r = request();
+    r.municipality_code = "0166";
+    preparePaymentRun(store_, r);
+
+    ASSERT_EQ(store_.stored.size(), 2u);
+    EXPECT_TRUE(store_.stored[0].transfers.empty()) << "nothing of Kampen in Zwolle's run";
+    EXPECT_TRUE(store_.stored[0].offsets.empty());
+    ASSERT_EQ(store_.stored[1].transfers.size(), 1u);
+    EXPECT_EQ(store_.stored[1].transfers[0].amount, Money::fromCents(100'000))
+        << "Zwolle's claw-back is not offset against Kampen's payable";
+    EXPECT_EQ(store_.stored[1].control_sum, Money::fromCents(100'000));
 }
 
 TEST_F(PaymentRunPreparationTest, PassesTheChosenProvidersAndExecutionDate) {
