@@ -34,8 +34,9 @@ std::int64_t MariaDbPaymentRuns::insertRun(const NewRun& run) {
     return ctx_.db.lastInsertId();
 }
 
-// The open payables due by `due_until` of the municipality's providers, as the composer wants
-// them: positive ones to pay, negative ones (claw-backs, net credits) as receivables.
+// The open payables due by `due_until` that the municipality owes (payables.municipality_code:
+// nothing of another municipality, so no claw-back of one offsets a payable of another), as the
+// composer wants them: positive ones to pay, negative ones (claw-backs, net credits) as receivables.
 PaymentRunInput MariaDbPaymentRuns::runInput(
     std::int64_t run_id, const std::string& municipality, Date due_until,
     std::optional<std::vector<std::int64_t>> provider_ids) {
@@ -51,8 +52,8 @@ PaymentRunInput MariaDbPaymentRuns::runInput(
              " LEFT JOIN declarations d ON p.source_type = 'declaration' AND d.id = p.source_id"
              " LEFT JOIN claim_lines l ON p.source_type = 'review' AND l.id = p.source_id"
              " LEFT JOIN declarations d2 ON d2.id = l.declaration_id"
-             " WHERE p.status = 'open' AND p.due_date <= ? AND p.provider_id IN"
-             " (SELECT provider_id FROM contracts WHERE municipality_code = ?) ORDER BY p.id",
+             " WHERE p.status = 'open' AND p.due_date <= ? AND p.municipality_code = ?"
+             " ORDER BY p.id",
              params)) {
         const Money amount = Money::fromCents(r.i64(2));
         if (amount < Money()) {
@@ -67,7 +68,8 @@ PaymentRunInput MariaDbPaymentRuns::runInput(
     }
     for (const auto& r : ctx_.db.query(
              "SELECT id, name, iban, blocked_reason FROM providers WHERE id IN"
-             " (SELECT provider_id FROM contracts WHERE municipality_code = ?) ORDER BY id",
+             " (SELECT provider_id FROM payables WHERE municipality_code = ? AND status = 'open')"
+             " ORDER BY id",
              {municipality})) {
         in.providers.push_back({r.i64(0), r.str(1), Iban::parse(r.str(2)),
                                 MunicipalityCode::parse(municipality), !r.isNull(3),
