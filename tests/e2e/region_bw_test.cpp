@@ -253,6 +253,20 @@ TEST(RegionFlow, BeschermdWonenOfAKampenClientComesFromZwolle) {
     // (9019); sent to Zwolle, which issued it, it is accepted.
     EXPECT_EQ(startSentTo(provider, k, bw, kKampen), std::vector<std::string>{"9019"});
     EXPECT_EQ(startSentTo(provider, k, bw, kZwolle), std::vector<std::string>{});
+
+    // Ending the household help is news for Kampen only: one more WMO301, from Kampen, with only
+    // the household help; Zwolle sends nothing.
+    const Response ended =
+        client().post("/api/v1/allocations/" + std::to_string(hh.number) + "/end",
+                      jsonObject({{"end_date", day(30)}, {"reason_code", "09"}}), as("ao.bakker"));
+    ASSERT_EQ(ended.status, 201) << ended.describe();
+    const auto after = wmo301sFor(provider, k.bsn);
+    ASSERT_EQ(after.size(), 3u);
+    EXPECT_EQ(std::count_if(after.begin(), after.end(),
+                            [](const Wmo301& w) { return w.afzender == kZwolle; }),
+              1);
+    EXPECT_EQ(after.back().afzender, kKampen);
+    EXPECT_EQ(after.back().numbers, std::vector<std::string>{std::to_string(hh.number)});
 }
 
 }  // namespace
