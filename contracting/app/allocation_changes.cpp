@@ -5,16 +5,17 @@
 namespace zc::contracting {
 
 void CollectedAllocationChanges::allocationsChanged(std::int64_t client_id,
-                                                    std::int64_t provider_id) {
-    const std::pair<std::int64_t, std::int64_t> p{client_id, provider_id};
-    if (std::find(pairs_.begin(), pairs_.end(), p) == pairs_.end()) pairs_.push_back(p);
+                                                    std::int64_t provider_id,
+                                                    const std::string& paying_municipality) {
+    const Changed c{client_id, provider_id, paying_municipality};
+    if (std::find(changed_.begin(), changed_.end(), c) == changed_.end()) changed_.push_back(c);
 }
 
 void CollectedAllocationChanges::flushTo(AllocationChanges& target) {
-    const auto pairs = std::move(pairs_);
-    pairs_.clear();
-    for (const auto& [client_id, provider_id] : pairs) {
-        target.allocationsChanged(client_id, provider_id);
+    const auto changed = std::move(changed_);
+    changed_.clear();
+    for (const auto& c : changed) {
+        target.allocationsChanged(c.client_id, c.provider_id, c.paying_municipality);
     }
 }
 

@@ -198,7 +198,7 @@ AllocationOutcome addVersion(AllocationStore& store, const AllocationScope& scop
                          {v.start_date, v.end_date, v.volume}, scope.clock.today(), c.consent);
     store.retire(before.id);
     store.insert(v);
-    changes.allocationsChanged(g.row.client_id, v.provider_id);
+    changes.allocationsChanged(g.row.client_id, v.provider_id, v.paying_municipality);
     auto out = withVersions(store, c.number);
     store.audit({c.action, "allocation", std::to_string(c.number), "ok", auditJson(before),
                  auditJson(out.current)});
@@ -317,7 +317,7 @@ AllocationOutcome createAllocationIn(AllocationStore& store, const AllocationSco
     v.contract_id = contractOn(store, g.row, in.provider_id, in.start);
     v.number = store.nextNumber();
     store.insert(v);
-    changes.allocationsChanged(g.row.client_id, in.provider_id);
+    changes.allocationsChanged(g.row.client_id, in.provider_id, v.paying_municipality);
     auto out = withVersions(store, v.number);
     store.audit({"allocation.create", "allocation", std::to_string(v.number), "ok", std::nullopt,
                  auditJson(out.current)});

@@ -11,11 +11,13 @@ std::optional<NamedAllocation> allocationFor(CareStartStore& store, const std::s
     return store.allocation(std::stoll(number));
 }
 
-// TR019: the start/stop relates to this provider's allocation of this client, with the same
-// product and allocation start date when those are given.
-bool linksToAllocation(const std::optional<NamedAllocation>& a, std::int64_t provider_id,
-                       std::optional<std::int64_t> client_id, const CareItem& item) {
-    if (!a || a->provider_id != provider_id || !client_id || a->client_id != *client_id) {
+// TR019: the start/stop relates to this provider's allocation of this client, issued by the
+// municipality the message is sent to (the allocation's paying municipality, the Afzender of its
+// WMO301), with the same product and allocation start date when those are given.
+bool linksToAllocation(const std::optional<NamedAllocation>& a, const CareReporter& who,
+                       const CareItem& item) {
+    if (!a || a->provider_id != who.provider_id || !who.client_id ||
+        a->client_id != *who.client_id || a->paying_municipality != who.recipient) {
         return false;
     }
     if (item.product) {
@@ -28,10 +30,9 @@ bool linksToAllocation(const std::optional<NamedAllocation>& a, std::int64_t pro
 }  // namespace
 
 std::vector<std::string> startCodes(CareStartStore& store, const CareItem& item,
-                                    std::int64_t provider_id, std::optional<std::int64_t> client_id,
-                                    Date today) {
+                                    const CareReporter& who, Date today) {
     const auto a = allocationFor(store, item.allocation_number);
-    if (!linksToAllocation(a, provider_id, client_id, item)) return {"9019"};
+    if (!linksToAllocation(a, who, item)) return {"9019"};
     if (today < item.begin) return {"8848"};
     const auto existing = store.lockStart(a->number, item.begin);
     if (item.status == "3") {
@@ -48,10 +49,9 @@ std::vector<std::string> startCodes(CareStartStore& store, const CareItem& item,
 // Einddatum) equals the stop on record was received before; TR413/TR415 say what may follow a
 // stop.
 std::vector<std::string> stopCodes(CareStartStore& store, const CareItem& item,
-                                   std::int64_t provider_id, std::optional<std::int64_t> client_id,
-                                   Date today) {
+                                   const CareReporter& who, Date today) {
     const auto a = allocationFor(store, item.allocation_number);
-    if (!linksToAllocation(a, provider_id, client_id, item)) return {"9019"};
+    if (!linksToAllocation(a, who, item)) return {"9019"};
     const auto existing = store.lockStart(a->number, item.begin);
     if (!existing) return {"9069"};
     const std::string& state = existing->state;
@@ -78,10 +78,11 @@ PlacedCodes checkCareReport(CareStartStore& store, const CareReport& report,
                             std::int64_t provider_id, std::optional<std::int64_t> client_id,
                             Date today) {
     PlacedCodes out;
+    const CareReporter who{provider_id, client_id, report.recipient};
     for (std::size_t i = 0; i < report.items.size(); ++i) {
         const auto& item = report.items[i];
-        const auto codes = report.stop ? stopCodes(store, item, provider_id, client_id, today)
-                                       : startCodes(store, item, provider_id, client_id, today);
+        const auto codes =
+            report.stop ? stopCodes(store, item, who, today) : startCodes(store, item, who, today);
         for (const auto& code : codes) out.push_back({CodePlace::Item, i, code});
     }
     return out;

@@ -1,10 +1,11 @@
 #pragma once
 // The start and stop of care (WMO305 start zorg, WMO307 stop zorg) as use cases: the rules that
 // need the database (iwmo-3.2.md §10: TR019 the start or stop names this provider's allocation
-// of this client, 8848 not in the future, TR063/TR071/TR074 what a withdrawal or repeat may
-// name, TR326 one current start per allocation, TR413-TR415 what may follow a stop) and, when
-// no item is rejected, the change of the care starts on record. They run in the message
-// intake's transaction (contracting/app/message_intake.hpp), after the in-message rules.
+// of this client, issued by the municipality it is sent to, 8848 not in the future,
+// TR063/TR071/TR074 what a withdrawal or repeat may name, TR326 one current start per allocation,
+// TR413-TR415 what may follow a stop) and, when no item is rejected, the change of the care starts
+// on record. They run in the message intake's transaction (contracting/app/message_intake.hpp),
+// after the in-message rules.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -34,21 +35,28 @@ struct CareItem {
     std::string reason;            // RedenBeeindiging (a stop only; "20": temporarily)
 };
 
-// A WMO305 (stop false) or WMO307 (stop true): the client's BSN and its items in order.
+// A WMO305 (stop false) or WMO307 (stop true): the client's BSN, its items in order and the
+// municipality it is sent to.
 struct CareReport {
     bool stop = false;
     std::string bsn;
     std::vector<CareItem> items;
+    std::string recipient;  // Ontvanger (gemeentecode)
+};
+
+// Who reports: the provider, the client named (by BSN, if known) and the receiving municipality.
+struct CareReporter {
+    std::int64_t provider_id = 0;
+    std::optional<std::int64_t> client_id;
+    std::string recipient;  // Ontvanger
 };
 
 // The retour codes of one start, in the order of the rule table (empty: accepted).
 std::vector<std::string> startCodes(CareStartStore& store, const CareItem& item,
-                                    std::int64_t provider_id, std::optional<std::int64_t> client_id,
-                                    Date today);
+                                    const CareReporter& who, Date today);
 // The retour codes of one stop, in the order of the rule table (empty: accepted).
 std::vector<std::string> stopCodes(CareStartStore& store, const CareItem& item,
-                                   std::int64_t provider_id, std::optional<std::int64_t> client_id,
-                                   Date today);
+                                   const CareReporter& who, Date today);
 // The codes of all items (CodePlace::Item), in the items' order.
 PlacedCodes checkCareReport(CareStartStore& store, const CareReport& report,
                             std::int64_t provider_id, std::optional<std::int64_t> client_id,

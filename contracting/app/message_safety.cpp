@@ -46,9 +46,10 @@ void setMessageSafety(app::RequestContext& ctx, const MessageSafetyChange& c,
     security::appendAudit(
         ctx, {c.withhold ? "client.messages_withheld" : "client.messages_released", "client",
               std::to_string(c.client_id), "ok", stateJson(outcome.before), stateJson(c.withhold)});
-    // The providers get what was withheld: their current allocations (a WMO301 each).
-    for (const auto provider_id : outcome.providers_to_inform) {
-        changes.allocationsChanged(c.client_id, provider_id);
+    // The providers get what was withheld: their current allocations (a WMO301 per provider
+    // and paying municipality).
+    for (const auto& p : outcome.providers_to_inform) {
+        changes.allocationsChanged(c.client_id, p.provider_id, p.paying_municipality);
     }
     tx.commit();
 }

@@ -4,7 +4,7 @@
 // about the client is queued (no WMO301); the provider learns of the allocations outside the
 // message traffic (the provider API lists them as always). Releasing the client announces the
 // client's allocations for every provider that has one through the AllocationChanges port (the
-// message layer queues a WMO301 each).
+// message layer queues a WMO301 per provider and paying municipality).
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -24,9 +24,9 @@ struct MessageSafetyChange {
 
 struct MessageSafetyOutcome {
     bool before = false;  // whether the messages were withheld before
-    // The providers to send the current allocations to: only when withheld messages are
-    // released.
-    std::vector<std::int64_t> providers_to_inform;
+    // The providers to send the current allocations to, per paying municipality: only when
+    // withheld messages are released.
+    std::vector<ProviderToInform> providers_to_inform;
 };
 
 // The rule over a store: MISSING_FIELD (reason) when withholding without a reason, then

@@ -13,7 +13,7 @@ namespace zc::contracting {
 namespace {
 
 OutboxEntry entryOf(const OutboxRow& r) {
-    return {r.id,         r.message_code, r.identificatie,   r.created_at,
+    return {r.id,         r.message_code, r.identificatie,   r.municipality_code, r.created_at,
             r.retour_due, r.fetched_at,   r.acknowledged_at, r.retour_codes};
 }
 
@@ -62,11 +62,13 @@ std::string nextIdentificatie(app::RequestContext& ctx) {
 }
 
 std::int64_t queueOutgoingMessage(app::RequestContext& ctx, std::int64_t provider_id,
-                                  const std::string& code, const std::string& identificatie,
-                                  const std::string& xml, std::optional<std::int64_t> client_id,
+                                  const std::string& municipality, const std::string& code,
+                                  const std::string& identificatie, const std::string& xml,
+                                  std::optional<std::int64_t> client_id,
                                   std::optional<std::int64_t> request_id) {
     OutgoingRow row;
     row.provider_id = provider_id;
+    row.municipality_code = municipality;
     row.message_code = code;
     row.identificatie = identificatie;
     row.client_id = client_id;
@@ -82,7 +84,8 @@ std::int64_t queueOutgoingMessage(app::RequestContext& ctx, std::int64_t provide
 }
 
 std::optional<Wmo301Content> wmo301Content(app::RequestContext& ctx, std::int64_t client_id,
-                                           std::int64_t provider_id) {
+                                           std::int64_t provider_id,
+                                           const std::string& municipality) {
     if (messagesWithheld(ctx.db, client_id)) {
         // OP003: nothing about this client goes out; released, the current state follows.
         security::appendAudit(ctx, {"message.withheld", "client", std::to_string(client_id), "ok",
@@ -91,12 +94,17 @@ std::optional<Wmo301Content> wmo301Content(app::RequestContext& ctx, std::int64_
     }
     const auto client = loadClient(ctx.db, ctx.config, client_id);
     ZC_ASSERT(client.has_value());
-    Wmo301Content out{*client, {}};
-    const auto sent = sentAllocationVersions(ctx.db, client_id, provider_id);
-    for (const AllocationView& v : currentAllocations(ctx.db, client_id, provider_id)) {
-        const AllocationForMessage m{v.start_date, v.end_date, v.reason_change,
-                                     sent.count(v.id) > 0};
-        if (belongsInWmo301(m, ctx.today())) out.allocations.push_back(v);
+    Wmo301Content out{*client, municipality, {}};
+    const auto sent = sentAllocationVersions(ctx.db, client_id, provider_id, municipality);
+    const auto all = currentAllocations(ctx.db, client_id, provider_id);
+    std::vector<PaidAllocationForMessage> paid;
+    for (const AllocationView& v : all) {
+        paid.push_back({v.paying_municipality,
+                        {v.start_date, v.end_date, v.reason_change, sent.count(v.id) > 0}});
+    }
+    for (const auto& selection : wmo301Selections(paid, ctx.today())) {
+        if (selection.municipality != municipality) continue;
+        for (const auto i : selection.carried) out.allocations.push_back(all[i]);
     }
     if (out.allocations.empty()) return std::nullopt;
     return out;

@@ -18,7 +18,8 @@ namespace zc::contracting {
 struct OutboxEntry {
     std::int64_t id = 0;
     std::string message_code, identificatie;
-    std::string created_at;  // DATETIME(6) text, UTC
+    std::optional<std::string> municipality_code;  // the sender (Afzender); none before 0019
+    std::string created_at;                        // DATETIME(6) text, UTC
     std::string retour_due;
     std::optional<std::string> fetched_at, acknowledged_at, retour_codes;
 };
@@ -37,23 +38,28 @@ OutboxEntry acknowledgeOutboxMessage(app::RequestContext& ctx, std::int64_t id);
 // Next BerichtIdentificatie / IdentificatieRetour of ours (digits, at most 12), in the
 // caller's transaction.
 std::string nextIdentificatie(app::RequestContext& ctx);
-// Queues a message (checked by the caller) for the provider; retour due in 3 working days;
-// audited ("message.queue", object "<AGB>/<code>/<identificatie>"). Returns the outbox id.
+// Queues a message (checked by the caller) for the provider, sent by `municipality` (its
+// Afzender, recorded on the row); retour due in 3 working days; audited ("message.queue",
+// object "<AGB>/<code>/<identificatie>"). Returns the outbox id.
 std::int64_t queueOutgoingMessage(app::RequestContext& ctx, std::int64_t provider_id,
-                                  const std::string& code, const std::string& identificatie,
-                                  const std::string& xml, std::optional<std::int64_t> client_id,
+                                  const std::string& municipality, const std::string& code,
+                                  const std::string& identificatie, const std::string& xml,
+                                  std::optional<std::int64_t> client_id,
                                   std::optional<std::int64_t> request_id);
 
-// What a WMO301 for one client and one provider carries (OP087): the client and the current
-// allocation versions valid on or after today plus those changed since the previous WMO301.
+// What a WMO301 for one client and one provider from one municipality carries (OP087): the
+// client and the current allocation versions that municipality pays, valid on or after today
+// plus those changed since its previous WMO301 (contracting/domain/wmo301_content.hpp).
 struct Wmo301Content {
     ClientView client;
+    std::string municipality;  // the paying municipality: the WMO301's Afzender
     std::vector<AllocationView> allocations;
 };
 // Nothing when the client's messages are withheld (OP003; audited "message.withheld", object
 // the client) or no allocation is to be carried.
 std::optional<Wmo301Content> wmo301Content(app::RequestContext& ctx, std::int64_t client_id,
-                                           std::int64_t provider_id);
+                                           std::int64_t provider_id,
+                                           const std::string& municipality);
 // Records the allocation versions the WMO301 `outbox_id` carried.
 void recordWmo301(app::RequestContext& ctx, std::int64_t outbox_id,
                   const std::vector<AllocationView>& carried);

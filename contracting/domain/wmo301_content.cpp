@@ -1,5 +1,7 @@
 #include "wmo301_content.hpp"
 
+#include <algorithm>
+
 namespace zc::contracting {
 
 bool isWithdrawn(const AllocationForMessage& a) {
@@ -24,6 +26,21 @@ std::string inclusionName(Wmo301Inclusion i) {
             return "left_out";
     }
     return "left_out";
+}
+
+std::vector<Wmo301Selection> wmo301Selections(
+    const std::vector<PaidAllocationForMessage>& allocations, Date message_date) {
+    std::vector<Wmo301Selection> out;
+    for (std::size_t i = 0; i < allocations.size(); ++i) {
+        const auto& a = allocations[i];
+        auto it = std::find_if(out.begin(), out.end(), [&](const Wmo301Selection& s) {
+            return s.municipality == a.paying_municipality;
+        });
+        if (it == out.end()) it = out.insert(out.end(), Wmo301Selection{a.paying_municipality, {}});
+        if (belongsInWmo301(a.allocation, message_date)) it->carried.push_back(i);
+    }
+    std::erase_if(out, [](const Wmo301Selection& s) { return s.carried.empty(); });
+    return out;
 }
 
 }  // namespace zc::contracting

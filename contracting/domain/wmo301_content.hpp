@@ -4,9 +4,13 @@
 // since the previous WMO301 for that client and provider (for example one ended or removed since,
 // which the provider does not know yet). An allocation whose end equals its start with
 // RedenWijziging 13 (verwijderd) or 01 (administratieve correctie, vervallen) is not an actual
-// allocation: it goes along only while the provider has not been told.
+// allocation: it goes along only while the provider has not been told. A WMO301 comes from the
+// municipality that pays its allocations (its Afzender), so one client's allocations with one
+// provider go in one WMO301 per paying municipality.
+#include <cstddef>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "../kernel/civil_date.hpp"
 
@@ -35,5 +39,23 @@ inline bool belongsInWmo301(const AllocationForMessage& a, Date message_date) {
 }
 // "valid", "changed" or "left_out" (for messages and tests).
 std::string inclusionName(Wmo301Inclusion i);
+
+// An allocation of the client with the provider, with the municipality that pays it.
+struct PaidAllocationForMessage {
+    std::string paying_municipality;  // gemeentecode
+    AllocationForMessage allocation;  // sent_before: within that municipality's WMO301s
+};
+
+// One WMO301: its Afzender and the positions (in the input) of the allocations it carries.
+struct Wmo301Selection {
+    std::string municipality;
+    std::vector<std::size_t> carried;
+};
+
+// The WMO301s for the client's allocations with one provider on `message_date`: one per paying
+// municipality, in the order the municipalities first appear, each carrying only what that
+// municipality pays (by belongsInWmo301). A municipality with nothing to carry gets none.
+std::vector<Wmo301Selection> wmo301Selections(
+    const std::vector<PaidAllocationForMessage>& allocations, Date message_date);
 
 }  // namespace zc::contracting

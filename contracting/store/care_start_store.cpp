@@ -7,7 +7,8 @@ namespace zc::contracting {
 std::optional<NamedAllocation> findNamedAllocation(db::Connection& db, std::int64_t number) {
     const auto r = db.queryOne(
         "SELECT a.number, a.client_id, a.provider_id, a.product_code, p.category, a.start_date,"
-        " a.end_date FROM allocations a JOIN products p ON p.code = a.product_code"
+        " a.end_date, a.paying_municipality_code"
+        " FROM allocations a JOIN products p ON p.code = a.product_code"
         " WHERE a.number = ? AND a.is_current = 1",
         {number});
     if (!r) return std::nullopt;
@@ -19,6 +20,7 @@ std::optional<NamedAllocation> findNamedAllocation(db::Connection& db, std::int6
     a.category = r->str(4);
     a.start_date = parseDate(r->str(5));
     if (r->opt(6)) a.end_date = parseDate(*r->opt(6));
+    a.paying_municipality = r->str(7);
     return a;
 }
 

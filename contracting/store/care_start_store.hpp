@@ -23,7 +23,8 @@ struct NamedAllocation {
     std::string product_code;
     std::string category;  // ProductCategorie
     Date start_date;
-    std::optional<Date> end_date;  // exclusive
+    std::optional<Date> end_date;     // exclusive
+    std::string paying_municipality;  // who issued it and pays for it (gemeentecode)
 };
 
 // The current version of allocation `number`, if any.

@@ -33,12 +33,15 @@ void MariaDbMessageSafety::release(std::int64_t client_id) {
         {client_id});
 }
 
-std::vector<std::int64_t> MariaDbMessageSafety::providersWithAllocations(std::int64_t client_id) {
-    std::vector<std::int64_t> out;
-    for (const auto& r : db_.query("SELECT DISTINCT provider_id FROM allocations"
-                                   " WHERE client_id = ? AND is_current = 1",
-                                   {client_id})) {
-        out.push_back(r.i64(0));
+std::vector<ProviderToInform> MariaDbMessageSafety::providersWithAllocations(
+    std::int64_t client_id) {
+    std::vector<ProviderToInform> out;
+    for (const auto& r :
+         db_.query("SELECT DISTINCT provider_id, paying_municipality_code FROM allocations"
+                   " WHERE client_id = ? AND is_current = 1"
+                   " ORDER BY provider_id, paying_municipality_code",
+                   {client_id})) {
+        out.push_back({r.i64(0), r.str(1)});
     }
     return out;
 }

@@ -15,6 +15,14 @@ class Connection;
 
 namespace zc::contracting {
 
+// A provider with a current allocation of the client that `paying_municipality` pays: one
+// WMO301 (from that municipality) to send on release.
+struct ProviderToInform {
+    std::int64_t provider_id = 0;
+    std::string paying_municipality;
+    bool operator==(const ProviderToInform&) const = default;
+};
+
 // Whether messages about the client are withheld now (false for an unknown client).
 bool messagesWithheld(db::Connection& db, std::int64_t client_id);
 
@@ -29,8 +37,9 @@ class MessageSafetyStore {
                           const std::string& reason) = 0;
     // Releases the client's messages (since and reason cleared).
     virtual void release(std::int64_t client_id) = 0;
-    // The providers with a current allocation of the client, in the database's order.
-    virtual std::vector<std::int64_t> providersWithAllocations(std::int64_t client_id) = 0;
+    // The providers with a current allocation of the client, once per paying municipality, by
+    // provider and municipality.
+    virtual std::vector<ProviderToInform> providersWithAllocations(std::int64_t client_id) = 0;
 };
 
 class MariaDbMessageSafety final : public MessageSafetyStore {
@@ -41,7 +50,7 @@ class MariaDbMessageSafety final : public MessageSafetyStore {
     void withhold(std::int64_t client_id, const std::string& now,
                   const std::string& reason) override;
     void release(std::int64_t client_id) override;
-    std::vector<std::int64_t> providersWithAllocations(std::int64_t client_id) override;
+    std::vector<ProviderToInform> providersWithAllocations(std::int64_t client_id) override;
 
   private:
     db::Connection& db_;

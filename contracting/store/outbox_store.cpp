@@ -7,10 +7,11 @@ namespace {
 
 constexpr const char* kOutboxColumns =
     "SELECT id, message_code, identificatie, created_at, retour_due, fetched_at, acknowledged_at,"
-    " retour_codes FROM outbox_messages";
+    " retour_codes, municipality_code FROM outbox_messages";
 
 OutboxRow outboxRow(const db::Row& r) {
-    return {r.i64(0), r.str(1), r.str(2), r.str(3), r.str(4), r.opt(5), r.opt(6), r.opt(7)};
+    return {r.i64(0), r.str(1), r.str(2), r.str(3), r.str(4),
+            r.opt(5), r.opt(6), r.opt(7), r.opt(8)};
 }
 
 }  // namespace
@@ -69,9 +70,10 @@ std::int64_t nextMessageNumber(db::Connection& db) {
 
 std::int64_t insertOutgoing(db::Connection& db, const OutgoingRow& m) {
     db.execute(
-        "INSERT INTO outbox_messages (provider_id, message_code, identificatie, client_id,"
-        " request_id, xml, created_at, retour_due) VALUES (?,?,?,?,?,?,?,?)",
-        {m.provider_id, m.message_code, m.identificatie,
+        "INSERT INTO outbox_messages (provider_id, municipality_code, message_code,"
+        " identificatie, client_id, request_id, xml, created_at, retour_due)"
+        " VALUES (?,?,?,?,?,?,?,?,?)",
+        {m.provider_id, m.municipality_code, m.message_code, m.identificatie,
          m.client_id ? db::Param(*m.client_id) : db::Param(nullptr),
          m.request_id ? db::Param(*m.request_id) : db::Param(nullptr), db::LongText{m.xml},
          m.created_at, m.retour_due});
@@ -79,13 +81,15 @@ std::int64_t insertOutgoing(db::Connection& db, const OutgoingRow& m) {
 }
 
 std::set<std::int64_t> sentAllocationVersions(db::Connection& db, std::int64_t client_id,
-                                              std::int64_t provider_id) {
+                                              std::int64_t provider_id,
+                                              const std::string& municipality) {
     std::set<std::int64_t> out;
     for (const auto& r :
          db.query("SELECT DISTINCT w.allocation_id FROM wmo301_allocations w"
                   " JOIN allocations a ON a.id = w.allocation_id"
-                  " WHERE a.client_id = ? AND a.provider_id = ? AND a.is_current = 1",
-                  {client_id, provider_id})) {
+                  " WHERE a.client_id = ? AND a.provider_id = ? AND a.is_current = 1"
+                  " AND a.paying_municipality_code = ?",
+                  {client_id, provider_id, municipality})) {
         out.insert(r.i64(0));
     }
     return out;

@@ -22,6 +22,7 @@ struct OutboxRow {
     std::string created_at;     // DATETIME(6) text, UTC
     std::string retour_due;
     std::optional<std::string> fetched_at, acknowledged_at, retour_codes;
+    std::optional<std::string> municipality_code;  // the sender; NULL: not known (before 0019)
 };
 
 // The provider's messages by id (at most 1000); only unacknowledged ones unless `all`.
@@ -41,7 +42,8 @@ OutboxRow outboxMessage(db::Connection& db, std::int64_t id);
 // A message to queue for a provider (`outbox_messages`).
 struct OutgoingRow {
     std::int64_t provider_id = 0;
-    std::string message_code;  // "414" (WMO301), "482" (WMO319), "485" (WMO325)
+    std::string municipality_code;  // the sending municipality (the message's Afzender)
+    std::string message_code;       // "414" (WMO301), "482" (WMO319), "485" (WMO325)
     std::string identificatie;
     std::optional<std::int64_t> client_id, request_id;
     const std::string* xml = nullptr;  // the message (not copied)
@@ -53,10 +55,11 @@ struct OutgoingRow {
 std::int64_t nextMessageNumber(db::Connection& db);
 // Inserts the message; returns its id.
 std::int64_t insertOutgoing(db::Connection& db, const OutgoingRow& row);
-// The row ids of the client's current allocation versions with the provider that an earlier
-// WMO301 carried.
+// The row ids of the client's current allocation versions with the provider, paid by
+// `municipality`, that an earlier WMO301 carried.
 std::set<std::int64_t> sentAllocationVersions(db::Connection& db, std::int64_t client_id,
-                                              std::int64_t provider_id);
+                                              std::int64_t provider_id,
+                                              const std::string& municipality);
 // Records that the WMO301 `outbox_id` carried the allocation version (row id).
 void recordWmo301Version(db::Connection& db, std::int64_t outbox_id, std::int64_t allocation_id);
 

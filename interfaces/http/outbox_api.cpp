@@ -12,6 +12,7 @@ Poco::JSON::Object::Ptr outboxJson(const contracting::OutboxEntry& e) {
     o->set("id", e.id);
     o->set("message_code", e.message_code);
     o->set("identificatie", e.identificatie);
+    setOptional(o, "municipality_code", e.municipality_code);
     o->set("created_at", isoTimestamp(e.created_at));
     o->set("retour_due", e.retour_due);
     setOptional(o, "fetched_at", e.fetched_at);

@@ -38,12 +38,13 @@ void checkOutgoing(const std::string& code, const std::string& identificatie,
 }  // namespace
 
 std::int64_t queueOutgoing(app::RequestContext& ctx, std::int64_t provider_id,
-                           const std::string& code, const std::string& identificatie,
-                           const std::string& xml, std::optional<std::int64_t> client_id,
+                           const std::string& municipality, const std::string& code,
+                           const std::string& identificatie, const std::string& xml,
+                           std::optional<std::int64_t> client_id,
                            std::optional<std::int64_t> request_id) {
     checkOutgoing(code, identificatie, xml);
-    return contracting::queueOutgoingMessage(ctx, provider_id, code, identificatie, xml, client_id,
-                                             request_id);
+    return contracting::queueOutgoingMessage(ctx, provider_id, municipality, code, identificatie,
+                                             xml, client_id, request_id);
 }
 
 }  // namespace zc::iwmo

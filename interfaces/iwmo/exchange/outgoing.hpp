@@ -11,11 +11,13 @@
 
 namespace zc::iwmo {
 
-// Queues the message for the provider; retour due in 3 working days. Returns the outbox row's
-// id. A message that fails the check is a defect of ours: std::logic_error, nothing queued.
+// Queues the message for the provider, sent by `municipality` (the Afzender in its header);
+// retour due in 3 working days. Returns the outbox row's id. A message that fails the check is
+// a defect of ours: std::logic_error, nothing queued.
 std::int64_t queueOutgoing(app::RequestContext& ctx, std::int64_t provider_id,
-                           const std::string& code, const std::string& identificatie,
-                           const std::string& xml, std::optional<std::int64_t> client_id,
+                           const std::string& municipality, const std::string& code,
+                           const std::string& identificatie, const std::string& xml,
+                           std::optional<std::int64_t> client_id,
                            std::optional<std::int64_t> request_id);
 
 }  // namespace zc::iwmo

@@ -114,6 +114,7 @@ ReceivedCareReport readCareReport(const xml::Element& root, bool stop) {
     ReceivedCareReport r;
     const auto& client = *root.child("Client");
     r.report.stop = stop;
+    r.report.recipient = root.child("Header")->childText("Ontvanger");
     r.report.bsn = client.childText("Bsn");
     r.targets.client = &client;
     r.targets.items = listItems(client, stop ? "StopProducten" : "StartProducten",

@@ -31,7 +31,7 @@ struct ReceivedCareReport {
     contracting::CareReport report;
     CodeTargets targets;  // client, items
 };
-// A WMO305 (stop false) or WMO307 (stop true).
+// A WMO305 (stop false) or WMO307 (stop true), with the Header's Ontvanger as its recipient.
 ReceivedCareReport readCareReport(const xml::Element& root, bool stop);
 
 struct ReceivedAllocationRequest {

@@ -46,8 +46,9 @@ Allocation301 allocation301(const contracting::AllocationView& v) {
 
 }  // namespace
 
-void queueWmo301(app::RequestContext& ctx, std::int64_t client_id, std::int64_t provider_id) {
-    const auto content = contracting::wmo301Content(ctx, client_id, provider_id);
+void queueWmo301(app::RequestContext& ctx, std::int64_t client_id, std::int64_t provider_id,
+                 const std::string& municipality) {
+    const auto content = contracting::wmo301Content(ctx, client_id, provider_id, municipality);
     if (!content) return;
     const auto& client = content->client;
     // A client recorded before the address check at entry may lack what the WMO301 needs.
@@ -62,10 +63,13 @@ void queueWmo301(app::RequestContext& ctx, std::int64_t client_id, std::int64_t 
     std::vector<Allocation301> allocations;
     for (const auto& v : content->allocations) allocations.push_back(allocation301(v));
     const std::string id = contracting::nextIdentificatie(ctx);
-    const OutgoingHeader h{client.municipality_code, contracting::providerAgb(ctx.db, provider_id),
-                           id, ctx.today()};
+    // The Afzender is the municipality that pays the allocations carried, not necessarily the
+    // client's own (Beschermd Wonen placed with the central municipality).
+    const OutgoingHeader h{content->municipality, contracting::providerAgb(ctx.db, provider_id), id,
+                           ctx.today()};
     const std::string xml = buildWmo301(h, client301(client), allocations);
-    const auto outbox_id = queueOutgoing(ctx, provider_id, "414", id, xml, client_id, std::nullopt);
+    const auto outbox_id = queueOutgoing(ctx, provider_id, content->municipality, "414", id, xml,
+                                         client_id, std::nullopt);
     contracting::recordWmo301(ctx, outbox_id, content->allocations);
 }
 

@@ -10,7 +10,7 @@ void Wmo319Answers::answer(const contracting::RequestRow& q, const std::string& 
                            const std::string& reden) {
     const std::string id = contracting::nextIdentificatie(ctx_);
     const OutgoingHeader h{q.municipality_code, q.provider_agb, id, ctx_.today()};
-    queueOutgoing(ctx_, q.provider_id, "482", id,
+    queueOutgoing(ctx_, q.provider_id, q.municipality_code, "482", id,
                   buildWmo319(h, q.referentie_aanbieder, antwoord, reden), q.client_id, q.id);
 }
 

@@ -148,7 +148,8 @@ std::optional<std::int64_t> Wmo323Message::answerWhole(const billing::WholeAnswe
     reply_ = {200, "application/xml; charset=utf-8",
               buildWmo325(answerHeader(head_, id, ctx_.today()), a)};
     if (!queue) return std::nullopt;
-    return queueOutgoing(ctx_, provider_id, "485", id, reply_.body, std::nullopt, std::nullopt);
+    return queueOutgoing(ctx_, provider_id, head_.ontvanger, "485", id, reply_.body, std::nullopt,
+                         std::nullopt);
 }
 
 std::optional<std::int64_t> Wmo323Message::answerStored(std::int64_t declaration_id,
@@ -157,7 +158,8 @@ std::optional<std::int64_t> Wmo323Message::answerStored(std::int64_t declaration
     reply_ = {200, "application/xml; charset=utf-8",
               buildStoredWmo325(ctx_, declaration_id, head_, id)};
     if (!queue) return std::nullopt;
-    return queueOutgoing(ctx_, provider_id, "485", id, reply_.body, std::nullopt, std::nullopt);
+    return queueOutgoing(ctx_, provider_id, head_.ontvanger, "485", id, reply_.body, std::nullopt,
+                         std::nullopt);
 }
 
 void Wmo323Message::answerAwaitingReview(const billing::DeclarationResult& result) {

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <string>
+#include <tuple>
 #include <utility>
 
 #include "contracting/app/allocations.hpp"
@@ -130,11 +132,15 @@ class MemoryAllocations final : public AllocationStore {
     }
 };
 
+// What was announced: client, provider, paying municipality.
+using Announced = std::tuple<std::int64_t, std::int64_t, std::string>;
+
 class RecordedChanges final : public AllocationChanges {
   public:
-    std::vector<std::pair<std::int64_t, std::int64_t>> announced;
-    void allocationsChanged(std::int64_t client_id, std::int64_t provider_id) override {
-        announced.emplace_back(client_id, provider_id);
+    std::vector<Announced> announced;
+    void allocationsChanged(std::int64_t client_id, std::int64_t provider_id,
+                            const std::string& paying_municipality) override {
+        announced.emplace_back(client_id, provider_id, paying_municipality);
     }
 };
 
@@ -207,7 +213,7 @@ TEST_F(AllocationUseCasesTest, AllocationsOfAllProvidersStayWithinTheDecisionsCa
     const auto b = allocate(kSecond, ymd(2025, 3, 5), std::nullopt, 3);
     EXPECT_NE(b.current.number, a.current.number);
     EXPECT_EQ(b.current.end_date, std::optional<Date>(ymd(2025, 4, 1)));
-    EXPECT_EQ(changes_.announced.back(), std::make_pair(kClient, kSecond));
+    EXPECT_EQ(changes_.announced.back(), Announced(kClient, kSecond, "0363"));
     EXPECT_EQ(store_.audits.back().action, "allocation.create");
     EXPECT_EQ(store_.audits.back().before, std::nullopt);
 }
@@ -304,6 +310,29 @@ TEST_F(AllocationUseCasesTest,
     const auto ended = endAllocationIn(store_, scope(), end, changes_);
     EXPECT_EQ(ended.current.version, 2);
     EXPECT_EQ(ended.current.paying_municipality, "0193");
+    // Both versions are announced for the WMO301 that the paying municipality sends.
+    EXPECT_EQ(changes_.announced,
+              (std::vector<Announced>{{kClient, kFirst, "0193"}, {kClient, kFirst, "0193"}}));
+}
+
+// One decision's changes go out as one WMO301 per client, provider and paying municipality:
+// household help paid by Kampen and Beschermd Wonen paid by Zwolle at the same provider are two.
+TEST(CollectedAllocationChanges, KeyOnClientProviderAndPayingMunicipality) {
+    CollectedAllocationChanges collected;
+    collected.allocationsChanged(kClient, kFirst, "0166");
+    collected.allocationsChanged(kClient, kFirst, "0193");
+    collected.allocationsChanged(kClient, kFirst, "0166");
+    collected.allocationsChanged(kClient, kSecond, "0166");
+    collected.allocationsChanged(kClient, kFirst, "0193");
+    RecordedChanges target;
+    collected.flushTo(target);
+    EXPECT_EQ(target.announced, (std::vector<Announced>{{kClient, kFirst, "0166"},
+                                                        {kClient, kFirst, "0193"},
+                                                        {kClient, kSecond, "0166"}}));
+    // Flushed, it forgets: nothing is announced twice.
+    RecordedChanges again;
+    collected.flushTo(again);
+    EXPECT_TRUE(again.announced.empty());
 }
 
 }  // namespace

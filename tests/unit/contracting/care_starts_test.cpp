@@ -14,6 +14,7 @@ namespace {
 
 constexpr std::int64_t kProvider = 7;
 constexpr std::int64_t kClient = 70;
+constexpr const char* kPayer = "0193";  // the allocation's paying municipality
 const Date kToday = parseDate("2026-03-10");
 
 class MemoryCareStarts final : public CareStartStore {
@@ -55,7 +56,7 @@ class CareStarts : public ::testing::Test {
   protected:
     void SetUp() override {
         store.allocations[123] = {
-            123, kClient, kProvider, "07A01", "07", parseDate("2026-01-01"), std::nullopt};
+            123, kClient, kProvider, "07A01", "07", parseDate("2026-01-01"), std::nullopt, kPayer};
     }
     static CareItem item(const std::string& begin, const std::string& status = "1") {
         CareItem i;
@@ -72,10 +73,10 @@ class CareStarts : public ::testing::Test {
         return i;
     }
     std::vector<std::string> start(const CareItem& i) {
-        return startCodes(store, i, kProvider, kClient, kToday);
+        return startCodes(store, i, {kProvider, kClient, kPayer}, kToday);
     }
     std::vector<std::string> stop(const CareItem& i) {
-        return stopCodes(store, i, kProvider, kClient, kToday);
+        return stopCodes(store, i, {kProvider, kClient, kPayer}, kToday);
     }
     MemoryCareStarts store;
 };
@@ -87,13 +88,31 @@ TEST_F(CareStarts, AStartOfTheProvidersOwnAllocationIsAccepted) {
 }
 
 TEST_F(CareStarts, AnotherProvidersOrClientsOrUnknownAllocationIs9019) {
-    EXPECT_EQ(startCodes(store, item("2026-03-01"), kProvider + 1, kClient, kToday), Codes{"9019"});
-    EXPECT_EQ(startCodes(store, item("2026-03-01"), kProvider, kClient + 1, kToday), Codes{"9019"});
-    EXPECT_EQ(startCodes(store, item("2026-03-01"), kProvider, std::nullopt, kToday),
+    EXPECT_EQ(startCodes(store, item("2026-03-01"), {kProvider + 1, kClient, kPayer}, kToday),
+              Codes{"9019"});
+    EXPECT_EQ(startCodes(store, item("2026-03-01"), {kProvider, kClient + 1, kPayer}, kToday),
+              Codes{"9019"});
+    EXPECT_EQ(startCodes(store, item("2026-03-01"), {kProvider, std::nullopt, kPayer}, kToday),
               Codes{"9019"});
     CareItem unknown = item("2026-03-01");
     unknown.allocation_number = "999";
     EXPECT_EQ(start(unknown), Codes{"9019"});
+}
+
+// The allocation was issued (WMO301 Afzender) by its paying municipality: a start or stop sent to
+// another municipality of the region cannot be linked to it.
+TEST_F(CareStarts, AReportToAnotherMunicipalityThanThePayingOneIs9019) {
+    EXPECT_EQ(startCodes(store, item("2026-03-01"), {kProvider, kClient, "0166"}, kToday),
+              Codes{"9019"});
+    store.insertStart(123, kProvider, parseDate("2026-03-01"), 1);
+    EXPECT_EQ(stopCodes(store, stopItem("2026-03-01", "2026-03-05"), {kProvider, kClient, "0166"},
+                        kToday),
+              Codes{"9019"});
+    EXPECT_EQ(stop(stopItem("2026-03-01", "2026-03-05")), Codes{});
+    CareReport report{false, "999999990", {item("2026-03-02")}, "0166"};
+    const auto codes = checkCareReport(store, report, kProvider, kClient, kToday);
+    ASSERT_EQ(codes.size(), 1u);
+    EXPECT_EQ(codes[0].code, "9019");
 }
 
 TEST_F(CareStarts, AnotherProductOrAllocationStartIs9019) {
@@ -138,7 +157,7 @@ TEST_F(CareStarts, WhatMayFollowAStop) {
 }
 
 TEST_F(CareStarts, AnAcceptedReportIsRecordedARejectedOneNamesItsItems) {
-    CareReport report{false, "999999990", {item("2026-03-01"), item("2026-03-12")}};
+    CareReport report{false, "999999990", {item("2026-03-01"), item("2026-03-12")}, kPayer};
     const auto codes = checkCareReport(store, report, kProvider, kClient, kToday);
     ASSERT_EQ(codes.size(), 1u);
     EXPECT_EQ(codes[0].place, CodePlace::Item);
@@ -150,7 +169,7 @@ TEST_F(CareStarts, AnAcceptedReportIsRecordedARejectedOneNamesItsItems) {
     applyCareReport(store, report, kProvider, 5);
     EXPECT_TRUE(store.hasCurrentStart(123));
 
-    CareReport stop_report{true, "999999990", {stopItem("2026-03-01", "2026-03-05", "20")}};
+    CareReport stop_report{true, "999999990", {stopItem("2026-03-01", "2026-03-05", "20")}, kPayer};
     applyCareReport(store, stop_report, kProvider, 6);
     EXPECT_EQ(store.lockStart(123, parseDate("2026-03-01"))->state, "stopped_temporary");
 }

@@ -19,7 +19,7 @@ class MemoryMessageSafety final : public MessageSafetyStore {
         std::optional<std::string> since, reason;
     };
     std::map<std::int64_t, Client> clients;
-    std::map<std::int64_t, std::vector<std::int64_t>> providers;  // client -> with allocations
+    std::map<std::int64_t, std::vector<ProviderToInform>> providers;  // client -> to inform
     int writes = 0;
 
     std::optional<bool> lockWithheld(std::int64_t id) override {
@@ -37,7 +37,7 @@ class MemoryMessageSafety final : public MessageSafetyStore {
         clients.at(id) = Client{};
         ++writes;
     }
-    std::vector<std::int64_t> providersWithAllocations(std::int64_t id) override {
+    std::vector<ProviderToInform> providersWithAllocations(std::int64_t id) override {
         return providers[id];
     }
 };
@@ -55,7 +55,7 @@ class MessageSafetyTest : public ::testing::Test {
   protected:
     MessageSafetyTest() {
         store_.clients[7] = {};
-        store_.providers[7] = {101, 102};
+        store_.providers[7] = {{101, "0166"}, {101, "0193"}, {102, "0166"}};
     }
     MemoryMessageSafety store_;
 };
@@ -93,7 +93,9 @@ TEST_F(MessageSafetyTest, OnlyReleasingWithheldMessagesInformsTheProviders) {
     changeMessageSafety(store_, {7, true, "shelter"}, "t2");
     const auto released = changeMessageSafety(store_, {7, false, std::nullopt}, "t3");
     EXPECT_TRUE(released.before);
-    EXPECT_EQ(released.providers_to_inform, (std::vector<std::int64_t>{101, 102}));
+    // One WMO301 per provider and paying municipality (Beschermd Wonen comes from Zwolle).
+    EXPECT_EQ(released.providers_to_inform,
+              (std::vector<ProviderToInform>{{101, "0166"}, {101, "0193"}, {102, "0166"}}));
     EXPECT_FALSE(store_.clients.at(7).since.has_value());
 }
 

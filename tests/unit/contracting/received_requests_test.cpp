@@ -84,9 +84,15 @@ class ChangeRequests : public ::testing::Test {
   protected:
     void SetUp() override {
         store.allocations[1] = {
-            1, kClient, kProvider, "07A01", "07", parseDate("2026-01-01"), std::nullopt};
-        store.allocations[2] = {
-            2, kClient, kProvider, "02A01", "02", parseDate("2026-01-01"), parseDate("2026-12-31")};
+            1, kClient, kProvider, "07A01", "07", parseDate("2026-01-01"), std::nullopt, "0193"};
+        store.allocations[2] = {2,
+                                kClient,
+                                kProvider,
+                                "02A01",
+                                "02",
+                                parseDate("2026-01-01"),
+                                parseDate("2026-12-31"),
+                                "0193"};
         store.frequencies = {{1, "week"}, {2, "total"}};
         request.bsn = "999999990";
         request.municipality_code = "0599";

@@ -59,5 +59,37 @@ TEST(Wmo301Content, WithdrawnNeedsEndOnStartAnd13Or01) {
     EXPECT_FALSE(isWithdrawn({d("2025-01-01"), d("2025-01-01"), std::nullopt, false}));
 }
 
+// A Kampen client with household help (paid by Kampen, 0166) and Beschermd Wonen (placed with
+// Zwolle, 0193) at one provider: two WMO301s, each from its municipality with only what it pays.
+TEST(Wmo301Content, OneWmo301PerPayingMunicipality) {
+    const Date message = d("2025-06-10");
+    const std::vector<PaidAllocationForMessage> allocations = {
+        {"0166", {d("2025-01-01"), std::nullopt, std::nullopt, true}},      // HH
+        {"0193", {d("2025-02-01"), d("2025-12-01"), std::nullopt, false}},  // BW
+        {"0166", {d("2025-03-01"), d("2025-04-01"), "05", false}},          // HH, ended since
+    };
+    const auto selections = wmo301Selections(allocations, message);
+    ASSERT_EQ(selections.size(), 2u);
+    EXPECT_EQ(selections[0].municipality, "0166");
+    EXPECT_EQ(selections[0].carried, (std::vector<std::size_t>{0, 2}));
+    EXPECT_EQ(selections[1].municipality, "0193");
+    EXPECT_EQ(selections[1].carried, (std::vector<std::size_t>{1}));
+}
+
+// "Changed since the previous WMO301" is judged per municipality: an ended Kampen allocation
+// that Kampen's WMO301 carried already leaves Kampen nothing to send, while Zwolle still sends.
+TEST(Wmo301Content, AMunicipalityWithNothingToCarrySendsNoWmo301) {
+    const Date message = d("2025-06-10");
+    const std::vector<PaidAllocationForMessage> allocations = {
+        {"0166", {d("2025-01-01"), d("2025-05-01"), "05", true}},
+        {"0193", {d("2025-02-01"), std::nullopt, std::nullopt, true}},
+    };
+    const auto selections = wmo301Selections(allocations, message);
+    ASSERT_EQ(selections.size(), 1u);
+    EXPECT_EQ(selections[0].municipality, "0193");
+    EXPECT_EQ(selections[0].carried, (std::vector<std::size_t>{1}));
+    EXPECT_TRUE(wmo301Selections({}, message).empty());
+}
+
 }  // namespace
 }  // namespace zc::contracting
