@@ -25,6 +25,29 @@ AuditRecord tariffRecord(const std::string& product, const TariffVersion& v) {
         .set("valid_to", v.valid_to ? std::optional(formatDate(*v.valid_to)) : std::nullopt);
 }
 
+// The performance agreements: a target above zero, a percentage at most 100.00 % (INVALID_TARGET),
+// a percentage never summed over quarters (INVALID_AGGREGATION).
+void addAgreements(db::Connection& db, std::int64_t id, BudgetContractRequest& rest) {
+    const auto n = rest.agreementCount();
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto a = rest.agreement(i);
+        const std::string field = "performance_agreements[" + std::to_string(i) + "]";
+        const bool percentage = a.kind == IndicatorKind::Percentage;
+        if (a.target <= 0 || (percentage && a.target > kMaxPercentageHundredths)) {
+            throw ValidationError("INVALID_TARGET",
+                                  percentage ? "A percentage's target is given in hundredths, "
+                                               "1..10000 (8000 = 80.00 %)."
+                                             : "A performance indicator's target must be above "
+                                               "zero.",
+                                  field + ".target");
+        }
+        requireAggregationFits(a.kind, a.aggregation, field + ".aggregation");
+        insertPerformanceAgreement(db, id,
+                                   {0, a.indicator, a.target, a.unit, indicatorKindName(a.kind),
+                                    yearAggregationName(a.aggregation)});
+    }
+}
+
 void addBudgetRecord(const BudgetDetails& d, AuditRecord& r) {
     std::vector<AuditRecord> coalition, budgets, agreements;
     for (const auto& m : d.coalition) {
@@ -42,7 +65,9 @@ void addBudgetRecord(const BudgetDetails& d, AuditRecord& r) {
                                  .set("id", a.id)
                                  .set("indicator", a.indicator)
                                  .set("target", a.target)
-                                 .set("unit", a.unit));
+                                 .set("unit", a.unit)
+                                 .set("kind", a.kind)
+                                 .set("aggregation", a.aggregation));
     }
     r.set("coalition", std::move(coalition))
         .set("budgets", std::move(budgets))
@@ -225,11 +250,7 @@ ContractDetails createBudgetContract(app::RequestContext& ctx, NewContract c,
     }
     insertCoalition(ctx.db, id, c.provider_id, members);
     addBudgets(ctx.db, id, c.term, rest);
-    const auto n = rest.agreementCount();
-    for (std::size_t i = 0; i < n; ++i) {
-        const auto a = rest.agreement(i);
-        insertPerformanceAgreement(ctx.db, id, a.indicator, a.target, a.unit);
-    }
+    addAgreements(ctx.db, id, rest);
     auto out = auditCreated(ctx, id);
     tx.commit();
     return out;

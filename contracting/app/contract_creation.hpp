@@ -18,6 +18,7 @@
 #include "contracting/domain/contract_status.hpp"
 #include "contracting/domain/tariff_schedule.hpp"
 #include "contracting/kernel/advance_schedule.hpp"
+#include "contracting/kernel/indicator_kind.hpp"
 #include "contracting/kernel/request_context.hpp"
 #include "contracting/store/contract_store.hpp"
 
@@ -54,10 +55,13 @@ struct YearBudget {
 };
 
 // A performance agreement (prestatieafspraak) of a budget contract.
+// Its target is in the kind's unit (a percentage in hundredths: 8000 = 80.00 %).
 struct NewAgreement {
     std::string indicator;
     std::int64_t target = 0;
     std::string unit;
+    IndicatorKind kind = IndicatorKind::Count;
+    YearAggregation aggregation = YearAggregation::Sum;
 };
 
 // What a new budget contract's request holds besides NewContract, in the order it is read.

@@ -148,10 +148,11 @@ BudgetDetails budgetDetails(db::Connection& db, std::int64_t id) {
              {id})) {
         d.budgets.push_back({r.i64(0), r.i64(1)});
     }
-    for (const auto& r : db.query("SELECT id, indicator, target, unit FROM "
+    for (const auto& r : db.query("SELECT id, indicator, target, unit, kind, aggregation FROM "
                                   "performance_agreements WHERE contract_id = ? ORDER BY id",
                                   {id})) {
-        d.performance_agreements.push_back({r.i64(0), r.str(1), r.i64(2), r.str(3)});
+        d.performance_agreements.push_back(
+            {r.i64(0), r.str(1), r.i64(2), r.str(3), r.str(4), r.str(5)});
     }
     d.settlement_rule =
         db.queryOne("SELECT settlement_rule FROM contracts WHERE id = ?", {id})->str(0);
@@ -274,12 +275,12 @@ void insertBudgetYear(db::Connection& db, std::int64_t id, std::int64_t year,
     }
 }
 
-void insertPerformanceAgreement(db::Connection& db, std::int64_t id, const std::string& indicator,
-                                std::int64_t target, const std::string& unit) {
+void insertPerformanceAgreement(db::Connection& db, std::int64_t id,
+                                const PerformanceAgreement& a) {
     db.execute(
-        "INSERT INTO performance_agreements (contract_id, indicator, target, unit) VALUES "
-        "(?,?,?,?)",
-        {id, indicator, target, unit});
+        "INSERT INTO performance_agreements (contract_id, indicator, target, unit, kind, "
+        "aggregation) VALUES (?,?,?,?,?,?)",
+        {id, a.indicator, a.target, a.unit, a.kind, a.aggregation});
 }
 
 }  // namespace zc::contracting

@@ -79,6 +79,8 @@ struct PerformanceAgreement {
     std::string indicator;
     std::int64_t target = 0;
     std::string unit;
+    std::string kind;         // count, percentage, amount
+    std::string aggregation;  // sum, mean, last
 };
 
 // What a budget contract (dagbesteding) has besides the summary.
@@ -201,7 +203,7 @@ void insertCoalition(db::Connection& db, std::int64_t id, std::int64_t lead,
 // A year's budget of a budget contract with its monthly advances.
 void insertBudgetYear(db::Connection& db, std::int64_t id, std::int64_t year,
                       std::int64_t budget_cents, const std::vector<::zc::Advance>& advances);
-void insertPerformanceAgreement(db::Connection& db, std::int64_t id, const std::string& indicator,
-                                std::int64_t target, const std::string& unit);
+// A performance agreement of a budget contract (its id is ignored).
+void insertPerformanceAgreement(db::Connection& db, std::int64_t id, const PerformanceAgreement& a);
 
 }  // namespace zc::contracting

@@ -54,12 +54,15 @@ Poco::JSON::Object::Ptr agreementJson(const invoicing::AgreementRealisation& a) 
     o->set("agreement_id", a.agreement.id);
     o->set("indicator", a.agreement.indicator);
     o->set("unit", a.agreement.unit);
+    o->set("kind", a.agreement.kind);
+    o->set("aggregation", a.agreement.aggregation);
     o->set("target", a.agreement.target);
     auto quarters = newArray();
     for (const auto& q : a.quarters) quarters->add(quarterJson(q));
     o->set("quarters", quarters);
     o->set("reported_quarters", a.reported_quarters);
     o->set("total_realised", a.total_realised);
+    o->set("calculation", a.calculation);
     o->set("difference_to_target", a.total_realised - a.agreement.target);
     if (a.percentage_of_target) {
         o->set("percentage_of_target", *a.percentage_of_target);

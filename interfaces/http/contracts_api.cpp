@@ -64,6 +64,8 @@ void addBudgetDetails(const contracting::BudgetDetails& d, Poco::JSON::Object::P
         ao->set("indicator", a.indicator);
         ao->set("target", a.target);
         ao->set("unit", a.unit);
+        ao->set("kind", a.kind);
+        ao->set("aggregation", a.aggregation);
         agreements->add(ao);
     }
     o->set("performance_agreements", agreements);
@@ -192,8 +194,17 @@ class JsonBudgetContract final : public contracting::BudgetContractRequest {
     }
     contracting::NewAgreement agreement(std::size_t i) override {
         auto a = objectAt(agreements_, i, "performance_agreements");
-        return {requiredString(a, "indicator"), requiredInt(a, "target"),
-                requiredString(a, "unit", 60)};
+        const std::string field = "performance_agreements[" + std::to_string(i) + "]";
+        contracting::NewAgreement out{requiredString(a, "indicator"), requiredInt(a, "target"),
+                                      requiredString(a, "unit", 60)};
+        if (auto kind = optionalString(a, "kind", 12)) {
+            out.kind = parseIndicatorKind(*kind, field + ".kind");
+        }
+        out.aggregation = defaultAggregation(out.kind);
+        if (auto aggregation = optionalString(a, "aggregation", 12)) {
+            out.aggregation = parseYearAggregation(*aggregation, field + ".aggregation");
+        }
+        return out;
     }
 
   private:

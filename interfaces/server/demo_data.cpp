@@ -523,13 +523,15 @@ void rejection2024(Demo& d) {
 
 Poco::JSON::Array::Ptr performanceAgreements() {
     return list({
-        object({{"indicator", "Unieke cliënten in dagbesteding"},
+        object({{"indicator", "Unieke cliënten in dagbesteding (tot en met het kwartaal)"},
                 {"target", 850},
-                {"unit", "clients"}}),
+                {"unit", "clients"},
+                {"aggregation", "last"}}),
         object({{"indicator", "Dagdelen geleverd"}, {"target", 96000}, {"unit", "day_parts"}}),
         object({{"indicator", "Cliënten met verbeterde zelfredzaamheid (ZRM)"},
-                {"target", 60},
-                {"unit", "percent"}}),
+                {"target", 6000},
+                {"unit", "percent"},
+                {"kind", "percentage"}}),
     });
 }
 

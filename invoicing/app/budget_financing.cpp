@@ -11,6 +11,7 @@
 #include "contracting/kernel/rounding.hpp"
 #include "interfaces/mysql/connection.hpp"
 #include "interfaces/security/audit_trail.hpp"
+#include "invoicing/app/settlement_indicators.hpp"
 #include "invoicing/domain/amount_text.hpp"
 #include "invoicing/domain/budget_settlement.hpp"
 #include "invoicing/domain/payable.hpp"
@@ -18,26 +19,6 @@
 
 namespace zc::invoicing {
 namespace {
-
-Period quarterPeriod(int year, int quarter) {
-    const Date begin{std::chrono::year{year}, std::chrono::month{unsigned(3 * quarter - 2)},
-                     std::chrono::day{1}};
-    return Period{begin, addMonths(begin, 3)};
-}
-
-// The quarters of `year` that overlap the contract term.
-std::vector<int> quartersInTerm(int year, const Period& term) {
-    std::vector<int> out;
-    for (int q = 1; q <= 4; ++q) {
-        if (quarterPeriod(year, q).overlaps(term)) out.push_back(q);
-    }
-    return out;
-}
-
-std::optional<std::string> percentText(std::int64_t part, std::int64_t whole) {
-    if (whole <= 0) return std::nullopt;
-    return formatPercentHundredths(divideRoundHalfUp(static_cast<__int128>(part) * 10'000, whole));
-}
 
 // Posts the contract's due advances not posted yet; adds them to `result`.
 void postContractAdvances(app::RequestContext& ctx, const ActiveFinancedContract& contract,
@@ -76,27 +57,6 @@ void postContractAdvances(app::RequestContext& ctx, const ActiveFinancedContract
     }
 }
 
-AgreementRealisation agreementYear(const PerformanceAgreementRow& a,
-                                   const std::map<int, RealisationRow>& by_quarter,
-                                   const std::vector<int>& in_term) {
-    AgreementRealisation out;
-    out.agreement = a;
-    for (int q = 1; q <= 4; ++q) {
-        QuarterRealisation qr;
-        qr.quarter = q;
-        qr.in_term = std::find(in_term.begin(), in_term.end(), q) != in_term.end();
-        const auto it = by_quarter.find(q);
-        if (it != by_quarter.end()) {
-            qr.report = it->second;
-            out.total_realised += it->second.realised;
-            ++out.reported_quarters;
-        }
-        out.quarters.push_back(std::move(qr));
-    }
-    out.percentage_of_target = percentText(out.total_realised, a.target);
-    return out;
-}
-
 YearRealisation realisationYear(db::Connection& db, const FinancedContract& c, int year) {
     YearRealisation y;
     y.year = year;
@@ -107,7 +67,7 @@ YearRealisation realisationYear(db::Connection& db, const FinancedContract& c, i
         reports[r.agreement_id].emplace(r.quarter, r);
     }
     for (const auto& a : performanceAgreements(db, c.id)) {
-        y.agreements.push_back(agreementYear(a, reports[a.id], in_term));
+        y.agreements.push_back(agreementYear(a, year, reports[a.id], in_term));
     }
     return y;
 }
@@ -149,13 +109,17 @@ void requireReportableQuarter(app::RequestContext& ctx, const FinancedContract& 
     if (yearSettled(ctx.db, c.id, year, false)) settledAlready(c.id, year);
 }
 
-// Every value names one of the contract's agreements, not reported for the quarter yet.
+// Every value names one of the contract's agreements, not reported for the quarter yet, and
+// fits the agreement's kind.
 void requireUnreportedAgreements(db::Connection& db, const FinancedContract& c,
                                  const RealisationReport& r) {
+    const auto agreements = performanceAgreements(db, c.id);
     for (std::size_t i = 0; i < r.values.size(); ++i) {
         const std::string field = "values[" + std::to_string(i) + "].agreement_id";
         const auto agreement = r.values[i].agreement_id;
-        if (!agreementOfContract(db, agreement, c.id)) {
+        const auto it = std::find_if(agreements.begin(), agreements.end(),
+                                     [&](const auto& a) { return a.id == agreement; });
+        if (it == agreements.end()) {
             throw ValidationError("UNKNOWN_AGREEMENT",
                                   "Performance agreement " + std::to_string(agreement) +
                                       " is not one of this contract's.",
@@ -168,6 +132,7 @@ void requireUnreportedAgreements(db::Connection& db, const FinancedContract& c,
                                       " has been reported for this agreement already.",
                                   field);
         }
+        requireValueFits(*it, r.values[i].realised, "values[" + std::to_string(i) + "].realised");
     }
 }
 
@@ -193,62 +158,6 @@ Money requireSettleableYear(app::RequestContext& ctx, const FinancedContract& c,
     }
     if (yearSettled(ctx.db, c.id, year, true)) settledAlready(c.id, year);
     return Money::fromCents(*budget);
-}
-
-// One agreement's year total and the line saying where it comes from; quarters of the term
-// not reported count 0 and are added to `missing`.
-std::int64_t agreementTotal(db::Connection& db, const FinancedContract& c, int year,
-                            const PerformanceAgreementRow& a, const std::vector<int>& in_term,
-                            std::vector<std::string>& missing, std::string& line) {
-    std::map<int, std::int64_t> by_quarter;
-    for (const auto& [quarter, realised] : agreementRealisation(db, c.id, year, a.id)) {
-        by_quarter[quarter] = realised;
-    }
-    std::int64_t total = 0;
-    line = a.indicator + " " + std::to_string(year) + " by quarter:";
-    bool first = true;
-    for (int q : in_term) {
-        const auto it = by_quarter.find(q);
-        if (it == by_quarter.end()) {
-            missing.push_back(a.indicator + " Q" + std::to_string(q));
-            line +=
-                std::string(first ? " " : " + ") + "Q" + std::to_string(q) + " not reported (0)";
-        } else {
-            total += it->second;
-            line += std::string(first ? " " : " + ") + "Q" + std::to_string(q) + " " +
-                    formatCount(it->second);
-        }
-        first = false;
-    }
-    line += " = " + formatCount(total);
-    return total;
-}
-
-// The realised totals of the contract's performance agreements in `year` (a quarter not
-// reported counts 0), with a line per agreement saying where its total comes from. Refuses
-// with REALISATION_INCOMPLETE when a quarter in the term is missing, unless allowed.
-void addIndicators(db::Connection& db, const FinancedContract& c, int year, bool allow_incomplete,
-                   SettlementInput& input, std::vector<std::string>& source_lines) {
-    const auto in_term = quartersInTerm(year, c.term);
-    std::vector<std::string> missing;
-    for (const auto& a : performanceAgreements(db, c.id)) {
-        std::string line;
-        const auto total = agreementTotal(db, c, year, a, in_term, missing, line);
-        source_lines.push_back(line);
-        input.indicators.push_back({a.indicator, a.target, total});
-    }
-    if (!missing.empty() && !allow_incomplete) {
-        std::string list;
-        for (std::size_t i = 0; i < missing.size() && i < 10; ++i) {
-            list += (i ? ", " : "") + missing[i];
-        }
-        throw ValidationError("REALISATION_INCOMPLETE",
-                              "The realisation of " + std::to_string(year) + " is incomplete (" +
-                                  list +
-                                  "); have it reported, or settle with allow_incomplete: true "
-                                  "to count what is missing as 0.",
-                              "year");
-    }
 }
 
 // The settlement's journal: the earned amount becomes cost on the contract's budget, the

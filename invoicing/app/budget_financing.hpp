@@ -47,7 +47,8 @@ struct AgreementRealisation {
     PerformanceAgreementRow agreement;
     std::vector<QuarterRealisation> quarters;  // 1..4
     int reported_quarters = 0;
-    std::int64_t total_realised = 0;
+    std::int64_t total_realised = 0;  // the year's value by the agreement's aggregation
+    std::string calculation;          // how: "Tevredenheid 2025, mean of the quarters ..."
     std::optional<std::string> percentage_of_target;  // nothing for a target of 0 or less
 };
 
@@ -76,7 +77,8 @@ struct RealisationReport {
 };
 
 // Stores the report in its own transaction: NOT_FOUND, QUARTER_OUTSIDE_TERM, QUARTER_NOT_ENDED,
-// SETTLED_ALREADY, then per value UNKNOWN_AGREEMENT / REPORTED_ALREADY; audited
+// SETTLED_ALREADY, then per value UNKNOWN_AGREEMENT / REPORTED_ALREADY / INVALID_REALISED (a
+// percentage above 10000 hundredths); audited
 // "realisation.report". Returns the contract's realisation of that year.
 ContractRealisations reportRealisation(app::RequestContext& ctx, const RealisationReport& r);
 // GET /contracts/{id}/realisations?year=: the contract first (NOT_FOUND), then `year_text`

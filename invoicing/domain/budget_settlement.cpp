@@ -7,6 +7,7 @@
 #include "amount_text.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "contracting/kernel/rounding.hpp"
+#include "indicator_year.hpp"
 
 namespace zc::invoicing {
 namespace {
@@ -88,14 +89,19 @@ void validate(const SettlementInput& input) {
     }
 }
 
+// "Dagdelen: realised 90,000 of 96,000 = 93.75 %", values in the indicator's unit.
+std::string indicatorLine(const PerformanceIndicator& ind) {
+    return ind.name + ": realised " + formatIndicatorValue(ind.kind, ind.realised) + " of " +
+           formatIndicatorValue(ind.kind, ind.target) + " = " +
+           formatPercentHundredths(hundredthsOfPercent(ind.realised, ind.target));
+}
+
 // One line per indicator; returns R = (Σ min(1, realised/target)) / n in lowest terms.
 Fraction realisation(const std::vector<PerformanceIndicator>& indicators,
                      std::vector<std::string>& lines) {
     Fraction sum;
     for (const PerformanceIndicator& ind : indicators) {
-        std::string line = ind.name + ": realised " + formatCount(ind.realised) + " of " +
-                           formatCount(ind.target) + " = " +
-                           formatPercentHundredths(hundredthsOfPercent(ind.realised, ind.target));
+        std::string line = indicatorLine(ind);
         if (ind.realised > ind.target) line += ", counted as 100.00 %";
         lines.push_back(std::move(line));
         sum = plus(sum, std::min(ind.realised, ind.target), ind.target);
@@ -120,10 +126,7 @@ Money amountDue(const SettlementInput& input, std::vector<std::string>& lines) {
     switch (input.rule) {
         case SettlementRule::FixedBudget:
             for (const PerformanceIndicator& ind : input.indicators) {
-                lines.push_back(
-                    ind.name + ": realised " + formatCount(ind.realised) + " of " +
-                    formatCount(ind.target) + " = " +
-                    formatPercentHundredths(hundredthsOfPercent(ind.realised, ind.target)));
+                lines.push_back(indicatorLine(ind));
             }
             lines.push_back("Amount due: the fixed budget " + formatAmount(input.budget) +
                             " (no claw-back)");

@@ -7,20 +7,23 @@
 #include <string>
 #include <vector>
 
+#include "contracting/kernel/indicator_kind.hpp"
 #include "contracting/kernel/money.hpp"
 #include "contracting/kernel/settlement_rule.hpp"
 
 namespace zc::invoicing {
 
 // The rule (a term of the contract) is the kernel's.
+using zc::IndicatorKind;
 using zc::SettlementRule;
 using zc::settlementRuleName;
 
 // A quantified performance agreement: e.g. "Dagdelen" target 96,000, realised 90,000.
 struct PerformanceIndicator {
     std::string name;
-    std::int64_t target = 0;    // > 0, in the indicator's own unit
-    std::int64_t realised = 0;  // >= 0, same unit
+    std::int64_t target = 0;                    // > 0, in the indicator's own unit
+    std::int64_t realised = 0;                  // >= 0, same unit
+    IndicatorKind kind = IndicatorKind::Count;  // how its values read: count, % or amount
 };
 
 struct SettlementInput {

@@ -120,10 +120,10 @@ std::vector<int> contractBudgetYears(db::Connection& db, std::int64_t contract_i
 std::vector<PerformanceAgreementRow> performanceAgreements(db::Connection& db,
                                                            std::int64_t contract_id) {
     std::vector<PerformanceAgreementRow> out;
-    for (const auto& a : db.query("SELECT id, indicator, target, unit FROM "
+    for (const auto& a : db.query("SELECT id, indicator, target, unit, kind, aggregation FROM "
                                   "performance_agreements WHERE contract_id = ? ORDER BY id",
                                   {contract_id})) {
-        out.push_back({a.i64(0), a.str(1), a.i64(2), a.str(3)});
+        out.push_back({a.i64(0), a.str(1), a.i64(2), a.str(3), a.str(4), a.str(5)});
     }
     return out;
 }
@@ -137,13 +137,6 @@ std::vector<RealisationRow> realisationReports(db::Connection& db, std::int64_t 
         out.push_back({r.i64(0), static_cast<int>(r.i64(1)), r.i64(2), r.str(3), r.str(4)});
     }
     return out;
-}
-
-bool agreementOfContract(db::Connection& db, std::int64_t agreement_id, std::int64_t contract_id) {
-    return db
-        .queryOne("SELECT id FROM performance_agreements WHERE id = ? AND contract_id = ?",
-                  {agreement_id, contract_id})
-        .has_value();
 }
 
 bool realisationReported(db::Connection& db, std::int64_t contract_id, int year,

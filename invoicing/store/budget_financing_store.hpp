@@ -58,6 +58,8 @@ struct PerformanceAgreementRow {
     std::string indicator;
     std::int64_t target = 0;
     std::string unit;
+    std::string kind = "count";       // count, percentage, amount
+    std::string aggregation = "sum";  // sum, mean, last
 };
 
 struct RealisationRow {
@@ -124,8 +126,6 @@ std::vector<PerformanceAgreementRow> performanceAgreements(db::Connection& db,
 // The realisation reports of the contract's year.
 std::vector<RealisationRow> realisationReports(db::Connection& db, std::int64_t contract_id,
                                                int year);
-// Whether the agreement is one of the contract's.
-bool agreementOfContract(db::Connection& db, std::int64_t agreement_id, std::int64_t contract_id);
 // Whether the agreement's quarter has been reported (the report locked).
 bool realisationReported(db::Connection& db, std::int64_t contract_id, int year,
                          std::int64_t quarter, std::int64_t agreement_id);

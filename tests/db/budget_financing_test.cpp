@@ -381,5 +381,99 @@ TEST_F(BudgetFinancingTest, SettlementRuleIsChosenPerContractAndChecked) {
     EXPECT_TRUE(s->get("payable").isEmpty()) << "nothing to pay or claw back";
 }
 
+// Issue 13: a percentage is the mean of its quarters and unique clients reported year-to-date are
+// the last quarter, not sums. Worked example, by hand:
+//   Tevredenheid (percentage, mean): (82.00 + 85.00 + 80.00 + 83.00) / 4 = 82.50 % of 80.00 %
+//     → counted as 1 (summed it would be 330.00 %)
+//   Unieke cliënten (count, last): Q4 80 of 100 → 4/5 (summed: 236, counted as 1)
+//   R = (1 + 4/5) / 2 = 9/10; due = 100,000.00 × 9/10 = 90,000.00 (summed: 100,000.00)
+TEST_F(BudgetFinancingTest, APercentageIsAveragedAndUniqueClientsAreTheLastQuarter) {
+    const auto body = [&](const std::string& agreements) {
+        return R"({"lead_provider_id":)" + std::to_string(outsider_) +
+               R"(,"municipality_code":"0193","products":["07A01"],)"
+               R"("term_start":"2025-01-01","term_end":"2026-01-01",)"
+               R"("budgets":[{"year":2025,"budget_cents":10000000}],"performance_agreements":[)" +
+               agreements + "]}";
+    };
+    const std::string percent_summed =
+        R"({"indicator":"Tevredenheid","target":8000,"unit":"percent","kind":"percentage",)"
+        R"("aggregation":"sum"})";
+    EXPECT_EQ(dbtest::errorCode([&] {
+                  http::createBudgetContract(*manager_, dbtest::jsonRequest(body(percent_summed)));
+              }),
+              "INVALID_AGGREGATION");
+    EXPECT_EQ(dbtest::errorCode([&] {
+                  http::createBudgetContract(
+                      *manager_, dbtest::jsonRequest(
+                                     body(R"({"indicator":"T","target":10001,"unit":"percent",)"
+                                          R"("kind":"percentage"})")));
+              }),
+              "INVALID_TARGET");
+    EXPECT_EQ(dbtest::errorCode([&] {
+                  http::createBudgetContract(
+                      *manager_,
+                      dbtest::jsonRequest(
+                          body(R"({"indicator":"T","target":10,"unit":"x","kind":"ratio"})")));
+              }),
+              "INVALID_INDICATOR_KIND");
+    const auto c = object(http::createBudgetContract(
+        *manager_,
+        dbtest::jsonRequest(body(
+            R"({"indicator":"Tevredenheid","target":8000,"unit":"percent","kind":"percentage"},)"
+            R"({"indicator":"Unieke cliënten","target":100,"unit":"clients","kind":"count",)"
+            R"("aggregation":"last"})"))));
+    const auto id = c->getValue<std::int64_t>("id");
+    const auto agreements = c->getArray("performance_agreements");
+    EXPECT_EQ(agreements->getObject(0)->getValue<std::string>("aggregation"), "mean");
+    EXPECT_EQ(agreements->getObject(1)->getValue<std::string>("aggregation"), "last");
+    const auto tevredenheid = agreements->getObject(0)->getValue<std::int64_t>("id");
+    const auto unieke = agreements->getObject(1)->getValue<std::int64_t>("id");
+    const std::map<std::string, std::string> path = {{"id", std::to_string(id)}};
+    const auto report = [&](int q, std::int64_t percent, std::int64_t clients) {
+        return http::reportRealisation(
+            *outsider_ctx_,
+            dbtest::jsonRequest(
+                R"({"year":2025,"quarter":)" + std::to_string(q) +
+                    R"(,"values":[{"agreement_id":)" + std::to_string(tevredenheid) +
+                    R"(,"realised":)" + std::to_string(percent) + R"(},{"agreement_id":)" +
+                    std::to_string(unieke) + R"(,"realised":)" + std::to_string(clients) + "}]}",
+                path));
+    };
+    EXPECT_EQ(dbtest::errorCode([&] { report(1, 10'001, 40); }), "INVALID_REALISED");
+    EXPECT_EQ(
+        count("SELECT COUNT(*) FROM realisation_reports WHERE contract_id = " + std::to_string(id)),
+        0)
+        << "a refused report stores nothing";
+    report(1, 8200, 40);
+    report(2, 8500, 55);
+    report(3, 8000, 61);
+    const auto overview = object(report(4, 8300, 80));
+    const auto year = overview->getArray("years")->getObject(0);
+    const auto percent = year->getArray("agreements")->getObject(0);
+    EXPECT_EQ(percent->getValue<std::int64_t>("total_realised"), 8250);
+    EXPECT_EQ(percent->getValue<std::string>("percentage_of_target"), "103.13 %");
+    EXPECT_EQ(year->getArray("agreements")->getObject(1)->getValue<std::int64_t>("total_realised"),
+              80);
+
+    const auto s =
+        object(http::settleContractYear(*finance_, dbtest::jsonRequest(R"({"year":2025})", path)));
+    EXPECT_EQ(s->getValue<std::int64_t>("due_cents"), 9'000'000);
+    std::string calculation;
+    for (const auto& l : *s->getArray("calculation")) calculation += l.toString() + "\n";
+    EXPECT_NE(calculation.find("Tevredenheid 2025, mean of the quarters reported: (Q1 82.00 % + "
+                               "Q2 85.00 % + Q3 80.00 % + Q4 83.00 %) / 4 = 82.50 %"),
+              std::string::npos)
+        << calculation;
+    EXPECT_NE(calculation.find("Unieke cliënten 2025, the last quarter reported: Q1 40, Q2 55, "
+                               "Q3 61, Q4 80 → Q4 80"),
+              std::string::npos)
+        << calculation;
+    EXPECT_NE(calculation.find("Tevredenheid: realised 82.50 % of 80.00 % = 103.13 %, counted as "
+                               "100.00 %"),
+              std::string::npos)
+        << calculation;
+    EXPECT_NE(calculation.find("100,000.00 × 9/10 = 90,000.00"), std::string::npos) << calculation;
+}
+
 }  // namespace
 }  // namespace zc

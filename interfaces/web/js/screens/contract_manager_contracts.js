@@ -159,6 +159,13 @@ function tariffsSection(ctx, c, products) {
   return section(t('cm.tariff.title'), parts);
 }
 
+// A performance agreement's target in its kind: a percentage is kept in hundredths.
+function indicatorTarget(a) {
+  if (a.kind === 'percentage') return `${(Number(a.target) / 100).toLocaleString('nl-NL', { minimumFractionDigits: 2 })} %`;
+  if (a.kind === 'amount') return money(a.target);
+  return integer(a.target);
+}
+
 // Budget-financed (dagbesteding) contracts: read-only details.
 function budgetSection(c) {
   if (c.kind !== 'budget') return null;
@@ -167,8 +174,11 @@ function budgetSection(c) {
       { key: 'role', label: t('cm.con.role'), render: (m) => tOr(`cm.con.role.${m.role}`, m.role) }], c.coalition || [], { caption: t('cm.con.coalition') }),
     table([{ key: 'year', label: t('cm.con.year') }, { key: 'budget_cents', label: t('cm.con.budget'), align: 'right', format: money }],
       c.budgets || [], { caption: t('cm.con.budgets') }),
-    table([{ key: 'indicator', label: t('cm.con.indicator') }, { key: 'target', label: t('cm.con.target'), align: 'right', format: integer },
-      { key: 'unit', label: t('cm.con.unit') }], c.performance_agreements || [], { caption: t('cm.con.agreements') }),
+    table([{ key: 'indicator', label: t('cm.con.indicator') }, { key: 'target', label: t('cm.con.target'), align: 'right', render: indicatorTarget },
+      { key: 'unit', label: t('cm.con.unit') },
+      { key: 'kind', label: t('cm.con.kind'), render: (a) => tOr(`cm.con.kind.${a.kind}`, a.kind) },
+      { key: 'aggregation', label: t('cm.con.aggregation'), render: (a) => tOr(`cm.con.aggregation.${a.aggregation}`, a.aggregation) }],
+    c.performance_agreements || [], { caption: t('cm.con.agreements') }),
     facts([[t('cm.con.settlement_rule'), tOr(`cm.con.rule.${c.settlement_rule}`, c.settlement_rule)]]));
 }
 
@@ -244,6 +254,14 @@ addStrings({
     'cm.con.indicator': 'Indicator',
     'cm.con.target': 'Doel',
     'cm.con.unit': 'Eenheid',
+    'cm.con.kind': 'Soort',
+    'cm.con.kind.count': 'Aantal',
+    'cm.con.kind.percentage': 'Percentage',
+    'cm.con.kind.amount': 'Bedrag',
+    'cm.con.aggregation': 'Jaar uit kwartalen',
+    'cm.con.aggregation.sum': 'Som',
+    'cm.con.aggregation.mean': 'Gemiddelde',
+    'cm.con.aggregation.last': 'Laatste kwartaal',
     'cm.con.agreements': 'Prestatieafspraken',
     'cm.con.settlement_rule': 'Vaststellingsregel',
     'cm.con.rule.fixed_budget': 'vast budget',
@@ -313,6 +331,14 @@ addStrings({
     'cm.con.indicator': 'Indicator',
     'cm.con.target': 'Target',
     'cm.con.unit': 'Unit',
+    'cm.con.kind': 'Kind',
+    'cm.con.kind.count': 'Count',
+    'cm.con.kind.percentage': 'Percentage',
+    'cm.con.kind.amount': 'Amount',
+    'cm.con.aggregation': 'Year from quarters',
+    'cm.con.aggregation.sum': 'Sum',
+    'cm.con.aggregation.mean': 'Mean',
+    'cm.con.aggregation.last': 'Last quarter',
     'cm.con.agreements': 'Performance agreements',
     'cm.con.settlement_rule': 'Settlement rule',
     'cm.con.rule.fixed_budget': 'fixed budget',
