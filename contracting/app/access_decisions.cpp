@@ -3,6 +3,7 @@
 #include "clients.hpp"
 #include "contracting/domain/unit_frequency.hpp"
 #include "contracting/kernel/errors.hpp"
+#include "contracting/kernel/staff_scope.hpp"
 #include "contracting/kernel/unit.hpp"
 #include "contracting/store/care_queries.hpp"
 #include "contracting/store/client_store.hpp"
@@ -92,6 +93,20 @@ std::string auditAfter(const DecisionRecord& d) {
         .json();
 }
 
+// Each grant is care of the user's own clients and municipalities, or placed care of a central
+// municipality the user serves regionally (OUT_OF_SCOPE).
+void checkGrantInScope(app::RequestContext& ctx, std::int64_t client_id, app::CareScope care,
+                       const std::string& product_code) {
+    if (!ctx.actor.scoped()) return;
+    care.placed = placedWith(ctx.db, care.paying_municipality, product_code);
+    if (!app::mayChangeCare(ctx.actor, care)) {
+        throw app::OutOfScope("client", std::to_string(client_id),
+                              "Product " + product_code + " for client " +
+                                  std::to_string(client_id) + ", paid by municipality " +
+                                  care.paying_municipality + ",");
+    }
+}
+
 }  // namespace
 
 DecisionRecord createDecision(app::RequestContext& ctx, const NewDecision& d) {
@@ -103,10 +118,13 @@ DecisionRecord createDecision(app::RequestContext& ctx, const NewDecision& d) {
                               "number");
     }
     const auto client_municipality = clientMunicipality(ctx.db, d.client_id);
+    if (d.grants.empty()) requireClientInScope(ctx, d.client_id, false);
     std::vector<std::string> paying;  // per grant
     for (const auto& g : d.grants) {
         checkGrantProduct(ctx.db, g);
         paying.push_back(payingMunicipalityOf(ctx.db, client_municipality, g.product_code));
+        checkGrantInScope(ctx, d.client_id, {client_municipality, paying.back(), false},
+                          g.product_code);
         // CS338/CS343 and etmalen within calendar days, over the decision's validity.
         checkUnitAndFrequency(g.cap, d.validity);
         if (g.financing == Financing::Pgb) {
@@ -137,7 +155,7 @@ DecisionRecord createDecision(app::RequestContext& ctx, const NewDecision& d) {
 
 std::vector<DecisionRecord> listDecisions(app::RequestContext& ctx, std::int64_t client_id) {
     db::Transaction tx(ctx.db);
-    requireClient(ctx.db, client_id, false);
+    requireClientInScope(ctx, client_id, false);
     std::vector<DecisionRecord> out;
     for (const auto& r : decisionsOfClient(ctx.db, client_id)) {
         out.push_back(decisionRecord(ctx.db, r));

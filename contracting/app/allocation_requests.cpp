@@ -1,6 +1,7 @@
 #include "allocation_requests.hpp"
 
 #include "contracting/kernel/errors.hpp"
+#include "contracting/kernel/staff_scope.hpp"
 #include "interfaces/mysql/connection.hpp"
 #include "interfaces/security/audit_trail.hpp"
 
@@ -23,9 +24,20 @@ RequestView answer(app::RequestContext& ctx, std::int64_t id) {
     throw ValidationError("NOT_FOUND", "Request " + std::to_string(id) + " does not exist.", "id");
 }
 
+// A staff user handles the requests addressed to a municipality it works for or serves
+// regionally (OUT_OF_SCOPE).
+void requireRequestInScope(const app::Actor& a, const RequestRow& r) {
+    if (app::worksFor(a, r.municipality_code)) return;
+    for (const auto& code : a.regional) {
+        if (code == r.municipality_code) return;
+    }
+    throw app::OutOfScope("request", std::to_string(r.id), "Request " + std::to_string(r.id));
+}
+
 RequestRow lockRequest(app::RequestContext& ctx, std::int64_t id) {
     auto r = requestById(ctx.db, id, true);
     if (!r) unknownRequest(id);
+    requireRequestInScope(ctx.actor, *r);
     checkUndecided(*r);
     return *r;
 }
@@ -171,7 +183,9 @@ void checkProductsWhole(const std::vector<RequestedProduct>& asked,
 std::vector<RequestView> listRequests(app::RequestContext& ctx, const std::string& status,
                                       std::int64_t limit, std::int64_t offset) {
     std::vector<RequestView> out;
-    for (const auto& r : requestsByStatus(ctx.db, status, limit, offset)) {
+    std::optional<StaffFilter> scope;
+    if (ctx.actor.scoped()) scope = StaffFilter{ctx.actor.municipalities, ctx.actor.regional};
+    for (const auto& r : requestsByStatus(ctx.db, status, limit, offset, scope)) {
         out.push_back(viewOf(r, ctx.today()));
     }
     return out;
@@ -180,6 +194,7 @@ std::vector<RequestView> listRequests(app::RequestContext& ctx, const std::strin
 RequestView getRequest(app::RequestContext& ctx, std::int64_t id) {
     const auto r = requestById(ctx.db, id);
     if (!r) unknownRequest(id);
+    requireRequestInScope(ctx.actor, *r);
     return viewOf(*r, ctx.today());
 }
 

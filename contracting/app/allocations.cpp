@@ -5,6 +5,7 @@
 #include "contracting/domain/extension.hpp"
 #include "contracting/domain/provider_consent.hpp"
 #include "contracting/kernel/errors.hpp"
+#include "contracting/kernel/staff_scope.hpp"
 #include "interfaces/security/audit_trail.hpp"
 
 namespace zc::contracting {
@@ -19,6 +20,20 @@ struct GrantContext {
 [[noreturn]] void unknownAllocation(std::int64_t number) {
     throw ValidationError("NOT_FOUND", "allocation " + std::to_string(number) + " does not exist.",
                           "");
+}
+
+app::CareScope careOf(const GrantedProductRow& g) {
+    return {g.municipality, g.paying_municipality, g.placed};
+}
+
+// Refuses (OUT_OF_SCOPE) care the actor may not change: `object` names it for the audit row.
+void requireCareInScope(const AllocationScope& scope, const GrantedProductRow& g,
+                        const std::string& object_type, std::int64_t object_id) {
+    if (app::mayChangeCare(scope.who, careOf(g))) return;
+    throw app::OutOfScope(object_type, std::to_string(object_id),
+                          "Care of product " + g.product_code + " for client " +
+                              std::to_string(g.client_id) + ", paid by municipality " +
+                              g.paying_municipality + ",");
 }
 
 GrantContext loadGrant(AllocationStore& store, std::int64_t granted_product_id) {
@@ -175,6 +190,7 @@ AllocationOutcome addVersion(AllocationStore& store, const AllocationScope& scop
     auto tx = store.begin();
     const AllocationRow before = lockForChange(store, c);
     const GrantContext g = loadGrant(store, before.granted_product_id);
+    requireCareInScope(scope, g.row, "allocation", c.number);
     AllocationRow v = versionOf(g.row, scope);
     v.number = c.number;
     v.version = before.version + 1;
@@ -286,6 +302,7 @@ AllocationOutcome createAllocationIn(AllocationStore& store, const AllocationSco
                                      const NewAllocation& in, AllocationChanges& changes) {
     auto tx = store.begin();
     const GrantContext g = loadGrant(store, in.granted_product_id);
+    requireCareInScope(scope, g.row, "granted_product", in.granted_product_id);
     store.lockClient(g.row.client_id);
     if (!store.providerExists(in.provider_id)) {
         throw ValidationError("UNKNOWN_PROVIDER",
@@ -357,24 +374,27 @@ AllocationOutcome endAllocationIn(AllocationStore& store, const AllocationScope&
 AllocationOutcome createAllocation(app::RequestContext& ctx, const NewAllocation& in,
                                    AllocationChanges& changes) {
     MariaDbAllocations store(ctx);
-    return createAllocationIn(store, {ctx.clock, ctx.actor.name}, in, changes);
+    return createAllocationIn(store, {ctx.clock, ctx.actor.name, ctx.actor}, in, changes);
 }
 
 AllocationOutcome changeAllocation(app::RequestContext& ctx, const AllocationChange& in,
                                    AllocationChanges& changes) {
     MariaDbAllocations store(ctx);
-    return changeAllocationIn(store, {ctx.clock, ctx.actor.name}, in, changes);
+    return changeAllocationIn(store, {ctx.clock, ctx.actor.name, ctx.actor}, in, changes);
 }
 
 AllocationOutcome endAllocation(app::RequestContext& ctx, const AllocationEnd& in,
                                 AllocationChanges& changes) {
     MariaDbAllocations store(ctx);
-    return endAllocationIn(store, {ctx.clock, ctx.actor.name}, in, changes);
+    return endAllocationIn(store, {ctx.clock, ctx.actor.name, ctx.actor}, in, changes);
 }
 
 std::vector<AllocationRow> listAllocations(app::RequestContext& ctx, AllocationFilter filter) {
     // A provider sees only its own allocations, whatever it asks for.
     if (ctx.actor.role == app::Role::Provider) filter.provider_id = ctx.actor.provider_id;
+    // A staff user sees the care within the scope; the rest is left out silently.
+    if (ctx.actor.scoped())
+        filter.scope = StaffFilter{ctx.actor.municipalities, ctx.actor.regional};
     MariaDbAllocations store(ctx);
     return store.list(filter);
 }
@@ -385,6 +405,13 @@ AllocationOutcome getAllocation(app::RequestContext& ctx, std::int64_t number) {
     // Another provider's allocation is answered as unknown: its existence is not disclosed.
     if (!r || (ctx.actor.role == app::Role::Provider && r->provider_id != ctx.actor.provider_id)) {
         unknownAllocation(number);
+    }
+    if (ctx.actor.scoped()) {
+        const auto g = store.grant(r->granted_product_id);
+        if (g && !app::mayReadCare(ctx.actor, careOf(*g))) {
+            throw app::OutOfScope("allocation", std::to_string(number),
+                                  "Allocation " + std::to_string(number));
+        }
     }
     return withVersions(store, number);
 }

@@ -22,9 +22,12 @@ namespace zc::contracting {
 using AllocationView = AllocationRow;
 
 // Who changes allocations, and when (the clock stamps each version's allocated_at).
+// `who` is checked against the care's municipalities (staff_scope.hpp: OUT_OF_SCOPE); the
+// default, a system actor, is not scoped.
 struct AllocationScope {
     const Clock& clock;
     std::string actor;  // created_by of the versions
+    app::Actor who = {};
 };
 
 // provider_consent {given_by, given_on} as the request gives it; checked by the use case.
@@ -96,9 +99,10 @@ AllocationOutcome changeAllocation(app::RequestContext& ctx, const AllocationCha
                                    AllocationChanges& changes);
 AllocationOutcome endAllocation(app::RequestContext& ctx, const AllocationEnd& in,
                                 AllocationChanges& changes);
-// GET /allocations: current versions by number; a provider sees only its own.
+// GET /allocations: current versions by number; a provider sees only its own, a staff user
+// those within the scope.
 std::vector<AllocationRow> listAllocations(app::RequestContext& ctx, AllocationFilter filter);
-// GET /allocations/{number}: NOT_FOUND when unknown or another provider's.
+// GET /allocations/{number}: NOT_FOUND when unknown or another provider's; OUT_OF_SCOPE.
 AllocationOutcome getAllocation(app::RequestContext& ctx, std::int64_t number);
 
 // The current version of every allocation of the client with the provider, by number. Includes

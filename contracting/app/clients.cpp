@@ -2,6 +2,7 @@
 
 #include "contracting/kernel/bsn.hpp"
 #include "contracting/kernel/errors.hpp"
+#include "contracting/kernel/staff_scope.hpp"
 #include "contracting/store/client_store.hpp"
 #include "contracting/store/reference_store.hpp"
 #include "interfaces/mysql/connection.hpp"
@@ -76,6 +77,12 @@ void checkDistrict(db::Connection& db, std::optional<std::int64_t> district,
     }
 }
 
+// The actor's scope as a list filter; none for an unscoped actor (system, provider).
+std::optional<StaffFilter> staffFilter(const app::Actor& a) {
+    if (!a.scoped()) return std::nullopt;
+    return StaffFilter{a.municipalities, a.regional};
+}
+
 }  // namespace
 
 std::optional<ClientView> loadClient(db::Connection& db, const app::AppConfig& config,
@@ -119,6 +126,15 @@ void requireClient(db::Connection& db, std::int64_t id, bool lock) {
     }
 }
 
+void requireClientInScope(app::RequestContext& ctx, std::int64_t id, bool lock) {
+    requireClient(ctx.db, id, lock);
+    if (!ctx.actor.scoped()) return;
+    if (!app::mayServeClient(ctx.actor, clientMunicipality(ctx.db, id),
+                             placedPayersOfClient(ctx.db, id))) {
+        throw app::OutOfScope("client", std::to_string(id), "Client " + std::to_string(id));
+    }
+}
+
 ClientRecord createClient(app::RequestContext& ctx, const NewClient& c) {
     const std::string hash = security::bsnLookupHash(ctx.config, c.bsn);
     db::Transaction tx(ctx.db);
@@ -126,6 +142,11 @@ ClientRecord createClient(app::RequestContext& ctx, const NewClient& c) {
         throw ValidationError("UNKNOWN_MUNICIPALITY",
                               "Municipality " + c.municipality_code + " is not known.",
                               "municipality_code");
+    }
+    // A client is recorded for one of the user's own municipalities.
+    if (!app::worksFor(ctx.actor, c.municipality_code)) {
+        throw app::OutOfScope("municipality", c.municipality_code,
+                              "A client of municipality " + c.municipality_code);
     }
     checkDistrict(ctx.db, c.district_id, c.municipality_code);
     if (clientIdByBsnHash(ctx.db, hash)) {
@@ -148,8 +169,11 @@ ClientRecord createClient(app::RequestContext& ctx, const NewClient& c) {
 
 std::vector<ClientRecord> listClients(app::RequestContext& ctx, const ClientQuery& q) {
     db::Transaction tx(ctx.db);
-    const auto rows = q.bsn ? clientsByBsnHash(ctx.db, security::bsnLookupHash(ctx.config, *q.bsn))
-                            : clientPage(ctx.db, q.municipality, q.limit, q.offset);
+    // Clients outside the user's scope are left out silently.
+    const auto scope = staffFilter(ctx.actor);
+    const auto rows =
+        q.bsn ? clientsByBsnHash(ctx.db, security::bsnLookupHash(ctx.config, *q.bsn), scope)
+              : clientPage(ctx.db, q.municipality, q.limit, q.offset, scope);
     std::vector<ClientRecord> out;
     std::vector<std::int64_t> ids;
     // A list never carries a full BSN, not even for an access officer: it is read one client
@@ -165,8 +189,8 @@ std::vector<ClientRecord> listClients(app::RequestContext& ctx, const ClientQuer
 
 ClientRecord getClient(app::RequestContext& ctx, std::int64_t id) {
     db::Transaction tx(ctx.db);
+    requireClientInScope(ctx, id, false);
     const auto r = findClient(ctx.db, id);
-    if (!r) throw ValidationError("NOT_FOUND", "client " + std::to_string(id) + " does not exist.");
     auto out = clientRecord(ctx.config, *r, ctx.actor.role);
     auditClientReads(ctx, {id}, "record");
     tx.commit();

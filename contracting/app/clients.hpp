@@ -84,5 +84,9 @@ void auditClientReads(app::RequestContext& ctx, const std::vector<std::int64_t>&
                       const char* what);
 // Throws NOT_FOUND when the client does not exist (`lock`: FOR UPDATE).
 void requireClient(db::Connection& db, std::int64_t id, bool lock);
+// Throws NOT_FOUND when the client does not exist, OUT_OF_SCOPE (app::OutOfScope) when the
+// actor may not serve it (contracting/kernel/staff_scope.hpp: own municipality, or placed care
+// paid by a central municipality the actor serves regionally).
+void requireClientInScope(app::RequestContext& ctx, std::int64_t id, bool lock);
 
 }  // namespace zc::contracting

@@ -1,5 +1,6 @@
 #include "message_safety.hpp"
 
+#include "clients.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "interfaces/mysql/connection.hpp"
 #include "interfaces/security/audit_trail.hpp"
@@ -41,6 +42,7 @@ MessageSafetyOutcome changeMessageSafety(MessageSafetyStore& store, const Messag
 void setMessageSafety(app::RequestContext& ctx, const MessageSafetyChange& c,
                       AllocationChanges& changes) {
     db::Transaction tx(ctx.db);
+    if (ctx.actor.scoped()) requireClientInScope(ctx, c.client_id, false);
     MariaDbMessageSafety store(ctx.db);
     const auto outcome = changeMessageSafety(store, c, app::timestamp(ctx.clock));
     security::appendAudit(

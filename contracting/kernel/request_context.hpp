@@ -29,6 +29,15 @@ struct Actor {
     std::int64_t user_id = 0;      // staff user, 0 for providers
     std::int64_t provider_id = 0;  // provider, 0 for staff
     std::string name;              // username or "provider:<AGB>" — written to the audit trail
+    // Staff scope (user_municipalities), set at authentication for a staff session: the
+    // municipalities the user works for, and the central municipalities whose placed care
+    // (Beschermd Wonen) the user serves for the whole region. See staff_scope.hpp.
+    std::vector<std::string> municipalities = {};
+    std::vector<std::string> regional = {};
+    bool scope_loaded = false;
+    // A staff user acting through a session, limited to the scope above. System actors
+    // (user_id 0: command line, demo loader, background jobs) and providers are not scoped.
+    bool scoped() const { return scope_loaded && role != Role::Provider; }
 };
 
 struct AppConfig {

@@ -88,8 +88,9 @@ std::optional<GrantedProductRow> MariaDbAllocations::grant(std::int64_t granted_
     auto r = ctx_.db.queryOne(
         "SELECT g.id, d.id, d.client_id, g.product_code, p.category, c.municipality_code,"
         " g.volume, g.unit, g.frequency, g.financing, d.valid_from, d.valid_to,"
-        " g.paying_municipality_code FROM granted_products g JOIN access_decisions d ON d.id = "
-        "g.decision_id"
+        " g.paying_municipality_code, EXISTS (SELECT 1 FROM regional_placements rp"
+        " WHERE rp.central_code = g.paying_municipality_code AND rp.product_category ="
+        " p.category) FROM granted_products g JOIN access_decisions d ON d.id = g.decision_id"
         " JOIN products p ON p.code = g.product_code JOIN clients c ON c.id = d.client_id"
         " WHERE g.id = ?",
         {granted_product_id});
@@ -106,6 +107,7 @@ std::optional<GrantedProductRow> MariaDbAllocations::grant(std::int64_t granted_
     g.decision.begin = parseDate(r->str(10));
     if (r->opt(11)) g.decision.end = parseDate(*r->opt(11));
     g.paying_municipality = r->str(12);
+    g.placed = r->i64(13) != 0;
     return g;
 }
 
@@ -219,11 +221,14 @@ void MariaDbAllocations::insert(const AllocationRow& v) {
 }
 
 std::vector<AllocationRow> MariaDbAllocations::list(const AllocationFilter& f) {
-    return rowsOf(ctx_.db.query(
-        std::string(kAllocationSelect) + " WHERE a.is_current = 1 AND (? = 0 OR a.client_id = ?)"
-                                         " AND (? = 0 OR a.provider_id = ?)"
-                                         " ORDER BY a.number LIMIT ? OFFSET ?",
-        {f.client_id, f.client_id, f.provider_id, f.provider_id, f.limit, f.offset}));
+    db::Params params{f.client_id, f.client_id, f.provider_id, f.provider_id};
+    std::string sql = std::string(kAllocationSelect) +
+                      " JOIN clients c ON c.id = a.client_id WHERE a.is_current = 1"
+                      " AND (? = 0 OR a.client_id = ?) AND (? = 0 OR a.provider_id = ?)";
+    if (f.scope) sql += careScopeSql(*f.scope, params);
+    params.emplace_back(f.limit);
+    params.emplace_back(f.offset);
+    return rowsOf(ctx_.db.query(sql + " ORDER BY a.number LIMIT ? OFFSET ?", params));
 }
 
 void MariaDbAllocations::audit(const security::AuditEntry& entry) {

@@ -17,6 +17,7 @@
 #include "contracting/kernel/request_context.hpp"
 #include "contracting/kernel/unit.hpp"
 #include "interfaces/security/audit_trail.hpp"
+#include "scope_sql.hpp"
 
 namespace zc::db {
 class Connection;
@@ -64,6 +65,7 @@ struct GrantedProductRow {
     std::string financing;  // "ZIN" or "PGB"
     Period decision;
     std::string paying_municipality;  // the client's, or the central one of a placement
+    bool placed = false;              // the category is placed with the paying municipality
 };
 
 // The filter of the allocation list (0: any), with its page.
@@ -72,6 +74,7 @@ struct AllocationFilter {
     std::int64_t provider_id = 0;
     std::int64_t limit = 100;
     std::int64_t offset = 0;
+    std::optional<StaffFilter> scope;  // a staff user's scope: what lies outside is left out
 };
 
 // The store's side of a transaction: rolled back when destroyed without commit().

@@ -60,8 +60,12 @@ bool clientExists(db::Connection& db, std::int64_t id, bool lock) {
         .has_value();
 }
 
-std::vector<ClientRow> clientsByBsnHash(db::Connection& db, const std::string& hash) {
-    return clientRows(db.query(std::string(kClientColumns) + " WHERE bsn_hash = ?", {hash}));
+std::vector<ClientRow> clientsByBsnHash(db::Connection& db, const std::string& hash,
+                                        const std::optional<StaffFilter>& scope) {
+    db::Params params{hash};
+    std::string sql = std::string(kClientColumns) + " WHERE bsn_hash = ?";
+    if (scope) sql += clientScopeSql(*scope, "clients.id", "clients.municipality_code", params);
+    return clientRows(db.query(sql, params));
 }
 
 std::optional<std::int64_t> clientIdByBsnHash(db::Connection& db, const std::string& hash) {
@@ -71,11 +75,38 @@ std::optional<std::int64_t> clientIdByBsnHash(db::Connection& db, const std::str
 }
 
 std::vector<ClientRow> clientPage(db::Connection& db, const std::string& municipality,
-                                  std::int64_t limit, std::int64_t offset) {
-    return clientRows(db.query(std::string(kClientColumns) +
-                                   " WHERE (? = '' OR municipality_code = ?) ORDER BY id"
-                                   " LIMIT ? OFFSET ?",
-                               {municipality, municipality, limit, offset}));
+                                  std::int64_t limit, std::int64_t offset,
+                                  const std::optional<StaffFilter>& scope) {
+    db::Params params{municipality, municipality};
+    std::string sql = std::string(kClientColumns) + " WHERE (? = '' OR municipality_code = ?)";
+    if (scope) sql += clientScopeSql(*scope, "clients.id", "clients.municipality_code", params);
+    params.emplace_back(limit);
+    params.emplace_back(offset);
+    return clientRows(db.query(sql + " ORDER BY id LIMIT ? OFFSET ?", params));
+}
+
+std::vector<std::string> placedPayersOfClient(db::Connection& db, std::int64_t client_id) {
+    std::vector<std::string> out;
+    for (const auto& r : db.query(
+             "SELECT DISTINCT g.paying_municipality_code FROM access_decisions d"
+             " JOIN granted_products g ON g.decision_id = d.id JOIN products p"
+             " ON p.code = g.product_code JOIN regional_placements rp"
+             " ON rp.central_code = g.paying_municipality_code AND rp.product_category = p.category"
+             " WHERE d.client_id = ? ORDER BY 1",
+             {client_id})) {
+        out.push_back(r.str(0));
+    }
+    return out;
+}
+
+bool placedWith(db::Connection& db, const std::string& payer, const std::string& product_code) {
+    return db
+        .queryOne(
+            "SELECT 1 FROM products p JOIN regional_placements rp"
+            " ON rp.product_category = p.category WHERE p.code = ? AND rp.central_code = ?"
+            " LIMIT 1",
+            {product_code, payer})
+        .has_value();
 }
 
 std::string clientMunicipality(db::Connection& db, std::int64_t id) {

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "scope_sql.hpp"
+
 namespace zc::db {
 class Connection;
 }
@@ -40,13 +42,20 @@ struct NewClientRow {
 std::optional<ClientRow> findClient(db::Connection& db, std::int64_t id);
 // Whether the client exists (`lock`: FOR UPDATE).
 bool clientExists(db::Connection& db, std::int64_t id, bool lock);
-// The clients with this BSN look-up hash.
-std::vector<ClientRow> clientsByBsnHash(db::Connection& db, const std::string& hash);
+// The clients with this BSN look-up hash (within the staff scope, when given).
+std::vector<ClientRow> clientsByBsnHash(db::Connection& db, const std::string& hash,
+                                        const std::optional<StaffFilter>& scope = std::nullopt);
 // The id of the client with this BSN look-up hash, or nothing.
 std::optional<std::int64_t> clientIdByBsnHash(db::Connection& db, const std::string& hash);
-// A page of clients by id, of one municipality ("" for all).
+// A page of clients by id, of one municipality ("" for all), within the staff scope (if any).
 std::vector<ClientRow> clientPage(db::Connection& db, const std::string& municipality,
-                                  std::int64_t limit, std::int64_t offset);
+                                  std::int64_t limit, std::int64_t offset,
+                                  const std::optional<StaffFilter>& scope = std::nullopt);
+// The paying municipalities of the client's placed care (granted products whose category is
+// placed with the municipality that pays them), for the staff scope.
+std::vector<std::string> placedPayersOfClient(db::Connection& db, std::int64_t client_id);
+// Whether the product's category is placed with `payer` (some region placed it there).
+bool placedWith(db::Connection& db, const std::string& payer, const std::string& product_code);
 // The client's municipality code (the client must exist).
 std::string clientMunicipality(db::Connection& db, std::int64_t id);
 // The municipality of the district, or nothing when the district is unknown.

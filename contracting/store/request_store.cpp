@@ -49,11 +49,18 @@ std::optional<RequestRow> requestById(db::Connection& db, std::int64_t id, bool 
 }
 
 std::vector<RequestRow> requestsByStatus(db::Connection& db, const std::string& status,
-                                         std::int64_t limit, std::int64_t offset) {
-    return requestRows(db.query(std::string(kRequestColumns) +
-                                    " WHERE (? = '' OR r.status = ?) ORDER BY r.answer_due, r.id"
-                                    " LIMIT ? OFFSET ?",
-                                {status, status, limit, offset}));
+                                         std::int64_t limit, std::int64_t offset,
+                                         const std::optional<StaffFilter>& scope) {
+    db::Params params{status, status};
+    std::string sql = std::string(kRequestColumns) + " WHERE (? = '' OR r.status = ?)";
+    if (scope) {
+        std::vector<std::string> codes = scope->own;
+        codes.insert(codes.end(), scope->regional.begin(), scope->regional.end());
+        sql += municipalityScopeSql(codes, "r.municipality_code", params);
+    }
+    params.emplace_back(limit);
+    params.emplace_back(offset);
+    return requestRows(db.query(sql + " ORDER BY r.answer_due, r.id LIMIT ? OFFSET ?", params));
 }
 
 std::vector<RequestRow> overdueRequests(db::Connection& db, const std::string& today) {

@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "scope_sql.hpp"
+
 namespace zc::db {
 class Connection;
 }
@@ -41,9 +43,11 @@ struct MissingRetourRow {
 
 // The request (locked with `lock`), or nothing.
 std::optional<RequestRow> requestById(db::Connection& db, std::int64_t id, bool lock = false);
-// The requests with `status` ("" for all) by answer due date and id, one page.
+// The requests with `status` ("" for all) by answer due date and id, one page; with a staff
+// scope only those addressed to a municipality the user works for or serves regionally.
 std::vector<RequestRow> requestsByStatus(db::Connection& db, const std::string& status,
-                                         std::int64_t limit, std::int64_t offset);
+                                         std::int64_t limit, std::int64_t offset,
+                                         const std::optional<StaffFilter>& scope = std::nullopt);
 // Open requests whose answer is due before `today`, and those in onderzoek whose decision is
 // (at most 1000).
 std::vector<RequestRow> overdueRequests(db::Connection& db, const std::string& today);

@@ -27,6 +27,7 @@
 
 #include "contracting/app/provider_queries.hpp"
 #include "contracting/kernel/errors.hpp"
+#include "contracting/kernel/staff_scope.hpp"
 #include "error_mapping.hpp"
 #include "interfaces/iwmo/message_kinds.hpp"
 #include "interfaces/mysql/migrations.hpp"
@@ -280,12 +281,29 @@ class ApiHandler : public Poco::Net::HTTPRequestHandler {
         if (wantsCookieSession(api.body) && !hasCsrfHeader(req)) {
             csrfRefused();
         }
-        const auto answer = route->handler(ctx, api);
+        const auto answer = handleInScope(*route, ctx, api);
         setSessionCookie(res, answer.session_cookie, app_config_.session_hours * 3600);
         if (!answer.content_type.empty()) {
             sendRaw(res, answer);
         } else {
             send(res, answer.status, answer.body);
+        }
+    }
+
+    // A refusal for scope (staff_scope.hpp) is recorded once the use case's transaction has
+    // rolled back, in its own transaction, so the "access.denied" row survives.
+    static ApiResponse handleInScope(const Route& route, RequestContext& ctx,
+                                     const ApiRequest& api) {
+        try {
+            return route.handler(ctx, api);
+        } catch (const app::OutOfScope& e) {
+            security::appendAuditStandalone(
+                ctx, {"access.denied", e.objectType(), e.objectId(), "denied", std::nullopt,
+                      security::AuditRecord()
+                          .set("endpoint", route.method + " " + route.pattern)
+                          .set("reason", "out_of_scope")
+                          .json()});
+            throw;
         }
     }
 

@@ -7,6 +7,27 @@
 #include "json_output.hpp"
 
 namespace zc::http {
+namespace {
+
+Poco::JSON::Array::Ptr codesArray(const std::vector<std::string>& codes) {
+    auto a = newArray();
+    for (const auto& c : codes) a->add(c);
+    return a;
+}
+
+void setScope(Poco::JSON::Object::Ptr o, const security::UserScope& s) {
+    o->set("municipalities", codesArray(s.municipalities));
+    o->set("regional_for", codesArray(s.regional_for));
+}
+
+// {municipalities, regional_for} of a request body, or nothing when neither is there.
+std::optional<security::UserScope> scopeOf(Poco::JSON::Object::Ptr body) {
+    if (!body->has("municipalities") && !body->has("regional_for")) return std::nullopt;
+    return security::UserScope{stringArray(body, "municipalities", 500),
+                               stringArray(body, "regional_for", 500)};
+}
+
+}  // namespace
 
 ApiResponse login(RequestContext& ctx, const ApiRequest& req) {
     security::LoginRequest in;
@@ -45,6 +66,7 @@ ApiResponse me(RequestContext& ctx, const ApiRequest&) {
     out->set("name", ctx.actor.name);
     out->set("role", app::roleName(ctx.actor.role));
     if (ctx.actor.provider_id) out->set("provider_id", ctx.actor.provider_id);
+    if (ctx.actor.scoped()) setScope(out, {ctx.actor.municipalities, ctx.actor.regional});
     if (const auto m = security::aboutMe(ctx)) {
         out->set("totp_enabled", m->totp_enabled);
         out->set("display_name", m->display_name);
@@ -81,6 +103,7 @@ ApiResponse createUser(RequestContext& ctx, const ApiRequest& req) {
     }
     u.provider_id = optionalInt(req.body, "provider_id");
     u.password = requiredString(req.body, "password", 128);
+    u.scope = scopeOf(req.body);
     const auto created = security::createUser(ctx, u);
     auto out = newObject();
     out->set("id", created.id);
@@ -88,6 +111,7 @@ ApiResponse createUser(RequestContext& ctx, const ApiRequest& req) {
     out->set("display_name", created.display_name);
     out->set("role", created.role);
     if (created.provider_id) out->set("provider_id", *created.provider_id);
+    if (!created.provider_id) setScope(out, created.scope);
     return {201, out};
 }
 
@@ -101,8 +125,21 @@ ApiResponse listUsers(RequestContext& ctx, const ApiRequest&) {
         o->set("role", u.role);
         o->set("totp_enabled", u.totp_enabled);
         o->set("active", u.active);
+        if (u.role != app::roleName(app::Role::Provider)) setScope(o, u.scope);
         out->add(o);
     }
+    return {200, out};
+}
+
+ApiResponse setUserScope(RequestContext& ctx, const ApiRequest& req) {
+    const std::int64_t id = req.pathId("id");
+    if (!req.body->has("municipalities")) {
+        throw ValidationError("MISSING_FIELD", "municipalities is required.", "municipalities");
+    }
+    const auto scope = security::setUserScope(ctx, id, *scopeOf(req.body));
+    auto out = newObject();
+    out->set("id", id);
+    setScope(out, scope);
     return {200, out};
 }
 

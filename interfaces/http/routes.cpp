@@ -84,6 +84,7 @@ std::vector<Route> buildRoutes() {
         // Users (application manager)
         forRoles("GET", v1 + "/users", {kAdmin, kAud}, listUsers),
         forRoles("POST", v1 + "/users", {kAdmin}, createUser),
+        forRoles("PUT", v1 + "/users/{id}/municipalities", {kAdmin}, setUserScope),
         // Reference data
         {.method = "GET",
          .pattern = v1 + "/municipalities",

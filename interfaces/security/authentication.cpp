@@ -98,6 +98,13 @@ std::optional<Authenticated> authenticateSession(db::Connection& db, const Clock
     a.mfa_pending = s->mfa_pending;
     // A provider's staff member acts for that provider only (the use cases scope by it).
     a.actor.provider_id = s->provider_id;
+    // A staff member works for the municipalities on record (staff_scope.hpp).
+    if (a.actor.role != Role::Provider) {
+        auto scope = userScope(db, s->user_id);
+        a.actor.municipalities = std::move(scope.municipalities);
+        a.actor.regional = std::move(scope.regional_for);
+        a.actor.scope_loaded = true;  // no rows: no municipality at all
+    }
     return a;
 }
 

@@ -1,5 +1,6 @@
 #include "user_admin.hpp"
 
+#include <algorithm>
 #include <regex>
 
 #include "audit_trail.hpp"
@@ -37,12 +38,50 @@ void checkUserProvider(RequestContext& ctx, const NewUser& u) {
     }
 }
 
+AuditRecord scopeRecord(const UserScope& s) {
+    return AuditRecord()
+        .set("municipalities", s.municipalities)
+        .set("regional_for", s.regional_for);
+}
+
 AuditRecord auditOf(const CreatedUser& u) {
     AuditRecord r;
     r.set("id", u.id).set("username", u.username).set("display_name", u.display_name);
     r.set("role", u.role);
     if (u.provider_id) r.set("provider_id", *u.provider_id);
+    if (!u.provider_id) {
+        r.set("municipalities", u.scope.municipalities).set("regional_for", u.scope.regional_for);
+    }
     return r;
+}
+
+// A staff user's scope names known municipalities, at least one; a regional one must be a
+// central municipality with which a region placed care.
+void checkScope(db::Connection& db, const UserScope& s) {
+    if (s.municipalities.empty() && s.regional_for.empty()) {
+        throw ValidationError("INVALID_FIELD",
+                              "A staff user works for at least one municipality (municipalities "
+                              "or regional_for).",
+                              "municipalities");
+    }
+    const auto known = municipalityCodes(db);
+    for (const auto* list : {&s.municipalities, &s.regional_for}) {
+        for (const auto& code : *list) {
+            if (std::find(known.begin(), known.end(), code) == known.end()) {
+                throw ValidationError(
+                    "UNKNOWN_MUNICIPALITY", "Municipality " + code + " is not known.",
+                    list == &s.municipalities ? "municipalities" : "regional_for");
+            }
+        }
+    }
+    for (const auto& code : s.regional_for) {
+        if (!holdsPlacedCare(db, code)) {
+            throw ValidationError("INVALID_FIELD",
+                                  "No region has placed care with municipality " + code +
+                                      "; it cannot be served regionally.",
+                                  "regional_for");
+        }
+    }
 }
 
 }  // namespace
@@ -67,8 +106,20 @@ CreatedUser createUser(RequestContext& ctx, const NewUser& u) {
     }
     const std::string hash = hashPassword(u.password, ctx.config.pbkdf2_iterations);
     db::Transaction tx(ctx.db);
-    CreatedUser out{0, u.username, u.display_name, u.role, u.provider_id};
+    CreatedUser out{0, u.username, u.display_name, u.role, u.provider_id, {}};
+    if (!u.provider_id) {
+        // Without a scope: every municipality known now (none yet for the first administrator
+        // of a new installation).
+        if (u.scope) checkScope(ctx.db, *u.scope);
+        out.scope = u.scope ? *u.scope : UserScope{municipalityCodes(ctx.db), {}};
+    } else if (u.scope) {
+        throw ValidationError("INVALID_FIELD",
+                              "A provider's user has no municipalities: it sees its provider's "
+                              "records only.",
+                              "municipalities");
+    }
     out.id = insertUser(ctx.db, {u.username, u.display_name, u.role, u.provider_id, hash});
+    if (!u.provider_id) replaceUserScope(ctx.db, out.id, out.scope);
     appendAudit(ctx, {"user.create", "user", std::to_string(out.id), "ok", std::nullopt,
                       auditOf(out).json()});
     tx.commit();
@@ -76,6 +127,26 @@ CreatedUser createUser(RequestContext& ctx, const NewUser& u) {
 }
 
 std::vector<UserSummary> listUsers(RequestContext& ctx) { return allUsers(ctx.db); }
+
+UserScope setUserScope(RequestContext& ctx, std::int64_t user_id, const UserScope& scope) {
+    db::Transaction tx(ctx.db);
+    const auto user = userRole(ctx.db, user_id);
+    if (!user) notFound("User " + std::to_string(user_id), "id");
+    if (user->second) {
+        throw ValidationError("INVALID_FIELD",
+                              "A provider's user has no municipalities: it sees its provider's "
+                              "records only.",
+                              "municipalities");
+    }
+    checkScope(ctx.db, scope);
+    const UserScope before = userScope(ctx.db, user_id);
+    replaceUserScope(ctx.db, user_id, scope);
+    const UserScope after = userScope(ctx.db, user_id);
+    appendAudit(ctx, {"user.scope", "user", std::to_string(user_id), "ok",
+                      scopeRecord(before).json(), scopeRecord(after).json()});
+    tx.commit();
+    return after;
+}
 
 void createFirstAdmin(RequestContext& ctx, const std::string& username,
                       const std::string& password) {
@@ -86,7 +157,7 @@ void createFirstAdmin(RequestContext& ctx, const std::string& username,
                               "");
     }
     checkUsername(username);
-    createUser(ctx, {username, "Administrator", "admin", std::nullopt, password});
+    createUser(ctx, {username, "Administrator", "admin", std::nullopt, password, std::nullopt});
 }
 
 IssuedApiKey issueApiKey(RequestContext& ctx, std::int64_t provider_id, const std::string& label) {

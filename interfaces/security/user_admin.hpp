@@ -20,17 +20,26 @@ struct NewUser {
     std::string role;  // a role's name, checked by the caller (INVALID_ROLE)
     std::optional<std::int64_t> provider_id;
     std::string password;
+    // A staff user's scope; without one the user works for every municipality (as before
+    // issue 13). A provider's user has none.
+    std::optional<UserScope> scope;
 };
 
 struct CreatedUser {
     std::int64_t id = 0;
     std::string username, display_name, role;
     std::optional<std::int64_t> provider_id;
+    UserScope scope;
 };
 
 // PROVIDER_NOT_ALLOWED / PROVIDER_REQUIRED / NOT_FOUND (provider), WEAK_PASSWORD,
-// DUPLICATE_USERNAME.
+// DUPLICATE_USERNAME, and the scope's refusals (setUserScope).
 CreatedUser createUser(app::RequestContext& ctx, const NewUser& u);
+// PUT /users/{id}/municipalities: replaces a staff user's scope, audited "user.scope" (before and
+// after). NOT_FOUND (user); INVALID_FIELD for a provider's user, an empty scope or a regional
+// municipality with which no region placed care; UNKNOWN_MUNICIPALITY. The user's sessions get
+// the new scope at their next request.
+UserScope setUserScope(app::RequestContext& ctx, std::int64_t user_id, const UserScope& scope);
 std::vector<UserSummary> listUsers(app::RequestContext& ctx);
 // The command line's first administrator; ADMIN_EXISTS when there is one.
 void createFirstAdmin(app::RequestContext& ctx, const std::string& username,

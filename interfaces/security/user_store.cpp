@@ -121,9 +121,56 @@ std::vector<UserSummary> allUsers(db::Connection& db) {
     std::vector<UserSummary> out;
     for (const auto& r : db.query("SELECT id, username, display_name, role, totp_enabled, "
                                   "active FROM users ORDER BY id")) {
-        out.push_back({r.i64(0), r.str(1), r.str(2), r.str(3), r.i64(4) != 0, r.i64(5) != 0});
+        out.push_back({r.i64(0), r.str(1), r.str(2), r.str(3), r.i64(4) != 0, r.i64(5) != 0, {}});
+    }
+    for (auto& u : out) u.scope = userScope(db, u.id);
+    return out;
+}
+
+UserScope userScope(db::Connection& db, std::int64_t user_id) {
+    UserScope out;
+    for (const auto& r : db.query("SELECT municipality_code, regional FROM user_municipalities"
+                                  " WHERE user_id = ? ORDER BY regional, municipality_code",
+                                  {user_id})) {
+        (r.i64(1) != 0 ? out.regional_for : out.municipalities).push_back(r.str(0));
     }
     return out;
+}
+
+void replaceUserScope(db::Connection& db, std::int64_t user_id, const UserScope& scope) {
+    db.execute("DELETE FROM user_municipalities WHERE user_id = ?", {user_id});
+    for (const auto& code : scope.municipalities) {
+        db.execute(
+            "INSERT IGNORE INTO user_municipalities (user_id, municipality_code, regional)"
+            " VALUES (?, ?, 0)",
+            {user_id, code});
+    }
+    for (const auto& code : scope.regional_for) {
+        db.execute(
+            "INSERT IGNORE INTO user_municipalities (user_id, municipality_code, regional)"
+            " VALUES (?, ?, 1)",
+            {user_id, code});
+    }
+}
+
+std::vector<std::string> municipalityCodes(db::Connection& db) {
+    std::vector<std::string> out;
+    for (const auto& r : db.query("SELECT code FROM municipalities ORDER BY code", {})) {
+        out.push_back(r.str(0));
+    }
+    return out;
+}
+
+bool holdsPlacedCare(db::Connection& db, const std::string& code) {
+    return db.queryOne("SELECT 1 FROM regional_placements WHERE central_code = ? LIMIT 1", {code})
+        .has_value();
+}
+
+std::optional<std::pair<std::string, std::optional<std::int64_t>>> userRole(db::Connection& db,
+                                                                            std::int64_t user_id) {
+    auto r = db.queryOne("SELECT role, provider_id FROM users WHERE id = ?", {user_id});
+    if (!r) return std::nullopt;
+    return std::make_pair(r->str(0), r->optI64(1));
 }
 
 std::int64_t insertApiKey(db::Connection& db, std::int64_t provider_id, const std::string& key_hash,

@@ -34,11 +34,19 @@ struct SessionUser {
     std::int64_t provider_id = 0;  // 0 for staff
 };
 
+// A staff user's scope (user_municipalities): the municipalities the user works for and the
+// central municipalities whose placed care the user serves for the region.
+struct UserScope {
+    std::vector<std::string> municipalities;
+    std::vector<std::string> regional_for;
+};
+
 struct UserSummary {
     std::int64_t id = 0;
     std::string username, display_name, role;
     bool totp_enabled = false;
     bool active = true;
+    UserScope scope;
 };
 
 struct NewUserRow {
@@ -95,6 +103,18 @@ bool usernameTaken(db::Connection& db, const std::string& username);
 bool adminExists(db::Connection& db);
 std::int64_t insertUser(db::Connection& db, const NewUserRow& u);
 std::vector<UserSummary> allUsers(db::Connection& db);
+
+// The user's scope (empty for a provider's user).
+UserScope userScope(db::Connection& db, std::int64_t user_id);
+// Replaces the user's scope.
+void replaceUserScope(db::Connection& db, std::int64_t user_id, const UserScope& scope);
+// Every municipality's code, in code order.
+std::vector<std::string> municipalityCodes(db::Connection& db);
+// Whether `code` is a central municipality with which some region placed care.
+bool holdsPlacedCare(db::Connection& db, const std::string& code);
+// The user's role and provider, or nothing when there is no such user.
+std::optional<std::pair<std::string, std::optional<std::int64_t>>> userRole(db::Connection& db,
+                                                                            std::int64_t user_id);
 
 std::int64_t insertApiKey(db::Connection& db, std::int64_t provider_id, const std::string& key_hash,
                           const std::string& label);

@@ -182,6 +182,41 @@ TEST(RoleTable, ListedRolesAreLetThroughOnReadingRoutes) {
     EXPECT_GT(checked, 50);
 }
 
+// Issue 13: a staff user scoped to one municipality keeps every route of the role; what lies
+// outside the scope is refused per object (403 OUT_OF_SCOPE), never by role.
+TEST(RoleTable, AScopedUserKeepsTheRoutesOfItsRole) {
+    const std::string username = "ao.scoped-" + uniqueDigits(8);
+    const Response created =
+        client().post("/api/v1/users",
+                      test::jsonObject({{"username", username},
+                                        {"display_name", "E2E scoped officer"},
+                                        {"role", "access_officer"},
+                                        {"password", "e2e-scoped-officer-2026"},
+                                        {"municipalities", test::jsonArray({"0166"})}}),
+                      as("admin"));
+    ASSERT_EQ(created.status, 201) << created.describe();
+    const Response session = login(username, "e2e-scoped-officer-2026");
+    ASSERT_EQ(session.status, 200) << session.describe();
+    const Headers scoped = bearer(session.str("token"));
+    int checked = 0;
+    for (const auto& route : http::routes()) {
+        if (route.access == Access::Public || route.method != "GET" || route.client_certificate ||
+            !http::roleAllowed(route, Role::AccessOfficer)) {
+            continue;
+        }
+        const Response r = call(route, scoped);
+        const std::string what = route.method + " " + route.pattern;
+        EXPECT_NE(r.code(), "FORBIDDEN") << what << ": " << r.describe();
+        if (r.status == 403) {
+            EXPECT_EQ(r.code(), "OUT_OF_SCOPE") << what;
+        }
+        EXPECT_NE(r.status, 401) << what << ": " << r.describe();
+        EXPECT_LT(r.status, 500) << what << ": " << r.describe();
+        ++checked;
+    }
+    EXPECT_GT(checked, 10);
+}
+
 TEST(RoleTable, ListedRolesReachValidationOnWritingRoutes) {
     const Callers callers;
     // Bodies that fail validation before anything is written: the answer must be a validation

@@ -13,6 +13,7 @@
 
 #include "contracting/app/allocations.hpp"
 #include "contracting/kernel/errors.hpp"
+#include "contracting/kernel/staff_scope.hpp"
 
 namespace zc::contracting {
 namespace {
@@ -333,6 +334,69 @@ TEST(CollectedAllocationChanges, KeyOnClientProviderAndPayingMunicipality) {
     RecordedChanges again;
     collected.flushTo(again);
     EXPECT_TRUE(again.announced.empty());
+}
+
+// Issue 13 (S7): a staff user of another municipality may not allocate, change or end the
+// client's care; the refusal names what it refused and leaves nothing behind.
+TEST_F(AllocationUseCasesTest, CareOutsideTheStaffScopeIsRefusedAndLeavesNothing) {
+    const auto a = allocate(kFirst, ymd(2025, 1, 6), ymd(2025, 3, 5));
+    app::Actor kampen;
+    kampen.role = app::Role::AccessOfficer;
+    kampen.user_id = 9;
+    kampen.name = "ao.kampen";
+    kampen.municipalities = {"0166"};
+    kampen.scope_loaded = true;
+    AllocationScope outside{clock_, kampen.name, kampen};
+    const auto rows = store_.rows.size();
+    const auto audits = store_.audits.size();
+    const auto announced = changes_.announced.size();
+    NewAllocation in;
+    in.granted_product_id = kGrant;
+    in.provider_id = kSecond;
+    in.start = ymd(2025, 3, 5);
+    in.volume = 1;
+    try {
+        createAllocationIn(store_, outside, in, changes_);
+        ADD_FAILURE() << "allocated outside the scope";
+    } catch (const app::OutOfScope& e) {
+        EXPECT_EQ(e.code(), "OUT_OF_SCOPE");
+        EXPECT_EQ(e.objectType(), "granted_product");
+        EXPECT_EQ(e.objectId(), std::to_string(kGrant));
+    }
+    AllocationEnd end;
+    end.number = a.current.number;
+    end.end = ymd(2025, 2, 3);
+    end.reason = "09";
+    EXPECT_EQ(refusal([&] { endAllocationIn(store_, outside, end, changes_); }), "OUT_OF_SCOPE");
+    EXPECT_EQ(store_.rows.size(), rows);
+    EXPECT_EQ(store_.audits.size(), audits);
+    EXPECT_EQ(changes_.announced.size(), announced);
+    // A user who works for the client's municipality (0363) ends it.
+    kampen.municipalities = {"0166", "0363"};
+    AllocationScope inside{clock_, kampen.name, kampen};
+    EXPECT_EQ(endAllocationIn(store_, inside, end, changes_).current.version, 2);
+}
+
+// The regional Beschermd Wonen team of a central municipality changes only placed care that
+// municipality pays.
+TEST_F(AllocationUseCasesTest, ARegionalTeamAllocatesOnlyPlacedCareOfItsCentralMunicipality) {
+    app::Actor bw;
+    bw.role = app::Role::AccessOfficer;
+    bw.user_id = 10;
+    bw.name = "bw.central";
+    bw.regional = {"0363"};
+    bw.scope_loaded = true;
+    NewAllocation in;
+    in.granted_product_id = kGrant;
+    in.provider_id = kFirst;
+    in.start = ymd(2025, 1, 6);
+    EXPECT_EQ(refusal([&] {
+                  createAllocationIn(store_, {clock_, bw.name, bw}, in, changes_);
+              }),
+              "OUT_OF_SCOPE");
+    EXPECT_TRUE(store_.rows.empty());
+    store_.grants[kGrant].placed = true;
+    EXPECT_EQ(createAllocationIn(store_, {clock_, bw.name, bw}, in, changes_).current.version, 1);
 }
 
 }  // namespace

@@ -4,7 +4,8 @@ import { date, maskedBsn } from '../format.js';
 import { t } from '../i18n.js';
 import { announce, form, h, link, load, section, table } from '../ui.js';
 import {
-  AO, PAGE_SIZE, clientName, districts, genderText, localizedCall, municipalities, offsetOf, pager, show, withQuery,
+  AO, PAGE_SIZE, clientName, districts, genderText, localizedCall, municipalities, offsetOf, ownMunicipalities, pager, show,
+  withQuery,
 } from './ao_common.js';
 
 // The masked BSN of a client whatever the role: the full `bsn` the server sends access officers
@@ -58,7 +59,7 @@ async function renderList(main, ctx) {
     ? h('p', {}, link('/clients/new', t('ao.clients.new'))) : null;
   show(main, t('ao.clients.title'), actions,
     section(t('ao.clients.lookup'), search, results),
-    section(t('ao.clients.all'), municipalityFilter(ctx, list), body));
+    section(t('ao.clients.all'), municipalityFilter(ctx, ownMunicipalities(ctx.user, list)), body));
   await load(body, () => api.get(withQuery('/clients', { municipality, limit: PAGE_SIZE, offset })), (rows) => [
     table(clientColumns(names), rows, { caption: t('ao.clients.caption'), empty: t('ao.clients.empty') }),
     pager(offset, rows.length, (o) => ctx.navigate(withQuery('/clients', { municipality, offset: o }))),
@@ -89,7 +90,10 @@ function clientFields(munis, dists) {
 
 async function renderNew(main, ctx) {
   const [munis, dists] = await Promise.all([municipalities(), districts()]);
-  const el = form(clientFields(munis, dists), t('ao.clients.create'), async (v) => {
+  // A client is recorded only for a municipality the user works for (OUT_OF_SCOPE otherwise).
+  const own = ownMunicipalities(ctx.user, munis);
+  const ownDists = dists.filter((d) => own.some((m) => m.code === d.municipality_code));
+  const el = form(clientFields(own, ownDists), t('ao.clients.create'), async (v) => {
     const body = { ...v, district_id: v.district_id ? Number(v.district_id) : undefined };
     for (const k of Object.keys(body)) if (body[k] === '') delete body[k];
     const created = await localizedCall(() => api.post('/clients', body));

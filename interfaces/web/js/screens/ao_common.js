@@ -86,6 +86,10 @@ export async function providerMap() {
 }
 
 export const municipalities = () => cached('/municipalities');
+// The municipalities the user works for (GET /auth/me), of `list`; all of them for a user
+// without a scope (a provider, an older server).
+export const ownMunicipalities = (user, list) =>
+  (Array.isArray(user.municipalities) ? list.filter((m) => user.municipalities.includes(m.code)) : list);
 export const districts = () => cached('/districts');
 
 export function productText(products, code) {
