@@ -161,6 +161,7 @@ std::vector<Route> buildRoutes() {
          .xml_body = true},
         forRoles("GET", v1 + "/reconciliation/work-list", {kFin, kAud}, reconciliationWorkList),
         forRoles("POST", v1 + "/bank-entries/{id}/resolve", {kFin}, resolveBankEntry),
+        forRoles("POST", v1 + "/bank-statements/{id}/chain/resolve", {kFin}, resolveStatementChain),
         forRoles("GET", v1 + "/providers/{id}/statement", {kFin, kAud, kProv}, providerStatement),
         forRoles("GET", v1 + "/claim-lines/{id}/trace", {kCm, kFin, kAud, kProv}, traceClaimLine),
         forRoles("GET", v1 + "/payables", {kFin, kAud, kProv}, listPayables),
