@@ -152,6 +152,7 @@ std::vector<Route> buildRoutes() {
         forRoles("GET", v1 + "/payment-runs", {kFin, kAud}, listPaymentRuns),
         forRoles("GET", v1 + "/payment-runs/{id}", {kFin, kAud}, getPaymentRun),
         forRoles("POST", v1 + "/payment-runs/{id}/approve", {kFin}, approvePaymentRun),
+        forRoles("POST", v1 + "/payment-runs/{id}/cancel", {kFin}, cancelPaymentRun),
         forRoles("GET", v1 + "/payment-runs/{id}/pain001", {kFin, kAud}, downloadPain001),
         {.method = "POST",
          .pattern = v1 + "/bank-statements",

@@ -379,6 +379,64 @@ TEST(PaymentsFlow, ADeclarationIsPaidByARunPreparedAndApprovedByTwoFinanceUsers)
         << "the returned transfer's payables are open";
     EXPECT_EQ(client.post(path, by_hand, fin2).code(), "ENTRY_NOT_OPEN");
 
+    // Issue 13: a prepared run says when it has gone stale, and can be cancelled with a reason
+    // (audited, no four eyes); its payables are free for the next run.
+    const auto third = client.post("/api/v1/payment-runs", prepare, fin1);
+    ASSERT_EQ(third.status, 201) << third.describe();
+    const auto run3 = "/api/v1/payment-runs/" + std::to_string(third.num("id"));
+    ASSERT_EQ(third.object()->getArray("transfers")->size(), 1u) << third.text;
+    EXPECT_FALSE(client.get(run3, fin2).object()->getValue<bool>("stale"));
+    const auto payable = "/api/v1/payables/" + std::to_string(ours->i64(0));
+    Poco::JSON::Object::Ptr dispute = new Poco::JSON::Object;
+    dispute->set("reason", "The provider disputes the hours");
+    ASSERT_EQ(client.post(payable + "/dispute", dispute, fin1).status, 200);
+    const auto stale = client.get(run3, fin2);
+    EXPECT_TRUE(stale.object()->getValue<bool>("stale")) << stale.text;
+    EXPECT_NE(stale.str("stale_reason").find("Payable " + std::to_string(ours->i64(0))),
+              std::string::npos)
+        << stale.text;
+    ASSERT_EQ(client.post(payable + "/undispute", dispute, fin1).status, 200);
+    EXPECT_FALSE(client.get(run3, fin2).object()->getValue<bool>("stale"));
+    EXPECT_EQ(
+        client.post(run3 + "/cancel", Poco::JSON::Object::Ptr(new Poco::JSON::Object), fin1).status,
+        400)
+        << "a cancellation needs a reason";
+    Poco::JSON::Object::Ptr cancel = new Poco::JSON::Object;
+    cancel->set("reason", "Prepared with the wrong due date " + s);
+    const auto cancelled = client.post(run3 + "/cancel", cancel, fin1);
+    ASSERT_EQ(cancelled.status, 200) << cancelled.describe();
+    EXPECT_EQ(cancelled.str("status"), "cancelled");
+    EXPECT_EQ(
+        cancelled.object()->getArray("transfers")->getObject(0)->getValue<std::string>("status"),
+        "cancelled");
+    EXPECT_EQ(client.post(run3 + "/cancel", cancel, fin2).code(), "RUN_NOT_PREPARED");
+    EXPECT_EQ(client.post(run3 + "/approve", Poco::JSON::Object::Ptr(new Poco::JSON::Object), fin2)
+                  .code(),
+              "RUN_NOT_PREPARED");
+    const auto audit = db.queryOne(
+        "SELECT actor, after_json FROM audit_log WHERE action = 'payment_run.cancel'"
+        " AND object_id = ?",
+        {std::to_string(third.num("id"))});
+    ASSERT_TRUE(audit.has_value()) << "the cancellation is audited";
+    EXPECT_EQ(audit->str(0), "fin.devries");
+    EXPECT_NE(audit->str(1).find("wrong due date " + s), std::string::npos) << audit->str(1);
+    EXPECT_EQ(openDue(db, provider, until), expected) << "the cancelled run's payables are open";
+    const auto fourth = client.post("/api/v1/payment-runs", prepare, fin1);
+    ASSERT_EQ(fourth.status, 201) << fourth.describe();
+    ASSERT_EQ(fourth.object()->getArray("transfers")->size(), 1u) << fourth.text;
+    EXPECT_EQ(fourth.object()
+                  ->getArray("transfers")
+                  ->getObject(0)
+                  ->getValue<std::int64_t>("amount_cents"),
+              expected)
+        << "the next run pays what the cancelled one would have";
+    cancel->set("reason", "Test clean-up");
+    EXPECT_EQ(client
+                  .post("/api/v1/payment-runs/" + std::to_string(fourth.num("id")) + "/cancel",
+                        cancel, fin2)
+                  .status,
+              200);
+
     // The ledger: journals balance, payable accounts equal open payables.
     const auto violation = invoicing::checkLedger(invoicing::loadLedgerFacts(db));
     EXPECT_FALSE(violation.has_value()) << violation->code << " " << violation->message;
