@@ -32,8 +32,8 @@ std::vector<SentInstructionRow> lockSentInstructions(db::Connection& db, const s
     std::vector<SentInstructionRow> out;
     for (const auto& r :
          db.query("SELECT id, provider_id, status, end_to_end_id, amount_cents, creditor_iban,"
-                  " execution_date FROM payment_instructions WHERE debtor_iban = ? AND status <>"
-                  " 'prepared' ORDER BY id FOR UPDATE",
+                  " execution_date FROM payment_instructions WHERE debtor_iban = ? AND status IN"
+                  " ('sent', 'booked', 'returned') ORDER BY id FOR UPDATE",
                   {iban})) {
         out.push_back({r.i64(0), r.i64(1), r.str(2), r.str(3), Money::fromCents(r.i64(4)), r.str(5),
                        parseDate(r.str(6))});
@@ -178,7 +178,7 @@ std::optional<EntryToResolve> lockBankEntry(db::Connection& db, std::int64_t id)
 std::optional<InstructionToMatch> lockInstruction(db::Connection& db, std::int64_t id) {
     auto i = db.queryOne(
         "SELECT id, provider_id, status, amount_cents, debtor_iban FROM payment_instructions"
-        " WHERE id = ? FOR UPDATE",
+        " WHERE id = ? AND status IN ('sent', 'booked', 'returned') FOR UPDATE",
         {id});
     if (!i) return std::nullopt;
     return InstructionToMatch{i->i64(0), i->i64(1), i->str(2), i->i64(3), i->str(4)};

@@ -106,7 +106,8 @@ bool statementKnown(db::Connection& db, const std::string& iban, const std::stri
 bool isDebtorAccount(db::Connection& db, const std::string& iban);
 // Stores the statement; returns its id.
 std::int64_t insertBankStatement(db::Connection& db, const BankStatementRow& s);
-// The transfers from the account that were sent, by id, locked.
+// The transfers from the account that were sent (sent, booked, returned; not those of a
+// prepared or cancelled run), by id, locked.
 std::vector<SentInstructionRow> lockSentInstructions(db::Connection& db, const std::string& iban);
 // Stores one entry; returns its id.
 std::int64_t insertBankEntry(db::Connection& db, const BankEntryRow& e);
@@ -138,7 +139,7 @@ void resolveStatementChain(db::Connection& db, std::int64_t id, const std::strin
                            const std::string& by, const std::string& at);
 // The entry, locked; nothing when unknown.
 std::optional<EntryToResolve> lockBankEntry(db::Connection& db, std::int64_t id);
-// The transfer, locked; nothing when unknown.
+// The transfer, locked; nothing when unknown or never sent (a prepared or cancelled run's).
 std::optional<InstructionToMatch> lockInstruction(db::Connection& db, std::int64_t id);
 // Records how the entry was resolved.
 void resolveBankEntry(db::Connection& db, std::int64_t id, const std::string& status,
