@@ -69,6 +69,10 @@ ApiResponse importBankStatement(RequestContext& ctx, const ApiRequest& req) {
         auto entries = newArray();
         for (const auto& e : s.entries) entries->add(entryJson(e));
         o->set("entries", entries);
+        auto chain = newObject();
+        chain->set("status", s.chain_status);
+        if (!s.chain_detail.empty()) chain->set("detail", s.chain_detail);
+        o->set("chain", chain);
         statements->add(o);
     }
     auto out = newObject();
@@ -92,6 +96,8 @@ ApiResponse reconciliationWorkList(RequestContext& ctx, const ApiRequest&) {
         setOptional(o, "return_reason", r.return_reason);
         o->set("match_status", r.match_status);
         setOptional(o, "reason", r.reason);
+        o->set("kind", r.kind);
+        setOptional(o, "detail", r.detail);
         out->add(o);
     }
     return {200, out};
@@ -106,6 +112,18 @@ ApiResponse resolveBankEntry(RequestContext& ctx, const ApiRequest& req) {
     auto out = newObject();
     out->set("id", r.entry_id);
     out->set("match_status", status);
+    out->set("resolution", r.reason);
+    return {200, out};
+}
+
+ApiResponse resolveStatementChain(RequestContext& ctx, const ApiRequest& req) {
+    invoicing::ChainResolution r;
+    r.statement_id = req.pathId("id");
+    r.reason = requiredString(req.body, "reason", 400);
+    const auto status = invoicing::resolveStatementChain(ctx, r);
+    auto out = newObject();
+    out->set("id", r.statement_id);
+    out->set("chain_status", status);
     out->set("resolution", r.reason);
     return {200, out};
 }

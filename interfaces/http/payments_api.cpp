@@ -60,6 +60,8 @@ Poco::JSON::Object::Ptr runDetailJson(const invoicing::RunDetail& d) {
     auto items = newArray();
     for (const auto& i : d.items) items->add(itemJson(i));
     o->set("items", items);
+    o->set("stale", d.stale_reason.has_value());
+    setOptional(o, "stale_reason", d.stale_reason);
     return o;
 }
 
@@ -125,6 +127,12 @@ ApiResponse approvePaymentRun(RequestContext& ctx, const ApiRequest& req) {
     const auto id = req.pathId("id");
     Pain001File pain001;
     return {200, runDetailJson(invoicing::approveRun(ctx, id, pain001))};
+}
+
+ApiResponse cancelPaymentRun(RequestContext& ctx, const ApiRequest& req) {
+    const auto id = req.pathId("id");
+    const auto reason = requiredString(req.body, "reason", 400);
+    return {200, runDetailJson(invoicing::cancelRun(ctx, id, reason))};
 }
 
 ApiResponse downloadPain001(RequestContext& ctx, const ApiRequest& req) {

@@ -21,6 +21,9 @@ ApiResponse getPaymentRun(RequestContext& ctx, const ApiRequest& req);
 // Locks the run, marks its payables in_run, posts the payments to the ledger and stores the
 // pain.001. 409 RUN_STALE when a payable of the run changed since it was prepared.
 ApiResponse approvePaymentRun(RequestContext& ctx, const ApiRequest& req);
+// POST /payment-runs/{id}/cancel {reason}: cancels a prepared run (RUN_NOT_PREPARED otherwise);
+// its payables are open for the next run. Audited.
+ApiResponse cancelPaymentRun(RequestContext& ctx, const ApiRequest& req);
 // GET /payment-runs/{id}/pain001: the stored file, the same bytes every time.
 ApiResponse downloadPain001(RequestContext& ctx, const ApiRequest& req);
 

@@ -81,6 +81,27 @@ ImportedEntry storeEntry(app::RequestContext& ctx, std::int64_t statement_id, st
     return {entry_id, e.amount, e.credit, e.end_to_end_id, status, reason, m.detail};
 }
 
+StatementBounds boundsOf(const ChainedStatementRow& r) {
+    return {r.statement_id, r.from, r.to, r.opening, r.closing};
+}
+
+// Chains statement `id` to the account's previous statement, and the account's next statement
+// (imported before, for a later period) to this one.
+ChainVerdict chainStatement(app::RequestContext& ctx, std::int64_t id,
+                            const BankStatementInput& s) {
+    const auto previous = previousStatement(ctx.db, s.account_iban, s.from, id);
+    const StatementBounds self{s.statement_id, s.from, s.to, s.opening, s.closing};
+    const auto verdict =
+        checkStatementChain(previous ? std::optional(boundsOf(*previous)) : std::nullopt, self);
+    setStatementChain(ctx.db, id, previous ? std::optional(previous->id) : std::nullopt,
+                      chainStatusCode(verdict.status), verdict.detail);
+    if (const auto next = nextStatement(ctx.db, s.account_iban, s.from, id)) {
+        const auto again = checkStatementChain(self, boundsOf(*next));
+        setStatementChain(ctx.db, next->id, id, chainStatusCode(again.status), again.detail);
+    }
+    return verdict;
+}
+
 // Stores one statement and reconciles its booked entries.
 ImportedStatement importOne(app::RequestContext& ctx, const BankStatementInput& s,
                             const std::string& sha) {
@@ -106,7 +127,9 @@ ImportedStatement importOne(app::RequestContext& ctx, const BankStatementInput& 
     }
     const auto matches = reconcile(sent, entries);
     const Iban account = Iban::parse(s.account_iban);
-    ImportedStatement out{s.statement_id, s.account_iban, {}};
+    const auto chain = chainStatement(ctx, statement_id, s);
+    ImportedStatement out{
+        s.statement_id, s.account_iban, {}, chainStatusCode(chain.status), chain.detail};
     for (std::size_t k = 0; k < booked.size(); ++k) {
         out.entries.push_back(storeEntry(ctx, statement_id, k, *booked[k], matches.entries[k],
                                          instructions, account));
@@ -186,6 +209,35 @@ std::string resolveBankEntry(app::RequestContext& ctx, const EntryResolution& r)
                   .json()});
     tx.commit();
     return status;
+}
+
+std::string resolveStatementChain(app::RequestContext& ctx, const ChainResolution& r) {
+    db::Transaction tx(ctx.db);
+    const auto c = lockStatementChain(ctx.db, r.statement_id);
+    if (!c) {
+        throw ValidationError(
+            "NOT_FOUND", "Bank statement " + std::to_string(r.statement_id) + " does not exist.",
+            "id");
+    }
+    if ((c->chain_status != "gap" && c->chain_status != "mismatch") || c->resolved) {
+        throw ValidationError(
+            "ENTRY_NOT_OPEN",
+            "Statement " + c->statement_id + " of " + c->account_iban +
+                (c->resolved ? ": its broken chain is resolved already."
+                             : " chains (" + c->chain_status + "): there is nothing to resolve."),
+            "id");
+    }
+    invoicing::resolveStatementChain(ctx.db, r.statement_id, r.reason, ctx.actor.name,
+                                     app::timestamp(ctx.clock));
+    security::appendAudit(ctx, {"bank_statement.chain_resolve", "bank_statement",
+                                std::to_string(r.statement_id), "ok", std::nullopt,
+                                security::AuditRecord()
+                                    .set("id", r.statement_id)
+                                    .set("chain_status", c->chain_status)
+                                    .set("resolution", r.reason)
+                                    .json()});
+    tx.commit();
+    return c->chain_status;
 }
 
 }  // namespace zc::invoicing

@@ -50,16 +50,22 @@ struct ImportedEntry {
 struct ImportedStatement {
     std::string statement_id, account_iban;
     std::vector<ImportedEntry> entries;  // the booked entries
+    // How it chains to the account's previous statement (invoicing/domain/reconciliation.hpp:
+    // checkStatementChain): first, ok, gap or mismatch; gap and mismatch go to the work list.
+    std::string chain_status, chain_detail;
 };
 
 // POST /bank-statements: stores and reconciles every statement of the file in one transaction
 // (per statement: its balance problem, STATEMENT_ALREADY_IMPORTED, UNKNOWN_DEBTOR_ACCOUNT),
-// audited "bank_statement.import" with the first 16 hex digits of the file's SHA-256.
+// audited "bank_statement.import" with the first 16 hex digits of the file's SHA-256. Each
+// statement is chained to the account's previous one; a statement imported out of order (an
+// earlier period than one imported before) re-checks the statement after it.
 std::vector<ImportedStatement> importBankStatements(app::RequestContext& ctx,
                                                     const std::vector<BankStatementInput>& file,
                                                     const std::string& file_sha256);
 
-// GET /reconciliation/work-list: entries not matched or with an amount difference.
+// GET /reconciliation/work-list: entries not matched or with an amount difference, and
+// statements whose chain is broken (gap or mismatch) and not resolved.
 std::vector<WorkListRow> reconciliationWorkList(app::RequestContext& ctx);
 
 struct EntryResolution {
@@ -71,5 +77,15 @@ struct EntryResolution {
 // exactly a sent transfer's amount from the same account). Returns the entry's new status
 // ("booked" or "resolved"). Audited "bank_entry.resolve".
 std::string resolveBankEntry(app::RequestContext& ctx, const EntryResolution& r);
+
+struct ChainResolution {
+    std::int64_t statement_id = 0;
+    std::string reason;  // required (the HTTP layer checks it is given)
+};
+// POST /bank-statements/{id}/chain/resolve: finance accepts a broken chain (gap or mismatch)
+// with a reason, e.g. "no movements on 3 December, the bank sent no statement". NOT_FOUND,
+// ENTRY_NOT_OPEN (the chain is in order, or resolved already). Audited
+// "bank_statement.chain_resolve". Returns the chain status that was resolved.
+std::string resolveStatementChain(app::RequestContext& ctx, const ChainResolution& r);
 
 }  // namespace zc::invoicing

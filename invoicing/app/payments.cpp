@@ -16,7 +16,7 @@ namespace {
 RunDetail detailOf(db::Connection& db, std::int64_t id) {
     auto run = findRun(db, id);
     if (!run) runNotFound(id);
-    return {*run, runTransfers(db, id), runItems(db, id)};
+    return {*run, runTransfers(db, id), runItems(db, id), std::nullopt};
 }
 
 // The audit row's after of a prepared run: the run as the API shows it (without its
@@ -97,8 +97,24 @@ std::vector<RunRow> listRuns(app::RequestContext& ctx, std::int64_t limit, std::
     return invoicing::listRuns(ctx.db, limit, offset);
 }
 
+RunDetail cancelRun(app::RequestContext& ctx, std::int64_t run_id, const std::string& reason) {
+    db::Transaction tx(ctx.db);
+    MariaDbPaymentRuns runs(ctx);
+    cancelPaymentRun(runs, {run_id, ctx.actor.name, reason});
+    auto detail = detailOf(ctx.db, run_id);
+    security::appendAudit(
+        ctx, {"payment_run.cancel", "payment_run", std::to_string(run_id), "ok", std::nullopt,
+              security::AuditRecord().set("id", run_id).set("reason", reason).json()});
+    tx.commit();
+    return detail;
+}
+
 RunDetail runDetail(app::RequestContext& ctx, std::int64_t run_id) {
-    return detailOf(ctx.db, run_id);
+    auto detail = detailOf(ctx.db, run_id);
+    MariaDbPaymentRuns runs(ctx);
+    const auto status = parsePaymentRunStatus(detail.run.status);
+    if (status) detail.stale_reason = staleReasonOf(runs, run_id, *status);
+    return detail;
 }
 
 std::string runPain001File(app::RequestContext& ctx, std::int64_t run_id) {

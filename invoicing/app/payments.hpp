@@ -10,6 +10,7 @@
 
 #include "contracting/kernel/request_context.hpp"
 #include "invoicing/app/payment_run_approval.hpp"
+#include "invoicing/app/payment_run_cancellation.hpp"
 #include "invoicing/app/payment_run_preparation.hpp"
 #include "invoicing/store/payment_read_store.hpp"
 
@@ -35,6 +36,9 @@ struct RunDetail {
     RunRow run;
     std::vector<RunTransferRow> transfers;
     std::vector<RunItemRow> items;
+    // A prepared run that can no longer be approved as it is (RUN_STALE): why. Nothing for a
+    // run that is fine, approved or cancelled.
+    std::optional<std::string> stale_reason;
 };
 
 // POST /payment-runs: prepares the run in its own transaction, audited "payment_run.prepare".
@@ -42,6 +46,9 @@ RunDetail prepareRun(app::RequestContext& ctx, const RunRequest& request);
 // POST /payment-runs/{id}/approve: approves the run with `writer` writing its file, audited
 // "payment_run.approve".
 RunDetail approveRun(app::RequestContext& ctx, std::int64_t run_id, PaymentFileWriter& writer);
+// POST /payment-runs/{id}/cancel: cancels a prepared run with the reason (cancelPaymentRun),
+// audited "payment_run.cancel".
+RunDetail cancelRun(app::RequestContext& ctx, std::int64_t run_id, const std::string& reason);
 // GET /payment-runs, newest first, paged.
 std::vector<RunRow> listRuns(app::RequestContext& ctx, std::int64_t limit, std::int64_t offset);
 // GET /payment-runs/{id} (NOT_FOUND).

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "contracting/kernel/errors.hpp"
+#include "contracting/kernel/working_days.hpp"
 
 namespace zc::invoicing {
 namespace {
@@ -268,6 +269,59 @@ std::optional<MatchEffect> manualMatchEffect(const EntryToMatch& entry, Instruct
         return MatchEffect::Returned;
     }
     return std::nullopt;
+}
+
+namespace {
+
+// The working days strictly between `after` and `before`: how many, and the first one.
+std::pair<int, std::optional<Date>> missingWorkingDays(Date after, Date before) {
+    int count = 0;
+    std::optional<Date> first;
+    for (Date d = addDays(after, 1); d < before; d = addDays(d, 1)) {
+        if (!isWorkingDay(d)) continue;
+        ++count;
+        if (!first) first = d;
+    }
+    return {count, first};
+}
+
+}  // namespace
+
+std::string chainStatusCode(ChainStatus status) {
+    switch (status) {
+        case ChainStatus::First:
+            return "first";
+        case ChainStatus::Ok:
+            return "ok";
+        case ChainStatus::Gap:
+            return "gap";
+        case ChainStatus::Mismatch:
+            return "mismatch";
+    }
+    assertionFailed("unknown chain status", __FILE__, __LINE__);
+}
+
+ChainVerdict checkStatementChain(const std::optional<StatementBounds>& previous,
+                                 const StatementBounds& current) {
+    if (!previous) return {ChainStatus::First, ""};
+    const auto [missing, first_missing] = missingWorkingDays(previous->to, current.from);
+    const std::string gap =
+        missing == 0
+            ? ""
+            : std::to_string(missing) + " working day" + (missing == 1 ? "" : "s") + " from " +
+                  formatDate(*first_missing) + " lie between statement " + previous->statement_id +
+                  " (to " + formatDate(previous->to) + ") and this one (from " +
+                  formatDate(current.from) + "): a statement is missing.";
+    if (current.opening != previous->closing) {
+        return {ChainStatus::Mismatch, "Opening balance " + current.opening.toString() +
+                                           " differs from the closing balance " +
+                                           previous->closing.toString() + " of statement " +
+                                           previous->statement_id + " by " +
+                                           (current.opening - previous->closing).toString() + "." +
+                                           (gap.empty() ? "" : " " + gap)};
+    }
+    if (missing > 0) return {ChainStatus::Gap, gap};
+    return {ChainStatus::Ok, ""};
 }
 
 }  // namespace zc::invoicing

@@ -147,4 +147,33 @@ struct EntryToMatch {
 std::optional<MatchEffect> manualMatchEffect(const EntryToMatch& entry, InstructionStatus status,
                                              Money instruction_amount, bool same_account);
 
+// Statement chaining (doorlopende afschriften): consecutive statements of one account must
+// chain. What the rule needs of a statement: its period and balances.
+struct StatementBounds {
+    std::string statement_id;
+    Date from, to;
+    Money opening, closing;
+};
+
+enum class ChainStatus {
+    First,     // "first": the account's first statement, nothing to compare with
+    Ok,        // "ok": opening = previous closing, no working day missing
+    Gap,       // "gap": balances chain, but a working day lies between the two statements
+    Mismatch,  // "mismatch": opening balance differs from the previous closing balance
+};
+std::string chainStatusCode(ChainStatus status);
+
+struct ChainVerdict {
+    ChainStatus status = ChainStatus::First;
+    std::string detail;  // a sentence for the work list; "" for first and ok
+};
+
+// The verdict on `current` after `previous` (the account's statement before it: by first day,
+// then import order). A mismatch (opening ≠ previous closing) wins over a gap (a working day,
+// zc::isWorkingDay: Monday to Friday but the general holidays, strictly between previous.to and
+// current.from); the mismatch's detail names the missing days too. A weekend or a holiday
+// between them is no gap; statements of the same or overlapping days are no gap.
+ChainVerdict checkStatementChain(const std::optional<StatementBounds>& previous,
+                                 const StatementBounds& current);
+
 }  // namespace zc::invoicing

@@ -32,8 +32,8 @@ std::vector<SentInstructionRow> lockSentInstructions(db::Connection& db, const s
     std::vector<SentInstructionRow> out;
     for (const auto& r :
          db.query("SELECT id, provider_id, status, end_to_end_id, amount_cents, creditor_iban,"
-                  " execution_date FROM payment_instructions WHERE debtor_iban = ? AND status <>"
-                  " 'prepared' ORDER BY id FOR UPDATE",
+                  " execution_date FROM payment_instructions WHERE debtor_iban = ? AND status IN"
+                  " ('sent', 'booked', 'returned') ORDER BY id FOR UPDATE",
                   {iban})) {
         out.push_back({r.i64(0), r.i64(1), r.str(2), r.str(3), Money::fromCents(r.i64(4)), r.str(5),
                        parseDate(r.str(6))});
@@ -83,9 +83,85 @@ std::vector<WorkListRow> reconciliationWorkList(db::Connection& db) {
                   " JOIN bank_statements s ON s.id = e.statement_id"
                   " WHERE e.match_status IN ('unmatched', 'difference') ORDER BY e.id")) {
         out.push_back({r.i64(0), r.str(1), r.str(2), r.i64(3), r.i64(4) != 0, r.opt(5), r.opt(6),
-                       r.opt(7), r.opt(8), r.opt(9), r.str(10), r.opt(11)});
+                       r.opt(7), r.opt(8), r.opt(9), r.str(10), r.opt(11), "entry", std::nullopt});
+    }
+    for (const auto& r :
+         db.query("SELECT s.id, s.account_iban, s.statement_id,"
+                  " s.opening_cents - COALESCE(p.closing_cents, s.opening_cents), s.from_date,"
+                  " s.chain_status, s.chain_detail FROM bank_statements s"
+                  " LEFT JOIN bank_statements p ON p.id = s.previous_id"
+                  " WHERE s.chain_status IN ('gap', 'mismatch') AND s.chain_resolved_at IS NULL"
+                  " ORDER BY s.id")) {
+        out.push_back({r.i64(0), r.str(1), r.str(2), r.i64(3), false, r.opt(4), std::nullopt,
+                       std::nullopt, std::nullopt, std::nullopt, r.str(5), std::nullopt,
+                       "statement_chain", r.opt(6)});
     }
     return out;
+}
+
+namespace {
+
+constexpr const char* kChainedColumns =
+    "SELECT id, statement_id, from_date, to_date, opening_cents, closing_cents"
+    " FROM bank_statements WHERE account_iban = ? AND ";
+
+std::optional<ChainedStatementRow> chainedStatement(db::Connection& db, const std::string& where,
+                                                    const std::string& iban, Date from,
+                                                    std::int64_t id) {
+    const std::string day = formatDate(from);
+    auto r = db.queryOne(kChainedColumns + where, {iban, day, day, id});
+    if (!r) return std::nullopt;
+    return ChainedStatementRow{r->i64(0),
+                               r->str(1),
+                               parseDate(r->str(2)),
+                               parseDate(r->str(3)),
+                               Money::fromCents(r->i64(4)),
+                               Money::fromCents(r->i64(5))};
+}
+
+}  // namespace
+
+std::optional<ChainedStatementRow> previousStatement(db::Connection& db, const std::string& iban,
+                                                     Date from, std::int64_t id) {
+    return chainedStatement(db,
+                            "(from_date < ? OR (from_date = ? AND id < ?))"
+                            " ORDER BY from_date DESC, id DESC LIMIT 1 FOR UPDATE",
+                            iban, from, id);
+}
+
+std::optional<ChainedStatementRow> nextStatement(db::Connection& db, const std::string& iban,
+                                                 Date from, std::int64_t id) {
+    return chainedStatement(db,
+                            "(from_date > ? OR (from_date = ? AND id > ?))"
+                            " ORDER BY from_date, id LIMIT 1 FOR UPDATE",
+                            iban, from, id);
+}
+
+void setStatementChain(db::Connection& db, std::int64_t id, std::optional<std::int64_t> previous_id,
+                       const std::string& status, const std::string& detail) {
+    db.execute(
+        "UPDATE bank_statements SET previous_id = ?, chain_status = ?, chain_detail = ?,"
+        " chain_resolution = NULL, chain_resolved_by = NULL, chain_resolved_at = NULL"
+        " WHERE id = ?",
+        {previous_id ? db::Param(*previous_id) : db::Param(nullptr), status,
+         detail.empty() ? db::Param(nullptr) : db::Param(detail.substr(0, 400)), id});
+}
+
+std::optional<ChainToResolve> lockStatementChain(db::Connection& db, std::int64_t id) {
+    auto r = db.queryOne(
+        "SELECT account_iban, statement_id, chain_status, chain_resolved_at IS NOT NULL"
+        " FROM bank_statements WHERE id = ? FOR UPDATE",
+        {id});
+    if (!r) return std::nullopt;
+    return ChainToResolve{r->str(0), r->str(1), r->str(2), r->i64(3) != 0};
+}
+
+void resolveStatementChain(db::Connection& db, std::int64_t id, const std::string& resolution,
+                           const std::string& by, const std::string& at) {
+    db.execute(
+        "UPDATE bank_statements SET chain_resolution = ?, chain_resolved_by = ?,"
+        " chain_resolved_at = ? WHERE id = ?",
+        {resolution, by, at, id});
 }
 
 std::optional<EntryToResolve> lockBankEntry(db::Connection& db, std::int64_t id) {
@@ -102,7 +178,7 @@ std::optional<EntryToResolve> lockBankEntry(db::Connection& db, std::int64_t id)
 std::optional<InstructionToMatch> lockInstruction(db::Connection& db, std::int64_t id) {
     auto i = db.queryOne(
         "SELECT id, provider_id, status, amount_cents, debtor_iban FROM payment_instructions"
-        " WHERE id = ? FOR UPDATE",
+        " WHERE id = ? AND status IN ('sent', 'booked', 'returned') FOR UPDATE",
         {id});
     if (!i) return std::nullopt;
     return InstructionToMatch{i->i64(0), i->i64(1), i->str(2), i->i64(3), i->str(4)};

@@ -49,7 +49,10 @@ struct BankEntryRow {
     std::optional<std::int64_t> instruction_id;
 };
 
-// An entry on the reconciliation work list.
+// An item on the reconciliation work list: a bank entry (kind "entry", id the entry's), or a
+// statement that does not chain to the account's previous one (kind "statement_chain", id the
+// statement's, match_status its chain status gap or mismatch, amount_cents its opening balance
+// minus the previous closing balance, booking_date its first day).
 struct WorkListRow {
     std::int64_t id = 0;
     std::string account_iban, statement_id;
@@ -59,6 +62,23 @@ struct WorkListRow {
         return_reason;
     std::string match_status;
     std::optional<std::string> reason;
+    std::string kind;                   // "entry" or "statement_chain"
+    std::optional<std::string> detail;  // statement_chain: why
+};
+
+// A statement as chaining sees it.
+struct ChainedStatementRow {
+    std::int64_t id = 0;
+    std::string statement_id;
+    Date from, to;
+    Money opening, closing;
+};
+
+// A statement's chain as resolving it sees it (locked).
+struct ChainToResolve {
+    std::string account_iban, statement_id;
+    std::string chain_status;  // unchecked, first, ok, gap, mismatch
+    bool resolved = false;
 };
 
 // An entry as resolving it sees it (locked).
@@ -86,7 +106,8 @@ bool statementKnown(db::Connection& db, const std::string& iban, const std::stri
 bool isDebtorAccount(db::Connection& db, const std::string& iban);
 // Stores the statement; returns its id.
 std::int64_t insertBankStatement(db::Connection& db, const BankStatementRow& s);
-// The transfers from the account that were sent, by id, locked.
+// The transfers from the account that were sent (sent, booked, returned; not those of a
+// prepared or cancelled run), by id, locked.
 std::vector<SentInstructionRow> lockSentInstructions(db::Connection& db, const std::string& iban);
 // Stores one entry; returns its id.
 std::int64_t insertBankEntry(db::Connection& db, const BankEntryRow& e);
@@ -97,11 +118,28 @@ void markInstructionBooked(db::Connection& db, std::int64_t instruction_id,
 // The transfer came back (`reason`, at most 8 characters kept); its payables are open again.
 void markInstructionReturned(db::Connection& db, std::int64_t instruction_id,
                              const std::string& reason);
-// Entries not matched or with an amount difference, by id.
+// Entries not matched or with an amount difference, by id; then the statements whose chain is
+// broken (gap, mismatch) and not resolved, by id.
 std::vector<WorkListRow> reconciliationWorkList(db::Connection& db);
+// The account's statement just before statement `id` (whose first day is `from`), ordered by
+// first day then id; locked. Nothing for the account's first statement.
+std::optional<ChainedStatementRow> previousStatement(db::Connection& db, const std::string& iban,
+                                                     Date from, std::int64_t id);
+// The account's statement just after statement `id`, in the same order; locked.
+std::optional<ChainedStatementRow> nextStatement(db::Connection& db, const std::string& iban,
+                                                 Date from, std::int64_t id);
+// Records statement `id`'s chain verdict (status first/ok/gap/mismatch, detail "" for none)
+// against `previous_id`; an earlier resolution no longer applies and is cleared.
+void setStatementChain(db::Connection& db, std::int64_t id, std::optional<std::int64_t> previous_id,
+                       const std::string& status, const std::string& detail);
+// The statement's chain, locked; nothing when the statement is unknown.
+std::optional<ChainToResolve> lockStatementChain(db::Connection& db, std::int64_t id);
+// Records how the statement's broken chain was resolved.
+void resolveStatementChain(db::Connection& db, std::int64_t id, const std::string& resolution,
+                           const std::string& by, const std::string& at);
 // The entry, locked; nothing when unknown.
 std::optional<EntryToResolve> lockBankEntry(db::Connection& db, std::int64_t id);
-// The transfer, locked; nothing when unknown.
+// The transfer, locked; nothing when unknown or never sent (a prepared or cancelled run's).
 std::optional<InstructionToMatch> lockInstruction(db::Connection& db, std::int64_t id);
 // Records how the entry was resolved.
 void resolveBankEntry(db::Connection& db, std::int64_t id, const std::string& status,

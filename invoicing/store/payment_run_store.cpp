@@ -198,4 +198,17 @@ void MariaDbPaymentRuns::recordApproval(std::int64_t run_id, const std::string& 
          timestamp(ctx_.clock), db::LongText{&file.content}, file.sha256, run_id});
 }
 
+void MariaDbPaymentRuns::recordCancellation(std::int64_t run_id, const std::string& by,
+                                            const std::string& reason) {
+    ctx_.db.execute(
+        "UPDATE payment_runs SET status = ?, cancelled_by = ?, cancelled_at = ?,"
+        " cancel_reason = ? WHERE id = ?",
+        {std::string(paymentRunStatusName(PaymentRunStatus::Cancelled)), by, timestamp(ctx_.clock),
+         reason.substr(0, 400), run_id});
+    ctx_.db.execute(
+        "UPDATE payment_instructions SET status = 'cancelled' WHERE run_id = ? AND status ="
+        " 'prepared'",
+        {run_id});
+}
+
 }  // namespace zc::invoicing

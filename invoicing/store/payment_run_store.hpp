@@ -91,6 +91,12 @@ class PaymentRunStore {
     // The run is approved by `approver` now, with its file.
     virtual void recordApproval(std::int64_t run_id, const std::string& approver,
                                 const PaymentFile& file) = 0;
+
+    // -- cancelling
+    // The prepared run is cancelled by `by` now, with the reason; its transfers are cancelled
+    // (its payables were never taken out of 'open').
+    virtual void recordCancellation(std::int64_t run_id, const std::string& by,
+                                    const std::string& reason) = 0;
 };
 
 class MariaDbPaymentRuns final : public PaymentRunStore {
@@ -111,6 +117,8 @@ class MariaDbPaymentRuns final : public PaymentRunStore {
     void markSent(const RunTransfer& transfer, const JournalEntry& payment) override;
     void recordApproval(std::int64_t run_id, const std::string& approver,
                         const PaymentFile& file) override;
+    void recordCancellation(std::int64_t run_id, const std::string& by,
+                            const std::string& reason) override;
 
   private:
     app::RequestContext& ctx_;

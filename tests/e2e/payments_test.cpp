@@ -86,11 +86,11 @@ std::string camtEntry(const CamtEntry& e, const std::string& date, const std::st
     return x + "</TxDtls></NtryDtls></Ntry>";
 }
 
-// A one-day statement of `account` with these entries, balanced from an opening of 10,000.00
-// unless `closing` is given.
+// A one-day statement of `account` with these entries, from `opening` (10,000.00 unless given)
+// to `closing`.
 std::string camt053(const std::string& id, const std::string& account, const std::string& date,
                     const std::vector<CamtEntry>& entries, const std::string& closing,
-                    const std::string& currency = "EUR") {
+                    const std::string& currency = "EUR", const std::string& opening = "10000.00") {
     std::string x =
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Document "
         "xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\"><BkToCstmrStmt><GrpHdr><MsgId>" +
@@ -103,7 +103,7 @@ std::string camt053(const std::string& id, const std::string& account, const std
                "\">" + amount + "</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>" + date +
                "</Dt></Dt></Bal>";
     };
-    x += balance("OPBD", "10000.00") + balance("CLBD", closing);
+    x += balance("OPBD", opening) + balance("CLBD", closing);
     for (const auto& e : entries) x += camtEntry(e, date, account);
     return x + "</Stmt></BkToCstmrStmt></Document>\n";
 }
@@ -111,6 +111,15 @@ std::string camt053(const std::string& id, const std::string& account, const std
 test::Response postStatement(const std::string& xml, test::Headers headers) {
     headers.emplace_back("Content-Type", "application/xml");
     return e2e::client().request("POST", "/api/v1/bank-statements", xml, headers);
+}
+
+// The chain status ("first", "ok", "gap", "mismatch") of the file's first statement.
+std::string chainOf(const test::Response& imported) {
+    return imported.object()
+        ->getArray("statements")
+        ->getObject(0)
+        ->getObject("chain")
+        ->getValue<std::string>("status");
 }
 
 std::string euros(std::int64_t cents) {
@@ -217,7 +226,15 @@ TEST(PaymentsFlow, ADeclarationIsPaidByARunPreparedAndApprovedByTwoFinanceUsers)
     const std::vector<CamtEntry> entries = {{amount, false, e2e_id, creditor, ""},
                                             {amount, true, e2e_id, creditor, "AC04"},
                                             {"12.34", true, "", "", ""}};
-    const std::string camt = camt053(stmt_id, debtor, today, entries, "10012.34");
+    // Issue 13: consecutive statements of the account chain, so each one opens at the previous
+    // one's closing balance (the account's last statement so far, else 10,000.00).
+    const auto last = db.queryOne(
+        "SELECT closing_cents FROM bank_statements WHERE account_iban = ?"
+        " ORDER BY from_date DESC, id DESC LIMIT 1",
+        {debtor});
+    const std::int64_t opening = last ? last->i64(0) : 1000000;
+    const std::string camt =
+        camt053(stmt_id, debtor, today, entries, euros(opening + 1234), "EUR", euros(opening));
     std::ofstream(artifacts() / ("camt053-run" + std::to_string(run) + ".xml")) << camt;
     EXPECT_EQ(firstProblem(validate(kSource / "interfaces/xml/schemas/iso20022", camt)), "valid");
     if (std::filesystem::exists(official / "camt.053.001.02.xsd")) {
@@ -225,6 +242,7 @@ TEST(PaymentsFlow, ADeclarationIsPaidByARunPreparedAndApprovedByTwoFinanceUsers)
     }
     const auto imported = postStatement(camt, fin1);
     ASSERT_EQ(imported.status, 201) << imported.describe();
+    EXPECT_TRUE(chainOf(imported) == "first" || chainOf(imported) == "ok") << imported.text;
     const auto got = imported.object()->getArray("statements")->getObject(0)->getArray("entries");
     ASSERT_EQ(got->size(), 3u);
     EXPECT_EQ(got->getObject(0)->getValue<std::string>("match_status"), "booked");
@@ -261,7 +279,8 @@ TEST(PaymentsFlow, ADeclarationIsPaidByARunPreparedAndApprovedByTwoFinanceUsers)
     std::int64_t unknown = 0;
     for (std::size_t i = 0; i < work.array()->size(); ++i) {
         const auto o = work.array()->getObject(static_cast<unsigned>(i));
-        if (o->getValue<std::string>("statement_id") == stmt_id)
+        if (o->getValue<std::string>("statement_id") == stmt_id &&
+            o->getValue<std::string>("kind") == "entry")
             unknown = o->getValue<std::int64_t>("id");
     }
     ASSERT_NE(unknown, 0) << work.text;
@@ -285,10 +304,11 @@ TEST(PaymentsFlow, ADeclarationIsPaidByARunPreparedAndApprovedByTwoFinanceUsers)
               200);
     const std::string camt2 =
         camt053(stmt_id + "B", debtor, today, {{amount, false, e2e_id2, creditor, ""}},
-                euros(1000000 - expected));
+                euros(opening + 1234 - expected), "EUR", euros(opening + 1234));
     std::ofstream(artifacts() / ("camt053-run" + std::to_string(run2) + ".xml")) << camt2;
     const auto booked = postStatement(camt2, fin2);
     ASSERT_EQ(booked.status, 201) << booked.describe();
+    EXPECT_EQ(chainOf(booked), "ok") << "it opens where the statement before it closed";
     EXPECT_EQ(openDue(db, provider, until), 0);
 
     // The provider follows its prestatie to the bank entry, and its statement adds up.
@@ -337,9 +357,10 @@ TEST(PaymentsFlow, ADeclarationIsPaidByARunPreparedAndApprovedByTwoFinanceUsers)
         second.object()->getArray("transfers")->getObject(0)->getValue<std::int64_t>("id");
     const auto returned = postStatement(
         camt053(stmt_id + "C", debtor, today, {{amount, true, "NOTPROVIDED", creditor, "AC04"}},
-                euros(1000000 + expected)),
+                euros(opening + 1234), "EUR", euros(opening + 1234 - expected)),
         fin1);
     ASSERT_EQ(returned.status, 201) << returned.describe();
+    EXPECT_EQ(chainOf(returned), "ok");
     const auto entry =
         returned.object()->getArray("statements")->getObject(0)->getArray("entries")->getObject(0);
     EXPECT_EQ(entry->getValue<std::string>("reason"), "RETURN_UNKNOWN_INSTRUCTION");
@@ -357,6 +378,64 @@ TEST(PaymentsFlow, ADeclarationIsPaidByARunPreparedAndApprovedByTwoFinanceUsers)
     EXPECT_EQ(openDue(db, provider, until), expected)
         << "the returned transfer's payables are open";
     EXPECT_EQ(client.post(path, by_hand, fin2).code(), "ENTRY_NOT_OPEN");
+
+    // Issue 13: a prepared run says when it has gone stale, and can be cancelled with a reason
+    // (audited, no four eyes); its payables are free for the next run.
+    const auto third = client.post("/api/v1/payment-runs", prepare, fin1);
+    ASSERT_EQ(third.status, 201) << third.describe();
+    const auto run3 = "/api/v1/payment-runs/" + std::to_string(third.num("id"));
+    ASSERT_EQ(third.object()->getArray("transfers")->size(), 1u) << third.text;
+    EXPECT_FALSE(client.get(run3, fin2).object()->getValue<bool>("stale"));
+    const auto payable = "/api/v1/payables/" + std::to_string(ours->i64(0));
+    Poco::JSON::Object::Ptr dispute = new Poco::JSON::Object;
+    dispute->set("reason", "The provider disputes the hours");
+    ASSERT_EQ(client.post(payable + "/dispute", dispute, fin1).status, 200);
+    const auto stale = client.get(run3, fin2);
+    EXPECT_TRUE(stale.object()->getValue<bool>("stale")) << stale.text;
+    EXPECT_NE(stale.str("stale_reason").find("Payable " + std::to_string(ours->i64(0))),
+              std::string::npos)
+        << stale.text;
+    ASSERT_EQ(client.post(payable + "/undispute", dispute, fin1).status, 200);
+    EXPECT_FALSE(client.get(run3, fin2).object()->getValue<bool>("stale"));
+    EXPECT_EQ(
+        client.post(run3 + "/cancel", Poco::JSON::Object::Ptr(new Poco::JSON::Object), fin1).status,
+        400)
+        << "a cancellation needs a reason";
+    Poco::JSON::Object::Ptr cancel = new Poco::JSON::Object;
+    cancel->set("reason", "Prepared with the wrong due date " + s);
+    const auto cancelled = client.post(run3 + "/cancel", cancel, fin1);
+    ASSERT_EQ(cancelled.status, 200) << cancelled.describe();
+    EXPECT_EQ(cancelled.str("status"), "cancelled");
+    EXPECT_EQ(
+        cancelled.object()->getArray("transfers")->getObject(0)->getValue<std::string>("status"),
+        "cancelled");
+    EXPECT_EQ(client.post(run3 + "/cancel", cancel, fin2).code(), "RUN_NOT_PREPARED");
+    EXPECT_EQ(client.post(run3 + "/approve", Poco::JSON::Object::Ptr(new Poco::JSON::Object), fin2)
+                  .code(),
+              "RUN_NOT_PREPARED");
+    const auto audit = db.queryOne(
+        "SELECT actor, after_json FROM audit_log WHERE action = 'payment_run.cancel'"
+        " AND object_id = ?",
+        {std::to_string(third.num("id"))});
+    ASSERT_TRUE(audit.has_value()) << "the cancellation is audited";
+    EXPECT_EQ(audit->str(0), "fin.devries");
+    EXPECT_NE(audit->str(1).find("wrong due date " + s), std::string::npos) << audit->str(1);
+    EXPECT_EQ(openDue(db, provider, until), expected) << "the cancelled run's payables are open";
+    const auto fourth = client.post("/api/v1/payment-runs", prepare, fin1);
+    ASSERT_EQ(fourth.status, 201) << fourth.describe();
+    ASSERT_EQ(fourth.object()->getArray("transfers")->size(), 1u) << fourth.text;
+    EXPECT_EQ(fourth.object()
+                  ->getArray("transfers")
+                  ->getObject(0)
+                  ->getValue<std::int64_t>("amount_cents"),
+              expected)
+        << "the next run pays what the cancelled one would have";
+    cancel->set("reason", "Test clean-up");
+    EXPECT_EQ(client
+                  .post("/api/v1/payment-runs/" + std::to_string(fourth.num("id")) + "/cancel",
+                        cancel, fin2)
+                  .status,
+              200);
 
     // The ledger: journals balance, payable accounts equal open payables.
     const auto violation = invoicing::checkLedger(invoicing::loadLedgerFacts(db));

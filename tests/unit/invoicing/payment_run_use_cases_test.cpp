@@ -7,6 +7,7 @@
 
 #include "contracting/kernel/errors.hpp"
 #include "invoicing/app/payment_run_approval.hpp"
+#include "invoicing/app/payment_run_cancellation.hpp"
 #include "invoicing/app/payment_run_preparation.hpp"
 
 namespace zc::invoicing {
@@ -22,6 +23,7 @@ class MemoryRuns final : public PaymentRunStore {
     std::vector<RunTransfer> run_transfers;
     std::vector<std::pair<std::int64_t, JournalEntry>> sent;  // instruction, journal
     std::vector<std::pair<std::int64_t, std::string>> approvals;
+    std::vector<std::pair<std::int64_t, std::string>> cancellations;  // run, reason
     std::vector<NewRun> inserted;
     std::optional<std::vector<std::int64_t>> asked_providers;
     PaymentRunInput input;  // what runInput answers (run_id set on the call)
@@ -72,6 +74,11 @@ class MemoryRuns final : public PaymentRunStore {
         approvals.emplace_back(run_id, approver);
         EXPECT_EQ(file.content, "<pain.001 of ZC-RUN-7>");
         runs.at(run_id).status = PaymentRunStatus::Approved;
+    }
+    void recordCancellation(std::int64_t run_id, const std::string&,
+                            const std::string& reason) override {
+        cancellations.emplace_back(run_id, reason);
+        runs.at(run_id).status = PaymentRunStatus::Cancelled;
     }
 };
 
@@ -132,6 +139,49 @@ TEST_F(PaymentRunApprovalTest, AStaleRunIsRefusedAndNothingIsSent) {
     store_.stale = "Payable 5 changed since the run was prepared.";
     EXPECT_EQ(refusal("fin.mulder"), "RUN_STALE");
     expectNothingSent();
+}
+
+std::string cancelRefusal(MemoryRuns& store, const std::string& reason) {
+    try {
+        cancelPaymentRun(store, {7, "fin.devries", reason});
+    } catch (const ValidationError& e) {
+        return e.code();
+    }
+    return "";
+}
+
+TEST_F(PaymentRunApprovalTest, APreparedRunIsCancelledWithItsReasonByItsOwnPreparer) {
+    EXPECT_EQ(cancelRefusal(store_, "Wrong due date chosen"), "") << "no four eyes needed";
+    ASSERT_EQ(store_.cancellations.size(), 1u);
+    EXPECT_EQ(store_.cancellations[0],
+              std::make_pair(std::int64_t{7}, std::string("Wrong due date chosen")));
+    EXPECT_EQ(store_.runs.at(7).status, PaymentRunStatus::Cancelled);
+    EXPECT_EQ(refusal("fin.mulder"), "RUN_NOT_PREPARED") << "a cancelled run is not approved";
+    expectNothingSent();
+    EXPECT_EQ(cancelRefusal(store_, "again"), "RUN_NOT_PREPARED");
+    EXPECT_EQ(store_.cancellations.size(), 1u);
+}
+
+TEST_F(PaymentRunApprovalTest, AnApprovedRunIsNotCancelled) {
+    EXPECT_EQ(refusal("fin.mulder"), "");
+    EXPECT_EQ(cancelRefusal(store_, "Too late"), "RUN_NOT_PREPARED");
+    EXPECT_TRUE(store_.cancellations.empty());
+    EXPECT_EQ(store_.runs.at(7).status, PaymentRunStatus::Approved);
+}
+
+TEST_F(PaymentRunApprovalTest, ACancellationNeedsAReasonAndAKnownRun) {
+    EXPECT_EQ(cancelRefusal(store_, "  "), "REASON_REQUIRED");
+    store_.runs.clear();
+    EXPECT_EQ(cancelRefusal(store_, "Not needed"), "NOT_FOUND");
+    EXPECT_TRUE(store_.cancellations.empty());
+}
+
+TEST_F(PaymentRunApprovalTest, OnlyAPreparedRunIsReportedStale) {
+    EXPECT_EQ(staleReasonOf(store_, 7, PaymentRunStatus::Prepared), std::nullopt);
+    store_.stale = "Payable 5 changed since the run was prepared.";
+    EXPECT_EQ(staleReasonOf(store_, 7, PaymentRunStatus::Prepared), store_.stale);
+    EXPECT_EQ(staleReasonOf(store_, 7, PaymentRunStatus::Approved), std::nullopt);
+    EXPECT_EQ(staleReasonOf(store_, 7, PaymentRunStatus::Cancelled), std::nullopt);
 }
 
 TEST_F(PaymentRunApprovalTest, AnUnknownRunIsNotFound) {

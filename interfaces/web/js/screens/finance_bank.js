@@ -19,6 +19,10 @@ function matchReason(code, detail) {
 
 const direction = (credit) => (credit ? t('fin.entry.credit') : t('fin.entry.debit'));
 
+// A statement that does not chain to the account's previous one (gap or mismatch).
+const isChain = (item) => item.kind === 'statement_chain';
+const brokenChain = (chain) => chain && (chain.status === 'gap' || chain.status === 'mismatch');
+
 // ---- statement upload ----------------------------------------------------------------------
 
 function resultView(answer) {
@@ -39,7 +43,10 @@ function resultView(answer) {
       { key: 'reason', label: t('fin.entry.reason'),
         render: (e) => matchReason(e.reason, e.match_status === 'difference' ? e.detail : '') },
       { key: 'amount_cents', label: t('fin.run.amount'), format: money, align: 'right' },
-    ], s.entries, { caption: t('fin.statements.caption', { id: s.statement_id, iban: s.account_iban }) })));
+    ], s.entries, { caption: t('fin.statements.caption', { id: s.statement_id, iban: s.account_iban }) })),
+    statements.filter((s) => brokenChain(s.chain)).map((s) => h('p', { class: 'chain-warning', role: 'status' },
+      t(`fin.chain.imported_${s.chain.status}`, { id: s.statement_id }), ' ', s.chain.detail || '', ' ',
+      link('/finance/worklist', t('fin.statements.to_worklist')))));
 }
 
 function uploadForm(result) {
@@ -86,7 +93,35 @@ async function candidates(entry) {
     .map((x) => ({ ...x, run_id: r.id })));
 }
 
+// A broken chain is resolved with a reason only (audited).
+function chainPanel(panel, item, reload) {
+  const fields = [
+    { name: 'reason', label: t('fin.resolve.reason'), type: 'textarea', required: true, hint: t('fin.resolve.reason_hint') },
+  ];
+  const el = form(fields, t('fin.resolve.submit'), async (v) => {
+    await api.post(`/bank-statements/${item.id}/chain/resolve`, { reason: v.reason });
+    announce(t('fin.chain.resolved', { id: item.statement_id }));
+    panel.replaceChildren();
+    await reload();
+  });
+  const cancel = h('button', { type: 'button', onclick: () => panel.replaceChildren() }, t('ui.cancel'));
+  el.querySelector('.actions').append(cancel);
+  el.id = 'resolve-form';
+  const about = facts([
+    [t('fin.entry.statement'), `${item.statement_id} (${item.account_iban})`],
+    [t('fin.chain.from'), date(item.booking_date)],
+    [t('fin.entry.reason'), `${t(`fin.status.entry.${item.match_status}`)} — ${item.detail || ''}`],
+  ]);
+  about.style.marginBottom = '1rem';
+  panel.replaceChildren(section(t('fin.chain.title', { id: item.statement_id }), about, el));
+  el.querySelector('textarea').focus();
+}
+
 async function resolvePanel(panel, entry, reload) {
+  if (isChain(entry)) {
+    chainPanel(panel, entry, reload);
+    return;
+  }
   panel.replaceChildren(h('p', { class: 'loading' }, t('ui.loading')));
   let found;
   try {
@@ -134,20 +169,21 @@ async function resolvePanel(panel, entry, reload) {
 
 function worklistTable(entries, ctx, panel, reload) {
   const columns = [
-    { key: 'id', label: t('fin.entry.id'), format: (v) => `#${v}` },
+    { key: 'id', label: t('fin.entry.id'), render: (e) => (isChain(e) ? t('fin.chain.item') : `#${e.id}`) },
     { key: 'statement_id', label: t('fin.entry.statement') },
     { key: 'booking_date', label: t('fin.entry.date'), format: date },
-    { key: 'credit', label: t('fin.entry.direction'), format: direction },
+    { key: 'credit', label: t('fin.entry.direction'), render: (e) => (isChain(e) ? '' : direction(e.credit)) },
     { key: 'end_to_end_id', label: t('fin.entry.counterparty_e2e'), render: (e) => [e.counterparty_name, e.counterparty_iban,
       e.end_to_end_id].filter(Boolean).flatMap((x, i) => (i ? [h('br'), x] : [x])) },
     { key: 'match_status', label: t('fin.entry.match'), render: (e) => statusBadge('entry', e.match_status) },
     { key: 'reason', label: t('fin.entry.reason'),
-      render: (e) => [matchReason(e.reason), e.return_reason ? ` ${t('fin.run.return_reason', { code: e.return_reason })}` : ''] },
+      render: (e) => (isChain(e) ? e.detail || ''
+        : [matchReason(e.reason), e.return_reason ? ` ${t('fin.run.return_reason', { code: e.return_reason })}` : '']) },
     { key: 'amount_cents', label: t('fin.run.amount'), format: money, align: 'right' },
   ];
   if (ctx.user.role === 'finance') {
     columns.push({ key: 'actions', label: t('ui.actions'), render: (e) => h('button', {
-      type: 'button', 'aria-label': t('fin.resolve.open_label', { id: e.id }),
+      type: 'button', 'aria-label': isChain(e) ? t('fin.chain.open_label', { id: e.statement_id }) : t('fin.resolve.open_label', { id: e.id }),
       onclick: () => resolvePanel(panel, e, reload),
     }, t('fin.resolve.open')) });
   }

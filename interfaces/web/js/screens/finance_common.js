@@ -12,7 +12,7 @@ const KINDS = {
   sent: 'warn', booked: 'ok', returned: 'bad',
   paid: 'ok', offset: 'neutral', left_out: 'bad',
   open: 'warn', in_run: 'neutral',
-  difference: 'bad', unmatched: 'bad', resolved: 'ok',
+  difference: 'bad', unmatched: 'bad', resolved: 'ok', gap: 'bad', mismatch: 'bad',
 };
 
 // badge for a status of a group ('run', 'transfer', 'item', 'payable', 'entry').

@@ -183,6 +183,28 @@ function approvePanel(run, ctx) {
     h('div', { class: 'actions' }, button), feedback);
 }
 
+// A prepared run that can no longer be approved as it is says so, with the way out.
+function staleBanner(run) {
+  const again = `/finance/runs?municipality=${encodeURIComponent(run.municipality_code)}&due_until=${encodeURIComponent(run.due_until)}`;
+  const box = alertBox(h('strong', {}, t('fin.run.stale_banner')), ' ', run.stale_reason || '', ' ',
+    link(again, t('fin.run.prepare_again')));
+  box.id = 'stale-banner';
+  return box;
+}
+
+// Cancelling a prepared run: a reason is required (audited); its payables go to the next run.
+function cancelPanel(run, ctx) {
+  const fields = [{ name: 'reason', label: t('fin.run.cancel_reason'), type: 'textarea', required: true,
+    hint: t('fin.run.cancel_hint') }];
+  const el = form(fields, t('fin.run.cancel'), async (v) => {
+    await api.post(`/payment-runs/${run.id}/cancel`, { reason: v.reason });
+    announce(t('fin.run.cancelled', { id: run.id }));
+    await ctx.rerender();
+  });
+  el.id = 'cancel-run';
+  return section(t('fin.run.cancel_title'), el);
+}
+
 function downloadPanel(run) {
   const bar = quietProgress(t('fin.run.download_progress'));
   const feedback = h('div');
@@ -209,8 +231,10 @@ function downloadPanel(run) {
 async function runScreen(main, ctx) {
   const [run, providers] = await Promise.all([api.get(`/payment-runs/${encodeURIComponent(ctx.params.id)}`), providerMap()]);
   const items = run.items || [];
-  const parts = [h('p', {}, link('/finance/runs', t('fin.run.back'))), summary(run, items)];
-  if (run.status === 'prepared' && ctx.user.role === 'finance') parts.push(approvePanel(run, ctx));
+  const parts = [h('p', {}, link('/finance/runs', t('fin.run.back')))];
+  if (run.stale) parts.push(staleBanner(run));
+  parts.push(summary(run, items));
+  if (run.status === 'prepared' && ctx.user.role === 'finance') parts.push(approvePanel(run, ctx), cancelPanel(run, ctx));
   if (run.status === 'approved') parts.push(downloadPanel(run));
   parts.push(
     section(t('fin.run.transfers'), transfersTable(run)),
