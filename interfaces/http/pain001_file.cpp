@@ -25,19 +25,29 @@ void requireValid(const std::string& xml, const std::string& message_id) {
 
 }  // namespace
 
+// One PmtInf ("<msgid>-<k>") per debtor account of the run, each with only its own transfers;
+// the initiating party is the first account's name.
 invoicing::PaymentFile Pain001File::write(const invoicing::PaymentOrder& order) {
-    const auto& debtor = order.debtor;
-    iso20022::PaymentBlock block{order.message_id + "-1", debtor.name, debtor.iban, debtor.bic,
-                                 order.execution_date,    false,       {}};
-    for (const auto& t : order.transfers) {
-        block.transfers.push_back(
-            {t.end_to_end_id, t.amount, t.creditor_name, t.creditor_iban, "", t.remittance});
-    }
     iso20022::PaymentInitiation init;
     init.message_id = order.message_id;
     init.creation_date_time = order.created_at;
-    init.initiating_party = debtor.name;
-    init.blocks.push_back(std::move(block));
+    init.initiating_party = order.debtor.name;
+    for (const auto& b : order.blocks) {
+        const auto& debtor = b.debtor;
+        iso20022::PaymentBlock block{
+            order.message_id + "-" + std::to_string(init.blocks.size() + 1),
+            debtor.name,
+            debtor.iban,
+            debtor.bic,
+            order.execution_date,
+            false,
+            {}};
+        for (const auto& t : b.transfers) {
+            block.transfers.push_back(
+                {t.end_to_end_id, t.amount, t.creditor_name, t.creditor_iban, "", t.remittance});
+        }
+        init.blocks.push_back(std::move(block));
+    }
     std::string xml = iso20022::writePain001(init);
     requireValid(xml, order.message_id);
     const std::string sha = security::sha256Hex(xml);

@@ -82,6 +82,42 @@ ApiResponse setDebtorAccount(RequestContext& ctx, const ApiRequest& req) {
     return {200, out};
 }
 
+namespace {
+
+Poco::JSON::Object::Ptr debtorAccountJson(const invoicing::DebtorAccountRow& a) {
+    auto o = newObject();
+    o->set("id", a.id);
+    o->set("municipality_code", a.municipality_code);
+    o->set("iban", a.iban);
+    setOptional(o, "bic", a.bic);
+    o->set("name", a.name);
+    setOptional(o, "label", a.label);
+    o->set("is_default", a.is_default);
+    o->set("active", a.active);
+    return o;
+}
+
+}  // namespace
+
+ApiResponse addDebtorAccount(RequestContext& ctx, const ApiRequest& req) {
+    invoicing::NewDebtorAccount n;
+    n.account.municipality_code = req.pathParam("code");
+    n.account.iban = Iban::parse(requiredString(req.body, "iban", 34), "iban").str();
+    n.account.bic = optionalString(req.body, "bic", 11);
+    n.account.name = requiredString(req.body, "name", 70);
+    n.label = optionalString(req.body, "label", 70);
+    n.is_default = optionalBool(req.body, "is_default", false);
+    return {201, debtorAccountJson(invoicing::addDebtorAccount(ctx, n))};
+}
+
+ApiResponse listDebtorAccounts(RequestContext& ctx, const ApiRequest& req) {
+    auto out = newArray();
+    for (const auto& a : invoicing::listDebtorAccounts(ctx, req.pathParam("code"))) {
+        out->add(debtorAccountJson(a));
+    }
+    return {200, out};
+}
+
 ApiResponse providerBalances(RequestContext& ctx, const ApiRequest& req) {
     const auto page = pageFrom(req.query);
     auto out = newArray();
@@ -102,7 +138,16 @@ ApiResponse providerBalances(RequestContext& ctx, const ApiRequest& req) {
 }
 
 ApiResponse preparePaymentRun(RequestContext& ctx, const ApiRequest& req) {
-    invoicing::RunRequest request{requiredString(req.body, "municipality_code", 4),
+    // "municipality_codes": [...], or the one "municipality_code" (the older form).
+    std::vector<std::string> codes;
+    if (req.body->has("municipality_codes")) {
+        for (const auto& code : stringArray(req.body, "municipality_codes", 50)) {
+            codes.push_back(MunicipalityCode::parse(code, "municipality_codes").str());
+        }
+    } else {
+        codes.push_back(requiredString(req.body, "municipality_code", 4));
+    }
+    invoicing::RunRequest request{codes,
                                   requiredDate(req.body, "due_until"),
                                   optionalDate(req.body, "execution_date"),
                                   std::nullopt,

@@ -6,10 +6,15 @@
 
 namespace zc::http {
 
-// PUT /municipalities/{code}/debtor-account {iban, bic, name}: the account runs pay from.
+// POST /municipalities/{code}/debtor-account {iban, bic, name}: the default account runs pay from.
 ApiResponse setDebtorAccount(RequestContext& ctx, const ApiRequest& req);
-// POST /payment-runs {municipality_code, due_until, execution_date?, provider_ids?}: prepares a
-// run of the open payables due by then (nothing is paid or locked yet).
+// POST /municipalities/{code}/debtor-accounts {iban, bic?, name, label?, is_default?}: 201 with
+// the account; GET lists the municipality's accounts, the default first.
+ApiResponse addDebtorAccount(RequestContext& ctx, const ApiRequest& req);
+ApiResponse listDebtorAccounts(RequestContext& ctx, const ApiRequest& req);
+// POST /payment-runs {municipality_codes | municipality_code, due_until, execution_date?,
+// provider_ids?}: prepares a run of the open payables due by then that those municipalities
+// owe, each paid from its own default account (nothing is paid or locked yet).
 ApiResponse preparePaymentRun(RequestContext& ctx, const ApiRequest& req);
 // GET /provider-balances: per provider what is owed (open, disputed), in a run not yet booked
 // and paid, in cents (claw-backs count negative), and its integrity block.

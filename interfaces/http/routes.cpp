@@ -144,6 +144,8 @@ std::vector<Route> buildRoutes() {
         forRoles("POST", v1 + "/advances/post-due", {kFin}, postDueAdvancesApi),
         // Payments (issue 5): debtor account, integrity blocks, disputes, payment runs.
         forRoles("POST", v1 + "/municipalities/{code}/debtor-account", {kFin}, setDebtorAccount),
+        forRoles("POST", v1 + "/municipalities/{code}/debtor-accounts", {kFin}, addDebtorAccount),
+        forRoles("GET", v1 + "/municipalities/{code}/debtor-accounts", {kFin}, listDebtorAccounts),
         forRoles("POST", v1 + "/providers/{id}/block", {kFin}, blockProvider),
         forRoles("POST", v1 + "/providers/{id}/unblock", {kFin}, unblockProvider),
         forRoles("POST", v1 + "/payables/{id}/dispute", {kFin}, disputePayable),

@@ -1,5 +1,7 @@
 #include "payment_run_approval.hpp"
 
+#include <algorithm>
+
 #include "contracting/kernel/errors.hpp"
 
 namespace zc::invoicing {
@@ -31,18 +33,42 @@ RunForApproval approvableRun(PaymentRunStore& store, const RunApproval& approval
 PaymentFile approvePaymentRun(PaymentRunStore& store, PaymentFileWriter& writer,
                               const RunApproval& approval) {
     const RunForApproval run = approvableRun(store, approval);
-    PaymentOrder order{run.message_id,
-                       approval.created_at,
-                       store.debtorAccount(run.municipality_code),
-                       run.execution_date,
-                       {}};
-    const std::string source = "instruction:";
-    for (const RunTransfer& t : store.transfers(run.id)) {
-        store.markSent(t,
-                       postPaymentSent(t.provider_id, order.debtor.iban, t.amount,
-                                       source + std::to_string(t.instruction_id), approval.today));
-        order.transfers.push_back(t);
+    const std::vector<DebtorAccount> accounts = store.runAccounts(run.id);
+    const std::vector<RunTransfer> transfers = store.transfers(run.id);
+    std::vector<PaymentOrderBlock> blocks;
+    for (const DebtorAccount& a : accounts) blocks.push_back({a, {}});
+    for (const RunTransfer& t : transfers) {
+        auto block = std::find_if(blocks.begin(), blocks.end(), [&](const PaymentOrderBlock& b) {
+            return b.debtor.id == t.debtor_account_id;
+        });
+        if (block == blocks.end()) {
+            throw ValidationError("NO_DEBTOR_ACCOUNT",
+                                  "The account transfer " + t.end_to_end_id +
+                                      " is paid from is not recorded; prepare a new run.",
+                                  "id");
+        }
+        // Nothing of municipality A is paid from an account of B.
+        ZC_ASSERT(block->debtor.municipality_code == t.municipality_code);
+        block->transfers.push_back(t);
     }
+    std::erase_if(blocks, [](const PaymentOrderBlock& b) { return b.transfers.empty(); });
+    if (blocks.empty() && !accounts.empty()) blocks.push_back({accounts.front(), {}});
+    if (blocks.empty()) {
+        throw ValidationError("NO_DEBTOR_ACCOUNT", "The run's debtor account is not recorded.",
+                              "id");
+    }
+    PaymentOrder order{
+        run.message_id, approval.created_at, blocks.front().debtor, run.execution_date, {}, {}};
+    const std::string source = "instruction:";
+    for (const PaymentOrderBlock& b : blocks) {
+        for (const RunTransfer& t : b.transfers) {
+            store.markSent(
+                t, postPaymentSent(t.provider_id, b.debtor.iban, t.amount,
+                                   source + std::to_string(t.instruction_id), approval.today));
+            order.transfers.push_back(t);
+        }
+    }
+    order.blocks = std::move(blocks);
     PaymentFile file = writer.write(order);
     store.recordApproval(run.id, approval.approver, file);
     return file;

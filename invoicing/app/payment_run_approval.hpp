@@ -10,13 +10,21 @@
 
 namespace zc::invoicing {
 
-// What the bank's file says: the run's transfers from the municipality's account.
+// The transfers paid from one debtor account (one PmtInf of the pain.001): all of them of the
+// account's municipality.
+struct PaymentOrderBlock {
+    DebtorAccount debtor;
+    std::vector<RunTransfer> transfers;
+};
+
+// What the bank's file says: the run's transfers, per account they are paid from.
 struct PaymentOrder {
     std::string message_id;
     std::string created_at;  // CreDtTm, "YYYY-MM-DDTHH:MM:SS"
-    DebtorAccount debtor;
+    DebtorAccount debtor;    // the first account: the initiating party
     Date execution_date;
-    std::vector<RunTransfer> transfers;
+    std::vector<RunTransfer> transfers;          // all of them
+    std::vector<PaymentOrderBlock> blocks = {};  // per account with transfers, by municipality
 };
 
 // Writes the file of an order (pain.001, checked against its schema: interfaces/iso20022).
@@ -34,7 +42,8 @@ struct RunApproval {
 };
 
 // Refuses with NOT_FOUND (no such run), RUN_NOT_PREPARED (approved or cancelled already),
-// FOUR_EYES (the approver prepared it) or RUN_STALE (a payable or provider of it changed since);
+// FOUR_EYES (the approver prepared it), RUN_STALE (a payable or provider of it changed since)
+// or NO_DEBTOR_ACCOUNT (a run prepared before debtor accounts whose account is not recorded);
 // then nothing is sent. Returns the stored file.
 PaymentFile approvePaymentRun(PaymentRunStore& store, PaymentFileWriter& writer,
                               const RunApproval& approval);

@@ -1,10 +1,13 @@
 #pragma once
-// Preparing a payment run (betaalrun): the open payables due by a date of the providers the
-// municipality contracts, composed into one transfer per provider (claw-backs offset, blocked
-// providers and disputed payables left out with the reason; invoicing/domain/payment_run).
+// Preparing a payment run (betaalrun): the open payables due by a date that one or more
+// municipalities owe, composed into one transfer per provider and municipality, each paid from
+// that municipality's (default or chosen) debtor account (claw-backs offset within the same
+// municipality only, blocked providers and disputed payables left out with the reason;
+// invoicing/domain/payment_run).
 // Nothing is paid or locked yet: a second finance user approves it
 // (payment_run_approval.hpp). One transaction: the caller's.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,16 +17,19 @@
 namespace zc::invoicing {
 
 struct RunRequest {
-    std::string municipality_code;
+    std::vector<std::string> municipality_codes;  // one or more; a repeated code counts once
     Date due_until;
     std::optional<Date> execution_date;                     // default: today
     std::optional<std::vector<std::int64_t>> provider_ids;  // default: every provider
     std::string preparer;                                   // the finance user's name
     Date today;
+    // Per municipality the debtor account to pay from; default: the municipality's default.
+    std::map<std::string, std::int64_t> accounts = {};
 };
 
-// Refuses with EXECUTION_DATE_PAST, NOT_FOUND (municipality) or NO_DEBTOR_ACCOUNT before
-// anything is recorded. Returns the new run's id.
+// Refuses with EXECUTION_DATE_PAST, MISSING_FIELD (no municipality), NOT_FOUND (municipality)
+// or NO_DEBTOR_ACCOUNT (none, or a chosen one that is not the municipality's) before anything
+// is recorded. Returns the new run's id.
 std::int64_t preparePaymentRun(PaymentRunStore& store, const RunRequest& request);
 
 }  // namespace zc::invoicing

@@ -48,21 +48,53 @@ std::string creationDateTime(const Clock& clock) {
 }  // namespace
 
 void setDebtorAccount(app::RequestContext& ctx, const DebtorAccountChange& c) {
+    addDebtorAccount(ctx, {c, std::nullopt, true});
+}
+
+DebtorAccountRow addDebtorAccount(app::RequestContext& ctx, const NewDebtorAccount& n) {
+    const DebtorAccountChange& c = n.account;
     db::Transaction tx(ctx.db);
-    if (updateDebtorAccount(ctx.db, c.municipality_code, c.iban, c.bic, c.name) == 0 &&
-        !municipalityRecorded(ctx.db, c.municipality_code)) {
+    if (!municipalityRecorded(ctx.db, c.municipality_code)) {
         throw ValidationError("NOT_FOUND",
                               "Municipality " + c.municipality_code + " does not exist.", "code");
     }
+    const auto holder = debtorAccountHolder(ctx.db, c.iban);
+    if (holder && *holder != c.municipality_code) {
+        throw ValidationError("DEBTOR_ACCOUNT_TAKEN",
+                              c.iban + " is a debtor account of municipality " + *holder +
+                                  "; an account pays for one municipality only.",
+                              "iban");
+    }
+    const bool first = debtorAccounts(ctx.db, c.municipality_code).empty();
+    const bool make_default = n.is_default || first;
+    const std::int64_t id = saveDebtorAccount(
+        ctx.db, {0, c.municipality_code, c.iban, c.bic, c.name, n.label, make_default, true},
+        make_default);
     security::appendAudit(ctx, {"municipality.debtor_account", "municipality", c.municipality_code,
                                 "ok", std::nullopt,
                                 security::AuditRecord()
                                     .set("municipality_code", c.municipality_code)
+                                    .set("id", id)
                                     .set("iban", c.iban)
                                     .set("bic", c.bic)
                                     .set("name", c.name)
+                                    .set("label", n.label)
+                                    .set("is_default", make_default)
                                     .json()});
+    DebtorAccountRow saved;
+    for (auto& a : debtorAccounts(ctx.db, c.municipality_code)) {
+        if (a.id == id) saved = a;
+    }
     tx.commit();
+    return saved;
+}
+
+std::vector<DebtorAccountRow> listDebtorAccounts(app::RequestContext& ctx,
+                                                 const std::string& code) {
+    if (!municipalityRecorded(ctx.db, code)) {
+        throw ValidationError("NOT_FOUND", "Municipality " + code + " does not exist.", "code");
+    }
+    return debtorAccounts(ctx.db, code);
 }
 
 std::vector<ProviderBalanceRow> providerBalances(app::RequestContext& ctx, std::int64_t limit,

@@ -12,6 +12,7 @@
 #include "invoicing/app/payment_run_approval.hpp"
 #include "invoicing/app/payment_run_cancellation.hpp"
 #include "invoicing/app/payment_run_preparation.hpp"
+#include "invoicing/store/debtor_account_store.hpp"
 #include "invoicing/store/payment_read_store.hpp"
 
 namespace zc::invoicing {
@@ -24,8 +25,25 @@ struct DebtorAccountChange {
     std::optional<std::string> bic;
     std::string name;
 };
-// NOT_FOUND (field "code") for an unknown municipality; audited "municipality.debtor_account".
+// It becomes the municipality's default debtor account (recorded when new; the former default
+// stays as a further account). NOT_FOUND (field "code") for an unknown municipality,
+// DEBTOR_ACCOUNT_TAKEN (field "iban") when the IBAN is another municipality's account; audited
+// "municipality.debtor_account".
 void setDebtorAccount(app::RequestContext& ctx, const DebtorAccountChange& change);
+
+// POST /municipalities/{code}/debtor-accounts: a further account (or, with `is_default`, the
+// new default; the municipality's first account is its default anyway). Refuses like
+// setDebtorAccount; audited "municipality.debtor_account". Returns the account as recorded.
+struct NewDebtorAccount {
+    DebtorAccountChange account;
+    std::optional<std::string> label;
+    bool is_default = false;
+};
+DebtorAccountRow addDebtorAccount(app::RequestContext& ctx, const NewDebtorAccount& account);
+
+// GET /municipalities/{code}/debtor-accounts: its accounts, the default first; NOT_FOUND
+// (field "code") for an unknown municipality.
+std::vector<DebtorAccountRow> listDebtorAccounts(app::RequestContext& ctx, const std::string& code);
 
 // GET /provider-balances, paged.
 std::vector<ProviderBalanceRow> providerBalances(app::RequestContext& ctx, std::int64_t limit,

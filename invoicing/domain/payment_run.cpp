@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 #include <string_view>
+#include <utility>
 
 #include "contracting/kernel/errors.hpp"
 
@@ -104,17 +105,20 @@ bool providerSelected(const RunProvider& provider, const RunSelection& selection
     return true;
 }
 
-// The selected payables and the receivables of their providers, by provider id.
-std::map<std::int64_t, ProviderItems> collect(
+// A provider's debts to one municipality: one transfer.
+using TransferKey = std::pair<std::int64_t, std::string>;  // (provider id, municipality)
+
+// The selected payables and the receivables of their providers, by provider and municipality.
+std::map<TransferKey, ProviderItems> collect(
     const PaymentRunInput& input, const std::map<std::int64_t, const RunProvider*>& providers) {
-    std::map<std::int64_t, ProviderItems> items;
+    std::map<TransferKey, ProviderItems> items;
     for (const DuePayable& p : input.payables) {
         if (p.due > input.selection.due_on_or_before) continue;
         if (!providerSelected(*providers.at(p.provider_id), input.selection)) continue;
-        items[p.provider_id].payables.push_back(&p);
+        items[{p.provider_id, p.municipality}].payables.push_back(&p);
     }
     for (const OpenReceivable& r : input.receivables) {
-        auto it = items.find(r.provider_id);
+        auto it = items.find({r.provider_id, r.municipality});
         if (it != items.end()) it->second.receivables.push_back(&r);
     }
     for (auto& [id, provider_items] : items) {
@@ -186,8 +190,10 @@ std::string remittance(std::int64_t run_id, const std::vector<const DuePayable*>
     return text;
 }
 
-std::string endToEndId(std::int64_t run_id, std::int64_t provider_id) {
+std::string endToEndId(std::int64_t run_id, std::int64_t provider_id,
+                       const std::string& municipality) {
     std::string id = "ZC-" + std::to_string(run_id) + "-" + std::to_string(provider_id);
+    if (!municipality.empty()) id += "-" + municipality;
     ZC_ASSERT(id.size() <= kMaxEndToEndIdLength);
     return id;
 }
@@ -208,7 +214,7 @@ std::vector<ReceivableUse> offsetsFor(const std::vector<const OpenReceivable*>& 
         if (unpaid == Money()) break;
         const Money used = std::min(r->amount, unpaid);
         unpaid -= used;
-        uses.push_back({r->id, r->provider_id, used, r->amount - used});
+        uses.push_back({r->id, r->provider_id, used, r->amount - used, r->municipality});
     }
     return uses;
 }
@@ -243,8 +249,9 @@ void settleProvider(PaymentRun& run, const RunProvider& provider,
                total,
                offset_total,
                {},
-               endToEndId(run.run_id, provider.id),
-               remittance(run.run_id, payables, offset_total)};
+               endToEndId(run.run_id, provider.id, payables.front()->municipality),
+               remittance(run.run_id, payables, offset_total),
+               payables.front()->municipality};
     for (const DuePayable* p : payables) t.payable_ids.push_back(p->id);
     run.control_sum += amount;
     run.transfers.push_back(std::move(t));
@@ -290,8 +297,8 @@ PaymentRun composePaymentRun(const PaymentRunInput& input) {
     const auto providers = validate(input);
     PaymentRun run;
     run.run_id = input.run_id;
-    for (const auto& [provider_id, items] : collect(input, providers)) {
-        composeProvider(run, *providers.at(provider_id), items);
+    for (const auto& [key, items] : collect(input, providers)) {
+        composeProvider(run, *providers.at(key.first), items);
     }
     // Disputed payables are left out as they are met, so the list is ordered per provider
     // already; the settled ids come from several providers and are sorted once.

@@ -26,12 +26,16 @@ struct DuePayable {
     // "Adv 2026-03" for an advance; may be empty.
     std::string reference;
     bool disputed = false;
+    // The municipality that owes it (payables.municipality_code); "" in a one-municipality run.
+    std::string municipality = {};
 };
 
 struct OpenReceivable {
     std::int64_t id = 0;
     std::int64_t provider_id = 0;
     Money amount;  // still open, > 0
+    // The municipality it is owed to: it is offset only against that municipality's payables.
+    std::string municipality = {};
 };
 
 struct RunProvider {
@@ -49,7 +53,7 @@ struct RunSelection {
     std::optional<std::vector<std::int64_t>> provider_ids;  // only these providers
 };
 
-inline constexpr std::int64_t kMaxRunIdNumber = 999'999'999'999'999;  // 15 digits, see below
+inline constexpr std::int64_t kMaxRunIdNumber = 999'999'999'999;  // 12 digits, see below
 inline constexpr std::size_t kMaxEndToEndIdLength = 35;
 inline constexpr std::size_t kMaxRemittanceLength = 140;
 inline constexpr std::size_t kMaxReferenceLength = 35;  // longer references are cut
@@ -59,7 +63,8 @@ inline constexpr Money kMaxTransferAmount = Money::fromCents(99'999'999'999);
 
 struct PaymentRunInput {
     // 1..kMaxRunIdNumber; provider ids must be in that range too, so that
-    // "ZC-<run id>-<provider id>" fits the 35 characters of an EndToEndId.
+    // "ZC-<run id>-<provider id>-<municipality>" (3+12+1+12+1+4 = 33) fits the 35 characters of
+    // an EndToEndId.
     std::int64_t run_id = 0;
     RunSelection selection;
     std::vector<DuePayable> payables;
@@ -71,8 +76,9 @@ struct PaymentRunInput {
 struct ReceivableUse {
     std::int64_t receivable_id = 0;
     std::int64_t provider_id = 0;
-    Money used;       // > 0
-    Money remaining;  // stays open after the run, >= 0
+    Money used;                     // > 0
+    Money remaining;                // stays open after the run, >= 0
+    std::string municipality = {};  // the receivable's: offset only in that municipality's transfer
 };
 
 struct Transfer {
@@ -83,12 +89,14 @@ struct Transfer {
     Money payables_total;
     Money offset_total;
     std::vector<std::int64_t> payable_ids;  // ascending
-    // "ZC-<run id>-<provider id>": at most 35 characters of the SEPA set, unique in the run
-    // (one transfer per provider) and across runs (run ids are unique).
+    // "ZC-<run id>-<provider id>-<municipality>" ("ZC-<run id>-<provider id>" when the
+    // payables name no municipality): at most 35 characters of the SEPA set, unique in the run
+    // (one transfer per provider and municipality) and across runs (run ids are unique).
     std::string end_to_end_id;
     // At most 140 characters of the SEPA set, e.g. "Decl D123,D124 +3 more, less offset 150.00";
     // see composePaymentRun.
     std::string remittance;
+    std::string municipality = {};  // the municipality that pays it: that of all its payables
 };
 
 // In order of precedence.
@@ -112,7 +120,7 @@ struct LeftOut {
 
 struct PaymentRun {
     std::int64_t run_id = 0;
-    std::vector<Transfer> transfers;     // ascending provider id
+    std::vector<Transfer> transfers;     // ascending (provider id, municipality)
     std::vector<ReceivableUse> offsets;  // ascending (provider id, receivable id)
     std::vector<LeftOut> left_out;       // ascending (provider id, payable id)
     // The payables this run settles, ascending: those paid by a transfer and the FullyOffset
@@ -127,7 +135,9 @@ struct PaymentRun {
 // Selection: a payable is in the run when due <= selection.due_on_or_before and its provider
 // matches the optional municipality and provider set. Others are simply not part of the run.
 //
-// Per provider, in ascending provider id:
+// Per provider and municipality (the payable's; a receivable is offset only against payables of
+// its own municipality, so nothing one municipality is owed pays another's debt), in ascending
+// (provider id, municipality):
 //   1. blocked → each selected payable is left out (ProviderBlocked, detail with the reason);
 //   2. disputed payables are left out (Disputed); the rest are paid;
 //   3. offsets: the provider's receivables, oldest (lowest id) first, each used for

@@ -15,7 +15,7 @@ bool statementKnown(db::Connection& db, const std::string& iban, const std::stri
 }
 
 bool isDebtorAccount(db::Connection& db, const std::string& iban) {
-    return db.queryOne("SELECT code FROM municipalities WHERE debtor_iban = ?", {iban}).has_value();
+    return db.queryOne("SELECT id FROM debtor_accounts WHERE iban = ?", {iban}).has_value();
 }
 
 std::int64_t insertBankStatement(db::Connection& db, const BankStatementRow& s) {

@@ -1,5 +1,6 @@
 #include "payment_run_store.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "contracting/kernel/errors.hpp"
@@ -31,12 +32,20 @@ std::int64_t MariaDbPaymentRuns::insertRun(const NewRun& run) {
         {run.municipality_code, formatDate(run.due_until), formatDate(run.execution_date),
          std::string(paymentRunStatusName(PaymentRunStatus::Prepared)), run.prepared_by,
          timestamp(ctx_.clock)});
-    return ctx_.db.lastInsertId();
+    const std::int64_t run_id = ctx_.db.lastInsertId();
+    for (const DebtorAccount& a : run.accounts) {
+        ctx_.db.execute(
+            "INSERT INTO payment_run_accounts (run_id, municipality_code, debtor_account_id)"
+            " VALUES (?,?,?)",
+            {run_id, a.municipality_code, a.id});
+    }
+    return run_id;
 }
 
 // The open payables due by `due_until` that the municipality owes (payables.municipality_code:
 // nothing of another municipality, so no claw-back of one offsets a payable of another), as the
-// composer wants them: positive ones to pay, negative ones (claw-backs, net credits) as receivables.
+// composer wants them: positive ones to pay, negative ones (claw-backs, net credits) as
+// receivables.
 PaymentRunInput MariaDbPaymentRuns::runInput(
     std::int64_t run_id, const std::string& municipality, Date due_until,
     std::optional<std::vector<std::int64_t>> provider_ids) {
@@ -57,14 +66,15 @@ PaymentRunInput MariaDbPaymentRuns::runInput(
              params)) {
         const Money amount = Money::fromCents(r.i64(2));
         if (amount < Money()) {
-            if (r.i64(6) == 0) in.receivables.push_back({r.i64(0), r.i64(1), -amount});
+            if (r.i64(6) == 0)
+                in.receivables.push_back({r.i64(0), r.i64(1), -amount, municipality});
             continue;
         }
         const std::string source = r.str(4) + ":" + r.str(5);
         const std::string reference =
             r.isNull(7) ? (r.str(4) == "advance" ? "Adv" : r.str(4)) : r.str(7);
-        in.payables.push_back(
-            {r.i64(0), r.i64(1), amount, parseDate(r.str(3)), source, reference, r.i64(6) != 0});
+        in.payables.push_back({r.i64(0), r.i64(1), amount, parseDate(r.str(3)), source, reference,
+                               r.i64(6) != 0, municipality});
     }
     for (const auto& r : ctx_.db.query(
              "SELECT id, name, iban, blocked_reason FROM providers WHERE id IN"
@@ -81,25 +91,30 @@ PaymentRunInput MariaDbPaymentRuns::runInput(
 // Stores the composed run: one instruction per transfer, and per payable what happened to it.
 // Offsets are taken only with a transfer (then every receivable of that provider is used up);
 // a provider whose claw-backs exceed what it is owed is left out whole, and all stays open.
-void MariaDbPaymentRuns::storeRun(const PaymentRun& run, const DebtorAccount& debtor,
+void MariaDbPaymentRuns::storeRun(const PaymentRun& run, const std::vector<DebtorAccount>& accounts,
                                   Date execution_date, const PaymentRunInput& in) {
     std::map<std::int64_t, Money> amounts;
     for (const auto& p : in.payables) amounts.emplace(p.id, p.amount);
     for (const auto& t : run.transfers) {
+        const auto debtor = std::find_if(accounts.begin(), accounts.end(), [&](const auto& a) {
+            return a.municipality_code == t.municipality;
+        });
+        // Nothing of municipality A is paid from an account of B.
+        ZC_ASSERT(debtor != accounts.end() && "every transfer is paid from its municipality's");
         ctx_.db.execute(
             "INSERT INTO payment_instructions (run_id, provider_id, end_to_end_id, amount_cents,"
-            " creditor_name, creditor_iban, debtor_iban, remittance, execution_date, status)"
-            " VALUES (?,?,?,?,?,?,?,?,?,'prepared')",
+            " creditor_name, creditor_iban, debtor_iban, remittance, execution_date, status,"
+            " municipality_code, debtor_account_id) VALUES (?,?,?,?,?,?,?,?,?,'prepared',?,?)",
             {run.run_id, t.provider_id, t.end_to_end_id, t.amount.cents(),
-             t.creditor_name.substr(0, 70), t.creditor_iban, debtor.iban.str(), t.remittance,
-             formatDate(execution_date)});
+             t.creditor_name.substr(0, 70), t.creditor_iban, debtor->iban.str(), t.remittance,
+             formatDate(execution_date), t.municipality, debtor->id});
         const auto instruction = ctx_.db.lastInsertId();
         for (const auto payable_id : t.payable_ids) {
             storeItem(ctx_.db, run.run_id, payable_id, instruction, amounts.at(payable_id), "paid",
                       "");
         }
         for (const auto& u : run.offsets) {
-            if (u.provider_id != t.provider_id) continue;
+            if (u.provider_id != t.provider_id || u.municipality != t.municipality) continue;
             ZC_ASSERT(u.remaining == Money() && "with a transfer every claw-back is used up");
             storeItem(ctx_.db, run.run_id, u.receivable_id, instruction, -u.used, "offset",
                       "verrekend");
@@ -150,31 +165,51 @@ std::optional<std::string> MariaDbPaymentRuns::staleReason(std::int64_t run_id) 
     return std::nullopt;
 }
 
-DebtorAccount MariaDbPaymentRuns::debtorAccount(const std::string& municipality_code) {
-    auto m = ctx_.db.queryOne(
-        "SELECT name, debtor_iban, debtor_bic, debtor_name FROM municipalities WHERE code = ?",
-        {municipality_code});
-    if (!m) {
+DebtorAccount MariaDbPaymentRuns::debtorAccount(const std::string& municipality_code,
+                                                std::optional<std::int64_t> chosen) {
+    if (!ctx_.db.queryOne("SELECT code FROM municipalities WHERE code = ?", {municipality_code})) {
         throw ValidationError("NOT_FOUND", "Municipality " + municipality_code + " does not exist.",
                               "municipality_code");
     }
-    if (m->isNull(1)) {
-        throw ValidationError(
-            "NO_DEBTOR_ACCOUNT",
-            "Municipality " + municipality_code + " has no debtor account; set it first (finance).",
-            "municipality_code");
+    auto d = ctx_.db.queryOne(
+        "SELECT id, name, iban, bic FROM debtor_accounts WHERE municipality_code = ? AND active = 1"
+        " AND (id = ? OR (? IS NULL AND is_default = 1))",
+        {municipality_code, chosen ? db::Param(*chosen) : db::Param(nullptr),
+         chosen ? db::Param(*chosen) : db::Param(nullptr)});
+    if (!d) {
+        throw ValidationError("NO_DEBTOR_ACCOUNT",
+                              chosen
+                                  ? "Account " + std::to_string(*chosen) +
+                                        " is no active debtor account of " + municipality_code + "."
+                                  : "Municipality " + municipality_code +
+                                        " has no debtor account; set it first (finance).",
+                              "municipality_code");
     }
-    return {m->opt(3).value_or(m->str(0)), Iban::parse(m->str(1)), m->opt(2).value_or("")};
+    return {d->str(1), Iban::parse(d->str(2)), d->opt(3).value_or(""), d->i64(0),
+            municipality_code};
+}
+
+std::vector<DebtorAccount> MariaDbPaymentRuns::runAccounts(std::int64_t run_id) {
+    std::vector<DebtorAccount> out;
+    for (const auto& d : ctx_.db.query(
+             "SELECT d.id, d.name, d.iban, d.bic, a.municipality_code FROM payment_run_accounts a"
+             " JOIN debtor_accounts d ON d.id = a.debtor_account_id WHERE a.run_id = ?"
+             " ORDER BY a.municipality_code",
+             {run_id})) {
+        out.push_back({d.str(1), Iban::parse(d.str(2)), d.opt(3).value_or(""), d.i64(0), d.str(4)});
+    }
+    return out;
 }
 
 std::vector<RunTransfer> MariaDbPaymentRuns::transfers(std::int64_t run_id) {
     std::vector<RunTransfer> out;
     for (const auto& t : ctx_.db.query(
              "SELECT id, provider_id, end_to_end_id, amount_cents, creditor_name, creditor_iban,"
-             " remittance FROM payment_instructions WHERE run_id = ? ORDER BY provider_id",
+             " remittance, COALESCE(municipality_code, ''), COALESCE(debtor_account_id, 0)"
+             " FROM payment_instructions WHERE run_id = ? ORDER BY provider_id, municipality_code",
              {run_id})) {
         out.push_back({t.i64(0), t.i64(1), t.str(2), Money::fromCents(t.i64(3)), t.str(4),
-                       Iban::parse(t.str(5)), t.str(6)});
+                       Iban::parse(t.str(5)), t.str(6), t.str(7), t.i64(8)});
     }
     return out;
 }

@@ -28,11 +28,13 @@ struct RunForApproval {
     std::string message_id;  // MsgId of its pain.001
 };
 
-// The municipality's account runs pay from (pain.001 debtor).
+// An account of a municipality that runs pay from (pain.001 debtor; debtor_accounts).
 struct DebtorAccount {
     std::string name;
     Iban iban;
     std::string bic;  // "" when not given
+    std::int64_t id = 0;
+    std::string municipality_code = {};  // whose account it is
 };
 
 // One transfer of a run (payment instruction): what the pain.001 carries.
@@ -44,6 +46,8 @@ struct RunTransfer {
     std::string creditor_name;
     Iban creditor_iban;
     std::string remittance;
+    std::string municipality_code = {};  // the municipality that pays it
+    std::int64_t debtor_account_id = 0;  // the account it is paid from (0: none recorded)
 };
 
 // The approved run's file for the bank, as stored with the run.
@@ -54,10 +58,12 @@ struct PaymentFile {
 
 // A new run as its preparation records it, before its transfers are known.
 struct NewRun {
-    std::string municipality_code;
+    std::string municipality_code;  // the first of the run's municipalities
     Date due_until;
     Date execution_date;
     std::string prepared_by;
+    std::vector<DebtorAccount> accounts =
+        {};  // per municipality of the run, the account it pays from
 };
 
 class PaymentRunStore {
@@ -67,14 +73,15 @@ class PaymentRunStore {
     // -- preparing
     // Records the run (status prepared, no transfers yet) and returns its id.
     virtual std::int64_t insertRun(const NewRun& run) = 0;
-    // The composer's input: the open payables due by `due_until` of the providers contracted
-    // by the municipality (claw-backs as receivables), and those providers with their blocks.
+    // The composer's input: the open payables due by `due_until` that the municipality owes
+    // (claw-backs as receivables), and their providers with their blocks.
     virtual PaymentRunInput runInput(std::int64_t run_id, const std::string& municipality_code,
                                      Date due_until,
                                      std::optional<std::vector<std::int64_t>> provider_ids) = 0;
-    // The composed run: one instruction per transfer, and per payable what happened to it.
-    virtual void storeRun(const PaymentRun& run, const DebtorAccount& debtor, Date execution_date,
-                          const PaymentRunInput& input) = 0;
+    // The composed run: one instruction per transfer, paid from the account of its
+    // municipality among `accounts`, and per payable what happened to it.
+    virtual void storeRun(const PaymentRun& run, const std::vector<DebtorAccount>& accounts,
+                          Date execution_date, const PaymentRunInput& input) = 0;
 
     // -- approving
     // The run, locked until the transaction ends; nothing when there is none.
@@ -82,8 +89,12 @@ class PaymentRunStore {
     // Why the run can no longer be paid as prepared (a payable of it was paid elsewhere,
     // disputed or changed; a provider of it was blocked), or nothing.
     virtual std::optional<std::string> staleReason(std::int64_t run_id) = 0;
-    // NOT_FOUND when the municipality does not exist, NO_DEBTOR_ACCOUNT when it has none.
-    virtual DebtorAccount debtorAccount(const std::string& municipality_code) = 0;
+    // The municipality's default account (or its active account `chosen`). NOT_FOUND when the
+    // municipality does not exist, NO_DEBTOR_ACCOUNT when it has none (or not `chosen`).
+    virtual DebtorAccount debtorAccount(const std::string& municipality_code,
+                                        std::optional<std::int64_t> chosen) = 0;
+    // The accounts the run pays from, one per municipality of it, by municipality.
+    virtual std::vector<DebtorAccount> runAccounts(std::int64_t run_id) = 0;
     // The run's transfers, by provider.
     virtual std::vector<RunTransfer> transfers(std::int64_t run_id) = 0;
     // The instruction is sent, its payables are in the run, and `payment` is on the ledger.
@@ -107,12 +118,14 @@ class MariaDbPaymentRuns final : public PaymentRunStore {
     PaymentRunInput runInput(std::int64_t run_id, const std::string& municipality_code,
                              Date due_until,
                              std::optional<std::vector<std::int64_t>> provider_ids) override;
-    void storeRun(const PaymentRun& run, const DebtorAccount& debtor, Date execution_date,
-                  const PaymentRunInput& input) override;
+    void storeRun(const PaymentRun& run, const std::vector<DebtorAccount>& accounts,
+                  Date execution_date, const PaymentRunInput& input) override;
 
     std::optional<RunForApproval> lockRun(std::int64_t run_id) override;
     std::optional<std::string> staleReason(std::int64_t run_id) override;
-    DebtorAccount debtorAccount(const std::string& municipality_code) override;
+    DebtorAccount debtorAccount(const std::string& municipality_code,
+                                std::optional<std::int64_t> chosen) override;
+    std::vector<DebtorAccount> runAccounts(std::int64_t run_id) override;
     std::vector<RunTransfer> transfers(std::int64_t run_id) override;
     void markSent(const RunTransfer& transfer, const JournalEntry& payment) override;
     void recordApproval(std::int64_t run_id, const std::string& approver,

@@ -166,7 +166,9 @@ TEST(PaymentsFlow, ADeclarationIsPaidByARunPreparedAndApprovedByTwoFinanceUsers)
     ASSERT_EQ(transfers->size(), 1u) << prepared.text;
     const auto transfer = transfers->getObject(0);
     EXPECT_EQ(transfer->getValue<std::int64_t>("amount_cents"), expected);
-    const std::string e2e_id = "ZC-" + std::to_string(run) + "-" + std::to_string(provider);
+    // One transfer per provider and paying municipality (issue 13): "ZC-<run>-<provider>-<mun>".
+    const std::string e2e_id =
+        "ZC-" + std::to_string(run) + "-" + std::to_string(provider) + "-0193";
     EXPECT_EQ(transfer->getValue<std::string>("end_to_end_id"), e2e_id);
     // The remittance names the declarations (with "+n more" when they do not fit 140
     // characters); the run's items say which payables the transfer pays.
@@ -296,7 +298,8 @@ TEST(PaymentsFlow, ADeclarationIsPaidByARunPreparedAndApprovedByTwoFinanceUsers)
     ASSERT_EQ(second.status, 201) << second.describe();
     const auto run2 = second.num("id");
     ASSERT_EQ(second.object()->getArray("transfers")->size(), 1u) << second.text;
-    const std::string e2e_id2 = "ZC-" + std::to_string(run2) + "-" + std::to_string(provider);
+    const std::string e2e_id2 =
+        "ZC-" + std::to_string(run2) + "-" + std::to_string(provider) + "-0193";
     ASSERT_EQ(client
                   .post("/api/v1/payment-runs/" + std::to_string(run2) + "/approve",
                         Poco::JSON::Object::Ptr(new Poco::JSON::Object), fin2)

@@ -354,11 +354,39 @@ TEST(PaymentRun, EndToEndIdsAreUniqueShortAndTraceable) {
     PaymentRunInput largest =
         runOf({payable(1, kMaxRunIdNumber, "10.00")}, {}, {provider(kMaxRunIdNumber)});
     largest.run_id = kMaxRunIdNumber;
+    largest.payables[0].municipality = "0193";
     const PaymentRun big = composePaymentRun(largest);
     ASSERT_EQ(big.transfers.size(), 1u);
-    EXPECT_EQ(big.transfers[0].end_to_end_id, "ZC-999999999999999-999999999999999");
+    EXPECT_EQ(big.transfers[0].end_to_end_id, "ZC-999999999999-999999999999-0193");
     EXPECT_LE(big.transfers[0].end_to_end_id.size(), kMaxEndToEndIdLength);
     EXPECT_TRUE(isSepaText(big.transfers[0].end_to_end_id));
+}
+
+// One provider owed by Kampen and by Zwolle in one run: a transfer per municipality, each with
+// only that municipality's payables, and Zwolle's claw-back offsets only Zwolle's payable.
+TEST(PaymentRun, TwoMunicipalitiesGiveTwoTransfersForOneProviderWithoutCrossOffset) {
+    DuePayable kampen = payable(1, 17, "1000.00", "K1");
+    kampen.municipality = "0166";
+    DuePayable zwolle = payable(2, 17, "800.00", "Z1");
+    zwolle.municipality = "0193";
+    const PaymentRun run =
+        composePaymentRun(runOf({zwolle, kampen}, {{9, 17, m("500.00"), "0193"}}, {provider(17)}));
+    ASSERT_EQ(run.transfers.size(), 2u);
+    const Transfer& k = run.transfers[0];
+    const Transfer& z = run.transfers[1];
+    EXPECT_EQ(k.municipality, "0166");
+    EXPECT_EQ(k.payable_ids, (std::vector<std::int64_t>{1}));
+    EXPECT_EQ(k.amount, m("1000.00")) << "a Zwolle claw-back never lowers what Kampen pays";
+    EXPECT_EQ(k.offset_total, Money());
+    EXPECT_EQ(k.end_to_end_id, "ZC-12-17-0166");
+    EXPECT_EQ(z.municipality, "0193");
+    EXPECT_EQ(z.payable_ids, (std::vector<std::int64_t>{2}));
+    EXPECT_EQ(z.end_to_end_id, "ZC-12-17-0193");
+    EXPECT_EQ(z.amount, m("300.00"));
+    EXPECT_EQ(z.offset_total, m("500.00"));
+    ASSERT_EQ(run.offsets.size(), 1u);
+    EXPECT_EQ(run.offsets[0].municipality, "0193");
+    EXPECT_EQ(run.control_sum, m("1300.00"));
 }
 
 // Remittance of provider 17 paying payables with these references.

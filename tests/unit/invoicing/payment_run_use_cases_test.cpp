@@ -30,7 +30,9 @@ class MemoryRuns final : public PaymentRunStore {
     // When not empty: what runInput answers per municipality instead (nothing for another).
     std::map<std::string, PaymentRunInput> by_municipality;
     std::vector<PaymentRun> stored;
+    std::vector<std::vector<DebtorAccount>> stored_accounts;
     std::vector<Date> stored_execution;
+    std::vector<DebtorAccount> run_accounts;  // what runAccounts answers
     bool has_debtor = true;
 
     std::int64_t insertRun(const NewRun& run) override {
@@ -50,9 +52,10 @@ class MemoryRuns final : public PaymentRunStore {
         in.selection.provider_ids = std::move(provider_ids);
         return in;
     }
-    void storeRun(const PaymentRun& run, const DebtorAccount&, Date execution_date,
-                  const PaymentRunInput&) override {
+    void storeRun(const PaymentRun& run, const std::vector<DebtorAccount>& accounts,
+                  Date execution_date, const PaymentRunInput&) override {
         stored.push_back(run);
+        stored_accounts.push_back(accounts);
         stored_execution.push_back(execution_date);
     }
 
@@ -61,10 +64,11 @@ class MemoryRuns final : public PaymentRunStore {
         return it == runs.end() ? std::nullopt : std::optional(it->second);
     }
     std::optional<std::string> staleReason(std::int64_t) override { return stale; }
-    DebtorAccount debtorAccount(const std::string& code) override {
+    DebtorAccount debtorAccount(const std::string& code, std::optional<std::int64_t>) override {
         if (!has_debtor) throw ValidationError("NO_DEBTOR_ACCOUNT", "None.", "municipality_code");
-        return {"Gemeente " + code, kDebtorIban, "ABNANL2A"};
+        return {"Gemeente " + code, kDebtorIban, "ABNANL2A", std::stoll(code), code};
     }
+    std::vector<DebtorAccount> runAccounts(std::int64_t) override { return run_accounts; }
     std::vector<RunTransfer> transfers(std::int64_t) override { return run_transfers; }
     void markSent(const RunTransfer& t, const JournalEntry& payment) override {
         sent.emplace_back(t.instruction_id, payment);
@@ -96,9 +100,11 @@ class PaymentRunApprovalTest : public ::testing::Test {
     PaymentRunApprovalTest() {
         store_.runs.emplace(7, RunForApproval{7, PaymentRunStatus::Prepared, "fin.devries", "0193",
                                               parseDate("2026-12-04"), "ZC-RUN-7"});
-        store_.run_transfers = {
-            {31, 101, "ZC-RUN-7-101", Money::fromCents(150'000), "Zorggroep", kCreditorIban, "D1"},
-            {32, 102, "ZC-RUN-7-102", Money::fromCents(2'500), "Thuiszorg", kCreditorIban, "D2"}};
+        store_.run_transfers = {{31, 101, "ZC-RUN-7-101", Money::fromCents(150'000), "Zorggroep",
+                                 kCreditorIban, "D1", "0193", 193},
+                                {32, 102, "ZC-RUN-7-102", Money::fromCents(2'500), "Thuiszorg",
+                                 kCreditorIban, "D2", "0193", 193}};
+        store_.run_accounts = {{"Gemeente Zwolle", kDebtorIban, "ABNANL2A", 193, "0193"}};
     }
 
     std::string refusal(const std::string& approver) {
@@ -215,6 +221,8 @@ TEST_F(PaymentRunApprovalTest, TheSecondUserSendsEveryTransferBooksItAndStoresTh
     EXPECT_EQ(order.debtor.iban.str(), kDebtorIban.str());
     EXPECT_EQ(order.execution_date, parseDate("2026-12-04"));
     EXPECT_EQ(order.transfers.size(), 2u);
+    ASSERT_EQ(order.blocks.size(), 1u);
+    EXPECT_EQ(order.blocks[0].transfers.size(), 2u);
     ASSERT_EQ(store_.approvals.size(), 1u);
     EXPECT_EQ(store_.approvals[0], std::make_pair(std::int64_t{7}, std::string("fin.mulder")));
 }
@@ -233,7 +241,7 @@ class PaymentRunPreparationTest : public ::testing::Test {
     }
 
     RunRequest request(std::optional<Date> execution = std::nullopt) {
-        return {"0193",       parseDate("2026-11-30"), execution,
+        return {{"0193"},     parseDate("2026-11-30"), execution,
                 std::nullopt, "fin.devries",           parseDate("2026-12-02")};
     }
 
@@ -274,7 +282,7 @@ TEST_F(PaymentRunPreparationTest, ARunPaysOnlyItsOwnMunicipalitysPayables) {
 
     preparePaymentRun(store_, request());  // Zwolle's
     auto r = request();
-    r.municipality_code = "0166";
+    r.municipality_codes = {"0166"};
     preparePaymentRun(store_, r);
 
     ASSERT_EQ(store_.stored.size(), 2u);
@@ -284,6 +292,53 @@ TEST_F(PaymentRunPreparationTest, ARunPaysOnlyItsOwnMunicipalitysPayables) {
     EXPECT_EQ(store_.stored[1].transfers[0].amount, Money::fromCents(100'000))
         << "Zwolle's claw-back is not offset against Kampen's payable";
     EXPECT_EQ(store_.stored[1].control_sum, Money::fromCents(100'000));
+}
+
+// One run over Kampen and Zwolle: provider 101 gets one transfer per municipality, each paid
+// from that municipality's account, and Zwolle's claw-back only lowers Zwolle's transfer.
+TEST_F(PaymentRunPreparationTest, ARunOverTwoMunicipalitiesPaysEachFromItsOwnAccount) {
+    PaymentRunInput kampen;
+    kampen.providers = {
+        {101, "Zorggroep", kCreditorIban, MunicipalityCode::parse("0166"), false, ""}};
+    kampen.payables = {{11, 101, Money::fromCents(100'000), parseDate("2026-11-30"),
+                        "declaration:11", "K1", false}};
+    PaymentRunInput zwolle;
+    zwolle.providers = {
+        {101, "Zorggroep", kCreditorIban, MunicipalityCode::parse("0193"), false, ""}};
+    zwolle.payables = {{13, 101, Money::fromCents(80'000), parseDate("2026-11-30"),
+                        "declaration:13", "Z1", false}};
+    zwolle.receivables = {{12, 101, Money::fromCents(50'000)}};
+    store_.by_municipality = {{"0166", kampen}, {"0193", zwolle}};
+    auto r = request();
+    r.municipality_codes = {"0166", "0193", "0166"};
+    preparePaymentRun(store_, r);
+
+    ASSERT_EQ(store_.inserted.size(), 1u);
+    ASSERT_EQ(store_.inserted[0].accounts.size(), 2u) << "a repeated code counts once";
+    EXPECT_EQ(store_.inserted[0].accounts[0].municipality_code, "0166");
+    EXPECT_EQ(store_.inserted[0].accounts[1].municipality_code, "0193");
+    ASSERT_EQ(store_.stored.size(), 1u);
+    const PaymentRun& run = store_.stored[0];
+    ASSERT_EQ(run.transfers.size(), 2u);
+    EXPECT_EQ(run.transfers[0].municipality, "0166");
+    EXPECT_EQ(run.transfers[0].amount, Money::fromCents(100'000)) << "no offset from Zwolle";
+    EXPECT_EQ(run.transfers[1].municipality, "0193");
+    EXPECT_EQ(run.transfers[1].amount, Money::fromCents(30'000));
+    EXPECT_NE(run.transfers[0].end_to_end_id, run.transfers[1].end_to_end_id);
+    ASSERT_EQ(run.offsets.size(), 1u);
+    EXPECT_EQ(run.offsets[0].municipality, "0193");
+}
+
+TEST_F(PaymentRunPreparationTest, ARunWithoutAMunicipalityRecordsNothing) {
+    auto r = request();
+    r.municipality_codes.clear();
+    try {
+        preparePaymentRun(store_, r);
+        FAIL() << "a run without a municipality was accepted";
+    } catch (const ValidationError& e) {
+        EXPECT_EQ(e.code(), "MISSING_FIELD");
+    }
+    EXPECT_TRUE(store_.inserted.empty());
 }
 
 TEST_F(PaymentRunPreparationTest, PassesTheChosenProvidersAndExecutionDate) {
