@@ -1,6 +1,7 @@
 #include "payments.hpp"
 
 #include "contracting/kernel/errors.hpp"
+#include "contracting/kernel/staff_scope.hpp"
 #include "interfaces/mysql/connection.hpp"
 #include "interfaces/security/audit_trail.hpp"
 #include "invoicing/store/payment_run_store.hpp"
@@ -11,6 +12,15 @@ namespace {
 [[noreturn]] void runNotFound(std::int64_t id) {
     throw ValidationError("NOT_FOUND", "Payment run " + std::to_string(id) + " does not exist.",
                           "id");
+}
+
+// The run, refused with OUT_OF_SCOPE when it pays from a municipality outside the user's scope.
+RunRow runInScope(const app::RequestContext& ctx, std::int64_t id) {
+    auto run = findRun(ctx.db, id);
+    if (!run) runNotFound(id);
+    app::requireWorksFor(ctx.actor, run->municipality_code, "payment_run", std::to_string(id),
+                         "Payment run " + std::to_string(id));
+    return *run;
 }
 
 RunDetail detailOf(db::Connection& db, std::int64_t id) {
@@ -49,6 +59,8 @@ std::string creationDateTime(const Clock& clock) {
 
 void setDebtorAccount(app::RequestContext& ctx, const DebtorAccountChange& c) {
     db::Transaction tx(ctx.db);
+    app::requireWorksFor(ctx.actor, c.municipality_code, "municipality", c.municipality_code,
+                         "Municipality " + c.municipality_code);
     if (updateDebtorAccount(ctx.db, c.municipality_code, c.iban, c.bic, c.name) == 0 &&
         !municipalityRecorded(ctx.db, c.municipality_code)) {
         throw ValidationError("NOT_FOUND",
@@ -67,11 +79,14 @@ void setDebtorAccount(app::RequestContext& ctx, const DebtorAccountChange& c) {
 
 std::vector<ProviderBalanceRow> providerBalances(app::RequestContext& ctx, std::int64_t limit,
                                                  std::int64_t offset) {
-    return invoicing::providerBalances(ctx.db, limit, offset);
+    return invoicing::providerBalances(ctx.db, limit, offset, app::ownMunicipalities(ctx.actor));
 }
 
 RunDetail prepareRun(app::RequestContext& ctx, const RunRequest& request) {
     db::Transaction tx(ctx.db);
+    // A staff user pays only from the municipalities they work for.
+    app::requireWorksFor(ctx.actor, request.municipality_code, "municipality",
+                         request.municipality_code, "Municipality " + request.municipality_code);
     MariaDbPaymentRuns runs(ctx);
     const auto run_id = preparePaymentRun(runs, request);
     auto detail = detailOf(ctx.db, run_id);
@@ -83,6 +98,7 @@ RunDetail prepareRun(app::RequestContext& ctx, const RunRequest& request) {
 
 RunDetail approveRun(app::RequestContext& ctx, std::int64_t run_id, PaymentFileWriter& writer) {
     db::Transaction tx(ctx.db);
+    runInScope(ctx, run_id);
     MariaDbPaymentRuns runs(ctx);
     approvePaymentRun(runs, writer,
                       {run_id, ctx.actor.name, ctx.today(), creationDateTime(ctx.clock)});
@@ -94,11 +110,13 @@ RunDetail approveRun(app::RequestContext& ctx, std::int64_t run_id, PaymentFileW
 }
 
 std::vector<RunRow> listRuns(app::RequestContext& ctx, std::int64_t limit, std::int64_t offset) {
-    return invoicing::listRuns(ctx.db, limit, offset);
+    // A staff user sees the runs of the municipalities they work for.
+    return invoicing::listRuns(ctx.db, limit, offset, app::ownMunicipalities(ctx.actor));
 }
 
 RunDetail cancelRun(app::RequestContext& ctx, std::int64_t run_id, const std::string& reason) {
     db::Transaction tx(ctx.db);
+    runInScope(ctx, run_id);
     MariaDbPaymentRuns runs(ctx);
     cancelPaymentRun(runs, {run_id, ctx.actor.name, reason});
     auto detail = detailOf(ctx.db, run_id);
@@ -110,6 +128,7 @@ RunDetail cancelRun(app::RequestContext& ctx, std::int64_t run_id, const std::st
 }
 
 RunDetail runDetail(app::RequestContext& ctx, std::int64_t run_id) {
+    runInScope(ctx, run_id);
     auto detail = detailOf(ctx.db, run_id);
     MariaDbPaymentRuns runs(ctx);
     const auto status = parsePaymentRunStatus(detail.run.status);
@@ -118,6 +137,7 @@ RunDetail runDetail(app::RequestContext& ctx, std::int64_t run_id) {
 }
 
 std::string runPain001File(app::RequestContext& ctx, std::int64_t run_id) {
+    runInScope(ctx, run_id);
     const auto file = runPain001(ctx.db, run_id);
     if (!file) runNotFound(run_id);
     if (!*file) {
