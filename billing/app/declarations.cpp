@@ -1,6 +1,7 @@
 #include "declarations.hpp"
 
 #include "contracting/kernel/errors.hpp"
+#include "contracting/kernel/staff_scope.hpp"
 
 namespace zc::billing {
 
@@ -12,6 +13,8 @@ std::vector<DeclarationListRow> listDeclarations(app::RequestContext& ctx,
     f.agb = q.agb;
     f.limit = q.limit;
     f.offset = q.offset;
+    // A staff user sees the declarations addressed to the municipalities they work for.
+    f.municipalities = app::ownMunicipalities(ctx.actor);
     return findDeclarations(ctx.db, f);
 }
 
@@ -21,6 +24,8 @@ DeclarationDetail getDeclaration(app::RequestContext& ctx, std::int64_t id) {
         throw ValidationError("NOT_FOUND", "Declaration " + std::to_string(id) + " does not exist.",
                               "id");
     }
+    app::requireWorksFor(ctx.actor, d->municipality_code, "declaration", std::to_string(id),
+                         "Declaration " + std::to_string(id));
     return {id, std::move(*d), declarationLines(ctx.db, id)};
 }
 

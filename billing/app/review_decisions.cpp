@@ -1,6 +1,7 @@
 #include "review_decisions.hpp"
 
 #include "contracting/kernel/errors.hpp"
+#include "contracting/kernel/staff_scope.hpp"
 #include "interfaces/mysql/connection.hpp"
 #include "interfaces/security/audit_trail.hpp"
 
@@ -93,6 +94,12 @@ ReviewDecisionResult decideReview(app::RequestContext& ctx, AwardedClaimsPort& a
                                   const ReviewDecisionInput& in) {
     db::Transaction tx(ctx.db);
     MariaDbReviews store(ctx.db);
+    // A staff user decides only on lines owed by a municipality they work for.
+    if (const auto v = store.lockReview(in.review_id)) {
+        app::requireWorksFor(ctx.actor, v->municipality_code, "review_item",
+                             std::to_string(in.review_id),
+                             "Review item " + std::to_string(in.review_id));
+    }
     const auto r = decideReviewOn(store, awarded, answers,
                                   {ctx.clock, ctx.actor.name, ctx.config.payment_term_days}, in);
     // The after is written by hand: "status" before "reason", as it always was.

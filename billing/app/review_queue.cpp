@@ -6,6 +6,7 @@
 #include "billing/domain/cap_windows.hpp"
 #include "billing/store/allocation_facts_store.hpp"
 #include "contracting/kernel/errors.hpp"
+#include "contracting/kernel/staff_scope.hpp"
 
 namespace zc::billing {
 namespace {
@@ -62,7 +63,10 @@ ReviewView viewOf(app::RequestContext& ctx, ReviewRow r, CapUses& seen) {
 std::vector<ReviewView> listReviews(app::RequestContext& ctx, const std::string& status) {
     std::vector<ReviewView> out;
     CapUses cap_uses;
-    for (auto& r : findReviews(ctx.db, status)) out.push_back(viewOf(ctx, std::move(r), cap_uses));
+    // A staff user sees the items of lines owed by the municipalities they work for.
+    for (auto& r : findReviews(ctx.db, status, app::ownMunicipalities(ctx.actor))) {
+        out.push_back(viewOf(ctx, std::move(r), cap_uses));
+    }
     return out;
 }
 
@@ -72,6 +76,8 @@ ReviewView getReview(app::RequestContext& ctx, std::int64_t id) {
         throw ValidationError("NOT_FOUND", "Review item " + std::to_string(id) + " does not exist.",
                               "id");
     }
+    app::requireWorksFor(ctx.actor, r->municipality_code, "review_item", std::to_string(id),
+                         "Review item " + std::to_string(id));
     CapUses cap_uses;
     return viewOf(ctx, std::move(*r), cap_uses);
 }

@@ -6,14 +6,20 @@ namespace zc::billing {
 
 std::vector<DeclarationListRow> findDeclarations(db::Connection& db, const DeclarationFilter& f) {
     std::vector<DeclarationListRow> out;
-    for (const auto& r : db.query(
-             "SELECT d.id, d.declaratie_nummer, p.agb, p.name, d.source, d.period_begin,"
-             " d.period_end, d.received_at, d.total_submitted_cents, d.total_awarded_cents,"
-             " d.status, d.header_code, d.answer_due, d.municipality_code FROM declarations d"
-             " JOIN providers p ON p.id = d.provider_id"
-             " WHERE (? = 0 OR d.provider_id = ?) AND (? = '' OR d.declaratie_nummer = ?)"
-             " AND (? = '' OR p.agb = ?) ORDER BY d.id DESC LIMIT ? OFFSET ?",
-             {f.provider_id, f.provider_id, f.number, f.number, f.agb, f.agb, f.limit, f.offset})) {
+    db::Params params{f.provider_id, f.provider_id, f.number, f.number, f.agb, f.agb};
+    const std::string in_scope =
+        db::municipalityFilter(f.municipalities, "d.municipality_code", params);
+    params.emplace_back(f.limit);
+    params.emplace_back(f.offset);
+    for (const auto& r :
+         db.query("SELECT d.id, d.declaratie_nummer, p.agb, p.name, d.source, d.period_begin,"
+                  " d.period_end, d.received_at, d.total_submitted_cents, d.total_awarded_cents,"
+                  " d.status, d.header_code, d.answer_due, d.municipality_code FROM declarations d"
+                  " JOIN providers p ON p.id = d.provider_id"
+                  " WHERE (? = 0 OR d.provider_id = ?) AND (? = '' OR d.declaratie_nummer = ?)"
+                  " AND (? = '' OR p.agb = ?)" +
+                      in_scope + " ORDER BY d.id DESC LIMIT ? OFFSET ?",
+                  params)) {
         DeclarationListRow d;
         d.id = r.i64(0);
         d.number = r.str(1);

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "interfaces/mysql/scope_filter.hpp"
+
 namespace zc::db {
 class Connection;
 }
@@ -20,6 +22,7 @@ struct DeclarationFilter {
     std::string agb;     // the provider's AGB
     std::int64_t limit = 100;
     std::int64_t offset = 0;
+    db::MunicipalityScope municipalities;  // a staff user's own municipalities; nothing: all
 };
 
 // One declaration in a list, with its provider.

@@ -10,7 +10,7 @@ constexpr const char* kReviewColumns =
     "SELECT v.id, v.declaration_id, v.code, v.message, v.status, v.due_date, p.agb,"
     " l.reference, l.allocation_number, l.product_code, l.period_begin, l.period_end,"
     " l.volume, l.unit, l.amount_cents, v.decided_by, v.reason, v.escalated_at,"
-    " v.claim_line_id, p.name, d.declaratie_nummer FROM review_items v"
+    " v.claim_line_id, p.name, d.declaratie_nummer, l.municipality_code FROM review_items v"
     " JOIN claim_lines l ON l.id = v.claim_line_id JOIN providers p ON p.id = l.provider_id"
     " JOIN declarations d ON d.id = v.declaration_id";
 
@@ -37,17 +37,20 @@ ReviewRow reviewFrom(const db::Row& r) {
     v.claim_line_id = r.i64(18);
     v.provider_name = r.str(19);
     v.declaration_number = r.str(20);
+    v.municipality_code = r.str(21);
     return v;
 }
 
 }  // namespace
 
-std::vector<ReviewRow> findReviews(db::Connection& db, const std::string& status) {
+std::vector<ReviewRow> findReviews(db::Connection& db, const std::string& status,
+                                   const db::MunicipalityScope& scope) {
     std::vector<ReviewRow> out;
-    for (const auto& r :
-         db.query(std::string(kReviewColumns) +
-                      " WHERE (? = '' OR v.status = ?) ORDER BY v.due_date, v.id LIMIT 1000",
-                  {status, status})) {
+    db::Params params{status, status};
+    const std::string in_scope = db::municipalityFilter(scope, "l.municipality_code", params);
+    for (const auto& r : db.query(std::string(kReviewColumns) + " WHERE (? = '' OR v.status = ?)" +
+                                      in_scope + " ORDER BY v.due_date, v.id LIMIT 1000",
+                                  params)) {
         out.push_back(reviewFrom(r));
     }
     return out;

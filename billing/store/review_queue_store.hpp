@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "billing/domain/claim_status.hpp"
+#include "interfaces/mysql/scope_filter.hpp"
 
 namespace zc::db {
 class Connection;
@@ -37,10 +38,13 @@ struct ReviewRow {
     std::int64_t claim_line_id = 0;
     std::string provider_name;
     std::string declaration_number;
+    std::string municipality_code;  // the municipality that owes the line
 };
 
-// The review items with this status ("" for all), by due date, at most 1,000.
-std::vector<ReviewRow> findReviews(db::Connection& db, const std::string& status);
+// The review items with this status ("" for all), by due date, at most 1,000; with a scope, of
+// lines owed by those municipalities only.
+std::vector<ReviewRow> findReviews(db::Connection& db, const std::string& status,
+                                   const db::MunicipalityScope& scope = std::nullopt);
 // The review item with this id; nothing when there is none.
 std::optional<ReviewRow> findReview(db::Connection& db, std::int64_t id);
 

@@ -1,6 +1,7 @@
 #include "contracts.hpp"
 
 #include "contracting/kernel/errors.hpp"
+#include "contracting/kernel/staff_scope.hpp"
 #include "contracting/store/tariff_store.hpp"
 #include "interfaces/mysql/connection.hpp"
 #include "interfaces/security/audit_trail.hpp"
@@ -36,6 +37,11 @@ std::string textField(const char* key, const std::string& value) {
 ContractDetails getContract(app::RequestContext& ctx, std::int64_t id) {
     auto summary = findVisibleContract(ctx.db, id, providerFilter(ctx));
     if (!summary) contractNotFound(id);
+    // A staff user reads the contracts that serve a municipality they work for.
+    if (const auto own = app::ownMunicipalities(ctx.actor);
+        own && !contractServesAny(ctx.db, id, *own)) {
+        throw app::OutOfScope("contract", std::to_string(id), "Contract " + std::to_string(id));
+    }
     ContractDetails d;
     d.summary = std::move(*summary);
     d.summary.products = contractProducts(ctx.db, id);
@@ -46,7 +52,8 @@ ContractDetails getContract(app::RequestContext& ctx, std::int64_t id) {
 }
 
 std::vector<ContractSummary> listContracts(app::RequestContext& ctx, const ContractFilter& f) {
-    return contractPage(ctx.db, f.status, f.kind, f.agb, providerFilter(ctx), f.limit, f.offset);
+    return contractPage(ctx.db, f.status, f.kind, f.agb, providerFilter(ctx), f.limit, f.offset,
+                        app::ownMunicipalities(ctx.actor));
 }
 
 std::vector<Advance> listAdvances(app::RequestContext& ctx, std::int64_t id) {

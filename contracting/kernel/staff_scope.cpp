@@ -35,6 +35,16 @@ bool mayReadCare(const Actor& a, const CareScope& care) {
     return worksFor(a, care.client_municipality) || mayChangeCare(a, care);
 }
 
+std::optional<std::vector<std::string>> ownMunicipalities(const Actor& a) {
+    if (!a.scoped()) return std::nullopt;
+    return a.municipalities;
+}
+
+void requireWorksFor(const Actor& a, const std::string& code, const std::string& object_type,
+                     const std::string& object_id, const std::string& what) {
+    if (!worksFor(a, code)) throw OutOfScope(object_type, object_id, what);
+}
+
 OutOfScope::OutOfScope(std::string object_type, std::string object_id, const std::string& what)
     : ValidationError("OUT_OF_SCOPE",
                       what + " belongs to a municipality outside your scope; this is recorded.",

@@ -5,6 +5,7 @@
 // team of the centrumgemeente). System actors and providers are not scoped (Actor::scoped).
 // The predicates are pure; the use cases read the facts and refuse with OutOfScope, which the
 // HTTP adapter records as a standalone "access.denied" audit row (it survives the rollback).
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,11 @@ bool mayChangeCare(const Actor& a, const CareScope& care);
 // The care may be read: the client is the user's own, or the user may change it.
 bool mayReadCare(const Actor& a, const CareScope& care);
 
+// The municipalities whose money, budgets, contracts and messages the actor may see (issue 13,
+// S8: finance, budgets, contracts, reviews, declarations, message log): the own municipalities of
+// a scoped staff user; nothing (no limit) for system actors and providers.
+std::optional<std::vector<std::string>> ownMunicipalities(const Actor& a);
+
 // OUT_OF_SCOPE (403). Carries what was refused, for the audit row.
 class OutOfScope : public ValidationError {
   public:
@@ -44,5 +50,10 @@ class OutOfScope : public ValidationError {
     std::string object_type_;
     std::string object_id_;
 };
+
+// Refuses with OutOfScope unless the actor works for `code` (worksFor); `object_type` and
+// `object_id` name the refused object for the audit row, `what` in the message.
+void requireWorksFor(const Actor& a, const std::string& code, const std::string& object_type,
+                     const std::string& object_id, const std::string& what);
 
 }  // namespace zc::app

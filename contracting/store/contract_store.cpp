@@ -84,20 +84,42 @@ std::optional<ContractSummary> findVisibleContract(db::Connection& db, std::int6
 std::vector<ContractSummary> contractPage(db::Connection& db, const std::string& status,
                                           const std::string& kind, const std::string& agb,
                                           std::int64_t provider_id, std::int64_t limit,
-                                          std::int64_t offset) {
+                                          std::int64_t offset, const db::MunicipalityScope& scope) {
     const auto pf = provider_id;
     std::vector<ContractSummary> out;
+    db::Params params{status, status, kind, kind, agb, agb, pf, pf, pf};
+    std::string serving;
+    if (scope) {
+        serving =
+            " AND EXISTS (SELECT 1 FROM contract_municipalities scm"
+            " WHERE scm.contract_id = c.id" +
+            db::municipalityFilter(scope, "scm.municipality_code", params) + ")";
+    }
+    params.emplace_back(limit);
+    params.emplace_back(offset);
     for (const auto& r : db.query(
              std::string(kContractColumns) +
                  " WHERE (? = '' OR c.status = ?) AND (? = '' OR c.kind = ?) AND (? = '' OR p.agb "
                  "= ?)" +
-                 kVisibleToProvider + " ORDER BY c.id LIMIT ? OFFSET ?",
-             {status, status, kind, kind, agb, agb, pf, pf, pf, limit, offset})) {
+                 kVisibleToProvider + serving + " ORDER BY c.id LIMIT ? OFFSET ?",
+             params)) {
         auto c = summaryFrom(r);
         c.products = contractProducts(db, c.id);
         out.push_back(std::move(c));
     }
     return out;
+}
+
+bool contractServesAny(db::Connection& db, std::int64_t id, const std::vector<std::string>& codes) {
+    db::Params params{id};
+    const std::string in = db::inList(codes, params);
+    return db
+        .queryOne(
+            "SELECT 1 FROM contract_municipalities WHERE contract_id = ?"
+            " AND municipality_code IN " +
+                in + " LIMIT 1",
+            params)
+        .has_value();
 }
 
 std::vector<std::int64_t> lockContractsToIndex(db::Connection& db, std::int64_t procedure_id,

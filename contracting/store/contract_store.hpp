@@ -11,6 +11,7 @@
 #include "contracting/domain/contract_status.hpp"
 #include "contracting/kernel/advance_schedule.hpp"
 #include "contracting/kernel/civil_date.hpp"
+#include "interfaces/mysql/scope_filter.hpp"
 
 namespace zc::db {
 class Connection;
@@ -163,11 +164,15 @@ class MariaDbContracts : public ContractStore {
 // coalition member, or any when provider_id is 0.
 std::optional<ContractSummary> findVisibleContract(db::Connection& db, std::int64_t id,
                                                    std::int64_t provider_id);
-// A page of contracts by id, filtered ("" for any) and visible as above, with products.
+// A page of contracts by id, filtered ("" for any) and visible as above, with products; with a
+// scope, the contracts that serve at least one of those municipalities (contract_municipalities).
 std::vector<ContractSummary> contractPage(db::Connection& db, const std::string& status,
                                           const std::string& kind, const std::string& agb,
                                           std::int64_t provider_id, std::int64_t limit,
-                                          std::int64_t offset);
+                                          std::int64_t offset,
+                                          const db::MunicipalityScope& scope = std::nullopt);
+// Whether the contract serves at least one of `codes` (contract_municipalities).
+bool contractServesAny(db::Connection& db, std::int64_t id, const std::vector<std::string>& codes);
 // The procedure's framework contracts an indexation from `from` reaches (not closed, term ending
 // after it), locked, by id.
 std::vector<std::int64_t> lockContractsToIndex(db::Connection& db, std::int64_t procedure_id,

@@ -1,11 +1,45 @@
 #include "message_log_store.hpp"
 
 #include "interfaces/mysql/connection.hpp"
+#include "interfaces/mysql/scope_filter.hpp"
 
 namespace zc::contracting {
 
+namespace {
+
+// A scoped user's incoming messages: those linked to a request, a declaration or a care start or
+// stop of the user's municipalities (the request's municipality, the declaration's recipient, the
+// allocation's paying municipality).
+std::string inboxScope(const db::MunicipalityScope& scope, db::Params& params) {
+    if (!scope) return "";
+    std::string sql =
+        " AND (i.id IN (SELECT inbox_message_id FROM allocation_requests"
+        " WHERE municipality_code IN " +
+        db::inList(*scope, params) + ")";
+    sql +=
+        " OR i.id IN (SELECT inbox_message_id FROM declarations WHERE inbox_message_id IS NOT"
+        " NULL AND municipality_code IN " +
+        db::inList(*scope, params) + ")";
+    for (const char* column : {"c.start_message_id", "c.stop_message_id"}) {
+        sql += std::string(" OR i.id IN (SELECT ") + column +
+               " FROM care_starts c JOIN allocations a ON a.number = c.allocation_number"
+               " WHERE a.paying_municipality_code IN " +
+               db::inList(*scope, params) + ")";
+    }
+    return sql + ")";
+}
+
+}  // namespace
+
 std::vector<MessageLogRow> messageLogRows(db::Connection& db, const MessageLogFilter& f) {
     std::vector<MessageLogRow> out;
+    db::Params params{f.agb, f.agb, f.client_id, f.client_id, f.client_id, f.client_id};
+    const std::string inbox = inboxScope(f.municipalities, params);
+    for (const auto& p : db::Params{f.agb, f.agb, f.client_id, f.client_id}) params.push_back(p);
+    const std::string outbox =
+        db::municipalityFilter(f.municipalities, "o.municipality_code", params);
+    params.emplace_back(f.limit);
+    params.emplace_back(f.offset);
     for (const auto& r : db.query(
              "SELECT 'in', i.message_code, i.identificatie, p.agb, i.received_at, i.outcome,"
              " i.retour_code FROM inbox_messages i JOIN providers p ON p.id = i.provider_id"
@@ -14,14 +48,14 @@ std::vector<MessageLogRow> messageLogRows(db::Connection& db, const MessageLogFi
              " OR i.id IN (SELECT c.start_message_id FROM care_starts c JOIN allocations a"
              "   ON a.number = c.allocation_number WHERE a.client_id = ?)"
              " OR i.id IN (SELECT c.stop_message_id FROM care_starts c JOIN allocations a"
-             "   ON a.number = c.allocation_number WHERE a.client_id = ?))"
-             " UNION ALL SELECT 'out', o.message_code, o.identificatie, p.agb, o.created_at,"
-             " IF(o.acknowledged_at IS NULL, 'waiting', 'acknowledged'), o.retour_codes"
-             " FROM outbox_messages o JOIN providers p ON p.id = o.provider_id"
-             " WHERE (? = '' OR p.agb = ?) AND (? = 0 OR o.client_id = ?)"
-             " ORDER BY 5 DESC LIMIT ? OFFSET ?",
-             {f.agb, f.agb, f.client_id, f.client_id, f.client_id, f.client_id, f.agb, f.agb,
-              f.client_id, f.client_id, f.limit, f.offset})) {
+             "   ON a.number = c.allocation_number WHERE a.client_id = ?))" +
+                 inbox +
+                 " UNION ALL SELECT 'out', o.message_code, o.identificatie, p.agb, o.created_at,"
+                 " IF(o.acknowledged_at IS NULL, 'waiting', 'acknowledged'), o.retour_codes"
+                 " FROM outbox_messages o JOIN providers p ON p.id = o.provider_id"
+                 " WHERE (? = '' OR p.agb = ?) AND (? = 0 OR o.client_id = ?)" +
+                 outbox + " ORDER BY 5 DESC LIMIT ? OFFSET ?",
+             params)) {
         out.push_back({r.str(0), r.str(1), r.str(2), r.str(3), r.str(4), r.str(5), r.opt(6)});
     }
     return out;

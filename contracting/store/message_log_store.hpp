@@ -5,9 +5,7 @@
 #include <string>
 #include <vector>
 
-namespace zc::db {
-class Connection;
-}
+#include "interfaces/mysql/scope_filter.hpp"
 
 namespace zc::contracting {
 
@@ -28,6 +26,10 @@ struct MessageLogFilter {
     std::int64_t client_id = 0;
     std::int64_t limit = 100;
     std::int64_t offset = 0;
+    // A staff user's own municipalities (nothing: all): outgoing messages sent from them
+    // (outbox_messages.municipality_code), incoming ones linked to a request, declaration or care
+    // start/stop of theirs (an incoming message refused before it was linked is not shown).
+    db::MunicipalityScope municipalities;
 };
 
 std::vector<MessageLogRow> messageLogRows(db::Connection& db, const MessageLogFilter& f);

@@ -3,6 +3,7 @@
 #include "bank_statements.hpp"
 
 #include "contracting/kernel/codes.hpp"
+#include "contracting/kernel/staff_scope.hpp"
 #include "interfaces/mysql/connection.hpp"
 #include "interfaces/security/audit_trail.hpp"
 #include "invoicing/domain/reconciliation.hpp"
@@ -57,6 +58,17 @@ void refuseIfKnown(db::Connection& db, const BankStatementInput& s) {
     }
 }
 
+// Refuses (OUT_OF_SCOPE) an account that is the debtor account of a municipality outside the
+// staff user's scope; `object_type`/`object_id` name the refused object for the audit row.
+void requireAccountInScope(const app::RequestContext& ctx, const std::string& iban,
+                           const std::string& object_type, const std::string& object_id) {
+    if (!ctx.actor.scoped()) return;
+    const auto owner = accountMunicipality(ctx.db, iban);
+    if (!owner || !app::worksFor(ctx.actor, *owner)) {
+        throw app::OutOfScope(object_type, object_id, "Account " + iban);
+    }
+}
+
 // Stores one booked entry with its match and applies the match's effect.
 ImportedEntry storeEntry(app::RequestContext& ctx, std::int64_t statement_id, std::size_t k,
                          const BankEntryInput& e, const EntryMatch& m,
@@ -107,6 +119,7 @@ ImportedStatement importOne(app::RequestContext& ctx, const BankStatementInput& 
                             const std::string& sha) {
     if (s.balance_problem) throw *s.balance_problem;
     refuseIfKnown(ctx.db, s);
+    requireAccountInScope(ctx, s.account_iban, "bank_account", s.account_iban);
     const auto statement_id = insertBankStatement(
         ctx.db, {s.account_iban, s.statement_id, s.from, s.to, s.message_id, s.opening, s.closing,
                  sha, app::timestamp(ctx.clock), ctx.actor.name});
@@ -182,7 +195,8 @@ std::vector<ImportedStatement> importBankStatements(app::RequestContext& ctx,
 }
 
 std::vector<WorkListRow> reconciliationWorkList(app::RequestContext& ctx) {
-    return invoicing::reconciliationWorkList(ctx.db);
+    // A staff user sees the work of the debtor accounts of the municipalities they work for.
+    return invoicing::reconciliationWorkList(ctx.db, app::ownMunicipalities(ctx.actor));
 }
 
 std::string resolveBankEntry(app::RequestContext& ctx, const EntryResolution& r) {
@@ -192,6 +206,7 @@ std::string resolveBankEntry(app::RequestContext& ctx, const EntryResolution& r)
         throw ValidationError(
             "NOT_FOUND", "Bank entry " + std::to_string(r.entry_id) + " does not exist.", "id");
     }
+    requireAccountInScope(ctx, e->account_iban, "bank_entry", std::to_string(r.entry_id));
     if (e->match_status != "unmatched" && e->match_status != "difference") {
         throw ValidationError("ENTRY_NOT_OPEN", "This entry is " + e->match_status + " already.",
                               "id");
@@ -219,6 +234,7 @@ std::string resolveStatementChain(app::RequestContext& ctx, const ChainResolutio
             "NOT_FOUND", "Bank statement " + std::to_string(r.statement_id) + " does not exist.",
             "id");
     }
+    requireAccountInScope(ctx, c->account_iban, "bank_statement", std::to_string(r.statement_id));
     if ((c->chain_status != "gap" && c->chain_status != "mismatch") || c->resolved) {
         throw ValidationError(
             "ENTRY_NOT_OPEN",

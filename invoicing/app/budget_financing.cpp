@@ -9,6 +9,7 @@
 #include "contracting/kernel/advance_schedule.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "contracting/kernel/rounding.hpp"
+#include "contracting/kernel/staff_scope.hpp"
 #include "interfaces/mysql/connection.hpp"
 #include "interfaces/security/audit_trail.hpp"
 #include "invoicing/app/settlement_indicators.hpp"
@@ -309,7 +310,9 @@ std::vector<PayableListRow> listPayables(app::RequestContext& ctx, std::int64_t 
                                          const std::string& type, std::int64_t limit,
                                          std::int64_t offset) {
     const std::int64_t own = ctx.actor.role == app::Role::Provider ? ctx.actor.provider_id : 0;
-    return invoicing::listPayables(ctx.db, provider, own, type, limit, offset);
+    // A staff user sees the payables of the municipalities they work for.
+    return invoicing::listPayables(ctx.db, provider, own, type, limit, offset,
+                                   app::ownMunicipalities(ctx.actor));
 }
 
 FinancedContract visibleFinancedContract(app::RequestContext& ctx, std::int64_t id, bool lock) {

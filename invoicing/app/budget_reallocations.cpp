@@ -5,6 +5,7 @@
 
 #include "contracting/app/tariff_queries.hpp"
 #include "contracting/kernel/errors.hpp"
+#include "contracting/kernel/staff_scope.hpp"
 #include "interfaces/mysql/connection.hpp"
 #include "interfaces/security/audit_trail.hpp"
 #include "invoicing/domain/ledger.hpp"
@@ -99,6 +100,19 @@ Percentage configuredThreshold(const app::RequestContext& ctx) {
     return Percentage::parse(ctx.config.budget_signal_threshold_percent);
 }
 
+// Refuses (OUT_OF_SCOPE) a reallocation touching a budget of a municipality outside the staff
+// user's scope; unknown budgets are left to the rules (UNKNOWN_BUDGET).
+void requireBudgetsInScope(const app::Actor& who, BudgetStore& store, std::int64_t from_id,
+                           std::int64_t to_id) {
+    for (const auto id : {from_id, to_id}) {
+        const auto b = store.findBudget(id, false);
+        if (b) {
+            app::requireWorksFor(who, b->municipality, "budget", std::to_string(id),
+                                 "Budget " + std::to_string(id));
+        }
+    }
+}
+
 }  // namespace
 
 ProposedReallocation proposeReallocation(BudgetStore& store, const TariffLookup& tariffs,
@@ -164,6 +178,7 @@ ProposedReallocation requestReallocation(app::RequestContext& ctx, ReallocationP
     p.requested_at = app::timestamp(ctx.clock);
     db::Transaction tx(ctx.db);
     MariaDbBudgets store(ctx);
+    requireBudgetsInScope(ctx.actor, store, p.from_budget_id, p.to_budget_id);
     const auto proposed =
         proposeReallocation(store, contractTariffs(ctx), p, ctx.today(), configuredThreshold(ctx));
     security::appendAudit(
@@ -179,6 +194,9 @@ ReallocationRow decideReallocation(app::RequestContext& ctx, ReallocationDecisio
     d.today = ctx.today();
     db::Transaction tx(ctx.db);
     MariaDbBudgets store(ctx);
+    if (const auto r = store.findReallocation(d.id, false)) {
+        requireBudgetsInScope(ctx.actor, store, r->from_budget_id, r->to_budget_id);
+    }
     const auto decided =
         decideReallocationIn(store, contractTariffs(ctx), d, configuredThreshold(ctx));
     security::appendAudit(ctx,
@@ -192,7 +210,8 @@ ReallocationRow decideReallocation(app::RequestContext& ctx, ReallocationDecisio
 
 std::vector<ReallocationRow> listReallocations(app::RequestContext& ctx, const std::string& status,
                                                std::int64_t limit, std::int64_t offset) {
-    return invoicing::listReallocations(ctx.db, status, limit, offset);
+    return invoicing::listReallocations(ctx.db, status, limit, offset,
+                                        app::ownMunicipalities(ctx.actor));
 }
 
 }  // namespace zc::invoicing

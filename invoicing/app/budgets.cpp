@@ -9,6 +9,7 @@
 #include "contracting/app/tariff_queries.hpp"
 #include "contracting/kernel/cap.hpp"
 #include "contracting/kernel/errors.hpp"
+#include "contracting/kernel/staff_scope.hpp"
 #include "contracting/kernel/unit.hpp"
 #include "interfaces/mysql/connection.hpp"
 #include "interfaces/security/audit_trail.hpp"
@@ -222,6 +223,8 @@ int budgetYearOrCurrent(const app::RequestContext& ctx, const std::string& text)
 
 BudgetRow createBudget(app::RequestContext& ctx, NewBudget n) {
     db::Transaction tx(ctx.db);
+    app::requireWorksFor(ctx.actor, n.municipality, "municipality", n.municipality,
+                         "Municipality " + n.municipality);
     resolveDimensions(ctx.db, n);
     NewBudgetRow row{
         n.year,        n.municipality, n.district_id, n.team_id, n.holder,
@@ -245,7 +248,9 @@ BudgetRow createBudget(app::RequestContext& ctx, NewBudget n) {
 std::vector<BudgetRow> listBudgets(app::RequestContext& ctx, std::int64_t year,
                                    const std::string& municipality, std::int64_t limit,
                                    std::int64_t offset) {
-    return invoicing::listBudgets(ctx.db, year, municipality, limit, offset);
+    // A staff user sees the budgets of the municipalities they work for.
+    return invoicing::listBudgets(ctx.db, year, municipality, limit, offset,
+                                  app::ownMunicipalities(ctx.actor));
 }
 
 BudgetWithFigures budgetExhaustion(app::RequestContext& ctx, std::int64_t id, Date report_date,
@@ -253,6 +258,8 @@ BudgetWithFigures budgetExhaustion(app::RequestContext& ctx, std::int64_t id, Da
     MariaDbBudgets store(ctx);
     const auto b = store.findBudget(id, false);
     if (!b) budgetNotFound(id);
+    app::requireWorksFor(ctx.actor, b->municipality, "budget", std::to_string(id),
+                         "Budget " + std::to_string(id));
     return {*b, figuresOf(store, contractTariffs(ctx), *b, report_date, signal_threshold)};
 }
 
@@ -262,7 +269,8 @@ std::vector<BudgetWithFigures> budgetOverview(app::RequestContext& ctx, int year
     MariaDbBudgets store(ctx);
     const auto tariffs = contractTariffs(ctx);
     std::vector<BudgetWithFigures> out;
-    for (const auto& b : budgetsOfYear(ctx.db, year, municipality, kMaxOverviewBudgets)) {
+    for (const auto& b : budgetsOfYear(ctx.db, year, municipality, kMaxOverviewBudgets,
+                                       app::ownMunicipalities(ctx.actor))) {
         out.push_back({b, figuresOf(store, tariffs, b, report_date, signal_threshold)});
     }
     return out;

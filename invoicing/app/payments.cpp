@@ -1,6 +1,7 @@
 #include "payments.hpp"
 
 #include "contracting/kernel/errors.hpp"
+#include "contracting/kernel/staff_scope.hpp"
 #include "interfaces/mysql/connection.hpp"
 #include "interfaces/security/audit_trail.hpp"
 #include "invoicing/store/payment_run_store.hpp"
@@ -11,6 +12,18 @@ namespace {
 [[noreturn]] void runNotFound(std::int64_t id) {
     throw ValidationError("NOT_FOUND", "Payment run " + std::to_string(id) + " does not exist.",
                           "id");
+}
+
+// The run, refused with OUT_OF_SCOPE when it pays from a municipality outside the user's scope.
+RunRow runInScope(const app::RequestContext& ctx, std::int64_t id) {
+    auto run = findRun(ctx.db, id);
+    if (!run) runNotFound(id);
+    // A run may pay for several municipalities: the user must work for every one of them.
+    for (const auto& code : runMunicipalities(ctx.db, id)) {
+        app::requireWorksFor(ctx.actor, code, "payment_run", std::to_string(id),
+                             "Payment run " + std::to_string(id));
+    }
+    return *run;
 }
 
 RunDetail detailOf(db::Connection& db, std::int64_t id) {
@@ -54,6 +67,8 @@ void setDebtorAccount(app::RequestContext& ctx, const DebtorAccountChange& c) {
 DebtorAccountRow addDebtorAccount(app::RequestContext& ctx, const NewDebtorAccount& n) {
     const DebtorAccountChange& c = n.account;
     db::Transaction tx(ctx.db);
+    app::requireWorksFor(ctx.actor, c.municipality_code, "municipality", c.municipality_code,
+                         "Municipality " + c.municipality_code);
     if (!municipalityRecorded(ctx.db, c.municipality_code)) {
         throw ValidationError("NOT_FOUND",
                               "Municipality " + c.municipality_code + " does not exist.", "code");
@@ -91,6 +106,7 @@ DebtorAccountRow addDebtorAccount(app::RequestContext& ctx, const NewDebtorAccou
 
 std::vector<DebtorAccountRow> listDebtorAccounts(app::RequestContext& ctx,
                                                  const std::string& code) {
+    app::requireWorksFor(ctx.actor, code, "municipality", code, "Municipality " + code);
     if (!municipalityRecorded(ctx.db, code)) {
         throw ValidationError("NOT_FOUND", "Municipality " + code + " does not exist.", "code");
     }
@@ -99,11 +115,15 @@ std::vector<DebtorAccountRow> listDebtorAccounts(app::RequestContext& ctx,
 
 std::vector<ProviderBalanceRow> providerBalances(app::RequestContext& ctx, std::int64_t limit,
                                                  std::int64_t offset) {
-    return invoicing::providerBalances(ctx.db, limit, offset);
+    return invoicing::providerBalances(ctx.db, limit, offset, app::ownMunicipalities(ctx.actor));
 }
 
 RunDetail prepareRun(app::RequestContext& ctx, const RunRequest& request) {
     db::Transaction tx(ctx.db);
+    // A staff user pays only from the municipalities they work for.
+    for (const auto& code : request.municipality_codes) {
+        app::requireWorksFor(ctx.actor, code, "municipality", code, "Municipality " + code);
+    }
     MariaDbPaymentRuns runs(ctx);
     const auto run_id = preparePaymentRun(runs, request);
     auto detail = detailOf(ctx.db, run_id);
@@ -115,6 +135,7 @@ RunDetail prepareRun(app::RequestContext& ctx, const RunRequest& request) {
 
 RunDetail approveRun(app::RequestContext& ctx, std::int64_t run_id, PaymentFileWriter& writer) {
     db::Transaction tx(ctx.db);
+    runInScope(ctx, run_id);
     MariaDbPaymentRuns runs(ctx);
     approvePaymentRun(runs, writer,
                       {run_id, ctx.actor.name, ctx.today(), creationDateTime(ctx.clock)});
@@ -126,11 +147,13 @@ RunDetail approveRun(app::RequestContext& ctx, std::int64_t run_id, PaymentFileW
 }
 
 std::vector<RunRow> listRuns(app::RequestContext& ctx, std::int64_t limit, std::int64_t offset) {
-    return invoicing::listRuns(ctx.db, limit, offset);
+    // A staff user sees the runs of the municipalities they work for.
+    return invoicing::listRuns(ctx.db, limit, offset, app::ownMunicipalities(ctx.actor));
 }
 
 RunDetail cancelRun(app::RequestContext& ctx, std::int64_t run_id, const std::string& reason) {
     db::Transaction tx(ctx.db);
+    runInScope(ctx, run_id);
     MariaDbPaymentRuns runs(ctx);
     cancelPaymentRun(runs, {run_id, ctx.actor.name, reason});
     auto detail = detailOf(ctx.db, run_id);
@@ -142,6 +165,7 @@ RunDetail cancelRun(app::RequestContext& ctx, std::int64_t run_id, const std::st
 }
 
 RunDetail runDetail(app::RequestContext& ctx, std::int64_t run_id) {
+    runInScope(ctx, run_id);
     auto detail = detailOf(ctx.db, run_id);
     MariaDbPaymentRuns runs(ctx);
     const auto status = parsePaymentRunStatus(detail.run.status);
@@ -150,6 +174,7 @@ RunDetail runDetail(app::RequestContext& ctx, std::int64_t run_id) {
 }
 
 std::string runPain001File(app::RequestContext& ctx, std::int64_t run_id) {
+    runInScope(ctx, run_id);
     const auto file = runPain001(ctx.db, run_id);
     if (!file) runNotFound(run_id);
     if (!*file) {

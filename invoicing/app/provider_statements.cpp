@@ -1,6 +1,7 @@
 #include "provider_statements.hpp"
 
 #include "contracting/kernel/errors.hpp"
+#include "contracting/kernel/staff_scope.hpp"
 
 namespace zc::invoicing {
 namespace {
@@ -32,13 +33,15 @@ ProviderStatement providerStatement(app::RequestContext& ctx, std::int64_t provi
     if (!(s.from < s.to)) {
         throw ValidationError("INVALID_PERIOD", "'from' must lie before 'to'.", "to");
     }
-    s.lines = statementLines(ctx.db, provider_id, s.from, s.to);
+    // A staff user sees the lines and payments of the municipalities they work for.
+    const auto scope = app::ownMunicipalities(ctx.actor);
+    s.lines = statementLines(ctx.db, provider_id, s.from, s.to, scope);
     for (const auto& l : s.lines) {
         (l.amount_cents >= 0 ? s.claimed : s.offsets) += l.amount_cents;
         if (l.status == "open") s.open += l.amount_cents;
         if (l.status == "in_run") s.in_transit += l.amount_cents;
     }
-    s.payments = statementPayments(ctx.db, provider_id, s.from, s.to);
+    s.payments = statementPayments(ctx.db, provider_id, s.from, s.to, scope);
     for (const auto& p : s.payments) {
         if (p.status == "booked") s.paid += p.amount_cents;
         if (p.status == "returned") s.returned += p.amount_cents;
@@ -51,6 +54,8 @@ ClaimLineTrace traceClaimLine(app::RequestContext& ctx, std::int64_t line_id) {
     if (!l || (ctx.actor.role == app::Role::Provider && ctx.actor.provider_id != l->provider_id)) {
         notFound("Claim line " + std::to_string(line_id));
     }
+    app::requireWorksFor(ctx.actor, l->municipality_code, "claim_line", std::to_string(line_id),
+                         "Claim line " + std::to_string(line_id));
     ClaimLineTrace t{line_id, *l, std::nullopt, std::nullopt};
     // An accepted line is paid with its declaration's payable, a reviewed one with its own.
     const auto p = payableOfLine(ctx.db, line_id, l->declaration_id);

@@ -18,6 +18,13 @@ bool isDebtorAccount(db::Connection& db, const std::string& iban) {
     return db.queryOne("SELECT id FROM debtor_accounts WHERE iban = ?", {iban}).has_value();
 }
 
+std::optional<std::string> accountMunicipality(db::Connection& db, const std::string& iban) {
+    auto r = db.queryOne(
+        "SELECT code FROM municipalities WHERE debtor_iban = ? ORDER BY code LIMIT 1", {iban});
+    if (!r) return std::nullopt;
+    return r->str(0);
+}
+
 std::int64_t insertBankStatement(db::Connection& db, const BankStatementRow& s) {
     db.execute(
         "INSERT INTO bank_statements (account_iban, statement_id, from_date, to_date, message_id,"
@@ -74,14 +81,24 @@ void markInstructionReturned(db::Connection& db, std::int64_t instruction_id,
                {instruction_id});
 }
 
-std::vector<WorkListRow> reconciliationWorkList(db::Connection& db) {
+std::vector<WorkListRow> reconciliationWorkList(db::Connection& db,
+                                                const db::MunicipalityScope& scope) {
     std::vector<WorkListRow> out;
+    // With a scope: the statements of the debtor accounts of those municipalities only.
+    db::Params params;
+    const std::string in_scope =
+        scope ? " AND s.account_iban IN (SELECT sm.debtor_iban FROM municipalities sm"
+                " WHERE sm.debtor_iban IS NOT NULL" +
+                    db::municipalityFilter(scope, "sm.code", params) + ")"
+              : std::string();
     for (const auto& r :
          db.query("SELECT e.id, s.account_iban, s.statement_id, e.amount_cents, e.credit,"
                   " e.booking_date, e.end_to_end_id, e.counterparty_iban, e.counterparty_name,"
                   " e.return_reason, e.match_status, e.match_reason FROM bank_entries e"
                   " JOIN bank_statements s ON s.id = e.statement_id"
-                  " WHERE e.match_status IN ('unmatched', 'difference') ORDER BY e.id")) {
+                  " WHERE e.match_status IN ('unmatched', 'difference')" +
+                      in_scope + " ORDER BY e.id",
+                  params)) {
         out.push_back({r.i64(0), r.str(1), r.str(2), r.i64(3), r.i64(4) != 0, r.opt(5), r.opt(6),
                        r.opt(7), r.opt(8), r.opt(9), r.str(10), r.opt(11), "entry", std::nullopt});
     }
@@ -90,8 +107,9 @@ std::vector<WorkListRow> reconciliationWorkList(db::Connection& db) {
                   " s.opening_cents - COALESCE(p.closing_cents, s.opening_cents), s.from_date,"
                   " s.chain_status, s.chain_detail FROM bank_statements s"
                   " LEFT JOIN bank_statements p ON p.id = s.previous_id"
-                  " WHERE s.chain_status IN ('gap', 'mismatch') AND s.chain_resolved_at IS NULL"
-                  " ORDER BY s.id")) {
+                  " WHERE s.chain_status IN ('gap', 'mismatch') AND s.chain_resolved_at IS NULL" +
+                      in_scope + " ORDER BY s.id",
+                  params)) {
         out.push_back({r.i64(0), r.str(1), r.str(2), r.i64(3), false, r.opt(4), std::nullopt,
                        std::nullopt, std::nullopt, std::nullopt, r.str(5), std::nullopt,
                        "statement_chain", r.opt(6)});

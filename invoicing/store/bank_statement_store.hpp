@@ -10,6 +10,7 @@
 
 #include "contracting/kernel/civil_date.hpp"
 #include "contracting/kernel/money.hpp"
+#include "interfaces/mysql/scope_filter.hpp"
 
 namespace zc::db {
 class Connection;
@@ -104,6 +105,8 @@ bool statementKnown(db::Connection& db, const std::string& iban, const std::stri
                     Date from, Date to);
 // Whether the account is some municipality's debtor account.
 bool isDebtorAccount(db::Connection& db, const std::string& iban);
+// The municipality whose debtor account `iban` is; nothing when none.
+std::optional<std::string> accountMunicipality(db::Connection& db, const std::string& iban);
 // Stores the statement; returns its id.
 std::int64_t insertBankStatement(db::Connection& db, const BankStatementRow& s);
 // The transfers from the account that were sent (sent, booked, returned; not those of a
@@ -120,7 +123,9 @@ void markInstructionReturned(db::Connection& db, std::int64_t instruction_id,
                              const std::string& reason);
 // Entries not matched or with an amount difference, by id; then the statements whose chain is
 // broken (gap, mismatch) and not resolved, by id.
-std::vector<WorkListRow> reconciliationWorkList(db::Connection& db);
+// With a scope: of the debtor accounts of those municipalities only.
+std::vector<WorkListRow> reconciliationWorkList(db::Connection& db,
+                                                const db::MunicipalityScope& scope = std::nullopt);
 // The account's statement just before statement `id` (whose first day is `from`), ordered by
 // first day then id; locked. Nothing for the account's first statement.
 std::optional<ChainedStatementRow> previousStatement(db::Connection& db, const std::string& iban,

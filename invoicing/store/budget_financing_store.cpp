@@ -95,13 +95,19 @@ std::set<std::int64_t> postedAdvanceIds(db::Connection& db, std::int64_t contrac
 
 std::vector<PayableListRow> listPayables(db::Connection& db, std::int64_t provider,
                                          std::int64_t own, const std::string& type,
-                                         std::int64_t limit, std::int64_t offset) {
+                                         std::int64_t limit, std::int64_t offset,
+                                         const db::MunicipalityScope& scope) {
     std::vector<PayableListRow> out;
-    for (const auto& r : db.query(
-             std::string(kPayableColumns) +
-                 " WHERE (? = 0 OR p.provider_id = ?) AND (? = 0 OR p.provider_id = ?)"
-                 " AND (? = '' OR p.source_type = ?) ORDER BY p.due_date, p.id LIMIT ? OFFSET ?",
-             {provider, provider, own, own, type, type, limit, offset})) {
+    db::Params params{provider, provider, own, own, type, type};
+    const std::string in_scope = db::municipalityFilter(scope, "p.municipality_code", params);
+    params.emplace_back(limit);
+    params.emplace_back(offset);
+    for (const auto& r :
+         db.query(std::string(kPayableColumns) +
+                      " WHERE (? = 0 OR p.provider_id = ?) AND (? = 0 OR p.provider_id = ?)"
+                      " AND (? = '' OR p.source_type = ?)" +
+                      in_scope + " ORDER BY p.due_date, p.id LIMIT ? OFFSET ?",
+                  params)) {
         out.push_back(payableRow(r));
     }
     return out;

@@ -11,6 +11,7 @@
 
 #include "contracting/kernel/civil_date.hpp"
 #include "contracting/kernel/money.hpp"
+#include "interfaces/mysql/scope_filter.hpp"
 
 namespace zc::db {
 class Connection;
@@ -113,10 +114,11 @@ std::vector<AdvanceRow> unsettledAdvancesDue(db::Connection& db, std::int64_t co
 // The advances of the contract that are payables already (locked).
 std::set<std::int64_t> postedAdvanceIds(db::Connection& db, std::int64_t contract_id);
 // Payables of `provider` (0: all) and `own` provider (0: all) and `type` ("": all), by due
-// date and id, paged.
+// date and id, paged; with a scope, of those municipalities only.
 std::vector<PayableListRow> listPayables(db::Connection& db, std::int64_t provider,
                                          std::int64_t own, const std::string& type,
-                                         std::int64_t limit, std::int64_t offset);
+                                         std::int64_t limit, std::int64_t offset,
+                                         const db::MunicipalityScope& scope = std::nullopt);
 
 // The years the contract has a budget for, ascending.
 std::vector<int> contractBudgetYears(db::Connection& db, std::int64_t contract_id);

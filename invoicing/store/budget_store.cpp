@@ -197,25 +197,32 @@ void MariaDbBudgets::recordDecision(std::int64_t id, const std::string& status,
 
 std::vector<BudgetRow> listBudgets(db::Connection& db, std::int64_t year,
                                    const std::string& municipality, std::int64_t limit,
-                                   std::int64_t offset) {
+                                   std::int64_t offset, const db::MunicipalityScope& scope) {
     std::vector<BudgetRow> out;
+    db::Params params{year, year, municipality, municipality};
+    const std::string in_scope = db::municipalityFilter(scope, "b.municipality_code", params);
+    params.emplace_back(limit);
+    params.emplace_back(offset);
     for (const auto& r : db.query(std::string(kBudgetSelect) +
                                       " WHERE (? = 0 OR b.year = ?)"
                                       " AND (? = '' OR b.municipality_code = ?)" +
-                                      kBudgetOrder + " LIMIT ? OFFSET ?",
-                                  {year, year, municipality, municipality, limit, offset})) {
+                                      in_scope + kBudgetOrder + " LIMIT ? OFFSET ?",
+                                  params)) {
         out.push_back(budgetFrom(r));
     }
     return out;
 }
 
 std::vector<BudgetRow> budgetsOfYear(db::Connection& db, int year, const std::string& municipality,
-                                     std::int64_t limit) {
+                                     std::int64_t limit, const db::MunicipalityScope& scope) {
     std::vector<BudgetRow> out;
+    db::Params params{std::int64_t{year}, municipality, municipality};
+    const std::string in_scope = db::municipalityFilter(scope, "b.municipality_code", params);
+    params.emplace_back(limit);
     for (const auto& r : db.query(std::string(kBudgetSelect) +
                                       " WHERE b.year = ? AND (? = '' OR b.municipality_code = ?)" +
-                                      kBudgetOrder + " LIMIT ?",
-                                  {std::int64_t{year}, municipality, municipality, limit})) {
+                                      in_scope + kBudgetOrder + " LIMIT ?",
+                                  params)) {
         out.push_back(budgetFrom(r));
     }
     return out;
@@ -268,12 +275,21 @@ std::int64_t insertBudget(db::Connection& db, const NewBudgetRow& b) {
 }
 
 std::vector<ReallocationRow> listReallocations(db::Connection& db, const std::string& status,
-                                               std::int64_t limit, std::int64_t offset) {
+                                               std::int64_t limit, std::int64_t offset,
+                                               const db::MunicipalityScope& scope) {
     std::vector<ReallocationRow> out;
+    db::Params params{status, status};
+    std::string in_scope;
+    if (scope) {
+        in_scope = " AND r.from_budget_id IN (SELECT sb.id FROM budgets sb WHERE 1 = 1" +
+                   db::municipalityFilter(scope, "sb.municipality_code", params) + ")";
+    }
+    params.emplace_back(limit);
+    params.emplace_back(offset);
     for (const auto& r :
-         db.query(std::string(kReallocationSelect) + " WHERE (? = '' OR r.status = ?)"
-                                                     " ORDER BY r.id DESC LIMIT ? OFFSET ?",
-                  {status, status, limit, offset})) {
+         db.query(std::string(kReallocationSelect) + " WHERE (? = '' OR r.status = ?)" + in_scope +
+                      " ORDER BY r.id DESC LIMIT ? OFFSET ?",
+                  params)) {
         out.push_back(reallocationFrom(r));
     }
     return out;

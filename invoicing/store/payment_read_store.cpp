@@ -31,8 +31,13 @@ bool municipalityRecorded(db::Connection& db, const std::string& code) {
 }
 
 std::vector<ProviderBalanceRow> providerBalances(db::Connection& db, std::int64_t limit,
-                                                 std::int64_t offset) {
+                                                 std::int64_t offset,
+                                                 const db::MunicipalityScope& scope) {
     std::vector<ProviderBalanceRow> out;
+    db::Params params;
+    const std::string in_scope = db::municipalityFilter(scope, "p.municipality_code", params);
+    params.emplace_back(limit);
+    params.emplace_back(offset);
     for (const auto& r :
          db.query("SELECT v.id, v.agb, v.name, v.blocked_reason, v.blocked_at,"
                   " COALESCE(SUM(CASE WHEN p.status = 'open' AND p.disputed_reason IS NULL"
@@ -41,12 +46,25 @@ std::vector<ProviderBalanceRow> providerBalances(db::Connection& db, std::int64_
                   "   THEN p.amount_cents END), 0),"
                   " COALESCE(SUM(CASE WHEN p.status = 'in_run' THEN p.amount_cents END), 0),"
                   " COALESCE(SUM(CASE WHEN p.status = 'paid' THEN p.amount_cents END), 0)"
-                  " FROM providers v LEFT JOIN payables p ON p.provider_id = v.id"
-                  " GROUP BY v.id, v.agb, v.name, v.blocked_reason, v.blocked_at"
-                  " ORDER BY v.name, v.id LIMIT ? OFFSET ?",
-                  {limit, offset})) {
+                  " FROM providers v LEFT JOIN payables p ON p.provider_id = v.id" +
+                      in_scope +
+                      " GROUP BY v.id, v.agb, v.name, v.blocked_reason, v.blocked_at"
+                      " ORDER BY v.name, v.id LIMIT ? OFFSET ?",
+                  params)) {
         out.push_back({r.i64(0), r.str(1), r.str(2), r.opt(3), r.opt(4), r.i64(5), r.i64(6),
                        r.i64(7), r.i64(8)});
+    }
+    return out;
+}
+
+std::vector<std::string> runMunicipalities(db::Connection& db, std::int64_t run_id) {
+    std::vector<std::string> out;
+    for (const auto& r :
+         db.query("SELECT municipality_code FROM payment_run_accounts WHERE run_id = ?"
+                  " UNION SELECT municipality_code FROM payment_runs WHERE id = ?"
+                  " ORDER BY 1",
+                  {run_id, run_id})) {
+        out.push_back(r.str(0));
     }
     return out;
 }
@@ -57,10 +75,16 @@ std::optional<RunRow> findRun(db::Connection& db, std::int64_t id) {
     return runFrom(*r);
 }
 
-std::vector<RunRow> listRuns(db::Connection& db, std::int64_t limit, std::int64_t offset) {
+std::vector<RunRow> listRuns(db::Connection& db, std::int64_t limit, std::int64_t offset,
+                             const db::MunicipalityScope& scope) {
     std::vector<RunRow> out;
-    for (const auto& r : db.query(std::string(kRunColumns) + " ORDER BY id DESC LIMIT ? OFFSET ?",
-                                  {limit, offset})) {
+    db::Params params;
+    const std::string where = db::municipalityFilter(scope, "municipality_code", params);
+    params.emplace_back(limit);
+    params.emplace_back(offset);
+    for (const auto& r : db.query(std::string(kRunColumns) + " WHERE 1 = 1" + where +
+                                      " ORDER BY id DESC LIMIT ? OFFSET ?",
+                                  params)) {
         out.push_back(runFrom(r));
     }
     return out;

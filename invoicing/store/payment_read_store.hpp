@@ -8,9 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace zc::db {
-class Connection;
-}
+#include "interfaces/mysql/scope_filter.hpp"
 
 namespace zc::invoicing {
 
@@ -56,13 +54,18 @@ std::int64_t updateDebtorAccount(db::Connection& db, const std::string& code,
                                  const std::string& name);
 // Whether the municipality is recorded.
 bool municipalityRecorded(db::Connection& db, const std::string& code);
-// Balances by provider name and id, paged.
+// Balances by provider name and id, paged; with a scope, of the payables of those
+// municipalities only.
 std::vector<ProviderBalanceRow> providerBalances(db::Connection& db, std::int64_t limit,
-                                                 std::int64_t offset);
+                                                 std::int64_t offset,
+                                                 const db::MunicipalityScope& scope = std::nullopt);
 // The run; nothing when unknown.
 std::optional<RunRow> findRun(db::Connection& db, std::int64_t id);
-// Runs, newest first, paged.
-std::vector<RunRow> listRuns(db::Connection& db, std::int64_t limit, std::int64_t offset);
+// Every municipality a run pays for (a run may span several), ascending.
+std::vector<std::string> runMunicipalities(db::Connection& db, std::int64_t run_id);
+// Runs of the municipalities in `scope` (no scope: all), newest first, paged.
+std::vector<RunRow> listRuns(db::Connection& db, std::int64_t limit, std::int64_t offset,
+                             const db::MunicipalityScope& scope = std::nullopt);
 // The run's transfers by provider.
 std::vector<RunTransferRow> runTransfers(db::Connection& db, std::int64_t run_id);
 // The run's items in the order considered.

@@ -14,13 +14,13 @@ constexpr const char* kStatementLines =
     " LEFT JOIN claim_lines l ON p.source_type = 'review' AND l.id = p.source_id"
     " LEFT JOIN declarations d2 ON d2.id = l.declaration_id"
     " LEFT JOIN payment_instructions i ON i.id = p.instruction_id"
-    " WHERE p.provider_id = ? AND p.created_at >= ? AND p.created_at < ? ORDER BY p.id";
+    " WHERE p.provider_id = ? AND p.created_at >= ? AND p.created_at < ?";
 
 constexpr const char* kStatementPayments =
     "SELECT i.id, i.run_id, i.end_to_end_id, i.amount_cents, i.status, COALESCE(i.return_reason,"
     " ''), COALESCE(DATE(i.booked_at), ''), r.approved_at FROM payment_instructions i"
     " JOIN payment_runs r ON r.id = i.run_id WHERE i.provider_id = ? AND i.status <> 'prepared'"
-    " AND r.approved_at >= ? AND r.approved_at < ? ORDER BY i.id";
+    " AND r.approved_at >= ? AND r.approved_at < ?";
 
 }  // namespace
 
@@ -29,10 +29,13 @@ bool providerRecorded(db::Connection& db, std::int64_t provider_id) {
 }
 
 std::vector<StatementLineRow> statementLines(db::Connection& db, std::int64_t provider_id,
-                                             Date from, Date to) {
+                                             Date from, Date to,
+                                             const db::MunicipalityScope& scope) {
     std::vector<StatementLineRow> out;
+    db::Params params{provider_id, formatDate(from), formatDate(to)};
+    const std::string in_scope = db::municipalityFilter(scope, "p.municipality_code", params);
     for (const auto& r :
-         db.query(kStatementLines, {provider_id, formatDate(from), formatDate(to)})) {
+         db.query(std::string(kStatementLines) + in_scope + " ORDER BY p.id", params)) {
         out.push_back({r.i64(0), r.str(1), r.str(2), r.str(4), r.i64(5), r.str(6), r.str(7),
                        r.str(8), r.str(9), r.str(10)});
     }
@@ -40,10 +43,13 @@ std::vector<StatementLineRow> statementLines(db::Connection& db, std::int64_t pr
 }
 
 std::vector<StatementPaymentRow> statementPayments(db::Connection& db, std::int64_t provider_id,
-                                                   Date from, Date to) {
+                                                   Date from, Date to,
+                                                   const db::MunicipalityScope& scope) {
     std::vector<StatementPaymentRow> out;
+    db::Params params{provider_id, formatDate(from), formatDate(to)};
+    const std::string in_scope = db::municipalityFilter(scope, "r.municipality_code", params);
     for (const auto& r :
-         db.query(kStatementPayments, {provider_id, formatDate(from), formatDate(to)})) {
+         db.query(std::string(kStatementPayments) + in_scope + " ORDER BY i.id", params)) {
         out.push_back({r.i64(0), r.i64(1), r.str(2), r.i64(3), r.str(4), r.str(5), r.str(6)});
     }
     return out;

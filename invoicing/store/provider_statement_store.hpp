@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "contracting/kernel/civil_date.hpp"
+#include "interfaces/mysql/scope_filter.hpp"
 
 namespace zc::db {
 class Connection;
@@ -65,12 +66,16 @@ struct TracedBankEntry {
 
 // Whether the provider is recorded.
 bool providerRecorded(db::Connection& db, std::int64_t provider_id);
-// The provider's payables created in [from, to), by id.
+// The provider's payables created in [from, to), by id; with a scope, of those
+// municipalities only.
 std::vector<StatementLineRow> statementLines(db::Connection& db, std::int64_t provider_id,
-                                             Date from, Date to);
-// The provider's transfers (not 'prepared') of runs approved in [from, to), by id.
-std::vector<StatementPaymentRow> statementPayments(db::Connection& db, std::int64_t provider_id,
-                                                   Date from, Date to);
+                                             Date from, Date to,
+                                             const db::MunicipalityScope& scope = std::nullopt);
+// The provider's transfers (not 'prepared') of runs approved in [from, to), by id; with a
+// scope, of runs of those municipalities only.
+std::vector<StatementPaymentRow> statementPayments(
+    db::Connection& db, std::int64_t provider_id, Date from, Date to,
+    const db::MunicipalityScope& scope = std::nullopt);
 // The claim line with its declaration; nothing when unknown.
 std::optional<TracedClaimLine> tracedClaimLine(db::Connection& db, std::int64_t line_id);
 // The payable that pays the line: its review payable, else its declaration's.

@@ -390,5 +390,59 @@ TEST_F(BudgetsTest, OverviewCsvHasAHeaderAndOneRowPerBudget) {
     EXPECT_EQ(json->getArray("rows")->size(), 3u);
 }
 
+// Issue 13 (S8): a finance user who works for Zwolle only sees Zwolle's budgets. The Kampen
+// budget is left out of the list and the overview; reading its exhaustion, creating a Kampen
+// budget or moving money out of it is refused with OUT_OF_SCOPE. An unscoped user sees both.
+TEST_F(BudgetsTest, AKampenBudgetIsInvisibleToAZwolleOnlyUser) {
+    const auto zwolle = createBudget("0193", "02", kBudgetCents);
+    const auto kampen = createBudget("0166", "02", 500'000);
+    app::Actor scoped = actor(app::Role::Finance, "fin.zwolle", kOtherFinanceId);
+    scoped.municipalities = {"0193"};
+    scoped.scope_loaded = true;
+    app::RequestContext zwolle_only{*conn_, scoped, "test", clock_, config_};
+    const auto ids = [](const http::ApiResponse& res) {
+        std::vector<std::int64_t> out;
+        const auto a = dbtest::array(res);
+        for (std::size_t i = 0; i < a->size(); ++i) {
+            out.push_back(num(a->getObject(static_cast<unsigned>(i)), "id"));
+        }
+        return out;
+    };
+    const auto year = dbtest::jsonRequest("{}", {}, {{"year", "2026"}});
+    EXPECT_EQ(ids(http::listBudgets(*finance_, year)), (std::vector<std::int64_t>{kampen, zwolle}));
+    EXPECT_EQ(ids(http::listBudgets(zwolle_only, year)), (std::vector<std::int64_t>{zwolle}));
+    EXPECT_TRUE(ids(http::listBudgets(zwolle_only,
+                                      dbtest::jsonRequest("{}", {}, {{"municipality", "0166"}})))
+                    .empty());
+    const auto overview = object(http::budgetOverview(zwolle_only, year));
+    ASSERT_EQ(overview->getArray("rows")->size(), 1u);
+    EXPECT_EQ(num(overview->getArray("rows")->getObject(0)->getObject("budget"), "id"), zwolle);
+
+    EXPECT_EQ(dbtest::errorCode([&] {
+                  http::budgetExhaustion(zwolle_only,
+                                         dbtest::jsonRequest("{}", {{"id", std::to_string(kampen)}},
+                                                             {{"date", "2026-05-31"}}));
+              }),
+              "OUT_OF_SCOPE");
+    EXPECT_EQ(dbtest::errorCode([&] {
+                  http::createBudget(
+                      zwolle_only,
+                      dbtest::jsonRequest(R"({"year":2026,"municipality_code":"0166",)"
+                                          R"("product_category":"03",)"
+                                          R"("financing_kind":"ZIN","amount_cents":1})"));
+              }),
+              "OUT_OF_SCOPE");
+    EXPECT_EQ(dbtest::errorCode([&] {
+                  http::requestReallocation(
+                      zwolle_only,
+                      dbtest::jsonRequest(R"({"from_budget_id":)" + std::to_string(kampen) +
+                                          R"(,"to_budget_id":)" + std::to_string(zwolle) +
+                                          R"(,"amount_cents":100,"reason":"mine"})"));
+              }),
+              "OUT_OF_SCOPE");
+    EXPECT_EQ(dbtest::countRows(*conn_, "budgets"), 2);
+    EXPECT_EQ(dbtest::countRows(*conn_, "budget_reallocations"), 0);
+}
+
 }  // namespace
 }  // namespace zc

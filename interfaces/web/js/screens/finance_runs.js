@@ -37,11 +37,21 @@ function municipalityOptions(municipalities) {
   return municipalities.map((m) => ({ value: m.code, label: `${m.name} (${m.code})` }));
 }
 
+// The municipalities the user works for (GET /auth/me: a finance user pays only from those);
+// all of them for a user without a scope.
+function ownOf(user, municipalities) {
+  return user && Array.isArray(user.municipalities)
+    ? municipalities.filter((m) => user.municipalities.includes(m.code)) : municipalities;
+}
+
+// The first municipality of the list, preselected in the forms.
+const firstCode = (municipalities) => (municipalities[0] ? municipalities[0].code : '');
+
 function prepareForm(ctx, municipalities, providers) {
   const q = ctx.query;
   const fields = [
     { name: 'municipality_code', label: t('fin.runs.municipality'), type: 'select', required: true,
-      options: municipalityOptions(municipalities), value: q.get('municipality') || '0193' },
+      options: municipalityOptions(municipalities), value: q.get('municipality') || firstCode(municipalities) },
     { name: 'due_until', label: t('fin.runs.due_until'), type: 'date', required: true,
       value: q.get('due_until') || isoDay(30), hint: t('fin.runs.due_until_hint') },
     { name: 'execution_date', label: t('fin.runs.execution_date'), type: 'date', hint: t('fin.runs.execution_hint') },
@@ -64,7 +74,7 @@ function prepareForm(ctx, municipalities, providers) {
 function debtorForm(municipalities) {
   const fields = [
     { name: 'code', label: t('fin.runs.municipality'), type: 'select', required: true,
-      options: municipalityOptions(municipalities), value: '0193' },
+      options: municipalityOptions(municipalities), value: firstCode(municipalities) },
     { name: 'iban', label: t('fin.debtor.iban'), required: true, autocomplete: 'off' },
     { name: 'bic', label: t('fin.debtor.bic'), hint: t('fin.debtor.bic_hint') },
     { name: 'name', label: t('fin.debtor.name'), required: true },
@@ -84,7 +94,8 @@ async function runsScreen(main, ctx) {
   const list = h('div');
   const parts = [section(t('fin.runs.list'), list)];
   if (ctx.user.role === 'finance') {
-    const [municipalities, providers] = await Promise.all([api.get('/municipalities'), providerMap()]);
+    const [all, providers] = await Promise.all([api.get('/municipalities'), providerMap()]);
+    const municipalities = ownOf(ctx.user, all);
     parts.unshift(h('div', { class: 'grid' },
       section(t('fin.runs.new'), h('p', { class: 'hint' }, t('fin.runs.new_intro')), prepareForm(ctx, municipalities, providers)),
       section(t('fin.debtor.title'), h('p', { class: 'hint' }, t('fin.debtor.intro')), debtorForm(municipalities))));
