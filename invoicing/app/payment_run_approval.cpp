@@ -38,9 +38,10 @@ PaymentFile approvePaymentRun(PaymentRunStore& store, PaymentFileWriter& writer,
                        {}};
     const std::string source = "instruction:";
     for (const RunTransfer& t : store.transfers(run.id)) {
-        store.markSent(t,
-                       postPaymentSent(t.provider_id, order.debtor.iban, t.amount,
-                                       source + std::to_string(t.instruction_id), approval.today));
+        auto sent = postPaymentSent(t.provider_id, order.debtor.iban, t.amount,
+                                    source + std::to_string(t.instruction_id), approval.today);
+        sent.municipality = run.municipality_code;  // in the books of the paying municipality
+        store.markSent(t, sent);
         order.transfers.push_back(t);
     }
     PaymentFile file = writer.write(order);

@@ -215,7 +215,8 @@ std::vector<PostedLine> Ledger::postedLines() const {
     std::vector<PostedLine> out;
     for (std::size_t i = 0; i < entries_.size(); ++i) {
         for (const JournalLine& line : entries_[i].lines) {
-            out.push_back({static_cast<std::int64_t>(i + 1), line.account, line.amount});
+            out.push_back({static_cast<std::int64_t>(i + 1), line.account, line.amount,
+                           entries_[i].municipality});
         }
     }
     return out;
