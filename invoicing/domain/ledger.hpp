@@ -36,10 +36,12 @@ enum class EventKind {
     PaymentReturned,
     BudgetReallocation,
     ManualResolution,
+    Intermunicipal,  // money one municipality's run paid for another (migration 0025)
 };
 
 // "accepted_claim", "credit", "advance", "settlement", "claw_back", "offset", "payment_sent",
-// "payment_booked", "payment_returned", "budget_reallocation", "manual_resolution".
+// "payment_booked", "payment_returned", "budget_reallocation", "manual_resolution",
+// "intermunicipal".
 std::string eventKindName(EventKind kind);
 // The inverse of eventKindName; anything else throws ValidationError{"INVALID_EVENT_KIND"}.
 EventKind parseEventKind(std::string_view text, std::string_view field = "kind");

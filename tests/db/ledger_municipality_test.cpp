@@ -85,6 +85,32 @@ const char* const kRowsBefore0025[] = {
     " (7,'expense:budget:2',100), (7,'expense:budget:3',-100)",
 };
 
+// Before runs were per municipality, Zwolle's run 2 paid Kampen's 5.00 (claim line 1) and
+// Zwolle's 7.00 (declaration 2) in one transfer from Zwolle's account.
+const char* const kCrossPaidBefore0025[] = {
+    "INSERT INTO payment_runs (id, municipality_code, due_until, execution_date, status,"
+    " prepared_by, prepared_at, message_id, control_sum_cents, transactions) VALUES"
+    " (2,'0193','2025-03-31','2025-04-02','approved','fin',NOW(6),'ZC-RUN-2',1200,1)",
+    "INSERT INTO payment_instructions (id, run_id, provider_id, end_to_end_id, amount_cents,"
+    " creditor_name, creditor_iban, debtor_iban, remittance, execution_date, status) VALUES"
+    " (2,2,1,'ZC-2-1',1200,'Zorg','NL91ABNA0417164300','NL13BNGH0285170032','x','2025-04-02',"
+    " 'sent')",
+    "INSERT INTO payables (id, provider_id, source_type, source_id, amount_cents, due_date,"
+    " created_at, municipality_code, status, instruction_id) VALUES"
+    " (4,1,'review',1,500,'2025-03-15',NOW(6),'0166','in_run',2),"
+    " (5,1,'declaration',2,700,'2025-03-15',NOW(6),'0193','in_run',2)",
+    "INSERT INTO payment_run_items (run_id, payable_id, instruction_id, amount_cents, outcome)"
+    " VALUES (2,4,2,500,'paid'), (2,5,2,700,'paid')",
+    "INSERT INTO ledger_journals (id, kind, source, entry_date, created_at, created_by) VALUES"
+    " (8,'accepted_claim','claim-line:1','2025-03-01',NOW(6),'t'),"
+    " (9,'accepted_claim','declaration:2','2025-03-01',NOW(6),'t'),"
+    " (10,'payment_sent','instruction:2','2025-04-02',NOW(6),'t')",
+    "INSERT INTO ledger_lines (journal_id, account, amount_cents) VALUES"
+    " (8,'expense:budget:1',500), (8,'payable:provider:1',-500),"
+    " (9,'expense:budget:2',700), (9,'payable:provider:1',-700),"
+    " (10,'payable:provider:1',1200), (10,'in-transit:iban:NL13BNGH0285170032',-1200)",
+};
+
 std::vector<std::string> journalMunicipalities(db::Connection& conn) {
     std::vector<std::string> out;
     for (const auto& r : conn.query("SELECT municipality_code FROM ledger_journals ORDER BY id")) {
@@ -107,13 +133,32 @@ TEST(LedgerMunicipalityMigration, EveryJournalGetsTheMunicipalityOfWhatCausedIt)
         "INSERT INTO users (id, username, display_name, role, password_hash) VALUES"
         " (1, 'bh', 'Budget holder', 'finance', 'x')");
     for (const char* sql : kRowsBefore0025) conn->execute(sql);
+    for (const char* sql : kCrossPaidBefore0025) conn->execute(sql);
 
     db::migrate(*conn, dbtest::migrationsDir());
 
     // declaration (Kampen's), claim line (Zwolle's), advance (Kampen's contract), transfer
-    // (Kampen's run), bank entry (Kampen's transfer), reallocation (Zwolle's budgets), and a
-    // journal of unknown source: the central municipality.
-    const std::vector<std::string> expected{"0166", "0193", "0166", "0166", "0166", "0193", "0193"};
+    // (Kampen's run), bank entry (Kampen's transfer), reallocation (Zwolle's budgets), a
+    // journal of unknown source (the central municipality); then Kampen's claim line, Zwolle's
+    // declaration, Zwolle's transfer; and the pair that moves Kampen's 5.00 between the books.
+    const std::vector<std::string> expected{"0166", "0193", "0166", "0166", "0166", "0193",
+                                            "0193", "0166", "0193", "0193", "0193", "0166"};
+    EXPECT_EQ(journalMunicipalities(*conn), expected);
+    std::vector<std::string> moved;
+    for (const auto& r : conn->query(
+             "SELECT j.municipality_code, j.source, l.account, l.amount_cents FROM ledger_lines l"
+             " JOIN ledger_journals j ON j.id = l.journal_id WHERE j.kind = 'intermunicipal'"
+             " ORDER BY l.id")) {
+        moved.push_back(r.str(0) + " " + r.str(1) + " " + r.str(2) + " " +
+                        std::to_string(r.i64(3)));
+    }
+    EXPECT_EQ(moved, (std::vector<std::string>{
+                         "0193 migration:0025:instruction:2:paid-for:0166"
+                         " intermunicipal:municipality:0166 500",
+                         "0193 migration:0025:instruction:2:paid-for:0166 payable:provider:1 -500",
+                         "0166 migration:0025:instruction:2:paid-by:0193 payable:provider:1 500",
+                         "0166 migration:0025:instruction:2:paid-by:0193"
+                         " intermunicipal:municipality:0193 -500"}));
     EXPECT_EQ(journalMunicipalities(*conn), expected);
     EXPECT_THROW(conn->execute("UPDATE ledger_journals SET municipality_code = NULL WHERE id = 1"),
                  db::DbError);
@@ -140,6 +185,7 @@ TEST(LedgerMunicipalityMigration, EveryJournalGetsTheMunicipalityOfWhatCausedIt)
         conn->execute(statement);
     }
     EXPECT_EQ(journalMunicipalities(*conn), expected);
+    EXPECT_EQ(dbtest::countRows(*conn, "ledger_lines"), 24);
 }
 
 // The CLI prints one result per municipality, a municipality without entries too.
