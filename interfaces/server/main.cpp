@@ -120,21 +120,29 @@ int verifyAuditCommand(const server::Settings& s) {
     return 1;
 }
 
-// Checks the ledger's invariants (journals balance, payable accounts equal open payables, bank
-// outflow equals reconciled statement entries); prints the first violation and exits 1.
+// Checks the ledger's invariants per municipality's books (journals balance, payable accounts
+// equal open payables, bank outflow equals reconciled statement entries); prints one line per
+// municipality ("municipality 0166: ok" or its first violation) and exits 1 when any has one.
 int checkLedgerCommand(const server::Settings& s) {
     db::ensureThreadInit();
     db::Connection conn(s.db);
     const auto facts = invoicing::loadLedgerFacts(conn);
-    if (const auto v = invoicing::checkLedger(facts)) {
-        std::cout << "ledger violation " << v->code << " (" << v->subject << "): " << v->message
-                  << std::endl;
-        return 1;
+    int status = 0;
+    for (const auto& result : invoicing::checkLedgerPerMunicipality(facts)) {
+        std::cout << "municipality " << result.municipality << ": ";
+        if (const auto& v = result.violation) {
+            std::cout << "ledger violation " << v->code << " (" << v->subject << "): " << v->message
+                      << std::endl;
+            status = 1;
+        } else {
+            std::cout << "ok" << std::endl;
+        }
     }
-    std::cout << "ledger consistent: " << facts.lines.size() << " lines, "
-              << facts.open_payables.size() << " provider(s) with open payables, "
+    std::cout << (status == 0 ? "ledger consistent: " : "ledger inconsistent: ")
+              << facts.lines.size() << " lines, " << facts.open_payables.size()
+              << " (municipality, provider) row(s) with open payables, "
               << facts.reconciled_bank.size() << " bank account(s)" << std::endl;
-    return 0;
+    return status;
 }
 
 void loadSchemas(const server::Settings& s) {

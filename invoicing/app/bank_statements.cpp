@@ -18,8 +18,10 @@ void book(app::RequestContext& ctx, std::int64_t id, const Iban& account, Money 
           std::int64_t entry_id) {
     const auto booked_at = app::timestamp(ctx.clock);
     markInstructionBooked(ctx.db, id, booked_at, app::timestamp(ctx.clock));
-    postJournal(ctx, postPaymentBooked(account, amount, "bank-entry:" + std::to_string(entry_id),
-                                       ctx.today()));
+    auto journal =
+        postPaymentBooked(account, amount, "bank-entry:" + std::to_string(entry_id), ctx.today());
+    journal.municipality = instructionMunicipality(ctx.db, id);
+    postJournal(ctx, journal);
 }
 
 // A returned transfer: its payables are open again (for the next run; instruction_id keeps
@@ -27,8 +29,10 @@ void book(app::RequestContext& ctx, std::int64_t id, const Iban& account, Money 
 void giveBack(app::RequestContext& ctx, std::int64_t instruction_id, std::int64_t provider_id,
               const Iban& account, Money amount, const std::string& reason, std::int64_t entry_id) {
     markInstructionReturned(ctx.db, instruction_id, reason);
-    postJournal(ctx, postPaymentReturned(provider_id, account, amount,
-                                         "bank-entry:" + std::to_string(entry_id), ctx.today()));
+    auto journal = postPaymentReturned(provider_id, account, amount,
+                                       "bank-entry:" + std::to_string(entry_id), ctx.today());
+    journal.municipality = instructionMunicipality(ctx.db, instruction_id);
+    postJournal(ctx, journal);
 }
 
 std::string statusOf(const EntryMatch& m) {

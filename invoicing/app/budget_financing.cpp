@@ -39,10 +39,11 @@ void postContractAdvances(app::RequestContext& ctx, const ActiveFinancedContract
         const auto it = advance_ids.find(due.source);
         ZC_ASSERT(it != advance_ids.end() && "every due advance comes from a row");
         if (posted.count(it->second)) continue;
+        auto journal = postAdvance(lead, contract_id, due.amount,
+                                   "advance:" + std::to_string(it->second), date);
+        journal.municipality = contract.municipality_code;
         const auto id = createPayable(ctx, contract.municipality_code, lead, "advance", it->second,
-                                      due.amount, due.due,
-                                      postAdvance(lead, contract_id, due.amount,
-                                                  "advance:" + std::to_string(it->second), date));
+                                      due.amount, due.due, journal);
         const auto after = security::AuditRecord()
                                .set("source_type", "advance")
                                .set("source_id", it->second)
@@ -170,6 +171,7 @@ JournalEntry settlementJournal(app::RequestContext& ctx, const FinancedContract&
     e.kind = due >= advances_paid ? EventKind::Settlement : EventKind::ClawBack;
     e.source = "settlement:" + std::to_string(settlement_id);
     e.date = ctx.today();
+    e.municipality = c.municipality_code;
     const auto category = firstProductCategory(ctx.db, c.id);
     const auto budget =
         budgetFor(ctx, c.municipality_code, category.value_or("07"), "budget", year);

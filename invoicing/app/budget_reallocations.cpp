@@ -158,9 +158,11 @@ DecidedReallocation decideReallocationIn(BudgetStore& store, const TariffLookup&
         const Money remaining = remainingOn(store, tariffs, from, d.today, threshold);
         withApiFields([&] { checkReallocationApproval(request, d.decided_by, remaining); });
         store.moveAmount(request.from_budget_id, request.to_budget_id, request.amount);
-        store.postJournal(
+        auto journal =
             postAllowanceReallocation(request.from_budget_id, request.to_budget_id, request.amount,
-                                      "reallocation:" + std::to_string(d.id), d.today));
+                                      "reallocation:" + std::to_string(d.id), d.today);
+        journal.municipality = from.municipality;  // the budgets' municipality
+        store.postJournal(journal);
     } else if (d.decided_by == request.requested_by) {
         throw ValidationError("FOUR_EYES", "Someone other than the requester decides.",
                               "approved_by");

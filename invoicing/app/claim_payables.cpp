@@ -14,6 +14,7 @@ void ClaimPayables::announce(const billing::AwardedClaims& awarded) {
     journal.kind = total > Money() ? EventKind::AcceptedClaim : EventKind::Credit;
     journal.source = awarded.journal_source;
     journal.date = awarded.booked_on;
+    journal.municipality = awarded.municipality_code;  // the municipality that owes it
     for (const auto& [category, amount] : awarded.by_category) {
         if (amount == Money()) continue;
         const auto budget =

@@ -62,9 +62,10 @@ PaymentFile approvePaymentRun(PaymentRunStore& store, PaymentFileWriter& writer,
     const std::string source = "instruction:";
     for (const PaymentOrderBlock& b : blocks) {
         for (const RunTransfer& t : b.transfers) {
-            store.markSent(
-                t, postPaymentSent(t.provider_id, b.debtor.iban, t.amount,
-                                   source + std::to_string(t.instruction_id), approval.today));
+            auto sent = postPaymentSent(t.provider_id, b.debtor.iban, t.amount,
+                                        source + std::to_string(t.instruction_id), approval.today);
+            sent.municipality = t.municipality_code;  // in the books of the paying municipality
+            store.markSent(t, sent);
             order.transfers.push_back(t);
         }
     }

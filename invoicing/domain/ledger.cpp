@@ -8,7 +8,7 @@
 namespace zc::invoicing {
 namespace {
 
-constexpr std::array<std::pair<EventKind, std::string_view>, 11> kEventKindNames{{
+constexpr std::array<std::pair<EventKind, std::string_view>, 12> kEventKindNames{{
     {EventKind::AcceptedClaim, "accepted_claim"},
     {EventKind::Credit, "credit"},
     {EventKind::Advance, "advance"},
@@ -20,6 +20,7 @@ constexpr std::array<std::pair<EventKind, std::string_view>, 11> kEventKindNames
     {EventKind::PaymentReturned, "payment_returned"},
     {EventKind::BudgetReallocation, "budget_reallocation"},
     {EventKind::ManualResolution, "manual_resolution"},
+    {EventKind::Intermunicipal, "intermunicipal"},
 }};
 
 void requirePositive(Money amount, const char* field) {
@@ -215,7 +216,8 @@ std::vector<PostedLine> Ledger::postedLines() const {
     std::vector<PostedLine> out;
     for (std::size_t i = 0; i < entries_.size(); ++i) {
         for (const JournalLine& line : entries_[i].lines) {
-            out.push_back({static_cast<std::int64_t>(i + 1), line.account, line.amount});
+            out.push_back({static_cast<std::int64_t>(i + 1), line.account, line.amount,
+                           entries_[i].municipality});
         }
     }
     return out;

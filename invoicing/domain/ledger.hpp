@@ -36,10 +36,12 @@ enum class EventKind {
     PaymentReturned,
     BudgetReallocation,
     ManualResolution,
+    Intermunicipal,  // money one municipality's run paid for another (migration 0025)
 };
 
 // "accepted_claim", "credit", "advance", "settlement", "claw_back", "offset", "payment_sent",
-// "payment_booked", "payment_returned", "budget_reallocation", "manual_resolution".
+// "payment_booked", "payment_returned", "budget_reallocation", "manual_resolution",
+// "intermunicipal".
 std::string eventKindName(EventKind kind);
 // The inverse of eventKindName; anything else throws ValidationError{"INVALID_EVENT_KIND"}.
 EventKind parseEventKind(std::string_view text, std::string_view field = "kind");
@@ -64,6 +66,10 @@ struct JournalEntry {
     std::string source;
     Date date;  // the bookkeeping date (civil)
     std::vector<JournalLine> lines;
+    // The municipality whose books the entry is in (CBS code, e.g. "0166"): all its lines belong
+    // to them. The builders leave it empty; the caller sets it before storing (the store
+    // requires it). Empty in an in-memory ledger of one municipality.
+    std::string municipality{};
 
     // Throws ValidationError, checked in this order: JOURNAL_SOURCE_REQUIRED (empty source,
     // field "source"), JOURNAL_EMPTY (no lines, field "lines"), JOURNAL_TOO_LARGE (more than
@@ -160,7 +166,8 @@ JournalEntry postManualResolution(std::vector<JournalLine> lines, std::string so
 struct PostedLine {
     std::int64_t journal_id = 0;
     AccountKey account;
-    Money amount;  // signed as JournalLine::amount
+    Money amount;                // signed as JournalLine::amount
+    std::string municipality{};  // the journal's (JournalEntry::municipality)
 };
 
 // Append-only: entries are validated on append and never changed. Used as the reference model

@@ -16,7 +16,7 @@ struct KindText {
 };
 
 // One row per kind: the single source of the text form, for both format() and parse().
-constexpr std::array<KindText, 8> kKindTexts{{
+constexpr std::array<KindText, 9> kKindTexts{{
     {AccountKind::ProviderPayable, "payable", "provider"},
     {AccountKind::ProviderReceivable, "receivable", "provider"},
     {AccountKind::BudgetExpense, "expense", "budget"},
@@ -25,6 +25,7 @@ constexpr std::array<KindText, 8> kKindTexts{{
     {AccountKind::PaymentsInTransit, "in-transit", "iban"},
     {AccountKind::Suspense, "suspense", "iban"},
     {AccountKind::BudgetAllowance, "allowance", "budget"},
+    {AccountKind::Intermunicipal, "intermunicipal", "municipality"},
 }};
 
 // Longer text cannot be an account key (the longest prefix plus a 34-character IBAN); the cap
@@ -41,6 +42,15 @@ const KindText& textOf(AccountKind kind) {
 bool isIbanKind(AccountKind kind) {
     return kind == AccountKind::Bank || kind == AccountKind::PaymentsInTransit ||
            kind == AccountKind::Suspense;
+}
+
+// Kinds whose qualifier is text (an IBAN or a municipality code), not an id.
+bool isTextKind(AccountKind kind) {
+    return isIbanKind(kind) || kind == AccountKind::Intermunicipal;
+}
+
+bool isMunicipalityCode(std::string_view text) {
+    return text.size() == 4 && ascii::allDigits(text);
 }
 
 [[noreturn]] void throwInvalidAccount(std::string_view field) {
@@ -108,6 +118,11 @@ AccountKey AccountKey::suspense(const Iban& debtor_iban) {
     return AccountKey(AccountKind::Suspense, 0, debtor_iban.str());
 }
 
+AccountKey AccountKey::intermunicipal(const std::string& municipality_code) {
+    ZC_ASSERT(isMunicipalityCode(municipality_code));
+    return AccountKey(AccountKind::Intermunicipal, 0, municipality_code);
+}
+
 AccountKey AccountKey::parse(std::string_view text, std::string_view field) {
     if (text.size() > kMaxAccountTextLength) throwInvalidAccount(field);
     const std::size_t first = text.find(':');
@@ -118,6 +133,10 @@ AccountKey AccountKey::parse(std::string_view text, std::string_view field) {
     const std::string_view value = text.substr(second + 1);
     for (const KindText& row : kKindTexts) {
         if (row.prefix != prefix || row.qualifier != qualifier) continue;
+        if (row.kind == AccountKind::Intermunicipal) {
+            if (!isMunicipalityCode(value)) throwInvalidAccount(field);
+            return AccountKey(row.kind, 0, std::string(value));
+        }
         if (!isIbanKind(row.kind)) {
             const std::int64_t id = canonicalId(value);
             if (id == 0) throwInvalidAccount(field);
@@ -135,7 +154,7 @@ std::string AccountKey::format() const {
     out += ':';
     out += row.qualifier;
     out += ':';
-    out += isIbanKind(kind_) ? iban_ : std::to_string(id_);
+    out += isTextKind(kind_) ? iban_ : std::to_string(id_);
     return out;
 }
 
@@ -157,6 +176,8 @@ std::string accountKindName(AccountKind kind) {
             return "suspense";
         case AccountKind::BudgetAllowance:
             return "budget_allowance";
+        case AccountKind::Intermunicipal:
+            return "intermunicipal";
     }
     assertionFailed("unknown account kind", __FILE__, __LINE__);
 }

@@ -17,6 +17,10 @@
 //                                                          account not matched to a payment
 //   BudgetAllowance      "allowance:budget:5"              the budget's appropriation moved
 //                                                          by reallocations (credit: received)
+//   Intermunicipal       "intermunicipal:municipality:0166" what this municipality's books owe
+//                                                          that municipality (credit) or are
+//                                                          owed by it (debit); the qualifier is
+//                                                          a 4-digit CBS code
 //
 // In-transit and suspense are kept per debtor IBAN so that each bank account reconciles on its
 // own. The text form round-trips: parse(format(k)) == k and format(parse(s)) == s.
@@ -38,6 +42,7 @@ enum class AccountKind {
     PaymentsInTransit,
     Suspense,
     BudgetAllowance,
+    Intermunicipal,
 };
 
 class AccountKey {
@@ -51,6 +56,8 @@ class AccountKey {
     static AccountKey bank(const Iban& debtor_iban);
     static AccountKey paymentsInTransit(const Iban& debtor_iban);
     static AccountKey suspense(const Iban& debtor_iban);
+    // Precondition (ZC_ASSERT): exactly 4 digits.
+    static AccountKey intermunicipal(const std::string& municipality_code);
 
     // Parses the text form above. Ids are decimal without sign or leading zeros; the IBAN must
     // be a valid IBAN in its normalised form (upper case, no spaces). Anything else throws
@@ -60,7 +67,8 @@ class AccountKey {
     AccountKind kind() const { return kind_; }
     // The provider, budget or contract id; 0 for the IBAN kinds.
     std::int64_t id() const { return id_; }
-    // The normalised debtor IBAN; empty for the id kinds.
+    // The normalised debtor IBAN, or for Intermunicipal the other municipality's code; empty
+    // for the id kinds.
     const std::string& iban() const { return iban_; }
     // The text form, e.g. "payable:provider:17".
     std::string format() const;
@@ -79,7 +87,7 @@ class AccountKey {
 };
 
 // "provider_payable", "provider_receivable", "budget_expense", "bank", "advances",
-// "payments_in_transit", "suspense".
+// "payments_in_transit", "suspense", "budget_allowance", "intermunicipal".
 std::string accountKindName(AccountKind kind);
 
 }  // namespace zc::invoicing

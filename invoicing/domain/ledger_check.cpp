@@ -78,12 +78,47 @@ std::optional<LedgerViolation> bankMismatch(const LedgerFacts& facts) {
     return std::nullopt;
 }
 
-}  // namespace
-
-std::optional<LedgerViolation> checkLedger(const LedgerFacts& facts) {
+// The checks over the facts of one municipality's books.
+std::optional<LedgerViolation> checkBooks(const LedgerFacts& facts) {
     if (auto v = unbalancedJournal(facts.lines)) return v;
     if (auto v = payableMismatch(facts)) return v;
     return bankMismatch(facts);
+}
+
+// The facts split into each municipality's books (ascending code).
+std::map<std::string, LedgerFacts> booksOf(const LedgerFacts& facts) {
+    std::map<std::string, LedgerFacts> books;
+    for (const std::string& m : facts.municipalities) books[m];
+    for (const PostedLine& line : facts.lines) books[line.municipality].lines.push_back(line);
+    for (const ProviderOpenPayables& open : facts.open_payables) {
+        books[open.municipality].open_payables.push_back(open);
+    }
+    for (const ReconciledBankTotal& total : facts.reconciled_bank) {
+        books[total.municipality].reconciled_bank.push_back(total);
+    }
+    return books;
+}
+
+}  // namespace
+
+std::vector<MunicipalityLedgerCheck> checkLedgerPerMunicipality(const LedgerFacts& facts) {
+    std::vector<MunicipalityLedgerCheck> out;
+    for (const auto& [municipality, books] : booksOf(facts)) {
+        auto violation = checkBooks(books);
+        if (violation && !municipality.empty()) {
+            violation->subject = municipality + "/" + violation->subject;
+            violation->message = "Municipality " + municipality + ": " + violation->message;
+        }
+        out.push_back({municipality, std::move(violation)});
+    }
+    return out;
+}
+
+std::optional<LedgerViolation> checkLedger(const LedgerFacts& facts) {
+    for (auto& result : checkLedgerPerMunicipality(facts)) {
+        if (result.violation) return std::move(result.violation);
+    }
+    return std::nullopt;
 }
 
 }  // namespace zc::invoicing

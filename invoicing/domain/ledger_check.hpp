@@ -2,6 +2,10 @@
 // The ledger's invariants, checked over plain data read from storage (the check-ledger CLI) or
 // from an in-memory Ledger. Checked in release builds too: a violation means money is
 // misstated, so the caller reports it and stops paying until it is resolved.
+//
+// The books are kept per municipality (issue 13): every fact names the municipality it belongs
+// to, and each municipality's books must balance on their own. An empty municipality is a book
+// of its own too (an in-memory ledger of one municipality).
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -18,6 +22,7 @@ namespace zc::invoicing {
 struct ProviderOpenPayables {
     std::int64_t provider_id = 0;
     Money total;
+    std::string municipality{};  // the municipality that owes them (payables.municipality_code)
 };
 
 // Σ of one municipality bank account's statement entries that reconciliation has posted to the
@@ -26,6 +31,7 @@ struct ProviderOpenPayables {
 struct ReconciledBankTotal {
     Iban debtor_iban;
     Money net_outgoing;
+    std::string municipality{};  // whose books the entries were posted in
 };
 
 struct LedgerFacts {
@@ -35,6 +41,8 @@ struct LedgerFacts {
     std::vector<ProviderOpenPayables> open_payables;
     // Likewise per debtor IBAN; a bank account without a row has no reconciled entries.
     std::vector<ReconciledBankTotal> reconciled_bank;
+    // Municipalities checked even when no fact names them (reported as consistent).
+    std::vector<std::string> municipalities{};
 };
 
 // In the order they are checked.
@@ -46,18 +54,32 @@ enum class LedgerViolationKind {
 
 struct LedgerViolation {
     LedgerViolationKind kind;
-    std::string code;     // as listed at LedgerViolationKind
-    std::string subject;  // "journal:12", "payable:provider:17", "bank:iban:NL91ABNA0417164300"
+    std::string code;  // as listed at LedgerViolationKind
+    // "journal:12", "payable:provider:17", "bank:iban:NL91ABNA0417164300", prefixed with the
+    // municipality and a slash when it is named: "0166/payable:provider:17".
+    std::string subject;
     std::string message;  // names the journal, provider or account and both amounts
 };
 
-// The first violation, or nothing when the ledger is consistent:
+// One municipality's books: the first violation in them, or nothing when they are consistent.
+struct MunicipalityLedgerCheck {
+    std::string municipality;
+    std::optional<LedgerViolation> violation;
+};
+
+// Per municipality (ascending code; every municipality a fact or `facts.municipalities` names),
+// using only that municipality's facts, the first violation of:
 //   1. every journal sums to zero (journals in ascending id);
 //   2. each provider's payable balance, −Σ(lines on payable:provider:P), equals the Σ of its
 //      open payables (providers in ascending id, those with lines or open payables);
 //   3. each bank account's net outflow in the ledger, −Σ(lines on bank:iban:I), equals its
 //      reconciled net_outgoing (accounts in ascending IBAN).
+// So a Zwolle payment of a Kampen payable leaves both books wrong, even if the sum is right.
 // Throws std::overflow_error when a sum does not fit in Money.
+std::vector<MunicipalityLedgerCheck> checkLedgerPerMunicipality(const LedgerFacts& facts);
+
+// The first violation of the first municipality (in the order above) that has one, or nothing
+// when every municipality's books are consistent.
 std::optional<LedgerViolation> checkLedger(const LedgerFacts& facts);
 
 }  // namespace zc::invoicing

@@ -41,7 +41,13 @@ invoicing::JournalEntry costJournal(invoicing::EventKind kind, std::int64_t prov
                                     std::int64_t budget_id, Money amount, std::string source,
                                     Date date);
 
-// Everything checkLedger needs, read from the database.
+// The municipality whose books a statement entry matched to transfer `instruction_id` is posted
+// in: the municipality of the payment run that sent the transfer (from that debtor account).
+std::string instructionMunicipality(db::Connection& db, std::int64_t instruction_id);
+
+// Everything checkLedger needs, read from the database: lines with their journal's
+// municipality, open payables per (municipality, provider), reconciled bank entries per
+// (municipality of the transfer's run, account), and every municipality.
 invoicing::LedgerFacts loadLedgerFacts(db::Connection& db);
 
 }  // namespace zc::invoicing

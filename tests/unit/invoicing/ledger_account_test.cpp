@@ -45,6 +45,8 @@ INSTANTIATE_TEST_SUITE_P(
                   AccountKind::Suspense},
         FormatRow{AccountKey::budgetAllowance(5), "allowance:budget:5",
                   AccountKind::BudgetAllowance},
+        FormatRow{AccountKey::intermunicipal("0166"), "intermunicipal:municipality:0166",
+                  AccountKind::Intermunicipal},
         FormatRow{AccountKey::providerPayable(9'223'372'036'854'775'807),
                   "payable:provider:9223372036854775807", AccountKind::ProviderPayable}));
 
@@ -72,7 +74,10 @@ INSTANTIATE_TEST_SUITE_P(
                       "bank:iban:NL91ABNA0417164301",      // checksum
                       "bank:iban:nl91abna0417164300",      // not normalised
                       "bank:iban:NL91 ABNA 0417 1643 00",  // not normalised
-                      "bank:provider:17", "in-transit:iban:", "suspense:id:1", "cash:provider:17"));
+                      "bank:provider:17", "in-transit:iban:", "suspense:id:1", "cash:provider:17",
+                      "intermunicipal:municipality:166",    // 4 digits
+                      "intermunicipal:municipality:01661",  // 4 digits
+                      "intermunicipal:municipality:016a", "intermunicipal:provider:0166"));
 
 TEST(LedgerAccount, OrdersByKindThenQualifierForMaps) {
     std::map<AccountKey, int> accounts;

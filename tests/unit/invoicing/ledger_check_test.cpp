@@ -173,5 +173,79 @@ TEST(LedgerCheck, KindMatchesCode) {
     EXPECT_EQ(v->kind, LedgerViolationKind::BankMismatch);
 }
 
+// Provider 17 works for Kampen (0166) and Zwolle (0193): 100.00 accepted in Kampen's books,
+// 200.00 in Zwolle's; each municipality's run paid its own from its own account.
+const Iban kKampenBank = Iban::parse("NL39RABO0300065264");
+JournalEntry inBooksOf(const char* municipality, JournalEntry entry) {
+    entry.municipality = municipality;
+    return entry;
+}
+
+Ledger regionLedger() {
+    Ledger ledger;
+    ledger.append(inBooksOf("0166", postAcceptedClaim(17, 5, m("100.00"), "claim:1", kDate)));
+    ledger.append(inBooksOf("0193", postAcceptedClaim(17, 6, m("200.00"), "claim:2", kDate)));
+    ledger.append(inBooksOf("0166", postPaymentSent(17, kKampenBank, m("100.00"), "i:1", kDate)));
+    ledger.append(inBooksOf("0193", postPaymentSent(17, kBank, m("200.00"), "i:2", kDate)));
+    ledger.append(inBooksOf("0193", postPaymentBooked(kBank, m("200.00"), "e:1", kDate)));
+    return ledger;
+}
+
+TEST(LedgerCheck, EachMunicipalitysBooksAreCheckedOnTheirOwn) {
+    LedgerFacts f{regionLedger().postedLines(), {}, {{kBank, m("200.00"), "0193"}}, {"0148"}};
+    EXPECT_EQ(checkLedger(f), std::nullopt);
+    std::vector<std::string> checked;
+    for (const auto& r : checkLedgerPerMunicipality(f)) {
+        checked.push_back(r.municipality + (r.violation ? " " + r.violation->code : " ok"));
+    }
+    EXPECT_EQ(checked, (std::vector<std::string>{"0148 ok", "0166 ok", "0193 ok"}))
+        << "a municipality without entries is reported too";
+}
+
+TEST(LedgerCheck, AKampenImbalanceIsNamedWithKampen) {
+    // Kampen's 100.00 is still open in Kampen's books, Zwolle paid 300.00 from its account: the
+    // provider's payable sums to zero over both books, yet each is wrong on its own.
+    Ledger ledger;
+    ledger.append(inBooksOf("0166", postAcceptedClaim(17, 5, m("100.00"), "claim:1", kDate)));
+    ledger.append(inBooksOf("0193", postAcceptedClaim(17, 6, m("200.00"), "claim:2", kDate)));
+    ledger.append(inBooksOf("0193", postPaymentSent(17, kBank, m("300.00"), "i:1", kDate)));
+    const LedgerFacts f{ledger.postedLines(), {}, {}, {}};
+    const std::optional<LedgerViolation> v = checkLedger(f);
+    ASSERT_TRUE(v.has_value());
+    EXPECT_EQ(v->code, "PAYABLE_MISMATCH");
+    EXPECT_EQ(v->subject, "0166/payable:provider:17");
+    EXPECT_EQ(v->message,
+              "Municipality 0166: Provider 17: the ledger owes 100.00 (payable:provider:17) but "
+              "its open payables total 0.00.");
+    const auto all = checkLedgerPerMunicipality(f);
+    ASSERT_EQ(all.size(), 2u);
+    ASSERT_TRUE(all[1].violation.has_value());
+    EXPECT_EQ(all[1].violation->subject, "0193/payable:provider:17");
+
+    // Open payables of Kampen do not make up for Zwolle's books.
+    const LedgerFacts owed_by_zwolle{ledger.postedLines(), {{17, m("100.00"), "0193"}}, {}, {}};
+    ASSERT_TRUE(checkLedger(owed_by_zwolle).has_value());
+    EXPECT_EQ(checkLedger(owed_by_zwolle)->subject, "0166/payable:provider:17");
+}
+
+TEST(LedgerCheck, KampensJournalsAndBankAreNamedWithKampen) {
+    LedgerFacts f{regionLedger().postedLines(), {}, {{kBank, m("200.00"), "0193"}}, {}};
+    f.lines.push_back({1, AccountKey::budgetExpense(5), m("0.01"), "0166"});
+    ASSERT_TRUE(checkLedger(f).has_value());
+    EXPECT_EQ(checkLedger(f)->subject, "0166/journal:1");
+
+    // Kampen's statement booked 100.00 that Kampen's ledger never moved to the bank.
+    LedgerFacts bank{regionLedger().postedLines(),
+                     {},
+                     {{kBank, m("200.00"), "0193"}, {kKampenBank, m("100.00"), "0166"}},
+                     {}};
+    ASSERT_TRUE(checkLedger(bank).has_value());
+    EXPECT_EQ(checkLedger(bank)->subject, "0166/bank:iban:NL39RABO0300065264");
+    // The same total in the wrong municipality's books is no match either.
+    bank.reconciled_bank = {{kBank, m("200.00"), "0166"}};
+    ASSERT_TRUE(checkLedger(bank).has_value());
+    EXPECT_EQ(checkLedger(bank)->subject, "0166/bank:iban:NL91ABNA0417164300");
+}
+
 }  // namespace
 }  // namespace zc::invoicing

@@ -350,5 +350,22 @@ TEST(LedgerBook, RefusesAnInvalidEntryAndStaysUnchanged) {
     EXPECT_EQ(ledger.balance(AccountKey::providerPayable(17)), m("-10.00"));
 }
 
+TEST(LedgerBook, PostedLinesCarryTheirJournalsMunicipality) {
+    Ledger ledger;
+    JournalEntry kampen = postAcceptedClaim(17, 5, m("10.00"), "claim:1", kDate);
+    kampen.municipality = "0166";
+    JournalEntry zwolle = postAcceptedClaim(17, 6, m("20.00"), "claim:2", kDate);
+    zwolle.municipality = "0193";
+    EXPECT_EQ(postAcceptedClaim(17, 5, m("10.00"), "claim:1", kDate).municipality, "")
+        << "the builders leave the municipality to the caller";
+    ledger.append(kampen);
+    ledger.append(zwolle);
+    std::vector<std::string> seen;
+    for (const PostedLine& line : ledger.postedLines()) {
+        seen.push_back(std::to_string(line.journal_id) + " " + line.municipality);
+    }
+    EXPECT_EQ(seen, (std::vector<std::string>{"1 0166", "1 0166", "2 0193", "2 0193"}));
+}
+
 }  // namespace
 }  // namespace zc::invoicing
