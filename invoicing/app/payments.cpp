@@ -106,10 +106,10 @@ DebtorAccountRow addDebtorAccount(app::RequestContext& ctx, const NewDebtorAccou
 
 std::vector<DebtorAccountRow> listDebtorAccounts(app::RequestContext& ctx,
                                                  const std::string& code) {
-    app::requireWorksFor(ctx.actor, code, "municipality", code, "Municipality " + code);
     if (!municipalityRecorded(ctx.db, code)) {
         throw ValidationError("NOT_FOUND", "Municipality " + code + " does not exist.", "code");
     }
+    app::requireWorksFor(ctx.actor, code, "municipality", code, "Municipality " + code);
     return debtorAccounts(ctx.db, code);
 }
 
