@@ -12,6 +12,7 @@
 #include <map>
 
 #include "declarations.hpp"
+#include "e2e/region_seed.hpp"
 #include "interfaces/mysql/connection.hpp"
 #include "interfaces/xml/stream_reader.hpp"
 #include "invoicing/domain/ledger_check.hpp"
@@ -33,17 +34,6 @@ std::vector<xml::Problem> validate(const std::filesystem::path& schema_dir,
 
 std::string firstProblem(const std::vector<xml::Problem>& p) {
     return p.empty() ? "valid" : p.front().code + ": " + p.front().message;
-}
-
-// Where the files a test used are left for people to look at.
-std::filesystem::path artifacts() {
-    const auto dir = std::filesystem::path(test::testEnvDir()).parent_path() / "test-artifacts";
-    std::filesystem::create_directories(dir);
-    return dir;
-}
-
-std::int64_t providerId(db::Connection& c, const std::string& agb) {
-    return c.queryOne("SELECT id FROM providers WHERE agb = ?", {agb})->i64(0);
 }
 
 // What the run must pay the provider: its open, undisputed payables due by `until`.
@@ -148,7 +138,7 @@ TEST(PaymentsFlow, ADeclarationIsPaidByARunPreparedAndApprovedByTwoFinanceUsers)
     ASSERT_EQ(
         client.asProvider(e2e::kAgb).postXml("/api/v1/messages", e2e::write323(h, {line})).status,
         200);
-    const auto provider = providerId(db, e2e::kAgb);
+    const auto provider = e2e::providerId(db, e2e::kAgb);
     const std::string until = formatDate(addDays(parseDate(e2e::todayText()), 60));
     const std::int64_t expected = openDue(db, provider, until);
     ASSERT_GE(expected, line.amount_cents);
@@ -205,7 +195,8 @@ TEST(PaymentsFlow, ADeclarationIsPaidByARunPreparedAndApprovedByTwoFinanceUsers)
     EXPECT_EQ(client.get("/api/v1/payment-runs/" + std::to_string(run) + "/pain001", fin1).text,
               file.text)
         << "exporting again yields the same bytes";
-    std::ofstream(artifacts() / ("pain001-run" + std::to_string(run) + ".xml")) << file.text;
+    std::ofstream(e2e::testArtifacts() / ("pain001-run" + std::to_string(run) + ".xml"))
+        << file.text;
     EXPECT_NE(file.text.find("<EndToEndId>" + e2e_id + "</EndToEndId>"), std::string::npos);
     EXPECT_NE(file.text.find("<CtrlSum>"), std::string::npos);
     EXPECT_EQ(firstProblem(validate(kSource / "interfaces/xml/schemas/iso20022", file.text)),
@@ -237,7 +228,7 @@ TEST(PaymentsFlow, ADeclarationIsPaidByARunPreparedAndApprovedByTwoFinanceUsers)
     const std::int64_t opening = last ? last->i64(0) : 1000000;
     const std::string camt =
         camt053(stmt_id, debtor, today, entries, euros(opening + 1234), "EUR", euros(opening));
-    std::ofstream(artifacts() / ("camt053-run" + std::to_string(run) + ".xml")) << camt;
+    std::ofstream(e2e::testArtifacts() / ("camt053-run" + std::to_string(run) + ".xml")) << camt;
     EXPECT_EQ(firstProblem(validate(kSource / "interfaces/xml/schemas/iso20022", camt)), "valid");
     if (std::filesystem::exists(official / "camt.053.001.02.xsd")) {
         EXPECT_EQ(firstProblem(validate(official, camt)), "valid");
@@ -308,7 +299,7 @@ TEST(PaymentsFlow, ADeclarationIsPaidByARunPreparedAndApprovedByTwoFinanceUsers)
     const std::string camt2 =
         camt053(stmt_id + "B", debtor, today, {{amount, false, e2e_id2, creditor, ""}},
                 euros(opening + 1234 - expected), "EUR", euros(opening + 1234));
-    std::ofstream(artifacts() / ("camt053-run" + std::to_string(run2) + ".xml")) << camt2;
+    std::ofstream(e2e::testArtifacts() / ("camt053-run" + std::to_string(run2) + ".xml")) << camt2;
     const auto booked = postStatement(camt2, fin2);
     ASSERT_EQ(booked.status, 201) << booked.describe();
     EXPECT_EQ(chainOf(booked), "ok") << "it opens where the statement before it closed";

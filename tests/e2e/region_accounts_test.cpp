@@ -8,10 +8,10 @@
 #include <Poco/JSON/Object.h>
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <fstream>
 
 #include "declarations.hpp"
+#include "e2e/region_seed.hpp"
 #include "interfaces/mysql/connection.hpp"
 #include "session.hpp"
 #include "support/https_client.hpp"
@@ -28,87 +28,16 @@ constexpr const char* kZwolle = "0193";
 constexpr const char* kKampenIban = "NL13BNGH0285170032";  // as RegionFlow sets it
 constexpr const char* kZwolleIban = "NL02ABNA0123456789";  // as PaymentsFlow sets it
 
-std::filesystem::path artifacts() {
-    const auto dir = std::filesystem::path(test::testEnvDir()).parent_path() / "test-artifacts";
-    std::filesystem::create_directories(dir);
-    return dir;
-}
-
-// A valid BSN (elfproef) starting with 7 that no other test uses.
-std::string uniqueBsn() {
-    for (;;) {
-        std::string digits = "7" + e2e::uniqueDigits(7);
-        int sum = 0;
-        for (int i = 0; i < 8; ++i) sum += (9 - i) * (digits[static_cast<std::size_t>(i)] - '0');
-        const int check = sum % 11;
-        if (check == 10) continue;
-        return digits + std::to_string(check);
-    }
-}
-
-// A client of `municipality` with household help (01A01, 3 hours a week) from June 2026,
-// allocated to the provider; returns the allocation number.
-std::int64_t householdHelpOf(const std::string& municipality, const std::string& bsn,
-                             std::int64_t provider) {
-    const auto& client = e2e::client();
-    const auto officer = e2e::as("ao.bakker");
-    const Response created = client.post("/api/v1/clients",
-                                         jsonObject({{"bsn", bsn},
-                                                     {"surname", "Rekeningtest"},
-                                                     {"initials", "R."},
-                                                     {"birth_date", "1950-04-01"},
-                                                     {"gender", "2"},
-                                                     {"house_number", "9"},
-                                                     {"postcode", "8011AB"},
-                                                     {"city", "Regio"},
-                                                     {"municipality_code", municipality}}),
-                                         officer);
-    EXPECT_EQ(created.status, 201) << created.describe();
-    const Response decision =
-        client.post("/api/v1/clients/" + std::to_string(created.num("id")) + "/decisions",
-                    jsonObject({{"number", 100000000 + std::stoll(e2e::uniqueDigits(8))},
-                                {"decision_date", "2026-05-20"},
-                                {"valid_from", "2026-06-01"},
-                                {"valid_to", "2026-12-31"},
-                                {"products", jsonArray({jsonObject({{"product_code", "01A01"},
-                                                                    {"volume", 3},
-                                                                    {"unit", "hours"},
-                                                                    {"frequency", "week"},
-                                                                    {"financing", "ZIN"}})})}}),
-                    officer);
-    EXPECT_EQ(decision.status, 201) << decision.describe();
-    const auto granted = decision.object()->getArray("products")->getObject(0);
-    const Response allocation =
-        client.post("/api/v1/allocations",
-                    jsonObject({{"granted_product_id", granted->getValue<std::int64_t>("id")},
-                                {"provider_id", provider},
-                                {"start_date", "2026-06-01"}}),
-                    officer);
-    EXPECT_EQ(allocation.status, 201) << allocation.describe();
-    return allocation.num("number");
-}
-
-// Declares June 2026 (3 hours) to `municipality`; returns the payable's id (0: none).
-std::int64_t declaredPayable(db::Connection& db, const std::string& municipality,
-                             const std::string& bsn, std::int64_t allocation, std::int64_t tariff) {
+// A client of `municipality` with household help allocated to the provider, declared for June
+// 2026 (3 hours) to that municipality; returns the payable's id (0: none).
+std::int64_t declaredHouseholdHelp(db::Connection& db, const std::string& municipality,
+                                   std::int64_t provider, std::int64_t tariff) {
+    const std::string bsn = e2e::elfproefBsn('7');
+    const auto number =
+        e2e::householdHelpAllocation(municipality, bsn, provider)->getValue<std::int64_t>("number");
     const std::string ref = "A" + e2e::uniqueDigits(9);
-    auto line = e2e::prestatie(ref, 3, tariff);
-    line.bsn = bsn;
-    line.allocation_number = std::to_string(allocation);
-    line.category = "01";
-    line.product_code = "01A01";
-    line.begin = parseDate("2026-06-01");
-    line.end_inclusive = parseDate("2026-06-30");
-    auto h = e2e::headFor(ref, line.amount_cents, "2026-06", "2026-07-02");
-    h.ontvanger = municipality;
-    const auto r =
-        e2e::client().asProvider(e2e::kAgb).postXml("/api/v1/messages", e2e::write323(h, {line}));
-    EXPECT_EQ(r.status, 200) << r.describe();
-    const auto p = db.queryOne(
-        "SELECT p.id FROM payables p JOIN declarations d ON p.source_type = 'declaration'"
-        " AND d.id = p.source_id WHERE d.declaratie_nummer = ?",
-        {"D" + ref});
-    return p ? p->i64(0) : 0;
+    e2e::declareJune(ref, municipality, e2e::juneHouseholdHelp(ref, bsn, number, 3, tariff));
+    return e2e::declarationPayable(db, ref);
 }
 
 // The text of each <PmtInf> block of the file, in order.
@@ -125,20 +54,10 @@ TEST(RegionFlow, ARunOverTwoMunicipalitiesHasAPmtInfPerAccount) {
     db::Connection db(test::appDbConfig());
     const auto& client = e2e::client();
     const auto fin = e2e::as("fin.devries");
-    const auto provider =
-        db.queryOne("SELECT id FROM providers WHERE agb = ?", {std::string(e2e::kAgb)})->i64(0);
-    const Response tariff = client.get(
-        "/api/v1/queries/tariff?agb=" + std::string(e2e::kAgb) + "&product=01A01&date=2026-06-01",
-        e2e::as("cm.jansen"));
-    ASSERT_EQ(tariff.status, 200) << tariff.describe();
-    const std::string kampen_bsn = uniqueBsn();
-    const std::string zwolle_bsn = uniqueBsn();
-    const auto kampen_payable =
-        declaredPayable(db, kKampen, kampen_bsn, householdHelpOf(kKampen, kampen_bsn, provider),
-                        tariff.num("tariff_cents"));
-    const auto zwolle_payable =
-        declaredPayable(db, kZwolle, zwolle_bsn, householdHelpOf(kZwolle, zwolle_bsn, provider),
-                        tariff.num("tariff_cents"));
+    const auto provider = e2e::providerId(db, e2e::kAgb);
+    const auto tariff = e2e::householdHelpTariff();
+    const auto kampen_payable = declaredHouseholdHelp(db, kKampen, provider, tariff);
+    const auto zwolle_payable = declaredHouseholdHelp(db, kZwolle, provider, tariff);
     ASSERT_NE(kampen_payable, 0);
     ASSERT_NE(zwolle_payable, 0);
 
@@ -179,13 +98,8 @@ TEST(RegionFlow, ARunOverTwoMunicipalitiesHasAPmtInfPerAccount) {
                     fin);
     ASSERT_EQ(prepared.status, 201) << prepared.describe();
     const auto run = prepared.num("id");
-    const std::string runs = "/api/v1/payment-runs/" + std::to_string(run);
-    const auto approved = client.post(
-        runs + "/approve", Poco::JSON::Object::Ptr(new Poco::JSON::Object), e2e::as("fin.mulder"));
-    ASSERT_EQ(approved.status, 200) << approved.describe();
-    const auto file = client.get(runs + "/pain001", e2e::as("fin.mulder"));
-    ASSERT_EQ(file.status, 200) << file.describe();
-    std::ofstream(artifacts() / "region-accounts.xml") << file.text;
+    const auto file = e2e::approveAndDownload(run);
+    std::ofstream(e2e::testArtifacts() / "region-accounts.xml") << file.text;
 
     const auto blocks = paymentBlocks(file.text);
     ASSERT_EQ(blocks.size(), 2u) << file.text;

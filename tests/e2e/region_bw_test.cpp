@@ -15,6 +15,7 @@
 
 #include "contracting/kernel/civil_date.hpp"
 #include "e2e/iwmo_messages.hpp"
+#include "e2e/region_seed.hpp"
 #include "e2e/session.hpp"
 
 namespace zc::e2e {
@@ -85,17 +86,6 @@ Provider householdHelpAndBeschermdWonenProvider() {
     return p;
 }
 
-// 9 digits passing the elfproef: 9·d1 + 8·d2 + … + 2·d8 − d9 ≡ 0 (mod 11).
-std::string elfproefBsn() {
-    for (;;) {
-        const std::string digits = "6" + uniqueDigits(7);
-        int sum = 0;
-        for (int i = 0; i < 8; ++i) sum += (9 - i) * (digits[static_cast<std::size_t>(i)] - '0');
-        const int check = sum % 11;
-        if (check <= 9) return digits + std::to_string(check);
-    }
-}
-
 struct KampenClient {
     std::int64_t id = 0;
     std::string bsn;
@@ -109,7 +99,7 @@ struct KampenClient {
 KampenClient kampenClient() {
     KampenClient k;
     for (int attempt = 0; attempt < 5 && k.id == 0; ++attempt) {
-        k.bsn = elfproefBsn();
+        k.bsn = elfproefBsn('6');
         const Response r = client().post("/api/v1/clients",
                                          jsonObject({{"bsn", k.bsn},
                                                      {"surname", kSurname},

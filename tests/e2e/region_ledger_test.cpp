@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "declarations.hpp"
+#include "e2e/region_seed.hpp"
 #include "interfaces/mysql/connection.hpp"
 #include "invoicing/domain/ledger_check.hpp"
 #include "invoicing/store/ledger_store.hpp"
@@ -17,66 +18,10 @@
 namespace zc {
 namespace {
 
-using test::jsonArray;
-using test::jsonObject;
 using test::Response;
 
 constexpr const char* kKampen = "0166";
 constexpr const char* kKampenIban = "NL13BNGH0285170032";  // as RegionFlow sets it
-
-// A valid BSN (elfproef) starting with 6 that no other test uses.
-std::string uniqueBsn() {
-    for (;;) {
-        std::string digits = "6" + e2e::uniqueDigits(7);
-        int sum = 0;
-        for (int i = 0; i < 8; ++i) sum += (9 - i) * (digits[static_cast<std::size_t>(i)] - '0');
-        const int check = sum % 11;
-        if (check == 10) continue;
-        return digits + std::to_string(check);
-    }
-}
-
-// A Kampen client with household help (01A01) from June 2026, allocated to `provider`; returns
-// the allocation number.
-std::int64_t kampenHouseholdHelp(const std::string& bsn, std::int64_t provider) {
-    const auto& client = e2e::client();
-    const auto officer = e2e::as("ao.bakker");
-    const Response created = client.post("/api/v1/clients",
-                                         jsonObject({{"bsn", bsn},
-                                                     {"surname", "Boekentest"},
-                                                     {"initials", "B."},
-                                                     {"birth_date", "1951-05-02"},
-                                                     {"gender", "1"},
-                                                     {"house_number", "9"},
-                                                     {"postcode", "8261AB"},
-                                                     {"city", "Kampen"},
-                                                     {"municipality_code", kKampen}}),
-                                         officer);
-    EXPECT_EQ(created.status, 201) << created.describe();
-    const auto product = jsonObject({{"product_code", "01A01"},
-                                     {"volume", 2},
-                                     {"unit", "hours"},
-                                     {"frequency", "week"},
-                                     {"financing", "ZIN"}});
-    const Response decision =
-        client.post("/api/v1/clients/" + std::to_string(created.num("id")) + "/decisions",
-                    jsonObject({{"number", 200000000 + std::stoll(e2e::uniqueDigits(8))},
-                                {"decision_date", "2026-05-20"},
-                                {"valid_from", "2026-06-01"},
-                                {"valid_to", "2026-12-31"},
-                                {"products", jsonArray({product})}}),
-                    officer);
-    EXPECT_EQ(decision.status, 201) << decision.describe();
-    const auto granted = decision.object()->getArray("products")->getObject(0);
-    const Response allocation =
-        client.post("/api/v1/allocations",
-                    jsonObject({{"granted_product_id", granted->getValue<std::int64_t>("id")},
-                                {"provider_id", provider},
-                                {"start_date", "2026-06-01"}}),
-                    officer);
-    EXPECT_EQ(allocation.status, 201) << allocation.describe();
-    return allocation.num("number");
-}
 
 // The municipalities of the journals with `source`, in id order.
 std::string journalBooks(db::Connection& db, const std::string& source) {
@@ -91,57 +36,27 @@ std::string journalBooks(db::Connection& db, const std::string& source) {
 
 TEST(RegionFlow, KampensLedgerHoldsKampensCare) {
     db::Connection db(test::appDbConfig());
-    const auto& client = e2e::client();
-    const auto provider =
-        db.queryOne("SELECT id FROM providers WHERE agb = ?", {std::string(e2e::kAgb)})->i64(0);
-    const std::string bsn = uniqueBsn();
-    const auto number = kampenHouseholdHelp(bsn, provider);
-    const Response tariff = client.get(
-        "/api/v1/queries/tariff?agb=" + std::string(e2e::kAgb) + "&product=01A01&date=2026-06-01",
-        e2e::as("cm.jansen"));
-    ASSERT_EQ(tariff.status, 200) << tariff.describe();
+    const auto provider = e2e::providerId(db, e2e::kAgb);
+    const std::string bsn = e2e::elfproefBsn('6');
+    const auto number =
+        e2e::householdHelpAllocation(kKampen, bsn, provider, 2)->getValue<std::int64_t>("number");
 
     // Declared to Kampen: the claim's journal is in Kampen's books.
-    const std::string s = e2e::uniqueDigits(9);
-    auto line = e2e::prestatie("B" + s, 2, tariff.num("tariff_cents"));
-    line.bsn = bsn;
-    line.allocation_number = std::to_string(number);
-    line.category = "01";
-    line.product_code = "01A01";
-    line.begin = parseDate("2026-06-01");
-    line.end_inclusive = parseDate("2026-06-30");
-    auto head = e2e::headFor("B" + s, line.amount_cents, "2026-06", "2026-07-02");
-    head.ontvanger = kKampen;
-    const auto sent =
-        client.asProvider(e2e::kAgb).postXml("/api/v1/messages", e2e::write323(head, {line}));
-    ASSERT_EQ(sent.status, 200) << sent.describe();
+    const std::string s = "B" + e2e::uniqueDigits(9);
+    e2e::declareJune(s, kKampen,
+                     e2e::juneHouseholdHelp(s, bsn, number, 2, e2e::householdHelpTariff()));
     const auto payable = db.queryOne(
         "SELECT p.id, d.id FROM payables p JOIN declarations d ON p.source_type = 'declaration'"
         " AND d.id = p.source_id WHERE d.declaratie_nummer = ?",
-        {"DB" + s});
+        {"D" + s});
     ASSERT_TRUE(payable.has_value()) << "the line was not accepted";
     EXPECT_EQ(journalBooks(db, "declaration:" + std::to_string(payable->i64(1))), kKampen);
 
     // Kampen's run pays it from Kampen's account: the transfer's journal is Kampen's too.
-    ASSERT_EQ(
-        client
-            .post("/api/v1/municipalities/" + std::string(kKampen) + "/debtor-account",
-                  jsonObject(
-                      {{"iban", kKampenIban}, {"bic", "BNGHNL2G"}, {"name", "Gemeente Kampen"}}),
-                  e2e::as("fin.devries"))
-            .status,
-        200);
-    const std::string until = formatDate(addDays(parseDate(e2e::todayText()), 60));
-    const Response run = client.post("/api/v1/payment-runs",
-                                     jsonObject({{"municipality_code", kKampen},
-                                                 {"due_until", until},
-                                                 {"provider_ids", jsonArray({provider})}}),
-                                     e2e::as("fin.devries"));
+    e2e::setDebtorAccount(kKampen, kKampenIban, "Gemeente Kampen");
+    const Response run = e2e::prepareRun(kKampen, provider);
     ASSERT_EQ(run.status, 201) << run.describe();
-    const auto approved =
-        client.post("/api/v1/payment-runs/" + std::to_string(run.num("id")) + "/approve",
-                    Poco::JSON::Object::Ptr(new Poco::JSON::Object), e2e::as("fin.mulder"));
-    ASSERT_EQ(approved.status, 200) << approved.describe();
+    e2e::approveAndDownload(run.num("id"));
     const auto instruction =
         db.queryOne("SELECT instruction_id FROM payables WHERE id = ?", {payable->i64(0)});
     ASSERT_TRUE(instruction.has_value() && !instruction->isNull(0)) << "the payable was not paid";

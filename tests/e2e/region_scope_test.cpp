@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "contracting/kernel/civil_date.hpp"
+#include "e2e/region_seed.hpp"
 #include "e2e/session.hpp"
 
 namespace zc::e2e {
@@ -23,18 +24,6 @@ using test::Response;
 
 constexpr const char* kPassword = "e2e-region-scope-battery";
 
-// A fresh BSN that passes the elfproef, starting with 7 (outside the demo's range).
-std::string uniqueBsn() {
-    for (;;) {
-        std::string digits = "7" + uniqueDigits(7);
-        int sum = 0;
-        for (int i = 0; i < 8; ++i) sum += (9 - i) * (digits[static_cast<std::size_t>(i)] - '0');
-        const int check = sum % 11;
-        if (check == 10) continue;
-        return digits + std::to_string(check);
-    }
-}
-
 struct SeededClient {
     std::int64_t id = 0;
     std::string bsn;
@@ -42,7 +31,7 @@ struct SeededClient {
 
 SeededClient createClient(const std::string& municipality) {
     SeededClient c;
-    c.bsn = uniqueBsn();
+    c.bsn = elfproefBsn('7');
     const Response r = client().post("/api/v1/clients",
                                      jsonObject({{"bsn", c.bsn},
                                                  {"surname", "Regio"},
