@@ -159,8 +159,11 @@ PlacedCodes checkChangeRequest(ReceivedRequestStore& store, const ChangeRequest&
     if (store.referenceUsed(provider_id, request.reference)) {
         out.push_back({CodePlace::Request, 0, "9347"});
     }
+    // TR349-351: the client's current allocations are those the receiving municipality issued;
+    // one another municipality pays for is not this municipality's to change.
     const auto current =
-        client_id ? store.currentNumbers(*client_id, provider_id, today) : std::set<std::int64_t>{};
+        client_id ? store.currentNumbers(*client_id, provider_id, request.municipality_code, today)
+                  : std::set<std::int64_t>{};
     checkListed(request, current, out);
     checkChanges(store, request, current, out);
     checkOverlaps(store, request, current, out);

@@ -25,12 +25,13 @@ bool MariaDbReceivedRequests::lockOpenRequest(std::int64_t provider_id,
 
 std::set<std::int64_t> MariaDbReceivedRequests::currentNumbers(std::int64_t client_id,
                                                                std::int64_t provider_id,
+                                                               const std::string& municipality,
                                                                Date today) {
     std::set<std::int64_t> out;
     for (const auto& r : db_.query("SELECT number FROM allocations WHERE client_id = ? AND "
-                                   "provider_id = ? AND is_current = 1"
-                                   " AND (end_date IS NULL OR end_date > ?)",
-                                   {client_id, provider_id, formatDate(today)})) {
+                                   "provider_id = ? AND paying_municipality_code = ?"
+                                   " AND is_current = 1 AND (end_date IS NULL OR end_date > ?)",
+                                   {client_id, provider_id, municipality, formatDate(today)})) {
         out.insert(r.i64(0));
     }
     return out;

@@ -46,9 +46,10 @@ class ReceivedRequestStore {
     virtual bool referenceUsed(std::int64_t provider_id, const std::string& reference) = 0;
     // Whether the provider has an open (or investigated) request for the client, locked.
     virtual bool lockOpenRequest(std::int64_t provider_id, const std::string& bsn_hash) = 0;
-    // The numbers of the client's allocations with the provider that are current on `today`.
+    // The numbers of the client's allocations with the provider that are current on `today` and
+    // that `municipality` issued (pays for): what its WMO301s told the provider.
     virtual std::set<std::int64_t> currentNumbers(std::int64_t client_id, std::int64_t provider_id,
-                                                  Date today) = 0;
+                                                  const std::string& municipality, Date today) = 0;
     virtual std::optional<AllocationStartTerms> allocationTerms(std::int64_t number) = 0;
     virtual std::optional<NamedAllocation> allocation(std::int64_t number) = 0;
     virtual void insertRequest(const NewRequest& request) = 0;
@@ -60,7 +61,7 @@ class MariaDbReceivedRequests final : public ReceivedRequestStore {
     bool referenceUsed(std::int64_t provider_id, const std::string& reference) override;
     bool lockOpenRequest(std::int64_t provider_id, const std::string& bsn_hash) override;
     std::set<std::int64_t> currentNumbers(std::int64_t client_id, std::int64_t provider_id,
-                                          Date today) override;
+                                          const std::string& municipality, Date today) override;
     std::optional<AllocationStartTerms> allocationTerms(std::int64_t number) override;
     std::optional<NamedAllocation> allocation(std::int64_t number) override;
     void insertRequest(const NewRequest& request) override;

@@ -30,11 +30,11 @@ class MemoryRequests final : public ReceivedRequestStore {
         return open_for.count(hash) > 0;
     }
     std::set<std::int64_t> currentNumbers(std::int64_t client_id, std::int64_t provider_id,
-                                          Date today) override {
+                                          const std::string& municipality, Date today) override {
         std::set<std::int64_t> out;
         for (const auto& [n, a] : allocations) {
             if (a.client_id == client_id && a.provider_id == provider_id &&
-                (!a.end_date || today < *a.end_date)) {
+                a.paying_municipality == municipality && (!a.end_date || today < *a.end_date)) {
                 out.insert(n);
             }
         }
@@ -95,7 +95,7 @@ class ChangeRequests : public ::testing::Test {
                                 "0193"};
         store.frequencies = {{1, "week"}, {2, "total"}};
         request.bsn = "999999990";
-        request.municipality_code = "0599";
+        request.municipality_code = "0193";
         request.dagtekening = kToday;
         request.reference = "REF-9";
         request.unchanged = {2};
@@ -115,6 +115,23 @@ TEST_F(ChangeRequests, ARequestListingAllCurrentAllocationsIsAccepted) {
 TEST_F(ChangeRequests, AnUnknownClientIs8187AndListsNoCurrentAllocation) {
     const auto codes = check(std::nullopt);
     EXPECT_EQ(codesAt(codes, CodePlace::Client, 0), Codes{"8187"});
+    EXPECT_EQ(codesAt(codes, CodePlace::Unchanged, 0), Codes{"9350"});
+    EXPECT_EQ(codesAt(codes, CodePlace::Change, 0), Codes{"9351"});
+    EXPECT_EQ(codesAt(codes, CodePlace::Request, 0), Codes{"9349"});
+}
+
+// A Kampen client's Beschermd Wonen is paid by Zwolle (the central municipality), their other
+// care by Kampen: a request for change sent to one municipality need not name the other's
+// allocation and can neither list nor change it.
+TEST_F(ChangeRequests, AnAllocationAnotherMunicipalityPaysForIsNotThisMunicipalitysToChange) {
+    store.allocations[3] = {
+        3, kClient, kProvider, "01A01", "01", parseDate("2026-01-01"), std::nullopt, "0166"};
+    EXPECT_TRUE(check().empty()) << "Zwolle's request need not list Kampen's allocation";
+    request.changes.push_back({3, true, parseDate("2026-04-01"), std::nullopt});
+    EXPECT_EQ(codesAt(check(), CodePlace::Change, 1), Codes{"9351"});
+    request.municipality_code = "0166";
+    request.changes.pop_back();
+    const auto codes = check();
     EXPECT_EQ(codesAt(codes, CodePlace::Unchanged, 0), Codes{"9350"});
     EXPECT_EQ(codesAt(codes, CodePlace::Change, 0), Codes{"9351"});
     EXPECT_EQ(codesAt(codes, CodePlace::Request, 0), Codes{"9349"});
