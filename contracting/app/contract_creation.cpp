@@ -4,6 +4,7 @@
 
 #include "contracting/kernel/errors.hpp"
 #include "contracting/kernel/settlement_rule.hpp"
+#include "contracting/kernel/staff_scope.hpp"
 #include "contracting/kernel/unit.hpp"
 #include "contracting/store/reference_store.hpp"
 #include "contracting/store/tariff_store.hpp"
@@ -130,8 +131,11 @@ std::int64_t insertCreated(app::RequestContext& ctx, const NewContract& c) {
     return id;
 }
 
-// The parties of a new contract exist, in this order.
-void checkParties(db::Connection& db, const NewContract& c, const std::string& provider_field) {
+// The parties of a new contract exist, in this order; the municipality is one the actor works for
+// (OUT_OF_SCOPE).
+void checkParties(app::RequestContext& ctx, const NewContract& c,
+                  const std::string& provider_field) {
+    auto& db = ctx.db;
     if (!providerExists(db, c.provider_id)) {
         throw ValidationError("UNKNOWN_PROVIDER",
                               "Provider " + std::to_string(c.provider_id) + " is not known.",
@@ -142,6 +146,8 @@ void checkParties(db::Connection& db, const NewContract& c, const std::string& p
                               "Municipality " + c.municipality_code + " is not known.",
                               "municipality_code");
     }
+    app::requireWorksFor(ctx.actor, c.municipality_code, "municipality", c.municipality_code,
+                         "Municipality " + c.municipality_code);
     if (c.procedure_id && !procedureExists(db, *c.procedure_id)) {
         throw ValidationError("UNKNOWN_PROCEDURE",
                               "Procedure " + std::to_string(*c.procedure_id) + " is not known.",
@@ -217,7 +223,7 @@ std::vector<::zc::Advance> budgetAdvances(const YearBudget& b, const Period& ter
 
 ContractDetails createContract(app::RequestContext& ctx, NewContract c, ContractRequest& rest) {
     db::Transaction tx(ctx.db);
-    checkParties(ctx.db, c, "provider_id");
+    checkParties(ctx, c, "provider_id");
     c.kind = "framework";
     c.status = rest.status();
     initialStatus(c.status);
@@ -232,7 +238,7 @@ ContractDetails createContract(app::RequestContext& ctx, NewContract c, Contract
 ContractDetails createBudgetContract(app::RequestContext& ctx, NewContract c,
                                      BudgetContractRequest& rest) {
     db::Transaction tx(ctx.db);
-    checkParties(ctx.db, c, "lead_provider_id");
+    checkParties(ctx, c, "lead_provider_id");
     c.kind = "budget";
     c.status = "active";
     const auto members = coalitionMembers(c.provider_id, rest.members());
@@ -260,6 +266,7 @@ ContractTariff addContractTariff(app::RequestContext& ctx, std::int64_t contract
                                  TariffRequest& tariff) {
     MariaDbContracts store(ctx.db);
     db::Transaction tx(ctx.db);
+    requireContractOwner(ctx, contract_id);
     const auto head = store.lockContract(contract_id);
     if (!head) {
         throw ValidationError("NOT_FOUND",

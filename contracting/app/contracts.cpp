@@ -61,6 +61,14 @@ std::vector<Advance> listAdvances(app::RequestContext& ctx, std::int64_t id) {
     return contractAdvances(ctx.db, id);
 }
 
+void requireContractOwner(app::RequestContext& ctx, std::int64_t id) {
+    if (!ctx.actor.scoped()) return;
+    if (const auto owner = contractOwner(ctx.db, id)) {
+        app::requireWorksFor(ctx.actor, *owner, "contract", std::to_string(id),
+                             "Contract " + std::to_string(id));
+    }
+}
+
 std::string changeStatus(ContractStore& store, const StatusChangeRequest& change, Date today) {
     if ((change.to == ContractStatus::Suspended || change.to == ContractStatus::Terminated) &&
         change.reason.empty()) {
@@ -85,6 +93,7 @@ std::string changeStatus(ContractStore& store, const StatusChangeRequest& change
 ContractDetails changeContractStatus(app::RequestContext& ctx, StatusChangeRequest change) {
     MariaDbContracts store(ctx.db);
     db::Transaction tx(ctx.db);
+    requireContractOwner(ctx, change.contract_id);
     change.actor = ctx.actor.name;
     change.at = app::timestamp(ctx.clock);
     const auto from = changeStatus(store, change, ctx.today());
@@ -115,6 +124,7 @@ TermExtension extendTerm(ContractStore& store, std::int64_t id) {
 ContractDetails extendContract(app::RequestContext& ctx, std::int64_t id) {
     MariaDbContracts store(ctx.db);
     db::Transaction tx(ctx.db);
+    requireContractOwner(ctx, id);
     const auto ext = extendTerm(store, id);
     security::appendAudit(ctx, {"contract.extend", "contract", std::to_string(id), "ok",
                                 textField("term_end", formatDate(ext.old_end)),
@@ -141,6 +151,7 @@ ContractIndexation indexContract(app::RequestContext& ctx, std::int64_t id, Perc
                                  Date from) {
     MariaDbContracts store(ctx.db);
     db::Transaction tx(ctx.db);
+    requireContractOwner(ctx, id);
     if (isClosed(lockHead(store, id).status)) {
         throw ValidationError("CONTRACT_CLOSED",
                               "Tariffs of a terminated or expired contract do not change.", "");

@@ -47,6 +47,12 @@ struct StatusChangeRequest {
     std::string actor;    // filled in by changeContractStatus
     std::string at;       // timestamp of the change, likewise
 };
+// A contract is changed (status, term, tariffs) only by staff of the municipality that concluded
+// it: a region member's staff read the central municipality's framework contract that serves
+// them, but refused changing it with OUT_OF_SCOPE. Nothing for an unknown contract (the caller
+// answers NOT_FOUND) or an unscoped actor.
+void requireContractOwner(app::RequestContext& ctx, std::int64_t id);
+
 // REASON_REQUIRED, NOT_FOUND, ILLEGAL_STATUS_CHANGE, TERM_NOT_ENDED (expiry before the term's
 // end), in that order; records the change in the history. Returns the status before.
 std::string changeStatus(ContractStore& store, const StatusChangeRequest& change, Date today);

@@ -4,6 +4,7 @@
 #include "contracting/app/contracts.hpp"
 #include "contracting/kernel/codes.hpp"
 #include "contracting/kernel/errors.hpp"
+#include "contracting/kernel/staff_scope.hpp"
 #include "contracting/kernel/unit.hpp"
 #include "contracting/store/reference_store.hpp"
 #include "contracting/store/tariff_store.hpp"
@@ -27,6 +28,22 @@ Application requireApplication(db::Connection& db, std::int64_t id) {
     auto a = findApplication(db, id);
     if (!a) notFound("Application " + std::to_string(id), "id");
     return *a;
+}
+
+// A procedure is run by the staff of its municipality: another municipality's staff read it but
+// are refused changing it (OUT_OF_SCOPE). Nothing when it does not exist (NOT_FOUND follows).
+void requireOwnProcedure(app::RequestContext& ctx, std::int64_t id) {
+    if (!ctx.actor.scoped()) return;
+    if (const auto p = MariaDbProcedures(ctx.db).procedure(id, false)) {
+        app::requireWorksFor(ctx.actor, p->municipality_code, "procedure", std::to_string(id),
+                             "Procedure " + std::to_string(id));
+    }
+}
+
+// The same for an application, through its procedure.
+void requireOwnApplication(app::RequestContext& ctx, std::int64_t id) {
+    if (!ctx.actor.scoped()) return;
+    if (const auto a = findApplication(ctx.db, id)) requireOwnProcedure(ctx, a->procedure_id);
 }
 
 // The audit row's after: what the API answers.
@@ -106,6 +123,8 @@ Procedure createProcedure(app::RequestContext& ctx, const Procedure& in) {
                               "Municipality " + in.municipality_code + " is not known.",
                               "municipality_code");
     }
+    app::requireWorksFor(ctx.actor, in.municipality_code, "municipality", in.municipality_code,
+                         "Municipality " + in.municipality_code);
     const auto id = insertProcedure(ctx.db, in);
     MariaDbProcedures store(ctx.db);
     const auto stored = *store.procedure(id, false);
@@ -141,6 +160,7 @@ bool changeApplicationsOpen(ProcedureStore& store, std::int64_t id, bool open) {
 Procedure setApplicationsOpen(app::RequestContext& ctx, std::int64_t id, bool open) {
     MariaDbProcedures store(ctx.db);
     db::Transaction tx(ctx.db);
+    requireOwnProcedure(ctx, id);
     const bool before = changeApplicationsOpen(store, id, open);
     security::appendAudit(ctx, {"procedure.applications_open", "procedure", std::to_string(id),
                                 "ok", openFlag(before), openFlag(open)});
@@ -161,6 +181,7 @@ Lot createLot(ProcedureStore& store, const NewLot& in) {
 Lot addLot(app::RequestContext& ctx, const NewLot& in) {
     MariaDbProcedures store(ctx.db);
     db::Transaction tx(ctx.db);
+    requireOwnProcedure(ctx, in.procedure_id);
     const auto lot = createLot(store, in);
     security::appendAudit(
         ctx, {"procedure.add_lot", "procedure", std::to_string(in.procedure_id), "ok", std::nullopt,
@@ -178,6 +199,7 @@ AddedTariff addProcedureTariff(app::RequestContext& ctx, std::int64_t procedure_
                                const std::string& product, const TariffReader& read) {
     MariaDbProcedures store(ctx.db);
     db::Transaction tx(ctx.db);
+    requireOwnProcedure(ctx, procedure_id);
     requireProcedure(store, procedure_id, true);
     requireProduct(store, product, "product_code");
     const auto v = read(productUnit(ctx.db, product));
@@ -194,6 +216,7 @@ AddedRequirement addRequirement(app::RequestContext& ctx, std::int64_t procedure
                                 const std::string& text) {
     MariaDbProcedures store(ctx.db);
     db::Transaction tx(ctx.db);
+    requireOwnProcedure(ctx, procedure_id);
     requireProcedure(store, procedure_id, true);
     const AddedRequirement added{insertRequirement(ctx.db, procedure_id, text), procedure_id, text};
     security::appendAudit(ctx, {"procedure.add_requirement", "procedure",
@@ -211,6 +234,7 @@ ProcedureIndexation indexProcedure(app::RequestContext& ctx, std::int64_t id, Pe
                                    Date from) {
     MariaDbProcedures store(ctx.db);
     db::Transaction tx(ctx.db);
+    requireOwnProcedure(ctx, id);
     requireProcedure(store, id, true);
     ProcedureIndexation out{id, pct, from, 0, 0};
     for (const auto& product : tariffProducts(ctx.db, TariffOwner::Procedure, id)) {
@@ -317,6 +341,7 @@ std::string assessAnswer(ProcedureStore& store, const AnswerAssessment& in) {
 Application assessRequirement(app::RequestContext& ctx, const AnswerAssessment& in) {
     MariaDbProcedures store(ctx.db);
     db::Transaction tx(ctx.db);
+    requireOwnApplication(ctx, in.application_id);
     const auto before = assessAnswer(store, in);
     security::appendAudit(
         ctx, {"application.assess", "application", std::to_string(in.application_id), "ok",
@@ -361,6 +386,7 @@ std::optional<Admission> decide(ApplicationDecisionStore& store, const Applicati
 Application decideApplication(app::RequestContext& ctx, ApplicationDecision in) {
     MariaDbApplicationDecisions store(ctx.db);
     db::Transaction tx(ctx.db);
+    requireOwnApplication(ctx, in.application_id);
     in.decided_by = ctx.actor.name;
     const auto id = in.application_id;
     if (const auto admission = decide(store, in, ctx.clock)) {

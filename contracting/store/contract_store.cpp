@@ -110,6 +110,12 @@ std::vector<ContractSummary> contractPage(db::Connection& db, const std::string&
     return out;
 }
 
+std::optional<std::string> contractOwner(db::Connection& db, std::int64_t id) {
+    const auto r = db.queryOne("SELECT municipality_code FROM contracts WHERE id = ?", {id});
+    if (!r) return std::nullopt;
+    return r->str(0);
+}
+
 bool contractServesAny(db::Connection& db, std::int64_t id, const std::vector<std::string>& codes) {
     db::Params params{id};
     const std::string in = db::inList(codes, params);

@@ -171,6 +171,8 @@ std::vector<ContractSummary> contractPage(db::Connection& db, const std::string&
                                           std::int64_t provider_id, std::int64_t limit,
                                           std::int64_t offset,
                                           const db::MunicipalityScope& scope = std::nullopt);
+// The municipality that concluded the contract (contracts.municipality_code), if it exists.
+std::optional<std::string> contractOwner(db::Connection& db, std::int64_t id);
 // Whether the contract serves at least one of `codes` (contract_municipalities).
 bool contractServesAny(db::Connection& db, std::int64_t id, const std::vector<std::string>& codes);
 // The procedure's framework contracts an indexation from `from` reaches (not closed, term ending

@@ -10,6 +10,7 @@
 #include "db/db_test_env.hpp"
 #include "interfaces/http/contracts_api.hpp"
 #include "interfaces/http/declarations_api.hpp"
+#include "interfaces/http/procedures_api.hpp"
 #include "interfaces/http/reference_api.hpp"
 #include "interfaces/http/reviews_api.hpp"
 #include "interfaces/mysql/migrations.hpp"
@@ -146,6 +147,87 @@ TEST_F(StaffScopeListsTest, AKampenUserSeesKampenDeclarationsReviewsAndContracts
     EXPECT_EQ(http::getContract(*kampen_, byId(kampen_contract)).status, 200);
     EXPECT_EQ(dbtest::errorCode([&] { http::getContract(*kampen_, byId(zwolle_contract)); }),
               "OUT_OF_SCOPE");
+}
+
+// Zwolle's framework contract serves Kampen too, so a Kampen contract manager reads it, but only
+// Zwolle's staff change it: status, term, tariffs and indexation are refused and change nothing,
+// and a new contract for Zwolle cannot be concluded from Kampen.
+TEST_F(StaffScopeListsTest, AKampenUserReadsButCannotChangeZwollesRegionalContract) {
+    const auto zwolle_contract = contract("0193");
+    conn_->execute(
+        "INSERT INTO contract_municipalities (contract_id, municipality_code)"
+        " VALUES (?, '0166')",
+        {zwolle_contract});
+    const auto kampen_contract = contract("0166");
+    const auto on = [](std::int64_t id, const std::string& body) {
+        return dbtest::jsonRequest(body, {{"id", std::to_string(id)}});
+    };
+    const auto tariffs = [&](std::int64_t id) {
+        return conn_->queryOne("SELECT COUNT(*) FROM tariffs WHERE contract_id = ?", {id})->i64(0);
+    };
+    EXPECT_EQ(http::getContract(*kampen_, byId(zwolle_contract)).status, 200);
+    const auto suspend = R"({"status":"suspended","reason":"audit"})";
+    const auto tariff = R"({"product_code":"02A01","tariff_cents":7000,"valid_from":"2026-07-01"})";
+    const auto index = R"({"percentage":"3.5","from":"2026-07-01"})";
+    EXPECT_EQ(dbtest::errorCode(
+                  [&] { http::changeContractStatus(*kampen_, on(zwolle_contract, suspend)); }),
+              "OUT_OF_SCOPE");
+    EXPECT_EQ(
+        dbtest::errorCode([&] { http::addContractTariff(*kampen_, on(zwolle_contract, tariff)); }),
+        "OUT_OF_SCOPE");
+    EXPECT_EQ(dbtest::errorCode([&] { http::indexContract(*kampen_, on(zwolle_contract, index)); }),
+              "OUT_OF_SCOPE");
+    EXPECT_EQ(dbtest::errorCode([&] { http::extendContract(*kampen_, byId(zwolle_contract)); }),
+              "OUT_OF_SCOPE");
+    EXPECT_EQ(
+        conn_->queryOne("SELECT status FROM contracts WHERE id = ?", {zwolle_contract})->str(0),
+        "active");
+    EXPECT_EQ(tariffs(zwolle_contract), 1);
+    EXPECT_EQ(dbtest::errorCode([&] {
+                  http::createContract(
+                      *kampen_,
+                      dbtest::jsonRequest(
+                          R"({"provider_id":)" + std::to_string(provider_) +
+                          R"(,"municipality_code":"0193","term_start":"2026-01-01",)"
+                          R"("term_end":"2028-01-01","status":"active","products":["02A01"]})"));
+              }),
+              "OUT_OF_SCOPE");
+
+    EXPECT_EQ(http::addContractTariff(*kampen_, on(kampen_contract, tariff)).status, 201);
+    EXPECT_EQ(tariffs(kampen_contract), 2);
+    EXPECT_EQ(http::changeContractStatus(*kampen_, on(kampen_contract, suspend)).status, 200);
+}
+
+// Zwolle's procurement procedure is run by Zwolle's staff: a Kampen contract manager reads it
+// but cannot close it for applications, add a lot or a requirement, nor start one in Zwolle's name.
+TEST_F(StaffScopeListsTest, AKampenUserCannotRunZwollesProcedure) {
+    const auto procedure = [&](app::RequestContext& ctx, const std::string& municipality) {
+        return http::createProcedure(
+            ctx, dbtest::jsonRequest(R"({"municipality_code":")" + municipality +
+                                     R"(","kind":"open","name":"Wmo","term_start":"2026-01-01",)"
+                                     R"("term_end":"2030-01-01"})"));
+    };
+    const auto zwolle = object(procedure(*system_, "0193"))->getValue<std::int64_t>("id");
+    const auto on = [&](const std::string& body) {
+        return dbtest::jsonRequest(body, {{"id", std::to_string(zwolle)}});
+    };
+    EXPECT_EQ(http::getProcedure(*kampen_, byId(zwolle)).status, 200);
+    EXPECT_EQ(
+        dbtest::errorCode([&] { http::setApplicationsOpen(*kampen_, on(R"({"open":false})")); }),
+        "OUT_OF_SCOPE");
+    EXPECT_EQ(dbtest::errorCode(
+                  [&] { http::addLot(*kampen_, on(R"({"name":"Lot 1","products":["02A01"]})")); }),
+              "OUT_OF_SCOPE");
+    EXPECT_EQ(
+        dbtest::errorCode([&] { http::addRequirement(*kampen_, on(R"({"text":"ISO 9001"})")); }),
+        "OUT_OF_SCOPE");
+    EXPECT_EQ(dbtest::errorCode([&] { procedure(*kampen_, "0193"); }), "OUT_OF_SCOPE");
+    EXPECT_EQ(
+        conn_->queryOne("SELECT applications_open FROM procedures WHERE id = ?", {zwolle})->i64(0),
+        1)
+        << "an open procedure stays open for applications";
+    EXPECT_EQ(conn_->queryOne("SELECT COUNT(*) FROM procedures")->i64(0), 1);
+    EXPECT_EQ(procedure(*kampen_, "0166").status, 201);
 }
 
 }  // namespace
