@@ -243,11 +243,13 @@ RequestView investigateRequest(app::RequestContext& ctx, std::int64_t id, Reques
 
 OverdueWork listOverdue(app::RequestContext& ctx) {
     const std::string today = formatDate(ctx.today());
+    std::optional<StaffFilter> scope;
+    if (ctx.actor.scoped()) scope = StaffFilter{ctx.actor.municipalities, ctx.actor.regional};
     OverdueWork out;
-    for (const auto& r : overdueRequests(ctx.db, today)) {
+    for (const auto& r : overdueRequests(ctx.db, today, scope)) {
         out.requests.push_back(viewOf(r, ctx.today()));
     }
-    out.missing_retours = missingRetours(ctx.db, today);
+    out.missing_retours = missingRetours(ctx.db, today, scope);
     return out;
 }
 

@@ -39,6 +39,15 @@ std::vector<RequestRow> requestRows(const std::vector<db::Row>& rows) {
     return out;
 }
 
+// " AND <column> IN (own and regional municipalities)" for a scoped user; "" without a scope.
+std::string addressedScope(const std::optional<StaffFilter>& scope, const std::string& column,
+                           db::Params& params) {
+    if (!scope) return "";
+    std::vector<std::string> codes = scope->own;
+    codes.insert(codes.end(), scope->regional.begin(), scope->regional.end());
+    return municipalityScopeSql(codes, column, params);
+}
+
 }  // namespace
 
 std::optional<RequestRow> requestById(db::Connection& db, std::int64_t id, bool lock) {
@@ -53,34 +62,33 @@ std::vector<RequestRow> requestsByStatus(db::Connection& db, const std::string& 
                                          const std::optional<StaffFilter>& scope) {
     db::Params params{status, status};
     std::string sql = std::string(kRequestColumns) + " WHERE (? = '' OR r.status = ?)";
-    if (scope) {
-        std::vector<std::string> codes = scope->own;
-        codes.insert(codes.end(), scope->regional.begin(), scope->regional.end());
-        sql += municipalityScopeSql(codes, "r.municipality_code", params);
-    }
+    sql += addressedScope(scope, "r.municipality_code", params);
     params.emplace_back(limit);
     params.emplace_back(offset);
     return requestRows(db.query(sql + " ORDER BY r.answer_due, r.id LIMIT ? OFFSET ?", params));
 }
 
-std::vector<RequestRow> overdueRequests(db::Connection& db, const std::string& today) {
-    return requestRows(
-        db.query(std::string(kRequestColumns) +
-                     " WHERE (r.status = 'open' AND r.answer_due < ?) OR (r.status = 'in_onderzoek'"
-                     " AND r.decision_due < ?) ORDER BY r.answer_due, r.id LIMIT 1000",
-                 {today, today}));
+std::vector<RequestRow> overdueRequests(db::Connection& db, const std::string& today,
+                                        const std::optional<StaffFilter>& scope) {
+    db::Params params{today, today};
+    std::string sql = std::string(kRequestColumns) +
+                      " WHERE ((r.status = 'open' AND r.answer_due < ?) OR"
+                      " (r.status = 'in_onderzoek' AND r.decision_due < ?))";
+    sql += addressedScope(scope, "r.municipality_code", params);
+    return requestRows(db.query(sql + " ORDER BY r.answer_due, r.id LIMIT 1000", params));
 }
 
-std::vector<MissingRetourRow> missingRetours(db::Connection& db, const std::string& today) {
+std::vector<MissingRetourRow> missingRetours(db::Connection& db, const std::string& today,
+                                             const std::optional<StaffFilter>& scope) {
+    db::Params params{today};
+    // A WMO325 (485) is itself an answer: no retour comes back for it.
+    std::string sql =
+        "SELECT o.id, o.message_code, o.identificatie, p.agb, o.created_at, o.retour_due"
+        " FROM outbox_messages o JOIN providers p ON p.id = o.provider_id"
+        " WHERE o.retour_received_at IS NULL AND o.message_code <> '485' AND o.retour_due < ?";
+    sql += addressedScope(scope, "o.municipality_code", params);
     std::vector<MissingRetourRow> out;
-    for (const auto& r :
-         db.query("SELECT o.id, o.message_code, o.identificatie, p.agb, o.created_at, o.retour_due"
-                  " FROM outbox_messages o JOIN providers p ON p.id = o.provider_id"
-                  // A WMO325 (485) is itself an answer: no retour comes back for it.
-                  " WHERE o.retour_received_at IS NULL AND o.message_code <> '485'"
-                  " AND o.retour_due < ? ORDER BY o.retour_due, o.id"
-                  " LIMIT 1000",
-                  {today})) {
+    for (const auto& r : db.query(sql + " ORDER BY o.retour_due, o.id LIMIT 1000", params)) {
         out.push_back({r.i64(0), r.str(1), r.str(2), r.str(3), r.str(4), r.str(5)});
     }
     return out;

@@ -20,6 +20,7 @@ class DeadlinesTest : public ::testing::Test {
         conn_ = scratch_.connect();
         db::migrate(*conn_, dbtest::migrationsDir());
         conn_->execute("INSERT INTO municipalities (code, name) VALUES ('0193', 'Zwolle')");
+        conn_->execute("INSERT INTO municipalities (code, name) VALUES ('0166', 'Kampen')");
         conn_->execute(
             "INSERT INTO providers (agb, kvk, name, iban) VALUES ('73000101', '12345678', 'Zorg',"
             " 'NL91ABNA0417164300')");
@@ -32,24 +33,23 @@ class DeadlinesTest : public ::testing::Test {
     }
 
     void request(const std::string& ref, const std::string& status, const std::string& answer_due,
-                 const std::string& decision_due) {
+                 const std::string& decision_due, const std::string& municipality = "0193") {
         conn_->execute(
             "INSERT INTO allocation_requests (kind, provider_id, referentie_aanbieder,"
             " municipality_code, bsn_hash, summary_json, inbox_message_id, status, received_at,"
-            " answer_due, decision_due) VALUES ('315', ?, ?, '0193', ?, '{}', 1, ?,"
+            " answer_due, decision_due) VALUES ('315', ?, ?, ?, ?, '{}', 1, ?,"
             " '2025-01-01 10:00:00', ?, ?)",
-            {provider_, ref, std::string(64, 'a') + "", status, answer_due,
+            {provider_, ref, municipality, std::string(64, 'a') + "", status, answer_due,
              decision_due.empty() ? db::Param(nullptr) : db::Param(decision_due)});
     }
 
     void outgoing(const std::string& id, const std::string& retour_due, bool retour_received,
-                  const std::string& code = "414") {
+                  const std::string& code = "414", const std::string& municipality = "0193") {
         conn_->execute(
-            "INSERT INTO outbox_messages (provider_id, message_code, identificatie, xml, "
-            "created_at,"
-            " retour_due, retour_received_at) VALUES (?, ?, ?, '<x/>', '2025-01-01 10:00:00', "
-            "?, ?)",
-            {provider_, code, id, retour_due,
+            "INSERT INTO outbox_messages (provider_id, municipality_code, message_code,"
+            " identificatie, xml, created_at, retour_due, retour_received_at)"
+            " VALUES (?, ?, ?, ?, '<x/>', '2025-01-01 10:00:00', ?, ?)",
+            {provider_, municipality, code, id, retour_due,
              retour_received ? db::Param(std::string("2025-01-02 10:00:00")) : db::Param(nullptr)});
     }
 
@@ -87,6 +87,22 @@ TEST_F(DeadlinesTest, ListsOurMessagesWithoutRetourAfterThreeWorkingDays) {
     outgoing("3", "2999-01-01", false);
     outgoing("4", "2025-01-06", false, "485");  // a WMO325 is an answer: it gets no retour
     EXPECT_EQ(listed("missing_retours", "identificatie"), (std::vector<std::string>{"1"}));
+}
+
+// Issue 13: a Kampen officer's deadline list holds Kampen's late requests and Kampen's messages
+// without a retour, not Zwolle's.
+TEST_F(DeadlinesTest, AScopedUserSeesOnlyTheirMunicipalitysDeadlines) {
+    request("ZWOLLE-LATE", "open", "2025-01-08", "");
+    request("KAMPEN-LATE", "open", "2025-01-08", "", "0166");
+    outgoing("Z1", "2025-01-06", false);
+    outgoing("K1", "2025-01-06", false, "414", "0166");
+    EXPECT_EQ(listed("requests", "referentie_aanbieder").size(), 2u);
+    ctx_->actor.user_id = 7;
+    ctx_->actor.municipalities = {"0166"};
+    ctx_->actor.scope_loaded = true;
+    EXPECT_EQ(listed("requests", "referentie_aanbieder"),
+              (std::vector<std::string>{"KAMPEN-LATE"}));
+    EXPECT_EQ(listed("missing_retours", "identificatie"), (std::vector<std::string>{"K1"}));
 }
 
 }  // namespace
