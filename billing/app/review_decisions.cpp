@@ -116,10 +116,11 @@ int answerOverdueDeclarations(app::RequestContext& ctx, ReviewedDeclarationsPort
     const std::string now = app::timestamp(ctx.clock);
     db::Transaction tx(ctx.db);
     MariaDbReviews store(ctx.db);
-    const int answered = answerOverdueOn(store, answers, ctx.today(), now, [&](std::int64_t id) {
-        security::appendAudit(ctx, {"declaration.answer_due", "declaration", std::to_string(id),
-                                    "escalated", std::nullopt, std::nullopt});
-    });
+    const int answered = answerOverdueOn(
+        store, answers, ctx.today(), now, app::ownMunicipalities(ctx.actor), [&](std::int64_t id) {
+            security::appendAudit(ctx, {"declaration.answer_due", "declaration", std::to_string(id),
+                                        "escalated", std::nullopt, std::nullopt});
+        });
     tx.commit();
     return answered;
 }

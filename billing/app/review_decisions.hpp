@@ -49,13 +49,14 @@ ReviewDecisionResult decideReviewOn(ReviewStore& store, AwardedClaimsPort& award
                                     ReviewedDeclarationsPort& answers, const Decider& who,
                                     const ReviewDecisionInput& in);
 
-// Answers every declaration awaiting review whose answer is due today or earlier; their open
-// reviews are escalated (they stay open). Calls `each` with every declaration answered.
+// Answers every declaration awaiting review whose answer is due today or earlier (to a
+// municipality of `scope`, when limited); their open reviews are escalated (they stay open).
+// Calls `each` with every declaration answered.
 template <typename Each>
 int answerOverdueOn(ReviewStore& store, ReviewedDeclarationsPort& answers, Date today,
-                    const std::string& now, Each each) {
+                    const std::string& now, const db::MunicipalityScope& scope, Each each) {
     int answered = 0;
-    for (const auto id : store.lockOverdueDeclarations(today)) {
+    for (const auto id : store.lockOverdueDeclarations(today, scope)) {
         store.escalateAndAnswer(id, now);
         answers.declarationAnswered(id);
         each(id);
@@ -69,7 +70,8 @@ int answerOverdueOn(ReviewStore& store, ReviewedDeclarationsPort& answers, Date 
 ReviewDecisionResult decideReview(app::RequestContext& ctx, AwardedClaimsPort& awarded,
                                   ReviewedDeclarationsPort& answers, const ReviewDecisionInput& in);
 // POST /reviews/answer-overdue and the CLI's answer-overdue: the declarations answered, each
-// audited ("declaration.answer_due", result "escalated").
+// audited ("declaration.answer_due", result "escalated"); a scoped staff user answers those of
+// their own municipalities only.
 int answerOverdueDeclarations(app::RequestContext& ctx, ReviewedDeclarationsPort& answers);
 
 }  // namespace zc::billing

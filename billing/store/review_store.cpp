@@ -75,12 +75,14 @@ bool MariaDbReviews::answerIfAwaitingReview(std::int64_t declaration_id, const s
                {now, declaration_id}) == 1;
 }
 
-std::vector<std::int64_t> MariaDbReviews::lockOverdueDeclarations(Date today) {
+std::vector<std::int64_t> MariaDbReviews::lockOverdueDeclarations(
+    Date today, const db::MunicipalityScope& scope) {
+    db::Params params{formatDate(today)};
+    const std::string sql =
+        "SELECT id FROM declarations WHERE status = 'awaiting_review' AND answer_due <= ?" +
+        db::municipalityFilter(scope, "municipality_code", params) + " ORDER BY id FOR UPDATE";
     std::vector<std::int64_t> out;
-    for (const auto& d : db_.query(
-             "SELECT id FROM declarations WHERE status = 'awaiting_review' AND answer_due <= ?"
-             " ORDER BY id FOR UPDATE",
-             {formatDate(today)})) {
+    for (const auto& d : db_.query(sql, params)) {
         out.push_back(d.i64(0));
     }
     return out;

@@ -10,6 +10,7 @@
 
 #include "billing/domain/claim_status.hpp"
 #include "contracting/kernel/civil_date.hpp"
+#include "interfaces/mysql/scope_filter.hpp"
 
 namespace zc::db {
 class Connection;
@@ -50,8 +51,10 @@ class ReviewStore {
     virtual bool hasOpenReview(std::int64_t declaration_id) = 0;
     // Answers the declaration if it still awaits review; whether it did.
     virtual bool answerIfAwaitingReview(std::int64_t declaration_id, const std::string& now) = 0;
-    // The declarations awaiting review whose answer is due on or before `today`, locked.
-    virtual std::vector<std::int64_t> lockOverdueDeclarations(Date today) = 0;
+    // The declarations awaiting review whose answer is due on or before `today`, locked; with a
+    // scope only those to its municipalities.
+    virtual std::vector<std::int64_t> lockOverdueDeclarations(
+        Date today, const db::MunicipalityScope& scope) = 0;
     // Escalates the declaration's open reviews (they stay open) and answers it.
     virtual void escalateAndAnswer(std::int64_t declaration_id, const std::string& now) = 0;
 };
@@ -68,7 +71,8 @@ class MariaDbReviews final : public ReviewStore {
     Date receivedOn(std::int64_t declaration_id) override;
     bool hasOpenReview(std::int64_t declaration_id) override;
     bool answerIfAwaitingReview(std::int64_t declaration_id, const std::string& now) override;
-    std::vector<std::int64_t> lockOverdueDeclarations(Date today) override;
+    std::vector<std::int64_t> lockOverdueDeclarations(Date today,
+                                                      const db::MunicipalityScope& scope) override;
     void escalateAndAnswer(std::int64_t declaration_id, const std::string& now) override;
 
   private:

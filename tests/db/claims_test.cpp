@@ -263,6 +263,14 @@ TEST_F(ClaimsTest, AnUndecidedReviewDoesNotHoldTheAnswerPastItsDueDate) {
     // Ten working days later the declaration is answered and the review escalated.
     conn_->execute("UPDATE declarations SET answer_due = ?",
                    {formatDate(addDays(clock_.today(), -1))});
+    // A manager who works for another municipality only answers that municipality's.
+    auto elsewhere = manager_->actor;
+    elsewhere.user_id = 9;
+    elsewhere.municipalities = {"0001"};
+    elsewhere.scope_loaded = true;
+    app::RequestContext other{*conn_, elsewhere, "test", clock_, config_};
+    EXPECT_EQ(iwmo::answerOverdueDeclarations(other), 0);
+    EXPECT_EQ(conn_->queryOne("SELECT status FROM declarations")->str(0), "awaiting_review");
     EXPECT_EQ(iwmo::answerOverdueDeclarations(*manager_), 1);
     EXPECT_EQ(conn_->queryOne("SELECT status FROM declarations")->str(0), "answered");
     auto review = conn_->queryOne("SELECT id, status, escalated_at FROM review_items");

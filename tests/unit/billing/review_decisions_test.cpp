@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <set>
@@ -30,6 +31,7 @@ class MemoryReviews final : public ReviewStore {
     std::map<std::int64_t, std::string> reasons;       // per review
     std::set<std::int64_t> escalated;                  // declarations
     std::vector<std::int64_t> overdue;
+    std::map<std::int64_t, std::string> recipients;  // declaration -> Ontvanger
     int writes = 0;
 
     std::optional<ReviewItem> lockReview(std::int64_t id) override {
@@ -61,7 +63,16 @@ class MemoryReviews final : public ReviewStore {
         declarations[declaration] = "answered";
         return true;
     }
-    std::vector<std::int64_t> lockOverdueDeclarations(Date) override { return overdue; }
+    std::vector<std::int64_t> lockOverdueDeclarations(Date,
+                                                      const db::MunicipalityScope& scope) override {
+        std::vector<std::int64_t> out;
+        for (const auto id : overdue) {
+            if (!scope || std::count(scope->begin(), scope->end(), recipients[id])) {
+                out.push_back(id);
+            }
+        }
+        return out;
+    }
     void escalateAndAnswer(std::int64_t declaration, const std::string&) override {
         escalated.insert(declaration);
         declarations[declaration] = "answered";
@@ -218,12 +229,23 @@ TEST_F(ReviewDecisionsTest, OverdueDeclarationsAreAnsweredAndTheirReviewsEscalat
     store_.overdue = {100, 300};
     std::vector<std::int64_t> audited;
     const int n = answerOverdueOn(store_, answers_, parseDate("2026-03-16"), "2026-03-16 00:00:00",
-                                  [&](std::int64_t id) { audited.push_back(id); });
+                                  std::nullopt, [&](std::int64_t id) { audited.push_back(id); });
     EXPECT_EQ(n, 2);
     EXPECT_EQ(store_.escalated, (std::set<std::int64_t>{100, 300}));
     EXPECT_EQ(answers_.answered, (std::vector<std::int64_t>{100, 300}));
     EXPECT_EQ(audited, (std::vector<std::int64_t>{100, 300}));
     EXPECT_EQ(store_.declarations[200], "awaiting_review");
+}
+
+// Issue 13: a Kampen user answering overdue declarations answers Kampen's, not Zwolle's.
+TEST_F(ReviewDecisionsTest, AScopedUserAnswersOnlyTheirMunicipalitysOverdueDeclarations) {
+    store_.overdue = {100, 300};
+    store_.recipients = {{100, "0193"}, {300, "0166"}};
+    const int n = answerOverdueOn(store_, answers_, parseDate("2026-03-16"), "2026-03-16 00:00:00",
+                                  std::vector<std::string>{"0166"}, [](std::int64_t) {});
+    EXPECT_EQ(n, 1);
+    EXPECT_EQ(answers_.answered, (std::vector<std::int64_t>{300}));
+    EXPECT_EQ(store_.escalated, (std::set<std::int64_t>{300}));
 }
 
 }  // namespace
