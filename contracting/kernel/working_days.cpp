@@ -61,6 +61,19 @@ bool isGeneralHoliday(Date d) {
            || afterEaster == kWhitMondayAfterEaster;  // tweede Pinksterdag
 }
 
+bool isBankBusinessDay(Date d) {
+    const std::chrono::weekday wd{std::chrono::sys_days(d)};
+    if (wd == std::chrono::Saturday || wd == std::chrono::Sunday) return false;
+    const unsigned month = static_cast<unsigned>(d.month());
+    const unsigned day = static_cast<unsigned>(d.day());
+    if ((month == 1 && day == 1) || (month == 5 && day == 1) ||
+        (month == 12 && (day == 25 || day == 26))) {
+        return false;
+    }
+    const int afterEaster = daysBetween(easterSunday(static_cast<int>(d.year())), d);
+    return afterEaster != -2 && afterEaster != 1;  // Goede Vrijdag, tweede Paasdag
+}
+
 bool isWorkingDay(Date d) {
     const std::chrono::weekday wd{std::chrono::sys_days(d)};
     if (wd == std::chrono::Saturday || wd == std::chrono::Sunday) return false;

@@ -21,6 +21,12 @@ bool isGeneralHoliday(Date d);
 
 // Monday to Friday and not a general holiday.
 bool isWorkingDay(Date d);
+
+// A bank business day (bankwerkdag): a day on which TARGET2, and so SEPA credit transfers and
+// the banks' account statements, run: Monday to Friday except New Year's Day, Good Friday,
+// Easter Monday, Labour Day (1 May), 25 and 26 December. Dutch holidays such as Koningsdag or
+// Hemelvaartsdag are bank business days.
+bool isBankBusinessDay(Date d);
 // The date `n` working days after `d` (n >= 0): the n-th working day after `d`. From a day that
 // is not a working day (weekend, holiday) counting starts on the next working day; n == 0 gives
 // `d` itself.

@@ -273,12 +273,12 @@ std::optional<MatchEffect> manualMatchEffect(const EntryToMatch& entry, Instruct
 
 namespace {
 
-// The working days strictly between `after` and `before`: how many, and the first one.
-std::pair<int, std::optional<Date>> missingWorkingDays(Date after, Date before) {
+// The bank business days strictly between `after` and `before`: how many, and the first one.
+std::pair<int, std::optional<Date>> missingBankDays(Date after, Date before) {
     int count = 0;
     std::optional<Date> first;
     for (Date d = addDays(after, 1); d < before; d = addDays(d, 1)) {
-        if (!isWorkingDay(d)) continue;
+        if (!isBankBusinessDay(d)) continue;
         ++count;
         if (!first) first = d;
     }
@@ -304,14 +304,14 @@ std::string chainStatusCode(ChainStatus status) {
 ChainVerdict checkStatementChain(const std::optional<StatementBounds>& previous,
                                  const StatementBounds& current) {
     if (!previous) return {ChainStatus::First, ""};
-    const auto [missing, first_missing] = missingWorkingDays(previous->to, current.from);
+    const auto [missing, first_missing] = missingBankDays(previous->to, current.from);
     const std::string gap =
         missing == 0
             ? ""
-            : std::to_string(missing) + " working day" + (missing == 1 ? "" : "s") + " from " +
-                  formatDate(*first_missing) + " lie between statement " + previous->statement_id +
-                  " (to " + formatDate(previous->to) + ") and this one (from " +
-                  formatDate(current.from) + "): a statement is missing.";
+            : std::to_string(missing) + " bank business day" + (missing == 1 ? "" : "s") +
+                  " from " + formatDate(*first_missing) + " lie between statement " +
+                  previous->statement_id + " (to " + formatDate(previous->to) +
+                  ") and this one (from " + formatDate(current.from) + "): a statement is missing.";
     if (current.opening != previous->closing) {
         return {ChainStatus::Mismatch, "Opening balance " + current.opening.toString() +
                                            " differs from the closing balance " +

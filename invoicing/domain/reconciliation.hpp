@@ -169,10 +169,11 @@ struct ChainVerdict {
 };
 
 // The verdict on `current` after `previous` (the account's statement before it: by first day,
-// then import order). A mismatch (opening ≠ previous closing) wins over a gap (a working day,
-// zc::isWorkingDay: Monday to Friday but the general holidays, strictly between previous.to and
-// current.from); the mismatch's detail names the missing days too. A weekend or a holiday
-// between them is no gap; statements of the same or overlapping days are no gap.
+// then import order). A mismatch (opening ≠ previous closing) wins over a gap (a bank business
+// day, zc::isBankBusinessDay: the TARGET2 calendar, strictly between previous.to and
+// current.from); the mismatch's detail names the missing days too. A weekend or a TARGET2
+// holiday between them is no gap (Koningsdag is one); statements of the same or overlapping days
+// are no gap.
 ChainVerdict checkStatementChain(const std::optional<StatementBounds>& previous,
                                  const StatementBounds& current);
 

@@ -1,5 +1,5 @@
 // Issue 13, statement chaining end to end: consecutive camt.053 statements of one account must
-// chain (opening balance = previous closing balance, no working day missing). A break lands on
+// chain (opening balance = previous closing balance, no bank business day missing). A break lands on
 // the reconciliation work list until finance resolves it with a reason (audited); a statement
 // imported out of order re-checks the one after it. Self-seeded: Kampen's debtor account is set
 // to an IBAN of this test (the previous account is put back at the end), and the statements

@@ -52,6 +52,27 @@ TEST(StatementChain, ChristmasAndAWeekendAreNotAGap) {
         ChainStatus::Ok);
 }
 
+// Banks keep the TARGET2 calendar, not the Dutch holidays: Good Friday and Easter Monday (3 and
+// 6 April 2026) are no bank days; Koningsdag (Monday 27 April 2026) and Ascension Day (Thursday
+// 14 May 2026) are.
+TEST(StatementChain, BankHolidaysFollowTarget2NotTheDutchHolidays) {
+    const auto thursday = statement("S1", "2026-04-02", "2026-04-02", "10.00", "7.50");
+    EXPECT_EQ(
+        checkStatementChain(thursday, statement("S2", "2026-04-07", "2026-04-07", "7.50", "7.50"))
+            .status,
+        ChainStatus::Ok);
+    const auto friday = statement("S3", "2026-04-24", "2026-04-24", "7.50", "7.50");
+    const auto kings =
+        checkStatementChain(friday, statement("S4", "2026-04-28", "2026-04-28", "7.50", "7.50"));
+    EXPECT_EQ(kings.status, ChainStatus::Gap);
+    EXPECT_NE(kings.detail.find("2026-04-27"), std::string::npos) << kings.detail;
+    const auto wednesday = statement("S5", "2026-05-13", "2026-05-13", "7.50", "7.50");
+    EXPECT_EQ(
+        checkStatementChain(wednesday, statement("S6", "2026-05-15", "2026-05-15", "7.50", "7.50"))
+            .status,
+        ChainStatus::Gap);
+}
+
 TEST(StatementChain, AMissingWorkingDayIsAGap) {
     // Tuesday 1 December, then Thursday 3 December: Wednesday 2 December is missing.
     const auto tuesday = statement("S1", "2026-12-01", "2026-12-01", "10.00", "7.50");
@@ -59,7 +80,7 @@ TEST(StatementChain, AMissingWorkingDayIsAGap) {
         checkStatementChain(tuesday, statement("S3", "2026-12-03", "2026-12-03", "7.50", "7.50"));
     EXPECT_EQ(v.status, ChainStatus::Gap);
     EXPECT_EQ(chainStatusCode(v.status), "gap");
-    EXPECT_NE(v.detail.find("1 working day from 2026-12-02"), std::string::npos) << v.detail;
+    EXPECT_NE(v.detail.find("1 bank business day from 2026-12-02"), std::string::npos) << v.detail;
     EXPECT_NE(v.detail.find("S1"), std::string::npos) << v.detail;
 }
 
@@ -87,7 +108,7 @@ TEST(StatementChain, AMismatchWinsOverAGapAndNamesIt) {
     const auto v =
         checkStatementChain(prev, statement("S4", "2026-12-04", "2026-12-04", "8.00", "8.00"));
     EXPECT_EQ(v.status, ChainStatus::Mismatch);
-    EXPECT_NE(v.detail.find("2 working days from 2026-12-02"), std::string::npos) << v.detail;
+    EXPECT_NE(v.detail.find("2 bank business days from 2026-12-02"), std::string::npos) << v.detail;
 }
 
 TEST(StatementChain, StatementsOfTheSameDayChainOnBalancesOnly) {

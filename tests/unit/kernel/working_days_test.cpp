@@ -4,6 +4,8 @@
 
 #include <set>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace zc {
 namespace {
@@ -142,6 +144,26 @@ TEST(WorkingDays, DeadlinesSkipGeneralHolidays) {
     for (const auto& c : cases) {
         EXPECT_EQ(formatDate(addWorkingDays(parseDate(c.from), c.n)), c.due)
             << c.from << " + " << c.n << " (" << c.why << ")";
+    }
+}
+
+// The bank calendar (TARGET2) closes on six days a year, which differ from the Dutch holidays.
+TEST(BankBusinessDays, FollowTheTarget2Calendar) {
+    const std::vector<std::pair<const char*, bool>> days = {
+        {"2026-01-01", false},                         // New Year's Day
+        {"2026-01-02", true},  {"2026-04-03", false},  // Good Friday
+        {"2026-04-06", false},                         // Easter Monday
+        {"2026-04-27", true},                          // Koningsdag: banks work
+        {"2026-05-01", false},                         // Labour Day
+        {"2026-05-05", true},                          // Bevrijdingsdag
+        {"2026-05-14", true},                          // Hemelvaartsdag
+        {"2026-05-25", true},                          // Whit Monday
+        {"2026-12-25", false},                         // Christmas
+        {"2026-12-28", true},  {"2026-12-26", false},  // a Saturday
+        {"2027-12-24", true},                          // Christmas Eve, a Friday
+    };
+    for (const auto& [day, open] : days) {
+        EXPECT_EQ(isBankBusinessDay(parseDate(day)), open) << day;
     }
 }
 
