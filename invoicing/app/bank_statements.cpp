@@ -241,7 +241,7 @@ std::string resolveStatementChain(app::RequestContext& ctx, const ChainResolutio
     requireAccountInScope(ctx, c->account_iban, "bank_statement", std::to_string(r.statement_id));
     if ((c->chain_status != "gap" && c->chain_status != "mismatch") || c->resolved) {
         throw ValidationError(
-            "ENTRY_NOT_OPEN",
+            "CHAIN_NOT_BROKEN",
             "Statement " + c->statement_id + " of " + c->account_iban +
                 (c->resolved ? ": its broken chain is resolved already."
                              : " chains (" + c->chain_status + "): there is nothing to resolve."),

@@ -150,7 +150,7 @@ TEST(RegionFlow, ABrokenStatementChainLandsOnTheWorkList) {
     ASSERT_EQ(resolved.status, 200) << resolved.describe();
     EXPECT_EQ(resolved.str("chain_status"), "mismatch");
     EXPECT_EQ(chainItem(id + "2", fin), nullptr) << "a resolved chain leaves the work list";
-    EXPECT_EQ(e2e::client().post(path, resolve, fin).code(), "ENTRY_NOT_OPEN");
+    EXPECT_EQ(e2e::client().post(path, resolve, fin).code(), "CHAIN_NOT_BROKEN");
     const auto audit = root.queryOne(
         "SELECT actor, after_json FROM audit_log WHERE action = 'bank_statement.chain_resolve'"
         " AND object_type = 'bank_statement' AND object_id = ?",
