@@ -7,6 +7,7 @@
 #include "interfaces/mysql/connection.hpp"
 #include "interfaces/security/audit_trail.hpp"
 #include "invoicing/domain/reconciliation.hpp"
+#include "invoicing/store/debtor_account_store.hpp"
 #include "invoicing/store/ledger_store.hpp"
 
 namespace zc::invoicing {
@@ -67,7 +68,7 @@ void refuseIfKnown(db::Connection& db, const BankStatementInput& s) {
 void requireAccountInScope(const app::RequestContext& ctx, const std::string& iban,
                            const std::string& object_type, const std::string& object_id) {
     if (!ctx.actor.scoped()) return;
-    const auto owner = accountMunicipality(ctx.db, iban);
+    const auto owner = debtorAccountHolder(ctx.db, iban);
     if (!owner || !app::worksFor(ctx.actor, *owner)) {
         throw app::OutOfScope(object_type, object_id, "Account " + iban);
     }

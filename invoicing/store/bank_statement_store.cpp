@@ -18,13 +18,6 @@ bool isDebtorAccount(db::Connection& db, const std::string& iban) {
     return db.queryOne("SELECT id FROM debtor_accounts WHERE iban = ?", {iban}).has_value();
 }
 
-std::optional<std::string> accountMunicipality(db::Connection& db, const std::string& iban) {
-    auto r = db.queryOne(
-        "SELECT code FROM municipalities WHERE debtor_iban = ? ORDER BY code LIMIT 1", {iban});
-    if (!r) return std::nullopt;
-    return r->str(0);
-}
-
 std::int64_t insertBankStatement(db::Connection& db, const BankStatementRow& s) {
     db.execute(
         "INSERT INTO bank_statements (account_iban, statement_id, from_date, to_date, message_id,"
@@ -84,12 +77,12 @@ void markInstructionReturned(db::Connection& db, std::int64_t instruction_id,
 std::vector<WorkListRow> reconciliationWorkList(db::Connection& db,
                                                 const db::MunicipalityScope& scope) {
     std::vector<WorkListRow> out;
-    // With a scope: the statements of the debtor accounts of those municipalities only.
+    // With a scope: the statements of the debtor accounts (any of them, not only the default)
+    // of those municipalities only.
     db::Params params;
     const std::string in_scope =
-        scope ? " AND s.account_iban IN (SELECT sm.debtor_iban FROM municipalities sm"
-                " WHERE sm.debtor_iban IS NOT NULL" +
-                    db::municipalityFilter(scope, "sm.code", params) + ")"
+        scope ? " AND s.account_iban IN (SELECT da.iban FROM debtor_accounts da WHERE 1 = 1" +
+                    db::municipalityFilter(scope, "da.municipality_code", params) + ")"
               : std::string();
     for (const auto& r :
          db.query("SELECT e.id, s.account_iban, s.statement_id, e.amount_cents, e.credit,"

@@ -105,8 +105,6 @@ bool statementKnown(db::Connection& db, const std::string& iban, const std::stri
                     Date from, Date to);
 // Whether the account is some municipality's debtor account.
 bool isDebtorAccount(db::Connection& db, const std::string& iban);
-// The municipality whose debtor account `iban` is; nothing when none.
-std::optional<std::string> accountMunicipality(db::Connection& db, const std::string& iban);
 // Stores the statement; returns its id.
 std::int64_t insertBankStatement(db::Connection& db, const BankStatementRow& s);
 // The transfers from the account that were sent (sent, booked, returned; not those of a

@@ -33,10 +33,6 @@ std::int64_t saveDebtorAccount(db::Connection& db, const DebtorAccountRow& a, bo
             "UPDATE debtor_accounts SET is_default = 0 WHERE municipality_code = ?"
             " AND iban <> ?",
             {a.municipality_code, a.iban});
-        db.execute(
-            "UPDATE municipalities SET debtor_iban = ?, debtor_bic = ?, debtor_name = ?"
-            " WHERE code = ?",
-            {a.iban, optional(a.bic), a.name, a.municipality_code});
     }
     db.execute(
         "INSERT INTO debtor_accounts (municipality_code, iban, bic, name, label, is_default,"

@@ -17,15 +17,6 @@ RunRow runFrom(const db::Row& r) {
 
 }  // namespace
 
-std::int64_t updateDebtorAccount(db::Connection& db, const std::string& code,
-                                 const std::string& iban, const std::optional<std::string>& bic,
-                                 const std::string& name) {
-    return static_cast<std::int64_t>(
-        db.execute("UPDATE municipalities SET debtor_iban = ?, debtor_bic = ?, debtor_name = ?"
-                   " WHERE code = ?",
-                   {iban, bic ? db::Param(*bic) : db::Param(nullptr), name, code}));
-}
-
 bool municipalityRecorded(db::Connection& db, const std::string& code) {
     return db.queryOne("SELECT code FROM municipalities WHERE code = ?", {code}).has_value();
 }

@@ -48,10 +48,6 @@ struct ProviderBalanceRow {
     std::int64_t open_cents = 0, disputed_cents = 0, in_run_cents = 0, paid_cents = 0;
 };
 
-// Sets the municipality's debtor account; returns the rows changed (0 also when unchanged).
-std::int64_t updateDebtorAccount(db::Connection& db, const std::string& code,
-                                 const std::string& iban, const std::optional<std::string>& bic,
-                                 const std::string& name);
 // Whether the municipality is recorded.
 bool municipalityRecorded(db::Connection& db, const std::string& code);
 // Balances by provider name and id, paged; with a scope, of the payables of those

@@ -1,6 +1,6 @@
 // Issue 13, statement chaining end to end: consecutive camt.053 statements of one account must
-// chain (opening balance = previous closing balance, no bank business day missing). A break lands on
-// the reconciliation work list until finance resolves it with a reason (audited); a statement
+// chain (opening balance = previous closing balance, no bank business day missing). A break lands
+// on the reconciliation work list until finance resolves it with a reason (audited); a statement
 // imported out of order re-checks the one after it. Self-seeded: Kampen's debtor account is set
 // to an IBAN of this test (the previous account is put back at the end), and the statements
 // carry ids no other test uses.
@@ -82,8 +82,8 @@ struct DebtorAccount {
 
 std::optional<DebtorAccount> debtorAccountOf(db::Connection& db, const std::string& code) {
     const auto r = db.queryOne(
-        "SELECT debtor_iban, COALESCE(debtor_bic, ''), COALESCE(debtor_name, '') FROM"
-        " municipalities WHERE code = ? AND debtor_iban IS NOT NULL",
+        "SELECT iban, COALESCE(bic, ''), name FROM debtor_accounts"
+        " WHERE municipality_code = ? AND is_default = 1",
         {code});
     if (!r) return std::nullopt;
     return DebtorAccount{r->str(0), r->str(1), r->str(2)};
