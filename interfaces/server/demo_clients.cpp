@@ -19,6 +19,8 @@ struct ClientSeed {
     const char* street;
     const char* house_number;
     const char* postcode;
+    const char* city;
+    const char* municipality_code;  // the client's municipality (woonplaats)
     const char* product;
     std::int64_t volume;
     const char* unit;
@@ -28,26 +30,36 @@ struct ClientSeed {
     int provider;                   // index into kProviders; -1: no allocation (PGB)
 };
 
-constexpr std::array<ClientSeed, 6> kClientSeeds{{
+// Zwolle's clients first (the first allocation, Jansen's, is the one the payment tests declare
+// on). Yilmaz lives in Kampen and gets household help from Kampen and Beschermd Wonen, which the
+// region placed with Zwolle, from one provider: two allocations, two payers. Smit stays last (the
+// reassessment below).
+constexpr std::array<ClientSeed, 9> kClientSeeds{{
     {"999900006", "Jansen", "", "Hendrik Jan", "H.J.", "1948-03-12", "1", "Assendorperstraat", "12",
-     "8012DE", "02A01", 4, "hours", "week", "ZIN", 0, 0},
+     "8012DE", "Zwolle", kCentral, "02A01", 4, "hours", "week", "ZIN", 0, 0},
     {"999900018", "Vries", "de", "Maria", "M.", "1937-11-02", "2", "Diezerstraat", "88a", "8011RK",
-     "01A01", 3, "hours", "week", "ZIN", 0, 1},
+     "Zwolle", kCentral, "01A01", 3, "hours", "week", "ZIN", 0, 1},
     {"999900031", "Bakker", "", "Fleur", "F.", "1991-06-23", "2", "Thomas a Kempisstraat", "5",
-     "8021BC", "02A01", 40, "hours", "month", "ZIN", 0, 2},
+     "8021BC", "Zwolle", kCentral, "02A01", 40, "hours", "month", "ZIN", 0, 2},
     {"999900031", "Bakker", "", "Fleur", "F.", "1991-06-23", "2", "Thomas a Kempisstraat", "5",
-     "8021BC", "01A02", 100, "hours", "total", "PGB", 250'000, -1},
-    {"999900043", "Yilmaz", "", "Emre", "E.", "1979-01-30", "1", "Hanzelaan", "301", "8017JE",
-     "15A01", 31, "days_24h", "month", "ZIN", 0, 15},
+     "8021BC", "Zwolle", kCentral, "01A02", 100, "hours", "total", "PGB", 250'000, -1},
+    {"999900043", "Yilmaz", "", "Emre", "E.", "1979-01-30", "1", "Broederstraat", "18", "8261GS",
+     "Kampen", "0166", "01A01", 3, "hours", "week", "ZIN", 0, kHouseholdHelpAndBw},
+    {"999900043", "Yilmaz", "", "Emre", "E.", "1979-01-30", "1", "Broederstraat", "18", "8261GS",
+     "Kampen", "0166", "15A01", 31, "days_24h", "month", "ZIN", 0, kHouseholdHelpAndBw},
+    {"999900067", "Visser", "", "Cornelis", "C.", "1962-04-09", "1", "Burgwal", "61", "8261EP",
+     "Kampen", "0166", "02A01", 6, "hours", "week", "ZIN", 0, 0},
+    {"999900079", "Dijkstra", "", "Anna", "A.", "1944-12-01", "2", "Prinsenstraat", "7", "7721JA",
+     "Dalfsen", "0148", "01A01", 2, "hours", "week", "ZIN", 0, 9},
     {"999900055", "Smit", "van der", "Johanna", "J.", "1955-08-17", "2", "Stadshagenallee", "44",
-     "8043XA", "01A01", 3, "hours", "week", "ZIN", 0, 0},
+     "8043XA", "Zwolle", kCentral, "01A01", 3, "hours", "week", "ZIN", 0, 0},
 }};
 
 }  // namespace
 
-// Five clients with a decision for this year each (one with a PGB next to care in kind) and
-// allocations to demo providers; the last client gets more hours from tomorrow on (a new
-// allocation after the first, OP033x1). Real clock.
+// Seven clients in Zwolle, Kampen and Dalfsen with a decision for this year each (one with a PGB
+// next to care in kind) and allocations to demo providers; the last client gets more hours from
+// tomorrow on (a new allocation after the first, OP033x1). Real clock.
 void loadClients(Demo& d, int current_year) {
     if (current_year >= kTermEndYear) return;  // the demo contracts have ended
     d.clock.release();
@@ -69,8 +81,8 @@ void loadClients(Demo& d, int current_year) {
                                        {"street", c.street},
                                        {"house_number", c.house_number},
                                        {"postcode", c.postcode},
-                                       {"city", "Zwolle"},
-                                       {"municipality_code", kCentral}}));
+                                       {"city", c.city},
+                                       {"municipality_code", c.municipality_code}}));
             client_ids[c.bsn] = idOf(client);
         }
         auto grant = object({{"product_code", c.product},

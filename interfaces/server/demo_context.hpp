@@ -26,6 +26,9 @@ namespace zc::server::demo {
 
 inline constexpr const char* kCentral = "0193";  // Zwolle, the region's central municipality
 inline constexpr int kTermEndYear = 2029;  // open and continuation terms end on 1 January 2029
+// The demo provider (index into the providers, Thuiszorg IJsseldelta) with both a household-help
+// contract (open procedure) and a Beschermd Wonen contract (continuation) with Zwolle.
+inline constexpr int kHouseholdHelpAndBw = 1;
 
 // A clock the loader moves to the day each step of the history happens on. It never runs ahead
 // of the system clock, and after release() it is the system clock.

@@ -88,7 +88,7 @@ constexpr int kLateAdmitted = 12;  // applies March 2019 for IB, admitted
 constexpr int kLateRejected = 13;  // applies March 2019 for HH, rejected (no VOG)
 constexpr int kRejected2024 = 14;  // applies February 2024 for HH, rejected (no quality mark)
 constexpr int kSuspended = 8;      // its HH contract is suspended in June 2023
-constexpr std::array<int, 3> kBwProviders{15, 16, 17};
+constexpr std::array<int, 4> kBwProviders{15, 16, 17, kHouseholdHelpAndBw};
 constexpr int kCoalitionLead = 18;
 constexpr std::array<int, 3> kCoalitionMembers{19, 2, 10};
 constexpr int kPendingApplicant = 19;  // applies today; its application awaits assessment
