@@ -12,7 +12,6 @@ MAX_FUNCTION=70
 
 KNOWN=(
     "billing/domain/adjudication.cpp: file"
-    "interfaces/server/demo_data.cpp: file"
     "interfaces/http/routes.cpp: function buildRoutes"
     "interfaces/iwmo/declaration.cpp: file"
 )

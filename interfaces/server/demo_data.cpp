@@ -1,64 +1,30 @@
 #include "demo_data.hpp"
 
-#include <Poco/JSON/Array.h>
-
-#include <algorithm>
 #include <array>
-#include <initializer_list>
-#include <map>
 #include <optional>
-#include <string_view>
 #include <utility>
 
-#include "interfaces/http/allocations_api.hpp"
-#include "interfaces/http/auth_api.hpp"
-#include "interfaces/http/clients_api.hpp"
+#include "demo_clients.hpp"
+#include "demo_context.hpp"
+#include "demo_region.hpp"
+#include "demo_staff.hpp"
 #include "interfaces/http/contracts_api.hpp"
-#include "interfaces/http/payments_api.hpp"
 #include "interfaces/http/procedures_api.hpp"
 #include "interfaces/http/reference_api.hpp"
 
 namespace zc::server {
 namespace {
 
-using app::Actor;
 using app::AppConfig;
-using app::RequestContext;
-using app::Role;
-using http::ApiRequest;
-using http::ApiResponse;
-using UseCase = ApiResponse (*)(RequestContext&, const ApiRequest&);
-using Field = std::pair<const char*, Poco::Dynamic::Var>;
+using namespace demo;
 
-constexpr const char* kCentral = "0193";
 constexpr int kFirstYear = 2015;
-constexpr int kTermEndYear = 2029;  // open and continuation terms end on 1 January 2029
 // The open procedure's tariffs in cents per hour, published from its start.
 constexpr std::int64_t kTariffIbCents = 5460;
 constexpr std::int64_t kTariffHh1Cents = 2590;
 constexpr std::int64_t kTariffHh2Cents = 3120;
 constexpr std::int64_t kTariffBwCents = 11890;  // Beschermd Wonen, per 24-hour day
 constexpr int kAdmittedIn2015 = 12;             // providers 0..11 apply in January 2015
-constexpr int kApiKeyProviders = 3;
-
-// A clock the loader moves to the day each step of the history happens on. It never runs ahead
-// of the system clock, and after release() it is the system clock.
-class DemoClock : public Clock {
-  public:
-    std::chrono::system_clock::time_point now() const override {
-        const auto real = std::chrono::system_clock::now();
-        return fixed_ ? std::min(*fixed_, real) : real;
-    }
-    void set(Date d, int hour = 9) { fixed_ = std::chrono::sys_days(d) + std::chrono::hours(hour); }
-    void release() { fixed_.reset(); }
-
-  private:
-    std::optional<std::chrono::system_clock::time_point> fixed_;
-};
-
-Date ymd(int y, unsigned m, unsigned d) {
-    return Date{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
-}
 
 struct ProviderSeed {
     const char* agb;
@@ -122,40 +88,11 @@ constexpr int kLateAdmitted = 12;  // applies March 2019 for IB, admitted
 constexpr int kLateRejected = 13;  // applies March 2019 for HH, rejected (no VOG)
 constexpr int kRejected2024 = 14;  // applies February 2024 for HH, rejected (no quality mark)
 constexpr int kSuspended = 8;      // its HH contract is suspended in June 2023
-constexpr std::array<int, 3> kBwProviders{15, 16, 17};
+constexpr std::array<int, 4> kBwProviders{15, 16, 17, kHouseholdHelpAndBw};
 constexpr int kCoalitionLead = 18;
 constexpr std::array<int, 3> kCoalitionMembers{19, 2, 10};
 constexpr int kPendingApplicant = 19;  // applies today; its application awaits assessment
 constexpr int kDraftProvider = 3;
-
-struct StaffSeed {
-    const char* username;
-    const char* display_name;
-    const char* role;
-    const char* totp_secret;  // empty: no second factor needed
-};
-
-constexpr std::array<StaffSeed, 7> kStaff{{
-    {"admin", "Applicatiebeheer (demo)", "admin", "ZORGCONTRACTADMINDEMOSECRET23456"},
-    {"cm.jansen", "Petra Jansen", "contract_manager", ""},
-    {"ao.bakker", "Sanne Bakker", "access_officer", ""},
-    {"fin.devries", "Mark de Vries", "finance", "ZORGCONTRACTFINANCEDEVRIESDEMO22"},
-    {"fin.mulder", "Ingrid Mulder", "finance", "ZORGCONTRACTFINANCEMULDERDEMO234"},
-    {"bh.visser", "Joost Visser", "budget_holder", ""},
-    {"aud.smit", "Karin Smit", "auditor", ""},
-}};
-
-// Provider staff who log in to the web application, each for one provider (index in kProviders).
-struct ProviderUserSeed {
-    const char* username;
-    const char* display_name;
-    int provider;
-};
-
-constexpr std::array<ProviderUserSeed, 2> kProviderUsers{{
-    {"zorg.vechtstroom", "Annemiek Hoekstra (Zorggroep De Vechtstroom)", 0},
-    {"zorg.ijsseldelta", "Gerrit Wolters (Thuiszorg IJsseldelta)", 1},
-}};
 
 // Yearly indexation on 1 January, in percent; years after the table use kDefaultIndexation.
 constexpr std::array<std::pair<int, const char*>, 11> kIndexations{{
@@ -172,111 +109,6 @@ constexpr std::array<std::pair<int, const char*>, 11> kIndexations{{
     {2026, "3.1"},
 }};
 constexpr const char* kDefaultIndexation = "2.0";
-
-struct ProviderRef {
-    std::int64_t id = 0;
-    std::string agb;
-    std::string name;
-    std::vector<std::int64_t> contracts;
-};
-
-struct Demo {
-    db::Connection& db;
-    const AppConfig& config;
-    DemoClock clock;
-    std::vector<ProviderRef> providers;
-    std::int64_t open_procedure = 0;
-    std::int64_t lot_ib = 0;
-    std::int64_t lot_hh = 0;
-    std::vector<std::int64_t> requirements;
-    std::vector<std::int64_t> bw_contracts;
-    DemoSummary summary;
-};
-
-Actor adminActor() { return {Role::Admin, 0, 0, "demo:admin"}; }
-Actor managerActor() { return {Role::ContractManager, 0, 0, "demo:cm.jansen"}; }
-Actor providerActor(const ProviderRef& p) { return {Role::Provider, 0, p.id, "provider:" + p.agb}; }
-
-Poco::JSON::Object::Ptr object(std::initializer_list<Field> fields) {
-    Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
-    for (const auto& [key, value] : fields) o->set(key, value);
-    return o;
-}
-
-Poco::JSON::Array::Ptr list(std::initializer_list<Poco::Dynamic::Var> items) {
-    Poco::JSON::Array::Ptr a = new Poco::JSON::Array;
-    for (const auto& v : items) a->add(v);
-    return a;
-}
-
-// Runs one use case as `actor` on the demo clock's current day; returns the answer's object.
-Poco::JSON::Object::Ptr call(Demo& d, UseCase use_case, const Actor& actor,
-                             Poco::JSON::Object::Ptr body, const std::string& id = {}) {
-    RequestContext ctx{d.db, actor, "demo", d.clock, d.config};
-    ApiRequest req;
-    if (!id.empty()) req.path["id"] = id;
-    req.body = body;
-    return use_case(ctx, req).body.extract<Poco::JSON::Object::Ptr>();
-}
-
-std::int64_t idOf(Poco::JSON::Object::Ptr o) { return o->getValue<std::int64_t>("id"); }
-
-// A Dutch IBAN: ISO 13616 check digits are 98 - (BBAN + "NL00" as a number) mod 97, with
-// letters read as 10..35.
-std::string dutchIban(std::string_view bank, std::string_view account) {
-    const std::string rearranged = std::string(bank) + std::string(account) + "NL00";
-    int rest = 0;
-    for (char c : rearranged) {
-        if (c >= '0' && c <= '9') {
-            rest = (rest * 10 + (c - '0')) % 97;
-        } else {
-            rest = (rest * 100 + (c - 'A' + 10)) % 97;
-        }
-    }
-    const int check = 98 - rest;
-    const std::string digits = std::string(check < 10 ? "0" : "") + std::to_string(check);
-    return "NL" + digits + std::string(bank) + std::string(account);
-}
-
-void loadMunicipalities(Demo& d) {
-    call(d, http::createMunicipality, adminActor(),
-         object({{"code", kCentral}, {"name", "Zwolle"}}));
-    call(d, http::createMunicipality, adminActor(),
-         object({{"code", "0166"}, {"name", "Kampen"}, {"central_code", kCentral}}));
-    call(d, http::createMunicipality, adminActor(),
-         object({{"code", "0148"}, {"name", "Dalfsen"}, {"central_code", kCentral}}));
-    // The central municipality pays its providers from its account at the BNG.
-    RequestContext ctx{d.db, Actor{Role::Finance, 0, 0, "demo:fin.devries"}, "demo", d.clock,
-                       d.config};
-    ApiRequest req;
-    req.path["code"] = kCentral;
-    req.body = object({{"iban", dutchIban("BNGH", "0285001234")},
-                       {"bic", "BNGHNL2G"},
-                       {"name", "Gemeente Zwolle"}});
-    http::setDebtorAccount(ctx, req);
-}
-
-void loadDistrictsAndTeams(Demo& d) {
-    struct DistrictSeed {
-        const char* name;
-        std::vector<const char*> teams;
-    };
-    const std::array<DistrictSeed, 5> districts{{
-        {"Noord", {"Sociaal wijkteam Holtenbroek", "Sociaal wijkteam Stadshagen"}},
-        {"Zuid", {"Sociaal wijkteam Zwolle-Zuid", "Sociaal wijkteam Assendorp"}},
-        {"Oost", {"Sociaal wijkteam Oost", "Sociaal wijkteam Berkum"}},
-        {"West", {"Sociaal wijkteam Westenholte"}},
-        {"Centrum", {"Sociaal wijkteam Binnenstad-Diezerpoort"}},
-    }};
-    for (const auto& district : districts) {
-        const auto id =
-            idOf(call(d, http::createDistrict, adminActor(),
-                      object({{"municipality_code", kCentral}, {"name", district.name}})));
-        for (const char* team : district.teams) {
-            call(d, http::createTeam, adminActor(), object({{"district_id", id}, {"name", team}}));
-        }
-    }
-}
 
 void loadProducts(Demo& d) {
     struct ProductSeed {
@@ -600,165 +432,6 @@ void loadToday(Demo& d, int current_year) {
                  {"products", list({"01G01"})},
                  {"tariffs", list({tariff})}}));
     if (current_year < kTermEndYear) apply(d, kPendingApplicant, 1);
-}
-
-void enableTotp(Demo& d, const std::string& username, const std::string& secret) {
-    RequestContext ctx{d.db, adminActor(), "demo", d.clock, d.config};
-    db::Transaction tx(d.db);
-    d.db.execute("UPDATE users SET totp_secret = ?, totp_enabled = 1 WHERE username = ?",
-                 {secret, username});
-    security::appendAudit(ctx, {"auth.totp_enrol", "user", username, "ok", std::nullopt,
-                                "{\"totp_enabled\":true,\"source\":\"demo\"}"});
-    tx.commit();
-}
-
-void loadStaff(Demo& d) {
-    for (const auto& s : kStaff) {
-        call(d, http::createUser, adminActor(),
-             object({{"username", s.username},
-                     {"display_name", s.display_name},
-                     {"role", s.role},
-                     {"password", kDemoPassword}}));
-        if (*s.totp_secret) enableTotp(d, s.username, s.totp_secret);
-    }
-}
-
-void loadProviderUsers(Demo& d) {
-    for (const auto& u : kProviderUsers) {
-        call(d, http::createUser, adminActor(),
-             object({{"username", u.username},
-                     {"display_name", u.display_name},
-                     {"role", "provider"},
-                     {"provider_id", d.providers[static_cast<std::size_t>(u.provider)].id},
-                     {"password", kDemoPassword}}));
-    }
-}
-
-void issueApiKeys(Demo& d) {
-    for (int i = 0; i < kApiKeyProviders; ++i) {
-        const auto& p = d.providers[i];
-        auto out = call(d, http::issueApiKey, managerActor(), object({{"label", "Demo-koppeling"}}),
-                        std::to_string(p.id));
-        d.summary.provider_api_keys.push_back(p.agb + " " + p.name + ": " +
-                                              out->getValue<std::string>("api_key"));
-    }
-}
-
-Actor accessOfficerActor() { return {Role::AccessOfficer, 0, 0, "demo:ao.bakker"}; }
-
-struct ClientSeed {
-    const char* bsn;  // fictional, passes the elfproef
-    const char* surname;
-    const char* prefix;
-    const char* given_names;
-    const char* initials;
-    const char* birth_date;
-    const char* gender;
-    const char* street;
-    const char* house_number;
-    const char* postcode;
-    const char* product;
-    std::int64_t volume;
-    const char* unit;
-    const char* frequency;
-    const char* financing;
-    std::int64_t pgb_budget_cents;  // 0 for care in kind
-    int provider;                   // index into kProviders; -1: no allocation (PGB)
-};
-
-constexpr std::array<ClientSeed, 6> kClientSeeds{{
-    {"999900006", "Jansen", "", "Hendrik Jan", "H.J.", "1948-03-12", "1", "Assendorperstraat", "12",
-     "8012DE", "02A01", 4, "hours", "week", "ZIN", 0, 0},
-    {"999900018", "Vries", "de", "Maria", "M.", "1937-11-02", "2", "Diezerstraat", "88a", "8011RK",
-     "01A01", 3, "hours", "week", "ZIN", 0, 1},
-    {"999900031", "Bakker", "", "Fleur", "F.", "1991-06-23", "2", "Thomas a Kempisstraat", "5",
-     "8021BC", "02A01", 40, "hours", "month", "ZIN", 0, 2},
-    {"999900031", "Bakker", "", "Fleur", "F.", "1991-06-23", "2", "Thomas a Kempisstraat", "5",
-     "8021BC", "01A02", 100, "hours", "total", "PGB", 250'000, -1},
-    {"999900043", "Yilmaz", "", "Emre", "E.", "1979-01-30", "1", "Hanzelaan", "301", "8017JE",
-     "15A01", 31, "days_24h", "month", "ZIN", 0, 15},
-    {"999900055", "Smit", "van der", "Johanna", "J.", "1955-08-17", "2", "Stadshagenallee", "44",
-     "8043XA", "01A01", 3, "hours", "week", "ZIN", 0, 0},
-}};
-
-// Runs an allocation or client use case as the demo access officer with path parameters.
-Poco::JSON::Object::Ptr callWithPath(Demo& d, UseCase use_case,
-                                     std::map<std::string, std::string> path,
-                                     Poco::JSON::Object::Ptr body) {
-    RequestContext ctx{d.db, accessOfficerActor(), "demo", d.clock, d.config};
-    ApiRequest req;
-    req.path = std::move(path);
-    req.body = body;
-    return use_case(ctx, req).body.extract<Poco::JSON::Object::Ptr>();
-}
-
-// Five clients with a decision for this year each (one with a PGB next to care in kind) and
-// allocations to demo providers; the last client gets more hours from tomorrow on (a new
-// allocation after the first, OP033x1). Real clock.
-void loadClients(Demo& d, int current_year) {
-    if (current_year >= kTermEndYear) return;  // the demo contracts have ended
-    d.clock.release();
-    const std::string from = formatDate(ymd(current_year, 1, 1));
-    const std::string to = formatDate(ymd(current_year + 1, 1, 1));
-    std::map<std::string, std::int64_t> client_ids;
-    std::int64_t decision_number = static_cast<std::int64_t>(current_year) * 10000;
-    std::int64_t last_allocation = 0;
-    for (const auto& c : kClientSeeds) {
-        if (!client_ids.count(c.bsn)) {
-            auto client = call(d, http::createClient, accessOfficerActor(),
-                               object({{"bsn", c.bsn},
-                                       {"surname", c.surname},
-                                       {"prefix", c.prefix},
-                                       {"given_names", c.given_names},
-                                       {"initials", c.initials},
-                                       {"birth_date", c.birth_date},
-                                       {"gender", c.gender},
-                                       {"street", c.street},
-                                       {"house_number", c.house_number},
-                                       {"postcode", c.postcode},
-                                       {"city", "Zwolle"},
-                                       {"municipality_code", kCentral}}));
-            client_ids[c.bsn] = idOf(client);
-        }
-        auto grant = object({{"product_code", c.product},
-                             {"volume", c.volume},
-                             {"unit", c.unit},
-                             {"frequency", c.frequency},
-                             {"financing", c.financing}});
-        if (c.pgb_budget_cents > 0) grant->set("pgb_budget_cents", c.pgb_budget_cents);
-        auto decision =
-            callWithPath(d, http::createDecision, {{"id", std::to_string(client_ids[c.bsn])}},
-                         object({{"number", ++decision_number},
-                                 {"decision_date", from},
-                                 {"valid_from", from},
-                                 {"valid_to", to},
-                                 {"products", list({grant})}}));
-        if (c.provider < 0) continue;
-        const auto granted = decision->getArray("products")->getObject(0);
-        auto allocation =
-            call(d, http::queueingWmo301<http::createAllocation>, accessOfficerActor(),
-                 object({{"granted_product_id", idOf(granted)},
-                         {"provider_id", d.providers[static_cast<std::size_t>(c.provider)].id},
-                         {"start_date", from},
-                         {"volume", c.volume > 2 ? c.volume - 1 : c.volume}}));
-        last_allocation = allocation->getValue<std::int64_t>("number");
-    }
-    // Reassessment (RedenWijziging 04): the last client gets the full granted volume from tomorrow
-    // on — a new allocation after the first one, as a weekly volume changes (OP033x1).
-    const Date tomorrow = addDays(d.clock.today(), 1);
-    if (tomorrow >= ymd(current_year + 1, 1, 1)) return;
-    callWithPath(d, http::queueingWmo301<http::changeAllocation>,
-                 {{"number", std::to_string(last_allocation)}},
-                 object({{"volume", kClientSeeds.back().volume},
-                         {"reason_code", "04"},
-                         {"effective_date", formatDate(tomorrow)}}));
-}
-
-std::vector<DemoLogin> demoLogins() {
-    std::vector<DemoLogin> out;
-    for (const auto& s : kStaff) out.push_back({s.username, s.role, kDemoPassword, s.totp_secret});
-    for (const auto& u : kProviderUsers) out.push_back({u.username, "provider", kDemoPassword, ""});
-    return out;
 }
 
 }  // namespace

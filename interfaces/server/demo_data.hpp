@@ -15,6 +15,7 @@ struct DemoLogin {
     std::string role;
     std::string password;
     std::string totp_secret;  // empty when the role needs no second factor
+    std::string scope;        // the municipalities the user works for ("0166", "regional 0193")
 };
 
 struct DemoSummary {

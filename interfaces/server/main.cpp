@@ -167,10 +167,10 @@ int loadDemoCommand(const server::Settings& s) {
         return text + std::string(width > text.size() ? width - text.size() : 1, ' ');
     };
     std::cout << "  " << cell("user", 18) << cell("role", 18) << cell("password", 20)
-              << "TOTP secret\n";
+              << cell("TOTP secret", 34) << "scope\n";
     for (const auto& l : summary.logins) {
         std::cout << "  " << cell(l.username, 18) << cell(l.role, 18) << cell(l.password, 20)
-                  << (l.totp_secret.empty() ? "-" : l.totp_secret) << "\n";
+                  << cell(l.totp_secret.empty() ? "-" : l.totp_secret, 34) << l.scope << "\n";
     }
     std::cout << "\nTOTP codes: oathtool --totp -b SECRET (package oathtool) or any "
                  "authenticator app.\n";

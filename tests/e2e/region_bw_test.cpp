@@ -3,20 +3,31 @@
 // (category 15, placed with Zwolle 0193) at one provider gets two WMO301s: one from Kampen with
 // only the household help, one from Zwolle with only the Beschermd Wonen. A start of care is
 // linked to the allocation only when it is sent to the municipality that issued it (TR019).
-// Self-seeding through the API: a fresh client (unique BSN), a demo household-help provider with
-// a client certificate, given a Beschermd Wonen contract with Zwolle when it has none.
+// Self-seeding through the API: a fresh client (unique BSN), the demo provider with a
+// household-help and a Beschermd Wonen contract and a client certificate (given a Beschermd Wonen
+// contract with Zwolle when the demo has none). BeschermdWonenOfAKampenClientIsPaidByZwolle follows
+// the money: the Beschermd Wonen is declared to Zwolle, paid in Zwolle's run from Zwolle's account
+// and booked in Zwolle's books; its pain.001 is left in
+// <build>/test-artifacts/region-bw-zwolle.xml.
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "contracting/kernel/civil_date.hpp"
+#include "e2e/declarations.hpp"
 #include "e2e/iwmo_messages.hpp"
 #include "e2e/region_seed.hpp"
 #include "e2e/session.hpp"
+#include "interfaces/mysql/connection.hpp"
+#include "invoicing/domain/ledger_check.hpp"
+#include "invoicing/store/ledger_store.hpp"
 
 namespace zc::e2e {
 namespace {
@@ -59,7 +70,8 @@ std::vector<Provider> eligible(const std::string& product) {
 }
 
 // A household-help provider that also holds a Beschermd Wonen contract with Zwolle (Zwolle's
-// contracts serve the region). The demo has none: the last household-help provider gets one.
+// contracts serve the region): the demo's Thuiszorg IJsseldelta; should the demo have none, the
+// last household-help provider gets one.
 Provider householdHelpAndBeschermdWonenProvider() {
     const auto hh = eligible("01A01");
     if (hh.empty()) throw std::runtime_error("no household-help provider with a certificate");
@@ -75,12 +87,12 @@ Provider householdHelpAndBeschermdWonenProvider() {
         jsonObject({{"provider_id", p.id},
                     {"municipality_code", kZwolle},
                     {"products", jsonArray({"15A01"})},
-                    {"term_start", day(-60)},
+                    {"term_start", day(-90)},
                     {"term_end", day(400)},
                     {"status", "active"},
                     {"tariffs", jsonArray({jsonObject({{"product_code", "15A01"},
                                                        {"tariff_cents", 15000},
-                                                       {"valid_from", day(-60)}})})}}),
+                                                       {"valid_from", day(-90)}})})}}),
         as("cm.jansen"));
     if (c.status != 201) throw std::runtime_error("BW contract not created: " + c.describe());
     return p;
@@ -95,8 +107,9 @@ struct KampenClient {
     iwmo::Client block() const { return {bsn, kBirthDate, "2", kSurname, "K"}; }
 };
 
-// A fresh client of Kampen with a decision granting household help and Beschermd Wonen.
-KampenClient kampenClient() {
+// A fresh client of Kampen with a decision granting household help and Beschermd Wonen from
+// `valid_from` (YYYY-MM-DD).
+KampenClient kampenClient(const std::string& valid_from = day(-30)) {
     KampenClient k;
     for (int attempt = 0; attempt < 5 && k.id == 0; ++attempt) {
         k.bsn = elfproefBsn('6');
@@ -129,8 +142,8 @@ KampenClient kampenClient() {
     const Response d =
         client().post("/api/v1/clients/" + std::to_string(k.id) + "/decisions",
                       jsonObject({{"number", 100000000 + std::stoll(uniqueDigits(8))},
-                                  {"decision_date", day(-30)},
-                                  {"valid_from", day(-30)},
+                                  {"decision_date", valid_from},
+                                  {"valid_from", valid_from},
                                   {"valid_to", day(90)},
                                   {"products", products}}),
                       as("ao.bakker"));
@@ -148,17 +161,18 @@ KampenClient kampenClient() {
 struct Allocated {
     std::int64_t number = 0;
     std::string start;
+    std::string iwmo_unit;  // Eenheid
 };
 
-Allocated allocate(std::int64_t granted, const Provider& p, const std::string& payer) {
+Allocated allocate(std::int64_t granted, const Provider& p, const std::string& payer,
+                   const std::string& start = day(-7)) {
     const Response r = client().post(
         "/api/v1/allocations",
-        jsonObject(
-            {{"granted_product_id", granted}, {"provider_id", p.id}, {"start_date", day(-7)}}),
+        jsonObject({{"granted_product_id", granted}, {"provider_id", p.id}, {"start_date", start}}),
         as("ao.bakker"));
     if (r.status != 201) throw std::runtime_error("allocation not created: " + r.describe());
     EXPECT_EQ(r.str("paying_municipality_code"), payer) << r.describe();
-    return {r.num("number"), r.str("start_date")};
+    return {r.num("number"), r.str("start_date"), r.str("iwmo_unit")};
 }
 
 // A WMO301 for the client in the provider's outbox, as the provider fetches it.
@@ -257,6 +271,154 @@ TEST(RegionFlow, BeschermdWonenOfAKampenClientComesFromZwolle) {
               1);
     EXPECT_EQ(after.back().afzender, kKampen);
     EXPECT_EQ(after.back().numbers, std::vector<std::string>{std::to_string(hh.number)});
+}
+
+// The first day of last month: a whole month of care that can be declared today.
+Date lastMonth() {
+    const auto today = parseDate(todayText());
+    return addMonths(Date{today.year(), today.month(), std::chrono::day(1)}, -1);
+}
+
+// The provider's Beschermd Wonen tariff on `date`, asked of the tariff query.
+std::int64_t bwTariff(const Provider& p, const std::string& date) {
+    const Response r = client().get(
+        "/api/v1/queries/tariff?agb=" + p.agb + "&product=15A01&date=" + date, as("cm.jansen"));
+    EXPECT_EQ(r.status, 200) << r.describe();
+    return r.status == 200 ? r.num("tariff_cents") : 0;
+}
+
+// The provider's WMO323 declaring `days` days of Beschermd Wonen of allocation `a`: all of last
+// month (a line covers its whole month, TR387/TR388), sent to `ontvanger`; returns the
+// declaration's number ("D" + suffix) and the answer (a WMO325).
+std::pair<std::string, std::string> declareBw(const Provider& p, const KampenClient& k,
+                                              const Allocated& a, std::int64_t days,
+                                              std::int64_t tariff, const std::string& ontvanger) {
+    const std::string suffix = "W" + uniqueDigits(9);
+    ::zc::iwmo::Prestatie line{};
+    line.bsn = k.bsn;
+    line.reference = suffix;
+    line.allocation_number = std::to_string(a.number);
+    line.category = "15";
+    line.product_code = "15A01";
+    line.begin = lastMonth();
+    line.end_inclusive = addDays(line.begin, static_cast<int>(days) - 1);
+    line.volume = days;
+    line.unit_code = a.iwmo_unit;
+    line.tariff_cents = tariff;
+    line.amount_cents = days * tariff;
+    line.credit = false;
+    auto h = headFor(suffix, line.amount_cents);
+    h.afzender = p.agb;
+    h.ontvanger = ontvanger;
+    h.dagtekening = parseDate(todayText());
+    h.declaratie_dagtekening = h.dagtekening;
+    h.period_begin = lastMonth();
+    h.period_end_inclusive = addDays(addMonths(h.period_begin, 1), -1);
+    const Response r = test::HttpsClient::fromTestEnv().asProvider(p.agb).postXml(
+        "/api/v1/messages", write323(h, {line}));
+    EXPECT_EQ(r.status, 200) << r.describe();
+    return {"D" + suffix, r.text};
+}
+
+// The municipalities of the journals with `source`, in id order.
+std::string journalBooks(db::Connection& db, const std::string& source) {
+    std::string out;
+    for (const auto& r :
+         db.query("SELECT municipality_code FROM ledger_journals WHERE source = ? ORDER BY id",
+                  {source})) {
+        out += (out.empty() ? "" : ",") + r.str(0);
+    }
+    return out;
+}
+
+// The IBAN of the municipality's default debtor account (asked as finance).
+std::string defaultDebtorIban(const std::string& municipality) {
+    const Response r = client().get("/api/v1/municipalities/" + municipality + "/debtor-accounts",
+                                    as("fin.devries"));
+    EXPECT_EQ(r.status, 200) << r.describe();
+    const auto a = r.array();
+    for (std::size_t i = 0; a && i < a->size(); ++i) {
+        const auto o = a->getObject(i);
+        if (o->getValue<bool>("is_default")) return o->getValue<std::string>("iban");
+    }
+    return {};
+}
+
+std::string euros(std::int64_t cents) {
+    const std::string c = std::to_string(cents % 100);
+    return std::to_string(cents / 100) + "." + (c.size() < 2 ? "0" : "") + c;
+}
+
+TEST(RegionFlow, BeschermdWonenOfAKampenClientIsPaidByZwolle) {
+    db::Connection db(test::appDbConfig());
+    const Provider provider = householdHelpAndBeschermdWonenProvider();
+    const std::string from = formatDate(lastMonth());
+    const KampenClient k = kampenClient(from);
+    allocate(k.granted_hh, provider, kKampen, from);
+    const Allocated bw = allocate(k.granted_bw, provider, kZwolle, from);
+
+    // The WMO301 that carries the Beschermd Wonen comes from Zwolle.
+    const auto messages = wmo301sFor(provider, k.bsn);
+    const auto carrying = std::find_if(messages.begin(), messages.end(), [&](const Wmo301& w) {
+        return std::count(w.numbers.begin(), w.numbers.end(), std::to_string(bw.number)) > 0;
+    });
+    ASSERT_NE(carrying, messages.end()) << "no WMO301 carries the Beschermd Wonen";
+    EXPECT_EQ(carrying->afzender, kZwolle);
+
+    // Declared to Zwolle (Ontvanger 0193), the line is accepted: a payable owed by Zwolle.
+    const std::int64_t days =
+        std::chrono::sys_days(addMonths(lastMonth(), 1)).time_since_epoch().count() -
+        std::chrono::sys_days(lastMonth()).time_since_epoch().count();
+    const auto tariff = bwTariff(provider, from);
+    ASSERT_GT(tariff, 0);
+    const auto [number, answer] = declareBw(provider, k, bw, days, tariff, kZwolle);
+    const auto payable = db.queryOne(
+        "SELECT p.id, d.id, p.municipality_code, p.amount_cents FROM payables p"
+        " JOIN declarations d ON p.source_type = 'declaration' AND d.id = p.source_id"
+        " WHERE d.declaratie_nummer = ?",
+        {number});
+    ASSERT_TRUE(payable.has_value()) << "the Beschermd Wonen line was not accepted by Zwolle:\n"
+                                     << answer;
+    EXPECT_EQ(payable->str(2), kZwolle);
+    EXPECT_EQ(payable->i64(3), days * tariff);
+    EXPECT_EQ(
+        db.queryOne("SELECT municipality_code FROM declarations WHERE id = ?", {payable->i64(1)})
+            ->str(0),
+        kZwolle);
+
+    // Zwolle's run pays it from Zwolle's account; the file is left for people to look at.
+    const std::string zwolle_iban = defaultDebtorIban(kZwolle);
+    ASSERT_FALSE(zwolle_iban.empty());
+    EXPECT_NE(zwolle_iban, defaultDebtorIban(kKampen));
+    const Response run = prepareRun(kZwolle, provider.id);
+    ASSERT_EQ(run.status, 201) << run.describe();
+    const auto file = approveAndDownload(run.num("id"));
+    std::ofstream(testArtifacts() / "region-bw-zwolle.xml") << file.text;
+    const auto instruction = db.queryOne(
+        "SELECT i.id, i.end_to_end_id, i.debtor_iban, i.amount_cents FROM payables p"
+        " JOIN payment_instructions i ON i.id = p.instruction_id WHERE p.id = ?",
+        {payable->i64(0)});
+    ASSERT_TRUE(instruction.has_value()) << "the payable was not paid";
+    EXPECT_EQ(instruction->str(2), zwolle_iban);
+    EXPECT_GE(instruction->i64(3), days * tariff);
+    const auto dbtr = file.text.find("<DbtrAcct>");
+    ASSERT_NE(dbtr, std::string::npos) << file.text;
+    EXPECT_NE(file.text.find("<IBAN>" + zwolle_iban + "</IBAN>", dbtr), std::string::npos)
+        << file.text;
+    const auto transfer = file.text.find("<EndToEndId>" + instruction->str(1) + "</EndToEndId>");
+    ASSERT_NE(transfer, std::string::npos) << file.text;
+    EXPECT_NE(file.text.find(">" + euros(instruction->i64(3)) + "</InstdAmt>", transfer),
+              std::string::npos)
+        << file.text;
+
+    // The claim and the transfer are in Zwolle's books, none of it in Kampen's.
+    EXPECT_EQ(journalBooks(db, "declaration:" + std::to_string(payable->i64(1))), kZwolle);
+    EXPECT_EQ(journalBooks(db, "instruction:" + std::to_string(instruction->i64(0))), kZwolle);
+    for (const auto& r : invoicing::checkLedgerPerMunicipality(invoicing::loadLedgerFacts(db))) {
+        if (r.municipality != kZwolle && r.municipality != kKampen) continue;
+        EXPECT_FALSE(r.violation.has_value())
+            << r.municipality << ": " << r.violation->subject << " " << r.violation->message;
+    }
 }
 
 }  // namespace
