@@ -136,6 +136,22 @@ TEST(RegionFlow, AClawBackBeyondWhatIsOwedIsCarriedAsAReceivable) {
     EXPECT_EQ(remainder->str(2), "open");
     EXPECT_EQ(remainder->str(3), kKampen);
     EXPECT_EQ(remainder->i64(4), provider);
+    // Nothing was transferred in that run, so there is no bank file; finance finds the
+    // remainder among the provider's payables.
+    EXPECT_EQ(offset_run.num("transactions"), 0);
+    const Response file = e2e::client().get(
+        "/api/v1/payment-runs/" + std::to_string(run_id) + "/pain001", e2e::as("fin.mulder"));
+    EXPECT_EQ(file.status, 404) << file.describe();
+    const Response remainders = e2e::client().get(
+        "/api/v1/payables?source_type=remainder&provider_id=" + std::to_string(provider),
+        e2e::as("fin.devries"));
+    ASSERT_EQ(remainders.status, 200) << remainders.describe();
+    bool listed = false;
+    for (std::size_t i = 0; i < remainders.array()->size(); ++i) {
+        const auto p = remainders.array()->getObject(static_cast<unsigned>(i));
+        listed = listed || p->getValue<std::int64_t>("id") == remainder->i64(0);
+    }
+    EXPECT_TRUE(listed) << remainders.describe();
 
     // The provider's statement explains the remainder.
     const Response statement = e2e::client().get(

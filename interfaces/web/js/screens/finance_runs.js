@@ -56,7 +56,9 @@ const firstCode = (municipalities) => (municipalities[0] ? municipalities[0].cod
 // preselected), named "accounts.<code>" so that a refusal lands next to it.
 function accountChoices(select) {
   const box = h('div', { id: 'run-accounts' });
+  let asked = 0; // only the latest selection's answer is shown
   const refresh = async () => {
+    const mine = ++asked;
     const codes = [...select.selectedOptions].map((o) => o.value);
     const rows = await Promise.all(codes.map(async (code) => {
       const all = await api.get(`/municipalities/${encodeURIComponent(code)}/debtor-accounts`).catch(() => []);
@@ -66,7 +68,7 @@ function accountChoices(select) {
         value: active[0].id, options: active.map((x) => ({ value: x.id,
           label: `${x.label || x.name} — ${x.iban}${x.is_default ? ` (${t('fin.runs.default_account')})` : ''}` })) });
     }));
-    box.replaceChildren(...rows);
+    if (mine === asked) box.replaceChildren(...rows);
   };
   select.addEventListener('change', refresh);
   refresh();
@@ -195,7 +197,7 @@ function itemsTable(items, providers, transfers, caption, empty, withReason) {
     { key: 'payable_id', label: t('fin.run.payable'), format: (v) => `#${v}` },
   ];
   if (withReason) columns.push({ key: 'reason', label: t('fin.run.reason'), format: leftOutReason });
-  else columns.push({ key: 'instruction_id', label: t('fin.run.e2e'), format: (v) => e2e.get(v) || '' });
+  else columns.push({ key: 'instruction_id', label: t('fin.run.e2e'), format: (v) => e2e.get(v) || t('fin.run.by_offset') });
   columns.push({ key: 'amount_cents', label: t('fin.run.amount'), format: money, align: 'right' });
   return table(columns, items, { caption, empty });
 }
@@ -290,7 +292,10 @@ async function runScreen(main, ctx) {
   if (run.stale) parts.push(staleBanner(run));
   parts.push(summary(run, items));
   if (run.status === 'prepared' && ctx.user.role === 'finance') parts.push(approvePanel(run, ctx), cancelPanel(run, ctx));
-  if (run.status === 'approved') parts.push(downloadPanel(run));
+  if (run.status === 'approved' && Number(run.transactions) > 0) parts.push(downloadPanel(run));
+  if (run.status === 'approved' && Number(run.transactions) === 0) {
+    parts.push(section(t('fin.run.file'), h('p', { id: 'no-file' }, t('fin.run.no_file'))));
+  }
   parts.push(
     section(t('fin.run.transfers'), transfersTable(run)),
     section(t('fin.run.paid_payables'), itemsTable(items.filter((i) => i.outcome === 'paid'), providers, run.transfers,
