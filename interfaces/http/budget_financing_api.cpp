@@ -15,8 +15,8 @@ constexpr std::size_t kMaxRealisationValues = 100;
 constexpr int kMinYear = 1900;
 constexpr int kMaxYear = 2999;
 
-const std::vector<std::string> kPayableSourceTypes = {"declaration", "review", "advance",
-                                                      "settlement", "clawback"};
+const std::vector<std::string> kPayableSourceTypes = {"declaration", "review",   "advance",
+                                                      "settlement",  "clawback", "remainder"};
 
 Poco::JSON::Object::Ptr payableJson(const invoicing::PayableListRow& r) {
     auto o = newObject();
@@ -178,7 +178,7 @@ ApiResponse listPayables(RequestContext& ctx, const ApiRequest& req) {
                              kPayableSourceTypes.end()) {
         throw ValidationError("INVALID_QUERY",
                               "Query parameter 'source_type' must be declaration, review, "
-                              "advance, settlement or clawback.",
+                              "advance, settlement, clawback or remainder.",
                               "source_type");
     }
     const auto page = pageFrom(req.query);

@@ -1,6 +1,9 @@
 #include "payments_api.hpp"
 
+#include <map>
+
 #include "contracting/kernel/codes.hpp"
+#include "contracting/kernel/errors.hpp"
 #include "invoicing/app/payments.hpp"
 #include "json_input.hpp"
 #include "json_output.hpp"
@@ -24,6 +27,9 @@ Poco::JSON::Object::Ptr runJson(const invoicing::RunRow& r) {
     o->set("control_sum_cents", r.control_sum_cents);
     o->set("transactions", r.transactions);
     setOptional(o, "pain001_sha256", r.pain001_sha256);
+    auto codes = newArray();
+    for (const auto& code : r.municipality_codes) codes->add(code);
+    o->set("municipality_codes", codes);
     return o;
 }
 
@@ -38,6 +44,9 @@ Poco::JSON::Object::Ptr transferJson(const invoicing::RunTransferRow& t) {
     x->set("remittance", t.remittance);
     x->set("status", t.status);
     setOptional(x, "return_reason", t.return_reason);
+    x->set("municipality_code", t.municipality_code);
+    setOptionalInt(x, "debtor_account_id", t.debtor_account_id);
+    x->set("debtor_iban", t.debtor_iban);
     return x;
 }
 
@@ -60,6 +69,16 @@ Poco::JSON::Object::Ptr runDetailJson(const invoicing::RunDetail& d) {
     auto items = newArray();
     for (const auto& i : d.items) items->add(itemJson(i));
     o->set("items", items);
+    auto accounts = newArray();
+    for (const auto& a : d.accounts) {
+        auto x = newObject();
+        x->set("municipality_code", a.municipality_code);
+        setOptionalInt(x, "debtor_account_id", a.debtor_account_id);
+        x->set("iban", a.iban);
+        x->set("name", a.name);
+        accounts->add(x);
+    }
+    o->set("accounts", accounts);
     o->set("stale", d.stale_reason.has_value());
     setOptional(o, "stale_reason", d.stale_reason);
     return o;
@@ -137,6 +156,29 @@ ApiResponse providerBalances(RequestContext& ctx, const ApiRequest& req) {
     return {200, out};
 }
 
+namespace {
+
+// "accounts": {"0166": <debtor account id>, ...}: the account to pay a municipality's
+// transfers from instead of its default (optional).
+std::map<std::string, std::int64_t> chosenAccounts(const Poco::JSON::Object::Ptr& body) {
+    std::map<std::string, std::int64_t> out;
+    if (!body->has("accounts") || body->isNull("accounts")) return out;
+    const auto accounts = body->getObject("accounts");
+    if (!accounts) {
+        throw ValidationError("INVALID_FIELD",
+                              "The field 'accounts' must be an object of municipality code to"
+                              " debtor account id.",
+                              "accounts");
+    }
+    for (const auto& name : accounts->getNames()) {
+        const auto code = MunicipalityCode::parse(name, "accounts").str();
+        out[code] = requiredInt(accounts, name);
+    }
+    return out;
+}
+
+}  // namespace
+
 ApiResponse preparePaymentRun(RequestContext& ctx, const ApiRequest& req) {
     // "municipality_codes": [...], or the one "municipality_code" (the older form).
     std::vector<std::string> codes;
@@ -154,13 +196,18 @@ ApiResponse preparePaymentRun(RequestContext& ctx, const ApiRequest& req) {
                                   ctx.actor.name,
                                   ctx.today()};
     if (req.body->has("provider_ids")) request.provider_ids = intArray(req.body, "provider_ids");
+    request.accounts = chosenAccounts(req.body);
     return {201, runDetailJson(invoicing::prepareRun(ctx, request))};
 }
 
 ApiResponse listPaymentRuns(RequestContext& ctx, const ApiRequest& req) {
     const auto page = pageFrom(req.query);
     auto out = newArray();
-    for (const auto& r : invoicing::listRuns(ctx, page.limit, page.offset)) out->add(runJson(r));
+    const std::string municipality = req.queryValue("municipality");
+    if (!municipality.empty()) MunicipalityCode::parse(municipality, "municipality");
+    for (const auto& r : invoicing::listRuns(ctx, page.limit, page.offset, municipality)) {
+        out->add(runJson(r));
+    }
     return {200, out};
 }
 

@@ -16,11 +16,12 @@ std::string csvField(const std::string& s) {
 ApiResponse statementCsv(const invoicing::ProviderStatement& s) {
     std::string csv =
         "payable_id,date,type,declaration,amount_cents,status,due_date,"
-        "end_to_end_id,paid_on\n";
+        "end_to_end_id,paid_on,note\n";
     for (const auto& l : s.lines) {
         csv += std::to_string(l.payable_id) + "," + l.date + "," + l.type + "," +
                csvField(l.declaration) + "," + std::to_string(l.amount_cents) + "," + l.status +
-               "," + l.due_date + "," + l.end_to_end_id + "," + l.paid_on + "\n";
+               "," + l.due_date + "," + l.end_to_end_id + "," + l.paid_on + "," + csvField(l.note) +
+               "\n";
     }
     ApiResponse res;
     res.content_type = "text/csv; charset=utf-8";
@@ -40,6 +41,7 @@ Poco::JSON::Object::Ptr lineJson(const invoicing::StatementLineRow& l) {
     o->set("end_to_end_id", l.end_to_end_id);
     o->set("paid_on", l.paid_on);
     o->set("municipality_code", l.municipality_code);
+    o->set("note", l.note);
     return o;
 }
 

@@ -52,10 +52,12 @@ PaymentFile approvePaymentRun(PaymentRunStore& store, PaymentFileWriter& writer,
         block->transfers.push_back(t);
     }
     std::erase_if(blocks, [](const PaymentOrderBlock& b) { return b.transfers.empty(); });
-    if (blocks.empty() && !accounts.empty()) blocks.push_back({accounts.front(), {}});
     if (blocks.empty()) {
-        throw ValidationError("NO_DEBTOR_ACCOUNT", "The run's debtor account is not recorded.",
-                              "id");
+        // Nothing to transfer (every provider's claw-backs covered what it was owed, or
+        // nothing was selected): the offsets take effect, and there is no file for the bank.
+        store.settleOffsets(run.id);
+        store.recordApproval(run.id, approval.approver, PaymentFile{});
+        return PaymentFile{};
     }
     PaymentOrder order{
         run.message_id, approval.created_at, blocks.front().debtor, run.execution_date, {}, {}};
@@ -69,6 +71,7 @@ PaymentFile approvePaymentRun(PaymentRunStore& store, PaymentFileWriter& writer,
             order.transfers.push_back(t);
         }
     }
+    store.settleOffsets(run.id);
     order.blocks = std::move(blocks);
     PaymentFile file = writer.write(order);
     store.recordApproval(run.id, approval.approver, file);

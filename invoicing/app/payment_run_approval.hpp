@@ -44,7 +44,9 @@ struct RunApproval {
 // Refuses with NOT_FOUND (no such run), RUN_NOT_PREPARED (approved or cancelled already),
 // FOUR_EYES (the approver prepared it), RUN_STALE (a payable or provider of it changed since)
 // or NO_DEBTOR_ACCOUNT (a run prepared before debtor accounts whose account is not recorded);
-// then nothing is sent. Returns the stored file.
+// then nothing is sent. Returns the stored file. The run's offsets take effect with the
+// approval (PaymentRunStore::settleOffsets: a claw-back used in part is split, its rest stays
+// open as a 'remainder' payable). A run without transfers has no file: an empty one is stored.
 PaymentFile approvePaymentRun(PaymentRunStore& store, PaymentFileWriter& writer,
                               const RunApproval& approval);
 

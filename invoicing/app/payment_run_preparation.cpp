@@ -58,6 +58,14 @@ std::int64_t preparePaymentRun(PaymentRunStore& store, const RunRequest& request
                               "execution_date");
     }
     const std::vector<std::string> codes = municipalitiesOf(request);
+    for (const auto& [code, id] : request.accounts) {
+        if (std::find(codes.begin(), codes.end(), code) == codes.end()) {
+            throw ValidationError("INVALID_FIELD",
+                                  "Account " + std::to_string(id) + " is chosen for " + code +
+                                      ", which the run does not pay for.",
+                                  "accounts." + code);
+        }
+    }
     std::vector<DebtorAccount> accounts;
     for (const std::string& code : codes) {
         const auto chosen = request.accounts.find(code);

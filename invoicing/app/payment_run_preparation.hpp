@@ -27,9 +27,11 @@ struct RunRequest {
     std::map<std::string, std::int64_t> accounts = {};
 };
 
-// Refuses with EXECUTION_DATE_PAST, MISSING_FIELD (no municipality), NOT_FOUND (municipality)
-// or NO_DEBTOR_ACCOUNT (none, or a chosen one that is not the municipality's) before anything
-// is recorded. Returns the new run's id.
+// Refuses with EXECUTION_DATE_PAST, MISSING_FIELD (no municipality), INVALID_FIELD (an account
+// chosen for a municipality the run does not pay for, field "accounts.<code>"), NOT_FOUND
+// (municipality), NO_DEBTOR_ACCOUNT (none) or INVALID_FIELD (a chosen account that is not an
+// active account of the municipality, "accounts.<code>") before anything is recorded. Returns the
+// new run's id.
 std::int64_t preparePaymentRun(PaymentRunStore& store, const RunRequest& request);
 
 }  // namespace zc::invoicing

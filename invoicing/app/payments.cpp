@@ -29,7 +29,7 @@ RunRow runInScope(const app::RequestContext& ctx, std::int64_t id) {
 RunDetail detailOf(db::Connection& db, std::int64_t id) {
     auto run = findRun(db, id);
     if (!run) runNotFound(id);
-    return {*run, runTransfers(db, id), runItems(db, id), std::nullopt};
+    return {*run, runTransfers(db, id), runItems(db, id), runAccountRows(db, id), std::nullopt};
 }
 
 // The audit row's after of a prepared run: the run as the API shows it (without its
@@ -146,9 +146,11 @@ RunDetail approveRun(app::RequestContext& ctx, std::int64_t run_id, PaymentFileW
     return detail;
 }
 
-std::vector<RunRow> listRuns(app::RequestContext& ctx, std::int64_t limit, std::int64_t offset) {
+std::vector<RunRow> listRuns(app::RequestContext& ctx, std::int64_t limit, std::int64_t offset,
+                             const std::string& municipality) {
     // A staff user sees the runs of the municipalities they work for.
-    return invoicing::listRuns(ctx.db, limit, offset, app::ownMunicipalities(ctx.actor));
+    return invoicing::listRuns(ctx.db, limit, offset, app::ownMunicipalities(ctx.actor),
+                               municipality);
 }
 
 RunDetail cancelRun(app::RequestContext& ctx, std::int64_t run_id, const std::string& reason) {
@@ -180,6 +182,13 @@ std::string runPain001File(app::RequestContext& ctx, std::int64_t run_id) {
     if (!*file) {
         throw ValidationError("RUN_NOT_APPROVED",
                               "The pain.001 exists once the run is approved by a second user.",
+                              "id");
+    }
+    if ((*file)->empty()) {
+        throw ValidationError("NOT_FOUND",
+                              "Payment run " + std::to_string(run_id) +
+                                  " transferred nothing (all was settled by offset): it has no"
+                                  " pain.001 file.",
                               "id");
     }
     return **file;

@@ -54,6 +54,7 @@ struct RunDetail {
     RunRow run;
     std::vector<RunTransferRow> transfers;
     std::vector<RunItemRow> items;
+    std::vector<RunAccountRow> accounts = {};  // per municipality of the run, its account
     // A prepared run that can no longer be approved as it is (RUN_STALE): why. Nothing for a
     // run that is fine, approved or cancelled.
     std::optional<std::string> stale_reason;
@@ -67,8 +68,10 @@ RunDetail approveRun(app::RequestContext& ctx, std::int64_t run_id, PaymentFileW
 // POST /payment-runs/{id}/cancel: cancels a prepared run with the reason (cancelPaymentRun),
 // audited "payment_run.cancel".
 RunDetail cancelRun(app::RequestContext& ctx, std::int64_t run_id, const std::string& reason);
-// GET /payment-runs, newest first, paged.
-std::vector<RunRow> listRuns(app::RequestContext& ctx, std::int64_t limit, std::int64_t offset);
+// GET /payment-runs, newest first, paged; `municipality` (not ""): only the runs that pay for
+// it (any of a run's municipalities).
+std::vector<RunRow> listRuns(app::RequestContext& ctx, std::int64_t limit, std::int64_t offset,
+                             const std::string& municipality = "");
 // GET /payment-runs/{id} (NOT_FOUND).
 RunDetail runDetail(app::RequestContext& ctx, std::int64_t run_id);
 // GET /payment-runs/{id}/pain001: the stored file (NOT_FOUND, RUN_NOT_APPROVED).

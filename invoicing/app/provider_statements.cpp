@@ -18,6 +18,35 @@ void requireVisibleProvider(app::RequestContext& ctx, std::int64_t id) {
     if (!providerRecorded(ctx.db, id)) notFound("Provider " + std::to_string(id));
 }
 
+// "1.234,56": an amount as the Dutch statement shows it (positive).
+std::string dutchAmount(std::int64_t cents) {
+    std::string whole = std::to_string(cents / 100);
+    for (auto i = static_cast<std::ptrdiff_t>(whole.size()) - 3; i > 0; i -= 3) {
+        whole.insert(static_cast<std::size_t>(i), ".");
+    }
+    const std::int64_t rest = cents % 100;
+    return whole + "," + (rest < 10 ? "0" : "") + std::to_string(rest);
+}
+
+// What the provider reads about an offset (verrekening) on the line, see StatementLineRow.
+std::string offsetNote(const StatementLineRow& l) {
+    const auto in_run = [](std::int64_t run) {
+        return "Verrekend in betaalrun " + std::to_string(run);
+    };
+    if (l.type == "remainder" && l.split_run_id != 0) {
+        std::string note = in_run(l.split_run_id) + "; resterend te vorderen \u20ac " +
+                           dutchAmount(-l.amount_cents);
+        if (l.offset_run_id != 0) note += "; " + in_run(l.offset_run_id);
+        return note;
+    }
+    if (l.offset_run_id == 0) return "";
+    if (l.remainder_id != 0) {
+        return in_run(l.offset_run_id) + " (deels); resterend te vorderen \u20ac " +
+               dutchAmount(-l.remainder_cents) + " (post " + std::to_string(l.remainder_id) + ")";
+    }
+    return in_run(l.offset_run_id);
+}
+
 }  // namespace
 
 ProviderStatement providerStatement(app::RequestContext& ctx, std::int64_t provider_id,
@@ -36,7 +65,8 @@ ProviderStatement providerStatement(app::RequestContext& ctx, std::int64_t provi
     // A staff user sees the lines and payments of the municipalities they work for.
     const auto scope = app::ownMunicipalities(ctx.actor);
     s.lines = statementLines(ctx.db, provider_id, s.from, s.to, scope);
-    for (const auto& l : s.lines) {
+    for (auto& l : s.lines) {
+        l.note = offsetNote(l);
         (l.amount_cents >= 0 ? s.claimed : s.offsets) += l.amount_cents;
         if (l.status == "open") s.open += l.amount_cents;
         if (l.status == "in_run") s.in_transit += l.amount_cents;

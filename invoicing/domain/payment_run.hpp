@@ -144,7 +144,9 @@ struct PaymentRun {
 //      min(its amount, what is still unpaid), so an offset never makes the transfer negative and
 //      the rest of a receivable stays open;
 //   4. transfer = Σ payables − Σ offsets; 0.00 → the payables are left out as FullyOffset but
-//      settled by the offsets; above kMaxTransferAmount → left out, nothing offset.
+//      settled by the offsets (the last receivable used may keep a `remaining`: at approval
+//      it is split, the rest carried into the next run as a 'remainder' payable);
+//      above kMaxTransferAmount → left out, nothing offset.
 // Remittance: "Decl " and the distinct references of the paid payables (by payable id) joined by
 // ",", then ", less offset <amount>" when something was offset. When that is longer than 140
 // characters, the last references are replaced by " +<n> more". Without any reference the text

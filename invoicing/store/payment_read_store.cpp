@@ -1,5 +1,7 @@
 #include "payment_read_store.hpp"
 
+#include <algorithm>
+
 #include "interfaces/mysql/connection.hpp"
 
 namespace zc::invoicing {
@@ -7,12 +9,25 @@ namespace {
 
 constexpr const char* kRunColumns =
     "SELECT id, municipality_code, due_until, execution_date, status, prepared_by, prepared_at,"
-    " approved_by, approved_at, message_id, control_sum_cents, transactions, pain001_sha256"
+    " approved_by, approved_at, message_id, control_sum_cents, transactions, pain001_sha256,"
+    " COALESCE((SELECT GROUP_CONCAT(a.municipality_code ORDER BY a.municipality_code)"
+    " FROM payment_run_accounts a WHERE a.run_id = payment_runs.id), municipality_code)"
     " FROM payment_runs";
 
+std::vector<std::string> splitCodes(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const auto comma = std::min(text.find(',', start), text.size());
+        if (comma > start) out.push_back(text.substr(start, comma - start));
+        start = comma + 1;
+    }
+    return out;
+}
+
 RunRow runFrom(const db::Row& r) {
-    return {r.i64(0), r.str(1), r.str(2), r.str(3),  r.str(4),  r.str(5), r.str(6),
-            r.opt(7), r.opt(8), r.str(9), r.i64(10), r.i64(11), r.opt(12)};
+    return {r.i64(0), r.str(1), r.str(2), r.str(3),  r.str(4),  r.str(5),  r.str(6),
+            r.opt(7), r.opt(8), r.str(9), r.i64(10), r.i64(11), r.opt(12), splitCodes(r.str(13))};
 }
 
 }  // namespace
@@ -67,10 +82,24 @@ std::optional<RunRow> findRun(db::Connection& db, std::int64_t id) {
 }
 
 std::vector<RunRow> listRuns(db::Connection& db, std::int64_t limit, std::int64_t offset,
-                             const db::MunicipalityScope& scope) {
+                             const db::MunicipalityScope& scope, const std::string& municipality) {
     std::vector<RunRow> out;
     db::Params params;
-    const std::string where = db::municipalityFilter(scope, "municipality_code", params);
+    // A run over several municipalities is in a scope only when every one of them is.
+    std::string where = db::municipalityFilter(scope, "municipality_code", params);
+    if (scope) {
+        where +=
+            " AND NOT EXISTS (SELECT 1 FROM payment_run_accounts a WHERE a.run_id ="
+            " payment_runs.id AND a.municipality_code NOT IN " +
+            db::inList(*scope, params) + ")";
+    }
+    if (!municipality.empty()) {
+        where +=
+            " AND (municipality_code = ? OR EXISTS (SELECT 1 FROM payment_run_accounts a"
+            " WHERE a.run_id = payment_runs.id AND a.municipality_code = ?))";
+        params.emplace_back(municipality);
+        params.emplace_back(municipality);
+    }
     params.emplace_back(limit);
     params.emplace_back(offset);
     for (const auto& r : db.query(std::string(kRunColumns) + " WHERE 1 = 1" + where +
@@ -85,11 +114,25 @@ std::vector<RunTransferRow> runTransfers(db::Connection& db, std::int64_t run_id
     std::vector<RunTransferRow> out;
     for (const auto& t : db.query(
              "SELECT id, provider_id, end_to_end_id, amount_cents, creditor_name, creditor_iban,"
-             " remittance, status, return_reason FROM payment_instructions WHERE run_id = ?"
-             " ORDER BY provider_id",
+             " remittance, status, return_reason, COALESCE(municipality_code, ''),"
+             " debtor_account_id, debtor_iban FROM payment_instructions WHERE run_id = ?"
+             " ORDER BY provider_id, municipality_code",
              {run_id})) {
         out.push_back({t.i64(0), t.i64(1), t.str(2), t.i64(3), t.str(4), t.str(5), t.str(6),
-                       t.str(7), t.opt(8)});
+                       t.str(7), t.opt(8), t.str(9), t.optI64(10), t.str(11)});
+    }
+    return out;
+}
+
+std::vector<RunAccountRow> runAccountRows(db::Connection& db, std::int64_t run_id) {
+    std::vector<RunAccountRow> out;
+    for (const auto& a :
+         db.query("SELECT a.municipality_code, a.debtor_account_id, COALESCE(d.iban, ''),"
+                  " COALESCE(d.name, '') FROM payment_run_accounts a"
+                  " LEFT JOIN debtor_accounts d ON d.id = a.debtor_account_id WHERE a.run_id = ?"
+                  " ORDER BY a.municipality_code",
+                  {run_id})) {
+        out.push_back({a.str(0), a.optI64(1), a.str(2), a.str(3)});
     }
     return out;
 }

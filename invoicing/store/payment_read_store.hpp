@@ -20,6 +20,16 @@ struct RunRow {
     std::string message_id;
     std::int64_t control_sum_cents = 0, transactions = 0;
     std::optional<std::string> pain001_sha256;
+    // Every municipality the run pays for (payment_run_accounts), ascending;
+    // municipality_code is the first of them.
+    std::vector<std::string> municipality_codes = {};
+};
+
+// The account a run pays one municipality's transfers from.
+struct RunAccountRow {
+    std::string municipality_code;
+    std::optional<std::int64_t> debtor_account_id;  // nothing: an old run's unrecorded account
+    std::string iban, name;                         // "" when not recorded
 };
 
 // A transfer (payment instruction) of a run.
@@ -29,6 +39,9 @@ struct RunTransferRow {
     std::int64_t amount_cents = 0;
     std::string creditor_name, creditor_iban, remittance, status;
     std::optional<std::string> return_reason;
+    std::string municipality_code = {};                  // the municipality it pays for
+    std::optional<std::int64_t> debtor_account_id = {};  // the account it is paid from
+    std::string debtor_iban = {};
 };
 
 // A payable considered by a run and its outcome.
@@ -59,9 +72,13 @@ std::vector<ProviderBalanceRow> providerBalances(db::Connection& db, std::int64_
 std::optional<RunRow> findRun(db::Connection& db, std::int64_t id);
 // Every municipality a run pays for (a run may span several), ascending.
 std::vector<std::string> runMunicipalities(db::Connection& db, std::int64_t run_id);
-// Runs of the municipalities in `scope` (no scope: all), newest first, paged.
+// Runs newest first, paged: with a scope, those whose every municipality is in it; with
+// `municipality` (not ""), those that pay for it (any of a run's municipalities).
 std::vector<RunRow> listRuns(db::Connection& db, std::int64_t limit, std::int64_t offset,
-                             const db::MunicipalityScope& scope = std::nullopt);
+                             const db::MunicipalityScope& scope = std::nullopt,
+                             const std::string& municipality = "");
+// The accounts the run pays from, by municipality.
+std::vector<RunAccountRow> runAccountRows(db::Connection& db, std::int64_t run_id);
 // The run's transfers by provider.
 std::vector<RunTransferRow> runTransfers(db::Connection& db, std::int64_t run_id);
 // The run's items in the order considered.

@@ -89,12 +89,15 @@ PaymentRunInput MariaDbPaymentRuns::runInput(
 }
 
 // Stores the composed run: one instruction per transfer, and per payable what happened to it.
-// Offsets are taken only with a transfer (then every receivable of that provider is used up);
-// a provider whose claw-backs exceed what it is owed is left out whole, and all stays open.
+// Offsets of a provider's municipality are stored under its transfer; when there is none (the
+// claw-backs cover all it is owed, FullyOffset) its payables ('paid') and the claw-backs used
+// ('offset', the used part) are stored without an instruction and settled at approval
+// (settleOffsets), where a claw-back used in part is split.
 void MariaDbPaymentRuns::storeRun(const PaymentRun& run, const std::vector<DebtorAccount>& accounts,
                                   Date execution_date, const PaymentRunInput& in) {
     std::map<std::int64_t, Money> amounts;
     for (const auto& p : in.payables) amounts.emplace(p.id, p.amount);
+    std::map<std::pair<std::int64_t, std::string>, std::int64_t> instructions;
     for (const auto& t : run.transfers) {
         const auto debtor = std::find_if(accounts.begin(), accounts.end(), [&](const auto& a) {
             return a.municipality_code == t.municipality;
@@ -109,18 +112,25 @@ void MariaDbPaymentRuns::storeRun(const PaymentRun& run, const std::vector<Debto
              t.creditor_name.substr(0, 70), t.creditor_iban, debtor->iban.str(), t.remittance,
              formatDate(execution_date), t.municipality, debtor->id});
         const auto instruction = ctx_.db.lastInsertId();
+        instructions[{t.provider_id, t.municipality}] = instruction;
         for (const auto payable_id : t.payable_ids) {
             storeItem(ctx_.db, run.run_id, payable_id, instruction, amounts.at(payable_id), "paid",
                       "");
         }
-        for (const auto& u : run.offsets) {
-            if (u.provider_id != t.provider_id || u.municipality != t.municipality) continue;
-            ZC_ASSERT(u.remaining == Money() && "with a transfer every claw-back is used up");
-            storeItem(ctx_.db, run.run_id, u.receivable_id, instruction, -u.used, "offset",
-                      "verrekend");
-        }
+    }
+    for (const auto& u : run.offsets) {
+        const auto t = instructions.find({u.provider_id, u.municipality});
+        storeItem(
+            ctx_.db, run.run_id, u.receivable_id,
+            t == instructions.end() ? std::nullopt : std::optional(t->second), -u.used, "offset",
+            u.remaining > Money() ? "verrekend; resterend " + u.remaining.toString() : "verrekend");
     }
     for (const auto& l : run.left_out) {
+        if (l.reason == LeftOutReason::FullyOffset) {  // settled by the offsets, no transfer
+            storeItem(ctx_.db, run.run_id, l.payable_id, std::nullopt, l.amount, "paid",
+                      leftOutReasonName(l.reason) + ": " + l.detail);
+            continue;
+        }
         storeItem(ctx_.db, run.run_id, l.payable_id, std::nullopt, l.amount, "left_out",
                   leftOutReasonName(l.reason) + ": " + l.detail);
     }
@@ -147,7 +157,8 @@ std::optional<std::string> MariaDbPaymentRuns::staleReason(std::int64_t run_id) 
     auto stale = ctx_.db.queryOne(
         "SELECT i.payable_id FROM payment_run_items i JOIN payables p ON p.id = i.payable_id"
         " WHERE i.run_id = ? AND i.outcome IN ('paid','offset') AND (p.status <> 'open'"
-        " OR p.amount_cents <> i.amount_cents OR p.disputed_reason IS NOT NULL) LIMIT 1",
+        " OR p.disputed_reason IS NOT NULL OR (i.outcome = 'paid' AND p.amount_cents <>"
+        " i.amount_cents) OR (i.outcome = 'offset' AND p.amount_cents > i.amount_cents)) LIMIT 1",
         {run_id});
     if (stale) {
         return "Payable " + stale->str(0) +
@@ -176,14 +187,17 @@ DebtorAccount MariaDbPaymentRuns::debtorAccount(const std::string& municipality_
         " AND (id = ? OR (? IS NULL AND is_default = 1))",
         {municipality_code, chosen ? db::Param(*chosen) : db::Param(nullptr),
          chosen ? db::Param(*chosen) : db::Param(nullptr)});
+    if (!d && chosen) {
+        throw ValidationError("INVALID_FIELD",
+                              "Account " + std::to_string(*chosen) +
+                                  " is no active debtor account of " + municipality_code + ".",
+                              "accounts." + municipality_code);
+    }
     if (!d) {
-        throw ValidationError("NO_DEBTOR_ACCOUNT",
-                              chosen
-                                  ? "Account " + std::to_string(*chosen) +
-                                        " is no active debtor account of " + municipality_code + "."
-                                  : "Municipality " + municipality_code +
-                                        " has no debtor account; set it first (finance).",
-                              "municipality_code");
+        throw ValidationError(
+            "NO_DEBTOR_ACCOUNT",
+            "Municipality " + municipality_code + " has no debtor account; set it first (finance).",
+            "municipality_code");
     }
     return {d->str(1), Iban::parse(d->str(2)), d->opt(3).value_or(""), d->i64(0),
             municipality_code};
@@ -222,6 +236,40 @@ void MariaDbPaymentRuns::markSent(const RunTransfer& transfer, const JournalEntr
         " (SELECT payable_id FROM payment_run_items WHERE instruction_id = ?)",
         {transfer.instruction_id, transfer.instruction_id});
     postJournal(ctx_, payment);
+}
+
+// Per claw-back the run used ('offset' item, −used): when it was owed more than was used, the
+// rest is split off into a new open payable 'remainder' (same municipality, provider and due
+// date; split_from_id and source_id = the original), and the original keeps −used. The payable
+// account's total is unchanged, so no journal. Then what was settled without a transfer is paid
+// now, and every claw-back used records the run (offset_run_id).
+void MariaDbPaymentRuns::settleOffsets(std::int64_t run_id) {
+    const std::string now = timestamp(ctx_.clock);
+    for (const auto& r : ctx_.db.query(
+             "SELECT p.id, p.amount_cents - i.amount_cents FROM payment_run_items i"
+             " JOIN payables p ON p.id = i.payable_id WHERE i.run_id = ? AND i.outcome = 'offset'"
+             " AND p.amount_cents < i.amount_cents ORDER BY p.id FOR UPDATE",
+             {run_id})) {
+        ctx_.db.execute(
+            "INSERT INTO payables (municipality_code, provider_id, source_type, source_id,"
+            " amount_cents, due_date, created_at, split_from_id) SELECT municipality_code,"
+            " provider_id, 'remainder', id, ?, due_date, ?, id FROM payables WHERE id = ?",
+            {r.i64(1), now, r.i64(0)});
+        ctx_.db.execute(
+            "UPDATE payables p JOIN payment_run_items i ON i.payable_id = p.id AND i.run_id = ?"
+            " AND i.outcome = 'offset' SET p.amount_cents = i.amount_cents WHERE p.id = ?",
+            {run_id, r.i64(0)});
+    }
+    ctx_.db.execute(
+        "UPDATE payables p JOIN payment_run_items i ON i.payable_id = p.id SET p.status = 'paid',"
+        " p.paid_at = ? WHERE i.run_id = ? AND i.instruction_id IS NULL AND i.outcome IN"
+        " ('paid','offset') AND p.status = 'open'",
+        {now, run_id});
+    ctx_.db.execute(
+        "UPDATE payables p JOIN payment_run_items i ON i.payable_id = p.id SET p.offset_run_id = ?"
+        " WHERE i.run_id = ? AND (i.outcome = 'offset' OR (i.outcome = 'paid' AND"
+        " i.instruction_id IS NULL))",
+        {run_id, run_id});
 }
 
 void MariaDbPaymentRuns::recordApproval(std::int64_t run_id, const std::string& approver,

@@ -90,7 +90,8 @@ class PaymentRunStore {
     // disputed or changed; a provider of it was blocked), or nothing.
     virtual std::optional<std::string> staleReason(std::int64_t run_id) = 0;
     // The municipality's default account (or its active account `chosen`). NOT_FOUND when the
-    // municipality does not exist, NO_DEBTOR_ACCOUNT when it has none (or not `chosen`).
+    // municipality does not exist, NO_DEBTOR_ACCOUNT when it has none, INVALID_FIELD
+    // ("accounts.<code>") when `chosen` is not an active account of it.
     virtual DebtorAccount debtorAccount(const std::string& municipality_code,
                                         std::optional<std::int64_t> chosen) = 0;
     // The accounts the run pays from, one per municipality of it, by municipality.
@@ -99,6 +100,10 @@ class PaymentRunStore {
     virtual std::vector<RunTransfer> transfers(std::int64_t run_id) = 0;
     // The instruction is sent, its payables are in the run, and `payment` is on the ledger.
     virtual void markSent(const RunTransfer& transfer, const JournalEntry& payment) = 0;
+    // The run's offsets take effect: a claw-back used in part is split (the used part stays
+    // with it, the rest becomes a new open 'remainder' payable), and the payables and
+    // claw-backs settled without a transfer (FullyOffset) are paid by offset now.
+    virtual void settleOffsets(std::int64_t run_id) = 0;
     // The run is approved by `approver` now, with its file.
     virtual void recordApproval(std::int64_t run_id, const std::string& approver,
                                 const PaymentFile& file) = 0;
@@ -128,6 +133,7 @@ class MariaDbPaymentRuns final : public PaymentRunStore {
     std::vector<DebtorAccount> runAccounts(std::int64_t run_id) override;
     std::vector<RunTransfer> transfers(std::int64_t run_id) override;
     void markSent(const RunTransfer& transfer, const JournalEntry& payment) override;
+    void settleOffsets(std::int64_t run_id) override;
     void recordApproval(std::int64_t run_id, const std::string& approver,
                         const PaymentFile& file) override;
     void recordCancellation(std::int64_t run_id, const std::string& by,

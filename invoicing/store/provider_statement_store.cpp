@@ -9,7 +9,11 @@ constexpr const char* kStatementLines =
     "SELECT p.id, DATE(p.created_at), p.source_type, p.source_id,"
     " COALESCE(d.declaratie_nummer, d2.declaratie_nummer, ''), p.amount_cents, p.status,"
     " p.due_date, COALESCE(i.end_to_end_id, ''), COALESCE(DATE(p.paid_at), ''),"
-    " p.municipality_code FROM payables p"
+    " p.municipality_code, COALESCE(p.offset_run_id, 0), COALESCE(o.offset_run_id, 0),"
+    " COALESCE(c.id, 0),"
+    " COALESCE(c.amount_cents, 0) FROM payables p"
+    " LEFT JOIN payables o ON o.id = p.split_from_id"
+    " LEFT JOIN payables c ON c.split_from_id = p.id"
     " LEFT JOIN declarations d ON p.source_type = 'declaration' AND d.id = p.source_id"
     " LEFT JOIN claim_lines l ON p.source_type = 'review' AND l.id = p.source_id"
     " LEFT JOIN declarations d2 ON d2.id = l.declaration_id"
@@ -37,7 +41,7 @@ std::vector<StatementLineRow> statementLines(db::Connection& db, std::int64_t pr
     for (const auto& r :
          db.query(std::string(kStatementLines) + in_scope + " ORDER BY p.id", params)) {
         out.push_back({r.i64(0), r.str(1), r.str(2), r.str(4), r.i64(5), r.str(6), r.str(7),
-                       r.str(8), r.str(9), r.str(10)});
+                       r.str(8), r.str(9), r.str(10), r.i64(11), r.i64(12), r.i64(13), r.i64(14)});
     }
     return out;
 }

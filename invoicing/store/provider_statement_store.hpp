@@ -25,6 +25,14 @@ struct StatementLineRow {
     std::int64_t amount_cents = 0;
     std::string status, due_date, end_to_end_id, paid_on;  // "" when none
     std::string municipality_code;                         // the municipality that owes it
+    // Offsets (issue 13): the approved run that settled it by offset (0: none); for a
+    // 'remainder', the run whose offset left it (0 otherwise); the remainder split off this
+    // payable (0: none) and its amount (negative).
+    std::int64_t offset_run_id = 0;
+    std::int64_t split_run_id = 0;
+    std::int64_t remainder_id = 0;
+    std::int64_t remainder_cents = 0;
+    std::string note = {};  // the statement's explanation of the above, "" when none
 };
 
 // A transfer to the provider in a run approved in the period.

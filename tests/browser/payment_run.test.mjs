@@ -183,6 +183,10 @@ await run('payment_run', async (browser) => {
 
   const prepare = preparer.locator('#prepare-run');
   await prepare.getByLabel('Gemeente').selectOption('0193');
+  // The account Zwolle pays from: its active accounts, the default (just saved) preselected.
+  const account = prepare.getByLabel('Betaalrekening voor 0193');
+  await account.waitFor();
+  assert.match(await account.locator('option:checked').textContent(), new RegExp(`${DEBTOR.iban} \\(standaard\\)`));
   await prepare.getByLabel('Vervallen tot en met').fill(addDays(60));
   await prepare.getByLabel('Aanbieders').selectOption({ label: `${payable.provider_name} (${AGB})` });
   const [answer] = await Promise.all([
@@ -200,6 +204,7 @@ await run('payment_run', async (browser) => {
   await preparer.getByText(`Betaalrun ${prepared.id} is klaargezet: totaal ${dutch(total)}.`).waitFor();
   await preparer.getByRole('cell', { name: `#${payable.id}`, exact: true }).waitFor();
   await preparer.getByText('klaargezet', { exact: true }).first().waitFor();
+  await preparer.getByText(`0193: ${DEBTOR.name} — ${DEBTOR.iban}`).waitFor(); // the run's account
   await screenshot(preparer, 'fin-run');
 
   // The preparer may not approve: the four-eyes refusal is shown, with its code.

@@ -6,9 +6,11 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <map>
 #include <optional>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -225,6 +227,186 @@ TEST(LedgerPaymentCycle, SeededCyclesKeepTheLedgerConsistent) {
             EXPECT_EQ(forgotten->code, "PAYABLE_MISMATCH");
         }
     }
+}
+
+// --- Claw-back remainders ------------------------------------------------------------------
+// The payables as the store keeps them (negative ones are claw-backs), and a run applied to
+// them as its approval does (payment_run_store.cpp settleOffsets): paid payables and used
+// claw-backs are closed, a claw-back used in part keeps −used and a new open 'remainder'
+// payable of the same provider and municipality carries the rest.
+struct BookedPayable {
+    std::int64_t id = 0;
+    std::int64_t provider = 0;
+    std::string municipality;
+    Money amount;  // signed
+    bool open = true;
+    bool disputed = false;
+    std::int64_t split_from = 0;  // a remainder's original
+};
+
+struct Book {
+    std::vector<BookedPayable> payables;
+    std::int64_t next_id = 1;
+    std::set<std::int64_t> blocked;
+};
+
+const std::vector<std::string> kRegion = {"0166", "0193"};
+
+void randomPayables(std::mt19937& rng, Book& book) {
+    for (std::int64_t p = 1; p <= 5; ++p) {
+        for (const std::string& mun : kRegion) {
+            for (std::uint32_t k = rng() % 4; k > 0; --k) {
+                book.payables.push_back({book.next_id++, p, mun,
+                                         Money::fromCents(1 + rng() % 100'000), true,
+                                         rng() % 20 == 0, 0});
+            }
+            for (std::uint32_t k = rng() % 3; k > 0; --k) {
+                book.payables.push_back({book.next_id++, p, mun,
+                                         -Money::fromCents(1 + rng() % 150'000), true,
+                                         rng() % 20 == 0, 0});
+            }
+        }
+    }
+}
+
+PaymentRunInput inputOf(const Book& book, std::int64_t run_id) {
+    PaymentRunInput in{run_id, RunSelection{kRunDate, std::nullopt, std::nullopt}, {}, {}, {}};
+    for (std::int64_t p = 1; p <= 5; ++p) {
+        in.providers.push_back({p, "Provider " + std::to_string(p), testIban(p),
+                                MunicipalityCode::parse("0193"), book.blocked.contains(p), "x"});
+    }
+    for (const BookedPayable& b : book.payables) {
+        if (!b.open) continue;
+        if (b.amount > Money()) {
+            in.payables.push_back({b.id, b.provider, b.amount, kRunDate,
+                                   "p:" + std::to_string(b.id), "D" + std::to_string(b.id),
+                                   b.disputed, b.municipality});
+        } else if (!b.disputed) {
+            in.receivables.push_back({b.id, b.provider, -b.amount, b.municipality});
+        }
+    }
+    return in;
+}
+
+BookedPayable& find(Book& book, std::int64_t id) {
+    auto it = std::find_if(book.payables.begin(), book.payables.end(),
+                           [&](const BookedPayable& b) { return b.id == id; });
+    if (it == book.payables.end()) {
+        ADD_FAILURE() << "payable " << id << " is not in the book";
+        std::abort();
+    }
+    return *it;
+}
+
+// Applies the approved run; returns what was transferred per (provider, municipality).
+std::map<std::pair<std::int64_t, std::string>, Money> applyRun(const PaymentRun& run, Book& book) {
+    std::map<std::pair<std::int64_t, std::string>, Money> transferred;
+    std::set<std::int64_t> closed;
+    for (const Transfer& t : run.transfers) {
+        transferred[{t.provider_id, t.municipality}] += t.amount;
+        for (std::int64_t id : t.payable_ids) EXPECT_TRUE(closed.insert(id).second) << id;
+    }
+    for (const LeftOut& l : run.left_out) {
+        if (l.reason != LeftOutReason::FullyOffset) continue;
+        EXPECT_TRUE(closed.insert(l.payable_id).second) << "paid twice: " << l.payable_id;
+    }
+    EXPECT_EQ(std::vector<std::int64_t>(closed.begin(), closed.end()), run.settled_payable_ids);
+    for (const ReceivableUse& u : run.offsets) {
+        EXPECT_TRUE(closed.insert(u.receivable_id).second) << "used twice: " << u.receivable_id;
+        BookedPayable& original = find(book, u.receivable_id);
+        EXPECT_EQ(original.municipality, u.municipality) << "offset across municipalities";
+        if (u.remaining > Money()) {
+            original.amount = -u.used;
+            book.payables.push_back({book.next_id++, original.provider, original.municipality,
+                                     -u.remaining, true, false, original.id});
+        }
+    }
+    for (std::int64_t id : closed) {
+        BookedPayable& b = find(book, id);
+        EXPECT_TRUE(b.open) << "payable " << id << " settled although not open";
+        b.open = false;
+    }
+    return transferred;
+}
+
+using Totals = std::map<std::pair<std::int64_t, std::string>, Money>;
+
+Totals totals(const Book& book, bool open_only) {
+    Totals out;
+    for (const BookedPayable& b : book.payables) {
+        if (!open_only || b.open) out[{b.provider, b.municipality}] += b.amount;
+    }
+    return out;
+}
+
+Money sumOf(const Totals& t) {
+    Money s;
+    for (const auto& [key, amount] : t) s += amount;
+    return s;
+}
+
+TEST(LedgerPaymentCycle, SeededRunsCarryWhatClawBacksLeftAsARemainder) {
+    const auto seed = std::random_device{}();
+    std::mt19937 rng(seed);
+    SCOPED_TRACE("seed " + std::to_string(seed) + " (replay with std::mt19937(seed))");
+    constexpr int kCases = 2000;
+    int remainders_seen = 0;
+    for (int c = 0; c < kCases; ++c) {
+        SCOPED_TRACE("case " + std::to_string(c));
+        Book book;
+        if (rng() % 10 == 0) book.blocked.insert(1 + rng() % 5);
+        Totals transferred_ever;
+        for (std::int64_t run_id = 1; run_id <= 3; ++run_id) {
+            randomPayables(rng, book);
+            const Totals all_before = totals(book, false), open_before = totals(book, true);
+            const PaymentRunInput in = inputOf(book, run_id);
+            const PaymentRun run = composePaymentRun(in);
+            Money used, remaining, settled_positive;
+            for (const ReceivableUse& u : run.offsets) {
+                used += u.used;
+                remaining += u.remaining;
+                remainders_seen += u.remaining > Money() ? 1 : 0;
+            }
+            for (std::int64_t id : run.settled_payable_ids)
+                settled_positive += find(book, id).amount;
+            const Totals transferred = applyRun(run, book);
+            // Every cent settled is transferred or offset; the claw-backs' rest stays open.
+            EXPECT_EQ(sumOf(transferred) + used, settled_positive);
+            EXPECT_EQ(run.control_sum, sumOf(transferred));
+            std::set<std::int64_t> split;  // the claw-backs used in part
+            for (const ReceivableUse& u : run.offsets) {
+                if (u.remaining > Money()) split.insert(u.receivable_id);
+            }
+            Money open_remainders;
+            for (const BookedPayable& b : book.payables) {
+                if (!split.contains(b.split_from)) continue;
+                EXPECT_TRUE(b.open);
+                const BookedPayable& original = find(book, b.split_from);
+                EXPECT_FALSE(original.open) << "the used part is settled";
+                EXPECT_EQ(original.provider, b.provider);
+                EXPECT_EQ(original.municipality, b.municipality);
+                open_remainders -= b.amount;
+            }
+            EXPECT_EQ(open_remainders, remaining);
+            // The split needs no journal: every (provider, municipality) total is unchanged...
+            EXPECT_EQ(totals(book, false), all_before);
+            // ...and the payable account (Σ open) drops by exactly what was transferred.
+            for (const auto& [key, amount] : open_before) {
+                const auto t = transferred.find(key);
+                EXPECT_EQ(totals(book, true)[key],
+                          amount - (t == transferred.end() ? Money() : t->second))
+                    << "provider " << key.first << " in " << key.second;
+                if (t != transferred.end()) transferred_ever[key] += t->second;
+            }
+        }
+        // Nobody is paid twice: what was ever transferred plus what is open is what was owed.
+        for (const auto& [key, owed] : totals(book, false)) {
+            const auto t = transferred_ever.find(key);
+            EXPECT_EQ(owed, (t == transferred_ever.end() ? Money() : t->second) +
+                                totals(book, true)[key]);
+        }
+    }
+    EXPECT_GT(remainders_seen, kCases / 10) << "the cases exercise partial claw-backs";
 }
 
 }  // namespace

@@ -23,6 +23,7 @@ class MemoryRuns final : public PaymentRunStore {
     std::vector<RunTransfer> run_transfers;
     std::vector<std::pair<std::int64_t, JournalEntry>> sent;  // instruction, journal
     std::vector<std::pair<std::int64_t, std::string>> approvals;
+    std::vector<std::int64_t> offsets_settled;  // runs whose offsets took effect (splits)
     std::vector<std::pair<std::int64_t, std::string>> cancellations;  // run, reason
     std::vector<NewRun> inserted;
     std::optional<std::vector<std::int64_t>> asked_providers;
@@ -73,10 +74,11 @@ class MemoryRuns final : public PaymentRunStore {
     void markSent(const RunTransfer& t, const JournalEntry& payment) override {
         sent.emplace_back(t.instruction_id, payment);
     }
+    void settleOffsets(std::int64_t run_id) override { offsets_settled.push_back(run_id); }
     void recordApproval(std::int64_t run_id, const std::string& approver,
                         const PaymentFile& file) override {
         approvals.emplace_back(run_id, approver);
-        EXPECT_EQ(file.content, "<pain.001 of ZC-RUN-7>");
+        EXPECT_EQ(file.content, run_transfers.empty() ? "" : "<pain.001 of ZC-RUN-7>");
         runs.at(run_id).status = PaymentRunStatus::Approved;
     }
     void recordCancellation(std::int64_t run_id, const std::string&,
@@ -118,6 +120,7 @@ class PaymentRunApprovalTest : public ::testing::Test {
 
     void expectNothingSent() {
         EXPECT_TRUE(store_.sent.empty());
+        EXPECT_TRUE(store_.offsets_settled.empty()) << "no claw-back is split or settled";
         EXPECT_TRUE(store_.approvals.empty());
         EXPECT_TRUE(writer_.orders.empty());
     }
@@ -136,6 +139,7 @@ TEST_F(PaymentRunApprovalTest, ARunIsApprovedOnceOnly) {
     EXPECT_EQ(refusal("fin.mulder"), "");
     store_.sent.clear();
     store_.approvals.clear();
+    store_.offsets_settled.clear();
     writer_.orders.clear();
     EXPECT_EQ(refusal("fin.jansen"), "RUN_NOT_PREPARED");
     expectNothingSent();
@@ -225,6 +229,20 @@ TEST_F(PaymentRunApprovalTest, TheSecondUserSendsEveryTransferBooksItAndStoresTh
     EXPECT_EQ(order.blocks[0].transfers.size(), 2u);
     ASSERT_EQ(store_.approvals.size(), 1u);
     EXPECT_EQ(store_.approvals[0], std::make_pair(std::int64_t{7}, std::string("fin.mulder")));
+    EXPECT_EQ(store_.offsets_settled, std::vector<std::int64_t>{7})
+        << "the offsets (and splits of claw-backs used in part) take effect with the approval";
+}
+
+TEST_F(PaymentRunApprovalTest, ARunWithoutTransfersStillSettlesItsOffsets) {
+    // Every provider's claw-backs covered what it was owed: no transfer, but the payables are
+    // settled by offset and a claw-back used in part is split.
+    store_.run_transfers.clear();
+    EXPECT_EQ(refusal("fin.mulder"), "");
+    EXPECT_TRUE(store_.sent.empty());
+    EXPECT_TRUE(writer_.orders.empty()) << "no pain.001 without a transfer";
+    EXPECT_EQ(store_.approvals.size(), 1u);
+    EXPECT_EQ(store_.offsets_settled, std::vector<std::int64_t>{7});
+    EXPECT_EQ(store_.runs.at(7).status, PaymentRunStatus::Approved);
 }
 
 class PaymentRunPreparationTest : public ::testing::Test {

@@ -114,6 +114,7 @@ function linesTable(s, payables, ctx, panel, reload) {
     { key: 'status', label: t('ui.status'), render: (l) => lineStatus(l, payables.get(l.payable_id)) },
     { key: 'end_to_end_id', label: t('fin.run.e2e') },
     { key: 'paid_on', label: t('fin.statement.paid_on'), format: date },
+    { key: 'note', label: t('fin.statement.note') },
     { key: 'amount_cents', label: t('fin.run.amount'), format: money, align: 'right' },
   ];
   if (ctx.user.role === 'finance') {

@@ -4,7 +4,7 @@ import * as api from '../api.js';
 import { date, dateTime, integer, money } from '../format.js';
 import { t } from '../i18n.js';
 import {
-  announce, errorBlock, form, h, link, load, page, section, table,
+  announce, errorBlock, field, form, h, link, load, page, section, table,
 } from '../ui.js';
 import {
   alertBox, facts, isoDay, leftOutReason, providerMap, providerName, quietProgress, statusBadge,
@@ -22,7 +22,7 @@ function nowrap(el) {
 function runsTable(runs) {
   return table([
     { key: 'id', label: t('fin.runs.run'), render: (r) => nowrap(link(runPath(r.id), t('fin.runs.run_n', { id: r.id }))) },
-    { key: 'municipality_code', label: t('fin.runs.municipality') },
+    { key: 'municipality_codes', label: t('fin.runs.municipality'), render: (r) => runMunicipalities(r) },
     { key: 'due_until', label: t('fin.runs.due_until'), format: date },
     { key: 'execution_date', label: t('fin.runs.execution_date'), format: date },
     { key: 'status', label: t('ui.status'), render: (r) => statusBadge('run', r.status) },
@@ -31,6 +31,11 @@ function runsTable(runs) {
     { key: 'transactions', label: t('fin.runs.transactions'), format: integer, align: 'right' },
     { key: 'control_sum_cents', label: t('fin.runs.total'), format: money, align: 'right' },
   ], runs, { caption: t('fin.runs.list_caption'), empty: t('fin.runs.none') });
+}
+
+// "0166, 0193": the municipalities a run pays for (a run may span several).
+function runMunicipalities(run) {
+  return (run.municipality_codes && run.municipality_codes.length ? run.municipality_codes : [run.municipality_code]).join(', ');
 }
 
 function municipalityOptions(municipalities) {
@@ -47,11 +52,42 @@ function ownOf(user, municipalities) {
 // The first municipality of the list, preselected in the forms.
 const firstCode = (municipalities) => (municipalities[0] ? municipalities[0].code : '');
 
+// Per chosen municipality a select of its active debtor accounts (the default first and
+// preselected), named "accounts.<code>" so that a refusal lands next to it.
+function accountChoices(select) {
+  const box = h('div', { id: 'run-accounts' });
+  let asked = 0; // only the latest selection's answer is shown
+  const refresh = async () => {
+    const mine = ++asked;
+    const codes = [...select.selectedOptions].map((o) => o.value);
+    const rows = await Promise.all(codes.map(async (code) => {
+      const all = await api.get(`/municipalities/${encodeURIComponent(code)}/debtor-accounts`).catch(() => []);
+      const active = all.filter((a) => a.active).sort((x, y) => Number(y.is_default) - Number(x.is_default));
+      if (active.length === 0) return h('p', { class: 'hint' }, t('fin.runs.no_account', { code }));
+      return field({ name: `accounts.${code}`, label: t('fin.runs.account_of', { code }), type: 'select',
+        value: active[0].id, options: active.map((x) => ({ value: x.id,
+          label: `${x.label || x.name} — ${x.iban}${x.is_default ? ` (${t('fin.runs.default_account')})` : ''}` })) });
+    }));
+    if (mine === asked) box.replaceChildren(...rows);
+  };
+  select.addEventListener('change', refresh);
+  refresh();
+  return box;
+}
+
+// One or several municipalities (default: those the user works for, from /auth/me), each paid
+// from the account chosen for it (default: its default account).
 function prepareForm(ctx, municipalities, providers) {
   const q = ctx.query;
+  const chosen = q.get('municipality') ? q.get('municipality').split(',') : municipalities.map((m) => m.code);
+  const which = field({ name: 'municipality_code', label: t('fin.runs.municipality'), type: 'select', required: true,
+    options: municipalityOptions(municipalities), hint: t('fin.runs.municipalities_hint') });
+  const select = which.querySelector('select');
+  select.multiple = true;
+  select.size = Math.min(Math.max(municipalities.length, 2), 6);
+  for (const o of select.options) o.selected = chosen.includes(o.value);
   const fields = [
-    { name: 'municipality_code', label: t('fin.runs.municipality'), type: 'select', required: true,
-      options: municipalityOptions(municipalities), value: q.get('municipality') || firstCode(municipalities) },
+    which,
     { name: 'due_until', label: t('fin.runs.due_until'), type: 'date', required: true,
       value: q.get('due_until') || isoDay(30), hint: t('fin.runs.due_until_hint') },
     { name: 'execution_date', label: t('fin.runs.execution_date'), type: 'date', hint: t('fin.runs.execution_hint') },
@@ -60,13 +96,19 @@ function prepareForm(ctx, municipalities, providers) {
         ...[...providers.values()].map((p) => ({ value: p.id, label: `${p.name} (${p.agb})` }))] },
   ];
   const el = form(fields, t('fin.runs.prepare'), async (v) => {
-    const body = { municipality_code: v.municipality_code, due_until: v.due_until };
+    const codes = [...select.selectedOptions].map((o) => o.value);
+    const body = { municipality_codes: codes, due_until: v.due_until };
+    const accounts = {};
+    for (const code of codes) {
+      if (v[`accounts.${code}`]) accounts[code] = Number(v[`accounts.${code}`]);
+    }
+    if (Object.keys(accounts).length) body.accounts = accounts;
     if (v.execution_date) body.execution_date = v.execution_date;
     if (v.provider_ids) body.provider_ids = [Number(v.provider_ids)];
     const run = await api.post('/payment-runs', body);
     announce(t('fin.runs.prepared', { id: run.id, total: money(run.control_sum_cents) }));
     ctx.navigate(runPath(run.id));
-  });
+  }, { aliases: { municipality_codes: 'municipality_code' }, extra: [accountChoices(select)] });
   el.id = 'prepare-run';
   return el;
 }
@@ -116,7 +158,9 @@ function summary(run, items) {
   const left = items.filter((i) => i.outcome === 'left_out');
   return section(t('fin.run.summary'), facts([
     [t('ui.status'), statusBadge('run', run.status)],
-    [t('fin.runs.municipality'), run.municipality_code],
+    [t('fin.runs.municipality'), runMunicipalities(run)],
+    [t('fin.run.accounts'), (run.accounts || []).map((a) => h('div', {},
+      `${a.municipality_code}: ${a.name ? `${a.name} — ` : ''}${a.iban || t('fin.run.account_unknown')}`))],
     [t('fin.runs.due_until'), date(run.due_until)],
     [t('fin.runs.execution_date'), date(run.execution_date)],
     [t('fin.runs.prepared_by'), `${run.prepared_by} — ${dateTime(run.prepared_at)}`],
@@ -136,6 +180,8 @@ function transfersTable(run) {
     { key: 'end_to_end_id', label: t('fin.run.e2e'), render: (x) => h('code', {}, x.end_to_end_id) },
     { key: 'creditor_name', label: t('fin.run.creditor') },
     { key: 'creditor_iban', label: t('fin.run.iban') },
+    { key: 'municipality_code', label: t('fin.runs.municipality') },
+    { key: 'debtor_iban', label: t('fin.run.debtor_iban') },
     { key: 'remittance', label: t('fin.run.remittance') },
     { key: 'status', label: t('ui.status'), render: (x) => [statusBadge('transfer', x.status),
       x.return_reason ? ` ${t('fin.run.return_reason', { code: x.return_reason })}` : ''] },
@@ -151,7 +197,7 @@ function itemsTable(items, providers, transfers, caption, empty, withReason) {
     { key: 'payable_id', label: t('fin.run.payable'), format: (v) => `#${v}` },
   ];
   if (withReason) columns.push({ key: 'reason', label: t('fin.run.reason'), format: leftOutReason });
-  else columns.push({ key: 'instruction_id', label: t('fin.run.e2e'), format: (v) => e2e.get(v) || '' });
+  else columns.push({ key: 'instruction_id', label: t('fin.run.e2e'), format: (v) => e2e.get(v) || t('fin.run.by_offset') });
   columns.push({ key: 'amount_cents', label: t('fin.run.amount'), format: money, align: 'right' });
   return table(columns, items, { caption, empty });
 }
@@ -246,7 +292,10 @@ async function runScreen(main, ctx) {
   if (run.stale) parts.push(staleBanner(run));
   parts.push(summary(run, items));
   if (run.status === 'prepared' && ctx.user.role === 'finance') parts.push(approvePanel(run, ctx), cancelPanel(run, ctx));
-  if (run.status === 'approved') parts.push(downloadPanel(run));
+  if (run.status === 'approved' && Number(run.transactions) > 0) parts.push(downloadPanel(run));
+  if (run.status === 'approved' && Number(run.transactions) === 0) {
+    parts.push(section(t('fin.run.file'), h('p', { id: 'no-file' }, t('fin.run.no_file'))));
+  }
   parts.push(
     section(t('fin.run.transfers'), transfersTable(run)),
     section(t('fin.run.paid_payables'), itemsTable(items.filter((i) => i.outcome === 'paid'), providers, run.transfers,
