@@ -3,10 +3,15 @@
 // Zwolle without a holder is refused with 403 NOT_BUDGET_HOLDER (recorded as "access.denied"),
 // a Kampen budget they hold with 422 REALLOCATION_ACROSS_MUNICIPALITIES; between two Zwolle
 // budgets they hold the proposal is recorded. The budgets are of a far year no other test uses.
+// An access officer records a client's team (PATCH /clients/{id}); a Kampen team is no team of a
+// Zwolle client, and other roles may not change it.
+#include <Poco/JSON/Stringifier.h>
 #include <gtest/gtest.h>
 
+#include <sstream>
 #include <string>
 
+#include "e2e/region_seed.hpp"
 #include "e2e/session.hpp"
 
 namespace zc::e2e {
@@ -82,6 +87,58 @@ TEST(RegionFlow, ABudgetHolderMovesMoneyOnlyBetweenBudgetsTheyHold) {
     const Response ok = propose(held, also_held);
     ASSERT_EQ(ok.status, 201) << ok.describe();
     EXPECT_EQ(ok.str("status"), "requested");
+}
+
+// A district of `municipality` with one team (as admin, unique names); returns the team's id.
+std::int64_t newTeam(const std::string& municipality) {
+    const std::string tag = uniqueDigits(8);
+    const Response district = client().post(
+        "/api/v1/districts",
+        jsonObject({{"municipality_code", municipality}, {"name", "E2E wijk " + tag}}),
+        as("admin"));
+    EXPECT_EQ(district.status, 201) << district.describe();
+    const Response team = client().post(
+        "/api/v1/teams",
+        jsonObject({{"district_id", district.num("id")}, {"name", "E2E team " + tag}}),
+        as("admin"));
+    EXPECT_EQ(team.status, 201) << team.describe();
+    return team.num("id");
+}
+
+Response patch(const std::string& path, std::int64_t team, const std::string& user) {
+    std::ostringstream body;
+    Poco::JSON::Stringifier::condense(jsonObject({{"team_id", team}}), body);
+    return client().request("PATCH", path, body.str(), as(user));
+}
+
+TEST(RegionFlow, AnAccessOfficerRecordsTheClientsTeam) {
+    const std::int64_t zwolle_team = newTeam("0193");
+    const std::int64_t kampen_team = newTeam("0166");
+    const Response created = client().post("/api/v1/clients",
+                                           jsonObject({{"bsn", elfproefBsn('4')},
+                                                       {"surname", "Teamtest"},
+                                                       {"birth_date", "1970-01-01"},
+                                                       {"gender", "1"},
+                                                       {"house_number", "1"},
+                                                       {"postcode", "8011AB"},
+                                                       {"municipality_code", "0193"}}),
+                                           as("ao.bakker"));
+    ASSERT_EQ(created.status, 201) << created.describe();
+    const std::string path = "/api/v1/clients/" + std::to_string(created.num("id"));
+
+    const Response set = patch(path, zwolle_team, "ao.bakker");
+    ASSERT_EQ(set.status, 200) << set.describe();
+    EXPECT_EQ(set.num("team_id"), zwolle_team);
+    const Response read = client().get(path, as("ao.bakker"));
+    EXPECT_EQ(read.num("team_id"), zwolle_team);
+    EXPECT_EQ(read.str("team_name").rfind("E2E team ", 0), 0u);
+
+    const Response wrong = patch(path, kampen_team, "ao.bakker");
+    EXPECT_EQ(wrong.status, 422) << wrong.describe();
+    EXPECT_EQ(wrong.code(), "UNKNOWN_TEAM");
+    const Response other_role = patch(path, zwolle_team, "cm.jansen");
+    EXPECT_EQ(other_role.status, 403) << other_role.describe();
+    EXPECT_EQ(client().get(path, as("ao.bakker")).num("team_id"), zwolle_team);
 }
 
 }  // namespace
