@@ -34,6 +34,8 @@ ClientRecord clientRecord(const app::AppConfig& config, const ClientRow& r, Role
     c.city = r.city;
     c.municipality_code = r.municipality_code;
     c.district_id = r.district_id;
+    c.team_id = r.team_id;
+    c.team_name = r.team_name;
     c.created_at = r.created_at;
     c.messages_withheld = r.messages_withheld_since.has_value();
     if (c.messages_withheld && viewer == Role::AccessOfficer) {
@@ -60,6 +62,7 @@ std::string auditAfter(const ClientRecord& c) {
         .set("city", c.city)
         .set("municipality_code", c.municipality_code)
         .set("district_id", c.district_id)
+        .set("team_id", c.team_id)
         .set("created_at", c.created_at)
         .set("messages_withheld", c.messages_withheld)
         .json();
@@ -75,6 +78,31 @@ void checkDistrict(db::Connection& db, std::optional<std::int64_t> district,
                                   " is not a district of municipality " + municipality + ".",
                               "district_id");
     }
+}
+
+// The team must be a team of the client's municipality, and of the client's district when the
+// client has one.
+// A client with a team but no district gets the team's district (a team lies in one district).
+void checkTeam(db::Connection& db, std::optional<std::int64_t> team,
+               std::optional<std::int64_t>& district, const std::string& municipality) {
+    if (!team) return;
+    const auto owner = teamOwner(db, *team);
+    if (!owner || owner->municipality != municipality ||
+        (district && *district != owner->district_id)) {
+        throw ValidationError("UNKNOWN_TEAM",
+                              "Team " + std::to_string(*team) + " is not a team of municipality " +
+                                  municipality + (district ? " in the client's district." : "."),
+                              "team_id");
+    }
+    district = owner->district_id;
+}
+
+// The audit row's before/after of a change of the client's district and team.
+std::string placeRecord(const ClientRow& r) {
+    return security::AuditRecord()
+        .set("district_id", r.district_id)
+        .set("team_id", r.team_id)
+        .json();
 }
 
 // The actor's scope as a list filter; none for an unscoped actor (system, provider).
@@ -148,7 +176,9 @@ ClientRecord createClient(app::RequestContext& ctx, const NewClient& c) {
         throw app::OutOfScope("municipality", c.municipality_code,
                               "A client of municipality " + c.municipality_code);
     }
-    checkDistrict(ctx.db, c.district_id, c.municipality_code);
+    auto district = c.district_id;
+    checkDistrict(ctx.db, district, c.municipality_code);
+    checkTeam(ctx.db, c.team_id, district, c.municipality_code);
     if (clientIdByBsnHash(ctx.db, hash)) {
         throw ValidationError("DUPLICATE_CLIENT",
                               "A client with BSN " + maskBsn(c.bsn) + " is recorded already.",
@@ -158,7 +188,7 @@ ClientRecord createClient(app::RequestContext& ctx, const NewClient& c) {
         insertClient(ctx.db, {hash, security::encryptBsn(ctx.config, c.bsn), c.surname, c.prefix,
                               c.given_names, c.initials, formatDate(c.birth_date), c.gender,
                               c.street, c.house_number, c.postcode, c.city, c.municipality_code,
-                              c.district_id, app::timestamp(ctx.clock)});
+                              district, c.team_id, app::timestamp(ctx.clock)});
     // The creator typed the BSN; the answer and the audit trail carry only the masked form.
     auto out = clientRecord(ctx.config, *findClient(ctx.db, id), Role::Auditor);
     security::appendAudit(
@@ -193,6 +223,29 @@ ClientRecord getClient(app::RequestContext& ctx, std::int64_t id) {
     const auto r = findClient(ctx.db, id);
     auto out = clientRecord(ctx.config, *r, ctx.actor.role);
     auditClientReads(ctx, {id}, "record");
+    tx.commit();
+    return out;
+}
+
+ClientRecord changeClientPlace(app::RequestContext& ctx, const ClientPlaceChange& change) {
+    db::Transaction tx(ctx.db);
+    requireClientInScope(ctx, change.id, true);
+    const auto before = *findClient(ctx.db, change.id);
+    auto district = change.set_district ? change.district_id : before.district_id;
+    // A team lies in one district: a new district without a new team leaves the team out.
+    auto team = before.team_id;
+    if (change.set_team) {
+        team = change.team_id;
+    } else if (change.set_district && district != before.district_id) {
+        team = std::nullopt;
+    }
+    checkDistrict(ctx.db, district, before.municipality_code);
+    checkTeam(ctx.db, team, district, before.municipality_code);
+    updateClientPlace(ctx.db, change.id, district, team);
+    const auto after = *findClient(ctx.db, change.id);
+    security::appendAudit(ctx, {"client.update", "client", std::to_string(change.id), "ok",
+                                placeRecord(before), placeRecord(after)});
+    auto out = clientRecord(ctx.config, after, ctx.actor.role);
     tx.commit();
     return out;
 }

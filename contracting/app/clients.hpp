@@ -46,6 +46,7 @@ struct NewClient {
     Date birth_date;
     std::string gender, street, house_number, postcode, city, municipality_code;
     std::optional<std::int64_t> district_id;
+    std::optional<std::int64_t> team_id;  // sociaal wijkteam; nothing: unknown
 };
 
 // A client as shown to a user.
@@ -57,6 +58,8 @@ struct ClientRecord {
     std::string birth_date;  // YYYY-MM-DD
     std::string gender, street, house_number, postcode, city, municipality_code;
     std::optional<std::int64_t> district_id;
+    std::optional<std::int64_t> team_id;  // the client's team; nothing: unknown
+    std::string team_name;                // "" without a team
     std::string created_at;
     bool messages_withheld = false;  // OP003
     // Since when and why messages are withheld: only for access officers.
@@ -71,9 +74,23 @@ struct ClientQuery {
     std::int64_t offset = 0;
 };
 
-// POST /clients: UNKNOWN_MUNICIPALITY, UNKNOWN_DISTRICT, DUPLICATE_CLIENT; audited
+// POST /clients: UNKNOWN_MUNICIPALITY, UNKNOWN_DISTRICT, UNKNOWN_TEAM (the team is not a team
+// of the client's municipality, or of its district when it has one), DUPLICATE_CLIENT; audited
 // "client.create" (the record with the masked BSN only).
 ClientRecord createClient(app::RequestContext& ctx, const NewClient& c);
+
+// PATCH /clients/{id}: the client's district and team. A field that is not given stays as it
+// is; a given null clears it (clearing the district clears the team too, unless a team is given).
+struct ClientPlaceChange {
+    std::int64_t id = 0;
+    bool set_district = false;
+    std::optional<std::int64_t> district_id;
+    bool set_team = false;
+    std::optional<std::int64_t> team_id;
+};
+// NOT_FOUND, OUT_OF_SCOPE (as GET /clients/{id}), UNKNOWN_DISTRICT, UNKNOWN_TEAM; audited
+// "client.update" (before and after: district and team). Answers the client's record.
+ClientRecord changeClientPlace(app::RequestContext& ctx, const ClientPlaceChange& change);
 // GET /clients: never with a full BSN; one "client.read" row per client listed.
 std::vector<ClientRecord> listClients(app::RequestContext& ctx, const ClientQuery& q);
 // GET /clients/{id}: NOT_FOUND; the full BSN for an access officer; "client.read" row.

@@ -5,10 +5,12 @@
 namespace zc::contracting {
 namespace {
 
+// The team's name comes along (NULL team: "").
 constexpr const char* kClientColumns =
-    "SELECT id, bsn_enc, surname, prefix, given_names, initials, birth_date, gender, street,"
-    " house_number, postcode, city, municipality_code, district_id, created_at,"
-    " messages_withheld_since, messages_withheld_reason FROM clients";
+    "SELECT clients.id, bsn_enc, surname, prefix, given_names, initials, birth_date, gender,"
+    " street, house_number, postcode, city, municipality_code, clients.district_id, created_at,"
+    " messages_withheld_since, messages_withheld_reason, clients.team_id, COALESCE(t.name, '')"
+    " FROM clients LEFT JOIN teams t ON t.id = clients.team_id";
 
 ClientRow clientRow(const db::Row& r) {
     ClientRow c;
@@ -29,6 +31,8 @@ ClientRow clientRow(const db::Row& r) {
     c.created_at = r.str(14);
     c.messages_withheld_since = r.opt(15);
     c.messages_withheld_reason = r.opt(16);
+    c.team_id = r.optI64(17);
+    c.team_name = r.str(18);
     return c;
 }
 
@@ -48,7 +52,7 @@ DecisionRow decisionRow(const db::Row& r) {
 }  // namespace
 
 std::optional<ClientRow> findClient(db::Connection& db, std::int64_t id) {
-    auto r = db.queryOne(std::string(kClientColumns) + " WHERE id = ?", {id});
+    auto r = db.queryOne(std::string(kClientColumns) + " WHERE clients.id = ?", {id});
     if (!r) return std::nullopt;
     return clientRow(*r);
 }
@@ -78,11 +82,12 @@ std::vector<ClientRow> clientPage(db::Connection& db, const std::string& municip
                                   std::int64_t limit, std::int64_t offset,
                                   const std::optional<StaffFilter>& scope) {
     db::Params params{municipality, municipality};
-    std::string sql = std::string(kClientColumns) + " WHERE (? = '' OR municipality_code = ?)";
+    std::string sql =
+        std::string(kClientColumns) + " WHERE (? = '' OR clients.municipality_code = ?)";
     if (scope) sql += clientScopeSql(*scope, "clients.id", "clients.municipality_code", params);
     params.emplace_back(limit);
     params.emplace_back(offset);
-    return clientRows(db.query(sql + " ORDER BY id LIMIT ? OFFSET ?", params));
+    return clientRows(db.query(sql + " ORDER BY clients.id LIMIT ? OFFSET ?", params));
 }
 
 std::vector<std::string> placedPayersOfClient(db::Connection& db, std::int64_t client_id) {
@@ -123,11 +128,28 @@ std::int64_t insertClient(db::Connection& db, const NewClientRow& c) {
     db.execute(
         "INSERT INTO clients (bsn_hash, bsn_enc, surname, prefix, given_names, initials,"
         " birth_date, gender, street, house_number, postcode, city, municipality_code,"
-        " district_id, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " district_id, team_id, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         {c.bsn_hash, c.bsn_enc, c.surname, c.prefix, c.given_names, c.initials, c.birth_date,
          c.gender, c.street, c.house_number, c.postcode, c.city, c.municipality_code,
-         c.district_id ? db::Param(*c.district_id) : db::Param(nullptr), c.created_at});
+         c.district_id ? db::Param(*c.district_id) : db::Param(nullptr),
+         c.team_id ? db::Param(*c.team_id) : db::Param(nullptr), c.created_at});
     return db.lastInsertId();
+}
+
+void updateClientPlace(db::Connection& db, std::int64_t id, std::optional<std::int64_t> district,
+                       std::optional<std::int64_t> team) {
+    db.execute("UPDATE clients SET district_id = ?, team_id = ? WHERE id = ?",
+               {district ? db::Param(*district) : db::Param(nullptr),
+                team ? db::Param(*team) : db::Param(nullptr), id});
+}
+
+std::optional<TeamOwner> teamOwner(db::Connection& db, std::int64_t team_id) {
+    auto r = db.queryOne(
+        "SELECT t.district_id, d.municipality_code FROM teams t"
+        " JOIN districts d ON d.id = t.district_id WHERE t.id = ?",
+        {team_id});
+    if (!r) return std::nullopt;
+    return TeamOwner{r->i64(0), r->str(1)};
 }
 
 std::optional<ProductUnitKind> productUnitKind(db::Connection& db, const std::string& code) {

@@ -26,6 +26,8 @@ struct ClientRow {
     std::string created_at;
     std::optional<std::string> messages_withheld_since;
     std::optional<std::string> messages_withheld_reason;
+    std::optional<std::int64_t> team_id;  // the client's team (sociaal wijkteam); NULL: unknown
+    std::string team_name;                // "" without a team
 };
 
 // A client to insert (bsn_hash and bsn_enc computed by the caller).
@@ -35,6 +37,7 @@ struct NewClientRow {
     std::string birth_date;
     std::string gender, street, house_number, postcode, city, municipality_code;
     std::optional<std::int64_t> district_id;
+    std::optional<std::int64_t> team_id;
     std::string created_at;
 };
 
@@ -62,6 +65,15 @@ std::string clientMunicipality(db::Connection& db, std::int64_t id);
 std::optional<std::string> districtMunicipality(db::Connection& db, std::int64_t district_id);
 // Inserts the client; returns its id.
 std::int64_t insertClient(db::Connection& db, const NewClientRow& c);
+// Sets the client's district and team (nothing: NULL).
+void updateClientPlace(db::Connection& db, std::int64_t id, std::optional<std::int64_t> district,
+                       std::optional<std::int64_t> team);
+// The team's district and that district's municipality, or nothing when the team is unknown.
+struct TeamOwner {
+    std::int64_t district_id = 0;
+    std::string municipality;
+};
+std::optional<TeamOwner> teamOwner(db::Connection& db, std::int64_t team_id);
 
 // A row of `access_decisions`.
 struct DecisionRow {

@@ -65,6 +65,8 @@ ApiResponse me(RequestContext& ctx, const ApiRequest&) {
     auto out = newObject();
     out->set("name", ctx.actor.name);
     out->set("role", app::roleName(ctx.actor.role));
+    // A staff user's id: a budget holder's form offers the budgets it holds.
+    if (ctx.actor.user_id) out->set("user_id", ctx.actor.user_id);
     if (ctx.actor.provider_id) out->set("provider_id", ctx.actor.provider_id);
     if (ctx.actor.scoped()) setScope(out, {ctx.actor.municipalities, ctx.actor.regional});
     if (const auto m = security::aboutMe(ctx)) {

@@ -103,6 +103,8 @@ Poco::JSON::Object::Ptr clientJson(const contracting::ClientRecord& c) {
     o->set("city", c.city);
     o->set("municipality_code", c.municipality_code);
     setOptionalInt(o, "district_id", c.district_id);
+    setOptionalInt(o, "team_id", c.team_id);
+    o->set("team_name", c.team_name);
     o->set("created_at", c.created_at);
     // OP003: whether messages about the client are withheld; why, only for access officers.
     o->set("messages_withheld", c.messages_withheld);
@@ -134,6 +136,7 @@ contracting::NewClient newClient(RequestContext& ctx, const ApiRequest& req) {
                                                   "municipality_code")
                               .str();
     c.district_id = optionalInt(req.body, "district_id");
+    c.team_id = optionalInt(req.body, "team_id");
     return c;
 }
 
@@ -161,6 +164,21 @@ ApiResponse listClients(RequestContext& ctx, const ApiRequest& req) {
 
 ApiResponse getClient(RequestContext& ctx, const ApiRequest& req) {
     return ApiResponse(200, clientJson(contracting::getClient(ctx, req.pathId("id"))));
+}
+
+ApiResponse patchClient(RequestContext& ctx, const ApiRequest& req) {
+    contracting::ClientPlaceChange change;
+    change.id = req.pathId("id");
+    // A field that is present changes (null clears it); an absent field stays as it is.
+    change.set_district = req.body->has("district_id");
+    change.district_id = optionalInt(req.body, "district_id");
+    change.set_team = req.body->has("team_id");
+    change.team_id = optionalInt(req.body, "team_id");
+    if (!change.set_district && !change.set_team) {
+        throw ValidationError("MISSING_FIELD", "Give team_id or district_id (null clears it).",
+                              "team_id");
+    }
+    return ApiResponse(200, clientJson(contracting::changeClientPlace(ctx, change)));
 }
 
 namespace {

@@ -13,6 +13,8 @@ ApiResponse createClient(RequestContext& ctx, const ApiRequest& req);
 ApiResponse listClients(RequestContext& ctx, const ApiRequest& req);
 // GET /clients/{id}
 ApiResponse getClient(RequestContext& ctx, const ApiRequest& req);
+// PATCH /clients/{id} (team_id and/or district_id; null clears)
+ApiResponse patchClient(RequestContext& ctx, const ApiRequest& req);
 // POST /clients/{id}/decisions
 ApiResponse createDecision(RequestContext& ctx, const ApiRequest& req);
 // GET /clients/{id}/decisions

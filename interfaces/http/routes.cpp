@@ -182,6 +182,7 @@ std::vector<Route> buildRoutes() {
         forRoles("POST", v1 + "/clients", {kAo}, createClient),
         forRoles("GET", v1 + "/clients", {kAo, kAud}, listClients),
         forRoles("GET", v1 + "/clients/{id}", {kAo, kCm, kAud}, getClient),
+        forRoles("PATCH", v1 + "/clients/{id}", {kAo}, patchClient),
         forRoles("POST", v1 + "/clients/{id}/decisions", {kAo}, createDecision),
         forRoles("POST", v1 + "/clients/{id}/message-safety", {kAo},
                  queueingWmo301<setMessageSafety>),

@@ -55,6 +55,27 @@ BudgetRow lockBudgets(BudgetStore& store, std::int64_t from_id, std::int64_t to_
     return *from;
 }
 
+// A budget holder moves money only between budgets they hold (NOT_BUDGET_HOLDER), and only
+// within one municipality (REALLOCATION_ACROSS_MUNICIPALITIES): every euro stays with the
+// municipality that owes it.
+void checkHolderAndMunicipality(const BudgetRow& from, const BudgetRow& to, std::int64_t who) {
+    for (const auto* b : {&from, &to}) {
+        if (b->holder != who) {
+            throw ValidationError(
+                "NOT_BUDGET_HOLDER",
+                "You are not the budget holder of budget " + std::to_string(b->id) + ".",
+                b == &from ? "from_budget_id" : "to_budget_id");
+        }
+    }
+    if (from.municipality != to.municipality) {
+        throw ValidationError("REALLOCATION_ACROSS_MUNICIPALITIES",
+                              "Budget " + std::to_string(from.id) + " is of municipality " +
+                                  from.municipality + ", budget " + std::to_string(to.id) + " of " +
+                                  to.municipality + ".",
+                              "to_budget_id");
+    }
+}
+
 // What the source budget has left on `today`: amount − exhaustion.
 Money remainingOn(BudgetStore& store, const TariffLookup& tariffs, const BudgetRow& from,
                   Date today, Percentage threshold) {
@@ -127,6 +148,8 @@ ProposedReallocation proposeReallocation(BudgetStore& store, const TariffLookup&
         checkReallocation(request, Money::fromCents(std::numeric_limits<std::int64_t>::max()));
     });
     const auto from = lockBudgets(store, request.from_budget_id, request.to_budget_id);
+    checkHolderAndMunicipality(from, *store.findBudget(request.to_budget_id, false),
+                               p.requested_by);
     const Money remaining = remainingOn(store, tariffs, from, today, threshold);
     withApiFields([&] { checkReallocation(request, remaining); });
     const auto id = store.insertReallocation(
@@ -175,7 +198,9 @@ DecidedReallocation decideReallocationIn(BudgetStore& store, const TariffLookup&
     return out;
 }
 
-ProposedReallocation requestReallocation(app::RequestContext& ctx, ReallocationProposal p) {
+namespace {
+
+ProposedReallocation requestIn(app::RequestContext& ctx, ReallocationProposal p) {
     p.requested_by = ctx.actor.user_id;
     p.requested_at = app::timestamp(ctx.clock);
     db::Transaction tx(ctx.db);
@@ -188,6 +213,29 @@ ProposedReallocation requestReallocation(app::RequestContext& ctx, ReallocationP
               "ok", std::nullopt, proposalRecord(proposed)});
     tx.commit();
     return proposed;
+}
+
+}  // namespace
+
+ProposedReallocation requestReallocation(app::RequestContext& ctx, ReallocationProposal p) {
+    try {
+        return requestIn(ctx, p);
+    } catch (const ValidationError& e) {
+        // A refused holder is a security event: recorded after the rollback, in its own
+        // transaction, as the scope refusals are.
+        if (e.code() == "NOT_BUDGET_HOLDER") {
+            security::appendAuditStandalone(
+                ctx, {"access.denied", "budget",
+                      e.field() == "from_budget_id" ? std::to_string(p.from_budget_id)
+                                                    : std::to_string(p.to_budget_id),
+                      "denied", std::nullopt,
+                      security::AuditRecord()
+                          .set("endpoint", "POST /api/v1/budget-reallocations")
+                          .set("reason", "not_budget_holder")
+                          .json()});
+        }
+        throw;
+    }
 }
 
 ReallocationRow decideReallocation(app::RequestContext& ctx, ReallocationDecision d) {

@@ -46,8 +46,9 @@ struct DecidedReallocation {
 };
 
 // The rules, in this order: REASON_REQUIRED, INVALID_AMOUNT, SAME_BUDGET (before anything is
-// read), UNKNOWN_BUDGET (from, then to), BUDGET_YEAR_MISMATCH, INSUFFICIENT_BUDGET against the
-// source's remaining budget on `today`. Amount errors name the field "amount_cents".
+// read), UNKNOWN_BUDGET (from, then to), BUDGET_YEAR_MISMATCH, NOT_BUDGET_HOLDER (the proposer
+// must be the holder of both budgets), REALLOCATION_ACROSS_MUNICIPALITIES, INSUFFICIENT_BUDGET
+// against the source's remaining budget on `today`. Amount errors name the field "amount_cents".
 ProposedReallocation proposeReallocation(BudgetStore& store, const TariffLookup& tariffs,
                                          const ReallocationProposal& p, Date today,
                                          Percentage threshold);
@@ -58,7 +59,7 @@ DecidedReallocation decideReallocationIn(BudgetStore& store, const TariffLookup&
                                          const ReallocationDecision& d, Percentage threshold);
 
 // The use cases: one transaction each, audited ("budget_reallocation.request",
-// "budget_reallocation.approve" / ".reject").
+// "budget_reallocation.approve" / ".reject"; a NOT_BUDGET_HOLDER refusal "access.denied").
 ProposedReallocation requestReallocation(app::RequestContext& ctx, ReallocationProposal p);
 ReallocationRow decideReallocation(app::RequestContext& ctx, ReallocationDecision d);
 // GET /budget-reallocations?status= ("": all), newest first.

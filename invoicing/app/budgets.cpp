@@ -35,6 +35,7 @@ BudgetScope scopeOf(const BudgetRow& b, Date report_date) {
     s.category = b.category;
     s.municipality = b.municipality;
     s.district = b.district_id.value_or(0);
+    s.team = b.team_id.value_or(0);
     s.year_begin = yearStart(b.year);
     s.year_end = yearStart(b.year + 1);
     s.from = addDays(report_date, 1);
@@ -173,12 +174,22 @@ BudgetFigures figuresOf(BudgetStore& store, const TariffLookup& tariffs, const B
     BudgetFigures f;
     f.amount = b.amount;
     f.monthly_realised.assign(kMonthsPerYear, Money());
-    // Claims and allocations are care in kind: budget-financed and PGB budgets have none (their
-    // money moves with payment runs).
-    if (b.financing == "ZIN") {
-        const BudgetScope scope = scopeOf(b, report_date);
+    // Claims and allocations are care in kind. A PGB budget commits the personal budgets granted
+    // (paid out by the SVB, not here); a budget-financed one spends its contracts' advances and
+    // settlement differences (only on a municipality-wide budget: they are not per client).
+    const BudgetScope scope = scopeOf(b, report_date);
+    if (b.financing == "PGB") {
+        f.committed = store.pgbGranted(scope);
+    } else if (b.financing == "budget" && scope.district == 0) {
+        const auto spending = store.budgetFinanced(scope);
+        f.paid = spending.paid;
+        f.accepted_unpaid = spending.spent - spending.paid;
+    } else if (b.financing == "ZIN") {
         f.monthly_realised = store.acceptedByMonth(scope);
         for (const auto& m : f.monthly_realised) f.accepted_unpaid += m;
+        // Paid: accepted care whose transfer the bank booked; the rest is accepted-unpaid.
+        f.paid = store.paid(scope);
+        f.accepted_unpaid -= f.paid;
         addCommitted(store, tariffs, scope, report_date, f);
     }
     ExhaustionInput in;

@@ -3,8 +3,8 @@
 // team), product category and financing kind; their exhaustion report with the year-end
 // forecast; the controllers' monthly overview; providers' spending ceilings (bestedingsplafond).
 // The arithmetic lives in invoicing/domain (exhaustion, spending_ceiling); these use cases
-// gather its inputs through invoicing/store/budget_store.hpp. Until payment runs exist nothing
-// is "paid": every paid figure is 0 and every accepted claim counts as accepted-unpaid.
+// gather its inputs through invoicing/store/budget_store.hpp. "Paid" is accepted care whose
+// payable the bank booked (camt.053); the rest of the accepted care is accepted-unpaid.
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -24,8 +24,8 @@ namespace zc::invoicing {
 // The figures of one budget on one report date (the state at the end of that day).
 struct BudgetFigures {
     Money amount;
-    Money paid;             // 0 until payment runs exist
-    Money accepted_unpaid;  // net accepted claims of the budget year received by the report date
+    Money paid;             // net accepted claims whose payable the bank booked by the report date
+    Money accepted_unpaid;  // the other net accepted claims of the year received by the report date
     Money committed;        // what the allocations in scope may still cost until the year end
     std::vector<Money> monthly_realised;  // 12 entries, January first (by service month)
     std::int64_t allocations_counted = 0;

@@ -23,6 +23,10 @@ constexpr const char* kBudgetOrder =
 // Net accepted amounts per service month: accepted debits minus accepted credits (a credit
 // cancels its debit, so this equals the accepted debits not credited), of the claims received
 // by the report date, on allocations of clients in the budget's scope.
+// The care belongs to the municipality that pays it (cl.municipality_code, the paying
+// municipality of its allocation: a Kampen client's Beschermd Wonen is on Zwolle's budget); a
+// district or team budget counts its clients' care only (a client without a team counts on no
+// team budget).
 constexpr const char* kAcceptedByMonthSql =
     "SELECT MONTH(cl.period_begin),"
     " SUM(IF(cl.credit = 1, -cl.amount_cents, cl.amount_cents)) FROM claim_lines cl"
@@ -30,8 +34,24 @@ constexpr const char* kAcceptedByMonthSql =
     " JOIN allocations a ON a.number = cl.allocation_number AND a.is_current = 1"
     " JOIN clients c ON c.id = a.client_id"
     " WHERE cl.status = 'accepted' AND cl.category = ? AND cl.period_begin >= ?"
-    " AND cl.period_begin < ? AND dc.received_at < ? AND c.municipality_code = ?"
-    " AND (? = 0 OR c.district_id = ?) GROUP BY MONTH(cl.period_begin)";
+    " AND cl.period_begin < ? AND dc.received_at < ? AND cl.municipality_code = ?"
+    " AND (? = 0 OR c.district_id = ?) AND (? = 0 OR c.team_id = ?)"
+    " GROUP BY MONTH(cl.period_begin)";
+
+// Of those, what is paid: the line's payable (its review's, else its declaration's) was booked
+// by the bank (status 'paid', set by the camt.053 booking) before the report date's end.
+constexpr const char* kPaidSql =
+    "SELECT COALESCE(SUM(IF(cl.credit = 1, -cl.amount_cents, cl.amount_cents)), 0)"
+    " FROM claim_lines cl JOIN declarations dc ON dc.id = cl.declaration_id"
+    " JOIN allocations a ON a.number = cl.allocation_number AND a.is_current = 1"
+    " JOIN clients c ON c.id = a.client_id"
+    " JOIN payables p ON (p.source_type = 'review' AND p.source_id = cl.id)"
+    " OR (p.source_type = 'declaration' AND p.source_id = cl.declaration_id AND NOT EXISTS"
+    " (SELECT 1 FROM payables r WHERE r.source_type = 'review' AND r.source_id = cl.id))"
+    " WHERE cl.status = 'accepted' AND cl.category = ? AND cl.period_begin >= ?"
+    " AND cl.period_begin < ? AND dc.received_at < ? AND cl.municipality_code = ?"
+    " AND (? = 0 OR c.district_id = ?) AND (? = 0 OR c.team_id = ?)"
+    " AND p.status = 'paid' AND p.paid_at < ?";
 
 // Accepted volume per allocation and unit, net of credits, from each cap window's anchor (day,
 // week, month) to the year end, and over the whole validity (total).
@@ -48,8 +68,8 @@ constexpr const char* kAcceptedVolumeSql =
     " JOIN allocations a ON a.number = cl.allocation_number AND a.is_current = 1"
     " JOIN clients c ON c.id = a.client_id"
     " WHERE cl.status = 'accepted' AND cl.category = ? AND dc.received_at < ?"
-    " AND c.municipality_code = ? AND (? = 0 OR c.district_id = ?)"
-    " GROUP BY cl.allocation_number, cl.unit";
+    " AND cl.municipality_code = ? AND (? = 0 OR c.district_id = ?)"
+    " AND (? = 0 OR c.team_id = ?) GROUP BY cl.allocation_number, cl.unit";
 
 // Current allocations in scope that have not ended by the report date and begin before the
 // year end (also those starting later in the year: they are granted already).
@@ -57,9 +77,34 @@ constexpr const char* kAllocationsSql =
     "SELECT a.number, a.contract_id, a.product_code, a.start_date, a.end_date, a.volume, a.unit,"
     " a.frequency FROM allocations a JOIN clients c ON c.id = a.client_id"
     " JOIN products p ON p.code = a.product_code"
-    " WHERE a.is_current = 1 AND p.category = ? AND c.municipality_code = ?"
-    " AND (? = 0 OR c.district_id = ?) AND a.start_date < ?"
+    " WHERE a.is_current = 1 AND p.category = ? AND a.paying_municipality_code = ?"
+    " AND (? = 0 OR c.district_id = ?) AND (? = 0 OR c.team_id = ?) AND a.start_date < ?"
     " AND (a.end_date IS NULL OR a.end_date > ?) ORDER BY a.number";
+
+// PGB: the budgets granted (decided by the report date) on products of the category, paid by
+// the municipality, in the scope's district and team, whose decision overlaps the year.
+constexpr const char* kPgbGrantedSql =
+    "SELECT COALESCE(SUM(g.pgb_budget_cents), 0) FROM granted_products g"
+    " JOIN access_decisions d ON d.id = g.decision_id JOIN clients c ON c.id = d.client_id"
+    " JOIN products p ON p.code = g.product_code"
+    " WHERE g.financing = 'PGB' AND p.category = ? AND g.paying_municipality_code = ?"
+    " AND (? = 0 OR c.district_id = ?) AND (? = 0 OR c.team_id = ?) AND d.decision_date < ?"
+    " AND d.valid_from < ? AND (d.valid_to IS NULL OR d.valid_to > ?)";
+
+// Budget financing: the advances of the year and the year's settlement (or claw-back) payables
+// of the municipality's contracts with a product of the category, created by the report date;
+// of those, what the bank booked by then.
+constexpr const char* kFinancedSql =
+    "SELECT COALESCE(SUM(p.amount_cents), 0),"
+    " COALESCE(SUM(IF(p.status = 'paid' AND p.paid_at < ?, p.amount_cents, 0)), 0)"
+    " FROM payables p"
+    " LEFT JOIN advances av ON p.source_type = 'advance' AND av.id = p.source_id"
+    " LEFT JOIN settlements st ON p.source_type IN ('settlement', 'clawback')"
+    " AND st.id = p.source_id"
+    " WHERE p.municipality_code = ? AND p.created_at < ? AND COALESCE(av.year, st.year) = ?"
+    " AND EXISTS (SELECT 1 FROM contract_products cp JOIN products pr ON pr.code ="
+    " cp.product_code WHERE cp.contract_id = COALESCE(av.contract_id, st.contract_id)"
+    " AND pr.category = ?)";
 
 constexpr const char* kReallocationSelect =
     "SELECT r.id, r.from_budget_id, r.to_budget_id, r.amount_cents, r.reason, r.status,"
@@ -121,21 +166,47 @@ std::optional<BudgetRow> MariaDbBudgets::findBudget(std::int64_t id, bool for_up
 
 std::vector<Money> MariaDbBudgets::acceptedByMonth(const BudgetScope& s) {
     std::vector<Money> months(kMonthsPerYear);
-    for (const auto& r : ctx_.db.query(
-             kAcceptedByMonthSql, {s.category, formatDate(s.year_begin), formatDate(s.year_end),
-                                   s.received, s.municipality, s.district, s.district})) {
+    for (const auto& r :
+         ctx_.db.query(kAcceptedByMonthSql,
+                       {s.category, formatDate(s.year_begin), formatDate(s.year_end), s.received,
+                        s.municipality, s.district, s.district, s.team, s.team})) {
         months.at(static_cast<std::size_t>(r.i64(0) - 1)) = Money::fromCents(r.i64(1));
     }
     return months;
 }
 
+Money MariaDbBudgets::paid(const BudgetScope& s) {
+    return Money::fromCents(
+        ctx_.db
+            .queryOne(kPaidSql,
+                      {s.category, formatDate(s.year_begin), formatDate(s.year_end), s.received,
+                       s.municipality, s.district, s.district, s.team, s.team, s.received})
+            ->i64(0));
+}
+
+Money MariaDbBudgets::pgbGranted(const BudgetScope& s) {
+    return Money::fromCents(
+        ctx_.db
+            .queryOne(kPgbGrantedSql,
+                      {s.category, s.municipality, s.district, s.district, s.team, s.team,
+                       s.received, formatDate(s.year_end), formatDate(s.year_begin)})
+            ->i64(0));
+}
+
+FinancedSpending MariaDbBudgets::budgetFinanced(const BudgetScope& s) {
+    const auto r = ctx_.db.queryOne(
+        kFinancedSql, {s.received, s.municipality, s.received,
+                       std::int64_t{static_cast<int>(s.year_begin.year())}, s.category});
+    return {Money::fromCents(r->i64(0)), Money::fromCents(r->i64(1))};
+}
+
 std::map<std::int64_t, VolumeByUnit> MariaDbBudgets::acceptedVolumes(const BudgetScope& s) {
     const std::string end = formatDate(s.year_end);
     std::map<std::int64_t, VolumeByUnit> out;
-    for (const auto& r :
-         ctx_.db.query(kAcceptedVolumeSql, {formatDate(s.from), end, formatDate(mondayOf(s.from)),
-                                            end, formatDate(firstOfMonth(s.from)), end, s.category,
-                                            s.received, s.municipality, s.district, s.district})) {
+    for (const auto& r : ctx_.db.query(
+             kAcceptedVolumeSql, {formatDate(s.from), end, formatDate(mondayOf(s.from)), end,
+                                  formatDate(firstOfMonth(s.from)), end, s.category, s.received,
+                                  s.municipality, s.district, s.district, s.team, s.team})) {
         out[r.i64(0)][r.str(1)] = {r.i64(2), r.i64(3), r.i64(4), r.i64(5)};
     }
     return out;
@@ -143,9 +214,9 @@ std::map<std::int64_t, VolumeByUnit> MariaDbBudgets::acceptedVolumes(const Budge
 
 std::vector<ScopedAllocation> MariaDbBudgets::allocations(const BudgetScope& s, Date report_date) {
     std::vector<ScopedAllocation> out;
-    for (const auto& r :
-         ctx_.db.query(kAllocationsSql, {s.category, s.municipality, s.district, s.district,
-                                         formatDate(s.year_end), formatDate(report_date)})) {
+    for (const auto& r : ctx_.db.query(
+             kAllocationsSql, {s.category, s.municipality, s.district, s.district, s.team, s.team,
+                               formatDate(s.year_end), formatDate(report_date)})) {
         ScopedAllocation a;
         a.number = r.i64(0);
         a.contract_id = r.i64(1);

@@ -37,6 +37,7 @@ struct BudgetScope {
     std::string category;
     std::string municipality;
     std::int64_t district = 0;  // 0: the whole municipality
+    std::int64_t team = 0;      // 0: every team (and clients without one)
     Date year_begin;
     Date year_end;
     Date from;             // the day after the report date: what is still to come starts here
@@ -81,6 +82,12 @@ struct NewReallocationRow {
     std::string requested_at;
 };
 
+// What a budget-financed budget spent: advances and settlement differences, and of those what
+// the bank booked.
+struct FinancedSpending {
+    Money spent, paid;
+};
+
 class BudgetStore {
   public:
     virtual ~BudgetStore() = default;
@@ -88,6 +95,13 @@ class BudgetStore {
     virtual std::optional<BudgetRow> findBudget(std::int64_t id, bool for_update) = 0;
     // Net accepted amounts of the scope per service month (12 entries, January first).
     virtual std::vector<Money> acceptedByMonth(const BudgetScope& s) = 0;
+    // Of those, the net accepted amount whose payable the bank booked by the report date.
+    virtual Money paid(const BudgetScope& s) = 0;
+    // PGB: the granted personal budgets of the scope whose decision overlaps the year.
+    virtual Money pgbGranted(const BudgetScope& s) = 0;
+    // Budget financing: the year's advances and settlement differences of the municipality's
+    // contracts of the category (not split by district or team).
+    virtual FinancedSpending budgetFinanced(const BudgetScope& s) = 0;
     // Accepted volumes of the scope per allocation number and unit.
     virtual std::map<std::int64_t, VolumeByUnit> acceptedVolumes(const BudgetScope& s) = 0;
     // Current allocations of the scope not ended by `report_date`, beginning before the year end.
@@ -111,6 +125,9 @@ class MariaDbBudgets final : public BudgetStore {
 
     std::optional<BudgetRow> findBudget(std::int64_t id, bool for_update) override;
     std::vector<Money> acceptedByMonth(const BudgetScope& s) override;
+    Money paid(const BudgetScope& s) override;
+    Money pgbGranted(const BudgetScope& s) override;
+    FinancedSpending budgetFinanced(const BudgetScope& s) override;
     std::map<std::int64_t, VolumeByUnit> acceptedVolumes(const BudgetScope& s) override;
     std::vector<ScopedAllocation> allocations(const BudgetScope& s, Date report_date) override;
     std::int64_t insertReallocation(const NewReallocationRow& r) override;

@@ -150,7 +150,25 @@ async function ceilings(page) {
   await screenshot(page, 'bud-ceilings');
 }
 
+// Issue 13 (S12): a budget holder moves money only between budgets they hold. The admin
+// records both budgets with bh.visser as their holder (finance's form then finds them).
+async function adminSetUp(page) {
+  const users = (await api(page, 'GET', '/users?limit=1000')).body;
+  const visser = users.find((u) => u.username === 'bh.visser');
+  assert.ok(visser, 'bh.visser exists');
+  for (const b of [
+    { year: YEAR, municipality_code: '0193', product_category: SOURCE.category, financing_kind: 'ZIN', amount_cents: 15000000, name: SOURCE.name },
+    TARGET,
+  ]) {
+    const created = await api(page, 'POST', '/budgets', { ...b, budget_holder_user_id: visser.id });
+    assert.ok(created.status === 201 || created.body.code === 'DUPLICATE_BUDGET', JSON.stringify(created));
+  }
+}
+
 await run('budget_dashboard', async (browser) => {
+  const admin = await newPage(browser);
+  await login(admin, 'admin');
+  await adminSetUp(admin);
   const finance = await newPage(browser);
   await login(finance, 'fin.mulder');
   await financeSetUp(finance);

@@ -88,6 +88,11 @@ class BudgetsTest : public ::testing::Test {
                         std::to_string(kTariffCents) + R"(,"valid_from":"2026-01-01"}]})"))),
                 "id");
         allocation_ = allocateThreeHoursAWeek();
+        // The budget holder who proposes reallocations holds the test's budgets (issue 13, S12).
+        conn_->execute(
+            "INSERT INTO users (id, username, display_name, role, password_hash) VALUES"
+            " (?, 'bh', 'Budget holder', 'budget_holder', 'x')",
+            {kBudgetHolderId});
     }
 
     std::unique_ptr<app::RequestContext> context(app::Role role, const std::string& name,
@@ -152,13 +157,15 @@ class BudgetsTest : public ::testing::Test {
         claim("OLD", "2025-12-01", "2026-01-01", 12, "2026-01-05");
     }
 
+    // A 2026 budget held by the test's budget holder; `extra` adds fields (`,"team_id":3`).
     std::int64_t createBudget(const std::string& municipality, const std::string& category,
-                              std::int64_t cents) {
+                              std::int64_t cents, const std::string& extra = "") {
         const auto res = http::createBudget(
             *finance_, dbtest::jsonRequest(R"({"year":2026,"municipality_code":")" + municipality +
                                            R"(","product_category":")" + category +
                                            R"(","financing_kind":"ZIN","amount_cents":)" +
-                                           std::to_string(cents) + "}"));
+                                           std::to_string(cents) + R"(,"budget_holder_user_id":)" +
+                                           std::to_string(kBudgetHolderId) + extra + "}"));
         EXPECT_EQ(res.status, 201);
         return num(object(res), "id");
     }
@@ -442,6 +449,167 @@ TEST_F(BudgetsTest, AKampenBudgetIsInvisibleToAZwolleOnlyUser) {
               "OUT_OF_SCOPE");
     EXPECT_EQ(dbtest::countRows(*conn_, "budgets"), 2);
     EXPECT_EQ(dbtest::countRows(*conn_, "budget_reallocations"), 0);
+}
+
+// Issue 13 (S12): a team budget counts only the care of its team's clients. The client of the
+// worked example gets team Noord-A (and so the team's district); Noord-A's budget shows the
+// worked example's figures, Noord-B's nothing. A team of another municipality is refused.
+TEST_F(BudgetsTest, ATeamBudgetShowsOnlyItsTeamsCare) {
+    recordClaims();
+    const auto district =
+        num(object(http::createDistrict(
+                *admin_, dbtest::jsonRequest(R"({"municipality_code":"0193","name":"Noord"})"))),
+            "id");
+    const auto team = [&](const std::string& name, std::int64_t in) {
+        return num(object(http::createTeam(
+                       *admin_, dbtest::jsonRequest(R"({"district_id":)" + std::to_string(in) +
+                                                    R"(,"name":")" + name + R"("})"))),
+                   "id");
+    };
+    const auto team_a = team("Noord-A", district);
+    const auto team_b = team("Noord-B", district);
+    const auto client =
+        conn_->queryOne("SELECT client_id FROM allocations WHERE number = ?", {allocation_})
+            ->i64(0);
+    const auto patch = [&](const std::string& body) {
+        return object(http::patchClient(
+            *officer_, dbtest::jsonRequest(body, {{"id", std::to_string(client)}})));
+    };
+    const auto patched = patch(R"({"team_id":)" + std::to_string(team_a) + "}");
+    EXPECT_EQ(num(patched, "team_id"), team_a);
+    EXPECT_EQ(patched->getValue<std::string>("team_name"), "Noord-A");
+    EXPECT_EQ(num(patched, "district_id"), district);  // the team's district
+
+    const auto a =
+        createBudget("0193", "02", kBudgetCents, ",\"team_id\":" + std::to_string(team_a));
+    const auto b =
+        createBudget("0193", "02", kBudgetCents, ",\"team_id\":" + std::to_string(team_b));
+    const auto whole = createBudget("0193", "02", kBudgetCents);
+    const auto ra = exhaustion(a, "2026-05-31");
+    EXPECT_EQ(num(ra, "accepted_unpaid_cents"), 156'000);
+    EXPECT_EQ(num(ra, "committed_cents"), 604'500);
+    const auto rb = exhaustion(b, "2026-05-31");
+    EXPECT_EQ(num(rb, "accepted_unpaid_cents"), 0);
+    EXPECT_EQ(num(rb, "committed_cents"), 0);
+    EXPECT_EQ(num(rb, "allocations_counted"), 0);
+    EXPECT_EQ(num(exhaustion(whole, "2026-05-31"), "exhaustion_cents"), 760'500);
+
+    // A Kampen team is no team of a Zwolle client: refused, nothing changes.
+    const auto kampen_district =
+        num(object(http::createDistrict(
+                *admin_, dbtest::jsonRequest(R"({"municipality_code":"0166","name":"Centrum"})"))),
+            "id");
+    const auto kampen_team = team("Kampen-1", kampen_district);
+    EXPECT_EQ(
+        dbtest::errorCode([&] { patch(R"({"team_id":)" + std::to_string(kampen_team) + "}"); }),
+        "UNKNOWN_TEAM");
+    EXPECT_EQ(conn_->queryOne("SELECT team_id FROM clients WHERE id = ?", {client})->i64(0),
+              team_a);
+    // Clearing the team: the team budget no longer counts the client's care.
+    patch(R"({"team_id":null})");
+    EXPECT_TRUE(conn_->queryOne("SELECT team_id FROM clients WHERE id = ?", {client})->isNull(0));
+    EXPECT_EQ(num(exhaustion(a, "2026-05-31"), "exhaustion_cents"), 0);
+    EXPECT_EQ(conn_
+                  ->queryOne("SELECT COUNT(*) FROM audit_log WHERE action = 'client.update'"
+                             " AND object_id = ?",
+                             {std::to_string(client)})
+                  ->i64(0),
+              2);
+}
+
+// Issue 13 (S12): care counts on the budget of the municipality that pays it, not of the
+// client's municipality. The client moves to Kampen while its care stays paid by Zwolle (as
+// Beschermd Wonen placed with the central municipality): it stays on Zwolle's budget, and
+// Kampen's budget shows none of it.
+TEST_F(BudgetsTest, CareCountsOnThePayingMunicipalitysBudget) {
+    recordClaims();
+    conn_->execute("UPDATE clients SET municipality_code = '0166'");
+    const auto zwolle = createBudget("0193", "02", kBudgetCents);
+    const auto kampen = createBudget("0166", "02", kBudgetCents);
+    const auto z = exhaustion(zwolle, "2026-05-31");
+    EXPECT_EQ(num(z, "accepted_unpaid_cents"), 156'000);
+    EXPECT_EQ(num(z, "committed_cents"), 604'500);
+    const auto k = exhaustion(kampen, "2026-05-31");
+    EXPECT_EQ(num(k, "exhaustion_cents"), 0);
+    EXPECT_EQ(num(k, "allocations_counted"), 0);
+}
+
+// Issue 13 (S12): paid is the accepted care whose payable the bank booked by the report date.
+// January's declaration (780.00) was booked on 2026-03-10; February's (780.00) is in an approved
+// run but not booked: paid 780.00, accepted-unpaid 780.00, exhaustion unchanged 7,605.00. Booked
+// on 2026-06-02 (after the report date) it is still unpaid on 2026-05-31; booked on 2026-05-20 it
+// is paid.
+TEST_F(BudgetsTest, PaidIsWhatTheBankBooked) {
+    recordClaims();
+    const auto budget = createBudget("0193", "02", kBudgetCents);
+    const auto payable = [&](const std::string& reference, const std::string& status,
+                             const std::string& paid_at) {
+        conn_->execute(
+            "INSERT INTO payables (provider_id, source_type, source_id, amount_cents, due_date,"
+            " created_at, status, paid_at, municipality_code) SELECT provider_id, 'declaration',"
+            " id, total_submitted_cents, '2026-03-01', received_at, ?, ?, '0193'"
+            " FROM declarations WHERE declaratie_nummer = ?",
+            {status, paid_at.empty() ? db::Param(nullptr) : db::Param(paid_at), reference});
+    };
+    payable("JAN", "paid", "2026-03-10 10:00:00");
+    payable("FEB", "in_run", "");
+    auto r = exhaustion(budget, "2026-05-31");
+    EXPECT_EQ(num(r, "paid_cents"), 78'000);
+    EXPECT_EQ(num(r, "accepted_unpaid_cents"), 78'000);
+    EXPECT_EQ(num(r, "exhaustion_cents"), 760'500);
+
+    conn_->execute(
+        "UPDATE payables p JOIN declarations d ON d.id = p.source_id SET p.status = 'paid',"
+        " p.paid_at = '2026-06-02 10:00:00' WHERE d.declaratie_nummer = 'FEB'");
+    EXPECT_EQ(num(exhaustion(budget, "2026-05-31"), "paid_cents"), 78'000);
+    conn_->execute(
+        "UPDATE payables p JOIN declarations d ON d.id = p.source_id"
+        " SET p.paid_at = '2026-05-20 10:00:00' WHERE d.declaratie_nummer = 'FEB'");
+    r = exhaustion(budget, "2026-05-31");
+    EXPECT_EQ(num(r, "paid_cents"), 156'000);
+    EXPECT_EQ(num(r, "accepted_unpaid_cents"), 0);
+    EXPECT_EQ(num(r, "exhaustion_cents"), 760'500);
+}
+
+// Issue 13 (S12): a PGB budget commits the personal budgets granted on its category and paid by
+// its municipality, decided by the report date and valid in the year: the client's PGB of
+// 5,000.00 for 2026 is on Zwolle's PGB budget; Kampen's has none; a PGB decided after the report
+// date does not count yet.
+TEST_F(BudgetsTest, APgbBudgetCommitsTheGrantedPersonalBudgets) {
+    // A second Zwolle client (the first has the IB in kind, which a PGB may not overlap).
+    const auto client =
+        num(object(http::createClient(
+                *officer_, dbtest::jsonRequest(R"({"bsn":"111222333","surname":"Pieters",)"
+                                               R"("birth_date":"1960-04-05","gender":"2",)"
+                                               R"("house_number":"3","postcode":"8011AC",)"
+                                               R"("municipality_code":"0193"})"))),
+            "id");
+    const auto grant = [&](std::int64_t number, const std::string& decided) {
+        const auto res = http::createDecision(
+            *officer_,
+            dbtest::jsonRequest(R"({"number":)" + std::to_string(number) + R"(,"decision_date":")" +
+                                    decided +
+                                    R"(","valid_from":"2026-01-01","valid_to":"2027-01-01",)"
+                                    R"("products":[{"product_code":"02A01","volume":3,)"
+                                    R"("unit":"hours","frequency":"week","financing":"PGB",)"
+                                    R"("pgb_budget_cents":500000}]})",
+                                {{"id", std::to_string(client)}}));
+        EXPECT_EQ(res.status, 201);
+    };
+    grant(2, "2026-02-01");
+    grant(3, "2026-07-01");  // after the report date
+    const auto pgb = [&](const std::string& municipality) {
+        const auto res = http::createBudget(
+            *finance_, dbtest::jsonRequest(R"({"year":2026,"municipality_code":")" + municipality +
+                                           R"(","product_category":"02","financing_kind":"PGB",)"
+                                           R"("amount_cents":2000000})"));
+        EXPECT_EQ(res.status, 201);
+        return num(object(res), "id");
+    };
+    const auto zwolle = exhaustion(pgb("0193"), "2026-05-31");
+    EXPECT_EQ(num(zwolle, "committed_cents"), 500'000);
+    EXPECT_EQ(num(zwolle, "remaining_cents"), 1'500'000);
+    EXPECT_EQ(num(exhaustion(pgb("0166"), "2026-05-31"), "committed_cents"), 0);
 }
 
 }  // namespace

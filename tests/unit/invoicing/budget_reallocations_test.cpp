@@ -25,9 +25,14 @@ class MemoryBudgets final : public BudgetStore {
         const auto it = budgets.find(id);
         return it == budgets.end() ? std::nullopt : std::optional(it->second);
     }
-    std::vector<Money> acceptedByMonth(const BudgetScope&) override {
-        return std::vector<Money>(kMonthsPerYear);
-    }
+    std::vector<Money> months = std::vector<Money>(kMonthsPerYear);
+    Money booked;  // what paid() answers
+    std::vector<Money> acceptedByMonth(const BudgetScope&) override { return months; }
+    Money paid(const BudgetScope&) override { return booked; }
+    Money pgb;                  // what pgbGranted() answers
+    FinancedSpending financed;  // what budgetFinanced() answers
+    Money pgbGranted(const BudgetScope&) override { return pgb; }
+    FinancedSpending budgetFinanced(const BudgetScope&) override { return financed; }
     std::map<std::int64_t, VolumeByUnit> acceptedVolumes(const BudgetScope&) override { return {}; }
     std::vector<ScopedAllocation> allocations(const BudgetScope&, Date) override { return {}; }
     std::int64_t insertReallocation(const NewReallocationRow& r) override {
@@ -186,6 +191,64 @@ TEST_F(BudgetReallocationsTest, DecidedOnlyOnceAndOnlyWhenKnown) {
               "REALLOCATION_DECIDED/id");
     EXPECT_EQ(refusal([&] { decide(42, true, kFinance); }), "NOT_FOUND/id");
     EXPECT_EQ(store_.budgets.at(1).amount, Money::fromCents(60'000));
+}
+
+// Issue 13 (S12): a budget holder moves money only between budgets they hold, and never from
+// one municipality's budget to another's; nothing is written when refused.
+TEST_F(BudgetReallocationsTest, OnlyTheHolderOfBothBudgetsProposes) {
+    store_.budgets.at(2).holder = kHolder + 100;
+    EXPECT_EQ(refusal([&] { propose(1, 2, 10); }), "NOT_BUDGET_HOLDER/to_budget_id");
+    store_.budgets.at(1).holder = std::nullopt;
+    EXPECT_EQ(refusal([&] { propose(1, 2, 10); }), "NOT_BUDGET_HOLDER/from_budget_id");
+    EXPECT_EQ(store_.writes, 0);
+    store_.budgets.at(1).holder = kHolder;
+    store_.budgets.at(2).holder = kHolder;
+    EXPECT_EQ(propose(1, 2, 10).row.status, "requested");
+}
+
+TEST_F(BudgetReallocationsTest, NoMoveBetweenMunicipalities) {
+    store_.budgets[4] = budget(4, 2026, 50'000);
+    store_.budgets.at(4).municipality = "0166";  // Kampen, same holder, same year
+    EXPECT_EQ(refusal([&] { propose(1, 4, 10); }),
+              "REALLOCATION_ACROSS_MUNICIPALITIES/to_budget_id");
+    EXPECT_EQ(refusal([&] { propose(4, 1, 10); }),
+              "REALLOCATION_ACROSS_MUNICIPALITIES/to_budget_id");
+    EXPECT_EQ(store_.writes, 0);
+}
+
+// Paid is part of the accepted care, not on top of it: of 1,500.00 accepted, 1,000.00 was
+// booked by the bank; exhaustion stays 1,500.00.
+TEST_F(BudgetReallocationsTest, PaidIsTheBookedPartOfTheAcceptedCare) {
+    auto b = budget(1, 2026, 100'000);
+    b.financing = "ZIN";
+    store_.months[0] = Money::fromCents(100'000);
+    store_.months[1] = Money::fromCents(50'000);
+    store_.booked = Money::fromCents(100'000);
+    const auto f = figuresOf(store_, noTariffs, b, kToday, kThreshold);
+    EXPECT_EQ(f.paid, Money::fromCents(100'000));
+    EXPECT_EQ(f.accepted_unpaid, Money::fromCents(50'000));
+    EXPECT_EQ(f.report.exhaustion, Money::fromCents(150'000));
+}
+
+// A PGB budget commits the granted personal budgets; a budget-financed budget has spent its
+// advances and settlement differences (paid: what the bank booked). Only a municipality-wide
+// budget-financed budget counts them: they are per contract, not per client.
+TEST_F(BudgetReallocationsTest, PgbAndBudgetFinancedBudgetsShowTheirSpending) {
+    store_.pgb = Money::fromCents(30'000);
+    store_.financed = {Money::fromCents(60'000), Money::fromCents(45'000)};
+    auto pgb = budget(1, 2026, 100'000);
+    pgb.financing = "PGB";
+    const auto p = figuresOf(store_, noTariffs, pgb, kToday, kThreshold);
+    EXPECT_EQ(p.committed, Money::fromCents(30'000));
+    EXPECT_EQ(p.report.remaining, Money::fromCents(70'000));
+    const auto f = figuresOf(store_, noTariffs, budget(2, 2026, 100'000), kToday, kThreshold);
+    EXPECT_EQ(f.paid, Money::fromCents(45'000));
+    EXPECT_EQ(f.accepted_unpaid, Money::fromCents(15'000));
+    EXPECT_EQ(f.report.exhaustion, Money::fromCents(60'000));
+    auto district = budget(3, 2026, 100'000);
+    district.district_id = 5;
+    EXPECT_EQ(figuresOf(store_, noTariffs, district, kToday, kThreshold).report.exhaustion,
+              Money());
 }
 
 TEST(IsoTimestamp, DatabaseTimestampAsTheApiShowsIt) {

@@ -48,7 +48,26 @@ async function personalData(ctx, c) {
     [t('ao.client.address'), address],
     [t('ao.client.municipality'), muni ? `${muni.name} (${muni.code})` : c.municipality_code],
     [t('ao.client.district'), district ? district.name : ''],
-  ]));
+    [t('ao.client.team'), c.team_name || t('ao.client.team_unknown')],
+  ]), AO.includes(ctx.user.role) ? await teamForm(ctx, c) : null);
+}
+
+// The client's team (sociaal wijkteam): a team budget counts only its clients' care. Offered
+// are the teams of the client's municipality, of its district when it has one.
+async function teamForm(ctx, c) {
+  const [teams, dists] = await Promise.all([api.get('/teams').catch(() => []), districts().catch(() => [])]);
+  const districtName = new Map(dists.map((d) => [d.id, d.name]));
+  const options = [{ value: '', label: t('ao.client.team_unknown') }, ...teams
+    .filter((tm) => tm.municipality_code === c.municipality_code && (c.district_id == null || tm.district_id === c.district_id))
+    .map((tm) => ({ value: tm.id, label: `${tm.name} (${districtName.get(tm.district_id) || tm.district_id})` }))];
+  const el = form([
+    { name: 'team_id', label: t('ao.client.team'), type: 'select', options, value: c.team_id ?? '' },
+  ], t('ao.client.team_save'), async (v) => {
+    await localizedCall(() => api.patch(`/clients/${c.id}`, { team_id: v.team_id === '' ? null : Number(v.team_id) }));
+    announce(t('ao.client.team_saved'));
+    await ctx.rerender();
+  });
+  return h('details', {}, h('summary', {}, t('ao.client.team_change')), el);
 }
 
 // iWmo OP003: whether messages about the client go out; an access officer withholds them with

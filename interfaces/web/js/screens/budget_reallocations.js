@@ -77,9 +77,11 @@ function statusFilter(ctx) {
 export async function renderReallocations(main, ctx) {
   const [budgets, refs] = await Promise.all([api.get('/budgets?limit=1000'), loadRefs()]);
   const list = h('div', {});
+  // A budget holder moves money only between budgets they hold (NOT_BUDGET_HOLDER otherwise).
+  const held = budgets.filter((b) => b.budget_holder_user_id === ctx.user.user_id);
   const request = ctx.user.role === 'budget_holder'
     ? section(t('bud.realloc.request_title'), h('p', { class: 'hint' }, t('bud.realloc.request_intro')),
-      budgets.length < 2 ? h('p', { class: 'empty' }, t('bud.realloc.too_few')) : requestForm(budgets, refs, ctx))
+      held.length < 2 ? h('p', { class: 'empty' }, t('bud.realloc.too_few')) : requestForm(held, refs, ctx))
     : null;
   page(main, t('bud.realloc.title'), h('p', { class: 'hint' }, t('bud.realloc.intro')), ...[request].filter(Boolean),
     section(t('bud.realloc.list_title'), statusFilter(ctx), list));
