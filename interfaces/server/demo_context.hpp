@@ -63,6 +63,7 @@ struct Demo {
     std::vector<std::int64_t> requirements;
     std::vector<std::int64_t> bw_contracts;
     DemoSummary summary;
+    std::map<std::string, std::int64_t> teams = {};  // social team name -> id
 };
 
 using UseCase = http::ApiResponse (*)(app::RequestContext&, const http::ApiRequest&);

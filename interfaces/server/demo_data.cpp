@@ -4,6 +4,7 @@
 #include <optional>
 #include <utility>
 
+#include "demo_budgets.hpp"
 #include "demo_clients.hpp"
 #include "demo_context.hpp"
 #include "demo_region.hpp"
@@ -443,7 +444,7 @@ DemoSummary loadDemoData(db::Connection& db, const AppConfig& config) {
         present.already_loaded = true;
         return present;
     }
-    Demo d{db, config, {}, {}, 0, 0, 0, {}, {}, {}};
+    Demo d{db, config, {}, {}, 0, 0, 0, {}, {}, {}, {}};
     const int current_year = static_cast<int>(SystemClock().today().year());
     loadReference(d);
     loadContinuation(d);
@@ -452,6 +453,7 @@ DemoSummary loadDemoData(db::Connection& db, const AppConfig& config) {
     loadHistory(d, current_year);
     loadToday(d, current_year);
     loadStaff(d);
+    loadBudgets(d, current_year);
     loadProviderUsers(d);
     issueApiKeys(d);
     loadClients(d, current_year);

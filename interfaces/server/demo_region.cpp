@@ -68,7 +68,8 @@ void loadDistrictsAndTeams(Demo& d) {
             d, http::createDistrict, adminActor(),
             object({{"municipality_code", district.municipality_code}, {"name", district.name}})));
         for (const char* team : district.teams) {
-            call(d, http::createTeam, adminActor(), object({{"district_id", id}, {"name", team}}));
+            d.teams[team] = idOf(call(d, http::createTeam, adminActor(),
+                                      object({{"district_id", id}, {"name", team}})));
         }
     }
 }

@@ -320,3 +320,38 @@ TEST(DemoData, UsersAreScoped) {
 
 }  // namespace
 }  // namespace zc::e2e
+
+namespace zc::e2e {
+namespace {
+
+// Issue 13: the demo's clients belong to a social team, and this year's budgets are kept per
+// municipality (one Zwolle team keeps its own household-help budget), each held by the
+// municipality's budget holder, so that a holder can propose moves between them.
+TEST(DemoData, ClientsHaveTeamsAndBudgetsTheirHolders) {
+    const auto team = [](const char* bsn) {
+        const Response c =
+            client().get("/api/v1/clients/" + std::to_string(demoClient(bsn)), as("ao.bakker"));
+        EXPECT_EQ(c.status, 200) << c.describe();
+        return c.str("team_name");
+    };
+    EXPECT_EQ(team(kZwolleClientBsn), "Sociaal wijkteam Assendorp");
+    EXPECT_EQ(team(kKampenClientBsn), "Sociaal team Kampen-Noord");
+
+    const std::string year = todayText().substr(0, 4);
+    const Response budgets =
+        client().get("/api/v1/budgets?limit=1000&year=" + year, as("bh.visser"));
+    ASSERT_EQ(budgets.status, 200) << budgets.describe();
+    std::set<std::string> held;  // municipality/category/financing/team of held budgets
+    for (const auto& b : objects(budgets)) {
+        if (!b->has("budget_holder_user_id") || b->isNull("budget_holder_user_id")) continue;
+        held.insert(text(b, "municipality_code") + "/" + text(b, "product_category") + "/" +
+                    text(b, "financing_kind") + "/" + text(b, "team_name"));
+    }
+    EXPECT_TRUE(held.count("0193/01/ZIN/")) << budgets.describe();
+    EXPECT_TRUE(held.count("0193/01/ZIN/Sociaal wijkteam Stadshagen")) << budgets.describe();
+    EXPECT_TRUE(held.count("0193/15/ZIN/")) << budgets.describe();
+    EXPECT_TRUE(held.count("0166/01/ZIN/")) << budgets.describe();
+}
+
+}  // namespace
+}  // namespace zc::e2e
