@@ -8,8 +8,6 @@
 #include <Poco/JSON/Object.h>
 #include <gtest/gtest.h>
 
-#include <filesystem>
-
 #include "contracting/kernel/errors.hpp"
 #include "db_test_env.hpp"
 #include "interfaces/http/allocations_api.hpp"
@@ -230,12 +228,7 @@ TEST_F(ClaimsMunicipalityTest, AnUnknownOrMalformedRecipientIsRefusedAndNothingI
 TEST(ClaimsMunicipalityMigration, ExistingRowsGetTheirMunicipality) {
     dbtest::ScratchDatabase scratch;
     auto conn = scratch.connect();
-    dbtest::TempDir dir;
-    dbtest::copyMigrations(dir.path());
-    for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
-        if (entry.path().filename().string() >= "0018") std::filesystem::remove(entry.path());
-    }
-    db::migrate(*conn, dir.path());
+    dbtest::migrateBefore(*conn, "0018");
     ASSERT_EQ(db::schemaVersion(*conn), 17);
     for (const char* sql :
          {"INSERT INTO municipalities (code, name, central_code) VALUES ('0193','Zwolle',NULL),"

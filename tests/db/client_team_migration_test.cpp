@@ -3,7 +3,6 @@
 // changes nothing; a team that does not exist cannot be recorded (foreign key).
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <string>
 
 #include "db_test_env.hpp"
@@ -16,12 +15,7 @@ namespace {
 TEST(ClientTeamMigration, ExistingClientsHaveNoTeamAndTheMigrationRunsAgain) {
     dbtest::ScratchDatabase scratch;
     auto conn = scratch.connect();
-    dbtest::TempDir dir;
-    dbtest::copyMigrations(dir.path());
-    for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
-        if (entry.path().filename().string() >= "0026") std::filesystem::remove(entry.path());
-    }
-    db::migrate(*conn, dir.path());
+    dbtest::migrateBefore(*conn, "0026");
     ASSERT_LT(db::schemaVersion(*conn), 26);
     conn->execute("INSERT INTO municipalities (code, name) VALUES ('0193', 'Zwolle')");
     conn->execute(

@@ -16,6 +16,7 @@
 #include "contracting/kernel/errors.hpp"
 #include "interfaces/iwmo/exchange/message_schemas.hpp"
 #include "interfaces/mysql/connection_pool.hpp"
+#include "interfaces/mysql/migrations.hpp"
 #include "interfaces/security/crypto.hpp"
 
 namespace zc::dbtest {
@@ -164,6 +165,15 @@ void copyMigrations(const std::filesystem::path& dir) {
             std::filesystem::copy_file(entry.path(), dir / entry.path().filename());
         }
     }
+}
+
+void migrateBefore(db::Connection& conn, const std::string& first) {
+    TempDir dir;
+    copyMigrations(dir.path());
+    for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+        if (entry.path().filename().string() >= first) std::filesystem::remove(entry.path());
+    }
+    db::migrate(conn, dir.path());
 }
 
 void writeFile(const std::filesystem::path& file, const std::string& text) {

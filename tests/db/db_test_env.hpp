@@ -75,6 +75,9 @@ class TempDir {
 
 // Copies the project's migrations into `dir` (which must exist).
 void copyMigrations(const std::filesystem::path& dir);
+// Applies the project's migrations numbered before `first` (e.g. "0025"), so that a test can
+// write rows as an older version did before the migration it tests runs.
+void migrateBefore(db::Connection& conn, const std::string& first);
 void writeFile(const std::filesystem::path& file, const std::string& text);
 std::string readFile(const std::filesystem::path& file);
 

@@ -5,8 +5,6 @@
 // again changes nothing.
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <memory>
 #include <string>
 #include <vector>
 
@@ -78,21 +76,12 @@ std::vector<std::string> runAccounts(db::Connection& db) {
 TEST(DebtorAccountsMigration, TheAccountSetBeforeBecomesTheDefaultAndEveryPaymentKeepsItsAccount) {
     dbtest::ScratchDatabase scratch;
     auto conn = scratch.connect();
-    // The migrations before `first`, in a directory of their own.
-    const auto before = [](const std::string& first) {
-        auto dir = std::make_unique<dbtest::TempDir>();
-        dbtest::copyMigrations(dir->path());
-        for (const auto& entry : std::filesystem::directory_iterator(dir->path())) {
-            if (entry.path().filename().string() >= first) std::filesystem::remove(entry.path());
-        }
-        return dir;
-    };
-    db::migrate(*conn, before("0024")->path());
+    dbtest::migrateBefore(*conn, "0024");
     ASSERT_LT(db::schemaVersion(*conn), 24);
     for (const char* sql : kRowsBefore0024) conn->execute(sql);
 
     // Up to 0024; its re-run below reads municipalities.debtor_*, which 0029 drops afterwards.
-    db::migrate(*conn, before("0025")->path());
+    dbtest::migrateBefore(*conn, "0025");
 
     const auto after = accounts(*conn);
     ASSERT_EQ(after.size(), 2u) << "Dalfsen had no account, so it gets none";

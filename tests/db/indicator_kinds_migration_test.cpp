@@ -3,8 +3,6 @@
 // percentages in hundredths, averaged, with their target and reports converted once.
 #include <gtest/gtest.h>
 
-#include <filesystem>
-
 #include "db/db_test_env.hpp"
 #include "interfaces/mysql/migrations.hpp"
 
@@ -14,12 +12,7 @@ namespace {
 TEST(IndicatorKindsMigration, WholePercentsBecomePercentagesOnce) {
     dbtest::ScratchDatabase scratch;
     auto conn = scratch.connect();
-    dbtest::TempDir dir;
-    dbtest::copyMigrations(dir.path());
-    for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
-        if (entry.path().filename().string() >= "0023") std::filesystem::remove(entry.path());
-    }
-    db::migrate(*conn, dir.path());
+    dbtest::migrateBefore(*conn, "0023");
     ASSERT_LT(db::schemaVersion(*conn), 23);
     for (const char* sql :
          {"INSERT INTO municipalities (code, name) VALUES ('0193','Zwolle')",

@@ -4,8 +4,6 @@
 // payment run and bank statement, Zwolle's reviewed claim line and budget reallocation.
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <memory>
 #include <string>
 #include <vector>
 
@@ -123,16 +121,7 @@ std::vector<std::string> journalMunicipalities(db::Connection& conn) {
 TEST(LedgerMunicipalityMigration, EveryJournalGetsTheMunicipalityOfWhatCausedIt) {
     dbtest::ScratchDatabase scratch;
     auto conn = scratch.connect();
-    // The migrations before `first`, in a directory of their own.
-    const auto before = [](const std::string& first) {
-        auto dir = std::make_unique<dbtest::TempDir>();
-        dbtest::copyMigrations(dir->path());
-        for (const auto& entry : std::filesystem::directory_iterator(dir->path())) {
-            if (entry.path().filename().string() >= first) std::filesystem::remove(entry.path());
-        }
-        return dir;
-    };
-    db::migrate(*conn, before("0025")->path());
+    dbtest::migrateBefore(*conn, "0025");
     ASSERT_LT(db::schemaVersion(*conn), 25);
     conn->execute(
         "INSERT INTO users (id, username, display_name, role, password_hash) VALUES"
@@ -142,7 +131,7 @@ TEST(LedgerMunicipalityMigration, EveryJournalGetsTheMunicipalityOfWhatCausedIt)
 
     // Up to 0025 (later migrations, e.g. 0029 dropping municipalities.debtor_iban, which 0025
     // reads, come after its re-run below).
-    db::migrate(*conn, before("0026")->path());
+    dbtest::migrateBefore(*conn, "0026");
 
     // declaration (Kampen's), claim line (Zwolle's), advance (Kampen's contract), transfer
     // (Kampen's run), bank entry (Kampen's transfer), reallocation (Zwolle's budgets), a

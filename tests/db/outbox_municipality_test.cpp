@@ -5,7 +5,6 @@
 // anything.
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <optional>
 #include <string>
 
@@ -38,12 +37,7 @@ std::optional<std::string> municipalityOf(db::Connection& conn, const std::strin
 TEST(OutboxMunicipalityMigration, ExistingMessagesGetTheirSender) {
     dbtest::ScratchDatabase scratch;
     auto conn = scratch.connect();
-    dbtest::TempDir dir;
-    dbtest::copyMigrations(dir.path());
-    for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
-        if (entry.path().filename().string() >= "0019") std::filesystem::remove(entry.path());
-    }
-    db::migrate(*conn, dir.path());
+    dbtest::migrateBefore(*conn, "0019");
     ASSERT_LT(db::schemaVersion(*conn), 19);
     for (const char* sql :
          {"INSERT INTO municipalities (code, name, central_code) VALUES ('0193','Zwolle',NULL),"

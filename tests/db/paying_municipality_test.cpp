@@ -185,12 +185,7 @@ TEST_F(PayingMunicipalityTest, ARegionMemberIsServedByTheCentralMunicipalitysCon
 TEST(PayingMunicipalityMigration, ExistingRowsGetTheirMunicipality) {
     dbtest::ScratchDatabase scratch;
     auto conn = scratch.connect();
-    dbtest::TempDir dir;
-    dbtest::copyMigrations(dir.path());
-    for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
-        if (entry.path().filename().string() >= "0017") std::filesystem::remove(entry.path());
-    }
-    db::migrate(*conn, dir.path());
+    dbtest::migrateBefore(*conn, "0017");
     ASSERT_EQ(db::schemaVersion(*conn), 16);
     for (const char* sql :
          {"INSERT INTO municipalities (code, name, central_code) VALUES ('0193','Zwolle',NULL),"

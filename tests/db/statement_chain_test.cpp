@@ -3,7 +3,6 @@
 // land on the reconciliation work list. The migration can run again without changing anything.
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <map>
 #include <string>
 
@@ -25,12 +24,7 @@ std::map<std::string, std::string> chainStatuses(db::Connection& db) {
 TEST(StatementChainMigration, StatementsImportedBeforeAreCheckedAndBrokenOnesListed) {
     dbtest::ScratchDatabase scratch;
     auto conn = scratch.connect();
-    dbtest::TempDir dir;
-    dbtest::copyMigrations(dir.path());
-    for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
-        if (entry.path().filename().string() >= "0020") std::filesystem::remove(entry.path());
-    }
-    db::migrate(*conn, dir.path());
+    dbtest::migrateBefore(*conn, "0020");
     // Account A: Monday 2 November 2026 onwards; A3 misses Wednesday 4, A4 opens at another
     // balance, A5 follows A4 over a weekend. Account B has one statement.
     const std::string columns =
