@@ -320,17 +320,6 @@ std::pair<std::string, std::string> declareBw(const Provider& p, const KampenCli
     return {"D" + suffix, r.text};
 }
 
-// The municipalities of the journals with `source`, in id order.
-std::string journalBooks(db::Connection& db, const std::string& source) {
-    std::string out;
-    for (const auto& r :
-         db.query("SELECT municipality_code FROM ledger_journals WHERE source = ? ORDER BY id",
-                  {source})) {
-        out += (out.empty() ? "" : ",") + r.str(0);
-    }
-    return out;
-}
-
 // The IBAN of the municipality's default debtor account (asked as finance).
 std::string defaultDebtorIban(const std::string& municipality) {
     const Response r = client().get("/api/v1/municipalities/" + municipality + "/debtor-accounts",

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 
+#include "e2e/region_seed.hpp"
 #include "e2e/session.hpp"
 #include "interfaces/mysql/connection.hpp"
 #include "interfaces/mysql/connection_pool.hpp"
@@ -20,19 +21,6 @@ namespace zc {
 namespace {
 
 const std::string kKampen = "0166";
-
-// A Dutch IBAN for bank `bank` and a 10-digit account: ISO 13616 check digits are
-// 98 - (BBAN + "NL00" as a number) mod 97, letters counting A = 10 ... Z = 35.
-std::string dutchIban(const std::string& bank, const std::string& account) {
-    int rest = 0;
-    for (char c : bank + account + "NL00") {
-        const std::string digits =
-            (c >= 'A' && c <= 'Z') ? std::to_string(c - 'A' + 10) : std::string(1, c);
-        for (char d : digits) rest = (rest * 10 + (d - '0')) % 97;
-    }
-    const int check = 98 - rest;
-    return "NL" + std::string(check < 10 ? "0" : "") + std::to_string(check) + bank + account;
-}
 
 // A one-day statement of `account` without entries: its opening balance is its closing one.
 std::string camt053(const std::string& id, const std::string& account, const std::string& day,
@@ -106,7 +94,7 @@ TEST(RegionFlow, ABrokenStatementChainLandsOnTheWorkList) {
     const auto auditor = e2e::as("aud.smit");
     const auto before = debtorAccountOf(root, kKampen);
     const std::string n = e2e::uniqueDigits(10);
-    const std::string iban = dutchIban("ABNA", n);
+    const std::string iban = e2e::dutchIban("ABNA", n);
     setDebtorAccount(kKampen, {iban, "ABNANL2A", "Gemeente Kampen (chain test)"}, fin);
     const std::string id = "ZC-CHAIN-" + n + "-";
 

@@ -23,17 +23,6 @@ using test::Response;
 constexpr const char* kKampen = "0166";
 constexpr const char* kKampenIban = "NL13BNGH0285170032";  // as RegionFlow sets it
 
-// The municipalities of the journals with `source`, in id order.
-std::string journalBooks(db::Connection& db, const std::string& source) {
-    std::string out;
-    for (const auto& r :
-         db.query("SELECT municipality_code FROM ledger_journals WHERE source = ? ORDER BY id",
-                  {source})) {
-        out += (out.empty() ? "" : ",") + r.str(0);
-    }
-    return out;
-}
-
 TEST(RegionFlow, KampensLedgerHoldsKampensCare) {
     db::Connection db(test::appDbConfig());
     const auto provider = e2e::providerId(db, e2e::kAgb);
@@ -50,7 +39,7 @@ TEST(RegionFlow, KampensLedgerHoldsKampensCare) {
         " AND d.id = p.source_id WHERE d.declaratie_nummer = ?",
         {"D" + s});
     ASSERT_TRUE(payable.has_value()) << "the line was not accepted";
-    EXPECT_EQ(journalBooks(db, "declaration:" + std::to_string(payable->i64(1))), kKampen);
+    EXPECT_EQ(e2e::journalBooks(db, "declaration:" + std::to_string(payable->i64(1))), kKampen);
 
     // Kampen's run pays it from Kampen's account: the transfer's journal is Kampen's too.
     e2e::setDebtorAccount(kKampen, kKampenIban, "Gemeente Kampen");
@@ -60,7 +49,7 @@ TEST(RegionFlow, KampensLedgerHoldsKampensCare) {
     const auto instruction =
         db.queryOne("SELECT instruction_id FROM payables WHERE id = ?", {payable->i64(0)});
     ASSERT_TRUE(instruction.has_value() && !instruction->isNull(0)) << "the payable was not paid";
-    EXPECT_EQ(journalBooks(db, "instruction:" + std::to_string(instruction->i64(0))), kKampen);
+    EXPECT_EQ(e2e::journalBooks(db, "instruction:" + std::to_string(instruction->i64(0))), kKampen);
     EXPECT_EQ(db.queryOne("SELECT COUNT(*) FROM ledger_journals j JOIN ledger_lines l"
                           " ON l.journal_id = j.id WHERE j.municipality_code = '0193'"
                           " AND l.account = ?",

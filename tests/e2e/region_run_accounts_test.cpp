@@ -26,20 +26,6 @@ constexpr const char* kKampen = "0166";
 constexpr const char* kZwolle = "0193";
 constexpr const char* kKampenIban = "NL13BNGH0285170032";  // as RegionFlow sets it
 
-// A fresh valid Dutch IBAN "NLkkZCRA<10 random digits>" (ISO 13616 check digits).
-std::string freshIban() {
-    const std::string bban = "ZCRA" + e2e::uniqueDigits(10);
-    unsigned remainder = 0;
-    for (char c : bban + "NL00") {
-        const bool digit = c >= '0' && c <= '9';
-        const unsigned value =
-            digit ? static_cast<unsigned>(c - '0') : static_cast<unsigned>(c - 'A' + 10);
-        remainder = (remainder * (digit ? 10 : 100) + value) % 97;
-    }
-    const unsigned check = 98 - remainder;
-    return "NL" + std::string(check < 10 ? "0" : "") + std::to_string(check) + bban;
-}
-
 Poco::JSON::Object::Ptr runRequest(std::int64_t provider, Poco::JSON::Object::Ptr accounts) {
     auto body =
         jsonObject({{"municipality_codes", jsonArray({std::string(kKampen), std::string(kZwolle)})},
@@ -79,7 +65,7 @@ TEST(RegionFlow, ARunPaysEachMunicipalityFromTheAccountChosenForIt) {
                      e2e::juneHouseholdHelp(ref, bsn, number, 2, e2e::householdHelpTariff()));
     ASSERT_NE(e2e::declarationPayable(db, ref), 0);
     e2e::setDebtorAccount(kKampen, kKampenIban, "Gemeente Kampen");
-    const std::string second_iban = freshIban();
+    const std::string second_iban = e2e::dutchIban("ZCRA", e2e::uniqueDigits(10));
     const Response second =
         client.post("/api/v1/municipalities/" + std::string(kKampen) + "/debtor-accounts",
                     jsonObject({{"iban", second_iban},

@@ -112,6 +112,27 @@ std::int64_t declarationPayable(db::Connection& db, const std::string& suffix) {
     return p ? p->i64(0) : 0;
 }
 
+std::string dutchIban(const std::string& bank, const std::string& account) {
+    int rest = 0;
+    for (char c : bank + account + "NL00") {
+        const std::string digits =
+            (c >= 'A' && c <= 'Z') ? std::to_string(c - 'A' + 10) : std::string(1, c);
+        for (char d : digits) rest = (rest * 10 + (d - '0')) % 97;
+    }
+    const int check = 98 - rest;
+    return "NL" + std::string(check < 10 ? "0" : "") + std::to_string(check) + bank + account;
+}
+
+std::string journalBooks(db::Connection& db, const std::string& source) {
+    std::string out;
+    for (const auto& r :
+         db.query("SELECT municipality_code FROM ledger_journals WHERE source = ? ORDER BY id",
+                  {source})) {
+        out += (out.empty() ? "" : ",") + r.str(0);
+    }
+    return out;
+}
+
 void setDebtorAccount(const std::string& municipality, const std::string& iban,
                       const std::string& name) {
     const auto r = client().post("/api/v1/municipalities/" + municipality + "/debtor-account",

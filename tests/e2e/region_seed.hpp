@@ -45,6 +45,10 @@ std::int64_t declarationPayable(db::Connection& db, const std::string& suffix);
 // Records `iban` as the municipality's (default) debtor account, as finance (asserts 200).
 void setDebtorAccount(const std::string& municipality, const std::string& iban,
                       const std::string& name);
+// A Dutch IBAN of `bank` (four letters) and a 10-digit `account`, with its ISO 13616 check digits.
+std::string dutchIban(const std::string& bank, const std::string& account);
+// The municipalities of the ledger journals with `source`, in id order, comma-separated.
+std::string journalBooks(db::Connection& db, const std::string& source);
 // Prepares a run of `municipality` for the provider's payables due within 60 days.
 test::Response prepareRun(const std::string& municipality, std::int64_t provider);
 // Approves run `id` as the second finance user and returns its pain.001 (both asserted 200).
