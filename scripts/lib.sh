@@ -120,6 +120,34 @@ zc_client_cert() {
     chmod 600 "$dir/$agb.key"
 }
 
+# zc_client_crl TLS_DIR: the private CA's certificate revocation list for client certificates,
+# TLS_DIR/client.crl (tls.client_crl), created empty when missing. The server re-reads the file
+# when it changes. To revoke a provider's certificate: zc_revoke_client_cert TLS_DIR AGB.
+zc_client_crl() {
+    local dir="$1"
+    [ -s "$dir/client.crl" ] && return 0
+    zc_crl_config "$dir"
+    openssl ca -config "$dir/crl.cnf" -gencrl -out "$dir/client.crl" 2>/dev/null
+}
+
+# zc_revoke_client_cert TLS_DIR AGB: revokes TLS_DIR/clients/AGB.crt and publishes a new CRL.
+zc_revoke_client_cert() {
+    local dir="$1"
+    zc_crl_config "$dir"
+    openssl ca -config "$dir/crl.cnf" -revoke "$dir/clients/$2.crt" 2>/dev/null
+    openssl ca -config "$dir/crl.cnf" -gencrl -out "$dir/client.crl.new" 2>/dev/null
+    mv "$dir/client.crl.new" "$dir/client.crl"
+}
+
+# zc_crl_config TLS_DIR: the minimal `openssl ca` set-up for the CRL (index of revocations).
+zc_crl_config() {
+    local dir="$1"
+    [ -f "$dir/crl-index.txt" ] || : > "$dir/crl-index.txt"
+    [ -s "$dir/crl-number" ] || echo 1000 > "$dir/crl-number"
+    printf '[ca]\ndefault_ca = zc\n[zc]\ndatabase = %s\ncrlnumber = %s\ncertificate = %s\nprivate_key = %s\ndefault_md = sha256\ndefault_crl_days = 30\n' \
+        "$dir/crl-index.txt" "$dir/crl-number" "$dir/ca.crt" "$dir/ca.key" > "$dir/crl.cnf"
+}
+
 # zc_provider_certs TLS_DIR DATADIR: a client certificate for every provider in the private
 # database (the demo providers).
 zc_provider_certs() {

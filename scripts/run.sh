@@ -34,6 +34,7 @@ BIN="$ZC_ROOT/build/interfaces/zorgcontract"
 "$BIN" migrate
 "$BIN" load-demo
 zc_provider_certs "$ZC_ROOT/var/tls" "$ZC_ROOT/var/db"
+zc_client_crl "$ZC_ROOT/var/tls"
 zc_log "provider client certificates (mutual TLS): var/tls/clients/<AGB>.crt and .key"
 "$BIN" serve &
 SERVER_PID=$!

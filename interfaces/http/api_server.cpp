@@ -33,8 +33,10 @@
 #include "interfaces/mysql/migrations.hpp"
 #include "interfaces/security/audit_trail.hpp"
 #include "interfaces/security/authentication.hpp"
+#include "interfaces/security/client_certificates.hpp"
 #include "routes.hpp"
 #include "static_files.hpp"
+#include "tls_context.hpp"
 
 namespace zc::http {
 namespace {
@@ -82,19 +84,6 @@ void sendRaw(HTTPServerResponse& res, const ApiResponse& answer) {
 }
 
 void sendError(HTTPServerResponse& res, const ErrorReply& e) { send(res, e.status, errorBody(e)); }
-
-// The AGB code in the serialNumber of the verified TLS client certificate, or "".
-std::string clientCertificateAgb(HTTPServerRequest& req) {
-    auto* impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&req);
-    if (!impl) return "";
-    try {
-        Poco::Net::SecureStreamSocket socket(impl->socket());
-        if (!socket.havePeerCertificate()) return "";
-        return socket.peerCertificate().subjectName(Poco::Net::X509Certificate::NID_SERIAL_NUMBER);
-    } catch (const Poco::Exception&) {
-        return "";
-    }
-}
 
 [[noreturn]] void bodyTooLarge(std::size_t limit) {
     throw ValidationError("BODY_TOO_LARGE",
@@ -229,8 +218,12 @@ class HealthHandler : public Poco::Net::HTTPRequestHandler {
 class ApiHandler : public Poco::Net::HTTPRequestHandler {
   public:
     ApiHandler(const ServerConfig& config, db::ConnectionPool& pool, const Clock& clock,
-               const app::AppConfig& app_config)
-        : config_(config), pool_(pool), clock_(clock), app_config_(app_config) {}
+               const app::AppConfig& app_config, security::ClientCertificateCheck& certificates)
+        : config_(config),
+          pool_(pool),
+          clock_(clock),
+          app_config_(app_config),
+          certificates_(certificates) {}
 
     void handleRequest(HTTPServerRequest& req, HTTPServerResponse& res) override {
         try {
@@ -311,7 +304,7 @@ class ApiHandler : public Poco::Net::HTTPRequestHandler {
                       ApiRequest& api) {
         if (route.access == Access::Public) return;
         if (route.client_certificate) {
-            api.client_agb = clientCertificateAgb(req);
+            api.client_agb = clientCertificateAgb(req, certificates_);
             if (!api.client_agb.empty()) {
                 authenticateCertificate(ctx, api);
                 return;
@@ -392,13 +385,18 @@ class ApiHandler : public Poco::Net::HTTPRequestHandler {
     db::ConnectionPool& pool_;
     const Clock& clock_;
     const app::AppConfig& app_config_;
+    security::ClientCertificateCheck& certificates_;
 };
 
 class Factory : public Poco::Net::HTTPRequestHandlerFactory {
   public:
     Factory(const ServerConfig& config, db::ConnectionPool& pool, const Clock& clock,
-            const app::AppConfig& app_config)
-        : config_(config), pool_(pool), clock_(clock), app_config_(app_config) {}
+            const app::AppConfig& app_config, security::ClientCertificateCheck& certificates)
+        : config_(config),
+          pool_(pool),
+          clock_(clock),
+          app_config_(app_config),
+          certificates_(certificates) {}
 
     Poco::Net::HTTPRequestHandler* createRequestHandler(const HTTPServerRequest& req) override {
         db::ensureThreadInit();
@@ -408,7 +406,7 @@ class Factory : public Poco::Net::HTTPRequestHandlerFactory {
         if (req.getURI().rfind("/api/", 0) != 0 && !config_.web_root.empty()) {
             return new StaticFileHandler(config_.web_root);
         }
-        return new ApiHandler(config_, pool_, clock_, app_config_);
+        return new ApiHandler(config_, pool_, clock_, app_config_, certificates_);
     }
 
   private:
@@ -416,6 +414,7 @@ class Factory : public Poco::Net::HTTPRequestHandlerFactory {
     db::ConnectionPool& pool_;
     const Clock& clock_;
     const app::AppConfig& app_config_;
+    security::ClientCertificateCheck& certificates_;
 };
 
 }  // namespace
@@ -427,10 +426,9 @@ ApiServer::ApiServer(ServerConfig config, db::ConnectionPool& pool, const Clock&
 ApiServer::~ApiServer() { stop(); }
 
 void ApiServer::start() {
-    Poco::Net::Context::Ptr context = new Poco::Net::Context(
-        Poco::Net::Context::TLS_SERVER_USE, config_.key_file, config_.cert_file, config_.ca_file,
-        Poco::Net::Context::VERIFY_RELAXED, 9, false, "HIGH:!aNULL:!MD5:!RC4:!3DES");
-    context->requireMinimumProtocol(Poco::Net::Context::PROTO_TLSV1_2);
+    Poco::Net::Context::Ptr context = serverTlsContext(config_);
+    certificates_ = std::make_unique<security::ClientCertificateCheck>(config_.ca_file,
+                                                                       config_.client_crl_file);
     // Browsers resume TLS sessions on their next connection; with client certificates requested
     // OpenSSL refuses a resumption unless the session id context is set (which this does).
     context->enableSessionCache(true, "zorgcontract");
@@ -446,7 +444,7 @@ void ApiServer::start() {
     params->setKeepAlive(true);
     params->setTimeout(Poco::Timespan(30, 0));
     server_ = std::make_unique<Poco::Net::HTTPServer>(
-        new Factory(config_, pool_, clock_, app_config_), socket, params);
+        new Factory(config_, pool_, clock_, app_config_, *certificates_), socket, params);
     server_->start();
 }
 

@@ -13,6 +13,9 @@
 namespace Poco::Net {
 class HTTPServer;
 }
+namespace zc::security {
+class ClientCertificateCheck;
+}
 
 namespace zc::http {
 
@@ -22,6 +25,9 @@ struct ServerConfig {
     std::string cert_file;
     std::string key_file;
     std::string ca_file;
+    // The certificate revocation list of the client certificates' CA (tls.client_crl): re-read
+    // when the file changes; "" = none. See interfaces/security/client_certificates.hpp.
+    std::string client_crl_file;
     std::size_t max_body_bytes = 1 << 20;          // JSON requests
     std::size_t max_xml_bytes = 10 * 1024 * 1024;  // iWmo messages
     // A WMO323 declaration on the message endpoints: bodies from 1 MiB on are spooled to a
@@ -47,6 +53,7 @@ class ApiServer {
     db::ConnectionPool& pool_;
     const Clock& clock_;
     const app::AppConfig& app_config_;
+    std::unique_ptr<security::ClientCertificateCheck> certificates_;
     std::unique_ptr<Poco::Net::HTTPServer> server_;
 };
 

@@ -95,6 +95,7 @@ Settings loadSettings(const std::filesystem::path& file) {
     s.http.cert_file = resolve(s.root, c->getString("tls.cert_file", "var/tls/server.crt"));
     s.http.key_file = resolve(s.root, c->getString("tls.key_file", "var/tls/server.key"));
     s.http.ca_file = resolve(s.root, c->getString("tls.ca_file", "var/tls/ca.crt"));
+    s.http.client_crl_file = resolve(s.root, c->getString("tls.client_crl", "")).string();
     s.db.host = c->getString("db.host", "127.0.0.1");
     s.db.port = intKey(*c, "db.port", 3306, 1, 65535);
     s.db.socket = resolve(s.root, c->getString("db.socket", "")).string();
