@@ -34,6 +34,7 @@
 #include "interfaces/security/audit_trail.hpp"
 #include "interfaces/security/authentication.hpp"
 #include "interfaces/security/client_certificates.hpp"
+#include "json_input.hpp"
 #include "routes.hpp"
 #include "static_files.hpp"
 #include "tls_context.hpp"
@@ -61,7 +62,8 @@ void setSessionCookie(HTTPServerResponse& res, const std::optional<std::string>&
 }
 
 void send(HTTPServerResponse& res, int status, const Poco::Dynamic::Var& body) {
-    res.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
+    // setStatusAndReason: setStatus alone leaves POCO's reason phrase at "OK" (e.g. "422 OK").
+    res.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
     res.setContentType("application/json; charset=utf-8");
     res.set("Cache-Control", "no-store");
     res.set("X-Content-Type-Options", "nosniff");
@@ -74,7 +76,7 @@ void send(HTTPServerResponse& res, int status, const Poco::Dynamic::Var& body) {
 }
 
 void sendRaw(HTTPServerResponse& res, const ApiResponse& answer) {
-    res.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(answer.status));
+    res.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(answer.status));
     res.setContentType(answer.content_type);
     res.set("Cache-Control", "no-store");
     res.set("X-Content-Type-Options", "nosniff");
@@ -174,6 +176,7 @@ std::string readBody(HTTPServerRequest& req, std::size_t limit) {
 
 Poco::JSON::Object::Ptr parseBody(const std::string& text) {
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) return new Poco::JSON::Object;
+    refuseOutOfRangeIntegers(text);
     try {
         Poco::JSON::Parser parser;
         auto v = parser.parse(text);
@@ -215,6 +218,17 @@ class HealthHandler : public Poco::Net::HTTPRequestHandler {
     db::ConnectionPool& pool_;
 };
 
+// A body announced both by Content-Length and as chunked could be read two ways (the root of
+// request smuggling behind a proxy): refused, and the connection closed.
+class AmbiguousLengthHandler : public Poco::Net::HTTPRequestHandler {
+  public:
+    void handleRequest(HTTPServerRequest&, HTTPServerResponse& res) override {
+        res.setKeepAlive(false);
+        sendError(res, {400, "MALFORMED_REQUEST",
+                        "Send either Content-Length or Transfer-Encoding: chunked, not both.", ""});
+    }
+};
+
 class ApiHandler : public Poco::Net::HTTPRequestHandler {
   public:
     ApiHandler(const ServerConfig& config, db::ConnectionPool& pool, const Clock& clock,
@@ -235,8 +249,17 @@ class ApiHandler : public Poco::Net::HTTPRequestHandler {
 
   private:
     void handle(HTTPServerRequest& req, HTTPServerResponse& res) {
-        Poco::URI uri(req.getURI());
+        Poco::URI uri;
         ApiRequest api;
+        try {
+            uri = Poco::URI(req.getURI());
+            for (const auto& [k, v] : uri.getQueryParameters()) api.query[k] = v;
+        } catch (const Poco::SyntaxException&) {
+            throw ValidationError("MALFORMED_REQUEST",
+                                  "The address has a malformed percent-encoding (% must be "
+                                  "followed by two hexadecimal digits).",
+                                  "");
+        }
         bool path_exists = false;
         const Route* route = matchRoute(req.getMethod(), uri.getPath(), api.path, path_exists);
         if (!route) {
@@ -245,7 +268,6 @@ class ApiHandler : public Poco::Net::HTTPRequestHandler {
             }
             throw ValidationError("NOT_FOUND", "No such endpoint: " + uri.getPath(), "");
         }
-        for (const auto& [k, v] : uri.getQueryParameters()) api.query[k] = v;
         const std::size_t limit =
             !route->xml_body ? config_.max_body_bytes
             : route->spool_declarations
@@ -400,6 +422,9 @@ class Factory : public Poco::Net::HTTPRequestHandlerFactory {
 
     Poco::Net::HTTPRequestHandler* createRequestHandler(const HTTPServerRequest& req) override {
         db::ensureThreadInit();
+        if (req.hasContentLength() && req.getChunkedTransferEncoding()) {
+            return new AmbiguousLengthHandler;
+        }
         if (req.getURI() == "/health" || req.getURI().rfind("/health?", 0) == 0) {
             return new HealthHandler(pool_);
         }

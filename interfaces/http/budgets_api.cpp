@@ -5,6 +5,7 @@
 
 #include "contracting/kernel/codes.hpp"
 #include "contracting/kernel/errors.hpp"
+#include "csv_field.hpp"
 #include "invoicing/app/budget_reallocations.hpp"
 #include "invoicing/app/budgets.hpp"
 #include "invoicing/domain/amount_text.hpp"
@@ -106,17 +107,6 @@ invoicing::NewBudget readNewBudget(const ApiRequest& req) {
                  .value_or(n.municipality + " " + n.category + " " + n.financing + " " +
                            std::to_string(n.year));
     return n;
-}
-
-// RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled.
-std::string csvField(const std::string& s) {
-    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
 }
 
 constexpr const char* kOverviewCsvHeader =

@@ -1,6 +1,7 @@
 #include "json_input.hpp"
 
 #include "contracting/kernel/errors.hpp"
+#include "contracting/kernel/free_text.hpp"
 
 namespace zc::http {
 namespace {
@@ -20,8 +21,10 @@ bool present(Poco::JSON::Object::Ptr o, const std::string& field) {
 
 }  // namespace
 
-std::optional<std::string> optionalString(Poco::JSON::Object::Ptr o, const std::string& field,
-                                          std::size_t max_len) {
+namespace {
+
+std::optional<std::string> readString(Poco::JSON::Object::Ptr o, const std::string& field,
+                                      std::size_t max_len) {
     if (!present(o, field)) return std::nullopt;
     const auto v = o->get(field);
     if (!v.isString()) invalid(field, "a string");
@@ -32,11 +35,30 @@ std::optional<std::string> optionalString(Poco::JSON::Object::Ptr o, const std::
     return s;
 }
 
+// Every string read from a request is free text under the one rule (kernel/free_text.hpp).
+void checkText(const std::string& field, const std::string& s) {
+    if (const auto problem = freeTextProblem(s)) {
+        throw ValidationError("INVALID_FIELD", "The field '" + field + "' " + *problem + ".",
+                              field);
+    }
+}
+
+bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+}  // namespace
+
+std::optional<std::string> optionalString(Poco::JSON::Object::Ptr o, const std::string& field,
+                                          std::size_t max_len) {
+    auto s = readString(o, field, max_len);
+    if (s) checkText(field, *s);
+    return s;
+}
+
 std::string requiredString(Poco::JSON::Object::Ptr o, const std::string& field,
                            std::size_t max_len) {
-    auto s = optionalString(o, field, max_len);
-    if (!s) missing(field);
-    if (s->find_first_not_of(" \t\r\n") == std::string::npos) missing(field);
+    auto s = readString(o, field, max_len);
+    if (!s || blank(*s)) missing(field);
+    checkText(field, *s);
     return *s;
 }
 
@@ -113,6 +135,7 @@ std::vector<std::string> stringArray(Poco::JSON::Object::Ptr o, const std::strin
         const auto v = a->get(static_cast<unsigned int>(i));
         if (!v.isString()) invalid(field, "a list of strings");
         out.push_back(v.extract<std::string>());
+        checkText(field, out.back());
     }
     return out;
 }
@@ -128,6 +151,54 @@ std::vector<std::int64_t> intArray(Poco::JSON::Object::Ptr o, const std::string&
         out.push_back(v.convert<std::int64_t>());
     }
     return out;
+}
+
+namespace {
+
+// Whether the digits (no sign) exceed the largest magnitude of a 64-bit signed integer.
+bool beyondInt64(std::string_view digits, bool negative) {
+    while (digits.size() > 1 && digits.front() == '0') digits.remove_prefix(1);
+    const std::string_view max = negative ? "9223372036854775808" : "9223372036854775807";
+    return digits.size() != max.size() ? digits.size() > max.size() : digits > max;
+}
+
+}  // namespace
+
+void refuseOutOfRangeIntegers(std::string_view json) {
+    std::string last_string;
+    std::string key;
+    for (std::size_t i = 0; i < json.size(); ++i) {
+        const char c = json[i];
+        if (c == '"') {
+            last_string.clear();
+            for (++i; i < json.size() && json[i] != '"'; ++i) {
+                if (json[i] == '\\')
+                    ++i;
+                else
+                    last_string += json[i];
+            }
+        } else if (c == ':') {
+            key = last_string;
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            const std::size_t start = c == '-' ? i + 1 : i;
+            std::size_t end = start;
+            while (end < json.size() && json[end] >= '0' && json[end] <= '9') ++end;
+            const bool whole =
+                end >= json.size() || (json[end] != '.' && json[end] != 'e' && json[end] != 'E');
+            if (whole && beyondInt64(json.substr(start, end - start), c == '-')) {
+                throw ValidationError("INVALID_FIELD",
+                                      "The field '" + key +
+                                          "' is a whole number outside the range this service "
+                                          "accepts (64-bit).",
+                                      key);
+            }
+            while (end < json.size() &&
+                   std::string_view("0123456789.eE+-").find(json[end]) != std::string_view::npos) {
+                ++end;
+            }
+            i = end - 1;
+        }
+    }
 }
 
 void notFound(const std::string& what, const std::string& field) {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "contracting/kernel/civil_date.hpp"
@@ -14,7 +15,9 @@
 
 namespace zc::http {
 
-// MISSING_FIELD when absent or null; INVALID_FIELD when of another type or too long.
+// MISSING_FIELD when absent or null (or, when required, only white space); INVALID_FIELD when of
+// another type, too long, or not acceptable free text (zc::freeTextProblem: control characters,
+// bidirectional overrides, only white space).
 std::string requiredString(Poco::JSON::Object::Ptr o, const std::string& field,
                            std::size_t max_len = 200);
 std::optional<std::string> optionalString(Poco::JSON::Object::Ptr o, const std::string& field,
@@ -35,6 +38,10 @@ std::vector<std::string> stringArray(Poco::JSON::Object::Ptr o, const std::strin
                                      std::size_t max_items = 1000);
 std::vector<std::int64_t> intArray(Poco::JSON::Object::Ptr o, const std::string& field,
                                    std::size_t max_items = 1000);
+
+// INVALID_FIELD (naming the field) when the JSON text holds a whole number beyond 64 bits, such
+// as 2^64: the parser would wrap it (to 0), so it is refused before parsing.
+void refuseOutOfRangeIntegers(std::string_view json);
 
 // Errors for lookups.
 [[noreturn]] void notFound(const std::string& what, const std::string& field = {});

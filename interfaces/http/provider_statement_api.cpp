@@ -1,17 +1,11 @@
 #include "provider_statement_api.hpp"
 
+#include "csv_field.hpp"
 #include "invoicing/app/provider_statements.hpp"
 #include "json_output.hpp"
 
 namespace zc::http {
 namespace {
-
-std::string csvField(const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
 
 ApiResponse statementCsv(const invoicing::ProviderStatement& s) {
     std::string csv =

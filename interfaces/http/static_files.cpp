@@ -58,7 +58,7 @@ void secureHeaders(Poco::Net::HTTPServerResponse& res) {
 
 void plain(Poco::Net::HTTPServerResponse& res, Poco::Net::HTTPResponse::HTTPStatus status,
            const std::string& text) {
-    res.setStatus(status);
+    res.setStatusAndReason(status);
     res.setContentType("text/plain; charset=utf-8");
     res.setContentLength(static_cast<std::streamsize>(text.size()));
     res.send() << text;
@@ -107,7 +107,7 @@ void StaticFileHandler::handleRequest(Poco::Net::HTTPServerRequest& req,
     std::ostringstream body;
     body << in.rdbuf();
     const std::string text = body.str();
-    res.setStatus(Poco::Net::HTTPResponse::HTTP_OK);
+    res.setStatusAndReason(Poco::Net::HTTPResponse::HTTP_OK);
     res.setContentType(contentTypes().at(fs::path(path).extension().string()));
     res.setContentLength(static_cast<std::streamsize>(text.size()));
     if (req.getMethod() == "HEAD") {

@@ -249,5 +249,31 @@ TEST(IwmoDeclaration, AReferenceUsedInAnEarlierDeclarationIsFoundInALaterBatchOf
               static_cast<std::int64_t>(kLines));
 }
 
+TEST(IwmoDeclaration, ADeclarationOver12MiBIsTakenByTheMessageEndpointAsByItsDryRun) {
+    // Issue 14 (finding 3): POST /messages refused a WMO323 over 10 MiB (limits.max_xml_bytes)
+    // while /messages/dry-run took it; both take it up to limits.max_declaration_bytes. The file
+    // is one line padded with comments after its root element (quick to adjudicate, and
+    // streamed like any large declaration).
+    const std::string s = e2e::uniqueDigits(9);
+    const std::int64_t tariff = ibTariffOn("2026-02-01");
+    auto line = prestatie("P" + s, 1, tariff);
+    line.begin = parseDate("2025-10-02");
+    line.end_inclusive = parseDate("2025-10-02");
+    std::string xml = write323(headFor(s, line.amount_cents, "2026-02", "2026-03-02"), {line});
+    const std::string padding = "<!--" + std::string(60 * 1024, 'x') + "-->\n";
+    while (xml.size() <= (12u << 20)) xml += padding;
+    const auto provider = e2e::client().asProvider(kAgb);
+    const auto declarations_before = count("declarations");
+
+    for (const char* path : {"/api/v1/messages/dry-run", "/api/v1/messages"}) {
+        const auto answer = provider.postXml(path, xml);
+        ASSERT_EQ(answer.status, 200) << path << ": " << answer.describe().substr(0, 2000);
+        const auto parsed = e2e::iwmo::parse(e2e::iwmo::ourSchemas(), answer.text);
+        ASSERT_TRUE(parsed.has_value()) << answer.text.substr(0, 2000);
+        EXPECT_EQ(e2e::iwmo::firstText(*parsed, "BerichtCode"), "485") << path;
+    }
+    EXPECT_EQ(count("declarations"), declarations_before + 1) << "the real run stored it once";
+}
+
 }  // namespace
 }  // namespace zc

@@ -202,6 +202,7 @@ Response HttpsClient::request(const std::string& method, const std::string& path
     std::istream& in = session.receiveResponse(res);
     Response out;
     out.status = static_cast<int>(res.getStatus());
+    out.reason = res.getReason();
     for (const auto& [k, v] : res) out.headers.emplace_back(k, v);
     Poco::StreamCopier::copyToString(in, out.text);
     out.json = parseJson(out.text);

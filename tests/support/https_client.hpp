@@ -22,6 +22,7 @@ using Headers = std::vector<std::pair<std::string, std::string>>;
 // One answer of the server. `json` is empty when the body is no JSON.
 struct Response {
     int status = 0;
+    std::string reason;  // the status line's reason phrase, e.g. "Unprocessable Entity"
     Poco::Dynamic::Var json;
     std::string text;
     Headers headers;  // response headers in order (Set-Cookie may repeat)
