@@ -182,9 +182,14 @@ await run('budget_dashboard', async (browser) => {
   const report = (await api(holder, 'GET', `/budgets/${source.budget.id}/exhaustion`)).body;
   await dashboard(holder, source.budget);
   await budgetReport(holder, source.budget, report);
-  // Move money from whichever of the two has more left.
-  const [from, to] = source.remaining_cents >= target.remaining_cents ? [source, target] : [target, source];
-  const id = await requestReallocation(holder, from.budget, to.budget);
+  // Move money between two budgets bh.visser holds (the demo's Zwolle budgets and the two above;
+  // a budget a claim created as "Unbudgeted" before this test has no holder), from the one with
+  // the most left.
+  const me = (await api(holder, 'GET', '/auth/me')).body;
+  const held = overview.filter((r) => r.budget.budget_holder_user_id === me.user_id)
+    .sort((a, b) => b.remaining_cents - a.remaining_cents);
+  assert.ok(held.length >= 2, `bh.visser holds two budgets of ${YEAR}`);
+  const id = await requestReallocation(holder, held[0].budget, held[1].budget);
 
   await rejectReallocation(finance, id);
 
