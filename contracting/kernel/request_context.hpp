@@ -45,7 +45,8 @@ struct AppConfig {
     int session_hours = 8;
     int pbkdf2_iterations = 210000;
     int max_failed_logins = 5;
-    int lockout_minutes = 15;
+    int login_delay_max_seconds = 900;  // longest wait of the log-in throttle
+    int session_idle_minutes = 30;      // a session ends after this long unused
     std::string schema_dir;
     // Signal threshold of the budget exhaustion report, in percent ("5", "2.5"); validated at
     // start-up, overridden per request by ?threshold=.

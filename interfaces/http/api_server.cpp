@@ -32,6 +32,7 @@
 #include "interfaces/iwmo/message_kinds.hpp"
 #include "interfaces/mysql/migrations.hpp"
 #include "interfaces/security/audit_trail.hpp"
+#include "interfaces/security/auth_refusals.hpp"
 #include "interfaces/security/authentication.hpp"
 #include "interfaces/security/client_certificates.hpp"
 #include "json_input.hpp"
@@ -281,7 +282,12 @@ class ApiHandler : public Poco::Net::HTTPRequestHandler {
         ctx.actor.name = "anonymous";
         // Who is calling is settled before the body is read, so an anonymous client cannot make
         // a worker hold a large body.
-        authenticate(req, *route, ctx, api);
+        try {
+            authenticate(req, *route, ctx, api);
+        } catch (const ValidationError& e) {
+            auditRefusal(req, *route, ctx, e.code());
+            throw;
+        }
         std::optional<SpooledBody> spooled;
         if (spoolable(*route, req)) {
             spooled.emplace(req, config_.max_xml_bytes, config_.max_declaration_bytes);
@@ -294,6 +300,7 @@ class ApiHandler : public Poco::Net::HTTPRequestHandler {
             api.body = parseBody(readBody(req, limit));
         }
         if (wantsCookieSession(api.body) && !hasCsrfHeader(req)) {
+            auditRefusal(req, *route, ctx, "CSRF_HEADER_MISSING");
             csrfRefused();
         }
         const auto answer = handleInScope(*route, ctx, api);
@@ -340,7 +347,8 @@ class ApiHandler : public Poco::Net::HTTPRequestHandler {
             const bool from_cookie = auth.rfind("Bearer ", 0) != 0;
             if (from_cookie && req.getMethod() != "GET" && !hasCsrfHeader(req)) csrfRefused();
             api.bearer_token = from_cookie ? cookie : auth.substr(7);
-            auto a = security::authenticateSession(ctx.db, clock_, api.bearer_token);
+            auto a = security::authenticateSession(ctx.db, clock_, api.bearer_token,
+                                                   app_config_.session_idle_minutes);
             if (!a) unauthenticated();
             ctx.actor = a->actor;
             mfa_pending = a->mfa_pending;
@@ -370,6 +378,23 @@ class ApiHandler : public Poco::Net::HTTPRequestHandler {
                                   "Messages and the outbox need mutual TLS with a client "
                                   "certificate issued to your AGB code; an API key is not enough.",
                                   "");
+        }
+    }
+
+    // Refusals at the door are audited with whose token or key it was (auth_refusals.hpp); a
+    // failing audit write does not replace the refusal.
+    static void auditRefusal(HTTPServerRequest& req, const Route& route, RequestContext& ctx,
+                             const std::string& code) {
+        const std::string auth = req.get("Authorization", "");
+        security::PresentedCredentials p{"", req.get("X-Api-Key", "")};
+        if (auth.rfind("Bearer ", 0) == 0) {
+            p.session_token = auth.substr(7);
+        } else if (p.api_key.empty()) {
+            p.session_token = sessionCookie(req);
+        }
+        try {
+            security::auditAuthRefusal(ctx, route.method + " " + route.pattern, code, p);
+        } catch (const std::exception&) {
         }
     }
 

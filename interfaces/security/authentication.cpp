@@ -4,6 +4,7 @@
 #include "contracting/kernel/errors.hpp"
 #include "crypto.hpp"
 #include "interfaces/mysql/connection.hpp"
+#include "login_throttle.hpp"
 #include "password_hash.hpp"
 #include "totp.hpp"
 #include "user_store.hpp"
@@ -14,6 +15,9 @@ namespace {
 using app::RequestContext;
 using app::Role;
 
+// A session's last use is written when it is older than this.
+constexpr int kTouchSeconds = 60;
+
 std::int64_t unixNow(const Clock& clock) {
     return std::chrono::duration_cast<std::chrono::seconds>(clock.now().time_since_epoch()).count();
 }
@@ -21,25 +25,6 @@ std::int64_t unixNow(const Clock& clock) {
 [[noreturn]] void unauthorized(const std::string& code, const std::string& message,
                                const std::string& field = {}) {
     throw ValidationError(code, message, field);
-}
-
-void recordFailedLogin(RequestContext& ctx, std::int64_t user_id, const std::string& username,
-                       const std::string& why) {
-    db::Transaction tx(ctx.db);
-    // Locked and re-read so that parallel failures count one by one and the lock is not skipped.
-    if (lockFailedLogins(ctx.db, user_id) + 1 >= ctx.config.max_failed_logins) {
-        lockUserUntil(
-            ctx.db, user_id,
-            app::timestampPlus(ctx.clock, std::chrono::minutes(ctx.config.lockout_minutes)));
-    } else {
-        countFailedLogin(ctx.db, user_id);
-    }
-    app::Actor saved = ctx.actor;
-    ctx.actor.name = username;
-    appendAudit(ctx, {"auth.login", "user", username, "denied", std::nullopt,
-                      AuditRecord().set("reason", why).json()});
-    ctx.actor = saved;
-    tx.commit();
 }
 
 void checkSecondFactor(RequestContext& ctx, const UserLogin& u, const std::string& username,
@@ -53,7 +38,7 @@ void checkSecondFactor(RequestContext& ctx, const UserLogin& u, const std::strin
     auto step =
         verifyTotp(base32Decode(u.totp_secret), *code, unixNow(ctx.clock), u.totp_last_step);
     if (!step) {
-        recordFailedLogin(ctx, u.id, username, "totp");
+        recordFailedLogin(ctx, {username, u.id, u.role, "totp"});
         unauthorized("INVALID_TOTP", "The one-time code is wrong, expired or already used.",
                      "totp_code");
     }
@@ -63,21 +48,21 @@ void checkSecondFactor(RequestContext& ctx, const UserLogin& u, const std::strin
     }
 }
 
-// The user, once the password (and not the lock) has been checked.
+// The user, once the throttle and the password have been checked. An unknown user name costs
+// the same password hash and the same writes as a wrong password, and gets the same answer.
 UserLogin checkPassword(RequestContext& ctx, const LoginRequest& in) {
+    refuseWhileThrottled(ctx, in.username);
     auto u = findUserLogin(ctx.db, in.username);
     if (!u || !u->active) {
-        verifyPassword(in.password, hashPassword("timing-equaliser", ctx.config.pbkdf2_iterations));
+        static const std::string timing_equaliser =
+            hashPassword("timing-equaliser", ctx.config.pbkdf2_iterations);
+        verifyPassword(in.password, timing_equaliser);
+        recordFailedLogin(ctx,
+                          {in.username, std::nullopt, "", u ? "inactive_user" : "unknown_user"});
         unauthorized("INVALID_CREDENTIALS", "Unknown user name or wrong password.");
     }
-    if (u->locked_until && *u->locked_until > app::timestamp(ctx.clock)) {
-        throw ValidationError("ACCOUNT_LOCKED",
-                              "Too many failed log-ins: this account is locked until " +
-                                  u->locked_until->substr(0, 19) + " UTC.",
-                              "username");
-    }
     if (!verifyPassword(in.password, u->password_hash)) {
-        recordFailedLogin(ctx, u->id, in.username, "password");
+        recordFailedLogin(ctx, {in.username, u->id, u->role, "password"});
         unauthorized("INVALID_CREDENTIALS", "Unknown user name or wrong password.");
     }
     return *u;
@@ -88,9 +73,14 @@ UserLogin checkPassword(RequestContext& ctx, const LoginRequest& in) {
 bool requiresSecondFactor(Role r) { return r == Role::Admin || r == Role::Finance; }
 
 std::optional<Authenticated> authenticateSession(db::Connection& db, const Clock& clock,
-                                                 const std::string& token) {
-    const auto s = findSessionUser(db, sha256Hex(token), app::timestamp(clock));
+                                                 const std::string& token, int idle_minutes) {
+    const std::string hash = sha256Hex(token);
+    const std::string now = app::timestamp(clock);
+    const auto s = findSessionUser(db, hash, now,
+                                   app::timestampPlus(clock, -std::chrono::minutes(idle_minutes)));
     if (!s) return std::nullopt;
+    // The session's last use, written at most once a minute.
+    touchSession(db, hash, now, app::timestampPlus(clock, -std::chrono::seconds(kTouchSeconds)));
     Authenticated a;
     a.actor.user_id = s->user_id;
     a.actor.name = s->username;
@@ -125,7 +115,7 @@ LoginResult logIn(RequestContext& ctx, const LoginRequest& in) {
     // a used time step is stored at once so the code cannot be replayed.
     if (u.totp_enabled) checkSecondFactor(ctx, u, in.username, in.totp_code);
     db::Transaction tx(ctx.db);
-    clearFailedLogins(ctx.db, u.id);
+    clearLoginThrottle(ctx, in.username);
     LoginResult out;
     out.role = role;
     out.display_name = u.display_name;

@@ -17,8 +17,10 @@ struct Authenticated {
     bool mfa_pending = false;  // MFA role without an enrolled second factor: may only enrol
 };
 
+// The session's user, when the session is live: not revoked, not past its lifetime and used
+// within the last `idle_minutes` (auth.session_idle_minutes). Marks the session used.
 std::optional<Authenticated> authenticateSession(db::Connection& db, const Clock& clock,
-                                                 const std::string& token);
+                                                 const std::string& token, int idle_minutes);
 std::optional<app::Actor> authenticateApiKey(db::Connection& db, const std::string& key);
 
 struct LoginRequest {
@@ -34,8 +36,9 @@ struct LoginResult {
     bool mfa_setup_required = false;
 };
 
-// INVALID_CREDENTIALS, ACCOUNT_LOCKED, TOTP_REQUIRED, INVALID_TOTP (401/423); a failure counts
-// towards the lock-out and is audited in its own transaction.
+// INVALID_CREDENTIALS, ACCOUNT_LOCKED, TOTP_REQUIRED, INVALID_TOTP (401/429); a failure counts
+// towards the throttle of (user name, ctx.origin) (login_throttle.hpp) and is audited in its own
+// transaction; ACCOUNT_LOCKED while that source must wait.
 LoginResult logIn(app::RequestContext& ctx, const LoginRequest& in);
 void logOut(app::RequestContext& ctx, const std::string& token);
 

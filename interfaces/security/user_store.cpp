@@ -7,29 +7,50 @@ namespace zc::security {
 std::optional<UserLogin> findUserLogin(db::Connection& db, const std::string& username) {
     const auto r = db.queryOne(
         "SELECT id, role, password_hash, totp_enabled, totp_secret, totp_last_step,"
-        " locked_until, active, display_name FROM users WHERE username = ?",
+        " active, display_name FROM users WHERE username = ?",
         {username});
     if (!r) return std::nullopt;
-    return UserLogin{r->i64(0), r->str(1), r->str(2),      r->i64(3) != 0, r->opt(4).value_or(""),
-                     r->i64(5), r->opt(6), r->i64(7) != 0, r->str(8)};
+    return UserLogin{r->i64(0), r->str(1),      r->str(2), r->i64(3) != 0, r->opt(4).value_or(""),
+                     r->i64(5), r->i64(6) != 0, r->str(7)};
 }
 
-std::int64_t lockFailedLogins(db::Connection& db, std::int64_t user_id) {
-    return db.queryOne("SELECT failed_logins FROM users WHERE id = ? FOR UPDATE", {user_id})
+std::optional<ThrottleRow> loginThrottle(db::Connection& db, const std::string& account_hash,
+                                         const std::string& source) {
+    const auto r = db.queryOne(
+        "SELECT failures, last_failure_at, next_allowed_at FROM login_throttle"
+        " WHERE account_hash = ? AND source = ?",
+        {account_hash, source});
+    if (!r) return std::nullopt;
+    return ThrottleRow{r->i64(0), r->str(1), r->str(2)};
+}
+
+std::int64_t countLoginFailure(db::Connection& db, const std::string& account_hash,
+                               const std::string& source, const std::string& now,
+                               const std::string& forget_before) {
+    // One statement, so that parallel failures count one by one (the row stays locked).
+    db.execute(
+        "INSERT INTO login_throttle (account_hash, source, failures, last_failure_at,"
+        " next_allowed_at) VALUES (?, ?, 1, ?, ?) ON DUPLICATE KEY UPDATE"
+        " failures = IF(last_failure_at < ?, 1, failures + 1), last_failure_at = "
+        "VALUES(last_failure_at)",
+        {account_hash, source, now, now, forget_before});
+    return db
+        .queryOne("SELECT failures FROM login_throttle WHERE account_hash = ? AND source = ?",
+                  {account_hash, source})
         ->i64(0);
 }
 
-void lockUserUntil(db::Connection& db, std::int64_t user_id, const std::string& until) {
-    db.execute("UPDATE users SET failed_logins = 0, locked_until = ? WHERE id = ?",
-               {until, user_id});
+void setNextLoginAllowed(db::Connection& db, const std::string& account_hash,
+                         const std::string& source, const std::string& at) {
+    db.execute(
+        "UPDATE login_throttle SET next_allowed_at = ? WHERE account_hash = ? AND source = ?",
+        {at, account_hash, source});
 }
 
-void countFailedLogin(db::Connection& db, std::int64_t user_id) {
-    db.execute("UPDATE users SET failed_logins = failed_logins + 1 WHERE id = ?", {user_id});
-}
-
-void clearFailedLogins(db::Connection& db, std::int64_t user_id) {
-    db.execute("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?", {user_id});
+void clearLoginFailures(db::Connection& db, const std::string& account_hash,
+                        const std::string& source) {
+    db.execute("DELETE FROM login_throttle WHERE account_hash = ? AND source = ?",
+               {account_hash, source});
 }
 
 bool useTotpStep(db::Connection& db, std::int64_t user_id, std::int64_t step) {
@@ -41,20 +62,47 @@ bool useTotpStep(db::Connection& db, std::int64_t user_id, std::int64_t step) {
 void insertSession(db::Connection& db, const std::string& token_hash, std::int64_t user_id,
                    const std::string& created_at, const std::string& expires_at, bool mfa_pending) {
     db.execute(
-        "INSERT INTO sessions (token_hash, user_id, created_at, expires_at, mfa_pending)"
-        " VALUES (?, ?, ?, ?, ?)",
-        {token_hash, user_id, created_at, expires_at, std::int64_t{mfa_pending ? 1 : 0}});
+        "INSERT INTO sessions (token_hash, user_id, created_at, last_used_at, expires_at,"
+        " mfa_pending) VALUES (?, ?, ?, ?, ?, ?)",
+        {token_hash, user_id, created_at, created_at, expires_at,
+         std::int64_t{mfa_pending ? 1 : 0}});
 }
 
 std::optional<SessionUser> findSessionUser(db::Connection& db, const std::string& token_hash,
-                                           const std::string& now) {
+                                           const std::string& now, const std::string& idle_since) {
     const auto r = db.queryOne(
         "SELECT u.id, u.username, u.role, s.mfa_pending, u.provider_id FROM sessions s JOIN users u"
         " ON u.id = s.user_id"
-        " WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND u.active = 1",
-        {token_hash, now});
+        " WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ?"
+        " AND s.last_used_at > ? AND u.active = 1",
+        {token_hash, now, idle_since});
     if (!r) return std::nullopt;
     return SessionUser{r->i64(0), r->str(1), r->str(2), r->i64(3) != 0, r->optI64(4).value_or(0)};
+}
+
+void touchSession(db::Connection& db, const std::string& token_hash, const std::string& now,
+                  const std::string& if_before) {
+    db.execute("UPDATE sessions SET last_used_at = ? WHERE token_hash = ? AND last_used_at < ?",
+               {now, token_hash, if_before});
+}
+
+std::optional<RefusedSession> refusedSession(db::Connection& db, const std::string& token_hash) {
+    const auto r = db.queryOne(
+        "SELECT u.id, u.username, u.role, s.revoked_at IS NOT NULL, s.expires_at, s.last_used_at,"
+        " u.active FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?",
+        {token_hash});
+    if (!r) return std::nullopt;
+    return RefusedSession{r->i64(0), r->str(1), r->str(2),     r->i64(3) != 0,
+                          r->str(4), r->str(5), r->i64(6) != 0};
+}
+
+std::optional<RefusedApiKey> refusedApiKey(db::Connection& db, const std::string& key_hash) {
+    const auto r = db.queryOne(
+        "SELECT p.id, p.agb, k.revoked_at IS NOT NULL FROM provider_api_keys k"
+        " JOIN providers p ON p.id = k.provider_id WHERE k.key_hash = ?",
+        {key_hash});
+    if (!r) return std::nullopt;
+    return RefusedApiKey{r->i64(0), r->str(1), r->i64(2) != 0};
 }
 
 void revokeSession(db::Connection& db, const std::string& token_hash, const std::string& now) {

@@ -20,7 +20,6 @@ struct UserLogin {
     bool totp_enabled = false;
     std::string totp_secret;  // base32, "" when none
     std::int64_t totp_last_step = 0;
-    std::optional<std::string> locked_until;  // DATETIME(6) text
     bool active = true;
     std::string display_name;
 };
@@ -68,6 +67,29 @@ struct ApiKeyOwner {
     std::string agb;
 };
 
+// Failed log-ins of one user name (hashed) from one source address (login_throttle).
+struct ThrottleRow {
+    std::int64_t failures = 0;
+    std::string last_failure_at;  // DATETIME(6) text
+    std::string next_allowed_at;  // DATETIME(6) text
+};
+
+// A session token that authenticateSession refused, and whose it was (for the audit row).
+struct RefusedSession {
+    std::int64_t user_id = 0;
+    std::string username, role;
+    bool revoked = false;
+    std::string expires_at, last_used_at;  // DATETIME(6) text
+    bool user_active = true;
+};
+
+// An API key that was refused, and whose it was.
+struct RefusedApiKey {
+    std::int64_t provider_id = 0;
+    std::string agb;
+    bool revoked = false;
+};
+
 struct TotpState {
     std::optional<std::string> secret;
     bool enabled = false;
@@ -75,22 +97,36 @@ struct TotpState {
 };
 
 std::optional<UserLogin> findUserLogin(db::Connection& db, const std::string& username);
-// The failed log-ins so far, locked until the transaction ends.
-std::int64_t lockFailedLogins(db::Connection& db, std::int64_t user_id);
-void lockUserUntil(db::Connection& db, std::int64_t user_id, const std::string& until);
-void countFailedLogin(db::Connection& db, std::int64_t user_id);
-void clearFailedLogins(db::Connection& db, std::int64_t user_id);
+std::optional<ThrottleRow> loginThrottle(db::Connection& db, const std::string& account_hash,
+                                         const std::string& source);
+// Counts a failed log-in (starting again at 1 when the last one was before `forget_before`);
+// returns the failures so far. The row stays locked until the transaction ends.
+std::int64_t countLoginFailure(db::Connection& db, const std::string& account_hash,
+                               const std::string& source, const std::string& now,
+                               const std::string& forget_before);
+void setNextLoginAllowed(db::Connection& db, const std::string& account_hash,
+                         const std::string& source, const std::string& at);
+void clearLoginFailures(db::Connection& db, const std::string& account_hash,
+                        const std::string& source);
 // Stores the used TOTP time step; false when a later or equal step was stored meanwhile.
 bool useTotpStep(db::Connection& db, std::int64_t user_id, std::int64_t step);
 
 void insertSession(db::Connection& db, const std::string& token_hash, std::int64_t user_id,
                    const std::string& created_at, const std::string& expires_at, bool mfa_pending);
+// The live session: not revoked, not expired, last used after `idle_since`, its user active.
 std::optional<SessionUser> findSessionUser(db::Connection& db, const std::string& token_hash,
-                                           const std::string& now);
+                                           const std::string& now, const std::string& idle_since);
+// Marks the session used at `now` when its last use was before `if_before` (fewer writes).
+void touchSession(db::Connection& db, const std::string& token_hash, const std::string& now,
+                  const std::string& if_before);
+// Any session with that token hash, live or not.
+std::optional<RefusedSession> refusedSession(db::Connection& db, const std::string& token_hash);
 void revokeSession(db::Connection& db, const std::string& token_hash, const std::string& now);
 void clearSessionMfaPending(db::Connection& db, const std::string& token_hash);
 
 std::optional<ApiKeyOwner> findApiKeyOwner(db::Connection& db, const std::string& key_hash);
+// Any key with that hash, revoked or not.
+std::optional<RefusedApiKey> refusedApiKey(db::Connection& db, const std::string& key_hash);
 
 // {totp_enabled, display_name} of the user.
 std::pair<bool, std::string> userTotpAndName(db::Connection& db, std::int64_t user_id);

@@ -115,7 +115,8 @@ Settings loadSettings(const std::filesystem::path& file) {
     s.app.session_hours = intKey(*c, "auth.session_hours", 8, 1, 24 * 7);
     s.app.pbkdf2_iterations = intKey(*c, "auth.pbkdf2_iterations", 210000, 210000, 10000000);
     s.app.max_failed_logins = intKey(*c, "auth.max_failed_logins", 5, 1, 100);
-    s.app.lockout_minutes = intKey(*c, "auth.lockout_minutes", 15, 1, 24 * 60);
+    s.app.login_delay_max_seconds = intKey(*c, "auth.login_delay_max_seconds", 900, 1, 24 * 3600);
+    s.app.session_idle_minutes = intKey(*c, "auth.session_idle_minutes", 30, 1, 24 * 60);
     s.app.declaration_period_sequence = c->getBool("iwmo.declaration_period_sequence", true);
     s.app.budget_signal_threshold_percent = c->getString("budget.signal_threshold_percent", "5");
     try {
