@@ -37,6 +37,7 @@
 #include "interfaces/security/client_certificates.hpp"
 #include "json_input.hpp"
 #include "routes.hpp"
+#include "spooled_body.hpp"
 #include "static_files.hpp"
 #include "tls_context.hpp"
 
@@ -96,54 +97,6 @@ void sendError(HTTPServerResponse& res, const ErrorReply& e) { send(res, e.statu
 
 // Bodies of the message endpoints from this size on are spooled to disk.
 constexpr Poco::Int64 kSpoolBytes = 1 << 20;
-
-// A request body written to a private temporary file (mode 600), removed with this object. Only
-// a WMO323 (recognised by its namespace in the first 4 KiB) may use `declaration_limit`; any
-// other message is refused at `message_limit`, so nobody fills the disk with something else.
-class SpooledBody {
-  public:
-    SpooledBody(HTTPServerRequest& req, std::size_t message_limit, std::size_t declaration_limit) {
-        std::string path =
-            (std::filesystem::temp_directory_path() / "zorgcontract-body-XXXXXX").string();
-        const int fd = ::mkstemp(path.data());
-        if (fd < 0) throw std::runtime_error("cannot create a temporary file for the body");
-        file_.path = path;
-        std::ofstream out(path, std::ios::binary | std::ios::trunc);
-        ::close(fd);
-        char buf[65536];
-        std::size_t total = 0;
-        std::string head;
-        std::size_t limit = message_limit;
-        auto& in = req.stream();
-        while (in.read(buf, sizeof buf) || in.gcount() > 0) {
-            const auto got = static_cast<std::size_t>(in.gcount());
-            if (head.size() < iwmo::kSniffBytes) {
-                head.append(buf, std::min(got, iwmo::kSniffBytes - head.size()));
-                if (iwmo::looksLikeDeclaration(head)) {
-                    limit = std::max(message_limit, declaration_limit);
-                }
-            }
-            total += got;
-            if (total > limit) bodyTooLarge(limit);
-            out.write(buf, in.gcount());
-        }
-        out.close();
-        if (!out) throw std::runtime_error("cannot write the request body to " + path);
-    }
-    const std::string& path() const { return file_.path; }
-
-  private:
-    // Removed also when the constructor throws (e.g. BODY_TOO_LARGE half-way).
-    struct File {
-        std::string path;
-        File() = default;
-        File(const File&) = delete;
-        File& operator=(const File&) = delete;
-        ~File() {
-            if (!path.empty()) ::unlink(path.c_str());
-        }
-    } file_;
-};
 
 // The message endpoints (XML over mutual TLS) take WMO323 declarations of any size: their large
 // bodies are spooled, with the declaration limit.
