@@ -38,18 +38,6 @@ std::string newestAudit(const std::string& action, const std::vector<std::string
     return row ? row->str(0) : "";
 }
 
-std::string createUser(const std::string& prefix, const std::string& role) {
-    const std::string username = prefix + "." + uniqueDigits(10);
-    const Response r = client().post("/api/v1/users",
-                                     jsonObject({{"username", username},
-                                                 {"display_name", "E2E " + role},
-                                                 {"role", role},
-                                                 {"password", kPassword}}),
-                                     as("admin"));
-    EXPECT_EQ(r.status, 201) << r.describe();
-    return username;
-}
-
 std::string freshToken(const std::string& username) {
     const Response r = client().post("/api/v1/auth/login",
                                      jsonObject({{"username", username}, {"password", kPassword}}));
@@ -62,7 +50,7 @@ std::string idJson(const std::string& key, std::int64_t id) {
 }
 
 TEST(AuthRefusals, ACookieRequestWithoutTheCsrfHeaderIsAuditedWithTheUser) {
-    const std::string user = createUser("e2e.csrf", "auditor");
+    const std::string user = createStaffUser("e2e.csrf", "auditor", kPassword);
     const std::string token = freshToken(user);
     const Response r = client().post("/api/v1/auth/logout", jsonObject({}),
                                      {{"Cookie", "__Host-zc_session=" + token}});
@@ -74,7 +62,7 @@ TEST(AuthRefusals, ACookieRequestWithoutTheCsrfHeaderIsAuditedWithTheUser) {
 }
 
 TEST(AuthRefusals, MfaSetupRequiredIsAuditedWithTheUserAndRole) {
-    const std::string user = createUser("e2e.mfa", "finance");
+    const std::string user = createStaffUser("e2e.mfa", "finance", kPassword);
     const Response r =
         client().get("/api/v1/contracts", {{"Authorization", "Bearer " + freshToken(user)}});
     EXPECT_EQ(r.code(), "MFA_SETUP_REQUIRED") << r.describe();
@@ -84,7 +72,7 @@ TEST(AuthRefusals, MfaSetupRequiredIsAuditedWithTheUserAndRole) {
 }
 
 TEST(AuthRefusals, RevokedAndUnknownSessionTokensAreAudited) {
-    const std::string user = createUser("e2e.revoked", "auditor");
+    const std::string user = createStaffUser("e2e.revoked", "auditor", kPassword);
     const auto headers = bearer(freshToken(user));
     ASSERT_EQ(client().post("/api/v1/auth/logout", jsonObject({}), headers).status, 200);
     EXPECT_EQ(client().get("/api/v1/auth/me", headers).status, 401);
@@ -148,7 +136,7 @@ TEST(AuthRefusals, ALogInWithAnUnknownUserOrFromAThrottledAddressIsAudited) {
 // Issue 14 (#11): a session unused for longer than auth.session_idle_minutes (30) ends, and the
 // refusal is audited as such; a session in use stays.
 TEST(AuthRefusals, ASessionEndsAfterThirtyMinutesUnused) {
-    const std::string user = createUser("e2e.idle", "auditor");
+    const std::string user = createStaffUser("e2e.idle", "auditor", kPassword);
     const std::string token = freshToken(user);
     const auto headers = bearer(token);
     const std::string hash = security::sha256Hex(token);

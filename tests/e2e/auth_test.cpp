@@ -28,20 +28,6 @@ std::int64_t unixNow() {
         .count();
 }
 
-// Creates a staff user as admin; returns the user name.
-std::string createUser(const std::string& prefix, const std::string& role) {
-    const std::string username = prefix + "." + uniqueDigits(10);
-    const Response r = client().post("/api/v1/users",
-                                     jsonObject({{"username", username},
-                                                 {"display_name", "E2E " + role},
-                                                 {"role", role},
-                                                 {"password", kGoodPassword}}),
-                                     as("admin"));
-    EXPECT_EQ(r.status, 201) << r.describe();
-    EXPECT_EQ(r.str("role"), role);
-    return username;
-}
-
 Response loginPassword(const std::string& username, const std::string& password) {
     return client().post("/api/v1/auth/login",
                          jsonObject({{"username", username}, {"password", password}}));
@@ -157,7 +143,7 @@ TEST(Auth, LogoutMakesTheTokenUnusable) {
 // Issue 14 (#4): an attacker's wrong passwords slow down the attacker's own address only; the
 // user logs in from another address at once (replaces the test of the hard lock-out).
 TEST(Auth, AnAttackersWrongPasswordsSlowOnlyTheAttackersAddress) {
-    const std::string user = createUser("e2e.lock", "auditor");
+    const std::string user = createStaffUser("e2e.lock", "auditor", kGoodPassword);
     int refused = 0, throttled = 0;
     for (int i = 0; i < 20; ++i) {
         const Response r = loginPassword(user, "wrong-password-" + std::to_string(i));
@@ -178,7 +164,7 @@ TEST(Auth, AnAttackersWrongPasswordsSlowOnlyTheAttackersAddress) {
 
 // Issue 14 (#4): the answer does not tell whether a user name exists.
 TEST(Auth, UnknownUserAndWrongPasswordGetIdenticalAnswers) {
-    const std::string user = createUser("e2e.same", "auditor");
+    const std::string user = createStaffUser("e2e.same", "auditor", kGoodPassword);
     const Response wrong = loginPassword(user, "wrong-password");
     const Response unknown = loginPassword("e2e.none." + uniqueDigits(10), "wrong-password");
     EXPECT_EQ(wrong.status, 401) << wrong.describe();
@@ -189,7 +175,7 @@ TEST(Auth, UnknownUserAndWrongPasswordGetIdenticalAnswers) {
 }
 
 TEST(Auth, NewFinanceUserMustEnrolTotpBeforeWorking) {
-    const std::string user = createUser("e2e.fin", "finance");
+    const std::string user = createStaffUser("e2e.fin", "finance", kGoodPassword);
     const Response r = loginPassword(user, kGoodPassword);
     ASSERT_EQ(r.status, 200) << r.describe();
     EXPECT_EQ(r.object()->getValue<bool>("mfa_setup_required"), true);

@@ -1,5 +1,6 @@
 #include "session.hpp"
 
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -153,6 +154,20 @@ std::string uniqueDigits(int digits) {
     std::string out;
     for (int i = 0; i < digits; ++i) out += static_cast<char>('0' + digit(rng()));
     return out;
+}
+
+std::string createStaffUser(const std::string& prefix, const std::string& role,
+                            const std::string& password) {
+    const std::string username = prefix + "." + uniqueDigits(10);
+    const test::Response r = client().post("/api/v1/users",
+                                           test::jsonObject({{"username", username},
+                                                             {"display_name", "E2E " + role},
+                                                             {"role", role},
+                                                             {"password", password}}),
+                                           as("admin"));
+    EXPECT_EQ(r.status, 201) << r.describe();
+    EXPECT_EQ(r.str("role"), role);
+    return username;
 }
 
 std::string uniqueAgb() {

@@ -43,6 +43,10 @@ test::Headers asProvider(std::int64_t provider_id);
 
 // `digits` random decimal digits (4..12), for names that must differ between calls and runs.
 std::string uniqueDigits(int digits);
+// Creates a staff user "<prefix>.<10 digits>" with `role` and `password` as admin (asserts 201
+// and the role); returns the user name.
+std::string createStaffUser(const std::string& prefix, const std::string& role,
+                            const std::string& password);
 // A fresh 8-digit AGB code starting with 9 that no provider in the database has yet.
 std::string uniqueAgb();
 // A fresh product code of 5 upper-case letters/digits, starting with "Z", not in the catalogue.
