@@ -50,12 +50,11 @@ function submitFilters(ctx, v) {
   ctx.navigate(withQuery('/audit', v));
 }
 
-function filterForm(ctx, users) {
+function filterForm(ctx) {
   const el = form(filterFields(ctx), t('ui.filter'), (v) => submitFilters(ctx, v),
     { extra: [h('p', { class: 'hint' }, t('aud.filter.hint'))] });
   el.classList.add('inline');
   el.setAttribute('aria-label', t('aud.filter.label'));
-  suggest(el, 'actor', users.map((u) => u.username));
   suggest(el, 'action', ACTIONS);
   suggest(el, 'object_type', OBJECT_TYPES);
   const clear = link('/audit', t('aud.filter.clear'));
@@ -116,11 +115,12 @@ function trailTable(rows) {
 async function renderTrail(main, ctx) {
   const offset = offsetOf(ctx);
   const filters = Object.fromEntries(FILTERS.map((k) => [k, ctx.query.get(k) || '']));
-  const users = await api.get('/users').catch(() => []);
   const body = h('div', {});
-  const filterEl = filterForm(ctx, users);
+  // The form is painted before anything loads: what is typed into it is never painted over.
+  const filterEl = filterForm(ctx);
   page(main, t('aud.trail.title'), h('p', {}, t('aud.trail.intro')),
     section(t('aud.filter.label'), filterEl), section(t('aud.rows'), body));
+  api.get('/users').then((users) => suggest(filterEl, 'actor', users.map((u) => u.username)), () => {});
   await load(body, () => loadRows(filterEl, { ...filters, limit: PAGE_SIZE, offset }), (rows) => (rows ? [
     trailTable(rows),
     pager(offset, rows.length, (o) => ctx.navigate(withQuery('/audit', { ...filters, offset: o }))),
