@@ -168,14 +168,16 @@ zc_db_socket() {
 zc_db_client_user() { if [ "$(id -u)" -eq 0 ]; then echo root; else id -un; fi; }
 
 # zc_db_start DATADIR PORT PASSWORD_FILE: initialise (first time) and start a private MariaDB on
-# loopback, then make sure the database and the application user exist.
+# loopback, then make sure the database and the application user exist. Nothing depends on name
+# resolution: install-db's host name check is skipped (--force --skip-name-resolve; the users are
+# created below for 127.0.0.1 and the socket) and mariadbd runs with --skip-name-resolve.
 zc_db_start() {
     local datadir port pwfile sock user
     datadir="$(mkdir -p "$1" && cd "$1" && pwd)"; port="$2"; pwfile="$3"
     sock="$(zc_db_socket "$datadir")"; user="$(zc_db_client_user)"
     if [ ! -d "$datadir/mysql" ]; then
         zc_log "initialising a private MariaDB in $datadir"
-        mariadb-install-db --no-defaults --datadir="$datadir" --user="$user" \
+        mariadb-install-db --no-defaults --force --skip-name-resolve --datadir="$datadir" --user="$user" \
             --auth-root-authentication-method=socket --skip-test-db >"$datadir/../install-db.log" 2>&1 \
             || { cat "$datadir/../install-db.log" >&2; return 1; }
     fi
