@@ -8,6 +8,9 @@ here="$(cd "$(dirname "$0")/../.." && pwd)"
 if [ "$(id -u)" -ne 0 ] || ! command -v unshare >/dev/null; then
     echo "skipped: needs root and unshare"; exit 77
 fi
+if ! unshare --uts --mount true 2>/dev/null; then
+    echo "skipped: this machine does not allow new UTS and mount namespaces"; exit 77
+fi
 work="$(mktemp -d "${TMPDIR:-/tmp}/zc-noresolve.XXXXXX")"
 trap 'bash -c ". \"$here/scripts/lib.sh\"; zc_db_stop \"$work/db\"" || true; rm -rf "$work"' EXIT
 : > "$work/hosts"
