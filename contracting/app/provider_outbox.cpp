@@ -38,9 +38,17 @@ std::vector<OutboxEntry> listOutbox(app::RequestContext& ctx, bool all) {
 }
 
 std::string fetchOutboxMessage(app::RequestContext& ctx, std::int64_t id) {
-    const auto xml = outboxXml(ctx.db, id, outboxOwner(ctx));
+    const auto provider_id = outboxOwner(ctx);
+    db::Transaction tx(ctx.db);
+    const auto r = lockOutboxMessage(ctx.db, id, provider_id);
+    const auto xml = r ? outboxXml(ctx.db, id, provider_id) : std::nullopt;
     if (!xml) unknownMessage(id);
     markFetched(ctx.db, id, app::timestamp(ctx.clock));
+    // Every iWmo message names the client (BSN, name, birth date): each read is audited.
+    security::appendAudit(
+        ctx, {"message.read", "message", r->message_code + "/" + r->identificatie, "ok",
+              std::nullopt, security::AuditRecord().set("outbox_id", id).json()});
+    tx.commit();
     return *xml;
 }
 

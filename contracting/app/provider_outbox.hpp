@@ -28,8 +28,8 @@ struct OutboxEntry {
 std::int64_t outboxOwner(const app::RequestContext& ctx);
 // GET /outbox: the unacknowledged messages (all of them with `all`), by id, at most 1000.
 std::vector<OutboxEntry> listOutbox(app::RequestContext& ctx, bool all);
-// GET /outbox/{id}: the message's XML (NOT_FOUND); its first fetch is recorded (no own
-// transaction, as before).
+// GET /outbox/{id}: the message's XML (NOT_FOUND); its first fetch is recorded and every fetch
+// is audited ("message.read": the message names the client), in one transaction.
 std::string fetchOutboxMessage(app::RequestContext& ctx, std::int64_t id);
 // POST /outbox/{id}/ack: records the first acknowledgement (NOT_FOUND), audited
 // ("message.acknowledge", object "<message code>/<identificatie>").

@@ -66,6 +66,9 @@ struct RequestContext {
     std::string origin;  // client address, "cli" for the command line
     const Clock& clock;
     const AppConfig& config;
+    // Set once a refusal of this request is in the audit trail ("denied"), so that the HTTP
+    // adapter's catch-all refusal audit does not write a second row.
+    bool refusal_audited = false;
 
     Date today() const { return clock.today(); }
 };

@@ -32,10 +32,10 @@
 #include "interfaces/iwmo/message_kinds.hpp"
 #include "interfaces/mysql/migrations.hpp"
 #include "interfaces/security/audit_trail.hpp"
-#include "interfaces/security/auth_refusals.hpp"
 #include "interfaces/security/authentication.hpp"
 #include "interfaces/security/client_certificates.hpp"
 #include "json_input.hpp"
+#include "refusal_audit.hpp"
 #include "routes.hpp"
 #include "spooled_body.hpp"
 #include "static_files.hpp"
@@ -233,36 +233,39 @@ class ApiHandler : public Poco::Net::HTTPRequestHandler {
         auto lease = pool_.acquire();
         RequestContext ctx{*lease, {}, req.clientAddress().host().toString(), clock_, app_config_};
         ctx.actor.name = "anonymous";
-        // Who is calling is settled before the body is read, so an anonymous client cannot make
-        // a worker hold a large body.
+        ApiResponse answer;
         try {
-            authenticate(req, *route, ctx, api);
+            answer = authenticateAndHandle(req, *route, ctx, api, limit);
         } catch (const ValidationError& e) {
-            auditRefusal(req, *route, ctx, e.code());
+            auditRefusal(ctx, refused(req, *route, api), e);
             throw;
         }
-        std::optional<SpooledBody> spooled;
-        if (spoolable(*route, req)) {
-            spooled.emplace(req, config_.max_xml_bytes, config_.max_declaration_bytes);
-            api.body_file = spooled->path();
-            api.body = new Poco::JSON::Object;
-        } else if (route->xml_body) {
-            api.raw_body = readBody(req, route->spool_declarations ? config_.max_xml_bytes : limit);
-            api.body = new Poco::JSON::Object;
-        } else {
-            api.body = parseBody(readBody(req, limit));
-        }
-        if (wantsCookieSession(api.body) && !hasCsrfHeader(req)) {
-            auditRefusal(req, *route, ctx, "CSRF_HEADER_MISSING");
-            csrfRefused();
-        }
-        const auto answer = handleInScope(*route, ctx, api);
         setSessionCookie(res, answer.session_cookie, app_config_.session_hours * 3600);
         if (!answer.content_type.empty()) {
             sendRaw(res, answer);
         } else {
             send(res, answer.status, answer.body);
         }
+    }
+
+    ApiResponse authenticateAndHandle(HTTPServerRequest& req, const Route& route,
+                                      RequestContext& ctx, ApiRequest& api, std::size_t limit) {
+        // Who is calling is settled before the body is read, so an anonymous client cannot make
+        // a worker hold a large body.
+        authenticate(req, route, ctx, api);
+        std::optional<SpooledBody> spooled;
+        if (spoolable(route, req)) {
+            spooled.emplace(req, config_.max_xml_bytes, config_.max_declaration_bytes);
+            api.body_file = spooled->path();
+            api.body = new Poco::JSON::Object;
+        } else if (route.xml_body) {
+            api.raw_body = readBody(req, route.spool_declarations ? config_.max_xml_bytes : limit);
+            api.body = new Poco::JSON::Object;
+        } else {
+            api.body = parseBody(readBody(req, limit));
+        }
+        if (wantsCookieSession(api.body) && !hasCsrfHeader(req)) csrfRefused();
+        return handleInScope(route, ctx, api);
     }
 
     // A refusal for scope (staff_scope.hpp) is recorded once the use case's transaction has
@@ -319,9 +322,6 @@ class ApiHandler : public Poco::Net::HTTPRequestHandler {
                                   "");
         }
         if (!roleAllowed(route, ctx.actor.role)) {
-            security::appendAuditStandalone(
-                ctx, {"access.denied", "endpoint", route.method + " " + route.pattern, "denied",
-                      std::nullopt, std::nullopt});
             throw ValidationError(
                 "FORBIDDEN", "Your role (" + app::roleName(ctx.actor.role) + ") may not do this.",
                 "");
@@ -334,21 +334,20 @@ class ApiHandler : public Poco::Net::HTTPRequestHandler {
         }
     }
 
-    // Refusals at the door are audited with whose token or key it was (auth_refusals.hpp); a
-    // failing audit write does not replace the refusal.
-    static void auditRefusal(HTTPServerRequest& req, const Route& route, RequestContext& ctx,
-                             const std::string& code) {
+    // What the refusal audit (refusal_audit.hpp) needs to know of a refused request.
+    static RefusedRequest refused(HTTPServerRequest& req, const Route& route,
+                                  const ApiRequest& api) {
+        RefusedRequest r{route.method + " " + route.pattern,
+                         api.path,
+                         {"", req.get("X-Api-Key", "")},
+                         api.client_agb};
         const std::string auth = req.get("Authorization", "");
-        security::PresentedCredentials p{"", req.get("X-Api-Key", "")};
         if (auth.rfind("Bearer ", 0) == 0) {
-            p.session_token = auth.substr(7);
-        } else if (p.api_key.empty()) {
-            p.session_token = sessionCookie(req);
+            r.presented.session_token = auth.substr(7);
+        } else if (r.presented.api_key.empty()) {
+            r.presented.session_token = sessionCookie(req);
         }
-        try {
-            security::auditAuthRefusal(ctx, route.method + " " + route.pattern, code, p);
-        } catch (const std::exception&) {
-        }
+        return r;
     }
 
     static std::string sessionCookie(HTTPServerRequest& req) {

@@ -32,6 +32,8 @@ ApiResponse listAudit(RequestContext& ctx, const ApiRequest& req) {
         o->set("seq", r.seq);
         o->set("at", r.at.substr(0, 19) + "Z");
         o->set("actor", r.actor);
+        setOptionalInt(o, "actor_id", r.actor_id);
+        setOptional(o, "actor_role", r.actor_role);
         o->set("action", r.action);
         o->set("object_type", r.object_type);
         o->set("object_id", r.object_id);

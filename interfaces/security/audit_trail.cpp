@@ -16,12 +16,14 @@ constexpr const char* kLockHead =
     "SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE";
 constexpr const char* kInsert =
     "INSERT INTO audit_log (seq, at, actor, action, object_type, object_id, result, origin,"
-    " before_json, after_json, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)";
+    " before_json, after_json, actor_id, actor_role, prev_hash, hash)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 constexpr const char* kUpdateHead =
     "UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1";
 constexpr const char* kSelectRows =
     "SELECT seq, at, actor, action, object_type, object_id, result, origin, before_json,"
-    " after_json, prev_hash, hash FROM audit_log WHERE seq > ? ORDER BY seq LIMIT 1000";
+    " after_json, actor_id, actor_role, prev_hash, hash FROM audit_log WHERE seq > ?"
+    " ORDER BY seq LIMIT 1000";
 
 // Length-prefixed fields so that no two different rows hash the same text.
 void field(std::ostringstream& out, const std::optional<std::string>& v) {
@@ -38,6 +40,14 @@ std::string chainHash(const std::string& prev_hash, std::int64_t seq,
     out << prev_hash << ';' << seq << ';';
     for (const auto& f : fields) field(out, f);
     return sha256Hex(out.str());
+}
+
+// The actor's id and role as the row records them (migration 0035): the user for staff, the
+// provider for "provider", 0 and "system" or "anonymous" for everyone else.
+std::pair<std::int64_t, std::string> actorIdentity(const app::Actor& a) {
+    if (a.user_id != 0) return {a.user_id, app::roleName(a.role)};
+    if (a.provider_id != 0) return {a.provider_id, "provider"};
+    return {0, a.name == "anonymous" ? "anonymous" : "system"};
 }
 
 Poco::Dynamic::Var toVar(const AuditRecord::Value& v);
@@ -96,6 +106,7 @@ void appendAudit(app::RequestContext& ctx, const AuditEntry& e) {
     auto head = ctx.db.queryOne(kLockHead);
     const std::int64_t seq = head->i64(0) + 1;
     const std::string prev = head->str(1);
+    const auto [actor_id, actor_role] = actorIdentity(ctx.actor);
     const std::vector<std::optional<std::string>> fields = {app::timestamp(ctx.clock),
                                                             ctx.actor.name,
                                                             e.action,
@@ -104,7 +115,9 @@ void appendAudit(app::RequestContext& ctx, const AuditEntry& e) {
                                                             e.result,
                                                             ctx.origin,
                                                             e.before,
-                                                            e.after};
+                                                            e.after,
+                                                            std::to_string(actor_id),
+                                                            actor_role};
     const std::string hash = chainHash(prev, seq, fields);
     db::Params params{seq};
     for (const auto& f : fields) {
@@ -124,6 +137,7 @@ void appendAuditStandalone(app::RequestContext& ctx, const AuditEntry& e) {
     db::Transaction tx(ctx.db);
     appendAudit(ctx, e);
     tx.commit();
+    if (e.result == "denied") ctx.refusal_audited = true;
 }
 
 AuditVerification verifyAudit(db::Connection& db) {
@@ -139,12 +153,14 @@ AuditVerification verifyAudit(db::Connection& db) {
             if (seq != expected_seq) {
                 return {false, v.rows_checked, expected_seq, "removed"};
             }
+            // Rows from before migration 0035 have no actor id and role and hash without them.
+            const bool legacy = r.isNull(10) && r.isNull(11);
             std::vector<std::optional<std::string>> fields;
-            for (std::size_t i = 1; i <= 9; ++i) fields.push_back(r.opt(i));
-            if (r.str(10) != prev || chainHash(prev, seq, fields) != r.str(11)) {
+            for (std::size_t i = 1; i <= (legacy ? 9U : 11U); ++i) fields.push_back(r.opt(i));
+            if (r.str(12) != prev || chainHash(prev, seq, fields) != r.str(13)) {
                 return {false, v.rows_checked, seq, "altered"};
             }
-            prev = r.str(11);
+            prev = r.str(13);
             ++expected_seq;
             ++v.rows_checked;
             after = seq;
@@ -163,14 +179,15 @@ std::vector<AuditRow> auditRows(db::Connection& db, const AuditFilter& f) {
     std::vector<AuditRow> rows;
     for (const auto& r : db.query(
              "SELECT seq, at, actor, action, object_type, object_id, result, origin, before_json,"
-             " after_json, hash FROM audit_log WHERE (? = '' OR actor = ?) AND (? = '' OR "
+             " after_json, hash, actor_id, actor_role FROM audit_log WHERE (? = '' OR actor = ?) "
+             "AND (? = '' OR "
              "object_type = ?)"
              " AND (? = '' OR object_id = ?) AND (? = '' OR action = ?)"
              " AND (? = '' OR at >= ?) AND (? = '' OR at < ?) ORDER BY seq DESC LIMIT ? OFFSET ?",
              {f.actor, f.actor, f.object_type, f.object_type, f.object_id, f.object_id, f.action,
               f.action, f.from, f.from, f.to, f.to, f.limit, f.offset})) {
         rows.push_back({r.i64(0), r.str(1), r.str(2), r.str(3), r.str(4), r.str(5), r.str(6),
-                        r.str(7), r.opt(8), r.opt(9), r.str(10)});
+                        r.str(7), r.opt(8), r.opt(9), r.str(10), r.optI64(11), r.opt(12)});
     }
     return rows;
 }

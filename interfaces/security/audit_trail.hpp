@@ -1,6 +1,8 @@
 #pragma once
 // The audit trail: an append-only table whose rows form a SHA-256 hash chain
-// (hash = SHA-256(prev_hash, seq, at, actor, action, object, result, origin, before, after)).
+// (hash = SHA-256(prev_hash, seq, at, actor, action, object, result, origin, before, after,
+// actor_id, actor_role); rows written before migration 0035 have no actor id and role and hash
+// without them).
 // appendAudit() must run inside the transaction of the change it records; it locks the chain
 // head, so appends are serialised and the sequence has no gaps. The use cases of every context
 // call it; the HTTP adapter only reads (auditRows, verifyAudit).
@@ -26,7 +28,9 @@ struct AuditEntry {
 };
 
 void appendAudit(app::RequestContext& ctx, const AuditEntry& e);
-// Convenience for a security event in its own transaction (failed login, forbidden call).
+// Convenience for a security event in its own transaction (failed login, forbidden call). A
+// "denied" row marks the request's refusal as audited (ctx.refusal_audited), so the HTTP
+// adapter does not record it twice.
 void appendAuditStandalone(app::RequestContext& ctx, const AuditEntry& e);
 
 // The before or after of an audit row, built by a use case without a JSON library: a JSON
@@ -81,6 +85,10 @@ struct AuditRow {
     std::string actor, action, object_type, object_id, result, origin;
     std::optional<std::string> before, after;
     std::string hash;
+    // The actor's id (staff user, or provider for "provider"; 0 for the system and anonymous
+    // callers) and role; absent on rows written before migration 0035.
+    std::optional<std::int64_t> actor_id;
+    std::optional<std::string> actor_role;
 };
 
 // The auditor's filter: empty fields match everything; `from`/`to` are DATETIME texts ("" for

@@ -2,9 +2,12 @@
 // verify-audit` against a migrated scratch database.
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 #include "db/db_test_env.hpp"
 #include "interfaces/mysql/migrations.hpp"
 #include "interfaces/security/audit_trail.hpp"
+#include "interfaces/security/crypto.hpp"
 
 namespace zc {
 namespace {
@@ -197,6 +200,64 @@ TEST_F(AuditChainTest, VerifyAuditCommandReportsIntactThenTheBadRow) {
     EXPECT_EQ(broken.exit_code, 1) << broken.output;
     EXPECT_NE(broken.output.find("row 3"), std::string::npos) << broken.output;
     EXPECT_NE(broken.output.find("altered"), std::string::npos) << broken.output;
+}
+
+// Issue 14 (#5): each row names the actor's id and role, and both are part of the chain.
+TEST_F(AuditChainTest, RowsNameTheActorsIdAndRoleAndTheChainCoversThem) {
+    appendCommitted(3);
+    const auto row = conn_->queryOne("SELECT actor_id, actor_role FROM audit_log WHERE seq = 2");
+    EXPECT_EQ(row->i64(0), 1);
+    EXPECT_EQ(row->str(1), "admin");
+
+    conn_->execute("UPDATE audit_log SET actor_role = 'auditor' WHERE seq = 2");
+    const auto v = security::verifyAudit(*conn_);
+    EXPECT_FALSE(v.ok);
+    EXPECT_EQ(v.first_bad_seq, 2);
+    EXPECT_EQ(v.problem, "altered");
+}
+
+TEST_F(AuditChainTest, ASystemActorIsRecordedAsSystemWithIdZero) {
+    app::RequestContext cli{*conn_, {}, "cli", clock_, config_};
+    cli.actor.name = "cli";
+    db::Transaction tx(*conn_);
+    security::appendAudit(cli, entry(1));
+    tx.commit();
+    const auto row = conn_->queryOne("SELECT actor_id, actor_role FROM audit_log WHERE seq = 1");
+    EXPECT_EQ(row->i64(0), 0);
+    EXPECT_EQ(row->str(1), "system");
+}
+
+// A row written before migration 0035 (no actor id and role, hashed without them) still
+// verifies; blanking the fields of a newer row does not pass for such a row.
+TEST_F(AuditChainTest, RowsFromBeforeTheActorColumnsStillVerify) {
+    appendCommitted(2);
+    const auto first = conn_->queryOne(
+        "SELECT at, actor, action, object_type, object_id, result, origin, before_json,"
+        " after_json FROM audit_log WHERE seq = 1");
+    // Re-hash row 1 the old way (nine fields) and chain row 2 onto it as it was.
+    std::ostringstream text;
+    text << std::string(64, '0') << ";1;";
+    for (std::size_t i = 0; i < 9; ++i) {
+        if (first->isNull(i)) {
+            text << "-;";
+        } else {
+            text << first->str(i).size() << ':' << first->str(i) << ';';
+        }
+    }
+    conn_->execute("UPDATE audit_log SET actor_id = NULL, actor_role = NULL WHERE seq = 2");
+    const auto blanked = security::verifyAudit(*conn_);
+    EXPECT_FALSE(blanked.ok);
+    EXPECT_EQ(blanked.first_bad_seq, 2);
+
+    const std::string legacy_hash = security::sha256Hex(text.str());
+    conn_->execute("DELETE FROM audit_log WHERE seq = 2");
+    conn_->execute(
+        "UPDATE audit_log SET actor_id = NULL, actor_role = NULL, hash = ? WHERE seq = 1",
+        {legacy_hash});
+    conn_->execute("UPDATE audit_head SET last_seq = 1, last_hash = ? WHERE id = 1", {legacy_hash});
+    const auto v = security::verifyAudit(*conn_);
+    EXPECT_TRUE(v.ok) << v.problem << " at " << v.first_bad_seq;
+    EXPECT_EQ(v.rows_checked, 1);
 }
 
 }  // namespace

@@ -99,11 +99,19 @@ function detailsCell(row) {
     h('p', { class: 'hint' }, `${t('aud.hash')}: `, wrapping(h('code', {}, row.hash))));
 }
 
+// The name as it was then, with the role and id the row recorded (none on rows before 0035).
+function actorCell(row) {
+  if (!row.actor_role) return row.actor;
+  const role = tOr(`role.${row.actor_role}`, row.actor_role);
+  const who = row.actor_id ? `${role} #${row.actor_id}` : role;
+  return [row.actor, h('br', {}), h('span', { class: 'hint' }, who)];
+}
+
 function trailTable(rows) {
   return table([
     { key: 'seq', label: t('aud.seq'), align: 'right', format: integer },
     { key: 'at', label: t('aud.at'), format: dateTime },
-    { key: 'actor', label: t('aud.actor') },
+    { key: 'actor', label: t('aud.actor'), render: actorCell },
     { key: 'action', label: t('aud.action'), render: (r) => h('code', {}, r.action) },
     { key: 'object', label: t('aud.object'), render: objectCell },
     { key: 'result', label: t('aud.result'), render: (r) => resultBadge(r.result) },
