@@ -90,12 +90,13 @@ zc_tls() {
     chmod 600 "$dir"/*.key
 }
 
-# zc_secrets DIR: the BSN encryption and look-up keys (bsn.key, bsn-hmac.key: 32 random bytes as
-# 64 hex characters, mode 600), created only when missing so that stored BSNs stay readable.
+# zc_secrets DIR: the BSN encryption and look-up keys and the audit chain's key (bsn.key,
+# bsn-hmac.key, audit.key: 32 random bytes as 64 hex characters, mode 600), created only when
+# missing so that stored BSNs stay readable and the audit chain verifiable.
 zc_secrets() {
     local dir="$1" f
     mkdir -p "$dir"
-    for f in bsn.key bsn-hmac.key; do
+    for f in bsn.key bsn-hmac.key audit.key; do
         if [ ! -s "$dir/$f" ]; then
             (umask 077; openssl rand -hex 32 > "$dir/$f")
         fi

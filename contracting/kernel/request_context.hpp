@@ -58,6 +58,10 @@ struct AppConfig {
     // encrypts the stored BSN and the HMAC-SHA256 key (raw bytes) of the look-up hash.
     std::vector<unsigned char> bsn_key;
     std::string bsn_hmac_key;
+    // The HMAC key of the audit chain (raw bytes; never in the database), and the file the
+    // service appends signed checkpoints of the chain's head to (docs/security.md).
+    std::string audit_key;
+    std::string audit_checkpoint_file;
 };
 
 struct RequestContext {

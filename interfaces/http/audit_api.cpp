@@ -1,5 +1,6 @@
 #include "audit_api.hpp"
 
+#include "interfaces/security/audit_checkpoint.hpp"
 #include "interfaces/security/audit_trail.hpp"
 #include "json_output.hpp"
 
@@ -48,13 +49,23 @@ ApiResponse listAudit(RequestContext& ctx, const ApiRequest& req) {
 }
 
 ApiResponse verifyAuditApi(RequestContext& ctx, const ApiRequest&) {
-    const auto v = security::verifyAudit(ctx.db);
+    const auto v = security::verifyAudit(ctx.db, ctx.config.audit_key);
     auto out = newObject();
     out->set("ok", v.ok);
     out->set("rows_checked", v.rows_checked);
     if (!v.ok) {
         out->set("first_bad_seq", v.first_bad_seq);
         out->set("problem", v.problem);
+        return {200, out};
+    }
+    // The chain must also match every checkpoint written outside the database.
+    const auto c = security::verifyCheckpoints(ctx.db, ctx.config.audit_key,
+                                               ctx.config.audit_checkpoint_file);
+    out->set("checkpoints_checked", c.checkpoints);
+    if (!c.ok) {
+        out->set("ok", false);
+        out->set("first_bad_seq", c.first_bad_seq);
+        out->set("problem", c.problem);
     }
     return {200, out};
 }

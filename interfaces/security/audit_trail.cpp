@@ -5,6 +5,7 @@
 #include <Poco/JSON/Stringifier.h>
 
 #include <sstream>
+#include <stdexcept>
 
 #include "interfaces/mysql/connection.hpp"
 #include "interfaces/security/crypto.hpp"
@@ -13,7 +14,7 @@ namespace zc::security {
 namespace {
 
 constexpr const char* kLockHead =
-    "SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE";
+    "SELECT last_seq, last_hash, keyed FROM audit_head WHERE id = 1 FOR UPDATE";
 constexpr const char* kInsert =
     "INSERT INTO audit_log (seq, at, actor, action, object_type, object_id, result, origin,"
     " before_json, after_json, actor_id, actor_role, prev_hash, hash)"
@@ -34,12 +35,46 @@ void field(std::ostringstream& out, const std::optional<std::string>& v) {
     out << v->size() << ':' << *v << ';';
 }
 
-std::string chainHash(const std::string& prev_hash, std::int64_t seq,
+// HMAC-SHA256 with the audit key (a chain that someone without the key cannot recompute), or
+// plain SHA-256 for a chain not keyed yet (before `migrate` keyed it; tests without a key).
+std::string chainHash(const std::string& key, const std::string& prev_hash, std::int64_t seq,
                       const std::vector<std::optional<std::string>>& fields) {
     std::ostringstream out;
     out << prev_hash << ';' << seq << ';';
     for (const auto& f : fields) field(out, f);
-    return sha256Hex(out.str());
+    return key.empty() ? sha256Hex(out.str()) : hmacSha256Hex(key, out.str());
+}
+
+// The fields a stored row hashes (kSelectRows columns 1..11): rows from before migration 0035
+// have no actor id and role and hash without them.
+std::vector<std::optional<std::string>> hashedFields(const db::Row& r) {
+    const bool legacy = r.isNull(10) && r.isNull(11);
+    std::vector<std::optional<std::string>> fields;
+    for (std::size_t i = 1; i <= (legacy ? 9U : 11U); ++i) fields.push_back(r.opt(i));
+    return fields;
+}
+
+// Walks the chain from row 1 with `key`; stops at the first row out of sequence or whose hash
+// differs. Leaves the head to the caller.
+AuditVerification walkChain(db::Connection& db, const std::string& key, std::string& prev) {
+    AuditVerification v;
+    prev = std::string(64, '0');
+    std::int64_t expected_seq = 1;
+    for (;;) {
+        auto rows = db.query(kSelectRows, {expected_seq - 1});
+        if (rows.empty()) break;
+        for (const auto& r : rows) {
+            const std::int64_t seq = r.i64(0);
+            if (seq != expected_seq) return {false, v.rows_checked, expected_seq, "removed"};
+            if (r.str(12) != prev || chainHash(key, prev, seq, hashedFields(r)) != r.str(13)) {
+                return {false, v.rows_checked, seq, "altered"};
+            }
+            prev = r.str(13);
+            ++expected_seq;
+            ++v.rows_checked;
+        }
+    }
+    return v;
 }
 
 // The actor's id and role as the row records them (migration 0035): the user for staff, the
@@ -106,6 +141,13 @@ void appendAudit(app::RequestContext& ctx, const AuditEntry& e) {
     auto head = ctx.db.queryOne(kLockHead);
     const std::int64_t seq = head->i64(0) + 1;
     const std::string prev = head->str(1);
+    // A keyed chain goes on keyed; a chain not keyed yet (until `migrate` keys it) goes on plain.
+    const bool keyed = head->i64(2) != 0;
+    if (keyed && ctx.config.audit_key.empty()) {
+        throw std::runtime_error("the audit chain is keyed: configure its key "
+                                 "(security.audit_key_file)");
+    }
+    const std::string key = keyed ? ctx.config.audit_key : std::string();
     const auto [actor_id, actor_role] = actorIdentity(ctx.actor);
     const std::vector<std::optional<std::string>> fields = {app::timestamp(ctx.clock),
                                                             ctx.actor.name,
@@ -118,7 +160,7 @@ void appendAudit(app::RequestContext& ctx, const AuditEntry& e) {
                                                             e.after,
                                                             std::to_string(actor_id),
                                                             actor_role};
-    const std::string hash = chainHash(prev, seq, fields);
+    const std::string hash = chainHash(key, prev, seq, fields);
     db::Params params{seq};
     for (const auto& f : fields) {
         if (f) {
@@ -140,39 +182,53 @@ void appendAuditStandalone(app::RequestContext& ctx, const AuditEntry& e) {
     if (e.result == "denied") ctx.refusal_audited = true;
 }
 
-AuditVerification verifyAudit(db::Connection& db) {
-    AuditVerification v;
-    std::string prev(64, '0');
-    std::int64_t expected_seq = 1;
-    std::int64_t after = 0;
-    for (;;) {
-        auto rows = db.query(kSelectRows, {after});
-        if (rows.empty()) break;
-        for (const auto& r : rows) {
-            const std::int64_t seq = r.i64(0);
-            if (seq != expected_seq) {
-                return {false, v.rows_checked, expected_seq, "removed"};
-            }
-            // Rows from before migration 0035 have no actor id and role and hash without them.
-            const bool legacy = r.isNull(10) && r.isNull(11);
-            std::vector<std::optional<std::string>> fields;
-            for (std::size_t i = 1; i <= (legacy ? 9U : 11U); ++i) fields.push_back(r.opt(i));
-            if (r.str(12) != prev || chainHash(prev, seq, fields) != r.str(13)) {
-                return {false, v.rows_checked, seq, "altered"};
-            }
-            prev = r.str(13);
-            ++expected_seq;
-            ++v.rows_checked;
-            after = seq;
-        }
+AuditVerification verifyAudit(db::Connection& db, const std::string& key) {
+    auto head = db.queryOne("SELECT last_seq, last_hash, keyed FROM audit_head WHERE id = 1");
+    if (!key.empty() && head && head->i64(2) == 0 && head->i64(0) > 0) {
+        // Someone made the chain plain SHA-256 again, which anyone can recompute.
+        return {false, 0, 1, "not keyed"};
     }
-    auto head = db.queryOne("SELECT last_seq, last_hash FROM audit_head WHERE id = 1");
-    if (head && (head->i64(0) != expected_seq - 1 || head->str(1) != prev)) {
-        const std::int64_t bad = head->i64(0) >= expected_seq ? expected_seq : head->i64(0);
-        return {false, v.rows_checked, bad,
-                head->i64(0) >= expected_seq ? "removed" : "head mismatch"};
+    std::string prev;
+    AuditVerification v = walkChain(db, key, prev);
+    if (!v.ok) return v;
+    const std::int64_t last = v.rows_checked;
+    if (head && (head->i64(0) != last || head->str(1) != prev)) {
+        const std::int64_t bad = head->i64(0) > last ? last + 1 : head->i64(0);
+        return {false, v.rows_checked, bad, head->i64(0) > last ? "removed" : "head mismatch"};
     }
     return v;
+}
+
+std::int64_t keyAuditChain(db::Connection& db, const std::string& key) {
+    if (key.empty()) throw std::invalid_argument("keyAuditChain needs the audit key");
+    db::Transaction tx(db);
+    const auto head = db.queryOne(kLockHead);
+    if (head->i64(2) != 0) return 0;
+    std::string prev;
+    const auto plain = walkChain(db, "", prev);
+    if (!plain.ok || plain.rows_checked != head->i64(0) || prev != head->str(1)) {
+        throw AuditChainBroken("refusing to key a broken audit trail (row " +
+                               std::to_string(plain.ok ? plain.rows_checked + 1
+                                                       : plain.first_bad_seq) +
+                               " " + (plain.ok ? "removed" : plain.problem) +
+                               "): find out what happened first (docs/security.md)");
+    }
+    std::string keyed_prev(64, '0');
+    std::int64_t done = 0;
+    for (;;) {
+        const auto rows = db.query(kSelectRows, {done});
+        if (rows.empty()) break;
+        for (const auto& r : rows) {
+            const std::string hash = chainHash(key, keyed_prev, r.i64(0), hashedFields(r));
+            db.execute("UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?",
+                       {keyed_prev, hash, r.i64(0)});
+            keyed_prev = hash;
+            done = r.i64(0);
+        }
+    }
+    db.execute("UPDATE audit_head SET last_hash = ?, keyed = 1 WHERE id = 1", {keyed_prev});
+    tx.commit();
+    return done;
 }
 
 std::vector<AuditRow> auditRows(db::Connection& db, const AuditFilter& f) {

@@ -1,14 +1,17 @@
 #pragma once
 // The audit trail: an append-only table whose rows form a SHA-256 hash chain
-// (hash = SHA-256(prev_hash, seq, at, actor, action, object, result, origin, before, after,
-// actor_id, actor_role); rows written before migration 0035 have no actor id and role and hash
-// without them).
+// (hash = HMAC-SHA256 with the audit key over prev_hash, seq, at, actor, action, object, result,
+// origin, before, after, actor_id, actor_role; rows written before migration 0035 have no actor
+// id and role and hash without them). The key lives outside the database
+// (security.audit_key_file), so someone who can write the tables cannot recompute the chain. A
+// chain from before the key (plain SHA-256) is keyed once by `migrate` (keyAuditChain).
 // appendAudit() must run inside the transaction of the change it records; it locks the chain
 // head, so appends are serialised and the sequence has no gaps. The use cases of every context
 // call it; the HTTP adapter only reads (auditRows, verifyAudit).
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <variant>
@@ -73,10 +76,23 @@ struct AuditVerification {
     bool ok = true;
     std::int64_t rows_checked = 0;
     std::int64_t first_bad_seq = 0;  // 0 when ok
-    std::string problem;             // "altered", "removed", "head mismatch"
+    // "altered", "removed", "head mismatch", "not keyed" (a key is configured but the chain is
+    // plain SHA-256 again)
+    std::string problem;
 };
 
-AuditVerification verifyAudit(db::Connection& db);
+// Verifies the chain with `key` (the AppConfig's audit_key; "" only for a chain never keyed).
+AuditVerification verifyAudit(db::Connection& db, const std::string& key);
+
+class AuditChainBroken : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+// Keys a plain SHA-256 chain with `key` (every row re-hashed in order, in one transaction) after
+// verifying it; returns the rows keyed, 0 when the chain is keyed already. Throws
+// AuditChainBroken (and changes nothing) when the plain chain does not verify.
+std::int64_t keyAuditChain(db::Connection& db, const std::string& key);
 
 // One row of the trail as the auditor reads it.
 struct AuditRow {

@@ -26,11 +26,13 @@
 #include "interfaces/iwmo/message_kinds.hpp"
 #include "interfaces/mysql/connection_pool.hpp"
 #include "interfaces/mysql/migrations.hpp"
+#include "interfaces/security/audit_checkpoint.hpp"
 #include "interfaces/security/audit_trail.hpp"
 #include "interfaces/security/user_admin.hpp"
 #include "interfaces/server/demo_data.hpp"
 #include "invoicing/app/budget_financing.hpp"
 #include "invoicing/store/ledger_store.hpp"
+#include "audit_checkpointer.hpp"
 #include "settings.hpp"
 
 namespace {
@@ -83,6 +85,9 @@ int migrateCommand(const server::Settings& s) {
     db::Connection conn(s.db);
     const auto result = db::migrate(conn, s.migrations_dir);
     for (const auto& f : result.applied) std::cout << "applied " << f << "\n";
+    if (const auto keyed = security::keyAuditChain(conn, s.app.audit_key)) {
+        std::cout << "audit trail keyed: " << keyed << " rows\n";
+    }
     std::cout << "schema version " << result.schema_version << std::endl;
     return 0;
 }
@@ -110,14 +115,23 @@ int createAdminCommand(const server::Settings& s, const std::string& username) {
 int verifyAuditCommand(const server::Settings& s) {
     db::ensureThreadInit();
     db::Connection conn(s.db);
-    const auto v = security::verifyAudit(conn);
-    if (v.ok) {
-        std::cout << "audit trail intact: " << v.rows_checked << " rows verified" << std::endl;
-        return 0;
+    const auto v = security::verifyAudit(conn, s.app.audit_key);
+    if (!v.ok) {
+        std::cout << "audit trail broken: row " << v.first_bad_seq << " was " << v.problem << " ("
+                  << v.rows_checked << " rows before it verified)" << std::endl;
+        return 1;
     }
-    std::cout << "audit trail broken: row " << v.first_bad_seq << " was " << v.problem << " ("
-              << v.rows_checked << " rows before it verified)" << std::endl;
-    return 1;
+    const auto c = security::verifyCheckpoints(conn, s.app.audit_key, s.app.audit_checkpoint_file);
+    if (!c.ok) {
+        std::cout << "audit trail broken: checkpoint "
+                  << (c.first_bad_seq ? "of row " + std::to_string(c.first_bad_seq) + " " : "")
+                  << c.problem << " (" << c.checkpoints << " checkpoints before it matched)"
+                  << std::endl;
+        return 1;
+    }
+    std::cout << "audit trail intact: " << v.rows_checked << " rows verified, " << c.checkpoints
+              << " checkpoints matched" << std::endl;
+    return 0;
 }
 
 // Checks the ledger's invariants per municipality's books (journals balance, payable accounts
@@ -270,6 +284,7 @@ int serveCommand(const server::Settings& s) {
     SystemClock clock;
     http::ApiServer server(s.http, pool, clock, s.app);
     server.start();
+    server::AuditCheckpointer checkpoints(s.db, s.app, s.audit_checkpoint_seconds, clock);
     std::cout << "zorgcontract listening on https://" << s.http.host << ":" << server.port() << "/"
               << (s.http.web_root.empty() ? "" : "  (web application: open it in a browser)")
               << std::endl;
@@ -293,6 +308,9 @@ int run(const Cli& cli) {
         return 0;
     }
     auto settings = server::loadSettings(cli.config);
+    // Every command that opens the database may write audit rows (or checks them): without the
+    // audit key it refuses to start rather than write a chain anyone could recompute.
+    if (cmd != "validate") server::loadAuditKey(settings);
     // Client data needs the BSN keys: without them the service and the demo loader refuse to
     // start rather than store a BSN they could not protect.
     if (cmd == "serve" || cmd == "load-demo" || cmd == "ingest") server::loadBsnKeys(settings);

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <stdexcept>
+#include <vector>
 
 #include "contracting/kernel/rounding.hpp"
 #include "interfaces/security/aes_gcm.hpp"
@@ -132,27 +133,42 @@ Settings loadSettings(const std::filesystem::path& file) {
     s.bsn_key_file = resolve(s.root, c->getString("security.bsn_key_file", "var/bsn.key"));
     s.bsn_hmac_key_file =
         resolve(s.root, c->getString("security.bsn_hmac_key_file", "var/bsn-hmac.key"));
+    s.audit_key_file = resolve(s.root, c->getString("security.audit_key_file", "var/audit.key"));
+    s.app.audit_checkpoint_file =
+        resolve(s.root, c->getString("audit.checkpoint_file", "var/audit-checkpoints.log"))
+            .string();
+    s.audit_checkpoint_seconds = intKey(*c, "audit.checkpoint_seconds", 300, 1, 24 * 3600);
     return s;
 }
 
+namespace {
+
+std::vector<unsigned char> readKeyFile(const std::filesystem::path& file, const std::string& key) {
+    std::ifstream in(file);
+    std::string hex;
+    if (in) std::getline(in, hex);
+    try {
+        return security::keyFromHex(hex);
+    } catch (const std::invalid_argument&) {
+        throw std::runtime_error("start-up refused: " + key + " " + file.string() +
+                                 (in ? " does not hold 64 hexadecimal characters" : " is missing") +
+                                 "; create it with `(umask 077; openssl rand -hex 32 > " +
+                                 file.string() +
+                                 ")` (scripts/run.sh does this) and keep it out of the repository");
+    }
+}
+
+}  // namespace
+
 void loadBsnKeys(Settings& s) {
-    auto read = [](const std::filesystem::path& file, const std::string& key) {
-        std::ifstream in(file);
-        std::string hex;
-        if (in) std::getline(in, hex);
-        try {
-            return security::keyFromHex(hex);
-        } catch (const std::invalid_argument&) {
-            throw std::runtime_error(
-                "start-up refused: " + key + " " + file.string() +
-                (in ? " does not hold 64 hexadecimal characters" : " is missing") +
-                "; create it with `(umask 077; openssl rand -hex 32 > " + file.string() +
-                ")` (scripts/run.sh does this) and keep it out of the repository");
-        }
-    };
-    s.app.bsn_key = read(s.bsn_key_file, "security.bsn_key_file");
-    const auto hmac = read(s.bsn_hmac_key_file, "security.bsn_hmac_key_file");
+    s.app.bsn_key = readKeyFile(s.bsn_key_file, "security.bsn_key_file");
+    const auto hmac = readKeyFile(s.bsn_hmac_key_file, "security.bsn_hmac_key_file");
     s.app.bsn_hmac_key.assign(hmac.begin(), hmac.end());
+}
+
+void loadAuditKey(Settings& s) {
+    const auto key = readKeyFile(s.audit_key_file, "security.audit_key_file");
+    s.app.audit_key.assign(key.begin(), key.end());
 }
 
 }  // namespace zc::server

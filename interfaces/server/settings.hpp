@@ -25,6 +25,10 @@ struct Settings {
     // Files of 64 hex characters with the BSN encryption and look-up keys (security.*).
     std::filesystem::path bsn_key_file;
     std::filesystem::path bsn_hmac_key_file;
+    // The audit chain's HMAC key (64 hex characters) and how often the service writes a
+    // checkpoint of the chain's head (security.audit_key_file, audit.checkpoint_seconds).
+    std::filesystem::path audit_key_file;
+    int audit_checkpoint_seconds = 300;
     // The iWmo XSDs used for message intake (ours by default; may point at the official release).
     std::filesystem::path schema_dir;
     // Set when db.password_file could not be read; commands that open the database refuse
@@ -39,5 +43,9 @@ Settings loadSettings(const std::filesystem::path& file);
 // (serve, load-demo) call it and refuse to start when a file is missing or malformed: throws
 // std::runtime_error naming the file and how to create it.
 void loadBsnKeys(Settings& s);
+
+// Reads the audit chain's key into s.app.audit_key. Every command that opens the database calls
+// it (each may write audit rows, verify-audit checks them) and refuses to start without it.
+void loadAuditKey(Settings& s);
 
 }  // namespace zc::server
