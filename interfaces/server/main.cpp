@@ -17,6 +17,7 @@
 #include "contracting/app/message_bodies.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "interfaces/http/api_server.hpp"
+#include "interfaces/http/connection_guard.hpp"
 #include "interfaces/http/outcome_texts.hpp"
 #include "interfaces/http/spooled_body.hpp"
 #include "interfaces/iso20022/bank_schemas.hpp"
@@ -282,7 +283,9 @@ int serveCommand(const server::Settings& s) {
     SystemClock clock;
     http::ApiServer server(s.http, pool, clock, s.app);
     server.start();
-    std::cout << "zorgcontract listening on https://" << s.http.host << ":" << server.port() << "/"
+    // On a loopback host both 127.0.0.1 and [::1] are served: localhost reaches either.
+    const std::string shown = http::isLoopbackHost(s.http.host) ? "localhost" : s.http.host;
+    std::cout << "zorgcontract listening on https://" << shown << ":" << server.port() << "/"
               << (s.http.web_root.empty() ? "" : "  (web application: open it in a browser)")
               << std::endl;
     int sig = 0;
