@@ -5,6 +5,7 @@
 #include "contracting/store/reference_store.hpp"
 #include "interfaces/mysql/connection.hpp"
 #include "interfaces/security/audit_trail.hpp"
+#include "interfaces/security/message_protection.hpp"
 
 namespace zc::contracting {
 namespace {
@@ -42,6 +43,7 @@ InboxRegistration registerInbox(app::RequestContext& ctx, const InboxKey& key,
     if (!row) {
         notProcessable("MESSAGE_BEING_PROCESSED", "The message is being processed; send it again.");
     }
+    if (row->retour_xml) row->retour_xml = security::openMessageBody(ctx.config, *row->retour_xml);
     if (row->content_sha256 != sha) {
         notProcessable("DUPLICATE_IDENTIFICATION",
                        "BerichtIdentificatie " + key.identificatie +
@@ -63,8 +65,12 @@ IntakeResult receiveMessage(app::RequestContext& ctx, const ReceivedMessage& m,
     const ContentOutcome outcome = content.process(ctx, {provider_id, registration.inbox_id});
     std::optional<std::string> retour;
     if (!outcome.retour_xml.empty()) retour = outcome.retour_xml;
-    finishInboxMessage(ctx.db, registration.inbox_id, outcome.outcome,
-                       retour ? std::optional<std::string>(m.retour_code) : std::nullopt, retour);
+    // The retour is stored encrypted (it repeats the client's data) and answered in clear.
+    finishInboxMessage(
+        ctx.db, registration.inbox_id, outcome.outcome,
+        retour ? std::optional<std::string>(m.retour_code) : std::nullopt,
+        retour ? std::optional<std::string>(security::sealMessageBody(ctx.config, *retour))
+               : std::nullopt);
     security::appendAudit(ctx,
                           {"message.receive", "message",
                            m.key.sender_agb + "/" + m.key.message_code + "/" + m.key.identificatie,
@@ -80,7 +86,7 @@ void recordInboxOutcome(app::RequestContext& ctx, std::int64_t inbox_id,
 
 void answerInboxMessage(app::RequestContext& ctx, std::int64_t inbox_id,
                         const std::string& retour_xml) {
-    answerInbox(ctx.db, inbox_id, retour_xml);
+    answerInbox(ctx.db, inbox_id, security::sealMessageBody(ctx.config, retour_xml));
 }
 
 }  // namespace zc::contracting

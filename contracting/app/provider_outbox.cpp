@@ -8,6 +8,7 @@
 #include "contracting/store/outbox_store.hpp"
 #include "interfaces/mysql/connection.hpp"
 #include "interfaces/security/audit_trail.hpp"
+#include "interfaces/security/message_protection.hpp"
 
 namespace zc::contracting {
 namespace {
@@ -49,7 +50,7 @@ std::string fetchOutboxMessage(app::RequestContext& ctx, std::int64_t id) {
         ctx, {"message.read", "message", r->message_code + "/" + r->identificatie, "ok",
               std::nullopt, security::AuditRecord().set("outbox_id", id).json()});
     tx.commit();
-    return *xml;
+    return security::openMessageBody(ctx.config, *xml);
 }
 
 OutboxEntry acknowledgeOutboxMessage(app::RequestContext& ctx, std::int64_t id) {
@@ -81,7 +82,9 @@ std::int64_t queueOutgoingMessage(app::RequestContext& ctx, std::int64_t provide
     row.identificatie = identificatie;
     row.client_id = client_id;
     row.request_id = request_id;
-    row.xml = &xml;
+    // Stored encrypted (BSNs, names, addresses); opened only when the provider fetches it.
+    const std::string sealed = security::sealMessageBody(ctx.config, xml);
+    row.xml = &sealed;
     row.created_at = app::timestamp(ctx.clock);
     row.retour_due = formatDate(addWorkingDays(ctx.today(), 3));
     const std::int64_t id = insertOutgoing(ctx.db, row);

@@ -5,12 +5,9 @@
 #include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
-#include <Poco/Net/HTTPServer.h>
-#include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/HTTPServerResponse.h>
-#include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/SecureStreamSocket.h>
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/Net/X509Certificate.h>
@@ -25,6 +22,7 @@
 #include <optional>
 #include <sstream>
 
+#include "connection_guard.hpp"
 #include "contracting/app/provider_queries.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "contracting/kernel/staff_scope.hpp"
@@ -434,25 +432,14 @@ void ApiServer::start() {
     // Browsers resume TLS sessions on their next connection; with client certificates requested
     // OpenSSL refuses a resumption unless the session id context is set (which this does).
     context->enableSessionCache(true, "zorgcontract");
-    // Bound without SO_REUSEPORT (Poco's address constructor sets it): a second server on the
-    // same port must fail to start, not share the port and answer half of the connections.
-    Poco::Net::SecureServerSocket socket(context);
-    socket.bind(Poco::Net::SocketAddress(config_.host, static_cast<Poco::UInt16>(config_.port)),
-                true, false);
-    socket.listen(64);
-    auto* params = new Poco::Net::HTTPServerParams;
-    params->setMaxThreads(config_.threads);
-    params->setMaxQueued(256);
-    params->setKeepAlive(true);
-    params->setTimeout(Poco::Timespan(30, 0));
-    server_ = std::make_unique<Poco::Net::HTTPServer>(
-        new Factory(config_, pool_, clock_, app_config_, *certificates_), socket, params);
-    server_->start();
+    // The listeners bound header time, connections per address and workers (connection_guard).
+    server_ = std::make_unique<Listeners>(
+        config_, context, new Factory(config_, pool_, clock_, app_config_, *certificates_));
 }
 
 void ApiServer::stop() {
     if (server_) {
-        server_->stopAll(true);
+        server_->stop();
         server_.reset();
     }
 }

@@ -10,14 +10,13 @@
 #include "contracting/kernel/civil_date.hpp"
 #include "interfaces/mysql/connection_pool.hpp"
 
-namespace Poco::Net {
-class HTTPServer;
-}
 namespace zc::security {
 class ClientCertificateCheck;
 }
 
 namespace zc::http {
+
+class Listeners;
 
 struct ServerConfig {
     std::string host = "127.0.0.1";
@@ -33,7 +32,17 @@ struct ServerConfig {
     // A WMO323 declaration on the message endpoints: bodies from 1 MiB on are spooled to a
     // private temporary file and streamed from there, so this may be large.
     std::size_t max_declaration_bytes = 512 * 1024 * 1024;
-    int threads = 16;
+    // Worker threads: each open connection holds one while it is served, so this is larger
+    // than max_connections_per_address (one address cannot take them all).
+    int threads = 128;
+    // The whole request header (TLS handshake included) must arrive within this time, counted
+    // from accept and, on a kept-alive connection, from the end of the previous answer (plus the
+    // same time for keep-alive idleness).
+    int header_timeout_seconds = 5;
+    // Connections from one peer address at once; more are closed at accept.
+    int max_connections_per_address = 32;
+    // Connections in all (served and queued); more are closed at accept.
+    int max_connections = 4096;
     // The web application's files (interfaces/web); every path outside /api/ and /health is
     // served from here. Empty: no web application.
     std::string web_root;
@@ -54,7 +63,7 @@ class ApiServer {
     const Clock& clock_;
     const app::AppConfig& app_config_;
     std::unique_ptr<security::ClientCertificateCheck> certificates_;
-    std::unique_ptr<Poco::Net::HTTPServer> server_;
+    std::unique_ptr<Listeners> server_;
 };
 
 }  // namespace zc::http

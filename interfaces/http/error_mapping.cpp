@@ -63,6 +63,11 @@ ErrorReply classifyCurrentException() {
             return reply("RETRY", "The database was busy; repeat the request.");
         }
         std::cerr << "database error: " << e.what() << std::endl;
+        if (e.outcomeUnknown()) {
+            return reply("DATABASE_UNAVAILABLE",
+                         "The database connection was lost while saving: the change may or may not "
+                         "have been saved. Check before repeating the request.");
+        }
         if (isUnavailable(e.code())) {
             return reply("DATABASE_UNAVAILABLE", "The database does not answer; try again later.");
         }

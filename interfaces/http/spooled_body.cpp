@@ -1,10 +1,12 @@
 #include "spooled_body.hpp"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <stdexcept>
 
 #include "contracting/kernel/errors.hpp"
@@ -19,17 +21,37 @@ namespace {
                           "");
 }
 
+constexpr const char* kLeftoverPrefix = "zorgcontract-body-";
+
+// A new file without a name: O_TMPFILE where the file system has it, else a named file that is
+// unlinked at once.
+int openUnnamedFile() {
+    const auto dir = std::filesystem::temp_directory_path();
+    int fd = ::open(dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+    if (fd >= 0) return fd;
+    std::string path = (dir / (std::string(kLeftoverPrefix) + "XXXXXX")).string();
+    fd = ::mkostemp(path.data(), O_CLOEXEC);
+    if (fd < 0) throw std::runtime_error("cannot create a temporary file for the body");
+    ::unlink(path.c_str());
+    return fd;
+}
+
+void writeAll(int fd, const char* data, std::size_t n) {
+    while (n > 0) {
+        const auto w = ::write(fd, data, n);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) throw std::runtime_error("cannot write the request body to a temporary file");
+        data += w;
+        n -= static_cast<std::size_t>(w);
+    }
+}
+
 }  // namespace
 
 SpooledBody::SpooledBody(Poco::Net::HTTPServerRequest& req, std::size_t message_limit,
                          std::size_t declaration_limit) {
-    std::string path =
-        (std::filesystem::temp_directory_path() / "zorgcontract-body-XXXXXX").string();
-    const int fd = ::mkstemp(path.data());
-    if (fd < 0) throw std::runtime_error("cannot create a temporary file for the body");
-    file_.path = path;
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    ::close(fd);
+    file_.fd = openUnnamedFile();
+    file_.path = "/proc/self/fd/" + std::to_string(file_.fd);
     char buf[65536];
     std::size_t total = 0;
     std::string head;
@@ -45,14 +67,27 @@ SpooledBody::SpooledBody(Poco::Net::HTTPServerRequest& req, std::size_t message_
         }
         total += got;
         if (total > limit) bodyTooLarge(limit);
-        out.write(buf, in.gcount());
+        writeAll(file_.fd, buf, got);
     }
-    out.close();
-    if (!out) throw std::runtime_error("cannot write the request body to " + path);
 }
 
 SpooledBody::File::~File() {
-    if (!path.empty()) ::unlink(path.c_str());
+    if (fd >= 0) ::close(fd);
+}
+
+int sweepSpoolLeftovers(const std::string& dir, int idle_seconds) {
+    namespace fs = std::filesystem;
+    int removed = 0;
+    std::error_code ec;
+    const auto cutoff = fs::file_time_type::clock::now() - std::chrono::seconds(idle_seconds);
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+        const auto name = entry.path().filename().string();
+        if (name.rfind(kLeftoverPrefix, 0) != 0 || !entry.is_regular_file(ec)) continue;
+        const auto written = entry.last_write_time(ec);
+        if (ec || written > cutoff) continue;
+        if (fs::remove(entry.path(), ec)) ++removed;
+    }
+    return removed;
 }
 
 }  // namespace zc::http

@@ -144,6 +144,26 @@ void Connection::connect() {
     }
 }
 
+// Transaction control goes through plain statements: Connector/C++ 1.1's commit(), rollback()
+// and setAutoCommit() ignore the client library's error (on a connection whose server is gone
+// commit() returns as if it had committed), a statement's error is thrown.
+void Connection::run(const char* sql) {
+    if (!conn_) throw DbError(2006, "no database connection");
+    std::unique_ptr<sql::Statement> st(conn_->createStatement());
+    st->execute(sql);
+}
+
+void Connection::dropConnection() noexcept {
+    statements_.clear();
+    try {
+        if (conn_) conn_->close();
+    } catch (...) {
+    }
+    conn_.reset();
+    depth_ = 0;
+    rollback_only_ = false;
+}
+
 sql::PreparedStatement& Connection::prepare(const std::string& sql) {
     if (!conn_) connect();  // an earlier reconnect failed: try again now
     auto it = statements_.find(sql);
@@ -204,7 +224,7 @@ void Connection::begin() {
     }
     try {
         if (!conn_) connect();
-        conn_->setAutoCommit(false);
+        run("START TRANSACTION");
         depth_ = 1;
         rollback_only_ = false;
     } catch (const sql::SQLException& e) {
@@ -223,13 +243,17 @@ void Connection::commit() {
         throw DbError(0, "an inner transaction failed; the whole transaction was rolled back");
     }
     try {
-        conn_->commit();
-        conn_->setAutoCommit(true);
+        run("COMMIT");
         depth_ = 0;
     } catch (const sql::SQLException& e) {
         depth_ = 0;
-        if (isConnectionLost(e.getErrorCode())) connect();
-        rethrow(e);
+        if (!isConnectionLost(e.getErrorCode())) rethrow(e);
+        // The connection went away around the COMMIT: the server may or may not have committed.
+        // The caller must not answer success; the connection is replaced on its next use.
+        dropConnection();
+        throw DbError(e.getErrorCode(),
+                      std::string("commit outcome unknown (connection lost): ") + e.what(),
+                      DbError::Outcome::Unknown);
     }
 }
 
@@ -243,16 +267,14 @@ void Connection::rollback() {
     rollback_only_ = false;
     try {
         if (!conn_) return;
-        conn_->rollback();
-        conn_->setAutoCommit(true);
+        run("ROLLBACK");
     } catch (const sql::SQLException&) {
         // A connection in an unknown state is replaced; rollback() runs in destructors, so it
         // never throws: when the server is down the connection stays empty until next use.
         try {
             connect();
         } catch (...) {
-            statements_.clear();
-            conn_.reset();
+            dropConnection();
         }
     }
 }

@@ -28,14 +28,20 @@ struct DbConfig {
 
 // Infrastructure failure of the database; `code` is the server/client error number
 // (1062 duplicate key, 2006 gone away, 2013 lost, 2002 refused, 1045 bad password).
+// `outcomeUnknown()`: the connection was lost during COMMIT, so the transaction may or may not
+// have been committed (never to be answered as success, nor as a plain failure).
 class DbError : public std::runtime_error {
   public:
-    DbError(int code, const std::string& what) : std::runtime_error(what), code_(code) {}
+    enum class Outcome { Failed, Unknown };
+    DbError(int code, const std::string& what, Outcome outcome = Outcome::Failed)
+        : std::runtime_error(what), code_(code), outcome_(outcome) {}
     int code() const { return code_; }
     bool isDuplicateKey() const { return code_ == 1062; }
+    bool outcomeUnknown() const { return outcome_ == Outcome::Unknown; }
 
   private:
     int code_;
+    Outcome outcome_;
 };
 
 // A long text borrowed from the caller, who keeps it alive during the call. It is sent to the
@@ -87,6 +93,8 @@ class Connection {
 
   private:
     void connect();
+    void run(const char* sql);  // a transaction-control statement; throws on any error
+    void dropConnection() noexcept;
     sql::PreparedStatement& prepare(const std::string& sql);
     DbConfig config_;
     std::unique_ptr<sql::Connection> conn_;

@@ -2,6 +2,7 @@
 
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <climits>
 #include <memory>
 #include <stdexcept>
@@ -13,6 +14,10 @@ namespace {
 
 // Secrets encrypted here are short (a BSN); the cap bounds the work on hostile stored values.
 constexpr std::size_t kMaxPlaintextBytes = 64 * 1024;
+// A message body (a WMO325 of a national-scale declaration) can be hundreds of MiB; its base64
+// (base64, one third larger) must stay below INT_MAX for OpenSSL's int lengths and below the
+// database's max_allowed_packet of 1 GiB.
+constexpr std::size_t kMaxBodyBytes = std::size_t{700} << 20;
 
 using CipherCtx = std::unique_ptr<EVP_CIPHER_CTX, decltype(&EVP_CIPHER_CTX_free)>;
 
@@ -35,10 +40,8 @@ int hexValue(char c) {
     return -1;
 }
 
-}  // namespace
-
-std::string base64Encode(const unsigned char* data, std::size_t n) {
-    if (n > kMaxPlaintextBytes * 2) throw std::invalid_argument("base64 input too large");
+std::string encodeCapped(const unsigned char* data, std::size_t n, std::size_t cap) {
+    if (n > cap) throw std::invalid_argument("base64 input too large");
     std::string out(4 * ((n + 2) / 3), '\0');
     const int written =
         EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()), data, static_cast<int>(n));
@@ -46,8 +49,8 @@ std::string base64Encode(const unsigned char* data, std::size_t n) {
     return out;
 }
 
-std::vector<unsigned char> base64Decode(std::string_view text) {
-    if (text.size() % 4 != 0 || text.size() > kMaxPlaintextBytes * 3) {
+std::vector<unsigned char> decodeCapped(std::string_view text, std::size_t cap) {
+    if (text.size() % 4 != 0 || text.size() > std::min<std::size_t>(cap, INT_MAX)) {
         throw std::runtime_error("malformed base64 value");
     }
     std::vector<unsigned char> out(text.size() / 4 * 3);
@@ -60,6 +63,16 @@ std::vector<unsigned char> base64Decode(std::string_view text) {
     if (text.size() >= 2 && text[text.size() - 2] == '=') --size;
     out.resize(size);
     return out;
+}
+
+}  // namespace
+
+std::string base64Encode(const unsigned char* data, std::size_t n) {
+    return encodeCapped(data, n, kMaxPlaintextBytes * 2);
+}
+
+std::vector<unsigned char> base64Decode(std::string_view text) {
+    return decodeCapped(text, kMaxPlaintextBytes * 3);
 }
 
 std::vector<unsigned char> keyFromHex(std::string_view hex) {
@@ -77,9 +90,12 @@ std::vector<unsigned char> keyFromHex(std::string_view hex) {
     return out;
 }
 
-std::string encryptAesGcm(const std::vector<unsigned char>& key32, std::string_view plaintext) {
+namespace {
+
+std::string encryptCapped(const std::vector<unsigned char>& key32, std::string_view plaintext,
+                          std::size_t cap) {
     requireKey(key32);
-    if (plaintext.size() > kMaxPlaintextBytes) throw std::invalid_argument("plaintext too large");
+    if (plaintext.size() > cap) throw std::invalid_argument("plaintext too large");
     const auto nonce = randomBytes(kGcmNonceBytes);
     std::vector<unsigned char> out(kGcmNonceBytes + plaintext.size() + kGcmTagBytes);
     std::copy(nonce.begin(), nonce.end(), out.begin());
@@ -99,12 +115,13 @@ std::string encryptAesGcm(const std::vector<unsigned char>& key32, std::string_v
                             out.data() + kGcmNonceBytes + plaintext.size()) != 1) {
         throw std::runtime_error("AES-GCM encryption failed");
     }
-    return base64Encode(out.data(), out.size());
+    return encodeCapped(out.data(), out.size(), cap * 2);
 }
 
-std::string decryptAesGcm(const std::vector<unsigned char>& key32, std::string_view stored) {
+std::string decryptCapped(const std::vector<unsigned char>& key32, std::string_view stored,
+                          std::size_t cap) {
     requireKey(key32);
-    const auto raw = base64Decode(stored);
+    const auto raw = decodeCapped(stored, cap * 3);
     if (raw.size() < kGcmNonceBytes + kGcmTagBytes) {
         throw std::runtime_error("encrypted value too short");
     }
@@ -128,6 +145,24 @@ std::string decryptAesGcm(const std::vector<unsigned char>& key32, std::string_v
         throw std::runtime_error("AES-GCM tag does not verify (altered data or wrong key)");
     }
     return plain;
+}
+
+}  // namespace
+
+std::string encryptAesGcm(const std::vector<unsigned char>& key32, std::string_view plaintext) {
+    return encryptCapped(key32, plaintext, kMaxPlaintextBytes);
+}
+
+std::string decryptAesGcm(const std::vector<unsigned char>& key32, std::string_view stored) {
+    return decryptCapped(key32, stored, kMaxPlaintextBytes);
+}
+
+std::string encryptAesGcmBody(const std::vector<unsigned char>& key32, std::string_view body) {
+    return encryptCapped(key32, body, kMaxBodyBytes);
+}
+
+std::string decryptAesGcmBody(const std::vector<unsigned char>& key32, std::string_view stored) {
+    return decryptCapped(key32, stored, kMaxBodyBytes);
 }
 
 }  // namespace zc::security

@@ -20,6 +20,11 @@ std::string encryptAesGcm(const std::vector<unsigned char>& key32, std::string_v
 // data or another key); std::invalid_argument when the key is not 32 bytes.
 std::string decryptAesGcm(const std::vector<unsigned char>& key32, std::string_view stored);
 
+// The same cipher for a message body (an iWmo message of up to 700 MiB): the same stored form,
+// without the 64 KiB cap of a small secret.
+std::string encryptAesGcmBody(const std::vector<unsigned char>& key32, std::string_view body);
+std::string decryptAesGcmBody(const std::vector<unsigned char>& key32, std::string_view stored);
+
 // Standard base64 with padding; decode throws std::runtime_error on malformed input.
 std::string base64Encode(const unsigned char* data, std::size_t n);
 std::vector<unsigned char> base64Decode(std::string_view text);

@@ -14,9 +14,12 @@
 #include <string>
 #include <vector>
 
+#include "contracting/app/message_bodies.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "interfaces/http/api_server.hpp"
+#include "interfaces/http/connection_guard.hpp"
 #include "interfaces/http/outcome_texts.hpp"
+#include "interfaces/http/spooled_body.hpp"
 #include "interfaces/iso20022/bank_schemas.hpp"
 #include "interfaces/iwmo/exchange/intake_answer.hpp"
 #include "interfaces/iwmo/exchange/message_intake.hpp"
@@ -89,6 +92,12 @@ int migrateCommand(const server::Settings& s) {
         std::cout << "audit trail keyed: " << keyed << " rows\n";
     }
     std::cout << "schema version " << result.schema_version << std::endl;
+    // Issue 14 (#2): message bodies stored in clear by an older version are encrypted now (the
+    // key is outside the database, so no SQL migration can); without the key, at `serve`.
+    if (!s.app.bsn_key.empty()) {
+        const auto sealed = contracting::sealStoredMessageBodies(conn, s.app);
+        if (sealed > 0) std::cout << "encrypted " << sealed << " stored message bodies\n";
+    }
     return 0;
 }
 
@@ -274,6 +283,10 @@ int answerOverdueCommand(server::Settings& s) {
 
 int serveCommand(const server::Settings& s) {
     migrateCommand(s);
+    // Request bodies spooled by an older version to named files of a run killed mid-upload.
+    const int swept =
+        http::sweepSpoolLeftovers(std::filesystem::temp_directory_path().string(), 60);
+    if (swept > 0) std::cout << "removed " << swept << " leftover spool file(s)" << std::endl;
     loadSchemas(s);
     sigset_t signals;
     sigemptyset(&signals);
@@ -285,7 +298,9 @@ int serveCommand(const server::Settings& s) {
     http::ApiServer server(s.http, pool, clock, s.app);
     server.start();
     server::AuditCheckpointer checkpoints(s.db, s.app, s.audit_checkpoint_seconds, clock);
-    std::cout << "zorgcontract listening on https://" << s.http.host << ":" << server.port() << "/"
+    // On a loopback host both 127.0.0.1 and [::1] are served: localhost reaches either.
+    const std::string shown = http::isLoopbackHost(s.http.host) ? "localhost" : s.http.host;
+    std::cout << "zorgcontract listening on https://" << shown << ":" << server.port() << "/"
               << (s.http.web_root.empty() ? "" : "  (web application: open it in a browser)")
               << std::endl;
     int sig = 0;
@@ -315,7 +330,15 @@ int run(const Cli& cli) {
     // start rather than store a BSN they could not protect.
     if (cmd == "serve" || cmd == "load-demo" || cmd == "ingest") server::loadBsnKeys(settings);
     if (cmd == "serve") return serveCommand(settings);
-    if (cmd == "migrate") return migrateCommand(settings);
+    if (cmd == "migrate") {
+        // With the BSN keys at hand, migrate also encrypts old message bodies (else `serve`).
+        try {
+            server::loadBsnKeys(settings);
+        } catch (const std::runtime_error&) {
+            settings.app.bsn_key.clear();
+        }
+        return migrateCommand(settings);
+    }
     if (cmd == "verify-audit") return verifyAuditCommand(settings);
     if (cmd == "check-ledger") return checkLedgerCommand(settings);
     if (cmd == "load-demo") return loadDemoCommand(settings);

@@ -85,7 +85,11 @@ Settings loadSettings(const std::filesystem::path& file) {
     s.root = std::filesystem::absolute(file).parent_path().parent_path();
     s.http.host = c->getString("server.host", "127.0.0.1");
     s.http.port = intKey(*c, "server.port", 8443, 1, 65535);
-    s.http.threads = intKey(*c, "server.threads", 16, 1, 256);
+    s.http.threads = intKey(*c, "server.threads", 128, 1, 1024);
+    s.http.header_timeout_seconds = intKey(*c, "server.header_timeout_seconds", 5, 1, 300);
+    s.http.max_connections_per_address =
+        intKey(*c, "server.max_connections_per_address", 32, 1, 100000);
+    s.http.max_connections = intKey(*c, "server.max_connections", 4096, 1, 1000000);
     s.http.max_body_bytes =
         static_cast<std::size_t>(intKey(*c, "limits.max_body_bytes", 1 << 20, 1024, 1 << 30));
     s.http.max_xml_bytes =

@@ -16,6 +16,7 @@
 #include "interfaces/http/reference_api.hpp"
 #include "interfaces/mysql/migrations.hpp"
 #include "interfaces/security/crypto.hpp"
+#include "interfaces/security/message_protection.hpp"
 
 namespace zc {
 namespace {
@@ -141,7 +142,7 @@ class AllocationBusinessRulesTest : public ::testing::Test {
             {provider_id});
         std::set<std::int64_t> out;
         if (!r) return out;
-        const std::string xml = r->str(0);
+        const std::string xml = security::openMessageBody(config_, r->str(0));
         const std::string tag = "<wmo301:ToewijzingNummer>";
         for (auto at = xml.find(tag); at != std::string::npos; at = xml.find(tag, at + 1)) {
             out.insert(

@@ -61,14 +61,14 @@ std::vector<Emitted> emittedMessages() {
              "SELECT id, message_code, identificatie, xml FROM outbox_messages ORDER BY id")) {
         add("outbox row " + std::to_string(r.i64(0)) + " (BerichtCode " + r.str(1) + ", " +
                 r.str(2) + ")",
-            r.str(3));
+            test::openStoredBody(r.str(3)));
     }
     for (const auto& r :
          root.query("SELECT id, retour_code, identificatie, retour_xml FROM inbox_messages"
                     " WHERE retour_xml IS NOT NULL ORDER BY id")) {
         add("retour of inbox row " + std::to_string(r.i64(0)) + " (BerichtCode " + r.str(1) +
                 ", answering " + r.str(2) + ")",
-            r.str(3));
+            test::openStoredBody(r.str(3)));
     }
     return out;
 }

@@ -17,6 +17,9 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "interfaces/security/aes_gcm.hpp"
+#include "interfaces/security/message_protection.hpp"
+
 namespace zc::test {
 namespace {
 
@@ -139,6 +142,18 @@ db::DbConfig appDbConfig() {
     c.user = required(env, "ZC_DB_USER", file);
     c.password = required(env, "ZC_DB_PASSWORD", file);
     return c;
+}
+
+std::string openStoredBody(const std::string& stored) {
+    static const app::AppConfig config = [] {
+        app::AppConfig c;
+        std::ifstream in(testEnvDir() + "/bsn.key");
+        std::string hex;
+        std::getline(in, hex);
+        c.bsn_key = security::keyFromHex(hex);
+        return c;
+    }();
+    return security::openMessageBody(config, stored);
 }
 
 db::DbConfig rootDbConfig() {

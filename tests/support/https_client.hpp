@@ -59,6 +59,9 @@ ServerEnv serverEnv();
 db::DbConfig appDbConfig();
 // root over the unix socket (ZC_DB_ROOT_SOCKET), for counting rows and administering accounts.
 db::DbConfig rootDbConfig();
+// A message body as the database holds it (outbox XML, inbox retour), opened with the server's
+// key $ZC_TESTENV/bsn.key (issue 14, #2: bodies are stored encrypted).
+std::string openStoredBody(const std::string& stored);
 
 // Serialises a JSON value compactly.
 std::string jsonText(const Poco::Dynamic::Var& v);
