@@ -54,6 +54,7 @@ zc_client_crl "$WORK/tls"
 export ZC_DB_HOST=127.0.0.1 ZC_DB_PORT="$db_port" ZC_DB_USER=zorgcontract ZC_DB_NAME=zorgcontract \
     ZC_DB_PASSWORD="$(cat "$WORK/db-app.password")" ZC_DB_SOCKET= \
     ZC_SECURITY_BSN_KEY_FILE="$WORK/bsn.key" ZC_SECURITY_BSN_HMAC_KEY_FILE="$WORK/bsn-hmac.key" \
+    ZC_SECURITY_AUDIT_KEY_FILE="$WORK/audit.key" ZC_AUDIT_CHECKPOINT_FILE="$WORK/audit-checkpoints.log" \
     ZC_TLS_CERT_FILE="$WORK/tls/server.crt" ZC_TLS_KEY_FILE="$WORK/tls/server.key" \
     ZC_TLS_CA_FILE="$WORK/tls/ca.crt" ZC_TLS_CLIENT_CRL="$WORK/tls/client.crl"
 "$BIN" --config "$CONF" migrate >/dev/null

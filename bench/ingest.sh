@@ -51,7 +51,8 @@ sock="$(zc_db_socket "$WORK/db")"
 root_user="$(zc_db_client_user)"
 export ZC_DB_HOST=127.0.0.1 ZC_DB_PORT="$port" ZC_DB_NAME=zorgcontract ZC_DB_USER=zorgcontract \
     ZC_DB_PASSWORD="$(cat "$WORK/db-app.password")" ZC_DB_SOCKET= \
-    ZC_SECURITY_BSN_KEY_FILE="$WORK/bsn.key" ZC_SECURITY_BSN_HMAC_KEY_FILE="$WORK/bsn-hmac.key"
+    ZC_SECURITY_BSN_KEY_FILE="$WORK/bsn.key" ZC_SECURITY_BSN_HMAC_KEY_FILE="$WORK/bsn-hmac.key" \
+    ZC_SECURITY_AUDIT_KEY_FILE="$WORK/audit.key" ZC_AUDIT_CHECKPOINT_FILE="$WORK/audit-checkpoints.log"
 
 "$BIN" --config "$CONF" migrate >/dev/null
 t0=$(date +%s.%N)

@@ -17,6 +17,9 @@ class AuditChainTest : public ::testing::Test {
     void SetUp() override {
         conn_ = scratch_.connect();
         db::migrate(*conn_, dbtest::migrationsDir());
+        // Keyed with the key the command line of the db tests uses, as `migrate` keys it.
+        config_.audit_key = dbtest::auditKey();
+        security::keyAuditChain(*conn_, config_.audit_key);
         ctx_ = std::make_unique<app::RequestContext>(
             app::RequestContext{*conn_, actor(), "test", clock_, config_});
     }
@@ -60,7 +63,7 @@ class AuditChainTest : public ::testing::Test {
 };
 
 TEST_F(AuditChainTest, EmptyChainVerifies) {
-    const auto v = security::verifyAudit(*conn_);
+    const auto v = security::verifyAudit(*conn_, config_.audit_key);
     EXPECT_TRUE(v.ok);
     EXPECT_EQ(v.rows_checked, 0);
     EXPECT_EQ(v.first_bad_seq, 0);
@@ -69,7 +72,7 @@ TEST_F(AuditChainTest, EmptyChainVerifies) {
 TEST_F(AuditChainTest, AppendedRowsFormAVerifiedChain) {
     appendCommitted(5);
 
-    const auto v = security::verifyAudit(*conn_);
+    const auto v = security::verifyAudit(*conn_, config_.audit_key);
 
     EXPECT_TRUE(v.ok) << v.problem << " at " << v.first_bad_seq;
     EXPECT_EQ(v.rows_checked, 5);
@@ -95,7 +98,7 @@ TEST_F(AuditChainTest, AlteredRowIsReportedWithItsSeq) {
     appendCommitted(5);
     conn_->execute("UPDATE audit_log SET after_json = '{\"x\":1}' WHERE seq = 3");
 
-    const auto v = security::verifyAudit(*conn_);
+    const auto v = security::verifyAudit(*conn_, config_.audit_key);
 
     EXPECT_FALSE(v.ok);
     EXPECT_EQ(v.first_bad_seq, 3);
@@ -109,7 +112,7 @@ TEST_F(AuditChainTest, AlteredNullFieldIsReported) {
     // from any text).
     conn_->execute("UPDATE audit_log SET before_json = '' WHERE seq = 2");
 
-    const auto v = security::verifyAudit(*conn_);
+    const auto v = security::verifyAudit(*conn_, config_.audit_key);
 
     EXPECT_FALSE(v.ok);
     EXPECT_EQ(v.first_bad_seq, 2);
@@ -120,7 +123,7 @@ TEST_F(AuditChainTest, RemovedMiddleRowIsReportedWithItsSeq) {
     appendCommitted(5);
     conn_->execute("DELETE FROM audit_log WHERE seq = 3");
 
-    const auto v = security::verifyAudit(*conn_);
+    const auto v = security::verifyAudit(*conn_, config_.audit_key);
 
     EXPECT_FALSE(v.ok);
     EXPECT_EQ(v.first_bad_seq, 3);
@@ -132,7 +135,7 @@ TEST_F(AuditChainTest, RemovedLastRowIsDetectedThroughTheHead) {
     appendCommitted(5);
     conn_->execute("DELETE FROM audit_log WHERE seq = 5");
 
-    const auto v = security::verifyAudit(*conn_);
+    const auto v = security::verifyAudit(*conn_, config_.audit_key);
 
     EXPECT_FALSE(v.ok);
     EXPECT_EQ(v.first_bad_seq, 5);
@@ -153,7 +156,7 @@ TEST_F(AuditChainTest, RolledBackAppendLeavesNoGap) {
 
     EXPECT_EQ(maxSeq(), 3);
     EXPECT_EQ(dbtest::countRows(*conn_, "audit_log"), 3);
-    const auto v = security::verifyAudit(*conn_);
+    const auto v = security::verifyAudit(*conn_, config_.audit_key);
     EXPECT_TRUE(v.ok) << v.problem << " at " << v.first_bad_seq;
     EXPECT_EQ(v.rows_checked, 3);
 }
@@ -163,7 +166,7 @@ TEST_F(AuditChainTest, StandaloneAppendCommitsItsOwnRow) {
 
     auto other = scratch_.connect();  // a second session sees the committed row
     EXPECT_EQ(dbtest::countRows(*other, "audit_log"), 1);
-    EXPECT_TRUE(security::verifyAudit(*other).ok);
+    EXPECT_TRUE(security::verifyAudit(*other, config_.audit_key).ok);
 }
 
 TEST_F(AuditChainTest, VerifiesAndDetectsTamperingBeyondTheFirstPageOfRows) {
@@ -174,13 +177,13 @@ TEST_F(AuditChainTest, VerifiesAndDetectsTamperingBeyondTheFirstPageOfRows) {
         for (int i = 1; i <= kRows; ++i) security::appendAudit(*ctx_, entry(i));
         tx.commit();
     }
-    const auto intact = security::verifyAudit(*conn_);
+    const auto intact = security::verifyAudit(*conn_, config_.audit_key);
     EXPECT_TRUE(intact.ok) << intact.problem << " at " << intact.first_bad_seq;
     EXPECT_EQ(intact.rows_checked, kRows);
 
     conn_->execute("UPDATE audit_log SET actor = 'mallory' WHERE seq = 1003");
 
-    const auto v = security::verifyAudit(*conn_);
+    const auto v = security::verifyAudit(*conn_, config_.audit_key);
     EXPECT_FALSE(v.ok);
     EXPECT_EQ(v.first_bad_seq, 1003);
     EXPECT_EQ(v.problem, "altered");
@@ -210,7 +213,7 @@ TEST_F(AuditChainTest, RowsNameTheActorsIdAndRoleAndTheChainCoversThem) {
     EXPECT_EQ(row->str(1), "admin");
 
     conn_->execute("UPDATE audit_log SET actor_role = 'auditor' WHERE seq = 2");
-    const auto v = security::verifyAudit(*conn_);
+    const auto v = security::verifyAudit(*conn_, config_.audit_key);
     EXPECT_FALSE(v.ok);
     EXPECT_EQ(v.first_bad_seq, 2);
     EXPECT_EQ(v.problem, "altered");
@@ -245,17 +248,17 @@ TEST_F(AuditChainTest, RowsFromBeforeTheActorColumnsStillVerify) {
         }
     }
     conn_->execute("UPDATE audit_log SET actor_id = NULL, actor_role = NULL WHERE seq = 2");
-    const auto blanked = security::verifyAudit(*conn_);
+    const auto blanked = security::verifyAudit(*conn_, config_.audit_key);
     EXPECT_FALSE(blanked.ok);
     EXPECT_EQ(blanked.first_bad_seq, 2);
 
-    const std::string legacy_hash = security::sha256Hex(text.str());
+    const std::string legacy_hash = security::hmacSha256Hex(config_.audit_key, text.str());
     conn_->execute("DELETE FROM audit_log WHERE seq = 2");
     conn_->execute(
         "UPDATE audit_log SET actor_id = NULL, actor_role = NULL, hash = ? WHERE seq = 1",
         {legacy_hash});
     conn_->execute("UPDATE audit_head SET last_seq = 1, last_hash = ? WHERE id = 1", {legacy_hash});
-    const auto v = security::verifyAudit(*conn_);
+    const auto v = security::verifyAudit(*conn_, config_.audit_key);
     EXPECT_TRUE(v.ok) << v.problem << " at " << v.first_bad_seq;
     EXPECT_EQ(v.rows_checked, 1);
 }

@@ -17,6 +17,7 @@
 #include "interfaces/iwmo/exchange/message_schemas.hpp"
 #include "interfaces/mysql/connection_pool.hpp"
 #include "interfaces/mysql/migrations.hpp"
+#include "interfaces/security/aes_gcm.hpp"
 #include "interfaces/security/crypto.hpp"
 
 namespace zc::dbtest {
@@ -108,6 +109,24 @@ void giveRandomBsnKeys(app::AppConfig& config) {
     config.bsn_hmac_key.assign(hmac.begin(), hmac.end());
 }
 
+std::filesystem::path auditKeyFile() {
+    const auto file = std::filesystem::path(requiredEnv("ZC_TESTENV")) / "db-tests-audit.key";
+    if (!std::filesystem::exists(file)) {
+        const auto key = security::randomBytes(32);
+        const auto tmp = file.string() + ".tmp" + randomSuffix();
+        writeFile(tmp, security::toHex(key.data(), key.size()) + "\n");
+        std::filesystem::rename(tmp, file);  // atomic: a concurrent first use keeps one key
+    }
+    return file;
+}
+
+std::string auditKey() {
+    std::string hex = readFile(auditKeyFile());
+    hex.erase(hex.find_last_not_of("\n") + 1);
+    const auto key = security::keyFromHex(hex);
+    return std::string(key.begin(), key.end());
+}
+
 std::filesystem::path binary() {
     if (const char* env = std::getenv("ZC_BINARY"); env != nullptr && *env != '\0') return env;
     // tests/CMakeLists.txt passes ENVIRONMENT "ZC_TESTENV=...;ZC_BINARY=..." to
@@ -197,6 +216,10 @@ CommandResult runCli(const std::vector<std::string>& args, const std::string& db
         if (key != "ZC_DB_ROOT_SOCKET") env[key] = value;
     }
     env["ZC_DB_NAME"] = db_name;
+    env["ZC_SECURITY_AUDIT_KEY_FILE"] = auditKeyFile().string();
+    env["ZC_AUDIT_CHECKPOINT_FILE"] =
+        (std::filesystem::path(requiredEnv("ZC_TESTENV")) / ("checkpoints-" + db_name + ".log"))
+            .string();
     for (const auto& [key, value] : extra_env) env[key] = value;
     Poco::Process::Args argv{"--config",
                              (sourceRoot() / "config" / "zorgcontract.properties").string()};

@@ -37,6 +37,10 @@ std::filesystem::path migrationsDir();
 // Fresh random keys for BSN encryption and its look-up hash (what the service reads from its
 // key files), so that a test can store clients.
 void giveRandomBsnKeys(app::AppConfig& config);
+// The audit key the db tests' command-line runs use (runCli passes it; made on first use in
+// $ZC_TESTENV), as a file and as the raw bytes for an AppConfig's audit_key.
+std::filesystem::path auditKeyFile();
+std::string auditKey();
 // The zorgcontract executable: $ZC_BINARY, else <build>/interfaces/zorgcontract next to
 // $ZC_TESTENV (see db_test_env.cpp).
 std::filesystem::path binary();

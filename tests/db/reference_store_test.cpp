@@ -141,7 +141,7 @@ TEST_F(ReferenceStoreTest, CreatingAProviderWritesTheProviderAndOneAuditRow) {
     EXPECT_EQ(audit->str(3), "tester");
     EXPECT_EQ(audit->str(4), "ok");
     EXPECT_NE(audit->str(5).find("12345678"), std::string::npos) << audit->str(5);
-    EXPECT_TRUE(security::verifyAudit(*conn_).ok);
+    EXPECT_TRUE(security::verifyAudit(*conn_, "").ok);
 }
 
 TEST_F(ReferenceStoreTest, ProviderIsNotWrittenWhenItsAuditRowCannotBeWritten) {
@@ -279,7 +279,7 @@ TEST_F(ReferenceStoreTest, IndexationAddsHalfUpRoundedVersionsAndLeavesOldOnesUn
     EXPECT_EQ(tariffCentsAt("11111111", kHoursProduct, "2025-06-30"), 5461);
     EXPECT_EQ(tariffCentsAt("11111111", kHoursProduct, "2025-07-01"), 5598);
     EXPECT_EQ(tariffCentsAt("11111111", kSecondHoursProduct, "2025-07-01"), 5597);
-    EXPECT_TRUE(security::verifyAudit(*conn_).ok);
+    EXPECT_TRUE(security::verifyAudit(*conn_, "").ok);
 }
 
 TEST_F(ReferenceStoreTest, IndexationWithoutTariffInForceAnswersNoTariffAndWritesNothing) {

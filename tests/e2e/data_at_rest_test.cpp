@@ -332,6 +332,8 @@ class SecondServer {
         }
         env.push_back("ZC_SECURITY_BSN_KEY_FILE=" + test::testEnvDir() + "/bsn.key");
         env.push_back("ZC_SECURITY_BSN_HMAC_KEY_FILE=" + test::testEnvDir() + "/bsn-hmac.key");
+        env.push_back("ZC_SECURITY_AUDIT_KEY_FILE=" + test::testEnvDir() + "/audit.key");
+        env.push_back("ZC_AUDIT_CHECKPOINT_FILE=" + test::testEnvDir() + "/audit-checkpoints.log");
         env.push_back("ZC_DB_POOL_SIZE=2");
         env.push_back("TMPDIR=" + tmpdir.string());
         std::vector<std::string> args = {

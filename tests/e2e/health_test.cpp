@@ -204,6 +204,8 @@ class ScratchServer {
         // The BSN keys the fixture generated (testenv.sh server-start); serve refuses without.
         env.push_back("ZC_SECURITY_BSN_KEY_FILE=" + test::testEnvDir() + "/bsn.key");
         env.push_back("ZC_SECURITY_BSN_HMAC_KEY_FILE=" + test::testEnvDir() + "/bsn-hmac.key");
+        env.push_back("ZC_SECURITY_AUDIT_KEY_FILE=" + test::testEnvDir() + "/audit.key");
+        env.push_back("ZC_AUDIT_CHECKPOINT_FILE=" + test::testEnvDir() + "/audit-checkpoints.log");
         env.push_back("ZC_DB_HOST=" + db.host);
         env.push_back("ZC_DB_PORT=" + std::to_string(db.port));
         env.push_back("ZC_DB_SOCKET=");
