@@ -206,9 +206,49 @@ CREATE USER IF NOT EXISTS 'zorgcontract'@'127.0.0.1' IDENTIFIED BY '$pw';
 CREATE USER IF NOT EXISTS 'zorgcontract'@'localhost' IDENTIFIED BY '$pw';
 ALTER USER 'zorgcontract'@'127.0.0.1' IDENTIFIED BY '$pw';
 ALTER USER 'zorgcontract'@'localhost' IDENTIFIED BY '$pw';
+SQL
+    # Until the users are split (zc_db_split_users), the application user owns its schema.
+    if [ "$(mariadb --no-defaults --socket="$sock" -u"$user" -N -B -e \
+            "SELECT COUNT(*) FROM mysql.user WHERE User = 'zorgcontract_owner'")" = 0 ]; then
+        mariadb --no-defaults --socket="$sock" -u"$user" <<SQL
 GRANT ALL PRIVILEGES ON zorgcontract.* TO 'zorgcontract'@'127.0.0.1';
 GRANT ALL PRIVILEGES ON zorgcontract.* TO 'zorgcontract'@'localhost';
 SQL
+    fi
+}
+
+# zc_db_split_users DATADIR OWNER_PASSWORD_FILE: the migration user `zorgcontract_owner` (owns the
+# schema, applies the migrations, grants WITH GRANT OPTION) and the role `zorgcontract_app`, the
+# application user's only privileges: `migrate` grants the role every table but the audit trail in
+# full, the audit trail only SELECT and INSERT (interfaces/mysql/app_grants.hpp). The application
+# user's schema-wide grant of older set-ups is taken away. Run after zc_db_start.
+zc_db_split_users() {
+    local datadir sock user opw acct
+    datadir="$(cd "$1" && pwd)"; sock="$(zc_db_socket "$datadir")"; user="$(zc_db_client_user)"
+    if [ ! -s "$2" ]; then
+        (umask 077; openssl rand -hex 24 > "$2")
+    fi
+    opw="$(cat "$2")"
+    mariadb --no-defaults --socket="$sock" -u"$user" <<SQL
+CREATE USER IF NOT EXISTS 'zorgcontract_owner'@'127.0.0.1' IDENTIFIED BY '$opw';
+CREATE USER IF NOT EXISTS 'zorgcontract_owner'@'localhost' IDENTIFIED BY '$opw';
+ALTER USER 'zorgcontract_owner'@'127.0.0.1' IDENTIFIED BY '$opw';
+ALTER USER 'zorgcontract_owner'@'localhost' IDENTIFIED BY '$opw';
+GRANT ALL PRIVILEGES ON zorgcontract.* TO 'zorgcontract_owner'@'127.0.0.1' WITH GRANT OPTION;
+GRANT ALL PRIVILEGES ON zorgcontract.* TO 'zorgcontract_owner'@'localhost' WITH GRANT OPTION;
+CREATE ROLE IF NOT EXISTS zorgcontract_app;
+GRANT zorgcontract_app TO 'zorgcontract'@'127.0.0.1';
+GRANT zorgcontract_app TO 'zorgcontract'@'localhost';
+SET DEFAULT ROLE zorgcontract_app FOR 'zorgcontract'@'127.0.0.1';
+SET DEFAULT ROLE zorgcontract_app FOR 'zorgcontract'@'localhost';
+SQL
+    for acct in 127.0.0.1 localhost; do
+        if [ "$(mariadb --no-defaults --socket="$sock" -u"$user" -N -B -e \
+                "SELECT COUNT(*) FROM mysql.db WHERE User = 'zorgcontract' AND Host = '$acct' AND Db = 'zorgcontract'")" != 0 ]; then
+            mariadb --no-defaults --socket="$sock" -u"$user" \
+                -e "REVOKE ALL PRIVILEGES ON zorgcontract.* FROM 'zorgcontract'@'$acct'"
+        fi
+    done
 }
 
 # zc_db_stop DATADIR: clean shutdown.

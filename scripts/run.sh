@@ -15,7 +15,11 @@ zc_tls "$ZC_ROOT/var/tls"
 zc_secrets "$ZC_ROOT/var"
 DB_PORT="${ZC_DB_PORT:-3307}"
 zc_db_start "$ZC_ROOT/var/db" "$DB_PORT" "$ZC_ROOT/var/db-app.password"
-export ZC_DB_PORT="$DB_PORT"
+# A migration user owns the schema; the service's user gets only what migrate grants its role
+# (the audit trail: read and append only). docs/security.md, "Database users".
+zc_db_split_users "$ZC_ROOT/var/db" "$ZC_ROOT/var/db-owner.password"
+export ZC_DB_PORT="$DB_PORT" ZC_DB_MIGRATION_USER=zorgcontract_owner \
+    ZC_DB_MIGRATION_PASSWORD_FILE="$ZC_ROOT/var/db-owner.password" ZC_DB_APP_ROLE=zorgcontract_app
 
 SERVER_PID=""
 cleanup() {

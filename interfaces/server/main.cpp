@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "audit_checkpointer.hpp"
 #include "contracting/app/message_bodies.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "interfaces/http/api_server.hpp"
@@ -27,6 +28,7 @@
 #include "interfaces/iwmo/exchange/wmo323_intake.hpp"
 #include "interfaces/iwmo/exchange/wmo325_answers.hpp"
 #include "interfaces/iwmo/message_kinds.hpp"
+#include "interfaces/mysql/app_grants.hpp"
 #include "interfaces/mysql/connection_pool.hpp"
 #include "interfaces/mysql/migrations.hpp"
 #include "interfaces/security/audit_checkpoint.hpp"
@@ -35,7 +37,6 @@
 #include "interfaces/server/demo_data.hpp"
 #include "invoicing/app/budget_financing.hpp"
 #include "invoicing/store/ledger_store.hpp"
-#include "audit_checkpointer.hpp"
 #include "settings.hpp"
 
 namespace {
@@ -85,11 +86,15 @@ Cli parseArgs(int argc, char** argv) {
 
 int migrateCommand(const server::Settings& s) {
     db::ensureThreadInit();
-    db::Connection conn(s.db);
+    db::Connection conn(s.migration_db);
     const auto result = db::migrate(conn, s.migrations_dir);
     for (const auto& f : result.applied) std::cout << "applied " << f << "\n";
     if (const auto keyed = security::keyAuditChain(conn, s.app.audit_key)) {
         std::cout << "audit trail keyed: " << keyed << " rows\n";
+    }
+    if (!s.app_role.empty()) {
+        const auto tables = db::grantApplicationRole(conn, s.db.name, s.app_role);
+        std::cout << "role " << s.app_role << ": privileges on " << tables << " tables\n";
     }
     std::cout << "schema version " << result.schema_version << std::endl;
     // Issue 14 (#2): message bodies stored in clear by an older version are encrypted now (the

@@ -76,6 +76,29 @@ std::string readSecret(const std::filesystem::path& file) {
 
 }  // namespace
 
+namespace {
+
+// The migration user (db.migration_user, db.migration_password(_file)) applies the migrations and
+// grants the application's role (db.app_role) its privileges; without one, db.user does both.
+void loadMigrationUser(const Poco::Util::AbstractConfiguration& c, Settings& s) {
+    s.migration_db = s.db;
+    s.app_role = c.getString("db.app_role", "");
+    const std::string user = c.getString("db.migration_user", "");
+    if (user.empty()) return;
+    s.migration_db.user = user;
+    s.migration_db.password = c.getString("db.migration_password", "");
+    const std::string file = c.getString("db.migration_password_file", "");
+    if (s.migration_db.password.empty() && !file.empty()) {
+        try {
+            s.migration_db.password = readSecret(resolve(s.root, file));
+        } catch (const std::runtime_error& e) {
+            s.db_password_problem = e.what();
+        }
+    }
+}
+
+}  // namespace
+
 Settings loadSettings(const std::filesystem::path& file) {
     if (!std::filesystem::exists(file)) {
         throw std::runtime_error("configuration file not found: " + file.string());
@@ -116,6 +139,7 @@ Settings loadSettings(const std::filesystem::path& file) {
         }
     }
     s.db_pool_size = static_cast<std::size_t>(intKey(*c, "db.pool_size", 16, 1, 512));
+    loadMigrationUser(*c, s);
     s.app.payment_term_days = intKey(*c, "payment.term_days", 30, 1, 365);
     s.app.session_hours = intKey(*c, "auth.session_hours", 8, 1, 24 * 7);
     s.app.pbkdf2_iterations = intKey(*c, "auth.pbkdf2_iterations", 210000, 210000, 10000000);

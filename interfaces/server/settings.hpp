@@ -18,6 +18,11 @@ namespace zc::server {
 struct Settings {
     std::filesystem::path root;
     db::DbConfig db;
+    // Who applies the migrations (db.migration_user; the same as `db` when not configured) and
+    // the role it grants the application's privileges to (db.app_role; "" = no grants, the
+    // application user owns its schema). docs/security.md, "Database users".
+    db::DbConfig migration_db;
+    std::string app_role;
     std::size_t db_pool_size = 16;
     http::ServerConfig http;
     app::AppConfig app;

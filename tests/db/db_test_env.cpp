@@ -213,7 +213,11 @@ CommandResult runCli(const std::vector<std::string>& args, const std::string& db
                      const std::map<std::string, std::string>& extra_env) {
     Poco::Process::Env env;
     for (const auto& [key, value] : dbEnv()) {
-        if (key != "ZC_DB_ROOT_SOCKET") env[key] = value;
+        // Scratch databases belong to the application user: it migrates them itself.
+        if (key != "ZC_DB_ROOT_SOCKET" && key.rfind("ZC_DB_MIGRATION_", 0) != 0 &&
+            key != "ZC_DB_APP_ROLE") {
+            env[key] = value;
+        }
     }
     env["ZC_DB_NAME"] = db_name;
     env["ZC_SECURITY_AUDIT_KEY_FILE"] = auditKeyFile().string();
