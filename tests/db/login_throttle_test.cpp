@@ -129,24 +129,26 @@ TEST_F(LoginThrottleTest, UnknownUserAndWrongPasswordGetTheSameAnswerAndAreBothA
               5);
 }
 
+// The two kinds of attempt alternate, and each kind's fastest time is compared: a busy machine
+// (other builds, CI) slows single attempts, never makes the hash work shorter. The band is wide
+// (2.5x; on this machine a commit's fsync alone varies by tens of milliseconds) yet an unknown
+// name answered without the password hash (a few ms against PBKDF2's ~50 ms) falls far outside.
 TEST_F(LoginThrottleTest, AnUnknownUserCostsAsMuchTimeAsAWrongPassword) {
-    auto median = [&](const std::string& user, const std::string& origin) {
-        std::vector<double> ms;
-        for (int i = 0; i < 5; ++i) {
-            const auto t0 = std::chrono::steady_clock::now();
-            tryLogIn(origin, user, "not-the-password");
-            ms.push_back(
-                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
-                    .count());
-        }
-        std::sort(ms.begin(), ms.end());
-        return ms[2];
+    auto timed = [&](const std::string& user, const std::string& origin) {
+        const auto t0 = std::chrono::steady_clock::now();
+        tryLogIn(origin, user, "not-the-password");
+        return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+            .count();
     };
     tryLogIn("192.0.2.9", "warm.up", "x");  // first use computes the stand-in hash
-    const double unknown = median("nobody.at.all", "192.0.2.10");
-    const double wrong = median("fin.target", "192.0.2.11");
-    EXPECT_LT(unknown, wrong * 1.5) << unknown << " ms vs " << wrong << " ms";
-    EXPECT_GT(unknown, wrong / 1.5) << unknown << " ms vs " << wrong << " ms";
+    double unknown = 1e9;
+    double wrong = 1e9;
+    for (int i = 0; i < 5; ++i) {
+        unknown = std::min(unknown, timed("nobody.at.all", "192.0.2.10"));
+        wrong = std::min(wrong, timed("fin.target", "192.0.2.11"));
+    }
+    EXPECT_LT(unknown, wrong * 2.5) << unknown << " ms vs " << wrong << " ms";
+    EXPECT_GT(unknown, wrong / 2.5) << unknown << " ms vs " << wrong << " ms";
 }
 
 TEST_F(LoginThrottleTest, ASessionEndsAfterTheConfiguredInactivity) {
