@@ -181,15 +181,18 @@ class AmbiguousLengthHandler : public Poco::Net::HTTPRequestHandler {
     }
 };
 
+// What every request handler works with; the server owns all of it and outlives the handlers.
+struct Services {
+    const ServerConfig& config;
+    db::ConnectionPool& pool;
+    const Clock& clock;
+    const app::AppConfig& app_config;
+    security::ClientCertificateCheck& certificates;
+};
+
 class ApiHandler : public Poco::Net::HTTPRequestHandler {
   public:
-    ApiHandler(const ServerConfig& config, db::ConnectionPool& pool, const Clock& clock,
-               const app::AppConfig& app_config, security::ClientCertificateCheck& certificates)
-        : config_(config),
-          pool_(pool),
-          clock_(clock),
-          app_config_(app_config),
-          certificates_(certificates) {}
+    explicit ApiHandler(const Services& s) : s_(s) {}
 
     void handleRequest(HTTPServerRequest& req, HTTPServerResponse& res) override {
         try {
@@ -221,15 +224,16 @@ class ApiHandler : public Poco::Net::HTTPRequestHandler {
             throw ValidationError("NOT_FOUND", "No such endpoint: " + uri.getPath(), "");
         }
         const std::size_t limit =
-            !route->xml_body ? config_.max_body_bytes
+            !route->xml_body ? s_.config.max_body_bytes
             : route->spool_declarations
-                ? std::max(config_.max_xml_bytes, config_.max_declaration_bytes)
-                : config_.max_xml_bytes;
+                ? std::max(s_.config.max_xml_bytes, s_.config.max_declaration_bytes)
+                : s_.config.max_xml_bytes;
         if (req.hasContentLength() && req.getContentLength64() > static_cast<Poco::Int64>(limit)) {
             bodyTooLarge(limit);
         }
-        auto lease = pool_.acquire();
-        RequestContext ctx{*lease, {}, req.clientAddress().host().toString(), clock_, app_config_};
+        auto lease = s_.pool.acquire();
+        RequestContext ctx{
+            *lease, {}, req.clientAddress().host().toString(), s_.clock, s_.app_config};
         ctx.actor.name = "anonymous";
         ApiResponse answer;
         try {
@@ -238,7 +242,7 @@ class ApiHandler : public Poco::Net::HTTPRequestHandler {
             auditRefusal(ctx, refused(req, *route, api), e);
             throw;
         }
-        setSessionCookie(res, answer.session_cookie, app_config_.session_hours * 3600);
+        setSessionCookie(res, answer.session_cookie, s_.app_config.session_hours * 3600);
         if (!answer.content_type.empty()) {
             sendRaw(res, answer);
         } else {
@@ -253,11 +257,12 @@ class ApiHandler : public Poco::Net::HTTPRequestHandler {
         authenticate(req, route, ctx, api);
         std::optional<SpooledBody> spooled;
         if (spoolable(route, req)) {
-            spooled.emplace(req, config_.max_xml_bytes, config_.max_declaration_bytes);
+            spooled.emplace(req, s_.config.max_xml_bytes, s_.config.max_declaration_bytes);
             api.body_file = spooled->path();
             api.body = new Poco::JSON::Object;
         } else if (route.xml_body) {
-            api.raw_body = readBody(req, route.spool_declarations ? config_.max_xml_bytes : limit);
+            api.raw_body =
+                readBody(req, route.spool_declarations ? s_.config.max_xml_bytes : limit);
             api.body = new Poco::JSON::Object;
         } else {
             api.body = parseBody(readBody(req, limit));
@@ -287,7 +292,7 @@ class ApiHandler : public Poco::Net::HTTPRequestHandler {
                       ApiRequest& api) {
         if (route.access == Access::Public) return;
         if (route.client_certificate) {
-            api.client_agb = clientCertificateAgb(req, certificates_);
+            api.client_agb = clientCertificateAgb(req, s_.certificates);
             if (!api.client_agb.empty()) {
                 authenticateCertificate(ctx, api);
                 return;
@@ -301,8 +306,8 @@ class ApiHandler : public Poco::Net::HTTPRequestHandler {
             const bool from_cookie = auth.rfind("Bearer ", 0) != 0;
             if (from_cookie && req.getMethod() != "GET" && !hasCsrfHeader(req)) csrfRefused();
             api.bearer_token = from_cookie ? cookie : auth.substr(7);
-            auto a = security::authenticateSession(ctx.db, clock_, api.bearer_token,
-                                                   app_config_.session_idle_minutes);
+            auto a = security::authenticateSession(ctx.db, s_.clock, api.bearer_token,
+                                                   s_.app_config.session_idle_minutes);
             if (!a) unauthenticated();
             ctx.actor = a->actor;
             mfa_pending = a->mfa_pending;
@@ -378,22 +383,12 @@ class ApiHandler : public Poco::Net::HTTPRequestHandler {
                               "");
     }
 
-    const ServerConfig& config_;
-    db::ConnectionPool& pool_;
-    const Clock& clock_;
-    const app::AppConfig& app_config_;
-    security::ClientCertificateCheck& certificates_;
+    const Services s_;
 };
 
 class Factory : public Poco::Net::HTTPRequestHandlerFactory {
   public:
-    Factory(const ServerConfig& config, db::ConnectionPool& pool, const Clock& clock,
-            const app::AppConfig& app_config, security::ClientCertificateCheck& certificates)
-        : config_(config),
-          pool_(pool),
-          clock_(clock),
-          app_config_(app_config),
-          certificates_(certificates) {}
+    explicit Factory(const Services& s) : s_(s) {}
 
     Poco::Net::HTTPRequestHandler* createRequestHandler(const HTTPServerRequest& req) override {
         db::ensureThreadInit();
@@ -401,20 +396,16 @@ class Factory : public Poco::Net::HTTPRequestHandlerFactory {
             return new AmbiguousLengthHandler;
         }
         if (req.getURI() == "/health" || req.getURI().rfind("/health?", 0) == 0) {
-            return new HealthHandler(pool_);
+            return new HealthHandler(s_.pool);
         }
-        if (req.getURI().rfind("/api/", 0) != 0 && !config_.web_root.empty()) {
-            return new StaticFileHandler(config_.web_root);
+        if (req.getURI().rfind("/api/", 0) != 0 && !s_.config.web_root.empty()) {
+            return new StaticFileHandler(s_.config.web_root);
         }
-        return new ApiHandler(config_, pool_, clock_, app_config_, certificates_);
+        return new ApiHandler(s_);
     }
 
   private:
-    const ServerConfig& config_;
-    db::ConnectionPool& pool_;
-    const Clock& clock_;
-    const app::AppConfig& app_config_;
-    security::ClientCertificateCheck& certificates_;
+    const Services s_;
 };
 
 }  // namespace
@@ -434,7 +425,8 @@ void ApiServer::start() {
     context->enableSessionCache(true, "zorgcontract");
     // The listeners bound header time, connections per address and workers (connection_guard).
     server_ = std::make_unique<Listeners>(
-        config_, context, new Factory(config_, pool_, clock_, app_config_, *certificates_));
+        config_, context,
+        new Factory(Services{config_, pool_, clock_, app_config_, *certificates_}));
 }
 
 void ApiServer::stop() {
