@@ -65,6 +65,24 @@ zc_build() {
     [ "$status" -eq 0 ] || { zc_log "build failed (see $dir/build.log)"; return 1; }
 }
 
+# zc_sanitizer_env: the options of an ASan + UBSan build (-DZC_SANITIZE=ON) for every process
+# started from here on: reports go to stderr (the server's log), any report ends the process with
+# a failure, leaks are reported at exit (tests/lsan.supp: third-party leaks we cannot fix).
+zc_sanitizer_env() {
+    export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:detect_stack_use_after_return=1"
+    export LSAN_OPTIONS="suppressions=$ZC_ROOT/tests/lsan.supp:print_suppressions=0"
+    export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+}
+
+# zc_sanitizer_report LOG: prints the sanitizer reports in LOG; true when there is one.
+zc_sanitizer_report() {
+    [ -f "$1" ] || return 1
+    grep -qE 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:' "$1" || return 1
+    zc_log "sanitizer report in $1:"
+    grep -E -A40 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:' "$1" | head -120 >&2
+    return 0
+}
+
 # zc_free_port START: the first port from START on that nothing listens on.
 zc_free_port() {
     local p="$1"

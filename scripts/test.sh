@@ -11,7 +11,17 @@ cd "$ZC_ROOT"
 
 zc_install_deps
 zc_install_browser_deps
-zc_log "building with tests (build/)"
-zc_build "$ZC_ROOT/build" -DZC_BUILD_TESTS=ON
-cd "$ZC_ROOT/build"
+build="$ZC_ROOT/build"
+if [ "${ZC_SANITIZE:-0}" = 1 ]; then
+    # ZC_SANITIZE=1: the same suite against an ASan + UBSan build (build-asan/) of the server,
+    # the tools and the tests; any sanitizer report fails the test that caused it (CI runs this).
+    build="$ZC_ROOT/build-asan"
+    zc_sanitizer_env
+    zc_log "building with tests and ASan + UBSan (build-asan/)"
+    zc_build "$build" -DZC_BUILD_TESTS=ON -DZC_SANITIZE=ON
+else
+    zc_log "building with tests (build/)"
+    zc_build "$build" -DZC_BUILD_TESTS=ON
+fi
+cd "$build"
 ctest --output-on-failure --timeout 600 "$@"

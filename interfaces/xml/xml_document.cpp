@@ -18,6 +18,8 @@
 #include <xercesc/util/XMLUni.hpp>
 #include <xercesc/validators/common/Grammar.hpp>
 #include <xercesc/validators/datatype/DatatypeValidatorFactory.hpp>
+#include <xercesc/validators/schema/ComplexTypeInfo.hpp>
+#include <xercesc/validators/schema/SchemaElementDecl.hpp>
 #include <xercesc/validators/schema/SchemaGrammar.hpp>
 
 #include "interfaces/xml/xerces_reader.hpp"
@@ -221,6 +223,34 @@ void compilePatterns(XMLGrammarPoolImpl& pool) {
     }
 }
 
+// Xerces also builds a complex type's content model (and its printable form, used in error
+// messages) lazily, on the first element of that type, in the shared grammar: two threads meeting
+// a type first at once both build it and one model is lost (found by the ASan build). Building
+// every model here, before the pool is shared, leaves the parses nothing to write into it.
+void buildContentModels(XMLGrammarPoolImpl& pool) {
+    RefHashTableOfEnumerator<Grammar> grammars = pool.getGrammarEnumerator();
+    while (grammars.hasMoreElements()) {
+        Grammar& grammar = grammars.nextElement();
+        if (grammar.getGrammarType() != Grammar::SchemaGrammarType) continue;
+        auto& schema = static_cast<SchemaGrammar&>(grammar);
+        if (RefHashTableOf<ComplexTypeInfo>* types = schema.getComplexTypeRegistry()) {
+            RefHashTableOfEnumerator<ComplexTypeInfo> each(types, false,
+                                                           XMLPlatformUtils::fgMemoryManager);
+            while (each.hasMoreElements()) {
+                ComplexTypeInfo& type = each.nextElement();
+                type.getContentModel();
+                type.getFormattedContentModel();
+            }
+        }
+        RefHash3KeysIdPoolEnumerator<SchemaElementDecl> elements = schema.getElemEnumerator();
+        while (elements.hasMoreElements()) {
+            SchemaElementDecl& element = elements.nextElement();
+            element.getContentModel();
+            element.getFormattedContentModel();
+        }
+    }
+}
+
 }  // namespace
 
 SchemaSet::SchemaSet(const std::filesystem::path& dir) : impl_(std::make_unique<Impl>()) {
@@ -238,6 +268,7 @@ SchemaSet::SchemaSet(const std::filesystem::path& dir) : impl_(std::make_unique<
     for (const auto& file : files) loadSchemaFile(*impl_->pool, file);
     impl_->pool->lockPool();
     compilePatterns(*impl_->pool);
+    buildContentModels(*impl_->pool);
 
     RefHashTableOfEnumerator<Grammar> grammars = impl_->pool->getGrammarEnumerator();
     while (grammars.hasMoreElements()) {
