@@ -126,20 +126,6 @@ std::string readBody(HTTPServerRequest& req, std::size_t limit) {
     return body;
 }
 
-Poco::JSON::Object::Ptr parseBody(const std::string& text) {
-    if (text.find_first_not_of(" \t\r\n") == std::string::npos) return new Poco::JSON::Object;
-    refuseOutOfRangeIntegers(text);
-    try {
-        Poco::JSON::Parser parser;
-        auto v = parser.parse(text);
-        auto o = v.extract<Poco::JSON::Object::Ptr>();
-        if (o) return o;
-    } catch (const Poco::Exception&) {
-    } catch (const std::exception&) {
-    }
-    throw ValidationError("INVALID_JSON", "The request body must be a JSON object.", "");
-}
-
 bool wantsCookieSession(const Poco::JSON::Object::Ptr& body) {
     const auto v = body->get("session");
     return v.isString() && v.toString() == "cookie";

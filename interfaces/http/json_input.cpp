@@ -1,5 +1,7 @@
 #include "json_input.hpp"
 
+#include <Poco/JSON/Parser.h>
+
 #include "contracting/kernel/errors.hpp"
 #include "contracting/kernel/free_text.hpp"
 
@@ -163,6 +165,20 @@ bool beyondInt64(std::string_view digits, bool negative) {
 }
 
 }  // namespace
+
+Poco::JSON::Object::Ptr parseBody(const std::string& text) {
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) return new Poco::JSON::Object;
+    refuseOutOfRangeIntegers(text);
+    try {
+        Poco::JSON::Parser parser;
+        auto v = parser.parse(text);
+        auto o = v.extract<Poco::JSON::Object::Ptr>();
+        if (o) return o;
+    } catch (const Poco::Exception&) {
+    } catch (const std::exception&) {
+    }
+    throw ValidationError("INVALID_JSON", "The request body must be a JSON object.", "");
+}
 
 void refuseOutOfRangeIntegers(std::string_view json) {
     std::string last_string;

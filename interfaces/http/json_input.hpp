@@ -39,6 +39,11 @@ std::vector<std::string> stringArray(Poco::JSON::Object::Ptr o, const std::strin
 std::vector<std::int64_t> intArray(Poco::JSON::Object::Ptr o, const std::string& field,
                                    std::size_t max_items = 1000);
 
+// A request body as every JSON handler gets it: an empty object for an empty (white space)
+// body, INVALID_FIELD for an integer beyond 64 bits (below), INVALID_JSON when it is not a JSON
+// object.
+Poco::JSON::Object::Ptr parseBody(const std::string& text);
+
 // INVALID_FIELD (naming the field) when the JSON text holds a whole number beyond 64 bits, such
 // as 2^64: the parser would wrap it (to 0), so it is refused before parsing.
 void refuseOutOfRangeIntegers(std::string_view json);

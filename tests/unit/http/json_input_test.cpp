@@ -57,5 +57,17 @@ TEST(JsonInput, WholeNumbersBeyond64BitsAreRefusedNamingTheField) {
         << "POCO wraps 2^64 to 0 (if this changes, the pre-check may go)";
 }
 
+TEST(JsonInput, ABodyIsAnObjectOrRefusedWithInvalidJson) {
+    using P = std::pair<std::string, std::string>;
+    EXPECT_EQ(parseBody(" \r\n")->size(), 0u) << "no body is an empty object";
+    EXPECT_EQ(parseBody(R"({"a":1})")->getValue<int>("a"), 1);
+    EXPECT_EQ(refusal([] { parseBody("[1]"); }), P("INVALID_JSON", ""));
+    EXPECT_EQ(refusal([] { parseBody("{\"a\":"); }), P("INVALID_JSON", ""));
+    EXPECT_EQ(refusal([] { parseBody(R"({"n":18446744073709551616})"); }), P("INVALID_FIELD", "n"));
+    // Nested deeper than the parser's limit (128): refused, not read by recursion to the end.
+    const std::string deep = "{\"a\":" + std::string(5000, '[') + std::string(5000, ']') + "}";
+    EXPECT_EQ(refusal([&] { parseBody(deep); }), P("INVALID_JSON", ""));
+}
+
 }  // namespace
 }  // namespace zc::http
