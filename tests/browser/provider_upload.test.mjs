@@ -232,6 +232,8 @@ await run('provider_upload', async (browser) => {
   await page.getByLabel('Declaratienummer').fill(number);
   await page.getByRole('button', { name: 'Zoeken' }).click();
   await page.getByRole('link', { name: 'Alle declaraties tonen' }).waitFor();
+  // The filtered page is drawn first and its rows when the server answers (slow under ASan).
+  await page.locator('main tbody').getByRole('link', { name: number, exact: true }).waitFor();
   assert.equal(await page.locator('main tbody tr').count(), 1);
   await page.getByRole('link', { name: number, exact: true }).click();
   await page.getByRole('heading', { name: `Declaratie ${number}` }).waitFor();
