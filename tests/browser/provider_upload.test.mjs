@@ -174,7 +174,9 @@ await run('provider_upload', async (browser) => {
   await screenshot(page, 'prov-upload-error');
 
   // Dry run: the answer per prestatie, nothing stored.
-  await send(page, file, true);
+  const dryRunPath = '**/api/v1/declarations/wmo323/dry-run';
+  const [dryRun] = await Promise.all([page.waitForResponse(dryRunPath), send(page, file, true)]);
+  const wmo325 = await dryRun.text();
   await page.locator('#answer').getByText(/Proefrun/).waitFor();
   await row(page, refs[0]).getByText('toegekend').waitFor();
   await row(page, refs[1]).getByText('afgewezen').waitFor();
@@ -182,6 +184,18 @@ await run('provider_upload', async (browser) => {
   assert.match(await row(page, refs[0]).textContent(), new RegExp(euro(6 * a.tariff).replace(/[.€]/g, '\\$&')));
   assert.match(await page.locator('#answer').textContent(), /deels afgewezen/);
   await screenshot(page, 'prov-answer-dry-run');
+
+  // A file over 5 MiB is not read in the browser, so only the rejected prestaties of the WMO325
+  // are known: the outcome follows from the amount awarded (it said "niets toegekend" while
+  // euros were awarded). The server's answer is the dry run's above, served for this upload.
+  await page.route(dryRunPath, (route) => route.fulfill({ status: 200, contentType: 'application/xml', body: wmo325 }));
+  await send(page, { name: 'groot.xml', mimeType: 'application/xml', buffer: Buffer.alloc(6 * 1024 * 1024, ' ') }, true);
+  await page.locator('#answer').getByText(/alleen de afgewezen prestaties/).waitFor();
+  const large = await page.locator('#answer dl').textContent();
+  assert.match(large, /deels afgewezen/);
+  assert.ok(!large.includes('niets toegekend'), large);
+  assert.ok(large.includes(euro(6 * a.tariff)), `awarded ${euro(6 * a.tariff)} in: ${large}`);
+  await page.unroute(dryRunPath);
 
   // For real: the same answer, the WMO325 to download and a link to the declaration.
   await send(page, file, false);

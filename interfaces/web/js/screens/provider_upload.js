@@ -49,6 +49,13 @@ function outcomeOf(lines) {
   return accepted === 0 ? 'none' : 'partial';
 }
 
+// The outcome of a WMO325 when the uploaded file was too large to read here: the answer lists
+// only the rejected prestaties, so whether anything was accepted follows from the amount awarded.
+function outcomeOfRejectedOnly(a) {
+  if (!a.rejected.length) return 'full';
+  return Number(a.awarded) !== 0 ? 'partial' : 'none';
+}
+
 function fromWmo325(xml, uploaded, dryRun) {
   const a = parseWmo325(xml);
   if (!a) return null;
@@ -62,7 +69,7 @@ function fromWmo325(xml, uploaded, dryRun) {
       return whole ? { ...p, status: 'rejected', codes: ['0233'] } : { ...p, status: 'accepted', codes: [] };
     })
     : a.rejected.map((p) => ({ ...p, status: 'rejected' }));
-  let outcome = outcomeOf(lines);
+  let outcome = uploaded ? outcomeOf(lines) : outcomeOfRejectedOnly(a);
   if (whole) outcome = 'whole';
   return {
     kind: 'wmo323', number: a.number || (uploaded && uploaded.number) || '', dryRun, outcome, submitted: a.submitted, awarded: a.awarded, lines,
