@@ -183,10 +183,10 @@ async function reviewQueue(page, line) {
   const row = page.locator('tbody tr', { hasText: line.reference });
   await row.waitFor();
   const text = await row.innerText();
-  const maxMinutes = line.weeks * 4 * 60;
   assert.match(text, /9321/);
   assert.match(text, /Volume boven het plafond in deze periode/);
-  assert.ok(text.includes(`4 uur per week; in deze periode 0 van ${grouped(maxMinutes)} minuten gebruikt`), text);
+  // The cap in the allocation's own unit (hours), not in the minutes it is counted in.
+  assert.ok(text.includes(`4 uur per week; in deze periode 0 van ${grouped(line.weeks * 4)} uur gebruikt`), text);
   assert.ok(text.includes(euro(line.amount)), `amount ${euro(line.amount)} in ${text}`);
   assert.ok(text.includes(`${line.volume} uur`), text);
   assert.ok(text.includes(`${line.provider} (AGB ${line.agb})`), text);
@@ -210,8 +210,9 @@ async function decideLine(page, line) {
   await trace.getByText(`Declaratie ${line.number} ontvangen op`).waitFor();
   await trace.getByText('Nog geen betaalverplichting: de regel wacht op beoordeling.').waitFor();
   const capText = await main.locator('section', { hasText: 'Plafond van de toewijzing' }).innerText();
-  assert.ok(capText.includes(`${grouped(line.volume * 60)} van ${grouped(line.weeks * 240)} minuten`), capText);
-  assert.ok(capText.includes(`${over} minuten (1 uur) boven het plafond`), capText);
+  assert.ok(capText.includes(`${grouped(line.volume)} van ${grouped(line.weeks * 4)} uur`), capText);
+  assert.ok(capText.includes(`${grouped(over / 60)} uur boven het plafond`), capText);
+  assert.ok(!capText.includes('minuten'), capText);
   await screenshot(page, 'cm-review');
   // The reason is required, also to accept.
   await page.getByRole('button', { name: 'Accepteren' }).click();

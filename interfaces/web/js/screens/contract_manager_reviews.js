@@ -15,7 +15,8 @@ import {
 // --- the cap in words -----------------------------------------------------------------------
 
 // The server gives max_* and used_* in the cap's counting unit (minutes for an hours cap);
-// only volume is in the cap's own unit. Everything below is shown in the counting unit.
+// only volume is in the cap's own unit. Everything below is shown in the cap's own unit: an
+// hours cap in hours (and minutes where a count is not whole hours), as the allocation says it.
 const maxInCounting = (cap, max) => (max === null || max === undefined ? null : max);
 
 // The line's volume in the cap's counting unit (hours claimed on an hours cap → minutes).
@@ -24,38 +25,38 @@ function lineInCounting(item) {
   return item.unit === 'hours' && cap.counting_unit === 'minutes' ? item.volume * 60 : item.volume;
 }
 
-// "1.260 minuten (21 uur)"; other units as they are.
-function countText(n, unit) {
-  const hours = unit === 'minutes' ? hoursText(n) : '';
-  return hours ? `${quantity(n, unit)} (${hours})` : quantity(n, unit);
-}
-
-// Minutes as hours when that reads better: 1260 -> "21 uur", 870 -> "14 uur en 30 minuten".
+// Minutes in hours: 1080 -> "18 uur", 870 -> "14 uur en 30 minuten", 45 -> "45 minuten".
 function hoursText(minutes) {
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  if (hours === 0) return '';
-  return rest === 0 ? quantity(hours, 'hours') : t('cm.rev.hours_minutes', { h: quantity(hours, 'hours'), m: quantity(rest, 'minutes') });
+  if (rest === 0) return quantity(hours, 'hours');
+  if (hours === 0) return quantity(rest, 'minutes');
+  return t('cm.rev.hours_minutes', { h: quantity(hours, 'hours'), m: quantity(rest, 'minutes') });
 }
 
-// "870 van 1.080 minuten (14 uur en 30 minuten van 18 uur)"
-function usedOf(used, max, unit) {
-  const base = t('cm.rev.used_of', { used: integer(used), max: quantity(max, unit) });
-  if (unit !== 'minutes' || max < 60) return base;
-  if (used === 0) return `${base} (${hoursText(max)})`;
-  return `${base} (${t('cm.rev.used_of', { used: hoursText(used) || quantity(used, 'minutes'), max: hoursText(max) })})`;
+// A count in the cap's own unit: "21 uur"; other units as they are.
+const countText = (n, unit) => (unit === 'minutes' ? hoursText(n) : quantity(n, unit));
+
+// {used, max} for "{used} van {max}": "0" and "18 uur", or "14 uur en 30 minuten" and "18 uur".
+function usedAndMax(used, max, unit) {
+  if (unit !== 'minutes') return { used: integer(used), max: quantity(max, unit) };
+  if (used % 60 === 0 && max % 60 === 0) return { used: integer(used / 60), max: quantity(max / 60, 'hours') };
+  return { used: hoursText(used), max: hoursText(max) };
 }
+
+// "0 van 18 uur", "14 uur en 30 minuten van 18 uur"
+const usedOf = (used, max, unit) => t('cm.rev.used_of', usedAndMax(used, max, unit));
 
 // "4 uur per week"
 const capWords = (cap) => `${integer(cap.volume)} ${unitText(cap.unit, cap.volume)} ${frequencyText(cap.frequency)}`;
 
-// "4 uur per week; in deze periode 870 van 1.080 minuten gebruikt"
+// "4 uur per week; in deze periode 0 van 18 uur gebruikt"
 function capSummary(cap) {
   if (!cap) return t('cm.rev.no_cap');
   const max = maxInCounting(cap, cap.max_in_period);
   const used = max === null
-    ? t('cm.rev.used_no_period_limit', { used: quantity(cap.used_in_period, cap.counting_unit) })
-    : t('cm.rev.used_in_period', { used: integer(cap.used_in_period), max: quantity(max, cap.counting_unit) });
+    ? t('cm.rev.used_no_period_limit', { used: countText(cap.used_in_period, cap.counting_unit) })
+    : t('cm.rev.used_in_period', usedAndMax(cap.used_in_period, max, cap.counting_unit));
   return `${capWords(cap)}; ${used}`;
 }
 
