@@ -180,7 +180,10 @@ async function auditTrail(page, clientId) {
   await page.getByRole('heading', { level: 1, name: 'Audittrail' }).waitFor();
   await page.getByLabel('Actie').fill('client.create');
   await page.getByLabel('Objectnummer').fill(clientId);
-  await page.getByRole('button', { name: 'Filteren' }).click();
+  const [answer] = await Promise.all([
+    page.waitForResponse((r) => r.url().includes('/api/v1/audit?') && r.url().includes('client.create')),
+    page.getByRole('button', { name: 'Filteren' }).click(),
+  ]);
   await page.waitForURL(/action=client\.create/);
   const rows = page.locator('main tbody tr');
   await rows.first().filter({ hasText: 'client.create' }).waitFor();
@@ -188,6 +191,11 @@ async function auditTrail(page, clientId) {
   const text = await rows.first().innerText();
   assert.match(text, /ao\.bakker/);
   assert.match(text, /gelukt/);
+  // The moment the server gives in UTC is shown on Amsterdam time.
+  const at = new Date((await answer.json()).find((r) => r.object_id === clientId).at);
+  const nl = Object.fromEntries(new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit',
+    day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at).map((p) => [p.type, p.value]));
+  assert.ok(text.includes(`${nl.day}-${nl.month}-${nl.year} ${nl.hour}:${nl.minute}`), `Amsterdam time of ${at.toISOString()} in: ${text}`);
   await rows.first().getByText('Voor en na').click();
   const after = await rows.first().locator('pre').innerText();
   assert.ok(after.includes(surname) && !after.includes(bsn), 'the audit record holds the full BSN');

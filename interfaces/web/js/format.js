@@ -29,11 +29,20 @@ export function date(iso) {
   return m ? `${m[3]}-${m[2]}-${m[1]}` : String(iso);
 }
 
-// "2026-11-23 10:15:00.123456" or "2026-11-23T10:15:00Z" -> "23-11-2026 10:15" (UTC as stored).
+// Moments are shown on Dutch wall-clock time, whatever the browser's own zone.
+const AMSTERDAM = new Intl.DateTimeFormat('nl-NL', {
+  timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+});
+
+// A moment the server gives in UTC ("2026-11-23 10:15:00.123456", "2026-11-23T10:15:00Z") on
+// Amsterdam time: "23-11-2026 11:15" (CET), "23-06-2026 12:15" (CEST).
 export function dateTime(iso) {
   if (!iso) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})/.exec(String(iso));
-  return m ? `${m[3]}-${m[2]}-${m[1]} ${m[4]}:${m[5]}` : date(iso);
+  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?/.exec(String(iso));
+  if (!m) return date(iso);
+  const utc = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +(m[6] || 0)));
+  const part = Object.fromEntries(AMSTERDAM.formatToParts(utc).map((p) => [p.type, p.value]));
+  return `${part.day}-${part.month}-${part.year} ${part.hour}:${part.minute}`;
 }
 
 // Whole numbers with Dutch grouping: 12345 -> "12.345".
