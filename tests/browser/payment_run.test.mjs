@@ -207,11 +207,10 @@ await run('payment_run', async (browser) => {
   await preparer.getByText(`0193: ${DEBTOR.name} — ${DEBTOR.iban}`).waitFor(); // the run's account
   await screenshot(preparer, 'fin-run');
 
-  // The preparer may not approve: the four-eyes refusal is shown, with its code.
-  await preparer.getByRole('button', { name: 'Run goedkeuren' }).click();
-  const refusal = preparer.locator('#approve-feedback [role="alert"]');
-  await refusal.getByText('vier-ogenprincipe').waitFor();
-  assert.match(await refusal.textContent(), /klaargezet door fin\.devries.*\(FOUR_EYES\)/);
+  // The preparer may not approve (four eyes; the server refuses it too, e2e PaymentsFlow): no
+  // approve button, but why and who must.
+  await preparer.locator('#approve-mine').getByText('Een andere medewerker van financiën moet hem goedkeuren').waitFor();
+  assert.equal(await preparer.getByRole('button', { name: 'Run goedkeuren' }).count(), 0);
   await screenshot(preparer, 'fin-run-four-eyes');
 
   // fin.mulder approves, downloads the pain.001 and sees the run approved.
@@ -219,7 +218,18 @@ await run('payment_run', async (browser) => {
   await login(approver, 'fin.mulder');
   await approver.goto(`${baseUrl}/finance/runs/${prepared.id}`);
   await approver.getByText('Klaargezet door fin.devries').waitFor();
+  // Approving is irreversible: first a summary to confirm, which can be cancelled.
   await approver.getByRole('button', { name: 'Run goedkeuren' }).click();
+  const confirmBox = approver.getByRole('group', { name: `Betaalrun ${prepared.id} goedkeuren?` });
+  await confirmBox.waitFor();
+  const summaryText = await confirmBox.innerText();
+  assert.ok(summaryText.includes(dutch(total)) && summaryText.includes(DEBTOR.iban), summaryText);
+  assert.match(summaryText, /niet ongedaan/);
+  await screenshot(approver, 'fin-run-confirm');
+  await confirmBox.getByRole('button', { name: 'Annuleren' }).click();
+  assert.equal(await approver.getByText(`Betaalrun ${prepared.id} is goedgekeurd.`).count(), 0);
+  await approver.getByRole('button', { name: 'Run goedkeuren' }).click();
+  await confirmBox.getByRole('button', { name: 'Ja, run goedkeuren' }).click();
   await approver.getByText(`Betaalrun ${prepared.id} is goedgekeurd.`).waitFor();
   await approver.getByText('goedgekeurd', { exact: true }).first().waitFor();
   const [download] = await Promise.all([

@@ -229,3 +229,38 @@ export function facts(pairs) {
     .filter((p) => p && p[1] !== undefined && p[1] !== null && p[1] !== '')
     .map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
 }
+
+// An irreversible action in two steps: `label` opens a summary of what will happen (built when
+// opened, from `summary()`), and only the confirm button runs `act`; cancel closes it again.
+// A refusal from `act` goes to `onError` and the summary stays open for another try.
+export function confirmStep({ label, title, summary, confirmLabel, act, onError }) {
+  const start = h('button', { type: 'button', class: 'primary' }, label);
+  const titleId = uid('confirm');
+  const body = h('div');
+  const yes = h('button', { type: 'button', class: 'primary' }, confirmLabel);
+  const no = h('button', { type: 'button' }, t('ui.cancel'));
+  const box = h('div', { class: 'confirm', role: 'group', 'aria-labelledby': titleId, tabindex: '-1', hidden: true },
+    h('h3', { id: titleId }, title), body, h('p', { class: 'hint' }, t('ui.irreversible')), h('div', { class: 'actions' }, yes, no));
+  start.addEventListener('click', () => {
+    body.replaceChildren(...summary());
+    box.hidden = false;
+    start.hidden = true;
+    box.focus();
+  });
+  no.addEventListener('click', () => {
+    box.hidden = true;
+    start.hidden = false;
+    start.focus();
+  });
+  yes.addEventListener('click', async () => {
+    yes.disabled = true;
+    try {
+      await act();
+    } catch (error) {
+      onError(error);
+    } finally {
+      yes.disabled = false;
+    }
+  });
+  return h('div', {}, start, box);
+}

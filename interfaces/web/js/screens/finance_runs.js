@@ -4,7 +4,7 @@ import * as api from '../api.js';
 import { date, dateTime, integer, money } from '../format.js';
 import { t } from '../i18n.js';
 import {
-  announce, errorBlock, field, form, h, link, load, page, section, table,
+  announce, confirmStep, errorBlock, field, form, h, link, load, page, section, table,
 } from '../ui.js';
 import {
   alertBox, facts, isoDay, leftOutReason, providerMap, providerName, quietProgress, statusBadge,
@@ -216,28 +216,42 @@ function approveError(error, run) {
   return errorBlock(error);
 }
 
+// What approving commits to, shown before it is done.
+function approvalSummary(run) {
+  return [facts([
+    [t('fin.runs.transactions'), integer(run.transactions)],
+    [t('fin.runs.total'), money(run.control_sum_cents)],
+    [t('fin.runs.execution_date'), date(run.execution_date)],
+    [t('fin.run.accounts'), (run.accounts || []).map((a) => h('div', {}, `${a.municipality_code}: ${a.iban || t('fin.run.account_unknown')}`))],
+  ])];
+}
+
+// The preparer sees why there is nothing to approve; another finance user approves after a
+// summary of the run and a confirmation.
 function approvePanel(run, ctx) {
+  if (run.prepared_by === ctx.user.name) {
+    return section(t('fin.run.approval'), h('p', { id: 'approve-mine' }, t('fin.run.approve_mine')));
+  }
   const feedback = h('div', { id: 'approve-feedback' });
-  const mine = run.prepared_by === ctx.user.name;
-  const button = h('button', { type: 'button', class: 'primary', id: 'approve-run' }, t('fin.run.approve'));
-  button.addEventListener('click', async () => {
-    button.disabled = true;
-    feedback.replaceChildren();
-    try {
+  const step = confirmStep({
+    label: t('fin.run.approve'),
+    title: t('fin.run.approve_confirm_title', { id: run.id }),
+    summary: () => approvalSummary(run),
+    confirmLabel: t('fin.run.approve_confirm'),
+    act: async () => {
+      feedback.replaceChildren();
       await api.post(`/payment-runs/${run.id}/approve`);
       announce(t('fin.run.approved', { id: run.id }));
       await ctx.rerender();
-    } catch (error) {
+    },
+    onError: (error) => {
       if (!error || !error.code) throw error;
       const box = approveError(error, run);
       feedback.replaceChildren(box);
       box.focus();
-      button.disabled = false;
-    }
+    },
   });
-  return section(t('fin.run.approval'),
-    h('p', {}, mine ? t('fin.run.approve_mine') : t('fin.run.approve_intro', { user: run.prepared_by })),
-    h('div', { class: 'actions' }, button), feedback);
+  return section(t('fin.run.approval'), h('p', {}, t('fin.run.approve_intro', { user: run.prepared_by })), step, feedback);
 }
 
 // A prepared run that can no longer be approved as it is says so, with the way out.
