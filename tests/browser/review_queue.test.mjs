@@ -218,8 +218,23 @@ async function decideLine(page, line) {
   await page.getByRole('button', { name: 'Accepteren' }).click();
   await page.getByText(/\(REASON_REQUIRED\)/).waitFor();
   await page.getByLabel('Reden').fill('Extra week met de aanbieder afgesproken (browsertest).');
+  // A decision is irreversible: a summary first, to confirm or cancel.
   await page.getByRole('button', { name: 'Accepteren' }).click();
+  const confirmBox = page.getByRole('group', { name: `Regel ${line.reference} accepteren?` });
+  await confirmBox.waitFor();
+  const summaryText = await confirmBox.innerText();
+  assert.ok(summaryText.includes(euro(line.amount)) && summaryText.includes('Extra week met de aanbieder'), summaryText);
+  await confirmBox.getByRole('button', { name: 'Annuleren' }).click();
+  assert.ok(await confirmBox.isHidden());
+  await page.getByRole('button', { name: 'Accepteren' }).click();
+  await screenshot(page, 'cm-review-confirm');
+  const linePage = page.url();
+  await confirmBox.getByRole('button', { name: 'Ja, accepteren' }).click();
+  // The queue moves on: to the next open line, or to the queue when none is left.
   await page.locator('#status', { hasText: `Regel ${line.reference} is geaccepteerd.` }).waitFor();
+  await page.waitForURL((u) => u.href !== linePage);
+  assert.match(await page.locator('#status').innerText(), /volgende open regel|geen open regels meer/);
+  await page.goBack();
   const decided = main.locator('section', { hasText: 'Besloten door' });
   await decided.getByText('Geaccepteerd').waitFor();
   await decided.getByText('Extra week met de aanbieder afgesproken (browsertest).').waitFor();

@@ -230,27 +230,20 @@ export function facts(pairs) {
     .map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
 }
 
-// An irreversible action in two steps: `label` opens a summary of what will happen (built when
-// opened, from `summary()`), and only the confirm button runs `act`; cancel closes it again.
-// A refusal from `act` goes to `onError` and the summary stays open for another try.
-export function confirmStep({ label, title, summary, confirmLabel, act, onError }) {
-  const start = h('button', { type: 'button', class: 'primary' }, label);
+// The confirmation of an irreversible action: `open(title, nodes)` shows what will happen and
+// focuses it; only the confirm button runs `act` (a refusal goes to `onError` and the box stays
+// open for another try); cancel closes it and calls `onCancel`.
+export function confirmBox({ confirmLabel, act, onError, onCancel = () => {} }) {
   const titleId = uid('confirm');
+  const heading = h('h3', { id: titleId });
   const body = h('div');
   const yes = h('button', { type: 'button', class: 'primary' }, confirmLabel);
   const no = h('button', { type: 'button' }, t('ui.cancel'));
-  const box = h('div', { class: 'confirm', role: 'group', 'aria-labelledby': titleId, tabindex: '-1', hidden: true },
-    h('h3', { id: titleId }, title), body, h('p', { class: 'hint' }, t('ui.irreversible')), h('div', { class: 'actions' }, yes, no));
-  start.addEventListener('click', () => {
-    body.replaceChildren(...summary());
-    box.hidden = false;
-    start.hidden = true;
-    box.focus();
-  });
+  const el = h('div', { class: 'confirm', role: 'group', 'aria-labelledby': titleId, tabindex: '-1', hidden: true },
+    heading, body, h('p', { class: 'hint' }, t('ui.irreversible')), h('div', { class: 'actions' }, yes, no));
   no.addEventListener('click', () => {
-    box.hidden = true;
-    start.hidden = false;
-    start.focus();
+    el.hidden = true;
+    onCancel();
   });
   yes.addEventListener('click', async () => {
     yes.disabled = true;
@@ -262,5 +255,24 @@ export function confirmStep({ label, title, summary, confirmLabel, act, onError 
       yes.disabled = false;
     }
   });
-  return h('div', {}, start, box);
+  const open = (title, nodes, label = confirmLabel) => {
+    heading.textContent = title;
+    yes.textContent = label;
+    body.replaceChildren(...nodes);
+    el.hidden = false;
+    el.focus();
+  };
+  return { el, open };
+}
+
+// An irreversible action behind one button: `label` opens the confirmation with `title` and the
+// summary built when opened (`summary()`).
+export function confirmStep({ label, title, summary, confirmLabel, act, onError }) {
+  const start = h('button', { type: 'button', class: 'primary' }, label);
+  const box = confirmBox({ confirmLabel, act, onError, onCancel: () => { start.hidden = false; start.focus(); } });
+  start.addEventListener('click', () => {
+    start.hidden = true;
+    box.open(title, summary());
+  });
+  return h('div', {}, start, box.el);
 }

@@ -4,9 +4,10 @@
 // contract manager, accept or reject with a required reason. The detail page also shows the
 // line's way to payment (its claim-line trace).
 import * as api from '../api.js';
+import './review_strings.js';
 import { date, dateTime, integer, money, percent } from '../format.js';
-import { addStrings, t } from '../i18n.js';
-import { announce, badge, clearErrors, field, h, link, load, section, table } from '../ui.js';
+import { t } from '../i18n.js';
+import { announce, badge, clearErrors, confirmBox, field, h, link, load, section, table } from '../ui.js';
 import {
   actionLink, facts, fieldError, frequencyText, isManager, localizedCall, nowrap, page, overdueBadge, periodNode, periodText, productMap, productText,
   quantity, showFormError, statusBadge, statusFilter, tOr, unitText,
@@ -221,13 +222,45 @@ function ruleSection(item) {
     h('p', {}, h('span', { class: 'hint' }, t('cm.rev.check_message')), ' ', h('q', { lang: 'en' }, item.message)));
 }
 
-// Accept or reject; the reason is required either way.
+// After a decision the queue moves on: to the next open line, or back to the queue when none
+// is left; the announcement says what was decided and where the user is now.
+async function moveOn(ctx, item, decision) {
+  const done = t(decision === 'accept' ? 'cm.rev.accepted' : 'cm.rev.rejected', { ref: item.reference });
+  const next = (await api.get('/reviews?status=open')).find((i) => i.id !== item.id && i.status === 'open');
+  announce(next ? `${done} ${t('cm.rev.next_line', { ref: next.reference })}` : `${done} ${t('cm.rev.queue_empty')}`);
+  ctx.navigate(next ? `/reviews/${next.id}` : '/reviews');
+}
+
+// What a decision does, shown to confirm it.
+function decisionSummary(item, decision, reason) {
+  return [facts([
+    [t('cm.rev.provider'), providerText(item)],
+    [t('cm.rev.amount'), money(item.amount_cents)],
+    [t('cm.rev.reason'), reason],
+  ]), h('p', {}, t(decision === 'accept' ? 'cm.rev.accept_effect' : 'cm.rev.reject_effect'))];
+}
+
+// Accept or reject; the reason is required either way, and the decision is confirmed first.
 function decisionForm(ctx, item) {
   const reason = field({ name: 'reason', label: t('cm.rev.reason'), type: 'textarea', required: true, hint: t('cm.rev.reason_hint') });
   const accept = h('button', { type: 'submit', class: 'primary', value: 'accept' }, t('cm.rev.accept'));
   const reject = h('button', { type: 'submit', class: 'danger', value: 'reject' }, t('cm.rev.reject'));
-  const el = h('form', { novalidate: true, id: 'cm-review-decision' }, reason, h('div', { class: 'actions' }, accept, reject));
-  el.addEventListener('submit', async (e) => {
+  const buttons = h('div', { class: 'actions' }, accept, reject);
+  const el = h('form', { novalidate: true, id: 'cm-review-decision' }, reason, buttons);
+  let chosen = null;
+  const confirm = confirmBox({
+    confirmLabel: t('cm.rev.accept'),
+    act: async () => {
+      await localizedCall(() => api.post(`/reviews/${item.id}/decision`, { decision: chosen.decision, reason: chosen.reason }));
+      await moveOn(ctx, item, chosen.decision);
+    },
+    onError: (error) => {
+      if (!error || !error.code) throw error;
+      showFormError(el, error);
+    },
+    onCancel: () => { buttons.hidden = false; },
+  });
+  el.addEventListener('submit', (e) => {
     e.preventDefault();
     clearErrors(el);
     const decision = e.submitter?.value === 'reject' ? 'reject' : 'accept';
@@ -236,20 +269,12 @@ function decisionForm(ctx, item) {
       showFormError(el, fieldError('REASON_REQUIRED', 'reason'));
       return;
     }
-    accept.disabled = true;
-    reject.disabled = true;
-    try {
-      await localizedCall(() => api.post(`/reviews/${item.id}/decision`, { decision, reason: text }));
-      announce(t(decision === 'accept' ? 'cm.rev.accepted' : 'cm.rev.rejected', { ref: item.reference }));
-      await ctx.rerender();
-    } catch (error) {
-      if (!error || !error.code) throw error;
-      showFormError(el, error);
-    } finally {
-      accept.disabled = false;
-      reject.disabled = false;
-    }
+    chosen = { decision, reason: text };
+    buttons.hidden = true;
+    confirm.open(t(`cm.rev.${decision}_confirm_title`, { ref: item.reference }), decisionSummary(item, decision, text),
+      t(`cm.rev.${decision}_confirm`));
   });
+  el.append(confirm.el);
   return section(t('cm.rev.decide'), el);
 }
 
@@ -354,212 +379,3 @@ function traceSection(ctx, claimLineId) {
     load: () => load(body, () => api.get(`/claim-lines/${encodeURIComponent(claimLineId)}/trace`), (tr) => traceSteps(ctx, tr)),
   };
 }
-
-addStrings({
-  nl: {
-    'cm.nav.reviews': 'Beoordelingswachtrij',
-    'cm.rev.title': 'Beoordelingswachtrij declaraties',
-    'cm.rev.intro': 'Gedeclareerde regels die een controle niet afwees maar ter beoordeling voorlegt. Beoordeel elke regel vóór de termijn; een geaccepteerde regel wordt betaalbaar.',
-    'cm.rev.filter.open': 'Open',
-    'cm.rev.filter.decided': 'Beslist',
-    'cm.rev.filter.all': 'Alle',
-    'cm.rev.summary': '{n} regel(s), waarvan {open} open.',
-    'cm.rev.summary_overdue': '{n} over de termijn.',
-    'cm.rev.caption': 'Regels ter beoordeling',
-    'cm.rev.empty': 'Geen regels in deze selectie.',
-    'cm.rev.due': 'Termijn',
-    'cm.rev.agb': 'AGB aanbieder',
-    'cm.rev.reference': 'Referentie',
-    'cm.rev.allocation_product': 'Toewijzing en product',
-    'cm.rev.allocation': 'Toewijzing',
-    'cm.rev.product': 'Product',
-    'cm.rev.period': 'Periode',
-    'cm.rev.volume': 'Volume',
-    'cm.rev.amount': 'Bedrag',
-    'cm.rev.rule': 'Controle',
-    'cm.rev.cap_use': 'Plafond en gebruik',
-    'cm.rev.declaration': 'Declaratie (intern nummer)',
-    'cm.rev.assess': 'Beoordelen',
-    'cm.rev.view': 'Bekijken',
-    'cm.rev.escalated': 'Antwoord verstuurd',
-    'cm.rev.escalated_hint': 'De termijn is verstreken: de aanbieder kreeg deze regel als niet geaccepteerd terug. Uw beslissing wordt vastgelegd, maar de regel wordt niet betaald: dat antwoord staat. De aanbieder kan de regel opnieuw indienen.',
-    'cm.rev.rule.9321': 'Volume boven het plafond in deze periode',
-    'cm.rev.rule.9322': 'Volume boven het plafond over de hele toewijzing',
-    'cm.rev.rule.9319': 'Late declaratie',
-    'cm.rev.rule.other': 'Andere controle',
-    'cm.rev.rule_code': 'Controle {code}',
-    'cm.rev.check_message': 'Melding van de controle (Engels):',
-    'cm.rev.no_cap': 'Geen plafond bekend (toewijzing niet gevonden).',
-    'cm.rev.used_in_period': 'in deze periode {used} van {max} gebruikt',
-    'cm.rev.used_no_period_limit': 'geen grens per periode; {used} gebruikt',
-    'cm.rev.used_no_total_limit': 'geen totale grens (toewijzing zonder einddatum); {used} gebruikt',
-    'cm.rev.used_of': '{used} van {max}',
-    'cm.rev.hours_minutes': '{h} en {m}',
-    'cm.rev.cap': 'Plafond',
-    'cm.rev.period_use': 'Gebruikt in deze periode (eerder geaccepteerd)',
-    'cm.rev.period_use_now': 'Gebruikt in deze periode (geaccepteerde regels)',
-    'cm.rev.meter_now': 'Gebruik in deze periode:',
-    'cm.rev.this_line': 'Deze regel',
-    'cm.rev.with_line': 'Met deze regel',
-    'cm.rev.within': 'binnen het plafond',
-    'cm.rev.over': '{over} boven het plafond ({pct} meer)',
-    'cm.rev.total_use': 'Gebruikt over de hele toewijzing',
-    'cm.rev.meter': 'Gebruik in deze periode met deze regel:',
-    'cm.rev.back': '← Terug naar de beoordelingswachtrij',
-    'cm.rev.not_found': 'Deze regel staat niet (meer) in de wachtrij.',
-    'cm.rev.line_title': 'Regel {ref} beoordelen',
-    'cm.rev.the_line': 'De regel',
-    'cm.rev.why': 'Waarom ter beoordeling',
-    'cm.rev.cap_title': 'Plafond van de toewijzing',
-    'cm.rev.decide': 'Besluit',
-    'cm.rev.decision': 'Besluit',
-    'cm.rev.reason': 'Reden',
-    'cm.rev.reason_hint': 'Verplicht, ook bij accepteren. De reden komt in het audittrail.',
-    'cm.rev.accept': 'Accepteren',
-    'cm.rev.reject': 'Afwijzen',
-    'cm.rev.accepted': 'Regel {ref} is geaccepteerd.',
-    'cm.rev.rejected': 'Regel {ref} is afgewezen.',
-    'cm.rev.decided_by': 'Besloten door',
-    'cm.rev.answer_title': 'Declaraties met verstreken termijn beantwoorden',
-    'cm.rev.answer_hint': 'Beantwoordt elke declaratie die op de termijn nog wacht: de aanbieder krijgt de onbesliste regels als niet geaccepteerd terug; die regels blijven hier open. Normaal doet een dagelijkse taak dit.',
-    'cm.rev.answer_overdue': 'Verlopen declaraties beantwoorden…',
-    'cm.rev.answer_confirm': 'Ja, nu beantwoorden',
-    'cm.rev.answered': '{n} declaratie(s) beantwoord.',
-    'cm.rev.provider': 'Aanbieder',
-    'cm.rev.agb_value': 'AGB {agb}',
-    'cm.rev.reference_declaration': 'Referentie en declaratie',
-    'cm.rev.declaration_short': 'declaratie {number}',
-    'cm.rev.declaration_number': 'Declaratienummer',
-    'cm.rev.trace.title': 'Verloop van de regel',
-    'cm.rev.trace.intro': 'Van de ontvangst van de declaratie tot de betaling en de afschrijving bij de bank.',
-    'cm.rev.trace.done': 'gedaan',
-    'cm.rev.trace.pending': 'nog niet',
-    'cm.rev.trace.skipped': 'niet van toepassing',
-    'cm.rev.trace.received': 'Declaratie ontvangen',
-    'cm.rev.trace.received_text': 'Declaratie {number} ontvangen op {at}.',
-    'cm.rev.trace.answered': 'Antwoord aan de aanbieder',
-    'cm.rev.trace.answered_text': 'Beantwoord op {at}.',
-    'cm.rev.trace.not_answered': 'De declaratie is nog niet beantwoord.',
-    'cm.rev.trace.payable': 'Betaalverplichting',
-    'cm.rev.trace.payable_text': 'Betaalverplichting {id} van {amount}, uiterlijk te betalen op {due}: {status}.',
-    'cm.rev.trace.payable_pending': 'Nog geen betaalverplichting: de regel wacht op beoordeling.',
-    'cm.rev.trace.no_payable': 'Geen betaalverplichting: de regel is niet geaccepteerd.',
-    'cm.rev.trace.payable.open': 'open',
-    'cm.rev.trace.payable.in_run': 'in een betaalrun',
-    'cm.rev.trace.payable.paid': 'betaald',
-    'cm.rev.trace.payable.disputed': 'betwist',
-    'cm.rev.trace.payment': 'Betaling',
-    'cm.rev.trace.payment_text': 'Betaalrun {run}, EndToEndId {e2e}: {status}.',
-    'cm.rev.trace.payment.sent': 'verstuurd',
-    'cm.rev.trace.payment.booked': 'afgeschreven',
-    'cm.rev.trace.payment.returned': 'teruggeboekt',
-    'cm.rev.trace.returned': 'Reden van terugboeking: {reason}.',
-    'cm.rev.trace.no_payment': 'Nog niet in een goedgekeurde betaalrun.',
-    'cm.rev.trace.bank': 'Afschrijving bij de bank',
-    'cm.rev.trace.bank_text': 'Afgeschreven op {date} op afschrift {statement}, in een overboeking van {amount} in totaal.',
-    'cm.rev.trace.no_bank': 'Nog niet op een bankafschrift.',
-  },
-  en: {
-    'cm.nav.reviews': 'Review queue',
-    'cm.rev.title': 'Claim review queue',
-    'cm.rev.intro': 'Declared lines that a check did not reject but sent for review. Decide every line before its due date; an accepted line becomes payable.',
-    'cm.rev.filter.open': 'Open',
-    'cm.rev.filter.decided': 'Decided',
-    'cm.rev.filter.all': 'All',
-    'cm.rev.summary': '{n} line(s), {open} of them open.',
-    'cm.rev.summary_overdue': '{n} overdue.',
-    'cm.rev.caption': 'Lines for review',
-    'cm.rev.empty': 'No lines in this selection.',
-    'cm.rev.due': 'Due date',
-    'cm.rev.agb': 'Provider AGB',
-    'cm.rev.reference': 'Reference',
-    'cm.rev.allocation_product': 'Allocation and product',
-    'cm.rev.allocation': 'Allocation',
-    'cm.rev.product': 'Product',
-    'cm.rev.period': 'Period',
-    'cm.rev.volume': 'Volume',
-    'cm.rev.amount': 'Amount',
-    'cm.rev.rule': 'Check',
-    'cm.rev.cap_use': 'Cap and use',
-    'cm.rev.declaration': 'Declaration (internal number)',
-    'cm.rev.assess': 'Assess',
-    'cm.rev.view': 'View',
-    'cm.rev.escalated': 'Answer sent',
-    'cm.rev.escalated_hint': 'The due date has passed: the provider got this line back as not accepted. Your decision is recorded, but the line is not paid: that answer stands. The provider may send the line again.',
-    'cm.rev.rule.9321': 'Volume above the cap in this period',
-    'cm.rev.rule.9322': 'Volume above the cap over the whole allocation',
-    'cm.rev.rule.9319': 'Late declaration',
-    'cm.rev.rule.other': 'Other check',
-    'cm.rev.rule_code': 'Check {code}',
-    'cm.rev.check_message': 'Message of the check:',
-    'cm.rev.no_cap': 'No cap known (allocation not found).',
-    'cm.rev.used_in_period': '{used} of {max} used in this period',
-    'cm.rev.used_no_period_limit': 'no limit per period; {used} used',
-    'cm.rev.used_no_total_limit': 'no overall limit (allocation without an end); {used} used',
-    'cm.rev.used_of': '{used} of {max}',
-    'cm.rev.hours_minutes': '{h} and {m}',
-    'cm.rev.cap': 'Cap',
-    'cm.rev.period_use': 'Used in this period (accepted before)',
-    'cm.rev.period_use_now': 'Used in this period (accepted lines)',
-    'cm.rev.meter_now': 'Use in this period:',
-    'cm.rev.this_line': 'This line',
-    'cm.rev.with_line': 'With this line',
-    'cm.rev.within': 'within the cap',
-    'cm.rev.over': '{over} above the cap ({pct} more)',
-    'cm.rev.total_use': 'Used over the whole allocation',
-    'cm.rev.meter': 'Use in this period with this line:',
-    'cm.rev.back': '← Back to the review queue',
-    'cm.rev.not_found': 'This line is not (or no longer) in the queue.',
-    'cm.rev.line_title': 'Assess line {ref}',
-    'cm.rev.the_line': 'The line',
-    'cm.rev.why': 'Why it is under review',
-    'cm.rev.cap_title': "The allocation's cap",
-    'cm.rev.decide': 'Decision',
-    'cm.rev.decision': 'Decision',
-    'cm.rev.reason': 'Reason',
-    'cm.rev.reason_hint': 'Required, also to accept. The reason goes into the audit trail.',
-    'cm.rev.accept': 'Accept',
-    'cm.rev.reject': 'Reject',
-    'cm.rev.accepted': 'Line {ref} has been accepted.',
-    'cm.rev.rejected': 'Line {ref} has been rejected.',
-    'cm.rev.decided_by': 'Decided by',
-    'cm.rev.answer_title': 'Answer declarations past their due date',
-    'cm.rev.answer_hint': 'Answers every declaration still waiting on its due date: the provider gets the undecided lines back as not accepted; those lines stay open here. A daily job normally does this.',
-    'cm.rev.answer_overdue': 'Answer overdue declarations…',
-    'cm.rev.answer_confirm': 'Yes, answer them now',
-    'cm.rev.answered': '{n} declaration(s) answered.',
-    'cm.rev.provider': 'Provider',
-    'cm.rev.agb_value': 'AGB {agb}',
-    'cm.rev.reference_declaration': 'Reference and declaration',
-    'cm.rev.declaration_short': 'declaration {number}',
-    'cm.rev.declaration_number': 'Declaration number',
-    'cm.rev.trace.title': 'Progress of the line',
-    'cm.rev.trace.intro': "From the declaration's receipt to the payment and its booking at the bank.",
-    'cm.rev.trace.done': 'done',
-    'cm.rev.trace.pending': 'not yet',
-    'cm.rev.trace.skipped': 'not applicable',
-    'cm.rev.trace.received': 'Declaration received',
-    'cm.rev.trace.received_text': 'Declaration {number} received on {at}.',
-    'cm.rev.trace.answered': 'Answer to the provider',
-    'cm.rev.trace.answered_text': 'Answered on {at}.',
-    'cm.rev.trace.not_answered': 'The declaration has not been answered yet.',
-    'cm.rev.trace.payable': 'Payable',
-    'cm.rev.trace.payable_text': 'Payable {id} of {amount}, due by {due}: {status}.',
-    'cm.rev.trace.payable_pending': 'No payable yet: the line awaits review.',
-    'cm.rev.trace.no_payable': 'No payable: the line was not accepted.',
-    'cm.rev.trace.payable.open': 'open',
-    'cm.rev.trace.payable.in_run': 'in a payment run',
-    'cm.rev.trace.payable.paid': 'paid',
-    'cm.rev.trace.payable.disputed': 'disputed',
-    'cm.rev.trace.payment': 'Payment',
-    'cm.rev.trace.payment_text': 'Payment run {run}, EndToEndId {e2e}: {status}.',
-    'cm.rev.trace.payment.sent': 'sent',
-    'cm.rev.trace.payment.booked': 'booked',
-    'cm.rev.trace.payment.returned': 'returned',
-    'cm.rev.trace.returned': 'Return reason: {reason}.',
-    'cm.rev.trace.no_payment': 'Not in an approved payment run yet.',
-    'cm.rev.trace.bank': 'Debited by the bank',
-    'cm.rev.trace.bank_text': 'Debited on {date} on statement {statement}, in a transfer of {amount} in total.',
-    'cm.rev.trace.no_bank': 'Not on a bank statement yet.',
-  },
-});
