@@ -326,9 +326,23 @@ async function changeContract(page) {
   const now = new Date();
   const from = iso(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)));
   const index = page.locator('#cm-index-contract');
-  await index.getByLabel('Percentage').fill('2,5');
+  // A preview of old and new tariffs to confirm; above 10 % it warns (and may be cancelled).
+  await index.getByLabel('Percentage').fill('12');
   await index.getByLabel('Ingangsdatum').fill(from);
   await index.getByRole('button', { name: 'Indexatie toepassen' }).click();
+  const large = index.getByRole('group', { name: `Indexeren met 12 % vanaf ${dutchDate(from)}?` });
+  await large.getByText('Let op: 12 % is meer dan 10 %').waitFor();
+  assert.ok((await large.innerText()).includes('€ 68,60 per uur'), await large.innerText()); // 61,25 × 1,12
+  await large.getByRole('button', { name: 'Annuleren' }).click();
+  await index.getByLabel('Percentage').fill('2,5');
+  await index.getByRole('button', { name: 'Indexatie toepassen' }).click();
+  const preview = index.getByRole('group', { name: `Indexeren met 2,5 % vanaf ${dutchDate(from)}?` });
+  const row = preview.locator('tr', { hasText: '€ 61,25 per uur' });
+  await row.getByText('€ 62,78 per uur').waitFor();
+  await row.getByText('€ 1,53').waitFor();
+  assert.equal(await preview.getByText(/meer dan 10 %/).count(), 0);
+  await screenshot(page, 'cm-index-preview');
+  await preview.getByRole('button', { name: 'Ja, indexeren' }).click();
   await page.locator('#status', { hasText: 'Geïndexeerd met 2,5 %: 1 nieuwe tariefversie(s).' }).waitFor();
   const future = page.locator('tr', { hasText: '€ 62,78 per uur' });
   await future.getByText('Toekomstig').waitFor();
@@ -339,6 +353,13 @@ async function changeContract(page) {
   await status.getByText(/\(REASON_REQUIRED\)/).waitFor();
   await status.getByLabel('Reden').fill('Kwaliteitsonderzoek loopt (browsertest).');
   await status.getByRole('button', { name: 'Status wijzigen' }).click();
+  // Confirmed after a summary of the change and what it means (suspending can be undone).
+  const statusConfirm = status.getByRole('group', { name: /status wijzigen naar Opgeschort\?/ });
+  await statusConfirm.waitFor();
+  const statusText = await statusConfirm.innerText();
+  assert.ok(statusText.includes('Kwaliteitsonderzoek loopt') && statusText.includes('kan weer actief worden'), statusText);
+  assert.ok(!statusText.includes('niet ongedaan'), statusText);
+  await statusConfirm.getByRole('button', { name: 'Ja, status wijzigen' }).click();
   await page.locator('#status', { hasText: 'De status is nu: Opgeschort.' }).waitFor();
   await page.locator('tr', { hasText: 'Kwaliteitsonderzoek loopt (browsertest).' }).getByText('Opgeschort').waitFor();
   await screenshot(page, 'cm-contract');

@@ -135,20 +135,48 @@ export function showError(form, error, fieldAliases = {}) {
 }
 
 // A form that calls submit(values, form) and shows the error it throws next to its field.
-// submit may return a promise; the button is disabled meanwhile.
-export function form(fields, submitLabel, submit, { aliases = {}, extra = [] } = {}) {
+// submit may return a promise; the button is disabled meanwhile. With `confirm(values)`, a
+// submit first shows what will happen ({title, nodes, label, note} from confirm, or nothing to
+// confirm when it returns null) and submit runs only when confirmed; confirm may throw a field
+// error like submit.
+export function form(fields, submitLabel, submit, { aliases = {}, extra = [], confirm = null } = {}) {
   const button = h('button', { type: 'submit', class: 'primary' }, submitLabel);
-  const el = h('form', { novalidate: true }, fields.map((f) => (f instanceof Node ? f : field(f))), extra,
-    h('div', { class: 'actions' }, button));
+  const actions = h('div', { class: 'actions' }, button);
+  const el = h('form', { novalidate: true }, fields.map((f) => (f instanceof Node ? f : field(f))), extra, actions);
+  const fail = (error) => {
+    if (error && error.code) showError(el, error, aliases);
+    else throw error;
+  };
+  let pending = null;
+  const box = confirm && confirmBox({
+    confirmLabel: submitLabel,
+    act: async () => {
+      await submit(pending, el);
+      actions.hidden = false;
+    },
+    onError: fail,
+    onCancel: () => {
+      actions.hidden = false;
+      button.focus();
+    },
+  });
+  if (box) el.append(box.el);
   el.addEventListener('submit', async (e) => {
     e.preventDefault();
     clearErrors(el);
     button.disabled = true;
     try {
-      await submit(values(el), el);
+      const v = values(el);
+      const c = confirm ? await confirm(v) : null;
+      if (c) {
+        pending = v;
+        actions.hidden = true;
+        box.open(c.title, c.nodes, c.label, c.note);
+        return;
+      }
+      await submit(v, el);
     } catch (error) {
-      if (error && error.code) showError(el, error, aliases);
-      else throw error;
+      fail(error);
     } finally {
       button.disabled = false;
     }
@@ -230,7 +258,7 @@ export function facts(pairs) {
     .map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
 }
 
-// The confirmation of an irreversible action: `open(title, nodes)` shows what will happen and
+// The confirmation of an irreversible action: `open(title, nodes, label, note)` shows what will happen and
 // focuses it; only the confirm button runs `act` (a refusal goes to `onError` and the box stays
 // open for another try); cancel closes it and calls `onCancel`.
 export function confirmBox({ confirmLabel, act, onError, onCancel = () => {} }) {
@@ -239,8 +267,9 @@ export function confirmBox({ confirmLabel, act, onError, onCancel = () => {} }) 
   const body = h('div');
   const yes = h('button', { type: 'button', class: 'primary' }, confirmLabel);
   const no = h('button', { type: 'button' }, t('ui.cancel'));
+  const hint = h('p', { class: 'hint' });
   const el = h('div', { class: 'confirm', role: 'group', 'aria-labelledby': titleId, tabindex: '-1', hidden: true },
-    heading, body, h('p', { class: 'hint' }, t('ui.irreversible')), h('div', { class: 'actions' }, yes, no));
+    heading, body, hint, h('div', { class: 'actions' }, yes, no));
   no.addEventListener('click', () => {
     el.hidden = true;
     onCancel();
@@ -249,15 +278,19 @@ export function confirmBox({ confirmLabel, act, onError, onCancel = () => {} }) 
     yes.disabled = true;
     try {
       await act();
+      el.hidden = true;
     } catch (error) {
       onError(error);
     } finally {
       yes.disabled = false;
     }
   });
-  const open = (title, nodes, label = confirmLabel) => {
+  // note: what the user should know before confirming (default: that it cannot be undone).
+  const open = (title, nodes, label = confirmLabel, note = t('ui.irreversible')) => {
     heading.textContent = title;
     yes.textContent = label;
+    hint.textContent = note || '';
+    hint.hidden = !note;
     body.replaceChildren(...nodes);
     el.hidden = false;
     el.focus();

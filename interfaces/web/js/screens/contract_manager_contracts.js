@@ -10,8 +10,9 @@ import {
   productMap, productText, statusBadge, tOr,
 } from './contract_manager_common.js';
 import {
-  indexationBody, indexationFields, TARIFF_ALIASES, tariffBody, tariffFields, tariffTable,
+  TARIFF_ALIASES, tariffBody, tariffFields, tariffTable,
 } from './contract_manager_procedures.js';
+import { indexationBody, indexationConfirmation, indexationFields } from './contract_manager_indexation.js';
 
 const STATUSES = ['draft', 'active', 'suspended', 'terminated', 'expired'];
 const PAGE = 100;
@@ -96,6 +97,23 @@ function headSection(c, products, municipalities) {
   ]));
 }
 
+// The change to confirm: from, to, the reason and what it means; terminated and expired are final.
+function statusConfirmation(c, v) {
+  if (['suspended', 'terminated'].includes(v.status) && !v.reason) throw fieldError('REASON_REQUIRED', 'reason');
+  const final = ['terminated', 'expired'].includes(v.status);
+  return {
+    title: t('cm.con.status_confirm_title', { id: c.id, status: t(`cm.status.${v.status}`) }),
+    nodes: [facts([
+      [t('cm.con.provider'), providerText(c)],
+      [t('cm.con.from'), statusBadge(c.status)],
+      [t('cm.con.to'), statusBadge(v.status)],
+      [t('cm.con.reason'), v.reason || '—'],
+    ]), h('p', {}, t(`cm.con.effect_${v.status}`))],
+    label: t('cm.con.status_confirm'),
+    note: final ? t('ui.irreversible') : null,
+  };
+}
+
 function statusSection(ctx, c) {
   const history = table([
     { key: 'at', label: t('cm.con.at'), render: (r) => nowrap(dateTime(r.at)) },
@@ -110,11 +128,10 @@ function statusSection(ctx, c) {
     { name: 'status', label: t('cm.con.new_status'), type: 'select', required: true, options: next.map((s) => ({ value: s, label: t(`cm.con.to_${s}`) })) },
     { name: 'reason', label: t('cm.con.reason'), type: 'textarea', hint: t('cm.con.reason_hint') },
   ], t('cm.con.change_status'), async (v) => {
-    if (['suspended', 'terminated'].includes(v.status) && !v.reason) throw fieldError('REASON_REQUIRED', 'reason');
     await localizedCall(() => api.post(`/contracts/${c.id}/status`, { status: v.status, reason: v.reason }));
     announce(t('cm.con.status_changed', { status: t(`cm.status.${v.status}`) }));
     await ctx.rerender();
-  });
+  }, { confirm: (v) => statusConfirmation(c, v) });
   el.id = 'cm-contract-status';
   return section(t('cm.con.status_title'), h('div', { class: 'grid' }, el, h('div', {}, history)));
 }
@@ -143,7 +160,7 @@ function tariffsSection(ctx, c, products) {
       const r = await localizedCall(() => api.post(`/contracts/${c.id}/indexations`, indexationBody(v)));
       announce(t('cm.con.indexed', { pct: r.percentage.replace('.', ','), n: integer(r.new_versions) }));
       await ctx.rerender();
-    });
+    }, { confirm: (v) => indexationConfirmation(c.tariffs, products, v) });
     index.id = 'cm-index-contract';
     const add = form([...tariffFields(products, c.products), { name: 'reason', label: t('cm.con.tariff_reason') }], t('cm.tariff.add'), async (v) => {
       const body = { ...tariffBody(v), reason: v.reason || undefined };
@@ -239,6 +256,12 @@ addStrings({
     'cm.con.to_expired': 'Laten verlopen (na de looptijd)',
     'cm.con.reason_hint': 'Verplicht bij opschorten en beëindigen.',
     'cm.con.change_status': 'Status wijzigen',
+    'cm.con.status_confirm_title': 'Contract {id}: status wijzigen naar {status}?',
+    'cm.con.status_confirm': 'Ja, status wijzigen',
+    'cm.con.effect_active': 'Het contract loopt: de aanbieder kan zorg binnen de looptijd declareren.',
+    'cm.con.effect_suspended': 'Zorg tot en met gisteren blijft declarabel; zorg daarna wordt niet toegekend zolang het contract is opgeschort. Het contract kan weer actief worden.',
+    'cm.con.effect_terminated': 'Zorg tot en met gisteren blijft declarabel; zorg daarna wordt niet meer toegekend.',
+    'cm.con.effect_expired': 'Het contract is na zijn looptijd afgelopen.',
     'cm.con.status_changed': 'De status is nu: {status}.',
     'cm.con.index_hint': 'Elk tarief dat op de ingangsdatum geldt × (1 + percentage/100), afgerond op hele centen, als nieuwe versie.',
     'cm.con.indexed': 'Geïndexeerd met {pct} %: {n} nieuwe tariefversie(s).',
@@ -316,6 +339,12 @@ addStrings({
     'cm.con.to_expired': 'Let expire (after the term)',
     'cm.con.reason_hint': 'Required to suspend or terminate.',
     'cm.con.change_status': 'Change status',
+    'cm.con.status_confirm_title': 'Contract {id}: change the status to {status}?',
+    'cm.con.status_confirm': 'Yes, change the status',
+    'cm.con.effect_active': 'The contract runs: the provider can declare care within its term.',
+    'cm.con.effect_suspended': 'Care up to and including yesterday can still be declared; later care is not awarded while the contract is suspended. The contract can become active again.',
+    'cm.con.effect_terminated': 'Care up to and including yesterday can still be declared; later care is no longer awarded.',
+    'cm.con.effect_expired': 'The contract has ended after its term.',
     'cm.con.status_changed': 'The status is now: {status}.',
     'cm.con.index_hint': 'Every tariff in force on the effective date × (1 + percentage/100), rounded to whole cents, as a new version.',
     'cm.con.indexed': 'Indexed by {pct} %: {n} new tariff version(s).',

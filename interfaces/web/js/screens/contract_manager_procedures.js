@@ -7,8 +7,9 @@ import { addStrings, t } from '../i18n.js';
 import { announce, badge, field, form, h, link, load, section, table } from '../ui.js';
 import {
   exclusiveEnd, facts, fieldError, isManager, isoDay, localizedCall, municipalityMap, municipalityText, page, periodNode,
-  percentageText, periodText, productMap, productText, tOr, unitText,
+  periodText, productMap, productText, tOr, unitText,
 } from './contract_manager_common.js';
+import { indexationBody, indexationConfirmation, indexationFields } from './contract_manager_indexation.js';
 
 const KINDS = ['open', 'negotiated', 'continuation'];
 
@@ -76,20 +77,6 @@ export function tariffBody(v) {
 }
 
 export const TARIFF_ALIASES = { tariff_cents: 'tariff' };
-
-// Fields and body of an indexation (procedure or contract).
-export function indexationFields() {
-  return [
-    { name: 'percentage', label: t('cm.index.percentage'), required: true, inputmode: 'decimal', hint: t('cm.index.percentage_hint') },
-    { name: 'from', label: t('cm.index.from'), type: 'date', required: true, hint: t('cm.index.from_hint') },
-  ];
-}
-
-export function indexationBody(v) {
-  const percentage = percentageText(v.percentage);
-  if (percentage === null) throw fieldError('INVALID_PERCENTAGE', 'percentage');
-  return { percentage, from: v.from };
-}
 
 // --- the list ---------------------------------------------------------------------------------
 
@@ -222,7 +209,7 @@ function tariffsSection(ctx, p, products) {
         n: integer(r.procedure_tariff_versions), m: integer(r.contract_tariff_versions),
       }));
       await ctx.rerender();
-    });
+    }, { confirm: (v) => indexationConfirmation(p.tariffs, products, v, { procedure: true }) });
     index.id = 'cm-index-procedure';
     parts.push(h('div', { class: 'grid' },
       h('div', {}, h('h3', {}, t('cm.tariff.add_title')), add),
