@@ -185,8 +185,7 @@ await run('payment_run', async (browser) => {
   await prepare.getByLabel('Gemeente').selectOption('0193');
   // The account Zwolle pays from: its active accounts, the default (just saved) preselected.
   const account = prepare.getByLabel('Betaalrekening voor 0193');
-  await account.waitFor();
-  assert.match(await account.locator('option:checked').textContent(), new RegExp(`${DEBTOR.iban} \\(standaard\\)`));
+  await account.locator('option:checked', { hasText: `${DEBTOR.iban} (standaard)` }).waitFor({ state: 'attached' });
   await prepare.getByLabel('Vervallen tot en met').fill(addDays(60));
   await prepare.getByLabel('Aanbieders').selectOption({ label: `${payable.provider_name} (${AGB})` });
   const [answer] = await Promise.all([
@@ -258,6 +257,12 @@ await run('payment_run', async (browser) => {
     name: 'camt053.xml', mimeType: 'application/xml', buffer: Buffer.from(camt053(`ZC-FT-${prepared.id}-${Date.now() % 1e6}`, transfer, unknown)),
   });
   await approver.getByRole('button', { name: 'Afschrift inlezen' }).click();
+  // Importing is confirmed after a summary of the file: its statement, account and entries.
+  const camtConfirm = approver.getByRole('group', { name: 'camt053.xml inlezen?' });
+  await camtConfirm.getByText(DEBTOR.iban).waitFor();
+  assert.match(await camtConfirm.innerText(), new RegExp(`Af \\(aantal — bedrag\\)\\s+2 — ${dutch(transfer.amount_cents + 1234).replace(/[.€]/g, '\\$&')}`));
+  await screenshot(approver, 'fin-statement-confirm');
+  await camtConfirm.getByRole('button', { name: 'Ja, inlezen' }).click();
   await approver.getByText('2 regels: 1 gekoppeld, 0 storno, 1 naar de werklijst.').waitFor();
   await screenshot(approver, 'fin-statements');
 

@@ -6,6 +6,7 @@ import { t } from '../i18n.js';
 import {
   announce, errorBlock, form, h, link, load, page, section, table,
 } from '../ui.js';
+import { statementConfirmation } from './finance_camt_preview.js';
 import { facts, quietProgress, statusBadge } from './finance_common.js';
 
 // "UNKNOWN_END_TO_END_ID" in words, with the code kept for people who search for it.
@@ -54,7 +55,6 @@ function uploadForm(result) {
   const fields = [{ name: 'file', label: t('fin.statements.file'), type: 'file', required: true,
     accept: '.xml,application/xml,text/xml', hint: t('fin.statements.file_hint') }];
   const el = form(fields, t('fin.statements.upload'), async (v) => {
-    if (!v.file) throw new api.ApiError(0, 'FILE_REQUIRED', t('fin.statements.file_required'), 'file');
     result.replaceChildren();
     bar.update(0, v.file.size);
     const answer = await api.upload('/bank-statements', v.file, 'application/xml', bar.update);
@@ -62,7 +62,13 @@ function uploadForm(result) {
     const body = JSON.parse(answer.text);
     result.replaceChildren(resultView(body));
     announce(t('fin.statements.done'));
-  }, { extra: [bar.el] });
+  }, {
+    extra: [bar.el],
+    confirm: (v) => {
+      if (!v.file) throw new api.ApiError(0, 'FILE_REQUIRED', t('fin.statements.file_required'), 'file');
+      return statementConfirmation(v.file);
+    },
+  });
   el.id = 'statement-upload';
   return el;
 }

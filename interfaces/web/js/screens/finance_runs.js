@@ -113,7 +113,8 @@ function prepareForm(ctx, municipalities, providers) {
   return el;
 }
 
-function debtorForm(municipalities) {
+// Saving an account redraws the screen, so the run form offers the new default at once.
+function debtorForm(ctx, municipalities) {
   const fields = [
     { name: 'code', label: t('fin.runs.municipality'), type: 'select', required: true,
       options: municipalityOptions(municipalities), value: firstCode(municipalities) },
@@ -127,6 +128,7 @@ function debtorForm(municipalities) {
     const answer = await api.post(`/municipalities/${encodeURIComponent(v.code)}/debtor-account`, body);
     announce(t('fin.debtor.saved', { code: answer.municipality_code, iban: answer.iban }));
     f.reset();
+    await ctx.rerender();
   }, { aliases: { municipality_code: 'code' } });
   el.id = 'debtor-account';
   return el;
@@ -140,7 +142,7 @@ async function runsScreen(main, ctx) {
     const municipalities = ownOf(ctx.user, all);
     parts.unshift(h('div', { class: 'grid' },
       section(t('fin.runs.new'), h('p', { class: 'hint' }, t('fin.runs.new_intro')), prepareForm(ctx, municipalities, providers)),
-      section(t('fin.debtor.title'), h('p', { class: 'hint' }, t('fin.debtor.intro')), debtorForm(municipalities))));
+      section(t('fin.debtor.title'), h('p', { class: 'hint' }, t('fin.debtor.intro')), debtorForm(ctx, municipalities))));
   }
   page(main, t('fin.runs.title'), ...parts);
   await load(list, () => api.get('/payment-runs?limit=200'), runsTable);
