@@ -1,12 +1,12 @@
 // Fuzzes the CSV declaration reader (billing::parseCsvRows, POST /declarations/csv): any bytes
-// give rows or ValidationError INVALID_CSV; anything else (another exception, a sanitizer
-// report) is a finding.
+// give rows or CsvRowsError (INVALID_CSV with its problems); anything else (another exception, a
+// sanitizer report) is a finding.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
 
-#include "billing/app/declaration_submission.hpp"
+#include "billing/app/csv_rows.hpp"
 #include "contracting/kernel/errors.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -23,8 +23,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             }
             last = r.row;
         }
-    } catch (const zc::ValidationError& e) {
-        if (e.code() != "INVALID_CSV") std::abort();
+    } catch (const zc::billing::CsvRowsError& e) {
+        // Every refusal names at least one problem, each with a reason code, and lists at most
+        // kMaxCsvProblems.
+        if (e.code() != "INVALID_CSV" || e.problems().empty() ||
+            e.problems().size() > zc::billing::kMaxCsvProblems) {
+            std::abort();
+        }
+        for (const auto& p : e.problems()) {
+            if (p.code.rfind("CSV_", 0) != 0 || p.message.empty()) std::abort();
+        }
     }
     return 0;
 }

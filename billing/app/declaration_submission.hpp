@@ -11,6 +11,7 @@
 
 #include "billing/app/awarded_claims.hpp"
 #include "billing/app/claim_processor.hpp"
+#include "billing/app/csv_rows.hpp"
 #include "billing/domain/claim_line.hpp"
 #include "contracting/kernel/request_context.hpp"
 
@@ -26,17 +27,6 @@ struct DeclarationInput {
     std::optional<std::string> municipality_code;
 };
 
-// One CSV row "reference,allocation_number,bsn,period_start,period_end,volume".
-struct CsvRow {
-    std::size_t row = 0;  // 1-based line of the upload
-    std::string reference;
-    std::int64_t allocation_number = 0;
-    std::string bsn;
-    Date begin;
-    Date end;
-    std::int64_t volume = 0;
-};
-
 // A CSV upload: the head from the query, the rows from the body.
 struct CsvDeclarationInput {
     std::string number;
@@ -44,11 +34,6 @@ struct CsvDeclarationInput {
     std::vector<CsvRow> rows;
     std::optional<std::string> municipality_code;  // as DeclarationInput
 };
-
-// The rows of a CSV upload (an optional header line "reference,..." and blank lines are
-// skipped). INVALID_CSV (field "csv") for a row without 6 columns, a reference not of 1-20
-// characters, a number that is not whole, a date not YYYY-MM-DD, more than 10,000 rows or none.
-std::vector<CsvRow> parseCsvRows(const std::string& text);
 
 // The municipality a declaration is sent to: the one named (INVALID_MUNICIPALITY_CODE when not
 // 4 digits, UNKNOWN_MUNICIPALITY when not known), else the paying municipality of the first

@@ -3,6 +3,7 @@
 #include "billing/app/declaration_submission.hpp"
 #include "billing/app/declarations.hpp"
 #include "contracting/kernel/errors.hpp"
+#include "error_mapping.hpp"
 #include "invoicing/app/claim_payables.hpp"
 #include "json_input.hpp"
 #include "json_output.hpp"
@@ -186,9 +187,35 @@ ApiResponse dryRunDeclaration(RequestContext& ctx, const ApiRequest& req) {
     return {200, resultJson(r, number, true)};
 }
 
+namespace {
+
+// A CSV refused as a whole: INVALID_CSV with every problem (row, column, code, message), so
+// that the provider can correct them all at once.
+ApiResponse csvRefusal(const billing::CsvRowsError& e) {
+    auto body = errorBody({400, std::string(e.code()), e.what(), std::string(e.field())});
+    Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
+    for (const auto& p : e.problems()) {
+        auto o = newObject();
+        o->set("row", p.row);
+        o->set("column", p.column);
+        o->set("code", p.code);
+        o->set("message", p.message);
+        list->add(o);
+    }
+    body->set("problems", list);
+    return {400, body};
+}
+
+}  // namespace
+
 ApiResponse submitCsvDeclaration(RequestContext& ctx, const ApiRequest& req) {
     const bool dry_run = req.queryValue("dry_run") == "true";
-    const auto d = csvDeclarationFrom(req);
+    billing::CsvDeclarationInput d;
+    try {
+        d = csvDeclarationFrom(req);
+    } catch (const billing::CsvRowsError& e) {
+        return csvRefusal(e);
+    }
     invoicing::ClaimPayables payables(ctx);
     const auto r = billing::submitCsvDeclaration(ctx, payables, d, dry_run);
     return {dry_run ? 200 : (r.status == billing::DeclarationStatus::Rejected ? 422 : 201),

@@ -259,7 +259,22 @@ await run('provider_upload', async (browser) => {
   await page.getByLabel('Soort bestand').selectOption('csv');
   await page.getByLabel('Declaratienummer').fill(`C${run36}`);
   await page.getByLabel('Declaratiemaand').fill(p.month);
-  const csvFile = `reference,allocation_number,bsn,period_start,period_end,volume\nC${run36}A,${a.number},${a.bsn},${p.start},${p.endExclusive},3\n`;
+  // As Dutch Excel saves it: a byte-order mark, semicolons, d-m-yyyy, "3,0". First with two
+  // mistakes: every problem is listed per line and column, in Dutch, and nothing is processed.
+  const dutch = (iso) => iso.split('-').reverse().map((x) => String(Number(x))).join('-');
+  const head = '\uFEFFReferentie;Toewijzingsnummer;BSN;Begindatum;Einddatum;Volume\r\n';
+  const wrong = `${head}C${run36}A;${a.number};${a.bsn};${dutch(p.start)};${dutch(p.endExclusive)};2,5\r\n`
+    + `C${run36}B;${a.number};${a.bsn};31-02-2026;${dutch(p.endExclusive)};3\r\n`;
+  await send(page, { name: 'uren.csv', mimeType: 'text/csv', buffer: Buffer.from(wrong) }, true);
+  const problems = page.locator('[data-field="file"] .field-error-list li');
+  await problems.first().waitFor();
+  assert.deepEqual(await problems.allInnerTexts(), [
+    'Regel 2, volume: Het toewijzingsnummer en het volume zijn hele getallen (12 of 12,0; niet 2,5). (CSV_WHOLE_NUMBER)',
+    'Regel 3, begindatum: Een datum in de CSV schrijft u als DD-MM-JJJJ of JJJJ-MM-DD, en hij moet bestaan. (CSV_DATE)',
+  ]);
+  assert.match(await page.locator('[data-field="file"] .field-error').innerText(), /De CSV klopt niet: 2 fout\(en\).*niets verwerkt.*\(INVALID_CSV\)/);
+  await screenshot(page, 'prov-upload-csv-problems');
+  const csvFile = `${head}C${run36}A;${a.number};${a.bsn};${dutch(p.start)};${dutch(p.endExclusive)};3,0\r\n`;
   await send(page, { name: 'uren.csv', mimeType: 'text/csv', buffer: Buffer.from(csvFile) }, true);
   await page.locator('#answer').getByText(/Proefrun/).waitFor();
   assert.match(await row(page, `C${run36}A`).textContent(), /afgewezen.*9389/);

@@ -183,6 +183,38 @@ TEST(WebApp, AProviderUserUploadsAWmo323AndGetsTheWmo325) {
     EXPECT_EQ(e2e::client().request("POST", "/api/v1/declarations/wmo323", xml, staff).status, 403);
 }
 
+TEST(WebApp, ARefusedCsvNamesEveryProblemAndStoresNothing) {
+    Headers h = e2e::as("zorg.vechtstroom");
+    h.emplace_back("Content-Type", "text/csv");
+    const std::string number = "C" + e2e::uniqueDigits(8);
+    // As Dutch Excel saves it, with a fraction and a date that does not exist.
+    const std::string csv =
+        "\xEF\xBB\xBFReferentie;Toewijzingsnummer;BSN;Begindatum;Einddatum;Volume\r\n"
+        "R1;1;999990019;1-4-2026;1-5-2026;2,5\r\n"
+        "R2;1;999990019;31-04-2026;1-5-2026;3\r\n";
+    const auto r = e2e::client().request("POST",
+                                         "/api/v1/declarations/csv?number=" + number +
+                                             "&period_start=2026-04-01&period_end=2026-05-01",
+                                         csv, h);
+    ASSERT_EQ(r.status, 400) << r.describe();
+    EXPECT_EQ(r.code(), "INVALID_CSV");
+    EXPECT_EQ(r.field(), "csv");
+    const auto problems = r.object()->getArray("problems");
+    ASSERT_TRUE(problems) << r.text;
+    ASSERT_EQ(problems->size(), 2u) << r.text;
+    EXPECT_EQ(problems->getObject(0)->getValue<int>("row"), 2);
+    EXPECT_EQ(problems->getObject(0)->getValue<std::string>("column"), "volume");
+    EXPECT_EQ(problems->getObject(0)->getValue<std::string>("code"), "CSV_WHOLE_NUMBER");
+    EXPECT_EQ(problems->getObject(1)->getValue<int>("row"), 3);
+    EXPECT_EQ(problems->getObject(1)->getValue<std::string>("column"), "period_start");
+    EXPECT_EQ(problems->getObject(1)->getValue<std::string>("code"), "CSV_DATE");
+    // Nothing was processed: the number is still free.
+    const auto listed =
+        e2e::client().get("/api/v1/declarations?number=" + number, e2e::as("zorg.vechtstroom"));
+    ASSERT_EQ(listed.status, 200) << listed.describe();
+    EXPECT_EQ(listed.array()->size(), 0u) << listed.text;
+}
+
 TEST(WebApp, TheMessageLogFiltersOnOneClient) {
     const auto all = getPath("/api/v1/message-log", e2e::as("ao.bakker"));
     ASSERT_EQ(all.status, 200) << all.describe();

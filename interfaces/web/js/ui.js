@@ -108,13 +108,14 @@ export function clearErrors(form) {
     p.hidden = true;
     p.textContent = '';
   }
+  for (const l of form.querySelectorAll('.field-error-list')) l.remove();
   for (const c of form.querySelectorAll('[aria-invalid]')) c.removeAttribute('aria-invalid');
   const general = form.querySelector('.form-error');
   if (general) general.remove();
 }
 
 // Shows a server error next to the field it names (or at the top of the form), with the reason
-// code, and moves focus there.
+// code (and its details as a list), and moves focus there.
 export function showError(form, error, fieldAliases = {}) {
   clearErrors(form);
   const name = fieldAliases[error.field] || error.field;
@@ -124,6 +125,10 @@ export function showError(form, error, fieldAliases = {}) {
     const p = box.querySelector('.field-error');
     p.textContent = text;
     p.hidden = false;
+    // error.details: the parts of the error, one per line (e.g. every problem of a file).
+    if (Array.isArray(error.details) && error.details.length) {
+      p.after(h('ul', { class: 'field-error-list', id: `${p.id || uid('err')}-list` }, error.details.map((d) => h('li', {}, d))));
+    }
     const control = box.querySelector('input, select, textarea');
     control.setAttribute('aria-invalid', 'true');
     control.focus();

@@ -3,7 +3,7 @@
 // the accepted ones are read from the uploaded file itself (up to MAX_PARSE_BYTES).
 import * as api from '../api.js';
 import { maskedBsn, money } from '../format.js';
-import { t } from '../i18n.js';
+import { t, tOr } from '../i18n.js';
 import { announce, form, h, link, page, progressBar, section, table } from '../ui.js';
 import {
   codeList, codeMeaning, facts, inclusivePeriod, periodText, ROLES, statusBadge, unitText,
@@ -15,12 +15,28 @@ const MAX_PARSE_BYTES = 5 * 1024 * 1024;
 // The server's field names on the form's fields: whole-file errors go next to the file field.
 const ALIASES = { '': 'file', csv: 'file', body: 'file', lines: 'file', period_start: 'month', period_end: 'month' };
 
-// A whole-file error with our explanation in front of the server's detail (line, column).
+// One problem of a refused CSV in the user's language: "Rij 3, begindatum: … (CSV_DATE)".
+function csvProblemText(p) {
+  const text = `${tOr(`error.${p.code}`, p.message)} (${p.code})`;
+  if (!p.row) return text;
+  const where = p.column ? t('prov.csv.at_cell', { row: p.row, column: tOr(`prov.csvcol.${p.column}`, p.column) })
+    : t('prov.csv.at_row', { row: p.row });
+  return `${where}: ${text}`;
+}
+
+// A whole-file error with our explanation in front of the server's detail (line, column); a
+// refused CSV lists every problem the server found (it names at most 100 of them).
 function explained(error) {
   const key = `prov.fileerr.${error.code}`;
   const ours = t(key);
   if (ours === key || !error.message) return error;
-  return new api.ApiError(error.status, error.code, `${ours}: ${error.message}`, error.field);
+  const problems = error.body && Array.isArray(error.body.problems) ? error.body.problems : null;
+  if (!problems || problems.length === 0) return new api.ApiError(error.status, error.code, `${ours}: ${error.message}`, error.field);
+  const total = Math.max(problems.length, Number((/^(\d+) problem/.exec(error.message) || [])[1]) || 0);
+  const listed = new api.ApiError(error.status, error.code, `${ours}: ${t('prov.csv.problems', { n: total })}`
+    + (total > problems.length ? ` ${t('prov.csv.first', { n: problems.length })}` : ''), error.field);
+  listed.details = problems.map(csvProblemText);
+  return listed;
 }
 
 // "2026-10" -> {start: "2026-10-01", end: "2026-11-01"} (half-open), or null.
@@ -96,15 +112,40 @@ function fromCsvAnswer(answer, rows, period) {
   };
 }
 
-// The CSV rows as the provider wrote them (the server adds product, tariff and amount).
+// "1-2-2026" -> "2026-02-01"; ISO dates as they are.
+function isoDate(text) {
+  const m = /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(text);
+  return m ? `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}` : text;
+}
+
+// The fields of one CSV line: "a;b" quoted with "" for a quote, each trimmed.
+function csvFields(line, sep) {
+  const out = [''];
+  let quoted = false;
+  for (let i = 0; i < line.length; i += 1) {
+    const c = line[i];
+    if (quoted && c === '"' && line[i + 1] === '"') {
+      out[out.length - 1] += '"';
+      i += 1;
+    } else if (c === '"') quoted = !quoted;
+    else if (c === sep && !quoted) out.push('');
+    else out[out.length - 1] += c;
+  }
+  return out.map((f) => f.trim());
+}
+
+// The CSV rows as the provider wrote them (the server adds product, tariff and amount), read as
+// the server reads them: `,` or `;` (Dutch Excel), an optional header, d-m-yyyy dates.
 function parseCsv(text) {
+  const lines = text.replace(/^\uFEFF/, '').split('\n').map((l) => l.replace(/\r$/, '')).filter((l) => l.trim());
+  if (!lines.length) return [];
+  const count = (ch) => lines[0].split(ch).length;
+  const sep = count(';') > count(',') ? ';' : ',';
   const rows = [];
-  for (const raw of text.split('\n')) {
-    const line = raw.replace(/\r$/, '');
-    if (!line.trim()) continue;
-    const f = line.split(',').map((s) => s.replace(/"/g, '').trim());
-    if (f[0] === 'reference') continue;
-    rows.push({ reference: f[0], allocation: f[1], bsn: f[2], begin: f[3], endExclusive: f[4], volume: f[5], unit: 'hours' });
+  for (const [i, line] of lines.entries()) {
+    const f = csvFields(line, sep);
+    if (i === 0 && ['reference', 'referentie'].includes(f[0].toLowerCase())) continue;
+    rows.push({ reference: f[0], allocation: f[1], bsn: f[2], begin: isoDate(f[3] || ''), endExclusive: isoDate(f[4] || ''), volume: f[5], unit: 'hours' });
   }
   return rows;
 }
