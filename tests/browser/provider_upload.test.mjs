@@ -259,6 +259,19 @@ await run('provider_upload', async (browser) => {
   await page.getByLabel('Soort bestand').selectOption('csv');
   await page.getByLabel('Declaratienummer').fill(`C${run36}`);
   await page.getByLabel('Declaratiemaand').fill(p.month);
+  // A template and an example to start from, as Dutch Excel opens them.
+  const [example] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'voorbeeld downloaden' }).click()]);
+  assert.equal(example.suggestedFilename(), 'declaratie-voorbeeld.csv');
+  const exampleText = (await (await example.createReadStream()).toArray().then((c) => Buffer.concat(c))).toString('utf8');
+  assert.ok(exampleText.startsWith('\uFEFFReferentie;Toewijzingsnummer;BSN;Begindatum;Einddatum;Volume\r\n'), exampleText);
+  assert.equal(exampleText.trim().split('\r\n').length, 3, exampleText);
+  const [template] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'sjabloon downloaden' }).click()]);
+  assert.equal(template.suggestedFilename(), 'declaratie-sjabloon.csv');
+  // The example is read as it is (its allocations are not ours: each line gets its answer).
+  await send(page, { name: 'declaratie-voorbeeld.csv', mimeType: 'text/csv', buffer: Buffer.from(exampleText) }, true);
+  await page.locator('#answer').getByText(/Proefrun/).waitFor();
+  assert.equal(await page.locator('#answer tbody tr').count(), 2);
+
   // As Dutch Excel saves it: a byte-order mark, semicolons, d-m-yyyy, "3,0". First with two
   // mistakes: every problem is listed per line and column, in Dutch, and nothing is processed.
   const dutch = (iso) => iso.split('-').reverse().map((x) => String(Number(x))).join('-');

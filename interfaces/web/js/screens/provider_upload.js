@@ -268,6 +268,20 @@ function progressShownWhenUsed(label) {
   };
 }
 
+// A CSV file to download, as Dutch Excel opens and saves it (byte-order mark, semicolons).
+function csvDownload(name, lines, label) {
+  const blob = new Blob([`\uFEFF${lines.join('\r\n')}\r\n`], { type: 'text/csv;charset=utf-8' });
+  return h('a', { href: URL.createObjectURL(blob), download: name }, label);
+}
+
+// The template (the header line) and an example of two rows to start from.
+function csvTemplates() {
+  const header = t('prov.csv.template_header');
+  return h('p', { id: 'csv-templates', class: 'hint' }, t('prov.csv.templates_intro'), ' ',
+    csvDownload('declaratie-sjabloon.csv', [header], t('prov.csv.template')), ' · ',
+    csvDownload('declaratie-voorbeeld.csv', [header, ...t('prov.csv.example_rows').split('|')], t('prov.csv.example')));
+}
+
 function uploadForm(answerBox) {
   const progress = progressShownWhenUsed(t('prov.upload.progress'));
   const fields = [
@@ -301,7 +315,10 @@ function uploadForm(answerBox) {
     // style.display, not hidden: app.css gives .field display:flex, which beats [hidden].
     for (const name of ['number', 'month']) el.querySelector(`[data-field="${name}"]`).style.display = csv ? '' : 'none';
     el.querySelector('[data-field="file"] .hint').textContent = t(csv ? 'prov.upload.file_hint_csv' : 'prov.upload.file_hint_wmo323');
+    templates.style.display = csv ? '' : 'none';
   };
+  const templates = csvTemplates();
+  el.querySelector('[data-field="file"]').after(templates);
   kind.addEventListener('change', showKind);
   showKind();
   return el;
