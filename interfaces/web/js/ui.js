@@ -45,7 +45,8 @@ export function section(title, ...content) {
   return h('section', { class: 'card' }, h('h2', {}, title), ...content);
 }
 
-// columns: [{key, label, format?(value,row), render?(row) -> Node, align?}]
+// columns: [{key, label, format?(value,row), render?(row) -> Node, align?}]. Each cell carries its
+// column's label (data-label): on a small screen a row shows as a card of labelled values.
 export function table(columns, rows, { caption, empty, rowClass } = {}) {
   if (!rows || rows.length === 0) return h('p', { class: 'empty' }, empty || t('ui.empty'));
   return h('div', { class: 'table-wrap' },
@@ -53,7 +54,7 @@ export function table(columns, rows, { caption, empty, rowClass } = {}) {
       caption ? h('caption', {}, caption) : null,
       h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col', class: c.align === 'right' ? 'num' : null }, c.label)))),
       h('tbody', {}, rows.map((row) => h('tr', { class: rowClass ? rowClass(row) : null },
-        columns.map((c) => h('td', { class: c.align === 'right' ? 'num' : null },
+        columns.map((c) => h('td', { class: c.align === 'right' ? 'num' : null, 'data-label': typeof c.label === 'string' ? c.label : null },
           c.render ? c.render(row) : c.format ? c.format(row[c.key], row) : row[c.key] ?? '')))))));
 }
 
