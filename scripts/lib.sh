@@ -1,10 +1,10 @@
 # Shared shell functions of the set-up, run and test scripts. Source it; do not run it.
 
 # xsltproc and libxml2-utils (xmllint): the tests run the official iWmo validation stylesheet
-# and schemas over the messages we emit.
+# and schemas over the messages we emit; dpkg-dev (dpkg-shlibdeps): the Debian package's test.
 ZC_PACKAGES="g++ make cmake pkg-config libpoco-dev libmysqlcppconn-dev libxerces-c-dev libssl-dev \
 openssl mariadb-server mariadb-client libgtest-dev libgmock-dev curl ca-certificates \
-xsltproc libxml2-utils"
+xsltproc libxml2-utils dpkg-dev"
 
 zc_log() { echo "[zorgcontract] $*" >&2; }
 

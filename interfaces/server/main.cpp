@@ -3,6 +3,7 @@
 #include <Poco/Net/SSLManager.h>
 #include <Poco/Util/ServerApplication.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
@@ -17,6 +18,7 @@
 #include "audit_checkpointer.hpp"
 #include "contracting/app/message_bodies.hpp"
 #include "contracting/kernel/errors.hpp"
+#include "database_error_text.hpp"
 #include "interfaces/http/api_server.hpp"
 #include "interfaces/http/connection_guard.hpp"
 #include "interfaces/http/outcome_texts.hpp"
@@ -45,6 +47,9 @@ using namespace zc;
 
 constexpr const char* kUsage =
     "usage: zorgcontract [--config FILE] COMMAND\n"
+    "       zorgcontract --help | --version\n"
+    "The configuration file is FILE, else $ZC_CONFIG, else config/zorgcontract.properties when\n"
+    "it exists, else /etc/zorgcontract/zorgcontract.properties (docs/configuration.md).\n"
     "commands:\n"
     "  serve                       migrate, then run the HTTPS service until SIGINT/SIGTERM\n"
     "  migrate                     apply pending migrations and print the schema version\n"
@@ -65,14 +70,30 @@ constexpr const char* kUsage =
     "                              turn the advances of budget-financed contracts due on or\n"
     "                              before the date (default today) into payables, once\n";
 
+// The commands of the usage above; anything else is answered "unknown command".
+constexpr const char* kCommands[] = {
+    "serve",    "migrate",        "create-admin", "verify-audit",  "check-ledger", "load-demo",
+    "validate", "answer-overdue", "ingest",       "outcome-codes", "post-advances"};
+
 struct Cli {
-    std::string config = "config/zorgcontract.properties";
+    std::string config;
     std::vector<std::string> args;
 };
 
+// The configuration file when no --config and no ZC_CONFIG names one: the checkout's, else the
+// one the Debian package installs (docs/operations.md).
+std::string defaultConfig() {
+    const std::string local = "config/zorgcontract.properties";
+    const std::string packaged = "/etc/zorgcontract/zorgcontract.properties";
+    if (!std::filesystem::exists(local) && std::filesystem::exists(packaged)) return packaged;
+    return local;
+}
+
 Cli parseArgs(int argc, char** argv) {
     Cli cli;
-    if (const char* env = std::getenv("ZC_CONFIG")) cli.config = env;
+    if (const char* env = std::getenv("ZC_CONFIG"); env != nullptr && *env != '\0') {
+        cli.config = env;
+    }
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "--config" && i + 1 < argc) {
@@ -81,6 +102,7 @@ Cli parseArgs(int argc, char** argv) {
             cli.args.push_back(a);
         }
     }
+    if (cli.config.empty()) cli.config = defaultConfig();
     return cli;
 }
 
@@ -179,8 +201,8 @@ void loadSchemas(const server::Settings& s) {
     iwmo::setMessageSchemas(std::make_shared<const xml::SchemaSet>(s.schema_dir), limits);
     // What we send is checked against our own XSDs, whatever xml.schema_dir points at.
     iwmo::setOutgoingSchemas(
-        std::make_shared<const xml::SchemaSet>(s.root / "interfaces/xml/schemas/iwmo-3.2"));
-    iso20022::setBankSchemas(s.root / "interfaces/xml/schemas/iso20022");
+        std::make_shared<const xml::SchemaSet>(s.own_schemas_dir / "iwmo-3.2"));
+    iso20022::setBankSchemas(s.own_schemas_dir / "iso20022");
 }
 
 int loadDemoCommand(const server::Settings& s) {
@@ -315,12 +337,29 @@ int serveCommand(const server::Settings& s) {
     return 0;
 }
 
+int runCommand(const Cli& cli, server::Settings& settings);
+
+// Answers --help, --version and an unknown command without reading the configuration; runs a
+// command, naming where it tried to connect when the database fails (never the password).
 int run(const Cli& cli) {
     if (cli.args.empty()) {
         std::cerr << kUsage;
         return 2;
     }
     const std::string& cmd = cli.args[0];
+    if (cmd == "--help" || cmd == "-h" || cmd == "help") {
+        std::cout << kUsage;
+        return 0;
+    }
+    if (cmd == "--version" || cmd == "version") {
+        std::cout << "zorgcontract " << ZC_VERSION << std::endl;
+        return 0;
+    }
+    if (std::find(std::begin(kCommands), std::end(kCommands), cmd) == std::end(kCommands)) {
+        std::cerr << "zorgcontract: unknown command \"" << cmd
+                  << "\"; run `zorgcontract --help` for the commands" << std::endl;
+        return 2;
+    }
     if (cmd == "outcome-codes" && cli.args.size() == 2 &&
         (cli.args[1] == "markdown" || cli.args[1] == "js")) {
         std::cout << (cli.args[1] == "js" ? http::outcomeCodesJavaScript()
@@ -328,6 +367,16 @@ int run(const Cli& cli) {
         return 0;
     }
     auto settings = server::loadSettings(cli.config);
+    try {
+        return runCommand(cli, settings);
+    } catch (const db::DbError& e) {
+        std::cerr << server::describeDatabaseError(e, settings, cli.config, cmd);
+        return 1;
+    }
+}
+
+int runCommand(const Cli& cli, server::Settings& settings) {
+    const std::string& cmd = cli.args[0];
     // Every command that opens the database may write audit rows (or checks them): without the
     // audit key it refuses to start rather than write a chain anyone could recompute.
     if (cmd != "validate") server::loadAuditKey(settings);
@@ -361,7 +410,7 @@ int run(const Cli& cli) {
     if (cmd == "create-admin" && cli.args.size() == 2) {
         return createAdminCommand(settings, cli.args[1]);
     }
-    std::cerr << kUsage;
+    std::cerr << "zorgcontract: wrong arguments for \"" << cmd << "\"\n" << kUsage;
     return 2;
 }
 

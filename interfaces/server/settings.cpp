@@ -157,6 +157,8 @@ Settings loadSettings(const std::filesystem::path& file) {
     }
     s.schema_dir =
         resolve(s.root, c->getString("xml.schema_dir", "interfaces/xml/schemas/iwmo-3.2"));
+    s.own_schemas_dir =
+        resolve(s.root, c->getString("xml.own_schemas_dir", "interfaces/xml/schemas"));
     s.migrations_dir = resolve(s.root, c->getString("migrations.dir", "config/migrations"));
     s.bsn_key_file = resolve(s.root, c->getString("security.bsn_key_file", "var/bsn.key"));
     s.bsn_hmac_key_file =

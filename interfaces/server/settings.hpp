@@ -36,6 +36,10 @@ struct Settings {
     int audit_checkpoint_seconds = 300;
     // The iWmo XSDs used for message intake (ours by default; may point at the official release).
     std::filesystem::path schema_dir;
+    // Our own XSDs (iwmo-3.2/ for what we send, iso20022/ for the bank files), whatever
+    // xml.schema_dir points at: xml.own_schemas_dir, by default interfaces/xml/schemas (the
+    // Debian package: /usr/share/zorgcontract/schemas).
+    std::filesystem::path own_schemas_dir;
     // Set when db.password_file could not be read; commands that open the database refuse
     // with it, `validate` (which needs no database) does not.
     std::string db_password_problem;
