@@ -12,6 +12,7 @@
 #include "contracting/kernel/request_context.hpp"
 #include "interfaces/http/api_server.hpp"
 #include "interfaces/mysql/connection.hpp"
+#include "interfaces/observability/service_log.hpp"
 
 namespace zc::server {
 
@@ -36,6 +37,8 @@ struct Settings {
     int audit_checkpoint_seconds = 300;
     // The iWmo XSDs used for message intake (ours by default; may point at the official release).
     std::filesystem::path schema_dir;
+    // The structured log (log.level, log.file, log.stdout; docs/operations.md, "Logs").
+    obs::LogSettings log;
     // Set when db.password_file could not be read; commands that open the database refuse
     // with it, `validate` (which needs no database) does not.
     std::string db_password_problem;
