@@ -22,6 +22,7 @@
 #include <optional>
 #include <sstream>
 
+#include "billing/app/operations_gauges.hpp"
 #include "connection_guard.hpp"
 #include "contracting/app/provider_queries.hpp"
 #include "contracting/kernel/errors.hpp"
@@ -33,7 +34,9 @@
 #include "interfaces/security/authentication.hpp"
 #include "interfaces/security/client_certificates.hpp"
 #include "json_input.hpp"
+#include "metrics_endpoint.hpp"
 #include "refusal_audit.hpp"
+#include "request_trace.hpp"
 #include "routes.hpp"
 #include "spooled_body.hpp"
 #include "static_files.hpp"
@@ -174,6 +177,7 @@ struct Services {
     const Clock& clock;
     const app::AppConfig& app_config;
     security::ClientCertificateCheck& certificates;
+    const MetricsSources& metrics;
 };
 
 class ApiHandler : public Poco::Net::HTTPRequestHandler {
@@ -209,6 +213,7 @@ class ApiHandler : public Poco::Net::HTTPRequestHandler {
             }
             throw ValidationError("NOT_FOUND", "No such endpoint: " + uri.getPath(), "");
         }
+        traceRoute(*route);
         const std::size_t limit =
             !route->xml_body ? s_.config.max_body_bytes
             : route->spool_declarations
@@ -241,6 +246,7 @@ class ApiHandler : public Poco::Net::HTTPRequestHandler {
         // Who is calling is settled before the body is read, so an anonymous client cannot make
         // a worker hold a large body.
         authenticate(req, route, ctx, api);
+        traceActor(ctx.actor);
         std::optional<SpooledBody> spooled;
         if (spoolable(route, req)) {
             spooled.emplace(req, s_.config.max_xml_bytes, s_.config.max_declaration_bytes);
@@ -376,23 +382,45 @@ class Factory : public Poco::Net::HTTPRequestHandlerFactory {
   public:
     explicit Factory(const Services& s) : s_(s) {}
 
+    // Every handler is observed (request_trace.hpp): request id, metrics, log lines.
     Poco::Net::HTTPRequestHandler* createRequestHandler(const HTTPServerRequest& req) override {
         db::ensureThreadInit();
         if (req.hasContentLength() && req.getChunkedTransferEncoding()) {
-            return new AmbiguousLengthHandler;
+            return observed(new AmbiguousLengthHandler, ServerSlot::Unmatched);
         }
-        if (req.getURI() == "/health" || req.getURI().rfind("/health?", 0) == 0) {
-            return new HealthHandler(s_.pool);
+        const std::string& uri = req.getURI();
+        const std::string path = uri.substr(0, uri.find_first_of("?#"));
+        if (path == "/health") return observed(new HealthHandler(s_.pool), ServerSlot::Health);
+        if (path == "/metrics") {
+            return observed(new MetricsHandler(s_.metrics), ServerSlot::Metrics);
         }
-        if (req.getURI().rfind("/api/", 0) != 0 && !s_.config.web_root.empty()) {
-            return new StaticFileHandler(s_.config.web_root);
+        // Under /api/ (and /api itself) only the API answers, in JSON, also for unknown paths.
+        const bool api = path == "/api" || path.rfind("/api/", 0) == 0;
+        if (!api && looksLikeMetricsPath(path)) {
+            return observed(new NotFoundHandler, ServerSlot::Unmatched);
         }
-        return new ApiHandler(s_);
+        if (!api && !s_.config.web_root.empty()) {
+            return observed(new StaticFileHandler(s_.config.web_root), ServerSlot::Static);
+        }
+        return observed(new ApiHandler(s_), ServerSlot::Unmatched);
     }
 
   private:
     const Services s_;
 };
+
+// GET /metrics: the pool's use, and the database gauges in one short read per context.
+PoolGauges poolGauges(db::ConnectionPool& pool) {
+    const auto u = pool.usage();
+    return {u.in_use, u.open, u.max};
+}
+
+WorkGauges workGauges(db::ConnectionPool& pool, const Clock& clock, const app::AppConfig& config) {
+    auto lease = pool.acquire(std::chrono::milliseconds(1000));
+    RequestContext ctx{*lease, {}, "metrics", clock, config};
+    ctx.actor.name = "metrics";
+    return {contracting::readOperationsGauges(ctx), billing::readOverdueReviews(ctx)};
+}
 
 }  // namespace
 
@@ -409,10 +437,14 @@ void ApiServer::start() {
     // Browsers resume TLS sessions on their next connection; with client certificates requested
     // OpenSSL refuses a resumption unless the session id context is set (which this does).
     context->enableSessionCache(true, "zorgcontract");
+    metrics_allow_ = std::make_unique<AddressAllowList>(config_.metrics_allow);
+    metrics_sources_ = std::make_unique<MetricsSources>(
+        MetricsSources{*metrics_allow_, [this] { return poolGauges(pool_); },
+                       [this] { return workGauges(pool_, clock_, app_config_); }});
     // The listeners bound header time, connections per address and workers (connection_guard).
-    server_ = std::make_unique<Listeners>(
-        config_, context,
-        new Factory(Services{config_, pool_, clock_, app_config_, *certificates_}));
+    server_ = std::make_unique<Listeners>(config_, context,
+                                          new Factory(Services{config_, pool_, clock_, app_config_,
+                                                               *certificates_, *metrics_sources_}));
 }
 
 void ApiServer::stop() {

@@ -2,7 +2,8 @@
 // The HTTPS server (POCO Net/NetSSL on OpenSSL 3, TLS 1.2 minimum). Every request: size limit,
 // route match, authentication (session bearer token or provider API key), role check against the
 // route table, JSON parse, use case, error mapping. GET /health reports the schema version and
-// whether the database answers (503 when it does not).
+// whether the database answers (503 when it does not); GET /metrics the Prometheus metrics
+// (metrics_endpoint.hpp). Every answer carries X-Request-Id (request_trace.hpp).
 #include <memory>
 #include <string>
 
@@ -17,6 +18,8 @@ class ClientCertificateCheck;
 namespace zc::http {
 
 class Listeners;
+class AddressAllowList;
+struct MetricsSources;
 
 struct ServerConfig {
     std::string host = "127.0.0.1";
@@ -46,6 +49,9 @@ struct ServerConfig {
     // The web application's files (interfaces/web); every path outside /api/ and /health is
     // served from here. Empty: no web application.
     std::string web_root;
+    // Who may scrape GET /metrics (metrics.allow): addresses and networks, e.g.
+    // "127.0.0.1, ::1, 10.0.0.0/8"; others get 404. Empty: nobody. metrics_endpoint.hpp.
+    std::string metrics_allow = "127.0.0.1, ::1";
 };
 
 class ApiServer {
@@ -63,6 +69,8 @@ class ApiServer {
     const Clock& clock_;
     const app::AppConfig& app_config_;
     std::unique_ptr<security::ClientCertificateCheck> certificates_;
+    std::unique_ptr<AddressAllowList> metrics_allow_;
+    std::unique_ptr<MetricsSources> metrics_sources_;
     std::unique_ptr<Listeners> server_;
 };
 

@@ -4,6 +4,7 @@
 #include "billing/app/declarations.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "error_mapping.hpp"
+#include "interfaces/observability/request_metrics.hpp"
 #include "invoicing/app/claim_payables.hpp"
 #include "json_input.hpp"
 #include "json_output.hpp"
@@ -173,8 +174,10 @@ ApiResponse getDeclaration(RequestContext& ctx, const ApiRequest& req) {
 ApiResponse submitDeclaration(RequestContext& ctx, const ApiRequest& req) {
     auto d = declarationFrom(req);
     const std::string number = d.number;
+    const auto lines = d.lines.size();
     invoicing::ClaimPayables payables(ctx);
     const auto r = billing::submitDeclaration(ctx, payables, std::move(d), false);
+    obs::countDeclaration(lines);  // GET /metrics
     return {r.status == billing::DeclarationStatus::Rejected ? 422 : 201,
             resultJson(r, number, false)};
 }
@@ -218,6 +221,7 @@ ApiResponse submitCsvDeclaration(RequestContext& ctx, const ApiRequest& req) {
     }
     invoicing::ClaimPayables payables(ctx);
     const auto r = billing::submitCsvDeclaration(ctx, payables, d, dry_run);
+    if (!dry_run) obs::countDeclaration(d.rows.size());  // GET /metrics
     return {dry_run ? 200 : (r.status == billing::DeclarationStatus::Rejected ? 422 : 201),
             resultJson(r, d.number, dry_run)};
 }

@@ -6,6 +6,7 @@
 
 #include "contracting/kernel/errors.hpp"
 #include "interfaces/mysql/connection.hpp"
+#include "request_trace.hpp"
 
 namespace zc::http {
 namespace {
@@ -13,6 +14,32 @@ namespace {
 bool isUnavailable(int code) {
     return code == 2002 || code == 2003 || code == 2006 || code == 2013 || code == 1045 ||
            code == 2055;
+}
+
+// An internal error's description: into the request's error log line (docs/operations.md),
+// or on standard error outside a request.
+void noteInternal(const std::string& text) {
+    if (currentTrace().id.empty()) {
+        std::cerr << text << std::endl;
+    } else {
+        currentTrace().detail = text;
+    }
+}
+
+// The database's message with every quoted value replaced by '?' ("Incorrect value: '...'"
+// could quote input such as a BSN; no value may reach the log).
+std::string withoutQuotedValues(const std::string& text) {
+    std::string out;
+    bool quoted = false;
+    for (const char c : text) {
+        if (c == '\'') {
+            out += quoted ? "?'" : "'";
+            quoted = !quoted;
+        } else if (!quoted) {
+            out += c;
+        }
+    }
+    return out;
 }
 
 // A reply for one of the boundary's own codes (registered like every other code).
@@ -62,7 +89,8 @@ ErrorReply classifyCurrentException() {
         if (e.code() == 1205 || e.code() == 1213) {
             return reply("RETRY", "The database was busy; repeat the request.");
         }
-        std::cerr << "database error: " << e.what() << std::endl;
+        noteInternal("database error " + std::to_string(e.code()) + ": " +
+                     withoutQuotedValues(e.what()));
         if (e.outcomeUnknown()) {
             return reply("DATABASE_UNAVAILABLE",
                          "The database connection was lost while saving: the change may or may not "
@@ -73,10 +101,10 @@ ErrorReply classifyCurrentException() {
         }
         return reply("INTERNAL", "An internal error occurred; it has been logged.");
     } catch (const Poco::Exception& e) {
-        std::cerr << "internal error: " << e.displayText() << std::endl;
+        noteInternal("internal error: " + e.displayText());
         return reply("INTERNAL", "An internal error occurred; it has been logged.");
     } catch (const std::exception& e) {
-        std::cerr << "internal error: " << e.what() << std::endl;
+        noteInternal(std::string("internal error: ") + e.what());
         return reply("INTERNAL", "An internal error occurred; it has been logged.");
     } catch (...) {
         return reply("INTERNAL", "An internal error occurred.");
@@ -92,6 +120,10 @@ Poco::JSON::Object::Ptr errorBody(const ErrorReply& e) {
     } else {
         o->set("field", e.field);
     }
+    // The id the operator finds the request by in the log (also the X-Request-Id header).
+    auto& trace = currentTrace();
+    trace.reason = e.code;
+    if (!trace.id.empty()) o->set("request_id", trace.id);
     return o;
 }
 

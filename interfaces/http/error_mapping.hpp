@@ -1,6 +1,7 @@
 #pragma once
-// Maps every failure to an HTTP status and the JSON error body {"code","message","field"}.
-// The one place where exceptions become statuses.
+// Maps every failure to an HTTP status and the JSON error body {"code","message","field"} (plus
+// "request_id" inside a request, request_trace.hpp). The one place where exceptions become
+// statuses.
 #include <Poco/JSON/Object.h>
 
 #include <exception>

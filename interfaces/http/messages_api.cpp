@@ -11,6 +11,7 @@
 #include "interfaces/iwmo/exchange/message_schemas.hpp"
 #include "interfaces/iwmo/exchange/wmo323_intake.hpp"
 #include "interfaces/iwmo/message_kinds.hpp"
+#include "interfaces/observability/request_metrics.hpp"
 
 namespace zc::http {
 namespace {
@@ -18,6 +19,15 @@ namespace {
 // A WMO323 is recognised by its namespace near the start; it takes the streaming path.
 bool isDeclaration(const ApiRequest& req) {
     return iwmo::looksLikeDeclaration(req.rawHead(iwmo::kSniffBytes));
+}
+
+// The metrics of the exchange (GET /metrics): the message taken in, and the retour answered.
+void countExchange(const ApiRequest& req, const iwmo::IntakeAnswer& answer) {
+    obs::countMessageIn(obs::iwmoMessageName(req.rawHead(iwmo::kSniffBytes)));
+    if (answer.content_type.find("xml") != std::string::npos) {
+        obs::countMessageOut(
+            obs::iwmoMessageName(std::string_view(answer.body).substr(0, iwmo::kSniffBytes)));
+    }
 }
 
 ApiResponse rawResponse(iwmo::IntakeAnswer answer) {
@@ -43,7 +53,9 @@ ApiResponse uploadDeclaration(RequestContext& ctx, const ApiRequest& req, bool d
                               "file");
     }
     const std::string agb = contracting::providerAgb(ctx.db, contracting::outboxOwner(ctx));
-    return rawResponse(iwmo::receiveDeclaration(ctx, agb, declarationSource(req), dry_run));
+    auto answer = iwmo::receiveDeclaration(ctx, agb, declarationSource(req), dry_run);
+    if (!dry_run) countExchange(req, answer);
+    return rawResponse(std::move(answer));
 }
 
 }  // namespace
@@ -57,8 +69,9 @@ ApiResponse postMessage(RequestContext& ctx, const ApiRequest& req) {
     }
     iwmo::refuseByteOrderMark(req.rawHead(3));
     if (isDeclaration(req)) {
-        return rawResponse(
-            iwmo::receiveDeclaration(ctx, req.client_agb, declarationSource(req), false));
+        auto answer = iwmo::receiveDeclaration(ctx, req.client_agb, declarationSource(req), false);
+        countExchange(req, answer);
+        return rawResponse(std::move(answer));
     }
     // Other messages are small; one spooled beyond their limit is refused before it is read.
     const auto limit = iwmo::messageLimits().max_bytes;
@@ -66,7 +79,9 @@ ApiResponse postMessage(RequestContext& ctx, const ApiRequest& req) {
         throw ValidationError(
             "XML_TOO_LARGE", "The message is larger than " + std::to_string(limit) + " bytes.", "");
     }
-    return rawResponse(iwmo::receiveMessage(ctx, req.client_agb, req.rawText()));
+    auto answer = iwmo::receiveMessage(ctx, req.client_agb, req.rawText());
+    countExchange(req, answer);
+    return rawResponse(std::move(answer));
 }
 
 ApiResponse postMessageDryRun(RequestContext& ctx, const ApiRequest& req) {

@@ -1,6 +1,7 @@
 #include "outbox_api.hpp"
 
 #include "contracting/app/provider_outbox.hpp"
+#include "interfaces/observability/request_metrics.hpp"
 #include "json_input.hpp"
 #include "json_output.hpp"
 
@@ -36,6 +37,7 @@ ApiResponse getOutboxMessage(RequestContext& ctx, const ApiRequest& req) {
     const auto id = req.pathId("id");
     ApiResponse res;
     res.raw = contracting::fetchOutboxMessage(ctx, id);
+    obs::countMessageOut(obs::iwmoMessageName(std::string_view(res.raw).substr(0, 4096)));
     res.content_type = "application/xml; charset=utf-8";
     return res;
 }

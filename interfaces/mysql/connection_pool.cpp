@@ -47,6 +47,11 @@ ConnectionPool::Lease ConnectionPool::acquire(std::chrono::milliseconds wait) {
     }
 }
 
+ConnectionPool::Usage ConnectionPool::usage() {
+    std::lock_guard lock(mutex_);
+    return {created_ - idle_.size(), created_, max_size_};
+}
+
 void ConnectionPool::release(std::unique_ptr<Connection> c) {
     while (c->inTransaction()) c->rollback();
     std::lock_guard lock(mutex_);

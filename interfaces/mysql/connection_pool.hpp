@@ -33,6 +33,14 @@ class ConnectionPool {
 
     Lease acquire(std::chrono::milliseconds wait = std::chrono::milliseconds(5000));
 
+    // Connections lent out now, open now (lent or idle) and the most there may be (GET /metrics).
+    struct Usage {
+        std::size_t in_use = 0;
+        std::size_t open = 0;
+        std::size_t max = 0;
+    };
+    Usage usage();
+
   private:
     void release(std::unique_ptr<Connection> c);
     DbConfig config_;

@@ -322,6 +322,7 @@ int serveCommand(const server::Settings& s) {
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
     db::ConnectionPool pool(s.db, s.db_pool_size);
     SystemClock clock;
+    obs::configureLogging(s.log);  // the JSON request and error lines (docs/operations.md)
     http::ApiServer server(s.http, pool, clock, s.app);
     server.start();
     server::AuditCheckpointer checkpoints(s.db, s.app, s.audit_checkpoint_seconds, clock);

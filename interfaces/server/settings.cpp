@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "contracting/kernel/rounding.hpp"
+#include "interfaces/http/metrics_endpoint.hpp"
 #include "interfaces/security/aes_gcm.hpp"
 
 namespace zc::server {
@@ -97,6 +98,24 @@ void loadMigrationUser(const Poco::Util::AbstractConfiguration& c, Settings& s) 
     }
 }
 
+// log.* and metrics.allow (docs/operations.md), checked now so that a typo stops the start.
+void loadOperations(const Poco::Util::AbstractConfiguration& c, Settings& s) {
+    s.log.level = c.getString("log.level", "information");
+    obs::logPriority(s.log.level);
+    s.log.file = resolve(s.root, c.getString("log.file", "")).string();
+    try {
+        s.log.to_stdout = c.getBool("log.stdout", true);
+    } catch (const Poco::Exception&) {
+        throw std::runtime_error("configuration key log.stdout must be true or false");
+    }
+    s.http.metrics_allow = c.getString("metrics.allow", "127.0.0.1, ::1");
+    try {
+        http::AddressAllowList check(s.http.metrics_allow);
+    } catch (const std::invalid_argument& e) {
+        throw std::runtime_error(std::string("configuration key metrics.allow: ") + e.what());
+    }
+}
+
 }  // namespace
 
 Settings loadSettings(const std::filesystem::path& file) {
@@ -140,6 +159,7 @@ Settings loadSettings(const std::filesystem::path& file) {
     }
     s.db_pool_size = static_cast<std::size_t>(intKey(*c, "db.pool_size", 16, 1, 512));
     loadMigrationUser(*c, s);
+    loadOperations(*c, s);
     s.app.payment_term_days = intKey(*c, "payment.term_days", 30, 1, 365);
     s.app.session_hours = intKey(*c, "auth.session_hours", 8, 1, 24 * 7);
     s.app.pbkdf2_iterations = intKey(*c, "auth.pbkdf2_iterations", 210000, 210000, 10000000);

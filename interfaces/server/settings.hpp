@@ -12,6 +12,7 @@
 #include "contracting/kernel/request_context.hpp"
 #include "interfaces/http/api_server.hpp"
 #include "interfaces/mysql/connection.hpp"
+#include "interfaces/observability/service_log.hpp"
 
 namespace zc::server {
 
@@ -40,6 +41,8 @@ struct Settings {
     // xml.schema_dir points at: xml.own_schemas_dir, by default interfaces/xml/schemas (the
     // Debian package: /usr/share/zorgcontract/schemas).
     std::filesystem::path own_schemas_dir;
+    // The structured log (log.level, log.file, log.stdout; docs/operations.md, "Logs").
+    obs::LogSettings log;
     // Set when db.password_file could not be read; commands that open the database refuse
     // with it, `validate` (which needs no database) does not.
     std::string db_password_problem;

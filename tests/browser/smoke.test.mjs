@@ -1,4 +1,4 @@
-// The shell: log-in errors next to the field, Dutch by default, English on request, role menu,
+// The shell: log-in errors next to the field (with the request id), Dutch by default, English on request, role menu,
 // log-out; a provider user cannot open a finance screen's data (the server refuses).
 import { assert, baseUrl, login, newPage, run, screenshot, PASSWORD } from './lib.mjs';
 
@@ -10,6 +10,10 @@ await run('smoke', async (browser) => {
   await page.getByLabel('Wachtwoord').fill('wrong-password');
   await page.getByRole('button', { name: 'Inloggen' }).click();
   await page.getByText('INVALID_CREDENTIALS').waitFor();
+  // The error shows the request id (X-Request-Id), which the user can quote to the operator.
+  const requestId = page.locator('.request-id');
+  await requestId.waitFor();
+  assert.match(await requestId.textContent(), /^Verzoek-id: [0-9a-f]{32}$/);
   await screenshot(page, 'login-error');
 
   await page.getByLabel('Wachtwoord').fill(PASSWORD);

@@ -13,6 +13,7 @@
 #include "interfaces/iwmo/exchange/outgoing.hpp"
 #include "interfaces/iwmo/exchange/wmo325_answers.hpp"
 #include "interfaces/iwmo/message_kinds.hpp"
+#include "interfaces/observability/request_metrics.hpp"
 #include "interfaces/security/crypto.hpp"
 #include "invoicing/app/claim_payables.hpp"
 
@@ -81,6 +82,7 @@ class Wmo323Message final : public billing::DeclarationLines, public billing::De
     std::string auditId() override { return head_.afzender + "/484/" + head_.identificatie; }
 
     IntakeAnswer& reply() { return reply_; }
+    std::uint64_t linesRead() const { return lines_read_; }
 
   private:
     app::RequestContext& ctx_;
@@ -90,6 +92,7 @@ class Wmo323Message final : public billing::DeclarationLines, public billing::De
     DeclarationHead head_;
     Problems problems_;
     IntakeAnswer reply_;
+    std::uint64_t lines_read_ = 0;
 };
 
 void Wmo323Message::stream(Reader& reader) {
@@ -110,6 +113,7 @@ void Wmo323Message::stream(Reader& reader) {
         lines.clear();
         lines.reserve(next.prestaties.size());
         for (const auto& p : next.prestaties) lines.push_back({claimLine(p), p.line});
+        lines_read_ += lines.size();
         reader.onLines(lines);
     }
 }
@@ -178,6 +182,7 @@ IntakeAnswer receiveDeclaration(app::RequestContext& ctx, const std::string& sen
     invoicing::ClaimPayables payables(ctx);  // billing's AwardedClaimsPort, invoicing's side
     Wmo323Message message(ctx, sender_agb, source);
     billing::receiveDeclaration(ctx, payables, message, message, dry_run);
+    if (!dry_run) obs::countDeclaration(message.linesRead());  // GET /metrics
     return std::move(message.reply());
 }
 

@@ -5,12 +5,15 @@
 export class ApiError extends Error {
   // body: the whole JSON answer (e.g. a declaration rejected as a whole comes back as 422 with
   // its per-line answer), or null.
-  constructor(status, code, message, field, body = null) {
+  // requestId: the server's id of the request (X-Request-Id), which the user can quote to the
+  // operator; '' when there was no answer.
+  constructor(status, code, message, field, body = null, requestId = '') {
     super(message || code);
     this.status = status;
     this.code = code;
     this.field = field || '';
     this.body = body;
+    this.requestId = requestId || '';
   }
 }
 
@@ -39,7 +42,8 @@ async function errorFrom(response) {
     /* not JSON: a proxy or the network */
   }
   const e = body.error || body;
-  return generic(new ApiError(response.status, e.code || `HTTP_${response.status}`, e.message || '', e.field));
+  const requestId = body.request_id || e.request_id || response.headers.get('X-Request-Id') || '';
+  return generic(new ApiError(response.status, e.code || `HTTP_${response.status}`, e.message || '', e.field, null, requestId));
 }
 
 async function request(method, path, { json, body, contentType, raw } = {}) {

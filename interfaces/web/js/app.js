@@ -1,10 +1,10 @@
 // The application shell: who is logged in, the menu for that role, the language switch and the
 // router (real paths such as /reviews; the server answers every such path with index.html).
 import * as api from './api.js';
-import { LANGUAGES, errorText, language, setLanguage, t } from './i18n.js';
+import { LANGUAGES, language, setLanguage, t } from './i18n.js';
 import './strings.js';
 import screens from './screens/index.js';
-import { announce, clearAnnouncement, field, form, h, page } from './ui.js';
+import { announce, clearAnnouncement, errorBlock, field, form, h, page } from './ui.js';
 
 const main = document.getElementById('main');
 let user = null;
@@ -172,7 +172,7 @@ async function render() {
     await found.route.render(screenTarget(number), ctx);
   } catch (error) {
     if (!error || !error.code) throw error;
-    page(screenTarget(number), t(found.route.nav || 'ui.details'), h('p', { class: 'form-error', role: 'alert' }, `${errorText(error)} (${error.code})`));
+    page(screenTarget(number), t(found.route.nav || 'ui.details'), errorBlock(error));
   }
   if (number === renderCount) main.focus({ preventScroll: true });
 }

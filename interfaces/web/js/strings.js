@@ -7,6 +7,7 @@ import { addStrings } from './i18n.js';
 addStrings({
   nl: {
     'ui.loading': 'Laden…',
+    'ui.request_id': 'Verzoek-id',
     'ui.empty': 'Geen gegevens.',
     'ui.save': 'Opslaan',
     'ui.cancel': 'Annuleren',
@@ -53,6 +54,7 @@ addStrings({
   },
   en: {
     'ui.loading': 'Loading…',
+    'ui.request_id': 'Request id',
     'ui.empty': 'No data.',
     'ui.save': 'Save',
     'ui.cancel': 'Cancel',

@@ -115,16 +115,25 @@ export function clearErrors(form) {
   if (general) general.remove();
 }
 
+// An error's text with its reason code and, when the server answered, the request id in small
+// print ("Verzoek-id: …"), selectable so that the user can quote it to the operator.
+export function errorContent(error) {
+  const parts = [`${errorText(error)} (${error.code})`];
+  if (error.requestId) {
+    parts.push(' ', h('small', { class: 'request-id' }, `${t('ui.request_id')}: `, h('code', {}, error.requestId)));
+  }
+  return parts;
+}
+
 // Shows a server error next to the field it names (or at the top of the form), with the reason
 // code (and its details as a list), and moves focus there.
 export function showError(form, error, fieldAliases = {}) {
   clearErrors(form);
   const name = fieldAliases[error.field] || error.field;
-  const text = `${errorText(error)} (${error.code})`;
   const box = name ? form.querySelector(`[data-field="${CSS.escape(name)}"]`) : null;
   if (box) {
     const p = box.querySelector('.field-error');
-    p.textContent = text;
+    p.replaceChildren(...errorContent(error).map((c) => (c instanceof Node ? c : document.createTextNode(c))));
     p.hidden = false;
     // error.details: the parts of the error, one per line (e.g. every problem of a file).
     if (Array.isArray(error.details) && error.details.length) {
@@ -135,7 +144,7 @@ export function showError(form, error, fieldAliases = {}) {
     control.focus();
     return;
   }
-  const p = h('p', { class: 'form-error', role: 'alert', tabindex: '-1' }, text);
+  const p = h('p', { class: 'form-error', role: 'alert', tabindex: '-1' }, errorContent(error));
   form.prepend(p);
   p.focus();
 }
@@ -206,7 +215,7 @@ export function announce(text, kind = 'ok') {
 
 // An error shown in place of a screen's content (e.g. 403 for a role).
 export function errorBlock(error) {
-  return h('p', { class: 'form-error', role: 'alert' }, `${errorText(error)} (${error.code})`);
+  return h('p', { class: 'form-error', role: 'alert' }, errorContent(error));
 }
 
 // A progress bar with a text, for uploads and downloads: update(done, total).
