@@ -48,6 +48,7 @@ struct ApiResponse {
     Poco::Dynamic::Var body;
     std::string content_type;  // when set, `raw` is sent as is instead of `body` as JSON
     std::string raw;
+    std::string cache_control;  // for a raw answer; "" = no-store
     // The web application's session (log-in and log-out): the server sets this token as an
     // HttpOnly cookie; "" clears the cookie.
     std::optional<std::string> session_cookie;

@@ -15,6 +15,7 @@
 #include "message_log_api.hpp"
 #include "message_safety_api.hpp"
 #include "messages_api.hpp"
+#include "openapi_document.hpp"
 #include "outbox_api.hpp"
 #include "payment_integrity_api.hpp"
 #include "payments_api.hpp"
@@ -81,6 +82,11 @@ std::vector<Route> buildRoutes() {
          .roles = kAllStaff,
          .allowed_before_mfa = true,
          .handler = confirmTotp},
+        // This API's description (OpenAPI 3.1), generated from this table
+        {.method = "GET",
+         .pattern = v1 + "/openapi.json",
+         .access = A::Public,
+         .handler = openApiJson},
         // Users (application manager)
         forRoles("GET", v1 + "/users", {kAdmin, kAud}, listUsers),
         forRoles("POST", v1 + "/users", {kAdmin}, createUser),

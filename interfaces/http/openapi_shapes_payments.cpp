@@ -1,0 +1,237 @@
+// Shapes of payments (debtor accounts, blocks, disputes, payment runs, bank statements),
+// provider statements and budget financing (openapi_shapes.hpp).
+#include "openapi_shapes.hpp"
+
+namespace zc::http::openapi {
+
+namespace {
+
+const std::string kPage = "limit~:int, offset~:int";
+const Answer kPain001{200, "", "application/xml"};
+
+const std::vector<OperationShape> kPaymentShapes = {
+    {"POST /advances/post-due",
+     "Post the advances due by a date as payables",
+     "",
+     "{date~:date}",
+     {{200, "{date:date, created:int, total_cents:cents}"}}},
+    {"POST /municipalities/{code}/debtor-account",
+     "Set a municipality's default debtor account",
+     "",
+     "{iban:str, bic~:str, name:str}",
+     {{200, "{municipality_code:str, iban:str, bic:str?, name:str}"}}},
+    {"POST /municipalities/{code}/debtor-accounts",
+     "Add a debtor account (betaalrekening)",
+     "",
+     "{iban:str, bic~:str, name:str, label~:str, is_default~:bool}",
+     {{201, "@DebtorAccount"}}},
+    {"GET /municipalities/{code}/debtor-accounts",
+     "A municipality's debtor accounts",
+     "",
+     "",
+     {{200, "[@DebtorAccount]"}}},
+    {"POST /providers/{id}/block",
+     "Block a provider's payments (integrity)",
+     "",
+     "{reason:str}",
+     {{200, "{provider_id:int, blocked:bool, reason:str}"}}},
+    {"POST /providers/{id}/unblock",
+     "Lift a provider's block",
+     "",
+     "{reason:str}",
+     {{200, "{provider_id:int, blocked:bool, reason:str}"}}},
+    {"POST /payables/{id}/dispute",
+     "Dispute a payable (it is held)",
+     "",
+     "{reason:str}",
+     {{200, "{payable_id:int, disputed:bool, reason:str}"}}},
+    {"POST /payables/{id}/undispute",
+     "Lift a dispute",
+     "",
+     "{reason:str}",
+     {{200, "{payable_id:int, disputed:bool, reason:str}"}}},
+    {"GET /provider-balances",
+     "Every provider's open, disputed, in-run and paid amounts",
+     kPage,
+     "",
+     {{200,
+       "[{provider_id:int, agb:str, name:str, blocked_reason:str?, blocked_at:str?,"
+       " open_cents:cents, disputed_cents:cents, in_run_cents:cents,"
+       " paid_cents:cents}]"}}},
+    {"POST /payment-runs",
+     "Prepare a payment run (betaalrun)",
+     "",
+     "{municipality_codes~:[str], municipality_code~:str, due_until:date,"
+     " execution_date~:date, provider_ids~:[int], accounts~:{*}"
+     " \"municipality code to debtor account id\"}",
+     {{201, "@PaymentRunDetail"}}},
+    {"GET /payment-runs",
+     "Payment runs",
+     "municipality~:str, " + kPage,
+     "",
+     {{200, "[@PaymentRun]"}}},
+    {"GET /payment-runs/{id}",
+     "A payment run with transfers and items",
+     "",
+     "",
+     {{200, "@PaymentRunDetail"}}},
+    {"POST /payment-runs/{id}/approve",
+     "Approve a run (four eyes): the pain.001 is made",
+     "",
+     "-",
+     {{200, "@PaymentRunDetail"}}},
+    {"POST /payment-runs/{id}/cancel",
+     "Cancel a run",
+     "",
+     "{reason:str}",
+     {{200, "@PaymentRunDetail"}}},
+    {"GET /payment-runs/{id}/pain001", "The run's SEPA pain.001 file", "", "", {kPain001}},
+    {"POST /bank-statements",
+     "Import a camt.053 bank statement",
+     "",
+     "xml",
+     {{201,
+       "{statements:[{statement_id:str, account_iban:str, entries:[{id:int,"
+       " amount_cents:cents, credit:bool, end_to_end_id:str, match_status:str,"
+       " reason~:str, detail~:str}], chain:{status:str, detail~:str}}]}"}}},
+    {"GET /reconciliation/work-list",
+     "Bank entries that need a person (werklijst)",
+     "",
+     "",
+     {{200,
+       "[{id:int, account_iban:str, statement_id:str, amount_cents:cents, credit:bool,"
+       " booking_date:str?, end_to_end_id:str?, counterparty_iban:str?,"
+       " counterparty_name:str?, return_reason:str?, match_status:str, reason:str?,"
+       " kind:str, detail:str?}]"}}},
+    {"POST /bank-entries/{id}/resolve",
+     "Resolve a bank entry of the work list",
+     "",
+     "{reason:str, instruction_id~:int}",
+     {{200, "{id:int, match_status:str, resolution:str}"}}},
+    {"POST /bank-statements/{id}/chain/resolve",
+     "Accept a gap in a statement chain",
+     "",
+     "{reason:str}",
+     {{200, "{id:int, chain_status:str, resolution:str}"}}},
+    {"GET /providers/{id}/statement",
+     "A provider's statement (rekeningoverzicht)",
+     "from~:date, to~:date, format~:(json|csv)",
+     "",
+     {{200, "@ProviderStatement"}, {200, "", "text/csv"}}},
+    {"GET /claim-lines/{id}/trace",
+     "From a claim line to its payable, payment and bank entry",
+     "",
+     "",
+     {{200, "@ClaimLineTrace"}}},
+    {"GET /payables",
+     "Payables (te betalen posten; a provider sees its own)",
+     "provider_id~:int, source_type~:(declaration|review|advance|settlement|clawback|"
+     "remainder), " +
+         kPage,
+     "",
+     {{200, "[@Payable]"}}},
+    {"POST /contracts/{id}/realisations",
+     "Report a quarter's realisation (budget contract)",
+     "",
+     "{year:int, quarter:int, values:[{agreement_id:int, realised:int}]}",
+     {{201, "@Realisations"}}},
+    {"GET /contracts/{id}/realisations",
+     "Realisations per year, agreement and quarter",
+     "year~:int",
+     "",
+     {{200, "@Realisations"}}},
+    {"POST /contracts/{id}/settlements",
+     "Settle a budget contract's year (vaststelling)",
+     "",
+     "{year:int, allow_incomplete~:bool}",
+     {{201, "@Settlement"}}},
+    {"GET /contracts/{id}/settlements",
+     "A contract's settlements",
+     "",
+     "",
+     {{200, "[@Settlement]"}}},
+};
+
+}  // namespace
+
+std::vector<OperationShape> paymentShapes() { return kPaymentShapes; }
+
+namespace {
+
+const std::vector<OperationShape> kBudgetShapes = {
+    {"POST /budgets",
+     "Create a budget",
+     "",
+     "{year:int, municipality_code:str, district_id~:int, team_id~:int,"
+     " product_category:str, financing_kind:(ZIN|budget|PGB), amount_cents:cents,"
+     " budget_holder_user_id~:int, name~:str}",
+     {{201, "@Budget"}}},
+    {"GET /budgets", "Budgets", "year~:int, municipality~:str, " + kPage, "", {{200, "[@Budget]"}}},
+    {"GET /budgets/overview",
+     "Every budget of a year with its exhaustion (uitputting)",
+     "year~:int, municipality~:str, month~:int, format~:(json|csv), threshold~:str",
+     "",
+     {{200,
+       "{year:int, municipality:str?, report_date:date, signal_threshold_percent:str,"
+       " rows:[{" +
+           std::string(kBudgetFigures) + ", budget:@Budget}]}"},
+      {200, "", "text/csv"}}},
+    {"GET /budgets/{id}/exhaustion",
+     "One budget's exhaustion and forecast",
+     "date~:date, threshold~:str",
+     "",
+     {{200, "{" + std::string(kBudgetFigures) +
+                ", budget:@Budget, report_date:date, signal_threshold_percent:str}"}}},
+    {"GET /providers/{id}/spending-ceiling",
+     "A provider's use of its spending ceilings",
+     "year~:int",
+     "",
+     {{200,
+       "{provider_id:int, year:int, contracts:[{contract_id:int,"
+       " municipality_code:str, contract_status:str, spending_ceiling_cents:cents,"
+       " accepted_cents:cents, paid_cents:cents, used_cents:cents,"
+       " remaining_cents:cents, used_bp:int?, used_percent:str?, status:str}]}"}}},
+    {"POST /budget-reallocations",
+     "Propose moving money between budgets",
+     "",
+     "{from_budget_id:int, to_budget_id:int, amount_cents:cents, reason:str}",
+     {{201, "{" + std::string(kReallocation) + ", from_remaining_cents:cents}"}}},
+    {"GET /budget-reallocations",
+     "Reallocation proposals",
+     "status~:(requested|approved|rejected), " + kPage,
+     "",
+     {{200, "[@Reallocation]"}}},
+    {"POST /budget-reallocations/{id}/decision",
+     "Approve or reject a reallocation",
+     "",
+     "{decision:(approve|reject), reason~:str}",
+     {{200, "@Reallocation"}}},
+    {"GET /audit",
+     "The audit trail (audittrail)",
+     "actor~:str, object_type~:str, object_id~:str, action~:str, from~:date, to~:date, " + kPage,
+     "",
+     {{200,
+       "[{seq:int, at:str, actor:str, actor_id:int?, actor_role:str?, action:str,"
+       " object_type:str, object_id:str, result:str, origin:str, before:str?,"
+       " after:str?, hash:str}]"}}},
+    {"GET /audit/verify",
+     "Verify the audit trail's hash chain and checkpoints",
+     "",
+     "",
+     {{200,
+       "{ok:bool, rows_checked:int, checkpoints_checked~:int, first_bad_seq~:int,"
+       " problem~:str}"}}},
+    {"GET /openapi.json",
+     "This description of the API (OpenAPI 3.1)",
+     "",
+     "",
+     {{200,
+       "{openapi:str, jsonSchemaDialect:str, info:obj, servers:[obj], paths:obj,"
+       " components:obj, *}"}}},
+};
+
+}  // namespace
+
+std::vector<OperationShape> budgetShapes() { return kBudgetShapes; }
+
+}  // namespace zc::http::openapi
