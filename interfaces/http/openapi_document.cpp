@@ -269,7 +269,12 @@ Object::Ptr errorSchema(const std::vector<std::string>& codes) {
     auto values = newArray();
     for (const auto& c : codes) values->add(c);
     code->set("enum", values);
-    auto s = schemaOf("{code:str, message:str, field:str? \"the request field at fault\"}", true);
+    auto s = schemaOf(
+        "{code:str, message:str, field:str? \"the request field at fault\", "
+        "request_id~:str \"the answer's X-Request-Id, to quote to the operator\", "
+        "problems~:[{row:int, column:str, code:str, message:str}] "
+        "\"INVALID_CSV: every problem of the file (row 0: the whole file)\"}",
+        true);
     s->getObject("properties")->set("code", code);
     return s;
 }
