@@ -10,12 +10,8 @@ set -euo pipefail
 # shellcheck source=db-access.sh
 . "$(dirname "${BASH_SOURCE[0]}")/db-access.sh"
 
-config=""
-if [ "${1:-}" = "--config" ]; then config="${2:-}"; shift 2 || zc_die "--config needs a file"; fi
-[ $# -eq 1 ] || zc_die "usage: backup.sh [--config FILE] FOLDER"
-out="$1"
-ZC_CONFIG_FILE="$(zc_find_config "$config")"
-[ -f "$ZC_CONFIG_FILE" ] || zc_die "configuration file not found: $ZC_CONFIG_FILE"
+zc_config_and_folder "backup.sh [--config FILE] FOLDER" "$@"
+out="$ZC_FOLDER"
 [ -e "$out" ] && zc_die "$out exists already; name a new folder"
 command -v mariadb-dump >/dev/null || zc_die "mariadb-dump not found (Debian package mariadb-client)"
 

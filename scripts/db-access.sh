@@ -7,6 +7,18 @@
 
 zc_die() { echo "$(basename "$0"): $*" >&2; exit 1; }
 
+# zc_config_and_folder USAGE [--config FILE] FOLDER: sets ZC_CONFIG_FILE (zc_find_config) and
+# ZC_FOLDER, or stops with the usage.
+zc_config_and_folder() {
+    local usage="$1" config=""
+    shift
+    if [ "${1:-}" = "--config" ]; then config="${2:-}"; shift 2 || zc_die "--config needs a file"; fi
+    [ $# -eq 1 ] || zc_die "usage: $usage"
+    ZC_FOLDER="$1"
+    ZC_CONFIG_FILE="$(zc_find_config "$config")"
+    [ -f "$ZC_CONFIG_FILE" ] || zc_die "configuration file not found: $ZC_CONFIG_FILE"
+}
+
 # zc_find_config [FILE]: FILE, else $ZC_CONFIG, else the checkout's config/zorgcontract.properties,
 # else the Debian package's /etc/zorgcontract/zorgcontract.properties.
 zc_find_config() {

@@ -10,12 +10,8 @@ set -euo pipefail
 # shellcheck source=db-access.sh
 . "$(dirname "${BASH_SOURCE[0]}")/db-access.sh"
 
-config=""
-if [ "${1:-}" = "--config" ]; then config="${2:-}"; shift 2 || zc_die "--config needs a file"; fi
-[ $# -eq 1 ] || zc_die "usage: restore.sh [--config FILE] FOLDER"
-in="$1"
-ZC_CONFIG_FILE="$(zc_find_config "$config")"
-[ -f "$ZC_CONFIG_FILE" ] || zc_die "configuration file not found: $ZC_CONFIG_FILE"
+zc_config_and_folder "restore.sh [--config FILE] FOLDER" "$@"
+in="$ZC_FOLDER"
 if [ ! -f "$in/MANIFEST" ] || [ ! -f "$in/database.sql.gz" ]; then
     zc_die "$in is not a backup (no MANIFEST or database.sql.gz)"
 fi
