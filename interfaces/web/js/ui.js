@@ -214,6 +214,12 @@ export function announce(text, kind = 'ok') {
 }
 
 // An error shown in place of a screen's content (e.g. 403 for a role).
+// The same in one line of text (for the status line): "… (CODE) — Verzoek-id: …".
+export function errorLine(error) {
+  const id = error.requestId ? ` — ${t('ui.request_id')}: ${error.requestId}` : '';
+  return `${errorText(error)} (${error.code})${id}`;
+}
+
 export function errorBlock(error) {
   return h('p', { class: 'form-error', role: 'alert' }, errorContent(error));
 }

@@ -4,7 +4,7 @@
 import * as api from '../api.js';
 import { dateTime, integer, money } from '../format.js';
 import { addStrings, t } from '../i18n.js';
-import { announce, form, h, link, load, section, table } from '../ui.js';
+import { announce, errorLine, form, h, link, load, section, table } from '../ui.js';
 import {
   actionLink, facts, fieldError, isManager, localizedCall, municipalityMap, municipalityText, nowrap, page, periodNode, periodText,
   productMap, productText, statusBadge, tOr,
@@ -146,7 +146,7 @@ function extendButton(ctx, c) {
       announce(t('cm.con.extended'));
       await ctx.rerender();
     } catch (error) {
-      announce(`${error.message} (${error.code})`, 'bad');
+      announce(errorLine(error), 'bad');
       button.disabled = false;
     }
   });

@@ -4,7 +4,7 @@
 import * as api from '../api.js';
 import { date, integer, money, parseAmount } from '../format.js';
 import { addStrings, t } from '../i18n.js';
-import { announce, badge, field, form, h, link, load, section, table } from '../ui.js';
+import { announce, badge, errorLine, field, form, h, link, load, section, table } from '../ui.js';
 import {
   exclusiveEnd, facts, fieldError, isManager, isoDay, localizedCall, municipalityMap, municipalityText, page, periodNode,
   periodText, productMap, productText, tOr, unitText,
@@ -136,7 +136,7 @@ function openSwitch(ctx, p) {
       announce(t(p.applications_open ? 'cm.proc.closed_done' : 'cm.proc.opened_done'));
       await ctx.rerender();
     } catch (error) {
-      announce(`${error.message} (${error.code})`, 'bad');
+      announce(errorLine(error), 'bad');
       button.disabled = false;
     }
   });

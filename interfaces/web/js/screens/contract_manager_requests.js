@@ -5,7 +5,7 @@
 import * as api from '../api.js';
 import { date, dateTime, integer } from '../format.js';
 import { addStrings, t } from '../i18n.js';
-import { announce, form, h, link, load, section, table } from '../ui.js';
+import { announce, errorLine, form, h, link, load, section, table } from '../ui.js';
 import {
   actionLink, exclusiveEnd, facts, fieldError, frequencyText, localizedCall, nowrap, overdueBadge, page, productMap,
   productText, statusBadge, statusFilter, tOr, unitText,
@@ -266,7 +266,7 @@ function investigateButton(ctx, r) {
       await localizedCall(() => api.post(`/requests/${r.id}/investigate`));
       await afterAnswer(ctx, 'cm.rq.investigating');
     } catch (error) {
-      announce(`${error.message} (${error.code})`, 'bad');
+      announce(errorLine(error), 'bad');
       button.disabled = false;
     }
   });

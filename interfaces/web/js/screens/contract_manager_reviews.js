@@ -7,7 +7,7 @@ import * as api from '../api.js';
 import './review_strings.js';
 import { date, dateTime, integer, money, percent } from '../format.js';
 import { t } from '../i18n.js';
-import { announce, badge, clearErrors, confirmBox, field, h, link, load, section, table } from '../ui.js';
+import { announce, badge, clearErrors, confirmBox, errorBlock, field, h, link, load, section, table } from '../ui.js';
 import {
   actionLink, facts, fieldError, frequencyText, isManager, localizedCall, nowrap, page, overdueBadge, periodNode, periodText, productMap, productText,
   quantity, showFormError, statusBadge, statusFilter, tOr, unitText,
@@ -166,7 +166,7 @@ function queueSummary(items) {
 
 // POST /reviews/answer-overdue after a second click (it answers declarations to providers).
 function answerOverdueSection(ctx) {
-  const result = h('p', { 'aria-live': 'polite' });
+  const result = h('div', { 'aria-live': 'polite' });
   const confirm = h('button', { type: 'button', class: 'danger', hidden: true }, t('cm.rev.answer_confirm'));
   const start = h('button', { type: 'button' }, t('cm.rev.answer_overdue'));
   start.addEventListener('click', () => {
@@ -180,7 +180,7 @@ function answerOverdueSection(ctx) {
       announce(t('cm.rev.answered', { n: integer(r.answered) }));
       await ctx.rerender();
     } catch (error) {
-      result.textContent = `${error.message} (${error.code})`;
+      result.replaceChildren(errorBlock(error));
       confirm.disabled = false;
     }
   });

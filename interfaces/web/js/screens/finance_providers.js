@@ -4,7 +4,7 @@ import * as api from '../api.js';
 import { date, dateTime, money } from '../format.js';
 import { t } from '../i18n.js';
 import {
-  announce, badge, facts, form, h, link, load, page, section, table,
+  announce, badge, errorBlock, facts, form, h, link, load, page, section, table,
 } from '../ui.js';
 import { quietProgress, sourceText, statusBadge } from './finance_common.js';
 
@@ -147,7 +147,7 @@ function csvButton(id, period) {
       bar.done();
     } catch (error) {
       if (!error || !error.code) throw error;
-      feedback.replaceChildren(h('p', { class: 'form-error', role: 'alert' }, `${error.message} (${error.code})`));
+      feedback.replaceChildren(errorBlock(error));
     } finally {
       button.disabled = false;
     }
