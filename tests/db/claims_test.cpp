@@ -388,8 +388,13 @@ TEST_F(ClaimsTest, ACsvOfRealisedHoursGetsTheSameAdjudicationAndAnswer) {
         "{}", {},
         {{"number", "CSV2"}, {"period_start", "2025-02-01"}, {"period_end", "2025-03-01"}});
     bad.raw_body = "K3,1,123456782,2025-02-01\n";
-    EXPECT_EQ(dbtest::errorCode([&] { http::submitCsvDeclaration(*provider_ctx_, bad); }),
-              "INVALID_CSV");
+    // A refused file is answered with every problem (issue 15), not thrown.
+    const auto refused = http::submitCsvDeclaration(*provider_ctx_, bad);
+    EXPECT_EQ(refused.status, 400);
+    EXPECT_EQ(object(refused)->getValue<std::string>("code"), "INVALID_CSV");
+    const auto problems = object(refused)->getArray("problems");
+    ASSERT_TRUE(problems);
+    EXPECT_EQ(problems->getObject(0)->getValue<std::string>("code"), "CSV_COLUMNS");
 }
 
 TEST_F(ClaimsTest, CheckLedgerIsCleanAfterClaimsAndFindsDataBrokenByHand) {
