@@ -7,14 +7,6 @@
 namespace zc::dbtest {
 namespace {
 
-std::string randomHexKey() {
-    std::random_device rd;
-    std::uniform_int_distribution<int> nibble(0, 15);
-    std::string out;
-    for (int i = 0; i < 64; ++i) out += "0123456789abcdef"[nibble(rd)];
-    return out;
-}
-
 void require(const CommandResult& r, const std::string& what) {
     if (r.exit_code != 0) throw std::runtime_error(what + " failed: " + r.output);
 }
@@ -45,6 +37,14 @@ std::vector<CommandResult> runCliAtOnce(const std::vector<std::vector<std::strin
     }
     for (auto& t : threads) t.join();
     return results;
+}
+
+std::string randomHexKey() {
+    std::random_device rd;
+    std::uniform_int_distribution<int> nibble(0, 15);
+    std::string out;
+    for (int i = 0; i < 64; ++i) out += "0123456789abcdef"[nibble(rd)];
+    return out;
 }
 
 }  // namespace zc::dbtest

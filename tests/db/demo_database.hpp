@@ -36,4 +36,7 @@ std::vector<CommandResult> runCliAtOnce(const std::vector<std::vector<std::strin
                                         const std::string& db_name,
                                         const std::map<std::string, std::string>& extra_env);
 
+// 64 random hex digits: a key file's content.
+std::string randomHexKey();
+
 }  // namespace zc::dbtest

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "db_test_env.hpp"
+#include "demo_database.hpp"
 
 namespace zc {
 namespace {
@@ -32,14 +33,6 @@ std::string wmo305() {
     return replaceOnce(xml, "Dagtekening>2025-03-03<", "Dagtekening>2025-03-31<");
 }
 
-std::string randomHexKey() {
-    std::random_device rd;
-    std::uniform_int_distribution<int> nibble(0, 15);
-    std::string out;
-    for (int i = 0; i < 64; ++i) out += "0123456789abcdef"[nibble(rd)];
-    return out;
-}
-
 bool contains(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
 }
@@ -56,8 +49,8 @@ struct IngestSetup {
         db->execute(
             "INSERT INTO providers (agb, kvk, name, iban) VALUES ('73000101', '05061234', "
             "'Zorggroep De Vechtstroom', 'NL91ABNA0417164300')");
-        dbtest::writeFile(dir.path() / "bsn.key", randomHexKey() + "\n");
-        dbtest::writeFile(dir.path() / "bsn-hmac.key", randomHexKey() + "\n");
+        dbtest::writeFile(dir.path() / "bsn.key", dbtest::randomHexKey() + "\n");
+        dbtest::writeFile(dir.path() / "bsn-hmac.key", dbtest::randomHexKey() + "\n");
         keys = {{"ZC_SECURITY_BSN_KEY_FILE", (dir.path() / "bsn.key").string()},
                 {"ZC_SECURITY_BSN_HMAC_KEY_FILE", (dir.path() / "bsn-hmac.key").string()}};
     }
