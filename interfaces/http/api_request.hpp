@@ -4,6 +4,7 @@
 // same code. RequestContext itself is the kernel's (contracting/kernel/request_context.hpp).
 #include <Poco/JSON/Object.h>
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -52,6 +53,9 @@ struct ApiResponse {
     // The web application's session (log-in and log-out): the server sets this token as an
     // HttpOnly cookie; "" clears the cookie.
     std::optional<std::string> session_cookie;
+    // A paged list: how many items match its filters (before limit and offset), sent as the
+    // header X-Total-Count.
+    std::optional<std::int64_t> total_count;
 };
 
 }  // namespace zc::http

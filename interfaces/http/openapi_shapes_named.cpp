@@ -88,6 +88,10 @@ const std::vector<NamedShape> kNamedShapes = {
      "{id:int, message_code:str, identificatie:str, municipality_code:str?,"
      " created_at:time, retour_due:str, fetched_at:str?, acknowledged_at:str?,"
      " retour_codes:str?}"},
+    {"InboxMessage",
+     "{id:int, message:(wmo301|wmo319|wmo325), message_code:str, identificatie:str,"
+     " municipality_code:str?, created_at:time, retour_due:str, fetched_at:str?,"
+     " acknowledged_at:str?, retour_codes:str?}"},
     {"Request",
      "{id:int, kind:str \"WMO315 or WMO317\", provider_id:int, provider_agb:str,"
      " referentie_aanbieder:str, municipality_code:str, client_id:int?,"

@@ -1,6 +1,8 @@
 #include "outbox_api.hpp"
 
+#include "contracting/app/provider_inbox.hpp"
 #include "contracting/app/provider_outbox.hpp"
+#include "contracting/kernel/errors.hpp"
 #include "interfaces/observability/request_metrics.hpp"
 #include "json_input.hpp"
 #include "json_output.hpp"
@@ -22,6 +24,26 @@ Poco::JSON::Object::Ptr outboxJson(const contracting::OutboxEntry& e) {
     return o;
 }
 
+// The messages a provider receives, by the name the web application filters on.
+constexpr std::pair<const char*, const char*> kInboxMessages[] = {
+    {"wmo301", "414"}, {"wmo319", "482"}, {"wmo325", "485"}};
+
+std::string inboxMessageCode(const std::string& name) {
+    if (name.empty()) return {};
+    for (const auto& [n, code] : kInboxMessages) {
+        if (name == n) return code;
+    }
+    throw ValidationError("INVALID_QUERY",
+                          "Query parameter 'message' must be wmo301, wmo319 or wmo325.", "message");
+}
+
+std::string inboxMessageName(const std::string& code) {
+    for (const auto& [n, c] : kInboxMessages) {
+        if (code == c) return n;
+    }
+    return "";
+}
+
 }  // namespace
 
 ApiResponse listOutbox(RequestContext& ctx, const ApiRequest& req) {
@@ -38,6 +60,36 @@ ApiResponse getOutboxMessage(RequestContext& ctx, const ApiRequest& req) {
     ApiResponse res;
     res.raw = contracting::fetchOutboxMessage(ctx, id);
     obs::countMessageOut(obs::iwmoMessageName(std::string_view(res.raw).substr(0, 4096)));
+    res.content_type = "application/xml; charset=utf-8";
+    return res;
+}
+
+ApiResponse listInbox(RequestContext& ctx, const ApiRequest& req) {
+    contracting::InboxFilter filter;
+    filter.message_code = inboxMessageCode(req.queryValue("message"));
+    filter.identificatie = req.queryValue("q");
+    if (filter.identificatie.size() > 100) {
+        throw ValidationError("INVALID_QUERY", "Query parameter 'q' is at most 100 characters.",
+                              "q");
+    }
+    const auto page = pageFrom(req.query);
+    filter.limit = page.limit;
+    filter.offset = page.offset;
+    const auto inbox = contracting::listInbox(ctx, filter);
+    auto out = newArray();
+    for (const auto& e : inbox.messages) {
+        auto o = outboxJson(e);
+        o->set("message", inboxMessageName(e.message_code));
+        out->add(o);
+    }
+    ApiResponse res(200, out);
+    res.total_count = inbox.total;
+    return res;
+}
+
+ApiResponse getInboxMessage(RequestContext& ctx, const ApiRequest& req) {
+    ApiResponse res;
+    res.raw = contracting::readInboxMessage(ctx, req.pathId("id"));
     res.content_type = "application/xml; charset=utf-8";
     return res;
 }

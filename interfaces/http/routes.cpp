@@ -236,6 +236,9 @@ std::vector<Route> buildRoutes() {
          .roles = {kProv},
          .handler = acknowledgeOutbox,
          .client_certificate = true},
+        // The provider's users read the same messages in the web application (no certificate)
+        forRoles("GET", v1 + "/inbox", {kProv}, listInbox),
+        forRoles("GET", v1 + "/inbox/{id}", {kProv}, getInboxMessage),
         // Requests for (changes of) allocations: the work queue, and the standard's deadlines
         forRoles("GET", v1 + "/requests", {kCm, kAo, kAud}, listRequests),
         forRoles("GET", v1 + "/requests/{id}", {kCm, kAo, kAud}, getRequest),

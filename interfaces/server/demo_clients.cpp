@@ -118,6 +118,9 @@ void loadClients(Demo& d, int current_year) {
                          {"start_date", from},
                          {"volume", c.volume > 2 ? c.volume - 1 : c.volume}}));
         last_allocation = allocation->getValue<std::int64_t>("number");
+        d.allocations.push_back({last_allocation, c.bsn, c.provider, c.product,
+                                 allocation->getValue<std::string>("paying_municipality_code"),
+                                 allocation->getValue<std::int64_t>("volume"), c.frequency});
     }
     // Reassessment (RedenWijziging 04): the last client gets the full granted volume from tomorrow
     // on — a new allocation after the first one, as a weekly volume changes (OP033x1).

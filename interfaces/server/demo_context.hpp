@@ -52,6 +52,17 @@ struct ProviderRef {
     std::vector<std::int64_t> contracts;
 };
 
+// An allocation the demo made, with what a provider knows of it (for the demo's declarations).
+struct DemoAllocation {
+    std::int64_t number = 0;
+    std::string bsn;
+    int provider = 0;  // index into Demo::providers
+    std::string product_code;
+    std::string paying_municipality;
+    std::int64_t volume = 0;
+    std::string frequency;  // "week", "month", "total"
+};
+
 struct Demo {
     db::Connection& db;
     const app::AppConfig& config;
@@ -64,6 +75,7 @@ struct Demo {
     std::vector<std::int64_t> bw_contracts;
     DemoSummary summary;
     std::map<std::string, std::int64_t> teams = {};  // social team name -> id
+    std::vector<DemoAllocation> allocations = {};    // this year's, in the order made
 };
 
 using UseCase = http::ApiResponse (*)(app::RequestContext&, const http::ApiRequest&);

@@ -4,6 +4,7 @@
 #include <optional>
 #include <utility>
 
+#include "demo_activity.hpp"
 #include "demo_budgets.hpp"
 #include "demo_clients.hpp"
 #include "demo_context.hpp"
@@ -437,14 +438,14 @@ void loadToday(Demo& d, int current_year) {
 
 }  // namespace
 
-DemoSummary loadDemoData(db::Connection& db, const AppConfig& config) {
+DemoSummary loadDemoData(db::Connection& db, const AppConfig& config, DemoActivity activity) {
     if (db.queryOne("SELECT code FROM municipalities WHERE code = ?", {std::string(kCentral)})) {
         DemoSummary present;
         present.logins = demoLogins();
         present.already_loaded = true;
         return present;
     }
-    Demo d{db, config, {}, {}, 0, 0, 0, {}, {}, {}, {}};
+    Demo d{db, config, {}, {}, 0, 0, 0, {}, {}, {}, {}, {}};
     const int current_year = static_cast<int>(SystemClock().today().year());
     loadReference(d);
     loadContinuation(d);
@@ -457,6 +458,7 @@ DemoSummary loadDemoData(db::Connection& db, const AppConfig& config) {
     loadProviderUsers(d);
     issueApiKeys(d);
     loadClients(d, current_year);
+    if (activity == DemoActivity::With) loadActivity(d);
     d.summary.logins = demoLogins();
     return d.summary;
 }

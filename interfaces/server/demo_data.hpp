@@ -26,7 +26,13 @@ struct DemoSummary {
 
 inline constexpr const char* kDemoPassword = "demo-password-2026";
 
+// Whether the demo also gets recent work (declarations, reviews, a paid and a prepared payment
+// run, a request: demo_activity.hpp) — the default of `load-demo`, so that every home screen has
+// something on it; the tests' demo is without it, so that they start from known money.
+enum class DemoActivity { Without, With };
+
 // Loads the demo once; a second call finds the demo municipality and returns already_loaded.
-DemoSummary loadDemoData(db::Connection& db, const app::AppConfig& config);
+DemoSummary loadDemoData(db::Connection& db, const app::AppConfig& config,
+                         DemoActivity activity = DemoActivity::Without);
 
 }  // namespace zc::server

@@ -58,7 +58,9 @@ constexpr const char* kUsage =
     "  verify-audit                walk the audit hash chain; exit 1 naming the first bad row\n"
     "  check-ledger                check the ledger's invariants; exit 1 naming the first "
     "violation\n"
-    "  load-demo                   load the demo region (once) and print the demo logins\n"
+    "  load-demo [--no-activity]   load the demo region (once) and print the demo logins;\n"
+    "                              with recent work (declarations, reviews, payment runs, a\n"
+    "                              request) unless --no-activity\n"
     "  answer-overdue              answer declarations whose reviews passed the due date\n"
     "  validate FILE               check an iWmo message against the schema and the in-message\n"
     "                              rules; exit 0 when valid, 1 when not\n"
@@ -205,11 +207,11 @@ void loadSchemas(const server::Settings& s) {
     iso20022::setBankSchemas(s.own_schemas_dir / "iso20022");
 }
 
-int loadDemoCommand(const server::Settings& s) {
+int loadDemoCommand(const server::Settings& s, server::DemoActivity activity) {
     loadSchemas(s);  // the demo's allocations queue WMO301s, checked before they are queued
     db::ensureThreadInit();
     db::Connection conn(s.db);
-    const auto summary = server::loadDemoData(conn, s.app);
+    const auto summary = server::loadDemoData(conn, s.app, activity);
     std::cout << (summary.already_loaded ? "demo data present already (nothing changed)"
                                          : "demo data loaded")
               << "\n\ndemo logins:\n";
@@ -396,7 +398,12 @@ int runCommand(const Cli& cli, server::Settings& settings) {
     }
     if (cmd == "verify-audit") return verifyAuditCommand(settings);
     if (cmd == "check-ledger") return checkLedgerCommand(settings);
-    if (cmd == "load-demo") return loadDemoCommand(settings);
+    if (cmd == "load-demo" && cli.args.size() <= 2) {
+        if (cli.args.size() == 1) return loadDemoCommand(settings, server::DemoActivity::With);
+        if (cli.args[1] == "--no-activity") {
+            return loadDemoCommand(settings, server::DemoActivity::Without);
+        }
+    }
     if (cmd == "validate" && cli.args.size() == 2) return validateCommand(settings, cli.args[1]);
     if (!settings.db_password_problem.empty())
         throw std::runtime_error(settings.db_password_problem);

@@ -10,6 +10,7 @@ const SCREENS = [
   { path: '/provider/declarations', detail: /^[A-Z0-9-]+$/ },
   { path: '/provider/statement' },
   { path: '/provider/declare' },
+  { path: '/provider/messages' },
 ];
 
 async function overflow(page) {

@@ -13,13 +13,17 @@ void require(const CommandResult& r, const std::string& what) {
 
 }  // namespace
 
-DemoDatabase::DemoDatabase() {
+DemoDatabase::DemoDatabase(Activity activity) {
     writeFile(dir_.path() / "bsn.key", randomHexKey() + "\n");
     writeFile(dir_.path() / "bsn-hmac.key", randomHexKey() + "\n");
     keys_ = {{"ZC_SECURITY_BSN_KEY_FILE", (dir_.path() / "bsn.key").string()},
              {"ZC_SECURITY_BSN_HMAC_KEY_FILE", (dir_.path() / "bsn-hmac.key").string()}};
     require(cli({"migrate"}), "migrate");
-    require(cli({"load-demo"}), "load-demo");
+    if (activity == Activity::With) {
+        require(cli({"load-demo"}), "load-demo");
+    } else {
+        require(cli({"load-demo", "--no-activity"}), "load-demo --no-activity");
+    }
     db_ = scratch_.connect();
 }
 

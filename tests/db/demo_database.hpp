@@ -1,7 +1,8 @@
 #pragma once
 // A scratch database filled through the command line as an installation would be: `migrate`,
-// then `load-demo` (the demo region: contracts, clients, allocations, budgets, a budget-financed
-// contract with its advance schedule, users; audit rows for all of it), with BSN keys of its own.
+// then `load-demo --no-activity` (the demo region: contracts, clients, allocations, budgets, a
+// budget-financed contract with its advance schedule, users; audit rows for all of it), with BSN
+// keys of its own.
 #include <map>
 #include <memory>
 #include <string>
@@ -13,8 +14,11 @@ namespace zc::dbtest {
 
 class DemoDatabase {
   public:
+    // Without: `load-demo --no-activity`, the tests' demo; With: `load-demo` as command 1 runs it
+    // (declarations, reviews, payment runs, a request: the demo's recent work).
+    enum class Activity { Without, With };
     // Throws std::runtime_error with the command's output when migrate or load-demo fails.
-    DemoDatabase();
+    explicit DemoDatabase(Activity activity = Activity::Without);
 
     const std::string& name() const { return scratch_.name(); }
     db::Connection& db() { return *db_; }

@@ -73,6 +73,14 @@ async function request(method, path, { json, body, contentType, raw } = {}) {
 
 export const get = (path) => request('GET', path);
 
+// One page of a list: its items and how many match its filters (the X-Total-Count header).
+export async function getPage(path) {
+  const response = await request('GET', path, { raw: true });
+  const total = Number.parseInt(response.headers.get('X-Total-Count') || '', 10);
+  const items = await response.json();
+  return { items, total: Number.isNaN(total) ? items.length : total };
+}
+
 // Reference data that rarely changes (products, municipalities, providers), fetched once per
 // session: emptied at log-in and log-out, so one user never sees another's answers.
 const cache = new Map();

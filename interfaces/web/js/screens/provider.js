@@ -10,6 +10,7 @@ import {
   dayBefore, facts, municipalityMap, municipalityText, periodText, productMap, productText, ROLES, statusBadge,
   todayIso, tOr, unitText, volumeText,
 } from './provider_common.js';
+import inboxScreens from './provider_inbox.js';
 import declarationScreens from './provider_declarations.js';
 import moneyScreens from './provider_money.js';
 import uploadScreens from './provider_upload.js';
@@ -197,4 +198,5 @@ export default [
   ...uploadScreens,
   ...declarationScreens,
   ...moneyScreens,
+  ...inboxScreens,
 ];
