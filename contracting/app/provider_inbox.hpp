@@ -27,8 +27,6 @@ struct InboxPage {
 
 // The acting provider's messages (FORBIDDEN for anyone else).
 InboxPage listInbox(app::RequestContext& ctx, const InboxFilter& filter);
-// One of the acting provider's messages as XML (NOT_FOUND for another's); every read is audited
-// ("message.read": the message names the client).
-std::string readInboxMessage(app::RequestContext& ctx, std::int64_t id);
+// readInboxMessage (one message as XML, audited, not recorded as a fetch): provider_outbox.hpp.
 
 }  // namespace zc::contracting

@@ -38,19 +38,34 @@ std::vector<OutboxEntry> listOutbox(app::RequestContext& ctx, bool all) {
     return out;
 }
 
-std::string fetchOutboxMessage(app::RequestContext& ctx, std::int64_t id) {
+namespace {
+
+// The provider's message as XML, audited ("message.read": every iWmo message names the client,
+// BSN, name, birth date), in one transaction; a fetch by the provider's software is recorded,
+// a read in the web application's inbox is not.
+std::string readMessage(app::RequestContext& ctx, std::int64_t id, bool record_fetch) {
     const auto provider_id = outboxOwner(ctx);
     db::Transaction tx(ctx.db);
     const auto r = lockOutboxMessage(ctx.db, id, provider_id);
     const auto xml = r ? outboxXml(ctx.db, id, provider_id) : std::nullopt;
     if (!xml) unknownMessage(id);
-    markFetched(ctx.db, id, app::timestamp(ctx.clock));
-    // Every iWmo message names the client (BSN, name, birth date): each read is audited.
-    security::appendAudit(
-        ctx, {"message.read", "message", r->message_code + "/" + r->identificatie, "ok",
-              std::nullopt, security::AuditRecord().set("outbox_id", id).json()});
+    if (record_fetch) markFetched(ctx.db, id, app::timestamp(ctx.clock));
+    auto details = security::AuditRecord().set("outbox_id", id);
+    if (!record_fetch) details.set("via", "inbox");
+    security::appendAudit(ctx, {"message.read", "message", r->message_code + "/" + r->identificatie,
+                                "ok", std::nullopt, details.json()});
     tx.commit();
     return security::openMessageBody(ctx.config, *xml);
+}
+
+}  // namespace
+
+std::string fetchOutboxMessage(app::RequestContext& ctx, std::int64_t id) {
+    return readMessage(ctx, id, true);
+}
+
+std::string readInboxMessage(app::RequestContext& ctx, std::int64_t id) {
+    return readMessage(ctx, id, false);
 }
 
 OutboxEntry acknowledgeOutboxMessage(app::RequestContext& ctx, std::int64_t id) {

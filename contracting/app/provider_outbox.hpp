@@ -31,6 +31,9 @@ std::vector<OutboxEntry> listOutbox(app::RequestContext& ctx, bool all);
 // GET /outbox/{id}: the message's XML (NOT_FOUND); its first fetch is recorded and every fetch
 // is audited ("message.read": the message names the client), in one transaction.
 std::string fetchOutboxMessage(app::RequestContext& ctx, std::int64_t id);
+// The same read by one of the provider's users in the web application's inbox
+// (provider_inbox.hpp): audited ("message.read" with "via":"inbox"), not recorded as a fetch.
+std::string readInboxMessage(app::RequestContext& ctx, std::int64_t id);
 // POST /outbox/{id}/ack: records the first acknowledgement (NOT_FOUND), audited
 // ("message.acknowledge", object "<message code>/<identificatie>").
 OutboxEntry acknowledgeOutboxMessage(app::RequestContext& ctx, std::int64_t id);
