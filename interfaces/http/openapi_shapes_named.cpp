@@ -123,6 +123,11 @@ const std::vector<NamedShape> kNamedShapes = {
     {"DebtorAccount",
      "{id:int, municipality_code:str, iban:str, bic:str?, name:str, label:str?,"
      " is_default:bool, active:bool}"},
+    {"ProviderBankAccount",
+     "{id:int? \"null: the registration account, not changed yet\", provider_id:int, iban:str,"
+     " holder_name:str, valid_from:date, status:str \"proposed, approved or rejected\","
+     " proposed_by:str, proposed_at:str?, decided_by:str?, decided_at:str?,"
+     " decision_reason:str?, current:bool \"the account a run executed today pays\"}"},
     {"PaymentRun", "{" + kRun + "}"},
     {"PaymentRunDetail",
      "{" + kRun +

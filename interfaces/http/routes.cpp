@@ -20,6 +20,7 @@
 #include "payment_integrity_api.hpp"
 #include "payments_api.hpp"
 #include "procedures_api.hpp"
+#include "provider_accounts_api.hpp"
 #include "provider_statement_api.hpp"
 #include "reference_api.hpp"
 #include "requests_api.hpp"
@@ -154,6 +155,14 @@ std::vector<Route> buildRoutes() {
         forRoles("GET", v1 + "/municipalities/{code}/debtor-accounts", {kFin}, listDebtorAccounts),
         forRoles("POST", v1 + "/providers/{id}/block", {kFin}, blockProvider),
         forRoles("POST", v1 + "/providers/{id}/unblock", {kFin}, unblockProvider),
+        // Bank account changes (issue 15): proposed and decided by two finance users.
+        forRoles("GET", v1 + "/providers/{id}/bank-accounts", {kFin, kAud, kProv},
+                 listProviderAccounts),
+        forRoles("POST", v1 + "/providers/{id}/bank-accounts", {kFin}, proposeProviderAccount),
+        forRoles("POST", v1 + "/provider-bank-accounts/{id}/approve", {kFin},
+                 approveProviderAccount),
+        forRoles("POST", v1 + "/provider-bank-accounts/{id}/reject", {kFin},
+                 rejectProviderAccount),
         forRoles("POST", v1 + "/payables/{id}/dispute", {kFin}, disputePayable),
         forRoles("POST", v1 + "/payables/{id}/undispute", {kFin}, undisputePayable),
         forRoles("GET", v1 + "/provider-balances", {kFin, kAud}, providerBalances),
