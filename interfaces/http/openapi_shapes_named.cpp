@@ -170,6 +170,9 @@ const std::vector<NamedShape> kNamedShapes = {
      "{id:int, year:int, municipality_code:str, district_id:int?, district_name:str,"
      " team_id:int?, team_name:str, product_category:str, financing_kind:str,"
      " amount_cents:cents, name:str, budget_holder_user_id:int?}"},
+    {"BudgetAmountChange",
+     "{id:int, budget_id:int, before_cents:cents, after_cents:cents, reason:str,"
+     " changed_by:str, changed_at:time}"},
     {"Reallocation", "{" + std::string(kReallocation) + "}"},
 };
 

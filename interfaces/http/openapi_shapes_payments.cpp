@@ -202,6 +202,18 @@ const std::vector<OperationShape> kBudgetShapes = {
      "",
      {{200, "{" + std::string(kBudgetFigures) +
                 ", budget:@Budget, report_date:date, signal_threshold_percent:str}"}}},
+    {"POST /budgets/{id}/amount",
+     "Set or correct a budget's amount (not below what the year realised)",
+     "",
+     "{amount_cents:int, reason~:str}",
+     {{200,
+       "{budget:@Budget, change:@BudgetAmountChange, realised_cents:cents,"
+       " exhaustion_cents:cents, below_exhaustion:bool}"}}},
+    {"GET /budgets/{id}/amount-changes",
+     "A budget's amount changes, newest first",
+     "",
+     "",
+     {{200, "[@BudgetAmountChange]"}}},
     {"GET /providers/{id}/spending-ceiling",
      "A provider's use of its spending ceilings",
      "year~:int",

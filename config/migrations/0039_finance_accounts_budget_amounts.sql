@@ -30,3 +30,20 @@ SELECT p.id, p.iban, LEFT(p.name, 70), DATE(p.created_at), 'approved', 'migratio
        p.created_at, 'migration:0039', p.created_at
 FROM providers p
 WHERE NOT EXISTS (SELECT 1 FROM provider_bank_accounts b WHERE b.provider_id = p.id);
+
+-- Issue 15: a budget's amount set or corrected by finance (an "Unbudgeted …" budget that a claim
+-- created with 0, or any budget), never below what the year already realised (paid + accepted,
+-- BUDGET_BELOW_REALISED). Each change is a row of its own, with the amounts before and after and
+-- the reason; budgets.amount_cents holds the result (invoicing/app/budget_amounts.cpp).
+CREATE TABLE IF NOT EXISTS budget_amount_changes (
+  id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  budget_id BIGINT NOT NULL,
+  before_cents BIGINT NOT NULL,
+  after_cents BIGINT NOT NULL,
+  reason VARCHAR(400) NOT NULL,
+  changed_by VARCHAR(100) NOT NULL,
+  changed_at DATETIME(6) NOT NULL,
+  CONSTRAINT fk_budget_amount_changes_budget FOREIGN KEY (budget_id) REFERENCES budgets (id),
+  CONSTRAINT ck_budget_amount_after CHECK (after_cents >= 0),
+  KEY ix_budget_amount_changes_budget (budget_id, id)
+) ENGINE=InnoDB;
