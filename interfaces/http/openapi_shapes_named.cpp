@@ -25,7 +25,9 @@ const std::string kAllocation =
 const std::string kRun =
     "id:int, municipality_code:str, due_until:str, execution_date:str, status:str,"
     " prepared_by:str, prepared_at:time, approved_by:str?, approved_at~:time, message_id:str,"
-    " control_sum_cents:cents, transactions:int, pain001_sha256:str?, municipality_codes:[str]";
+    " control_sum_cents:cents, transactions:int, pain001_sha256:str?, municipality_codes:[str],"
+    " bank_status:str? \"after the bank: sent, partly_booked, booked or returned; null before"
+    " approval\", transfers_booked:int, transfers_returned:int";
 
 }  // namespace
 

@@ -123,6 +123,24 @@ const std::vector<OperationShape> kPaymentShapes = {
        " booking_date:str?, end_to_end_id:str?, counterparty_iban:str?,"
        " counterparty_name:str?, return_reason:str?, match_status:str, reason:str?,"
        " kind:str, detail:str?}]"}}},
+    {"GET /bank-statements",
+     "Imported bank statements, newest first, with their entries counted",
+     kPage,
+     "",
+     {{200,
+       "[{id:int, account_iban:str, statement_id:str, from_date:date, to_date:date,"
+       " opening_cents:cents, closing_cents:cents, imported_at:time, imported_by:str,"
+       " entries:int, booked:int, returned:int, unmatched:int \"still on the work list\","
+       " resolved:int, chain_status:str, chain_detail:str?, chain_resolved:bool}]"}}},
+    {"GET /reconciliation/resolved",
+     "Resolved work-list items, most recently resolved first",
+     kPage,
+     "",
+     {{200,
+       "[{kind:str, id:int, account_iban:str, statement_id:str, amount_cents:cents,"
+       " credit:bool, booking_date:str?, end_to_end_id:str?, counterparty_name:str?,"
+       " outcome:str, reason:str?, instruction_id:int?, resolution:str, resolved_by:str,"
+       " resolved_at:time}]"}}},
     {"POST /bank-entries/{id}/resolve",
      "Resolve a bank entry of the work list",
      "",

@@ -6,6 +6,7 @@
 #include "allocations_api.hpp"
 #include "audit_api.hpp"
 #include "auth_api.hpp"
+#include "bank_statement_lists_api.hpp"
 #include "bank_statements_api.hpp"
 #include "budget_financing_api.hpp"
 #include "budgets_api.hpp"
@@ -179,6 +180,8 @@ std::vector<Route> buildRoutes() {
          .handler = importBankStatement,
          .xml_body = true},
         forRoles("GET", v1 + "/reconciliation/work-list", {kFin, kAud}, reconciliationWorkList),
+        forRoles("GET", v1 + "/bank-statements", {kFin, kAud}, listBankStatements),
+        forRoles("GET", v1 + "/reconciliation/resolved", {kFin, kAud}, listResolvedWorkItems),
         forRoles("POST", v1 + "/bank-entries/{id}/resolve", {kFin}, resolveBankEntry),
         forRoles("POST", v1 + "/bank-statements/{id}/chain/resolve", {kFin}, resolveStatementChain),
         forRoles("GET", v1 + "/providers/{id}/statement", {kFin, kAud, kProv}, providerStatement),
