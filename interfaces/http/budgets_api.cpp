@@ -229,9 +229,9 @@ Poco::JSON::Object::Ptr amountChangeJson(const invoicing::BudgetAmountChangeRow&
 }
 
 ApiResponse setBudgetAmount(RequestContext& ctx, const ApiRequest& req) {
-    const auto result = invoicing::setBudgetAmount(
-        ctx, {req.pathId("id"), requiredCents(req.body, "amount_cents"),
-              optionalString(req.body, "reason", 400).value_or("")});
+    const auto result =
+        invoicing::setBudgetAmount(ctx, {req.pathId("id"), requiredCents(req.body, "amount_cents"),
+                                         optionalString(req.body, "reason", 400).value_or("")});
     auto out = newObject();
     out->set("budget", budgetJson(result.budget));
     out->set("change", amountChangeJson(result.change));

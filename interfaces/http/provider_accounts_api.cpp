@@ -17,9 +17,9 @@ Poco::JSON::Object::Ptr accountJson(const invoicing::ProviderAccountRow& r, bool
     o->set("valid_from", formatDate(r.valid_from));
     o->set("status", r.status);
     o->set("proposed_by", r.proposed_by);
-    setOptional(o, "proposed_at",
-                r.proposed_at.empty() ? std::nullopt
-                                      : std::optional(app::isoTimestamp(r.proposed_at)));
+    setOptional(
+        o, "proposed_at",
+        r.proposed_at.empty() ? std::nullopt : std::optional(app::isoTimestamp(r.proposed_at)));
     setOptional(o, "decided_by", r.decided_by);
     setOptional(o, "decided_at",
                 r.decided_at ? std::optional(app::isoTimestamp(*r.decided_at)) : std::nullopt);
@@ -43,8 +43,8 @@ ApiResponse listProviderAccounts(RequestContext& ctx, const ApiRequest& req) {
     const auto history = invoicing::providerAccountHistory(ctx, req.pathId("id"));
     auto out = newArray();
     for (std::size_t i = 0; i < history.entries.size(); ++i) {
-        out->add(accountJson(history.entries[i],
-                             static_cast<std::int64_t>(i) == history.current_index));
+        out->add(
+            accountJson(history.entries[i], static_cast<std::int64_t>(i) == history.current_index));
     }
     return {200, out};
 }

@@ -59,13 +59,16 @@ BudgetAmountResult setBudgetAmount(app::RequestContext& ctx, const BudgetAmountC
                                   "amount cannot be lower.",
                               "amount_cents");
     }
-    BudgetAmountChangeRow change{0,        c.budget_id,    before.amount,
-                                 c.amount, c.reason,       ctx.actor.name,
+    BudgetAmountChangeRow change{0,
+                                 c.budget_id,
+                                 before.amount,
+                                 c.amount,
+                                 c.reason,
+                                 ctx.actor.name,
                                  app::timestamp(ctx.clock)};
     change.id = recordBudgetAmount(ctx.db, change);
     security::appendAudit(ctx, {"budget.amount", "budget", std::to_string(c.budget_id), "ok",
-                                amountRecord(before.amount, ""),
-                                amountRecord(c.amount, c.reason)});
+                                amountRecord(before.amount, ""), amountRecord(c.amount, c.reason)});
     const BudgetRow after = *store.findBudget(c.budget_id, false);
     tx.commit();
     const Money exhaustion = figures.report.exhaustion;

@@ -59,10 +59,11 @@ ProviderAccountRow proposeProviderAccountIn(ProviderAccountStore& store,
     const auto provider = store.lockProvider(p.provider_id);
     if (!provider) notFound("Provider " + std::to_string(p.provider_id));
     if (const auto pending = store.pendingProposal(p.provider_id)) {
-        throw ValidationError("BANK_ACCOUNT_PENDING",
-                              "Account change " + std::to_string(*pending) +
-                                  " of this provider awaits a decision; approve or reject it first.",
-                              "provider_id");
+        throw ValidationError(
+            "BANK_ACCOUNT_PENDING",
+            "Account change " + std::to_string(*pending) +
+                " of this provider awaits a decision; approve or reject it first.",
+            "provider_id");
     }
     store.ensureRegistrationEntry(p.provider_id, *provider);
     const auto id = store.insertProposal(
@@ -80,10 +81,9 @@ ProviderAccountRow decideProviderAccountIn(ProviderAccountStore& store,
     store.lockProvider(seen->provider_id);  // decisions of one provider follow each other
     const auto row = store.find(d.id, true);
     if (row->status != "proposed") {
-        throw ValidationError("BANK_ACCOUNT_DECIDED",
-                              "Account change " + std::to_string(d.id) + " was " + row->status +
-                                  " already.",
-                              "id");
+        throw ValidationError(
+            "BANK_ACCOUNT_DECIDED",
+            "Account change " + std::to_string(d.id) + " was " + row->status + " already.", "id");
     }
     if (row->proposed_by == d.decided_by) {
         throw ValidationError("FOUR_EYES",
@@ -134,8 +134,8 @@ ProviderAccountHistory providerAccountHistory(app::RequestContext& ctx, std::int
                                           [](const auto& e) { return e.status == "approved"; });
     if (!any_approved) {
         out.entries.push_back({0, provider_id, provider->registered_iban, provider->name,
-                               provider->recorded_on, "approved", "registration", "",
-                               std::nullopt, std::nullopt, std::nullopt});
+                               provider->recorded_on, "approved", "registration", "", std::nullopt,
+                               std::nullopt, std::nullopt});
     }
     const Date today = ctx.today();
     for (std::size_t i = 0; i < out.entries.size(); ++i) {

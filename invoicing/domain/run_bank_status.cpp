@@ -11,10 +11,14 @@ std::optional<RunBankStatus> runBankStatus(PaymentRunStatus status, RunTransferC
 
 std::string_view runBankStatusName(RunBankStatus status) {
     switch (status) {
-        case RunBankStatus::Sent: return "sent";
-        case RunBankStatus::PartlyBooked: return "partly_booked";
-        case RunBankStatus::Booked: return "booked";
-        case RunBankStatus::Returned: return "returned";
+        case RunBankStatus::Sent:
+            return "sent";
+        case RunBankStatus::PartlyBooked:
+            return "partly_booked";
+        case RunBankStatus::Booked:
+            return "booked";
+        case RunBankStatus::Returned:
+            return "returned";
     }
     return "sent";
 }

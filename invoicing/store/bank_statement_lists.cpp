@@ -22,17 +22,17 @@ std::vector<StatementListRow> listBankStatements(db::Connection& db, std::int64_
     params.push_back(limit);
     params.push_back(offset);
     std::vector<StatementListRow> out;
-    for (const auto& r : db.query(
-             "SELECT s.id, s.account_iban, s.statement_id, s.from_date, s.to_date,"
-             " s.opening_cents, s.closing_cents, s.imported_at, s.imported_by, COUNT(e.id),"
-             " COALESCE(SUM(e.match_status = 'booked'), 0),"
-             " COALESCE(SUM(e.match_status = 'returned'), 0),"
-             " COALESCE(SUM(e.match_status IN ('unmatched', 'difference')), 0),"
-             " COALESCE(SUM(e.resolved_at IS NOT NULL), 0), s.chain_status, s.chain_detail,"
-             " s.chain_resolved_at FROM bank_statements s"
-             " LEFT JOIN bank_entries e ON e.statement_id = s.id WHERE 1 = 1" +
-                 where + " GROUP BY s.id ORDER BY s.id DESC LIMIT ? OFFSET ?",
-             params)) {
+    for (const auto& r :
+         db.query("SELECT s.id, s.account_iban, s.statement_id, s.from_date, s.to_date,"
+                  " s.opening_cents, s.closing_cents, s.imported_at, s.imported_by, COUNT(e.id),"
+                  " COALESCE(SUM(e.match_status = 'booked'), 0),"
+                  " COALESCE(SUM(e.match_status = 'returned'), 0),"
+                  " COALESCE(SUM(e.match_status IN ('unmatched', 'difference')), 0),"
+                  " COALESCE(SUM(e.resolved_at IS NOT NULL), 0), s.chain_status, s.chain_detail,"
+                  " s.chain_resolved_at FROM bank_statements s"
+                  " LEFT JOIN bank_entries e ON e.statement_id = s.id WHERE 1 = 1" +
+                      where + " GROUP BY s.id ORDER BY s.id DESC LIMIT ? OFFSET ?",
+                  params)) {
         out.push_back({r.i64(0), r.str(1), r.str(2), r.str(3), r.str(4), r.i64(5), r.i64(6),
                        r.str(7), r.str(8), r.i64(9), r.i64(10), r.i64(11), r.i64(12), r.i64(13),
                        r.str(14), r.opt(15), r.opt(16)});
@@ -67,8 +67,8 @@ std::vector<ResolvedItemRow> listResolvedWorkItems(db::Connection& db, std::int6
         std::optional<std::int64_t> instruction;
         if (!r.isNull(11)) instruction = r.i64(11);
         out.push_back({r.str(0), r.i64(1), r.str(2), r.str(3), r.i64(4), r.i64(5) != 0, r.opt(6),
-                       r.opt(7), r.opt(8), r.str(9), r.opt(10), instruction,
-                       r.opt(12).value_or(""), r.opt(13).value_or(""), r.str(14)});
+                       r.opt(7), r.opt(8), r.str(9), r.opt(10), instruction, r.opt(12).value_or(""),
+                       r.opt(13).value_or(""), r.str(14)});
     }
     return out;
 }

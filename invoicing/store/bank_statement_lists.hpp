@@ -35,9 +35,10 @@ struct ResolvedItemRow {
     std::int64_t amount_cents = 0;  // entry: its amount; chain: opening − previous closing
     bool credit = false;
     std::optional<std::string> booking_date, end_to_end_id, counterparty_name;
-    std::string outcome;  // entry: booked (matched by hand), returned or resolved; chain: gap/mismatch
+    std::string
+        outcome;  // entry: booked (matched by hand), returned or resolved; chain: gap/mismatch
     std::optional<std::string> reason;  // what put it on the work list (entry's match reason)
-    std::optional<std::int64_t> instruction_id;  // the transfer matched by hand
+    std::optional<std::int64_t> instruction_id;        // the transfer matched by hand
     std::string resolution, resolved_by, resolved_at;  // resolved_at: DATETIME(6) text
 };
 

@@ -30,9 +30,21 @@ std::vector<std::string> splitCodes(const std::string& text) {
 }
 
 RunRow runFrom(const db::Row& r) {
-    return {r.i64(0),  r.str(1),  r.str(2),  r.str(3),          r.str(4),
-            r.str(5),  r.str(6),  r.opt(7),  r.opt(8),          r.str(9),
-            r.i64(10), r.i64(11), r.opt(12), splitCodes(r.str(13)), {r.i64(14), r.i64(15), r.i64(16)}};
+    return {r.i64(0),
+            r.str(1),
+            r.str(2),
+            r.str(3),
+            r.str(4),
+            r.str(5),
+            r.str(6),
+            r.opt(7),
+            r.opt(8),
+            r.str(9),
+            r.i64(10),
+            r.i64(11),
+            r.opt(12),
+            splitCodes(r.str(13)),
+            {r.i64(14), r.i64(15), r.i64(16)}};
 }
 
 }  // namespace

@@ -10,8 +10,8 @@ const char* const kColumns =
     " decided_by, decided_at, decision_reason FROM provider_bank_accounts";
 
 ProviderAccountRow rowOf(const db::Row& r) {
-    return {r.i64(0), r.i64(1), r.str(2),  r.str(3), parseDate(r.str(4)), r.str(5),
-            r.str(6), r.str(7), r.opt(8), r.opt(9), r.opt(10)};
+    return {r.i64(0), r.i64(1), r.str(2), r.str(3), parseDate(r.str(4)), r.str(5), r.str(6),
+            r.str(7), r.opt(8), r.opt(9), r.opt(10)};
 }
 
 }  // namespace
@@ -96,10 +96,10 @@ void MariaDbProviderAccounts::recordDecision(std::int64_t id, bool approve, cons
 
 std::vector<ProviderAccountRow> MariaDbProviderAccounts::history(std::int64_t provider_id) {
     std::vector<ProviderAccountRow> out;
-    for (const auto& r : ctx_.db.query(std::string(kColumns) +
-                                           " WHERE provider_id = ? ORDER BY valid_from DESC,"
-                                           " id DESC LIMIT 500",
-                                       {provider_id})) {
+    for (const auto& r :
+         ctx_.db.query(std::string(kColumns) + " WHERE provider_id = ? ORDER BY valid_from DESC,"
+                                               " id DESC LIMIT 500",
+                       {provider_id})) {
         out.push_back(rowOf(r));
     }
     return out;

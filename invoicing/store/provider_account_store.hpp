@@ -53,8 +53,7 @@ class ProviderAccountStore {
     virtual std::int64_t insertProposal(const NewProviderAccount& a) = 0;
     // Records the registration account as the first approved entry when the provider has none
     // (a provider registered after migration 0039), so that the history is complete.
-    virtual void ensureRegistrationEntry(std::int64_t provider_id,
-                                         const ProviderForAccount& p) = 0;
+    virtual void ensureRegistrationEntry(std::int64_t provider_id, const ProviderForAccount& p) = 0;
     // The entry; locked when `lock`; nothing when there is none.
     virtual std::optional<ProviderAccountRow> find(std::int64_t id, bool lock) = 0;
     // The proposal is approved or rejected by `by` now, with the reason (may be empty).

@@ -641,19 +641,20 @@ TEST_F(BudgetsTest, FinanceSetsAnUnbudgetedAmountAndCorrectsItNotBelowWhatWasRea
     EXPECT_EQ(num(r->getObject("change"), "before_cents"), 700'000);
     EXPECT_EQ(budgetAmount(std::stoll(id)), 800'000);
     EXPECT_EQ(dbtest::errorCode([&] {
-                  http::setBudgetAmount(*holder_, dbtest::jsonRequest(R"({"amount_cents":1})",
-                                                                      {{"id", "99999"}}));
+                  http::setBudgetAmount(
+                      *holder_, dbtest::jsonRequest(R"({"amount_cents":1})", {{"id", "99999"}}));
               }),
               "NOT_FOUND");
-    const auto changes = http::listBudgetAmountChanges(*finance_,
-                                                       dbtest::jsonRequest("{}", {{"id", id}}));
+    const auto changes =
+        http::listBudgetAmountChanges(*finance_, dbtest::jsonRequest("{}", {{"id", id}}));
     const auto list = changes.body.extract<Poco::JSON::Array::Ptr>();
     ASSERT_EQ(list->size(), 2u);
     EXPECT_EQ(list->getObject(0)->getValue<std::string>("reason"), "raad 12 maart");
     EXPECT_EQ(list->getObject(1)->getValue<std::int64_t>("after_cents"), 700'000);
-    EXPECT_EQ(conn_->queryOne("SELECT COUNT(*) FROM audit_log WHERE action = 'budget.amount'"
-                              " AND object_id = ?",
-                              {id})
+    EXPECT_EQ(conn_
+                  ->queryOne("SELECT COUNT(*) FROM audit_log WHERE action = 'budget.amount'"
+                             " AND object_id = ?",
+                             {id})
                   ->i64(0),
               2);
 }

@@ -6,6 +6,8 @@
 // random proposals, decisions, payables, runs and days against a model of the approved accounts
 // and checks that no approved transfer ever goes to an account that was not approved and valid
 // on its execution date.
+#include "invoicing/app/provider_accounts.hpp"
+
 #include <gtest/gtest.h>
 
 #include <functional>
@@ -19,7 +21,6 @@
 #include "db_test_env.hpp"
 #include "interfaces/mysql/migrations.hpp"
 #include "invoicing/app/payments.hpp"
-#include "invoicing/app/provider_accounts.hpp"
 
 namespace zc {
 namespace {
@@ -62,10 +63,9 @@ class ProviderAccounts : public ::testing::Test {
             "INSERT INTO debtor_accounts (id, municipality_code, iban, name, is_default) VALUES"
             " (1,'0193','NL98BNGH0285001234','Gemeente Zwolle',1)");
         for (int p = 1; p <= kProviders; ++p) {
-            conn_->execute(
-                "INSERT INTO providers (id, agb, kvk, name, iban) VALUES (?,?,?,?,?)",
-                {std::int64_t{p}, std::to_string(12345670 + p), std::to_string(12345600 + p),
-                 "Zorg " + std::to_string(p), iban(p)});
+            conn_->execute("INSERT INTO providers (id, agb, kvk, name, iban) VALUES (?,?,?,?,?)",
+                           {std::int64_t{p}, std::to_string(12345670 + p),
+                            std::to_string(12345600 + p), "Zorg " + std::to_string(p), iban(p)});
         }
         for (auto* a : {&devries_, &mulder_}) a->role = app::Role::Finance;
         devries_.name = "fin.devries";
@@ -160,8 +160,9 @@ TEST_F(ProviderAccounts, AChangeNeedsASecondFinanceUserAndIsPaidFromItsStartDate
     EXPECT_EQ(history.entries[0].decided_by.value_or(""), "fin.mulder");
     EXPECT_EQ(history.entries[1].iban, iban(1));
     EXPECT_EQ(history.current_index, 1);  // the new one starts in three days
-    EXPECT_EQ(conn_->queryOne("SELECT COUNT(*) FROM audit_log WHERE action LIKE"
-                              " 'provider_bank_account.%'")
+    EXPECT_EQ(conn_
+                  ->queryOne("SELECT COUNT(*) FROM audit_log WHERE action LIKE"
+                             " 'provider_bank_account.%'")
                   ->i64(0),
               2);
 }
@@ -178,7 +179,9 @@ TEST_F(ProviderAccounts, RefusalsChangeNothing) {
     clock_.day = plusDays(clock_.day, 2);  // its start passed before anyone approved it
     EXPECT_EQ(codeOf([&] { decide(mulder_, change.id, true); }), "VALID_FROM_PAST");
     auto ctx = as(mulder_);
-    EXPECT_EQ(codeOf([&] { invoicing::decideProviderAccount(ctx, {change.id, false, " "}); }),
+    EXPECT_EQ(codeOf([&] {
+                  invoicing::decideProviderAccount(ctx, {change.id, false, " "});
+              }),
               "REASON_REQUIRED");
     EXPECT_EQ(decide(mulder_, change.id, false).status, "rejected");
 }
@@ -195,7 +198,8 @@ std::string validOn(const std::vector<Approved>& approved, const std::string& re
                     Date day) {
     const Approved* best = nullptr;
     for (const auto& a : approved) {
-        if (a.from <= day && (!best || a.from > best->from || (a.from == best->from && a.id > best->id)))
+        if (a.from <= day &&
+            (!best || a.from > best->from || (a.from == best->from && a.id > best->id)))
             best = &a;
     }
     return best ? best->iban : registered;
@@ -225,13 +229,15 @@ TEST_F(ProviderAccounts, NoTransferEverGoesToAnAccountNotApprovedAndValidOnItsEx
             }
             case 1: {
                 if (pending.empty()) break;
-                const auto id = pending[static_cast<std::size_t>(pick(static_cast<int>(pending.size())))];
+                const auto id =
+                    pending[static_cast<std::size_t>(pick(static_cast<int>(pending.size())))];
                 const bool approve = pick(3) != 0;
                 invoicing::ProviderAccountRow row;
                 const std::string code = codeOf([&] { row = decide(who, id, approve); });
                 if (code == "ok") {
                     std::erase(pending, id);
-                    if (approve) model[row.provider_id].push_back({row.valid_from, row.id, row.iban});
+                    if (approve)
+                        model[row.provider_id].push_back({row.valid_from, row.id, row.iban});
                 } else if (code != "FOUR_EYES") {
                     // Its start passed before anyone approved it: `who` (not the proposer)
                     // rejects it, so that the provider can get a new proposal.
@@ -241,7 +247,9 @@ TEST_F(ProviderAccounts, NoTransferEverGoesToAnAccountNotApprovedAndValidOnItsEx
                 }
                 break;
             }
-            case 2: addPayable(provider, 100 + pick(100000)); break;
+            case 2:
+                addPayable(provider, 100 + pick(100000));
+                break;
             case 3:
                 prepared.emplace_back(prepare(who, plusDays(clock_.today(), pick(6))).run.id, &who);
                 break;
@@ -263,13 +271,15 @@ TEST_F(ProviderAccounts, NoTransferEverGoesToAnAccountNotApprovedAndValidOnItsEx
                 const Date execution = parseDate(run.run.execution_date);
                 for (const auto& t : run.transfers) {
                     ++checked;
-                    EXPECT_EQ(t.creditor_iban, validOn(model[t.provider_id], iban(t.provider_id),
-                                                       execution))
+                    EXPECT_EQ(t.creditor_iban,
+                              validOn(model[t.provider_id], iban(t.provider_id), execution))
                         << "seed " << seed << ", run " << run_id << ", provider " << t.provider_id;
                 }
                 break;
             }
-            default: clock_.day = plusDays(clock_.day, pick(3)); break;
+            default:
+                clock_.day = plusDays(clock_.day, pick(3));
+                break;
         }
     }
     std::cout << approved_runs << " runs approved, " << checked << " transfers checked"

@@ -3,7 +3,8 @@
 // pain.001 is downloaded (twice: the same bytes) and validated against our XSD and the official
 // ISO 20022 schema; the ledger stays consistent. Issue 15: the run's status follows the bank
 // (sent, booked, returned), the imported statements are listed with their entries counted, and
-// resolved work-list items with who resolved them and why. The file is left in <build>/test-artifacts/.
+// resolved work-list items with who resolved them and why. The file is left in
+// <build>/test-artifacts/.
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <gtest/gtest.h>
@@ -132,8 +133,8 @@ void expectBankStatus(std::int64_t run, const std::string& status, std::int64_t 
     EXPECT_EQ(one.str("bank_status"), status) << one.text;
     EXPECT_EQ(one.num("transfers_booked"), booked) << one.text;
     EXPECT_EQ(one.num("transfers_returned"), returned) << one.text;
-    const auto listed =
-        findIn(e2e::client().get("/api/v1/payment-runs?limit=1000", fin), "id", std::to_string(run));
+    const auto listed = findIn(e2e::client().get("/api/v1/payment-runs?limit=1000", fin), "id",
+                               std::to_string(run));
     ASSERT_TRUE(listed) << "run " << run << " on the run list";
     EXPECT_EQ(listed->getValue<std::string>("bank_status"), status);
 }
@@ -141,8 +142,7 @@ void expectBankStatus(std::int64_t run, const std::string& status, std::int64_t 
 // Issue 15: the statement on the list of imported statements, with its entries counted.
 void expectStatementCounts(const std::string& statement_id, std::int64_t booked,
                            std::int64_t returned, std::int64_t unmatched, std::int64_t resolved) {
-    const auto list =
-        e2e::client().get("/api/v1/bank-statements?limit=1000", e2e::as("aud.smit"));
+    const auto list = e2e::client().get("/api/v1/bank-statements?limit=1000", e2e::as("aud.smit"));
     ASSERT_EQ(list.status, 200) << list.describe();
     const auto s = findIn(list, "statement_id", statement_id);
     ASSERT_TRUE(s) << statement_id << " on the statement list";
@@ -154,13 +154,12 @@ void expectStatementCounts(const std::string& statement_id, std::int64_t booked,
 
 // Issue 15: the resolved entry on the list of resolved work items: who, why, what became of it.
 Poco::JSON::Object::Ptr resolvedEntry(std::int64_t entry) {
-    const auto list = e2e::client().get("/api/v1/reconciliation/resolved?limit=1000",
-                                        e2e::as("fin.devries"));
+    const auto list =
+        e2e::client().get("/api/v1/reconciliation/resolved?limit=1000", e2e::as("fin.devries"));
     EXPECT_EQ(list.status, 200) << list.describe();
     for (std::size_t i = 0; i < list.array()->size(); ++i) {
         const auto o = list.array()->getObject(static_cast<unsigned>(i));
-        if (o->getValue<std::string>("kind") == "entry" &&
-            o->getValue<std::int64_t>("id") == entry)
+        if (o->getValue<std::string>("kind") == "entry" && o->getValue<std::int64_t>("id") == entry)
             return o;
     }
     return nullptr;
@@ -349,7 +348,8 @@ TEST(PaymentsFlow, ADeclarationIsPaidByARunPreparedAndApprovedByTwoFinanceUsers)
     EXPECT_EQ(closed->getValue<std::string>("resolved_by"), "fin.mulder");
     EXPECT_EQ(closed->getValue<std::string>("outcome"), "resolved");
     EXPECT_EQ(closed->getValue<std::string>("reason"), "NOT_A_PAYMENT");
-    EXPECT_NE(closed->getValue<std::string>("resolution").find("parking permit"), std::string::npos);
+    EXPECT_NE(closed->getValue<std::string>("resolution").find("parking permit"),
+              std::string::npos);
 
     // The next run pays what came back; the bank books it.
     const auto second = client.post("/api/v1/payment-runs", prepare, fin1);

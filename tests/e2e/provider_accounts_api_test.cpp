@@ -31,10 +31,10 @@ std::int64_t lastSeq() {
 // The actors of `action` on change `id` written after `seq`, comma-separated.
 std::string auditActors(std::int64_t seq, const std::string& action, std::int64_t id) {
     std::string out;
-    for (const auto& r : root().query(
-             "SELECT actor FROM audit_log WHERE seq > ? AND action = ? AND object_id = ?"
-             " ORDER BY seq",
-             {seq, action, std::to_string(id)})) {
+    for (const auto& r :
+         root().query("SELECT actor FROM audit_log WHERE seq > ? AND action = ? AND object_id = ?"
+                      " ORDER BY seq",
+                      {seq, action, std::to_string(id)})) {
         out += (out.empty() ? "" : ",") + r.str(0);
     }
     return out;
@@ -42,12 +42,10 @@ std::string auditActors(std::int64_t seq, const std::string& action, std::int64_
 
 std::int64_t newProvider(const std::string& iban) {
     const std::string agb = uniqueAgb();
-    const Response r = client().post("/api/v1/providers",
-                                     jsonObject({{"agb", agb},
-                                                 {"kvk", agb},
-                                                 {"name", "Bankzorg " + agb},
-                                                 {"iban", iban}}),
-                                     as("admin"));
+    const Response r = client().post(
+        "/api/v1/providers",
+        jsonObject({{"agb", agb}, {"kvk", agb}, {"name", "Bankzorg " + agb}, {"iban", iban}}),
+        as("admin"));
     EXPECT_EQ(r.status, 201) << r.describe();
     return r.object()->getValue<std::int64_t>("id");
 }
@@ -111,16 +109,16 @@ TEST(ProviderAccountsApi, AChangeIsProposedByOneAndApprovedByAnotherFinanceUserA
     refused = client().post(changePath(id, "reject"), jsonObject({{"reason", "typo"}}),
                             as("fin.devries"));
     EXPECT_EQ(refused.code(), "FOUR_EYES");
-    refused = client().post(changePath(id, "reject"), jsonObject({{"reason", " "}}),
-                            as("fin.mulder"));
+    refused =
+        client().post(changePath(id, "reject"), jsonObject({{"reason", " "}}), as("fin.mulder"));
     EXPECT_EQ(refused.status, 400) << refused.describe();
-    const Response approved = client().post(changePath(id, "approve"), jsonObject({}),
-                                            as("fin.mulder"));
+    const Response approved =
+        client().post(changePath(id, "approve"), jsonObject({}), as("fin.mulder"));
     ASSERT_EQ(approved.status, 200) << approved.describe();
     EXPECT_EQ(approved.object()->getValue<std::string>("status"), "approved");
     EXPECT_EQ(approved.object()->getValue<std::string>("decided_by"), "fin.mulder");
-    const Response again = client().post(changePath(id, "reject"),
-                                         jsonObject({{"reason", "late"}}), as("fin.mulder"));
+    const Response again =
+        client().post(changePath(id, "reject"), jsonObject({{"reason", "late"}}), as("fin.mulder"));
     EXPECT_EQ(again.status, 409) << again.describe();
     EXPECT_EQ(again.code(), "BANK_ACCOUNT_DECIDED");
 
@@ -151,12 +149,12 @@ TEST(ProviderAccountsApi, AProviderReadsItsOwnAccountHistoryOnly) {
     EXPECT_GE(mine.array()->size(), 1u);
     const Response theirs = client().get(accountsPath(other), asProvider(own));
     EXPECT_EQ(theirs.status, 404) << theirs.describe();
-    const Response propose = client().post(
-        accountsPath(own),
-        jsonObject({{"iban", dutchIban("ABNA", uniqueDigits(10))},
-                    {"holder_name", "X"},
-                    {"valid_from", todayText()}}),
-        asProvider(own));
+    const Response propose =
+        client().post(accountsPath(own),
+                      jsonObject({{"iban", dutchIban("ABNA", uniqueDigits(10))},
+                                  {"holder_name", "X"},
+                                  {"valid_from", todayText()}}),
+                      asProvider(own));
     EXPECT_EQ(propose.status, 403) << propose.describe();
     EXPECT_EQ(client().get(accountsPath(own), as("cm.jansen")).status, 403);
 }
