@@ -63,9 +63,11 @@ class ProviderAccounts : public ::testing::Test {
             "INSERT INTO debtor_accounts (id, municipality_code, iban, name, is_default) VALUES"
             " (1,'0193','NL98BNGH0285001234','Gemeente Zwolle',1)");
         for (int p = 1; p <= kProviders; ++p) {
-            conn_->execute("INSERT INTO providers (id, agb, kvk, name, iban) VALUES (?,?,?,?,?)",
-                           {std::int64_t{p}, std::to_string(12345670 + p),
-                            std::to_string(12345600 + p), "Zorg " + std::to_string(p), iban(p)});
+            conn_->execute(
+                "INSERT INTO providers (id, agb, kvk, name, iban, created_at) VALUES"
+                " (?,?,?,?,?,'2026-01-02')",
+                {std::int64_t{p}, std::to_string(12345670 + p), std::to_string(12345600 + p),
+                 "Zorg " + std::to_string(p), iban(p)});
         }
         for (auto* a : {&devries_, &mulder_}) a->role = app::Role::Finance;
         devries_.name = "fin.devries";
