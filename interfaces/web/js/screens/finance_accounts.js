@@ -40,6 +40,9 @@ addStrings({
     'fin.acct.rejected': 'De wijziging naar {iban} is afgekeurd.',
     'fin.acct.decide_title': 'Voorstel {iban} beslissen',
     'fin.acct.none_current': 'geen',
+    'prov.acct.title': 'Uw bankrekening',
+    'prov.acct.intro': 'De gemeente betaalt op de rekening die op de uitvoeringsdatum van de betaalrun geldt. Wijzigt uw rekening? Neem contact op met de afdeling financiën van de gemeente.',
+    'prov.acct.caption': 'Uw bankrekeningen bij de gemeente, nieuwste ingangsdatum eerst',
   },
   en: {
     'fin.acct.title': 'Bank account',
@@ -73,6 +76,9 @@ addStrings({
     'fin.acct.rejected': 'The change to {iban} is rejected.',
     'fin.acct.decide_title': 'Decide proposal {iban}',
     'fin.acct.none_current': 'none',
+    'prov.acct.title': 'Your bank account',
+    'prov.acct.intro': "The municipality pays the account valid on the payment run's execution date. Has your account changed? Contact the municipality's finance department.",
+    'prov.acct.caption': 'Your bank accounts with the municipality, newest start first',
   },
 });
 
@@ -155,4 +161,16 @@ export function accountsSection(provider, ctx) {
   });
   reload();
   return section(t('fin.acct.title'), h('p', { class: 'hint' }, t('fin.acct.intro')), box);
+}
+
+// The provider's own view (read-only): the approved accounts, the current one marked.
+export function providerAccountsSection(providerId) {
+  const box = h('div', { id: 'provider-accounts' });
+  load(box, () => api.get(`/providers/${providerId}/bank-accounts`), (rows) => table([
+    { key: 'iban', label: t('fin.acct.iban') },
+    { key: 'holder_name', label: t('fin.acct.holder') },
+    { key: 'valid_from', label: t('fin.acct.valid_from'), format: date },
+    { key: 'current', label: t('fin.acct.status'), render: (a) => (a.current ? badge(t('fin.acct.current'), 'ok') : '') },
+  ], rows.filter((a) => a.status === 'approved'), { caption: t('prov.acct.caption') }));
+  return section(t('prov.acct.title'), h('p', { class: 'hint' }, t('prov.acct.intro')), box);
 }
