@@ -47,7 +47,7 @@ run('provider_account', async (browser) => {
   // fin.devries proposes; he cannot decide his own proposal.
   const first = freshIban();
   await devries.goto(`${baseUrl}${path}`);
-  await devries.getByRole('heading', { name: 'Bankrekening', level: 2 }).waitFor();
+  await devries.getByRole('heading', { name: 'Bankrekening', level: 2, exact: true }).waitFor();
   const history = devries.locator('#account-history');
   await history.getByText('huidige rekening').waitFor();
   const propose = devries.locator('#account-propose-form');

@@ -5,7 +5,7 @@
 import * as api from '../api.js';
 import { date, dateTime } from '../format.js';
 import { addStrings, t } from '../i18n.js';
-import { announce, badge, confirmStep, form, h, load, section, table } from '../ui.js';
+import { announce, badge, confirmStep, errorBlock, form, h, load, section, table } from '../ui.js';
 
 addStrings({
   nl: {
@@ -124,6 +124,7 @@ function proposeForm(provider, reload) {
 function decidePanel(proposal, current, ctx, reload) {
   const params = { iban: proposal.iban };
   if (proposal.proposed_by === ctx.user.name) return h('p', { id: 'account-mine' }, t('fin.acct.mine'));
+  const feedback = h('div', { id: 'account-decide-feedback' });
   const approve = confirmStep({
     label: t('fin.acct.approve'),
     title: t('fin.acct.approve_title', params),
@@ -136,6 +137,10 @@ function decidePanel(proposal, current, ctx, reload) {
       announce(t('fin.acct.approved', params));
       await reload();
     },
+    onError: (error) => {
+      if (!error || !error.code) throw error;
+      feedback.replaceChildren(errorBlock(error));
+    },
   });
   const reject = form([{ name: 'reason', label: t('fin.acct.reject_reason'), type: 'textarea', required: true }],
     t('fin.acct.reject'), async (v) => {
@@ -144,7 +149,7 @@ function decidePanel(proposal, current, ctx, reload) {
       await reload();
     });
   reject.id = 'account-reject-form';
-  return h('div', { id: 'account-decide' }, h('h3', {}, t('fin.acct.decide_title', params)), approve, reject);
+  return h('div', { id: 'account-decide' }, h('h3', {}, t('fin.acct.decide_title', params)), approve, feedback, reject);
 }
 
 // The bank-account section of the finance provider screen.
