@@ -19,8 +19,8 @@ std::vector<StatementListRow> listBankStatements(db::Connection& db, std::int64_
                                                  const db::MunicipalityScope& scope) {
     db::Params params;
     const std::string where = accountsInScope(scope, "s.account_iban", params);
-    params.push_back(limit);
-    params.push_back(offset);
+    params.emplace_back(limit);
+    params.emplace_back(offset);
     std::vector<StatementListRow> out;
     for (const auto& r :
          db.query("SELECT s.id, s.account_iban, s.statement_id, s.from_date, s.to_date,"
@@ -46,8 +46,8 @@ std::vector<ResolvedItemRow> listResolvedWorkItems(db::Connection& db, std::int6
     db::Params params;
     const std::string entries_where = accountsInScope(scope, "s.account_iban", params);
     const std::string chains_where = accountsInScope(scope, "s.account_iban", params);
-    params.push_back(limit);
-    params.push_back(offset);
+    params.emplace_back(limit);
+    params.emplace_back(offset);
     std::vector<ResolvedItemRow> out;
     for (const auto& r : db.query(
              "SELECT 'entry', e.id, s.account_iban, s.statement_id, e.amount_cents, e.credit,"
