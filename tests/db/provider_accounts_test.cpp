@@ -182,7 +182,7 @@ TEST_F(ProviderAccounts, RefusalsChangeNothing) {
     EXPECT_EQ(codeOf([&] { decide(mulder_, change.id, true); }), "VALID_FROM_PAST");
     auto ctx = as(mulder_);
     EXPECT_EQ(codeOf([&] {
-                  invoicing::decideProviderAccount(ctx, {change.id, false, " "});
+                  invoicing::decideProviderAccount(ctx, {change.id, false, " ", "", {}});
               }),
               "REASON_REQUIRED");
     EXPECT_EQ(decide(mulder_, change.id, false).status, "rejected");
