@@ -101,7 +101,7 @@ function historyTable(rows) {
     { key: 'holder_name', label: t('fin.acct.holder') },
     { key: 'valid_from', label: t('fin.acct.valid_from'), format: date },
     { key: 'status', label: t('fin.acct.status'), render: statusCell },
-    { key: 'proposed_by', label: t('fin.acct.proposed_by'), render: (a) => (a.id ? a.proposed_by : t('fin.acct.registration')) },
+    { key: 'proposed_by', label: t('fin.acct.proposed_by'), render: (a) => (!a.id || a.proposed_by === 'registration' || a.proposed_by === 'migration:0039' ? t('fin.acct.registration') : a.proposed_by) },
     { key: 'decided_by', label: t('fin.acct.decided_by'), render: decisionCell },
   ], rows, { caption: t('fin.acct.caption') });
 }
