@@ -134,11 +134,19 @@ function outcomeCell(r) {
   return [statusBadge('entry', r.outcome), r.instruction_id ? ` ${t('fin.resolved.transfer', { id: r.instruction_id })}` : ''];
 }
 
+// The match reason in words with its code ("onbekend betalingskenmerk (UNKNOWN_END_TO_END_ID)"),
+// or a broken chain's detail.
+function whyListed(r) {
+  if (!r.reason) return '';
+  const key = `fin.match.${r.reason}`;
+  return r.kind === 'entry' && t(key) !== key ? `${t(key)} (${r.reason})` : r.reason;
+}
+
 function resolvedTable(rows) {
   return table([
     { key: 'id', label: t('fin.resolved.item'), render: (r) => (r.kind === 'statement_chain' ? `${t('fin.chain.item')} ${r.statement_id}` : `#${r.id} (${r.statement_id})`) },
     { key: 'booking_date', label: t('fin.entry.date'), format: date },
-    { key: 'reason', label: t('fin.resolved.why_listed'), render: (r) => r.reason || '' },
+    { key: 'reason', label: t('fin.resolved.why_listed'), render: whyListed },
     { key: 'outcome', label: t('fin.resolved.outcome'), render: outcomeCell },
     { key: 'resolution', label: t('fin.resolved.resolution') },
     { key: 'resolved_by', label: t('fin.resolved.by') },
