@@ -6,6 +6,7 @@
 #include "contracting/kernel/codes.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "csv_field.hpp"
+#include "invoicing/app/budget_amounts.hpp"
 #include "invoicing/app/budget_reallocations.hpp"
 #include "invoicing/app/budgets.hpp"
 #include "invoicing/domain/amount_text.hpp"
@@ -211,6 +212,39 @@ ApiResponse listBudgets(RequestContext& ctx, const ApiRequest& req) {
     for (const auto& b :
          invoicing::listBudgets(ctx, y, req.queryValue("municipality"), page.limit, page.offset)) {
         out->add(budgetJson(b));
+    }
+    return {200, out};
+}
+
+Poco::JSON::Object::Ptr amountChangeJson(const invoicing::BudgetAmountChangeRow& c) {
+    auto o = newObject();
+    o->set("id", c.id);
+    o->set("budget_id", c.budget_id);
+    o->set("before_cents", c.before.cents());
+    o->set("after_cents", c.after.cents());
+    o->set("reason", c.reason);
+    o->set("changed_by", c.changed_by);
+    o->set("changed_at", isoTimestamp(c.changed_at));
+    return o;
+}
+
+ApiResponse setBudgetAmount(RequestContext& ctx, const ApiRequest& req) {
+    const auto result =
+        invoicing::setBudgetAmount(ctx, {req.pathId("id"), requiredCents(req.body, "amount_cents"),
+                                         optionalString(req.body, "reason", 400).value_or("")});
+    auto out = newObject();
+    out->set("budget", budgetJson(result.budget));
+    out->set("change", amountChangeJson(result.change));
+    out->set("realised_cents", result.realised.cents());
+    out->set("exhaustion_cents", result.exhaustion.cents());
+    out->set("below_exhaustion", result.below_exhaustion);
+    return {200, out};
+}
+
+ApiResponse listBudgetAmountChanges(RequestContext& ctx, const ApiRequest& req) {
+    auto out = newArray();
+    for (const auto& c : invoicing::listBudgetAmountChanges(ctx, req.pathId("id"))) {
+        out->add(amountChangeJson(c));
     }
     return {200, out};
 }

@@ -10,6 +10,10 @@ ApiResponse createBudget(RequestContext& ctx, const ApiRequest& req);
 ApiResponse listBudgets(RequestContext& ctx, const ApiRequest& req);
 // GET /budgets/{id}/exhaustion?date=&threshold= .
 ApiResponse budgetExhaustion(RequestContext& ctx, const ApiRequest& req);
+// POST /budgets/{id}/amount {amount_cents, reason?}: set or correct the amount (finance,
+// invoicing/app/budget_amounts.hpp); GET /budgets/{id}/amount-changes: its history.
+ApiResponse setBudgetAmount(RequestContext& ctx, const ApiRequest& req);
+ApiResponse listBudgetAmountChanges(RequestContext& ctx, const ApiRequest& req);
 // GET /budgets/overview?year=&municipality=&month=&threshold=&format=csv .
 ApiResponse budgetOverview(RequestContext& ctx, const ApiRequest& req);
 // GET /providers/{id}/spending-ceiling?year= (a provider only its own).

@@ -25,7 +25,9 @@ const std::string kAllocation =
 const std::string kRun =
     "id:int, municipality_code:str, due_until:str, execution_date:str, status:str,"
     " prepared_by:str, prepared_at:time, approved_by:str?, approved_at~:time, message_id:str,"
-    " control_sum_cents:cents, transactions:int, pain001_sha256:str?, municipality_codes:[str]";
+    " control_sum_cents:cents, transactions:int, pain001_sha256:str?, municipality_codes:[str],"
+    " bank_status:str? \"after the bank: sent, partly_booked, booked or returned; null before"
+    " approval\", transfers_booked:int, transfers_returned:int";
 
 }  // namespace
 
@@ -127,6 +129,11 @@ const std::vector<NamedShape> kNamedShapes = {
     {"DebtorAccount",
      "{id:int, municipality_code:str, iban:str, bic:str?, name:str, label:str?,"
      " is_default:bool, active:bool}"},
+    {"ProviderBankAccount",
+     "{id:int? \"null: the registration account, not changed yet\", provider_id:int, iban:str,"
+     " holder_name:str, valid_from:date, status:str \"proposed, approved or rejected\","
+     " proposed_by:str, proposed_at:str?, decided_by:str?, decided_at:str?,"
+     " decision_reason:str?, current:bool \"the account a run executed today pays\"}"},
     {"PaymentRun", "{" + kRun + "}"},
     {"PaymentRunDetail",
      "{" + kRun +
@@ -169,6 +176,9 @@ const std::vector<NamedShape> kNamedShapes = {
      "{id:int, year:int, municipality_code:str, district_id:int?, district_name:str,"
      " team_id:int?, team_name:str, product_category:str, financing_kind:str,"
      " amount_cents:cents, name:str, budget_holder_user_id:int?}"},
+    {"BudgetAmountChange",
+     "{id:int, budget_id:int, before_cents:cents, after_cents:cents, reason:str,"
+     " changed_by:str, changed_at:time}"},
     {"Reallocation", "{" + std::string(kReallocation) + "}"},
 };
 

@@ -30,6 +30,15 @@ Poco::JSON::Object::Ptr runJson(const invoicing::RunRow& r) {
     auto codes = newArray();
     for (const auto& code : r.municipality_codes) codes->add(code);
     o->set("municipality_codes", codes);
+    // What the bank made of it (derived from its transfers; none before approval).
+    const auto run_status = invoicing::parsePaymentRunStatus(r.status);
+    const auto bank =
+        run_status ? invoicing::runBankStatus(*run_status, r.transfer_counts) : std::nullopt;
+    setOptional(
+        o, "bank_status",
+        bank ? std::optional(std::string(invoicing::runBankStatusName(*bank))) : std::nullopt);
+    o->set("transfers_booked", r.transfer_counts.booked);
+    o->set("transfers_returned", r.transfer_counts.returned);
     return o;
 }
 

@@ -6,6 +6,7 @@
 #include "allocations_api.hpp"
 #include "audit_api.hpp"
 #include "auth_api.hpp"
+#include "bank_statement_lists_api.hpp"
 #include "bank_statements_api.hpp"
 #include "budget_financing_api.hpp"
 #include "budgets_api.hpp"
@@ -20,6 +21,7 @@
 #include "payment_integrity_api.hpp"
 #include "payments_api.hpp"
 #include "procedures_api.hpp"
+#include "provider_accounts_api.hpp"
 #include "provider_statement_api.hpp"
 #include "reference_api.hpp"
 #include "requests_api.hpp"
@@ -154,6 +156,13 @@ std::vector<Route> buildRoutes() {
         forRoles("GET", v1 + "/municipalities/{code}/debtor-accounts", {kFin}, listDebtorAccounts),
         forRoles("POST", v1 + "/providers/{id}/block", {kFin}, blockProvider),
         forRoles("POST", v1 + "/providers/{id}/unblock", {kFin}, unblockProvider),
+        // Bank account changes (issue 15): proposed and decided by two finance users.
+        forRoles("GET", v1 + "/providers/{id}/bank-accounts", {kFin, kAud, kProv},
+                 listProviderAccounts),
+        forRoles("POST", v1 + "/providers/{id}/bank-accounts", {kFin}, proposeProviderAccount),
+        forRoles("POST", v1 + "/provider-bank-accounts/{id}/approve", {kFin},
+                 approveProviderAccount),
+        forRoles("POST", v1 + "/provider-bank-accounts/{id}/reject", {kFin}, rejectProviderAccount),
         forRoles("POST", v1 + "/payables/{id}/dispute", {kFin}, disputePayable),
         forRoles("POST", v1 + "/payables/{id}/undispute", {kFin}, undisputePayable),
         forRoles("GET", v1 + "/provider-balances", {kFin, kAud}, providerBalances),
@@ -170,6 +179,8 @@ std::vector<Route> buildRoutes() {
          .handler = importBankStatement,
          .xml_body = true},
         forRoles("GET", v1 + "/reconciliation/work-list", {kFin, kAud}, reconciliationWorkList),
+        forRoles("GET", v1 + "/bank-statements", {kFin, kAud}, listBankStatements),
+        forRoles("GET", v1 + "/reconciliation/resolved", {kFin, kAud}, listResolvedWorkItems),
         forRoles("POST", v1 + "/bank-entries/{id}/resolve", {kFin}, resolveBankEntry),
         forRoles("POST", v1 + "/bank-statements/{id}/chain/resolve", {kFin}, resolveStatementChain),
         forRoles("GET", v1 + "/providers/{id}/statement", {kFin, kAud, kProv}, providerStatement),
@@ -282,6 +293,9 @@ std::vector<Route> buildRoutes() {
         forRoles("GET", v1 + "/budgets", {kFin, kBh, kCm, kAud}, listBudgets),
         forRoles("GET", v1 + "/budgets/overview", {kFin, kBh, kAud}, budgetOverview),
         forRoles("GET", v1 + "/budgets/{id}/exhaustion", {kFin, kBh, kAud}, budgetExhaustion),
+        forRoles("POST", v1 + "/budgets/{id}/amount", {kFin}, setBudgetAmount),
+        forRoles("GET", v1 + "/budgets/{id}/amount-changes", {kFin, kBh, kAud},
+                 listBudgetAmountChanges),
         forRoles("GET", v1 + "/providers/{id}/spending-ceiling", {kFin, kCm, kAud, kProv},
                  providerSpendingCeiling),
         forRoles("POST", v1 + "/budget-reallocations", {kBh}, requestReallocation),

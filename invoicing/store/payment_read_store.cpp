@@ -11,7 +11,11 @@ constexpr const char* kRunColumns =
     "SELECT id, municipality_code, due_until, execution_date, status, prepared_by, prepared_at,"
     " approved_by, approved_at, message_id, control_sum_cents, transactions, pain001_sha256,"
     " COALESCE((SELECT GROUP_CONCAT(a.municipality_code ORDER BY a.municipality_code)"
-    " FROM payment_run_accounts a WHERE a.run_id = payment_runs.id), municipality_code)"
+    " FROM payment_run_accounts a WHERE a.run_id = payment_runs.id), municipality_code),"
+    " (SELECT COUNT(*) FROM payment_instructions i WHERE i.run_id = payment_runs.id"
+    " AND i.status = 'sent'), (SELECT COUNT(*) FROM payment_instructions i"
+    " WHERE i.run_id = payment_runs.id AND i.status = 'booked'), (SELECT COUNT(*)"
+    " FROM payment_instructions i WHERE i.run_id = payment_runs.id AND i.status = 'returned')"
     " FROM payment_runs";
 
 std::vector<std::string> splitCodes(const std::string& text) {
@@ -26,8 +30,21 @@ std::vector<std::string> splitCodes(const std::string& text) {
 }
 
 RunRow runFrom(const db::Row& r) {
-    return {r.i64(0), r.str(1), r.str(2), r.str(3),  r.str(4),  r.str(5),  r.str(6),
-            r.opt(7), r.opt(8), r.str(9), r.i64(10), r.i64(11), r.opt(12), splitCodes(r.str(13))};
+    return {r.i64(0),
+            r.str(1),
+            r.str(2),
+            r.str(3),
+            r.str(4),
+            r.str(5),
+            r.str(6),
+            r.opt(7),
+            r.opt(8),
+            r.str(9),
+            r.i64(10),
+            r.i64(11),
+            r.opt(12),
+            splitCodes(r.str(13)),
+            {r.i64(14), r.i64(15), r.i64(16)}};
 }
 
 }  // namespace

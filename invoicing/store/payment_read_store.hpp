@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "interfaces/mysql/scope_filter.hpp"
+#include "invoicing/domain/run_bank_status.hpp"
 
 namespace zc::invoicing {
 
@@ -23,6 +24,8 @@ struct RunRow {
     // Every municipality the run pays for (payment_run_accounts), ascending;
     // municipality_code is the first of them.
     std::vector<std::string> municipality_codes = {};
+    // Its transfers by status after the bank statements (invoicing/domain/run_bank_status.hpp).
+    RunTransferCounts transfer_counts = {};
 };
 
 // The account a run pays one municipality's transfers from.

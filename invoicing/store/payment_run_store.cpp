@@ -6,6 +6,7 @@
 #include "contracting/kernel/errors.hpp"
 #include "interfaces/mysql/connection.hpp"
 #include "ledger_store.hpp"
+#include "provider_account_store.hpp"
 
 namespace zc::invoicing {
 namespace {
@@ -18,6 +19,20 @@ void storeItem(db::Connection& db, std::int64_t run_id, std::int64_t payable_id,
         " reason) VALUES (?,?,?,?,?,?)",
         {run_id, payable_id, instruction_id ? db::Param(*instruction_id) : db::Param(nullptr),
          amount.cents(), outcome, reason.empty() ? db::Param(nullptr) : db::Param(reason)});
+}
+
+// The first transfer of the run whose creditor account is no longer the one approved and valid
+// on its execution date (an account change approved since the run was prepared), as the
+// reason the run is stale; nothing when every transfer pays the valid account.
+std::optional<std::string> changedAccount(db::Connection& db, std::int64_t run_id) {
+    auto changed = db.queryOne(
+        "SELECT v.id, i.execution_date FROM payment_instructions i JOIN providers v ON"
+        " v.id = i.provider_id WHERE i.run_id = ? AND i.creditor_iban <> " +
+            accountIbanOn("i.execution_date") + " ORDER BY v.id LIMIT 1",
+        {run_id});
+    if (!changed) return std::nullopt;
+    return "The bank account of provider " + changed->str(0) + " valid on " + changed->str(1) +
+           " changed since the run was prepared; prepare a new run.";
 }
 
 }  // namespace
@@ -76,11 +91,15 @@ PaymentRunInput MariaDbPaymentRuns::runInput(
         in.payables.push_back({r.i64(0), r.i64(1), amount, parseDate(r.str(3)), source, reference,
                                r.i64(6) != 0, municipality});
     }
+    // Each provider is paid the account approved and valid on the run's execution date
+    // (provider_bank_accounts, migration 0039), in the name of that account's holder.
+    const std::string execution =
+        ctx_.db.queryOne("SELECT execution_date FROM payment_runs WHERE id = ?", {run_id})->str(0);
     for (const auto& r : ctx_.db.query(
-             "SELECT id, name, iban, blocked_reason FROM providers WHERE id IN"
-             " (SELECT provider_id FROM payables WHERE municipality_code = ? AND status = 'open')"
-             " ORDER BY id",
-             {municipality})) {
+             "SELECT v.id, " + accountHolderOn("?") + ", " + accountIbanOn("?") +
+                 ", v.blocked_reason FROM providers v WHERE v.id IN (SELECT provider_id FROM"
+                 " payables WHERE municipality_code = ? AND status = 'open') ORDER BY v.id",
+             {execution, execution, municipality})) {
         in.providers.push_back({r.i64(0), r.str(1), Iban::parse(r.str(2)),
                                 MunicipalityCode::parse(municipality), !r.isNull(3),
                                 r.opt(3).value_or("")});
@@ -173,7 +192,7 @@ std::optional<std::string> MariaDbPaymentRuns::staleReason(std::int64_t run_id) 
         return "Provider " + blocked->str(0) +
                " was blocked since the run was prepared; prepare a new run.";
     }
-    return std::nullopt;
+    return changedAccount(ctx_.db, run_id);
 }
 
 DebtorAccount MariaDbPaymentRuns::debtorAccount(const std::string& municipality_code,

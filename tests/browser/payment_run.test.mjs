@@ -252,9 +252,10 @@ await run('payment_run', async (browser) => {
 
   // The bank statement: our transfer is debited, an unknown debit goes to the work list.
   const unknown = `ZCFT-${prepared.id}-${Date.now() % 1e6}`;
+  const statementId = `ZC-FT-${prepared.id}-${Date.now() % 1e6}`;
   await approver.locator('#nav').getByRole('link', { name: 'Bankafschriften', exact: true }).click();
   await approver.getByLabel('Bestand (camt.053, XML)').setInputFiles({
-    name: 'camt053.xml', mimeType: 'application/xml', buffer: Buffer.from(camt053(`ZC-FT-${prepared.id}-${Date.now() % 1e6}`, transfer, unknown)),
+    name: 'camt053.xml', mimeType: 'application/xml', buffer: Buffer.from(camt053(statementId, transfer, unknown)),
   });
   await approver.getByRole('button', { name: 'Afschrift inlezen' }).click();
   // Importing is confirmed after a summary of the file: its statement, account and entries.
@@ -264,6 +265,12 @@ await run('payment_run', async (browser) => {
   await screenshot(approver, 'fin-statement-confirm');
   await camtConfirm.getByRole('button', { name: 'Ja, inlezen' }).click();
   await approver.getByText('2 regels: 1 gekoppeld, 0 storno, 1 naar de werklijst.').waitFor();
+  // Issue 15: the imported statement is on the list, with its entries counted by outcome.
+  const listed = approver.locator('#statement-list').getByRole('row').filter({ hasText: statementId });
+  await listed.waitFor();
+  const cells = await listed.getByRole('cell').allTextContents();
+  assert.deepEqual(cells.slice(3, 8), ['2', '1', '0', '1', '0'], `entries, booked, returned, open, resolved: ${cells}`);
+  assert.ok(cells[1] === DEBTOR.iban, cells.join(' | '));
   await screenshot(approver, 'fin-statements');
 
   // The statement's summary links to the work list (a broken chain adds a second link).
@@ -276,10 +283,23 @@ await run('payment_run', async (browser) => {
   await approver.locator('#resolve-form').getByRole('button', { name: 'Afhandelen' }).click();
   await approver.getByText(/Regel \d+ is afgesloten\./).waitFor();
   assert.equal(await approver.getByRole('row').filter({ hasText: unknown }).count(), 0);
+  // Issue 15: the "Afgehandeld" tab says who resolved it, when and why.
+  await approver.getByRole('navigation', { name: 'Werklijst' }).getByRole('link', { name: 'Afgehandeld' }).click();
+  const done = approver.locator('#resolved-list').getByRole('row').filter({ hasText: statementId });
+  await done.first().waitFor();
+  const doneText = await done.first().textContent();
+  assert.ok(doneText.includes('Bankkosten, geen betaling aan een aanbieder') && doneText.includes('fin.mulder'), doneText);
+  await screenshot(approver, 'fin-worklist-resolved');
 
   // The run's transfer is debited; the provider's statement shows the payable paid.
   await approver.goto(`${baseUrl}/finance/runs/${prepared.id}`);
   await approver.getByRole('row').filter({ hasText: transfer.end_to_end_id }).first().getByText('afgeschreven').waitFor();
+  // Issue 15: the run follows the bank: every transfer booked, so "betaald", here and on the list.
+  const state = approver.locator('dl.facts dd').filter({ hasText: 'goedgekeurd' });
+  assert.match(await state.textContent(), /betaald/);
+  await approver.locator('#nav').getByRole('link', { name: 'Betaalruns', exact: true }).click();
+  const paidRow = approver.getByRole('row').filter({ has: approver.getByRole('link', { name: `Run ${prepared.id}`, exact: true }) });
+  await paidRow.getByText('betaald', { exact: true }).waitFor();
   await approver.locator('#nav').getByRole('link', { name: 'Saldi aanbieders', exact: true }).click();
   await approver.getByRole('cell', { name: AGB }).waitFor();
   await screenshot(approver, 'fin-providers');

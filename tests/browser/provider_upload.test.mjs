@@ -228,6 +228,8 @@ await run('provider_upload', async (browser) => {
   const payable = page.locator('main tbody tr', { hasText: number });
   await payable.getByText(euro(6 * a.tariff)).waitFor();
   await payable.getByText('open').waitFor();
+  // Issue 15: the provider reads its bank account (read-only), the one runs pay now marked.
+  await page.locator('#provider-accounts').getByText('huidige rekening').waitFor();
   await screenshot(page, 'prov-statement');
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV downloaden' }).click()]);
   const text = await (await csv.createReadStream()).toArray().then((c) => Buffer.concat(c).toString());

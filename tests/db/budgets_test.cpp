@@ -612,5 +612,52 @@ TEST_F(BudgetsTest, APgbBudgetCommitsTheGrantedPersonalBudgets) {
     EXPECT_EQ(num(exhaustion(pgb("0166"), "2026-05-31"), "committed_cents"), 0);
 }
 
+// Issue 15: finance sets the amount of an "Unbudgeted" budget that a claim created (no reason
+// needed while it is 0) and corrects it with a reason, never below what the year realised
+// (paid + accepted-unpaid: 1,560.00 of the worked example); below the exhaustion (7,605.00) is
+// allowed and said. Each change is a row and an audit row; a refusal changes nothing.
+TEST_F(BudgetsTest, FinanceSetsAnUnbudgetedAmountAndCorrectsItNotBelowWhatWasRealised) {
+    recordClaims();
+    conn_->execute(
+        "INSERT INTO budgets (year, municipality_code, product_category, financing_kind,"
+        " amount_cents, name, created_at, created_by) VALUES (2026,'0193','02','ZIN',0,"
+        "'Unbudgeted 02 ZIN 2026',NOW(6),'system')");
+    const std::string id = std::to_string(conn_->lastInsertId());
+    const auto set = [&](const std::string& body) {
+        return http::setBudgetAmount(*finance_, dbtest::jsonRequest(body, {{"id", id}}));
+    };
+    EXPECT_EQ(dbtest::errorCode([&] { set(R"({"amount_cents":-1})"); }), "INVALID_AMOUNT");
+    EXPECT_EQ(dbtest::errorCode([&] { set(R"({"amount_cents":155999})"); }),
+              "BUDGET_BELOW_REALISED");
+    EXPECT_EQ(budgetAmount(std::stoll(id)), 0);
+    auto r = object(set(R"({"amount_cents":700000})"));
+    EXPECT_EQ(num(r->getObject("budget"), "amount_cents"), 700'000);
+    EXPECT_EQ(num(r, "realised_cents"), 156'000);
+    EXPECT_EQ(num(r, "exhaustion_cents"), 760'500);
+    EXPECT_TRUE(r->getValue<bool>("below_exhaustion"));
+    EXPECT_EQ(dbtest::errorCode([&] { set(R"({"amount_cents":800000})"); }), "REASON_REQUIRED");
+    r = object(set(R"({"amount_cents":800000,"reason":"raad 12 maart"})"));
+    EXPECT_FALSE(r->getValue<bool>("below_exhaustion"));
+    EXPECT_EQ(num(r->getObject("change"), "before_cents"), 700'000);
+    EXPECT_EQ(budgetAmount(std::stoll(id)), 800'000);
+    EXPECT_EQ(dbtest::errorCode([&] {
+                  http::setBudgetAmount(
+                      *holder_, dbtest::jsonRequest(R"({"amount_cents":1})", {{"id", "99999"}}));
+              }),
+              "NOT_FOUND");
+    const auto changes =
+        http::listBudgetAmountChanges(*finance_, dbtest::jsonRequest("{}", {{"id", id}}));
+    const auto list = changes.body.extract<Poco::JSON::Array::Ptr>();
+    ASSERT_EQ(list->size(), 2u);
+    EXPECT_EQ(list->getObject(0)->getValue<std::string>("reason"), "raad 12 maart");
+    EXPECT_EQ(list->getObject(1)->getValue<std::int64_t>("after_cents"), 700'000);
+    EXPECT_EQ(conn_
+                  ->queryOne("SELECT COUNT(*) FROM audit_log WHERE action = 'budget.amount'"
+                             " AND object_id = ?",
+                             {id})
+                  ->i64(0),
+              2);
+}
+
 }  // namespace
 }  // namespace zc

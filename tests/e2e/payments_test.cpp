@@ -1,7 +1,10 @@
 // A payment cycle end to end (ctest label `payments`): a declaration is adjudicated, one finance
 // user prepares a payment run, the same user may not approve it, a second one does, and the
 // pain.001 is downloaded (twice: the same bytes) and validated against our XSD and the official
-// ISO 20022 schema; the ledger stays consistent. The file is left in <build>/test-artifacts/.
+// ISO 20022 schema; the ledger stays consistent. Issue 15: the run's status follows the bank
+// (sent, booked, returned), the imported statements are listed with their entries counted, and
+// resolved work-list items with who resolved them and why. The file is left in
+// <build>/test-artifacts/.
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <gtest/gtest.h>
@@ -110,6 +113,56 @@ std::string chainOf(const test::Response& imported) {
         ->getObject(0)
         ->getObject("chain")
         ->getValue<std::string>("status");
+}
+
+// The object of `list` whose `key` is `value`, or null.
+Poco::JSON::Object::Ptr findIn(const test::Response& list, const std::string& key,
+                               const std::string& value) {
+    for (std::size_t i = 0; i < list.array()->size(); ++i) {
+        const auto o = list.array()->getObject(static_cast<unsigned>(i));
+        if (o->get(key).toString() == value) return o;
+    }
+    return nullptr;
+}
+
+// Issue 15: the run's status after the bank, on the run screen and the run list.
+void expectBankStatus(std::int64_t run, const std::string& status, std::int64_t booked,
+                      std::int64_t returned) {
+    const auto fin = e2e::as("fin.devries");
+    const auto one = e2e::client().get("/api/v1/payment-runs/" + std::to_string(run), fin);
+    EXPECT_EQ(one.str("bank_status"), status) << one.text;
+    EXPECT_EQ(one.num("transfers_booked"), booked) << one.text;
+    EXPECT_EQ(one.num("transfers_returned"), returned) << one.text;
+    const auto listed = findIn(e2e::client().get("/api/v1/payment-runs?limit=1000", fin), "id",
+                               std::to_string(run));
+    ASSERT_TRUE(listed) << "run " << run << " on the run list";
+    EXPECT_EQ(listed->getValue<std::string>("bank_status"), status);
+}
+
+// Issue 15: the statement on the list of imported statements, with its entries counted.
+void expectStatementCounts(const std::string& statement_id, std::int64_t booked,
+                           std::int64_t returned, std::int64_t unmatched, std::int64_t resolved) {
+    const auto list = e2e::client().get("/api/v1/bank-statements?limit=1000", e2e::as("aud.smit"));
+    ASSERT_EQ(list.status, 200) << list.describe();
+    const auto s = findIn(list, "statement_id", statement_id);
+    ASSERT_TRUE(s) << statement_id << " on the statement list";
+    EXPECT_EQ(s->getValue<std::int64_t>("booked"), booked) << statement_id;
+    EXPECT_EQ(s->getValue<std::int64_t>("returned"), returned) << statement_id;
+    EXPECT_EQ(s->getValue<std::int64_t>("unmatched"), unmatched) << statement_id;
+    EXPECT_EQ(s->getValue<std::int64_t>("resolved"), resolved) << statement_id;
+}
+
+// Issue 15: the resolved entry on the list of resolved work items: who, why, what became of it.
+Poco::JSON::Object::Ptr resolvedEntry(std::int64_t entry) {
+    const auto list =
+        e2e::client().get("/api/v1/reconciliation/resolved?limit=1000", e2e::as("fin.devries"));
+    EXPECT_EQ(list.status, 200) << list.describe();
+    for (std::size_t i = 0; i < list.array()->size(); ++i) {
+        const auto o = list.array()->getObject(static_cast<unsigned>(i));
+        if (o->getValue<std::string>("kind") == "entry" && o->getValue<std::int64_t>("id") == entry)
+            return o;
+    }
+    return nullptr;
 }
 
 std::string euros(std::int64_t cents) {
@@ -245,6 +298,11 @@ TEST(PaymentsFlow, ADeclarationIsPaidByARunPreparedAndApprovedByTwoFinanceUsers)
     EXPECT_EQ(openDue(db, provider, until), expected)
         << "the returned transfer's payables are open again";
 
+    expectBankStatus(run, "returned", 0, 1);
+    expectStatementCounts(stmt_id, 1, 1, 1, 0);
+    EXPECT_EQ(client.get("/api/v1/bank-statements", e2e::as("cm.jansen")).status, 403);
+    EXPECT_EQ(client.get("/api/v1/reconciliation/resolved", e2e::asProvider(provider)).status, 403);
+
     // The same statement again changes nothing.
     const auto again = postStatement(camt, fin1);
     EXPECT_EQ(again.status, 409);
@@ -284,6 +342,15 @@ TEST(PaymentsFlow, ADeclarationIsPaidByARunPreparedAndApprovedByTwoFinanceUsers)
             .status,
         200);
 
+    expectStatementCounts(stmt_id, 1, 1, 0, 1);
+    const auto closed = resolvedEntry(unknown);
+    ASSERT_TRUE(closed) << "the resolved entry is on the resolved list";
+    EXPECT_EQ(closed->getValue<std::string>("resolved_by"), "fin.mulder");
+    EXPECT_EQ(closed->getValue<std::string>("outcome"), "resolved");
+    EXPECT_EQ(closed->getValue<std::string>("reason"), "NOT_A_PAYMENT");
+    EXPECT_NE(closed->getValue<std::string>("resolution").find("parking permit"),
+              std::string::npos);
+
     // The next run pays what came back; the bank books it.
     const auto second = client.post("/api/v1/payment-runs", prepare, fin1);
     ASSERT_EQ(second.status, 201) << second.describe();
@@ -300,9 +367,11 @@ TEST(PaymentsFlow, ADeclarationIsPaidByARunPreparedAndApprovedByTwoFinanceUsers)
         camt053(stmt_id + "B", debtor, today, {{amount, false, e2e_id2, creditor, ""}},
                 euros(opening + 1234 - expected), "EUR", euros(opening + 1234));
     std::ofstream(e2e::testArtifacts() / ("camt053-run" + std::to_string(run2) + ".xml")) << camt2;
+    expectBankStatus(run2, "sent", 0, 0);  // approved, on no statement yet
     const auto booked = postStatement(camt2, fin2);
     ASSERT_EQ(booked.status, 201) << booked.describe();
     EXPECT_EQ(chainOf(booked), "ok") << "it opens where the statement before it closed";
+    expectBankStatus(run2, "booked", 1, 0);
     EXPECT_EQ(openDue(db, provider, until), 0);
 
     // The provider follows its prestatie to the bank entry, and its statement adds up.
@@ -372,6 +441,12 @@ TEST(PaymentsFlow, ADeclarationIsPaidByARunPreparedAndApprovedByTwoFinanceUsers)
     EXPECT_EQ(openDue(db, provider, until), expected)
         << "the returned transfer's payables are open";
     EXPECT_EQ(client.post(path, by_hand, fin2).code(), "ENTRY_NOT_OPEN");
+    expectBankStatus(run2, "returned", 0, 1);
+    const auto by_hand_listed = resolvedEntry(entry_id);
+    ASSERT_TRUE(by_hand_listed) << "the return matched by hand is on the resolved list";
+    EXPECT_EQ(by_hand_listed->getValue<std::string>("outcome"), "returned");
+    EXPECT_EQ(by_hand_listed->getValue<std::int64_t>("instruction_id"), instruction2);
+    EXPECT_EQ(by_hand_listed->getValue<std::string>("resolved_by"), "fin.mulder");
 
     // Issue 13: a prepared run says when it has gone stale, and can be cancelled with a reason
     // (audited, no four eyes); its payables are free for the next run.

@@ -4,6 +4,7 @@ import * as api from '../api.js';
 import { date, integer, money } from '../format.js';
 import { t } from '../i18n.js';
 import { badge, facts, form, h, link, page, section } from '../ui.js';
+import { amountSection } from './budget_amount.js';
 import { chartModel, exhaustionFigure } from './budget_chart.js';
 import {
   budgetName, financingText, loadRefs, scopeText, signalBadge, signedBp, thresholdText,
@@ -76,6 +77,7 @@ export async function renderBudget(main, ctx) {
       [t('bud.col.amount'), money(b.amount_cents)],
       [t('bud.detail.report_date'), date(d.report_date)],
     ]), dateForm(ctx, d)),
+    amountSection(b, ctx),
     signalSection(d),
     section(t('bud.detail.chart_title'), exhaustionFigure(chartModel(d, d.report_date, b.year),
       t('bud.chart.title_budget', { name: title, year: b.year, date: date(d.report_date) }))),

@@ -6,6 +6,7 @@ import { t } from '../i18n.js';
 import {
   announce, errorBlock, form, h, link, load, page, section, table,
 } from '../ui.js';
+import { resolvedList, statementsList, worklistTabs } from './finance_bank_lists.js';
 import { statementConfirmation } from './finance_camt_preview.js';
 import { facts, quietProgress, statusBadge } from './finance_common.js';
 
@@ -50,7 +51,7 @@ function resultView(answer) {
       link('/finance/worklist', t('fin.statements.to_worklist')))));
 }
 
-function uploadForm(result) {
+function uploadForm(result, onImported) {
   const bar = quietProgress(t('fin.statements.progress'));
   const fields = [{ name: 'file', label: t('fin.statements.file'), type: 'file', required: true,
     accept: '.xml,application/xml,text/xml', hint: t('fin.statements.file_hint') }];
@@ -62,6 +63,7 @@ function uploadForm(result) {
     const body = JSON.parse(answer.text);
     result.replaceChildren(resultView(body));
     announce(t('fin.statements.done'));
+    onImported();
   }, {
     extra: [bar.el],
     confirm: (v) => {
@@ -75,9 +77,11 @@ function uploadForm(result) {
 
 async function statementsScreen(main) {
   const result = h('div', { id: 'statement-result' });
+  const list = statementsList();
   page(main, t('fin.statements.title'),
-    section(t('fin.statements.upload_title'), h('p', { class: 'hint' }, t('fin.statements.intro')), uploadForm(result)),
-    result);
+    section(t('fin.statements.upload_title'), h('p', { class: 'hint' }, t('fin.statements.intro')), uploadForm(result, list.show)),
+    result, list.el);
+  await list.show();
 }
 
 // ---- the work list -------------------------------------------------------------------------
@@ -197,11 +201,15 @@ function worklistTable(entries, ctx, panel, reload) {
 }
 
 async function worklistScreen(main, ctx) {
+  if (ctx.query.get('view') === 'resolved') {
+    page(main, t('fin.worklist.title'), worklistTabs('resolved'), section(t('fin.worklist.tab_resolved'), resolvedList()));
+    return;
+  }
   const list = h('div');
   const panel = h('div', { id: 'resolve-panel' });
   const reload = () => load(list, () => api.get('/reconciliation/work-list'),
     (entries) => worklistTable(entries, ctx, panel, reload));
-  page(main, t('fin.worklist.title'), h('p', {}, t('fin.worklist.intro')), section(t('fin.worklist.entries'), list), panel);
+  page(main, t('fin.worklist.title'), worklistTabs('open'), h('p', {}, t('fin.worklist.intro')), section(t('fin.worklist.entries'), list), panel);
   await reload();
 }
 

@@ -6,6 +6,7 @@ import { t } from '../i18n.js';
 import {
   announce, badge, errorBlock, facts, form, h, link, load, page, section, table,
 } from '../ui.js';
+import { accountsSection } from './finance_accounts.js';
 import { quietProgress, sourceText, statusBadge } from './finance_common.js';
 
 const providerPath = (id) => `/finance/providers/${id}`;
@@ -188,9 +189,10 @@ async function providerScreen(main, ctx) {
   const parts = [
     h('p', {}, link('/finance/providers', t('fin.providers.back'))),
     section(t('fin.providers.details'), facts([
-      [t('fin.providers.agb'), provider.agb], [t('fin.providers.kvk'), provider.kvk], [t('fin.run.iban'), provider.iban],
+      [t('fin.providers.agb'), provider.agb], [t('fin.providers.kvk'), provider.kvk],
       [t('fin.block.state'), blockStatus(provider)],
     ])),
+    accountsSection(provider, ctx),
   ];
   if (ctx.user.role === 'finance') {
     parts.push(section(t('fin.block.title'), h('p', { class: 'hint' }, t('fin.block.intro')), blockForm(provider, ctx)));

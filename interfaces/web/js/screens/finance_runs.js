@@ -9,6 +9,7 @@ import {
 import {
   alertBox, facts, isoDay, leftOutReason, providerMap, providerName, quietProgress, statusBadge,
 } from './finance_common.js';
+import { runStatusWithBank } from './finance_run_bank.js';
 
 const runPath = (id) => `/finance/runs/${id}`;
 
@@ -25,7 +26,7 @@ function runsTable(runs) {
     { key: 'municipality_codes', label: t('fin.runs.municipality'), render: (r) => runMunicipalities(r) },
     { key: 'due_until', label: t('fin.runs.due_until'), format: date },
     { key: 'execution_date', label: t('fin.runs.execution_date'), format: date },
-    { key: 'status', label: t('ui.status'), render: (r) => statusBadge('run', r.status) },
+    { key: 'status', label: t('ui.status'), render: (r) => runStatusWithBank(r, statusBadge) },
     { key: 'prepared_by', label: t('fin.runs.prepared_by') },
     { key: 'approved_by', label: t('fin.runs.approved_by') },
     { key: 'transactions', label: t('fin.runs.transactions'), format: integer, align: 'right' },
@@ -159,7 +160,7 @@ function summary(run, items) {
   const offsets = items.filter((i) => i.outcome === 'offset');
   const left = items.filter((i) => i.outcome === 'left_out');
   return section(t('fin.run.summary'), facts([
-    [t('ui.status'), statusBadge('run', run.status)],
+    [t('ui.status'), runStatusWithBank(run, statusBadge)],
     [t('fin.runs.municipality'), runMunicipalities(run)],
     [t('fin.run.accounts'), (run.accounts || []).map((a) => h('div', {},
       `${a.municipality_code}: ${a.name ? `${a.name} — ` : ''}${a.iban || t('fin.run.account_unknown')}`))],

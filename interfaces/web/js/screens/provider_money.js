@@ -7,6 +7,7 @@ import { badge, form, h, link, load, page, progressBar, section, table } from '.
 import {
   codeList, dayBefore, facts, periodText, ROLES, statusBadge, todayIso, tOr, unitText,
 } from './provider_common.js';
+import { providerAccountsSection } from './finance_accounts.js';
 
 // The claim line's id for its trace link (the declaration's lines may carry it as id or
 // claim_line_id); null when the server does not give it.
@@ -205,7 +206,8 @@ async function renderStatement(main, ctx) {
   });
   filter.classList.add('inline');
   const body = h('div');
-  page(main, t('prov.statement.title'), h('div', { class: 'card' }, filter, h('div', { class: 'actions' }, csv), progress.el), body);
+  page(main, t('prov.statement.title'), h('div', { class: 'card' }, filter, h('div', { class: 'actions' }, csv), progress.el), body,
+    providerAccountsSection(ctx.user.provider_id));
   await load(body, async () => {
     const [s, payables] = await Promise.all([
       api.get(`${base}${api.query({ from, to })}`),
