@@ -4,6 +4,7 @@
 // same code. RequestContext itself is the kernel's (contracting/kernel/request_context.hpp).
 #include <Poco/JSON/Object.h>
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -52,6 +53,15 @@ struct ApiResponse {
     // The web application's session (log-in and log-out): the server sets this token as an
     // HttpOnly cookie; "" clears the cookie.
     std::optional<std::string> session_cookie;
+    // A paged list's total before limit and offset: sent as the header X-Total-Count.
+    std::optional<std::int64_t> total_count;
 };
+
+// A page of a list (a JSON array) with its total (X-Total-Count).
+inline ApiResponse pagedAnswer(Poco::Dynamic::Var items, std::int64_t total) {
+    ApiResponse answer(200, std::move(items));
+    answer.total_count = total;
+    return answer;
+}
 
 }  // namespace zc::http

@@ -234,6 +234,7 @@ class ApiHandler : public Poco::Net::HTTPRequestHandler {
             throw;
         }
         setSessionCookie(res, answer.session_cookie, s_.app_config.session_hours * 3600);
+        if (answer.total_count) res.set("X-Total-Count", std::to_string(*answer.total_count));
         if (!answer.content_type.empty()) {
             sendRaw(res, answer);
         } else {

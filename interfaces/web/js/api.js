@@ -73,6 +73,16 @@ async function request(method, path, { json, body, contentType, raw } = {}) {
 
 export const get = (path) => request('GET', path);
 
+// A page of a paged list (issue 15): {items, total}, the total from the header X-Total-Count
+// (how many match the filters and search before paging; the page's length when absent).
+export async function getPage(path) {
+  const response = await request('GET', path, { raw: true });
+  const items = await response.json();
+  const header = response.headers.get('X-Total-Count');
+  const total = header !== null && /^\d+$/.test(header) ? Number(header) : items.length;
+  return { items, total };
+}
+
 // Reference data that rarely changes (products, municipalities, providers), fetched once per
 // session: emptied at log-in and log-out, so one user never sees another's answers.
 const cache = new Map();

@@ -56,6 +56,8 @@ const nl = {
 
   // Allocations
   'prov.allocations.title': 'Toewijzingen',
+  'prov.allocations.search': 'Zoek een toewijzing',
+  'prov.allocations.search_hint': 'Toewijzingnummer, productcode, uw referentie of achternaam van de cliënt',
   'prov.allocations.intro': 'De geldende versie van elke toewijzing aan u. Een BSN toont deze lijst nooit; u vindt het in het WMO301-bericht.',
   'prov.allocation.title': 'Toewijzing {number}',
   'prov.allocation.versions': 'Versies',
@@ -167,6 +169,11 @@ const nl = {
   'prov.source.json': 'JSON (API)',
   'prov.source.csv': 'CSV-bestand',
   'prov.declaration.back': '← Alle declaraties',
+  'prov.lines.search': 'Zoek een prestatie',
+  'prov.lines.search_hint': 'Referentie, toewijzingnummer, productcode of retourcode',
+  'prov.lines.filter': 'Uitkomst',
+  'prov.lines.not_accepted': 'Alleen niet geaccepteerd',
+  'prov.lines.none': 'Deze declaratie heeft geen prestaties.',
 
   // Declarations list
   'prov.declarations.title': 'Declaraties',
@@ -363,6 +370,8 @@ const en = {
   'prov.open_ended': 'until further notice',
 
   'prov.allocations.title': 'Allocations',
+  'prov.allocations.search': 'Search an allocation',
+  'prov.allocations.search_hint': 'Allocation number, product code, your reference or the client’s surname',
   'prov.allocations.intro': 'The current version of every allocation to you. This list never shows a BSN; you find it in the WMO301 message.',
   'prov.allocation.title': 'Allocation {number}',
   'prov.allocation.versions': 'Versions',
@@ -471,6 +480,11 @@ const en = {
   'prov.source.json': 'JSON (API)',
   'prov.source.csv': 'CSV file',
   'prov.declaration.back': '← All declarations',
+  'prov.lines.search': 'Search a line',
+  'prov.lines.search_hint': 'Reference, allocation number, product code or return code',
+  'prov.lines.filter': 'Outcome',
+  'prov.lines.not_accepted': 'Only not accepted',
+  'prov.lines.none': 'This declaration has no lines.',
 
   // Declarations list
   'prov.declarations.title': 'Declarations',

@@ -1,0 +1,198 @@
+// Paged lists (issue 15): X-Total-Count, q, sort, filters and offsets on the declaration's lines,
+// allocations, the review queue and declarations, as a user of each list would page through it.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "e2e/list_seed.hpp"
+#include "e2e/openapi_conformance.hpp"
+#include "e2e/session.hpp"
+
+namespace zc::e2e {
+namespace {
+
+using test::Response;
+
+Response get(const std::string& path, const test::Headers& who) {
+    return client().get("/api/v1" + path, who);
+}
+
+std::int64_t total(const Response& r) {
+    const auto text = r.header("X-Total-Count");
+    EXPECT_FALSE(text.empty()) << "no X-Total-Count: " << r.describe();
+    return text.empty() ? -1 : std::stoll(text);
+}
+
+std::vector<std::int64_t> numbers(const Response& r, const std::string& key) {
+    std::vector<std::int64_t> out;
+    for (std::size_t i = 0; r.isArray() && i < r.array()->size(); ++i) {
+        out.push_back(r.array()->getObject(static_cast<unsigned>(i))->getValue<std::int64_t>(key));
+    }
+    return out;
+}
+
+std::vector<std::string> texts(const Response& r, const std::string& key) {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; r.isArray() && i < r.array()->size(); ++i) {
+        out.push_back(r.array()->getObject(static_cast<unsigned>(i))->getValue<std::string>(key));
+    }
+    return out;
+}
+
+void expectBadQuery(const Response& r, const std::string& field) {
+    EXPECT_EQ(r.status, 400) << r.describe();
+    EXPECT_EQ(r.code(), "INVALID_QUERY");
+    EXPECT_EQ(r.field(), field);
+}
+
+bool ascending(const std::vector<std::int64_t>& v) { return std::is_sorted(v.begin(), v.end()); }
+bool descending(const std::vector<std::int64_t>& v) { return std::is_sorted(v.rbegin(), v.rend()); }
+
+TEST(Lists, DeclarationLinesPageSearchFilterAndSort) {
+    const auto seeded = seedDeclaration(60);
+    const auto provider = asProvider(seeded.provider_id);
+    const std::string lines = "/declarations/" + std::to_string(seeded.id) + "/lines";
+
+    const Response first =
+        checkedGet("/declarations/{id}/lines", provider, {std::to_string(seeded.id)}, "?limit=50");
+    EXPECT_EQ(total(first), 60);
+    EXPECT_EQ(first.array()->size(), 50u);
+    const Response rest = get(lines + "?limit=50&offset=50", provider);
+    EXPECT_EQ(total(rest), 60);
+    EXPECT_EQ(rest.array()->size(), 10u);
+    const Response beyond = get(lines + "?offset=500", provider);
+    EXPECT_EQ(beyond.status, 200);
+    EXPECT_EQ(total(beyond), 60);
+    EXPECT_EQ(beyond.array()->size(), 0u);
+
+    // "Only not accepted" and its opposite.
+    const Response open = get(lines + "?status=not_accepted&limit=100", provider);
+    EXPECT_EQ(total(open), 59);
+    for (const auto& s : texts(open, "status")) EXPECT_NE(s, "accepted");
+    const Response accepted = get(lines + "?status=accepted", provider);
+    EXPECT_EQ(total(accepted), 1);
+    EXPECT_EQ(texts(accepted, "reference"), std::vector<std::string>{seeded.accepted_reference});
+
+    // A search narrows (case-insensitively); '%' and '_' are matched as themselves.
+    const Response one = get(lines + "?q=" + seeded.accepted_reference, provider);
+    EXPECT_EQ(total(one), 1);
+    // The prefix starts with "L": searched as "l…".
+    const Response lower = get(lines + "?q=l" + seeded.prefix.substr(1) + "00", provider);
+    EXPECT_EQ(total(lower), 9);  // 001..009
+    EXPECT_EQ(total(get(lines + "?q=%25", provider)), 0);
+    EXPECT_EQ(total(get(lines + "?q=_", provider)), 0);
+    EXPECT_EQ(total(get(lines + "?q=%5C", provider)), 0);
+
+    // Sorted both ways, with the same total.
+    const Response up = get(lines + "?sort=amount_cents&limit=100", provider);
+    EXPECT_TRUE(ascending(numbers(up, "amount_cents")));
+    const Response down = get(lines + "?sort=-amount_cents&limit=100", provider);
+    EXPECT_TRUE(descending(numbers(down, "amount_cents")));
+    EXPECT_EQ(numbers(down, "amount_cents").front(), numbers(up, "amount_cents").back());
+    EXPECT_EQ(total(down), 60);
+
+    expectBadQuery(get(lines + "?sort=bsn_enc", provider), "sort");
+    expectBadQuery(get(lines + "?sort=amount%20cents", provider), "sort");
+    expectBadQuery(get(lines + "?q=" + std::string(101, 'a'), provider), "q");
+    expectBadQuery(get(lines + "?status=maybe", provider), "status");
+
+    // Same access as the declaration: staff read it, another provider does not see it.
+    EXPECT_EQ(total(get(lines, as("cm.jansen"))), 60);
+    EXPECT_EQ(get(lines, asProvider(providerIdOf("73000102"))).status, 404);
+    // The declaration's head without its lines, for the web application.
+    const Response head =
+        get("/declarations/" + std::to_string(seeded.id) + "?lines=false", provider);
+    EXPECT_EQ(head.object()->getArray("lines")->size(), 0u);
+    EXPECT_EQ(get("/declarations/" + std::to_string(seeded.id), provider)
+                  .object()
+                  ->getArray("lines")
+                  ->size(),
+              60u);
+}
+
+TEST(Lists, AllocationsOfAProviderPageSearchAndSort) {
+    const auto seeded = seedDeclaration(2);
+    const auto provider = asProvider(seeded.provider_id);
+    const Response all = checkedGet("/allocations", provider, {}, "?limit=5");
+    const auto count = total(all);
+    EXPECT_GE(count, 1);
+    EXPECT_LE(all.array()->size(), 5u);
+    const Response beyond = get("/allocations?offset=" + std::to_string(count), provider);
+    EXPECT_EQ(beyond.array()->size(), 0u);
+    EXPECT_EQ(total(beyond), count);
+
+    const Response one = get("/allocations?q=" + std::to_string(seeded.allocation), provider);
+    EXPECT_GE(total(one), 1);
+    EXPECT_LE(total(one), count);
+    const auto found = numbers(one, "number");
+    EXPECT_NE(std::find(found.begin(), found.end(), seeded.allocation), found.end());
+    // By the client's surname, case-insensitively.
+    EXPECT_GE(total(get("/allocations?q=lijstPROEF", provider)), 1);
+    EXPECT_EQ(total(get("/allocations?q=nobody-is-called-this", provider)), 0);
+
+    EXPECT_TRUE(ascending(numbers(get("/allocations?sort=number", provider), "number")));
+    EXPECT_TRUE(descending(numbers(get("/allocations?sort=-number", provider), "number")));
+    const Response product = get("/allocations?product=02A01", provider);
+    for (const auto& p : texts(product, "product_code")) EXPECT_EQ(p, "02A01");
+    EXPECT_EQ(total(get("/allocations?product=ZZZZZ", provider)), 0);
+    expectBadQuery(get("/allocations?sort=client_bsn", provider), "sort");
+}
+
+TEST(Lists, TheReviewQueuePagesFiltersAndSorts) {
+    const auto cm = as("cm.jansen");
+    const Response all = checkedGet("/reviews", cm, {}, "?limit=1000");
+    const auto count = total(all);
+    EXPECT_EQ(static_cast<std::int64_t>(all.array()->size()), std::min<std::int64_t>(count, 1000));
+    const Response open = get("/reviews?status=open&limit=1000", cm);
+    for (const auto& s : texts(open, "status")) EXPECT_EQ(s, "open");
+    EXPECT_LE(total(open), count);
+    const Response beyond = get("/reviews?offset=100000", cm);
+    EXPECT_EQ(beyond.array()->size(), 0u);
+    EXPECT_EQ(total(beyond), count);
+    expectBadQuery(get("/reviews?sort=secret", cm), "sort");
+    expectBadQuery(get("/reviews?provider_id=abc", cm), "provider_id");
+    const auto up = numbers(get("/reviews?sort=amount_cents&limit=1000", cm), "amount_cents");
+    const auto down = numbers(get("/reviews?sort=-amount_cents&limit=1000", cm), "amount_cents");
+    EXPECT_TRUE(ascending(up));
+    EXPECT_TRUE(descending(down));
+    if (count == 0) return;
+    // A search by one item's reference narrows to it; a filter by its provider keeps it.
+    const auto item = all.array()->getObject(0);
+    const auto reference = item->getValue<std::string>("reference");
+    const Response one = get("/reviews?q=" + reference, cm);
+    EXPECT_GE(total(one), 1);
+    EXPECT_LE(total(one), count);
+    EXPECT_EQ(texts(one, "reference").front(), reference);
+    const auto provider = providerIdOf(item->getValue<std::string>("provider_agb"));
+    const Response mine = get("/reviews?provider_id=" + std::to_string(provider), cm);
+    EXPECT_GE(total(mine), 1);
+    for (const auto& agb : texts(mine, "provider_agb")) {
+        EXPECT_EQ(agb, item->getValue<std::string>("provider_agb"));
+    }
+}
+
+TEST(Lists, DeclarationsPageSearchFilterAndSort) {
+    const auto seeded = seedDeclaration(3);
+    const auto provider = asProvider(seeded.provider_id);
+    const Response all = checkedGet("/declarations", provider, {}, "?limit=2");
+    const auto count = total(all);
+    EXPECT_GE(count, 1);
+    const Response one = get("/declarations?q=" + seeded.prefix, provider);
+    EXPECT_EQ(total(one), 1);
+    EXPECT_EQ(numbers(one, "declaration_id"), std::vector<std::int64_t>{seeded.id});
+    EXPECT_EQ(total(get("/declarations?q=" + seeded.prefix + "&status=rejected", provider)), 0);
+    EXPECT_EQ(total(get("/declarations?q=" + seeded.prefix + "&status=answered", provider)), 1);
+    // Newest first by default; received_at both ways.
+    EXPECT_TRUE(descending(numbers(get("/declarations", provider), "declaration_id")));
+    EXPECT_TRUE(
+        ascending(numbers(get("/declarations?sort=received_at", provider), "declaration_id")));
+    const Response beyond = get("/declarations?offset=" + std::to_string(count), provider);
+    EXPECT_EQ(beyond.array()->size(), 0u);
+    EXPECT_EQ(total(beyond), count);
+    expectBadQuery(get("/declarations?sort=-provider_iban", provider), "sort");
+}
+
+}  // namespace
+}  // namespace zc::e2e
