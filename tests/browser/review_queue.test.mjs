@@ -180,6 +180,11 @@ async function reviewQueue(page, line) {
   // The review queue is the contract manager's home and the first menu entry.
   await page.getByRole('heading', { level: 1, name: 'Beoordelingswachtrij declaraties' }).waitFor();
   assert.equal((await page.locator('#nav a').first().innerText()).trim(), 'Beoordelingswachtrij');
+  // The queue is paged by the server ("1–50 van N"); the search finds our line on any page.
+  await page.locator('.list-status', { hasText: / van / }).waitFor();
+  await page.getByLabel('Zoek een regel').fill(line.reference);
+  await page.getByRole('button', { name: 'Zoek', exact: true }).click();
+  await page.locator('.list-status', { hasText: /^1–\d+ van \d+$/ }).waitFor();
   const row = page.locator('tbody tr', { hasText: line.reference });
   await row.waitFor();
   const text = await row.innerText();
@@ -245,8 +250,11 @@ async function decideLine(page, line) {
   await screenshot(page, 'cm-review-decided');
   // In the queue under "Beslist".
   await page.getByRole('link', { name: /Terug naar de beoordelingswachtrij/ }).click();
+  // A filter applies at once; the search finds the line among every decided one.
   await page.getByLabel('Status').selectOption('decided');
-  await page.getByRole('button', { name: 'Filteren' }).click();
+  await page.getByLabel('Zoek een regel').fill(line.reference);
+  await page.getByRole('button', { name: 'Zoek', exact: true }).click();
+  await page.locator('.list-status', { hasText: /^1–\d+ van \d+$/ }).waitFor();
   const row = page.locator('tbody tr', { hasText: line.reference });
   await row.getByText('Geaccepteerd').waitFor();
 }

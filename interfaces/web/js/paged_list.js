@@ -64,7 +64,7 @@ export function rangeText(offset, shown, total) {
 // The state of the list from the address bar's query (keys with the list's prefix).
 function stateFrom(query, spec) {
   const key = (k) => `${spec.prefix}${k}`;
-  const sortText = query.get(key('sort')) || '';
+  const sortText = query.get(key('sort')) || spec.defaultSort || '';
   const state = {
     q: query.get(key('q')) || '',
     sort: sortText ? { key: sortText.replace(/^-/, ''), descending: sortText.startsWith('-') } : null,
@@ -143,8 +143,9 @@ function pagerNav(state, total, shown, go, pageSize) {
 //   path(params) -> the API path with the query string of `params` (use api.query),
 //   columns: ui.table columns, with sortBy: the server's sort name,
 //   filters: [{name, label, options: [{value, label}], value?}],
-//   searchLabel, searchHint, caption, empty, pageSize (50), prefix ('' — for two lists on a
-//   screen), onPage({items, total}) after each page.
+//   searchLabel, searchHint, caption, empty, rowClass, pageSize (50), defaultSort ('-number':
+//   the order shown when the address names none), prefix ('' — for two lists on a screen),
+//   onPage({items, total}) after each page.
 export function pagedList(ctx, spec) {
   const s = { prefix: '', pageSize: PAGE_SIZE, filters: [], ...spec };
   s.columns = s.columns.filter(Boolean);

@@ -49,6 +49,7 @@ async function renderList(main, ctx) {
   const requests = ctx.user.role === 'auditor' ? null : h('p', {}, link('/requests', t('ao.alloc.requests')));
   const list = pagedList(ctx, {
     path: (params) => withQuery('/allocations', { ...params, client_id: clientId }),
+    defaultSort: '-number',  // the newest allocations first
     searchLabel: t('ao.alloc.search'),
     searchHint: t('ao.alloc.search_hint'),
     filters: [

@@ -149,6 +149,7 @@ async function renderAllocations(main, ctx) {
   const products = await productMap();
   const list = pagedList(ctx, {
     path: (params) => `/allocations${api.query(params)}`,
+    defaultSort: '-number',  // the newest allocations first
     searchLabel: t('prov.allocations.search'),
     searchHint: t('prov.allocations.search_hint'),
     filters: [{ name: 'product', label: t('prov.col.product'), options: [...products.values()].map((p) => ({ value: p.code, label: `${p.code} ${p.name}` })) }],
