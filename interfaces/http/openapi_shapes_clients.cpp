@@ -92,9 +92,11 @@ const std::vector<OperationShape> kClientShapes = {
     {"POST /outbox/{id}/ack", "Acknowledge an outgoing message", "", "-", {{200, "@OutboxEntry"}}},
     {"GET /requests",
      "Requests for allocations (WMO315, 317): the work queue",
-     "status~:str, " + kPage,
+     "status~:str, provider_id~:int, " +
+         pagedQuery("answer_due|received_at|provider_agb|kind|status"),
      "",
-     {{200, "[@Request]"}}},
+     {{200, "[@Request]"}},
+     true},
     {"GET /requests/{id}", "One request", "", "", {{200, "@Request"}}},
     {"POST /requests/{id}/grant",
      "Grant a request with new allocations or changes",

@@ -67,9 +67,11 @@ const std::vector<OperationShape> kPaymentShapes = {
      {{201, "@PaymentRunDetail"}}},
     {"GET /payment-runs",
      "Payment runs",
-     "municipality~:str, " + kPage,
+     "municipality~:str, status~:str, " +
+         pagedQuery("prepared_at|execution_date|due_until|control_sum_cents|transactions|status"),
      "",
-     {{200, "[@PaymentRun]"}}},
+     {{200, "[@PaymentRun]"}},
+     true},
     {"GET /payment-runs/{id}",
      "A payment run with transfers and items",
      "",

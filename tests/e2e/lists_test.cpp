@@ -194,5 +194,56 @@ TEST(Lists, DeclarationsPageSearchFilterAndSort) {
     expectBadQuery(get("/declarations?sort=-provider_iban", provider), "sort");
 }
 
+TEST(Lists, PaymentRunsPageFilterSearchAndSort) {
+    const auto fin = as("fin.devries");
+    const Response all = checkedGet("/payment-runs", fin, {}, "?limit=1000");
+    const auto count = total(all);
+    EXPECT_EQ(static_cast<std::int64_t>(all.array()->size()), std::min<std::int64_t>(count, 1000));
+    EXPECT_TRUE(descending(numbers(all, "id")));  // newest first
+    EXPECT_TRUE(ascending(numbers(get("/payment-runs?sort=prepared_at&limit=1000", fin), "id")));
+    EXPECT_TRUE(ascending(
+        numbers(get("/payment-runs?sort=control_sum_cents&limit=1000", fin), "control_sum_cents")));
+    EXPECT_TRUE(descending(numbers(get("/payment-runs?sort=-control_sum_cents&limit=1000", fin),
+                                   "control_sum_cents")));
+    const Response beyond = get("/payment-runs?offset=" + std::to_string(count), fin);
+    EXPECT_EQ(beyond.array()->size(), 0u);
+    EXPECT_EQ(total(beyond), count);
+    expectBadQuery(get("/payment-runs?sort=debtor_iban", fin), "sort");
+    expectBadQuery(get("/payment-runs?q=%01", fin), "q");
+    EXPECT_EQ(total(get("/payment-runs?status=no-such-status", fin)), 0);
+    if (count == 0) return;
+    const auto run = all.array()->getObject(0);
+    const auto status = run->getValue<std::string>("status");
+    const Response same = get("/payment-runs?limit=1000&status=" + status, fin);
+    EXPECT_GE(total(same), 1);
+    for (const auto& s : texts(same, "status")) EXPECT_EQ(s, status);
+    // A search by its message id narrows to it (and runs whose id contains it).
+    const Response one = get("/payment-runs?q=" + run->getValue<std::string>("message_id"), fin);
+    EXPECT_GE(total(one), 1);
+    EXPECT_LE(total(one), count);
+    const auto ids = numbers(one, "id");
+    EXPECT_NE(std::find(ids.begin(), ids.end(), run->getValue<std::int64_t>("id")), ids.end());
+}
+
+TEST(Lists, TheRequestQueuePagesFiltersAndSorts) {
+    const auto cm = as("cm.jansen");
+    const Response all = checkedGet("/requests", cm, {}, "?limit=1000");
+    const auto count = total(all);
+    EXPECT_EQ(static_cast<std::int64_t>(all.array()->size()), std::min<std::int64_t>(count, 1000));
+    const auto up = texts(get("/requests?sort=answer_due&limit=1000", cm), "answer_due");
+    const auto down = texts(get("/requests?sort=-answer_due&limit=1000", cm), "answer_due");
+    EXPECT_TRUE(std::is_sorted(up.begin(), up.end()));
+    EXPECT_TRUE(std::is_sorted(down.rbegin(), down.rend()));
+    EXPECT_EQ(up.size(), down.size());
+    const Response open = get("/requests?status=open&limit=1000", cm);
+    for (const auto& s : texts(open, "status")) EXPECT_EQ(s, "open");
+    EXPECT_LE(total(open), count);
+    const Response beyond = get("/requests?offset=" + std::to_string(count), cm);
+    EXPECT_EQ(beyond.array()->size(), 0u);
+    EXPECT_EQ(total(beyond), count);
+    EXPECT_EQ(total(get("/requests?q=no-reference-is-like-this", cm)), 0);
+    expectBadQuery(get("/requests?sort=bsn_hash", cm), "sort");
+}
+
 }  // namespace
 }  // namespace zc::e2e
