@@ -101,6 +101,8 @@ addStrings({
     'fin.run.download_progress': 'Download pain.001',
     'fin.run.downloaded': 'Het pain.001-bestand is gedownload.',
 
+    'fin.runs.search': 'Zoek een betaalrun',
+    'fin.runs.search_hint': 'Runnummer, berichtkenmerk, opsteller of goedkeurder',
     'fin.status.run.prepared': 'klaargezet',
     'fin.status.run.approved': 'goedgekeurd',
     'fin.status.run.cancelled': 'geannuleerd',
@@ -367,6 +369,8 @@ addStrings({
     'fin.run.download_progress': 'Downloading pain.001',
     'fin.run.downloaded': 'The pain.001 file was downloaded.',
 
+    'fin.runs.search': 'Search a payment run',
+    'fin.runs.search_hint': 'Run number, message id, preparer or approver',
     'fin.status.run.prepared': 'prepared',
     'fin.status.run.approved': 'approved',
     'fin.status.run.cancelled': 'cancelled',
