@@ -23,9 +23,11 @@ const std::vector<OperationShape> kClientShapes = {
      {{201, "@Client"}}},
     {"GET /clients",
      "Clients (by BSN, or a page of a municipality's)",
-     "bsn~:str, municipality~:str, " + kPage,
+     "bsn~:str, municipality~:str, " +
+         pagedQuery("id|surname|birth_date|municipality_code|postcode"),
      "",
-     {{200, "[@Client]"}}},
+     {{200, "[@Client]"}},
+     true},
     {"GET /clients/{id}", "One client (the read is audited)", "", "", {{200, "@Client"}}},
     {"PATCH /clients/{id}",
      "Move a client to a district or team (null clears)",

@@ -245,5 +245,26 @@ TEST(Lists, TheRequestQueuePagesFiltersAndSorts) {
     expectBadQuery(get("/requests?sort=bsn_hash", cm), "sort");
 }
 
+TEST(Lists, ClientsPageSearchAndSort) {
+    [[maybe_unused]] const auto seeded = seedDeclaration(2);  // a client named "Lijstproef"
+    const auto ao = as("ao.bakker");
+    const Response all = checkedGet("/clients", ao, {}, "?limit=10");
+    const auto count = total(all);
+    EXPECT_GE(count, 1);
+    EXPECT_LE(all.array()->size(), 10u);
+    const Response named = get("/clients?q=LIJSTproef&limit=1000", ao);
+    EXPECT_GE(total(named), 1);
+    EXPECT_LT(total(named), count);
+    for (const auto& s : texts(named, "surname")) EXPECT_EQ(s, "Lijstproef");
+    EXPECT_TRUE(ascending(numbers(get("/clients?sort=id", ao), "id")));
+    EXPECT_TRUE(descending(numbers(get("/clients?sort=-id", ao), "id")));
+    const Response beyond = get("/clients?offset=" + std::to_string(count), ao);
+    EXPECT_EQ(beyond.array()->size(), 0u);
+    EXPECT_EQ(total(beyond), count);
+    expectBadQuery(get("/clients?sort=bsn_enc", ao), "sort");
+    // A search never looks into the BSN.
+    EXPECT_EQ(total(get("/clients?q=999900006", ao)), 0);
+}
+
 }  // namespace
 }  // namespace zc::e2e

@@ -66,7 +66,7 @@ function stateFrom(query, spec) {
   const key = (k) => `${spec.prefix}${k}`;
   const sortText = query.get(key('sort')) || spec.defaultSort || '';
   const state = {
-    q: query.get(key('q')) || '',
+    q: spec.privateSearch ? '' : query.get(key('q')) || '',
     sort: sortText ? { key: sortText.replace(/^-/, ''), descending: sortText.startsWith('-') } : null,
     offset: Math.max(0, Number.parseInt(query.get(key('offset')) || '0', 10) || 0),
     limit: PAGE_SIZES.includes(Number(query.get(key('limit')))) ? Number(query.get(key('limit'))) : spec.pageSize,
@@ -85,7 +85,7 @@ function sortParam(sort) {
 function keepInAddress(state, spec) {
   const params = new URLSearchParams(location.search);
   const set = (k, v) => (v ? params.set(`${spec.prefix}${k}`, v) : params.delete(`${spec.prefix}${k}`));
-  set('q', state.q);
+  set('q', spec.privateSearch ? '' : state.q);
   set('sort', sortParam(state.sort));
   set('offset', state.offset ? String(state.offset) : '');
   set('limit', state.limit !== spec.pageSize ? String(state.limit) : '');
@@ -145,7 +145,8 @@ function pagerNav(state, total, shown, go, pageSize) {
 //   filters: [{name, label, options: [{value, label}], value?}],
 //   searchLabel, searchHint, caption, empty, rowClass, pageSize (50), defaultSort ('-number':
 //   the order shown when the address names none), prefix ('' — for two lists on a screen),
-//   onPage({items, total}) after each page.
+//   privateSearch (true: the search text stays out of the address bar, e.g. where a user might
+//   type a BSN), onPage({items, total}) after each page.
 export function pagedList(ctx, spec) {
   const s = { prefix: '', pageSize: PAGE_SIZE, filters: [], ...spec };
   s.columns = s.columns.filter(Boolean);
