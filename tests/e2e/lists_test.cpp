@@ -15,7 +15,7 @@ namespace {
 
 using test::Response;
 
-Response get(const std::string& path, const test::Headers& who) {
+Response fetch(const std::string& path, const test::Headers& who) {
     return client().get("/api/v1" + path, who);
 }
 
@@ -59,53 +59,53 @@ TEST(Lists, DeclarationLinesPageSearchFilterAndSort) {
         checkedGet("/declarations/{id}/lines", provider, {std::to_string(seeded.id)}, "?limit=50");
     EXPECT_EQ(total(first), 60);
     EXPECT_EQ(first.array()->size(), 50u);
-    const Response rest = get(lines + "?limit=50&offset=50", provider);
+    const Response rest = fetch(lines + "?limit=50&offset=50", provider);
     EXPECT_EQ(total(rest), 60);
     EXPECT_EQ(rest.array()->size(), 10u);
-    const Response beyond = get(lines + "?offset=500", provider);
+    const Response beyond = fetch(lines + "?offset=500", provider);
     EXPECT_EQ(beyond.status, 200);
     EXPECT_EQ(total(beyond), 60);
     EXPECT_EQ(beyond.array()->size(), 0u);
 
     // "Only not accepted" and its opposite.
-    const Response open = get(lines + "?status=not_accepted&limit=100", provider);
+    const Response open = fetch(lines + "?status=not_accepted&limit=100", provider);
     EXPECT_EQ(total(open), 59);
     for (const auto& s : texts(open, "status")) EXPECT_NE(s, "accepted");
-    const Response accepted = get(lines + "?status=accepted", provider);
+    const Response accepted = fetch(lines + "?status=accepted", provider);
     EXPECT_EQ(total(accepted), 1);
     EXPECT_EQ(texts(accepted, "reference"), std::vector<std::string>{seeded.accepted_reference});
 
     // A search narrows (case-insensitively); '%' and '_' are matched as themselves.
-    const Response one = get(lines + "?q=" + seeded.accepted_reference, provider);
+    const Response one = fetch(lines + "?q=" + seeded.accepted_reference, provider);
     EXPECT_EQ(total(one), 1);
     // The prefix starts with "L": searched as "l…".
-    const Response lower = get(lines + "?q=l" + seeded.prefix.substr(1) + "00", provider);
+    const Response lower = fetch(lines + "?q=l" + seeded.prefix.substr(1) + "00", provider);
     EXPECT_EQ(total(lower), 9);  // 001..009
-    EXPECT_EQ(total(get(lines + "?q=%25", provider)), 0);
-    EXPECT_EQ(total(get(lines + "?q=_", provider)), 0);
-    EXPECT_EQ(total(get(lines + "?q=%5C", provider)), 0);
+    EXPECT_EQ(total(fetch(lines + "?q=%25", provider)), 0);
+    EXPECT_EQ(total(fetch(lines + "?q=_", provider)), 0);
+    EXPECT_EQ(total(fetch(lines + "?q=%5C", provider)), 0);
 
     // Sorted both ways, with the same total.
-    const Response up = get(lines + "?sort=amount_cents&limit=100", provider);
+    const Response up = fetch(lines + "?sort=amount_cents&limit=100", provider);
     EXPECT_TRUE(ascending(numbers(up, "amount_cents")));
-    const Response down = get(lines + "?sort=-amount_cents&limit=100", provider);
+    const Response down = fetch(lines + "?sort=-amount_cents&limit=100", provider);
     EXPECT_TRUE(descending(numbers(down, "amount_cents")));
     EXPECT_EQ(numbers(down, "amount_cents").front(), numbers(up, "amount_cents").back());
     EXPECT_EQ(total(down), 60);
 
-    expectBadQuery(get(lines + "?sort=bsn_enc", provider), "sort");
-    expectBadQuery(get(lines + "?sort=amount%20cents", provider), "sort");
-    expectBadQuery(get(lines + "?q=" + std::string(101, 'a'), provider), "q");
-    expectBadQuery(get(lines + "?status=maybe", provider), "status");
+    expectBadQuery(fetch(lines + "?sort=bsn_enc", provider), "sort");
+    expectBadQuery(fetch(lines + "?sort=amount%20cents", provider), "sort");
+    expectBadQuery(fetch(lines + "?q=" + std::string(101, 'a'), provider), "q");
+    expectBadQuery(fetch(lines + "?status=maybe", provider), "status");
 
     // Same access as the declaration: staff read it, another provider does not see it.
-    EXPECT_EQ(total(get(lines, as("cm.jansen"))), 60);
-    EXPECT_EQ(get(lines, asProvider(providerIdOf("73000102"))).status, 404);
+    EXPECT_EQ(total(fetch(lines, as("cm.jansen"))), 60);
+    EXPECT_EQ(fetch(lines, asProvider(providerIdOf("73000102"))).status, 404);
     // The declaration's head without its lines, for the web application.
     const Response head =
-        get("/declarations/" + std::to_string(seeded.id) + "?lines=false", provider);
+        fetch("/declarations/" + std::to_string(seeded.id) + "?lines=false", provider);
     EXPECT_EQ(head.object()->getArray("lines")->size(), 0u);
-    EXPECT_EQ(get("/declarations/" + std::to_string(seeded.id), provider)
+    EXPECT_EQ(fetch("/declarations/" + std::to_string(seeded.id), provider)
                   .object()
                   ->getArray("lines")
                   ->size(),
@@ -119,25 +119,25 @@ TEST(Lists, AllocationsOfAProviderPageSearchAndSort) {
     const auto count = total(all);
     EXPECT_GE(count, 1);
     EXPECT_LE(all.array()->size(), 5u);
-    const Response beyond = get("/allocations?offset=" + std::to_string(count), provider);
+    const Response beyond = fetch("/allocations?offset=" + std::to_string(count), provider);
     EXPECT_EQ(beyond.array()->size(), 0u);
     EXPECT_EQ(total(beyond), count);
 
-    const Response one = get("/allocations?q=" + std::to_string(seeded.allocation), provider);
+    const Response one = fetch("/allocations?q=" + std::to_string(seeded.allocation), provider);
     EXPECT_GE(total(one), 1);
     EXPECT_LE(total(one), count);
     const auto found = numbers(one, "number");
     EXPECT_NE(std::find(found.begin(), found.end(), seeded.allocation), found.end());
     // By the client's surname, case-insensitively.
-    EXPECT_GE(total(get("/allocations?q=lijstPROEF", provider)), 1);
-    EXPECT_EQ(total(get("/allocations?q=nobody-is-called-this", provider)), 0);
+    EXPECT_GE(total(fetch("/allocations?q=lijstPROEF", provider)), 1);
+    EXPECT_EQ(total(fetch("/allocations?q=nobody-is-called-this", provider)), 0);
 
-    EXPECT_TRUE(ascending(numbers(get("/allocations?sort=number", provider), "number")));
-    EXPECT_TRUE(descending(numbers(get("/allocations?sort=-number", provider), "number")));
-    const Response product = get("/allocations?product=02A01", provider);
+    EXPECT_TRUE(ascending(numbers(fetch("/allocations?sort=number", provider), "number")));
+    EXPECT_TRUE(descending(numbers(fetch("/allocations?sort=-number", provider), "number")));
+    const Response product = fetch("/allocations?product=02A01", provider);
     for (const auto& p : texts(product, "product_code")) EXPECT_EQ(p, "02A01");
-    EXPECT_EQ(total(get("/allocations?product=ZZZZZ", provider)), 0);
-    expectBadQuery(get("/allocations?sort=client_bsn", provider), "sort");
+    EXPECT_EQ(total(fetch("/allocations?product=ZZZZZ", provider)), 0);
+    expectBadQuery(fetch("/allocations?sort=client_bsn", provider), "sort");
 }
 
 TEST(Lists, TheReviewQueuePagesFiltersAndSorts) {
@@ -145,28 +145,28 @@ TEST(Lists, TheReviewQueuePagesFiltersAndSorts) {
     const Response all = checkedGet("/reviews", cm, {}, "?limit=1000");
     const auto count = total(all);
     EXPECT_EQ(static_cast<std::int64_t>(all.array()->size()), std::min<std::int64_t>(count, 1000));
-    const Response open = get("/reviews?status=open&limit=1000", cm);
+    const Response open = fetch("/reviews?status=open&limit=1000", cm);
     for (const auto& s : texts(open, "status")) EXPECT_EQ(s, "open");
     EXPECT_LE(total(open), count);
-    const Response beyond = get("/reviews?offset=100000", cm);
+    const Response beyond = fetch("/reviews?offset=100000", cm);
     EXPECT_EQ(beyond.array()->size(), 0u);
     EXPECT_EQ(total(beyond), count);
-    expectBadQuery(get("/reviews?sort=secret", cm), "sort");
-    expectBadQuery(get("/reviews?provider_id=abc", cm), "provider_id");
-    const auto up = numbers(get("/reviews?sort=amount_cents&limit=1000", cm), "amount_cents");
-    const auto down = numbers(get("/reviews?sort=-amount_cents&limit=1000", cm), "amount_cents");
+    expectBadQuery(fetch("/reviews?sort=secret", cm), "sort");
+    expectBadQuery(fetch("/reviews?provider_id=abc", cm), "provider_id");
+    const auto up = numbers(fetch("/reviews?sort=amount_cents&limit=1000", cm), "amount_cents");
+    const auto down = numbers(fetch("/reviews?sort=-amount_cents&limit=1000", cm), "amount_cents");
     EXPECT_TRUE(ascending(up));
     EXPECT_TRUE(descending(down));
     if (count == 0) return;
     // A search by one item's reference narrows to it; a filter by its provider keeps it.
     const auto item = all.array()->getObject(0);
     const auto reference = item->getValue<std::string>("reference");
-    const Response one = get("/reviews?q=" + reference, cm);
+    const Response one = fetch("/reviews?q=" + reference, cm);
     EXPECT_GE(total(one), 1);
     EXPECT_LE(total(one), count);
     EXPECT_EQ(texts(one, "reference").front(), reference);
     const auto provider = providerIdOf(item->getValue<std::string>("provider_agb"));
-    const Response mine = get("/reviews?provider_id=" + std::to_string(provider), cm);
+    const Response mine = fetch("/reviews?provider_id=" + std::to_string(provider), cm);
     EXPECT_GE(total(mine), 1);
     for (const auto& agb : texts(mine, "provider_agb")) {
         EXPECT_EQ(agb, item->getValue<std::string>("provider_agb"));
@@ -179,19 +179,19 @@ TEST(Lists, DeclarationsPageSearchFilterAndSort) {
     const Response all = checkedGet("/declarations", provider, {}, "?limit=2");
     const auto count = total(all);
     EXPECT_GE(count, 1);
-    const Response one = get("/declarations?q=" + seeded.prefix, provider);
+    const Response one = fetch("/declarations?q=" + seeded.prefix, provider);
     EXPECT_EQ(total(one), 1);
     EXPECT_EQ(numbers(one, "declaration_id"), std::vector<std::int64_t>{seeded.id});
-    EXPECT_EQ(total(get("/declarations?q=" + seeded.prefix + "&status=rejected", provider)), 0);
-    EXPECT_EQ(total(get("/declarations?q=" + seeded.prefix + "&status=answered", provider)), 1);
+    EXPECT_EQ(total(fetch("/declarations?q=" + seeded.prefix + "&status=rejected", provider)), 0);
+    EXPECT_EQ(total(fetch("/declarations?q=" + seeded.prefix + "&status=answered", provider)), 1);
     // Newest first by default; received_at both ways.
-    EXPECT_TRUE(descending(numbers(get("/declarations", provider), "declaration_id")));
+    EXPECT_TRUE(descending(numbers(fetch("/declarations", provider), "declaration_id")));
     EXPECT_TRUE(
-        ascending(numbers(get("/declarations?sort=received_at", provider), "declaration_id")));
-    const Response beyond = get("/declarations?offset=" + std::to_string(count), provider);
+        ascending(numbers(fetch("/declarations?sort=received_at", provider), "declaration_id")));
+    const Response beyond = fetch("/declarations?offset=" + std::to_string(count), provider);
     EXPECT_EQ(beyond.array()->size(), 0u);
     EXPECT_EQ(total(beyond), count);
-    expectBadQuery(get("/declarations?sort=-provider_iban", provider), "sort");
+    expectBadQuery(fetch("/declarations?sort=-provider_iban", provider), "sort");
 }
 
 TEST(Lists, PaymentRunsPageFilterSearchAndSort) {
@@ -200,25 +200,25 @@ TEST(Lists, PaymentRunsPageFilterSearchAndSort) {
     const auto count = total(all);
     EXPECT_EQ(static_cast<std::int64_t>(all.array()->size()), std::min<std::int64_t>(count, 1000));
     EXPECT_TRUE(descending(numbers(all, "id")));  // newest first
-    EXPECT_TRUE(ascending(numbers(get("/payment-runs?sort=prepared_at&limit=1000", fin), "id")));
-    EXPECT_TRUE(ascending(
-        numbers(get("/payment-runs?sort=control_sum_cents&limit=1000", fin), "control_sum_cents")));
-    EXPECT_TRUE(descending(numbers(get("/payment-runs?sort=-control_sum_cents&limit=1000", fin),
+    EXPECT_TRUE(ascending(numbers(fetch("/payment-runs?sort=prepared_at&limit=1000", fin), "id")));
+    EXPECT_TRUE(ascending(numbers(fetch("/payment-runs?sort=control_sum_cents&limit=1000", fin),
+                                  "control_sum_cents")));
+    EXPECT_TRUE(descending(numbers(fetch("/payment-runs?sort=-control_sum_cents&limit=1000", fin),
                                    "control_sum_cents")));
-    const Response beyond = get("/payment-runs?offset=" + std::to_string(count), fin);
+    const Response beyond = fetch("/payment-runs?offset=" + std::to_string(count), fin);
     EXPECT_EQ(beyond.array()->size(), 0u);
     EXPECT_EQ(total(beyond), count);
-    expectBadQuery(get("/payment-runs?sort=debtor_iban", fin), "sort");
-    expectBadQuery(get("/payment-runs?q=%01", fin), "q");
-    EXPECT_EQ(total(get("/payment-runs?status=no-such-status", fin)), 0);
+    expectBadQuery(fetch("/payment-runs?sort=debtor_iban", fin), "sort");
+    expectBadQuery(fetch("/payment-runs?q=%01", fin), "q");
+    EXPECT_EQ(total(fetch("/payment-runs?status=no-such-status", fin)), 0);
     if (count == 0) return;
     const auto run = all.array()->getObject(0);
     const auto status = run->getValue<std::string>("status");
-    const Response same = get("/payment-runs?limit=1000&status=" + status, fin);
+    const Response same = fetch("/payment-runs?limit=1000&status=" + status, fin);
     EXPECT_GE(total(same), 1);
     for (const auto& s : texts(same, "status")) EXPECT_EQ(s, status);
     // A search by its message id narrows to it (and runs whose id contains it).
-    const Response one = get("/payment-runs?q=" + run->getValue<std::string>("message_id"), fin);
+    const Response one = fetch("/payment-runs?q=" + run->getValue<std::string>("message_id"), fin);
     EXPECT_GE(total(one), 1);
     EXPECT_LE(total(one), count);
     const auto ids = numbers(one, "id");
@@ -230,19 +230,19 @@ TEST(Lists, TheRequestQueuePagesFiltersAndSorts) {
     const Response all = checkedGet("/requests", cm, {}, "?limit=1000");
     const auto count = total(all);
     EXPECT_EQ(static_cast<std::int64_t>(all.array()->size()), std::min<std::int64_t>(count, 1000));
-    const auto up = texts(get("/requests?sort=answer_due&limit=1000", cm), "answer_due");
-    const auto down = texts(get("/requests?sort=-answer_due&limit=1000", cm), "answer_due");
+    const auto up = texts(fetch("/requests?sort=answer_due&limit=1000", cm), "answer_due");
+    const auto down = texts(fetch("/requests?sort=-answer_due&limit=1000", cm), "answer_due");
     EXPECT_TRUE(std::is_sorted(up.begin(), up.end()));
     EXPECT_TRUE(std::is_sorted(down.rbegin(), down.rend()));
     EXPECT_EQ(up.size(), down.size());
-    const Response open = get("/requests?status=open&limit=1000", cm);
+    const Response open = fetch("/requests?status=open&limit=1000", cm);
     for (const auto& s : texts(open, "status")) EXPECT_EQ(s, "open");
     EXPECT_LE(total(open), count);
-    const Response beyond = get("/requests?offset=" + std::to_string(count), cm);
+    const Response beyond = fetch("/requests?offset=" + std::to_string(count), cm);
     EXPECT_EQ(beyond.array()->size(), 0u);
     EXPECT_EQ(total(beyond), count);
-    EXPECT_EQ(total(get("/requests?q=no-reference-is-like-this", cm)), 0);
-    expectBadQuery(get("/requests?sort=bsn_hash", cm), "sort");
+    EXPECT_EQ(total(fetch("/requests?q=no-reference-is-like-this", cm)), 0);
+    expectBadQuery(fetch("/requests?sort=bsn_hash", cm), "sort");
 }
 
 TEST(Lists, ClientsPageSearchAndSort) {
@@ -252,18 +252,18 @@ TEST(Lists, ClientsPageSearchAndSort) {
     const auto count = total(all);
     EXPECT_GE(count, 1);
     EXPECT_LE(all.array()->size(), 10u);
-    const Response named = get("/clients?q=LIJSTproef&limit=1000", ao);
+    const Response named = fetch("/clients?q=LIJSTproef&limit=1000", ao);
     EXPECT_GE(total(named), 1);
     EXPECT_LT(total(named), count);
     for (const auto& s : texts(named, "surname")) EXPECT_EQ(s, "Lijstproef");
-    EXPECT_TRUE(ascending(numbers(get("/clients?sort=id", ao), "id")));
-    EXPECT_TRUE(descending(numbers(get("/clients?sort=-id", ao), "id")));
-    const Response beyond = get("/clients?offset=" + std::to_string(count), ao);
+    EXPECT_TRUE(ascending(numbers(fetch("/clients?sort=id", ao), "id")));
+    EXPECT_TRUE(descending(numbers(fetch("/clients?sort=-id", ao), "id")));
+    const Response beyond = fetch("/clients?offset=" + std::to_string(count), ao);
     EXPECT_EQ(beyond.array()->size(), 0u);
     EXPECT_EQ(total(beyond), count);
-    expectBadQuery(get("/clients?sort=bsn_enc", ao), "sort");
+    expectBadQuery(fetch("/clients?sort=bsn_enc", ao), "sort");
     // A search never looks into the BSN.
-    EXPECT_EQ(total(get("/clients?q=999900006", ao)), 0);
+    EXPECT_EQ(total(fetch("/clients?q=999900006", ao)), 0);
 }
 
 }  // namespace
