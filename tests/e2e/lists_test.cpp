@@ -266,5 +266,29 @@ TEST(Lists, ClientsPageSearchAndSort) {
     EXPECT_EQ(total(fetch("/clients?q=999900006", ao)), 0);
 }
 
+TEST(Lists, ContractsPageFilterSearchAndSort) {
+    const auto cm = as("cm.jansen");
+    const Response all = checkedGet("/contracts", cm, {}, "?limit=1000");
+    const auto count = total(all);
+    EXPECT_GE(count, 1);
+    const Response active = fetch("/contracts?status=active&limit=1000", cm);
+    for (const auto& s : texts(active, "status")) EXPECT_EQ(s, "active");
+    EXPECT_LE(total(active), count);
+    const Response vecht = fetch("/contracts?q=vechtSTROOM&limit=1000", cm);
+    EXPECT_GE(total(vecht), 1);
+    EXPECT_LE(total(vecht), count);
+    for (const auto& agb : texts(vecht, "provider_agb")) EXPECT_EQ(agb, "73000101");
+    EXPECT_TRUE(ascending(numbers(fetch("/contracts?sort=id&limit=1000", cm), "id")));
+    EXPECT_TRUE(descending(numbers(fetch("/contracts?sort=-id&limit=1000", cm), "id")));
+    const Response beyond = fetch("/contracts?offset=" + std::to_string(count), cm);
+    EXPECT_EQ(beyond.array()->size(), 0u);
+    EXPECT_EQ(total(beyond), count);
+    expectBadQuery(fetch("/contracts?sort=spending_ceiling", cm), "sort");
+    // A provider's total counts its own contracts only.
+    const auto own = fetch("/contracts?limit=1000", asProvider(providerIdOf("73000101")));
+    EXPECT_EQ(total(own), static_cast<std::int64_t>(own.array()->size()));
+    EXPECT_LE(total(own), count);
+}
+
 }  // namespace
 }  // namespace zc::e2e
