@@ -377,8 +377,9 @@ async function changeContract(page) {
   await page.locator('#status', { hasText: 'De procedure neemt geen aanmeldingen meer aan.' }).waitFor();
   await page.locator('main dd').getByText('Gesloten', { exact: true }).waitFor();
   await page.locator('#nav').getByRole('link', { name: 'Contracten' }).click();
+  // A filter applies at once (the list is paged by the server).
   await page.getByLabel('Status').selectOption('suspended');
-  await page.getByRole('button', { name: 'Filteren' }).click();
+  await page.waitForFunction(() => location.search.includes('status=suspended'));
   await page.locator('tbody tr').first().getByText('Opgeschort').waitFor();
   await screenshot(page, 'cm-contracts');
 }
