@@ -210,12 +210,14 @@ const std::vector<OperationShape> kBudgetShapes = {
      {{200, "@Reallocation"}}},
     {"GET /audit",
      "The audit trail (audittrail)",
-     "actor~:str, object_type~:str, object_id~:str, action~:str, from~:date, to~:date, " + kPage,
+     "actor~:str, object_type~:str, object_id~:str, action~:str, from~:date, to~:date, " +
+         pagedQuery("seq|actor|action|object_type"),
      "",
      {{200,
        "[{seq:int, at:str, actor:str, actor_id:int?, actor_role:str?, action:str,"
        " object_type:str, object_id:str, result:str, origin:str, before:str?,"
-       " after:str?, hash:str}]"}}},
+       " after:str?, hash:str}]"}},
+     true},
     {"GET /audit/verify",
      "Verify the audit trail's hash chain and checkpoints",
      "",
