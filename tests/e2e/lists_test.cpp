@@ -298,11 +298,10 @@ TEST(Lists, TheAuditTrailPagesSearchesAndSorts) {
     EXPECT_EQ(page.array()->size(), static_cast<std::size_t>(std::min<std::int64_t>(count, 10)));
     EXPECT_TRUE(descending(numbers(page, "seq")));  // newest first
     EXPECT_TRUE(ascending(numbers(fetch("/audit?sort=seq&limit=50", auditor), "seq")));
-    // A search narrows to one action; the filter on the same action counts the same rows.
+    // A search narrows (case-insensitively) to the log-ins among every row.
     const Response logins = fetch("/audit?q=AUTH.login&limit=1000", auditor);
     EXPECT_GE(total(logins), 1);
-    EXPECT_LT(total(logins), count);
-    EXPECT_EQ(total(fetch("/audit?action=auth.login", auditor)) <= total(logins), true);
+    EXPECT_LT(total(logins), total(fetch("/audit?limit=1", auditor)));
     EXPECT_EQ(total(fetch("/audit?q=no-actor-is-called-this", auditor)), 0);
     const Response beyond = fetch("/audit?offset=1000000000", auditor);
     EXPECT_EQ(beyond.array()->size(), 0u);
