@@ -98,13 +98,15 @@ const std::vector<OperationShape> kPaymentShapes = {
        " reason~:str, detail~:str}], chain:{status:str, detail~:str}}]}"}}},
     {"GET /reconciliation/work-list",
      "Bank entries that need a person (werklijst)",
-     "",
+     "kind~:(entry|statement_chain), match_status~:str, " +
+         pagedQuery("kind|booking_date|amount_cents|match_status|account_iban"),
      "",
      {{200,
        "[{id:int, account_iban:str, statement_id:str, amount_cents:cents, credit:bool,"
        " booking_date:str?, end_to_end_id:str?, counterparty_iban:str?,"
        " counterparty_name:str?, return_reason:str?, match_status:str, reason:str?,"
-       " kind:str, detail:str?}]"}}},
+       " kind:str, detail:str?}]"}},
+     true},
     {"POST /bank-entries/{id}/resolve",
      "Resolve a bank entry of the work list",
      "",

@@ -309,5 +309,26 @@ TEST(Lists, TheAuditTrailPagesSearchesAndSorts) {
     expectBadQuery(fetch("/audit?sort=hash", auditor), "sort");
 }
 
+TEST(Lists, TheReconciliationWorkListPagesAndFilters) {
+    const auto fin = as("fin.devries");
+    const Response all = checkedGet("/reconciliation/work-list", fin, {}, "?limit=1000");
+    const auto count = total(all);
+    EXPECT_EQ(static_cast<std::int64_t>(all.array()->size()), std::min<std::int64_t>(count, 1000));
+    const Response entries = fetch("/reconciliation/work-list?kind=entry&limit=1000", fin);
+    for (const auto& k : texts(entries, "kind")) EXPECT_EQ(k, "entry");
+    const Response chains = fetch("/reconciliation/work-list?kind=statement_chain&limit=1000", fin);
+    for (const auto& k : texts(chains, "kind")) EXPECT_EQ(k, "statement_chain");
+    EXPECT_EQ(total(entries) + total(chains), count);
+    EXPECT_TRUE(ascending(numbers(
+        fetch("/reconciliation/work-list?sort=amount_cents&limit=1000", fin), "amount_cents")));
+    EXPECT_TRUE(descending(numbers(
+        fetch("/reconciliation/work-list?sort=-amount_cents&limit=1000", fin), "amount_cents")));
+    const Response beyond = fetch("/reconciliation/work-list?offset=" + std::to_string(count), fin);
+    EXPECT_EQ(beyond.array()->size(), 0u);
+    EXPECT_EQ(total(beyond), count);
+    EXPECT_EQ(total(fetch("/reconciliation/work-list?q=NO-SUCH-END-TO-END-ID", fin)), 0);
+    expectBadQuery(fetch("/reconciliation/work-list?sort=reason", fin), "sort");
+}
+
 }  // namespace
 }  // namespace zc::e2e
