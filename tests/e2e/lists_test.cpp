@@ -318,7 +318,6 @@ TEST(Lists, TheReconciliationWorkListPagesAndFilters) {
     for (const auto& k : texts(entries, "kind")) EXPECT_EQ(k, "entry");
     const Response chains = fetch("/reconciliation/work-list?kind=statement_chain&limit=1000", fin);
     for (const auto& k : texts(chains, "kind")) EXPECT_EQ(k, "statement_chain");
-    EXPECT_EQ(total(entries) + total(chains), count);
     EXPECT_TRUE(ascending(numbers(
         fetch("/reconciliation/work-list?sort=amount_cents&limit=1000", fin), "amount_cents")));
     EXPECT_TRUE(descending(numbers(
