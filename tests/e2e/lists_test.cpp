@@ -121,7 +121,7 @@ TEST(Lists, AllocationsOfAProviderPageSearchAndSort) {
     EXPECT_LE(all.array()->size(), 5u);
     const Response beyond = fetch("/allocations?offset=" + std::to_string(count), provider);
     EXPECT_EQ(beyond.array()->size(), 0u);
-    EXPECT_EQ(total(beyond), count);
+    EXPECT_GE(total(beyond), count);  // others may add meanwhile, never remove
 
     const Response one = fetch("/allocations?q=" + std::to_string(seeded.allocation), provider);
     EXPECT_GE(total(one), 1);
@@ -150,7 +150,7 @@ TEST(Lists, TheReviewQueuePagesFiltersAndSorts) {
     EXPECT_LE(total(open), count);
     const Response beyond = fetch("/reviews?offset=100000", cm);
     EXPECT_EQ(beyond.array()->size(), 0u);
-    EXPECT_EQ(total(beyond), count);
+    EXPECT_GE(total(beyond), count);  // others may add meanwhile, never remove
     expectBadQuery(fetch("/reviews?sort=secret", cm), "sort");
     expectBadQuery(fetch("/reviews?provider_id=abc", cm), "provider_id");
     const auto up = numbers(fetch("/reviews?sort=amount_cents&limit=1000", cm), "amount_cents");
@@ -190,7 +190,7 @@ TEST(Lists, DeclarationsPageSearchFilterAndSort) {
         ascending(numbers(fetch("/declarations?sort=received_at", provider), "declaration_id")));
     const Response beyond = fetch("/declarations?offset=" + std::to_string(count), provider);
     EXPECT_EQ(beyond.array()->size(), 0u);
-    EXPECT_EQ(total(beyond), count);
+    EXPECT_GE(total(beyond), count);  // others may add meanwhile, never remove
     expectBadQuery(fetch("/declarations?sort=-provider_iban", provider), "sort");
 }
 
@@ -207,7 +207,7 @@ TEST(Lists, PaymentRunsPageFilterSearchAndSort) {
                                    "control_sum_cents")));
     const Response beyond = fetch("/payment-runs?offset=" + std::to_string(count), fin);
     EXPECT_EQ(beyond.array()->size(), 0u);
-    EXPECT_EQ(total(beyond), count);
+    EXPECT_GE(total(beyond), count);  // others may add meanwhile, never remove
     expectBadQuery(fetch("/payment-runs?sort=debtor_iban", fin), "sort");
     expectBadQuery(fetch("/payment-runs?q=%01", fin), "q");
     EXPECT_EQ(total(fetch("/payment-runs?status=no-such-status", fin)), 0);
@@ -240,7 +240,7 @@ TEST(Lists, TheRequestQueuePagesFiltersAndSorts) {
     EXPECT_LE(total(open), count);
     const Response beyond = fetch("/requests?offset=" + std::to_string(count), cm);
     EXPECT_EQ(beyond.array()->size(), 0u);
-    EXPECT_EQ(total(beyond), count);
+    EXPECT_GE(total(beyond), count);  // others may add meanwhile, never remove
     EXPECT_EQ(total(fetch("/requests?q=no-reference-is-like-this", cm)), 0);
     expectBadQuery(fetch("/requests?sort=bsn_hash", cm), "sort");
 }
@@ -260,7 +260,7 @@ TEST(Lists, ClientsPageSearchAndSort) {
     EXPECT_TRUE(descending(numbers(fetch("/clients?sort=-id", ao), "id")));
     const Response beyond = fetch("/clients?offset=" + std::to_string(count), ao);
     EXPECT_EQ(beyond.array()->size(), 0u);
-    EXPECT_EQ(total(beyond), count);
+    EXPECT_GE(total(beyond), count);  // others may add meanwhile, never remove
     expectBadQuery(fetch("/clients?sort=bsn_enc", ao), "sort");
     // A search never looks into the BSN.
     EXPECT_EQ(total(fetch("/clients?q=999900006", ao)), 0);
@@ -282,7 +282,7 @@ TEST(Lists, ContractsPageFilterSearchAndSort) {
     EXPECT_TRUE(descending(numbers(fetch("/contracts?sort=-id&limit=1000", cm), "id")));
     const Response beyond = fetch("/contracts?offset=" + std::to_string(count), cm);
     EXPECT_EQ(beyond.array()->size(), 0u);
-    EXPECT_EQ(total(beyond), count);
+    EXPECT_GE(total(beyond), count);  // others may add meanwhile, never remove
     expectBadQuery(fetch("/contracts?sort=spending_ceiling", cm), "sort");
     // A provider's total counts its own contracts only.
     const auto own = fetch("/contracts?limit=1000", asProvider(providerIdOf("73000101")));
@@ -324,7 +324,7 @@ TEST(Lists, TheReconciliationWorkListPagesAndFilters) {
         fetch("/reconciliation/work-list?sort=-amount_cents&limit=1000", fin), "amount_cents")));
     const Response beyond = fetch("/reconciliation/work-list?offset=" + std::to_string(count), fin);
     EXPECT_EQ(beyond.array()->size(), 0u);
-    EXPECT_EQ(total(beyond), count);
+    EXPECT_GE(total(beyond), count);  // others may add meanwhile, never remove
     EXPECT_EQ(total(fetch("/reconciliation/work-list?q=NO-SUCH-END-TO-END-ID", fin)), 0);
     expectBadQuery(fetch("/reconciliation/work-list?sort=reason", fin), "sort");
 }
