@@ -119,7 +119,7 @@ TEST(Lists, AllocationsOfAProviderPageSearchAndSort) {
     const auto count = total(all);
     EXPECT_GE(count, 1);
     EXPECT_LE(all.array()->size(), 5u);
-    const Response beyond = fetch("/allocations?offset=" + std::to_string(count), provider);
+    const Response beyond = fetch("/allocations?offset=100000000", provider);
     EXPECT_EQ(beyond.array()->size(), 0u);
     EXPECT_GE(total(beyond), count);  // others may add meanwhile, never remove
 
@@ -188,7 +188,7 @@ TEST(Lists, DeclarationsPageSearchFilterAndSort) {
     EXPECT_TRUE(descending(numbers(fetch("/declarations", provider), "declaration_id")));
     EXPECT_TRUE(
         ascending(numbers(fetch("/declarations?sort=received_at", provider), "declaration_id")));
-    const Response beyond = fetch("/declarations?offset=" + std::to_string(count), provider);
+    const Response beyond = fetch("/declarations?offset=100000000", provider);
     EXPECT_EQ(beyond.array()->size(), 0u);
     EXPECT_GE(total(beyond), count);  // others may add meanwhile, never remove
     expectBadQuery(fetch("/declarations?sort=-provider_iban", provider), "sort");
@@ -205,7 +205,7 @@ TEST(Lists, PaymentRunsPageFilterSearchAndSort) {
                                   "control_sum_cents")));
     EXPECT_TRUE(descending(numbers(fetch("/payment-runs?sort=-control_sum_cents&limit=1000", fin),
                                    "control_sum_cents")));
-    const Response beyond = fetch("/payment-runs?offset=" + std::to_string(count), fin);
+    const Response beyond = fetch("/payment-runs?offset=100000000", fin);
     EXPECT_EQ(beyond.array()->size(), 0u);
     EXPECT_GE(total(beyond), count);  // others may add meanwhile, never remove
     expectBadQuery(fetch("/payment-runs?sort=debtor_iban", fin), "sort");
@@ -238,7 +238,7 @@ TEST(Lists, TheRequestQueuePagesFiltersAndSorts) {
     const Response open = fetch("/requests?status=open&limit=1000", cm);
     for (const auto& s : texts(open, "status")) EXPECT_EQ(s, "open");
     EXPECT_LE(total(open), count);
-    const Response beyond = fetch("/requests?offset=" + std::to_string(count), cm);
+    const Response beyond = fetch("/requests?offset=100000000", cm);
     EXPECT_EQ(beyond.array()->size(), 0u);
     EXPECT_GE(total(beyond), count);  // others may add meanwhile, never remove
     EXPECT_EQ(total(fetch("/requests?q=no-reference-is-like-this", cm)), 0);
@@ -258,7 +258,7 @@ TEST(Lists, ClientsPageSearchAndSort) {
     for (const auto& s : texts(named, "surname")) EXPECT_EQ(s, "Lijstproef");
     EXPECT_TRUE(ascending(numbers(fetch("/clients?sort=id", ao), "id")));
     EXPECT_TRUE(descending(numbers(fetch("/clients?sort=-id", ao), "id")));
-    const Response beyond = fetch("/clients?offset=" + std::to_string(count), ao);
+    const Response beyond = fetch("/clients?offset=100000000", ao);
     EXPECT_EQ(beyond.array()->size(), 0u);
     EXPECT_GE(total(beyond), count);  // others may add meanwhile, never remove
     expectBadQuery(fetch("/clients?sort=bsn_enc", ao), "sort");
@@ -280,7 +280,7 @@ TEST(Lists, ContractsPageFilterSearchAndSort) {
     for (const auto& agb : texts(vecht, "provider_agb")) EXPECT_EQ(agb, "73000101");
     EXPECT_TRUE(ascending(numbers(fetch("/contracts?sort=id&limit=1000", cm), "id")));
     EXPECT_TRUE(descending(numbers(fetch("/contracts?sort=-id&limit=1000", cm), "id")));
-    const Response beyond = fetch("/contracts?offset=" + std::to_string(count), cm);
+    const Response beyond = fetch("/contracts?offset=100000000", cm);
     EXPECT_EQ(beyond.array()->size(), 0u);
     EXPECT_GE(total(beyond), count);  // others may add meanwhile, never remove
     expectBadQuery(fetch("/contracts?sort=spending_ceiling", cm), "sort");
@@ -322,7 +322,7 @@ TEST(Lists, TheReconciliationWorkListPagesAndFilters) {
         fetch("/reconciliation/work-list?sort=amount_cents&limit=1000", fin), "amount_cents")));
     EXPECT_TRUE(descending(numbers(
         fetch("/reconciliation/work-list?sort=-amount_cents&limit=1000", fin), "amount_cents")));
-    const Response beyond = fetch("/reconciliation/work-list?offset=" + std::to_string(count), fin);
+    const Response beyond = fetch("/reconciliation/work-list?offset=100000000", fin);
     EXPECT_EQ(beyond.array()->size(), 0u);
     EXPECT_GE(total(beyond), count);  // others may add meanwhile, never remove
     EXPECT_EQ(total(fetch("/reconciliation/work-list?q=NO-SUCH-END-TO-END-ID", fin)), 0);
