@@ -99,7 +99,7 @@ const std::vector<OperationShape> kPaymentShapes = {
     {"GET /reconciliation/work-list",
      "Bank entries that need a person (werklijst)",
      "kind~:(entry|statement_chain), match_status~:str, " +
-         pagedQuery("kind|booking_date|amount_cents|match_status|account_iban"),
+         pagedQuery("kind|id|booking_date|amount_cents|match_status|account_iban"),
      "",
      {{200,
        "[{id:int, account_iban:str, statement_id:str, amount_cents:cents, credit:bool,"

@@ -104,7 +104,8 @@ std::string workListFrom(const db::MunicipalityScope& scope, db::Params& params)
     return "FROM (" + entries + " UNION ALL " + chains + ") w WHERE 1 = 1";
 }
 
-const db::SortSpec kWorkListSort{{{"kind", "w.kind"},
+const db::SortSpec kWorkListSort{{{"id", "w.row_key"},
+                                  {"kind", "w.kind"},
                                   {"booking_date", "w.booking_date"},
                                   {"amount_cents", "w.amount_cents"},
                                   {"match_status", "w.match_status"},

@@ -123,8 +123,8 @@ void markInstructionReturned(db::Connection& db, std::int64_t instruction_id,
 // Which work the reconciliation work list shows: with a scope, of the debtor accounts of those
 // municipalities only; `kind` ("entry", "statement_chain") and `match_status` ("" for any).
 // `q` searches the account, statement id, EndToEndId and counterparty (name, IBAN); sorts: kind
-// (default: entries, then statements, each by id), booking_date, amount_cents, match_status,
-// account_iban.
+// (default: entries, then statements, each by id), id (entries and statements by their ids,
+// interleaved), booking_date, amount_cents, match_status, account_iban.
 struct WorkListFilter {
     db::MunicipalityScope scope;
     std::string kind, match_status;

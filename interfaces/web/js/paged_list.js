@@ -211,5 +211,7 @@ export function pagedList(ctx, spec) {
   tools = toolbar(s, state, update);
   root.replaceChildren(tools, status, body);
   render();
+  // The same page again, e.g. after an item was handled.
+  root.reload = () => render();
   return root;
 }
