@@ -133,6 +133,13 @@ function toolbar(spec, state, apply) {
   return el;
 }
 
+// For a screen that keeps its own filters (the audit trail): "1–50 van 2.000" and previous /
+// next for a page at `offset` of `shown` items out of `total`; go(offset) moves.
+export function pageStatus(offset, shown, total, go, pageSize = PAGE_SIZE) {
+  const status = h('p', { class: 'list-status', role: 'status' }, rangeText(offset, shown, total));
+  return [status, total > shown ? pagerNav({ offset }, total, shown, go, pageSize) : null];
+}
+
 function pagerNav(state, total, shown, go, pageSize) {
   const prev = h('button', { type: 'button', disabled: state.offset === 0, onclick: () => go(Math.max(0, state.offset - pageSize)) }, t('list.prev'));
   const next = h('button', { type: 'button', disabled: state.offset + shown >= total, onclick: () => go(state.offset + pageSize) }, t('list.next'));
