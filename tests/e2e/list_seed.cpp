@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdio>
 #include <stdexcept>
 
 #include "contracting/kernel/civil_date.hpp"
@@ -81,9 +80,8 @@ std::int64_t freshAllocation(const std::string& bsn, Date first, std::int64_t pr
 }
 
 std::string reference(const std::string& prefix, int k) {
-    char digits[8];
-    std::snprintf(digits, sizeof digits, "%03d", k);
-    return prefix + digits;
+    const std::string n = std::to_string(k);
+    return prefix + std::string(n.size() < 3 ? 3 - n.size() : 0, '0') + n;
 }
 
 Poco::JSON::Object::Ptr line(const std::string& ref, std::int64_t allocation,
