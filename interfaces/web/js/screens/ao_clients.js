@@ -41,7 +41,7 @@ function bsnSearch(results, names) {
 // Every client in the user's scope, paged by the server: a search by name, postcode, city or
 // client number (never by BSN: that is the look-up above, and the text stays out of the
 // address bar), a municipality filter, sortable columns. Every client shown is an audited read.
-function clientsList(ctx, names, own) {
+function clientsPagedList(ctx, names, own) {
   const columns = clientColumns(names);
   for (const c of columns) c.sortBy = { name: 'surname', birth_date: 'birth_date', municipality_code: 'municipality_code', city: 'postcode' }[c.key];
   return pagedList(ctx, {
@@ -66,7 +66,7 @@ async function renderList(main, ctx) {
     ? h('p', {}, link('/clients/new', t('ao.clients.new'))) : null;
   show(main, t('ao.clients.title'), actions,
     section(t('ao.clients.lookup'), search, results),
-    section(t('ao.clients.all'), clientsList(ctx, names, ownMunicipalities(ctx.user, list))));
+    section(t('ao.clients.all'), clientsPagedList(ctx, names, ownMunicipalities(ctx.user, list))));
 }
 
 function clientFields(munis, dists) {
