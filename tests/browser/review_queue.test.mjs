@@ -404,7 +404,8 @@ await run('review_queue', async (browser) => {
   await changeContract(page);
   await requestQueue(page);
   // English on request; amounts and dates stay in Dutch notation.
-  await page.goto(`${baseUrl}/reviews?status=all`);
+  // The queue keeps its filters and search in the address.
+  await page.goto(`${baseUrl}/reviews?status=decided&q=${line.reference}`);
   await page.selectOption('#language', 'en');
   await page.getByRole('heading', { level: 1, name: 'Claim review queue' }).waitFor();
   await page.locator('tbody tr', { hasText: line.reference }).getByText(euro(line.amount)).waitFor();
