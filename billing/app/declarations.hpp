@@ -10,12 +10,12 @@
 
 namespace zc::billing {
 
-// What a list asks for: "" matches every number / AGB.
+// What a list asks for: "" matches every number / AGB / status.
 struct DeclarationQuery {
     std::string number;
     std::string agb;
-    std::int64_t limit = 100;
-    std::int64_t offset = 0;
+    std::string status;
+    app::ListQuery list;
 };
 
 // One declaration with its claim lines.
@@ -26,10 +26,14 @@ struct DeclarationDetail {
 };
 
 // Newest first; a provider sees only its own, staff may narrow to one provider by AGB.
-std::vector<DeclarationListRow> listDeclarations(app::RequestContext& ctx,
-                                                 const DeclarationQuery& q);
-// The declaration and its lines; NOT_FOUND (field "id") when there is none or it is another
-// provider's.
-DeclarationDetail getDeclaration(app::RequestContext& ctx, std::int64_t id);
+app::ListPage<DeclarationListRow> listDeclarations(app::RequestContext& ctx,
+                                                   const DeclarationQuery& q);
+// The declaration and (unless `with_lines` is false) its lines; NOT_FOUND (field "id") when
+// there is none or it is another provider's.
+DeclarationDetail getDeclaration(app::RequestContext& ctx, std::int64_t id, bool with_lines = true);
+// A page of the declaration's lines (GET /declarations/{id}/lines), with the same access as
+// getDeclaration: NOT_FOUND for another provider's, the staff scope for staff.
+app::ListPage<ClaimLineRow> getDeclarationLines(app::RequestContext& ctx, std::int64_t id,
+                                                LineStatusFilter status, const app::ListQuery& q);
 
 }  // namespace zc::billing

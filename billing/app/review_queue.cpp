@@ -60,13 +60,13 @@ ReviewView viewOf(app::RequestContext& ctx, ReviewRow r, CapUses& seen) {
 
 }  // namespace
 
-std::vector<ReviewView> listReviews(app::RequestContext& ctx, const std::string& status) {
-    std::vector<ReviewView> out;
+app::ListPage<ReviewView> listReviews(app::RequestContext& ctx, ReviewFilter filter) {
+    filter.scope = app::ownMunicipalities(ctx.actor);
+    auto rows = findReviews(ctx.db, filter);
+    app::ListPage<ReviewView> out;
+    out.total = rows.total;
     CapUses cap_uses;
-    // A staff user sees the items of lines owed by the municipalities they work for.
-    for (auto& r : findReviews(ctx.db, status, app::ownMunicipalities(ctx.actor))) {
-        out.push_back(viewOf(ctx, std::move(r), cap_uses));
-    }
+    for (auto& r : rows.items) out.items.push_back(viewOf(ctx, std::move(r), cap_uses));
     return out;
 }
 

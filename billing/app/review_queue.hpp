@@ -31,8 +31,10 @@ struct ReviewView {
     std::optional<CapUse> cap;  // nothing when the allocation is unknown
 };
 
-// The items with this status ("" for all), by due date (at most 1,000).
-std::vector<ReviewView> listReviews(app::RequestContext& ctx, const std::string& status);
+// A page of the items matching the filter (by due date unless sorted otherwise), and how many
+// match; a staff user sees the items of lines owed by the municipalities they work for,
+// whatever the filter's scope says.
+app::ListPage<ReviewView> listReviews(app::RequestContext& ctx, ReviewFilter filter);
 // One item; NOT_FOUND (field "id") when there is none.
 ReviewView getReview(app::RequestContext& ctx, std::int64_t id);
 

@@ -1,43 +1,70 @@
 #include "declaration_store.hpp"
 
 #include "interfaces/mysql/connection.hpp"
+#include "interfaces/mysql/list_sql.hpp"
 
 namespace zc::billing {
 
-std::vector<DeclarationListRow> findDeclarations(db::Connection& db, const DeclarationFilter& f) {
-    std::vector<DeclarationListRow> out;
-    db::Params params{f.provider_id, f.provider_id, f.number, f.number, f.agb, f.agb};
-    const std::string in_scope =
-        db::municipalityFilter(f.municipalities, "d.municipality_code", params);
-    params.emplace_back(f.limit);
-    params.emplace_back(f.offset);
-    for (const auto& r :
-         db.query("SELECT d.id, d.declaratie_nummer, p.agb, p.name, d.source, d.period_begin,"
-                  " d.period_end, d.received_at, d.total_submitted_cents, d.total_awarded_cents,"
-                  " d.status, d.header_code, d.answer_due, d.municipality_code FROM declarations d"
-                  " JOIN providers p ON p.id = d.provider_id"
-                  " WHERE (? = 0 OR d.provider_id = ?) AND (? = '' OR d.declaratie_nummer = ?)"
-                  " AND (? = '' OR p.agb = ?)" +
-                      in_scope + " ORDER BY d.id DESC LIMIT ? OFFSET ?",
-                  params)) {
-        DeclarationListRow d;
-        d.id = r.i64(0);
-        d.number = r.str(1);
-        d.provider_agb = r.str(2);
-        d.provider_name = r.str(3);
-        d.source = r.str(4);
-        d.period_start = r.str(5);
-        d.period_end = r.str(6);
-        d.received_at = r.str(7);
-        d.submitted_cents = r.i64(8);
-        d.awarded_cents = r.optI64(9);
-        d.status = r.str(10);
-        d.header_code = r.opt(11);
-        d.answer_due = r.str(12);
-        d.municipality_code = r.str(13);
-        out.push_back(std::move(d));
-    }
-    return out;
+namespace {
+
+const db::SortSpec kDeclarationSort{{{"received_at", "d.id"},
+                                     {"number", "d.declaratie_nummer"},
+                                     {"provider_name", "p.name"},
+                                     {"period_start", "d.period_begin"},
+                                     {"submitted_cents", "d.total_submitted_cents"},
+                                     {"awarded_cents", "d.total_awarded_cents"},
+                                     {"status", "d.status"}},
+                                    "d.id",
+                                    "received_at",
+                                    true};
+
+DeclarationListRow listedOf(const db::Row& r) {
+    DeclarationListRow d;
+    d.id = r.i64(0);
+    d.number = r.str(1);
+    d.provider_agb = r.str(2);
+    d.provider_name = r.str(3);
+    d.source = r.str(4);
+    d.period_start = r.str(5);
+    d.period_end = r.str(6);
+    d.received_at = r.str(7);
+    d.submitted_cents = r.i64(8);
+    d.awarded_cents = r.optI64(9);
+    d.status = r.str(10);
+    d.header_code = r.opt(11);
+    d.answer_due = r.str(12);
+    d.municipality_code = r.str(13);
+    return d;
+}
+
+}  // namespace
+
+app::ListPage<DeclarationListRow> findDeclarations(db::Connection& db, const DeclarationFilter& f) {
+    db::Params params{f.provider_id, f.provider_id, f.number, f.number,
+                      f.agb,         f.agb,         f.status, f.status};
+    std::string from_where =
+        "FROM declarations d JOIN providers p ON p.id = d.provider_id"
+        " WHERE (? = 0 OR d.provider_id = ?) AND (? = '' OR d.declaratie_nummer = ?)"
+        " AND (? = '' OR p.agb = ?) AND (? = '' OR d.status = ?)";
+    from_where += db::municipalityFilter(f.municipalities, "d.municipality_code", params);
+    from_where +=
+        db::searchFilter(f.list.search, {"d.declaratie_nummer", "p.name", "p.agb"}, params);
+    const std::string order = db::orderBy(f.list, kDeclarationSort);
+    return db::consistentRead(db, [&] {
+        app::ListPage<DeclarationListRow> page;
+        page.total = db::countRows(db, from_where, params);
+        auto page_params = params;
+        const auto limit = db::limitOffset(f.list, page_params);
+        for (const auto& r : db.query(
+                 "SELECT d.id, d.declaratie_nummer, p.agb, p.name, d.source, d.period_begin,"
+                 " d.period_end, d.received_at, d.total_submitted_cents, d.total_awarded_cents,"
+                 " d.status, d.header_code, d.answer_due, d.municipality_code " +
+                     from_where + order + limit,
+                 page_params)) {
+            page.items.push_back(listedOf(r));
+        }
+        return page;
+    });
 }
 
 std::optional<DeclarationRow> findDeclaration(db::Connection& db, std::int64_t id) {
@@ -60,34 +87,96 @@ std::optional<DeclarationRow> findDeclaration(db::Connection& db, std::int64_t i
     return d;
 }
 
+namespace {
+
+constexpr const char* kLineColumns =
+    "SELECT reference, credit, allocation_number, product_code, period_begin, period_end,"
+    " volume, unit, amount_cents, status, code, credited, id, codes,"
+    " (SELECT v.status FROM review_items v WHERE v.claim_line_id = claim_lines.id),"
+    " municipality_code ";
+
+ClaimLineRow lineOf(const db::Row& r) {
+    ClaimLineRow l;
+    l.reference = r.str(0);
+    l.credit = r.i64(1) != 0;
+    l.allocation_number = r.i64(2);
+    l.product_code = r.str(3);
+    l.period_start = r.str(4);
+    l.period_end = r.str(5);
+    l.volume = r.i64(6);
+    l.unit = r.str(7);
+    l.amount_cents = r.i64(8);
+    l.status = r.str(9);
+    l.code = r.opt(10);
+    l.credited = r.i64(11) != 0;
+    l.id = r.i64(12);
+    l.codes = r.opt(13);
+    l.review = r.opt(14);
+    l.municipality_code = r.str(15);
+    return l;
+}
+
+const db::SortSpec kLineSort{{{"reference", "reference"},
+                              {"allocation_number", "allocation_number"},
+                              {"product_code", "product_code"},
+                              {"period_start", "period_begin"},
+                              {"volume", "volume"},
+                              {"amount_cents", "amount_cents"},
+                              {"status", "status"}},
+                             "id",
+                             "",
+                             false};
+
+// Fixed SQL per filter: nothing of the request reaches the text.
+const char* statusSql(LineStatusFilter status) {
+    switch (status) {
+        case LineStatusFilter::Accepted:
+            return " AND status = 'accepted'";
+        case LineStatusFilter::Rejected:
+            return " AND status = 'rejected'";
+        case LineStatusFilter::Review:
+            return " AND status = 'review'";
+        case LineStatusFilter::NotAccepted:
+            return " AND status <> 'accepted'";
+        case LineStatusFilter::All:
+            break;
+    }
+    return "";
+}
+
+}  // namespace
+
 std::vector<ClaimLineRow> declarationLines(db::Connection& db, std::int64_t declaration_id) {
     std::vector<ClaimLineRow> out;
-    for (const auto& r : db.query(
-             "SELECT reference, credit, allocation_number, product_code, period_begin, period_end,"
-             " volume, unit, amount_cents, status, code, credited, id, codes,"
-             " (SELECT v.status FROM review_items v WHERE v.claim_line_id = claim_lines.id),"
-             " municipality_code FROM claim_lines WHERE declaration_id = ? ORDER BY id LIMIT 10000",
-             {declaration_id})) {
-        ClaimLineRow l;
-        l.reference = r.str(0);
-        l.credit = r.i64(1) != 0;
-        l.allocation_number = r.i64(2);
-        l.product_code = r.str(3);
-        l.period_start = r.str(4);
-        l.period_end = r.str(5);
-        l.volume = r.i64(6);
-        l.unit = r.str(7);
-        l.amount_cents = r.i64(8);
-        l.status = r.str(9);
-        l.code = r.opt(10);
-        l.credited = r.i64(11) != 0;
-        l.id = r.i64(12);
-        l.codes = r.opt(13);
-        l.review = r.opt(14);
-        l.municipality_code = r.str(15);
-        out.push_back(std::move(l));
+    for (const auto& r :
+         db.query(std::string(kLineColumns) +
+                      "FROM claim_lines WHERE declaration_id = ? ORDER BY id LIMIT 10000",
+                  {declaration_id})) {
+        out.push_back(lineOf(r));
     }
     return out;
+}
+
+app::ListPage<ClaimLineRow> declarationLinesPage(db::Connection& db, std::int64_t declaration_id,
+                                                 LineStatusFilter status, const app::ListQuery& q) {
+    db::Params params{declaration_id};
+    std::string from_where = "FROM claim_lines WHERE declaration_id = ?";
+    from_where += statusSql(status);
+    from_where += db::searchFilter(q.search,
+                                   {"reference", "CAST(allocation_number AS CHAR)", "product_code",
+                                    "COALESCE(codes, code, '')"},
+                                   params);
+    const std::string order = db::orderBy(q, kLineSort);
+    return db::consistentRead(db, [&] {
+        app::ListPage<ClaimLineRow> page;
+        page.total = db::countRows(db, from_where, params);
+        auto page_params = params;
+        const std::string limit = db::limitOffset(q, page_params);
+        for (const auto& r : db.query(kLineColumns + from_where + order + limit, page_params)) {
+            page.items.push_back(lineOf(r));
+        }
+        return page;
+    });
 }
 
 }  // namespace zc::billing

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "contracting/kernel/list_query.hpp"
 #include "interfaces/mysql/scope_filter.hpp"
 
 namespace zc::db {
@@ -15,13 +16,15 @@ class Connection;
 
 namespace zc::billing {
 
-// Which declarations a list shows; 0 / "" match everything.
+// Which declarations a list shows; 0 / "" match everything. `q` searches the number, the
+// provider's name and AGB; sorts: received_at (default, newest first with '-'), number,
+// provider_name, period_start, submitted_cents, awarded_cents, status.
 struct DeclarationFilter {
     std::int64_t provider_id = 0;
     std::string number;  // declaratie_nummer
     std::string agb;     // the provider's AGB
-    std::int64_t limit = 100;
-    std::int64_t offset = 0;
+    std::string status;  // declarations.status
+    app::ListQuery list;
     db::MunicipalityScope municipalities;  // a staff user's own municipalities; nothing: all
 };
 
@@ -76,11 +79,21 @@ struct ClaimLineRow {
     std::string municipality_code;  // the municipality that owes it
 };
 
-// The declarations matching the filter, newest first.
-std::vector<DeclarationListRow> findDeclarations(db::Connection& db, const DeclarationFilter& f);
+// A page of the declarations matching the filter (newest first unless sorted otherwise), and
+// how many match.
+app::ListPage<DeclarationListRow> findDeclarations(db::Connection& db, const DeclarationFilter& f);
 // The declaration with this id; nothing when there is none.
 std::optional<DeclarationRow> findDeclaration(db::Connection& db, std::int64_t id);
 // Its claim lines in the order received (at most 10,000).
 std::vector<ClaimLineRow> declarationLines(db::Connection& db, std::int64_t declaration_id);
+
+// Which lines of a declaration a paged list shows: every status, one, or all but accepted.
+enum class LineStatusFilter { All, Accepted, Rejected, Review, NotAccepted };
+
+// A page of its claim lines and how many match: `q` searches the reference, the allocation
+// number, the product code and the retourcodes; sorts: reference, allocation_number,
+// product_code, period_start, volume, amount_cents, status (default: the order received).
+app::ListPage<ClaimLineRow> declarationLinesPage(db::Connection& db, std::int64_t declaration_id,
+                                                 LineStatusFilter status, const app::ListQuery& q);
 
 }  // namespace zc::billing

@@ -2,6 +2,7 @@
 
 #include "billing/store/review_store.hpp"
 #include "interfaces/mysql/connection.hpp"
+#include "interfaces/mysql/list_sql.hpp"
 
 namespace zc::billing {
 namespace {
@@ -10,7 +11,9 @@ constexpr const char* kReviewColumns =
     "SELECT v.id, v.declaration_id, v.code, v.message, v.status, v.due_date, p.agb,"
     " l.reference, l.allocation_number, l.product_code, l.period_begin, l.period_end,"
     " l.volume, l.unit, l.amount_cents, v.decided_by, v.reason, v.escalated_at,"
-    " v.claim_line_id, p.name, d.declaratie_nummer, l.municipality_code FROM review_items v"
+    " v.claim_line_id, p.name, d.declaratie_nummer, l.municipality_code ";
+constexpr const char* kReviewFrom =
+    "FROM review_items v"
     " JOIN claim_lines l ON l.id = v.claim_line_id JOIN providers p ON p.id = l.provider_id"
     " JOIN declarations d ON d.id = v.declaration_id";
 
@@ -43,21 +46,48 @@ ReviewRow reviewFrom(const db::Row& r) {
 
 }  // namespace
 
-std::vector<ReviewRow> findReviews(db::Connection& db, const std::string& status,
-                                   const db::MunicipalityScope& scope) {
-    std::vector<ReviewRow> out;
-    db::Params params{status, status};
-    const std::string in_scope = db::municipalityFilter(scope, "l.municipality_code", params);
-    for (const auto& r : db.query(std::string(kReviewColumns) + " WHERE (? = '' OR v.status = ?)" +
-                                      in_scope + " ORDER BY v.due_date, v.id LIMIT 1000",
-                                  params)) {
-        out.push_back(reviewFrom(r));
-    }
-    return out;
+namespace {
+
+const db::SortSpec kReviewSort{{{"due_date", "v.due_date"},
+                                {"provider_name", "p.name"},
+                                {"declaration_number", "d.declaratie_nummer"},
+                                {"reference", "l.reference"},
+                                {"amount_cents", "l.amount_cents"},
+                                {"status", "v.status"}},
+                               "v.id",
+                               "due_date",
+                               false};
+
+}  // namespace
+
+app::ListPage<ReviewRow> findReviews(db::Connection& db, const ReviewFilter& f) {
+    // "decided": every status but open; otherwise one status, or all for "".
+    const bool decided = f.status == "decided";
+    const std::string status = decided ? "" : f.status;
+    db::Params params{status, status, f.provider_id, f.provider_id};
+    std::string from_where = std::string(kReviewFrom) +
+                             " WHERE (? = '' OR v.status = ?) AND (? = 0 OR l.provider_id = ?)";
+    if (decided) from_where += " AND v.status <> 'open'";
+    from_where += db::municipalityFilter(f.scope, "l.municipality_code", params);
+    from_where += db::searchFilter(f.list.search,
+                                   {"l.reference", "CAST(l.allocation_number AS CHAR)", "v.code",
+                                    "p.name", "p.agb", "d.declaratie_nummer"},
+                                   params);
+    const std::string order = db::orderBy(f.list, kReviewSort);
+    return db::consistentRead(db, [&] {
+        app::ListPage<ReviewRow> page;
+        page.total = db::countRows(db, from_where, params);
+        auto page_params = params;
+        const auto limit = db::limitOffset(f.list, page_params);
+        for (const auto& r : db.query(kReviewColumns + from_where + order + limit, page_params)) {
+            page.items.push_back(reviewFrom(r));
+        }
+        return page;
+    });
 }
 
 std::optional<ReviewRow> findReview(db::Connection& db, std::int64_t id) {
-    auto r = db.queryOne(std::string(kReviewColumns) + " WHERE v.id = ?", {id});
+    auto r = db.queryOne(std::string(kReviewColumns) + kReviewFrom + " WHERE v.id = ?", {id});
     if (!r) return std::nullopt;
     return reviewFrom(*r);
 }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "billing/domain/claim_status.hpp"
+#include "contracting/kernel/list_query.hpp"
 #include "interfaces/mysql/scope_filter.hpp"
 
 namespace zc::db {
@@ -41,10 +42,19 @@ struct ReviewRow {
     std::string municipality_code;  // the municipality that owes the line
 };
 
-// The review items with this status ("" for all), by due date, at most 1,000; with a scope, of
-// lines owed by those municipalities only.
-std::vector<ReviewRow> findReviews(db::Connection& db, const std::string& status,
-                                   const db::MunicipalityScope& scope = std::nullopt);
+// Which review items the queue shows ("" / 0: any), with its page, search and sort: `q`
+// searches the line's reference, allocation number and retourcode, the provider's name and AGB
+// and the declaration's number; sorts: due_date (default), provider_name, declaration_number,
+// reference, amount_cents, status.
+struct ReviewFilter {
+    std::string status;  // a review status, "decided" (all but open) or "" (all)
+    std::int64_t provider_id = 0;
+    db::MunicipalityScope scope;  // lines owed by these municipalities only; nothing: all
+    app::ListQuery list;
+};
+
+// A page of the review items matching the filter, and how many match.
+app::ListPage<ReviewRow> findReviews(db::Connection& db, const ReviewFilter& f);
 // The review item with this id; nothing when there is none.
 std::optional<ReviewRow> findReview(db::Connection& db, std::int64_t id);
 

@@ -180,14 +180,15 @@ void checkProductsWhole(const std::vector<RequestedProduct>& asked,
         "allocations");
 }
 
-std::vector<RequestView> listRequests(app::RequestContext& ctx, const std::string& status,
-                                      std::int64_t limit, std::int64_t offset) {
-    std::vector<RequestView> out;
-    std::optional<StaffFilter> scope;
-    if (ctx.actor.scoped()) scope = StaffFilter{ctx.actor.municipalities, ctx.actor.regional};
-    for (const auto& r : requestsByStatus(ctx.db, status, limit, offset, scope)) {
-        out.push_back(viewOf(r, ctx.today()));
+app::ListPage<RequestView> listRequests(app::RequestContext& ctx, RequestFilter filter) {
+    filter.scope.reset();
+    if (ctx.actor.scoped()) {
+        filter.scope = StaffFilter{ctx.actor.municipalities, ctx.actor.regional};
     }
+    auto rows = requestsPage(ctx.db, filter);
+    app::ListPage<RequestView> out;
+    out.total = rows.total;
+    for (const auto& r : rows.items) out.items.push_back(viewOf(r, ctx.today()));
     return out;
 }
 

@@ -89,9 +89,9 @@ void checkChangesWhole(const std::set<std::string>& asked, const std::set<std::s
 void checkProductsWhole(const std::vector<RequestedProduct>& asked,
                         const std::vector<RequestedProduct>& granted);
 
-// GET /requests?status=: by answer due date.
-std::vector<RequestView> listRequests(app::RequestContext& ctx, const std::string& status,
-                                      std::int64_t limit, std::int64_t offset);
+// GET /requests: a page by answer due date unless sorted otherwise (RequestFilter); a scoped
+// staff user sees only the requests addressed to the municipalities of the scope.
+app::ListPage<RequestView> listRequests(app::RequestContext& ctx, RequestFilter filter);
 // GET /requests/{id}: NOT_FOUND when unknown.
 RequestView getRequest(app::RequestContext& ctx, std::int64_t id);
 // POST /requests/{id}/grant: in one transaction NOT_FOUND / REQUEST_DECIDED, CLIENT_UNKNOWN,

@@ -389,7 +389,7 @@ AllocationOutcome endAllocation(app::RequestContext& ctx, const AllocationEnd& i
     return endAllocationIn(store, {ctx.clock, ctx.actor.name, ctx.actor}, in, changes);
 }
 
-std::vector<AllocationRow> listAllocations(app::RequestContext& ctx, AllocationFilter filter) {
+app::ListPage<AllocationRow> listAllocations(app::RequestContext& ctx, AllocationFilter filter) {
     // A provider sees only its own allocations, whatever it asks for.
     if (ctx.actor.role == app::Role::Provider) filter.provider_id = ctx.actor.provider_id;
     // A staff user sees the care within the scope; the rest is left out silently.

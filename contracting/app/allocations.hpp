@@ -101,7 +101,7 @@ AllocationOutcome endAllocation(app::RequestContext& ctx, const AllocationEnd& i
                                 AllocationChanges& changes);
 // GET /allocations: current versions by number; a provider sees only its own, a staff user
 // those within the scope.
-std::vector<AllocationRow> listAllocations(app::RequestContext& ctx, AllocationFilter filter);
+app::ListPage<AllocationRow> listAllocations(app::RequestContext& ctx, AllocationFilter filter);
 // GET /allocations/{number}: NOT_FOUND when unknown or another provider's; OUT_OF_SCOPE.
 AllocationOutcome getAllocation(app::RequestContext& ctx, std::int64_t number);
 

@@ -197,19 +197,24 @@ ClientRecord createClient(app::RequestContext& ctx, const NewClient& c) {
     return out;
 }
 
-std::vector<ClientRecord> listClients(app::RequestContext& ctx, const ClientQuery& q) {
+app::ListPage<ClientRecord> listClients(app::RequestContext& ctx, const ClientQuery& q) {
     db::Transaction tx(ctx.db);
     // Clients outside the user's scope are left out silently.
     const auto scope = staffFilter(ctx.actor);
-    const auto rows =
-        q.bsn ? clientsByBsnHash(ctx.db, security::bsnLookupHash(ctx.config, *q.bsn), scope)
-              : clientPage(ctx.db, q.municipality, q.limit, q.offset, scope);
-    std::vector<ClientRecord> out;
+    app::ListPage<ClientRow> rows;
+    if (q.bsn) {
+        rows.items = clientsByBsnHash(ctx.db, security::bsnLookupHash(ctx.config, *q.bsn), scope);
+        rows.total = static_cast<std::int64_t>(rows.items.size());
+    } else {
+        rows = clientPage(ctx.db, q.municipality, q.list, scope);
+    }
+    app::ListPage<ClientRecord> out;
+    out.total = rows.total;
     std::vector<std::int64_t> ids;
     // A list never carries a full BSN, not even for an access officer: it is read one client
     // at a time (GET /clients/{id}).
-    for (const auto& r : rows) {
-        out.push_back(clientRecord(ctx.config, r, Role::Auditor));
+    for (const auto& r : rows.items) {
+        out.items.push_back(clientRecord(ctx.config, r, Role::Auditor));
         ids.push_back(r.id);
     }
     auditClientReads(ctx, ids, q.bsn ? "bsn lookup" : "list");

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "contracting/kernel/list_query.hpp"
 #include "contracting/kernel/request_context.hpp"
 
 namespace zc::contracting {
@@ -70,8 +71,7 @@ struct ClientRecord {
 struct ClientQuery {
     std::optional<std::string> bsn;
     std::string municipality;
-    std::int64_t limit = 100;
-    std::int64_t offset = 0;
+    app::ListQuery list;
 };
 
 // POST /clients: UNKNOWN_MUNICIPALITY, UNKNOWN_DISTRICT, UNKNOWN_TEAM (the team is not a team
@@ -92,7 +92,7 @@ struct ClientPlaceChange {
 // "client.update" (before and after: district and team). Answers the client's record.
 ClientRecord changeClientPlace(app::RequestContext& ctx, const ClientPlaceChange& change);
 // GET /clients: never with a full BSN; one "client.read" row per client listed.
-std::vector<ClientRecord> listClients(app::RequestContext& ctx, const ClientQuery& q);
+app::ListPage<ClientRecord> listClients(app::RequestContext& ctx, const ClientQuery& q);
 // GET /clients/{id}: NOT_FOUND; the full BSN for an access officer; "client.read" row.
 ClientRecord getClient(app::RequestContext& ctx, std::int64_t id);
 

@@ -51,9 +51,15 @@ ContractDetails getContract(app::RequestContext& ctx, std::int64_t id) {
     return d;
 }
 
-std::vector<ContractSummary> listContracts(app::RequestContext& ctx, const ContractFilter& f) {
-    return contractPage(ctx.db, f.status, f.kind, f.agb, providerFilter(ctx), f.limit, f.offset,
-                        app::ownMunicipalities(ctx.actor));
+app::ListPage<ContractSummary> listContracts(app::RequestContext& ctx, const ContractFilter& f) {
+    ContractListFilter filter;
+    filter.status = f.status;
+    filter.kind = f.kind;
+    filter.agb = f.agb;
+    filter.provider_id = providerFilter(ctx);
+    filter.scope = app::ownMunicipalities(ctx.actor);
+    filter.list = f.list;
+    return contractPage(ctx.db, filter);
 }
 
 std::vector<Advance> listAdvances(app::RequestContext& ctx, std::int64_t id) {

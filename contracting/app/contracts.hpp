@@ -31,11 +31,11 @@ ContractDetails getContract(app::RequestContext& ctx, std::int64_t id);
 
 struct ContractFilter {
     std::string status, kind, agb;  // "" for any
-    std::int64_t limit = 100;
-    std::int64_t offset = 0;
+    app::ListQuery list;
 };
-// The contracts the actor may see (a provider: its own and its coalitions'), by id.
-std::vector<ContractSummary> listContracts(app::RequestContext& ctx, const ContractFilter& f);
+// A page of the contracts the actor may see (a provider: its own and its coalitions'), by id
+// unless sorted otherwise, and how many there are.
+app::ListPage<ContractSummary> listContracts(app::RequestContext& ctx, const ContractFilter& f);
 // The advance schedule of a contract the actor may see (NOT_FOUND otherwise).
 std::vector<Advance> listAdvances(app::RequestContext& ctx, std::int64_t id);
 

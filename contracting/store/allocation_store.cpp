@@ -2,16 +2,20 @@
 
 #include "contracting/store/care_queries.hpp"
 #include "interfaces/mysql/connection.hpp"
+#include "interfaces/mysql/list_sql.hpp"
 
 namespace zc::contracting {
 namespace {
 
-constexpr const char* kAllocationSelect =
+constexpr const char* kAllocationColumns =
     "SELECT a.number, a.version, a.client_id, a.provider_id, a.product_code, p.category,"
     " a.start_date, a.end_date, a.volume, a.unit, a.frequency, a.reason_change,"
     " a.referentie_aanbieder, a.allocated_at, a.id, a.decision_id, a.granted_product_id,"
     " a.contract_id, a.created_by, a.is_current, a.consent_given_by, a.consent_given_on,"
-    " a.paying_municipality_code FROM allocations a JOIN products p ON p.code = a.product_code";
+    " a.paying_municipality_code";
+constexpr const char* kAllocationFrom =
+    " FROM allocations a JOIN products p ON p.code = a.product_code";
+const std::string kAllocationSelect = std::string(kAllocationColumns) + kAllocationFrom;
 
 AllocationRow rowOf(const db::Row& r) {
     AllocationRow v;
@@ -220,15 +224,41 @@ void MariaDbAllocations::insert(const AllocationRow& v) {
          v.paying_municipality});
 }
 
-std::vector<AllocationRow> MariaDbAllocations::list(const AllocationFilter& f) {
-    db::Params params{f.client_id, f.client_id, f.provider_id, f.provider_id};
-    std::string sql = std::string(kAllocationSelect) +
-                      " JOIN clients c ON c.id = a.client_id WHERE a.is_current = 1"
-                      " AND (? = 0 OR a.client_id = ?) AND (? = 0 OR a.provider_id = ?)";
-    if (f.scope) sql += careScopeSql(*f.scope, params);
-    params.emplace_back(f.limit);
-    params.emplace_back(f.offset);
-    return rowsOf(ctx_.db.query(sql + " ORDER BY a.number LIMIT ? OFFSET ?", params));
+namespace {
+
+const db::SortSpec kAllocationSort{{{"number", "a.number"},
+                                    {"start_date", "a.start_date"},
+                                    {"end_date", "a.end_date"},
+                                    {"product_code", "a.product_code"},
+                                    {"volume", "a.volume"}},
+                                   "a.id",
+                                   "number",
+                                   false};
+
+}  // namespace
+
+app::ListPage<AllocationRow> MariaDbAllocations::list(const AllocationFilter& f) {
+    db::Params params{f.client_id,   f.client_id,    f.provider_id,
+                      f.provider_id, f.product_code, f.product_code};
+    std::string from_where = std::string(kAllocationFrom) +
+                             " JOIN clients c ON c.id = a.client_id WHERE a.is_current = 1"
+                             " AND (? = 0 OR a.client_id = ?) AND (? = 0 OR a.provider_id = ?)"
+                             " AND (? = '' OR a.product_code = ?)";
+    if (f.scope) from_where += careScopeSql(*f.scope, params);
+    from_where += db::searchFilter(f.list.search,
+                                   {"CAST(a.number AS CHAR)", "a.product_code",
+                                    "COALESCE(a.referentie_aanbieder, '')", "c.surname"},
+                                   params);
+    const std::string order = db::orderBy(f.list, kAllocationSort);
+    return db::consistentRead(ctx_.db, [&] {
+        app::ListPage<AllocationRow> page;
+        page.total = db::countRows(ctx_.db, from_where, params);
+        auto page_params = params;
+        const auto limit = db::limitOffset(f.list, page_params);
+        page.items =
+            rowsOf(ctx_.db.query(kAllocationColumns + from_where + order + limit, page_params));
+        return page;
+    });
 }
 
 void MariaDbAllocations::audit(const security::AuditEntry& entry) {

@@ -14,6 +14,7 @@
 #include "contracting/domain/decision_cap.hpp"
 #include "contracting/kernel/cap.hpp"
 #include "contracting/kernel/civil_date.hpp"
+#include "contracting/kernel/list_query.hpp"
 #include "contracting/kernel/request_context.hpp"
 #include "contracting/kernel/unit.hpp"
 #include "interfaces/security/audit_trail.hpp"
@@ -68,12 +69,14 @@ struct GrantedProductRow {
     bool placed = false;              // the category is placed with the paying municipality
 };
 
-// The filter of the allocation list (0: any), with its page.
+// The filter of the allocation list (0 / "": any), with its page, search and sort: `q` searches
+// the number, the product code, the provider's reference and the client's surname; sorts:
+// number (default), start_date, end_date, product_code, volume.
 struct AllocationFilter {
     std::int64_t client_id = 0;
     std::int64_t provider_id = 0;
-    std::int64_t limit = 100;
-    std::int64_t offset = 0;
+    std::string product_code;
+    app::ListQuery list;
     std::optional<StaffFilter> scope;  // a staff user's scope: what lies outside is left out
 };
 
@@ -126,7 +129,7 @@ class AllocationStore {
     // Inserts a current version (`id`, `category` and `is_current` are ignored).
     virtual void insert(const AllocationRow& row) = 0;
     // The current versions matching the filter, by number.
-    virtual std::vector<AllocationRow> list(const AllocationFilter& filter) = 0;
+    virtual app::ListPage<AllocationRow> list(const AllocationFilter& filter) = 0;
     // Appends the audit row of a change, in the transaction.
     virtual void audit(const security::AuditEntry& entry) = 0;
 };
@@ -156,7 +159,7 @@ class MariaDbAllocations final : public AllocationStore {
     std::int64_t nextNumber() override;
     void retire(std::int64_t id) override;
     void insert(const AllocationRow& row) override;
-    std::vector<AllocationRow> list(const AllocationFilter& filter) override;
+    app::ListPage<AllocationRow> list(const AllocationFilter& filter) override;
     void audit(const security::AuditEntry& entry) override;
 
   private:

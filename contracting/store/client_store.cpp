@@ -1,16 +1,27 @@
 #include "client_store.hpp"
 
 #include "interfaces/mysql/connection.hpp"
+#include "interfaces/mysql/list_sql.hpp"
 
 namespace zc::contracting {
 namespace {
 
 // The team's name comes along (NULL team: "").
-constexpr const char* kClientColumns =
+constexpr const char* kClientSelect =
     "SELECT clients.id, bsn_enc, surname, prefix, given_names, initials, birth_date, gender,"
     " street, house_number, postcode, city, municipality_code, clients.district_id, created_at,"
-    " messages_withheld_since, messages_withheld_reason, clients.team_id, COALESCE(t.name, '')"
-    " FROM clients LEFT JOIN teams t ON t.id = clients.team_id";
+    " messages_withheld_since, messages_withheld_reason, clients.team_id, COALESCE(t.name, '')";
+constexpr const char* kClientFrom = " FROM clients LEFT JOIN teams t ON t.id = clients.team_id";
+const std::string kClientColumns = std::string(kClientSelect) + kClientFrom;
+
+const db::SortSpec kClientSort{{{"id", "clients.id"},
+                                {"surname", "clients.surname"},
+                                {"birth_date", "clients.birth_date"},
+                                {"municipality_code", "clients.municipality_code"},
+                                {"postcode", "clients.postcode"}},
+                               "clients.id",
+                               "id",
+                               false};
 
 ClientRow clientRow(const db::Row& r) {
     ClientRow c;
@@ -78,16 +89,28 @@ std::optional<std::int64_t> clientIdByBsnHash(db::Connection& db, const std::str
     return r->i64(0);
 }
 
-std::vector<ClientRow> clientPage(db::Connection& db, const std::string& municipality,
-                                  std::int64_t limit, std::int64_t offset,
-                                  const std::optional<StaffFilter>& scope) {
+app::ListPage<ClientRow> clientPage(db::Connection& db, const std::string& municipality,
+                                    const app::ListQuery& q,
+                                    const std::optional<StaffFilter>& scope) {
     db::Params params{municipality, municipality};
-    std::string sql =
-        std::string(kClientColumns) + " WHERE (? = '' OR clients.municipality_code = ?)";
-    if (scope) sql += clientScopeSql(*scope, "clients.id", "clients.municipality_code", params);
-    params.emplace_back(limit);
-    params.emplace_back(offset);
-    return clientRows(db.query(sql + " ORDER BY clients.id LIMIT ? OFFSET ?", params));
+    std::string from_where =
+        std::string(kClientFrom) + " WHERE (? = '' OR clients.municipality_code = ?)";
+    if (scope) {
+        from_where += clientScopeSql(*scope, "clients.id", "clients.municipality_code", params);
+    }
+    from_where += db::searchFilter(q.search,
+                                   {"clients.surname", "clients.given_names", "clients.initials",
+                                    "clients.postcode", "clients.city", "CAST(clients.id AS CHAR)"},
+                                   params);
+    const std::string order = db::orderBy(q, kClientSort);
+    return db::consistentRead(db, [&] {
+        app::ListPage<ClientRow> page;
+        page.total = db::countRows(db, from_where, params);
+        auto page_params = params;
+        const auto limit = db::limitOffset(q, page_params);
+        page.items = clientRows(db.query(kClientSelect + from_where + order + limit, page_params));
+        return page;
+    });
 }
 
 std::vector<std::string> placedPayersOfClient(db::Connection& db, std::int64_t client_id) {

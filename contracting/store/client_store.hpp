@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "contracting/kernel/list_query.hpp"
 #include "scope_sql.hpp"
 
 namespace zc::db {
@@ -50,10 +51,13 @@ std::vector<ClientRow> clientsByBsnHash(db::Connection& db, const std::string& h
                                         const std::optional<StaffFilter>& scope = std::nullopt);
 // The id of the client with this BSN look-up hash, or nothing.
 std::optional<std::int64_t> clientIdByBsnHash(db::Connection& db, const std::string& hash);
-// A page of clients by id, of one municipality ("" for all), within the staff scope (if any).
-std::vector<ClientRow> clientPage(db::Connection& db, const std::string& municipality,
-                                  std::int64_t limit, std::int64_t offset,
-                                  const std::optional<StaffFilter>& scope = std::nullopt);
+// A page of clients of one municipality ("" for all), within the staff scope (if any), and how
+// many match: `q` searches the surname, given names, initials, postcode, city and the client's
+// number (never the BSN, which is stored encrypted: ?bsn= looks one up); sorts: id (default),
+// surname, birth_date, municipality_code, postcode.
+app::ListPage<ClientRow> clientPage(db::Connection& db, const std::string& municipality,
+                                    const app::ListQuery& q,
+                                    const std::optional<StaffFilter>& scope = std::nullopt);
 // The paying municipalities of the client's placed care (granted products whose category is
 // placed with the municipality that pays them), for the staff scope.
 std::vector<std::string> placedPayersOfClient(db::Connection& db, std::int64_t client_id);

@@ -1,15 +1,27 @@
 #include "contract_store.hpp"
 
 #include "interfaces/mysql/connection.hpp"
+#include "interfaces/mysql/list_sql.hpp"
 
 namespace zc::contracting {
 namespace {
 
-constexpr const char* kContractColumns =
+constexpr const char* kContractSelect =
     "SELECT c.id, c.kind, c.provider_id, p.agb, p.name, c.municipality_code, c.procedure_id,"
     " c.lot_id, c.status, c.term_start, c.term_end, c.extension_options, c.extension_months,"
-    " c.spending_ceiling_cents, c.application_id, c.extensions_used FROM contracts c JOIN "
-    "providers p ON p.id = c.provider_id";
+    " c.spending_ceiling_cents, c.application_id, c.extensions_used";
+constexpr const char* kContractFrom = " FROM contracts c JOIN providers p ON p.id = c.provider_id";
+const std::string kContractColumns = std::string(kContractSelect) + kContractFrom;
+
+const db::SortSpec kContractSort{{{"id", "c.id"},
+                                  {"provider_name", "p.name"},
+                                  {"term_start", "c.term_start"},
+                                  {"term_end", "c.term_end"},
+                                  {"status", "c.status"},
+                                  {"municipality_code", "c.municipality_code"}},
+                                 "c.id",
+                                 "id",
+                                 false};
 
 constexpr const char* kVisibleToProvider =
     " AND (? = 0 OR c.provider_id = ? OR EXISTS (SELECT 1 FROM coalition_members m"
@@ -81,33 +93,34 @@ std::optional<ContractSummary> findVisibleContract(db::Connection& db, std::int6
     return summaryFrom(*r);
 }
 
-std::vector<ContractSummary> contractPage(db::Connection& db, const std::string& status,
-                                          const std::string& kind, const std::string& agb,
-                                          std::int64_t provider_id, std::int64_t limit,
-                                          std::int64_t offset, const db::MunicipalityScope& scope) {
-    const auto pf = provider_id;
-    std::vector<ContractSummary> out;
-    db::Params params{status, status, kind, kind, agb, agb, pf, pf, pf};
-    std::string serving;
-    if (scope) {
-        serving =
+app::ListPage<ContractSummary> contractPage(db::Connection& db, const ContractListFilter& f) {
+    const auto pf = f.provider_id;
+    db::Params params{f.status, f.status, f.kind, f.kind, f.agb, f.agb, pf, pf, pf};
+    std::string from_where = std::string(kContractFrom) +
+                             " WHERE (? = '' OR c.status = ?) AND (? = '' OR c.kind = ?)"
+                             " AND (? = '' OR p.agb = ?)" +
+                             kVisibleToProvider;
+    if (f.scope) {
+        from_where +=
             " AND EXISTS (SELECT 1 FROM contract_municipalities scm"
             " WHERE scm.contract_id = c.id" +
-            db::municipalityFilter(scope, "scm.municipality_code", params) + ")";
+            db::municipalityFilter(f.scope, "scm.municipality_code", params) + ")";
     }
-    params.emplace_back(limit);
-    params.emplace_back(offset);
-    for (const auto& r : db.query(
-             std::string(kContractColumns) +
-                 " WHERE (? = '' OR c.status = ?) AND (? = '' OR c.kind = ?) AND (? = '' OR p.agb "
-                 "= ?)" +
-                 kVisibleToProvider + serving + " ORDER BY c.id LIMIT ? OFFSET ?",
-             params)) {
-        auto c = summaryFrom(r);
-        c.products = contractProducts(db, c.id);
-        out.push_back(std::move(c));
-    }
-    return out;
+    from_where +=
+        db::searchFilter(f.list.search, {"p.name", "p.agb", "CAST(c.id AS CHAR)"}, params);
+    const std::string order = db::orderBy(f.list, kContractSort);
+    return db::consistentRead(db, [&] {
+        app::ListPage<ContractSummary> page;
+        page.total = db::countRows(db, from_where, params);
+        auto page_params = params;
+        const auto limit = db::limitOffset(f.list, page_params);
+        for (const auto& r : db.query(kContractSelect + from_where + order + limit, page_params)) {
+            auto c = summaryFrom(r);
+            c.products = contractProducts(db, c.id);
+            page.items.push_back(std::move(c));
+        }
+        return page;
+    });
 }
 
 std::optional<std::string> contractOwner(db::Connection& db, std::int64_t id) {

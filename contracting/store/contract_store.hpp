@@ -11,6 +11,7 @@
 #include "contracting/domain/contract_status.hpp"
 #include "contracting/kernel/advance_schedule.hpp"
 #include "contracting/kernel/civil_date.hpp"
+#include "contracting/kernel/list_query.hpp"
 #include "interfaces/mysql/scope_filter.hpp"
 
 namespace zc::db {
@@ -164,13 +165,19 @@ class MariaDbContracts : public ContractStore {
 // coalition member, or any when provider_id is 0.
 std::optional<ContractSummary> findVisibleContract(db::Connection& db, std::int64_t id,
                                                    std::int64_t provider_id);
-// A page of contracts by id, filtered ("" for any) and visible as above, with products; with a
+// Which contracts a list shows ("" for any), visible to `provider_id` as above (0: all); with a
 // scope, the contracts that serve at least one of those municipalities (contract_municipalities).
-std::vector<ContractSummary> contractPage(db::Connection& db, const std::string& status,
-                                          const std::string& kind, const std::string& agb,
-                                          std::int64_t provider_id, std::int64_t limit,
-                                          std::int64_t offset,
-                                          const db::MunicipalityScope& scope = std::nullopt);
+// `q` searches the provider's name and AGB and the contract's number; sorts: id (default),
+// provider_name, term_start, term_end, status, municipality_code.
+struct ContractListFilter {
+    std::string status, kind, agb;
+    std::int64_t provider_id = 0;
+    db::MunicipalityScope scope;
+    app::ListQuery list;
+};
+
+// A page of the contracts matching the filter, with products, and how many match.
+app::ListPage<ContractSummary> contractPage(db::Connection& db, const ContractListFilter& f);
 // The municipality that concluded the contract (contracts.municipality_code), if it exists.
 std::optional<std::string> contractOwner(db::Connection& db, std::int64_t id);
 // Whether the contract serves at least one of `codes` (contract_municipalities).

@@ -1,15 +1,27 @@
 #include "request_store.hpp"
 
 #include "interfaces/mysql/connection.hpp"
+#include "interfaces/mysql/list_sql.hpp"
 
 namespace zc::contracting {
 namespace {
 
-constexpr const char* kRequestColumns =
+constexpr const char* kRequestSelect =
     "SELECT r.id, r.kind, r.provider_id, p.agb, r.referentie_aanbieder, r.municipality_code,"
     " r.client_id, r.summary_json, r.status, r.received_at, r.answer_due, r.decision_due,"
-    " r.decided_at, r.decided_by, r.reason_code, r.reason, r.bsn_hash"
+    " r.decided_at, r.decided_by, r.reason_code, r.reason, r.bsn_hash";
+constexpr const char* kRequestFrom =
     " FROM allocation_requests r JOIN providers p ON p.id = r.provider_id";
+const std::string kRequestColumns = std::string(kRequestSelect) + kRequestFrom;
+
+const db::SortSpec kRequestSort{{{"answer_due", "r.answer_due"},
+                                 {"received_at", "r.received_at"},
+                                 {"provider_agb", "p.agb"},
+                                 {"kind", "r.kind"},
+                                 {"status", "r.status"}},
+                                "r.id",
+                                "answer_due",
+                                false};
 
 RequestRow requestRow(const db::Row& r) {
     RequestRow q;
@@ -57,15 +69,23 @@ std::optional<RequestRow> requestById(db::Connection& db, std::int64_t id, bool 
     return requestRow(*r);
 }
 
-std::vector<RequestRow> requestsByStatus(db::Connection& db, const std::string& status,
-                                         std::int64_t limit, std::int64_t offset,
-                                         const std::optional<StaffFilter>& scope) {
-    db::Params params{status, status};
-    std::string sql = std::string(kRequestColumns) + " WHERE (? = '' OR r.status = ?)";
-    sql += addressedScope(scope, "r.municipality_code", params);
-    params.emplace_back(limit);
-    params.emplace_back(offset);
-    return requestRows(db.query(sql + " ORDER BY r.answer_due, r.id LIMIT ? OFFSET ?", params));
+app::ListPage<RequestRow> requestsPage(db::Connection& db, const RequestFilter& f) {
+    db::Params params{f.status, f.status, f.provider_id, f.provider_id};
+    std::string from_where = std::string(kRequestFrom) +
+                             " WHERE (? = '' OR r.status = ?) AND (? = 0 OR r.provider_id = ?)";
+    from_where += addressedScope(f.scope, "r.municipality_code", params);
+    from_where += db::searchFilter(
+        f.list.search, {"r.referentie_aanbieder", "p.agb", "p.name", "CAST(r.id AS CHAR)"}, params);
+    const std::string order = db::orderBy(f.list, kRequestSort);
+    return db::consistentRead(db, [&] {
+        app::ListPage<RequestRow> page;
+        page.total = db::countRows(db, from_where, params);
+        auto page_params = params;
+        const auto limit = db::limitOffset(f.list, page_params);
+        page.items =
+            requestRows(db.query(kRequestSelect + from_where + order + limit, page_params));
+        return page;
+    });
 }
 
 std::vector<RequestRow> overdueRequests(db::Connection& db, const std::string& today,

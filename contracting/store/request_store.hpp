@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "contracting/kernel/list_query.hpp"
 #include "scope_sql.hpp"
 
 namespace zc::db {
@@ -43,11 +44,19 @@ struct MissingRetourRow {
 
 // The request (locked with `lock`), or nothing.
 std::optional<RequestRow> requestById(db::Connection& db, std::int64_t id, bool lock = false);
-// The requests with `status` ("" for all) by answer due date and id, one page; with a staff
-// scope only those addressed to a municipality the user works for or serves regionally.
-std::vector<RequestRow> requestsByStatus(db::Connection& db, const std::string& status,
-                                         std::int64_t limit, std::int64_t offset,
-                                         const std::optional<StaffFilter>& scope = std::nullopt);
+// Which requests the work queue shows ("" / 0: any): with a staff scope only those addressed to
+// a municipality the user works for or serves regionally. `q` searches the provider's reference,
+// AGB and name and the request's number; sorts: answer_due (default), received_at,
+// provider_agb, kind, status.
+struct RequestFilter {
+    std::string status;
+    std::int64_t provider_id = 0;
+    std::optional<StaffFilter> scope;
+    app::ListQuery list;
+};
+
+// A page of the requests matching the filter, and how many match.
+app::ListPage<RequestRow> requestsPage(db::Connection& db, const RequestFilter& f);
 // Open requests whose answer is due before `today`, and those in onderzoek whose decision is
 // (at most 1000); with a staff scope only those addressed to the user's municipalities.
 std::vector<RequestRow> overdueRequests(db::Connection& db, const std::string& today,

@@ -152,12 +152,12 @@ ApiResponse listAllocations(RequestContext& ctx, const ApiRequest& req) {
     contracting::AllocationFilter filter;
     filter.client_id = queryId(req, "client_id");
     filter.provider_id = queryId(req, "provider_id");
-    const auto page = pageFrom(req.query);
-    filter.limit = page.limit;
-    filter.offset = page.offset;
+    filter.product_code = req.queryValue("product");
+    filter.list = listQueryFrom(req.query);
+    const auto page = contracting::listAllocations(ctx, filter);
     auto out = newArray();
-    for (const auto& r : contracting::listAllocations(ctx, filter)) out->add(allocationJson(r));
-    return ApiResponse(200, out);
+    for (const auto& r : page.items) out->add(allocationJson(r));
+    return pagedAnswer(out, page.total);
 }
 
 ApiResponse getAllocation(RequestContext& ctx, const ApiRequest& req) {

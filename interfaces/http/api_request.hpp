@@ -53,9 +53,15 @@ struct ApiResponse {
     // The web application's session (log-in and log-out): the server sets this token as an
     // HttpOnly cookie; "" clears the cookie.
     std::optional<std::string> session_cookie;
-    // A paged list: how many items match its filters (before limit and offset), sent as the
-    // header X-Total-Count.
+    // A paged list's total before limit and offset: sent as the header X-Total-Count.
     std::optional<std::int64_t> total_count;
 };
+
+// A page of a list (a JSON array) with its total (X-Total-Count).
+inline ApiResponse pagedAnswer(Poco::Dynamic::Var items, std::int64_t total) {
+    ApiResponse answer(200, std::move(items));
+    answer.total_count = total;
+    return answer;
+}
 
 }  // namespace zc::http

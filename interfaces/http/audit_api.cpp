@@ -17,7 +17,6 @@ std::string dayStart(const std::string& text, const std::string& field, int days
 }  // namespace
 
 ApiResponse listAudit(RequestContext& ctx, const ApiRequest& req) {
-    const auto page = pageFrom(req.query);
     // ?from= and ?to= are calendar days (UTC), both included.
     const security::AuditFilter filter{.actor = req.queryValue("actor"),
                                        .object_type = req.queryValue("object_type"),
@@ -25,10 +24,10 @@ ApiResponse listAudit(RequestContext& ctx, const ApiRequest& req) {
                                        .action = req.queryValue("action"),
                                        .from = dayStart(req.queryValue("from"), "from", 0),
                                        .to = dayStart(req.queryValue("to"), "to", 1),
-                                       .limit = page.limit,
-                                       .offset = page.offset};
+                                       .list = listQueryFrom(req.query)};
+    const auto page = security::auditPage(ctx.db, filter);
     auto out = newArray();
-    for (const auto& r : security::auditRows(ctx.db, filter)) {
+    for (const auto& r : page.items) {
         auto o = newObject();
         o->set("seq", r.seq);
         o->set("at", r.at.substr(0, 19) + "Z");
@@ -45,7 +44,7 @@ ApiResponse listAudit(RequestContext& ctx, const ApiRequest& req) {
         o->set("hash", r.hash);
         out->add(o);
     }
-    return {200, out};
+    return pagedAnswer(out, page.total);
 }
 
 ApiResponse verifyAuditApi(RequestContext& ctx, const ApiRequest&) {
@@ -59,8 +58,8 @@ ApiResponse verifyAuditApi(RequestContext& ctx, const ApiRequest&) {
         return {200, out};
     }
     // The chain must also match every checkpoint written outside the database.
-    const auto c = security::verifyCheckpoints(ctx.db, ctx.config.audit_key,
-                                               ctx.config.audit_checkpoint_file);
+    const auto c =
+        security::verifyCheckpoints(ctx.db, ctx.config.audit_key, ctx.config.audit_checkpoint_file);
     out->set("checkpoints_checked", c.checkpoints);
     if (!c.ok) {
         out->set("ok", false);

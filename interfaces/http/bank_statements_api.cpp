@@ -80,9 +80,14 @@ ApiResponse importBankStatement(RequestContext& ctx, const ApiRequest& req) {
     return {201, out};
 }
 
-ApiResponse reconciliationWorkList(RequestContext& ctx, const ApiRequest&) {
+ApiResponse reconciliationWorkList(RequestContext& ctx, const ApiRequest& req) {
+    invoicing::WorkListFilter filter;
+    filter.kind = req.queryValue("kind");
+    filter.match_status = req.queryValue("match_status");
+    filter.list = listQueryFrom(req.query);
+    const auto page = invoicing::reconciliationWorkList(ctx, filter);
     auto out = newArray();
-    for (const auto& r : invoicing::reconciliationWorkList(ctx)) {
+    for (const auto& r : page.items) {
         auto o = newObject();
         o->set("id", r.id);
         o->set("account_iban", r.account_iban);
@@ -100,7 +105,7 @@ ApiResponse reconciliationWorkList(RequestContext& ctx, const ApiRequest&) {
         setOptional(o, "detail", r.detail);
         out->add(o);
     }
-    return {200, out};
+    return pagedAnswer(out, page.total);
 }
 
 ApiResponse resolveBankEntry(RequestContext& ctx, const ApiRequest& req) {

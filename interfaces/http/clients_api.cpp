@@ -152,14 +152,13 @@ ApiResponse listClients(RequestContext& ctx, const ApiRequest& req) {
     if (!bsn_text.empty()) {
         q.bsn = Bsn::parse(bsn_text, "bsn").str();
     } else {
-        const auto page = pageFrom(req.query);
         q.municipality = req.queryValue("municipality");
-        q.limit = page.limit;
-        q.offset = page.offset;
+        q.list = listQueryFrom(req.query);
     }
+    const auto page = contracting::listClients(ctx, q);
     auto out = newArray();
-    for (const auto& c : contracting::listClients(ctx, q)) out->add(clientJson(c));
-    return ApiResponse(200, out);
+    for (const auto& c : page.items) out->add(clientJson(c));
+    return pagedAnswer(out, page.total);
 }
 
 ApiResponse getClient(RequestContext& ctx, const ApiRequest& req) {

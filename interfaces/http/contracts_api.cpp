@@ -239,12 +239,11 @@ ApiResponse listContracts(RequestContext& ctx, const ApiRequest& req) {
     f.status = req.queryValue("status");
     f.kind = req.queryValue("kind");
     f.agb = req.queryValue("agb");
-    const auto page = pageFrom(req.query);
-    f.limit = page.limit;
-    f.offset = page.offset;
+    f.list = listQueryFrom(req.query);
+    const auto page = contracting::listContracts(ctx, f);
     auto out = newArray();
-    for (const auto& c : contracting::listContracts(ctx, f)) out->add(summaryJson(c));
-    return {200, out};
+    for (const auto& c : page.items) out->add(summaryJson(c));
+    return pagedAnswer(out, page.total);
 }
 
 ApiResponse getContract(RequestContext& ctx, const ApiRequest& req) {

@@ -145,16 +145,22 @@ ApiResponse listDeclarations(RequestContext& ctx, const ApiRequest& req) {
     billing::DeclarationQuery q;
     q.number = req.queryValue("number");
     q.agb = req.queryValue("agb");
-    const auto page = pageFrom(req.query);
-    q.limit = page.limit;
-    q.offset = page.offset;
+    q.status = req.queryValue("status");
+    q.list = listQueryFrom(req.query);
+    const auto page = billing::listDeclarations(ctx, q);
     auto out = newArray();
-    for (const auto& d : billing::listDeclarations(ctx, q)) out->add(listedJson(d));
-    return {200, out};
+    for (const auto& d : page.items) out->add(listedJson(d));
+    return pagedAnswer(out, page.total);
 }
 
 ApiResponse getDeclaration(RequestContext& ctx, const ApiRequest& req) {
-    const auto d = billing::getDeclaration(ctx, req.pathId("id"));
+    const auto lines_param = req.queryValue("lines");
+    if (!lines_param.empty() && lines_param != "true" && lines_param != "false") {
+        throw ValidationError("INVALID_QUERY", "Query parameter 'lines' is true or false.",
+                              "lines");
+    }
+    // ?lines=false: the head only (an empty `lines`); the lines are paged by /lines.
+    const auto d = billing::getDeclaration(ctx, req.pathId("id"), lines_param != "false");
     auto o = newObject();
     o->set("declaration_id", d.id);
     o->set("number", d.head.number);
@@ -169,6 +175,31 @@ ApiResponse getDeclaration(RequestContext& ctx, const ApiRequest& req) {
     for (const auto& l : d.lines) lines->add(lineJson(l));
     o->set("lines", lines);
     return {200, o};
+}
+
+namespace {
+
+billing::LineStatusFilter lineStatusFrom(const std::string& value) {
+    using F = billing::LineStatusFilter;
+    if (value.empty()) return F::All;
+    if (value == "accepted") return F::Accepted;
+    if (value == "rejected") return F::Rejected;
+    if (value == "review") return F::Review;
+    if (value == "not_accepted") return F::NotAccepted;
+    throw ValidationError("INVALID_QUERY",
+                          "Query parameter 'status' is accepted, rejected, review or not_accepted.",
+                          "status");
+}
+
+}  // namespace
+
+ApiResponse listDeclarationLines(RequestContext& ctx, const ApiRequest& req) {
+    const auto status = lineStatusFrom(req.queryValue("status"));
+    const auto q = listQueryFrom(req.query);
+    const auto page = billing::getDeclarationLines(ctx, req.pathId("id"), status, q);
+    auto out = newArray();
+    for (const auto& l : page.items) out->add(lineJson(l));
+    return pagedAnswer(out, page.total);
 }
 
 ApiResponse submitDeclaration(RequestContext& ctx, const ApiRequest& req) {

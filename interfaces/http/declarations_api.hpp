@@ -9,6 +9,9 @@ namespace zc::http {
 ApiResponse listDeclarations(RequestContext& ctx, const ApiRequest& req);
 // GET /declarations/{id}: the declaration with its claim lines.
 ApiResponse getDeclaration(RequestContext& ctx, const ApiRequest& req);
+// GET /declarations/{id}/lines: a page of its lines (?status=&q=&sort=&limit=&offset=) with
+// X-Total-Count.
+ApiResponse listDeclarationLines(RequestContext& ctx, const ApiRequest& req);
 
 // POST /declarations (provider, API key) and POST /declarations/dry-run: the JSON form of a
 // WMO323; the answer is the JSON form of the WMO325 (201, 422 when rejected as a whole; 200 for

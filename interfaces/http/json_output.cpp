@@ -58,4 +58,40 @@ Page pageFrom(const std::map<std::string, std::string>& query) {
     return p;
 }
 
+namespace {
+std::string trimmed(const std::string& s) {
+    const auto first = s.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos) return "";
+    return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
+}
+}  // namespace
+
+std::int64_t queryIdParam(const std::map<std::string, std::string>& query, const std::string& key) {
+    const auto it = query.find(key);
+    if (it == query.end() || it->second.empty()) return 0;
+    return queryNumber(query, key, 0, 1, 999'999'999'999'999'999);
+}
+
+app::ListQuery listQueryFrom(const std::map<std::string, std::string>& query) {
+    const auto page = pageFrom(query);
+    app::ListQuery q;
+    q.limit = page.limit;
+    q.offset = page.offset;
+    if (const auto it = query.find("q"); it != query.end()) {
+        q.search = trimmed(it->second);
+        if (const auto problem = app::searchProblem(q.search)) {
+            throw ValidationError("INVALID_QUERY", "Query parameter 'q': " + *problem + ".", "q");
+        }
+    }
+    if (const auto it = query.find("sort"); it != query.end() && !it->second.empty()) {
+        if (!app::parseSort(it->second, q)) {
+            throw ValidationError("INVALID_QUERY",
+                                  "Query parameter 'sort' is a column name, with '-' before it "
+                                  "for descending.",
+                                  "sort");
+        }
+    }
+    return q;
+}
+
 }  // namespace zc::http

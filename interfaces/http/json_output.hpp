@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "contracting/kernel/list_query.hpp"
 #include "contracting/kernel/request_context.hpp"
 
 namespace zc::http {
@@ -33,5 +34,13 @@ struct Page {
     std::int64_t offset = 0;
 };
 Page pageFrom(const std::map<std::string, std::string>& query);
+
+// A paged list's query (issue 15): the page, `q` (trimmed; at most 100 characters of free text)
+// and `sort` ("column" or "-column"); INVALID_QUERY with the parameter as field otherwise.
+// Whether the sort column is one of the list's is the list's store's to say.
+app::ListQuery listQueryFrom(const std::map<std::string, std::string>& query);
+// A list filter's id (e.g. ?provider_id=): 0 when absent or empty, INVALID_QUERY when it is not
+// a positive whole number of at most 18 digits.
+std::int64_t queryIdParam(const std::map<std::string, std::string>& query, const std::string& key);
 
 }  // namespace zc::http

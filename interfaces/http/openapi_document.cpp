@@ -184,6 +184,21 @@ std::string statusText(int status) {
     return it == texts.end() ? "Status " + std::to_string(status) : it->second;
 }
 
+// The header of a paged list's answer (docs/api.md, "Lists").
+Object::Ptr totalCountHeader() {
+    auto schema = newObject();
+    schema->set("type", "integer");
+    schema->set("minimum", 0);
+    auto h = newObject();
+    h->set("description",
+           "How many items match the filters and the search, before limit and offset.");
+    h->set("required", true);
+    h->set("schema", schema);
+    auto headers = newObject();
+    headers->set("X-Total-Count", h);
+    return headers;
+}
+
 Object::Ptr responses(const openapi::OperationShape* shape) {
     std::map<int, Object::Ptr> contents;
     if (shape) {
@@ -215,6 +230,7 @@ Object::Ptr responses(const openapi::OperationShape* shape) {
         auto r = newObject();
         r->set("description", statusText(status));
         r->set("content", c);
+        if (status == 200 && shape && shape->paged) r->set("headers", totalCountHeader());
         out->set(std::to_string(status), r);
     }
     return out;

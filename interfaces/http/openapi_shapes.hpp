@@ -24,7 +24,13 @@ struct OperationShape {
     // GET operations leave it empty.
     std::string request;
     std::vector<Answer> answers;
+    // A paged list (issue 15): its 200 answer carries the header X-Total-Count.
+    bool paged = false;
 };
+
+// The query parameters every paged list takes besides its filters: the page, the search and the
+// sort. `sorts` lists the list's sort columns, "a|b|c"; each may have '-' before it.
+std::string pagedQuery(const std::string& sorts);
 
 // Named schemas (components/schemas), referenced as @Name.
 struct NamedShape {

@@ -81,9 +81,11 @@ const std::vector<OperationShape> kContractingShapes = {
      {{200, "@Application"}}},
     {"GET /contracts",
      "Contracts (a provider sees its own)",
-     "status~:str, kind~:str, agb~:str, limit~:int, offset~:int",
+     "status~:str, kind~:str, agb~:str, " +
+         pagedQuery("id|provider_name|term_start|term_end|status|municipality_code"),
      "",
-     {{200, "[@ContractSummary]"}}},
+     {{200, "[@ContractSummary]"}},
+     true},
     {"POST /contracts",
      "Create a framework contract with its tariffs",
      "",

@@ -113,10 +113,12 @@ const std::vector<NamedShape> kNamedShapes = {
     {"Declaration",
      "{declaration_id:int, number:str, status:str, header_code:str?, submitted_cents:cents,"
      " awarded_cents:cents?, answer_due:str, source:str, municipality_code:str,"
-     " lines:[{id:int, reference:str, credit:bool, allocation_number:int, product_code:str,"
+     " lines:[@DeclarationLine]}"},
+    {"DeclarationLine",
+     "{id:int, reference:str, credit:bool, allocation_number:int, product_code:str,"
      " period_start:str, period_end:str, volume:int, unit:str, amount_cents:cents,"
      " status:str, code:str?, codes:str? \"every retourcode, space separated\","
-     " review:str?, credited:bool, municipality_code:str}]}"},
+     " review:str?, credited:bool, municipality_code:str}"},
     {"Review",
      "{id:int, declaration_id:int, code:str, message:str, status:str, due_date:str,"
      " overdue:bool, provider_agb:str, reference:str, allocation_number:int,"
@@ -185,6 +187,23 @@ const std::vector<NamedShape> kNamedShapes = {
 }  // namespace
 
 std::vector<NamedShape> namedShapes() { return kNamedShapes; }
+
+std::string pagedQuery(const std::string& sorts) {
+    std::string values;
+    std::size_t start = 0;
+    while (start <= sorts.size()) {
+        auto end = sorts.find('|', start);
+        if (end == std::string::npos) end = sorts.size();
+        const auto name = sorts.substr(start, end - start);
+        values += (values.empty() ? "" : "|") + name + "|-" + name;
+        start = end + 1;
+    }
+    return "q~:str \"free-text search, at most 100 characters, case-insensitive\","
+           " sort~:(" +
+           values +
+           ") \"'-' before the column: descending; ties by id\","
+           " limit~:int \"1..1000, default 100\", offset~:int";
+}
 
 std::vector<OperationShape> operationShapes() {
     std::vector<OperationShape> all;

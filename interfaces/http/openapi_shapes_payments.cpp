@@ -87,9 +87,11 @@ const std::vector<OperationShape> kPaymentShapes = {
      {{201, "@PaymentRunDetail"}}},
     {"GET /payment-runs",
      "Payment runs",
-     "municipality~:str, " + kPage,
+     "municipality~:str, status~:str, " +
+         pagedQuery("prepared_at|execution_date|due_until|control_sum_cents|transactions|status"),
      "",
-     {{200, "[@PaymentRun]"}}},
+     {{200, "[@PaymentRun]"}},
+     true},
     {"GET /payment-runs/{id}",
      "A payment run with transfers and items",
      "",
@@ -116,13 +118,15 @@ const std::vector<OperationShape> kPaymentShapes = {
        " reason~:str, detail~:str}], chain:{status:str, detail~:str}}]}"}}},
     {"GET /reconciliation/work-list",
      "Bank entries that need a person (werklijst)",
-     "",
+     "kind~:(entry|statement_chain), match_status~:str, " +
+         pagedQuery("kind|id|booking_date|amount_cents|match_status|account_iban"),
      "",
      {{200,
        "[{id:int, account_iban:str, statement_id:str, amount_cents:cents, credit:bool,"
        " booking_date:str?, end_to_end_id:str?, counterparty_iban:str?,"
        " counterparty_name:str?, return_reason:str?, match_status:str, reason:str?,"
-       " kind:str, detail:str?}]"}}},
+       " kind:str, detail:str?}]"}},
+     true},
     {"GET /bank-statements",
      "Imported bank statements, newest first, with their entries counted",
      kPage,
@@ -258,12 +262,14 @@ const std::vector<OperationShape> kBudgetShapes = {
      {{200, "@Reallocation"}}},
     {"GET /audit",
      "The audit trail (audittrail)",
-     "actor~:str, object_type~:str, object_id~:str, action~:str, from~:date, to~:date, " + kPage,
+     "actor~:str, object_type~:str, object_id~:str, action~:str, from~:date, to~:date, " +
+         pagedQuery("seq|actor|action|object_type"),
      "",
      {{200,
        "[{seq:int, at:str, actor:str, actor_id:int?, actor_role:str?, action:str,"
        " object_type:str, object_id:str, result:str, origin:str, before:str?,"
-       " after:str?, hash:str}]"}}},
+       " after:str?, hash:str}]"}},
+     true},
     {"GET /audit/verify",
      "Verify the audit trail's hash chain and checkpoints",
      "",

@@ -210,14 +210,15 @@ ApiResponse preparePaymentRun(RequestContext& ctx, const ApiRequest& req) {
 }
 
 ApiResponse listPaymentRuns(RequestContext& ctx, const ApiRequest& req) {
-    const auto page = pageFrom(req.query);
+    invoicing::RunFilter filter;
+    filter.municipality = req.queryValue("municipality");
+    if (!filter.municipality.empty()) MunicipalityCode::parse(filter.municipality, "municipality");
+    filter.status = req.queryValue("status");
+    filter.list = listQueryFrom(req.query);
+    const auto page = invoicing::listRuns(ctx, filter);
     auto out = newArray();
-    const std::string municipality = req.queryValue("municipality");
-    if (!municipality.empty()) MunicipalityCode::parse(municipality, "municipality");
-    for (const auto& r : invoicing::listRuns(ctx, page.limit, page.offset, municipality)) {
-        out->add(runJson(r));
-    }
-    return {200, out};
+    for (const auto& r : page.items) out->add(runJson(r));
+    return pagedAnswer(out, page.total);
 }
 
 ApiResponse getPaymentRun(RequestContext& ctx, const ApiRequest& req) {

@@ -122,13 +122,14 @@ ApiResponse answered(const contracting::RequestView& v) { return {200, requestJs
 }  // namespace
 
 ApiResponse listRequests(RequestContext& ctx, const ApiRequest& req) {
-    const std::string status = req.queryValue("status");
-    const auto page = pageFrom(req.query);
+    contracting::RequestFilter filter;
+    filter.status = req.queryValue("status");
+    filter.provider_id = queryIdParam(req.query, "provider_id");
+    filter.list = listQueryFrom(req.query);
+    const auto page = contracting::listRequests(ctx, filter);
     auto out = newArray();
-    for (const auto& v : contracting::listRequests(ctx, status, page.limit, page.offset)) {
-        out->add(requestJson(v));
-    }
-    return {200, out};
+    for (const auto& v : page.items) out->add(requestJson(v));
+    return pagedAnswer(out, page.total);
 }
 
 ApiResponse getRequest(RequestContext& ctx, const ApiRequest& req) {

@@ -56,10 +56,14 @@ Poco::JSON::Object::Ptr reviewJson(const billing::ReviewView& v) {
 }  // namespace
 
 ApiResponse listReviews(RequestContext& ctx, const ApiRequest& req) {
+    billing::ReviewFilter filter;
+    filter.status = req.queryValue("status");
+    filter.provider_id = queryIdParam(req.query, "provider_id");
+    filter.list = listQueryFrom(req.query);
+    const auto page = billing::listReviews(ctx, filter);
     auto out = newArray();
-    for (const auto& v : billing::listReviews(ctx, req.queryValue("status")))
-        out->add(reviewJson(v));
-    return {200, out};
+    for (const auto& v : page.items) out->add(reviewJson(v));
+    return pagedAnswer(out, page.total);
 }
 
 ApiResponse getReview(RequestContext& ctx, const ApiRequest& req) {

@@ -284,6 +284,8 @@ std::vector<Route> buildRoutes() {
          .xml_body = true},
         forRoles("GET", v1 + "/declarations", {kProv, kCm, kFin, kAud}, listDeclarations),
         forRoles("GET", v1 + "/declarations/{id}", {kProv, kCm, kFin, kAud}, getDeclaration),
+        forRoles("GET", v1 + "/declarations/{id}/lines", {kProv, kCm, kFin, kAud},
+                 listDeclarationLines),
         forRoles("GET", v1 + "/reviews", {kCm, kAud}, listReviews),
         forRoles("GET", v1 + "/reviews/{id}", {kCm, kAud}, getReview),
         forRoles("POST", v1 + "/reviews/{id}/decision", {kCm}, decideReview),

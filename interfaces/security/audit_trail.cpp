@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "interfaces/mysql/connection.hpp"
+#include "interfaces/mysql/list_sql.hpp"
 #include "interfaces/security/crypto.hpp"
 
 namespace zc::security {
@@ -144,8 +145,9 @@ void appendAudit(app::RequestContext& ctx, const AuditEntry& e) {
     // A keyed chain goes on keyed; a chain not keyed yet (until `migrate` keys it) goes on plain.
     const bool keyed = head->i64(2) != 0;
     if (keyed && ctx.config.audit_key.empty()) {
-        throw std::runtime_error("the audit chain is keyed: configure its key "
-                                 "(security.audit_key_file)");
+        throw std::runtime_error(
+            "the audit chain is keyed: configure its key "
+            "(security.audit_key_file)");
     }
     const std::string key = keyed ? ctx.config.audit_key : std::string();
     const auto [actor_id, actor_role] = actorIdentity(ctx.actor);
@@ -207,11 +209,11 @@ std::int64_t keyAuditChain(db::Connection& db, const std::string& key) {
     std::string prev;
     const auto plain = walkChain(db, "", prev);
     if (!plain.ok || plain.rows_checked != head->i64(0) || prev != head->str(1)) {
-        throw AuditChainBroken("refusing to key a broken audit trail (row " +
-                               std::to_string(plain.ok ? plain.rows_checked + 1
-                                                       : plain.first_bad_seq) +
-                               " " + (plain.ok ? "removed" : plain.problem) +
-                               "): find out what happened first (docs/security.md)");
+        throw AuditChainBroken(
+            "refusing to key a broken audit trail (row " +
+            std::to_string(plain.ok ? plain.rows_checked + 1 : plain.first_bad_seq) + " " +
+            (plain.ok ? "removed" : plain.problem) +
+            "): find out what happened first (docs/security.md)");
     }
     std::string keyed_prev(64, '0');
     std::int64_t done = 0;
@@ -231,21 +233,46 @@ std::int64_t keyAuditChain(db::Connection& db, const std::string& key) {
     return done;
 }
 
+namespace {
+
+const db::SortSpec kAuditSort{
+    {{"seq", "seq"}, {"actor", "actor"}, {"action", "action"}, {"object_type", "object_type"}},
+    "seq",
+    "seq",
+    true};
+
+}  // namespace
+
+app::ListPage<AuditRow> auditPage(db::Connection& db, const AuditFilter& f) {
+    db::Params params{f.actor,  f.actor,  f.object_type, f.object_type, f.object_id, f.object_id,
+                      f.action, f.action, f.from,        f.from,        f.to,        f.to};
+    std::string from_where =
+        "FROM audit_log WHERE (? = '' OR actor = ?) AND (? = '' OR object_type = ?)"
+        " AND (? = '' OR object_id = ?) AND (? = '' OR action = ?)"
+        " AND (? = '' OR at >= ?) AND (? = '' OR at < ?)";
+    from_where +=
+        db::searchFilter(f.list.search, {"actor", "action", "object_type", "object_id"}, params);
+    const std::string order = db::orderBy(f.list, kAuditSort);
+    return db::consistentRead(db, [&] {
+        app::ListPage<AuditRow> page;
+        page.total = db::countRows(db, from_where, params);
+        auto page_params = params;
+        const auto limit = db::limitOffset(f.list, page_params);
+        for (const auto& r :
+             db.query("SELECT seq, at, actor, action, object_type, object_id, result, origin,"
+                      " before_json, after_json, hash, actor_id, actor_role " +
+                          from_where + order + limit,
+                      page_params)) {
+            page.items.push_back({r.i64(0), r.str(1), r.str(2), r.str(3), r.str(4), r.str(5),
+                                  r.str(6), r.str(7), r.opt(8), r.opt(9), r.str(10), r.optI64(11),
+                                  r.opt(12)});
+        }
+        return page;
+    });
+}
+
 std::vector<AuditRow> auditRows(db::Connection& db, const AuditFilter& f) {
-    std::vector<AuditRow> rows;
-    for (const auto& r : db.query(
-             "SELECT seq, at, actor, action, object_type, object_id, result, origin, before_json,"
-             " after_json, hash, actor_id, actor_role FROM audit_log WHERE (? = '' OR actor = ?) "
-             "AND (? = '' OR "
-             "object_type = ?)"
-             " AND (? = '' OR object_id = ?) AND (? = '' OR action = ?)"
-             " AND (? = '' OR at >= ?) AND (? = '' OR at < ?) ORDER BY seq DESC LIMIT ? OFFSET ?",
-             {f.actor, f.actor, f.object_type, f.object_type, f.object_id, f.object_id, f.action,
-              f.action, f.from, f.from, f.to, f.to, f.limit, f.offset})) {
-        rows.push_back({r.i64(0), r.str(1), r.str(2), r.str(3), r.str(4), r.str(5), r.str(6),
-                        r.str(7), r.opt(8), r.opt(9), r.str(10), r.optI64(11), r.opt(12)});
-    }
-    return rows;
+    return auditPage(db, f).items;
 }
 
 }  // namespace zc::security

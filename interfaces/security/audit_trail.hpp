@@ -17,6 +17,7 @@
 #include <variant>
 #include <vector>
 
+#include "contracting/kernel/list_query.hpp"
 #include "contracting/kernel/request_context.hpp"
 
 namespace zc::security {
@@ -108,14 +109,16 @@ struct AuditRow {
 };
 
 // The auditor's filter: empty fields match everything; `from`/`to` are DATETIME texts ("" for
-// open), `to` exclusive.
+// open), `to` exclusive. Its page, search and sort: `q` searches the actor, action, object type
+// and object id; sorts: seq (default, newest first), actor, action, object_type.
 struct AuditFilter {
     std::string actor, object_type, object_id, action, from, to;
-    std::int64_t limit = 100;
-    std::int64_t offset = 0;
+    app::ListQuery list;
 };
 
-// Rows matching the filter, newest first.
+// A page of the rows matching the filter, and how many match.
+app::ListPage<AuditRow> auditPage(db::Connection& db, const AuditFilter& f);
+// The rows of auditPage.
 std::vector<AuditRow> auditRows(db::Connection& db, const AuditFilter& f);
 
 }  // namespace zc::security

@@ -199,9 +199,10 @@ std::vector<ImportedStatement> importBankStatements(app::RequestContext& ctx,
     return out;
 }
 
-std::vector<WorkListRow> reconciliationWorkList(app::RequestContext& ctx) {
+app::ListPage<WorkListRow> reconciliationWorkList(app::RequestContext& ctx, WorkListFilter filter) {
     // A staff user sees the work of the debtor accounts of the municipalities they work for.
-    return invoicing::reconciliationWorkList(ctx.db, app::ownMunicipalities(ctx.actor));
+    filter.scope = app::ownMunicipalities(ctx.actor);
+    return workListPage(ctx.db, filter);
 }
 
 std::string resolveBankEntry(app::RequestContext& ctx, const EntryResolution& r) {

@@ -64,9 +64,10 @@ std::vector<ImportedStatement> importBankStatements(app::RequestContext& ctx,
                                                     const std::vector<BankStatementInput>& file,
                                                     const std::string& file_sha256);
 
-// GET /reconciliation/work-list: entries not matched or with an amount difference, and
-// statements whose chain is broken (gap or mismatch) and not resolved.
-std::vector<WorkListRow> reconciliationWorkList(app::RequestContext& ctx);
+// GET /reconciliation/work-list: a page of the entries not matched or with an amount
+// difference, and statements whose chain is broken (gap or mismatch) and not resolved; a
+// staff user sees the work of the debtor accounts of the municipalities they work for.
+app::ListPage<WorkListRow> reconciliationWorkList(app::RequestContext& ctx, WorkListFilter filter);
 
 struct EntryResolution {
     std::int64_t entry_id = 0;

@@ -146,11 +146,10 @@ RunDetail approveRun(app::RequestContext& ctx, std::int64_t run_id, PaymentFileW
     return detail;
 }
 
-std::vector<RunRow> listRuns(app::RequestContext& ctx, std::int64_t limit, std::int64_t offset,
-                             const std::string& municipality) {
+app::ListPage<RunRow> listRuns(app::RequestContext& ctx, RunFilter filter) {
     // A staff user sees the runs of the municipalities they work for.
-    return invoicing::listRuns(ctx.db, limit, offset, app::ownMunicipalities(ctx.actor),
-                               municipality);
+    filter.scope = app::ownMunicipalities(ctx.actor);
+    return invoicing::listRuns(ctx.db, filter);
 }
 
 RunDetail cancelRun(app::RequestContext& ctx, std::int64_t run_id, const std::string& reason) {

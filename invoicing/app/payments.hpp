@@ -68,10 +68,9 @@ RunDetail approveRun(app::RequestContext& ctx, std::int64_t run_id, PaymentFileW
 // POST /payment-runs/{id}/cancel: cancels a prepared run with the reason (cancelPaymentRun),
 // audited "payment_run.cancel".
 RunDetail cancelRun(app::RequestContext& ctx, std::int64_t run_id, const std::string& reason);
-// GET /payment-runs, newest first, paged; `municipality` (not ""): only the runs that pay for
-// it (any of a run's municipalities).
-std::vector<RunRow> listRuns(app::RequestContext& ctx, std::int64_t limit, std::int64_t offset,
-                             const std::string& municipality = "");
+// GET /payment-runs, newest first unless sorted otherwise, paged (RunFilter); a staff user sees
+// the runs whose every municipality they work for, whatever the filter's scope says.
+app::ListPage<RunRow> listRuns(app::RequestContext& ctx, RunFilter filter);
 // GET /payment-runs/{id} (NOT_FOUND).
 RunDetail runDetail(app::RequestContext& ctx, std::int64_t run_id);
 // GET /payment-runs/{id}/pain001: the stored file (NOT_FOUND, RUN_NOT_APPROVED).

@@ -1,6 +1,7 @@
 #include "bank_statement_store.hpp"
 
 #include "interfaces/mysql/connection.hpp"
+#include "interfaces/mysql/list_sql.hpp"
 
 namespace zc::invoicing {
 
@@ -74,40 +75,89 @@ void markInstructionReturned(db::Connection& db, std::int64_t instruction_id,
                {instruction_id});
 }
 
+namespace {
+
+// " AND s.account_iban IN (the scope's debtor accounts)", or "" without a scope.
+std::string accountScope(const db::MunicipalityScope& scope, db::Params& params) {
+    if (!scope) return "";
+    return " AND s.account_iban IN (SELECT da.iban FROM debtor_accounts da WHERE 1 = 1" +
+           db::municipalityFilter(scope, "da.municipality_code", params) + ")";
+}
+
+// Both kinds of work as one table `w`; row_key orders and tells them apart (entries even,
+// statements odd).
+std::string workListFrom(const db::MunicipalityScope& scope, db::Params& params) {
+    std::string entries =
+        "SELECT e.id, s.account_iban, s.statement_id, e.amount_cents, e.credit, e.booking_date,"
+        " e.end_to_end_id, e.counterparty_iban, e.counterparty_name, e.return_reason,"
+        " e.match_status, e.match_reason AS reason, 'entry' AS kind, NULL AS detail,"
+        " e.id * 2 AS row_key FROM bank_entries e JOIN bank_statements s ON s.id = e.statement_id"
+        " WHERE e.match_status IN ('unmatched', 'difference')";
+    entries += accountScope(scope, params);
+    std::string chains =
+        "SELECT s.id, s.account_iban, s.statement_id,"
+        " s.opening_cents - COALESCE(p.closing_cents, s.opening_cents), 0, s.from_date, NULL,"
+        " NULL, NULL, NULL, s.chain_status, NULL, 'statement_chain', s.chain_detail,"
+        " s.id * 2 + 1 FROM bank_statements s LEFT JOIN bank_statements p ON p.id = s.previous_id"
+        " WHERE s.chain_status IN ('gap', 'mismatch') AND s.chain_resolved_at IS NULL";
+    chains += accountScope(scope, params);
+    return "FROM (" + entries + " UNION ALL " + chains + ") w WHERE 1 = 1";
+}
+
+const db::SortSpec kWorkListSort{{{"id", "w.row_key"},
+                                  {"kind", "w.kind"},
+                                  {"booking_date", "w.booking_date"},
+                                  {"amount_cents", "w.amount_cents"},
+                                  {"match_status", "w.match_status"},
+                                  {"account_iban", "w.account_iban"}},
+                                 "w.row_key",
+                                 "kind",
+                                 false};
+
+}  // namespace
+
+app::ListPage<WorkListRow> workListPage(db::Connection& db, const WorkListFilter& f) {
+    db::Params params;
+    std::string from_where = workListFrom(f.scope, params);
+    if (!f.kind.empty()) {
+        from_where += " AND w.kind = ?";
+        params.emplace_back(f.kind);
+    }
+    if (!f.match_status.empty()) {
+        from_where += " AND w.match_status = ?";
+        params.emplace_back(f.match_status);
+    }
+    from_where +=
+        db::searchFilter(f.list.search,
+                         {"w.account_iban", "w.statement_id", "COALESCE(w.end_to_end_id, '')",
+                          "COALESCE(w.counterparty_name, '')", "COALESCE(w.counterparty_iban, '')"},
+                         params);
+    const std::string order = db::orderBy(f.list, kWorkListSort);
+    return db::consistentRead(db, [&] {
+        app::ListPage<WorkListRow> page;
+        page.total = db::countRows(db, from_where, params);
+        auto page_params = params;
+        const auto limit = db::limitOffset(f.list, page_params);
+        for (const auto& r :
+             db.query("SELECT w.id, w.account_iban, w.statement_id, w.amount_cents, w.credit,"
+                      " w.booking_date, w.end_to_end_id, w.counterparty_iban, w.counterparty_name,"
+                      " w.return_reason, w.match_status, w.reason, w.kind, w.detail " +
+                          from_where + order + limit,
+                      page_params)) {
+            page.items.push_back({r.i64(0), r.str(1), r.str(2), r.i64(3), r.i64(4) != 0, r.opt(5),
+                                  r.opt(6), r.opt(7), r.opt(8), r.opt(9), r.str(10), r.opt(11),
+                                  r.str(12), r.opt(13)});
+        }
+        return page;
+    });
+}
+
 std::vector<WorkListRow> reconciliationWorkList(db::Connection& db,
                                                 const db::MunicipalityScope& scope) {
-    std::vector<WorkListRow> out;
-    // With a scope: the statements of the debtor accounts (any of them, not only the default)
-    // of those municipalities only.
-    db::Params params;
-    const std::string in_scope =
-        scope ? " AND s.account_iban IN (SELECT da.iban FROM debtor_accounts da WHERE 1 = 1" +
-                    db::municipalityFilter(scope, "da.municipality_code", params) + ")"
-              : std::string();
-    for (const auto& r :
-         db.query("SELECT e.id, s.account_iban, s.statement_id, e.amount_cents, e.credit,"
-                  " e.booking_date, e.end_to_end_id, e.counterparty_iban, e.counterparty_name,"
-                  " e.return_reason, e.match_status, e.match_reason FROM bank_entries e"
-                  " JOIN bank_statements s ON s.id = e.statement_id"
-                  " WHERE e.match_status IN ('unmatched', 'difference')" +
-                      in_scope + " ORDER BY e.id",
-                  params)) {
-        out.push_back({r.i64(0), r.str(1), r.str(2), r.i64(3), r.i64(4) != 0, r.opt(5), r.opt(6),
-                       r.opt(7), r.opt(8), r.opt(9), r.str(10), r.opt(11), "entry", std::nullopt});
-    }
-    for (const auto& r :
-         db.query("SELECT s.id, s.account_iban, s.statement_id,"
-                  " s.opening_cents - COALESCE(p.closing_cents, s.opening_cents), s.from_date,"
-                  " s.chain_status, s.chain_detail FROM bank_statements s"
-                  " LEFT JOIN bank_statements p ON p.id = s.previous_id"
-                  " WHERE s.chain_status IN ('gap', 'mismatch') AND s.chain_resolved_at IS NULL" +
-                      in_scope + " ORDER BY s.id",
-                  params)) {
-        out.push_back({r.i64(0), r.str(1), r.str(2), r.i64(3), false, r.opt(4), std::nullopt,
-                       std::nullopt, std::nullopt, std::nullopt, r.str(5), std::nullopt,
-                       "statement_chain", r.opt(6)});
-    }
-    return out;
+    WorkListFilter f;
+    f.scope = scope;
+    f.list.limit = app::kMaxPageSize;
+    return workListPage(db, f).items;
 }
 
 namespace {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "contracting/kernel/civil_date.hpp"
+#include "contracting/kernel/list_query.hpp"
 #include "contracting/kernel/money.hpp"
 #include "interfaces/mysql/scope_filter.hpp"
 
@@ -119,9 +120,21 @@ void markInstructionBooked(db::Connection& db, std::int64_t instruction_id,
 // The transfer came back (`reason`, at most 8 characters kept); its payables are open again.
 void markInstructionReturned(db::Connection& db, std::int64_t instruction_id,
                              const std::string& reason);
-// Entries not matched or with an amount difference, by id; then the statements whose chain is
-// broken (gap, mismatch) and not resolved, by id.
-// With a scope: of the debtor accounts of those municipalities only.
+// Which work the reconciliation work list shows: with a scope, of the debtor accounts of those
+// municipalities only; `kind` ("entry", "statement_chain") and `match_status` ("" for any).
+// `q` searches the account, statement id, EndToEndId and counterparty (name, IBAN); sorts: kind
+// (default: entries, then statements, each by id), id (entries and statements by their ids,
+// interleaved), booking_date, amount_cents, match_status, account_iban.
+struct WorkListFilter {
+    db::MunicipalityScope scope;
+    std::string kind, match_status;
+    app::ListQuery list;
+};
+
+// A page of the work: entries not matched or with an amount difference, and statements whose
+// chain is broken (gap, mismatch) and not resolved; and how many there are.
+app::ListPage<WorkListRow> workListPage(db::Connection& db, const WorkListFilter& f);
+// The first 1,000 of the work in the default order, with a scope as above.
 std::vector<WorkListRow> reconciliationWorkList(db::Connection& db,
                                                 const db::MunicipalityScope& scope = std::nullopt);
 // The account's statement just before statement `id` (whose first day is `from`), ordered by

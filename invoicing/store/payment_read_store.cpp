@@ -3,11 +3,12 @@
 #include <algorithm>
 
 #include "interfaces/mysql/connection.hpp"
+#include "interfaces/mysql/list_sql.hpp"
 
 namespace zc::invoicing {
 namespace {
 
-constexpr const char* kRunColumns =
+constexpr const char* kRunSelect =
     "SELECT id, municipality_code, due_until, execution_date, status, prepared_by, prepared_at,"
     " approved_by, approved_at, message_id, control_sum_cents, transactions, pain001_sha256,"
     " COALESCE((SELECT GROUP_CONCAT(a.municipality_code ORDER BY a.municipality_code)"
@@ -15,8 +16,18 @@ constexpr const char* kRunColumns =
     " (SELECT COUNT(*) FROM payment_instructions i WHERE i.run_id = payment_runs.id"
     " AND i.status = 'sent'), (SELECT COUNT(*) FROM payment_instructions i"
     " WHERE i.run_id = payment_runs.id AND i.status = 'booked'), (SELECT COUNT(*)"
-    " FROM payment_instructions i WHERE i.run_id = payment_runs.id AND i.status = 'returned')"
-    " FROM payment_runs";
+    " FROM payment_instructions i WHERE i.run_id = payment_runs.id AND i.status = 'returned') ";
+const std::string kRunColumns = std::string(kRunSelect) + "FROM payment_runs";
+
+const db::SortSpec kRunSort{{{"prepared_at", "id"},
+                             {"execution_date", "execution_date"},
+                             {"due_until", "due_until"},
+                             {"control_sum_cents", "control_sum_cents"},
+                             {"transactions", "transactions"},
+                             {"status", "status"}},
+                            "id",
+                            "prepared_at",
+                            true};
 
 std::vector<std::string> splitCodes(const std::string& text) {
     std::vector<std::string> out;
@@ -98,33 +109,42 @@ std::optional<RunRow> findRun(db::Connection& db, std::int64_t id) {
     return runFrom(*r);
 }
 
-std::vector<RunRow> listRuns(db::Connection& db, std::int64_t limit, std::int64_t offset,
-                             const db::MunicipalityScope& scope, const std::string& municipality) {
-    std::vector<RunRow> out;
+app::ListPage<RunRow> listRuns(db::Connection& db, const RunFilter& f) {
     db::Params params;
+    std::string from_where = "FROM payment_runs WHERE 1 = 1";
     // A run over several municipalities is in a scope only when every one of them is.
-    std::string where = db::municipalityFilter(scope, "municipality_code", params);
-    if (scope) {
-        where +=
+    from_where += db::municipalityFilter(f.scope, "municipality_code", params);
+    if (f.scope) {
+        from_where +=
             " AND NOT EXISTS (SELECT 1 FROM payment_run_accounts a WHERE a.run_id ="
             " payment_runs.id AND a.municipality_code NOT IN " +
-            db::inList(*scope, params) + ")";
+            db::inList(*f.scope, params) + ")";
     }
-    if (!municipality.empty()) {
-        where +=
+    if (!f.municipality.empty()) {
+        from_where +=
             " AND (municipality_code = ? OR EXISTS (SELECT 1 FROM payment_run_accounts a"
             " WHERE a.run_id = payment_runs.id AND a.municipality_code = ?))";
-        params.emplace_back(municipality);
-        params.emplace_back(municipality);
+        params.emplace_back(f.municipality);
+        params.emplace_back(f.municipality);
     }
-    params.emplace_back(limit);
-    params.emplace_back(offset);
-    for (const auto& r : db.query(std::string(kRunColumns) + " WHERE 1 = 1" + where +
-                                      " ORDER BY id DESC LIMIT ? OFFSET ?",
-                                  params)) {
-        out.push_back(runFrom(r));
+    if (!f.status.empty()) {
+        from_where += " AND status = ?";
+        params.emplace_back(f.status);
     }
-    return out;
+    from_where += db::searchFilter(
+        f.list.search,
+        {"CAST(id AS CHAR)", "message_id", "prepared_by", "COALESCE(approved_by, '')"}, params);
+    const std::string order = db::orderBy(f.list, kRunSort);
+    return db::consistentRead(db, [&] {
+        app::ListPage<RunRow> page;
+        page.total = db::countRows(db, from_where, params);
+        auto page_params = params;
+        const auto limit = db::limitOffset(f.list, page_params);
+        for (const auto& r : db.query(kRunSelect + from_where + order + limit, page_params)) {
+            page.items.push_back(runFrom(r));
+        }
+        return page;
+    });
 }
 
 std::vector<RunTransferRow> runTransfers(db::Connection& db, std::int64_t run_id) {

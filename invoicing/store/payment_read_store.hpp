@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "contracting/kernel/list_query.hpp"
 #include "interfaces/mysql/scope_filter.hpp"
 #include "invoicing/domain/run_bank_status.hpp"
 
@@ -75,11 +76,20 @@ std::vector<ProviderBalanceRow> providerBalances(db::Connection& db, std::int64_
 std::optional<RunRow> findRun(db::Connection& db, std::int64_t id);
 // Every municipality a run pays for (a run may span several), ascending.
 std::vector<std::string> runMunicipalities(db::Connection& db, std::int64_t run_id);
-// Runs newest first, paged: with a scope, those whose every municipality is in it; with
-// `municipality` (not ""), those that pay for it (any of a run's municipalities).
-std::vector<RunRow> listRuns(db::Connection& db, std::int64_t limit, std::int64_t offset,
-                             const db::MunicipalityScope& scope = std::nullopt,
-                             const std::string& municipality = "");
+// Which runs a list shows: with a scope, those whose every municipality is in it; with
+// `municipality` (not ""), those that pay for it (any of a run's municipalities); with `status`
+// (not ""), those in it. `q` searches the run's number, message id, preparer and approver;
+// sorts: prepared_at (default, newest first), execution_date, due_until, control_sum_cents,
+// transactions, status.
+struct RunFilter {
+    db::MunicipalityScope scope;
+    std::string municipality;
+    std::string status;
+    app::ListQuery list;
+};
+
+// A page of the runs matching the filter, and how many match.
+app::ListPage<RunRow> listRuns(db::Connection& db, const RunFilter& f);
 // The accounts the run pays from, by municipality.
 std::vector<RunAccountRow> runAccountRows(db::Connection& db, std::int64_t run_id);
 // The run's transfers by provider.

@@ -169,8 +169,11 @@ async function searchByBsn(page) {
 async function allocationsList(page, clientId, number) {
   await page.getByRole('navigation').getByRole('link', { name: 'Toewijzingen', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Toewijzingen' }).waitFor();
-  await page.getByLabel('Cliëntnummer').fill(clientId);
-  await page.getByRole('button', { name: 'Filteren' }).click();
+  // The list is paged by the server; the search finds the allocation by its number.
+  await page.locator('.list-status', { hasText: / van / }).waitFor();
+  await page.getByLabel('Zoek een toewijzing').fill(number);
+  await page.getByRole('button', { name: 'Zoek', exact: true }).click();
+  await page.locator('.list-status', { hasText: /^1–\d+ van \d+$/ }).waitFor();
   await page.getByRole('row').filter({ has: page.getByRole('link', { name: number, exact: true }) }).waitFor();
   await screenshot(page, 'ao-allocations');
 }

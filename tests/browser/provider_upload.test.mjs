@@ -245,9 +245,9 @@ await run('provider_upload', async (browser) => {
   assert.ok(listedText.includes(euro(8 * a.tariff + 1)), `submitted ${euro(8 * a.tariff + 1)} in: ${listedText}`);
   assert.ok(listedText.includes('WMO323-bericht'), 'sent as WMO323');
   await screenshot(page, 'prov-declarations');
-  await page.getByLabel('Declaratienummer').fill(number);
-  await page.getByRole('button', { name: 'Zoeken' }).click();
-  await page.getByRole('link', { name: 'Alle declaraties tonen' }).waitFor();
+  await page.getByLabel('Zoek een declaratie').fill(number);
+  await page.getByRole('button', { name: 'Zoek', exact: true }).click();
+  await page.locator('.list-status', { hasText: '1–1 van 1' }).waitFor();
   // The filtered page is drawn first and its rows when the server answers (slow under ASan).
   await page.locator('main tbody').getByRole('link', { name: number, exact: true }).waitFor();
   assert.equal(await page.locator('main tbody tr').count(), 1);

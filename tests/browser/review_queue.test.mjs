@@ -180,6 +180,11 @@ async function reviewQueue(page, line) {
   // The review queue is the contract manager's home and the first menu entry.
   await page.getByRole('heading', { level: 1, name: 'Beoordelingswachtrij declaraties' }).waitFor();
   assert.equal((await page.locator('#nav a').first().innerText()).trim(), 'Beoordelingswachtrij');
+  // The queue is paged by the server ("1–50 van N"); the search finds our line on any page.
+  await page.locator('.list-status', { hasText: / van / }).waitFor();
+  await page.getByLabel('Zoek een regel').fill(line.reference);
+  await page.getByRole('button', { name: 'Zoek', exact: true }).click();
+  await page.locator('.list-status', { hasText: /^1–\d+ van \d+$/ }).waitFor();
   const row = page.locator('tbody tr', { hasText: line.reference });
   await row.waitFor();
   const text = await row.innerText();
@@ -245,8 +250,11 @@ async function decideLine(page, line) {
   await screenshot(page, 'cm-review-decided');
   // In the queue under "Beslist".
   await page.getByRole('link', { name: /Terug naar de beoordelingswachtrij/ }).click();
+  // A filter applies at once; the search finds the line among every decided one.
   await page.getByLabel('Status').selectOption('decided');
-  await page.getByRole('button', { name: 'Filteren' }).click();
+  await page.getByLabel('Zoek een regel').fill(line.reference);
+  await page.getByRole('button', { name: 'Zoek', exact: true }).click();
+  await page.locator('.list-status', { hasText: /^1–\d+ van \d+$/ }).waitFor();
   const row = page.locator('tbody tr', { hasText: line.reference });
   await row.getByText('Geaccepteerd').waitFor();
 }
@@ -369,8 +377,9 @@ async function changeContract(page) {
   await page.locator('#status', { hasText: 'De procedure neemt geen aanmeldingen meer aan.' }).waitFor();
   await page.locator('main dd').getByText('Gesloten', { exact: true }).waitFor();
   await page.locator('#nav').getByRole('link', { name: 'Contracten' }).click();
+  // A filter applies at once (the list is paged by the server).
   await page.getByLabel('Status').selectOption('suspended');
-  await page.getByRole('button', { name: 'Filteren' }).click();
+  await page.waitForFunction(() => location.search.includes('status=suspended'));
   await page.locator('tbody tr').first().getByText('Opgeschort').waitFor();
   await screenshot(page, 'cm-contracts');
 }
@@ -395,7 +404,8 @@ await run('review_queue', async (browser) => {
   await changeContract(page);
   await requestQueue(page);
   // English on request; amounts and dates stay in Dutch notation.
-  await page.goto(`${baseUrl}/reviews?status=all`);
+  // The queue keeps its filters and search in the address.
+  await page.goto(`${baseUrl}/reviews?status=decided&q=${line.reference}`);
   await page.selectOption('#language', 'en');
   await page.getByRole('heading', { level: 1, name: 'Claim review queue' }).waitFor();
   await page.locator('tbody tr', { hasText: line.reference }).getByText(euro(line.amount)).waitFor();

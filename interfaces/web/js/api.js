@@ -73,12 +73,14 @@ async function request(method, path, { json, body, contentType, raw } = {}) {
 
 export const get = (path) => request('GET', path);
 
-// One page of a list: its items and how many match its filters (the X-Total-Count header).
+// A page of a paged list (issue 15): {items, total}, the total from the header X-Total-Count
+// (how many match the filters and search before paging; the page's length when absent).
 export async function getPage(path) {
   const response = await request('GET', path, { raw: true });
-  const total = Number.parseInt(response.headers.get('X-Total-Count') || '', 10);
   const items = await response.json();
-  return { items, total: Number.isNaN(total) ? items.length : total };
+  const header = response.headers.get('X-Total-Count');
+  const total = header !== null && /^\d+$/.test(header) ? Number(header) : items.length;
+  return { items, total };
 }
 
 // Reference data that rarely changes (products, municipalities, providers), fetched once per

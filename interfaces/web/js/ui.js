@@ -45,14 +45,28 @@ export function section(title, ...content) {
   return h('section', { class: 'card' }, h('h2', {}, title), ...content);
 }
 
-// columns: [{key, label, format?(value,row), render?(row) -> Node, align?}]. Each cell carries its
-// column's label (data-label): on a small screen a row shows as a card of labelled values.
-export function table(columns, rows, { caption, empty, rowClass } = {}) {
+// A column header; with `sortBy` a button that sorts by the column (aria-sort says how the
+// table is sorted now: ascending, descending, or not by this column).
+function headerCell(c, sort, onSort) {
+  const attrs = { scope: 'col', class: c.align === 'right' ? 'num' : null };
+  if (!c.sortBy || !onSort) return h('th', attrs, c.label);
+  const active = sort && sort.key === c.sortBy;
+  const state = active ? (sort.descending ? 'descending' : 'ascending') : 'none';
+  const arrow = { ascending: ' ▲', descending: ' ▼', none: '' }[state];
+  return h('th', { ...attrs, 'aria-sort': state },
+    h('button', { type: 'button', class: 'sort', dataset: { sort: c.sortBy }, onclick: () => onSort(c.sortBy) },
+      c.label, h('span', { 'aria-hidden': 'true' }, arrow)));
+}
+
+// columns: [{key, label, format?(value,row), render?(row) -> Node, align?, sortBy?}]. Each cell
+// carries its column's label (data-label): on a small screen a row shows as a card of labelled
+// values. With `onSort(key)`, the headers of columns with `sortBy` sort (`sort`: {key, descending}).
+export function table(columns, rows, { caption, empty, rowClass, sort, onSort } = {}) {
   if (!rows || rows.length === 0) return h('p', { class: 'empty' }, empty || t('ui.empty'));
   return h('div', { class: 'table-wrap' },
     h('table', {},
       caption ? h('caption', {}, caption) : null,
-      h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col', class: c.align === 'right' ? 'num' : null }, c.label)))),
+      h('thead', {}, h('tr', {}, columns.map((c) => headerCell(c, sort, onSort)))),
       h('tbody', {}, rows.map((row) => h('tr', { class: rowClass ? rowClass(row) : null },
         columns.map((c) => h('td', { class: c.align === 'right' ? 'num' : null, 'data-label': typeof c.label === 'string' ? c.label : null },
           c.render ? c.render(row) : c.format ? c.format(row[c.key], row) : row[c.key] ?? '')))))));

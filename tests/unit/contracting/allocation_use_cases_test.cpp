@@ -116,8 +116,10 @@ class MemoryAllocations final : public AllocationStore {
         rows.back().id = static_cast<std::int64_t>(rows.size());
         rows.back().is_current = true;
     }
-    std::vector<AllocationRow> list(const AllocationFilter&) override {
-        return matching([](const AllocationRow&) { return true; });
+    app::ListPage<AllocationRow> list(const AllocationFilter&) override {
+        auto all = matching([](const AllocationRow&) { return true; });
+        const auto total = static_cast<std::int64_t>(all.size());
+        return {std::move(all), total};
     }
     void audit(const security::AuditEntry& entry) override { audits.push_back(entry); }
 

@@ -271,4 +271,47 @@ TEST(JsonSchemaCheck, FindsAddedDroppedAndMistypedFields) {
     EXPECT_FALSE(schemaProblems(parse("{}"), schemaOf("@Missing", true), doc).empty());
 }
 
+// Issue 15: every paged list documents X-Total-Count on its 200 answer and its q, sort, limit
+// and offset parameters, sort with every allowed value both ways.
+TEST(OpenApi, PagedListsDocumentTheirTotalHeaderAndQueryParameters) {
+    const auto paths = document()->getObject("paths");
+    int paged = 0;
+    for (const auto& shape : zc::http::openapi::operationShapes()) {
+        if (!shape.paged) continue;
+        ++paged;
+        const auto space = shape.op.find(' ');
+        const std::string method = shape.op.substr(0, space);
+        const auto op = paths->getObject(shape.op.substr(space + 1))->getObject("get");
+        ASSERT_EQ(method, "GET") << shape.op;
+        const auto ok = op->getObject("responses")->getObject("200");
+        ASSERT_TRUE(ok->has("headers")) << shape.op;
+        EXPECT_TRUE(ok->getObject("headers")->has("X-Total-Count")) << shape.op;
+        std::set<std::string> names;
+        Poco::JSON::Object::Ptr sort;
+        const auto params = op->getArray("parameters");
+        for (std::size_t i = 0; i < params->size(); ++i) {
+            const auto p = params->getObject(static_cast<unsigned>(i));
+            names.insert(p->getValue<std::string>("name"));
+            if (p->getValue<std::string>("name") == "sort") sort = p->getObject("schema");
+        }
+        for (const char* n : {"q", "sort", "limit", "offset"}) {
+            EXPECT_TRUE(names.count(n)) << shape.op << " lacks " << n;
+        }
+        ASSERT_TRUE(sort && sort->has("enum")) << shape.op;
+        const auto values = sort->getArray("enum");
+        for (std::size_t i = 0; i < values->size(); ++i) {
+            const auto v = values->getElement<std::string>(static_cast<unsigned>(i));
+            if (v[0] == '-') continue;
+            bool both = false;
+            for (std::size_t j = 0; j < values->size(); ++j) {
+                both = both || values->getElement<std::string>(static_cast<unsigned>(j)) == "-" + v;
+            }
+            EXPECT_TRUE(both) << shape.op << " sorts by " << v << " one way only";
+        }
+    }
+    EXPECT_GE(paged, 4);  // declaration lines, allocations, reviews, declarations
+    const auto plain = paths->getObject("/contracts/{id}")->getObject("get");
+    EXPECT_FALSE(plain->getObject("responses")->getObject("200")->has("headers"));
+}
+
 }  // namespace

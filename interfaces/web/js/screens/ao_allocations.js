@@ -5,10 +5,11 @@ import { date, dateTime } from '../format.js';
 import { t } from '../i18n.js';
 import { announce, badge, form, h, link, load, section, table } from '../ui.js';
 import {
-  ALLOCATORS, PAGE_SIZE, allocationBadge, capText, facts, localizedCall, messageName, offsetOf, outcomeBadge,
-  pager, productMap, productText, providerMap, providerText, show, tOr, withQuery,
+  ALLOCATORS, allocationBadge, capText, facts, localizedCall, messageName, outcomeBadge,
+  productMap, productText, providerMap, providerText, show, tOr, withQuery,
 } from './ao_common.js';
-import { allocationsTable, validity } from './ao_client.js';
+import { pagedList } from '../paged_list.js';
+import { allocationColumns, validity } from './ao_client.js';
 
 // RedenWijziging 02..14 (01 is obsolete and refused by the server).
 const REASONS = ['02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14'];
@@ -38,29 +39,31 @@ function withConsent(body, v) {
   return body;
 }
 
-function filters(ctx, providers) {
-  const el = form([
-    { name: 'client_id', label: t('ao.alloc.client_id'), type: 'number', min: 1, step: 1, value: ctx.query.get('client_id') || '' },
-    { name: 'provider_id', label: t('ao.alloc.provider'), type: 'select', value: ctx.query.get('provider_id') || '',
-      options: [{ value: '', label: t('ao.all') }, ...[...providers.values()].sort((a, b) => a.name.localeCompare(b.name))
-        .map((p) => ({ value: p.id, label: `${p.name} (${p.agb})` }))] },
-  ], t('ui.filter'), (v) => ctx.navigate(withQuery('/allocations', v)));
-  el.classList.add('inline');
-  return el;
-}
-
+// The list, paged by the server: a search (number, product, the provider's reference, the
+// client's surname), filters by provider and product, sortable columns. ?client_id= (a link
+// from elsewhere) narrows it to one client.
 async function renderList(main, ctx) {
-  const offset = offsetOf(ctx);
-  const params = { client_id: ctx.query.get('client_id') || '', provider_id: ctx.query.get('provider_id') || '' };
+  const clientId = ctx.query.get('client_id') || '';
   const [products, providers] = await Promise.all([productMap(), providerMap()]);
-  const body = h('div', {});
   // The providers' requests for (changes of) allocations are in the shared queue (/requests).
   const requests = ctx.user.role === 'auditor' ? null : h('p', {}, link('/requests', t('ao.alloc.requests')));
-  show(main, t('ao.alloc.list_title'), requests, section(t('ao.alloc.current'), filters(ctx, providers), body));
-  await load(body, () => api.get(withQuery('/allocations', { ...params, limit: PAGE_SIZE, offset })), (rows) => [
-    allocationsTable(rows, products, providers, { showClient: true }),
-    pager(offset, rows.length, (o) => ctx.navigate(withQuery('/allocations', { ...params, offset: o }))),
-  ].filter(Boolean));
+  const list = pagedList(ctx, {
+    path: (params) => withQuery('/allocations', { ...params, client_id: clientId }),
+    defaultSort: '-number',  // the newest allocations first
+    searchLabel: t('ao.alloc.search'),
+    searchHint: t('ao.alloc.search_hint'),
+    filters: [
+      { name: 'provider_id', label: t('ao.alloc.provider'), options: [...providers.values()].sort((a, b) => a.name.localeCompare(b.name))
+        .map((p) => ({ value: String(p.id), label: `${p.name} (${p.agb})` })) },
+      { name: 'product', label: t('ao.decision.product'), options: [...products.values()].map((p) => ({ value: p.code, label: `${p.code} ${p.name}` })) },
+    ],
+    columns: allocationColumns(products, providers, { showClient: true }),
+    caption: t('ao.alloc.caption'),
+    empty: t('ao.alloc.empty'),
+  });
+  show(main, t('ao.alloc.list_title'), requests,
+    clientId ? h('p', {}, t('ao.alloc.for_client', { id: clientId }), ' ', link('/allocations', t('ao.alloc.all_clients'))) : null,
+    section(t('ao.alloc.current'), list));
 }
 
 function versionsTable(versions) {

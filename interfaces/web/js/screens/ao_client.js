@@ -226,17 +226,22 @@ function allocationForm(ctx, client, decisions, products) {
   return h('details', {}, h('summary', {}, t('ao.alloc.new')), el);
 }
 
-export function allocationsTable(rows, products, providers, { showClient = false } = {}) {
-  return table([
-    { key: 'number', label: t('ao.alloc.number'), render: (a) => link(`/allocations/${a.number}`, String(a.number)) },
+// The columns of an allocation list; sortBy: the server's sort names (GET /allocations).
+export function allocationColumns(products, providers, { showClient = false } = {}) {
+  return [
+    { key: 'number', label: t('ao.alloc.number'), sortBy: 'number', render: (a) => link(`/allocations/${a.number}`, String(a.number)) },
     showClient ? { key: 'client_id', label: t('ao.alloc.client'), render: (a) => link(`/clients/${a.client_id}`, t('ao.client_n', { id: a.client_id })) } : null,
-    { key: 'product_code', label: t('ao.decision.product'), render: (a) => productText(products, a.product_code) },
+    { key: 'product_code', label: t('ao.decision.product'), sortBy: 'product_code', render: (a) => productText(products, a.product_code) },
     { key: 'provider_id', label: t('ao.alloc.provider'), render: (a) => providers.get(a.provider_id)?.name || providerText(providers, a.provider_id) },
-    { key: 'period', label: t('ao.alloc.period'), render: (a) => validity(a.start_date, a.end_date) },
+    { key: 'period', label: t('ao.alloc.period'), sortBy: 'start_date', render: (a) => validity(a.start_date, a.end_date) },
     { key: 'volume', label: t('ao.alloc.cap'), render: (a) => capText(a.volume, a.unit, a.frequency) },
     { key: 'version', label: t('ao.alloc.version'), align: 'right' },
     { key: 'state', label: t('ui.status'), render: (a) => allocationBadge(a) },
-  ].filter(Boolean), rows, { caption: t('ao.alloc.caption'), empty: t('ao.alloc.empty') });
+  ].filter(Boolean);
+}
+
+export function allocationsTable(rows, products, providers, options = {}) {
+  return table(allocationColumns(products, providers, options), rows, { caption: t('ao.alloc.caption'), empty: t('ao.alloc.empty') });
 }
 
 async function renderClient(main, ctx) {

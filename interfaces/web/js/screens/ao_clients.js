@@ -2,10 +2,10 @@
 import * as api from '../api.js';
 import { date, maskedBsn } from '../format.js';
 import { t } from '../i18n.js';
+import { pagedList } from '../paged_list.js';
 import { announce, form, h, link, load, section, table } from '../ui.js';
 import {
-  AO, PAGE_SIZE, clientName, districts, genderText, localizedCall, municipalities, offsetOf, ownMunicipalities, pager, show,
-  withQuery,
+  AO, clientName, districts, genderText, localizedCall, municipalities, ownMunicipalities, show, withQuery,
 } from './ao_common.js';
 
 // The masked BSN of a client whatever the role: the full `bsn` the server sends access officers
@@ -38,32 +38,35 @@ function bsnSearch(results, names) {
   });
 }
 
-function municipalityFilter(ctx, list) {
-  const el = form([{ name: 'municipality', label: t('ao.client.municipality'), type: 'select', value: ctx.query.get('municipality') || '',
-    options: [{ value: '', label: t('ao.all') }, ...list.map((m) => ({ value: m.code, label: `${m.name} (${m.code})` }))] }],
-  t('ui.filter'), (v) => ctx.navigate(withQuery('/clients', { municipality: v.municipality })));
-  el.classList.add('inline');
-  return el;
+// Every client in the user's scope, paged by the server: a search by name, postcode, city or
+// client number (never by BSN: that is the look-up above, and the text stays out of the
+// address bar), a municipality filter, sortable columns. Every client shown is an audited read.
+function clientsPagedList(ctx, names, own) {
+  const columns = clientColumns(names);
+  for (const c of columns) c.sortBy = { name: 'surname', birth_date: 'birth_date', municipality_code: 'municipality_code', city: 'postcode' }[c.key];
+  return pagedList(ctx, {
+    path: (params) => withQuery('/clients', params),
+    privateSearch: true,
+    searchLabel: t('ao.clients.name_search'),
+    searchHint: t('ao.clients.name_search_hint'),
+    filters: [{ name: 'municipality', label: t('ao.client.municipality'), options: own.map((m) => ({ value: m.code, label: `${m.name} (${m.code})` })) }],
+    columns,
+    caption: t('ao.clients.caption'),
+    empty: t('ao.clients.empty'),
+  });
 }
 
 async function renderList(main, ctx) {
-  const offset = offsetOf(ctx);
-  const municipality = ctx.query.get('municipality') || '';
   const list = await municipalities();
   const names = new Map(list.map((m) => [m.code, m.name]));
   const results = h('div', { 'aria-live': 'polite' });
   const search = bsnSearch(results, names);
   search.classList.add('inline');
-  const body = h('div', {});
   const actions = AO.includes(ctx.user.role)
     ? h('p', {}, link('/clients/new', t('ao.clients.new'))) : null;
   show(main, t('ao.clients.title'), actions,
     section(t('ao.clients.lookup'), search, results),
-    section(t('ao.clients.all'), municipalityFilter(ctx, ownMunicipalities(ctx.user, list)), body));
-  await load(body, () => api.get(withQuery('/clients', { municipality, limit: PAGE_SIZE, offset })), (rows) => [
-    table(clientColumns(names), rows, { caption: t('ao.clients.caption'), empty: t('ao.clients.empty') }),
-    pager(offset, rows.length, (o) => ctx.navigate(withQuery('/clients', { municipality, offset: o }))),
-  ].filter(Boolean));
+    section(t('ao.clients.all'), clientsPagedList(ctx, names, ownMunicipalities(ctx.user, list))));
 }
 
 function clientFields(munis, dists) {

@@ -1,5 +1,6 @@
 // Helpers shared by the access officer's screens (clients, decisions, allocations) and reused
-// by the auditor's: code lists in words, names, lookups cached per page load, a pager.
+// by the auditor's: code lists in words, names, lookups cached per page load. Lists page with
+// js/paged_list.js.
 import * as api from '../api.js';
 import { integer, isoDay } from '../format.js';
 import { localizer, t, tOr } from '../i18n.js';
@@ -100,18 +101,6 @@ export function productText(products, code) {
 export function providerText(providers, id) {
   const p = providers.get(id);
   return p ? `${p.name} (AGB ${p.agb})` : t('ao.provider_n', { id });
-}
-
-// Previous / next for lists that take ?limit=&offset= (the server gives no total, so "next"
-// is offered while a page comes back full).
-export function pager(offset, count, go, limit = PAGE_SIZE) {
-  if (offset === 0 && count < limit) return null;
-  const prev = h('button', { type: 'button', disabled: offset === 0, onclick: () => go(Math.max(0, offset - limit)) },
-    t('ao.pager.prev'));
-  const next = h('button', { type: 'button', disabled: count < limit, onclick: () => go(offset + limit) },
-    t('ao.pager.next'));
-  const range = count === 0 ? t('ao.pager.none') : t('ao.pager.range', { from: integer(offset + 1), to: integer(offset + count) });
-  return h('nav', { class: 'actions', 'aria-label': t('ao.pager.label') }, prev, h('span', { class: 'hint' }, range), next);
 }
 
 // A path with a query string, leaving out empty values.

@@ -4,7 +4,8 @@ import * as api from '../api.js';
 import { dateTime, integer } from '../format.js';
 import { localizer, t } from '../i18n.js';
 import { badge, form, h, link, load, page, section, showError, table, uid } from '../ui.js';
-import { PAGE_SIZE, facts, offsetOf, pager, tOr, withQuery } from './ao_common.js';
+import { pageStatus } from '../paged_list.js';
+import { PAGE_SIZE, facts, offsetOf, tOr, withQuery } from './ao_common.js';
 import './aud_strings.js';
 
 const READERS = ['auditor', 'admin'];
@@ -129,17 +130,18 @@ async function renderTrail(main, ctx) {
   page(main, t('aud.trail.title'), h('p', {}, t('aud.trail.intro')),
     section(t('aud.filter.label'), filterEl), section(t('aud.rows'), body));
   api.get('/users').then((users) => suggest(filterEl, 'actor', users.map((u) => u.username)), () => {});
+  // The page with the trail's total (X-Total-Count): "1–50 van 2.000".
   await load(body, () => loadRows(filterEl, { ...filters, limit: PAGE_SIZE, offset }), (rows) => (rows ? [
-    trailTable(rows),
-    pager(offset, rows.length, (o) => ctx.navigate(withQuery('/audit', { ...filters, offset: o }))),
-  ].filter(Boolean) : h('p', { class: 'hint' }, t('aud.filter.fix'))));
+    pageStatus(offset, rows.items.length, rows.total, (o) => ctx.navigate(withQuery('/audit', { ...filters, offset: o }))),
+    trailTable(rows.items),
+  ] : h('p', { class: 'hint' }, t('aud.filter.fix'))));
 }
 
-// The rows, or null when the server refused a filter: its error is then shown next to that
+// The page ({items, total}), or null when the server refused a filter: its error is then shown next to that
 // field of the filter form (e.g. INVALID_DATE on "from" for a date typed into the address).
 async function loadRows(filterEl, params) {
   try {
-    return await api.get(withQuery('/audit', params));
+    return await api.getPage(withQuery('/audit', params));
   } catch (error) {
     if (!error || !DATE_FILTERS.includes(error.field)) throw error;
     showError(filterEl, localized(error));

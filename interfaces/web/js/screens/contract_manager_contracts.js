@@ -4,6 +4,7 @@
 import * as api from '../api.js';
 import { dateTime, integer, money } from '../format.js';
 import { addStrings, t } from '../i18n.js';
+import { pagedList } from '../paged_list.js';
 import { announce, errorLine, form, h, link, load, section, table } from '../ui.js';
 import {
   actionLink, facts, fieldError, isManager, localizedCall, municipalityMap, municipalityText, nowrap, page, periodNode, periodText,
@@ -15,7 +16,6 @@ import {
 import { indexationBody, indexationConfirmation, indexationFields } from './contract_manager_indexation.js';
 
 const STATUSES = ['draft', 'active', 'suspended', 'terminated', 'expired'];
-const PAGE = 100;
 
 // The allowed next statuses (contract_status.hpp): draft → active; active ⇄ suspended;
 // draft/active/suspended → terminated; active/suspended → expired.
@@ -30,53 +30,35 @@ const providerText = (c) => `${c.provider_name} (AGB ${c.provider_agb})`;
 
 // --- the list ---------------------------------------------------------------------------------
 
-function filterForm(ctx, current) {
-  const el = form([
-    { name: 'status', label: t('ui.status'), type: 'select', value: current.status,
-      options: [{ value: '', label: t('cm.con.all') }, ...STATUSES.map((s) => ({ value: s, label: t(`cm.status.${s}`) }))] },
-    { name: 'kind', label: t('cm.con.kind'), type: 'select', value: current.kind,
-      options: [{ value: '', label: t('cm.con.all') }, { value: 'framework', label: kindText('framework') }, { value: 'budget', label: kindText('budget') }] },
-    { name: 'agb', label: t('cm.con.agb'), value: current.agb, inputmode: 'numeric', pattern: '[0-9]{8}' },
-  ], t('ui.filter'), async (v) => ctx.navigate(`/contracts${api.query({ status: v.status, kind: v.kind, agb: v.agb })}`));
-  el.classList.add('inline');
-  el.setAttribute('role', 'search');
-  return el;
-}
-
-function contractsTable(list, products) {
-  return table([
-    { key: 'id', label: t('cm.con.number'), render: (r) => link(`/contracts/${r.id}`, t('cm.con.n', { id: r.id })) },
-    { key: 'provider_name', label: t('cm.con.provider'), render: providerText },
-    { key: 'kind', label: t('cm.con.kind'), format: kindText },
-    { key: 'products', label: t('cm.con.products'), render: (r) => h('span', {}, r.products.map((c, i) => [i ? ', ' : '', h('abbr', { title: productText(products, c) }, c)])) },
-    { key: 'term_start', label: t('cm.con.term'), render: (r) => periodNode(r.term_start, r.term_end) },
-    { key: 'spending_ceiling_cents', label: t('cm.con.ceiling'), align: 'right', format: money },
-    { key: 'status', label: t('ui.status'), render: (r) => statusBadge(r.status) },
-    { key: 'open', label: t('ui.actions'), render: (r) => actionLink(`/contracts/${r.id}`, t('cm.con.open'), t('cm.con.n', { id: r.id })) },
-  ], list, { caption: t('cm.con.caption'), empty: t('cm.con.empty') });
-}
-
-function pager(ctx, offset, count) {
-  if (offset === 0 && count < PAGE) return null;
-  const go = (o) => {
-    const q = new URLSearchParams(ctx.query);
-    q.set('offset', String(o));
-    ctx.navigate(`/contracts?${q}`);
-  };
-  return h('nav', { class: 'actions', 'aria-label': t('cm.con.pages') },
-    h('button', { type: 'button', disabled: offset === 0, onclick: () => go(Math.max(0, offset - PAGE)) }, t('cm.con.prev')),
-    h('span', { class: 'hint' }, t('cm.con.range', { from: integer(offset + 1), to: integer(offset + count) })),
-    h('button', { type: 'button', disabled: count < PAGE, onclick: () => go(offset + PAGE) }, t('cm.con.next')));
+// The contracts, paged by the server: filters by status and kind, a search (provider name or
+// AGB, contract number), sortable columns.
+function contractsList(ctx, products) {
+  return pagedList(ctx, {
+    path: (params) => `/contracts${api.query(params)}`,
+    searchLabel: t('cm.con.search'),
+    searchHint: t('cm.con.search_hint'),
+    filters: [
+      { name: 'status', label: t('ui.status'), options: STATUSES.map((s) => ({ value: s, label: t(`cm.status.${s}`) })) },
+      { name: 'kind', label: t('cm.con.kind'), options: [{ value: 'framework', label: kindText('framework') }, { value: 'budget', label: kindText('budget') }] },
+    ],
+    columns: [
+      { key: 'id', label: t('cm.con.number'), sortBy: 'id', render: (r) => link(`/contracts/${r.id}`, t('cm.con.n', { id: r.id })) },
+      { key: 'provider_name', label: t('cm.con.provider'), sortBy: 'provider_name', render: providerText },
+      { key: 'kind', label: t('cm.con.kind'), format: kindText },
+      { key: 'products', label: t('cm.con.products'), render: (r) => h('span', {}, r.products.map((c, i) => [i ? ', ' : '', h('abbr', { title: productText(products, c) }, c)])) },
+      { key: 'term_start', label: t('cm.con.term'), sortBy: 'term_start', render: (r) => periodNode(r.term_start, r.term_end) },
+      { key: 'spending_ceiling_cents', label: t('cm.con.ceiling'), align: 'right', format: money },
+      { key: 'status', label: t('ui.status'), sortBy: 'status', render: (r) => statusBadge(r.status) },
+      { key: 'open', label: t('ui.actions'), render: (r) => actionLink(`/contracts/${r.id}`, t('cm.con.open'), t('cm.con.n', { id: r.id })) },
+    ],
+    caption: t('cm.con.caption'),
+    empty: t('cm.con.empty'),
+  });
 }
 
 export async function contractsScreen(main, ctx) {
-  const current = { status: ctx.query.get('status') || '', kind: ctx.query.get('kind') || '', agb: ctx.query.get('agb') || '' };
-  const offset = Math.max(0, Number(ctx.query.get('offset')) || 0);
-  const body = h('div', {});
-  page(main, t('cm.con.title'), h('p', {}, t('cm.con.intro')), filterForm(ctx, current), body);
-  await load(body, async () => Promise.all([
-    api.get(`/contracts${api.query({ ...current, limit: PAGE, offset })}`), productMap(),
-  ]), ([list, products]) => [contractsTable(list, products), pager(ctx, offset, list.length)].filter(Boolean));
+  const products = await productMap();
+  page(main, t('cm.con.title'), h('p', {}, t('cm.con.intro')), contractsList(ctx, products));
 }
 
 // --- one contract -------------------------------------------------------------------------
@@ -213,6 +195,8 @@ addStrings({
     'cm.con.title': 'Contracten',
     'cm.con.intro': 'Raamcontracten en budgetcontracten met hun tariefversies en status.',
     'cm.con.all': 'Alle',
+    'cm.con.search': 'Zoek een contract',
+    'cm.con.search_hint': 'Naam of AGB-code van de aanbieder, of contractnummer',
     'cm.con.kind': 'Soort',
     'cm.con.kind.framework': 'Raamcontract',
     'cm.con.kind.budget': 'Budgetcontract (dagbesteding)',
@@ -296,6 +280,8 @@ addStrings({
     'cm.con.title': 'Contracts',
     'cm.con.intro': 'Framework and budget contracts with their tariff versions and status.',
     'cm.con.all': 'All',
+    'cm.con.search': 'Search a contract',
+    'cm.con.search_hint': 'The provider’s name or AGB code, or the contract number',
     'cm.con.kind': 'Kind',
     'cm.con.kind.framework': 'Framework contract',
     'cm.con.kind.budget': 'Budget contract (day activities)',

@@ -6,9 +6,10 @@ import * as api from '../api.js';
 import { date, dateTime, integer } from '../format.js';
 import { addStrings, t } from '../i18n.js';
 import { announce, errorLine, form, h, link, load, section, table } from '../ui.js';
+import { pagedList } from '../paged_list.js';
 import {
   actionLink, exclusiveEnd, facts, fieldError, frequencyText, localizedCall, nowrap, overdueBadge, page, productMap,
-  productText, statusBadge, statusFilter, tOr, unitText,
+  productText, statusBadge, tOr, unitText,
 } from './contract_manager_common.js';
 
 const FILTERS = ['open', 'in_onderzoek', 'granted', 'rejected', 'all'];
@@ -73,18 +74,44 @@ function productCell(r, products) {
 
 // --- the queue ------------------------------------------------------------------------------
 
-function queueTable(list, products) {
-  return table([
-    { key: 'kind', label: t('cm.rq.kind'), format: kindText },
-    { key: 'provider_agb', label: t('cm.rq.agb') },
+function queueColumns(products) {
+  return [
+    { key: 'kind', label: t('cm.rq.kind'), sortBy: 'kind', format: kindText },
+    { key: 'provider_agb', label: t('cm.rq.agb'), sortBy: 'provider_agb' },
     { key: 'referentie_aanbieder', label: t('cm.rq.reference'), render: (r) => link(`/requests/${r.id}`, r.referentie_aanbieder) },
     { key: 'client', label: t('cm.rq.client'), render: clientCell },
     { key: 'product', label: t('cm.rq.product'), render: (r) => productCell(r, products) },
-    { key: 'received_at', label: t('cm.rq.received'), format: dateTime },
-    { key: 'answer_due', label: t('cm.rq.due'), render: dueCell },
-    { key: 'status', label: t('ui.status'), render: (r) => statusBadge(r.status) },
+    { key: 'received_at', label: t('cm.rq.received'), sortBy: 'received_at', format: dateTime },
+    { key: 'answer_due', label: t('cm.rq.due'), sortBy: 'answer_due', render: dueCell },
+    { key: 'status', label: t('ui.status'), sortBy: 'status', render: (r) => statusBadge(r.status) },
     { key: 'id', label: t('ui.actions'), render: (r) => actionLink(`/requests/${r.id}`, t('cm.rq.handle'), r.referentie_aanbieder) },
-  ], list, { caption: t('cm.rq.caption'), empty: t('cm.rq.empty'), rowClass: (r) => (r.overdue ? 'overdue' : null) });
+  ];
+}
+
+const overdueRow = (r) => (r.overdue ? 'overdue' : null);
+
+function queueTable(list, products) {
+  return table(queueColumns(products), list, { caption: t('cm.rq.caption'), empty: t('cm.rq.empty'), rowClass: overdueRow });
+}
+
+// The work queue, paged by the server: open requests first by due date; filters by status and
+// provider, a search (the provider's reference, AGB, name), sortable columns.
+function queueList(ctx, products, providers) {
+  return pagedList(ctx, {
+    path: (params) => `/requests${api.query(params)}`,
+    searchLabel: t('cm.rq.search'),
+    searchHint: t('cm.rq.search_hint'),
+    filters: [
+      { name: 'status', label: t('ui.status'), value: 'open',
+        options: FILTERS.filter((f) => f !== 'all').map((f) => ({ value: f, label: t(`cm.rq.filter.${f}`) })) },
+      { name: 'provider_id', label: t('cm.rq.provider'),
+        options: providers.map((p) => ({ value: String(p.id), label: `${p.name} (${p.agb})` })) },
+    ],
+    columns: queueColumns(products),
+    caption: t('cm.rq.caption'),
+    empty: t('cm.rq.empty'),
+    rowClass: overdueRow,
+  });
 }
 
 // What is late: requests not answered in time, our messages without a retour.
@@ -107,16 +134,10 @@ function overdueSection(overdue, products) {
 }
 
 export async function requestsScreen(main, ctx) {
-  const filter = FILTERS.includes(ctx.query.get('status')) ? ctx.query.get('status') : 'open';
   const late = h('div', {});
-  const body = h('div', {});
-  page(main, t('cm.rq.title'), h('p', {}, t('cm.rq.intro')), late,
-    statusFilter(ctx, '/requests', FILTERS.map((f) => ({ value: f, label: t(`cm.rq.filter.${f}`) })), filter), body);
-  await Promise.all([
-    load(late, async () => Promise.all([api.get('/deadlines/overdue'), productMap()]), ([o, products]) => overdueSection(o, products)),
-    load(body, async () => Promise.all([api.get(`/requests${filter === 'all' ? '?limit=1000' : `?status=${filter}&limit=1000`}`), productMap()]),
-      ([list, products]) => queueTable(list, products)),
-  ]);
+  const [products, providers] = await Promise.all([productMap(), api.getCached('/providers?limit=1000')]);
+  page(main, t('cm.rq.title'), h('p', {}, t('cm.rq.intro')), late, queueList(ctx, products, providers));
+  await load(late, async () => api.get('/deadlines/overdue'), (o) => overdueSection(o, products));
 }
 
 // --- one request ----------------------------------------------------------------------------
@@ -298,6 +319,9 @@ addStrings({
     'cm.rq.filter.granted': 'Toegekend',
     'cm.rq.filter.rejected': 'Afgewezen',
     'cm.rq.filter.all': 'Alle',
+    'cm.rq.search': 'Zoek een verzoek',
+    'cm.rq.search_hint': 'Referentie van de aanbieder, AGB of naam',
+    'cm.rq.provider': 'Aanbieder',
     'cm.rq.kind': 'Soort',
     'cm.rq.kind.WMO315': 'Aanvraag (WMO315)',
     'cm.rq.kind.WMO317': 'Verzoek om wijziging (WMO317)',
@@ -375,6 +399,9 @@ addStrings({
     'cm.rq.filter.granted': 'Granted',
     'cm.rq.filter.rejected': 'Rejected',
     'cm.rq.filter.all': 'All',
+    'cm.rq.search': 'Search a request',
+    'cm.rq.search_hint': 'The provider’s reference, AGB or name',
+    'cm.rq.provider': 'Provider',
     'cm.rq.kind': 'Kind',
     'cm.rq.kind.WMO315': 'Request (WMO315)',
     'cm.rq.kind.WMO317': 'Change request (WMO317)',

@@ -4,13 +4,14 @@
 // contract manager, accept or reject with a required reason. The detail page also shows the
 // line's way to payment (its claim-line trace).
 import * as api from '../api.js';
+import { pagedList } from '../paged_list.js';
 import './review_strings.js';
 import { date, dateTime, integer, money, percent } from '../format.js';
 import { t } from '../i18n.js';
-import { announce, badge, clearErrors, confirmBox, errorBlock, field, h, link, load, section, table } from '../ui.js';
+import { announce, badge, clearErrors, confirmBox, errorBlock, field, h, link, load, section } from '../ui.js';
 import {
   actionLink, facts, fieldError, frequencyText, isManager, localizedCall, nowrap, page, overdueBadge, periodNode, periodText, productMap, productText,
-  quantity, showFormError, statusBadge, statusFilter, tOr, unitText,
+  quantity, showFormError, statusBadge, tOr, unitText,
 } from './contract_manager_common.js';
 
 // --- the cap in words -----------------------------------------------------------------------
@@ -108,13 +109,6 @@ function ruleCell(item) {
 
 // --- the queue ------------------------------------------------------------------------------
 
-const FILTERS = ['open', 'decided', 'all'];
-
-async function loadQueue(filter) {
-  const items = await api.get(`/reviews${filter === 'open' ? '?status=open' : ''}`);
-  return filter === 'decided' ? items.filter((i) => i.status !== 'open') : items;
-}
-
 function dueCell(item) {
   return h('span', {}, nowrap(date(item.due_date)), item.overdue ? [' ', overdueBadge()] : null,
     item.escalated ? [' ', badge(t('cm.rev.escalated'), 'warn')] : null);
@@ -134,34 +128,44 @@ function providerNode(item) {
 // The provider's declaration number (their own), under the line's reference.
 const declarationNode = (item) => h('span', { class: 'hint' }, t('cm.rev.declaration_short', { number: item.declaration_number ?? item.declaration_id }));
 
-function queueTable(ctx, items, products) {
+function queueColumns(ctx, products) {
   const manager = isManager(ctx);
-  const columns = [
-    { key: 'due_date', label: t('cm.rev.due'), render: dueCell },
-    { key: 'provider_agb', label: t('cm.rev.provider'), render: providerNode },
-    { key: 'reference', label: t('cm.rev.reference_declaration'),
+  return [
+    { key: 'due_date', label: t('cm.rev.due'), sortBy: 'due_date', render: dueCell },
+    { key: 'provider_agb', label: t('cm.rev.provider'), sortBy: 'provider_name', render: providerNode },
+    { key: 'reference', label: t('cm.rev.reference_declaration'), sortBy: 'reference',
       render: (r) => h('span', {}, link(`/reviews/${r.id}`, r.reference), h('br'), declarationNode(r)) },
     { key: 'allocation_number', label: t('cm.rev.allocation_product'),
       render: (r) => h('span', {}, link(`/allocations/${r.allocation_number}`, String(r.allocation_number)), h('br'), productText(products, r.product_code)) },
     { key: 'period_start', label: t('cm.rev.period'), render: (r) => periodNode(r.period_start, r.period_end) },
     { key: 'volume', label: t('cm.rev.volume'), align: 'right', render: (r) => quantity(r.volume, r.unit) },
-    { key: 'amount_cents', label: t('cm.rev.amount'), align: 'right', format: money },
+    { key: 'amount_cents', label: t('cm.rev.amount'), align: 'right', sortBy: 'amount_cents', format: money },
     { key: 'code', label: t('cm.rev.rule'), render: ruleCell },
     { key: 'cap', label: t('cm.rev.cap_use'), render: (r) => capSummary(r.cap) },
-    { key: 'status', label: t('ui.status'), render: (r) => statusBadge(r.status) },
+    { key: 'status', label: t('ui.status'), sortBy: 'status', render: (r) => statusBadge(r.status) },
     { key: 'id', label: t('ui.actions'), render: (r) => actionLink(`/reviews/${r.id}`,
       t(manager && r.status === 'open' ? 'cm.rev.assess' : 'cm.rev.view'), r.reference) },
   ];
-  return table(columns, items, {
-    caption: t('cm.rev.caption'), empty: t('cm.rev.empty'), rowClass: (r) => (r.overdue ? 'overdue' : null),
-  });
 }
 
-function queueSummary(items) {
-  const open = items.filter((i) => i.status === 'open').length;
-  const overdue = items.filter((i) => i.overdue).length;
-  return h('p', {}, t('cm.rev.summary', { n: integer(items.length), open: integer(open) }),
-    overdue ? [' ', overdueBadge(), ' ', t('cm.rev.summary_overdue', { n: integer(overdue) })] : null);
+// The queue, paged by the server: open lines first by due date; filters by status and provider,
+// a search (reference, allocation, rule, provider, declaration number), sortable columns.
+function queueList(ctx, products, providers) {
+  return pagedList(ctx, {
+    path: (params) => `/reviews${api.query(params)}`,
+    searchLabel: t('cm.rev.search'),
+    searchHint: t('cm.rev.search_hint'),
+    filters: [
+      { name: 'status', label: t('ui.status'), value: 'open',
+        options: ['open', 'decided'].map((f) => ({ value: f, label: t(`cm.rev.filter.${f}`) })) },
+      { name: 'provider_id', label: t('cm.rev.provider'),
+        options: providers.map((p) => ({ value: String(p.id), label: `${p.name} (${p.agb})` })) },
+    ],
+    columns: queueColumns(ctx, products),
+    caption: t('cm.rev.caption'),
+    empty: t('cm.rev.empty'),
+    rowClass: (r) => (r.overdue ? 'overdue' : null),
+  });
 }
 
 // POST /reviews/answer-overdue after a second click (it answers declarations to providers).
@@ -189,13 +193,9 @@ function answerOverdueSection(ctx) {
 }
 
 export async function reviewsScreen(main, ctx) {
-  const filter = FILTERS.includes(ctx.query.get('status')) ? ctx.query.get('status') : 'open';
-  const body = h('div', {});
-  page(main, t('cm.rev.title'), h('p', {}, t('cm.rev.intro')),
-    statusFilter(ctx, '/reviews', FILTERS.map((f) => ({ value: f, label: t(`cm.rev.filter.${f}`) })), filter), body,
+  const [products, providers] = await Promise.all([productMap(), api.getCached('/providers?limit=1000')]);
+  page(main, t('cm.rev.title'), h('p', {}, t('cm.rev.intro')), queueList(ctx, products, providers),
     isManager(ctx) ? answerOverdueSection(ctx) : null);
-  await load(body, async () => [await loadQueue(filter), await productMap()],
-    ([items, products]) => [queueSummary(items), queueTable(ctx, items, products)]);
 }
 
 // --- one line -----------------------------------------------------------------------------
@@ -226,7 +226,7 @@ function ruleSection(item) {
 // is left; the announcement says what was decided and where the user is now.
 async function moveOn(ctx, item, decision) {
   const done = t(decision === 'accept' ? 'cm.rev.accepted' : 'cm.rev.rejected', { ref: item.reference });
-  const next = (await api.get('/reviews?status=open')).find((i) => i.id !== item.id && i.status === 'open');
+  const next = (await api.get('/reviews?status=open&limit=2')).find((i) => i.id !== item.id && i.status === 'open');
   announce(next ? `${done} ${t('cm.rev.next_line', { ref: next.reference })}` : `${done} ${t('cm.rev.queue_empty')}`);
   ctx.navigate(next ? `/reviews/${next.id}` : '/reviews');
 }

@@ -3,6 +3,7 @@
 import * as api from '../api.js';
 import { date, integer, money } from '../format.js';
 import { t } from '../i18n.js';
+import { pagedList } from '../paged_list.js';
 import {
   announce, errorBlock, form, h, link, load, page, section, table,
 } from '../ui.js';
@@ -40,7 +41,7 @@ function resultView(answer) {
       { key: 'id', label: t('fin.entry.id'), format: (v) => `#${v}` },
       { key: 'credit', label: t('fin.entry.direction'), format: direction },
       { key: 'end_to_end_id', label: t('fin.run.e2e') },
-      { key: 'match_status', label: t('fin.entry.match'), render: (e) => statusBadge('entry', e.match_status) },
+      { key: 'match_status', label: t('fin.entry.match'), sortBy: 'match_status', render: (e) => statusBadge('entry', e.match_status) },
       // The server's detail (English) only where it carries figures: an amount difference.
       { key: 'reason', label: t('fin.entry.reason'),
         render: (e) => matchReason(e.reason, e.match_status === 'difference' ? e.detail : '') },
@@ -177,11 +178,11 @@ async function resolvePanel(panel, entry, reload) {
   el.querySelector('textarea, input, select').focus();
 }
 
-function worklistTable(entries, ctx, panel, reload) {
+function worklistColumns(ctx, panel, reload) {
   const columns = [
-    { key: 'id', label: t('fin.entry.id'), render: (e) => (isChain(e) ? t('fin.chain.item') : `#${e.id}`) },
+    { key: 'id', label: t('fin.entry.id'), sortBy: 'id', render: (e) => (isChain(e) ? t('fin.chain.item') : `#${e.id}`) },
     { key: 'statement_id', label: t('fin.entry.statement') },
-    { key: 'booking_date', label: t('fin.entry.date'), format: date },
+    { key: 'booking_date', label: t('fin.entry.date'), sortBy: 'booking_date', format: date },
     { key: 'credit', label: t('fin.entry.direction'), render: (e) => (isChain(e) ? '' : direction(e.credit)) },
     { key: 'end_to_end_id', label: t('fin.entry.counterparty_e2e'), render: (e) => [e.counterparty_name, e.counterparty_iban,
       e.end_to_end_id].filter(Boolean).flatMap((x, i) => (i ? [h('br'), x] : [x])) },
@@ -189,7 +190,7 @@ function worklistTable(entries, ctx, panel, reload) {
     { key: 'reason', label: t('fin.entry.reason'),
       render: (e) => (isChain(e) ? e.detail || ''
         : [matchReason(e.reason), e.return_reason ? ` ${t('fin.run.return_reason', { code: e.return_reason })}` : '']) },
-    { key: 'amount_cents', label: t('fin.run.amount'), format: money, align: 'right' },
+    { key: 'amount_cents', label: t('fin.run.amount'), sortBy: 'amount_cents', format: money, align: 'right' },
   ];
   if (ctx.user.role === 'finance') {
     columns.push({ key: 'actions', label: t('ui.actions'), render: (e) => h('button', {
@@ -197,20 +198,31 @@ function worklistTable(entries, ctx, panel, reload) {
       onclick: () => resolvePanel(panel, e, reload),
     }, t('fin.resolve.open')) });
   }
-  return table(columns, entries, { caption: t('fin.worklist.caption'), empty: t('fin.worklist.empty') });
+  return columns;
 }
 
+// The work list, paged by the server (newest first): a filter by kind, a search (account,
+// statement, EndToEndId, counterparty), sortable columns.
 async function worklistScreen(main, ctx) {
   if (ctx.query.get('view') === 'resolved') {
     page(main, t('fin.worklist.title'), worklistTabs('resolved'), section(t('fin.worklist.tab_resolved'), resolvedList()));
     return;
   }
-  const list = h('div');
   const panel = h('div', { id: 'resolve-panel' });
-  const reload = () => load(list, () => api.get('/reconciliation/work-list'),
-    (entries) => worklistTable(entries, ctx, panel, reload));
+  let list = null;
+  const reload = async () => list.reload();
+  list = pagedList(ctx, {
+    path: (params) => `/reconciliation/work-list${api.query(params)}`,
+    defaultSort: '-id',
+    searchLabel: t('fin.worklist.search'),
+    searchHint: t('fin.worklist.search_hint'),
+    filters: [{ name: 'kind', label: t('fin.worklist.kind'), options: [
+      { value: 'entry', label: t('fin.worklist.kind_entry') }, { value: 'statement_chain', label: t('fin.chain.item') }] }],
+    columns: worklistColumns(ctx, panel, reload),
+    caption: t('fin.worklist.caption'),
+    empty: t('fin.worklist.empty'),
+  });
   page(main, t('fin.worklist.title'), worklistTabs('open'), h('p', {}, t('fin.worklist.intro')), section(t('fin.worklist.entries'), list), panel);
-  await reload();
 }
 
 export default [

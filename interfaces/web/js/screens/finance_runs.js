@@ -2,7 +2,8 @@
 // with its transfers, offsets and left-out payables, the four-eyes approval and the pain.001.
 import * as api from '../api.js';
 import { date, dateTime, integer, money } from '../format.js';
-import { t } from '../i18n.js';
+import { t, tOr } from '../i18n.js';
+import { pagedList } from '../paged_list.js';
 import {
   announce, confirmStep, errorBlock, field, form, h, link, load, page, section, table,
 } from '../ui.js';
@@ -20,18 +21,30 @@ function nowrap(el) {
   return el;
 }
 
-function runsTable(runs) {
-  return table([
-    { key: 'id', label: t('fin.runs.run'), render: (r) => nowrap(link(runPath(r.id), t('fin.runs.run_n', { id: r.id }))) },
-    { key: 'municipality_codes', label: t('fin.runs.municipality'), render: (r) => runMunicipalities(r) },
-    { key: 'due_until', label: t('fin.runs.due_until'), format: date },
-    { key: 'execution_date', label: t('fin.runs.execution_date'), format: date },
-    { key: 'status', label: t('ui.status'), render: (r) => runStatusWithBank(r, statusBadge) },
-    { key: 'prepared_by', label: t('fin.runs.prepared_by') },
-    { key: 'approved_by', label: t('fin.runs.approved_by') },
-    { key: 'transactions', label: t('fin.runs.transactions'), format: integer, align: 'right' },
-    { key: 'control_sum_cents', label: t('fin.runs.total'), format: money, align: 'right' },
-  ], runs, { caption: t('fin.runs.list_caption'), empty: t('fin.runs.none') });
+const RUN_STATUSES = ['prepared', 'approved', 'cancelled'];
+
+// The runs, paged by the server (newest first), with a status filter, a search (run number,
+// message id, preparer, approver) and sortable columns.
+function runsList(ctx) {
+  return pagedList(ctx, {
+    path: (params) => `/payment-runs${api.query(params)}`,
+    searchLabel: t('fin.runs.search'),
+    searchHint: t('fin.runs.search_hint'),
+    filters: [{ name: 'status', label: t('ui.status'), options: RUN_STATUSES.map((s) => ({ value: s, label: tOr(`fin.status.run.${s}`, s) })) }],
+    columns: [
+      { key: 'id', label: t('fin.runs.run'), sortBy: 'prepared_at', render: (r) => nowrap(link(runPath(r.id), t('fin.runs.run_n', { id: r.id }))) },
+      { key: 'municipality_codes', label: t('fin.runs.municipality'), render: (r) => runMunicipalities(r) },
+      { key: 'due_until', label: t('fin.runs.due_until'), sortBy: 'due_until', format: date },
+      { key: 'execution_date', label: t('fin.runs.execution_date'), sortBy: 'execution_date', format: date },
+      { key: 'status', label: t('ui.status'), sortBy: 'status', render: (r) => runStatusWithBank(r, statusBadge) },
+      { key: 'prepared_by', label: t('fin.runs.prepared_by') },
+      { key: 'approved_by', label: t('fin.runs.approved_by') },
+      { key: 'transactions', label: t('fin.runs.transactions'), sortBy: 'transactions', format: integer, align: 'right' },
+      { key: 'control_sum_cents', label: t('fin.runs.total'), sortBy: 'control_sum_cents', format: money, align: 'right' },
+    ],
+    caption: t('fin.runs.list_caption'),
+    empty: t('fin.runs.none'),
+  });
 }
 
 // "0166, 0193": the municipalities a run pays for (a run may span several).
@@ -136,8 +149,7 @@ function debtorForm(ctx, municipalities) {
 }
 
 async function runsScreen(main, ctx) {
-  const list = h('div');
-  const parts = [section(t('fin.runs.list'), list)];
+  const parts = [section(t('fin.runs.list'), runsList(ctx))];
   if (ctx.user.role === 'finance') {
     const [all, providers] = await Promise.all([api.get('/municipalities'), providerMap()]);
     const municipalities = ownOf(ctx.user, all);
@@ -146,7 +158,6 @@ async function runsScreen(main, ctx) {
       section(t('fin.debtor.title'), h('p', { class: 'hint' }, t('fin.debtor.intro')), debtorForm(ctx, municipalities))));
   }
   page(main, t('fin.runs.title'), ...parts);
-  await load(list, () => api.get('/payment-runs?limit=200'), runsTable);
 }
 
 // ---- one run -------------------------------------------------------------------------------

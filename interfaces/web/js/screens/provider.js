@@ -6,6 +6,7 @@ import * as api from '../api.js';
 import { date, dateTime, money, percent } from '../format.js';
 import { t } from '../i18n.js';
 import { badge, h, link, load, page, section, table } from '../ui.js';
+import { pagedList } from '../paged_list.js';
 import {
   dayBefore, facts, municipalityMap, municipalityText, periodText, productMap, productText, ROLES, statusBadge,
   todayIso, tOr, unitText, volumeText,
@@ -143,24 +144,30 @@ function historyTable(c) {
   ], c.status_history || []);
 }
 
-async function renderAllocations(main) {
-  page(main, t('prov.allocations.title'), h('p', {}, t('prov.allocations.intro')));
-  const body = h('div');
-  main.append(body);
-  await load(body, async () => {
-    const [list, products] = await Promise.all([api.get('/allocations?limit=1000'), productMap()]);
-    return { list, products };
-  }, ({ list, products }) => table(allocationColumns(products, true), list));
+// Every allocation to the provider, paged by the server, with a search (number, product, its
+// own reference, the client's surname), a product filter and sortable columns.
+async function renderAllocations(main, ctx) {
+  const products = await productMap();
+  const list = pagedList(ctx, {
+    path: (params) => `/allocations${api.query(params)}`,
+    defaultSort: '-number',  // the newest allocations first
+    searchLabel: t('prov.allocations.search'),
+    searchHint: t('prov.allocations.search_hint'),
+    filters: [{ name: 'product', label: t('prov.col.product'), options: [...products.values()].map((p) => ({ value: p.code, label: `${p.code} ${p.name}` })) }],
+    columns: allocationColumns(products, true),
+    caption: t('prov.allocations.title'),
+  });
+  page(main, t('prov.allocations.title'), h('p', {}, t('prov.allocations.intro')), list);
 }
 
 function allocationColumns(products, withLink) {
   return [
     withLink
-      ? { label: t('prov.col.number'), render: (a) => link(`/provider/allocations/${a.number}`, String(a.number)) }
+      ? { label: t('prov.col.number'), sortBy: 'number', render: (a) => link(`/provider/allocations/${a.number}`, String(a.number)) }
       : { label: t('prov.col.version'), key: 'version' },
     { label: t('prov.col.client'), render: (a) => t('prov.client_ref', { id: a.client_id }) },
-    { label: t('prov.col.product'), render: (a) => productText(products, a.product_code) },
-    { label: t('prov.col.period'), render: (a) => periodText(a.start_date, a.end_date) },
+    { label: t('prov.col.product'), sortBy: withLink ? 'product_code' : null, render: (a) => productText(products, a.product_code) },
+    { label: t('prov.col.period'), sortBy: withLink ? 'start_date' : null, render: (a) => periodText(a.start_date, a.end_date) },
     { label: t('prov.col.volume'), render: (a) => volumeText(a.volume, a.unit, a.frequency) },
     withLink ? { label: t('prov.col.version'), key: 'version' } : { label: t('prov.col.allocated_at'), render: (a) => dateTime(a.allocated_at) },
     { label: t('prov.col.change_reason'), render: (a) => (a.reason_change ? `${a.reason_change} ${tOr(`prov.reason_change.${a.reason_change}`, '')}`.trim() : '') },

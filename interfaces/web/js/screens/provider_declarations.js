@@ -1,21 +1,16 @@
-// The provider's own declarations (GET /declarations, newest first), page by page, with a
-// search by declaration number; each links to its lines at /provider/declarations/:id.
+// The provider's own declarations (GET /declarations, newest first), paged by the server, with
+// a search, a status filter and sortable columns; each links to its lines at
+// /provider/declarations/:id.
 import * as api from '../api.js';
-import { dateTime, integer, money } from '../format.js';
+import { dateTime, money } from '../format.js';
 import { t } from '../i18n.js';
-import { form, h, link, load, page, section, table } from '../ui.js';
+import { pagedList } from '../paged_list.js';
+import { h, link, page, section } from '../ui.js';
 import {
   codeMeaning, periodText, ROLES, statusBadge, tOr,
 } from './provider_common.js';
 
-const PAGE_SIZE = 50;
 const LIST = '/provider/declarations';
-
-// The number looked up, or one page of all declarations (one more asked to know if there is a next).
-async function fetchPage(number, offset) {
-  const rows = await api.get(`/declarations${api.query({ number, limit: PAGE_SIZE + 1, offset: number ? '' : offset })}`);
-  return { rows: rows.slice(0, PAGE_SIZE), more: rows.length > PAGE_SIZE };
-}
 
 // The header code with its meaning, only when it says more than "0200 approved".
 function codeCell(d) {
@@ -28,53 +23,34 @@ function awarded(d) {
   return d.status === 'awaiting_review' ? t('prov.declarations.pending', { date: d.answer_due ? d.answer_due.split('-').reverse().join('-') : '' }) : '';
 }
 
-function declarationsTable(rows, number) {
-  return table([
-    { label: t('prov.col.declaration_number'), render: (d) => link(`${LIST}/${d.declaration_id}`, d.number) },
-    { label: t('prov.col.period'), render: (d) => periodText(d.period_start, d.period_end) },
-    { label: t('prov.declaration.source'), render: (d) => tOr(`prov.source.${d.source}`, d.source) },
-    { label: t('prov.col.received'), render: (d) => dateTime(d.received_at) },
-    { label: t('prov.answer.submitted'), align: 'right', render: (d) => money(d.submitted_cents) },
-    { label: t('prov.answer.awarded'), align: 'right', render: awarded },
-    { label: t('prov.col.status'), render: (d) => statusBadge('prov.declaration.status.', d.status) },
-    { label: t('prov.col.codes'), render: codeCell },
-  ], rows, {
+const STATUSES = ['answered', 'awaiting_review', 'rejected'];
+
+// The provider's declarations, paged by the server (newest first), with a search (number), a
+// status filter and sortable columns.
+function declarationsList(ctx) {
+  return pagedList(ctx, {
+    path: (params) => `/declarations${api.query(params)}`,
+    searchLabel: t('prov.declarations.search_label'),
+    searchHint: t('prov.declarations.search_hint'),
+    filters: [{ name: 'status', label: t('prov.col.status'), options: STATUSES.map((st) => ({ value: st, label: t(`prov.declaration.status.${st}`) })) }],
+    columns: [
+      { label: t('prov.col.declaration_number'), sortBy: 'number', render: (d) => link(`${LIST}/${d.declaration_id}`, d.number) },
+      { label: t('prov.col.period'), sortBy: 'period_start', render: (d) => periodText(d.period_start, d.period_end) },
+      { label: t('prov.declaration.source'), render: (d) => tOr(`prov.source.${d.source}`, d.source) },
+      { label: t('prov.col.received'), sortBy: 'received_at', render: (d) => dateTime(d.received_at) },
+      { label: t('prov.answer.submitted'), align: 'right', sortBy: 'submitted_cents', render: (d) => money(d.submitted_cents) },
+      { label: t('prov.answer.awarded'), align: 'right', sortBy: 'awarded_cents', render: awarded },
+      { label: t('prov.col.status'), sortBy: 'status', render: (d) => statusBadge('prov.declaration.status.', d.status) },
+      { label: t('prov.col.codes'), render: codeCell },
+    ],
     caption: t('prov.declarations.caption'),
-    empty: number ? t('prov.declarations.none_number', { number }) : t('prov.declarations.none'),
+    empty: t('prov.declarations.none'),
   });
-}
-
-// "Newer" / "older" links between pages, with the range shown.
-function pager(offset, count, more) {
-  if (offset === 0 && !more) return null;
-  return h('nav', { class: 'actions', 'aria-label': t('prov.declarations.pages') },
-    offset > 0 ? link(`${LIST}${api.query({ offset: Math.max(0, offset - PAGE_SIZE) || '' })}`, t('prov.declarations.newer')) : null,
-    h('span', {}, t('prov.declarations.range', { from: integer(offset + 1), to: integer(offset + count) })),
-    more ? link(`${LIST}${api.query({ offset: offset + PAGE_SIZE })}`, t('prov.declarations.older')) : null);
-}
-
-function searchForm(ctx, number) {
-  const el = form([
-    { name: 'number', label: t('prov.upload.number'), value: number, autocomplete: 'off', hint: t('prov.declarations.search_hint') },
-  ], t('prov.declarations.search'), async (v) => {
-    ctx.navigate(`${LIST}${api.query({ number: v.number })}`);
-  });
-  el.classList.add('inline');
-  el.id = 'declaration-search';
-  return el;
 }
 
 async function renderDeclarations(main, ctx) {
-  const number = (ctx.query.get('number') || '').trim();
-  const offset = Math.max(0, Number.parseInt(ctx.query.get('offset') || '0', 10) || 0);
-  const body = h('div');
   page(main, t('prov.declarations.title'), h('p', {}, t('prov.declarations.intro')),
-    h('div', { class: 'card' }, searchForm(ctx, number), number ? h('p', {}, link(LIST, t('prov.declarations.all'))) : null),
-    section(t('prov.declarations.list'), body));
-  await load(body, () => fetchPage(number, offset), ({ rows, more }) => [
-    declarationsTable(rows, number),
-    number ? null : pager(offset, rows.length, more),
-  ]);
+    section(t('prov.declarations.list'), declarationsList(ctx)));
 }
 
 export default [

@@ -3,6 +3,7 @@
 import * as api from '../api.js';
 import { date, dateTime, money } from '../format.js';
 import { t } from '../i18n.js';
+import { pagedList } from '../paged_list.js';
 import { badge, form, h, link, load, page, progressBar, section, table } from '../ui.js';
 import {
   codeList, dayBefore, facts, periodText, ROLES, statusBadge, todayIso, tOr, unitText,
@@ -29,12 +30,47 @@ function lineCodes(l) {
   return codes.length ? codeList(codes) : '';
 }
 
+// The declaration's lines, paged by the server (GET /declarations/{id}/lines), with a search,
+// the filter on the outcome and sortable columns.
+function linesList(ctx, id) {
+  return pagedList(ctx, {
+    path: (params) => `/declarations/${encodeURIComponent(id)}/lines${api.query(params)}`,
+    searchLabel: t('prov.lines.search'),
+    searchHint: t('prov.lines.search_hint'),
+    filters: [{
+      name: 'status',
+      label: t('prov.lines.filter'),
+      options: [
+        { value: 'not_accepted', label: t('prov.lines.not_accepted') },
+        { value: 'accepted', label: t('prov.line.accepted') },
+        { value: 'rejected', label: t('prov.line.rejected') },
+        { value: 'review', label: t('prov.line.review') },
+      ],
+    }],
+    caption: t('prov.declaration.lines'),
+    empty: t('prov.lines.none'),
+    columns: [
+      { label: t('prov.col.reference'), key: 'reference', sortBy: 'reference' },
+      { label: t('prov.col.dc'), render: (l) => (l.credit ? t('prov.credit') : t('prov.debit')) },
+      { label: t('prov.col.allocation'), sortBy: 'allocation_number', render: (l) => link(`/provider/allocations/${l.allocation_number}`, String(l.allocation_number)) },
+      { label: t('prov.col.product'), key: 'product_code', sortBy: 'product_code' },
+      { label: t('prov.col.period'), sortBy: 'period_start', render: (l) => periodText(l.period_start, l.period_end) },
+      { label: t('prov.col.volume'), align: 'right', sortBy: 'volume', render: (l) => `${l.volume} ${unitText(l.unit)}` },
+      { label: t('prov.col.amount'), align: 'right', sortBy: 'amount_cents', render: (l) => money(l.amount_cents) },
+      { label: t('prov.col.outcome'), sortBy: 'status', render: lineStatus },
+      { label: t('prov.col.codes'), render: lineCodes },
+      { label: t('prov.col.trace'), render: (l) => (lineId(l) ? h('a', { href: `/provider/claim-lines/${lineId(l)}`, dataset: { route: '' }, 'aria-label': t('prov.declaration.trace', { reference: l.reference }) }, t('prov.col.trace')) : '') },
+    ],
+  });
+}
+
 async function renderDeclaration(main, ctx) {
   const id = ctx.params.id;
   page(main, t('prov.declaration.title', { number: id }));
   const body = h('div');
   main.append(body);
-  await load(body, () => api.get(`/declarations/${encodeURIComponent(id)}`), (d) => {
+  // The head only: the lines come page by page (a declaration may have 24,000 of them).
+  await load(body, () => api.get(`/declarations/${encodeURIComponent(id)}?lines=false`), (d) => {
     page(main, t('prov.declaration.title', { number: d.number }));
     main.append(body);
     return [
@@ -47,18 +83,7 @@ async function renderDeclaration(main, ctx) {
         d.header_code ? [t('prov.answer.declaration_code'), codeList([d.header_code])] : null,
         d.status === 'awaiting_review' ? [t('prov.declaration.answer_due'), date(d.answer_due)] : null,
       ])),
-      section(t('prov.declaration.lines'), table([
-        { label: t('prov.col.reference'), key: 'reference' },
-        { label: t('prov.col.dc'), render: (l) => (l.credit ? t('prov.credit') : t('prov.debit')) },
-        { label: t('prov.col.allocation'), render: (l) => link(`/provider/allocations/${l.allocation_number}`, String(l.allocation_number)) },
-        { label: t('prov.col.product'), key: 'product_code' },
-        { label: t('prov.col.period'), render: (l) => periodText(l.period_start, l.period_end) },
-        { label: t('prov.col.volume'), align: 'right', render: (l) => `${l.volume} ${unitText(l.unit)}` },
-        { label: t('prov.col.amount'), align: 'right', render: (l) => money(l.amount_cents) },
-        { label: t('prov.col.outcome'), render: lineStatus },
-        { label: t('prov.col.codes'), render: lineCodes },
-        d.lines.some(lineId) ? { label: t('prov.col.trace'), render: (l) => (lineId(l) ? h('a', { href: `/provider/claim-lines/${lineId(l)}`, dataset: { route: '' }, 'aria-label': t('prov.declaration.trace', { reference: l.reference }) }, t('prov.col.trace')) : '') } : null,
-      ].filter(Boolean), d.lines)),
+      section(t('prov.declaration.lines'), linesList(ctx, id)),
     ];
   });
 }

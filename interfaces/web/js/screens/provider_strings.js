@@ -56,6 +56,8 @@ const nl = {
 
   // Allocations
   'prov.allocations.title': 'Toewijzingen',
+  'prov.allocations.search': 'Zoek een toewijzing',
+  'prov.allocations.search_hint': 'Toewijzingnummer, productcode, uw referentie of achternaam van de cliënt',
   'prov.allocations.intro': 'De geldende versie van elke toewijzing aan u. Een BSN toont deze lijst nooit; u vindt het in het WMO301-bericht.',
   'prov.allocation.title': 'Toewijzing {number}',
   'prov.allocation.versions': 'Versies',
@@ -167,6 +169,11 @@ const nl = {
   'prov.source.json': 'JSON (API)',
   'prov.source.csv': 'CSV-bestand',
   'prov.declaration.back': '← Alle declaraties',
+  'prov.lines.search': 'Zoek een prestatie',
+  'prov.lines.search_hint': 'Referentie, toewijzingnummer, productcode of retourcode',
+  'prov.lines.filter': 'Uitkomst',
+  'prov.lines.not_accepted': 'Alleen niet geaccepteerd',
+  'prov.lines.none': 'Deze declaratie heeft geen prestaties.',
 
   // Declarations list
   'prov.declarations.title': 'Declaraties',
@@ -176,7 +183,8 @@ const nl = {
   'prov.declarations.none': 'U heeft nog geen declaraties ingestuurd.',
   'prov.declarations.none_number': 'Er is geen declaratie met nummer {number}.',
   'prov.declarations.search': 'Zoeken',
-  'prov.declarations.search_hint': 'Leeg: alle declaraties.',
+  'prov.declarations.search_hint': 'Declaratienummer of een deel ervan',
+  'prov.declarations.search_label': 'Zoek een declaratie',
   'prov.declarations.all': 'Alle declaraties tonen',
   'prov.declarations.pending': 'na beoordeling (uiterlijk {date})',
   'prov.declarations.pages': 'Pagina\'s',
@@ -363,6 +371,8 @@ const en = {
   'prov.open_ended': 'until further notice',
 
   'prov.allocations.title': 'Allocations',
+  'prov.allocations.search': 'Search an allocation',
+  'prov.allocations.search_hint': 'Allocation number, product code, your reference or the client’s surname',
   'prov.allocations.intro': 'The current version of every allocation to you. This list never shows a BSN; you find it in the WMO301 message.',
   'prov.allocation.title': 'Allocation {number}',
   'prov.allocation.versions': 'Versions',
@@ -471,6 +481,11 @@ const en = {
   'prov.source.json': 'JSON (API)',
   'prov.source.csv': 'CSV file',
   'prov.declaration.back': '← All declarations',
+  'prov.lines.search': 'Search a line',
+  'prov.lines.search_hint': 'Reference, allocation number, product code or return code',
+  'prov.lines.filter': 'Outcome',
+  'prov.lines.not_accepted': 'Only not accepted',
+  'prov.lines.none': 'This declaration has no lines.',
 
   // Declarations list
   'prov.declarations.title': 'Declarations',
@@ -480,7 +495,8 @@ const en = {
   'prov.declarations.none': 'You have not sent any declarations yet.',
   'prov.declarations.none_number': 'There is no declaration with number {number}.',
   'prov.declarations.search': 'Search',
-  'prov.declarations.search_hint': 'Empty: all declarations.',
+  'prov.declarations.search_hint': 'Declaration number or a part of it',
+  'prov.declarations.search_label': 'Search a declaration',
   'prov.declarations.all': 'Show all declarations',
   'prov.declarations.pending': 'after review (by {date})',
   'prov.declarations.pages': 'Pages',

@@ -1,0 +1,59 @@
+#pragma once
+// A list's search, sort and count as SQL (issue 15), for the stores of every context. Each list
+// names its searchable columns and its sortable columns as fixed SQL fragments; the user's text
+// is only ever a bound parameter, and a sort name outside the whitelist is refused.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "connection.hpp"
+#include "contracting/kernel/list_query.hpp"
+
+namespace zc::db {
+
+// One sortable column: its name in `?sort=` and the SQL expression it orders by.
+struct SortColumn {
+    std::string_view name;
+    std::string_view sql;
+};
+
+// How a list sorts: its whitelist, the order when none is asked ("" = the id), and the id
+// column that breaks ties so that paging is stable.
+struct SortSpec {
+    std::vector<SortColumn> columns;
+    std::string_view id_sql;
+    std::string_view default_name;  // a name of `columns`, or "" for the id
+    bool default_descending = false;
+};
+
+// The LIKE pattern of a search: '%' + text + '%', with '%', '_' and the escape character '!'
+// escaped by '!' (so that a backslash, too, is matched as itself).
+std::string likePattern(std::string_view q);
+
+// " AND (LOWER(c1) LIKE LOWER(?) ESCAPE '!' OR ...)" with the pattern appended to `params` once
+// per column, or "" when `q` is empty. Columns are fixed SQL (e.g. "CAST(a.number AS CHAR)").
+std::string searchFilter(std::string_view q, const std::vector<std::string_view>& columns,
+                         Params& params);
+
+// " ORDER BY <column> [DESC], <id> [DESC]"; INVALID_QUERY (field "sort") when the query's sort
+// is not in the whitelist.
+std::string orderBy(const app::ListQuery& q, const SortSpec& spec);
+
+// " LIMIT ? OFFSET ?" with both appended to `params`.
+std::string limitOffset(const app::ListQuery& q, Params& params);
+
+// SELECT COUNT(*) <from_where>: the list's total with the same FROM and WHERE as its page.
+std::int64_t countRows(Connection& db, const std::string& from_where, const Params& params);
+
+// A list read as one consistent read: a transaction around the count and the page (nested in
+// the caller's when there is one), so that the total and the page see the same rows.
+template <class Read>
+auto consistentRead(Connection& db, Read read) {
+    Transaction tx(db);
+    auto out = read();
+    tx.commit();
+    return out;
+}
+
+}  // namespace zc::db
