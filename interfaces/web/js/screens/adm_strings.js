@@ -91,7 +91,7 @@ addStrings({
     'adm.rights.not': '—',
     'adm.rights.public': 'iedereen (zonder inloggen)',
     'adm.role_switch': 'Actieve rol',
-    'adm.error.NO_ROLE': 'Kies minstens één rol.',
+    'adm.error.INVALID_FIELD': 'Kies minstens één rol.',
   },
   en: {
     'adm.nav.users': 'Users',
@@ -181,6 +181,6 @@ addStrings({
     'adm.rights.not': '—',
     'adm.rights.public': 'everyone (without log-in)',
     'adm.role_switch': 'Active role',
-    'adm.error.NO_ROLE': 'Choose at least one role.',
+    'adm.error.INVALID_FIELD': 'Choose at least one role.',
   },
 });

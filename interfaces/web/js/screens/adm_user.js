@@ -17,7 +17,7 @@ function changeForm(ctx, u) {
     if (u.provider_id) body.provider_admin = v.provider_admin;
     else {
       body.roles = tickedRoles(v, u.roles[0]);
-      if (body.roles.length === 0) throw fieldError('NO_ROLE', 'roles');
+      if (body.roles.length === 0) throw fieldError('INVALID_FIELD', 'roles');
     }
     await api.put(`/users/${u.id}`, body);
     announce(t('adm.saved'));

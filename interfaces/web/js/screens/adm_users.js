@@ -62,7 +62,7 @@ async function createForm(ctx, municipal) {
       if (v.provider_id) body.provider_id = Number(v.provider_id);
     } else {
       body.roles = tickedRoles(v);
-      if (body.roles.length === 0) throw fieldError('NO_ROLE', 'roles');
+      if (body.roles.length === 0) throw fieldError('INVALID_FIELD', 'roles');
     }
     await api.post('/users', body);
     announce(t('adm.created', { name: v.username }));
