@@ -31,7 +31,7 @@ async function createStaff(page, username, roles) {
   await page.goto(`${baseUrl}/users`);
   const form = page.locator('form', { has: page.getByRole('button', { name: 'Gebruiker aanmaken' }) });
   await form.getByLabel('Gebruikersnaam').fill(username);
-  await form.getByLabel('Naam', { exact: true }).fill(`Browser ${username}`);
+  await form.getByLabel(/^Naam/).fill(`Browser ${username}`);
   await form.getByLabel('Eerste wachtwoord').fill(PASSWORD);
   await form.getByLabel('auditor').uncheck();
   for (const r of roles) await form.getByLabel(r, { exact: true }).check();
@@ -111,7 +111,7 @@ async function providerAdministrator(browser, admin) {
   const boss = `prov.boss.${suffix}`;
   const form = admin.locator('form', { has: admin.getByRole('button', { name: 'Gebruiker aanmaken' }) });
   await form.getByLabel('Gebruikersnaam').fill(boss);
-  await form.getByLabel('Naam', { exact: true }).fill(`Browser ${boss}`);
+  await form.getByLabel(/^Naam/).fill(`Browser ${boss}`);
   await form.getByLabel('Eerste wachtwoord').fill(PASSWORD);
   await form.getByLabel('Zorgaanbieder').selectOption({ index: 1 });
   await form.getByLabel('Beheerder van de eigen organisatie').check();
@@ -124,7 +124,7 @@ async function providerAdministrator(browser, admin) {
   await page.getByRole('heading', { name: 'Gebruikers van uw organisatie' }).waitFor();
   const staff = `prov.staff.${suffix}`;
   await page.getByLabel('Gebruikersnaam').fill(staff);
-  await page.getByLabel('Naam', { exact: true }).fill(`Browser ${staff}`);
+  await page.getByLabel(/^Naam/).fill(`Browser ${staff}`);
   await page.getByLabel('Eerste wachtwoord').fill(PASSWORD);
   await page.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
   await page.getByText(`Gebruiker ${staff} is aangemaakt.`).waitFor();
