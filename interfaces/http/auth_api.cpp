@@ -2,9 +2,11 @@
 
 #include "contracting/kernel/errors.hpp"
 #include "interfaces/security/authentication.hpp"
+#include "interfaces/security/people_admin.hpp"
 #include "interfaces/security/user_admin.hpp"
 #include "json_input.hpp"
 #include "json_output.hpp"
+#include "people_api.hpp"
 
 namespace zc::http {
 namespace {
@@ -49,6 +51,7 @@ ApiResponse login(RequestContext& ctx, const ApiRequest& req) {
     out->set("role", app::roleName(result.role));
     out->set("display_name", result.display_name);
     out->set("mfa_setup_required", result.mfa_setup_required);
+    out->set("roles", codesArray(result.roles));
     return res;
 }
 
@@ -72,6 +75,11 @@ ApiResponse me(RequestContext& ctx, const ApiRequest&) {
     if (const auto m = security::aboutMe(ctx)) {
         out->set("totp_enabled", m->totp_enabled);
         out->set("display_name", m->display_name);
+        out->set("roles", codesArray(m->roles));
+        if (ctx.actor.provider_id) {
+            out->set("provider_admin", m->provider_admin);
+            out->set("manages_users", m->manages_users);
+        }
     }
     return {200, out};
 }
@@ -96,8 +104,15 @@ ApiResponse createUser(RequestContext& ctx, const ApiRequest& req) {
     u.username = requiredString(req.body, "username", 64);
     security::checkUsername(u.username);
     u.display_name = requiredString(req.body, "display_name", 200);
-    u.role = requiredString(req.body, "role", 32);
-    if (!app::parseRole(u.role)) {
+    // Several roles (issue 15) as `roles`, else the one `role`.
+    if (req.body->has("roles")) {
+        u.roles = stringArray(req.body, "roles", 10);
+        u.role = u.roles.empty() ? std::string() : u.roles.front();
+    } else {
+        u.role = requiredString(req.body, "role", 32);
+    }
+    u.provider_admin = optionalBool(req.body, "provider_admin", false);
+    if (!u.role.empty() && !app::parseRole(u.role)) {
         throw ValidationError("INVALID_ROLE",
                               "Role must be one of admin, contract_manager, access_officer, "
                               "finance, budget_holder, auditor, provider.",
@@ -112,22 +127,21 @@ ApiResponse createUser(RequestContext& ctx, const ApiRequest& req) {
     out->set("username", created.username);
     out->set("display_name", created.display_name);
     out->set("role", created.role);
+    out->set("roles", codesArray(created.roles));
     if (created.provider_id) out->set("provider_id", *created.provider_id);
+    if (created.provider_id) out->set("provider_admin", created.provider_admin);
     if (!created.provider_id) setScope(out, created.scope);
     return {201, out};
 }
 
 ApiResponse listUsers(RequestContext& ctx, const ApiRequest&) {
     auto out = newArray();
-    for (const auto& u : security::listUsers(ctx)) {
-        auto o = newObject();
-        o->set("id", u.id);
-        o->set("username", u.username);
-        o->set("display_name", u.display_name);
-        o->set("role", u.role);
-        o->set("totp_enabled", u.totp_enabled);
-        o->set("active", u.active);
-        if (u.role != app::roleName(app::Role::Provider)) setScope(o, u.scope);
+    const auto users = security::listUsers(ctx);  // for the staff users' scope
+    for (const auto& p : security::listPeople(ctx)) {
+        auto o = personJson(p);
+        for (const auto& u : users) {
+            if (u.id == p.id && !p.provider_id) setScope(o, u.scope);
+        }
         out->add(o);
     }
     return {200, out};

@@ -39,13 +39,18 @@ const std::vector<NamedShape> kNamedShapes = {
     {"RoleName", "(admin|contract_manager|access_officer|finance|budget_holder|auditor|provider)"},
     {"Login",
      "{token~:str \"absent when the session is a cookie\", expires_at:str, username:str,"
-     " role:@RoleName, display_name:str, mfa_setup_required:bool}"},
+     " role:@RoleName, display_name:str, mfa_setup_required:bool, roles:[@RoleName]}"},
     {"Me", "{name:str, role:@RoleName, user_id~:int, provider_id~:int, " + kScope +
-               ", totp_enabled~:bool, display_name~:str}"},
+               ", totp_enabled~:bool, display_name~:str, roles~:[@RoleName],"
+               " provider_admin~:bool, manages_users~:bool}"},
     {"User",
-     "{id:int, username:str, display_name:str, role:@RoleName, totp_enabled:bool,"
-     " active:bool, " +
+     "{id:int, username:str, display_name:str, role:@RoleName, roles:[@RoleName],"
+     " totp_enabled:bool, active:bool, last_login_at:time?, provider_id~:int,"
+     " provider_admin~:bool, " +
          kScope + "}"},
+    {"TotpReset",
+     "{id:int, user_id:int, username:str, requested_by:int, requested_by_name:str,"
+     " requested_at:time, status:(open|approved|withdrawn), decided_by:int?, decided_at:time?}"},
     {"Municipality", "{code:str, name:str, central_code:str?}"},
     {"District", "{id:int, municipality_code:str, name:str}"},
     {"Provider",

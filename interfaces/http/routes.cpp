@@ -20,6 +20,7 @@
 #include "outbox_api.hpp"
 #include "payment_integrity_api.hpp"
 #include "payments_api.hpp"
+#include "people_api.hpp"
 #include "procedures_api.hpp"
 #include "provider_accounts_api.hpp"
 #include "provider_statement_api.hpp"
@@ -84,15 +85,32 @@ std::vector<Route> buildRoutes() {
          .roles = kAllStaff,
          .allowed_before_mfa = true,
          .handler = confirmTotp},
+        // The session's active role among the user's roles (issue 15)
+        {.method = "POST",
+         .pattern = v1 + "/auth/role",
+         .access = A::Authenticated,
+         .handler = switchRole},
         // This API's description (OpenAPI 3.1), generated from this table
         {.method = "GET",
          .pattern = v1 + "/openapi.json",
          .access = A::Public,
          .handler = openApiJson},
-        // Users (application manager)
-        forRoles("GET", v1 + "/users", {kAdmin, kAud}, listUsers),
-        forRoles("POST", v1 + "/users", {kAdmin}, createUser),
+        // Users (application manager). A provider's user reaches them only as its provider's
+        // administrator, when the provider manages its own users (people_admin.hpp).
+        forRoles("GET", v1 + "/users", {kAdmin, kAud, kProv}, listUsers),
+        forRoles("POST", v1 + "/users", {kAdmin, kProv}, createUser),
+        forRoles("PUT", v1 + "/users/{id}", {kAdmin, kProv}, changeUser),
         forRoles("PUT", v1 + "/users/{id}/municipalities", {kAdmin}, setUserScope),
+        forRoles("POST", v1 + "/users/{id}/deactivate", {kAdmin, kProv}, deactivateUser),
+        forRoles("POST", v1 + "/users/{id}/reactivate", {kAdmin, kProv}, reactivateUser),
+        forRoles("POST", v1 + "/users/{id}/totp-reset", {kAdmin, kProv}, requestTotpReset),
+        forRoles("GET", v1 + "/totp-resets", {kAdmin, kProv}, listTotpResets),
+        forRoles("POST", v1 + "/totp-resets/{id}/approve", {kAdmin, kProv}, approveTotpReset),
+        forRoles("POST", v1 + "/totp-resets/{id}/withdraw", {kAdmin, kProv}, withdrawTotpReset),
+        forRoles("PUT", v1 + "/providers/{id}/user-management", {kAdmin},
+                 setProviderUserManagement),
+        // Who may call what: this table, per route and role
+        forRoles("GET", v1 + "/rights", {kAdmin, kAud}, rightsOverview),
         // Reference data
         {.method = "GET",
          .pattern = v1 + "/municipalities",

@@ -6,6 +6,8 @@
 #include "interfaces/mysql/connection.hpp"
 #include "login_throttle.hpp"
 #include "password_hash.hpp"
+#include "people_rules.hpp"
+#include "people_store.hpp"
 #include "totp.hpp"
 #include "user_store.hpp"
 
@@ -119,11 +121,15 @@ LoginResult logIn(RequestContext& ctx, const LoginRequest& in) {
     LoginResult out;
     out.role = role;
     out.display_name = u.display_name;
-    out.mfa_setup_required = requiresSecondFactor(role) && !u.totp_enabled;
+    out.roles = userRoles(ctx.db, u.id);
+    // A user with several roles enrols when any of them needs a second factor (issue 15).
+    out.mfa_setup_required =
+        (requiresSecondFactor(role) || anyRoleNeedsSecondFactor(out.roles)) && !u.totp_enabled;
     out.token = newToken("zcs_");
     out.expires_at = app::timestampPlus(ctx.clock, std::chrono::hours(ctx.config.session_hours));
     insertSession(ctx.db, sha256Hex(out.token), u.id, app::timestamp(ctx.clock), out.expires_at,
                   out.mfa_setup_required);
+    setLastLogin(ctx.db, u.id, app::timestamp(ctx.clock));
     ctx.actor.name = in.username;
     appendAudit(ctx, {"auth.login", "user", in.username, "ok", std::nullopt, std::nullopt});
     tx.commit();
@@ -140,7 +146,10 @@ void logOut(RequestContext& ctx, const std::string& token) {
 std::optional<Me> aboutMe(RequestContext& ctx) {
     if (!ctx.actor.user_id) return std::nullopt;
     const auto [totp, name] = userTotpAndName(ctx.db, ctx.actor.user_id);
-    return Me{totp, name};
+    const auto [provider_admin, provider] = providerAdminOf(ctx.db, ctx.actor.user_id);
+    // A provider administrator manages users only while the municipality allows it.
+    const bool manages = provider_admin && provider && providerSelfManaged(ctx.db, provider);
+    return Me{totp, name, userRoles(ctx.db, ctx.actor.user_id), provider_admin, manages};
 }
 
 TotpEnrolment enrolTotp(RequestContext& ctx) {

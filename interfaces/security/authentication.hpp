@@ -4,6 +4,7 @@
 // only as SHA-256 hashes. Each use case runs its own transaction and writes its audit row.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "contracting/kernel/request_context.hpp"
 
@@ -34,6 +35,7 @@ struct LoginResult {
     app::Role role = app::Role::Auditor;
     std::string display_name;
     bool mfa_setup_required = false;
+    std::vector<std::string> roles;  // every role of the user; `role` is the session's first
 };
 
 // INVALID_CREDENTIALS, ACCOUNT_LOCKED, TOTP_REQUIRED, INVALID_TOTP (401/429); a failure counts
@@ -45,8 +47,11 @@ void logOut(app::RequestContext& ctx, const std::string& token);
 struct Me {
     bool totp_enabled = false;
     std::string display_name;
+    std::vector<std::string> roles;  // every role; the session acts in one of them (issue 15)
+    bool provider_admin = false;     // a provider's user that is its provider's administrator
+    bool manages_users = false;      // ... and its provider may manage its own users
 };
-// The logged-in staff user's second factor and name (nothing for providers).
+// The logged-in user's second factor, name and roles (nothing for API keys).
 std::optional<Me> aboutMe(app::RequestContext& ctx);
 
 struct TotpEnrolment {

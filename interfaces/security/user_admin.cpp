@@ -8,6 +8,8 @@
 #include "crypto.hpp"
 #include "interfaces/mysql/connection.hpp"
 #include "password_hash.hpp"
+#include "people_admin.hpp"
+#include "people_rules.hpp"
 
 namespace zc::security {
 namespace {
@@ -47,8 +49,8 @@ AuditRecord scopeRecord(const UserScope& s) {
 AuditRecord auditOf(const CreatedUser& u) {
     AuditRecord r;
     r.set("id", u.id).set("username", u.username).set("display_name", u.display_name);
-    r.set("role", u.role);
-    if (u.provider_id) r.set("provider_id", *u.provider_id);
+    r.set("role", u.role).set("roles", u.roles);
+    if (u.provider_id) r.set("provider_id", *u.provider_id).set("provider_admin", u.provider_admin);
     if (!u.provider_id) {
         r.set("municipalities", u.scope.municipalities).set("regional_for", u.scope.regional_for);
     }
@@ -95,8 +97,38 @@ void checkUsername(const std::string& username) {
     }
 }
 
-CreatedUser createUser(RequestContext& ctx, const NewUser& u) {
+namespace {
+
+// The user as it will be created: a provider administrator's user belongs to its provider;
+// the roles checked, the first of them as `role`.
+NewUser withinAuthority(RequestContext& ctx, const NewUser& in) {
+    NewUser u = in;
+    const Authority auth = authorityOf(ctx);
+    if (!auth.municipal()) {
+        if (u.provider_id && *u.provider_id != auth.provider_id) {
+            throw ValidationError("USER_ADMIN_NOT_ALLOWED",
+                                  "A provider administrator creates users of its own provider "
+                                  "only.",
+                                  "provider_id");
+        }
+        u.provider_id = auth.provider_id;
+    }
+    if (u.roles.empty()) u.roles = {u.role};
+    u.role = u.roles.front();
     checkUserProvider(ctx, u);
+    u.roles = checkedRoles(u.roles, u.role == app::roleName(app::Role::Provider));
+    if (u.provider_admin && !u.provider_id) {
+        throw ValidationError("PROVIDER_NOT_ALLOWED",
+                              "Only a provider's user can be its provider's administrator.",
+                              "provider_admin");
+    }
+    return u;
+}
+
+}  // namespace
+
+CreatedUser createUser(RequestContext& ctx, const NewUser& in) {
+    const NewUser u = withinAuthority(ctx, in);
     if (auto why = passwordPolicyViolation(u.password); !why.empty()) {
         throw ValidationError("WEAK_PASSWORD", why, "password");
     }
@@ -106,7 +138,8 @@ CreatedUser createUser(RequestContext& ctx, const NewUser& u) {
     }
     const std::string hash = hashPassword(u.password, ctx.config.pbkdf2_iterations);
     db::Transaction tx(ctx.db);
-    CreatedUser out{0, u.username, u.display_name, u.role, u.provider_id, {}};
+    CreatedUser out{0,       u.username,       u.display_name, u.role,
+                    u.roles, u.provider_admin, u.provider_id,  {}};
     if (!u.provider_id) {
         // Without a scope: every municipality known now (none yet for the first administrator
         // of a new installation).
@@ -119,6 +152,8 @@ CreatedUser createUser(RequestContext& ctx, const NewUser& u) {
                               "municipalities");
     }
     out.id = insertUser(ctx.db, {u.username, u.display_name, u.role, u.provider_id, hash});
+    replaceUserRoles(ctx.db, out.id, u.roles);
+    if (u.provider_admin) setProviderAdmin(ctx.db, out.id, true);
     if (!u.provider_id) replaceUserScope(ctx.db, out.id, out.scope);
     appendAudit(ctx, {"user.create", "user", std::to_string(out.id), "ok", std::nullopt,
                       auditOf(out).json()});
@@ -157,7 +192,11 @@ void createFirstAdmin(RequestContext& ctx, const std::string& username,
                               "");
     }
     checkUsername(username);
-    createUser(ctx, {username, "Administrator", "admin", std::nullopt, password, std::nullopt});
+    createUser(ctx, {.username = username,
+                     .display_name = "Administrator",
+                     .role = "admin",
+                     .provider_id = std::nullopt,
+                     .password = password});
 }
 
 IssuedApiKey issueApiKey(RequestContext& ctx, std::int64_t provider_id, const std::string& label) {

@@ -18,22 +18,30 @@ struct NewUser {
     std::string username;  // checked by the caller: [a-z0-9._-]{3,64} (INVALID_USERNAME)
     std::string display_name;
     std::string role;  // a role's name, checked by the caller (INVALID_ROLE)
+    // More roles (issue 15): when given, all of the user's roles; the first is the role a
+    // session starts with (and `role` is ignored).
+    std::vector<std::string> roles = {};
+    bool provider_admin = false;  // a provider's user that manages its provider's users
     std::optional<std::int64_t> provider_id;
     std::string password;
     // A staff user's scope; without one the user works for every municipality (as before
     // issue 13). A provider's user has none.
-    std::optional<UserScope> scope;
+    std::optional<UserScope> scope = std::nullopt;
 };
 
 struct CreatedUser {
     std::int64_t id = 0;
     std::string username, display_name, role;
+    std::vector<std::string> roles;
+    bool provider_admin = false;
     std::optional<std::int64_t> provider_id;
     UserScope scope;
 };
 
 // PROVIDER_NOT_ALLOWED / PROVIDER_REQUIRED / NOT_FOUND (provider), WEAK_PASSWORD,
-// DUPLICATE_USERNAME, and the scope's refusals (setUserScope).
+// DUPLICATE_USERNAME, INVALID_ROLE, and the scope's refusals (setUserScope). An administrator
+// creates any user; a provider administrator only its own provider's (USER_ADMIN_NOT_ALLOWED
+// otherwise, people_admin.hpp).
 CreatedUser createUser(app::RequestContext& ctx, const NewUser& u);
 // PUT /users/{id}/municipalities: replaces a staff user's scope, audited "user.scope" (before and
 // after). NOT_FOUND (user); INVALID_FIELD for a provider's user, an empty scope or a regional

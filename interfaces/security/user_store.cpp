@@ -71,8 +71,10 @@ void insertSession(db::Connection& db, const std::string& token_hash, std::int64
 std::optional<SessionUser> findSessionUser(db::Connection& db, const std::string& token_hash,
                                            const std::string& now, const std::string& idle_since) {
     const auto r = db.queryOne(
-        "SELECT u.id, u.username, u.role, s.mfa_pending, u.provider_id FROM sessions s JOIN users u"
-        " ON u.id = s.user_id"
+        "SELECT u.id, u.username, COALESCE(r.role, u.role), s.mfa_pending, u.provider_id"
+        " FROM sessions s JOIN users u ON u.id = s.user_id"
+        // The session's active role while the user still has it (issue 15), else users.role.
+        " LEFT JOIN user_roles r ON r.user_id = u.id AND r.role = s.active_role"
         " WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ?"
         " AND s.last_used_at > ? AND u.active = 1",
         {token_hash, now, idle_since});
@@ -153,7 +155,11 @@ bool usernameTaken(db::Connection& db, const std::string& username) {
 }
 
 bool adminExists(db::Connection& db) {
-    return db.queryOne("SELECT id FROM users WHERE role = 'admin' LIMIT 1").has_value();
+    return db
+        .queryOne(
+            "SELECT user_id FROM user_roles WHERE role = 'admin' UNION"
+            " SELECT id FROM users WHERE role = 'admin' LIMIT 1")
+        .has_value();
 }
 
 std::int64_t insertUser(db::Connection& db, const NewUserRow& u) {
@@ -162,7 +168,9 @@ std::int64_t insertUser(db::Connection& db, const NewUserRow& u) {
         " VALUES (?, ?, ?, ?, ?)",
         {u.username, u.display_name, u.role,
          u.provider_id ? db::Param{*u.provider_id} : db::Param{nullptr}, u.password_hash});
-    return db.lastInsertId();
+    const std::int64_t id = db.lastInsertId();
+    db.execute("INSERT INTO user_roles (user_id, role) VALUES (?, ?)", {id, u.role});
+    return id;
 }
 
 std::vector<UserSummary> allUsers(db::Connection& db) {

@@ -173,6 +173,13 @@ TEST(RoleTable, ListedRolesAreLetThroughOnReadingRoutes) {
             const std::string id =
                 role == Role::Provider ? std::to_string(callers.providerId()) : "1";
             const Response r = call(route, callers.of(role), id);
+            // Users are managed by a provider's administrator only (issue 15): an API key
+            // passes the role table and is refused by the use case, with its own code.
+            if (role == Role::Provider && r.code() == "USER_ADMIN_NOT_ALLOWED") {
+                EXPECT_EQ(r.status, 403) << label(route, role);
+                ++checked;
+                continue;
+            }
             EXPECT_NE(r.status, 403) << label(route, role) << ": " << r.describe();
             EXPECT_NE(r.status, 401) << label(route, role) << ": " << r.describe();
             EXPECT_LT(r.status, 500) << label(route, role) << ": " << r.describe();

@@ -100,6 +100,7 @@ export function clearCache() {
 }
 export const post = (path, json = {}) => request('POST', path, { json });
 export const patch = (path, json = {}) => request('PATCH', path, { json });
+export const put = (path, json = {}) => request('PUT', path, { json });
 export const postText = (path, text, contentType) => request('POST', path, { body: text, contentType });
 
 // A query string from an object, leaving out empty values.

@@ -4,7 +4,7 @@ import * as api from './api.js';
 import { LANGUAGES, language, setLanguage, t } from './i18n.js';
 import './strings.js';
 import screens from './screens/index.js';
-import { announce, clearAnnouncement, errorBlock, field, form, h, page } from './ui.js';
+import { announce, clearAnnouncement, errorBlock, errorLine, field, form, h, page } from './ui.js';
 
 const main = document.getElementById('main');
 let user = null;
@@ -34,8 +34,11 @@ export function navigate(path, { replace = false } = {}) {
   render();
 }
 
+// A screen of the user's active role (and, with `when`, only for some users of it).
+const forUser = (r) => r.roles.includes(user.role) && (!r.when || r.when(user));
+
 function homePath() {
-  const first = routes.find((r) => r.nav && r.roles.includes(user.role));
+  const first = routes.find((r) => r.nav && forUser(r));
   return first ? first.path : '/';
 }
 
@@ -47,7 +50,7 @@ function renderNav() {
     return;
   }
   const here = location.pathname;
-  const items = routes.filter((r) => r.nav && r.roles.includes(user.role));
+  const items = routes.filter((r) => r.nav && forUser(r));
   nav.replaceChildren(h('ul', {}, items.map((r) => h('li', {},
     h('a', { href: r.path, dataset: { route: '' }, 'aria-current': here === r.path ? 'page' : null }, t(r.nav))))));
 }
@@ -63,10 +66,27 @@ function renderSession() {
   const parts = [h('label', { for: 'language', class: 'visually-hidden' }, t('ui.language')), select];
   if (user) {
     parts.unshift(h('span', { class: 'who' }, t('login.as', { name: user.display_name || user.name, role: t(`role.${user.role}`) })));
+    if (user.roles && user.roles.length > 1) parts.push(...roleSwitch());
     parts.push(h('button', { type: 'button', id: 'logout', onclick: logout }, t('login.logout')));
   }
   box.replaceChildren(...parts);
   document.getElementById('skip-link').textContent = t('ui.skip');
+}
+
+// A user with several roles acts in one at a time (issue 15); switching is audited.
+function roleSwitch() {
+  const select = h('select', { id: 'role-switch' },
+    user.roles.map((r) => h('option', { value: r, selected: r === user.role }, t(`role.${r}`))));
+  select.addEventListener('change', async () => {
+    try {
+      await api.post('/auth/role', { role: select.value });
+      await start('/');
+    } catch (error) {
+      select.value = user.role;
+      announce(errorLine(error), 'error');
+    }
+  });
+  return [h('label', { for: 'role-switch' }, t('adm.role_switch')), select];
 }
 
 async function logout() {
@@ -163,7 +183,7 @@ async function render() {
     page(main, t('ui.not_found'));
     return;
   }
-  if (!found.route.roles.includes(user.role)) {
+  if (!forUser(found.route)) {
     page(main, t('ui.not_for_role'));
     return;
   }

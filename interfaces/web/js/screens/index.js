@@ -1,6 +1,7 @@
 // Every screen of the application, by role. A screen: {path, nav?: string key for the menu,
-// roles: [role names], render(main, ctx)}. The menu shows the screens with `nav` in this order.
+// roles: [role names], when?(user): shown only then, render(main, ctx)}. The menu shows the screens with `nav` in this order.
 import accessOfficer from './access_officer.js';
+import admin, { adminHome } from './admin.js';
 import auditor from './auditor.js';
 import budget from './budget.js';
 import contractManager from './contract_manager.js';
@@ -9,4 +10,7 @@ import provider from './provider.js';
 
 // Auditor and access officer first: a role's home is its first menu entry, and these modules'
 // first entries are those roles' homes (the contract manager module also lists screens for them).
-export default [...auditor, ...accessOfficer, ...contractManager, ...provider, ...finance, ...budget];
+// The administrator's users come first (its home); its other screens last.
+export default [
+  ...adminHome, ...auditor, ...accessOfficer, ...contractManager, ...provider, ...finance, ...budget, ...admin,
+];

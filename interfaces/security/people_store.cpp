@@ -1,0 +1,190 @@
+#include "people_store.hpp"
+
+#include "interfaces/mysql/connection.hpp"
+
+namespace zc::security {
+
+std::vector<std::string> userRoles(db::Connection& db, std::int64_t user_id) {
+    std::vector<std::string> out;
+    const auto first = db.queryOne("SELECT role FROM users WHERE id = ?", {user_id});
+    if (!first) return out;
+    out.push_back(first->str(0));
+    for (const auto& r :
+         db.query("SELECT role FROM user_roles WHERE user_id = ? AND role <> ? ORDER BY role",
+                  {user_id, out.front()})) {
+        out.push_back(r.str(0));
+    }
+    return out;
+}
+
+std::vector<PersonRow> people(db::Connection& db, std::int64_t provider_id) {
+    std::vector<PersonRow> out;
+    for (const auto& r : db.query(
+             "SELECT id, username, display_name, provider_id, provider_admin, active, totp_enabled,"
+             " last_login_at FROM users WHERE (? = 0 OR provider_id = ?) ORDER BY id",
+             {provider_id, provider_id})) {
+        out.push_back({r.i64(0),
+                       r.str(1),
+                       r.str(2),
+                       {},
+                       r.optI64(3).value_or(0),
+                       r.i64(4) != 0,
+                       r.i64(5) != 0,
+                       r.i64(6) != 0,
+                       r.opt(7)});
+    }
+    for (auto& p : out) p.roles = userRoles(db, p.id);
+    return out;
+}
+
+std::optional<ManagedUser> lockManagedUser(db::Connection& db, std::int64_t user_id) {
+    const auto r = db.queryOne(
+        "SELECT id, username, display_name, provider_id, provider_admin, active, totp_enabled,"
+        " totp_secret IS NOT NULL FROM users WHERE id = ? FOR UPDATE",
+        {user_id});
+    if (!r) return std::nullopt;
+    ManagedUser u;
+    u.id = r->i64(0);
+    u.username = r->str(1);
+    u.display_name = r->str(2);
+    u.provider_id = r->optI64(3).value_or(0);
+    u.provider_admin = r->i64(4) != 0;
+    u.active = r->i64(5) != 0;
+    u.totp_enabled = r->i64(6) != 0;
+    u.totp_secret_set = r->i64(7) != 0;
+    u.roles = userRoles(db, user_id);
+    return u;
+}
+
+void replaceUserRoles(db::Connection& db, std::int64_t user_id,
+                      const std::vector<std::string>& roles) {
+    db.execute("DELETE FROM user_roles WHERE user_id = ?", {user_id});
+    for (const auto& role : roles) {
+        db.execute("INSERT IGNORE INTO user_roles (user_id, role) VALUES (?, ?)", {user_id, role});
+    }
+    db.execute("UPDATE users SET role = ? WHERE id = ?", {roles.front(), user_id});
+}
+
+void setDisplayName(db::Connection& db, std::int64_t user_id, const std::string& name) {
+    db.execute("UPDATE users SET display_name = ? WHERE id = ?", {name, user_id});
+}
+
+void setProviderAdmin(db::Connection& db, std::int64_t user_id, bool provider_admin) {
+    db.execute("UPDATE users SET provider_admin = ? WHERE id = ?",
+               {std::int64_t{provider_admin ? 1 : 0}, user_id});
+}
+
+void setUserActive(db::Connection& db, std::int64_t user_id, bool active) {
+    db.execute("UPDATE users SET active = ? WHERE id = ?", {std::int64_t{active ? 1 : 0}, user_id});
+}
+
+std::int64_t endUserSessions(db::Connection& db, std::int64_t user_id, const std::string& now) {
+    return db.execute("UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL",
+                      {now, user_id});
+}
+
+std::int64_t otherActiveAdmins(db::Connection& db, std::int64_t except) {
+    const auto rows = db.query(
+        "SELECT u.id FROM users u WHERE u.active = 1 AND u.id <> ? AND (u.role = 'admin' OR"
+        " EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = 'admin'))"
+        " FOR UPDATE",
+        {except});
+    return static_cast<std::int64_t>(rows.size());
+}
+
+std::int64_t otherProviderAdmins(db::Connection& db, std::int64_t provider_id,
+                                 std::int64_t except) {
+    const auto rows = db.query(
+        "SELECT id FROM users WHERE provider_id = ? AND provider_admin = 1 AND active = 1"
+        " AND id <> ? FOR UPDATE",
+        {provider_id, except});
+    return static_cast<std::int64_t>(rows.size());
+}
+
+void setLastLogin(db::Connection& db, std::int64_t user_id, const std::string& now) {
+    db.execute("UPDATE users SET last_login_at = ? WHERE id = ?", {now, user_id});
+}
+
+void setSessionRole(db::Connection& db, const std::string& token_hash, const std::string& role) {
+    db.execute("UPDATE sessions SET active_role = ? WHERE token_hash = ?", {role, token_hash});
+}
+
+std::pair<bool, std::int64_t> providerAdminOf(db::Connection& db, std::int64_t user_id) {
+    const auto r =
+        db.queryOne("SELECT provider_admin, provider_id FROM users WHERE id = ?", {user_id});
+    if (!r) return {false, 0};
+    return {r->i64(0) != 0, r->optI64(1).value_or(0)};
+}
+
+bool providerSelfManaged(db::Connection& db, std::int64_t provider_id) {
+    const auto r =
+        db.queryOne("SELECT users_self_managed FROM providers WHERE id = ?", {provider_id});
+    return r && r->i64(0) != 0;
+}
+
+bool setProviderSelfManaged(db::Connection& db, std::int64_t provider_id, bool allowed) {
+    if (!db.queryOne("SELECT id FROM providers WHERE id = ? FOR UPDATE", {provider_id})) {
+        return false;
+    }
+    db.execute("UPDATE providers SET users_self_managed = ? WHERE id = ?",
+               {std::int64_t{allowed ? 1 : 0}, provider_id});
+    return true;
+}
+
+std::int64_t insertTotpReset(db::Connection& db, std::int64_t user_id, std::int64_t requested_by,
+                             const std::string& now) {
+    db.execute(
+        "INSERT INTO totp_resets (user_id, requested_by, requested_at, status)"
+        " VALUES (?, ?, ?, 'open')",
+        {user_id, requested_by, now});
+    return db.lastInsertId();
+}
+
+bool openTotpResetExists(db::Connection& db, std::int64_t user_id) {
+    return db
+        .queryOne("SELECT id FROM totp_resets WHERE user_id = ? AND status = 'open' FOR UPDATE",
+                  {user_id})
+        .has_value();
+}
+
+namespace {
+
+const char* const kResetColumns =
+    "SELECT t.id, t.user_id, u.username, u.provider_id, t.requested_by, q.username,"
+    " t.requested_at, t.status, t.decided_by, t.decided_at FROM totp_resets t"
+    " JOIN users u ON u.id = t.user_id JOIN users q ON q.id = t.requested_by ";
+
+TotpReset resetOf(const db::Row& r) {
+    return TotpReset{r.i64(0),    r.i64(1), r.str(2), r.optI64(3).value_or(0),
+                     r.i64(4),    r.str(5), r.str(6), r.str(7),
+                     r.optI64(8), r.opt(9)};
+}
+
+}  // namespace
+
+std::optional<TotpReset> lockTotpReset(db::Connection& db, std::int64_t id) {
+    const auto r = db.queryOne(std::string(kResetColumns) + "WHERE t.id = ? FOR UPDATE", {id});
+    if (!r) return std::nullopt;
+    return resetOf(*r);
+}
+
+std::vector<TotpReset> openTotpResets(db::Connection& db, std::int64_t provider_id) {
+    std::vector<TotpReset> out;
+    const std::string sql =
+        std::string(kResetColumns) +
+        "WHERE t.status = 'open' AND (? = 0 OR u.provider_id = ?) ORDER BY t.id";
+    for (const auto& r : db.query(sql, {provider_id, provider_id})) out.push_back(resetOf(r));
+    return out;
+}
+
+void decideTotpReset(db::Connection& db, std::int64_t id, const std::string& status,
+                     std::int64_t decided_by, const std::string& now) {
+    db.execute("UPDATE totp_resets SET status = ?, decided_by = ?, decided_at = ? WHERE id = ?",
+               {status, decided_by, now, id});
+}
+
+void clearTotp(db::Connection& db, std::int64_t user_id) {
+    db.execute("UPDATE users SET totp_secret = NULL, totp_enabled = 0 WHERE id = ?", {user_id});
+}
+
+}  // namespace zc::security
