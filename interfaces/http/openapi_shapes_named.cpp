@@ -175,7 +175,7 @@ std::vector<NamedShape> namedShapes() { return kNamedShapes; }
 std::vector<OperationShape> operationShapes() {
     std::vector<OperationShape> all;
     for (auto part : {accessShapes(), contractingShapes(), clientShapes(), billingShapes(),
-                      paymentShapes(), budgetShapes()}) {
+                      paymentShapes(), budgetShapes(), exportShapes()}) {
         for (auto& s : part) all.push_back(std::move(s));
     }
     return all;

@@ -1,6 +1,7 @@
 // The auditor's screens: the audit trail with filters and pages, and the verification of its
 // hash chain. Admins may open both (the API allows them).
 import * as api from '../api.js';
+import { exportButton } from '../export_button.js';
 import { dateTime, integer } from '../format.js';
 import { localizer, t } from '../i18n.js';
 import { badge, form, h, link, load, page, section, showError, table, uid } from '../ui.js';
@@ -127,7 +128,8 @@ async function renderTrail(main, ctx) {
   // The form is painted before anything loads: what is typed into it is never painted over.
   const filterEl = filterForm(ctx);
   page(main, t('aud.trail.title'), h('p', {}, t('aud.trail.intro')),
-    section(t('aud.filter.label'), filterEl), section(t('aud.rows'), body));
+    section(t('aud.filter.label'), filterEl),
+    exportButton(`/exports/audit.csv${api.query(filters)}`, 'auditspoor.csv'), section(t('aud.rows'), body));
   api.get('/users').then((users) => suggest(filterEl, 'actor', users.map((u) => u.username)), () => {});
   await load(body, () => loadRows(filterEl, { ...filters, limit: PAGE_SIZE, offset }), (rows) => (rows ? [
     trailTable(rows),

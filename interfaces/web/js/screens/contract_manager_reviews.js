@@ -4,6 +4,7 @@
 // contract manager, accept or reject with a required reason. The detail page also shows the
 // line's way to payment (its claim-line trace).
 import * as api from '../api.js';
+import { exportButton } from '../export_button.js';
 import './review_strings.js';
 import { date, dateTime, integer, money, percent } from '../format.js';
 import { t } from '../i18n.js';
@@ -192,7 +193,8 @@ export async function reviewsScreen(main, ctx) {
   const filter = FILTERS.includes(ctx.query.get('status')) ? ctx.query.get('status') : 'open';
   const body = h('div', {});
   page(main, t('cm.rev.title'), h('p', {}, t('cm.rev.intro')),
-    statusFilter(ctx, '/reviews', FILTERS.map((f) => ({ value: f, label: t(`cm.rev.filter.${f}`) })), filter), body,
+    statusFilter(ctx, '/reviews', FILTERS.map((f) => ({ value: f, label: t(`cm.rev.filter.${f}`) })), filter),
+    exportButton(`/exports/reviews.csv${filter === 'all' ? '' : `?status=${filter}`}`, 'beoordelingen.csv'), body,
     isManager(ctx) ? answerOverdueSection(ctx) : null);
   await load(body, async () => [await loadQueue(filter), await productMap()],
     ([items, products]) => [queueSummary(items), queueTable(ctx, items, products)]);

@@ -1,6 +1,7 @@
 // The bank side: uploading a camt.053 statement (with a progress bar) and the reconciliation
 // work list of entries that matched no transfer, or with another amount, with their resolution.
 import * as api from '../api.js';
+import { exportButton } from '../export_button.js';
 import { date, integer, money } from '../format.js';
 import { t } from '../i18n.js';
 import {
@@ -201,7 +202,8 @@ async function worklistScreen(main, ctx) {
   const panel = h('div', { id: 'resolve-panel' });
   const reload = () => load(list, () => api.get('/reconciliation/work-list'),
     (entries) => worklistTable(entries, ctx, panel, reload));
-  page(main, t('fin.worklist.title'), h('p', {}, t('fin.worklist.intro')), section(t('fin.worklist.entries'), list), panel);
+  page(main, t('fin.worklist.title'), h('p', {}, t('fin.worklist.intro')), section(t('fin.worklist.entries'),
+    exportButton('/exports/work-list.csv', 'werklijst.csv'), list), panel);
   await reload();
 }
 

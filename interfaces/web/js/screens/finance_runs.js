@@ -1,6 +1,7 @@
 // Payment runs: the list, preparing a run, the municipality's debtor account, one run's page
 // with its transfers, offsets and left-out payables, the four-eyes approval and the pain.001.
 import * as api from '../api.js';
+import { exportButton } from '../export_button.js';
 import { date, dateTime, integer, money } from '../format.js';
 import { t } from '../i18n.js';
 import {
@@ -136,7 +137,7 @@ function debtorForm(ctx, municipalities) {
 
 async function runsScreen(main, ctx) {
   const list = h('div');
-  const parts = [section(t('fin.runs.list'), list)];
+  const parts = [section(t('fin.runs.list'), exportButton('/exports/payment-runs.csv', 'betaalruns.csv'), list)];
   if (ctx.user.role === 'finance') {
     const [all, providers] = await Promise.all([api.get('/municipalities'), providerMap()]);
     const municipalities = ownOf(ctx.user, all);
@@ -313,6 +314,7 @@ async function runScreen(main, ctx) {
     parts.push(section(t('fin.run.file'), h('p', { id: 'no-file' }, t('fin.run.no_file'))));
   }
   parts.push(
+    exportButton(`/exports/payment-runs/${run.id}/items.csv`, `betaalrun-${run.id}-posten.csv`),
     section(t('fin.run.transfers'), transfersTable(run)),
     section(t('fin.run.paid_payables'), itemsTable(items.filter((i) => i.outcome === 'paid'), providers, run.transfers,
       t('fin.run.paid_caption'), t('fin.run.none'), false)),

@@ -1,6 +1,7 @@
 // The provider's own declarations (GET /declarations, newest first), page by page, with a
 // search by declaration number; each links to its lines at /provider/declarations/:id.
 import * as api from '../api.js';
+import { exportButton } from '../export_button.js';
 import { dateTime, integer, money } from '../format.js';
 import { t } from '../i18n.js';
 import { form, h, link, load, page, section, table } from '../ui.js';
@@ -70,7 +71,8 @@ async function renderDeclarations(main, ctx) {
   const body = h('div');
   page(main, t('prov.declarations.title'), h('p', {}, t('prov.declarations.intro')),
     h('div', { class: 'card' }, searchForm(ctx, number), number ? h('p', {}, link(LIST, t('prov.declarations.all'))) : null),
-    section(t('prov.declarations.list'), body));
+    section(t('prov.declarations.list'),
+      exportButton(`/exports/declarations.csv${api.query({ number })}`, 'declaraties.csv'), body));
   await load(body, () => fetchPage(number, offset), ({ rows, more }) => [
     declarationsTable(rows, number),
     number ? null : pager(offset, rows.length, more),
