@@ -139,7 +139,7 @@ ApiResponse exportAudit(RequestContext& ctx, const ApiRequest& req) {
         },
         [&](const security::AuditRow& r) { addAuditRow(csv, r); });
     auditExport(ctx, "audit", filters, csv.rows());
-    return csvDownload(csv, "auditspoor.csv");
+    return csvDownload(csv, "audittrail.csv");
 }
 
 }  // namespace zc::http

@@ -162,7 +162,7 @@ TEST(CsvExports, TheAuditTrailWithItsFiltersAndItsOwnAuditRow) {
 
     const Response r = client().get("/api/v1/exports/audit.csv" + filter, aud);
     expectConforms("GET", "/exports/audit.csv", r);
-    const CsvFile file = expectCsv(r, "auditspoor.csv");
+    const CsvFile file = expectCsv(r, "audittrail.csv");
     EXPECT_GE(file.rows.size(), json.array()->size()) << "every row, not a page";
     for (const auto& row : file.rows) EXPECT_EQ(file.cell(row, "Actie"), "export.csv");
     for (std::size_t i = 0; i < json.array()->size(); ++i) {

@@ -22,12 +22,12 @@ const ACTIONS = [
   'message.acknowledge', 'declaration.receive', 'contract.create', 'contract.status', 'contract.indexation',
   'procedure.create', 'application.submit', 'application.assess', 'provider.create', 'api_key.issue',
   'api_key.revoke', 'payment_run.prepare', 'payment_run.approve', 'bank_statement.import', 'bank_entry.resolve',
-  'budget.create', 'budget_reallocation.request', 'settlement.create', 'user.create',
+  'budget.create', 'budget_reallocation.request', 'settlement.create', 'user.create', 'export.csv',
 ];
 const OBJECT_TYPES = [
   'user', 'endpoint', 'client', 'decision', 'allocation', 'message', 'request', 'declaration', 'contract',
   'procedure', 'application', 'provider', 'payable', 'payment_run', 'bank_statement', 'bank_entry', 'budget',
-  'budget_reallocation', 'settlement', 'municipality', 'product', 'district', 'team',
+  'budget_reallocation', 'settlement', 'municipality', 'product', 'district', 'team', 'export',
 ];
 
 // Attaches a <datalist> of suggestions to the named input of a form.
@@ -129,7 +129,7 @@ async function renderTrail(main, ctx) {
   const filterEl = filterForm(ctx);
   page(main, t('aud.trail.title'), h('p', {}, t('aud.trail.intro')),
     section(t('aud.filter.label'), filterEl),
-    exportButton(`/exports/audit.csv${api.query(filters)}`, 'auditspoor.csv'), section(t('aud.rows'), body));
+    exportButton(`/exports/audit.csv${api.query(filters)}`, 'audittrail.csv'), section(t('aud.rows'), body));
   api.get('/users').then((users) => suggest(filterEl, 'actor', users.map((u) => u.username)), () => {});
   await load(body, () => loadRows(filterEl, { ...filters, limit: PAGE_SIZE, offset }), (rows) => (rows ? [
     trailTable(rows),
