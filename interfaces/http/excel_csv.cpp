@@ -1,7 +1,6 @@
 #include "excel_csv.hpp"
 
 #include <chrono>
-#include <cstdio>
 
 #include "contracting/kernel/errors.hpp"
 
@@ -34,14 +33,12 @@ int numberAt(const std::string& s, std::size_t at, std::size_t n) {
 // and ends (October).
 std::chrono::sys_seconds lastSundayOneUtc(std::chrono::year year, std::chrono::month month) {
     using namespace std::chrono;
-    const sys_days day{year / month / Sunday[last]};
-    return sys_seconds{day} + hours{1};
+    const sys_days sunday{year / month / Sunday[last]};
+    return sys_seconds{sunday} + hours{1};
 }
 
 std::string twoDigits(unsigned n) {
-    char buf[4];
-    std::snprintf(buf, sizeof buf, "%02u", n % 100);
-    return buf;
+    return {static_cast<char>('0' + n / 10 % 10), static_cast<char>('0' + n % 10)};
 }
 
 }  // namespace
@@ -83,16 +80,16 @@ std::string amsterdamTime(const std::string& utc) {
         return excelText(utc);
     }
     using namespace std::chrono;
-    const year_month_day day{year{numberAt(utc, 0, 4)},
-                             month{static_cast<unsigned>(numberAt(utc, 5, 2))},
-                             std::chrono::day{static_cast<unsigned>(numberAt(utc, 8, 2))}};
-    if (!day.ok()) return excelText(utc);
+    const year_month_day civil{year{numberAt(utc, 0, 4)},
+                               month{static_cast<unsigned>(numberAt(utc, 5, 2))},
+                               day{static_cast<unsigned>(numberAt(utc, 8, 2))}};
+    if (!civil.ok()) return excelText(utc);
     const int second =
         utc.size() >= 19 && utc[16] == ':' && digits(utc, 17, 2) ? numberAt(utc, 17, 2) : 0;
-    const sys_seconds at = sys_days{day} + hours{numberAt(utc, 11, 2)} +
+    const sys_seconds at = sys_days{civil} + hours{numberAt(utc, 11, 2)} +
                            minutes{numberAt(utc, 14, 2)} + seconds{second};
     const bool summer =
-        at >= lastSundayOneUtc(day.year(), March) && at < lastSundayOneUtc(day.year(), October);
+        at >= lastSundayOneUtc(civil.year(), March) && at < lastSundayOneUtc(civil.year(), October);
     const sys_seconds local = at + hours{summer ? 2 : 1};
     const auto local_day = floor<days>(local);
     const year_month_day ymd{local_day};

@@ -20,6 +20,7 @@ class ExcelCsv {
 
     // Text, neutralised and quoted where needed; an absent value is an empty cell.
     ExcelCsv& text(const std::string& s);
+    ExcelCsv& text(const char* s) { return text(std::string(s)); }
     ExcelCsv& text(const std::optional<std::string>& s);
     // A whole number as is ("-3", "1250"); an absent value is an empty cell.
     ExcelCsv& number(std::int64_t n);

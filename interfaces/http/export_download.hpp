@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "api_request.hpp"
 #include "excel_csv.hpp"

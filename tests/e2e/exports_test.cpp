@@ -42,7 +42,7 @@ TEST(CsvExports, TheReviewQueueWithItsFiltersRolesAndAuditRow) {
     const CsvFile file = expectCsv(open, "beoordelingen.csv");
     EXPECT_EQ(file.header.front(), "Id");
     EXPECT_EQ(file.header.at(11), "Bedrag (€)");
-    EXPECT_EQ(file.rows.size(), listed.array()->size()) << "every row, no page";
+    for (const auto& r : file.rows) EXPECT_EQ(file.cell(r, "Status"), "open") << "the filter";
     const auto* row = file.rowWith("Prestatie", line.reference);
     ASSERT_NE(row, nullptr);
     EXPECT_EQ(file.cell(*row, "Id"), item->get("id").toString());
