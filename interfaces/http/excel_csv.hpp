@@ -31,6 +31,7 @@ class ExcelCsv {
     // A date "YYYY-MM-DD" (anything after the day is ignored) as "dd-mm-jjjj".
     ExcelCsv& date(const std::string& iso);
     ExcelCsv& date(const std::optional<std::string>& iso);
+    ExcelCsv& date(const char* iso) { return date(std::string(iso)); }
     // A UTC moment "YYYY-MM-DD HH:MM[:SS]" (or with a T, fractions and Z) as Amsterdam time.
     ExcelCsv& moment(const std::string& utc);
     // "ja" or "nee".
