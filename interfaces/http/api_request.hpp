@@ -50,6 +50,9 @@ struct ApiResponse {
     std::string content_type;  // when set, `raw` is sent as is instead of `body` as JSON
     std::string raw;
     std::string cache_control;  // for a raw answer; "" = no-store
+    // For a raw answer: a download, sent with Content-Disposition: attachment and this file
+    // name (plain ASCII, no quotes); "" = shown inline.
+    std::string attachment;
     // The web application's session (log-in and log-out): the server sets this token as an
     // HttpOnly cookie; "" clears the cookie.
     std::optional<std::string> session_cookie;

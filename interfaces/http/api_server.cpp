@@ -82,6 +82,9 @@ void sendRaw(HTTPServerResponse& res, const ApiResponse& answer) {
     res.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(answer.status));
     res.setContentType(answer.content_type);
     res.set("Cache-Control", answer.cache_control.empty() ? "no-store" : answer.cache_control);
+    if (!answer.attachment.empty()) {
+        res.set("Content-Disposition", "attachment; filename=\"" + answer.attachment + "\"");
+    }
     res.set("X-Content-Type-Options", "nosniff");
     res.set("Strict-Transport-Security", "max-age=31536000");
     res.setContentLength(static_cast<std::streamsize>(answer.raw.size()));

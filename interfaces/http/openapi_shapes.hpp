@@ -58,6 +58,7 @@ std::vector<OperationShape> clientShapes();       // clients, allocations, iWmo,
 std::vector<OperationShape> billingShapes();      // declarations, reviews
 std::vector<OperationShape> paymentShapes();      // payments, statements, realisations
 std::vector<OperationShape> budgetShapes();       // budgets, audit, the document itself
+std::vector<OperationShape> exportShapes();       // CSV exports for Excel
 std::vector<NamedShape> namedShapes();
 
 // Every operation's shape, in the order of the areas above.

@@ -213,7 +213,7 @@ std::string pagedQuery(const std::string& sorts) {
 std::vector<OperationShape> operationShapes() {
     std::vector<OperationShape> all;
     for (auto part : {accessShapes(), contractingShapes(), clientShapes(), billingShapes(),
-                      paymentShapes(), budgetShapes()}) {
+                      paymentShapes(), budgetShapes(), exportShapes()}) {
         for (auto& s : part) all.push_back(std::move(s));
     }
     return all;

@@ -1,25 +1,28 @@
 #include "provider_statement_api.hpp"
 
-#include "csv_field.hpp"
+#include "excel_csv.hpp"
 #include "invoicing/app/provider_statements.hpp"
 #include "json_output.hpp"
 
 namespace zc::http {
 namespace {
 
+// The statement's lines as CSV for Dutch Excel (excel_csv.hpp): euros with a decimal comma,
+// dd-mm-jjjj dates and Dutch headers.
 ApiResponse statementCsv(const invoicing::ProviderStatement& s) {
-    std::string csv =
-        "payable_id,date,type,declaration,amount_cents,status,due_date,"
-        "end_to_end_id,paid_on,note\n";
+    ExcelCsv csv({"Betaalpost", "Datum", "Soort", "Declaratie", "Bedrag (€)", "Status",
+                  "Vervaldatum", "End-to-end-id", "Betaald op", "Gemeente", "Notitie"});
     for (const auto& l : s.lines) {
-        csv += std::to_string(l.payable_id) + "," + l.date + "," + l.type + "," +
-               csvField(l.declaration) + "," + std::to_string(l.amount_cents) + "," + l.status +
-               "," + l.due_date + "," + l.end_to_end_id + "," + l.paid_on + "," + csvField(l.note) +
-               "\n";
+        csv.number(l.payable_id).date(l.date).text(l.type).text(l.declaration);
+        csv.euros(l.amount_cents).text(l.status).date(l.due_date).text(l.end_to_end_id);
+        csv.date(l.paid_on).text(l.municipality_code).text(l.note);
+        csv.endRow();
     }
     ApiResponse res;
     res.content_type = "text/csv; charset=utf-8";
-    res.raw = csv;
+    res.raw = csv.str();
+    res.attachment = "rekeningoverzicht-" + std::to_string(s.provider_id) + "-" +
+                     formatDate(s.from) + "-" + formatDate(s.to) + ".csv";
     return res;
 }
 

@@ -13,6 +13,7 @@
 #include "clients_api.hpp"
 #include "contracts_api.hpp"
 #include "declarations_api.hpp"
+#include "exports_api.hpp"
 #include "message_log_api.hpp"
 #include "message_safety_api.hpp"
 #include "messages_api.hpp"
@@ -324,6 +325,17 @@ std::vector<Route> buildRoutes() {
         // Audit trail
         forRoles("GET", v1 + "/audit", {kAud, kAdmin}, listAudit),
         forRoles("GET", v1 + "/audit/verify", {kAud, kAdmin}, verifyAuditApi),
+        // CSV exports for Dutch Excel: the lists above as files, with their roles, scope and
+        // filters, every row; each export audited (exports_api.hpp)
+        forRoles("GET", v1 + "/exports/reviews.csv", {kCm, kAud}, exportReviews),
+        forRoles("GET", v1 + "/exports/declarations.csv", {kProv, kCm, kFin, kAud},
+                 exportDeclarations),
+        forRoles("GET", v1 + "/exports/declarations/{id}/lines.csv", {kProv, kCm, kFin, kAud},
+                 exportDeclarationLines),
+        forRoles("GET", v1 + "/exports/payment-runs.csv", {kFin, kAud}, exportPaymentRuns),
+        forRoles("GET", v1 + "/exports/payment-runs/{id}/items.csv", {kFin, kAud}, exportRunItems),
+        forRoles("GET", v1 + "/exports/work-list.csv", {kFin, kAud}, exportWorkList),
+        forRoles("GET", v1 + "/exports/audit.csv", {kAud, kAdmin}, exportAudit),
     };
 }
 

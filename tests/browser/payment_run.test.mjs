@@ -242,7 +242,17 @@ await run('payment_run', async (browser) => {
   const transfer = prepared.transfers[0];
   assert.ok(xml.includes(`<EndToEndId>${transfer.end_to_end_id}</EndToEndId>`));
   await approver.getByText('Het pain.001-bestand is gedownload.').waitFor();
-  assert.equal(await approver.locator('.progress-text').textContent(), '100 %');
+  const fileSection = approver.locator('main section', { has: approver.getByRole('heading', { level: 2, name: 'Betaalbestand (pain.001)' }) });
+  assert.equal(await fileSection.locator('.progress-text').textContent(), '100 %');
+  // The run's payables for Excel: the file starts with the byte order mark, ';' columns, euros.
+  const [items] = await Promise.all([
+    approver.waitForEvent('download'),
+    approver.getByRole('button', { name: 'Exporteren (Excel)' }).click(),
+  ]);
+  assert.equal(items.suggestedFilename(), `betaalrun-${prepared.id}-posten.csv`);
+  const itemsCsv = fs.readFileSync(await items.path(), 'utf8');
+  assert.ok(itemsCsv.startsWith('\uFEFFBetaalpost;Aanbieder-id;Bedrag (€);Uitkomst;'), itemsCsv.slice(0, 80));
+  assert.ok(itemsCsv.includes(`;${transfer.end_to_end_id};`), `the transfer ${transfer.end_to_end_id} in the items CSV`);
   await screenshot(approver, 'fin-run-approved');
 
   await approver.locator('#nav').getByRole('link', { name: 'Betaalruns', exact: true }).click();

@@ -231,9 +231,12 @@ await run('provider_upload', async (browser) => {
   // Issue 15: the provider reads its bank account (read-only), the one runs pay now marked.
   await page.locator('#provider-accounts').getByText('huidige rekening').waitFor();
   await screenshot(page, 'prov-statement');
-  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV downloaden' }).click()]);
+  // As CSV for Dutch Excel: byte order mark, semicolons, euros with a decimal comma.
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporteren (Excel)' }).click()]);
   const text = await (await csv.createReadStream()).toArray().then((c) => Buffer.concat(c).toString());
-  assert.match(text, new RegExp(`,${number},${6 * a.tariff},open,`));
+  const csvEuros = (cents) => `${Math.floor(cents / 100)},${String(cents % 100).padStart(2, '0')}`;
+  assert.ok(text.startsWith('\uFEFFBetaalpost;Datum;Soort;Declaratie;Bedrag (€);Status;'), text.slice(0, 80));
+  assert.match(text, new RegExp(`;${number};${csvEuros(6 * a.tariff)};open;`));
 
   // The list of declarations: ours, newest first, with what was submitted and awarded.
   await page.locator('#nav').getByRole('link', { name: 'Declaraties', exact: true }).click();

@@ -1,6 +1,7 @@
 // The auditor's screens: the audit trail with filters and pages, and the verification of its
 // hash chain. Admins may open both (the API allows them).
 import * as api from '../api.js';
+import { exportButton } from '../export_button.js';
 import { dateTime, integer } from '../format.js';
 import { localizer, t } from '../i18n.js';
 import { badge, form, h, link, load, page, section, showError, table, uid } from '../ui.js';
@@ -22,12 +23,12 @@ const ACTIONS = [
   'message.acknowledge', 'declaration.receive', 'contract.create', 'contract.status', 'contract.indexation',
   'procedure.create', 'application.submit', 'application.assess', 'provider.create', 'api_key.issue',
   'api_key.revoke', 'payment_run.prepare', 'payment_run.approve', 'bank_statement.import', 'bank_entry.resolve',
-  'budget.create', 'budget_reallocation.request', 'settlement.create', 'user.create',
+  'budget.create', 'budget_reallocation.request', 'settlement.create', 'user.create', 'export.csv',
 ];
 const OBJECT_TYPES = [
   'user', 'endpoint', 'client', 'decision', 'allocation', 'message', 'request', 'declaration', 'contract',
   'procedure', 'application', 'provider', 'payable', 'payment_run', 'bank_statement', 'bank_entry', 'budget',
-  'budget_reallocation', 'settlement', 'municipality', 'product', 'district', 'team',
+  'budget_reallocation', 'settlement', 'municipality', 'product', 'district', 'team', 'export',
 ];
 
 // Attaches a <datalist> of suggestions to the named input of a form.
@@ -128,7 +129,8 @@ async function renderTrail(main, ctx) {
   // The form is painted before anything loads: what is typed into it is never painted over.
   const filterEl = filterForm(ctx);
   page(main, t('aud.trail.title'), h('p', {}, t('aud.trail.intro')),
-    section(t('aud.filter.label'), filterEl), section(t('aud.rows'), body));
+    section(t('aud.filter.label'), filterEl),
+    exportButton(`/exports/audit.csv${api.query(filters)}`, 'audittrail.csv'), section(t('aud.rows'), body));
   api.get('/users').then((users) => suggest(filterEl, 'actor', users.map((u) => u.username)), () => {});
   // The page with the trail's total (X-Total-Count): "1–50 van 2.000".
   await load(body, () => loadRows(filterEl, { ...filters, limit: PAGE_SIZE, offset }), (rows) => (rows ? [

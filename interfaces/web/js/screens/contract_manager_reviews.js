@@ -5,6 +5,7 @@
 // line's way to payment (its claim-line trace).
 import * as api from '../api.js';
 import { pagedList } from '../paged_list.js';
+import { exportButton } from '../export_button.js';
 import './review_strings.js';
 import { date, dateTime, integer, money, percent } from '../format.js';
 import { t } from '../i18n.js';
@@ -195,6 +196,9 @@ function answerOverdueSection(ctx) {
 export async function reviewsScreen(main, ctx) {
   const [products, providers] = await Promise.all([productMap(), api.getCached('/providers?limit=1000')]);
   page(main, t('cm.rev.title'), h('p', {}, t('cm.rev.intro')), queueList(ctx, products, providers),
+    // The export follows the status the list shows (its select: '' is every status).
+    exportButton(() => `/exports/reviews.csv${api.query({ status: main.querySelector('select[name="status"]')?.value ?? 'open' })}`,
+      'beoordelingen.csv'),
     isManager(ctx) ? answerOverdueSection(ctx) : null);
 }
 

@@ -1,6 +1,7 @@
 // The bank side: uploading a camt.053 statement (with a progress bar) and the reconciliation
 // work list of entries that matched no transfer, or with another amount, with their resolution.
 import * as api from '../api.js';
+import { exportButton } from '../export_button.js';
 import { date, integer, money } from '../format.js';
 import { t } from '../i18n.js';
 import { pagedList } from '../paged_list.js';
@@ -222,7 +223,7 @@ async function worklistScreen(main, ctx) {
     caption: t('fin.worklist.caption'),
     empty: t('fin.worklist.empty'),
   });
-  page(main, t('fin.worklist.title'), worklistTabs('open'), h('p', {}, t('fin.worklist.intro')), section(t('fin.worklist.entries'), list), panel);
+  page(main, t('fin.worklist.title'), worklistTabs('open'), h('p', {}, t('fin.worklist.intro')), section(t('fin.worklist.entries'), exportButton('/exports/work-list.csv', 'werklijst.csv'), list), panel);
 }
 
 export default [

@@ -1,13 +1,14 @@
 // Providers seen from finance: balances and integrity blocks of all providers
 // (GET /provider-balances), and one provider's statement with its payables, payments and disputes.
 import * as api from '../api.js';
+import { exportButton } from '../export_button.js';
 import { date, dateTime, money } from '../format.js';
 import { t } from '../i18n.js';
 import {
-  announce, badge, errorBlock, facts, form, h, link, load, page, section, table,
+  announce, badge, facts, form, h, link, load, page, section, table,
 } from '../ui.js';
 import { accountsSection } from './finance_accounts.js';
-import { quietProgress, sourceText, statusBadge } from './finance_common.js';
+import { sourceText, statusBadge } from './finance_common.js';
 
 const providerPath = (id) => `/finance/providers/${id}`;
 
@@ -136,24 +137,8 @@ function paymentsTable(s) {
 }
 
 function csvButton(id, period) {
-  const bar = quietProgress(t('fin.statement.csv_progress'));
-  const feedback = h('div');
-  const button = h('button', { type: 'button' }, t('fin.statement.csv'));
-  button.addEventListener('click', async () => {
-    button.disabled = true;
-    feedback.replaceChildren();
-    try {
-      await api.download(`/providers/${id}/statement${api.query({ ...period, format: 'csv' })}`,
-        `statement-${id}-${period.from}-${period.to}.csv`, bar.update);
-      bar.done();
-    } catch (error) {
-      if (!error || !error.code) throw error;
-      feedback.replaceChildren(errorBlock(error));
-    } finally {
-      button.disabled = false;
-    }
-  });
-  return [h('div', { class: 'actions' }, button), bar.el, feedback];
+  return exportButton(`/providers/${id}/statement${api.query({ ...period, format: 'csv' })}`,
+    `rekeningoverzicht-${id}-${period.from}-${period.to}.csv`);
 }
 
 function periodForm(ctx, period) {

@@ -1,6 +1,7 @@
 // Payment runs: the list, preparing a run, the municipality's debtor account, one run's page
 // with its transfers, offsets and left-out payables, the four-eyes approval and the pain.001.
 import * as api from '../api.js';
+import { exportButton } from '../export_button.js';
 import { date, dateTime, integer, money } from '../format.js';
 import { t, tOr } from '../i18n.js';
 import { pagedList } from '../paged_list.js';
@@ -149,7 +150,7 @@ function debtorForm(ctx, municipalities) {
 }
 
 async function runsScreen(main, ctx) {
-  const parts = [section(t('fin.runs.list'), runsList(ctx))];
+  const parts = [section(t('fin.runs.list'), exportButton('/exports/payment-runs.csv', 'betaalruns.csv'), runsList(ctx))];
   if (ctx.user.role === 'finance') {
     const [all, providers] = await Promise.all([api.get('/municipalities'), providerMap()]);
     const municipalities = ownOf(ctx.user, all);
@@ -325,6 +326,7 @@ async function runScreen(main, ctx) {
     parts.push(section(t('fin.run.file'), h('p', { id: 'no-file' }, t('fin.run.no_file'))));
   }
   parts.push(
+    exportButton(`/exports/payment-runs/${run.id}/items.csv`, `betaalrun-${run.id}-posten.csv`),
     section(t('fin.run.transfers'), transfersTable(run)),
     section(t('fin.run.paid_payables'), itemsTable(items.filter((i) => i.outcome === 'paid'), providers, run.transfers,
       t('fin.run.paid_caption'), t('fin.run.none'), false)),

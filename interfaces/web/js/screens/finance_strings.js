@@ -258,8 +258,6 @@ addStrings({
     'fin.statement.paid_on': 'Betaald op',
     'fin.statement.note': 'Toelichting',
     'fin.statement.booked_on': 'Afgeschreven op',
-    'fin.statement.csv': 'Overzicht downloaden (CSV)',
-    'fin.statement.csv_progress': 'Download CSV',
 
     'error.RUN_STALE': 'De run is verouderd: zet een nieuwe run klaar.',
     'error.RUN_NOT_APPROVED': 'Het pain.001-bestand bestaat pas na goedkeuring door een tweede medewerker.',
@@ -530,8 +528,6 @@ addStrings({
     'fin.statement.paid_on': 'Paid on',
     'fin.statement.note': 'Note',
     'fin.statement.booked_on': 'Debited on',
-    'fin.statement.csv': 'Download statement (CSV)',
-    'fin.statement.csv_progress': 'Downloading CSV',
 
     'error.RUN_STALE': 'The run is out of date: prepare a new run.',
     'error.RUN_NOT_APPROVED': 'The pain.001 file exists once a second user has approved the run.',

@@ -2,6 +2,7 @@
 // a search, a status filter and sortable columns; each links to its lines at
 // /provider/declarations/:id.
 import * as api from '../api.js';
+import { exportButton } from '../export_button.js';
 import { dateTime, money } from '../format.js';
 import { t } from '../i18n.js';
 import { pagedList } from '../paged_list.js';
@@ -50,7 +51,7 @@ function declarationsList(ctx) {
 
 async function renderDeclarations(main, ctx) {
   page(main, t('prov.declarations.title'), h('p', {}, t('prov.declarations.intro')),
-    section(t('prov.declarations.list'), declarationsList(ctx)));
+    section(t('prov.declarations.list'), exportButton('/exports/declarations.csv', 'declaraties.csv'), declarationsList(ctx)));
 }
 
 export default [

@@ -1,10 +1,11 @@
 // Where a provider's money is: one declaration with its lines, the trace of a prestatie from
 // its declaration to the bank, and the statement (also as CSV).
 import * as api from '../api.js';
+import { exportButton } from '../export_button.js';
 import { date, dateTime, money } from '../format.js';
 import { t } from '../i18n.js';
 import { pagedList } from '../paged_list.js';
-import { badge, form, h, link, load, page, progressBar, section, table } from '../ui.js';
+import { badge, form, h, link, load, page, section, table } from '../ui.js';
 import {
   codeList, dayBefore, facts, periodText, ROLES, statusBadge, todayIso, tOr, unitText,
 } from './provider_common.js';
@@ -83,7 +84,8 @@ async function renderDeclaration(main, ctx) {
         d.header_code ? [t('prov.answer.declaration_code'), codeList([d.header_code])] : null,
         d.status === 'awaiting_review' ? [t('prov.declaration.answer_due'), date(d.answer_due)] : null,
       ])),
-      section(t('prov.declaration.lines'), linesList(ctx, id)),
+      section(t('prov.declaration.lines'), exportButton(`/exports/declarations/${d.declaration_id}/lines.csv`,
+        `declaratie-${d.declaration_id}-regels.csv`), linesList(ctx, id)),
     ];
   });
 }
@@ -206,22 +208,8 @@ async function renderStatement(main, ctx) {
   const from = ctx.query.get('from') || startOfYear();
   const to = ctx.query.get('to') || nextYear(from);
   const base = `/providers/${ctx.user.provider_id}/statement`;
-  const progress = progressBar(t('prov.statement.csv_progress'));
-  progress.el.style.display = 'none'; // .progress {display:flex} beats [hidden]
-  const update = (done, total) => {
-    progress.el.style.display = '';
-    progress.update(done, total);
-  };
-  const csv = h('button', { type: 'button', id: 'statement-csv' }, t('prov.statement.csv'));
-  csv.addEventListener('click', async () => {
-    csv.disabled = true;
-    try {
-      await api.download(`${base}${api.query({ from, to, format: 'csv' })}`, `rekeningoverzicht-${from}-${to}.csv`, update);
-      progress.done();
-    } finally {
-      csv.disabled = false;
-    }
-  });
+  // The statement's lines as CSV for Excel (euros with a decimal comma, Dutch headers).
+  const csv = exportButton(`${base}${api.query({ from, to, format: 'csv' })}`, `rekeningoverzicht-${from}-${to}.csv`);
   const filter = form([
     { name: 'from', label: t('prov.statement.from'), type: 'date', value: from, required: true },
     { name: 'to', label: t('prov.statement.to'), type: 'date', value: to, required: true },
@@ -231,7 +219,7 @@ async function renderStatement(main, ctx) {
   });
   filter.classList.add('inline');
   const body = h('div');
-  page(main, t('prov.statement.title'), h('div', { class: 'card' }, filter, h('div', { class: 'actions' }, csv), progress.el), body,
+  page(main, t('prov.statement.title'), h('div', { class: 'card' }, filter, csv), body,
     providerAccountsSection(ctx.user.provider_id));
   await load(body, async () => {
     const [s, payables] = await Promise.all([

@@ -1,0 +1,175 @@
+#include "excel_csv.hpp"
+
+#include <chrono>
+
+#include "contracting/kernel/errors.hpp"
+
+namespace zc::http {
+namespace {
+
+constexpr char kBom[] = "\xEF\xBB\xBF";
+constexpr char kSeparator = ';';
+constexpr char kRowEnd[] = "\r\n";
+
+bool digits(const std::string& s, std::size_t at, std::size_t n) {
+    if (s.size() < at + n) return false;
+    for (std::size_t i = at; i < at + n; ++i) {
+        if (s[i] < '0' || s[i] > '9') return false;
+    }
+    return true;
+}
+
+// "YYYY-MM-DD" at the start of `s`.
+bool startsWithDate(const std::string& s) {
+    return digits(s, 0, 4) && s.size() >= 10 && s[4] == '-' && digits(s, 5, 2) && s[7] == '-' &&
+           digits(s, 8, 2);
+}
+
+int numberAt(const std::string& s, std::size_t at, std::size_t n) {
+    return std::stoi(s.substr(at, n));
+}
+
+// The last Sunday of `month` in `year`, 01:00 UTC: when European summer time starts (March)
+// and ends (October).
+std::chrono::sys_seconds lastSundayOneUtc(std::chrono::year year, std::chrono::month month) {
+    using namespace std::chrono;
+    const sys_days sunday{year / month / Sunday[last]};
+    return sys_seconds{sunday} + hours{1};
+}
+
+std::string twoDigits(unsigned n) {
+    return {static_cast<char>('0' + n / 10 % 10), static_cast<char>('0' + n % 10)};
+}
+
+}  // namespace
+
+std::string excelText(const std::string& s) {
+    std::string value = s;
+    if (!value.empty() && std::string("=+-@\t\r").find(value.front()) != std::string::npos) {
+        value.insert(value.begin(), '\'');
+    }
+    if (value.find_first_of(";,\"\r\n") == std::string::npos) return value;
+    std::string out = "\"";
+    for (char c : value) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string excelEuros(std::int64_t cents) {
+    // The magnitude as unsigned, so that the smallest int64 does not overflow.
+    const bool negative = cents < 0;
+    const std::uint64_t magnitude = negative ? std::uint64_t{0} - static_cast<std::uint64_t>(cents)
+                                             : static_cast<std::uint64_t>(cents);
+    const std::uint64_t rest = magnitude % 100;
+    return (negative ? "-" : "") + std::to_string(magnitude / 100) + "," + (rest < 10 ? "0" : "") +
+           std::to_string(rest);
+}
+
+std::string excelDate(const std::string& iso) {
+    if (iso.empty()) return "";
+    if (!startsWithDate(iso)) return excelText(iso);
+    return iso.substr(8, 2) + "-" + iso.substr(5, 2) + "-" + iso.substr(0, 4);
+}
+
+std::string amsterdamTime(const std::string& utc) {
+    if (utc.empty()) return "";
+    if (!startsWithDate(utc) || utc.size() < 16 || !digits(utc, 11, 2) || utc[13] != ':' ||
+        !digits(utc, 14, 2)) {
+        return excelText(utc);
+    }
+    using namespace std::chrono;
+    const year_month_day civil{year{numberAt(utc, 0, 4)},
+                               month{static_cast<unsigned>(numberAt(utc, 5, 2))},
+                               day{static_cast<unsigned>(numberAt(utc, 8, 2))}};
+    if (!civil.ok()) return excelText(utc);
+    const int second =
+        utc.size() >= 19 && utc[16] == ':' && digits(utc, 17, 2) ? numberAt(utc, 17, 2) : 0;
+    const sys_seconds at = sys_days{civil} + hours{numberAt(utc, 11, 2)} +
+                           minutes{numberAt(utc, 14, 2)} + seconds{second};
+    const bool summer =
+        at >= lastSundayOneUtc(civil.year(), March) && at < lastSundayOneUtc(civil.year(), October);
+    const sys_seconds local = at + hours{summer ? 2 : 1};
+    const auto local_day = floor<days>(local);
+    const year_month_day ymd{local_day};
+    const hh_mm_ss clock{local - local_day};
+    return twoDigits(static_cast<unsigned>(ymd.day())) + "-" +
+           twoDigits(static_cast<unsigned>(ymd.month())) + "-" +
+           std::to_string(static_cast<int>(ymd.year())) + " " +
+           twoDigits(static_cast<unsigned>(clock.hours().count())) + ":" +
+           twoDigits(static_cast<unsigned>(clock.minutes().count())) + ":" +
+           twoDigits(static_cast<unsigned>(clock.seconds().count()));
+}
+
+ExcelCsv::ExcelCsv(const std::vector<std::string>& headers) : out_(kBom) {
+    columns_ = headers.size();
+    for (const auto& h : headers) text(h);
+    out_ += kRowEnd;
+    in_row_ = 0;
+}
+
+void ExcelCsv::cell(const std::string& raw) {
+    if (in_row_ > 0) out_ += kSeparator;
+    out_ += raw;
+    ++in_row_;
+}
+
+ExcelCsv& ExcelCsv::text(const std::string& s) {
+    cell(excelText(s));
+    return *this;
+}
+
+ExcelCsv& ExcelCsv::text(const std::optional<std::string>& s) {
+    cell(s ? excelText(*s) : "");
+    return *this;
+}
+
+ExcelCsv& ExcelCsv::number(std::int64_t n) {
+    cell(std::to_string(n));
+    return *this;
+}
+
+ExcelCsv& ExcelCsv::number(const std::optional<std::int64_t>& n) {
+    cell(n ? std::to_string(*n) : "");
+    return *this;
+}
+
+ExcelCsv& ExcelCsv::euros(std::int64_t cents) {
+    cell(excelEuros(cents));
+    return *this;
+}
+
+ExcelCsv& ExcelCsv::euros(const std::optional<std::int64_t>& cents) {
+    cell(cents ? excelEuros(*cents) : "");
+    return *this;
+}
+
+ExcelCsv& ExcelCsv::date(const std::string& iso) {
+    cell(excelDate(iso));
+    return *this;
+}
+
+ExcelCsv& ExcelCsv::date(const std::optional<std::string>& iso) {
+    cell(iso ? excelDate(*iso) : "");
+    return *this;
+}
+
+ExcelCsv& ExcelCsv::moment(const std::string& utc) {
+    cell(amsterdamTime(utc));
+    return *this;
+}
+
+ExcelCsv& ExcelCsv::yesNo(bool b) {
+    cell(b ? "ja" : "nee");
+    return *this;
+}
+
+void ExcelCsv::endRow() {
+    ZC_ASSERT(in_row_ == columns_);
+    out_ += kRowEnd;
+    in_row_ = 0;
+    ++rows_;
+}
+
+}  // namespace zc::http

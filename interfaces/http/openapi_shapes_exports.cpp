@@ -1,0 +1,44 @@
+// Shapes of the CSV exports for Dutch Excel (exports_api.hpp; openapi_shapes.hpp): each answers
+// a text/csv file (UTF-8 with BOM, `;`-separated, Dutch headers) with the list's filters.
+#include "openapi_shapes.hpp"
+
+namespace zc::http::openapi {
+namespace {
+
+const Answer kCsv{200, "", "text/csv"};
+
+const std::vector<OperationShape> kExportShapes = {
+    {"GET /exports/reviews.csv", "The review queue as CSV for Excel", "status~:str", "", {kCsv}},
+    {"GET /exports/declarations.csv",
+     "Declarations as CSV for Excel (a provider: its own)",
+     "number~:str, agb~:str",
+     "",
+     {kCsv}},
+    {"GET /exports/declarations/{id}/lines.csv",
+     "A declaration's claim lines as CSV for Excel",
+     "",
+     "",
+     {kCsv}},
+    {"GET /exports/payment-runs.csv",
+     "Payment runs as CSV for Excel",
+     "municipality~:str",
+     "",
+     {kCsv}},
+    {"GET /exports/payment-runs/{id}/items.csv",
+     "A run's payables with their transfers as CSV for Excel",
+     "",
+     "",
+     {kCsv}},
+    {"GET /exports/work-list.csv", "The reconciliation work list as CSV for Excel", "", "", {kCsv}},
+    {"GET /exports/audit.csv",
+     "The audit trail as CSV for Excel",
+     "actor~:str, object_type~:str, object_id~:str, action~:str, from~:date, to~:date",
+     "",
+     {kCsv}},
+};
+
+}  // namespace
+
+std::vector<OperationShape> exportShapes() { return kExportShapes; }
+
+}  // namespace zc::http::openapi
