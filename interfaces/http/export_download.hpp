@@ -1,6 +1,7 @@
 #pragma once
 // What every CSV export shares (exports_api.hpp): its row limit, paging through a list use case
 // in chunks, the audit row of the export and the download answer.
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -8,6 +9,7 @@
 #include <vector>
 
 #include "api_request.hpp"
+#include "contracting/kernel/list_query.hpp"
 #include "excel_csv.hpp"
 
 namespace zc::http {
@@ -22,15 +24,19 @@ inline constexpr std::int64_t kExportChunk = 1'000;
 // Throws EXPORT_TOO_LARGE when `rows` is above kMaxExportRows.
 void requireExportSize(std::int64_t rows);
 
-// Calls fetch(limit, offset) for chunk after chunk until one returns fewer than kExportChunk
-// rows, adding each chunk's rows through `add`; EXPORT_TOO_LARGE past kMaxExportRows.
+// Calls fetch(query) with the page after page of a paged list use case until a page comes
+// back short, adding each page's rows through `add`; EXPORT_TOO_LARGE as soon as the list's
+// total is above kMaxExportRows (before anything is added).
 template <typename Row, typename Fetch, typename Add>
 void forEachChunk(Fetch fetch, Add add) {
-    for (std::int64_t offset = 0;; offset += kExportChunk) {
-        const std::vector<Row> chunk = fetch(kExportChunk, offset);
-        requireExportSize(offset + static_cast<std::int64_t>(chunk.size()));
-        for (const auto& row : chunk) add(row);
-        if (static_cast<std::int64_t>(chunk.size()) < kExportChunk) return;
+    app::ListQuery query;
+    query.limit = kExportChunk;
+    for (query.offset = 0;; query.offset += kExportChunk) {
+        const app::ListPage<Row> page = fetch(query);
+        requireExportSize(
+            std::max(page.total, query.offset + static_cast<std::int64_t>(page.items.size())));
+        for (const auto& row : page.items) add(row);
+        if (static_cast<std::int64_t>(page.items.size()) < kExportChunk) return;
     }
 }
 

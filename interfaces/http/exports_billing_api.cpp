@@ -65,13 +65,15 @@ void addLine(ExcelCsv& csv, const billing::ClaimLineRow& l) {
 ApiResponse exportReviews(RequestContext& ctx, const ApiRequest& req) {
     // "decided": every item no longer open, as the queue's screen shows it.
     const std::string status = req.queryValue("status");
-    const bool decided = status == "decided";
-    const auto reviews = billing::listReviews(ctx, decided ? "" : status);
-    requireExportSize(static_cast<std::int64_t>(reviews.size()));
+    billing::ReviewFilter filter;
+    filter.status = status;
     ExcelCsv csv(kReviewColumns);
-    for (const auto& v : reviews) {
-        if (!decided || v.review.status != billing::ReviewStatus::Open) addReview(csv, v);
-    }
+    forEachChunk<billing::ReviewView>(
+        [&](const app::ListQuery& page) {
+            filter.list = page;
+            return billing::listReviews(ctx, filter);
+        },
+        [&](const billing::ReviewView& v) { addReview(csv, v); });
     auditExport(ctx, "reviews", {{"status", status}}, csv.rows());
     return csvDownload(csv, "beoordelingen.csv");
 }
@@ -82,9 +84,8 @@ ApiResponse exportDeclarations(RequestContext& ctx, const ApiRequest& req) {
     q.agb = req.queryValue("agb");
     ExcelCsv csv(kDeclarationColumns);
     forEachChunk<billing::DeclarationListRow>(
-        [&](std::int64_t limit, std::int64_t offset) {
-            q.limit = limit;
-            q.offset = offset;
+        [&](const app::ListQuery& page) {
+            q.list = page;
             return billing::listDeclarations(ctx, q);
         },
         [&](const billing::DeclarationListRow& d) { addDeclaration(csv, d); });

@@ -87,8 +87,11 @@ ApiResponse exportPaymentRuns(RequestContext& ctx, const ApiRequest& req) {
     if (!municipality.empty()) MunicipalityCode::parse(municipality, "municipality");
     ExcelCsv csv(kRunColumns);
     forEachChunk<invoicing::RunRow>(
-        [&](std::int64_t limit, std::int64_t offset) {
-            return invoicing::listRuns(ctx, limit, offset, municipality);
+        [&](const app::ListQuery& page) {
+            invoicing::RunFilter filter;
+            filter.municipality = municipality;
+            filter.list = page;
+            return invoicing::listRuns(ctx, filter);
         },
         [&](const invoicing::RunRow& r) { addRun(csv, r); });
     auditExport(ctx, "payment_runs", {{"municipality", municipality}}, csv.rows());
@@ -111,10 +114,14 @@ ApiResponse exportRunItems(RequestContext& ctx, const ApiRequest& req) {
 }
 
 ApiResponse exportWorkList(RequestContext& ctx, const ApiRequest&) {
-    const auto rows = invoicing::reconciliationWorkList(ctx);
-    requireExportSize(static_cast<std::int64_t>(rows.size()));
     ExcelCsv csv(kWorkListColumns);
-    for (const auto& r : rows) addWorkItem(csv, r);
+    forEachChunk<invoicing::WorkListRow>(
+        [&](const app::ListQuery& page) {
+            invoicing::WorkListFilter filter;
+            filter.list = page;
+            return invoicing::reconciliationWorkList(ctx, filter);
+        },
+        [&](const invoicing::WorkListRow& r) { addWorkItem(csv, r); });
     auditExport(ctx, "work_list", {}, csv.rows());
     return csvDownload(csv, "werklijst.csv");
 }
@@ -129,13 +136,13 @@ ApiResponse exportAudit(RequestContext& ctx, const ApiRequest& req) {
                                  .object_id = filters.at("object_id"),
                                  .action = filters.at("action"),
                                  .from = dayStart(filters.at("from"), "from", 0),
-                                 .to = dayStart(filters.at("to"), "to", 1)};
+                                 .to = dayStart(filters.at("to"), "to", 1),
+                                 .list = {}};
     ExcelCsv csv(kAuditColumns);
     forEachChunk<security::AuditRow>(
-        [&](std::int64_t limit, std::int64_t offset) {
-            filter.limit = limit;
-            filter.offset = offset;
-            return security::auditRows(ctx.db, filter);
+        [&](const app::ListQuery& page) {
+            filter.list = page;
+            return security::auditPage(ctx.db, filter);
         },
         [&](const security::AuditRow& r) { addAuditRow(csv, r); });
     auditExport(ctx, "audit", filters, csv.rows());
