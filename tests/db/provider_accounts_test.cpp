@@ -61,7 +61,7 @@ class ProviderAccounts : public ::testing::Test {
         conn_->execute("INSERT INTO municipalities (code, name) VALUES ('0193','Zwolle')");
         conn_->execute(
             "INSERT INTO debtor_accounts (id, municipality_code, iban, name, is_default) VALUES"
-            " (1,'0193','NL98BNGH0285001234','Gemeente Zwolle',1)");
+            " (1,'0193','NL14BNGH0285001234','Gemeente Zwolle',1)");
         for (int p = 1; p <= kProviders; ++p) {
             conn_->execute(
                 "INSERT INTO providers (id, agb, kvk, name, iban, created_at) VALUES"

@@ -217,4 +217,13 @@ ReviewLine declareForReview() {
     return {};
 }
 
+Poco::JSON::Object::Ptr newestExportAudit(const std::string& object_id) {
+    const test::Response r = client().get(
+        "/api/v1/audit?action=export.csv&object_type=export&limit=1&object_id=" + object_id,
+        as("aud.smit"));
+    EXPECT_EQ(r.status, 200) << r.describe();
+    if (r.array()->size() == 0) return nullptr;
+    return r.array()->getObject(0);
+}
+
 }  // namespace zc::e2e

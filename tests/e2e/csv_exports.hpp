@@ -25,6 +25,10 @@ struct CsvFile {
 // CRLF line ends and every row with the header's number of cells; returns the parsed file.
 CsvFile expectCsv(const test::Response& r, const std::string& filename);
 
+// The newest "export.csv" row of the audit trail for `object_id` (read as aud.smit), nullptr
+// when there is none.
+Poco::JSON::Object::Ptr newestExportAudit(const std::string& object_id);
+
 // 123456 -> "1234,56", -1250 -> "-12,50".
 std::string dutchEuros(std::int64_t cents);
 // "2026-03-01" -> "01-03-2026".

@@ -18,15 +18,6 @@ using test::jsonArray;
 using test::jsonObject;
 using test::Response;
 
-Poco::JSON::Object::Ptr newestExportAudit(const std::string& object_id) {
-    const Response r = client().get(
-        "/api/v1/audit?action=export.csv&object_type=export&limit=1&object_id=" + object_id,
-        as("aud.smit"));
-    EXPECT_EQ(r.status, 200) << r.describe();
-    if (r.array()->size() == 0) return nullptr;
-    return r.array()->getObject(0);
-}
-
 // An accepted line of `line`'s provider in a prepared run (for 0193 only); the run's id.
 std::int64_t runWithAcceptedLine(const ReviewLine& line) {
     const auto cm = as("cm.jansen");

@@ -14,16 +14,6 @@ namespace {
 using test::jsonObject;
 using test::Response;
 
-// The newest "export.csv" row of the audit trail for `object_id`.
-Poco::JSON::Object::Ptr newestExportAudit(const std::string& object_id) {
-    const Response r = client().get(
-        "/api/v1/audit?action=export.csv&object_type=export&limit=1&object_id=" + object_id,
-        as("aud.smit"));
-    EXPECT_EQ(r.status, 200) << r.describe();
-    if (r.array()->size() == 0) return nullptr;
-    return r.array()->getObject(0);
-}
-
 TEST(CsvExports, TheReviewQueueWithItsFiltersRolesAndAuditRow) {
     const ReviewLine line = declareForReview();
     ASSERT_NE(line.declaration_id, 0);
