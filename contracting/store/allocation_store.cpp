@@ -12,9 +12,10 @@ constexpr const char* kAllocationColumns =
     " a.start_date, a.end_date, a.volume, a.unit, a.frequency, a.reason_change,"
     " a.referentie_aanbieder, a.allocated_at, a.id, a.decision_id, a.granted_product_id,"
     " a.contract_id, a.created_by, a.is_current, a.consent_given_by, a.consent_given_on,"
-    " a.paying_municipality_code";
+    " a.paying_municipality_code, c.initials, c.prefix, c.surname, c.birth_date";
 constexpr const char* kAllocationFrom =
-    " FROM allocations a JOIN products p ON p.code = a.product_code";
+    " FROM allocations a JOIN products p ON p.code = a.product_code"
+    " JOIN clients c ON c.id = a.client_id";
 const std::string kAllocationSelect = std::string(kAllocationColumns) + kAllocationFrom;
 
 AllocationRow rowOf(const db::Row& r) {
@@ -42,6 +43,12 @@ AllocationRow rowOf(const db::Row& r) {
     v.consent_given_by = r.opt(20);
     if (v.consent_given_by) v.consent_given_on = r.str(21);
     v.paying_municipality = r.str(22);
+    // As the WMO301 names the client: "H.J. Jansen", "M. de Vries".
+    for (const auto& part : {r.str(23), r.str(24), r.str(25)}) {
+        if (part.empty()) continue;
+        v.client_name += (v.client_name.empty() ? "" : " ") + part;
+    }
+    v.client_birth_date = r.str(26);
     return v;
 }
 
@@ -241,7 +248,7 @@ app::ListPage<AllocationRow> MariaDbAllocations::list(const AllocationFilter& f)
     db::Params params{f.client_id,   f.client_id,    f.provider_id,
                       f.provider_id, f.product_code, f.product_code};
     std::string from_where = std::string(kAllocationFrom) +
-                             " JOIN clients c ON c.id = a.client_id WHERE a.is_current = 1"
+                             " WHERE a.is_current = 1"
                              " AND (? = 0 OR a.client_id = ?) AND (? = 0 OR a.provider_id = ?)"
                              " AND (? = '' OR a.product_code = ?)";
     if (f.scope) from_where += careScopeSql(*f.scope, params);

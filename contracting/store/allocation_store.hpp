@@ -52,6 +52,10 @@ struct AllocationRow {
     std::optional<std::string> consent_given_by;
     std::optional<std::string> consent_given_on;  // "YYYY-MM-DD"
     std::string paying_municipality;              // the grant's paying municipality (code)
+    // The client as the WMO301 names them to the provider: initials, prefix and surname, and
+    // the birth date ("YYYY-MM-DD").
+    std::string client_name;
+    std::string client_birth_date;
 };
 
 // The granted product an allocation draws on, with its decision and client.

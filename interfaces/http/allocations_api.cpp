@@ -18,6 +18,8 @@ Poco::JSON::Object::Ptr allocationJson(const contracting::AllocationRow& v) {
     o->set("version", v.version);
     o->set("is_current", v.is_current);
     o->set("client_id", v.client_id);
+    o->set("client_name", v.client_name);
+    o->set("client_birth_date", v.client_birth_date);
     o->set("provider_id", v.provider_id);
     o->set("contract_id", v.contract_id);
     o->set("decision_id", v.decision_id);

@@ -17,6 +17,8 @@ const std::string kContract =
     " spending_ceiling_cents:cents?, application_id:int?, extensions_used:int, products:[str]";
 const std::string kAllocation =
     "number:int \"ToewijzingNummer\", version:int, is_current:bool, client_id:int,"
+    " client_name:str \"initials, prefix and surname, as the WMO301 names the client\","
+    " client_birth_date:date,"
     " provider_id:int, contract_id:int, decision_id:int, granted_product_id:int,"
     " product_code:str, category:str, paying_municipality_code:str, start_date:date,"
     " end_date:date?, volume:int, unit:str, iwmo_unit:str, frequency:str, iwmo_frequency:str,"

@@ -160,12 +160,18 @@ async function renderAllocations(main, ctx) {
   page(main, t('prov.allocations.title'), h('p', {}, t('prov.allocations.intro')), list);
 }
 
+// The client as the WMO301 named them: "H.J. Jansen (geb. 12-03-1948)".
+function clientText(a) {
+  if (!a.client_name) return t('prov.client_ref', { id: a.client_id });
+  return t('prov.client_named', { name: a.client_name, born: date(a.client_birth_date) });
+}
+
 function allocationColumns(products, withLink) {
   return [
     withLink
       ? { label: t('prov.col.number'), sortBy: 'number', render: (a) => link(`/provider/allocations/${a.number}`, String(a.number)) }
       : { label: t('prov.col.version'), key: 'version' },
-    { label: t('prov.col.client'), render: (a) => t('prov.client_ref', { id: a.client_id }) },
+    { label: t('prov.col.client'), render: clientText },
     { label: t('prov.col.product'), sortBy: withLink ? 'product_code' : null, render: (a) => productText(products, a.product_code) },
     { label: t('prov.col.period'), sortBy: withLink ? 'start_date' : null, render: (a) => periodText(a.start_date, a.end_date) },
     { label: t('prov.col.volume'), render: (a) => volumeText(a.volume, a.unit, a.frequency) },
@@ -185,7 +191,7 @@ async function renderAllocation(main, ctx) {
   }, ({ a, products }) => [
     h('p', {}, link('/provider/allocations', t('prov.allocation.back'))),
     section(t('prov.contract.facts'), facts([
-      [t('prov.col.client'), t('prov.client_ref', { id: a.client_id })],
+      [t('prov.col.client'), clientText(a)],
       [t('prov.col.product'), productText(products, a.product_code)],
       [t('prov.col.period'), periodText(a.start_date, a.end_date)],
       [t('prov.col.volume'), volumeText(a.volume, a.unit, a.frequency)],
