@@ -93,7 +93,8 @@ constexpr const char* kLineColumns =
     "SELECT reference, credit, allocation_number, product_code, period_begin, period_end,"
     " volume, unit, amount_cents, status, code, credited, id, codes,"
     " (SELECT v.status FROM review_items v WHERE v.claim_line_id = claim_lines.id),"
-    " municipality_code ";
+    " municipality_code,"
+    " (SELECT v.reason FROM review_items v WHERE v.claim_line_id = claim_lines.id) ";
 
 ClaimLineRow lineOf(const db::Row& r) {
     ClaimLineRow l;
@@ -113,6 +114,7 @@ ClaimLineRow lineOf(const db::Row& r) {
     l.codes = r.opt(13);
     l.review = r.opt(14);
     l.municipality_code = r.str(15);
+    l.review_reason = r.opt(16);
     return l;
 }
 

@@ -75,6 +75,8 @@ struct ClaimLineRow {
     std::optional<std::string> code;
     std::optional<std::string> codes;   // every retourcode, space separated
     std::optional<std::string> review;  // review_items.status
+    // The contract manager's reason for the review's decision (review_items.reason), once decided.
+    std::optional<std::string> review_reason;
     bool credited = false;
     std::string municipality_code;  // the municipality that owes it
 };

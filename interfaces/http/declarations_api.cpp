@@ -134,6 +134,7 @@ Poco::JSON::Object::Ptr lineJson(const billing::ClaimLineRow& r) {
     // "answered_not_accepted": a review decided after the WMO325 had answered the line
     // as not accepted; the line is not paid unless it is sent again.
     setOptional(l, "review", r.review);
+    setOptional(l, "review_reason", r.review_reason);
     l->set("credited", r.credited);
     l->set("municipality_code", r.municipality_code);
     return l;

@@ -125,7 +125,8 @@ const std::vector<NamedShape> kNamedShapes = {
      "{id:int, reference:str, credit:bool, allocation_number:int, product_code:str,"
      " period_start:str, period_end:str, volume:int, unit:str, amount_cents:cents,"
      " status:str, code:str?, codes:str? \"every retourcode, space separated\","
-     " review:str?, credited:bool, municipality_code:str}"},
+     " review:str?, review_reason:str? \"the contract manager's reason, once decided\","
+     " credited:bool, municipality_code:str}"},
     {"Review",
      "{id:int, declaration_id:int, code:str, message:str, status:str, due_date:str,"
      " overdue:bool, provider_agb:str, reference:str, allocation_number:int,"

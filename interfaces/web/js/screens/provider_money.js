@@ -22,6 +22,8 @@ function lineStatus(l) {
   if (l.credited) parts.push(' ', badge(t('prov.line.credited'), 'neutral'));
   // A review decided after the WMO325 had answered the line: it stays not accepted.
   if (l.review === 'answered_not_accepted') parts.push(' ', badge(t('prov.line.answered_not_accepted'), 'warn'));
+  // The contract manager's reason, once the review is decided.
+  if (l.review_reason) parts.push(h('p', { class: 'hint' }, t('prov.line.review_reason', { reason: l.review_reason })));
   return parts.length === 1 ? parts[0] : h('span', {}, ...parts);
 }
 
