@@ -15,14 +15,8 @@ using test::Response;
 
 constexpr const char* kPassword = "e2e-correct-horse-battery";
 
-db::Connection& root() {
-    db::ensureThreadInit();
-    static db::Connection conn(test::rootDbConfig());
-    return conn;
-}
-
 std::int64_t userId(const std::string& username) {
-    return root().queryOne("SELECT id FROM users WHERE username = ?", {username})->i64(0);
+    return rootConnection().queryOne("SELECT id FROM users WHERE username = ?", {username})->i64(0);
 }
 
 // The after-JSON of the newest audit row of `action` whose after-JSON contains every fragment;
@@ -34,7 +28,7 @@ std::string newestAudit(const std::string& action, const std::vector<std::string
         sql += " AND INSTR(after_json, ?) > 0";
         params.emplace_back(f);
     }
-    const auto row = root().queryOne(sql + " ORDER BY seq DESC LIMIT 1", params);
+    const auto row = rootConnection().queryOne(sql + " ORDER BY seq DESC LIMIT 1", params);
     return row ? row->str(0) : "";
 }
 
@@ -81,7 +75,7 @@ TEST(AuthRefusals, RevokedAndUnknownSessionTokensAreAudited) {
               "");
 
     auto unknownTokenRows = [] {
-        return root()
+        return rootConnection()
             .queryOne(
                 "SELECT COUNT(*) FROM audit_log WHERE action = 'access.denied' AND"
                 " INSTR(after_json, 'unknown_token') > 0")
@@ -103,11 +97,12 @@ TEST(AuthRefusals, ARevokedApiKeyIsAuditedWithItsProvider) {
     const Response revoked = client().post(
         base + "/" + std::to_string(issued.num("id")) + "/revoke", jsonObject({}), as("admin"));
     ASSERT_EQ(revoked.status, 200) << revoked.describe();
-    const auto seq = root().queryOne("SELECT COALESCE(MAX(seq), 0) FROM audit_log")->i64(0);
+    const auto seq =
+        rootConnection().queryOne("SELECT COALESCE(MAX(seq), 0) FROM audit_log")->i64(0);
 
     const Response r = client().get("/api/v1/auth/me", {{"X-Api-Key", issued.str("api_key")}});
     EXPECT_EQ(r.status, 401) << r.describe();
-    const auto row = root().queryOne(
+    const auto row = rootConnection().queryOne(
         "SELECT actor, after_json FROM audit_log WHERE seq > ? AND action = 'access.denied' AND"
         " INSTR(after_json, 'api_key_revoked') > 0 AND INSTR(after_json, ?) > 0",
         {seq, idJson("provider_id", provider_id)});
@@ -125,7 +120,7 @@ TEST(AuthRefusals, ALogInWithAnUnknownUserOrFromAThrottledAddressIsAudited) {
                              jsonObject({{"username", nobody}, {"password", "wrong-password"}}));
     }
     EXPECT_EQ(last.code(), "ACCOUNT_LOCKED") << last.describe();
-    const auto rows = root().queryOne(
+    const auto rows = rootConnection().queryOne(
         "SELECT SUM(INSTR(after_json, 'unknown_user') > 0), SUM(INSTR(after_json, 'throttled') >"
         " 0) FROM audit_log WHERE action = 'auth.login' AND result = 'denied' AND object_id = ?",
         {nobody});
@@ -140,18 +135,18 @@ TEST(AuthRefusals, ASessionEndsAfterThirtyMinutesUnused) {
     const std::string token = freshToken(user);
     const auto headers = bearer(token);
     const std::string hash = security::sha256Hex(token);
-    root().execute(
+    rootConnection().execute(
         "UPDATE sessions SET last_used_at = last_used_at - INTERVAL 29 MINUTE WHERE token_hash = ?",
         {hash});
     ASSERT_EQ(client().get("/api/v1/auth/me", headers).status, 200);
     // That use counts as activity.
-    EXPECT_EQ(root()
+    EXPECT_EQ(rootConnection()
                   .queryOne("SELECT last_used_at > UTC_TIMESTAMP(6) - INTERVAL 1 MINUTE FROM"
                             " sessions WHERE token_hash = ?",
                             {hash})
                   ->i64(0),
               1);
-    root().execute(
+    rootConnection().execute(
         "UPDATE sessions SET last_used_at = last_used_at - INTERVAL 31 MINUTE WHERE token_hash = ?",
         {hash});
     const Response me = client().get("/api/v1/auth/me", headers);

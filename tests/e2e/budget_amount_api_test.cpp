@@ -17,12 +17,6 @@ namespace {
 using test::jsonObject;
 using test::Response;
 
-db::Connection& root() {
-    db::ensureThreadInit();
-    static db::Connection conn(test::rootDbConfig());
-    return conn;
-}
-
 // A new budget of 0 in a far year that no other test uses (retried on the rare duplicate).
 std::int64_t newEmptyBudget() {
     std::mt19937 rng(std::random_device{}());
@@ -44,14 +38,17 @@ std::int64_t newEmptyBudget() {
 }
 
 std::int64_t amountOf(std::int64_t budget) {
-    return root().queryOne("SELECT amount_cents FROM budgets WHERE id = ?", {budget})->i64(0);
+    return rootConnection()
+        .queryOne("SELECT amount_cents FROM budgets WHERE id = ?", {budget})
+        ->i64(0);
 }
 
 TEST(BudgetAmountApi, FinanceSetsAndCorrectsAnAmountWithAReasonAudited) {
     const std::int64_t budget = newEmptyBudget();
     ASSERT_NE(budget, 0);
     const std::string path = "/api/v1/budgets/" + std::to_string(budget);
-    const auto seq = root().queryOne("SELECT COALESCE(MAX(seq), 0) FROM audit_log")->i64(0);
+    const auto seq =
+        rootConnection().queryOne("SELECT COALESCE(MAX(seq), 0) FROM audit_log")->i64(0);
 
     Response r =
         client().post(path + "/amount", jsonObject({{"amount_cents", -100}}), as("fin.devries"));
@@ -84,7 +81,7 @@ TEST(BudgetAmountApi, FinanceSetsAndCorrectsAnAmountWithAReasonAudited) {
     EXPECT_EQ(newest->getValue<std::int64_t>("after_cents"), 4000000);
     EXPECT_EQ(newest->getValue<std::string>("reason"), "voorjaarsnota");
     EXPECT_EQ(newest->getValue<std::string>("changed_by"), "fin.mulder");
-    EXPECT_EQ(root()
+    EXPECT_EQ(rootConnection()
                   .queryOne("SELECT COUNT(*) FROM audit_log WHERE seq > ? AND action ="
                             " 'budget.amount' AND object_id = ?",
                             {seq, std::to_string(budget)})

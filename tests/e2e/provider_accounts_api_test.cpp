@@ -18,23 +18,17 @@ namespace {
 using test::jsonObject;
 using test::Response;
 
-db::Connection& root() {
-    db::ensureThreadInit();
-    static db::Connection conn(test::rootDbConfig());
-    return conn;
-}
-
 std::int64_t lastSeq() {
-    return root().queryOne("SELECT COALESCE(MAX(seq), 0) FROM audit_log")->i64(0);
+    return rootConnection().queryOne("SELECT COALESCE(MAX(seq), 0) FROM audit_log")->i64(0);
 }
 
 // The actors of `action` on change `id` written after `seq`, comma-separated.
 std::string auditActors(std::int64_t seq, const std::string& action, std::int64_t id) {
     std::string out;
-    for (const auto& r :
-         root().query("SELECT actor FROM audit_log WHERE seq > ? AND action = ? AND object_id = ?"
-                      " ORDER BY seq",
-                      {seq, action, std::to_string(id)})) {
+    for (const auto& r : rootConnection().query(
+             "SELECT actor FROM audit_log WHERE seq > ? AND action = ? AND object_id = ?"
+             " ORDER BY seq",
+             {seq, action, std::to_string(id)})) {
         out += (out.empty() ? "" : ",") + r.str(0);
     }
     return out;
@@ -59,7 +53,7 @@ std::string changePath(std::int64_t id, const std::string& step) {
 }
 
 std::int64_t changeCount(std::int64_t provider) {
-    return root()
+    return rootConnection()
         .queryOne("SELECT COUNT(*) FROM provider_bank_accounts WHERE provider_id = ?", {provider})
         ->i64(0);
 }
@@ -132,7 +126,7 @@ TEST(ProviderAccountsApi, AChangeIsProposedByOneAndApprovedByAnotherFinanceUserA
     EXPECT_EQ(auditActors(seq, "provider_bank_account.propose", id), "fin.devries");
     EXPECT_EQ(auditActors(seq, "provider_bank_account.approve", id), "fin.mulder");
     EXPECT_EQ(auditActors(seq, "provider_bank_account.reject", id), "");
-    EXPECT_GE(root()
+    EXPECT_GE(rootConnection()
                   .queryOne("SELECT COUNT(*) FROM audit_log WHERE seq > ? AND action ="
                             " 'access.denied' AND actor = 'fin.devries'",
                             {seq})
@@ -141,7 +135,7 @@ TEST(ProviderAccountsApi, AChangeIsProposedByOneAndApprovedByAnotherFinanceUserA
 }
 
 TEST(ProviderAccountsApi, AProviderReadsItsOwnAccountHistoryOnly) {
-    const auto rows = root().query("SELECT id FROM providers ORDER BY agb LIMIT 2");
+    const auto rows = rootConnection().query("SELECT id FROM providers ORDER BY agb LIMIT 2");
     ASSERT_EQ(rows.size(), 2u);
     const std::int64_t own = rows[0].i64(0), other = rows[1].i64(0);
     const Response mine = client().get(accountsPath(own), asProvider(own));

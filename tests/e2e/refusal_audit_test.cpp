@@ -17,12 +17,6 @@ namespace {
 
 using test::Response;
 
-db::Connection& root() {
-    db::ensureThreadInit();
-    static db::Connection conn(test::rootDbConfig());
-    return conn;
-}
-
 struct Provider {
     std::int64_t id = 0;
     std::string agb;
@@ -30,13 +24,13 @@ struct Provider {
 
 // Two demo providers (their client certificates are in the fixture's tls/clients).
 std::pair<Provider, Provider> twoProviders() {
-    const auto rows = root().query("SELECT id, agb FROM providers ORDER BY agb LIMIT 2");
+    const auto rows = rootConnection().query("SELECT id, agb FROM providers ORDER BY agb LIMIT 2");
     if (rows.size() < 2) throw std::runtime_error("the demo has fewer than two providers");
     return {{rows[0].i64(0), rows[0].str(1)}, {rows[1].i64(0), rows[1].str(1)}};
 }
 
 std::int64_t lastSeq() {
-    return root().queryOne("SELECT COALESCE(MAX(seq), 0) FROM audit_log")->i64(0);
+    return rootConnection().queryOne("SELECT COALESCE(MAX(seq), 0) FROM audit_log")->i64(0);
 }
 
 struct AuditRow {
@@ -48,7 +42,7 @@ struct AuditRow {
 // The rows of `action` written after `seq`.
 std::vector<AuditRow> rowsSince(std::int64_t seq, const std::string& action) {
     std::vector<AuditRow> out;
-    for (const auto& r : root().query(
+    for (const auto& r : rootConnection().query(
              "SELECT actor, object_type, object_id, result, COALESCE(after_json, ''), actor_id,"
              " actor_role FROM audit_log WHERE seq > ? AND action = ? ORDER BY seq",
              {seq, action})) {
@@ -90,7 +84,8 @@ TEST(RefusalAudit, ARoleRefusedAnEndpointIsAuditedOnceWithTheUsersIdAndRole) {
     EXPECT_EQ(rows[0].object_id, "GET /api/v1/audit");
     EXPECT_NE(rows[0].after.find("FORBIDDEN"), std::string::npos) << rows[0].after;
 
-    const auto auditor = root().queryOne("SELECT id FROM users WHERE username = 'aud.smit'");
+    const auto auditor =
+        rootConnection().queryOne("SELECT id FROM users WHERE username = 'aud.smit'");
     ASSERT_TRUE(auditor.has_value());
     const auto seq2 = lastSeq();
     const Response staff_refused =
@@ -142,7 +137,7 @@ TEST(RefusalAudit, AClientCertificateOfAnUnknownAgbIsAudited) {
 }
 
 TEST(RefusalAudit, EveryFetchOfAnOutboxMessageIsAuditedWithTheProvider) {
-    const auto row = root().queryOne(
+    const auto row = rootConnection().queryOne(
         "SELECT o.id, p.id, p.agb, o.message_code, o.identificatie FROM outbox_messages o"
         " JOIN providers p ON p.id = o.provider_id ORDER BY o.id LIMIT 1");
     ASSERT_TRUE(row.has_value()) << "the demo has no outbox message";

@@ -198,4 +198,10 @@ std::string todayText() {
 
 int currentYear() { return std::stoi(todayText().substr(0, 4)); }
 
+db::Connection& rootConnection() {
+    db::ensureThreadInit();
+    static db::Connection conn(test::rootDbConfig());
+    return conn;
+}
+
 }  // namespace zc::e2e

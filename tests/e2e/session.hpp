@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "interfaces/mysql/connection.hpp"
 #include "support/https_client.hpp"
 
 namespace zc::e2e {
@@ -51,6 +52,10 @@ std::string createStaffUser(const std::string& prefix, const std::string& role,
 std::string uniqueAgb();
 // A fresh product code of 5 upper-case letters/digits, starting with "Z", not in the catalogue.
 std::string uniqueProductCode();
+
+// root over the unix socket (test::rootDbConfig()), one connection per test process, for
+// counting rows and setting up what the API cannot.
+db::Connection& rootConnection();
 
 // Today (UTC) as YYYY-MM-DD and the current year.
 std::string todayText();
