@@ -11,7 +11,6 @@ MAX_FILE=500
 MAX_FUNCTION=70
 
 KNOWN=(
-    "billing/domain/adjudication.cpp: file"
     "interfaces/http/routes.cpp: function buildRoutes"
     "interfaces/iwmo/declaration.cpp: file"
 )

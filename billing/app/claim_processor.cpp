@@ -298,7 +298,7 @@ bool ClaimProcessor::referenceUsed(const std::string& reference) {
 }
 
 LineResult ClaimProcessor::debit(const ClaimLine& line) {
-    LineResult r{line, LineStatus::Accepted, "0200", "", {"0200"}};
+    LineResult r{line, LineStatus::Accepted, "0200", "", {"0200"}, std::nullopt};
     if (rejected_whole_) {
         r.status = LineStatus::Rejected;
         r.code = "0233";
@@ -331,6 +331,7 @@ LineResult ClaimProcessor::debit(const ClaimLine& line) {
             if (v.reason != verdict->reason) r.message += " " + v.message;
         }
         r.codes = retourCodes(verdicts);
+        r.cap = capFigures(verdicts);
         return r;
     }
     const auto v = toCapCountingUnit(line.volume, line.unit, facts->cap.unit);
@@ -340,7 +341,7 @@ LineResult ClaimProcessor::debit(const ClaimLine& line) {
 }
 
 LineResult ClaimProcessor::credit(const ClaimLine& line) {
-    LineResult r{line, LineStatus::Accepted, "0200", "", {"0200"}};
+    LineResult r{line, LineStatus::Accepted, "0200", "", {"0200"}, std::nullopt};
     CreditFacts facts;
     std::optional<DebitRow> debit;
     if (line.previous_reference) {
@@ -356,14 +357,14 @@ LineResult ClaimProcessor::credit(const ClaimLine& line) {
             debit->period_end == formatDate(*line.period.end) && debit->volume == line.volume &&
             debit->amount_cents == line.amount.cents();
     }
-    auto verdict =
-        rejected_whole_
-            ? std::optional<Verdict>(Verdict{Reason::DeclarationTotalMismatch, "0233", false,
-                                             "Not assessed: the declaration was rejected."})
-            : adjudicateCredit(line, facts);
+    auto verdict = rejected_whole_
+                       ? std::optional<Verdict>(
+                             Verdict{Reason::DeclarationTotalMismatch, "0233", false,
+                                     "Not assessed: the declaration was rejected.", std::nullopt})
+                       : adjudicateCredit(line, facts);
     if (!verdict && referenceUsed(line.reference)) {
         verdict = Verdict{Reason::ReferenceUsed, "8021", false,
-                          "This ReferentieNummer was used before; use a new one."};
+                          "This ReferentieNummer was used before; use a new one.", std::nullopt};
     }
     if (verdict) {
         r.status = LineStatus::Rejected;
@@ -408,7 +409,7 @@ void ClaimProcessor::flush() {
         if (h.empty()) h = security::bsnLookupHash(ctx_.config, l.bsn);
         addClaimLine(
             insert, result_.declaration_id, provider_id_, head_.recipient, l, r.status, r.code,
-            r.codes, h,
+            r.codes, r.cap, h,
             r.status == LineStatus::Accepted
                 ? std::nullopt
                 : std::optional<std::string>(security::encryptAesGcm(ctx_.config.bsn_key, l.bsn)));

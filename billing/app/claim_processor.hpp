@@ -34,6 +34,8 @@ struct LineResult {
     // Every applicable retourcode in the order of the rule table (the WMO325 lists them all);
     // {"0200"} when accepted.
     std::vector<std::string> codes;
+    // The cap, the use before and the claimed volume when a cap rule failed (CapFigures).
+    std::optional<CapFigures> cap;
 };
 
 struct DeclarationResult {

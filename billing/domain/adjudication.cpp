@@ -7,13 +7,18 @@
 #include <utility>
 
 #include "billing/domain/cap_windows.hpp"
+#include "billing/domain/verdict_text.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "contracting/kernel/rounding.hpp"
 
 namespace zc::billing {
 namespace {
 
-constexpr int kPercent = 100;
+using verdict_text::decimal;
+using verdict_text::describe;
+using verdict_text::reject;
+using verdict_text::review;
+using verdict_text::spokenUnit;
 
 struct ReasonInfo {
     Reason reason;
@@ -60,32 +65,6 @@ const ReasonInfo& infoOf(Reason r) {
     assertionFailed("reason missing from kReasons", __FILE__, __LINE__);
 }
 
-Verdict reject(Reason r, std::string message) {
-    return Verdict{r, reasonCode(r), false, std::move(message)};
-}
-
-Verdict review(Reason r, std::string message) {
-    return Verdict{r, reasonCode(r), true, std::move(message)};
-}
-
-// Providers write inclusive end dates, so messages show the last day, not the half-open end.
-std::string describe(const Period& p) {
-    if (!p.end) return "from " + formatDate(p.begin);
-    if (!p.isValid()) return formatDate(p.begin) + " with an end before its start";
-    return formatDate(p.begin) + " to " + formatDate(addDays(*p.end, -1));
-}
-
-std::string decimal(__int128 value) {
-    if (value == 0) return "0";
-    const bool negative = value < 0;
-    std::string digits;
-    for (; value != 0; value /= 10) {
-        const int digit = static_cast<int>(value % 10);
-        digits.insert(digits.begin(), static_cast<char>('0' + (negative ? -digit : digit)));
-    }
-    return negative ? "-" + digits : digits;
-}
-
 // "12.34" for amounts that fit Money, else the number of cents.
 std::string euros(__int128 cents) {
     if (cents > std::numeric_limits<std::int64_t>::max() ||
@@ -93,44 +72,6 @@ std::string euros(__int128 cents) {
         return decimal(cents) + " cents";
     }
     return Money::fromCents(static_cast<std::int64_t>(cents)).toString();
-}
-
-std::string spokenUnit(Unit u) {
-    std::string name = unitName(u);
-    for (char& c : name) {
-        if (c == '_') c = ' ';
-    }
-    return name;
-}
-
-// used > limit fails; within policy.over_cap_percent of the limit it goes to review.
-std::optional<Verdict> capVerdict(Reason reason, __int128 used, __int128 limit, __int128 before,
-                                  Unit counting_unit, const ReviewPolicy& policy,
-                                  std::string_view window) {
-    if (used <= limit) return std::nullopt;
-    const std::string text = "The claimed volume brings the use " + std::string(window) + " to " +
-                             decimal(used) + " " + spokenUnit(counting_unit) +
-                             ", above the allocated " + decimal(limit) + " (" + decimal(before) +
-                             " accepted before); claim at most the remaining volume.";
-    const bool tolerated = policy.over_cap_percent > 0 &&
-                           used * kPercent <= limit * (kPercent + policy.over_cap_percent);
-    return tolerated ? review(reason, text + " The line is held for review by the municipality.")
-                     : reject(reason, text);
-}
-
-// The unit the cap counts in, the line's volume and the limit scaled to it (hours → minutes).
-struct CapCounting {
-    Unit unit;
-    __int128 line_volume;
-    std::int64_t limit_factor;
-};
-
-CapCounting capCounting(const ClaimLine& line, const AllocationFacts& allocation) {
-    const Unit cap_unit = allocation.cap.unit;
-    return CapCounting{
-        capCountingUnit(cap_unit),
-        static_cast<__int128>(line.volume) * toCapCountingUnit(1, line.unit, cap_unit),
-        toCapCountingUnit(1, cap_unit, cap_unit)};
 }
 
 bool isTariffChange(const ContractFacts& contract, Date d) {
@@ -356,54 +297,6 @@ std::optional<Verdict> checkAmount(const ClaimLine& line, const AllocationFacts&
                   "The amount " + line.amount.toString() + should + " (" + rule + ").");
 }
 
-std::optional<Verdict> checkPeriodCap(const ClaimLine& line, const AllocationFacts& allocation,
-                                      const PriorUse& prior, const ReviewPolicy& policy) {
-    const CapCounting c = capCounting(line, allocation);
-    if (c.line_volume > kMaxLineVolume * kMinutesPerHour) {
-        return reject(Reason::PeriodVolumeExceeded, "The claimed volume is beyond any cap.");
-    }
-    const auto volume = static_cast<std::int64_t>(c.line_volume);
-    const int days = daysBetween(line.period.begin, *line.period.end);
-    if (line.unit == Unit::Days24h && volume > days) {
-        return reject(Reason::PeriodVolumeExceeded,
-                      "The line claims " + decimal(volume) + " 24-hour days (etmalen) in " +
-                          describe(line.period) + ", which has only " + decimal(days) +
-                          " calendar days.");
-    }
-    const AllocationUse empty(allocation.cap, allocation.category, allocation.period);
-    const AllocationUse& use = prior.use ? *prior.use : empty;
-    const auto breach = use.windowBreach(line.period, volume);
-    if (!breach) return std::nullopt;
-    return capVerdict(Reason::PeriodVolumeExceeded, breach->used, breach->limit, breach->before,
-                      c.unit, policy, "for " + describe(breach->window));
-}
-
-std::optional<Verdict> checkCumulativeCap(const ClaimLine& line, const AllocationFacts& allocation,
-                                          const PriorUse& prior, const ReviewPolicy& policy) {
-    const std::optional<std::int64_t> max =
-        maxVolumeOverAllocation(allocation.cap, allocation.period);
-    if (!max) return std::nullopt;
-    const CapCounting c = capCounting(line, allocation);
-    const std::int64_t before = prior.use ? prior.use->total() : 0;
-    return capVerdict(Reason::CumulativeVolumeExceeded, before + c.line_volume,
-                      static_cast<__int128>(*max) * c.limit_factor, before, c.unit, policy,
-                      "over the whole allocation");
-}
-
-std::optional<Verdict> checkDecisionCap(const ClaimLine& line, const AllocationFacts& allocation,
-                                        const PriorUse& prior) {
-    if (!prior.decision) return std::nullopt;
-    const CapCounting c = capCounting(line, allocation);
-    const auto& d = *prior.decision;
-    if (d.accepted + c.line_volume <= d.limit) return std::nullopt;
-    return reject(Reason::DecisionVolumeExceeded,
-                  "The claimed volume brings the use of what the access decision granted, over "
-                  "all its allocations (also those of other providers), to " +
-                      decimal(d.accepted + c.line_volume) + " " + spokenUnit(c.unit) +
-                      ", above the granted " + decimal(d.limit) + " (" + decimal(d.accepted) +
-                      " accepted before); claim at most the remaining volume.");
-}
-
 std::optional<Verdict> checkReferenceNew(const ClaimLine& line, const PriorUse& prior) {
     if (!prior.reference_used) return std::nullopt;
     return reject(Reason::ReferenceUsed, "ReferentieNummer " + line.reference +
@@ -480,6 +373,14 @@ std::optional<Verdict> decisive(const std::vector<Verdict>& verdicts) {
     }
     if (verdicts.empty()) return std::nullopt;
     return verdicts.front();
+}
+
+std::optional<CapFigures> capFigures(const std::vector<Verdict>& verdicts) {
+    if (const auto d = decisive(verdicts); d && d->cap) return d->cap;
+    for (const auto& v : verdicts) {
+        if (v.cap) return v.cap;
+    }
+    return std::nullopt;
 }
 
 std::vector<std::string> retourCodes(const std::vector<Verdict>& verdicts) {

@@ -174,11 +174,35 @@ std::string reasonName(Reason r);
 // iWmo retourcode (WJ001), e.g. "9338".
 std::string reasonCode(Reason r);
 
+// What a cap verdict counted: the cap windows the line's period touches (9321), the whole
+// allocation (9322) or everything the access decision granted, over all its allocations (9322).
+enum class CapScope { Period, Allocation, Decision };
+// "period", "allocation", "decision"
+std::string capScopeName(CapScope scope);
+
+// The numbers behind a cap verdict, so that a provider sees why the line went over: the cap,
+// what was accepted before this line and what this line claimed, all in the cap's counting
+// unit (capCountingUnit(cap_unit): minutes for an hours cap). before + claimed > limit.
+struct CapFigures {
+    CapScope scope = CapScope::Period;
+    Unit cap_unit = Unit::Hours;  // the allocation cap's own unit
+    std::int64_t limit = 0;
+    std::int64_t before = 0;
+    std::int64_t claimed = 0;
+    // The days counted (half-open): the run of cap windows for Period, within the line's month
+    // (a week touched counts whole in the limit), the allocation's
+    // validity for Allocation; none for Decision.
+    std::optional<Period> window;
+};
+
 struct Verdict {
     Reason reason;
     std::string code;     // iWmo retourcode, reasonCode(reason)
     bool review = false;  // to the review queue instead of a rejection
     std::string message;  // English sentence a provider can act on
+    // Set by the cap rules (checkPeriodCap, checkCumulativeCap, checkDecisionCap) when every
+    // number fits 64 bits.
+    std::optional<CapFigures> cap;
 };
 
 // --- Debit rules, in order of precedence ---------------------------------------------------
@@ -264,6 +288,9 @@ std::vector<Verdict> adjudicateDebitAll(const ClaimLine& line, const Declaration
                                         const ReviewPolicy& policy);
 // The verdict that decides the line's status: the first rejection, else the first review.
 std::optional<Verdict> decisive(const std::vector<Verdict>& verdicts);
+// The cap figures to show with a line: the decisive verdict's, else the first verdict's that
+// has them; nullopt when no cap rule failed.
+std::optional<CapFigures> capFigures(const std::vector<Verdict>& verdicts);
 // The distinct retourcodes of the verdicts, in the order of the rule table.
 std::vector<std::string> retourCodes(const std::vector<Verdict>& verdicts);
 // decisive(adjudicateDebitAll(...)). Precondition: !line.credit.

@@ -4,14 +4,13 @@
 #include <utility>
 
 #include "billing/domain/adjudication.hpp"
+#include "billing/domain/verdict_text.hpp"
 #include "contracting/kernel/errors.hpp"
 
 namespace zc::billing {
 namespace {
 
-Verdict reject(Reason r, std::string message) {
-    return Verdict{r, reasonCode(r), false, std::move(message)};
-}
+using verdict_text::reject;
 
 }  // namespace
 

@@ -21,6 +21,9 @@ std::string inList(std::size_t n) {
     return sql + ")";
 }
 
+// Values per line in the multi-row INSERT of claim lines.
+constexpr std::size_t kClaimLineParams = 27;
+
 std::string endText(const Period& p) { return p.end ? formatDate(*p.end) : "9999-12-31"; }
 
 }  // namespace
@@ -154,17 +157,38 @@ ClaimLinesInsert startClaimLinesInsert(std::size_t rows) {
         "INSERT INTO claim_lines (declaration_id, provider_id, reference, previous_reference,"
         " credit, allocation_number, bsn_hash, category, product_code, period_begin, period_end,"
         " volume, unit, tariff_cents, amount_cents, status, code, codes, bsn_enc,"
-        " municipality_code) VALUES ";
-    insert.params.reserve(rows * 20);
+        " municipality_code, cap_scope, cap_unit, cap_limit, cap_before, cap_claimed,"
+        " cap_window_first, cap_window_last) VALUES ";
+    insert.params.reserve(rows * kClaimLineParams);
     return insert;
 }
+
+namespace {
+
+// The seven cap columns: NULL unless a cap rule failed.
+void addCapFigures(db::Params& params, const std::optional<CapFigures>& cap) {
+    if (!cap) {
+        params.insert(params.end(), 7, db::Param(nullptr));
+        return;
+    }
+    const auto first = cap->window ? db::Param(formatDate(cap->window->begin)) : db::Param(nullptr);
+    const auto last = cap->window && cap->window->end
+                          ? db::Param(formatDate(addDays(*cap->window->end, -1)))
+                          : db::Param(nullptr);
+    params.insert(params.end(), {capScopeName(cap->scope), unitName(cap->cap_unit), cap->limit,
+                                 cap->before, cap->claimed, first, last});
+}
+
+}  // namespace
 
 void addClaimLine(ClaimLinesInsert& insert, std::int64_t declaration_id, std::int64_t provider_id,
                   const std::string& municipality, const ClaimLine& l, LineStatus status,
                   const std::string& code, const std::vector<std::string>& codes,
-                  const std::string& bsn_hash, std::optional<std::string> bsn_enc) {
-    insert.sql += insert.params.empty() ? "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-                                        : ",(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+                  const std::optional<CapFigures>& cap, const std::string& bsn_hash,
+                  std::optional<std::string> bsn_enc) {
+    insert.sql += insert.params.empty()
+                      ? "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                      : ",(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     insert.params.insert(
         insert.params.end(),
         {declaration_id,
@@ -187,6 +211,7 @@ void addClaimLine(ClaimLinesInsert& insert, std::int64_t declaration_id, std::in
          joinCodes(codes),
          bsn_enc ? db::Param(std::move(*bsn_enc)) : db::Param(nullptr),
          municipality});
+    addCapFigures(insert.params, cap);
 }
 
 void writeClaimLines(db::Connection& db, const ClaimLinesInsert& insert) {

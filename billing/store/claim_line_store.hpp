@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "billing/domain/adjudication.hpp"
 #include "billing/domain/claim_line.hpp"
 #include "billing/domain/claim_status.hpp"
 #include "contracting/kernel/unit.hpp"
@@ -99,11 +100,13 @@ struct ClaimLinesInsert {
 // An empty insert with room for `rows` lines.
 ClaimLinesInsert startClaimLinesInsert(std::size_t rows);
 // Adds one line of the declaration sent to `municipality`; `bsn_enc` only for lines not
-// accepted (the WMO325 lists them).
+// accepted (the WMO325 lists them); `cap` when a cap rule failed (its figures are shown to
+// the provider with the line).
 void addClaimLine(ClaimLinesInsert& insert, std::int64_t declaration_id, std::int64_t provider_id,
                   const std::string& municipality, const ClaimLine& l, LineStatus status,
                   const std::string& code, const std::vector<std::string>& codes,
-                  const std::string& bsn_hash, std::optional<std::string> bsn_enc);
+                  const std::optional<CapFigures>& cap, const std::string& bsn_hash,
+                  std::optional<std::string> bsn_enc);
 void writeClaimLines(db::Connection& db, const ClaimLinesInsert& insert);
 
 }  // namespace zc::billing

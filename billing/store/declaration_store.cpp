@@ -1,5 +1,7 @@
 #include "declaration_store.hpp"
 
+#include "billing/domain/cap_windows.hpp"
+#include "contracting/kernel/unit.hpp"
 #include "interfaces/mysql/connection.hpp"
 #include "interfaces/mysql/list_sql.hpp"
 
@@ -94,7 +96,19 @@ constexpr const char* kLineColumns =
     " volume, unit, amount_cents, status, code, credited, id, codes,"
     " (SELECT v.status FROM review_items v WHERE v.claim_line_id = claim_lines.id),"
     " municipality_code,"
-    " (SELECT v.reason FROM review_items v WHERE v.claim_line_id = claim_lines.id) ";
+    " (SELECT v.reason FROM review_items v WHERE v.claim_line_id = claim_lines.id),"
+    " cap_scope, cap_unit, cap_limit, cap_before, cap_claimed, cap_window_first,"
+    " cap_window_last ";
+
+// Columns 17..23 of kLineColumns; all NULL unless a cap rule failed.
+std::optional<StoredCapFigures> capOf(const db::Row& r) {
+    const auto scope = r.opt(17);
+    if (!scope) return std::nullopt;
+    const std::string cap_unit = r.str(18);
+    return StoredCapFigures{*scope,    cap_unit,  unitName(capCountingUnit(parseUnit(cap_unit))),
+                            r.i64(19), r.i64(20), r.i64(21),
+                            r.opt(22), r.opt(23)};
+}
 
 ClaimLineRow lineOf(const db::Row& r) {
     ClaimLineRow l;
@@ -115,6 +129,7 @@ ClaimLineRow lineOf(const db::Row& r) {
     l.review = r.opt(14);
     l.municipality_code = r.str(15);
     l.review_reason = r.opt(16);
+    l.cap = capOf(r);
     return l;
 }
 

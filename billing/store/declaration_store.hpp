@@ -60,6 +60,20 @@ struct DeclarationRow {
 };
 
 // One claim line of a declaration, with the status of its review item when it has one.
+// The figures of a failed cap rule as stored with the line (migration 0040), in the counting
+// unit of the cap (capCountingUnit(cap_unit): minutes for an hours cap); window dates are the
+// first and last day counted, absent for a decision.
+struct StoredCapFigures {
+    std::string scope;          // "period", "allocation", "decision"
+    std::string cap_unit;       // the allocation cap's own unit, e.g. "hours"
+    std::string counting_unit;  // the figures' unit, e.g. "minutes" for an hours cap
+    std::int64_t limit = 0;
+    std::int64_t before = 0;
+    std::int64_t claimed = 0;
+    std::optional<std::string> window_first;
+    std::optional<std::string> window_last;
+};
+
 struct ClaimLineRow {
     std::int64_t id = 0;
     std::string reference;
@@ -78,7 +92,8 @@ struct ClaimLineRow {
     // The contract manager's reason for the review's decision (review_items.reason), once decided.
     std::optional<std::string> review_reason;
     bool credited = false;
-    std::string municipality_code;  // the municipality that owes it
+    std::string municipality_code;        // the municipality that owes it
+    std::optional<StoredCapFigures> cap;  // when a cap rule failed (9321, 9322)
 };
 
 // A page of the declarations matching the filter (newest first unless sorted otherwise), and

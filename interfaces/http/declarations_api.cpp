@@ -116,6 +116,20 @@ Poco::JSON::Object::Ptr listedJson(const billing::DeclarationListRow& d) {
     return o;
 }
 
+// The rule's numbers of a failed cap, in the cap's counting unit (minutes for an hours cap).
+Poco::JSON::Object::Ptr capFiguresJson(const billing::StoredCapFigures& c) {
+    auto o = newObject();
+    o->set("scope", c.scope);
+    o->set("cap_unit", c.cap_unit);
+    o->set("counting_unit", c.counting_unit);
+    o->set("limit", c.limit);
+    o->set("used_before", c.before);
+    o->set("claimed", c.claimed);
+    setOptional(o, "window_start", c.window_first);
+    setOptional(o, "window_end", c.window_last);
+    return o;
+}
+
 Poco::JSON::Object::Ptr lineJson(const billing::ClaimLineRow& r) {
     auto l = newObject();
     l->set("id", r.id);  // the claim line, for its trace
@@ -137,6 +151,7 @@ Poco::JSON::Object::Ptr lineJson(const billing::ClaimLineRow& r) {
     setOptional(l, "review_reason", r.review_reason);
     l->set("credited", r.credited);
     l->set("municipality_code", r.municipality_code);
+    if (r.cap) l->set("cap_figures", capFiguresJson(*r.cap));
     return l;
 }
 

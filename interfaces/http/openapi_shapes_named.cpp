@@ -126,7 +126,11 @@ const std::vector<NamedShape> kNamedShapes = {
      " period_start:str, period_end:str, volume:int, unit:str, amount_cents:cents,"
      " status:str, code:str?, codes:str? \"every retourcode, space separated\","
      " review:str?, review_reason:str? \"the contract manager's reason, once decided\","
-     " credited:bool, municipality_code:str}"},
+     " credited:bool, municipality_code:str,"
+     " cap_figures:@CapFigures? \"the rule's numbers when a cap rule failed (9321, 9322)\"}"},
+    {"CapFigures",
+     "{scope:str \"period, allocation or decision\", cap_unit:str, counting_unit:str, limit:int,"
+     " used_before:int, claimed:int, window_start:str?, window_end:str?}"},
     {"Review",
      "{id:int, declaration_id:int, code:str, message:str, status:str, due_date:str,"
      " overdue:bool, provider_agb:str, reference:str, allocation_number:int,"

@@ -1,6 +1,7 @@
 // The provider's screens: zorg.vechtstroom (AGB 73000101) sees its contracts, tariffs and
 // allocations, uploads a WMO323 first as a dry run and then for real, reads the answer per
-// prestatie (one accepted, one rejected with 9346), opens the declaration, the trace of the
+// prestatie (one accepted, one rejected with 9346 and over its cap), opens the declaration (the
+// rejected line with the cap's numbers), the trace of the
 // accepted prestatie and its statement (also as CSV), finds it in the list of declarations with
 // its submitted and awarded amounts; a file that is no WMO323 is refused next
 // to the file field, and a CSV dry run answers per row. Its own client, decision and allocation
@@ -92,13 +93,14 @@ function prestatie(p, a, ref, hours, amount, start = p.start) {
 </wmo323:Prestatie>`;
 }
 
-// Two prestaties: 6 hours of the month at the contracted tariff (accepted) and 2 hours from the
+// Two prestaties: 6 hours of the month at the contracted tariff (accepted) and 40 hours from the
 // month's 2nd day whose amount is one cent off (rejected with every code that applies: 9387 not
-// from the 1st, 9346 amount ≠ volume × tariff, 9389 days claimed already). Two debits for the
-// same period would break TR416 and reject the whole file.
+// from the 1st, 9346 amount ≠ volume × tariff, 9321 far over the 4 hours a week, 9389 days
+// claimed already). Two debits for the same period would break TR416 and reject the whole file.
+const BAD_HOURS = 40;
 function wmo323(p, a, number, refs) {
   const good = 6 * a.tariff;
-  const bad = 2 * a.tariff + 1;
+  const bad = BAD_HOURS * a.tariff + 1;
   return `<?xml version="1.0" encoding="UTF-8"?>
 <wmo323:Bericht xmlns:wmo323="http://www.istandaarden.nl/iwmo/3_2/wmo323/schema" xmlns:iwmo="http://www.istandaarden.nl/iwmo/3_2/basisschema/schema">
 <wmo323:Header>${leaf('BerichtCode', '484')}${leaf('BerichtVersie', '3')}${leaf('BerichtSubversie', '2')}${leaf('Afzender', AGB)}${leaf('Ontvanger', '0193')}
@@ -111,7 +113,7 @@ function wmo323(p, a, number, refs) {
   <wmo323:TotaalIngediendBedrag><iwmo:TotaalBedrag>${good + bad}</iwmo:TotaalBedrag><iwmo:DebetCredit>D</iwmo:DebetCredit></wmo323:TotaalIngediendBedrag>
   <wmo323:Clienten><wmo323:Client>${leaf('Bsn', a.bsn)}<wmo323:Prestaties>
 ${prestatie(p, a, refs[0], 6, good)}
-${prestatie(p, a, refs[1], 2, bad, p.second)}
+${prestatie(p, a, refs[1], BAD_HOURS, bad, p.second)}
   </wmo323:Prestaties></wmo323:Client></wmo323:Clienten>
 </wmo323:Declaratie>
 </wmo323:Bericht>
@@ -212,7 +214,10 @@ await run('provider_upload', async (browser) => {
   await page.getByRole('heading', { name: `Declaratie ${number}` }).waitFor();
   const lines = page.locator('main tbody tr');
   await lines.filter({ hasText: refs[0] }).getByText('toegekend').waitFor();
-  assert.match(await lines.filter({ hasText: refs[1] }).textContent(), /9346/);
+  const rejected = await lines.filter({ hasText: refs[1] }).textContent();
+  assert.match(rejected, /9346/);
+  // The cap it broke, in the allocation's unit (hours), with the use before it and its claim.
+  assert.match(rejected, /Plafond \d+ uur van \d\d-\d\d-\d{4} t\/m \d\d-\d\d-\d{4}; al geaccepteerd (0|6) uur, deze regel 40 uur: \d+ uur te veel\./);
   await screenshot(page, 'prov-declaration');
 
   // The trace of the accepted prestatie: received, assessed, payable.
@@ -245,7 +250,8 @@ await run('provider_upload', async (browser) => {
   await listed.getByText('beantwoord').waitFor();
   const listedText = await listed.textContent();
   assert.ok(listedText.includes(euro(6 * a.tariff)), `awarded ${euro(6 * a.tariff)} in: ${listedText}`);
-  assert.ok(listedText.includes(euro(8 * a.tariff + 1)), `submitted ${euro(8 * a.tariff + 1)} in: ${listedText}`);
+  const submitted = euro((6 + BAD_HOURS) * a.tariff + 1);
+  assert.ok(listedText.includes(submitted), `submitted ${submitted} in: ${listedText}`);
   assert.ok(listedText.includes('WMO323-bericht'), 'sent as WMO323');
   await screenshot(page, 'prov-declarations');
   await page.getByLabel('Zoek een declaratie').fill(number);

@@ -164,7 +164,9 @@ std::int64_t allocateTo(std::int64_t provider, const std::string& bsn, Date from
 
 }  // namespace
 
-ReviewLine declareForReview() {
+ReviewLine declareForReview() { return declareOverWeeklyCap(1, "awaiting_review"); }
+
+ReviewLine declareOverWeeklyCap(std::int64_t extra_hours, const std::string& status) {
     const Date today = parseDate(todayText());
     const Date end = Date{today.year(), today.month(), std::chrono::day{1}};
     const Date begin = addMonths(end, -1);
@@ -186,7 +188,8 @@ ReviewLine declareForReview() {
                              "&date=" + formatDate(begin),
                          cm);
         if (allocation == 0 || tariff.status != 200) continue;
-        const std::int64_t volume = 4 * isoWeeksTouched(begin, end) + 1;
+        const std::int64_t volume = 4 * isoWeeksTouched(begin, end) + extra_hours;
+        line.volume = volume;
         line.amount_cents = volume * tariff.num("tariff_cents");
         line.reference = "EX" + uniqueDigits(10);
         line.number = "EX" + uniqueDigits(10);
@@ -209,11 +212,11 @@ ReviewLine declareForReview() {
                                       {"total_submitted_cents", line.amount_cents},
                                       {"lines", jsonArray({claim})}}),
                           asProvider(line.provider_id));
-        if (answer.status != 201 || answer.str("status") != "awaiting_review") continue;
+        if (answer.status != 201 || answer.str("status") != status) continue;
         line.declaration_id = answer.num("declaration_id");
         return line;
     }
-    ADD_FAILURE() << "no provider could declare a line for review";
+    ADD_FAILURE() << "no provider could declare a line over its cap with answer " << status;
     return {};
 }
 

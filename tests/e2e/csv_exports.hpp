@@ -43,7 +43,11 @@ struct ReviewLine {
     std::string reference;  // the line's
     std::int64_t declaration_id = 0;
     std::int64_t amount_cents = 0;
+    std::int64_t volume = 0;  // hours
 };
 ReviewLine declareForReview();
+// The same, `extra_hours` over the cap; the declaration's answer has `status` (e.g. "answered"
+// when the line is too far over to be reviewed and is rejected).
+ReviewLine declareOverWeeklyCap(std::int64_t extra_hours, const std::string& status);
 
 }  // namespace zc::e2e

@@ -10,6 +10,7 @@ import {
   codeList, dayBefore, facts, periodText, ROLES, statusBadge, todayIso, tOr, unitText,
 } from './provider_common.js';
 import { providerAccountsSection } from './finance_accounts.js';
+import { capFiguresNote } from './provider_cap_figures.js';
 
 // The claim line's id for its trace link (the declaration's lines may carry it as id or
 // claim_line_id); null when the server does not give it.
@@ -24,6 +25,9 @@ function lineStatus(l) {
   if (l.review === 'answered_not_accepted') parts.push(' ', badge(t('prov.line.answered_not_accepted'), 'warn'));
   // The contract manager's reason, once the review is decided.
   if (l.review_reason) parts.push(h('p', { class: 'hint' }, t('prov.line.review_reason', { reason: l.review_reason })));
+  // The rule's numbers when a cap rule rejected the line or held it for review.
+  const figures = capFiguresNote(l);
+  if (figures) parts.push(figures);
   return parts.length === 1 ? parts[0] : h('span', {}, ...parts);
 }
 
