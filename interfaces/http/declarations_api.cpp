@@ -151,7 +151,11 @@ Poco::JSON::Object::Ptr lineJson(const billing::ClaimLineRow& r) {
     setOptional(l, "review_reason", r.review_reason);
     l->set("credited", r.credited);
     l->set("municipality_code", r.municipality_code);
-    if (r.cap) l->set("cap_figures", capFiguresJson(*r.cap));
+    if (r.cap) {
+        l->set("cap_figures", capFiguresJson(*r.cap));
+    } else {
+        l->set("cap_figures", Poco::Dynamic::Var());  // null: no cap rule failed
+    }
     return l;
 }
 
