@@ -5,7 +5,8 @@
 // geaccepteerd" (59), sorted by amount both ways; the line in review with rule 9321 and a link
 // to its review, where she accepts it with a reason; back on the declaration the line is
 // accepted with her reason and the declaration answered. The lines' export downloads; at
-// 390 px nothing scrolls sideways; English; the auditor reads it too. Screenshots (cm-decl-*).
+// 390 px nothing scrolls sideways; English; the auditor and finance read it too (finance
+// without links to allocations and reviews, which are not theirs). Screenshots (*-decl*).
 import { assert, baseUrl, login, newPage, run, screenshot } from './lib.mjs';
 import { declareForReview } from './review_line.mjs';
 
@@ -92,7 +93,7 @@ async function reviewFromLine(page, line) {
   const row = rows(page).first();
   await row.getByText('in beoordeling', { exact: true }).waitFor();
   assert.match(await row.innerText(), /9321 — Het volume is groter dan de toewijzing in deze periode toestaat\./);
-  await row.getByRole('link', { name: `Beoordeling van prestatie ${line.reference}` }).click();
+  await row.getByRole('link', { name: `Naar de beoordeling van prestatie ${line.reference}` }).click();
   await page.getByRole('heading', { level: 1, name: 'Beoordelingswachtrij declaraties' }).waitFor();
   await expectStatus(page, '1–1 van 1');
   await rows(page).first().getByRole('link', { name: /Beoordelen/ }).click();
@@ -165,4 +166,13 @@ await run('staff_declaration', async (browser) => {
   await openFromList(auditor, line, 'beantwoord', 'aud-decl-list');
   await expectStatus(auditor, '1–50 van 60');
   await screenshot(auditor, 'aud-decl');
+  await auditor.context().close();
+
+  // Finance reads it as well; allocations and reviews are not finance's to open (no links).
+  const finance = await newPage(browser);
+  await login(finance, 'fin.mulder');
+  await openFromList(finance, line, 'beantwoord', 'fin-decl-list');
+  await expectStatus(finance, '1–50 van 60');
+  assert.equal(await finance.locator('.paged-list tbody a').count(), 0, 'no links to allocations or reviews');
+  await screenshot(finance, 'fin-decl');
 });

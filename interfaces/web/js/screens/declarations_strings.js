@@ -22,7 +22,7 @@ addStrings({
     'decl.received': 'Ontvangen',
     'decl.pending': 'na beoordeling (uiterlijk {date})',
     'decl.to_review': 'Naar de beoordeling',
-    'decl.to_review_label': 'Beoordeling van prestatie {reference}',
+    'decl.to_review_label': 'Naar de beoordeling van prestatie {reference}',
   },
   en: {
     'decl.nav.declarations': 'Declarations',
@@ -43,6 +43,6 @@ addStrings({
     'decl.received': 'Received',
     'decl.pending': 'after review (by {date})',
     'decl.to_review': 'To the review',
-    'decl.to_review_label': 'Review of line {reference}',
+    'decl.to_review_label': 'To the review of line {reference}',
   },
 });
