@@ -93,10 +93,10 @@ async function reviewFromLine(page, line) {
   const row = rows(page).first();
   await row.getByText('in beoordeling', { exact: true }).waitFor();
   assert.match(await row.innerText(), /9321 — Het volume is groter dan de toewijzing in deze periode toestaat\./);
-  await row.getByRole('link', { name: `Naar de beoordeling van prestatie ${line.reference}` }).click();
-  await page.getByRole('heading', { level: 1, name: 'Beoordelingswachtrij declaraties' }).waitFor();
-  await expectStatus(page, '1–1 van 1');
-  await rows(page).first().getByRole('link', { name: /Beoordelen/ }).click();
+  // The link leads to the review item itself.
+  const toReview = row.getByRole('link', { name: `Naar de beoordeling van prestatie ${line.reference}` });
+  await page.waitForFunction(() => /^\/reviews\/\d+$/.test(document.querySelector('a[data-review-line]')?.getAttribute('href') || ''));
+  await toReview.click();
   await page.getByRole('heading', { level: 1, name: `Regel ${line.reference} beoordelen` }).waitFor();
   await page.getByLabel('Reden').fill(REASON);
   await page.getByRole('button', { name: 'Accepteren' }).click();

@@ -2,7 +2,7 @@
 // /declarations/{id}/lines): the list of every declaration in the user's municipalities, paged
 // by the server, and one declaration's screen with its head and its lines page by page. A
 // line's outcome and retourcodes are rendered as on the provider's screen (provider_money.js);
-// a line still in review links to it in the review queue (contract manager, auditor).
+// a line still in review links to its review item (contract manager, auditor).
 import * as api from '../api.js';
 import { exportButton } from '../export_button.js';
 import { date, dateTime, money } from '../format.js';
@@ -62,13 +62,38 @@ async function renderDeclarations(main, ctx) {
     exportButton('/exports/declarations.csv', 'declaraties.csv'), declarationsList(ctx, municipalities)));
 }
 
-// The line's outcome; a line still in review links to it in the review queue.
+// The line's outcome; a line still in review links to its review: first to the queue searched
+// for its reference, then (linkReviews) to the review item itself.
 function outcome(ctx, l) {
   const inReview = l.review === 'open' || l.status === 'review';
   if (!inReview || !REVIEW_READERS.includes(ctx.user.role)) return lineStatus(l);
   return h('div', {}, lineStatus(l), ' ',
-    h('a', { href: `/reviews${api.query({ q: l.reference })}`, dataset: { route: '' }, 'aria-label': t('decl.to_review_label', { reference: l.reference }) },
-      t('decl.to_review')));
+    h('a', {
+      href: `/reviews${api.query({ q: l.reference })}`,
+      dataset: { route: '', reviewLine: String(l.id) },
+      'aria-label': t('decl.to_review_label', { reference: l.reference }),
+    }, t('decl.to_review')));
+}
+
+// Points the page's review links at their review items: the open reviews of the declaration
+// (GET /reviews searched by its number, at most MAX_REVIEWS; a line beyond them keeps the
+// queue's search). A failure leaves the links as they are.
+const MAX_REVIEWS = 100;
+async function linkReviews(list, d) {
+  const links = list.querySelectorAll('a[data-review-line]');
+  if (links.length === 0) return;
+  let reviews;
+  try {
+    reviews = await api.get(`/reviews${api.query({ status: 'open', q: d.number, limit: MAX_REVIEWS })}`);
+  } catch {
+    return;
+  }
+  const byLine = new Map(reviews.filter((r) => r.declaration_id === d.declaration_id)
+    .map((r) => [String(r.claim_line_id), r.id]));
+  for (const a of links) {
+    const review = byLine.get(a.dataset.reviewLine);
+    if (review) a.setAttribute('href', `/reviews/${review}`);
+  }
 }
 
 function allocationCell(ctx, l) {
@@ -77,9 +102,9 @@ function allocationCell(ctx, l) {
 }
 
 // The declaration's lines, paged by the server, as on the provider's screen.
-function linesList(ctx, id) {
-  return pagedList(ctx, {
-    path: (params) => `${LIST}/${encodeURIComponent(id)}/lines${api.query(params)}`,
+function linesList(ctx, d) {
+  const list = pagedList(ctx, {
+    path: (params) => `${LIST}/${d.declaration_id}/lines${api.query(params)}`,
     searchLabel: t('prov.lines.search'),
     searchHint: t('prov.lines.search_hint'),
     filters: [{
@@ -103,7 +128,9 @@ function linesList(ctx, id) {
       { label: t('prov.col.outcome'), sortBy: 'status', render: (l) => outcome(ctx, l) },
       { label: t('prov.col.codes'), render: lineCodes },
     ],
+    onPage: () => linkReviews(list, d),
   });
+  return list;
 }
 
 // The list's row of the declaration (provider, period, received): the head of
@@ -147,7 +174,7 @@ async function renderDeclaration(main, ctx) {
       h('p', {}, link(LIST, t('decl.back'))),
       section(t('decl.facts'), headFacts(d, listed, municipalities)),
       section(t('prov.declaration.lines'), exportButton(`/exports/declarations/${d.declaration_id}/lines.csv`,
-        `declaratie-${d.declaration_id}-regels.csv`), linesList(ctx, id)),
+        `declaratie-${d.declaration_id}-regels.csv`), linesList(ctx, d)),
     ];
   });
 }
