@@ -98,6 +98,8 @@ async function reviewFromLine(page, line) {
   await page.waitForFunction(() => /^\/reviews\/\d+$/.test(document.querySelector('a[data-review-line]')?.getAttribute('href') || ''));
   await toReview.click();
   await page.getByRole('heading', { level: 1, name: `Regel ${line.reference} beoordelen` }).waitFor();
+  // The review item leads back to its declaration.
+  assert.equal(await page.locator('main').getByRole('link', { name: line.number, exact: true }).getAttribute('href'), `/declarations/${line.declarationId}`);
   await page.getByLabel('Reden').fill(REASON);
   await page.getByRole('button', { name: 'Accepteren' }).click();
   await page.getByRole('group', { name: `Regel ${line.reference} accepteren?` }).getByRole('button', { name: 'Ja, accepteren' }).click();
