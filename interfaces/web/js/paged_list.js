@@ -184,7 +184,8 @@ export function pagedList(ctx, spec) {
     const { items, total } = pageData;
     const filtered = Boolean(state.q) || Object.values(state.filters).some(Boolean);
     status.textContent = rangeText(state.offset, items.length, total);
-    body.replaceChildren(
+    // replaceChildren would show a missing pager (null) as the text "null".
+    body.replaceChildren(...[
       table(s.columns, items, {
         caption: s.caption,
         rowClass: s.rowClass,
@@ -199,7 +200,7 @@ export function pagedList(ctx, spec) {
       total > items.length ? pagerNav(state, total, items.length, (offset) => {
         focusAfter = offset > state.offset ? '.pager button:last-child' : '.pager button:first-child';
         update({ offset });
-      }, state.limit) : null);
+      }, state.limit) : null].filter(Boolean));
     if (focusAfter) {
       const el = body.querySelector(focusAfter);
       if (el && !el.disabled) el.focus();

@@ -208,7 +208,8 @@ function lineFacts(item, products) {
   return facts([
     [t('cm.rev.provider'), providerText(item)],
     [t('cm.rev.reference'), item.reference],
-    [t('cm.rev.declaration_number'), item.declaration_number],
+    // The declaration's own screen (Declaraties), with every line of it.
+    [t('cm.rev.declaration_number'), link(`/declarations/${item.declaration_id}`, item.declaration_number)],
     [t('cm.rev.declaration'), String(item.declaration_id)],
     [t('cm.rev.allocation'), link(`/allocations/${item.allocation_number}`, String(item.allocation_number))],
     [t('cm.rev.product'), productText(products, item.product_code)],

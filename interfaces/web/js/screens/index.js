@@ -5,12 +5,14 @@ import admin, { adminHome } from './admin.js';
 import auditor from './auditor.js';
 import budget from './budget.js';
 import contractManager from './contract_manager.js';
+import declarations from './declarations.js';
 import finance from './finance.js';
 import provider from './provider.js';
 
 // Auditor and access officer first: a role's home is its first menu entry, and these modules'
 // first entries are those roles' homes (the contract manager module also lists screens for them).
-// The administrator's users come first (its home); its other screens last.
+// The administrator's users come first (its home); its other screens last. The staff's
+// declarations come after the contract manager's and finance's own menus (not their homes).
 export default [
-  ...adminHome, ...auditor, ...accessOfficer, ...contractManager, ...provider, ...finance, ...budget, ...admin,
+  ...adminHome, ...auditor, ...accessOfficer, ...contractManager, ...provider, ...finance, ...declarations, ...budget, ...admin,
 ];

@@ -241,3 +241,6 @@ export default [
   { path: '/provider/claim-lines/:id', roles: ROLES, render: renderTrace },
   { path: '/provider/statement', nav: 'prov.nav.statement', roles: ROLES, render: renderStatement },
 ];
+
+// A line's outcome and retourcodes, as the staff's declaration screen shows them too.
+export { lineCodes, lineStatus };

@@ -1,0 +1,48 @@
+// The staff's declaration screens' strings (prefix decl.), Dutch first. Column names, line
+// outcomes and retourcodes are the provider screens' (prov.*), so every screen uses the same terms.
+import { addStrings } from '../i18n.js';
+
+addStrings({
+  nl: {
+    'decl.nav.declarations': 'Declaraties',
+    'decl.list.title': 'Declaraties',
+    'decl.list.intro': 'De declaraties van de zorgaanbieders (WMO323, JSON of CSV), nieuwste eerst: wat is ingediend, wat is toegekend en hoe de declaratie is beantwoord. Open een declaratie voor de uitkomst per prestatie.',
+    'decl.list.section': 'Ontvangen declaraties',
+    'decl.list.caption': 'Declaraties, nieuwste eerst',
+    'decl.list.search': 'Zoek een declaratie',
+    'decl.list.search_hint': 'Declaratienummer, naam of AGB-code van de aanbieder',
+    'decl.list.none': 'Er zijn nog geen declaraties ontvangen.',
+    'decl.col.provider': 'Aanbieder',
+    'decl.col.municipality': 'Gemeente',
+    'decl.provider': '{name} (AGB {agb})',
+    'decl.title': 'Declaratie {number}',
+    'decl.back': '← Alle declaraties',
+    'decl.facts': 'Gegevens',
+    'decl.number': 'Declaratienummer',
+    'decl.received': 'Ontvangen',
+    'decl.pending': 'na beoordeling (uiterlijk {date})',
+    'decl.to_review': 'Naar de beoordeling',
+    'decl.to_review_label': 'Naar de beoordeling van prestatie {reference}',
+  },
+  en: {
+    'decl.nav.declarations': 'Declarations',
+    'decl.list.title': 'Declarations',
+    'decl.list.intro': "The providers' declarations (WMO323, JSON or CSV), newest first: what was submitted, what was awarded and how the declaration was answered. Open a declaration for the outcome per line.",
+    'decl.list.section': 'Declarations received',
+    'decl.list.caption': 'Declarations, newest first',
+    'decl.list.search': 'Search a declaration',
+    'decl.list.search_hint': "Declaration number, the provider's name or AGB code",
+    'decl.list.none': 'No declarations have been received yet.',
+    'decl.col.provider': 'Provider',
+    'decl.col.municipality': 'Municipality',
+    'decl.provider': '{name} (AGB {agb})',
+    'decl.title': 'Declaration {number}',
+    'decl.back': '← All declarations',
+    'decl.facts': 'Details',
+    'decl.number': 'Declaration number',
+    'decl.received': 'Received',
+    'decl.pending': 'after review (by {date})',
+    'decl.to_review': 'To the review',
+    'decl.to_review_label': 'To the review of line {reference}',
+  },
+});
