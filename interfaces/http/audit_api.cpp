@@ -1,29 +1,32 @@
 #include "audit_api.hpp"
 
+#include <chrono>
+#include <string>
+
+#include "contracting/kernel/amsterdam_time.hpp"
 #include "interfaces/security/audit_checkpoint.hpp"
 #include "interfaces/security/audit_trail.hpp"
 #include "json_output.hpp"
 
 namespace zc::http {
-namespace {
-
-// "YYYY-MM-DD 00:00:00" of the day `text` names plus `days_after` days, or "" when `text` is
-// empty. INVALID_DATE (naming the query parameter) when it is not a date.
-std::string dayStart(const std::string& text, const std::string& field, int days_after) {
+std::string auditDayBound(const std::string& text, const std::string& field, int days_after) {
+    using namespace std::chrono;
     if (text.empty()) return "";
-    return formatDate(addDays(parseDate(text, field), days_after)) + " 00:00:00";
+    // Local midnight is 22:00 or 23:00 UTC of the day before: always a whole hour.
+    const sys_seconds start = amsterdamDayStart(addDays(parseDate(text, field), days_after));
+    const sys_days day = floor<days>(start);
+    const auto hour = duration_cast<hours>(start - day).count();
+    return formatDate(Date{day}) + " " + (hour < 10 ? "0" : "") + std::to_string(hour) + ":00:00";
 }
 
-}  // namespace
-
 ApiResponse listAudit(RequestContext& ctx, const ApiRequest& req) {
-    // ?from= and ?to= are calendar days (UTC), both included.
+    // ?from= and ?to= are calendar days in Amsterdam (as the screen shows times), both included.
     const security::AuditFilter filter{.actor = req.queryValue("actor"),
                                        .object_type = req.queryValue("object_type"),
                                        .object_id = req.queryValue("object_id"),
                                        .action = req.queryValue("action"),
-                                       .from = dayStart(req.queryValue("from"), "from", 0),
-                                       .to = dayStart(req.queryValue("to"), "to", 1),
+                                       .from = auditDayBound(req.queryValue("from"), "from", 0),
+                                       .to = auditDayBound(req.queryValue("to"), "to", 1),
                                        .list = listQueryFrom(req.query)};
     const auto page = security::auditPage(ctx.db, filter);
     auto out = newArray();

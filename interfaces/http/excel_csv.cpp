@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "contracting/kernel/amsterdam_time.hpp"
 #include "contracting/kernel/errors.hpp"
 
 namespace zc::http {
@@ -27,14 +28,6 @@ bool startsWithDate(const std::string& s) {
 
 int numberAt(const std::string& s, std::size_t at, std::size_t n) {
     return std::stoi(s.substr(at, n));
-}
-
-// The last Sunday of `month` in `year`, 01:00 UTC: when European summer time starts (March)
-// and ends (October).
-std::chrono::sys_seconds lastSundayOneUtc(std::chrono::year year, std::chrono::month month) {
-    using namespace std::chrono;
-    const sys_days sunday{year / month / Sunday[last]};
-    return sys_seconds{sunday} + hours{1};
 }
 
 std::string twoDigits(unsigned n) {
@@ -88,9 +81,7 @@ std::string amsterdamTime(const std::string& utc) {
         utc.size() >= 19 && utc[16] == ':' && digits(utc, 17, 2) ? numberAt(utc, 17, 2) : 0;
     const sys_seconds at = sys_days{civil} + hours{numberAt(utc, 11, 2)} +
                            minutes{numberAt(utc, 14, 2)} + seconds{second};
-    const bool summer =
-        at >= lastSundayOneUtc(civil.year(), March) && at < lastSundayOneUtc(civil.year(), October);
-    const sys_seconds local = at + hours{summer ? 2 : 1};
+    const sys_seconds local = toAmsterdam(at);
     const auto local_day = floor<days>(local);
     const year_month_day ymd{local_day};
     const hh_mm_ss clock{local - local_day};

@@ -2,6 +2,7 @@
 // their transfers, the reconciliation work list and the audit trail.
 #include <map>
 
+#include "audit_api.hpp"
 #include "contracting/kernel/codes.hpp"
 #include "export_download.hpp"
 #include "exports_api.hpp"
@@ -73,13 +74,6 @@ void addAuditRow(ExcelCsv& csv, const security::AuditRow& r) {
     csv.endRow();
 }
 
-// "YYYY-MM-DD 00:00:00" of the day `text` names plus `days_after` days, or "" when `text` is
-// empty (as GET /audit reads ?from= and ?to=). INVALID_DATE when it is not a date.
-std::string dayStart(const std::string& text, const std::string& field, int days_after) {
-    if (text.empty()) return "";
-    return formatDate(addDays(parseDate(text, field), days_after)) + " 00:00:00";
-}
-
 }  // namespace
 
 ApiResponse exportPaymentRuns(RequestContext& ctx, const ApiRequest& req) {
@@ -135,8 +129,8 @@ ApiResponse exportAudit(RequestContext& ctx, const ApiRequest& req) {
                                  .object_type = filters.at("object_type"),
                                  .object_id = filters.at("object_id"),
                                  .action = filters.at("action"),
-                                 .from = dayStart(filters.at("from"), "from", 0),
-                                 .to = dayStart(filters.at("to"), "to", 1),
+                                 .from = auditDayBound(filters.at("from"), "from", 0),
+                                 .to = auditDayBound(filters.at("to"), "to", 1),
                                  .list = {}};
     ExcelCsv csv(kAuditColumns);
     forEachChunk<security::AuditRow>(

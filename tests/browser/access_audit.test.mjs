@@ -214,34 +214,35 @@ async function auditTrail(page, clientId) {
   await dateFilters(page, clientId);
 }
 
-// The day filters (UTC days, both included) are kept in the address like the other filters.
+// The day filters (days in Amsterdam, as the times are shown; both included) are kept in the
+// address like the other filters.
 async function dateFilters(page, clientId) {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
   const rows = page.locator('main tbody tr');
   await page.getByLabel('Actie').fill('client.create');
-  await page.getByLabel('Vanaf datum (UTC)').fill(today);
-  await page.getByLabel('Tot en met datum (UTC)').fill(today);
+  await page.getByLabel('Vanaf datum').fill(today);
+  await page.getByLabel('Tot en met datum').fill(today);
   await page.getByRole('button', { name: 'Filteren' }).click();
   await page.waitForURL(new RegExp(`from=${today}&to=${today}`));
   await rows.first().filter({ hasText: 'client.create' }).waitFor();
   assert.equal(await rows.count(), 1);
   assert.match(await rows.first().innerText(), new RegExp(`${dutch(today)}[\\s\\S]*ao\\.bakker`));
-  assert.equal(await page.getByLabel('Vanaf datum (UTC)').inputValue(), today);
+  assert.equal(await page.getByLabel('Vanaf datum').inputValue(), today);
   await screenshot(page, 'aud-trail-dates');
   // A range in 2000 holds none of today's rows.
-  await page.getByLabel('Vanaf datum (UTC)').fill('2000-01-01');
-  await page.getByLabel('Tot en met datum (UTC)').fill('2000-12-31');
+  await page.getByLabel('Vanaf datum').fill('2000-01-01');
+  await page.getByLabel('Tot en met datum').fill('2000-12-31');
   await page.getByRole('button', { name: 'Filteren' }).click();
   await page.waitForURL(/from=2000-01-01&to=2000-12-31/);
   await page.locator('main p.empty', { hasText: 'Geen regels met deze filters.' }).waitFor();
   // An end before the start is refused next to "Tot en met".
-  await page.getByLabel('Tot en met datum (UTC)').fill('1999-12-31');
+  await page.getByLabel('Tot en met datum').fill('1999-12-31');
   await page.getByRole('button', { name: 'Filteren' }).click();
   await page.locator('[data-field="to"] .field-error', { hasText: '(INVALID_PERIOD)' }).waitFor();
   // A malformed day in the address: the server's INVALID_DATE next to "Vanaf datum".
   await page.goto(`${baseUrl}/audit?object_id=${clientId}&from=2000-13-01`);
   await page.locator('[data-field="from"] .field-error', { hasText: 'Vul een bestaande datum in. (INVALID_DATE)' }).waitFor();
-  assert.equal(await page.getByLabel('Vanaf datum (UTC)').getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.getByLabel('Vanaf datum').getAttribute('aria-invalid'), 'true');
   await screenshot(page, 'aud-trail-date-error');
 }
 

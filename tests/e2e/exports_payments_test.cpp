@@ -145,7 +145,7 @@ TEST(CsvExports, TheAuditTrailWithItsFiltersAndItsOwnAuditRow) {
     const auto aud = as("aud.smit");
     // An export first, so that the filtered trail holds a row.
     ASSERT_EQ(client().get("/api/v1/exports/work-list.csv", aud).status, 200);
-    const std::string today = todayText();
+    const std::string today = amsterdamTodayText();
     const std::string filter = "?action=export.csv&from=" + today + "&to=" + today;
     const Response json = client().get("/api/v1/audit" + filter + "&limit=1000", aud);
     ASSERT_EQ(json.status, 200) << json.describe();

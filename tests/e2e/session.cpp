@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "contracting/kernel/amsterdam_time.hpp"
 #include "interfaces/mysql/connection_pool.hpp"
 #include "interfaces/security/crypto.hpp"
 #include "interfaces/security/totp.hpp"
@@ -194,6 +195,12 @@ std::string todayText() {
     std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
                   static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
     return buf;
+}
+
+std::string amsterdamTodayText() {
+    using namespace std::chrono;
+    const auto now = floor<seconds>(system_clock::now());
+    return formatDate(year_month_day{floor<days>(toAmsterdam(now))});
 }
 
 int currentYear() { return std::stoi(todayText().substr(0, 4)); }

@@ -59,6 +59,8 @@ db::Connection& rootConnection();
 
 // Today (UTC) as YYYY-MM-DD and the current year.
 std::string todayText();
+// Today in Amsterdam as YYYY-MM-DD: the day an auditor picks in the audit filters.
+std::string amsterdamTodayText();
 int currentYear();
 
 }  // namespace zc::e2e

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "declarations.hpp"
+#include "interfaces/http/audit_api.hpp"
 #include "interfaces/iwmo/declaration.hpp"
 #include "session.hpp"
 
@@ -271,14 +272,21 @@ TEST(WebApp, FinanceSeesEveryProvidersBalanceAndBlock) {
     EXPECT_EQ(getPath("/api/v1/provider-balances", e2e::as("cm.jansen")).status, 403);
 }
 
+// The days are Amsterdam days, as the screen shows times: every row's UTC moment lies from
+// the day's local midnight up to the next one.
 TEST(WebApp, TheAuditTrailFiltersOnADayRange) {
-    const std::string today = e2e::todayText();
+    const std::string today = e2e::amsterdamTodayText();
     const auto rows = getPath("/api/v1/audit?from=" + today + "&to=" + today, e2e::as("aud.smit"));
     ASSERT_EQ(rows.status, 200) << rows.describe();
     ASSERT_GT(rows.array()->size(), 0u) << "the tests logged in today";
+    const std::string from = http::auditDayBound(today, "from", 0);
+    const std::string until = http::auditDayBound(today, "to", 1);
     for (const auto& r : *rows.array()) {
-        EXPECT_EQ(r.extract<Poco::JSON::Object::Ptr>()->getValue<std::string>("at").substr(0, 10),
-                  today);
+        // "2026-07-01T21:59:58.123Z" compared as "2026-07-01 21:59:58"
+        std::string at = r.extract<Poco::JSON::Object::Ptr>()->getValue<std::string>("at");
+        at = at.substr(0, 10) + " " + at.substr(11, 8);
+        EXPECT_GE(at, from);
+        EXPECT_LT(at, until);
     }
     EXPECT_EQ(getPath("/api/v1/audit?to=2000-01-01", e2e::as("aud.smit")).array()->size(), 0u);
     EXPECT_EQ(getPath("/api/v1/audit?from=23-11-2026", e2e::as("aud.smit")).code(), "INVALID_DATE");

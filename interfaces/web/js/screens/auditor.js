@@ -11,7 +11,7 @@ import './aud_strings.js';
 
 const READERS = ['auditor', 'admin'];
 const TEXT_FILTERS = ['actor', 'action', 'object_type', 'object_id'];
-// Days (UTC, both included) of the row's time.
+// Days in Amsterdam (both included) of the row's time, as the times are shown.
 const DATE_FILTERS = ['from', 'to'];
 const FILTERS = [...TEXT_FILTERS, ...DATE_FILTERS];
 const { localized, fieldError } = localizer('aud');
