@@ -4,6 +4,7 @@
 
 #include "contracting/kernel/amsterdam_time.hpp"
 #include "contracting/kernel/errors.hpp"
+#include "xlsx_workbook.hpp"
 
 namespace zc::http {
 namespace {
@@ -66,25 +67,30 @@ std::string excelDate(const std::string& iso) {
     return iso.substr(8, 2) + "-" + iso.substr(5, 2) + "-" + iso.substr(0, 4);
 }
 
-std::string amsterdamTime(const std::string& utc) {
-    if (utc.empty()) return "";
+std::optional<std::chrono::sys_seconds> amsterdamMoment(const std::string& utc) {
     if (!startsWithDate(utc) || utc.size() < 16 || !digits(utc, 11, 2) || utc[13] != ':' ||
         !digits(utc, 14, 2)) {
-        return excelText(utc);
+        return std::nullopt;
     }
     using namespace std::chrono;
     const year_month_day civil{year{numberAt(utc, 0, 4)},
                                month{static_cast<unsigned>(numberAt(utc, 5, 2))},
                                day{static_cast<unsigned>(numberAt(utc, 8, 2))}};
-    if (!civil.ok()) return excelText(utc);
+    if (!civil.ok()) return std::nullopt;
     const int second =
         utc.size() >= 19 && utc[16] == ':' && digits(utc, 17, 2) ? numberAt(utc, 17, 2) : 0;
-    const sys_seconds at = sys_days{civil} + hours{numberAt(utc, 11, 2)} +
-                           minutes{numberAt(utc, 14, 2)} + seconds{second};
-    const sys_seconds local = toAmsterdam(at);
-    const auto local_day = floor<days>(local);
+    return toAmsterdam(sys_days{civil} + hours{numberAt(utc, 11, 2)} +
+                       minutes{numberAt(utc, 14, 2)} + seconds{second});
+}
+
+std::string amsterdamTime(const std::string& utc) {
+    if (utc.empty()) return "";
+    const auto local = amsterdamMoment(utc);
+    if (!local) return excelText(utc);
+    using namespace std::chrono;
+    const auto local_day = floor<days>(*local);
     const year_month_day ymd{local_day};
-    const hh_mm_ss clock{local - local_day};
+    const hh_mm_ss clock{*local - local_day};
     return twoDigits(static_cast<unsigned>(ymd.day())) + "-" +
            twoDigits(static_cast<unsigned>(ymd.month())) + "-" +
            std::to_string(static_cast<int>(ymd.year())) + " " +
@@ -93,72 +99,87 @@ std::string amsterdamTime(const std::string& utc) {
            twoDigits(static_cast<unsigned>(clock.seconds().count()));
 }
 
-ExcelCsv::ExcelCsv(const std::vector<std::string>& headers) : out_(kBom) {
+ExcelCsv::ExcelCsv(const std::vector<std::string>& headers, ExportFormat format)
+    : format_(format), out_(format == ExportFormat::Csv ? kBom : "") {
     columns_ = headers.size();
-    for (const auto& h : headers) text(h);
-    out_ += kRowEnd;
+    for (const auto& h : headers) cell(xlsx() ? xlsxText(h, true) : excelText(h));
+    out_ += xlsx() ? kXlsxRowEnd : kRowEnd;
     in_row_ = 0;
 }
 
 void ExcelCsv::cell(const std::string& raw) {
-    if (in_row_ > 0) out_ += kSeparator;
+    if (xlsx()) {
+        if (in_row_ == 0) out_ += kXlsxRowStart;
+    } else if (in_row_ > 0) {
+        out_ += kSeparator;
+    }
     out_ += raw;
     ++in_row_;
 }
 
 ExcelCsv& ExcelCsv::text(const std::string& s) {
-    cell(excelText(s));
+    cell(xlsx() ? xlsxText(s) : excelText(s));
     return *this;
 }
 
-ExcelCsv& ExcelCsv::text(const std::optional<std::string>& s) {
-    cell(s ? excelText(*s) : "");
-    return *this;
-}
+ExcelCsv& ExcelCsv::text(const std::optional<std::string>& s) { return s ? text(*s) : blank(); }
 
 ExcelCsv& ExcelCsv::number(std::int64_t n) {
-    cell(std::to_string(n));
+    cell(xlsx() ? xlsxNumber(n) : std::to_string(n));
     return *this;
 }
 
 ExcelCsv& ExcelCsv::number(const std::optional<std::int64_t>& n) {
-    cell(n ? std::to_string(*n) : "");
-    return *this;
+    return n ? number(*n) : blank();
 }
 
 ExcelCsv& ExcelCsv::euros(std::int64_t cents) {
-    cell(excelEuros(cents));
+    cell(xlsx() ? xlsxEuros(cents) : excelEuros(cents));
     return *this;
 }
 
 ExcelCsv& ExcelCsv::euros(const std::optional<std::int64_t>& cents) {
-    cell(cents ? excelEuros(*cents) : "");
-    return *this;
+    return cents ? euros(*cents) : blank();
 }
 
 ExcelCsv& ExcelCsv::date(const std::string& iso) {
-    cell(excelDate(iso));
+    if (!xlsx()) {
+        cell(excelDate(iso));
+    } else if (iso.empty()) {
+        blank();
+    } else if (!startsWithDate(iso)) {
+        cell(xlsxText(iso));
+    } else {
+        cell(xlsxDate(parseDate(iso.substr(0, 10))));
+    }
     return *this;
 }
 
 ExcelCsv& ExcelCsv::date(const std::optional<std::string>& iso) {
-    cell(iso ? excelDate(*iso) : "");
-    return *this;
+    return iso ? date(*iso) : blank();
 }
 
 ExcelCsv& ExcelCsv::moment(const std::string& utc) {
-    cell(amsterdamTime(utc));
+    if (!xlsx()) {
+        cell(amsterdamTime(utc));
+    } else if (const auto local = amsterdamMoment(utc)) {
+        cell(xlsxMoment(*local));
+    } else {
+        cell(utc.empty() ? xlsxEmpty() : xlsxText(utc));
+    }
     return *this;
 }
 
-ExcelCsv& ExcelCsv::yesNo(bool b) {
-    cell(b ? "ja" : "nee");
+ExcelCsv& ExcelCsv::yesNo(bool b) { return text(b ? "ja" : "nee"); }
+
+ExcelCsv& ExcelCsv::blank() {
+    cell(xlsx() ? xlsxEmpty() : "");
     return *this;
 }
 
 void ExcelCsv::endRow() {
     ZC_ASSERT(in_row_ == columns_);
-    out_ += kRowEnd;
+    out_ += xlsx() ? kXlsxRowEnd : kRowEnd;
     in_row_ = 0;
     ++rows_;
 }

@@ -13,10 +13,17 @@
 
 namespace zc::http {
 
+// What an export is written as: the CSV above, or (?format=xlsx) the one worksheet of an .xlsx
+// workbook with typed cells (xlsx_workbook.hpp), where the same calls write a number, an
+// amount in euros, a date or a moment as such, and text is never read as a formula.
+enum class ExportFormat { Csv, Xlsx };
+
 class ExcelCsv {
   public:
-    // Starts the file: the byte order mark and the header row (Dutch column names).
-    explicit ExcelCsv(const std::vector<std::string>& headers);
+    // Starts the file: the byte order mark and the header row (Dutch column names); for Xlsx
+    // the header row in bold.
+    explicit ExcelCsv(const std::vector<std::string>& headers,
+                      ExportFormat format = ExportFormat::Csv);
 
     // Text, neutralised and quoted where needed; an absent value is an empty cell.
     ExcelCsv& text(const std::string& s);
@@ -36,14 +43,20 @@ class ExcelCsv {
     ExcelCsv& moment(const std::string& utc);
     // "ja" or "nee".
     ExcelCsv& yesNo(bool b);
+    // An empty cell.
+    ExcelCsv& blank();
     // Ends the row (CRLF). Every row has the header's number of cells (asserted in debug).
     void endRow();
 
     std::int64_t rows() const { return rows_; }  // data rows written
+    ExportFormat format() const { return format_; }
+    // The CSV file, or for Xlsx the worksheet's rows (xlsxWorkbook makes the file of them).
     const std::string& str() const { return out_; }
 
   private:
     void cell(const std::string& raw);
+    bool xlsx() const { return format_ == ExportFormat::Xlsx; }
+    ExportFormat format_;
     std::string out_;
     std::size_t columns_ = 0;
     std::size_t in_row_ = 0;

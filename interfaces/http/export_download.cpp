@@ -2,6 +2,7 @@
 
 #include "contracting/kernel/errors.hpp"
 #include "interfaces/security/audit_trail.hpp"
+#include "xlsx_workbook.hpp"
 
 namespace zc::http {
 
@@ -24,11 +25,25 @@ void auditExport(RequestContext& ctx, const std::string& name,
               security::AuditRecord().set("filters", std::move(applied)).set("rows", rows).json()});
 }
 
-ApiResponse csvDownload(const ExcelCsv& csv, const std::string& filename) {
+ExportFormat exportFormat(const ApiRequest& req) {
+    const std::string format = req.queryValue("format");
+    if (format.empty() || format == "csv") return ExportFormat::Csv;
+    if (format == "xlsx") return ExportFormat::Xlsx;
+    throw ValidationError("INVALID_QUERY", "Query parameter 'format' must be csv or xlsx.",
+                          "format");
+}
+
+ApiResponse exportDownload(const ExcelCsv& table, const std::string& basename) {
     ApiResponse res;
-    res.content_type = "text/csv; charset=utf-8";
-    res.raw = csv.str();
-    res.attachment = filename;
+    if (table.format() == ExportFormat::Xlsx) {
+        res.content_type = kXlsxMediaType;
+        res.raw = xlsxWorkbook("Export", table.str());
+        res.attachment = basename + ".xlsx";
+    } else {
+        res.content_type = "text/csv; charset=utf-8";
+        res.raw = table.str();
+        res.attachment = basename + ".csv";
+    }
     return res;
 }
 

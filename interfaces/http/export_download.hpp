@@ -46,8 +46,12 @@ void forEachChunk(Fetch fetch, Add add) {
 void auditExport(RequestContext& ctx, const std::string& name,
                  const std::map<std::string, std::string>& filters, std::int64_t rows);
 
-// The finished file as a download: text/csv; charset=utf-8, sent as an attachment named
-// `filename`.
-ApiResponse csvDownload(const ExcelCsv& csv, const std::string& filename);
+// The format the request asks for: ?format=csv (the default) or ?format=xlsx; anything else is
+// INVALID_QUERY.
+ExportFormat exportFormat(const ApiRequest& req);
+
+// The finished file as a download, an attachment named `basename` plus ".csv" (text/csv;
+// charset=utf-8) or ".xlsx" (the workbook of the rows, kXlsxMediaType).
+ApiResponse exportDownload(const ExcelCsv& table, const std::string& basename);
 
 }  // namespace zc::http

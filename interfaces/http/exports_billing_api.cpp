@@ -67,7 +67,7 @@ ApiResponse exportReviews(RequestContext& ctx, const ApiRequest& req) {
     const std::string status = req.queryValue("status");
     billing::ReviewFilter filter;
     filter.status = status;
-    ExcelCsv csv(kReviewColumns);
+    ExcelCsv csv(kReviewColumns, exportFormat(req));
     forEachChunk<billing::ReviewView>(
         [&](const app::ListQuery& page) {
             filter.list = page;
@@ -75,14 +75,14 @@ ApiResponse exportReviews(RequestContext& ctx, const ApiRequest& req) {
         },
         [&](const billing::ReviewView& v) { addReview(csv, v); });
     auditExport(ctx, "reviews", {{"status", status}}, csv.rows());
-    return csvDownload(csv, "beoordelingen.csv");
+    return exportDownload(csv, "beoordelingen");
 }
 
 ApiResponse exportDeclarations(RequestContext& ctx, const ApiRequest& req) {
     billing::DeclarationQuery q;
     q.number = req.queryValue("number");
     q.agb = req.queryValue("agb");
-    ExcelCsv csv(kDeclarationColumns);
+    ExcelCsv csv(kDeclarationColumns, exportFormat(req));
     forEachChunk<billing::DeclarationListRow>(
         [&](const app::ListQuery& page) {
             q.list = page;
@@ -90,17 +90,17 @@ ApiResponse exportDeclarations(RequestContext& ctx, const ApiRequest& req) {
         },
         [&](const billing::DeclarationListRow& d) { addDeclaration(csv, d); });
     auditExport(ctx, "declarations", {{"number", q.number}, {"agb", q.agb}}, csv.rows());
-    return csvDownload(csv, "declaraties.csv");
+    return exportDownload(csv, "declaraties");
 }
 
 ApiResponse exportDeclarationLines(RequestContext& ctx, const ApiRequest& req) {
     const auto id = req.pathId("id");
     const auto d = billing::getDeclaration(ctx, id);
     requireExportSize(static_cast<std::int64_t>(d.lines.size()));
-    ExcelCsv csv(kLineColumns);
+    ExcelCsv csv(kLineColumns, exportFormat(req));
     for (const auto& l : d.lines) addLine(csv, l);
     auditExport(ctx, "declaration/" + std::to_string(id) + "/lines", {}, csv.rows());
-    return csvDownload(csv, "declaratie-" + std::to_string(id) + "-regels.csv");
+    return exportDownload(csv, "declaratie-" + std::to_string(id) + "-regels");
 }
 
 }  // namespace zc::http

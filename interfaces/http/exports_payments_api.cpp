@@ -79,7 +79,7 @@ void addAuditRow(ExcelCsv& csv, const security::AuditRow& r) {
 ApiResponse exportPaymentRuns(RequestContext& ctx, const ApiRequest& req) {
     const std::string municipality = req.queryValue("municipality");
     if (!municipality.empty()) MunicipalityCode::parse(municipality, "municipality");
-    ExcelCsv csv(kRunColumns);
+    ExcelCsv csv(kRunColumns, exportFormat(req));
     forEachChunk<invoicing::RunRow>(
         [&](const app::ListQuery& page) {
             invoicing::RunFilter filter;
@@ -89,7 +89,7 @@ ApiResponse exportPaymentRuns(RequestContext& ctx, const ApiRequest& req) {
         },
         [&](const invoicing::RunRow& r) { addRun(csv, r); });
     auditExport(ctx, "payment_runs", {{"municipality", municipality}}, csv.rows());
-    return csvDownload(csv, "betaalruns.csv");
+    return exportDownload(csv, "betaalruns");
 }
 
 ApiResponse exportRunItems(RequestContext& ctx, const ApiRequest& req) {
@@ -98,17 +98,17 @@ ApiResponse exportRunItems(RequestContext& ctx, const ApiRequest& req) {
     requireExportSize(static_cast<std::int64_t>(run.items.size()));
     std::map<std::int64_t, const invoicing::RunTransferRow*> transfers;
     for (const auto& t : run.transfers) transfers[t.id] = &t;
-    ExcelCsv csv(kItemColumns);
+    ExcelCsv csv(kItemColumns, exportFormat(req));
     for (const auto& i : run.items) {
         const auto t = i.instruction_id ? transfers.find(*i.instruction_id) : transfers.end();
         addItem(csv, i, t == transfers.end() ? nullptr : t->second);
     }
     auditExport(ctx, "payment_run/" + std::to_string(id) + "/items", {}, csv.rows());
-    return csvDownload(csv, "betaalrun-" + std::to_string(id) + "-posten.csv");
+    return exportDownload(csv, "betaalrun-" + std::to_string(id) + "-posten");
 }
 
-ApiResponse exportWorkList(RequestContext& ctx, const ApiRequest&) {
-    ExcelCsv csv(kWorkListColumns);
+ApiResponse exportWorkList(RequestContext& ctx, const ApiRequest& req) {
+    ExcelCsv csv(kWorkListColumns, exportFormat(req));
     forEachChunk<invoicing::WorkListRow>(
         [&](const app::ListQuery& page) {
             invoicing::WorkListFilter filter;
@@ -117,7 +117,7 @@ ApiResponse exportWorkList(RequestContext& ctx, const ApiRequest&) {
         },
         [&](const invoicing::WorkListRow& r) { addWorkItem(csv, r); });
     auditExport(ctx, "work_list", {}, csv.rows());
-    return csvDownload(csv, "werklijst.csv");
+    return exportDownload(csv, "werklijst");
 }
 
 ApiResponse exportAudit(RequestContext& ctx, const ApiRequest& req) {
@@ -132,7 +132,7 @@ ApiResponse exportAudit(RequestContext& ctx, const ApiRequest& req) {
                                  .from = auditDayBound(filters.at("from"), "from", 0),
                                  .to = auditDayBound(filters.at("to"), "to", 1),
                                  .list = {}};
-    ExcelCsv csv(kAuditColumns);
+    ExcelCsv csv(kAuditColumns, exportFormat(req));
     forEachChunk<security::AuditRow>(
         [&](const app::ListQuery& page) {
             filter.list = page;
@@ -140,7 +140,7 @@ ApiResponse exportAudit(RequestContext& ctx, const ApiRequest& req) {
         },
         [&](const security::AuditRow& r) { addAuditRow(csv, r); });
     auditExport(ctx, "audit", filters, csv.rows());
-    return csvDownload(csv, "audittrail.csv");
+    return exportDownload(csv, "audittrail");
 }
 
 }  // namespace zc::http

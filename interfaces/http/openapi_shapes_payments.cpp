@@ -1,6 +1,7 @@
 // Shapes of payments (debtor accounts, blocks, disputes, payment runs, bank statements),
 // provider statements and budget financing (openapi_shapes.hpp).
 #include "openapi_shapes.hpp"
+#include "xlsx_workbook.hpp"
 
 namespace zc::http::openapi {
 
@@ -157,9 +158,9 @@ const std::vector<OperationShape> kPaymentShapes = {
      {{200, "{id:int, chain_status:str, resolution:str}"}}},
     {"GET /providers/{id}/statement",
      "A provider's statement (rekeningoverzicht)",
-     "from~:date, to~:date, format~:(json|csv)",
+     "from~:date, to~:date, format~:(json|csv|xlsx)",
      "",
-     {{200, "@ProviderStatement"}, {200, "", "text/csv"}}},
+     {{200, "@ProviderStatement"}, {200, "", "text/csv"}, {200, "", kXlsxMediaType}}},
     {"GET /claim-lines/{id}/trace",
      "From a claim line to its payable, payment and bank entry",
      "",

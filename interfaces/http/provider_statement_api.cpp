@@ -1,29 +1,27 @@
 #include "provider_statement_api.hpp"
 
 #include "excel_csv.hpp"
+#include "export_download.hpp"
 #include "invoicing/app/provider_statements.hpp"
 #include "json_output.hpp"
 
 namespace zc::http {
 namespace {
 
-// The statement's lines as CSV for Dutch Excel (excel_csv.hpp): euros with a decimal comma,
-// dd-mm-jjjj dates and Dutch headers.
-ApiResponse statementCsv(const invoicing::ProviderStatement& s) {
+// The statement's lines for Dutch Excel (excel_csv.hpp), as CSV or .xlsx: euros, dd-mm-jjjj
+// dates and Dutch headers.
+ApiResponse statementFile(const invoicing::ProviderStatement& s, ExportFormat format) {
     ExcelCsv csv({"Betaalpost", "Datum", "Soort", "Declaratie", "Bedrag (€)", "Status",
-                  "Vervaldatum", "End-to-end-id", "Betaald op", "Gemeente", "Notitie"});
+                  "Vervaldatum", "End-to-end-id", "Betaald op", "Gemeente", "Notitie"},
+                 format);
     for (const auto& l : s.lines) {
         csv.number(l.payable_id).date(l.date).text(l.type).text(l.declaration);
         csv.euros(l.amount_cents).text(l.status).date(l.due_date).text(l.end_to_end_id);
         csv.date(l.paid_on).text(l.municipality_code).text(l.note);
         csv.endRow();
     }
-    ApiResponse res;
-    res.content_type = "text/csv; charset=utf-8";
-    res.raw = csv.str();
-    res.attachment = "rekeningoverzicht-" + std::to_string(s.provider_id) + "-" +
-                     formatDate(s.from) + "-" + formatDate(s.to) + ".csv";
-    return res;
+    return exportDownload(csv, "rekeningoverzicht-" + std::to_string(s.provider_id) + "-" +
+                                   formatDate(s.from) + "-" + formatDate(s.to));
 }
 
 Poco::JSON::Object::Ptr lineJson(const invoicing::StatementLineRow& l) {
@@ -85,7 +83,9 @@ void addPayment(Poco::JSON::Object::Ptr out, const invoicing::ClaimLineTrace& t)
 ApiResponse providerStatement(RequestContext& ctx, const ApiRequest& req) {
     const auto s = invoicing::providerStatement(ctx, req.pathId("id"), req.queryValue("from"),
                                                 req.queryValue("to"));
-    if (req.queryValue("format") == "csv") return statementCsv(s);
+    const std::string format = req.queryValue("format");
+    if (format == "csv") return statementFile(s, ExportFormat::Csv);
+    if (format == "xlsx") return statementFile(s, ExportFormat::Xlsx);
     auto lines = newArray();
     for (const auto& l : s.lines) lines->add(lineJson(l));
     auto payments = newArray();

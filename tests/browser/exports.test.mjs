@@ -2,7 +2,8 @@
 // the downloaded file opens in Dutch Excel: it starts with the UTF-8 byte order mark, its
 // columns are separated by semicolons with Dutch headers, its rows end with CRLF, and it holds
 // only the filtered rows (all of them, not just the page on screen). fin.devries exports the
-// payment runs the same way. Every screen is saved as a screenshot (accessibility checked).
+// payment runs the same way, and as an Excel workbook (.xlsx). Every screen is saved as a
+// screenshot (accessibility checked).
 import { assert, baseUrl, login, newPage, run, screenshot } from './lib.mjs';
 
 const BOM = [0xef, 0xbb, 0xbf];
@@ -71,4 +72,15 @@ await run('exports', async (browser) => {
   for (const row of runRows.slice(1)) assert.match(row[sum], /^-?\d+,\d{2}$/, `euros with a decimal comma: ${row[sum]}`);
   await fin.getByText(/Het bestand betaalruns\.csv is gedownload/).waitFor();
   await screenshot(fin, 'fin-runs-export');
+
+  // The same runs as an Excel workbook: a ZIP package (PK) named .xlsx.
+  const [download] = await Promise.all([
+    fin.waitForEvent('download'),
+    fin.getByRole('button', { name: 'Werkmap (.xlsx)' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'betaalruns.xlsx');
+  const workbook = Buffer.concat(await (await download.createReadStream()).toArray());
+  assert.equal(workbook.subarray(0, 4).toString('latin1'), 'PK\x03\x04', 'a ZIP package');
+  assert.ok(workbook.includes(Buffer.from('xl/worksheets/sheet1.xml')), 'with its worksheet');
+  await fin.getByText('Het bestand betaalruns.xlsx is gedownload.').waitFor();
 });

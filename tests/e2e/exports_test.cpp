@@ -7,12 +7,35 @@
 #include "e2e/csv_exports.hpp"
 #include "e2e/openapi_conformance.hpp"
 #include "e2e/session.hpp"
+#include "interfaces/http/xlsx_workbook.hpp"
+#include "tests/support/zip_reader.hpp"
 
 namespace zc::e2e {
 namespace {
 
 using test::jsonObject;
 using test::Response;
+
+// The <row> elements of an exported workbook's sheet (the header row included).
+std::size_t sheetRows(const std::string& sheet) {
+    std::size_t n = 0;
+    for (auto at = sheet.find("<row>"); at != std::string::npos; at = sheet.find("<row>", at + 1)) {
+        ++n;
+    }
+    return n;
+}
+
+// The worksheet of an .xlsx answer, after checking it is one (media type, file name, package).
+std::string expectWorkbook(const Response& r, const std::string& filename) {
+    EXPECT_EQ(r.status, 200) << r.describe();
+    EXPECT_EQ(r.header("Content-Type"), http::kXlsxMediaType);
+    EXPECT_NE(r.header("Content-Disposition").find("filename=\"" + filename + "\""),
+              std::string::npos)
+        << r.header("Content-Disposition");
+    const auto files = test::readZip(r.text);
+    EXPECT_TRUE(files.count("xl/workbook.xml"));
+    return files.count("xl/worksheets/sheet1.xml") ? files.at("xl/worksheets/sheet1.xml") : "";
+}
 
 TEST(CsvExports, TheReviewQueueWithItsFiltersRolesAndAuditRow) {
     const ReviewLine line = declareForReview();
@@ -158,6 +181,27 @@ TEST(CsvExports, ADeclarationsLinesEqualItsDetail) {
         403);
 }
 
+// ?format=xlsx: the same rows as a workbook, the amount a number of euros, the line's
+// reference text; any other format is refused.
+TEST(CsvExports, ADeclarationsLinesAsAnExcelWorkbook) {
+    const ReviewLine line = declareForReview();
+    ASSERT_NE(line.declaration_id, 0);
+    const std::string id = std::to_string(line.declaration_id);
+    const auto own = asProvider(line.provider_id);
+    const std::string path = "/api/v1/exports/declarations/" + id + "/lines.csv";
+    const Response r = client().get(path + "?format=xlsx", own);
+    expectConforms("GET", "/exports/declarations/{id}/lines.csv", r);
+    const std::string sheet = expectWorkbook(r, "declaratie-" + id + "-regels.xlsx");
+    EXPECT_EQ(sheetRows(sheet), 2u) << "the header and the one line";
+    EXPECT_NE(sheet.find(">" + line.reference + "</t>"), std::string::npos);
+    std::string euros = dutchEuros(line.amount_cents);
+    euros[euros.size() - 3] = '.';
+    EXPECT_NE(sheet.find("<c s=\"2\"><v>" + euros + "</v></c>"), std::string::npos) << euros;
+    EXPECT_EQ(client().get(path + "?format=pdf", own).code(), "INVALID_QUERY");
+    const auto audit = newestExportAudit("declaration/" + id + "/lines");
+    ASSERT_TRUE(audit);
+}
+
 TEST(CsvExports, TheStatementIsInEurosWithDutchHeaders) {
     const std::int64_t provider = providerIdOf("73000101");
     const std::string p = std::to_string(provider);
@@ -183,6 +227,12 @@ TEST(CsvExports, TheStatementIsInEurosWithDutchHeaders) {
                   dutchEuros(l->getValue<std::int64_t>("amount_cents")));
         EXPECT_EQ(file.cell(*row, "Datum"), dutchDate(l->getValue<std::string>("date")));
     }
+    // The same statement as a workbook: a row per line under the header.
+    const Response xlsx = client().get("/api/v1/providers/" + p + "/statement?format=xlsx", own);
+    expectConforms("GET", "/providers/{id}/statement", xlsx);
+    const std::string sheet =
+        expectWorkbook(xlsx, "rekeningoverzicht-" + p + "-" + from + "-" + to + ".xlsx");
+    EXPECT_EQ(sheetRows(sheet), lines->size() + 1);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
-// "Exporteren (Excel)": downloads what a list shows as a CSV file for Dutch Excel
-// (GET /api/v1/exports/...: every row with the list's filters, not just the page on screen),
-// with progress, a short confirmation and the server's refusal in words.
+// "Exporteren (Excel)" and "Werkmap (.xlsx)": download what a list shows as a CSV file for
+// Dutch Excel or as an Excel workbook (GET /api/v1/exports/...[?format=xlsx]: every row with the
+// list's filters, not just the page on screen), with progress, a short confirmation and the
+// server's refusal in words.
 import * as api from './api.js';
 import { t } from './i18n.js';
 import { errorBlock, h, progressBar } from './ui.js';
@@ -11,29 +12,46 @@ function dataRows(text) {
   return Math.max(0, text.split('\r\n').filter((line) => line !== '').length - 1);
 }
 
-// The button and its feedback; `path` is the export below /api/v1 (with its query), or a
+// The path asking for format=xlsx (in place of a format=csv it has, else added), and the
+// file's name ending in .xlsx.
+function asWorkbook(path) {
+  if (/[?&]format=csv(&|$)/.test(path)) return path.replace(/([?&])format=csv(?=&|$)/, '$1format=xlsx');
+  return `${path}${path.includes('?') ? '&' : '?'}format=xlsx`;
+}
+const workbookName = (filename) => filename.replace(/\.csv$/, '') + '.xlsx';
+
+// The buttons and their feedback: the CSV, and the same rows as an Excel workbook (.xlsx) with
+// amounts and dates as numbers. `path` is the export below /api/v1 (with its query), or a
 // function giving it when clicked (for a list whose filters live in the address bar).
 export function exportButton(path, filename) {
   const bar = progressBar(t('ui.export_progress'));
   bar.el.style.display = 'none'; // .progress {display:flex} beats [hidden]
   const feedback = h('div');
-  const button = h('button', { type: 'button', class: 'export', title: t('ui.export_hint') }, t('ui.export'));
-  button.addEventListener('click', async () => {
-    button.disabled = true;
+  const csv = h('button', { type: 'button', class: 'export', title: t('ui.export_hint') }, t('ui.export'));
+  const xlsx = h('button', { type: 'button', class: 'export', title: t('ui.export_xlsx_hint') }, t('ui.export_xlsx'));
+  const start = async (workbook) => {
+    csv.disabled = true;
+    xlsx.disabled = true;
     feedback.replaceChildren();
+    const at = typeof path === 'function' ? path() : path;
+    const name = workbook ? workbookName(filename) : filename;
     try {
-      const text = await api.download(typeof path === 'function' ? path() : path, filename, (done, total) => {
+      const text = await api.download(workbook ? asWorkbook(at) : at, name, (done, total) => {
         bar.el.style.display = '';
         bar.update(done, total);
       });
       bar.done();
-      feedback.replaceChildren(h('p', { class: 'hint', role: 'status' }, t('ui.export_done', { name: filename, rows: dataRows(text) })));
+      const done = workbook ? t('ui.export_done_file', { name }) : t('ui.export_done', { name, rows: dataRows(text) });
+      feedback.replaceChildren(h('p', { class: 'hint', role: 'status' }, done));
     } catch (error) {
       if (!error || !error.code) throw error;
       feedback.replaceChildren(errorBlock(error));
     } finally {
-      button.disabled = false;
+      csv.disabled = false;
+      xlsx.disabled = false;
     }
-  });
-  return h('div', { class: 'export-bar' }, h('div', { class: 'actions' }, button), bar.el, feedback);
+  };
+  csv.addEventListener('click', () => start(false));
+  xlsx.addEventListener('click', () => start(true));
+  return h('div', { class: 'export-bar' }, h('div', { class: 'actions' }, csv, xlsx), bar.el, feedback);
 }
