@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "contracting/kernel/errors.hpp"
+
 namespace zc::billing {
 namespace {
 
@@ -23,6 +25,7 @@ std::string inList(std::size_t n) {
 
 // Values per line in the multi-row INSERT of claim lines.
 constexpr std::size_t kClaimLineParams = 27;
+constexpr std::size_t kMaxPlaceholders = 65'535;
 
 std::string endText(const Period& p) { return p.end ? formatDate(*p.end) : "9999-12-31"; }
 
@@ -215,6 +218,8 @@ void addClaimLine(ClaimLinesInsert& insert, std::int64_t declaration_id, std::in
 }
 
 void writeClaimLines(db::Connection& db, const ClaimLinesInsert& insert) {
+    // A prepared statement takes at most 65,535 placeholders: 2,000 lines of 27 values fit.
+    ZC_ASSERT(insert.params.size() <= kMaxPlaceholders);
     db.execute(insert.sql, insert.params);
 }
 
