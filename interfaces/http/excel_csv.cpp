@@ -145,6 +145,12 @@ ExcelCsv& ExcelCsv::euros(const std::optional<std::int64_t>& cents) {
     return *this;
 }
 
+ExcelCsv& ExcelCsv::percent(const std::optional<std::int64_t>& basis_points) {
+    // A basis point is a hundredth of a percent, as a cent is of a euro: the same notation.
+    cell(basis_points ? excelEuros(*basis_points) : "");
+    return *this;
+}
+
 ExcelCsv& ExcelCsv::date(const std::string& iso) {
     cell(excelDate(iso));
     return *this;

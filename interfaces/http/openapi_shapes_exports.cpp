@@ -35,6 +35,11 @@ const std::vector<OperationShape> kExportShapes = {
      "actor~:str, object_type~:str, object_id~:str, action~:str, from~:date, to~:date",
      "",
      {kCsv}},
+    {"GET /exports/budgets.csv",
+     "The budget overview (every budget of a year with its exhaustion) as CSV for Excel",
+     "year~:int, municipality~:str, month~:int, threshold~:str, district~:int, team~:int",
+     "",
+     {kCsv}},
 };
 
 }  // namespace
