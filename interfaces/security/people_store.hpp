@@ -59,7 +59,7 @@ struct PeopleFilter {
     std::int64_t provider_id = 0;  // only this provider's users; 0: every user
     std::string role;              // only users holding this role (any of their roles); "": any
     std::string state;             // "active", "deactivated" or "": both
-    app::ListQuery list;           // q: username, display name, provider name; sort: kPeopleSort
+    app::ListQuery list;           // q: username, display name, provider name
 };
 
 // One page of users and how many match: the count and the page in one consistent read.

@@ -64,6 +64,7 @@ async function pageAndSearch(admin) {
   await admin.getByLabel('Rol', { exact: true }).selectOption('admin');
   await status.filter({ hasText: '1–1 van 1' }).waitFor();
   assert.equal(await admin.getByRole('link', { name: `Browser fin.brw.${suffix}` }).count(), 0, 'the role filter applies');
+  assert.equal(await admin.locator('.paged-list .list-body').getByText('null', { exact: true }).count(), 0, 'one page: no pager, and no "null"');
   assert.match(admin.url(), /[?&]role=admin/);
   assert.match(admin.url(), /[?&]q=brw/);
   await screenshot(admin, 'adm-users-search');

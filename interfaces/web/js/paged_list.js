@@ -196,10 +196,11 @@ export function pagedList(ctx, spec) {
           update({ sort: { key, descending }, offset: 0 });
         },
       }),
-      total > items.length ? pagerNav(state, total, items.length, (offset) => {
+      // Without a second page no pager (replaceChildren would show a null as the text "null").
+      ...(total > items.length ? [pagerNav(state, total, items.length, (offset) => {
         focusAfter = offset > state.offset ? '.pager button:last-child' : '.pager button:first-child';
         update({ offset });
-      }, state.limit) : null);
+      }, state.limit)] : []));
     if (focusAfter) {
       const el = body.querySelector(focusAfter);
       if (el && !el.disabled) el.focus();
