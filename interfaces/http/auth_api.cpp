@@ -134,19 +134,6 @@ ApiResponse createUser(RequestContext& ctx, const ApiRequest& req) {
     return {201, out};
 }
 
-ApiResponse listUsers(RequestContext& ctx, const ApiRequest&) {
-    auto out = newArray();
-    const auto users = security::listUsers(ctx);  // for the staff users' scope
-    for (const auto& p : security::listPeople(ctx)) {
-        auto o = personJson(p);
-        for (const auto& u : users) {
-            if (u.id == p.id && !p.provider_id) setScope(o, u.scope);
-        }
-        out->add(o);
-    }
-    return {200, out};
-}
-
 ApiResponse setUserScope(RequestContext& ctx, const ApiRequest& req) {
     const std::int64_t id = req.pathId("id");
     if (!req.body->has("municipalities")) {

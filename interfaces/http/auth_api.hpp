@@ -14,10 +14,10 @@ ApiResponse me(RequestContext& ctx, const ApiRequest& req);
 ApiResponse enrolTotp(RequestContext& ctx, const ApiRequest& req);
 ApiResponse confirmTotp(RequestContext& ctx, const ApiRequest& req);
 
-// POST /users {..., municipalities?, regional_for?} and GET /users answer each staff user's
-// scope; PUT /users/{id}/municipalities {municipalities, regional_for?} replaces it.
+// POST /users {..., municipalities?, regional_for?} answers the staff user's scope (as GET
+// /users does, people_api.hpp); PUT /users/{id}/municipalities {municipalities, regional_for?}
+// replaces it.
 ApiResponse createUser(RequestContext& ctx, const ApiRequest& req);
-ApiResponse listUsers(RequestContext& ctx, const ApiRequest& req);
 ApiResponse setUserScope(RequestContext& ctx, const ApiRequest& req);
 
 ApiResponse issueApiKey(RequestContext& ctx, const ApiRequest& req);

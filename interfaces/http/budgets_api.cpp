@@ -1,11 +1,10 @@
 #include "budgets_api.hpp"
 
-#include <charconv>
 #include <sstream>
 
 #include "contracting/kernel/codes.hpp"
 #include "contracting/kernel/errors.hpp"
-#include "csv_field.hpp"
+#include "exports_api.hpp"
 #include "invoicing/app/budget_amounts.hpp"
 #include "invoicing/app/budget_reallocations.hpp"
 #include "invoicing/app/budgets.hpp"
@@ -22,7 +21,6 @@ using invoicing::BudgetRow;
 
 constexpr int kMinBudgetYear = 2000;
 constexpr int kMaxBudgetYear = 2999;
-constexpr unsigned kMonthsPerYear = 12;
 
 Poco::JSON::Object::Ptr budgetJson(const BudgetRow& b) {
     auto o = newObject();
@@ -108,57 +106,6 @@ invoicing::NewBudget readNewBudget(const ApiRequest& req) {
                  .value_or(n.municipality + " " + n.category + " " + n.financing + " " +
                            std::to_string(n.year));
     return n;
-}
-
-constexpr const char* kOverviewCsvHeader =
-    "budget_id,year,municipality_code,district,team,product_category,financing_kind,name,"
-    "amount_cents,paid_cents,accepted_unpaid_cents,committed_cents,exhaustion_cents,"
-    "remaining_cents,exhaustion_bp,realised_in_month_cents,realised_to_date_cents,forecast_cents,"
-    "deviation_bp,signal\r\n";
-
-std::string optionalText(const std::optional<std::int64_t>& v) {
-    return v ? std::to_string(*v) : std::string();
-}
-
-std::string overviewCsvRow(const BudgetRow& b, const BudgetFigures& f, Date report_date) {
-    const auto& r = f.report;
-    Money to_date;
-    for (const auto& m : f.monthly_realised) to_date += m;
-    const bool in_year = static_cast<int>(report_date.year()) == b.year;
-    const Money in_month =
-        in_year ? f.monthly_realised.at(static_cast<unsigned>(report_date.month()) - 1) : Money();
-    std::ostringstream row;
-    row << b.id << ',' << b.year << ',' << b.municipality << ',' << csvField(b.district_name) << ','
-        << csvField(b.team_name) << ',' << b.category << ',' << b.financing << ','
-        << csvField(b.name) << ',' << f.amount.cents() << ',' << f.paid.cents() << ','
-        << f.accepted_unpaid.cents() << ',' << f.committed.cents() << ',' << r.exhaustion.cents()
-        << ',' << r.remaining.cents() << ',' << optionalText(r.exhaustion_bp) << ','
-        << in_month.cents() << ',' << to_date.cents() << ',' << r.forecast.cents() << ','
-        << optionalText(r.deviation_bp) << ',' << (r.signal ? "true" : "false") << "\r\n";
-    return row.str();
-}
-
-// ?month= (1..12): the report date is that month's last day of `y`; today when absent.
-Date overviewDate(const RequestContext& ctx, const ApiRequest& req, int y) {
-    const auto month_text = req.queryValue("month");
-    if (month_text.empty()) return ctx.today();
-    unsigned m = 0;
-    const auto [p, ec] =
-        std::from_chars(month_text.data(), month_text.data() + month_text.size(), m);
-    if (ec != std::errc() || p != month_text.data() + month_text.size() || m < 1 ||
-        m > kMonthsPerYear) {
-        throw ValidationError("INVALID_QUERY", "Query parameter 'month' must be 1 to 12.", "month");
-    }
-    return Date{year_month_day_last{year{y}, month_day_last{month{m}}}};
-}
-
-ApiResponse overviewCsv(const std::vector<invoicing::BudgetWithFigures>& rows, Date report_date) {
-    std::string csv = kOverviewCsvHeader;
-    for (const auto& [b, f] : rows) csv += overviewCsvRow(b, f, report_date);
-    ApiResponse res;
-    res.content_type = "text/csv; charset=utf-8";
-    res.raw = std::move(csv);
-    return res;
 }
 
 Poco::JSON::Object::Ptr reallocationJson(const invoicing::ReallocationRow& r) {
@@ -263,17 +210,18 @@ ApiResponse budgetExhaustion(RequestContext& ctx, const ApiRequest& req) {
 }
 
 ApiResponse budgetOverview(RequestContext& ctx, const ApiRequest& req) {
-    const int y = invoicing::budgetYearOrCurrent(ctx, req.queryValue("year"));
-    const auto municipality = req.queryValue("municipality");
-    const Date report_date = overviewDate(ctx, req, y);
     const auto format = req.queryValue("format");
     if (!format.empty() && format != "csv" && format != "json") {
         throw ValidationError("INVALID_QUERY", "Query parameter 'format' must be csv or json.",
                               "format");
     }
+    // The older way to the CSV: the same file as GET /exports/budgets.csv.
+    if (format == "csv") return exportBudgets(ctx, req);
+    const int y = invoicing::budgetYearOrCurrent(ctx, req.queryValue("year"));
+    const auto municipality = req.queryValue("municipality");
+    const Date report_date = invoicing::overviewReportDate(ctx, req.queryValue("month"), y);
     const auto threshold = invoicing::signalThreshold(ctx, req.queryValue("threshold"));
     const auto rows = invoicing::budgetOverview(ctx, y, municipality, report_date, threshold);
-    if (format == "csv") return overviewCsv(rows, report_date);
     auto list = newArray();
     for (const auto& [b, f] : rows) {
         auto o = figuresJson(f, b.year);

@@ -142,6 +142,13 @@ ExcelCsv& ExcelCsv::euros(const std::optional<std::int64_t>& cents) {
     return cents ? euros(*cents) : blank();
 }
 
+ExcelCsv& ExcelCsv::percent(const std::optional<std::int64_t>& basis_points) {
+    // A basis point is a hundredth of a percent, as a cent is of a euro: the same notation.
+    if (!basis_points) return blank();
+    cell(xlsx() ? xlsxHundredths(*basis_points) : excelEuros(*basis_points));
+    return *this;
+}
+
 ExcelCsv& ExcelCsv::date(const std::string& iso) {
     if (!xlsx()) {
         cell(excelDate(iso));

@@ -35,6 +35,9 @@ class ExcelCsv {
     // Euro-cents as euros with a decimal comma: 123456 -> "1234,56", -1250 -> "-12,50".
     ExcelCsv& euros(std::int64_t cents);
     ExcelCsv& euros(const std::optional<std::int64_t>& cents);
+    // Basis points as a percentage with a decimal comma: 7605 -> "76,05", -2395 -> "-23,95";
+    // an absent value is an empty cell.
+    ExcelCsv& percent(const std::optional<std::int64_t>& basis_points);
     // A date "YYYY-MM-DD" (anything after the day is ignored) as "dd-mm-jjjj".
     ExcelCsv& date(const std::string& iso);
     ExcelCsv& date(const std::optional<std::string>& iso);

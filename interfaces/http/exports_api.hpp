@@ -22,5 +22,9 @@ ApiResponse exportRunItems(RequestContext& ctx, const ApiRequest& req);
 ApiResponse exportWorkList(RequestContext& ctx, const ApiRequest& req);
 // GET /exports/audit.csv?actor=&object_type=&object_id=&action=&from=&to= (GET /audit).
 ApiResponse exportAudit(RequestContext& ctx, const ApiRequest& req);
+// GET /exports/budgets.csv?year=&municipality=&month=&threshold=&district=&team= (GET
+// /budgets/overview, whose ?format=csv answers the same file): every budget of the year with its
+// exhaustion figures, or those of the dashboard's district or team.
+ApiResponse exportBudgets(RequestContext& ctx, const ApiRequest& req);
 
 }  // namespace zc::http

@@ -38,10 +38,18 @@ const std::vector<OperationShape> kAccessShapes = {
      {{200, "{role:@RoleName}"}}},
     {"GET /users",
      "Users with their roles, scope, state, last log-in and second factor (a provider "
-     "administrator: its provider's users)",
+     "administrator: its provider's users); q searches username, name and provider name",
+     "role~:(admin|contract_manager|access_officer|finance|budget_holder|auditor|provider),"
+     " status~:(active|deactivated), " +
+         pagedQuery("id|username|display_name|provider_name|last_login_at"),
+     "",
+     {{200, "[@User]"}},
+     true},
+    {"GET /users/{id}",
+     "One user as the list shows it (a provider administrator: its provider's)",
      "",
      "",
-     {{200, "[@User]"}}},
+     {{200, "@User"}}},
     {"POST /users",
      "Create a user (administrator, or a provider administrator for its provider)",
      "",

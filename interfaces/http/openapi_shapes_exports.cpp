@@ -48,6 +48,12 @@ const std::vector<OperationShape> kExportShapes = {
      "format~:(csv|xlsx)",
      "",
      {kCsv, kXlsx}},
+    {"GET /exports/budgets.csv",
+     "The budget overview (every budget of a year with its exhaustion) as CSV for Excel",
+     "year~:int, municipality~:str, month~:int, threshold~:str, district~:int, team~:int, "
+     "format~:(csv|xlsx)",
+     "",
+     {kCsv, kXlsx}},
 };
 
 }  // namespace

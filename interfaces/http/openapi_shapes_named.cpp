@@ -48,7 +48,7 @@ const std::vector<NamedShape> kNamedShapes = {
     {"User",
      "{id:int, username:str, display_name:str, role:@RoleName, roles:[@RoleName],"
      " totp_enabled:bool, active:bool, last_login_at:time?, provider_id~:int,"
-     " provider_admin~:bool, " +
+     " provider_name~:str, provider_admin~:bool, " +
          kScope + "}"},
     {"TotpReset",
      "{id:int, user_id:int, username:str, requested_by:int, requested_by_name:str,"

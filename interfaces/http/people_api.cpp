@@ -63,9 +63,38 @@ Poco::JSON::Object::Ptr personJson(const security::PersonRow& p) {
         p.last_login_at ? std::optional(app::isoTimestamp(*p.last_login_at)) : std::nullopt);
     if (p.provider_id) {
         o->set("provider_id", p.provider_id);
+        o->set("provider_name", p.provider_name);
         o->set("provider_admin", p.provider_admin);
+    } else {
+        o->set("municipalities", textArray(p.scope.municipalities));
+        o->set("regional_for", textArray(p.scope.regional_for));
     }
     return o;
+}
+
+ApiResponse listUsers(RequestContext& ctx, const ApiRequest& req) {
+    security::PeopleFilter filter;
+    filter.role = req.queryValue("role");
+    if (!filter.role.empty() && !app::parseRole(filter.role)) {
+        throw ValidationError("INVALID_QUERY",
+                              "Query parameter 'role' must be admin, contract_manager, "
+                              "access_officer, finance, budget_holder, auditor or provider.",
+                              "role");
+    }
+    filter.state = req.queryValue("status");
+    if (!filter.state.empty() && filter.state != "active" && filter.state != "deactivated") {
+        throw ValidationError("INVALID_QUERY",
+                              "Query parameter 'status' must be active or deactivated.", "status");
+    }
+    filter.list = listQueryFrom(req.query);
+    const auto page = security::listPeople(ctx, filter);
+    auto out = newArray();
+    for (const auto& p : page.items) out->add(personJson(p));
+    return pagedAnswer(out, page.total);
+}
+
+ApiResponse getUser(RequestContext& ctx, const ApiRequest& req) {
+    return {200, personJson(security::getPerson(ctx, req.pathId("id")))};
 }
 
 ApiResponse changeUser(RequestContext& ctx, const ApiRequest& req) {

@@ -10,6 +10,12 @@ namespace zc::http {
 // One user as GET /users and the changes answer it (@User).
 Poco::JSON::Object::Ptr personJson(const security::PersonRow& p);
 
+// GET /users?role=&status=active|deactivated&q=&sort=&limit=&offset= -> [@User], paged with
+// X-Total-Count (an administrator and the auditor every user, a provider administrator its own
+// provider's); GET /users/{id} -> @User (NOT_FOUND outside those).
+ApiResponse listUsers(RequestContext& ctx, const ApiRequest& req);
+ApiResponse getUser(RequestContext& ctx, const ApiRequest& req);
+
 // PUT /users/{id} {display_name?, roles?, provider_admin?} -> @User
 ApiResponse changeUser(RequestContext& ctx, const ApiRequest& req);
 // POST /users/{id}/deactivate | /reactivate -> @User

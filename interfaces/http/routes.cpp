@@ -100,6 +100,7 @@ std::vector<Route> buildRoutes() {
         // administrator, when the provider manages its own users (people_admin.hpp).
         forRoles("GET", v1 + "/users", {kAdmin, kAud, kProv}, listUsers),
         forRoles("POST", v1 + "/users", {kAdmin, kProv}, createUser),
+        forRoles("GET", v1 + "/users/{id}", {kAdmin, kAud, kProv}, getUser),
         forRoles("PUT", v1 + "/users/{id}", {kAdmin, kProv}, changeUser),
         forRoles("PUT", v1 + "/users/{id}/municipalities", {kAdmin}, setUserScope),
         forRoles("POST", v1 + "/users/{id}/deactivate", {kAdmin, kProv}, deactivateUser),
@@ -336,6 +337,7 @@ std::vector<Route> buildRoutes() {
         forRoles("GET", v1 + "/exports/payment-runs/{id}/items.csv", {kFin, kAud}, exportRunItems),
         forRoles("GET", v1 + "/exports/work-list.csv", {kFin, kAud}, exportWorkList),
         forRoles("GET", v1 + "/exports/audit.csv", {kAud, kAdmin}, exportAudit),
+        forRoles("GET", v1 + "/exports/budgets.csv", {kFin, kBh, kAud}, exportBudgets),
     };
 }
 

@@ -13,6 +13,7 @@ constexpr int kBoldStyle = 1;
 constexpr int kEuroStyle = 2;
 constexpr int kDateStyle = 3;
 constexpr int kMomentStyle = 4;
+constexpr int kHundredthsStyle = 5;
 constexpr std::int64_t kSecondsPerDay = 86'400;
 
 constexpr char kXmlHead[] = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
@@ -49,7 +50,7 @@ const std::string kWorkbookRels =
     "<Relationship Id=\"rId2\" Type=\"" +
     kRelationships + "/styles\" Target=\"styles.xml\"/></Relationships>";
 
-// Normal, bold, euros (#,##0.00, built-in 4), date and moment.
+// Normal, bold, euros (#,##0.00, built-in 4), date, moment and hundredths (0.00, built-in 2).
 const std::string kStyles =
     std::string(kXmlHead) + "<styleSheet xmlns=\"" + kMain +
     "\"><numFmts count=\"2\"><numFmt numFmtId=\"164\" formatCode=\"dd\\-mm\\-yyyy\"/>"
@@ -60,7 +61,7 @@ const std::string kStyles =
     "<fill><patternFill patternType=\"gray125\"/></fill></fills>"
     "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
     "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/>"
-    "</cellStyleXfs><cellXfs count=\"5\">"
+    "</cellStyleXfs><cellXfs count=\"6\">"
     "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
     "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
     "<xf numFmtId=\"4\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" "
@@ -68,6 +69,8 @@ const std::string kStyles =
     "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" "
     "applyNumberFormat=\"1\"/>"
     "<xf numFmtId=\"165\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" "
+    "applyNumberFormat=\"1\"/>"
+    "<xf numFmtId=\"2\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" "
     "applyNumberFormat=\"1\"/></cellXfs>"
     "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
     "</styleSheet>";
@@ -115,11 +118,16 @@ std::string xlsxText(const std::string& s, bool bold) {
 
 std::string xlsxNumber(std::int64_t n) { return "<c><v>" + std::to_string(n) + "</v></c>"; }
 
-std::string xlsxEuros(std::int64_t cents) {
-    std::string value = excelEuros(cents);  // "1234,56": the same digits with a point
+// 123456 hundredths as "1234.56".
+std::string hundredths(std::int64_t n) {
+    std::string value = excelEuros(n);  // "1234,56": the same digits with a point
     value[value.size() - 3] = '.';
-    return valueCell(kEuroStyle, value);
+    return value;
 }
+
+std::string xlsxEuros(std::int64_t cents) { return valueCell(kEuroStyle, hundredths(cents)); }
+
+std::string xlsxHundredths(std::int64_t n) { return valueCell(kHundredthsStyle, hundredths(n)); }
 
 std::string xlsxDate(Date day) {
     return valueCell(kDateStyle,

@@ -24,6 +24,8 @@ std::string xlsxText(const std::string& s, bool bold = false);
 std::string xlsxNumber(std::int64_t n);
 // Euro-cents as a number of euros shown with two decimals (format #,##0.00).
 std::string xlsxEuros(std::int64_t cents);
+// Hundredths as a number with two decimals (format 0.00): 7605 -> 76.05 (a percentage).
+std::string xlsxHundredths(std::int64_t n);
 // A date, shown dd-mm-yyyy.
 std::string xlsxDate(Date day);
 // A wall-clock moment (already in the time zone to show), shown dd-mm-yyyy hh:mm:ss.

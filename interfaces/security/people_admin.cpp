@@ -35,12 +35,9 @@ AuditRecord recordOf(const ManagedUser& u) {
 }
 
 PersonRow personOf(RequestContext& ctx, std::int64_t user_id) {
-    const auto u = lockManagedUser(ctx.db, user_id);
-    const auto rows = people(ctx.db, u->provider_id);
-    for (const auto& p : rows) {
-        if (p.id == user_id) return p;
-    }
-    notFound("User " + std::to_string(user_id), "id");
+    auto p = findPerson(ctx.db, user_id);
+    if (!p) notFound("User " + std::to_string(user_id), "id");
+    return *p;
 }
 
 // Other administrators who would remain: of the municipality for its admin role, of the
@@ -117,10 +114,28 @@ Authority authorityOf(RequestContext& ctx) {
                           "");
 }
 
-std::vector<PersonRow> listPeople(RequestContext& ctx) {
-    // The auditor reads every user (the route allows it); others by their authority.
-    if (ctx.actor.role == app::Role::Auditor) return people(ctx.db, 0);
-    return people(ctx.db, authorityOf(ctx).provider_id);
+namespace {
+
+// Whose users the actor reads: the auditor every user (the route allows it), others by their
+// authority (0: every user).
+std::int64_t readableProvider(RequestContext& ctx) {
+    return ctx.actor.role == app::Role::Auditor ? 0 : authorityOf(ctx).provider_id;
+}
+
+}  // namespace
+
+app::ListPage<PersonRow> listPeople(RequestContext& ctx, PeopleFilter filter) {
+    filter.provider_id = readableProvider(ctx);
+    return peoplePage(ctx.db, filter);
+}
+
+PersonRow getPerson(RequestContext& ctx, std::int64_t user_id) {
+    const std::int64_t provider = readableProvider(ctx);
+    const auto p = findPerson(ctx.db, user_id);
+    if (!p || (provider != 0 && p->provider_id != provider)) {
+        notFound("User " + std::to_string(user_id), "id");
+    }
+    return *p;
 }
 
 PersonRow changeUser(RequestContext& ctx, std::int64_t user_id, const UserChange& change) {

@@ -22,7 +22,12 @@ struct Authority {
 };
 Authority authorityOf(app::RequestContext& ctx);
 
-std::vector<PersonRow> listPeople(app::RequestContext& ctx);
+// GET /users: a page of the users the actor may read — the administrator and the auditor every
+// user, a provider administrator its own provider's (the filter's provider_id is set here);
+// USER_ADMIN_NOT_ALLOWED for anyone else, INVALID_QUERY for a bad sort.
+app::ListPage<PersonRow> listPeople(app::RequestContext& ctx, PeopleFilter filter);
+// GET /users/{id}: one user of those; NOT_FOUND for a user outside them (as for none).
+PersonRow getPerson(app::RequestContext& ctx, std::int64_t user_id);
 
 struct UserChange {
     std::optional<std::string> display_name;

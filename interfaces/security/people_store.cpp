@@ -1,6 +1,7 @@
 #include "people_store.hpp"
 
 #include "interfaces/mysql/connection.hpp"
+#include "interfaces/mysql/list_sql.hpp"
 
 namespace zc::security {
 
@@ -17,24 +18,68 @@ std::vector<std::string> userRoles(db::Connection& db, std::int64_t user_id) {
     return out;
 }
 
-std::vector<PersonRow> people(db::Connection& db, std::int64_t provider_id) {
-    std::vector<PersonRow> out;
-    for (const auto& r : db.query(
-             "SELECT id, username, display_name, provider_id, provider_admin, active, totp_enabled,"
-             " last_login_at FROM users WHERE (? = 0 OR provider_id = ?) ORDER BY id",
-             {provider_id, provider_id})) {
-        out.push_back({r.i64(0),
-                       r.str(1),
-                       r.str(2),
-                       {},
-                       r.optI64(3).value_or(0),
-                       r.i64(4) != 0,
-                       r.i64(5) != 0,
-                       r.i64(6) != 0,
-                       r.opt(7)});
-    }
-    for (auto& p : out) p.roles = userRoles(db, p.id);
-    return out;
+namespace {
+
+const db::SortSpec kPeopleSort{{{"id", "u.id"},
+                                {"username", "u.username"},
+                                {"display_name", "u.display_name"},
+                                {"provider_name", "p.name"},
+                                {"last_login_at", "u.last_login_at"}},
+                               "u.id",
+                               "",
+                               false};
+
+const char* const kPersonColumns =
+    "SELECT u.id, u.username, u.display_name, u.provider_id, u.provider_admin, u.active,"
+    " u.totp_enabled, u.last_login_at, p.name ";
+const char* const kPersonFrom = "FROM users u LEFT JOIN providers p ON p.id = u.provider_id";
+
+// A row of kPersonColumns with the user's roles and, for staff, scope.
+PersonRow personOf(db::Connection& db, const db::Row& r) {
+    PersonRow p;
+    p.id = r.i64(0);
+    p.username = r.str(1);
+    p.display_name = r.str(2);
+    p.provider_id = r.optI64(3).value_or(0);
+    p.provider_admin = r.i64(4) != 0;
+    p.active = r.i64(5) != 0;
+    p.totp_enabled = r.i64(6) != 0;
+    p.last_login_at = r.opt(7);
+    p.provider_name = r.opt(8).value_or("");
+    p.roles = userRoles(db, p.id);
+    if (!p.provider_id) p.scope = userScope(db, p.id);
+    return p;
+}
+
+}  // namespace
+
+app::ListPage<PersonRow> peoplePage(db::Connection& db, const PeopleFilter& f) {
+    const std::int64_t active = f.state == "active" ? 1 : 0;
+    db::Params params{f.provider_id, f.provider_id, f.role, f.role, f.role, f.state, active};
+    std::string from_where =
+        std::string(kPersonFrom) +
+        " WHERE (? = 0 OR u.provider_id = ?) AND (? = '' OR u.role = ? OR EXISTS (SELECT 1"
+        " FROM user_roles r WHERE r.user_id = u.id AND r.role = ?)) AND (? = '' OR u.active = ?)";
+    from_where +=
+        db::searchFilter(f.list.search, {"u.username", "u.display_name", "p.name"}, params);
+    const std::string order = db::orderBy(f.list, kPeopleSort);
+    return db::consistentRead(db, [&] {
+        app::ListPage<PersonRow> page;
+        page.total = db::countRows(db, from_where, params);
+        auto page_params = params;
+        const auto limit = db::limitOffset(f.list, page_params);
+        for (const auto& r : db.query(kPersonColumns + from_where + order + limit, page_params)) {
+            page.items.push_back(personOf(db, r));
+        }
+        return page;
+    });
+}
+
+std::optional<PersonRow> findPerson(db::Connection& db, std::int64_t user_id) {
+    const auto r =
+        db.queryOne(std::string(kPersonColumns) + kPersonFrom + " WHERE u.id = ?", {user_id});
+    if (!r) return std::nullopt;
+    return personOf(db, *r);
 }
 
 std::optional<ManagedUser> lockManagedUser(db::Connection& db, std::int64_t user_id) {

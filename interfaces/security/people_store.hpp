@@ -8,6 +8,9 @@
 #include <utility>
 #include <vector>
 
+#include "contracting/kernel/list_query.hpp"
+#include "user_store.hpp"
+
 namespace zc::db {
 class Connection;
 }
@@ -43,14 +46,27 @@ struct PersonRow {
     std::string username, display_name;
     std::vector<std::string> roles;
     std::int64_t provider_id = 0;
+    std::string provider_name;  // "" for staff
     bool provider_admin = false;
     bool active = true;
     bool totp_enabled = false;
     std::optional<std::string> last_login_at;
+    UserScope scope;  // a staff user's municipalities (empty: every one); none for a provider's
 };
 
-// Every user, or only the users of one provider when provider_id is not 0, in id order.
-std::vector<PersonRow> people(db::Connection& db, std::int64_t provider_id);
+// Which users a list shows (GET /users, issue 15).
+struct PeopleFilter {
+    std::int64_t provider_id = 0;  // only this provider's users; 0: every user
+    std::string role;              // only users holding this role (any of their roles); "": any
+    std::string state;             // "active", "deactivated" or "": both
+    app::ListQuery list;           // q: username, display name, provider name
+};
+
+// One page of users and how many match: the count and the page in one consistent read.
+// INVALID_QUERY for a sort outside id, username, display_name, provider_name, last_login_at.
+app::ListPage<PersonRow> peoplePage(db::Connection& db, const PeopleFilter& f);
+// One user as the list shows it, or nothing.
+std::optional<PersonRow> findPerson(db::Connection& db, std::int64_t user_id);
 
 // Every role of the user: users.role first, then the others of user_roles in name order.
 std::vector<std::string> userRoles(db::Connection& db, std::int64_t user_id);

@@ -161,8 +161,6 @@ CreatedUser createUser(RequestContext& ctx, const NewUser& in) {
     return out;
 }
 
-std::vector<UserSummary> listUsers(RequestContext& ctx) { return allUsers(ctx.db); }
-
 UserScope setUserScope(RequestContext& ctx, std::int64_t user_id, const UserScope& scope) {
     db::Transaction tx(ctx.db);
     const auto user = userRole(ctx.db, user_id);

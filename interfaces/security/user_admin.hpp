@@ -48,7 +48,6 @@ CreatedUser createUser(app::RequestContext& ctx, const NewUser& u);
 // municipality with which no region placed care; UNKNOWN_MUNICIPALITY. The user's sessions get
 // the new scope at their next request.
 UserScope setUserScope(app::RequestContext& ctx, std::int64_t user_id, const UserScope& scope);
-std::vector<UserSummary> listUsers(app::RequestContext& ctx);
 // The command line's first administrator; ADMIN_EXISTS when there is one.
 void createFirstAdmin(app::RequestContext& ctx, const std::string& username,
                       const std::string& password);

@@ -173,16 +173,6 @@ std::int64_t insertUser(db::Connection& db, const NewUserRow& u) {
     return id;
 }
 
-std::vector<UserSummary> allUsers(db::Connection& db) {
-    std::vector<UserSummary> out;
-    for (const auto& r : db.query("SELECT id, username, display_name, role, totp_enabled, "
-                                  "active FROM users ORDER BY id")) {
-        out.push_back({r.i64(0), r.str(1), r.str(2), r.str(3), r.i64(4) != 0, r.i64(5) != 0, {}});
-    }
-    for (auto& u : out) u.scope = userScope(db, u.id);
-    return out;
-}
-
 UserScope userScope(db::Connection& db, std::int64_t user_id) {
     UserScope out;
     for (const auto& r : db.query("SELECT municipality_code, regional FROM user_municipalities"

@@ -40,14 +40,6 @@ struct UserScope {
     std::vector<std::string> regional_for;
 };
 
-struct UserSummary {
-    std::int64_t id = 0;
-    std::string username, display_name, role;
-    bool totp_enabled = false;
-    bool active = true;
-    UserScope scope;
-};
-
 struct NewUserRow {
     std::string username, display_name, role;
     std::optional<std::int64_t> provider_id;
@@ -138,7 +130,6 @@ bool providerExists(db::Connection& db, std::int64_t provider_id);
 bool usernameTaken(db::Connection& db, const std::string& username);
 bool adminExists(db::Connection& db);
 std::int64_t insertUser(db::Connection& db, const NewUserRow& u);
-std::vector<UserSummary> allUsers(db::Connection& db);
 
 // The user's scope (empty for a provider's user).
 UserScope userScope(db::Connection& db, std::int64_t user_id);

@@ -232,6 +232,20 @@ int budgetYearOrCurrent(const app::RequestContext& ctx, const std::string& text)
     return text.empty() ? static_cast<int>(ctx.today().year()) : parseBudgetYear(text, "year");
 }
 
+Date overviewReportDate(const app::RequestContext& ctx, const std::string& month_text, int y) {
+    if (month_text.empty()) return ctx.today();
+    unsigned m = 0;
+    const auto [p, ec] =
+        std::from_chars(month_text.data(), month_text.data() + month_text.size(), m);
+    if (ec != std::errc() || p != month_text.data() + month_text.size() || m < 1 ||
+        m > kMonthsPerYear) {
+        throw ValidationError("INVALID_QUERY", "Query parameter 'month' must be 1 to 12.", "month");
+    }
+    namespace chrono = std::chrono;
+    return Date{
+        chrono::year_month_day_last{chrono::year{y}, chrono::month_day_last{chrono::month{m}}}};
+}
+
 BudgetRow createBudget(app::RequestContext& ctx, NewBudget n) {
     db::Transaction tx(ctx.db);
     app::requireWorksFor(ctx.actor, n.municipality, "municipality", n.municipality,

@@ -54,6 +54,9 @@ Percentage signalThreshold(const app::RequestContext& ctx, const std::string& te
 int parseBudgetYear(const std::string& text, const std::string& field);
 // `text` as a budget year, or the current year when empty.
 int budgetYearOrCurrent(const app::RequestContext& ctx, const std::string& text);
+// The overview's report date: the last day of month `month_text` (1..12) of `year`, or today
+// when `month_text` is empty; INVALID_QUERY (field "month") otherwise.
+Date overviewReportDate(const app::RequestContext& ctx, const std::string& month_text, int year);
 
 // A budget to record (POST /budgets); the body's checks are the adapter's.
 struct NewBudget {

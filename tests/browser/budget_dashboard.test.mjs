@@ -2,7 +2,8 @@
 // holder opens the dashboard, chooses the municipality and a budget, sees the SVG chart with its
 // legend and tables in Dutch notation, the forecast and the signal, and requests a reallocation
 // (a too large one is refused with the reason next to the field); finance rejects it (four
-// eyes); a contract manager sees the spending ceilings. Creates what it needs, with unique texts.
+// eyes); a contract manager sees the spending ceilings. The dashboard's "Exporteren (Excel)"
+// downloads the selection for Dutch Excel. Creates what it needs, with unique texts.
 import { assert, baseUrl, login, newPage, run, screenshot } from './lib.mjs';
 
 const YEAR = new Date().getFullYear();
@@ -86,6 +87,28 @@ async function dashboard(page, source) {
   await page.getByRole('cell', { name: /^€ \d{1,3}(\.\d{3})*,\d{2}$/ }).first().waitFor();
   await page.getByRole('row').filter({ hasText: source.name }).getByText(/^(Signaal|Geen signaal)$/).waitFor();
   await screenshot(page, 'bud-dashboard');
+}
+
+// "Exporteren (Excel)" on the dashboard: the selection's budgets as a file for Dutch Excel (UTF-8
+// with BOM, ';', Dutch headers, euros with a decimal comma), the source's amount as in the JSON.
+async function exportOverview(page, source) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Exporteren (Excel)' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), `budgetoverzicht-${YEAR}-0193.csv`);
+  const bytes = Buffer.concat(await (await download.createReadStream()).toArray());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the file starts with the byte order mark');
+  const lines = bytes.subarray(3).toString('utf8').split('\r\n').filter(Boolean);
+  const header = lines[0].split(';');
+  assert.deepEqual(header.slice(0, 3), ['Budget-id', 'Jaar', 'Gemeente'], lines[0]);
+  const row = lines.map((l) => l.split(';')).find((cells) => cells[0] === String(source.budget.id));
+  assert.ok(row, `the source budget's row: ${lines.join(' | ')}`);
+  const euros = `${Math.trunc(source.amount_cents / 100)},${String(source.amount_cents % 100).padStart(2, '0')}`;
+  assert.equal(row[header.indexOf('Budget (€)')], euros);
+  for (const cells of lines.slice(1).map((l) => l.split(';'))) assert.equal(cells[2], '0193', 'only the chosen municipality');
+  await page.getByText(new RegExp(`Het bestand budgetoverzicht-${YEAR}-0193\\.csv is gedownload \\(${lines.length - 1} regels\\)`)).waitFor();
+  await screenshot(page, 'bud-dashboard-export');
 }
 
 async function budgetReport(page, source, report) {
@@ -181,6 +204,7 @@ await run('budget_dashboard', async (browser) => {
   assert.ok(source && target, 'both budgets exist');
   const report = (await api(holder, 'GET', `/budgets/${source.budget.id}/exhaustion`)).body;
   await dashboard(holder, source.budget);
+  await exportOverview(holder, source);
   await budgetReport(holder, source.budget, report);
   // Move money between two budgets bh.visser holds (the demo's Zwolle budgets and the two above;
   // a budget a claim created as "Unbudgeted" before this test has no holder), from the one with

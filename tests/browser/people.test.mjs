@@ -4,7 +4,8 @@
 // own request; the second administrator approves (four eyes) and the finance user's session
 // ends at once; admin deactivates the user with confirmation. A user with two roles switches
 // between them in the header. The rights overview lists the route table. A provider
-// administrator, once the municipality allows it, manages its own organisation's users.
+// administrator, once the municipality allows it, manages its own organisation's users (its
+// provider named in the list). The list of users is paged, searched, filtered and sorted.
 import { assert, baseUrl, login, newPage, run, screenshot, totp } from './lib.mjs';
 
 const PASSWORD = 'browser-people-2026!';
@@ -39,10 +40,46 @@ async function createStaff(page, username, roles) {
   await page.getByText(`Gebruiker ${username} is aangemaakt.`).waitFor();
 }
 
+// The list of users is paged by the server: a user is found with its search field.
+async function search(page, text) {
+  await page.getByLabel('Zoek gebruiker').fill(text);
+  await page.getByRole('button', { name: 'Zoek', exact: true }).click();
+}
+
 async function openUser(page, username) {
   await page.goto(`${baseUrl}/users`);
+  await search(page, username);
   await page.getByRole('link', { name: `Browser ${username}` }).click();
   await page.getByRole('heading', { name: `Gebruiker Browser ${username}` }).waitFor();
+}
+
+// The paged list: a search, a filter by role, the status line "X–Y van Z" and the address that
+// keeps them, a sortable column and the next page.
+async function pageAndSearch(admin) {
+  await admin.goto(`${baseUrl}/users`);
+  const status = admin.locator('.paged-list .list-status');
+  await search(admin, `brw.${suffix}`);
+  await status.filter({ hasText: '1–2 van 2' }).waitFor();
+  await admin.getByRole('link', { name: `Browser adm.brw.${suffix}` }).waitFor();
+  await admin.getByLabel('Rol', { exact: true }).selectOption('admin');
+  await status.filter({ hasText: '1–1 van 1' }).waitFor();
+  assert.equal(await admin.getByRole('link', { name: `Browser fin.brw.${suffix}` }).count(), 0, 'the role filter applies');
+  assert.equal(await admin.locator('.paged-list .list-body').getByText('null', { exact: true }).count(), 0, 'one page: no pager, and no "null"');
+  assert.match(admin.url(), /[?&]role=admin/);
+  assert.match(admin.url(), /[?&]q=brw/);
+  await screenshot(admin, 'adm-users-search');
+
+  await admin.goto(`${baseUrl}/users?limit=10`);
+  const first = await status.filter({ hasText: /^1–10 van \d+$/ }).textContent();
+  const total = Number(first.replace(/^.* van /, '').replace('.', ''));
+  assert.ok(total > 10, `more than one page of users: ${first}`);
+  await admin.getByRole('button', { name: 'Volgende' }).click();
+  await status.filter({ hasText: new RegExp(`^11–${Math.min(20, total)} van `) }).waitFor();
+  await admin.getByRole('button', { name: 'Gebruikersnaam' }).click();
+  await admin.locator('th[aria-sort="ascending"]', { hasText: 'Gebruikersnaam' }).waitFor();
+  // The database's collation sorts '_' apart; the other characters of a username sort as bytes.
+  const names = (await admin.locator('.paged-list tbody tr td:nth-child(2)').allTextContents()).filter((n) => !n.includes('_'));
+  assert.deepEqual(names, [...names].sort(), `sorted by username: ${names}`);
 }
 
 async function fourEyesReset(admin, second, target, name) {
@@ -114,6 +151,7 @@ async function providerAdministrator(browser, admin) {
   await form.getByLabel(/^Naam/).fill(`Browser ${boss}`);
   await form.getByLabel('Eerste wachtwoord').fill(PASSWORD);
   await form.getByLabel('Zorgaanbieder').selectOption({ index: 1 });
+  const providerName = (await form.getByLabel('Zorgaanbieder').locator('option:checked').textContent()).replace(/ \(\d+\)$/, '');
   await form.getByLabel('Beheerder van de eigen organisatie').check();
   await form.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
   await admin.getByText(`Gebruiker ${boss} is aangemaakt.`).waitFor();
@@ -129,6 +167,8 @@ async function providerAdministrator(browser, admin) {
   await page.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
   await page.getByText(`Gebruiker ${staff} is aangemaakt.`).waitFor();
   await page.getByRole('link', { name: `Browser ${staff}` }).waitFor();
+  // The scope column names the provider, not its id.
+  await page.locator('tr', { hasText: `Browser ${staff}` }).getByRole('cell', { name: providerName, exact: true }).waitFor();
   // Only the own organisation's users are listed.
   assert.equal(await page.getByRole('link', { name: `Browser fin.brw.${suffix}` }).count(), 0);
   await screenshot(page, 'adm-provider-users');
@@ -147,6 +187,7 @@ await run('people', async (browser) => {
   const admin2 = await newPage(browser);
   await logInAndEnrol(admin2, second);
 
+  await pageAndSearch(admin);
   await fourEyesReset(admin, admin2, target, fin);
   await changeRolesAndDeactivate(admin, fin);
   await roleSwitch(browser, admin);

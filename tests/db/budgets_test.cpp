@@ -11,6 +11,7 @@
 #include "interfaces/http/budgets_api.hpp"
 #include "interfaces/http/clients_api.hpp"
 #include "interfaces/http/contracts_api.hpp"
+#include "interfaces/http/exports_api.hpp"
 #include "interfaces/http/reference_api.hpp"
 #include "interfaces/mysql/migrations.hpp"
 #include "interfaces/security/crypto.hpp"
@@ -371,7 +372,7 @@ TEST_F(BudgetsTest, ReallocationNeedsFourEyesAndRemainingBudget) {
               "rejected");
 }
 
-TEST_F(BudgetsTest, OverviewCsvHasAHeaderAndOneRowPerBudget) {
+TEST_F(BudgetsTest, OverviewCsvIsForDutchExcelWithOneRowPerBudget) {
     recordClaims();
     const auto zwolle = createBudget("0193", "02", kBudgetCents);
     createBudget("0193", "03", 500'000);
@@ -384,12 +385,23 @@ TEST_F(BudgetsTest, OverviewCsvHasAHeaderAndOneRowPerBudget) {
     std::vector<std::string> lines;
     for (std::string line; std::getline(in, line);) lines.push_back(line);
     ASSERT_EQ(lines.size(), 4u);
-    EXPECT_EQ(lines[0].rfind("budget_id,year,municipality_code,district,team,", 0), 0u);
+    EXPECT_EQ(res.attachment, "budgetoverzicht-2026.csv");
+    EXPECT_EQ(lines[0].rfind("\xEF\xBB\xBF"
+                             "Budget-id;Jaar;Gemeente;Wijk;Sociaal wijkteam;",
+                             0),
+              0u);
     // Budgets in order of municipality: Kampen first, then Zwolle's 02 and 03. Zwolle 02 on
-    // 2026-05-31 (month 5): realised in May 0.00, to date 1,560.00.
+    // 2026-05-31 (month 5): realised in May 0.00, to date 1,560.00; euros and percentages with
+    // a decimal comma (docs/budgets.md's worked example).
     EXPECT_EQ(lines[2], std::to_string(zwolle) +
-                            ",2026,0193,,,02,ZIN,0193 02 ZIN 2026,1000000,0,156000,604500,760500,"
-                            "239500,7605,0,156000,760500,-2395,true\r");
+                            ";2026;0193;;;02;zorg in natura;0193 02 ZIN 2026;10000,00;0,00;"
+                            "1560,00;6045,00;7605,00;2395,00;76,05;0,00;1560,00;7605,00;-23,95;"
+                            "ja;31-05-2026\r");
+    // The export's address gives the same file.
+    EXPECT_EQ(http::exportBudgets(*finance_,
+                                  dbtest::jsonRequest("{}", {}, {{"year", "2026"}, {"month", "5"}}))
+                  .raw,
+              res.raw);
 
     const auto json = object(http::budgetOverview(
         *finance_, dbtest::jsonRequest("{}", {}, {{"year", "2026"}, {"month", "5"}})));

@@ -88,5 +88,15 @@ TEST(ExcelCsv, AbsentValuesAreEmptyCellsAndYesNoIsDutch) {
     EXPECT_EQ(csv.str(), kBom + "A;B;C;D;E\r\n;;;ja;nee\r\n");
 }
 
+TEST(ExcelCsv, BasisPointsArePercentagesWithADecimalComma) {
+    ExcelCsv csv({"Uitputting (%)", "Afwijking (%)", "Leeg"});
+    csv.percent(7605).percent(-2395).percent(std::nullopt).endRow();
+    csv.percent(5).percent(0).percent(100000).endRow();
+    EXPECT_EQ(csv.str(), kBom +
+                             "Uitputting (%);Afwijking (%);Leeg\r\n"
+                             "76,05;-23,95;\r\n"
+                             "0,05;0,00;1000,00\r\n");
+}
+
 }  // namespace
 }  // namespace zc::http

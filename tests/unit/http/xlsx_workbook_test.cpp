@@ -71,6 +71,14 @@ TEST(XlsxWorkbook, TheSameExportCallsWriteTypedCells) {
     EXPECT_NE(rows.find(">ja</t>"), std::string::npos);
 }
 
+TEST(XlsxWorkbook, APercentageIsANumberWithTwoDecimals) {
+    ExcelCsv sheet({"Uitputting (%)", "Afwijking (%)", "Leeg"}, ExportFormat::Xlsx);
+    sheet.percent(7605).percent(-2395).percent(std::nullopt).endRow();
+    EXPECT_NE(sheet.str().find("<c s=\"5\"><v>76.05</v></c><c s=\"5\"><v>-23.95</v></c><c/>"),
+              std::string::npos)
+        << sheet.str();
+}
+
 TEST(XlsxWorkbook, CharactersXmlCannotHoldAreLeftOut) {
     EXPECT_EQ(xlsxText(std::string("a\x01"
                                    "b\tc\x1f",

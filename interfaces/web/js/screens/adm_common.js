@@ -1,7 +1,9 @@
-// Shared by the administrator's screens: the roles, a user's state and the table of users.
+// Shared by the administrator's screens: the roles, a user's state and the paged list of users.
+import * as api from '../api.js';
 import { dateTime } from '../format.js';
 import { t } from '../i18n.js';
-import { badge, field, h, link, table } from '../ui.js';
+import { pagedList } from '../paged_list.js';
+import { badge, field, h, link } from '../ui.js';
 import './adm_strings.js';
 
 export const STAFF_ROLES = ['admin', 'contract_manager', 'access_officer', 'finance', 'budget_holder', 'auditor'];
@@ -17,21 +19,35 @@ export function totpText(u) {
 }
 
 function scopeText(u) {
-  if (u.provider_id) return `${t('adm.provider')} ${u.provider_id}${u.provider_admin ? ` (${t('adm.provider_admin')})` : ''}`;
+  if (u.provider_id) return `${u.provider_name}${u.provider_admin ? ` (${t('adm.provider_admin')})` : ''}`;
   return [...(u.municipalities || []), ...(u.regional_for || []).map((c) => `${c} (regio)`)].join(', ');
 }
 
-// The users as a table; with `detail` the name links to the user's page.
-export function usersTable(users, detail) {
-  return table([
-    { key: 'display_name', label: t('adm.name'), render: (u) => (detail ? link(detail(u), u.display_name) : u.display_name) },
-    { key: 'username', label: t('adm.username') },
-    { key: 'roles', label: t('adm.roles'), render: (u) => roleNames(u.roles) },
-    { key: 'scope', label: t('adm.scope'), render: scopeText },
-    { key: 'active', label: t('adm.state'), render: stateBadge },
-    { key: 'totp_enabled', label: t('adm.totp'), render: totpText },
-    { key: 'last_login_at', label: t('adm.last_login'), render: (u) => (u.last_login_at ? dateTime(u.last_login_at) : t('adm.never')) },
-  ], users, { caption: t('adm.caption') });
+// The users, paged, searched, filtered and sorted by the server (GET /users); with `detail` the
+// name links to the user's page. `roleFilter`: offer the filter by role (not for a provider
+// administrator, whose users are all care provider users).
+export function usersList(ctx, detail, { roleFilter = true } = {}) {
+  const roles = [...STAFF_ROLES, 'provider'].map((r) => ({ value: r, label: t(`role.${r}`) }));
+  return pagedList(ctx, {
+    path: (params) => `/users${api.query(params)}`,
+    searchLabel: t('adm.search'),
+    searchHint: t('adm.search_hint'),
+    filters: [
+      roleFilter ? { name: 'role', label: t('adm.role'), options: roles } : null,
+      { name: 'status', label: t('adm.state'), options: [{ value: 'active', label: t('adm.active') }, { value: 'deactivated', label: t('adm.inactive') }] },
+    ].filter(Boolean),
+    columns: [
+      { key: 'display_name', label: t('adm.name'), sortBy: 'display_name', render: (u) => (detail ? link(detail(u), u.display_name) : u.display_name) },
+      { key: 'username', label: t('adm.username'), sortBy: 'username' },
+      { key: 'roles', label: t('adm.roles'), render: (u) => roleNames(u.roles) },
+      { key: 'scope', label: t('adm.scope'), render: scopeText },
+      { key: 'active', label: t('adm.state'), render: stateBadge },
+      { key: 'totp_enabled', label: t('adm.totp'), render: totpText },
+      { key: 'last_login_at', label: t('adm.last_login'), sortBy: 'last_login_at', render: (u) => (u.last_login_at ? dateTime(u.last_login_at) : t('adm.never')) },
+    ],
+    caption: t('adm.caption'),
+    defaultSort: 'display_name',
+  });
 }
 
 // The staff roles as a group of checkboxes (role_<name>), the given ones ticked.

@@ -3,7 +3,7 @@
 import * as api from '../api.js';
 import { t } from '../i18n.js';
 import { h, load, page, section, table } from '../ui.js';
-import { usersTable } from './adm_common.js';
+import { usersList } from './adm_common.js';
 
 function matrix(rights) {
   const columns = [
@@ -18,13 +18,9 @@ function matrix(rights) {
 }
 
 export async function renderRights(main, ctx) {
-  const users = h('div');
   const routes = h('div');
-  page(main, t('adm.rights.title'), h('p', {}, t('adm.rights.intro')),
-    section(t('adm.rights.users'), users), section(t('adm.rights.matrix'), routes));
   const detail = ctx.user.role === 'admin' ? (u) => `/users/${u.id}` : null;
-  await Promise.all([
-    load(users, () => api.get('/users'), (list) => usersTable(list, detail)),
-    load(routes, () => api.get('/rights'), matrix),
-  ]);
+  page(main, t('adm.rights.title'), h('p', {}, t('adm.rights.intro')),
+    section(t('adm.rights.users'), usersList(ctx, detail)), section(t('adm.rights.matrix'), routes));
+  await load(routes, () => api.get('/rights'), matrix);
 }

@@ -72,7 +72,10 @@ function resetSection(ctx, u) {
 
 export async function renderAdminUser(main, ctx) {
   const id = Number(ctx.params.id);
-  const u = (await api.get('/users')).find((x) => x.id === id);
+  const u = !Number.isSafeInteger(id) || id <= 0 ? null : await api.get(`/users/${id}`).catch((error) => {
+    if (error && error.code === 'NOT_FOUND') return null;
+    throw error;
+  });
   if (!u) {
     page(main, t('ui.not_found'));
     return;

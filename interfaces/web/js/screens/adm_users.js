@@ -5,7 +5,7 @@ import * as api from '../api.js';
 import { dateTime } from '../format.js';
 import { localizer, t } from '../i18n.js';
 import { announce, confirmStep, errorLine, form, h, load, page, section, table } from '../ui.js';
-import { roleBoxes, tickedRoles, usersTable } from './adm_common.js';
+import { roleBoxes, tickedRoles, usersList } from './adm_common.js';
 
 const { fieldError } = localizer('adm');
 
@@ -82,14 +82,12 @@ async function selfManagedForm() {
 }
 
 async function renderUsers(main, ctx, municipal) {
-  const list = h('div');
   const title = municipal ? 'adm.users.title' : 'adm.provider_users.title';
   page(main, t(title), h('p', {}, t(municipal ? 'adm.users.intro' : 'adm.provider_users.intro')),
-    section(t('adm.list'), list),
+    section(t('adm.list'), usersList(ctx, (u) => `/users/${u.id}`, { roleFilter: municipal })),
     resetsSection(ctx),
     section(t('adm.new'), await createForm(ctx, municipal)),
     municipal ? section(t('adm.self_managed'), h('p', {}, t('adm.self_managed.intro')), await selfManagedForm()) : null);
-  await load(list, () => api.get('/users'), (users) => usersTable(users, (u) => `/users/${u.id}`));
 }
 
 export const renderAdminUsers = (main, ctx) => renderUsers(main, ctx, true);

@@ -131,7 +131,7 @@ async function renderTrail(main, ctx) {
   page(main, t('aud.trail.title'), h('p', {}, t('aud.trail.intro')),
     section(t('aud.filter.label'), filterEl),
     exportButton(`/exports/audit.csv${api.query(filters)}`, 'audittrail.csv'), section(t('aud.rows'), body));
-  api.get('/users').then((users) => suggest(filterEl, 'actor', users.map((u) => u.username)), () => {});
+  api.get('/users?sort=username&limit=1000').then((users) => suggest(filterEl, 'actor', users.map((u) => u.username)), () => {});
   // The page with the trail's total (X-Total-Count): "1–50 van 2.000".
   await load(body, () => loadRows(filterEl, { ...filters, limit: PAGE_SIZE, offset }), (rows) => (rows ? [
     pageStatus(offset, rows.items.length, rows.total, (o) => ctx.navigate(withQuery('/audit', { ...filters, offset: o }))),

@@ -4,7 +4,8 @@
 import * as api from '../api.js';
 import { date, money } from '../format.js';
 import { t } from '../i18n.js';
-import { h, form, link, load, page, progressBar, section, table } from '../ui.js';
+import { exportButton } from '../export_button.js';
+import { h, form, link, load, page, section, table } from '../ui.js';
 import { chartModel, exhaustionFigure, sumRows } from './budget_chart.js';
 import {
   bpPercent, budgetName, financingText, loadRefs, monthName, municipalityName, options, scopeText,
@@ -85,24 +86,12 @@ function budgetColumns(data, refs, f) {
   ];
 }
 
-// The controllers' CSV of the same overview, downloaded with a progress bar.
-function csvButton(f) {
-  const bar = progressBar(t('bud.csv.progress'));
-  const button = h('button', { type: 'button' }, t('bud.csv.download'));
-  button.addEventListener('click', async () => {
-    button.disabled = true;
-    try {
-      const q = api.query({ year: f.year, municipality: f.municipality, month: f.month, threshold: f.threshold.replace(',', '.'), format: 'csv' });
-      await api.download(`/budgets/overview${q}`, `budgetoverzicht-${f.year}${f.municipality ? `-${f.municipality}` : ''}.csv`, bar.update);
-      bar.done();
-    } finally {
-      button.disabled = false;
-    }
+// "Exporteren (Excel)": the selection's budgets as CSV for Dutch Excel (GET /exports/budgets.csv).
+function exportSelection(f) {
+  const q = api.query({
+    year: f.year, municipality: f.municipality, district: f.district, team: f.team, month: f.month, threshold: f.threshold.replace(',', '.'),
   });
-  // Added on the first click: .progress's display:flex outranks the hidden attribute.
-  const box = h('div', { class: 'actions' }, button);
-  button.addEventListener('click', () => { if (!bar.el.isConnected) box.append(bar.el); });
-  return box;
+  return exportButton(`/exports/budgets.csv${q}`, `budgetoverzicht-${f.year}${f.municipality ? `-${f.municipality}` : ''}.csv`);
 }
 
 function overviewContent(data, f, refs) {
@@ -121,7 +110,7 @@ function overviewContent(data, f, refs) {
       exhaustionFigure(model, t('bud.chart.title_selection', { name, year: data.year }))),
     section(t('bud.dash.budgets'),
       table(budgetColumns(data, refs, f), rows, { caption: t('bud.dash.budgets_caption', { date: date(data.report_date) }) }),
-      csvButton(f)),
+      exportSelection(f)),
   ];
 }
 

@@ -50,7 +50,7 @@ function body(v) {
 export async function renderNewBudget(main, ctx) {
   const [refs, products] = await Promise.all([loadRefs(), api.get('/products')]);
   // Only an admin may list users; finance records a budget without a named holder.
-  const holders = ctx.user.role === 'admin' ? (await api.get('/users?limit=1000')).filter((u) => (u.roles || [u.role]).includes('budget_holder')) : null;
+  const holders = ctx.user.role === 'admin' ? await api.get('/users?role=budget_holder&status=active&sort=display_name&limit=1000') : null;
   const el = form(fields(refs, products, holders), t('bud.new.submit'), async (v) => {
     const b = await api.post('/budgets', body(v));
     announce(t('bud.new.saved', { name: b.name, amount: money(b.amount_cents) }));
