@@ -134,9 +134,10 @@ export async function axeViolations(page) {
 
 // Fails with the screen's name and each violation when axe-core finds any; logs one line per check.
 export async function checkAxe(page, name) {
+  const started = Date.now();
   const violations = await axeViolations(page);
   const lines = describeViolations(violations);
-  console.log(`axe: ${name}: ${violations.length} violations`);
+  console.log(`axe: ${name}: ${violations.length} violations (${Date.now() - started} ms)`);
   assert.deepEqual(lines, [], `axe-core (${AXE_TAGS.join(', ')}) violations on screen ${name}:\n${lines.join('\n')}`);
 }
 
