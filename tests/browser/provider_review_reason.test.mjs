@@ -62,5 +62,6 @@ await run('provider_review_reason', async (browser) => {
   // In English the label is English; the manager's own words stay as written.
   await page.selectOption('#language', 'en');
   await lineRow(page, line).locator('.hint', { hasText: `The municipality's reason: ${REASON}` }).waitFor();
+  await screenshot(page, 'provider-review-reason-en');
   await page.selectOption('#language', 'nl');
 });

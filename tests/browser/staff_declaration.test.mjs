@@ -159,6 +159,7 @@ await run('staff_declaration', async (browser) => {
   await page.selectOption('#language', 'en');
   await page.getByRole('heading', { level: 1, name: `Declaration ${line.number}` }).waitFor();
   await expectStatus(page, '1–50 of 60');
+  await screenshot(page, 'cm-decl-en');
   await page.selectOption('#language', 'nl');
   await page.context().close();
 
