@@ -37,8 +37,10 @@ zc_apt_install() {
 }
 
 # The browser tests' tools: Debian's chromium, Node.js with npm (kept when node/npm are already on
-# the PATH, e.g. from another Node.js package) and playwright-core from tests/browser's lock
-# file. playwright-core downloads no browser; the tests drive /usr/bin/chromium.
+# the PATH, e.g. from another Node.js package) and playwright-core and axe-core from tests/browser's
+# lock file. playwright-core downloads no browser; the tests drive /usr/bin/chromium. npm ci runs
+# again when the lock file changed since the last install (its checksum in the stamp) or when a
+# package of the lock file is missing (a node_modules from before axe-core was added).
 zc_install_browser_deps() {
     local missing=()
     command -v chromium >/dev/null || missing+=(chromium)
@@ -48,8 +50,12 @@ zc_install_browser_deps() {
     local dir="$ZC_ROOT/tests/browser" stamp sum
     stamp="$dir/node_modules/.zc-lock.sha256"
     sum="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)"
-    if [ "$(cat "$stamp" 2>/dev/null)" != "$sum" ]; then
-        zc_log "installing playwright-core for the browser tests (npm ci in tests/browser)"
+    local pkg stale=""
+    for pkg in playwright-core axe-core; do
+        [ -f "$dir/node_modules/$pkg/package.json" ] || stale=1
+    done
+    if [ -n "$stale" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$sum" ]; then
+        zc_log "installing playwright-core and axe-core for the browser tests (npm ci in tests/browser)"
         (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || return 1
         echo "$sum" > "$stamp"
     fi

@@ -80,6 +80,12 @@ async function dashboard(page, source) {
   assert.equal(await chart.locator('rect.bud-committed').count(), 1);
   assert.equal(await chart.locator('line.bud-budget-line').count(), 1);
   assert.equal(await chart.locator('line.bud-forecast-line').count(), 1);
+  // Labels carry a white halo, so one drawn over a bar keeps its contrast.
+  const halo = await chart.locator('g.bud-lines text').first().evaluate((el) => {
+    const style = getComputedStyle(el);
+    return [style.paintOrder, style.stroke];
+  });
+  assert.deepEqual(halo, ['stroke', 'rgb(255, 255, 255)'], 'chart label halo');
   const ticks = await chart.locator('g.bud-axis-y text').allTextContents();
   assert.ok(ticks.length >= 2 && ticks.every((x) => /^€ \d{1,3}(\.\d{3})*$/.test(x)), `axis in Dutch notation: ${ticks}`);
   const legend = page.locator('ul.bud-legend').first();

@@ -107,9 +107,44 @@ async function accessibilityProblems(page) {
   });
 }
 
+// axe-core (tests/browser/package.json) with the WCAG 2.0 and 2.1 level A and AA rules, run on
+// every screenshot point. The script is injected once per page load (a navigation drops it).
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const axeSource = fs.readFileSync(
+  path.join(path.dirname(new URL(import.meta.url).pathname), 'node_modules', 'axe-core', 'axe.min.js'),
+  'utf8',
+);
+
+// One line per violated rule: rule id, impact, how many elements and the first few of them.
+function describeViolations(violations) {
+  return violations.map((v) => {
+    const targets = v.nodes.slice(0, 3).map((n) => n.target.join(' '));
+    const more = v.nodes.length > 3 ? ` (+${v.nodes.length - 3} more)` : '';
+    return `${v.id} [${v.impact}] ${v.help}: ${targets.join(' | ')}${more}`;
+  });
+}
+
+export async function axeViolations(page) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(axeSource);
+  return page.evaluate(
+    (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+    AXE_TAGS,
+  ).then((result) => result.violations);
+}
+
+// Fails with the screen's name and each violation when axe-core finds any; logs one line per check.
+export async function checkAxe(page, name) {
+  const started = Date.now();
+  const violations = await axeViolations(page);
+  const lines = describeViolations(violations);
+  console.log(`axe: ${name}: ${violations.length} violations (${Date.now() - started} ms)`);
+  assert.deepEqual(lines, [], `axe-core (${AXE_TAGS.join(', ')}) violations on screen ${name}:\n${lines.join('\n')}`);
+}
+
 export async function screenshot(page, name) {
   const problems = await accessibilityProblems(page);
   assert.deepEqual(problems, [], `accessibility problems on screen ${name}`);
+  await checkAxe(page, name);
   const file = path.join(artifacts, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   console.log(`screenshot: ${file}`);

@@ -174,6 +174,7 @@ await run('paged_lists', async (browser) => {
   await page.selectOption('#language', 'en');
   await page.goto(`${baseUrl}/provider/declarations/${id}`);
   await expectStatus(page, '1–50 of 60');
+  await screenshot(page, 'paged_lists_declaration_en');
   await page.selectOption('#language', 'nl');
 
   // The allocations: the total, 10 per page, the next page, a search.

@@ -292,6 +292,8 @@ await run('payment_run', async (browser) => {
   await screenshot(approver, 'fin-worklist');
   await approver.locator('#resolve-form').getByRole('button', { name: 'Afhandelen' }).click();
   await approver.getByText(/Regel \d+ is afgesloten\./).waitFor();
+  // The screen says so before it reloads the list: wait for the row to go, then check.
+  await approver.getByRole('row').filter({ hasText: unknown }).first().waitFor({ state: 'detached' });
   assert.equal(await approver.getByRole('row').filter({ hasText: unknown }).count(), 0);
   // Issue 15: the "Afgehandeld" tab says who resolved it, when and why.
   await approver.getByRole('navigation', { name: 'Werklijst' }).getByRole('link', { name: 'Afgehandeld' }).click();

@@ -25,7 +25,7 @@ async function expectReasonOnLine(page, line) {
   await row.waitFor();
   const outcome = row.locator('td[data-label="Uitkomst"]');
   await outcome.getByText('afgewezen', { exact: true }).waitFor();
-  assert.equal((await outcome.locator('.hint').innerText()).trim(), `Reden van de gemeente: ${REASON}`);
+  assert.equal((await outcome.locator('.hint:not(.cap-figures)').innerText()).trim(), `Reden van de gemeente: ${REASON}`);
   const codes = await row.locator('td[data-label="Retourcode"]').innerText();
   assert.match(codes, /9321 — Het volume is groter dan de toewijzing in deze periode toestaat\./);
   // A list of one page has no pager (and no stray "null" where it would be).
@@ -62,5 +62,6 @@ await run('provider_review_reason', async (browser) => {
   // In English the label is English; the manager's own words stay as written.
   await page.selectOption('#language', 'en');
   await lineRow(page, line).locator('.hint', { hasText: `The municipality's reason: ${REASON}` }).waitFor();
+  await screenshot(page, 'provider-review-reason-en');
   await page.selectOption('#language', 'nl');
 });

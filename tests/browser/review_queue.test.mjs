@@ -409,5 +409,6 @@ await run('review_queue', async (browser) => {
   await page.selectOption('#language', 'en');
   await page.getByRole('heading', { level: 1, name: 'Claim review queue' }).waitFor();
   await page.locator('tbody tr', { hasText: line.reference }).getByText(euro(line.amount)).waitFor();
+  await screenshot(page, 'cm-reviews-en');
   await page.selectOption('#language', 'nl');
 });
