@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "excel_csv.hpp"
+#include "interfaces/xml/xml_document.hpp"
 #include "zip_archive.hpp"
 
 namespace zc::http {
@@ -80,28 +81,15 @@ constexpr std::chrono::sys_days kExcelEpoch{std::chrono::year{1899} / 12 / 30};
 
 bool allowedInXml(unsigned char c) { return c >= 0x20 || c == '\t' || c == '\n' || c == '\r'; }
 
+// The text escaped for XML, without the control characters XML 1.0 cannot hold (a stray one in
+// a note must not break the workbook).
 std::string escaped(const std::string& s) {
-    std::string out;
-    out.reserve(s.size());
+    std::string kept;
+    kept.reserve(s.size());
     for (char c : s) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                if (allowedInXml(static_cast<unsigned char>(c))) out += c;
-        }
+        if (allowedInXml(static_cast<unsigned char>(c))) kept += c;
     }
-    return out;
+    return xml::escapeText(kept);
 }
 
 std::string valueCell(int style, const std::string& value) {

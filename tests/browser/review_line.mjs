@@ -33,11 +33,12 @@ export async function expectOk(page, method, path, body, status = 200) {
 
 const errorCode = (r) => r.body?.error?.code ?? r.body?.code;
 
-const iso = (d) => d.toISOString().slice(0, 10);
-const addDays = (d, n) => new Date(d.getTime() + n * 86400000);
+// UTC calendar days, like the server.
+export const iso = (d) => d.toISOString().slice(0, 10);
+export const addDays = (d, n) => new Date(d.getTime() + n * 86400000);
 
 // Distinct ISO weeks (by their Monday) touched by [begin, end).
-function isoWeeksTouched(begin, end) {
+export function isoWeeksTouched(begin, end) {
   const mondays = new Set();
   for (let d = begin; d < end; d = addDays(d, 1)) mondays.add(iso(addDays(d, -((d.getUTCDay() + 6) % 7))));
   return mondays.size;

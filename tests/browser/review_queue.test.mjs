@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import https from 'node:https';
 import path from 'node:path';
 import { assert, baseUrl, login, newPage, PASSWORD, run, screenshot } from './lib.mjs';
+import { addDays, iso, isoWeeksTouched } from './review_line.mjs';
 
 const testenv = process.env.ZC_TESTENV;
 const ca = fs.readFileSync(path.join(testenv, 'tls', 'ca.crt'));
@@ -59,18 +60,6 @@ function apiKeys() {
   const keys = {};
   for (const m of text.matchAll(/^\s+(\d{8}) .*: (zck_\S+)\s*$/gm)) keys[m[1]] = m[2];
   return keys;
-}
-
-// --- dates (UTC calendar days, like the server) --------------------------------------------
-
-const iso = (d) => d.toISOString().slice(0, 10);
-const addDays = (d, n) => new Date(d.getTime() + n * 86400000);
-
-// Distinct ISO weeks (by their Monday) touched by [begin, end).
-function isoWeeksTouched(begin, end) {
-  const mondays = new Set();
-  for (let d = begin; d < end; d = addDays(d, 1)) mondays.add(iso(addDays(d, -((d.getUTCDay() + 6) % 7))));
-  return mondays.size;
 }
 
 // --- test data -----------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import './declarations_strings.js';
 import {
   codeList, facts, municipalityMap, municipalityText, periodText, statusBadge, tOr, unitText,
 } from './provider_common.js';
-import { lineCodes, lineStatus } from './provider_money.js';
+import { lineCodes, lineStatus, lineStatusFilter } from './provider_money.js';
 
 const STAFF = ['contract_manager', 'finance', 'auditor'];
 // Who may open an allocation and a review item (the API's roles).
@@ -107,14 +107,7 @@ function linesList(ctx, d) {
     path: (params) => `${LIST}/${d.declaration_id}/lines${api.query(params)}`,
     searchLabel: t('prov.lines.search'),
     searchHint: t('prov.lines.search_hint'),
-    filters: [{
-      name: 'status',
-      label: t('prov.lines.filter'),
-      options: [
-        { value: 'not_accepted', label: t('prov.lines.not_accepted') },
-        ...['accepted', 'rejected', 'review'].map((s) => ({ value: s, label: t(`prov.line.${s}`) })),
-      ],
-    }],
+    filters: [lineStatusFilter()],
     caption: t('prov.declaration.lines'),
     empty: t('prov.lines.none'),
     columns: [

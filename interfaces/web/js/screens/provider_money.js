@@ -37,6 +37,19 @@ function lineCodes(l) {
   return codes.length ? codeList(codes) : '';
 }
 
+// The filter on a line's outcome ("Alleen niet geaccepteerd", accepted, rejected, in review),
+// shared with the staff's declaration screen.
+export function lineStatusFilter() {
+  return {
+    name: 'status',
+    label: t('prov.lines.filter'),
+    options: [
+      { value: 'not_accepted', label: t('prov.lines.not_accepted') },
+      ...['accepted', 'rejected', 'review'].map((s) => ({ value: s, label: t(`prov.line.${s}`) })),
+    ],
+  };
+}
+
 // The declaration's lines, paged by the server (GET /declarations/{id}/lines), with a search,
 // the filter on the outcome and sortable columns.
 function linesList(ctx, id) {
@@ -44,16 +57,7 @@ function linesList(ctx, id) {
     path: (params) => `/declarations/${encodeURIComponent(id)}/lines${api.query(params)}`,
     searchLabel: t('prov.lines.search'),
     searchHint: t('prov.lines.search_hint'),
-    filters: [{
-      name: 'status',
-      label: t('prov.lines.filter'),
-      options: [
-        { value: 'not_accepted', label: t('prov.lines.not_accepted') },
-        { value: 'accepted', label: t('prov.line.accepted') },
-        { value: 'rejected', label: t('prov.line.rejected') },
-        { value: 'review', label: t('prov.line.review') },
-      ],
-    }],
+    filters: [lineStatusFilter()],
     caption: t('prov.declaration.lines'),
     empty: t('prov.lines.none'),
     columns: [
