@@ -1,5 +1,6 @@
 #include "interfaces/iwmo/ggk_envelope.hpp"
 
+#include <Poco/Base64Decoder.h>
 #include <Poco/Base64Encoder.h>
 #include <Poco/UUIDGenerator.h>
 
@@ -19,6 +20,7 @@ constexpr std::size_t kMaxApplicatie = 50;
 constexpr std::size_t kMaxFunctie = 30;
 constexpr std::size_t kMaxRefnummer = 40;
 constexpr std::size_t kMaxFileName = 255;
+constexpr std::size_t kMaxEnvelopeBytes = 25 * 1024 * 1024;
 
 void require(bool ok, const std::string& field, const std::string& rule) {
     if (!ok) throw std::invalid_argument("GGk envelope: " + field + " " + rule);
@@ -123,7 +125,69 @@ std::string write(const GgkEnvelope& e, bool retour) {
     return w.finish();
 }
 
+std::string decodedBase64(const std::string& text) {
+    std::istringstream in(text);
+    Poco::Base64Decoder decoder(in);
+    std::ostringstream out;
+    out << decoder.rdbuf();
+    return out.str();
+}
+
+GgkSystem systemOf(const xml::Element* e) {
+    if (!e) return {};
+    return {e->childText("organisatie"), e->childText("applicatie"), e->childText("administratie")};
+}
+
+// The fields of an envelope that passed the schema (so every required element is there).
+GgkEnvelope envelopeOf(const xml::Element& root) {
+    GgkEnvelope e;
+    const xml::Element* stuur = root.child("stuurgegevens");
+    const xml::Element* params = root.child("parameters");
+    e.zender = systemOf(stuur->child("zender"));
+    e.ontvanger = systemOf(stuur->child("ontvanger"));
+    e.referentienummer = stuur->childText("referentienummer");
+    e.tijdstip = stuur->childText("tijdstipBericht");
+    e.cross_refnummer = stuur->childText("crossRefnummer");
+    e.functie = stuur->childText("functie");
+    e.referentienummer_bericht = params->childText("referentienummerBericht");
+    e.applicatie_versie = params->childText("applicatieVersie");
+    e.applicatie_subversie = params->childText("applicatieSubversie");
+    e.functie_versie = params->childText("functieVersie");
+    e.functie_subversie = params->childText("functieSubversie");
+    const xml::Element* bericht = params->child("bericht");
+    const std::string name = bericht->attribute("bestandsnaam");
+    if (!name.empty()) e.bestandsnaam = name;
+    e.payload = decodedBase64(bericht->text);
+    return e;
+}
+
 }  // namespace
+
+xml::Limits ggkLimits() {
+    xml::Limits limits;
+    limits.max_bytes = kMaxEnvelopeBytes;
+    limits.max_text_bytes = kMaxEnvelopeBytes;
+    limits.max_depth = 8;
+    limits.max_elements = 64;
+    return limits;
+}
+
+GgkReadResult readGgkEnvelope(const xml::SchemaSet& schemas, std::string_view text,
+                              const xml::Limits& limits) {
+    auto parsed = xml::parseAndValidate(schemas, text, limits);
+    GgkReadResult result;
+    if (!parsed.ok()) {
+        result.problems = std::move(parsed.problems);
+        return result;
+    }
+    if (parsed.root->ns != kGgkNamespace) {
+        result.problems.push_back({"XML_UNKNOWN_NAMESPACE", "not a GGk envelope", 1, 1});
+        return result;
+    }
+    result.retour = parsed.root->name == "envelopRetourbericht-ggk_Du01";
+    result.envelope = envelopeOf(*parsed.root);
+    return result;
+}
 
 std::string writeGgkDi01(const GgkEnvelope& e) { return write(e, false); }
 

@@ -4,10 +4,15 @@
 // exchanges iWmo messages with the Gemeentelijk Gegevensknooppunt: the heenbericht ggk_Di01 and
 // the retourbericht ggk_Du01, each carrying one iWmo message base64-encoded in GGK:bericht
 // (xmime:contentType "application/xml"). Written from the specification; the tests check every
-// envelope against the official ggk0310_msg.xsd. Pure apart from newReferentienummer (random).
+// envelope against the official ggk0310_msg.xsd; incoming ones are read with our own schemas in
+// the hardened XML layer. Pure apart from newReferentienummer (random).
 #include <chrono>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
+
+#include "interfaces/xml/xml_document.hpp"
 
 namespace zc::iwmo {
 
@@ -50,6 +55,22 @@ struct GgkEnvelope {
 std::string writeGgkDi01(const GgkEnvelope& e);
 // ggk_Du01 (envelopRetourbericht-ggk_Du01): as Di01 with crossRefnummer, which is required.
 std::string writeGgkDu01(const GgkEnvelope& e);
+
+// What reading an envelope found: the envelope (payload decoded) when it is valid against our
+// envelope schemas (interfaces/xml/schemas/ggk-2.1), else the problems (xml_document.hpp codes).
+struct GgkReadResult {
+    std::optional<GgkEnvelope> envelope;
+    bool retour = false;  // a ggk_Du01
+    std::vector<xml::Problem> problems;
+    bool ok() const { return envelope.has_value(); }
+};
+// The hardened XML layer's limits for an envelope: at most 25 MB (§3.2), of which almost all
+// may be the payload's base64 text; a shallow, small tree.
+xml::Limits ggkLimits();
+// Reads a ggk_Di01 or ggk_Du01 with `schemas` (the ggk-2.1 folder) within `limits`; never
+// throws for bad input.
+GgkReadResult readGgkEnvelope(const xml::SchemaSet& schemas, std::string_view text,
+                              const xml::Limits& limits = ggkLimits());
 
 // A new referentienummer: a random UUID version 4, lower case.
 std::string newReferentienummer();

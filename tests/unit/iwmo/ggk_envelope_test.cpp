@@ -23,6 +23,14 @@ const std::filesystem::path kOfficialXsd =
     kSourceDir /
     "../shared/reference/stuf-ggk/ggk0310_21_03/ggk0310_21/ggkberichten/ggk0310_msg.xsd";
 
+const std::filesystem::path kReference =
+    kSourceDir / "../shared/reference/stuf-ggk/ggk0310_21_03/ggk0310_21/ggkberichten";
+
+const xml::SchemaSet& ourSchemas() {
+    static const xml::SchemaSet set(kSourceDir / "interfaces/xml/schemas/ggk-2.1");
+    return set;
+}
+
 std::string readFile(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     EXPECT_TRUE(in) << "cannot read " << path;
@@ -145,6 +153,74 @@ TEST(GgkEnvelope, ReferencesAreFreshUuidsAndTimesAreAmsterdamMilliseconds) {
     EXPECT_EQ(ggkTijdstip(at), "20260701120000123");
     EXPECT_TRUE(validGgkFileName("WMO301_2026-12-03.xml"));
     EXPECT_FALSE(validGgkFileName(""));
+}
+
+TEST(GgkEnvelope, WhatWeWriteReadsBackWithOurOwnSchemas) {
+    GgkEnvelope sent = wmo301ToProvider();
+    sent.referentienummer_bericht = "T-301-0001";
+    const auto read = readGgkEnvelope(ourSchemas(), writeGgkDi01(sent));
+    ASSERT_TRUE(read.ok()) << (read.problems.empty() ? "" : read.problems.front().message);
+    EXPECT_FALSE(read.retour);
+    const GgkEnvelope& got = *read.envelope;
+    EXPECT_EQ(got.zender.organisatie, "0193");
+    EXPECT_EQ(got.zender.administratie, "Gemeente Zwolle");
+    EXPECT_EQ(got.ontvanger.organisatie, "73000101");
+    EXPECT_EQ(got.ontvanger.applicatie, "GGk");
+    EXPECT_EQ(got.referentienummer, sent.referentienummer);
+    EXPECT_EQ(got.tijdstip, sent.tijdstip);
+    EXPECT_EQ(got.functie, "WMO301");
+    EXPECT_EQ(got.referentienummer_bericht, "T-301-0001");
+    EXPECT_EQ(got.functie_versie + got.functie_subversie, "00030002");
+    EXPECT_FALSE(got.bestandsnaam);
+    EXPECT_EQ(got.payload, sent.payload);
+
+    GgkEnvelope answer = wmo301ToProvider();
+    answer.cross_refnummer = sent.referentienummer;
+    answer.bestandsnaam = "WMO302.xml";
+    const auto du01 = readGgkEnvelope(ourSchemas(), writeGgkDu01(answer));
+    ASSERT_TRUE(du01.ok());
+    EXPECT_TRUE(du01.retour);
+    EXPECT_EQ(du01.envelope->cross_refnummer, sent.referentienummer);
+    EXPECT_EQ(du01.envelope->bestandsnaam.value_or(""), "WMO302.xml");
+}
+
+TEST(GgkEnvelope, TheSpecificationsOwnExamplesReadWithOurSchemas) {
+    ASSERT_TRUE(std::filesystem::exists(kReference / "ggk_Di01.xml")) << kReference;
+    const auto di01 = readGgkEnvelope(ourSchemas(), readFile(kReference / "ggk_Di01.xml"));
+    ASSERT_TRUE(di01.ok()) << di01.problems.front().message;
+    EXPECT_EQ(di01.envelope->functie, "WMO301");
+    EXPECT_EQ(di01.envelope->payload, "Hier staat het heenbericht");
+    const auto du01 = readGgkEnvelope(ourSchemas(), readFile(kReference / "ggk_Du01.xml"));
+    ASSERT_TRUE(du01.ok()) << du01.problems.front().message;
+    EXPECT_TRUE(du01.retour);
+}
+
+TEST(GgkEnvelope, AHostileOrWrongEnvelopeIsRefusedWithItsReason) {
+    const std::string good = writeGgkDi01(wmo301ToProvider());
+    const auto code = [](const GgkReadResult& r) {
+        return r.problems.empty() ? std::string("none") : r.problems.front().code;
+    };
+    // A DOCTYPE (entity expansion) never gets parsed.
+    std::string doctype = good;
+    doctype.insert(doctype.find("<GGK:"), "<!DOCTYPE x [<!ENTITY a \"b\">]>");
+    EXPECT_EQ(code(readGgkEnvelope(ourSchemas(), doctype)), "XML_DOCTYPE");
+    // A referentienummer that is no UUID (§2.4).
+    std::string reference = good;
+    const auto at = reference.find("<StUF:referentienummer>") + 23;
+    reference.replace(at, 36, "123456789012");
+    EXPECT_EQ(code(readGgkEnvelope(ourSchemas(), reference)), "XSD_INVALID");
+    // A file name with a space (§2.7).
+    std::string name = good;
+    name.replace(name.find("xmime:contentType"), 0, "StUF:bestandsnaam=\"wmo 301.xml\" ");
+    EXPECT_EQ(code(readGgkEnvelope(ourSchemas(), name)), "XSD_INVALID");
+    // Beyond the envelope's size limit.
+    xml::Limits small = ggkLimits();
+    small.max_bytes = 1024;
+    EXPECT_EQ(code(readGgkEnvelope(ourSchemas(), good, small)), "XML_TOO_LARGE");
+    // An iWmo message without its envelope.
+    EXPECT_EQ(
+        code(readGgkEnvelope(ourSchemas(), readFile(kSourceDir / "tests/data/iwmo/wmo301.xml"))),
+        "XML_UNKNOWN_NAMESPACE");
 }
 
 }  // namespace
