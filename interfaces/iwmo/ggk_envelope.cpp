@@ -138,8 +138,9 @@ GgkSystem systemOf(const xml::Element* e) {
     return {e->childText("organisatie"), e->childText("applicatie"), e->childText("administratie")};
 }
 
-// The fields of an envelope that passed the schema (so every required element is there).
-GgkEnvelope envelopeOf(const xml::Element& root) {
+}  // namespace
+
+GgkEnvelope ggkEnvelopeOf(const xml::Element& root) {
     GgkEnvelope e;
     const xml::Element* stuur = root.child("stuurgegevens");
     const xml::Element* params = root.child("parameters");
@@ -161,13 +162,11 @@ GgkEnvelope envelopeOf(const xml::Element& root) {
     return e;
 }
 
-}  // namespace
-
 xml::Limits ggkLimits() {
     xml::Limits limits;
     limits.max_bytes = kMaxEnvelopeBytes;
     limits.max_text_bytes = kMaxEnvelopeBytes;
-    limits.max_depth = 8;
+    limits.max_depth = 12;  // SOAP Envelope/Body/Fault/detail around a Fo03 is 9 deep
     limits.max_elements = 64;
     return limits;
 }
@@ -185,7 +184,7 @@ GgkReadResult readGgkEnvelope(const xml::SchemaSet& schemas, std::string_view te
         return result;
     }
     result.retour = parsed.root->name == "envelopRetourbericht-ggk_Du01";
-    result.envelope = envelopeOf(*parsed.root);
+    result.envelope = ggkEnvelopeOf(*parsed.root);
     return result;
 }
 

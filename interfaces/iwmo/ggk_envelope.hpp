@@ -72,6 +72,10 @@ xml::Limits ggkLimits();
 GgkReadResult readGgkEnvelope(const xml::SchemaSet& schemas, std::string_view text,
                               const xml::Limits& limits = ggkLimits());
 
+// The fields of a ggk_Di01 or ggk_Du01 element that passed our envelope schemas, with the
+// payload decoded.
+GgkEnvelope ggkEnvelopeOf(const xml::Element& envelope);
+
 // A new referentienummer: a random UUID version 4, lower case.
 std::string newReferentienummer();
 // `at` on Amsterdam's clock as StUF:Tijdstip yyyymmddhhmmssmmm.

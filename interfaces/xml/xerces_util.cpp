@@ -95,4 +95,20 @@ std::u16string toXmlCh(std::string_view utf8) {
     return out;
 }
 
+bool prologHasDoctype(std::string_view xml) {
+    std::size_t at = xml.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
+    for (;;) {
+        at = xml.find_first_not_of(" \t\r\n", at);
+        if (at == std::string_view::npos) return false;
+        const std::string_view rest = xml.substr(at);
+        if (rest.rfind("<!DOCTYPE", 0) == 0) return true;
+        const bool pi = rest.rfind("<?", 0) == 0;
+        const bool comment = rest.rfind("<!--", 0) == 0;
+        if (!pi && !comment) return false;
+        const std::size_t end = xml.find(pi ? "?>" : "-->", at + 2);
+        if (end == std::string_view::npos) return false;
+        at = end + (pi ? 2 : 3);
+    }
+}
+
 }  // namespace zc::xml::detail

@@ -411,6 +411,10 @@ ParseResult parseAndValidate(const SchemaSet& schemas, std::string_view xml, con
                                    0, 0});
         return result;
     }
+    if (detail::prologHasDoctype(xml)) {
+        result.problems.push_back({"XML_DOCTYPE", "a DOCTYPE is not allowed", 1, 1});
+        return result;
+    }
     detail::ensureXercesInitialised();
     Handler handler(schemas.namespaces(), limits);
     if (auto stopped = detail::guardedParse([&] { parseWith(schemas, handler, xml, true); })) {

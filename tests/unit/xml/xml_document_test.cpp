@@ -234,6 +234,20 @@ TEST(XmlHostile, ExternalEntityIsRefusedAsDoctype) {
     EXPECT_FALSE(result.root.has_value());
 }
 
+// A DOCTYPE without an internal subset or an external identifier reaches no Xerces handler; it
+// is refused all the same, also after a BOM, the declaration, comments and instructions.
+TEST(XmlHostile, ABareDoctypeIsRefused) {
+    const std::string body = kWmo305Open + "</wmo305:Bericht>";
+    for (const std::string& xml :
+         {"<!DOCTYPE wmo305:Bericht>" + body, "<!DOCTYPE x>" + body,
+          "\xEF\xBB\xBF<?xml version=\"1.0\"?>\n<!-- c --><?pi x?>\n<!DOCTYPE wmo305:Bericht>\n" +
+              body}) {
+        EXPECT_EQ(codeOf(parseAndValidate(ourSchemas(), xml)), "XML_DOCTYPE") << xml;
+    }
+    EXPECT_NE(codeOf(parseAndValidate(ourSchemas(), "<!-- <!DOCTYPE x> -->" + body)), "XML_DOCTYPE")
+        << "a DOCTYPE inside a comment is no DOCTYPE";
+}
+
 TEST(XmlHostile, ExternalDtdIsRefusedAsDoctype) {
     const std::string xml = "<!DOCTYPE r SYSTEM \"http://example.invalid/evil.dtd\">\n" +
                             kWmo305Open + "</wmo305:Bericht>";
