@@ -126,13 +126,17 @@ class NameCache {
 // The streaming SAX handler: limits, DOCTYPE refusal, errors, and one record at a time.
 class StreamHandler final : public DefaultHandler {
   public:
+    // `prefix`: the start of the document read so far (it holds the prolog once the root
+    // element starts).
     StreamHandler(const std::vector<std::string>& namespaces, const Limits& limits,
-                  const std::vector<Pattern>& patterns, ElementSink& sink, StreamResult& result)
+                  const std::vector<Pattern>& patterns, ElementSink& sink, StreamResult& result,
+                  std::function<std::string_view()> prefix)
         : namespaces_(namespaces),
           limits_(limits),
           patterns_(patterns),
           sink_(sink),
-          result_(result) {}
+          result_(result),
+          prefix_(std::move(prefix)) {}
 
     void setDocumentLocator(const Locator* locator) override { locator_ = locator; }
 
@@ -140,6 +144,9 @@ class StreamHandler final : public DefaultHandler {
                       const Attributes& attributes) override {
         if (!root_started_) {
             root_started_ = true;
+            // A bare DOCTYPE reaches no handler (xerces_util.hpp prologHasDoctype).
+            if (detail::prologHasDoctype(prefix_()))
+                abort("XML_DOCTYPE", "a DOCTYPE is not allowed");
             const std::string ns = toUtf8(uri);
             if (std::find(namespaces_.begin(), namespaces_.end(), ns) == namespaces_.end()) {
                 abort("XML_UNKNOWN_NAMESPACE",
@@ -252,6 +259,7 @@ class StreamHandler final : public DefaultHandler {
     const std::vector<Pattern>& patterns_;
     ElementSink& sink_;
     StreamResult& result_;
+    std::function<std::string_view()> prefix_;
     const Locator* locator_ = nullptr;
     bool root_started_ = false;
     std::vector<std::string> path_;
@@ -270,7 +278,7 @@ StreamResult run(const SchemaSet& schemas, const Limits& limits, const StreamOpt
     StreamResult result;
     detail::ensureXercesInitialised();
     const std::vector<Pattern> patterns = compile(options.record_paths);
-    StreamHandler handler(schemas.namespaces(), limits, patterns, sink, result);
+    StreamHandler handler(schemas.namespaces(), limits, patterns, sink, result, prefix);
     SecurityManager security;
     security.setEntityExpansionLimit(detail::kEntityExpansionLimit);
     detail::ReaderPtr reader = detail::makeReader(schemas, handler, security, true);

@@ -560,6 +560,25 @@ TEST(StreamValidate, ASinkCanStopTheParse) {
     EXPECT_EQ(calls, 1);
 }
 
+// A bare DOCTYPE (no subset, no identifier) reaches no Xerces handler: the streaming path
+// refuses it before any record reaches the sink, from a string and from a stream.
+TEST(StreamValidate, ABareDoctypeIsRefusedBeforeAnyRecord) {
+    std::string text = readFile(kSamples / "wmo323.xml");
+    text.insert(text.find("<wmo323:Bericht"), "<!DOCTYPE wmo323:Bericht>\n");
+    int calls = 0;
+    xml::CallbackSink sink([&](const xml::Element&, const std::vector<std::string>&) { ++calls; });
+    EXPECT_EQ(
+        codeOf(
+            xml::streamValidate(ourSchemas(), text, xml::Limits{}, wmo323Records(), sink).problems),
+        "XML_DOCTYPE");
+    std::istringstream in(text);
+    EXPECT_EQ(
+        codeOf(
+            xml::streamValidate(ourSchemas(), in, xml::Limits{}, wmo323Records(), sink).problems),
+        "XML_DOCTYPE");
+    EXPECT_EQ(calls, 0);
+}
+
 // ---- WMO325 ----
 
 Wmo325Header header325() {
