@@ -8,12 +8,13 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <regex>
 #include <sstream>
 #include <stdexcept>
+
+#include "tests/support/xmllint.hpp"
 
 namespace zc::iwmo {
 namespace {
@@ -41,20 +42,7 @@ std::string readFile(const std::filesystem::path& path) {
 
 // xmllint's verdict on `xml` against the official schema: "" when it validates.
 std::string officialProblems(const std::string& xml, const std::string& name) {
-    const auto file = std::filesystem::temp_directory_path() / ("zc-ggk-" + name + ".xml");
-    std::ofstream(file, std::ios::binary) << xml;
-    const std::string command = "xmllint --noout --nonet --schema '" + kOfficialXsd.string() +
-                                "' '" + file.string() + "' 2>&1";
-    std::string output;
-    if (FILE* p = popen(command.c_str(), "r")) {
-        char buffer[512];
-        while (std::fgets(buffer, sizeof buffer, p)) output += buffer;
-        if (pclose(p) == 0) output.clear();
-    } else {
-        output = "xmllint did not start";
-    }
-    std::filesystem::remove(file);
-    return output;
+    return test::xmllintProblems(xml, kOfficialXsd, "ggk-" + name);
 }
 
 std::string decodeBase64(const std::string& text) {

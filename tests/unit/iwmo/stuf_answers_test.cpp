@@ -5,10 +5,10 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <stdexcept>
+
+#include "tests/support/xmllint.hpp"
 
 namespace zc::iwmo {
 namespace {
@@ -17,21 +17,10 @@ const std::filesystem::path kStufXsd =
     std::filesystem::path(ZC_SOURCE_DIR) /
     "../shared/reference/stuf-ggk/ggk0310_21_03/0301/stuf0301.xsd";
 
+// xmllint's verdict on the answer (with an XML declaration) against the official schema.
 std::string officialProblems(const std::string& xml, const std::string& name) {
-    const auto file = std::filesystem::temp_directory_path() / ("zc-stuf-" + name + ".xml");
-    std::ofstream(file, std::ios::binary) << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" << xml;
-    const std::string command =
-        "xmllint --noout --nonet --schema '" + kStufXsd.string() + "' '" + file.string() + "' 2>&1";
-    std::string output;
-    if (FILE* p = popen(command.c_str(), "r")) {
-        char buffer[512];
-        while (std::fgets(buffer, sizeof buffer, p)) output += buffer;
-        if (pclose(p) == 0) output.clear();
-    } else {
-        output = "xmllint did not start";
-    }
-    std::filesystem::remove(file);
-    return output;
+    return test::xmllintProblems("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + xml, kStufXsd,
+                                 "stuf-" + name);
 }
 
 StufAnswerHeader answerTo(const std::string& cross) {
