@@ -4,17 +4,8 @@
 // refused (REASON_REQUIRED, next to the field) and one with a reason is recorded; the changes
 // table lists both, newest first. A budget holder sees the changes but no form. The budget is of
 // a random far year (another one on the rare duplicate), so no other test meets it.
-import { assert, baseUrl, login, newPage, run, screenshot } from './lib.mjs';
+import { assert, baseUrl, login, newPage, run, screenshot, pageCall as api } from './lib.mjs';
 
-
-async function api(page, method, path, body) {
-  return page.evaluate(async ({ method, path, body }) => {
-    const r = await fetch(`/api/v1${path}`, {
-      method, headers: { 'X-ZC-Web': '1', 'Content-Type': 'application/json' }, body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: r.status, body: await r.json().catch(() => null) };
-  }, { method, path, body });
-}
 
 run('budget_amount', async (browser) => {
   const fin = await newPage(browser);

@@ -4,7 +4,7 @@
 // (a too large one is refused with the reason next to the field); finance rejects it (four
 // eyes); a contract manager sees the spending ceilings. The dashboard's "Exporteren (Excel)"
 // downloads the selection for Dutch Excel. Creates what it needs, with unique texts.
-import { assert, baseUrl, login, newPage, run, screenshot } from './lib.mjs';
+import { assert, baseUrl, login, newPage, run, screenshot, pageCall as api } from './lib.mjs';
 
 const YEAR = new Date().getFullYear();
 const TAG = `e2e-bud-${Date.now().toString(36)}`;
@@ -15,16 +15,6 @@ const TARGET = { year: YEAR, municipality_code: '0193', district_id: 1, team_id:
 function eur(cents) {
   const digits = String(Math.abs(cents)).padStart(3, '0');
   return `€ ${cents < 0 ? '-' : ''}${digits.slice(0, -2).replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${digits.slice(-2)}`;
-}
-
-// The API with the page's session cookie.
-async function api(page, method, path, body) {
-  return page.evaluate(async ({ method, path, body }) => {
-    const r = await fetch(`/api/v1${path}`, {
-      method, headers: { 'X-ZC-Web': '1', 'Content-Type': 'application/json' }, body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: r.status, body: await r.json().catch(() => null) };
-  }, { method, path, body });
 }
 
 const isSource = (b) => b.municipality_code === '0193' && b.district_id === null && b.product_category === '02' && b.financing_kind === 'ZIN';

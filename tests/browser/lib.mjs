@@ -9,6 +9,22 @@ import { chromium } from 'playwright-core';
 
 export { assert };
 
+// A JSON call to /api/v1 in the page's session (its cookie and the web application's header):
+// {status, total: X-Total-Count or null, body: the parsed JSON or null, text: the raw answer}.
+export async function pageCall(page, method, path, body) {
+  return page.evaluate(async ({ method, path, body }) => {
+    const r = await fetch(`/api/v1${path}`, {
+      method,
+      headers: { 'X-ZC-Web': '1', 'Content-Type': 'application/json' },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await r.text();
+    let json = null;
+    try { json = JSON.parse(text); } catch { /* not JSON */ }
+    return { status: r.status, total: r.headers.get('X-Total-Count'), body: json, text };
+  }, { method, path, body });
+}
+
 const testenv = process.env.ZC_TESTENV;
 if (!testenv) throw new Error('ZC_TESTENV is not set (run through ctest)');
 

@@ -4,7 +4,7 @@
 // by amount both ways and searches one line; its allocations list shows the total, pages with
 // 10 per page and a search narrows it. Its own clients, decisions and allocations are created
 // first by the access officer, so the test can run again on any database.
-import { assert, baseUrl, login, newPage, run, screenshot } from './lib.mjs';
+import { assert, baseUrl, login, newPage, run, screenshot, pageCall as call } from './lib.mjs';
 
 const AGB = '73000101';
 const LINES = 60;
@@ -29,15 +29,6 @@ function lastMonth() {
   const until = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 2, 1));
   const iso = (d) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
   return { start: iso(first), next: iso(next), validTo: iso(until) };
-}
-
-async function call(page, method, path, body) {
-  return page.evaluate(async ({ method, path, body }) => {
-    const r = await fetch(`/api/v1${path}`, {
-      method, headers: { 'X-ZC-Web': '1', 'Content-Type': 'application/json' }, body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: r.status, total: r.headers.get('X-Total-Count'), body: await r.json() };
-  }, { method, path, body });
 }
 
 // A client with 40 hours a month of IB from last month on, allocated to 73000101.

@@ -4,18 +4,9 @@
 // after a confirmation that names the old and new account; the history shows both decisions and
 // keeps the old account current (the new one starts later). Uses demo provider 73000120 only,
 // and only future dates, so no run of another test is affected.
-import { assert, baseUrl, login, newPage, run, screenshot } from './lib.mjs';
+import { assert, baseUrl, login, newPage, run, screenshot, pageCall as api } from './lib.mjs';
 
 const AGB = '73000120'; // Zorgboerderij De Hessenhoeve
-
-async function api(page, method, path, body) {
-  return page.evaluate(async ({ method, path, body }) => {
-    const r = await fetch(`/api/v1${path}`, {
-      method, headers: { 'X-ZC-Web': '1', 'Content-Type': 'application/json' }, body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: r.status, body: await r.json().catch(() => null) };
-  }, { method, path, body });
-}
 
 // A valid Dutch IBAN of bank INGB with a random 10-digit account (ISO 13616 check digits).
 function freshIban() {

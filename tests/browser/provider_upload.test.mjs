@@ -6,7 +6,7 @@
 // its submitted and awarded amounts; a file that is no WMO323 is refused next
 // to the file field, and a CSV dry run answers per row. Its own client, decision and allocation
 // are created first by the access officer, so the test can run again on any database.
-import { assert, login, newPage, run, screenshot } from './lib.mjs';
+import { assert, login, newPage, run, screenshot, pageCall as call } from './lib.mjs';
 
 const AGB = '73000101';
 const run36 = Date.now().toString(36).toUpperCase().slice(-7); // unique per run, letters and digits
@@ -38,16 +38,6 @@ function periods() {
     endExclusive: iso(new Date(y, m, 1).getFullYear(), new Date(y, m, 1).getMonth() + 1, 1),
     validTo: iso(validTo.getFullYear(), validTo.getMonth() + 1, 1),
   };
-}
-
-// JSON calls in the page's session (the web app's cookie and CSRF header).
-async function call(page, method, path, body) {
-  return page.evaluate(async ({ method, path, body }) => {
-    const r = await fetch(`/api/v1${path}`, {
-      method, headers: { 'X-ZC-Web': '1', 'Content-Type': 'application/json' }, body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: r.status, body: await r.json() };
-  }, { method, path, body });
 }
 
 // Client, decision (4 hours a week of IB) and allocation to 73000101, from the declared month on.

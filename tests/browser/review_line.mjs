@@ -4,26 +4,13 @@
 // manager's review queue instead of rejecting it). The access officer's client, decision and
 // allocation are created first, so the test can run again on any database. Every call goes
 // through the web application's session (cookie and CSRF header), as the screens do.
-import { assert, login, newPage } from './lib.mjs';
+import { assert, login, newPage, pageCall as call } from './lib.mjs';
+
+export { call };
 
 export const AGB = '73000101';
 export const PROVIDER_USER = 'zorg.vechtstroom';
 const HOURS_PER_WEEK = 4;
-
-// fetch in the page: the logged-in user's session.
-export async function call(page, method, path, body) {
-  return page.evaluate(async ({ method, path, body }) => {
-    const r = await fetch(`/api/v1${path}`, {
-      method,
-      headers: { 'X-ZC-Web': '1', 'Content-Type': 'application/json' },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await r.text();
-    let json = null;
-    try { json = JSON.parse(text); } catch { /* not JSON */ }
-    return { status: r.status, body: json, text };
-  }, { method, path, body });
-}
 
 export async function expectOk(page, method, path, body, status = 200) {
   const r = await call(page, method, path, body);
