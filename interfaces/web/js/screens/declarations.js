@@ -11,9 +11,9 @@ import { pagedList } from '../paged_list.js';
 import { h, link, load, page, section } from '../ui.js';
 import './declarations_strings.js';
 import {
-  codeList, facts, municipalityMap, municipalityText, periodText, statusBadge, tOr, unitText,
+  codeList, facts, municipalityMap, municipalityText, periodText, statusBadge, tOr,
 } from './provider_common.js';
-import { lineCodes, lineStatus, lineStatusFilter } from './provider_money.js';
+import { declarationLinesList, lineStatus } from './provider_money.js';
 
 const STAFF = ['contract_manager', 'finance', 'auditor'];
 // Who may open an allocation and a review item (the API's roles).
@@ -103,24 +103,10 @@ function allocationCell(ctx, l) {
 
 // The declaration's lines, paged by the server, as on the provider's screen.
 function linesList(ctx, d) {
-  const list = pagedList(ctx, {
+  const list = declarationLinesList(ctx, {
     path: (params) => `${LIST}/${d.declaration_id}/lines${api.query(params)}`,
-    searchLabel: t('prov.lines.search'),
-    searchHint: t('prov.lines.search_hint'),
-    filters: [lineStatusFilter()],
-    caption: t('prov.declaration.lines'),
-    empty: t('prov.lines.none'),
-    columns: [
-      { label: t('prov.col.reference'), key: 'reference', sortBy: 'reference' },
-      { label: t('prov.col.dc'), render: (l) => (l.credit ? t('prov.credit') : t('prov.debit')) },
-      { label: t('prov.col.allocation'), sortBy: 'allocation_number', render: (l) => allocationCell(ctx, l) },
-      { label: t('prov.col.product'), key: 'product_code', sortBy: 'product_code' },
-      { label: t('prov.col.period'), sortBy: 'period_start', render: (l) => periodText(l.period_start, l.period_end) },
-      { label: t('prov.col.volume'), align: 'right', sortBy: 'volume', render: (l) => `${l.volume} ${unitText(l.unit)}` },
-      { label: t('prov.col.amount'), align: 'right', sortBy: 'amount_cents', render: (l) => money(l.amount_cents) },
-      { label: t('prov.col.outcome'), sortBy: 'status', render: (l) => outcome(ctx, l) },
-      { label: t('prov.col.codes'), render: lineCodes },
-    ],
+    allocation: (l) => allocationCell(ctx, l),
+    outcome: (l) => outcome(ctx, l),
     onPage: () => linkReviews(list, d),
   });
   return list;

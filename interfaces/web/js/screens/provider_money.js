@@ -37,9 +37,8 @@ function lineCodes(l) {
   return codes.length ? codeList(codes) : '';
 }
 
-// The filter on a line's outcome ("Alleen niet geaccepteerd", accepted, rejected, in review),
-// shared with the staff's declaration screen.
-export function lineStatusFilter() {
+// The filter on a line's outcome ("Alleen niet geaccepteerd", accepted, rejected, in review).
+function lineStatusFilter() {
   return {
     name: 'status',
     label: t('prov.lines.filter'),
@@ -50,11 +49,13 @@ export function lineStatusFilter() {
   };
 }
 
-// The declaration's lines, paged by the server (GET /declarations/{id}/lines), with a search,
-// the filter on the outcome and sortable columns.
-function linesList(ctx, id) {
+// A declaration's lines, paged by the server (GET /declarations/{id}/lines), with a search,
+// the filter on the outcome and sortable columns; shared by the provider's screen and the
+// staff's (declarations.js). `allocation` and `outcome` render those cells, `extra` columns come
+// after the retourcodes, `onPage` as in pagedList.
+export function declarationLinesList(ctx, { path, allocation, outcome = lineStatus, extra = [], onPage }) {
   return pagedList(ctx, {
-    path: (params) => `/declarations/${encodeURIComponent(id)}/lines${api.query(params)}`,
+    path,
     searchLabel: t('prov.lines.search'),
     searchHint: t('prov.lines.search_hint'),
     filters: [lineStatusFilter()],
@@ -63,13 +64,25 @@ function linesList(ctx, id) {
     columns: [
       { label: t('prov.col.reference'), key: 'reference', sortBy: 'reference' },
       { label: t('prov.col.dc'), render: (l) => (l.credit ? t('prov.credit') : t('prov.debit')) },
-      { label: t('prov.col.allocation'), sortBy: 'allocation_number', render: (l) => link(`/provider/allocations/${l.allocation_number}`, String(l.allocation_number)) },
+      { label: t('prov.col.allocation'), sortBy: 'allocation_number', render: allocation },
       { label: t('prov.col.product'), key: 'product_code', sortBy: 'product_code' },
       { label: t('prov.col.period'), sortBy: 'period_start', render: (l) => periodText(l.period_start, l.period_end) },
       { label: t('prov.col.volume'), align: 'right', sortBy: 'volume', render: (l) => `${l.volume} ${unitText(l.unit)}` },
       { label: t('prov.col.amount'), align: 'right', sortBy: 'amount_cents', render: (l) => money(l.amount_cents) },
-      { label: t('prov.col.outcome'), sortBy: 'status', render: lineStatus },
+      { label: t('prov.col.outcome'), sortBy: 'status', render: outcome },
       { label: t('prov.col.codes'), render: lineCodes },
+      ...extra,
+    ],
+    onPage,
+  });
+}
+
+// The provider's lines, each with a link to its allocation and to its trace.
+function linesList(ctx, id) {
+  return declarationLinesList(ctx, {
+    path: (params) => `/declarations/${encodeURIComponent(id)}/lines${api.query(params)}`,
+    allocation: (l) => link(`/provider/allocations/${l.allocation_number}`, String(l.allocation_number)),
+    extra: [
       { label: t('prov.col.trace'), render: (l) => (lineId(l) ? h('a', { href: `/provider/claim-lines/${lineId(l)}`, dataset: { route: '' }, 'aria-label': t('prov.declaration.trace', { reference: l.reference }) }, t('prov.col.trace')) : '') },
     ],
   });
@@ -247,4 +260,4 @@ export default [
 ];
 
 // A line's outcome and retourcodes, as the staff's declaration screen shows them too.
-export { lineCodes, lineStatus };
+export { lineStatus };
