@@ -133,19 +133,19 @@ std::string decodedBase64(const std::string& text) {
     return out.str();
 }
 
-GgkSystem systemOf(const xml::Element* e) {
+}  // namespace
+
+GgkSystem ggkSystemOf(const xml::Element* e) {
     if (!e) return {};
     return {e->childText("organisatie"), e->childText("applicatie"), e->childText("administratie")};
 }
-
-}  // namespace
 
 GgkEnvelope ggkEnvelopeOf(const xml::Element& root) {
     GgkEnvelope e;
     const xml::Element* stuur = root.child("stuurgegevens");
     const xml::Element* params = root.child("parameters");
-    e.zender = systemOf(stuur->child("zender"));
-    e.ontvanger = systemOf(stuur->child("ontvanger"));
+    e.zender = ggkSystemOf(stuur->child("zender"));
+    e.ontvanger = ggkSystemOf(stuur->child("ontvanger"));
     e.referentienummer = stuur->childText("referentienummer");
     e.tijdstip = stuur->childText("tijdstipBericht");
     e.cross_refnummer = stuur->childText("crossRefnummer");

@@ -72,6 +72,8 @@ xml::Limits ggkLimits();
 GgkReadResult readGgkEnvelope(const xml::SchemaSet& schemas, std::string_view text,
                               const xml::Limits& limits = ggkLimits());
 
+// A StUF:zender or StUF:ontvanger element that passed our schemas; empty for nullptr.
+GgkSystem ggkSystemOf(const xml::Element* system);
 // The fields of a ggk_Di01 or ggk_Du01 element that passed our envelope schemas, with the
 // payload decoded.
 GgkEnvelope ggkEnvelopeOf(const xml::Element& envelope);

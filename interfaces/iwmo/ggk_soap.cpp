@@ -5,14 +5,9 @@
 namespace zc::iwmo {
 namespace {
 
-GgkSystem systemOf(const xml::Element* e) {
-    if (!e) return {};
-    return {e->childText("organisatie"), e->childText("applicatie"), e->childText("administratie")};
-}
-
 StufAnswerHeader answerOf(const xml::Element& bericht) {
     const xml::Element* s = bericht.child("stuurgegevens");
-    return {systemOf(s->child("zender")), systemOf(s->child("ontvanger")),
+    return {ggkSystemOf(s->child("zender")), ggkSystemOf(s->child("ontvanger")),
             s->childText("referentienummer"), s->childText("tijdstipBericht"),
             s->childText("crossRefnummer")};
 }
