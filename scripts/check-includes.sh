@@ -60,7 +60,7 @@ broken_rule() {
             [[ "$target" == */store/* || "$target" == interfaces/mysql/* ]] &&
                 rule="http reaches the database only through use cases"
             return ;;
-        interfaces/iwmo/exchange/*)
+        interfaces/iwmo/exchange/* | interfaces/iwmo/chain/*)
             [[ "$target" == */store/* || "$target" == interfaces/mysql/* ]] &&
                 rule="the message exchange reaches the database only through use cases"
             return ;;

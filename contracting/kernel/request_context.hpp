@@ -54,6 +54,9 @@ struct AppConfig {
     // TR318 (8214): a WMO323's DeclaratiePeriode lies after the provider's previous one
     // (iwmo.declaration_period_sequence).
     bool declaration_period_sequence = true;
+    // The path of a provider's messages when it has no setting of its own (ggk.default_path):
+    // "direct" (our mutual-TLS endpoint and outbox) or "ggk" (the chain; issue 16).
+    std::string default_exchange_path = "direct";
     // Keys for the clients' BSNs (never in the repository): the AES-256-GCM key (32 bytes) that
     // encrypts the stored BSN and the HMAC-SHA256 key (raw bytes) of the look-up hash.
     std::vector<unsigned char> bsn_key;

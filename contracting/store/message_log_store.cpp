@@ -42,7 +42,14 @@ std::vector<MessageLogRow> messageLogRows(db::Connection& db, const MessageLogFi
     params.emplace_back(f.offset);
     for (const auto& r : db.query(
              "SELECT 'in', i.message_code, i.identificatie, p.agb, i.received_at, i.outcome,"
-             " i.retour_code FROM inbox_messages i JOIN providers p ON p.id = i.provider_id"
+             " i.retour_code, r.referentienummer, IF(r.id IS NULL, NULL, COALESCE(e.state,"
+             " 'received')), IF(e.state = 'failed', CONCAT(e.fault_code, ': ', e.fault_text),"
+             " NULL) FROM inbox_messages i JOIN providers p ON p.id = i.provider_id"
+             " LEFT JOIN chain_received r ON r.id = (SELECT MAX(x.id) FROM chain_received x"
+             "   WHERE x.iwmo_sender = i.sender_agb AND x.iwmo_code = i.message_code"
+             "   AND x.iwmo_identificatie = i.identificatie)"
+             " LEFT JOIN chain_envelopes e ON e.id = (SELECT MAX(y.id) FROM chain_envelopes y"
+             "   WHERE y.inbox_message_id = i.id)"
              " WHERE (? = '' OR p.agb = ?) AND (? = 0"
              " OR i.id IN (SELECT inbox_message_id FROM allocation_requests WHERE client_id = ?)"
              " OR i.id IN (SELECT c.start_message_id FROM care_starts c JOIN allocations a"
@@ -51,12 +58,16 @@ std::vector<MessageLogRow> messageLogRows(db::Connection& db, const MessageLogFi
              "   ON a.number = c.allocation_number WHERE a.client_id = ?))" +
                  inbox +
                  " UNION ALL SELECT 'out', o.message_code, o.identificatie, p.agb, o.created_at,"
-                 " IF(o.acknowledged_at IS NULL, 'waiting', 'acknowledged'), o.retour_codes"
-                 " FROM outbox_messages o JOIN providers p ON p.id = o.provider_id"
+                 " IF(o.acknowledged_at IS NULL, 'waiting', 'acknowledged'), o.retour_codes,"
+                 " e.referentienummer, e.state, IF(e.state = 'failed', CONCAT(e.fault_code,"
+                 " ': ', e.fault_text), NULL) FROM outbox_messages o"
+                 " JOIN providers p ON p.id = o.provider_id"
+                 " LEFT JOIN chain_envelopes e ON e.outbox_message_id = o.id"
                  " WHERE (? = '' OR p.agb = ?) AND (? = 0 OR o.client_id = ?)" +
                  outbox + " ORDER BY 5 DESC LIMIT ? OFFSET ?",
              params)) {
-        out.push_back({r.str(0), r.str(1), r.str(2), r.str(3), r.str(4), r.str(5), r.opt(6)});
+        out.push_back({r.str(0), r.str(1), r.str(2), r.str(3), r.str(4), r.str(5), r.opt(6),
+                       r.opt(7), r.opt(8), r.opt(9)});
     }
     return out;
 }

@@ -16,6 +16,11 @@ struct MessageLogRow {
     std::string at;       // received_at / created_at, DATETIME(6) text, UTC
     std::string outcome;  // an incoming message's outcome; "waiting" / "acknowledged" outgoing
     std::optional<std::string> retour;  // retour code(s)
+    // Through the GGk chain (issue 16), else none: the envelope's referentienummer (in: the one
+    // it arrived in; out: the one it left in), its state (out: queued, delivered, acknowledged,
+    // failed; in: the state of the envelope carrying our retour, "received" when there is none)
+    // and, when failed, "CODE: text".
+    std::optional<std::string> chain_reference, chain_state, chain_fault;
 };
 
 // Which messages: of one provider (agb, "" for all) and about one client (0 for all): the

@@ -286,7 +286,14 @@ class ApiHandler : public Poco::Net::HTTPRequestHandler {
 
     void authenticate(HTTPServerRequest& req, const Route& route, RequestContext& ctx,
                       ApiRequest& api) {
-        if (route.access == Access::Public) return;
+        if (route.access == Access::Public) {
+            // A public route that names its caller by certificate (the GGk's endpoint): the
+            // handler judges the subject's serialNumber itself.
+            if (route.client_certificate) {
+                api.client_agb = clientCertificateAgb(req, s_.certificates);
+            }
+            return;
+        }
         if (route.client_certificate) {
             api.client_agb = clientCertificateAgb(req, s_.certificates);
             if (!api.client_agb.empty()) {

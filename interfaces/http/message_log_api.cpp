@@ -38,6 +38,9 @@ ApiResponse messageLog(RequestContext& ctx, const ApiRequest& req) {
         o->set("at", isoTimestamp(m.at));
         o->set("outcome", m.outcome);
         setOptional(o, "retour", m.retour);
+        setOptional(o, "chain_reference", m.chain_reference);
+        setOptional(o, "chain_state", m.chain_state);
+        setOptional(o, "chain_fault", m.chain_fault);
         out->add(o);
     }
     return {200, out};

@@ -141,7 +141,8 @@ const std::vector<OperationShape> kClientShapes = {
      "",
      {{200,
        "[{direction:str, message_code:str, identificatie:str, provider_agb:str,"
-       " at:time, outcome:str, retour:str?}]"}}},
+       " at:time, outcome:str, retour:str?, chain_reference:str?, chain_state:str?,"
+       " chain_fault:str?}]"}}},
 };
 
 }  // namespace

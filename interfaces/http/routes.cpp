@@ -16,6 +16,7 @@
 #include "exports_api.hpp"
 #include "message_log_api.hpp"
 #include "message_safety_api.hpp"
+#include "ggk_api.hpp"
 #include "messages_api.hpp"
 #include "openapi_document.hpp"
 #include "outbox_api.hpp"
@@ -133,6 +134,10 @@ std::vector<Route> buildRoutes() {
         forRoles("POST", v1 + "/providers", {kAdmin, kCm}, createProvider),
         forRoles("GET", v1 + "/providers/{id}", staffAnd({kProv}), getProvider),
         forRoles("GET", v1 + "/providers/{id}/api-keys", {kAdmin, kCm, kAud}, listApiKeys),
+        // The path of the provider's messages: direct, or through the GGk chain (issue 16)
+        forRoles("GET", v1 + "/providers/{id}/exchange-path", {kAdmin, kCm, kAo, kAud},
+                 getExchangePath),
+        forRoles("PUT", v1 + "/providers/{id}/exchange-path", {kAdmin, kCm}, putExchangePath),
         forRoles("POST", v1 + "/providers/{id}/api-keys", {kAdmin, kCm}, issueApiKey),
         forRoles("POST", v1 + "/providers/{id}/api-keys/{key_id}/revoke", {kAdmin, kCm},
                  revokeApiKey),
@@ -278,6 +283,18 @@ std::vector<Route> buildRoutes() {
         forRoles("POST", v1 + "/requests/{id}/investigate", {kCm, kAo}, investigateRequest),
         forRoles("GET", v1 + "/deadlines/overdue", {kCm, kAo, kAud}, listOverdue),
         forRoles("GET", v1 + "/message-log", {kCm, kAo, kAud}, messageLog),
+        // The chain through the GGk (issue 16): where the GGk delivers (SOAP, its certificate's
+        // OIN checked by the handler), and track & trace of what we sent
+        {.method = "POST",
+         .pattern = "/ggk0310/OntvangAsynchroon",
+         .access = A::Public,
+         .handler = receiveGgkEnvelope,
+         .xml_body = true,
+         .client_certificate = true,
+         .spool_declarations = true},
+        forRoles("GET", v1 + "/chain/envelopes", {kCm, kAo, kAud}, listChainEnvelopes),
+        forRoles("GET", v1 + "/chain/envelopes/{id}", {kCm, kAo, kAud}, getChainEnvelope),
+        forRoles("POST", v1 + "/chain/envelopes/{id}/retry", {kCm, kAo}, requeueChainEnvelope),
         // Declarations (claims) and the review queue
         forRoles("POST", v1 + "/declarations", {kProv}, submitDeclaration),
         forRoles("POST", v1 + "/declarations/dry-run", {kProv}, dryRunDeclaration),

@@ -136,6 +136,29 @@ std::string soapFo03Fault(const StufAnswerHeader& h, const StufFault& f) {
 
 const std::vector<ChainErrorCode>& chainErrorCodes() { return kChainErrorCodes; }
 
+std::string stufErrorText(const std::string& code) {
+    static const std::vector<std::pair<std::string, std::string>> kTable = {
+        {"StUF001", "Versie StUF niet ondersteund"},
+        {"StUF010", "Combinatie van ontvangende organisatie, applicatie en administratie onbekend"},
+        {"StUF013", "Combinatie van zendende organisatie, applicatie en administratie onbekend"},
+        {"StUF016", "Combinatie zender en referentienummer niet uniek"},
+        {"StUF022", "Berichtcode onbekend"},
+        {"StUF025", "Berichtcode niet ondersteund"},
+        {"StUF043", "Crossreferentienummer niet bekend"},
+        {"StUF046", "Opslaan bericht niet mogelijk"},
+        {"StUF052",
+         "Het zendende systeem is niet geautoriseerd voor de gevraagde combinatie van "
+         "berichtcode, entiteittype en functie"},
+        {"StUF055", "Berichtbody is niet conform schema in sectormodel"},
+        {"StUF058", "Proces voor afhandelen bericht geeft fout"},
+        {"StUF061", "Starten berichtverzending niet mogelijk binnen 5 minuten"},
+    };
+    for (const auto& [c, text] : kTable) {
+        if (c == code) return text;
+    }
+    return "";
+}
+
 std::string chainErrorText(const std::string& code) {
     for (const auto& c : kChainErrorCodes) {
         if (c.code == code) return c.text;

@@ -58,6 +58,10 @@ struct ChainErrorCode {
 const std::vector<ChainErrorCode>& chainErrorCodes();
 // The Dutch text of `code`, or "" when the list does not know it.
 std::string chainErrorText(const std::string& code);
+// The <omschrijving> of a StUF 03.01 fault code of table 4.1 (StUF001..StUF061: the envelope's
+// faults, e.g. "StUF016" "Combinatie zender en referentienummer niet uniek"); "" when unknown.
+std::string stufErrorText(const std::string& code);
+
 // The code a municipality sends (Fo01) for a payload that is not valid against the message's
 // XSD.
 inline constexpr const char* kPayloadNotConform = "StUF055";

@@ -50,6 +50,15 @@ std::vector<unsigned char> randomBytes(std::size_t n) {
     return out;
 }
 
+std::string newUuidV4() {
+    auto b = randomBytes(16);
+    b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x40);  // version 4
+    b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);  // variant 10xx
+    const std::string hex = toHex(b.data(), b.size());
+    return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" +
+           hex.substr(16, 4) + "-" + hex.substr(20);
+}
+
 std::string toHex(const unsigned char* data, std::size_t n) {
     std::string out;
     out.reserve(n * 2);

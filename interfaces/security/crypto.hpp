@@ -32,4 +32,8 @@ bool constantTimeEquals(std::string_view a, std::string_view b);
 // sessions, "zck_" for provider API keys).
 std::string newToken(std::string_view prefix);
 
+// A random UUID version 4 (RFC 4122), lower case, from the CSPRNG: the StUF referentienummer of
+// an envelope (issue 16).
+std::string newUuidV4();
+
 }  // namespace zc::security

@@ -11,11 +11,13 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "audit_checkpointer.hpp"
+#include "ggk_sender.hpp"
 #include "contracting/app/message_bodies.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "database_error_text.hpp"
@@ -24,6 +26,7 @@
 #include "interfaces/http/outcome_texts.hpp"
 #include "interfaces/http/spooled_body.hpp"
 #include "interfaces/iso20022/bank_schemas.hpp"
+#include "interfaces/iwmo/chain/ggk_settings.hpp"
 #include "interfaces/iwmo/exchange/intake_answer.hpp"
 #include "interfaces/iwmo/exchange/message_intake.hpp"
 #include "interfaces/iwmo/exchange/message_schemas.hpp"
@@ -205,6 +208,8 @@ void loadSchemas(const server::Settings& s) {
     iwmo::setOutgoingSchemas(
         std::make_shared<const xml::SchemaSet>(s.own_schemas_dir / "iwmo-3.2"));
     iso20022::setBankSchemas(s.own_schemas_dir / "iso20022");
+    iwmo::setGgkSettings(s.ggk);
+    iwmo::setGgkSchemas(std::make_shared<const xml::SchemaSet>(s.own_schemas_dir / "ggk-2.1"));
 }
 
 int loadDemoCommand(const server::Settings& s, server::DemoActivity activity) {
@@ -328,6 +333,9 @@ int serveCommand(const server::Settings& s) {
     http::ApiServer server(s.http, pool, clock, s.app);
     server.start();
     server::AuditCheckpointer checkpoints(s.db, s.app, s.audit_checkpoint_seconds, clock);
+    // The chain's outbox goes to the GGk only when its endpoint is configured.
+    std::optional<server::GgkSender> ggk_sender;
+    if (!s.ggk.url.empty()) ggk_sender.emplace(s.db, s.app, s.ggk.poll_ms, clock);
     // On a loopback host both 127.0.0.1 and [::1] are served: localhost reaches either.
     const std::string shown = http::isLoopbackHost(s.http.host) ? "localhost" : s.http.host;
     std::cout << "zorgcontract listening on https://" << shown << ":" << server.port() << "/"

@@ -67,6 +67,39 @@ int intKey(Poco::Util::AbstractConfiguration& c, const std::string& key, int fal
     return v;
 }
 
+// The chain through the GGk (issue 16): its endpoint and OIN, our certificate, the retries.
+void loadGgk(Poco::Util::AbstractConfiguration& c, Settings& s) {
+    auto& g = s.ggk;
+    g.url = c.getString("ggk.url", "");
+    g.oin = c.getString("ggk.oin", "");
+    if (!g.oin.empty() &&
+        (g.oin.size() != 20 || g.oin.find_first_not_of("0123456789") != std::string::npos)) {
+        throw std::runtime_error("configuration key ggk.oin must be the GGk's OIN: 20 digits");
+    }
+    g.application = c.getString("ggk.application", "zorgcontract");
+    if (g.application.size() < 3 || g.application.size() > 50) {
+        throw std::runtime_error("configuration key ggk.application must have 3 to 50 characters");
+    }
+    g.client_cert_file = resolve(s.root, c.getString("ggk.client_cert_file", "")).string();
+    g.client_key_file = resolve(s.root, c.getString("ggk.client_key_file", "")).string();
+    g.ca_file = resolve(s.root, c.getString("ggk.ca_file", "")).string();
+    g.timeout_ms = intKey(c, "ggk.timeout_ms", 30000, 100, 600000);
+    g.retry_initial_ms = intKey(c, "ggk.retry_initial_ms", 30000, 1, 86400000);
+    g.retry_max_ms = intKey(c, "ggk.retry_max_ms", 3600000, 1, 86400000);
+    g.max_attempts = intKey(c, "ggk.max_attempts", 60, 1, 100000);
+    g.poll_ms = intKey(c, "ggk.poll_ms", 1000, 10, 600000);
+    s.app.default_exchange_path = c.getString("ggk.default_path", "direct");
+    if (s.app.default_exchange_path != "direct" && s.app.default_exchange_path != "ggk") {
+        throw std::runtime_error("configuration key ggk.default_path must be direct or ggk");
+    }
+    if (!g.url.empty() &&
+        (g.client_cert_file.empty() || g.client_key_file.empty() || g.ca_file.empty())) {
+        throw std::runtime_error(
+            "ggk.url is set: ggk.client_cert_file, ggk.client_key_file and ggk.ca_file are "
+            "needed too");
+    }
+}
+
 std::string readSecret(const std::filesystem::path& file) {
     std::ifstream in(file);
     if (!in) throw std::runtime_error("cannot read the database password file " + file.string());
@@ -188,6 +221,7 @@ Settings loadSettings(const std::filesystem::path& file) {
         resolve(s.root, c->getString("audit.checkpoint_file", "var/audit-checkpoints.log"))
             .string();
     s.audit_checkpoint_seconds = intKey(*c, "audit.checkpoint_seconds", 300, 1, 24 * 3600);
+    loadGgk(*c, s);
     return s;
 }
 

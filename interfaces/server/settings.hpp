@@ -11,6 +11,7 @@
 
 #include "contracting/kernel/request_context.hpp"
 #include "interfaces/http/api_server.hpp"
+#include "interfaces/iwmo/chain/ggk_settings.hpp"
 #include "interfaces/mysql/connection.hpp"
 #include "interfaces/observability/service_log.hpp"
 
@@ -43,6 +44,8 @@ struct Settings {
     std::filesystem::path own_schemas_dir;
     // The structured log (log.level, log.file, log.stdout; docs/operations.md, "Logs").
     obs::LogSettings log;
+    // The chain through the GGk (ggk.*; issue 16, docs/iwmo.md).
+    iwmo::GgkSettings ggk;
     // Set when db.password_file could not be read; commands that open the database refuse
     // with it, `validate` (which needs no database) does not.
     std::string db_password_problem;

@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "contracting/app/chain_exchange.hpp"
 #include "contracting/app/provider_outbox.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "interfaces/iwmo/exchange/intake_answer.hpp"
 #include "interfaces/iwmo/exchange/message_schemas.hpp"
+#include "interfaces/iwmo/message_kinds.hpp"
 #include "interfaces/xml/stream_reader.hpp"
 
 namespace zc::iwmo {
@@ -35,16 +37,29 @@ void checkOutgoing(const std::string& code, const std::string& identificatie,
     }
 }
 
+// The envelope's functie: the message type (StUF-GGk §2.6), e.g. "WMO301".
+std::string functieOf(const std::string& code) {
+    for (const char* name : {"wmo301", "wmo319", "wmo325"}) {
+        const auto& kind = kindByName(name);
+        if (kind.code == code) return "WMO" + kind.name.substr(3);
+    }
+    throw std::logic_error("no outgoing message kind has BerichtCode " + code);
+}
+
 }  // namespace
 
 std::int64_t queueOutgoing(app::RequestContext& ctx, std::int64_t provider_id,
                            const std::string& municipality, const std::string& code,
                            const std::string& identificatie, const std::string& xml,
                            std::optional<std::int64_t> client_id,
-                           std::optional<std::int64_t> request_id) {
+                           std::optional<std::int64_t> request_id,
+                           std::optional<std::int64_t> answers_inbox) {
     checkOutgoing(code, identificatie, xml);
-    return contracting::queueOutgoingMessage(ctx, provider_id, municipality, code, identificatie,
-                                             xml, client_id, request_id);
+    const auto id = contracting::queueOutgoingMessage(ctx, provider_id, municipality, code,
+                                                      identificatie, xml, client_id, request_id);
+    contracting::queueChainForOutbox(ctx, id, provider_id, municipality, functieOf(code), client_id,
+                                     answers_inbox);
+    return id;
 }
 
 }  // namespace zc::iwmo

@@ -13,11 +13,14 @@ namespace zc::iwmo {
 
 // Queues the message for the provider, sent by `municipality` (the Afzender in its header);
 // retour due in 3 working days. Returns the outbox row's id. A message that fails the check is
-// a defect of ours: std::logic_error, nothing queued.
+// a defect of ours: std::logic_error, nothing queued. When the provider's path is the GGk chain
+// (issue 16) the message also gets its envelope in the chain's outbox; `answers_inbox` is the
+// received message it answers (a WMO325's WMO323).
 std::int64_t queueOutgoing(app::RequestContext& ctx, std::int64_t provider_id,
                            const std::string& municipality, const std::string& code,
                            const std::string& identificatie, const std::string& xml,
                            std::optional<std::int64_t> client_id,
-                           std::optional<std::int64_t> request_id);
+                           std::optional<std::int64_t> request_id,
+                           std::optional<std::int64_t> answers_inbox = std::nullopt);
 
 }  // namespace zc::iwmo

@@ -83,7 +83,8 @@ void completeReviewedDeclaration(app::RequestContext& ctx, std::int64_t declarat
     const auto head = messageHeadFromJson(d->message_head);
     const std::string id = contracting::nextIdentificatie(ctx);
     const std::string xml = buildStoredWmo325(ctx, declaration_id, head, id);
-    queueOutgoing(ctx, d->provider_id, head.ontvanger, "485", id, xml, std::nullopt, std::nullopt);
+    queueOutgoing(ctx, d->provider_id, head.ontvanger, "485", id, xml, std::nullopt, std::nullopt,
+                  d->inbox_id);
     if (d->inbox_id) contracting::answerInboxMessage(ctx, *d->inbox_id, xml);
 }
 
