@@ -67,6 +67,19 @@ int intKey(Poco::Util::AbstractConfiguration& c, const std::string& key, int fal
     return v;
 }
 
+// budget.signal_threshold_percent: a percentage from 0 to 100.
+std::string thresholdPercent(Poco::Util::AbstractConfiguration& c) {
+    const std::string text = c.getString("budget.signal_threshold_percent", "5");
+    try {
+        const auto pct = Percentage::parse(text);
+        if (pct.millionths() < 0 || pct.millionths() > 100'000'000) throw std::out_of_range("");
+    } catch (const std::exception&) {
+        throw std::runtime_error(
+            "configuration key budget.signal_threshold_percent must be a percentage from 0 to 100");
+    }
+    return text;
+}
+
 // The chain through the GGk (issue 16): its endpoint and OIN, our certificate, the retries.
 void loadGgk(Poco::Util::AbstractConfiguration& c, Settings& s) {
     auto& g = s.ggk;
@@ -200,14 +213,7 @@ Settings loadSettings(const std::filesystem::path& file) {
     s.app.login_delay_max_seconds = intKey(*c, "auth.login_delay_max_seconds", 900, 1, 24 * 3600);
     s.app.session_idle_minutes = intKey(*c, "auth.session_idle_minutes", 30, 1, 24 * 60);
     s.app.declaration_period_sequence = c->getBool("iwmo.declaration_period_sequence", true);
-    s.app.budget_signal_threshold_percent = c->getString("budget.signal_threshold_percent", "5");
-    try {
-        const auto pct = Percentage::parse(s.app.budget_signal_threshold_percent);
-        if (pct.millionths() < 0 || pct.millionths() > 100'000'000) throw std::out_of_range("");
-    } catch (const std::exception&) {
-        throw std::runtime_error(
-            "configuration key budget.signal_threshold_percent must be a percentage from 0 to 100");
-    }
+    s.app.budget_signal_threshold_percent = thresholdPercent(*c);
     s.schema_dir =
         resolve(s.root, c->getString("xml.schema_dir", "interfaces/xml/schemas/iwmo-3.2"));
     s.own_schemas_dir =
