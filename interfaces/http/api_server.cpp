@@ -28,6 +28,7 @@
 #include "contracting/kernel/errors.hpp"
 #include "contracting/kernel/staff_scope.hpp"
 #include "error_mapping.hpp"
+#include "interfaces/iwmo/chain/ggk_settings.hpp"
 #include "interfaces/iwmo/message_kinds.hpp"
 #include "interfaces/mysql/migrations.hpp"
 #include "interfaces/security/audit_trail.hpp"
@@ -54,6 +55,7 @@ constexpr const char* kSessionCookie = "__Host-zc_session";
 // The header the web application sends with every request made with its cookie. Another site
 // cannot add it to a request without a CORS preflight, which this server never grants.
 constexpr const char* kCsrfHeader = "X-ZC-Web";
+constexpr const char* kGgkPath = iwmo::kGgkEndpointPath;
 
 void setSessionCookie(HTTPServerResponse& res, const std::optional<std::string>& token,
                       int max_age_seconds) {
@@ -406,7 +408,8 @@ class Factory : public Poco::Net::HTTPRequestHandlerFactory {
             return observed(new MetricsHandler(s_.metrics), ServerSlot::Metrics);
         }
         // Under /api/ (and /api itself) only the API answers, in JSON, also for unknown paths.
-        const bool api = path == "/api" || path.rfind("/api/", 0) == 0;
+        // The GGk's SOAP endpoint (issue 16) is served by the API's table too.
+        const bool api = path == "/api" || path.rfind("/api/", 0) == 0 || path == kGgkPath;
         if (!api && looksLikeMetricsPath(path)) {
             return observed(new NotFoundHandler, ServerSlot::Unmatched);
         }

@@ -17,6 +17,7 @@
 #include "message_log_api.hpp"
 #include "message_safety_api.hpp"
 #include "ggk_api.hpp"
+#include "interfaces/iwmo/chain/ggk_settings.hpp"
 #include "messages_api.hpp"
 #include "openapi_document.hpp"
 #include "outbox_api.hpp"
@@ -286,7 +287,7 @@ std::vector<Route> buildRoutes() {
         // The chain through the GGk (issue 16): where the GGk delivers (SOAP, its certificate's
         // OIN checked by the handler), and track & trace of what we sent
         {.method = "POST",
-         .pattern = "/ggk0310/OntvangAsynchroon",
+         .pattern = iwmo::kGgkEndpointPath,
          .access = A::Public,
          .handler = receiveGgkEnvelope,
          .xml_body = true,
