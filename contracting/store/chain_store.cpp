@@ -1,5 +1,9 @@
 #include "chain_store.hpp"
 
+#include <string_view>
+
+#include "interfaces/mysql/list_sql.hpp"
+
 namespace zc::contracting {
 namespace {
 
@@ -78,10 +82,27 @@ std::optional<ChainEnvelopeRow> findChainEnvelopeByReference(db::Connection& db,
 
 namespace {
 
+const db::SortSpec kChainSort{{{"id", "e.id"},
+                               {"created_at", "e.created_at"},
+                               {"state", "e.state"},
+                               {"functie", "e.functie"},
+                               {"attempts", "e.attempts"}},
+                              "e.id",
+                              "",
+                              true};
+
+const char* kChainFrom =
+    " FROM chain_envelopes e LEFT JOIN providers p ON p.id = e.provider_id"
+    " LEFT JOIN outbox_messages o ON o.id = e.outbox_message_id ";
+
 // `params` starts with the state twice and the AGB twice.
 std::string listWhere(const ChainEnvelopeFilter& f, db::Params& params) {
-    return "WHERE (? = '' OR e.state = ?) AND (? = '' OR p.agb = ?)" +
-           db::municipalityFilter(f.scope, "e.municipality_code", params);
+    return std::string(kChainFrom) +
+           "WHERE (? = '' OR e.state = ?) AND (? = '' OR p.agb = ?)" +
+           db::municipalityFilter(f.scope, "e.municipality_code", params) +
+           db::searchFilter(f.list.search,
+                            {"e.referentienummer", "e.functie", "o.identificatie", "p.agb"},
+                            params);
 }
 
 }  // namespace
@@ -89,11 +110,11 @@ std::string listWhere(const ChainEnvelopeFilter& f, db::Params& params) {
 std::vector<ChainEnvelopeRow> chainEnvelopeRows(db::Connection& db, const ChainEnvelopeFilter& f) {
     db::Params params{f.state, f.state, f.agb, f.agb};
     const std::string where = listWhere(f, params);
-    params.emplace_back(f.limit);
-    params.emplace_back(f.offset);
+    const std::string order = db::orderBy(f.list, kChainSort);
+    const std::string page = db::limitOffset(f.list, params);
     std::vector<ChainEnvelopeRow> out;
-    for (const auto& r :
-         db.query(kEnvelopeColumns + where + " ORDER BY e.id DESC LIMIT ? OFFSET ?", params)) {
+    const std::string select(kEnvelopeColumns, std::string_view(kEnvelopeColumns).find(" FROM "));
+    for (const auto& r : db.query(select + where + order + page, params)) {
         out.push_back(envelopeRow(r));
         out.back().envelope.reset();  // the sealed text stays in the database
     }
@@ -102,14 +123,7 @@ std::vector<ChainEnvelopeRow> chainEnvelopeRows(db::Connection& db, const ChainE
 
 std::int64_t chainEnvelopeCount(db::Connection& db, const ChainEnvelopeFilter& f) {
     db::Params params{f.state, f.state, f.agb, f.agb};
-    const std::string where = listWhere(f, params);
-    return db
-        .queryOne(
-            "SELECT COUNT(*) FROM chain_envelopes e LEFT JOIN providers p ON p.id = "
-            "e.provider_id " +
-                where,
-            params)
-        ->i64(0);
+    return db::countRows(db, listWhere(f, params), params);
 }
 
 std::vector<std::int64_t> dueChainEnvelopes(db::Connection& db, const std::string& now, int limit) {

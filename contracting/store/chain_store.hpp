@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "contracting/kernel/list_query.hpp"
 #include "interfaces/mysql/connection.hpp"
 #include "interfaces/mysql/scope_filter.hpp"
 
@@ -48,13 +49,14 @@ std::optional<ChainEnvelopeRow> findChainEnvelope(db::Connection& db, std::int64
 std::optional<ChainEnvelopeRow> findChainEnvelopeByReference(db::Connection& db,
                                                              const std::string& referentienummer);
 
-// Track & trace for staff: envelopes newest first, of one state and one provider ("" for all),
-// within the municipalities of `scope`; and how many match.
+// Track & trace for staff: envelopes of one state and one provider ("" for all), within the
+// municipalities of `scope`, searched (q: referentienummer, functie, message identification,
+// AGB) and sorted (id, created_at, state, functie, attempts; newest first by default); and how
+// many match.
 struct ChainEnvelopeFilter {
     std::string state, agb;
     db::MunicipalityScope scope;
-    std::int64_t limit = 100;
-    std::int64_t offset = 0;
+    app::ListQuery list;
 };
 std::vector<ChainEnvelopeRow> chainEnvelopeRows(db::Connection& db, const ChainEnvelopeFilter& f);
 std::int64_t chainEnvelopeCount(db::Connection& db, const ChainEnvelopeFilter& f);

@@ -28,6 +28,7 @@
 #include "contracting/kernel/errors.hpp"
 #include "contracting/kernel/staff_scope.hpp"
 #include "error_mapping.hpp"
+#include "ggk_endpoint.hpp"
 #include "interfaces/iwmo/chain/ggk_settings.hpp"
 #include "interfaces/iwmo/message_kinds.hpp"
 #include "interfaces/mysql/migrations.hpp"
@@ -288,14 +289,7 @@ class ApiHandler : public Poco::Net::HTTPRequestHandler {
 
     void authenticate(HTTPServerRequest& req, const Route& route, RequestContext& ctx,
                       ApiRequest& api) {
-        if (route.access == Access::Public) {
-            // A public route that names its caller by certificate (the GGk's endpoint): the
-            // handler judges the subject's serialNumber itself.
-            if (route.client_certificate) {
-                api.client_agb = clientCertificateAgb(req, s_.certificates);
-            }
-            return;
-        }
+        if (route.access == Access::Public) return;
         if (route.client_certificate) {
             api.client_agb = clientCertificateAgb(req, s_.certificates);
             if (!api.client_agb.empty()) {
@@ -408,8 +402,12 @@ class Factory : public Poco::Net::HTTPRequestHandlerFactory {
             return observed(new MetricsHandler(s_.metrics), ServerSlot::Metrics);
         }
         // Under /api/ (and /api itself) only the API answers, in JSON, also for unknown paths.
-        // The GGk's SOAP endpoint (issue 16) is served by the API's table too.
-        const bool api = path == "/api" || path.rfind("/api/", 0) == 0 || path == kGgkPath;
+        // The GGk's SOAP endpoint (issue 16): SOAP faults, not the API's JSON errors.
+        if (path == kGgkPath) {
+            return observed(new GgkHandler(s_.pool, s_.clock, s_.app_config, s_.certificates),
+                            ServerSlot::Unmatched);
+        }
+        const bool api = path == "/api" || path.rfind("/api/", 0) == 0;
         if (!api && looksLikeMetricsPath(path)) {
             return observed(new NotFoundHandler, ServerSlot::Unmatched);
         }

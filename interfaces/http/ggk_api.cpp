@@ -2,7 +2,6 @@
 
 #include "contracting/app/chain_exchange.hpp"
 #include "contracting/kernel/errors.hpp"
-#include "interfaces/iwmo/chain/ggk_receiver.hpp"
 #include "interfaces/iwmo/stuf_answers.hpp"
 #include "json_input.hpp"
 #include "json_output.hpp"
@@ -54,24 +53,11 @@ Poco::JSON::Object::Ptr pathJson(const contracting::ExchangePathSetting& s) {
 
 }  // namespace
 
-ApiResponse receiveGgkEnvelope(RequestContext& ctx, const ApiRequest& req) {
-    // The route is public at the HTTP level: the GGk is told by its certificate's OIN here, and
-    // every refusal is a SOAP Fault, as the WSDL wants.
-    const auto answer = iwmo::receiveFromGgk(ctx, req.client_agb, req.rawText());
-    ApiResponse res;
-    res.status = answer.status;
-    res.content_type = "text/xml; charset=utf-8";
-    res.raw = answer.body;
-    return res;
-}
-
 ApiResponse listChainEnvelopes(RequestContext& ctx, const ApiRequest& req) {
     contracting::ChainEnvelopeFilter f;
     f.state = req.queryValue("state");
     f.agb = req.queryValue("agb");
-    const auto page = pageFrom(req.query);
-    f.limit = page.limit;
-    f.offset = page.offset;
+    f.list = listQueryFrom(req.query);
     const auto result = contracting::listChainEnvelopes(ctx, f);
     auto out = newArray();
     for (const auto& e : result.rows) out->add(envelopeJson(e));

@@ -143,6 +143,20 @@ const std::vector<OperationShape> kClientShapes = {
        "[{direction:str, message_code:str, identificatie:str, provider_agb:str,"
        " at:time, outcome:str, retour:str?, chain_reference:str?, chain_state:str?,"
        " chain_fault:str?}]"}}},
+    {"GET /chain/envelopes",
+     "Envelopes sent through the GGk chain (track & trace), newest first",
+     "state~:(queued|delivered|acknowledged|failed), agb~:str, " +
+         pagedQuery("id|created_at|state|functie|attempts"),
+     "",
+     {{200, "[@ChainEnvelope]"}},
+     true},
+    {"GET /chain/envelopes/{id}", "One envelope sent through the GGk chain", "", "",
+     {{200, "@ChainEnvelope"}}},
+    {"POST /chain/envelopes/{id}/retry",
+     "Send a failed envelope again (same referentienummer)",
+     "",
+     "-",
+     {{200, "@ChainEnvelope"}}},
 };
 
 }  // namespace

@@ -106,6 +106,13 @@ const std::vector<NamedShape> kNamedShapes = {
      " referentie_aanbieder:str, municipality_code:str, client_id:int?,"
      " request:any \"the message's content\", status:str, received_at:time, answer_due:str,"
      " decision_due:str?, decided_by:str?, reason_code:str?, reason:str?, overdue:bool}"},
+    {"ChainEnvelope",
+     "{id:int, referentienummer:str \"UUID v4\", kind:(Di01|Du01|Fo01),"
+     " state:(queued|delivered|acknowledged|failed), functie:str?, provider_agb:str?,"
+     " municipality_code:str?, outbox_id:int?, identificatie:str?, cross_refnummer:str?,"
+     " attempts:int, created_at:time, next_attempt_at:time, delivered_at:time?,"
+     " acknowledged_at:time?, failed_at:time?, last_error:str?, fault_code:str?,"
+     " fault_text:str?, fault_meaning:str? \"the chain's text for fault_code\"}"},
     {"AwaitingReview", "{declaration_id:int, status:str, answer_due:date, message:str}"},
     {"DeclarationResult",
      "{declaration_id~:int \"absent in a dry run\", number:str, dry_run:bool, status:str,"

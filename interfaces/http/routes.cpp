@@ -14,10 +14,9 @@
 #include "contracts_api.hpp"
 #include "declarations_api.hpp"
 #include "exports_api.hpp"
+#include "ggk_api.hpp"
 #include "message_log_api.hpp"
 #include "message_safety_api.hpp"
-#include "ggk_api.hpp"
-#include "interfaces/iwmo/chain/ggk_settings.hpp"
 #include "messages_api.hpp"
 #include "openapi_document.hpp"
 #include "outbox_api.hpp"
@@ -284,15 +283,7 @@ std::vector<Route> buildRoutes() {
         forRoles("POST", v1 + "/requests/{id}/investigate", {kCm, kAo}, investigateRequest),
         forRoles("GET", v1 + "/deadlines/overdue", {kCm, kAo, kAud}, listOverdue),
         forRoles("GET", v1 + "/message-log", {kCm, kAo, kAud}, messageLog),
-        // The chain through the GGk (issue 16): where the GGk delivers (SOAP, its certificate's
-        // OIN checked by the handler), and track & trace of what we sent
-        {.method = "POST",
-         .pattern = iwmo::kGgkEndpointPath,
-         .access = A::Public,
-         .handler = receiveGgkEnvelope,
-         .xml_body = true,
-         .client_certificate = true,
-         .spool_declarations = true},
+        // Track & trace of the envelopes sent through the GGk chain (issue 16)
         forRoles("GET", v1 + "/chain/envelopes", {kCm, kAo, kAud}, listChainEnvelopes),
         forRoles("GET", v1 + "/chain/envelopes/{id}", {kCm, kAo, kAud}, getChainEnvelope),
         forRoles("POST", v1 + "/chain/envelopes/{id}/retry", {kCm, kAo}, requeueChainEnvelope),
