@@ -7,11 +7,6 @@
 #include "tests/ggk/support/ggk_double.hpp"
 
 #include <Poco/Exception.h>
-#include <Poco/Net/Context.h>
-#include <Poco/Net/HTTPRequest.h>
-#include <Poco/Net/HTTPResponse.h>
-#include <Poco/Net/HTTPSClientSession.h>
-#include <Poco/StreamCopier.h>
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -19,6 +14,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "tests/ggk/support/ggk_caller.hpp"
 #include "tests/support/https_client.hpp"
 #include "tests/support/test_pki.hpp"
 
@@ -36,19 +32,7 @@ std::string readFile(const std::filesystem::path& path) {
     return out.str();
 }
 
-const xml::SchemaSet& ourSchemas() {
-    static const xml::SchemaSet set(std::string(ZC_SOURCE_ROOT) +
-                                    "/interfaces/xml/schemas/ggk-2.1");
-    return set;
-}
-
-struct Answer {
-    int status = 0;
-    std::string body;
-    std::optional<iwmo::GgkSoapMessage> read() const {
-        return iwmo::readGgkSoap(ourSchemas(), body).message;
-    }
-};
+using Answer = CallerAnswer;
 
 class GgkDoubleTest : public ::testing::Test {
   protected:
@@ -68,24 +52,9 @@ class GgkDoubleTest : public ::testing::Test {
     // certificate. Network and TLS failures throw Poco::Exception.
     Answer post(const std::string& action, const std::string& soap,
                 std::chrono::seconds timeout = 30s, bool with_certificate = true) const {
-        Poco::Net::Context::Ptr context = new Poco::Net::Context(
-            Poco::Net::Context::CLIENT_USE, with_certificate ? caller_.key_file : "",
-            with_certificate ? caller_.cert_file : "", options_.tls_dir + "/ca.crt",
-            Poco::Net::Context::VERIFY_STRICT, 9, false);
-        Poco::Net::HTTPSClientSession session("127.0.0.1", static_cast<Poco::UInt16>(options_.port),
-                                              context);
-        session.setTimeout(Poco::Timespan(timeout.count(), 0));
-        Poco::Net::HTTPRequest req("POST", kGgkEndpointPath, Poco::Net::HTTPMessage::HTTP_1_1);
-        req.setContentType("text/xml; charset=utf-8");
-        req.set("SOAPAction", "\"" + action + "\"");
-        req.setContentLength(static_cast<std::streamsize>(soap.size()));
-        session.sendRequest(req) << soap;
-        Poco::Net::HTTPResponse res;
-        std::istream& in = session.receiveResponse(res);
-        Answer out;
-        out.status = static_cast<int>(res.getStatus());
-        Poco::StreamCopier::copyToString(in, out.body);
-        return out;
+        return callGgkDouble(options_.port, options_.tls_dir + "/ca.crt",
+                             with_certificate ? std::optional(caller_) : std::nullopt, action, soap,
+                             timeout);
     }
 
     BuiltEnvelope di01() const { return ggk_->di01(payload_, "WMO323", "73000101", "0193"); }

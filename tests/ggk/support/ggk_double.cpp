@@ -19,6 +19,7 @@
 
 #include <csignal>
 #include <iostream>
+#include <mutex>
 #include <regex>
 
 #include "tests/ggk/support/ggk_double_impl.hpp"
@@ -237,7 +238,8 @@ iwmo::StufAnswerHeader GgkDouble::Impl::answerHeader(const std::optional<iwmo::G
 GgkDouble::GgkDouble(GgkDoubleOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {
     // A caller that gave up must not kill the process when the answer is written.
     std::signal(SIGPIPE, SIG_IGN);
-    Poco::Net::initializeSSL();
+    static std::once_flag ssl;
+    std::call_once(ssl, [] { Poco::Net::initializeSSL(); });
     Poco::Net::SecureServerSocket socket(
         Poco::Net::SocketAddress("127.0.0.1", static_cast<Poco::UInt16>(impl_->options.port)), 64,
         serverContext(impl_->options.tls_dir));

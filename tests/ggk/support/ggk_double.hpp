@@ -96,6 +96,7 @@ class GgkDouble {
 
     std::vector<ReceivedEnvelope> received() const;
     // Waits until `ready(received())` holds or `timeout` passes; returns whether it holds.
+    // `ready` runs under the double's lock: it must not call the double.
     bool waitFor(const std::function<bool(const std::vector<ReceivedEnvelope>&)>& ready,
                  std::chrono::milliseconds timeout) const;
 
@@ -124,6 +125,13 @@ class GgkDouble {
   private:
     std::unique_ptr<Impl> impl_;
 };
+
+// The builders of GgkDouble::di01 and du01, for callers without a double of their own.
+BuiltEnvelope providerDi01(const std::string& payload, const std::string& functie,
+                           const std::string& from_agb, const std::string& to_municipality);
+BuiltEnvelope providerDu01(const std::string& payload, const std::string& functie,
+                           const std::string& from_agb, const std::string& to_municipality,
+                           const std::string& cross_refnummer);
 
 // "Di01", "Du01", "Fo01", "Bv03", "Fo03".
 std::string ggkKindName(iwmo::GgkSoapKind kind);

@@ -110,19 +110,30 @@ PostResult GgkDouble::post(const std::string& soap_action, const std::string& so
     return out;
 }
 
+BuiltEnvelope providerDi01(const std::string& payload, const std::string& functie,
+                           const std::string& from_agb, const std::string& to_municipality) {
+    const auto e = fromProvider(payload, functie, from_agb, to_municipality);
+    return {iwmo::soapEnvelope(bodyOf(iwmo::writeGgkDi01(e))), e.referentienummer};
+}
+
+BuiltEnvelope providerDu01(const std::string& payload, const std::string& functie,
+                           const std::string& from_agb, const std::string& to_municipality,
+                           const std::string& cross_refnummer) {
+    auto e = fromProvider(payload, functie, from_agb, to_municipality);
+    e.cross_refnummer = cross_refnummer;
+    return {iwmo::soapEnvelope(bodyOf(iwmo::writeGgkDu01(e))), e.referentienummer};
+}
+
 BuiltEnvelope GgkDouble::di01(const std::string& payload, const std::string& functie,
                               const std::string& from_agb,
                               const std::string& to_municipality) const {
-    const auto e = fromProvider(payload, functie, from_agb, to_municipality);
-    return {iwmo::soapEnvelope(bodyOf(iwmo::writeGgkDi01(e))), e.referentienummer};
+    return providerDi01(payload, functie, from_agb, to_municipality);
 }
 
 BuiltEnvelope GgkDouble::du01(const std::string& payload, const std::string& functie,
                               const std::string& from_agb, const std::string& to_municipality,
                               const std::string& cross_refnummer) const {
-    auto e = fromProvider(payload, functie, from_agb, to_municipality);
-    e.cross_refnummer = cross_refnummer;
-    return {iwmo::soapEnvelope(bodyOf(iwmo::writeGgkDu01(e))), e.referentienummer};
+    return providerDu01(payload, functie, from_agb, to_municipality, cross_refnummer);
 }
 
 BuiltEnvelope GgkDouble::fo01(const std::string& cross_refnummer, const std::string& code,
