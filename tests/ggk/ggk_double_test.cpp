@@ -181,6 +181,11 @@ TEST_F(GgkDoubleTest, ACallerWithoutAClientCertificateIsRefusedInTheHandshake) {
     EXPECT_EQ(post(kGgkDi01Action, di01().soap).status, 200) << "with one it is served";
 }
 
+TEST_F(GgkDoubleTest, ASecondDoubleOnTheSamePortIsRefused) {
+    EXPECT_THROW(GgkDouble second(options_), Poco::Exception);
+    EXPECT_EQ(post(kGgkDi01Action, di01().soap).status, 200) << "the first still serves";
+}
+
 TEST_F(GgkDoubleTest, EveryEnvelopeReceivedAndPostedIsKeptAsAnArtifact) {
     const BuiltEnvelope in = di01();
     post(kGgkDi01Action, in.soap);

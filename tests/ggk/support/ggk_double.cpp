@@ -240,9 +240,13 @@ GgkDouble::GgkDouble(GgkDoubleOptions options) : impl_(std::make_unique<Impl>(st
     std::signal(SIGPIPE, SIG_IGN);
     static std::once_flag ssl;
     std::call_once(ssl, [] { Poco::Net::initializeSSL(); });
-    Poco::Net::SecureServerSocket socket(
-        Poco::Net::SocketAddress("127.0.0.1", static_cast<Poco::UInt16>(impl_->options.port)), 64,
-        serverContext(impl_->options.tls_dir));
+    // SO_REUSEADDR for a quick restart on the same port, but not SO_REUSEPORT: a second
+    // double on a port in use fails here instead of sharing the connections.
+    Poco::Net::SecureServerSocket socket(serverContext(impl_->options.tls_dir));
+    socket.bind(
+        Poco::Net::SocketAddress("127.0.0.1", static_cast<Poco::UInt16>(impl_->options.port)), true,
+        false);
+    socket.listen(64);
     impl_->server = std::make_unique<Poco::Net::HTTPServer>(new HandlerFactory(*impl_), impl_->pool,
                                                             socket, serverParams());
     impl_->server->start();
