@@ -84,7 +84,10 @@ void queueChainForOutbox(app::RequestContext& ctx, std::int64_t outbox_id, std::
                          const std::string& municipality, const std::string& functie,
                          std::optional<std::int64_t> client_id,
                          std::optional<std::int64_t> answers_inbox) {
-    if (exchangePathOf(ctx, provider_id) != ExchangePath::Ggk) return;
+    // A retour goes back the way its message came, whatever the provider's path.
+    const bool answers_chain =
+        answers_inbox && receivedReferenceOfInbox(ctx.db, *answers_inbox).has_value();
+    if (!answers_chain && exchangePathOf(ctx, provider_id) != ExchangePath::Ggk) return;
     NewChainEnvelope e;
     e.referentienummer = security::newUuidV4();
     e.kind = "Di01";  // a WMO325 answering a WMO323 received through the chain: Du01
@@ -168,6 +171,15 @@ std::string keepBuiltEnvelope(app::RequestContext& ctx, std::int64_t id, const s
 
 std::string openEnvelope(app::RequestContext& ctx, const std::string& stored) {
     return security::openMessageBody(ctx.config, stored);
+}
+
+void answerThroughChain(app::RequestContext& ctx, std::int64_t outbox_id, std::int64_t inbox_id) {
+    if (linkChainInbox(ctx.db, outbox_id, inbox_id)) return;
+    auto o = ctx.db.queryOne(
+        "SELECT provider_id, municipality_code, client_id FROM outbox_messages WHERE id = ?",
+        {outbox_id});
+    if (!o || o->isNull(1)) return;
+    queueChainForOutbox(ctx, outbox_id, o->i64(0), o->str(1), "WMO325", o->optI64(2), inbox_id);
 }
 
 void recordAttempt(app::RequestContext& ctx, std::int64_t id, const AttemptResult& r,

@@ -75,6 +75,11 @@ ChainEnvelopePage listChainEnvelopes(app::RequestContext& ctx, ChainEnvelopeFilt
 // One envelope (without its text); NOT_FOUND, also outside the staff user's municipalities.
 ChainEnvelopeRow chainEnvelope(app::RequestContext& ctx, std::int64_t id);
 
+// The WMO325 `outbox_id` answers the WMO323 `inbox_id` (in the caller's transaction): its
+// envelope names the envelope the WMO323 came in, and is queued when the WMO323 came through the
+// chain even if the provider's path is direct (a retour goes back the way its message came).
+void answerThroughChain(app::RequestContext& ctx, std::int64_t outbox_id, std::int64_t inbox_id);
+
 // How a delivery attempt ended.
 enum class AttemptOutcome { Delivered, Retry, Failed };
 struct AttemptResult {

@@ -1,7 +1,7 @@
 #include "message_intake.hpp"
 
 #include "contracting/app/provider_queries.hpp"
-#include "contracting/store/chain_store.hpp"
+#include "contracting/app/chain_exchange.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "contracting/store/reference_store.hpp"
 #include "interfaces/mysql/connection.hpp"
@@ -84,7 +84,7 @@ void recordInboxOutcome(app::RequestContext& ctx, std::int64_t inbox_id,
                         std::optional<std::int64_t> outbox_id, const std::string& outcome) {
     recordInboxOutcome(ctx.db, inbox_id, outbox_id, outcome);
     // Its envelope in the GGk chain, if any, answers the envelope the WMO323 came in.
-    if (outbox_id) linkChainInbox(ctx.db, *outbox_id, inbox_id);
+    if (outbox_id) answerThroughChain(ctx, *outbox_id, inbox_id);
 }
 
 void answerInboxMessage(app::RequestContext& ctx, std::int64_t inbox_id,

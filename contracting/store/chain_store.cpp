@@ -97,12 +97,13 @@ const char* kChainFrom =
 
 // `params` starts with the state twice and the AGB twice.
 std::string listWhere(const ChainEnvelopeFilter& f, db::Params& params) {
-    return std::string(kChainFrom) +
-           "WHERE (? = '' OR e.state = ?) AND (? = '' OR p.agb = ?)" +
-           db::municipalityFilter(f.scope, "e.municipality_code", params) +
-           db::searchFilter(f.list.search,
-                            {"e.referentienummer", "e.functie", "o.identificatie", "p.agb"},
-                            params);
+    // One statement each: the parameters must be appended in the order of their placeholders.
+    std::string sql =
+        std::string(kChainFrom) + "WHERE (? = '' OR e.state = ?) AND (? = '' OR p.agb = ?)";
+    sql += db::municipalityFilter(f.scope, "e.municipality_code", params);
+    sql += db::searchFilter(
+        f.list.search, {"e.referentienummer", "e.functie", "o.identificatie", "p.agb"}, params);
+    return sql;
 }
 
 }  // namespace
@@ -192,6 +193,11 @@ bool requeueChainEnvelope(db::Connection& db, std::int64_t id, const std::string
 
 bool markChainAcknowledged(db::Connection& db, const std::string& referentienummer,
                            const std::string& now) {
+    // The provider has the message (its retour came): as an acknowledgement on the direct path.
+    db.execute(
+        "UPDATE outbox_messages o JOIN chain_envelopes e ON e.outbox_message_id = o.id"
+        " SET o.acknowledged_at = COALESCE(o.acknowledged_at, ?) WHERE e.referentienummer = ?",
+        {now, referentienummer});
     return db.execute(
                "UPDATE chain_envelopes SET state = 'acknowledged', acknowledged_at = ?,"
                " delivered_at = COALESCE(delivered_at, ?), lease_until = NULL"
@@ -199,9 +205,11 @@ bool markChainAcknowledged(db::Connection& db, const std::string& referentienumm
                {now, now, referentienummer}) == 1;
 }
 
-void linkChainInbox(db::Connection& db, std::int64_t outbox_id, std::int64_t inbox_id) {
+bool linkChainInbox(db::Connection& db, std::int64_t outbox_id, std::int64_t inbox_id) {
     db.execute("UPDATE chain_envelopes SET inbox_message_id = ? WHERE outbox_message_id = ?",
                {inbox_id, outbox_id});
+    return db.queryOne("SELECT 1 FROM chain_envelopes WHERE outbox_message_id = ?", {outbox_id})
+        .has_value();
 }
 
 std::optional<std::string> receivedReferenceOfInbox(db::Connection& db, std::int64_t inbox_id) {

@@ -83,8 +83,9 @@ bool requeueChainEnvelope(db::Connection& db, std::int64_t id, const std::string
 // The provider's retour (Du01) arrived for the envelope with this referentienummer.
 bool markChainAcknowledged(db::Connection& db, const std::string& referentienummer,
                            const std::string& now);
-// The envelope of outbox message `outbox_id` answers inbox message `inbox_id`.
-void linkChainInbox(db::Connection& db, std::int64_t outbox_id, std::int64_t inbox_id);
+// The envelope of outbox message `outbox_id` answers inbox message `inbox_id`; false when the
+// outbox message has no envelope.
+bool linkChainInbox(db::Connection& db, std::int64_t outbox_id, std::int64_t inbox_id);
 // The referentienummer of the envelope through which the inbox message arrived, if it did.
 std::optional<std::string> receivedReferenceOfInbox(db::Connection& db, std::int64_t inbox_id);
 

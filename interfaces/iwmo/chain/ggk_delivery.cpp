@@ -6,8 +6,13 @@
 #include <Poco/Net/HTTPSClientSession.h>
 #include <Poco/StreamCopier.h>
 #include <Poco/URI.h>
+#include <sys/socket.h>
 
 #include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
 
 #include "interfaces/iwmo/chain/ggk_envelopes.hpp"
 #include "interfaces/iwmo/ggk_soap.hpp"
@@ -36,25 +41,73 @@ Poco::Net::Context::Ptr clientContext(const GgkSettings& s) {
     return context;
 }
 
+// The attempt's time limit, whole: POCO's socket time-outs were not honoured while TLS waited
+// for an answer (a peer that read the envelope and stayed silent held the sender for as long as
+// it liked), so a watchdog shuts the connection down when the limit passes; the blocked read
+// then fails.
+class Watchdog {
+  public:
+    Watchdog(Poco::Net::HTTPSClientSession& session, std::chrono::milliseconds limit)
+        : session_(session), thread_([this, limit] { watch(limit); }) {}
+    ~Watchdog() {
+        {
+            std::lock_guard lock(mutex_);
+            done_ = true;
+        }
+        changed_.notify_all();
+        thread_.join();
+    }
+    Watchdog(const Watchdog&) = delete;
+    Watchdog& operator=(const Watchdog&) = delete;
+    bool fired() const { return fired_; }
+
+  private:
+    void watch(std::chrono::milliseconds limit) {
+        std::unique_lock lock(mutex_);
+        if (changed_.wait_for(lock, limit, [this] { return done_; })) return;
+        fired_ = true;
+        const auto fd = session_.socket().impl()->sockfd();
+        if (fd != POCO_INVALID_SOCKET) ::shutdown(fd, SHUT_RDWR);
+    }
+
+    Poco::Net::HTTPSClientSession& session_;
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    bool done_ = false;
+    std::atomic<bool> fired_{false};
+    std::thread thread_;
+};
+
+PostOutcome exchange(Poco::Net::HTTPSClientSession& session, const Poco::URI& uri,
+                     const std::string& action, const std::string& text) {
+    Poco::Net::HTTPRequest req(Poco::Net::HTTPRequest::HTTP_POST, uri.getPathAndQuery(),
+                               Poco::Net::HTTPMessage::HTTP_1_1);
+    req.setContentType("text/xml; charset=utf-8");
+    req.set("SOAPAction", "\"" + action + "\"");
+    req.setContentLength(static_cast<std::streamsize>(text.size()));
+    session.sendRequest(req) << text;
+    Poco::Net::HTTPResponse res;
+    std::istream& in = session.receiveResponse(res);
+    PostOutcome out{static_cast<int>(res.getStatus()), {}, {}};
+    out.body.resize(static_cast<std::size_t>(kMaxAnswer));
+    in.read(out.body.data(), kMaxAnswer);
+    out.body.resize(static_cast<std::size_t>(in.gcount()));
+    return out;
+}
+
 PostOutcome post(const GgkSettings& s, const std::string& action, const std::string& text) {
     try {
         const Poco::URI uri(s.url);
         Poco::Net::HTTPSClientSession session(uri.getHost(), uri.getPort(), clientContext(s));
         session.setTimeout(
             Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(s.timeout_ms) * 1000));
-        Poco::Net::HTTPRequest req(Poco::Net::HTTPRequest::HTTP_POST, uri.getPathAndQuery(),
-                                   Poco::Net::HTTPMessage::HTTP_1_1);
-        req.setContentType("text/xml; charset=utf-8");
-        req.set("SOAPAction", "\"" + action + "\"");
-        req.setContentLength(static_cast<std::streamsize>(text.size()));
-        session.sendRequest(req) << text;
-        Poco::Net::HTTPResponse res;
-        std::istream& in = session.receiveResponse(res);
-        PostOutcome out{static_cast<int>(res.getStatus()), {}, {}};
-        out.body.resize(static_cast<std::size_t>(kMaxAnswer));
-        in.read(out.body.data(), kMaxAnswer);
-        out.body.resize(static_cast<std::size_t>(in.gcount()));
-        return out;
+        Watchdog watchdog(session, std::chrono::milliseconds(s.timeout_ms));
+        try {
+            return exchange(session, uri, action, text);
+        } catch (const Poco::Exception&) {
+            if (!watchdog.fired()) throw;
+            return {0, {}, "no answer within " + std::to_string(s.timeout_ms) + " ms"};
+        }
     } catch (const Poco::Exception& e) {
         return {0, {}, e.displayText()};
     } catch (const std::exception& e) {
