@@ -13,18 +13,17 @@
 #include <string>
 #include <vector>
 
+#include "interfaces/iwmo/chain/ggk_settings.hpp"
 #include "interfaces/iwmo/ggk_soap.hpp"
 
 namespace zc::test {
 
-// The SOAPAction of each operation of ggk0310_OntvangAsynchroon.wsdl.
-inline constexpr const char* kGgkDi01Action =
-    "http://www.stufstandaarden.nl/sectormodel/ggk/0210/ggk_Di01";
-inline constexpr const char* kGgkDu01Action =
-    "http://www.stufstandaarden.nl/sectormodel/ggk/0210/ggk_Du01";
-inline constexpr const char* kGgkFo01Action = "http://www.egem.nl/StUF/StUF0301/Fo01";
-// The path of our server's GGk endpoint.
-inline constexpr const char* kGgkEndpointPath = "/ggk0310/OntvangAsynchroon";
+// The SOAPAction of each operation of ggk0310_OntvangAsynchroon.wsdl, and the path of our
+// server's GGk endpoint: the server's own (interfaces/iwmo/chain/ggk_settings.hpp).
+using iwmo::kGgkEndpointPath;
+inline constexpr const char* kGgkDi01Action = iwmo::kSoapActionDi01;
+inline constexpr const char* kGgkDu01Action = iwmo::kSoapActionDu01;
+inline constexpr const char* kGgkFo01Action = iwmo::kSoapActionFo01;
 // The port of the double when server.env names none (ZC_GGK_DOUBLE_PORT).
 inline constexpr int kDefaultGgkDoublePort = 18643;
 // The GGk's OIN when server.env names none (ZC_GGK_OIN): 20 digits.
