@@ -163,7 +163,7 @@ await run('chain_status', async (browser) => {
       await row(ao, ref).waitFor();
     }
     const queued = await row(ao, ref).innerText();
-    assert.match(queued, /Heenbericht \(Di01\)/);
+    assert.match(queued, /Heenbericht\s+Di01/);
     assert.match(queued, /WMO301/);
     assert.match(queued, new RegExp(provider.agb));
     assert.match(queued, /Volgende poging: \d{2}-\d{2}-\d{4} \d{2}:\d{2}/);
@@ -184,8 +184,16 @@ await run('chain_status', async (browser) => {
     assert.equal(await row(cm, ref).getByRole('button', { name: 'Opnieuw versturen' }).count(), 0);
     await screenshot(cm, 'chain-requeued');
 
-    // Failed again; sent again elsewhere first: the button's answer is CHAIN_NOT_FAILED.
+    // Failed again: the allocation's message history shows it in the chain column.
     await failEnvelope(ref);
+    await ao.goto(new URL(`/allocations/${allocation.number}`, cm.url()).href);
+    const message = ao.locator('main tbody tr', { hasText: 'WMO301' }).first();
+    await message.waitFor();
+    assert.equal(await ao.getByRole('columnheader', { name: 'Keten' }).count(), 1);
+    assert.match(await message.innerText(), /Mislukt\s+BRS02: Indienende partij beschikt niet over de juiste rol/);
+    await screenshot(ao, 'chain-message-log');
+
+    // Sent again elsewhere first: the button's answer is CHAIN_NOT_FAILED, and it goes.
     await cm.getByLabel('Status', { exact: true }).selectOption('failed');
     await row(cm, ref).getByText('Mislukt', { exact: true }).waitFor();
     const again = await call(ao, 'POST', `/chain/envelopes/${envelope.id}/retry`);
@@ -193,15 +201,21 @@ await run('chain_status', async (browser) => {
     await row(cm, ref).getByRole('button', { name: 'Opnieuw versturen' }).click();
     await row(cm, ref).getByRole('alert').getByText('Alleen een mislukt bericht kan opnieuw worden verstuurd', { exact: false }).waitFor();
     assert.match(await row(cm, ref).getByRole('alert').innerText(), /CHAIN_NOT_FAILED/);
+    assert.equal(await row(cm, ref).getByRole('button', { name: 'Opnieuw versturen' }).count(), 0);
+    assert.equal((await cm.locator('#status').innerText()).trim(), '', 'the earlier success is no longer announced');
     await screenshot(cm, 'chain-not-failed');
 
-    // The allocation's message history: the chain column.
-    await ao.goto(new URL(`/allocations/${allocation.number}`, cm.url()).href);
-    const message = ao.locator('main tbody tr', { hasText: 'WMO301' }).first();
-    await message.waitFor();
-    assert.equal(await ao.getByRole('columnheader', { name: 'Keten' }).count(), 1);
-    assert.match(await message.innerText(), /In wachtrij/);
-    await screenshot(ao, 'chain-message-log');
+    // In English, and on a phone's width (rows become cards).
+    await openChain(ao);
+    await showProvider(ao, provider);
+    await row(ao, ref).getByText('In wachtrij').waitFor();
+    await ao.selectOption('#language', 'en');
+    await ao.getByRole('heading', { level: 1, name: 'Chain (GGk)' }).waitFor();
+    await row(ao, ref).getByText('Queued', { exact: true }).waitFor();
+    assert.match(await row(ao, ref).innerText(), /Message\s+Di01/);
+    await ao.setViewportSize({ width: 390, height: 844 });
+    await screenshot(ao, 'chain-en-390');
+    await ao.selectOption('#language', 'nl');
 
     // The contract shows the path; back to the default, as other tests expect.
     await cm.goto(new URL(`/contracts/${provider.contract}`, cm.url()).href);

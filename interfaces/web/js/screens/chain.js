@@ -7,11 +7,18 @@ import * as api from '../api.js';
 import { dateTime, integer } from '../format.js';
 import { t } from '../i18n.js';
 import { pagedList } from '../paged_list.js';
-import { announce, errorContent, h, page, section } from '../ui.js';
-import { CHAIN_STATES, kindText, providerPathPicker, stateBadge } from './chain_common.js';
+import { announce, clearAnnouncement, errorContent, h, page, section } from '../ui.js';
+import { CHAIN_STATES, providerPathPicker, stateBadge } from './chain_common.js';
 
 const READERS = ['contract_manager', 'access_officer', 'auditor'];
 const RETRIERS = ['contract_manager', 'access_officer'];
+
+const nowrap = (text) => h('span', { class: 'nowrap' }, text);
+
+// "Heenbericht" with its StUF name below (Di01).
+function kindCell(e) {
+  return h('span', {}, t(`chain.kind.${e.kind}`), h('br'), h('small', { class: 'hint' }, e.kind));
+}
 
 function messageCell(e) {
   const what = [e.functie, e.identificatie].filter(Boolean).join(' · ');
@@ -22,10 +29,11 @@ function messageCell(e) {
 // acknowledged or failed.
 function timesCell(e) {
   const lines = [];
-  if (e.state === 'queued' && e.next_attempt_at) lines.push(t('chain.time.next', { at: dateTime(e.next_attempt_at) }));
-  if (e.delivered_at) lines.push(t('chain.time.delivered', { at: dateTime(e.delivered_at) }));
-  if (e.acknowledged_at) lines.push(t('chain.time.acknowledged', { at: dateTime(e.acknowledged_at) }));
-  if (e.failed_at) lines.push(t('chain.time.failed', { at: dateTime(e.failed_at) }));
+  const line = (key, at) => h('span', {}, t(key, { at: '' }), nowrap(dateTime(at)));
+  if (e.state === 'queued' && e.next_attempt_at) lines.push(line('chain.time.next', e.next_attempt_at));
+  if (e.delivered_at) lines.push(line('chain.time.delivered', e.delivered_at));
+  if (e.acknowledged_at) lines.push(line('chain.time.acknowledged', e.acknowledged_at));
+  if (e.failed_at) lines.push(line('chain.time.failed', e.failed_at));
   return h('span', {}, lines.map((l, i) => [i ? h('br') : null, l]));
 }
 
@@ -54,9 +62,12 @@ function retryCell(ctx, e, list) {
       list.reload();
     } catch (error) {
       if (!error || !error.code) throw error;
+      clearAnnouncement();
       problem.replaceChildren(...errorContent(error));
       problem.hidden = false;
+      // Not failed (any more): someone sent it again first; nothing to send.
       button.disabled = false;
+      button.hidden = error.code === 'CHAIN_NOT_FAILED';
     }
   });
   return h('span', {}, button, problem);
@@ -64,10 +75,10 @@ function retryCell(ctx, e, list) {
 
 function columns(ctx, list) {
   return [
-    { key: 'created_at', label: t('chain.col.created'), sortBy: 'created_at', format: dateTime },
-    { key: 'kind', label: t('chain.col.kind'), format: kindText },
+    { key: 'created_at', label: t('chain.col.created'), sortBy: 'created_at', format: (v) => nowrap(dateTime(v)) },
+    { key: 'kind', label: t('chain.col.kind'), render: kindCell },
     { key: 'functie', label: t('chain.col.message'), sortBy: 'functie', render: messageCell },
-    { key: 'provider_agb', label: t('chain.col.provider') },
+    { key: 'provider_agb', label: t('chain.col.provider'), format: (v) => nowrap(v || '') },
     { key: 'state', label: t('chain.col.state'), sortBy: 'state', render: (e) => stateBadge(e.state) },
     { key: 'attempts', label: t('chain.col.attempts'), sortBy: 'attempts', align: 'right', format: integer },
     { key: 'times', label: t('chain.col.times'), render: timesCell },
@@ -91,6 +102,7 @@ function envelopeList(ctx, providers) {
     empty: t('chain.empty'),
     rowClass: (e) => (e.state === 'failed' ? 'chain-failed' : null),
   });
+  list.el.classList.add('chain-list');
   return list.el;
 }
 

@@ -16,12 +16,6 @@ export function stateBadge(state) {
   return badge(stateText(state), STATE_KINDS[state] || 'neutral');
 }
 
-// "Heenbericht (Di01)"
-export const kindText = (kind) => {
-  const words = tOr(`chain.kind.${kind}`, '');
-  return words ? `${words} (${kind})` : kind || '';
-};
-
 // A message of GET /message-log in the chain: out, the state of its envelope; in, "Ontvangen via
 // GGk" or the state of the envelope that carries our retour; "Direct" when it did not use the
 // chain. A failed one shows the chain's code and text next to the badge.
