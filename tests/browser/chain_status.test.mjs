@@ -5,7 +5,8 @@
 // GGk's client certificate, answered with a Bv03): the list shows "Mislukt" with the code and its
 // meaning, and "Opnieuw versturen" puts it back "In wachtrij"; a second Fo01, and a send-again
 // that came first elsewhere, shows CHAIN_NOT_FAILED's text. The allocation's message history
-// shows the chain column, the contract shows the path, and the path goes back to the default.
+// shows the chain column, the contract shows the path, and the path goes back to the default,
+// by the contract manager and by the administrator on its users screen.
 import fs from 'node:fs';
 import https from 'node:https';
 import path from 'node:path';
@@ -223,6 +224,15 @@ await run('chain_status', async (browser) => {
     await screenshot(cm, 'chain-contract-path');
     await openChain(cm);
     await setPath(cm, provider, 'default', 'direct (standaardinstelling)');
+
+    // The administrator sets it on its users screen too.
+    const admin = await newPage(browser);
+    await login(admin, 'admin');
+    await admin.getByRole('heading', { level: 2, name: 'Berichtenverkeer per aanbieder' }).waitFor();
+    await setPath(admin, provider, 'direct', 'direct (ingesteld voor deze aanbieder)');
+    await screenshot(admin, 'chain-admin-path');
+    await setPath(admin, provider, 'default', 'direct (standaardinstelling)');
+    await admin.context().close();
   } finally {
     await call(cm, 'PUT', `/providers/${provider.id}/exchange-path`, { path: 'default' });
   }
