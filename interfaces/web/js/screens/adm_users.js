@@ -1,11 +1,13 @@
 // The administrator's list of users: create a user, the open requests to clear a second factor
-// (approved by another administrator: four eyes) and which providers manage their own users.
+// (approved by another administrator: four eyes), which providers manage their own users and
+// whether a provider's messages go directly or through the GGk chain.
 // The provider administrator's screen is the same list, for its own organisation.
 import * as api from '../api.js';
 import { dateTime } from '../format.js';
 import { localizer, t } from '../i18n.js';
 import { announce, confirmStep, errorLine, form, h, load, page, section, table } from '../ui.js';
 import { roleBoxes, tickedRoles, usersList } from './adm_common.js';
+import { providerPathPicker } from './chain_common.js';
 
 const { fieldError } = localizer('adm');
 
@@ -87,7 +89,8 @@ async function renderUsers(main, ctx, municipal) {
     section(t('adm.list'), usersList(ctx, (u) => `/users/${u.id}`, { roleFilter: municipal })),
     resetsSection(ctx),
     section(t('adm.new'), await createForm(ctx, municipal)),
-    municipal ? section(t('adm.self_managed'), h('p', {}, t('adm.self_managed.intro')), await selfManagedForm()) : null);
+    municipal ? section(t('adm.self_managed'), h('p', {}, t('adm.self_managed.intro')), await selfManagedForm()) : null,
+    municipal ? section(t('path.section'), await providerPathPicker(ctx)) : null);
 }
 
 export const renderAdminUsers = (main, ctx) => renderUsers(main, ctx, true);

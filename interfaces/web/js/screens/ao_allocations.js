@@ -10,6 +10,7 @@ import {
 } from './ao_common.js';
 import { pagedList } from '../paged_list.js';
 import { allocationColumns, validity } from './ao_client.js';
+import { chainCell } from './chain_common.js';
 
 // RedenWijziging 02..14 (01 is obsolete and refused by the server).
 const REASONS = ['02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14'];
@@ -120,7 +121,8 @@ function changeForms(ctx, a) {
 }
 
 // The messages about this client exchanged with this allocation's provider: the allocations sent
-// (WMO301), the provider's requests (WMO315/317) and its starts and stops of care (WMO305/307).
+// (WMO301), the provider's requests (WMO315/317) and its starts and stops of care (WMO305/307),
+// each with where it is in the GGk chain (Keten) or "Direct".
 function messagesSection(a, provider) {
   const body = h('div', {});
   const intro = h('p', { class: 'hint' }, provider
@@ -135,6 +137,7 @@ function messagesSection(a, provider) {
     { key: 'identificatie', label: t('ao.msg.id') },
     { key: 'outcome', label: t('ui.status'), render: (m) => outcomeBadge(m.outcome) },
     { key: 'retour', label: t('ao.msg.retour') },
+    { key: 'chain_state', label: t('chain.column'), render: chainCell },
   ], rows, { caption: t('ao.msg.caption'), empty: t('ao.msg.empty') }));
   return el;
 }

@@ -14,6 +14,7 @@ import {
   TARIFF_ALIASES, tariffBody, tariffFields, tariffTable,
 } from './contract_manager_procedures.js';
 import { indexationBody, indexationConfirmation, indexationFields } from './contract_manager_indexation.js';
+import { exchangePathPanel } from './chain_common.js';
 
 const STATUSES = ['draft', 'active', 'suspended', 'terminated', 'expired'];
 
@@ -63,7 +64,7 @@ export async function contractsScreen(main, ctx) {
 
 // --- one contract -------------------------------------------------------------------------
 
-function headSection(c, products, municipalities) {
+function headSection(ctx, c, products, municipalities) {
   return section(t('cm.con.details'), facts([
     [t('cm.con.provider'), providerText(c)],
     [t('cm.con.kind'), kindText(c.kind)],
@@ -76,7 +77,7 @@ function headSection(c, products, municipalities) {
       ? t('cm.con.extensions_n', { used: integer(c.extensions_used), of: integer(c.extension_options), months: integer(c.extension_months) }) : ''],
     [t('cm.con.ceiling'), c.spending_ceiling_cents !== undefined && c.spending_ceiling_cents !== null ? money(c.spending_ceiling_cents) : ''],
     [t('ui.status'), statusBadge(c.status)],
-  ]));
+  ]), exchangePathPanel(ctx, { id: c.provider_id, name: c.provider_name, agb: c.provider_agb }));
 }
 
 // The change to confirm: from, to, the reason and what it means; terminated and expired are final.
@@ -186,7 +187,7 @@ export async function contractScreen(main, ctx) {
     api.get(`/contracts/${encodeURIComponent(ctx.params.id)}`), productMap(), municipalityMap()]);
   page(main, t('cm.con.page_title', { id: c.id, provider: c.provider_name }),
     h('p', {}, link('/contracts', t('cm.con.back'))),
-    headSection(c, products, municipalities), extendButton(ctx, c), statusSection(ctx, c), tariffsSection(ctx, c, products), budgetSection(c));
+    headSection(ctx, c, products, municipalities), extendButton(ctx, c), statusSection(ctx, c), tariffsSection(ctx, c, products), budgetSection(c));
 }
 
 addStrings({

@@ -4,6 +4,7 @@ import accessOfficer from './access_officer.js';
 import admin, { adminHome } from './admin.js';
 import auditor from './auditor.js';
 import budget from './budget.js';
+import chain from './chain.js';
 import contractManager from './contract_manager.js';
 import declarations from './declarations.js';
 import finance from './finance.js';
@@ -12,7 +13,8 @@ import provider from './provider.js';
 // Auditor and access officer first: a role's home is its first menu entry, and these modules'
 // first entries are those roles' homes (the contract manager module also lists screens for them).
 // The administrator's users come first (its home); its other screens last. The staff's
-// declarations come after the contract manager's and finance's own menus (not their homes).
+// declarations come after the contract manager's and finance's own menus (not their homes);
+// the chain's envelopes (Keten, GGk) after the contract manager's and access officer's menus.
 export default [
-  ...adminHome, ...auditor, ...accessOfficer, ...contractManager, ...provider, ...finance, ...declarations, ...budget, ...admin,
+  ...adminHome, ...auditor, ...accessOfficer, ...contractManager, ...chain, ...provider, ...finance, ...declarations, ...budget, ...admin,
 ];
