@@ -53,6 +53,7 @@ ExchangePathSetting exchangePathSetting(app::RequestContext& ctx, std::int64_t p
     s.provider_id = provider_id;
     s.setting = ownSetting(ctx.db, provider_id, s.agb);
     s.path = exchangePathName(pathNamed(s.setting.value_or(ctx.config.default_exchange_path)));
+    s.default_path = exchangePathName(pathNamed(ctx.config.default_exchange_path));
     return s;
 }
 

@@ -24,6 +24,7 @@ struct ExchangePathSetting {
     std::string agb;
     std::optional<std::string> setting;  // "direct", "ggk", or none: the default
     std::string path;                    // what is in use
+    std::string default_path;            // the configured default (ggk.default_path)
 };
 ExchangePathSetting exchangePathSetting(app::RequestContext& ctx, std::int64_t provider_id);
 // Staff set a provider's path ("direct", "ggk", or "default"); audited

@@ -48,6 +48,7 @@ Poco::JSON::Object::Ptr pathJson(const contracting::ExchangePathSetting& s) {
     o->set("agb", s.agb);
     setOptional(o, "setting", s.setting);
     o->set("path", s.path);
+    o->set("default_path", s.default_path);
     return o;
 }
 

@@ -146,7 +146,7 @@ await run('chain_status', async (browser) => {
   const ao = await newPage(browser);
   try {
     await openChain(cm);
-    await setPath(cm, provider, 'ggk', 'via GGk (ingesteld voor deze aanbieder)');
+    await setPath(cm, provider, 'ggk', 'via GGk (ingesteld voor deze aanbieder; standaard: direct)');
     await screenshot(cm, 'chain-path-ggk');
 
     await login(ao, 'ao.bakker');
@@ -220,7 +220,7 @@ await run('chain_status', async (browser) => {
 
     // The contract shows the path; back to the default, as other tests expect.
     await cm.goto(new URL(`/contracts/${provider.contract}`, cm.url()).href);
-    await cm.locator('.path-now', { hasText: 'via GGk (ingesteld voor deze aanbieder)' }).waitFor();
+    await cm.locator('.path-now', { hasText: 'via GGk (ingesteld voor deze aanbieder; standaard: direct)' }).waitFor();
     await screenshot(cm, 'chain-contract-path');
     await openChain(cm);
     await setPath(cm, provider, 'default', 'direct (standaardinstelling)');
@@ -229,7 +229,7 @@ await run('chain_status', async (browser) => {
     const admin = await newPage(browser);
     await login(admin, 'admin');
     await admin.getByRole('heading', { level: 2, name: 'Berichtenverkeer per aanbieder' }).waitFor();
-    await setPath(admin, provider, 'direct', 'direct (ingesteld voor deze aanbieder)');
+    await setPath(admin, provider, 'direct', 'direct (ingesteld voor deze aanbieder; standaard: direct)');
     await screenshot(admin, 'chain-admin-path');
     await setPath(admin, provider, 'default', 'direct (standaardinstelling)');
     await admin.context().close();

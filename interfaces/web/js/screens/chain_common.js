@@ -33,7 +33,8 @@ const PATH_EDITORS = ['admin', 'contract_manager'];
 
 function pathText(p) {
   const path = t(`path.${p.path}`);
-  return t(p.setting ? 'path.from_setting' : 'path.from_default', { path });
+  if (!p.setting) return t('path.from_default', { path });
+  return t('path.from_setting', { path, default: t(`path.${p.default_path}`) });
 }
 
 function pathForm(ctx, p, provider, reload) {
