@@ -102,6 +102,12 @@ class GgkCycle : public ::testing::Test {
     void SetUp() override { awaitEmptyQueue(); }
     void TearDown() override {
         for (const auto id : chained_) setPath(id, "default");
+        // Every envelope the server sent in this test conforms to the official schema.
+        for (const auto& e : ggk_.received()) {
+            EXPECT_EQ(e.official_problems, "")
+                << "envelope " << e.seq << " breaks the official XSD";
+            EXPECT_TRUE(e.problems.empty()) << "envelope " << e.seq << ": " << e.problems.front();
+        }
     }
     // The provider's messages take the chain from now on (set back after the test).
     void useChain(const Provider& p) {
