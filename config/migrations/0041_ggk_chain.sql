@@ -41,6 +41,7 @@ CREATE TABLE IF NOT EXISTS chain_envelopes (
   UNIQUE KEY uq_chain_outbox (outbox_message_id),
   KEY ix_chain_due (state, next_attempt_at),
   KEY ix_chain_order (order_key, id),
+  KEY ix_chain_inbox (inbox_message_id),
   KEY ix_chain_created (created_at),
   CONSTRAINT ck_chain_state CHECK (state IN ('queued','delivered','acknowledged','failed')),
   CONSTRAINT ck_chain_kind CHECK (envelope_kind IN ('Di01','Du01','Fo01')),

@@ -122,7 +122,9 @@ std::string stufFo01(const StufAnswerHeader& h, const StufFault& f) { return fau
 std::string stufFo03(const StufAnswerHeader& h, const StufFault& f) { return fault("Fo03", h, f); }
 
 std::string soapEnvelope(const std::string& body_element) {
-    return std::string("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<soap:Envelope xmlns:soap=\"") +
+    // StUF-GGk §2.2: UTF-8 without BOM, lines ended by CR LF.
+    return std::string(
+               "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n<soap:Envelope xmlns:soap=\"") +
            kSoap11Namespace + "\"><soap:Body>" + body_element + "</soap:Body></soap:Envelope>";
 }
 

@@ -87,6 +87,11 @@ TEST_F(GgkChain, OurDi01AndDu01ValidateAgainstTheOfficialSchemaAndReadBack) {
     auto e = wmo301();
     const std::string di01 = soapMessageEnvelope(e);
     EXPECT_EQ(test::xmllintProblems(bodyOf(di01), kGgkXsd, "chain-di01"), "");
+    // UTF-8 without a byte-order mark, lines ended by CR LF (§2.2).
+    EXPECT_EQ(di01.rfind("<?xml", 0), 0u);
+    for (std::size_t i = di01.find('\n'); i != std::string::npos; i = di01.find('\n', i + 1)) {
+        ASSERT_TRUE(i > 0 && di01[i - 1] == '\r') << "a bare LF at " << i;
+    }
     const auto read = readGgkSoap(ggkSchemas(), di01);
     ASSERT_TRUE(read.ok()) << read.problems.front().message;
     EXPECT_EQ(read.message->kind, GgkSoapKind::Di01);
