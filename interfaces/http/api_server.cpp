@@ -405,7 +405,7 @@ class Factory : public Poco::Net::HTTPRequestHandlerFactory {
         // The GGk's SOAP endpoint (issue 16): SOAP faults, not the API's JSON errors.
         if (path == kGgkPath) {
             return observed(new GgkHandler(s_.pool, s_.clock, s_.app_config, s_.certificates),
-                            ServerSlot::Unmatched);
+                            ServerSlot::Ggk);
         }
         const bool api = path == "/api" || path.rfind("/api/", 0) == 0;
         if (!api && looksLikeMetricsPath(path)) {

@@ -14,7 +14,8 @@
 namespace zc::http {
 namespace {
 
-constexpr const char* kServerLabels[] = {"/health", "/metrics", "{unmatched}", "{static}"};
+constexpr const char* kServerLabels[] = {"/health", "/metrics", "{unmatched}", "{static}",
+                                         "/ggk0310/OntvangAsynchroon"};
 
 thread_local RequestTrace t_trace;
 

@@ -18,7 +18,8 @@ namespace zc::http {
 struct Route;
 
 // The metrics and log label of requests that match no route of the table.
-enum class ServerSlot { Health, Metrics, Unmatched, Static };
+// Ggk: the GGk's SOAP endpoint (ggk_endpoint.hpp), outside the route table.
+enum class ServerSlot { Health, Metrics, Unmatched, Static, Ggk };
 
 struct RequestTrace {
     std::string id;

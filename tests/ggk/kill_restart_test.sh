@@ -36,7 +36,8 @@ cleanup() {
 trap cleanup EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
-db_port="$(zc_free_port 41306)"
+# Ports below the ephemeral range (32768-60999): an outgoing connection cannot hold them.
+db_port="$(zc_free_port 29306)"
 zc_db_start "$WORK/db" "$db_port" "$WORK/db-app.password" >/dev/null
 sock="$(zc_db_socket "$WORK/db")"
 sql() { mariadb --no-defaults --socket="$sock" -u"$(zc_db_client_user)" -N -B zorgcontract -e "$1"; }
@@ -44,8 +45,8 @@ zc_secrets "$WORK"
 zc_tls "$WORK/tls"
 zc_client_cert "$WORK/tls" "$OUR_OIN"
 zc_client_crl "$WORK/tls"
-ggk_port="$(zc_free_port 41643)"
-server_port="$(zc_free_port 41443)"
+ggk_port="$(zc_free_port 29643)"
+server_port="$(zc_free_port 29443)"
 export ZC_DB_HOST=127.0.0.1 ZC_DB_PORT="$db_port" ZC_DB_USER=zorgcontract ZC_DB_NAME=zorgcontract \
     ZC_DB_PASSWORD="$(cat "$WORK/db-app.password")" ZC_DB_SOCKET= \
     ZC_SECURITY_BSN_KEY_FILE="$WORK/bsn.key" ZC_SECURITY_BSN_HMAC_KEY_FILE="$WORK/bsn-hmac.key" \
