@@ -23,6 +23,9 @@ STEP_TIMEOUT="${ZC_BENCH_TIMEOUT:-1800}"
 BIN="$BUILD/interfaces/zorgcontract"
 GEN="$BUILD/bench/zc_bench_generate"
 CONF="$ZC_ROOT/config/zorgcontract.properties"
+# A national-scale file may exceed the service's default 512 MiB: the command line takes what
+# the disk holds (limits.max_declaration_bytes has no ceiling in code below 1 TiB).
+export ZC_LIMITS_MAX_DECLARATION_BYTES="${ZC_LIMITS_MAX_DECLARATION_BYTES:-1099511627776}"
 
 # Tools: GNU time and xmllint (Debian packages time and libxml2-utils).
 need=()

@@ -1,6 +1,7 @@
 #include "declaration.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <sstream>
 #include <stdexcept>
@@ -22,11 +23,19 @@ void setTotal(DeclarationHead& head, std::int64_t signed_cents) {
     head.total_cents = signed_cents < 0 ? -signed_cents : signed_cents;
 }
 
+namespace {
+
+std::atomic<std::size_t> g_declaration_max_bytes{std::size_t{1} << 30};
+
+}  // namespace
+
+void setDeclarationMaxBytes(std::size_t bytes) { g_declaration_max_bytes = bytes; }
+
 xml::Limits declarationLimits() {
     xml::Limits l;
-    l.max_bytes = std::size_t{1} << 30;
+    l.max_bytes = g_declaration_max_bytes;
     l.max_depth = 16;
-    l.max_elements = 100'000'000;
+    l.max_elements = std::max<std::size_t>(100'000'000, l.max_bytes / 8);
     l.max_text_bytes = 64 * 1024;
     return l;
 }

@@ -63,8 +63,11 @@ std::int64_t netCents(const std::vector<Prestatie>& prestaties);
 // Sets total_cents/total_credit from a signed amount (zero is D, CS325).
 void setTotal(DeclarationHead& head, std::int64_t signed_cents);
 
-// Limits for large declaration files: 1 GiB, 100 million elements, depth 16, 64 KiB text.
+// Limits for large declaration files: the configured size (limits.max_declaration_bytes, set
+// at start-up; 1 GiB until then), elements in proportion to it (at least 100 million, one per
+// 8 bytes), depth 16, 64 KiB text.
 xml::Limits declarationLimits();
+void setDeclarationMaxBytes(std::size_t bytes);
 
 // The records streamed out of a WMO323 (for xml::streamValidate): the Header, the simple
 // children of the Declaratie, each Client's Bsn and each Prestatie.

@@ -17,16 +17,17 @@
 #include <vector>
 
 #include "audit_checkpointer.hpp"
-#include "ggk_sender.hpp"
 #include "contracting/app/message_bodies.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "database_error_text.hpp"
+#include "ggk_sender.hpp"
 #include "interfaces/http/api_server.hpp"
 #include "interfaces/http/connection_guard.hpp"
 #include "interfaces/http/outcome_texts.hpp"
 #include "interfaces/http/spooled_body.hpp"
 #include "interfaces/iso20022/bank_schemas.hpp"
 #include "interfaces/iwmo/chain/ggk_settings.hpp"
+#include "interfaces/iwmo/declaration.hpp"
 #include "interfaces/iwmo/exchange/intake_answer.hpp"
 #include "interfaces/iwmo/exchange/message_intake.hpp"
 #include "interfaces/iwmo/exchange/message_schemas.hpp"
@@ -208,6 +209,7 @@ void loadSchemas(const server::Settings& s) {
     iwmo::setOutgoingSchemas(
         std::make_shared<const xml::SchemaSet>(s.own_schemas_dir / "iwmo-3.2"));
     iso20022::setBankSchemas(s.own_schemas_dir / "iso20022");
+    iwmo::setDeclarationMaxBytes(s.http.max_declaration_bytes);
     iwmo::setGgkSettings(s.ggk);
     iwmo::setGgkSchemas(std::make_shared<const xml::SchemaSet>(s.own_schemas_dir / "ggk-2.1"));
 }

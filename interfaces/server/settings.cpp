@@ -52,11 +52,11 @@ std::filesystem::path resolve(const std::filesystem::path& root, const std::stri
     return path.is_absolute() ? path : root / path;
 }
 
-int intKey(Poco::Util::AbstractConfiguration& c, const std::string& key, int fallback, int min,
-           int max) {
-    int v = fallback;
+std::int64_t int64Key(Poco::Util::AbstractConfiguration& c, const std::string& key,
+                      std::int64_t fallback, std::int64_t min, std::int64_t max) {
+    std::int64_t v = fallback;
     try {
-        v = c.getInt(key, fallback);
+        v = c.getInt64(key, fallback);
     } catch (const Poco::Exception&) {
         throw std::runtime_error("configuration key " + key + " must be a whole number");
     }
@@ -65,6 +65,11 @@ int intKey(Poco::Util::AbstractConfiguration& c, const std::string& key, int fal
                                  std::to_string(min) + " and " + std::to_string(max));
     }
     return v;
+}
+
+int intKey(Poco::Util::AbstractConfiguration& c, const std::string& key, int fallback, int min,
+           int max) {
+    return static_cast<int>(int64Key(c, key, fallback, min, max));
 }
 
 // budget.signal_threshold_percent: a percentage from 0 to 100.
@@ -182,8 +187,10 @@ Settings loadSettings(const std::filesystem::path& file) {
         static_cast<std::size_t>(intKey(*c, "limits.max_body_bytes", 1 << 20, 1024, 1 << 30));
     s.http.max_xml_bytes =
         static_cast<std::size_t>(intKey(*c, "limits.max_xml_bytes", 10 << 20, 1024, 1 << 30));
-    s.http.max_declaration_bytes = static_cast<std::size_t>(
-        intKey(*c, "limits.max_declaration_bytes", 512 << 20, 1024, 1 << 30));
+    // No fixed ceiling for a WMO323 (issue 17): up to 1 TiB, bounded in practice by the disk the
+    // body is spooled to.
+    s.http.max_declaration_bytes = static_cast<std::size_t>(int64Key(
+        *c, "limits.max_declaration_bytes", std::int64_t{512} << 20, 1024, std::int64_t{1} << 40));
     s.http.web_root = resolve(s.root, c->getString("web.root", "interfaces/web")).string();
     s.http.cert_file = resolve(s.root, c->getString("tls.cert_file", "var/tls/server.crt"));
     s.http.key_file = resolve(s.root, c->getString("tls.key_file", "var/tls/server.key"));
