@@ -8,6 +8,7 @@
 #include "contracting/kernel/errors.hpp"
 #include "interfaces/iwmo/exchange/intake_answer.hpp"
 #include "interfaces/iwmo/exchange/message_schemas.hpp"
+#include "interfaces/iwmo/ggk_payload.hpp"
 #include "interfaces/iwmo/message_kinds.hpp"
 #include "interfaces/xml/stream_reader.hpp"
 
@@ -38,10 +39,10 @@ void checkOutgoing(const std::string& code, const std::string& identificatie,
 }
 
 // The envelope's functie: the message type (StUF-GGk §2.6), e.g. "WMO301".
-std::string functieOf(const std::string& code) {
+std::string outgoingFunctie(const std::string& code) {
     for (const char* name : {"wmo301", "wmo319", "wmo325"}) {
         const auto& kind = kindByName(name);
-        if (kind.code == code) return "WMO" + kind.name.substr(3);
+        if (kind.code == code) return functieOf(kind);
     }
     throw std::logic_error("no outgoing message kind has BerichtCode " + code);
 }
@@ -57,8 +58,8 @@ std::int64_t queueOutgoing(app::RequestContext& ctx, std::int64_t provider_id,
     checkOutgoing(code, identificatie, xml);
     const auto id = contracting::queueOutgoingMessage(ctx, provider_id, municipality, code,
                                                       identificatie, xml, client_id, request_id);
-    contracting::queueChainForOutbox(ctx, id, provider_id, municipality, functieOf(code), client_id,
-                                     answers_inbox);
+    contracting::queueChainForOutbox(ctx, id, provider_id, municipality, outgoingFunctie(code),
+                                     client_id, answers_inbox);
     return id;
 }
 

@@ -15,24 +15,16 @@
 #include "interfaces/iwmo/chain/ggk_settings.hpp"
 #include "interfaces/iwmo/ggk_payload.hpp"
 #include "interfaces/iwmo/ggk_soap.hpp"
+#include "tests/support/ggk_reference.hpp"
 #include "tests/support/xmllint.hpp"
 
 namespace zc::iwmo {
 namespace {
 
-const std::filesystem::path kSourceDir = ZC_SOURCE_DIR;
-const std::filesystem::path kGgkXsd =
-    kSourceDir /
-    "../shared/reference/stuf-ggk/ggk0310_21_03/ggk0310_21/ggkberichten/ggk0310_msg.xsd";
-const std::filesystem::path kStufXsd =
-    kSourceDir / "../shared/reference/stuf-ggk/ggk0310_21_03/0301/stuf0301.xsd";
-
-std::string readFile(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
+using test::kGgkXsd;
+using test::kSourceDir;
+using test::kStufXsd;
+using test::readFile;
 
 // The SOAP body's one element, as the official schema sees it.
 std::string bodyOf(const std::string& soap) {

@@ -14,31 +14,17 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "tests/support/ggk_reference.hpp"
 #include "tests/support/xmllint.hpp"
 
 namespace zc::iwmo {
 namespace {
 
-const std::filesystem::path kSourceDir = ZC_SOURCE_DIR;
-const std::filesystem::path kOfficialXsd =
-    kSourceDir /
-    "../shared/reference/stuf-ggk/ggk0310_21_03/ggk0310_21/ggkberichten/ggk0310_msg.xsd";
-
-const std::filesystem::path kReference =
-    kSourceDir / "../shared/reference/stuf-ggk/ggk0310_21_03/ggk0310_21/ggkberichten";
-
-const xml::SchemaSet& ourSchemas() {
-    static const xml::SchemaSet set(kSourceDir / "interfaces/xml/schemas/ggk-2.1");
-    return set;
-}
-
-std::string readFile(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    EXPECT_TRUE(in) << "cannot read " << path;
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
+using test::kSourceDir;
+using test::readFile;
+const std::filesystem::path& kOfficialXsd = test::kGgkXsd;
+const std::filesystem::path& kReference = test::kGgkReference;
+const xml::SchemaSet& ourSchemas() { return test::ourGgkSchemas(); }
 
 // xmllint's verdict on `xml` against the official schema: "" when it validates.
 std::string officialProblems(const std::string& xml, const std::string& name) {

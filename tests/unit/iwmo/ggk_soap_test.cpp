@@ -10,22 +10,14 @@
 #include <fstream>
 #include <sstream>
 
+#include "tests/support/ggk_reference.hpp"
+
 namespace zc::iwmo {
 namespace {
 
-const std::filesystem::path kSourceDir = ZC_SOURCE_DIR;
-
-const xml::SchemaSet& ourSchemas() {
-    static const xml::SchemaSet set(kSourceDir / "interfaces/xml/schemas/ggk-2.1");
-    return set;
-}
-
-std::string readFile(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
+using test::kSourceDir;
+using test::readFile;
+const xml::SchemaSet& ourSchemas() { return test::ourGgkSchemas(); }
 
 // The body element of a document we wrote (without its XML declaration).
 std::string bodyOf(const std::string& document) {

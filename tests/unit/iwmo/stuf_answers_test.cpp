@@ -8,14 +8,13 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "tests/support/ggk_reference.hpp"
 #include "tests/support/xmllint.hpp"
 
 namespace zc::iwmo {
 namespace {
 
-const std::filesystem::path kStufXsd =
-    std::filesystem::path(ZC_SOURCE_DIR) /
-    "../shared/reference/stuf-ggk/ggk0310_21_03/0301/stuf0301.xsd";
+using test::kStufXsd;
 
 // xmllint's verdict on the answer (with an XML declaration) against the official schema.
 std::string officialProblems(const std::string& xml, const std::string& name) {
