@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "contracting/app/chain_exchange.hpp"
+#include "contracting/kernel/working_days.hpp"
 #include "db_test_env.hpp"
 #include "interfaces/mysql/migrations.hpp"
 
@@ -136,6 +137,29 @@ TEST_F(ChainOutbox, AReceivedEnvelopeIsRegisteredOncePerZenderAndReferentienumme
               contracting::ReceivedState::Conflict);
     r.key.zender_applicatie = "AndereSoftware";  // another sender may use the same number
     EXPECT_EQ(contracting::registerChainReceived(*ctx_, r).state, contracting::ReceivedState::New);
+}
+
+TEST_F(ChainOutbox, TheRetourIsDueThreeWorkingDaysAfterTheGgkTookTheMessage) {
+    conn_->execute(
+        "INSERT INTO outbox_messages (provider_id, municipality_code, message_code, identificatie,"
+        " xml, created_at, retour_due) VALUES (?, '0193', '414', '1', 'x', ?, '2000-01-05')",
+        {provider_, app::timestamp(clock_)});
+    contracting::NewChainEnvelope e;
+    e.referentienummer = "d1";
+    e.kind = "Di01";
+    e.functie = "WMO301";
+    e.provider_id = provider_;
+    e.municipality_code = "0193";
+    e.outbox_message_id = conn_->lastInsertId();
+    const auto id = contracting::queueChainEnvelope(*ctx_, e);
+    due();
+    clock_.advance(std::chrono::hours(24 * 9));  // the GGk took it nine days after queueing
+    contracting::recordAttempt(*ctx_, id, {AttemptOutcome::Delivered, "", ""}, 0s);
+    EXPECT_EQ(conn_
+                  ->queryOne("SELECT retour_due FROM outbox_messages WHERE id = ?",
+                             {*e.outbox_message_id})
+                  ->str(0),
+              formatDate(addWorkingDays(clock_.today(), 3)));
 }
 
 TEST_F(ChainOutbox, TheProvidersPathFollowsItsSettingElseTheDefault) {
