@@ -44,7 +44,7 @@ cleanup() {
 trap cleanup EXIT
 deadline=$(( $(date +%s) + BUDGET ))
 
-db_port="$(zc_free_port 36306)"
+db_port="$(zc_free_port 26306)"
 zc_db_start "$WORK/db" "$db_port" "$WORK/db-app.password" >/dev/null
 sock="$(zc_db_socket "$WORK/db")"
 root_user="$(zc_db_client_user)"

@@ -40,7 +40,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-db_port="$(zc_free_port 37306)"
+db_port="$(zc_free_port 27306)"
 # In a subshell: mariadbd is then no job of this shell (no "Killed" notices).
 db_start() { (zc_db_start "$WORK/db" "$db_port" "$WORK/db-app.password" >/dev/null 2>&1); }
 db_start

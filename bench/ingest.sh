@@ -47,7 +47,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-port="$(zc_free_port 35306)"
+port="$(zc_free_port 25306)"
 zc_db_start "$WORK/db" "$port" "$WORK/db-app.password" >/dev/null
 zc_secrets "$WORK"
 sock="$(zc_db_socket "$WORK/db")"

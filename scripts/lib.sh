@@ -89,10 +89,14 @@ zc_sanitizer_report() {
     return 0
 }
 
-# zc_free_port START: the first port from START on that nothing listens on.
+# zc_free_port START: the first port from START on that no socket of this machine uses, listening
+# or not (an outgoing connection's local end holds a port too: /proc/net/tcp lists both). Start
+# below the ephemeral range (32768-60999), where outgoing connections take their ports.
 zc_free_port() {
-    local p="$1"
-    while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done
+    local p="$1" used
+    used="$(cat /proc/net/tcp /proc/net/tcp6 2>/dev/null | awk 'NR > 0 { split($2, a, ":"); print a[2] }')"
+    while grep -qix "$(printf '%04X' "$p")" <<< "$used" ||
+        (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done
     echo "$p"
 }
 
