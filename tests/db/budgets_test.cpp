@@ -679,5 +679,39 @@ TEST_F(BudgetsTest, FinanceSetsAnUnbudgetedAmountAndCorrectsItNotBelowWhatWasRea
               2);
 }
 
+// Issue 17: `zorgcontract check-budget-figures` finds the kept figures equal to a full
+// recomputation, names a figure that is not (exit 1), and --rebuild mends it; the report reads
+// the same before and after.
+TEST_F(BudgetsTest, TheCheckCommandFindsAFigureThatDiffersAndRebuildMendsIt) {
+    recordClaims();
+    const auto budget = createBudget("0193", "02", kBudgetCents);
+    const auto before = num(exhaustion(budget, "2026-05-31"), "accepted_unpaid_cents");
+    auto run = dbtest::runCli({"check-budget-figures"}, scratch_.name());
+    EXPECT_EQ(run.exit_code, 0) << run.output;
+    EXPECT_NE(run.output.find("budget figures consistent: 2 municipalities, 0 difference(s)"),
+              std::string::npos)
+        << run.output;
+
+    conn_->execute(
+        "UPDATE budget_claim_figures SET amount_cents = amount_cents + 1 WHERE service_month ="
+        " '2026-02-01'");
+    EXPECT_EQ(num(exhaustion(budget, "2026-05-31"), "accepted_unpaid_cents"), before + 1)
+        << "the report reads the kept figures";
+    run = dbtest::runCli({"check-budget-figures"}, scratch_.name());
+    EXPECT_EQ(run.exit_code, 1) << run.output;
+    EXPECT_NE(run.output.find("budget_claim_figures 0193 02 accepted 2026-02-01 2026-03-05"),
+              std::string::npos)
+        << run.output;
+    EXPECT_NE(run.output.find("kept 78001 cents in 1 line(s), recomputed 78000 cents in 1 line(s)"),
+              std::string::npos)
+        << run.output;
+
+    run = dbtest::runCli({"check-budget-figures", "--rebuild"}, scratch_.name());
+    EXPECT_EQ(run.exit_code, 0) << run.output;
+    EXPECT_NE(run.output.find("budget figures rebuilt"), std::string::npos) << run.output;
+    EXPECT_EQ(num(exhaustion(budget, "2026-05-31"), "accepted_unpaid_cents"), before);
+    EXPECT_EQ(dbtest::runCli({"check-budget-figures", "--bogus"}, scratch_.name()).exit_code, 2);
+}
+
 }  // namespace
 }  // namespace zc
