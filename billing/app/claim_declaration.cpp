@@ -20,11 +20,13 @@ void ClaimProcessor::open() {
                                   " was used before by this provider (iWmo 9333); use a new one.",
                               "number");
     }
+    const std::string received_at = app::timestamp(ctx_.clock);
+    received_day_ = received_at.substr(0, 10);  // YYYY-MM-DD, the lines' received_on
     result_.declaration_id = insertDeclaration(
         db(),
         {provider_id_, source_, inbox_id_, head_.number, formatDate(head_.declaration_period.begin),
-         endText(head_.declaration_period), app::timestamp(ctx_.clock),
-         head_.total_submitted.cents(), formatDate(result_.answer_due), head_.recipient});
+         endText(head_.declaration_period), received_at, head_.total_submitted.cents(),
+         formatDate(result_.answer_due), head_.recipient});
 }
 
 // What the declaration awards, per product category (credits negative), for invoicing.

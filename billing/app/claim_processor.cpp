@@ -402,7 +402,7 @@ void ClaimProcessor::record(const LineResult& r) {
 
 void ClaimProcessor::flush() {
     if (pending_.empty()) return;
-    auto insert = startClaimLinesInsert(pending_.size());
+    auto insert = startClaimLinesInsert(pending_.size(), received_day_);
     for (const auto& r : pending_) {
         const auto& l = r.line;
         auto& h = bsn_hashes_[l.bsn];

@@ -126,6 +126,7 @@ class ClaimProcessor {
     AwardedClaims awardedClaims() const;
 
     app::RequestContext& ctx_;
+    std::string received_day_;  // the declaration's day of receipt, set by open()
     AwardedClaimsPort& awarded_;
     std::int64_t provider_id_;
     DeclarationHeader head_;

@@ -24,7 +24,7 @@ std::string inList(std::size_t n) {
 }
 
 // Values per line in the multi-row INSERT of claim lines.
-constexpr std::size_t kClaimLineParams = 27;
+constexpr std::size_t kClaimLineParams = 28;
 constexpr std::size_t kMaxPlaceholders = 65'535;
 
 std::string endText(const Period& p) { return p.end ? formatDate(*p.end) : "9999-12-31"; }
@@ -154,14 +154,15 @@ void insertReviewItem(db::Connection& db, std::int64_t claim_line_id, std::int64
         {claim_line_id, declaration_id, code, message, due_date});
 }
 
-ClaimLinesInsert startClaimLinesInsert(std::size_t rows) {
+ClaimLinesInsert startClaimLinesInsert(std::size_t rows, const std::string& received_on) {
     ClaimLinesInsert insert;
+    insert.received_on = received_on;
     insert.sql =
         "INSERT INTO claim_lines (declaration_id, provider_id, reference, previous_reference,"
         " credit, allocation_number, bsn_hash, category, product_code, period_begin, period_end,"
         " volume, unit, tariff_cents, amount_cents, status, code, codes, bsn_enc,"
         " municipality_code, cap_scope, cap_unit, cap_limit, cap_before, cap_claimed,"
-        " cap_window_first, cap_window_last) VALUES ";
+        " cap_window_first, cap_window_last, received_on) VALUES ";
     insert.params.reserve(rows * kClaimLineParams);
     return insert;
 }
@@ -190,8 +191,8 @@ void addClaimLine(ClaimLinesInsert& insert, std::int64_t declaration_id, std::in
                   const std::optional<CapFigures>& cap, const std::string& bsn_hash,
                   std::optional<std::string> bsn_enc) {
     insert.sql += insert.params.empty()
-                      ? "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-                      : ",(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+                      ? "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                      : ",(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     insert.params.insert(
         insert.params.end(),
         {declaration_id,
@@ -215,10 +216,11 @@ void addClaimLine(ClaimLinesInsert& insert, std::int64_t declaration_id, std::in
          bsn_enc ? db::Param(std::move(*bsn_enc)) : db::Param(nullptr),
          municipality});
     addCapFigures(insert.params, cap);
+    insert.params.emplace_back(insert.received_on);
 }
 
 void writeClaimLines(db::Connection& db, const ClaimLinesInsert& insert) {
-    // A prepared statement takes at most 65,535 placeholders: 2,000 lines of 27 values fit.
+    // A prepared statement takes at most 65,535 placeholders: 2,000 lines of 28 values fit.
     ZC_ASSERT(insert.params.size() <= kMaxPlaceholders);
     db.execute(insert.sql, insert.params);
 }

@@ -96,9 +96,10 @@ void insertReviewItem(db::Connection& db, std::int64_t claim_line_id, std::int64
 struct ClaimLinesInsert {
     std::string sql;
     db::Params params;
+    std::string received_on;  // the declaration's day of receipt (YYYY-MM-DD), on every line
 };
-// An empty insert with room for `rows` lines.
-ClaimLinesInsert startClaimLinesInsert(std::size_t rows);
+// An empty insert with room for `rows` lines of a declaration received on `received_on`.
+ClaimLinesInsert startClaimLinesInsert(std::size_t rows, const std::string& received_on);
 // Adds one line of the declaration sent to `municipality`; `bsn_enc` only for lines not
 // accepted (the WMO325 lists them); `cap` when a cap rule failed (its figures are shown to
 // the provider with the line).

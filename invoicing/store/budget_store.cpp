@@ -43,22 +43,26 @@ constexpr const char* kPaidSql =
     " AND paid_on < ? AND (? = 0 OR district_id = ?) AND (? = 0 OR team_id = ?)";
 
 // Accepted volume per allocation and unit, net of credits, from each cap window's anchor (day,
-// week, month) to the year end, and over the whole validity (total).
+// week, month) to the year end, and over the whole validity (total), of the lines received by
+// the report date: summed per allocation from one range of ix_claim_budget_volume (migration
+// 0043: municipality, category, status, then the allocation), then narrowed to the allocations
+// of clients in the budget's district and team.
 constexpr const char* kAcceptedVolumeSql =
-    "SELECT cl.allocation_number, cl.unit,"
+    "SELECT v.allocation_number, v.unit, v.from_day, v.from_week, v.from_month, v.total FROM"
+    " (SELECT cl.allocation_number, cl.unit,"
     " SUM(IF(cl.period_begin >= ? AND cl.period_begin < ?, IF(cl.credit = 1, -cl.volume,"
-    " cl.volume), 0)),"
+    " cl.volume), 0)) AS from_day,"
     " SUM(IF(cl.period_begin >= ? AND cl.period_begin < ?, IF(cl.credit = 1, -cl.volume,"
-    " cl.volume), 0)),"
+    " cl.volume), 0)) AS from_week,"
     " SUM(IF(cl.period_begin >= ? AND cl.period_begin < ?, IF(cl.credit = 1, -cl.volume,"
-    " cl.volume), 0)),"
-    " SUM(IF(cl.credit = 1, -cl.volume, cl.volume)) FROM claim_lines cl"
-    " JOIN declarations dc ON dc.id = cl.declaration_id"
-    " JOIN allocations a ON a.number = cl.allocation_number AND a.is_current = 1"
+    " cl.volume), 0)) AS from_month,"
+    " SUM(IF(cl.credit = 1, -cl.volume, cl.volume)) AS total FROM claim_lines cl"
+    " FORCE INDEX (ix_claim_budget_volume)"
+    " WHERE cl.municipality_code = ? AND cl.category = ? AND cl.status = 'accepted'"
+    " AND cl.received_on < ? GROUP BY cl.allocation_number, cl.unit) v"
+    " JOIN allocations a ON a.number = v.allocation_number AND a.is_current = 1"
     " JOIN clients c ON c.id = a.client_id"
-    " WHERE cl.status = 'accepted' AND cl.category = ? AND dc.received_at < ?"
-    " AND cl.municipality_code = ? AND (? = 0 OR c.district_id = ?)"
-    " AND (? = 0 OR c.team_id = ?) GROUP BY cl.allocation_number, cl.unit";
+    " WHERE (? = 0 OR c.district_id = ?) AND (? = 0 OR c.team_id = ?)";
 
 // Current allocations in scope that have not ended by the report date and begin before the
 // year end (also those starting later in the year: they are granted already).
@@ -194,8 +198,8 @@ std::map<std::int64_t, VolumeByUnit> MariaDbBudgets::acceptedVolumes(const Budge
     std::map<std::int64_t, VolumeByUnit> out;
     for (const auto& r : ctx_.db.query(
              kAcceptedVolumeSql, {formatDate(s.from), end, formatDate(mondayOf(s.from)), end,
-                                  formatDate(firstOfMonth(s.from)), end, s.category, s.received,
-                                  s.municipality, s.district, s.district, s.team, s.team})) {
+                                  formatDate(firstOfMonth(s.from)), end, s.municipality, s.category,
+                                  s.received, s.district, s.district, s.team, s.team})) {
         out[r.i64(0)][r.str(1)] = {r.i64(2), r.i64(3), r.i64(4), r.i64(5)};
     }
     return out;

@@ -142,11 +142,12 @@ class BudgetsTest : public ::testing::Test {
         conn_->execute(
             "INSERT INTO claim_lines (declaration_id, provider_id, reference, credit,"
             " allocation_number, bsn_hash, category, product_code, period_begin, period_end,"
-            " volume, unit, tariff_cents, amount_cents, status, code, credited, municipality_code)"
-            " VALUES (?,?,?,?,?,REPEAT('a', 64),'02','02A01',?,?,?,'hours',?,?,?,'0200',?,'0193')",
+            " volume, unit, tariff_cents, amount_cents, status, code, credited, municipality_code,"
+            " received_on) VALUES (?,?,?,?,?,REPEAT('a', 64),'02','02A01',?,?,?,'hours',?,?,?,"
+            " '0200',?,'0193',?)",
             {declaration, provider_, reference, std::int64_t{credit ? 1 : 0}, allocation_, begin,
-             end, hours, kTariffCents, hours * kTariffCents, status,
-             std::int64_t{credited ? 1 : 0}});
+             end, hours, kTariffCents, hours * kTariffCents, status, std::int64_t{credited ? 1 : 0},
+             received});
         invoicing::addDeclarationFigures(*conn_, declaration);  // as the claims service does
     }
 
