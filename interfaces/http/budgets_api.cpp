@@ -217,23 +217,35 @@ ApiResponse budgetOverview(RequestContext& ctx, const ApiRequest& req) {
     }
     // The older way to the CSV: the same file as GET /exports/budgets.csv.
     if (format == "csv") return exportBudgets(ctx, req);
-    const int y = invoicing::budgetYearOrCurrent(ctx, req.queryValue("year"));
-    const auto municipality = req.queryValue("municipality");
-    const Date report_date = invoicing::overviewReportDate(ctx, req.queryValue("month"), y);
+    invoicing::OverviewSelection selection;
+    selection.year = invoicing::budgetYearOrCurrent(ctx, req.queryValue("year"));
+    selection.municipality = req.queryValue("municipality");
+    if (!selection.municipality.empty()) {
+        MunicipalityCode::parse(selection.municipality, "municipality");
+    }
+    selection.district = queryIdParam(req.query, "district");
+    selection.team = queryIdParam(req.query, "team");
+    const auto page = pageFrom(req.query);
+    selection.limit = page.limit;
+    selection.offset = page.offset;
+    const Date report_date =
+        invoicing::overviewReportDate(ctx, req.queryValue("month"), selection.year);
     const auto threshold = invoicing::signalThreshold(ctx, req.queryValue("threshold"));
-    const auto rows = invoicing::budgetOverview(ctx, y, municipality, report_date, threshold);
+    const auto rows = invoicing::budgetOverview(ctx, selection, report_date, threshold);
     auto list = newArray();
-    for (const auto& [b, f] : rows) {
+    for (const auto& [b, f] : rows.items) {
         auto o = figuresJson(f, b.year);
         o->set("budget", budgetJson(b));
         list->add(o);
     }
     auto out = newObject();
-    out->set("year", y);
-    setOptional(out, "municipality",
-                municipality.empty() ? std::nullopt : std::optional(municipality));
+    out->set("year", selection.year);
+    setOptional(
+        out, "municipality",
+        selection.municipality.empty() ? std::nullopt : std::optional(selection.municipality));
     out->set("report_date", formatDate(report_date));
     out->set("signal_threshold_percent", threshold.toString());
+    out->set("total", rows.total);
     out->set("rows", list);
     return {200, out};
 }

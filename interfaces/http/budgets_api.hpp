@@ -14,7 +14,8 @@ ApiResponse budgetExhaustion(RequestContext& ctx, const ApiRequest& req);
 // invoicing/app/budget_amounts.hpp); GET /budgets/{id}/amount-changes: its history.
 ApiResponse setBudgetAmount(RequestContext& ctx, const ApiRequest& req);
 ApiResponse listBudgetAmountChanges(RequestContext& ctx, const ApiRequest& req);
-// GET /budgets/overview?year=&municipality=&month=&threshold=&format=csv .
+// GET /budgets/overview?year=&municipality=&district=&team=&month=&threshold=&limit=&offset=
+// (&format=csv: the export): one page of the budgets with their figures and their total.
 ApiResponse budgetOverview(RequestContext& ctx, const ApiRequest& req);
 // GET /providers/{id}/spending-ceiling?year= (a provider only its own).
 ApiResponse providerSpendingCeiling(RequestContext& ctx, const ApiRequest& req);

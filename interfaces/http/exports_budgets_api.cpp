@@ -12,6 +12,9 @@ namespace {
 
 using invoicing::BudgetRow;
 
+// Budgets read per round of the export.
+constexpr std::int64_t kExportPage = 200;
+
 const std::vector<std::string> kBudgetColumns = {"Budget-id",
                                                  "Jaar",
                                                  "Gemeente",
@@ -62,11 +65,6 @@ void addBudget(ExcelCsv& csv, const invoicing::BudgetWithFigures& row, Date repo
     csv.endRow();
 }
 
-// The dashboard's selection within the overview: a district's or a team's budgets (0: any).
-bool selected(const BudgetRow& b, std::int64_t district, std::int64_t team) {
-    return (district == 0 || b.district_id == district) && (team == 0 || b.team_id == team);
-}
-
 }  // namespace
 
 ApiResponse exportBudgets(RequestContext& ctx, const ApiRequest& req) {
@@ -74,22 +72,35 @@ ApiResponse exportBudgets(RequestContext& ctx, const ApiRequest& req) {
         {"year", req.queryValue("year")},         {"municipality", req.queryValue("municipality")},
         {"month", req.queryValue("month")},       {"threshold", req.queryValue("threshold")},
         {"district", req.queryValue("district")}, {"team", req.queryValue("team")}};
-    const std::int64_t district = queryIdParam(req.query, "district");
-    const std::int64_t team = queryIdParam(req.query, "team");
-    const std::string municipality = filters.at("municipality");
-    if (!municipality.empty()) MunicipalityCode::parse(municipality, "municipality");
-    const int y = invoicing::budgetYearOrCurrent(ctx, filters.at("year"));
-    const Date report_date = invoicing::overviewReportDate(ctx, filters.at("month"), y);
+    invoicing::OverviewSelection selection;
+    selection.district = queryIdParam(req.query, "district");
+    selection.team = queryIdParam(req.query, "team");
+    selection.municipality = filters.at("municipality");
+    if (!selection.municipality.empty()) {
+        MunicipalityCode::parse(selection.municipality, "municipality");
+    }
+    selection.year = invoicing::budgetYearOrCurrent(ctx, filters.at("year"));
+    const Date report_date =
+        invoicing::overviewReportDate(ctx, filters.at("month"), selection.year);
     const auto threshold = invoicing::signalThreshold(ctx, filters.at("threshold"));
-    const auto rows = invoicing::budgetOverview(ctx, y, municipality, report_date, threshold);
-    requireExportSize(static_cast<std::int64_t>(rows.size()));
+    // Every budget of the selection, a page at a time (the page's budgets share their reads).
+    selection.limit = kExportPage;
+    auto page = invoicing::budgetOverview(ctx, selection, report_date, threshold);
+    requireExportSize(page.total);
     ExcelCsv csv(kBudgetColumns, exportFormat(req));
-    for (const auto& row : rows) {
-        if (selected(row.budget, district, team)) addBudget(csv, row, report_date);
+    while (true) {
+        for (const auto& row : page.items) addBudget(csv, row, report_date);
+        selection.offset += kExportPage;
+        if (page.items.size() < static_cast<std::size_t>(kExportPage) ||
+            selection.offset >= page.total) {
+            break;
+        }
+        page = invoicing::budgetOverview(ctx, selection, report_date, threshold);
     }
     auditExport(ctx, "budgets", filters, csv.rows());
-    return exportDownload(csv, "budgetoverzicht-" + std::to_string(y) +
-                                   (municipality.empty() ? "" : "-" + municipality));
+    return exportDownload(csv,
+                          "budgetoverzicht-" + std::to_string(selection.year) +
+                              (selection.municipality.empty() ? "" : "-" + selection.municipality));
 }
 
 }  // namespace zc::http

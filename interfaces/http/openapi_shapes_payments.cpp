@@ -211,11 +211,13 @@ const std::vector<OperationShape> kBudgetShapes = {
      {{201, "@Budget"}}},
     {"GET /budgets", "Budgets", "year~:int, municipality~:str, " + kPage, "", {{200, "[@Budget]"}}},
     {"GET /budgets/overview",
-     "Every budget of a year with its exhaustion (uitputting)",
-     "year~:int, municipality~:str, month~:int, format~:(json|csv), threshold~:str",
+     "A page of the budgets of a year with their exhaustion (uitputting)",
+     "year~:int, municipality~:str, district~:int, team~:int, month~:int, format~:(json|csv),"
+     " threshold~:str, " +
+         kPage,
      "",
      {{200,
-       "{year:int, municipality:str?, report_date:date, signal_threshold_percent:str,"
+       "{year:int, municipality:str?, report_date:date, signal_threshold_percent:str, total:int,"
        " rows:[{" +
            std::string(kBudgetFigures) + ", budget:@Budget}]}"},
       {200, "", "text/csv"}}},

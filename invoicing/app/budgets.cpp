@@ -21,9 +21,6 @@ using namespace std::chrono;
 
 constexpr int kMinBudgetYear = 2000;
 constexpr int kMaxBudgetYear = 2999;
-// The controllers' overview lists at most this many budgets (one municipality's year has a few
-// dozen).
-constexpr std::int64_t kMaxOverviewBudgets = 2000;
 constexpr std::int64_t kMinutesPerHour = 60;
 
 Date yearStart(int y) { return Date{year{y}, January, day{1}}; }
@@ -71,10 +68,12 @@ std::optional<Money> costOf(std::int64_t remaining, Unit cap_unit,
     return committedFor(remaining, tariff.tariff);
 }
 
-void addCommitted(BudgetStore& store, const TariffLookup& tariffs, const BudgetScope& s,
-                  Date report_date, BudgetFigures& f) {
+// What each current allocation of scope `s` still commits on the report date.
+std::vector<AllocationCommitment> commitmentsOf(BudgetStore& store, const TariffLookup& tariffs,
+                                                const BudgetScope& s, Date report_date) {
     const auto accepted = store.acceptedVolumes(s);
     std::map<std::pair<std::int64_t, std::string>, contracting::TariffSchedule> schedules;
+    std::vector<AllocationCommitment> out;
     for (const auto& a : store.allocations(s, report_date)) {
         const Unit unit = parseUnit(a.unit);
         const auto frequency = parseFrequency(a.frequency);
@@ -91,14 +90,43 @@ void addCommitted(BudgetStore& store, const TariffLookup& tariffs, const BudgetS
             schedule = schedules.emplace(key, tariffs(key.first, key.second)).first;
         }
         const auto tariff = schedule->second.at(laterOf(report_date, a.period.begin));
-        const auto cost = tariff ? costOf(remaining, unit, *tariff) : std::nullopt;
+        out.push_back(
+            {a.district, a.team, tariff ? costOf(remaining, unit, *tariff) : std::nullopt});
+    }
+    return out;
+}
+
+// The commitments of the allocations in the budget's district and team.
+void addCommitted(const std::vector<AllocationCommitment>& commitments, const BudgetScope& s,
+                  BudgetFigures& f) {
+    for (const auto& c : commitments) {
+        if ((s.district != 0 && c.district != s.district) || (s.team != 0 && c.team != s.team)) {
+            continue;
+        }
         ++f.allocations_counted;
-        if (!cost) {
+        if (!c.cost) {
             ++f.allocations_without_tariff;
             continue;
         }
-        f.committed += *cost;
+        f.committed += *c.cost;
     }
+}
+
+// The commitments of scope `s`: read for the scope alone, or for the whole municipality and
+// category once per cache.
+std::vector<AllocationCommitment> scopeCommitments(BudgetStore& store, const TariffLookup& tariffs,
+                                                   const BudgetScope& s, Date report_date,
+                                                   CommitmentCache* cache) {
+    if (cache == nullptr) return commitmentsOf(store, tariffs, s, report_date);
+    const auto key = std::make_pair(s.municipality, s.category);
+    auto found = cache->find(key);
+    if (found == cache->end()) {
+        BudgetScope whole = s;
+        whole.district = 0;
+        whole.team = 0;
+        found = cache->emplace(key, commitmentsOf(store, tariffs, whole, report_date)).first;
+    }
+    return found->second;
 }
 
 TariffLookup contractTariffs(app::RequestContext& ctx) {
@@ -170,7 +198,7 @@ std::string budgetRecord(const BudgetRow& b) {
 }  // namespace
 
 BudgetFigures figuresOf(BudgetStore& store, const TariffLookup& tariffs, const BudgetRow& b,
-                        Date report_date, Percentage signal_threshold) {
+                        Date report_date, Percentage signal_threshold, CommitmentCache* cache) {
     BudgetFigures f;
     f.amount = b.amount;
     f.monthly_realised.assign(kMonthsPerYear, Money());
@@ -190,7 +218,7 @@ BudgetFigures figuresOf(BudgetStore& store, const TariffLookup& tariffs, const B
         // Paid: accepted care whose transfer the bank booked; the rest is accepted-unpaid.
         f.paid = store.paid(scope);
         f.accepted_unpaid -= f.paid;
-        addCommitted(store, tariffs, scope, report_date, f);
+        addCommitted(scopeCommitments(store, tariffs, scope, report_date, cache), scope, f);
     }
     ExhaustionInput in;
     in.budget = b.amount;
@@ -288,15 +316,20 @@ BudgetWithFigures budgetExhaustion(app::RequestContext& ctx, std::int64_t id, Da
     return {*b, figuresOf(store, contractTariffs(ctx), *b, report_date, signal_threshold)};
 }
 
-std::vector<BudgetWithFigures> budgetOverview(app::RequestContext& ctx, int year,
-                                              const std::string& municipality, Date report_date,
-                                              Percentage signal_threshold) {
+app::ListPage<BudgetWithFigures> budgetOverview(app::RequestContext& ctx,
+                                                const OverviewSelection& selection,
+                                                Date report_date, Percentage signal_threshold) {
     MariaDbBudgets store(ctx);
     const auto tariffs = contractTariffs(ctx);
-    std::vector<BudgetWithFigures> out;
-    for (const auto& b : budgetsOfYear(ctx.db, year, municipality, kMaxOverviewBudgets,
-                                       app::ownMunicipalities(ctx.actor))) {
-        out.push_back({b, figuresOf(store, tariffs, b, report_date, signal_threshold)});
+    const auto budgets = budgetsOfYear(ctx.db, selection.year, selection.municipality,
+                                       selection.district, selection.team, selection.limit,
+                                       selection.offset, app::ownMunicipalities(ctx.actor));
+    app::ListPage<BudgetWithFigures> out;
+    out.total = budgets.total;
+    CommitmentCache cache;  // the page's budgets of one municipality and category share it
+    for (const auto& b : budgets.items) {
+        out.items.push_back(
+            {b, figuresOf(store, tariffs, b, report_date, signal_threshold, &cache)});
     }
     return out;
 }

@@ -7,11 +7,13 @@
 // payable the bank booked (camt.053); the rest of the accepted care is accepted-unpaid.
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "contracting/domain/tariff_schedule.hpp"
+#include "contracting/kernel/list_query.hpp"
 #include "contracting/kernel/money.hpp"
 #include "contracting/kernel/request_context.hpp"
 #include "contracting/kernel/rounding.hpp"
@@ -43,9 +45,23 @@ struct BudgetWithFigures {
 using TariffLookup =
     std::function<contracting::TariffSchedule(std::int64_t contract_id, const std::string&)>;
 
-// The figures of a budget on `report_date`, read through `store`.
+// What one current allocation still commits (nullopt: no tariff on the date), with its
+// client's district and team (0: none).
+struct AllocationCommitment {
+    std::int64_t district = 0, team = 0;
+    std::optional<Money> cost;
+};
+// The commitments of a municipality's allocations per product category on one report date,
+// computed once and shared by the budgets of that municipality and category (the overview's
+// municipality-wide, district and team budgets read the same allocations).
+using CommitmentCache =
+    std::map<std::pair<std::string, std::string>, std::vector<AllocationCommitment>>;
+
+// The figures of a budget on `report_date`, read through `store`; with `cache`, the committed
+// part comes from (and is kept in) the cache of that report date.
 BudgetFigures figuresOf(BudgetStore& store, const TariffLookup& tariffs, const BudgetRow& b,
-                        Date report_date, Percentage signal_threshold);
+                        Date report_date, Percentage signal_threshold,
+                        CommitmentCache* cache = nullptr);
 
 // `text` (percent, 0..100) or the configured default when empty; INVALID_PERCENTAGE otherwise
 // (field "threshold").
@@ -77,10 +93,19 @@ std::vector<BudgetRow> listBudgets(app::RequestContext& ctx, std::int64_t year,
 // The budget with its figures on `report_date` (NOT_FOUND, field "id").
 BudgetWithFigures budgetExhaustion(app::RequestContext& ctx, std::int64_t id, Date report_date,
                                    Percentage signal_threshold);
-// Every budget of `year` (and `municipality`, "" for all) with its figures, at most 2000.
-std::vector<BudgetWithFigures> budgetOverview(app::RequestContext& ctx, int year,
-                                              const std::string& municipality, Date report_date,
-                                              Percentage signal_threshold);
+// Which budgets the overview lists: of `year`, and of `municipality`, `district`, `team` when
+// given ("" / 0: any); one page of them.
+struct OverviewSelection {
+    int year = 0;
+    std::string municipality;
+    std::int64_t district = 0, team = 0;
+    std::int64_t limit = 100, offset = 0;
+};
+// One page of the selection's budgets (in the report order) with their figures on
+// `report_date`, and the number of budgets in the selection.
+app::ListPage<BudgetWithFigures> budgetOverview(app::RequestContext& ctx,
+                                                const OverviewSelection& selection,
+                                                Date report_date, Percentage signal_threshold);
 
 // One contract's use of its spending ceiling in a year.
 struct CeilingUse {

@@ -68,7 +68,8 @@ constexpr const char* kAcceptedVolumeSql =
 // year end (also those starting later in the year: they are granted already).
 constexpr const char* kAllocationsSql =
     "SELECT a.number, a.contract_id, a.product_code, a.start_date, a.end_date, a.volume, a.unit,"
-    " a.frequency FROM allocations a JOIN clients c ON c.id = a.client_id"
+    " a.frequency, COALESCE(c.district_id, 0), COALESCE(c.team_id, 0) FROM allocations a"
+    " JOIN clients c ON c.id = a.client_id"
     " JOIN products p ON p.code = a.product_code"
     " WHERE a.is_current = 1 AND p.category = ? AND a.paying_municipality_code = ?"
     " AND (? = 0 OR c.district_id = ?) AND (? = 0 OR c.team_id = ?) AND a.start_date < ?"
@@ -219,6 +220,8 @@ std::vector<ScopedAllocation> MariaDbBudgets::allocations(const BudgetScope& s, 
         a.volume = r.i64(5);
         a.unit = r.str(6);
         a.frequency = r.str(7);
+        a.district = r.i64(8);
+        a.team = r.i64(9);
         out.push_back(std::move(a));
     }
     return out;
@@ -277,19 +280,25 @@ std::vector<BudgetRow> listBudgets(db::Connection& db, std::int64_t year,
     return out;
 }
 
-std::vector<BudgetRow> budgetsOfYear(db::Connection& db, int year, const std::string& municipality,
-                                     std::int64_t limit, const db::MunicipalityScope& scope) {
-    std::vector<BudgetRow> out;
-    db::Params params{std::int64_t{year}, municipality, municipality};
-    const std::string in_scope = db::municipalityFilter(scope, "b.municipality_code", params);
+app::ListPage<BudgetRow> budgetsOfYear(db::Connection& db, int year,
+                                       const std::string& municipality, std::int64_t district,
+                                       std::int64_t team, std::int64_t limit, std::int64_t offset,
+                                       const db::MunicipalityScope& scope) {
+    db::Params params{std::int64_t{year}, municipality, municipality, district,
+                      district,           team,         team};
+    const std::string where =
+        " WHERE b.year = ? AND (? = '' OR b.municipality_code = ?) AND (? = 0 OR b.district_id = ?)"
+        " AND (? = 0 OR b.team_id = ?)" +
+        db::municipalityFilter(scope, "b.municipality_code", params);
+    app::ListPage<BudgetRow> page;
+    page.total = db.queryOne("SELECT COUNT(*) FROM budgets b" + where, params)->i64(0);
     params.emplace_back(limit);
-    for (const auto& r : db.query(std::string(kBudgetSelect) +
-                                      " WHERE b.year = ? AND (? = '' OR b.municipality_code = ?)" +
-                                      in_scope + kBudgetOrder + " LIMIT ?",
-                                  params)) {
-        out.push_back(budgetFrom(r));
+    params.emplace_back(offset);
+    for (const auto& r : db.query(
+             std::string(kBudgetSelect) + where + kBudgetOrder + " LIMIT ? OFFSET ?", params)) {
+        page.items.push_back(budgetFrom(r));
     }
-    return out;
+    return page;
 }
 
 bool municipalityExists(db::Connection& db, const std::string& code) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "contracting/kernel/civil_date.hpp"
+#include "contracting/kernel/list_query.hpp"
 #include "contracting/kernel/money.hpp"
 #include "contracting/kernel/request_context.hpp"
 #include "interfaces/mysql/scope_filter.hpp"
@@ -58,7 +59,8 @@ struct ScopedAllocation {
     std::string product_code;
     Period period;
     std::int64_t volume = 0;
-    std::string unit, frequency;  // their text forms
+    std::string unit, frequency;          // their text forms
+    std::int64_t district = 0, team = 0;  // the client's (0: none)
 };
 
 // One row of `budget_reallocations` (timestamps as stored, DATETIME(6) text).
@@ -157,11 +159,13 @@ std::vector<BudgetRow> listBudgets(db::Connection& db, std::int64_t year,
                                    const std::string& municipality, std::int64_t limit,
                                    std::int64_t offset,
                                    const db::MunicipalityScope& scope = std::nullopt);
-// Budgets of `year` and `municipality` ("": all) in the report order, at most `limit`; with a
-// scope, of those municipalities only.
-std::vector<BudgetRow> budgetsOfYear(db::Connection& db, int year, const std::string& municipality,
-                                     std::int64_t limit,
-                                     const db::MunicipalityScope& scope = std::nullopt);
+// Budgets of `year` and `municipality` ("": all), of `district` and `team` when given (0: any),
+// one page in the report order, with how many there are; with a scope, of those municipalities
+// only.
+app::ListPage<BudgetRow> budgetsOfYear(db::Connection& db, int year,
+                                       const std::string& municipality, std::int64_t district,
+                                       std::int64_t team, std::int64_t limit, std::int64_t offset,
+                                       const db::MunicipalityScope& scope);
 // Whether the municipality is recorded.
 bool municipalityExists(db::Connection& db, const std::string& code);
 // The municipality of the district; nothing when unknown.

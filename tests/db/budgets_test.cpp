@@ -3,6 +3,7 @@
 // the comments.
 #include <gtest/gtest.h>
 
+#include <set>
 #include <sstream>
 
 #include "contracting/kernel/errors.hpp"
@@ -712,6 +713,61 @@ TEST_F(BudgetsTest, TheCheckCommandFindsAFigureThatDiffersAndRebuildMendsIt) {
     EXPECT_NE(run.output.find("budget figures rebuilt"), std::string::npos) << run.output;
     EXPECT_EQ(num(exhaustion(budget, "2026-05-31"), "accepted_unpaid_cents"), before);
     EXPECT_EQ(dbtest::runCli({"check-budget-figures", "--bogus"}, scratch_.name()).exit_code, 2);
+}
+
+// Issue 17: the overview answers one page of the selection with the selection's total; each
+// row's figures — the committed part read once for the page's budgets of one municipality and
+// category — equal the budget's own exhaustion report; a district narrows the selection.
+TEST_F(BudgetsTest, TheOverviewIsPagedWithItsTotalAndEachRowEqualsItsOwnReport) {
+    recordClaims();
+    const auto district =
+        num(object(http::createDistrict(
+                *admin_, dbtest::jsonRequest(R"({"municipality_code":"0193","name":"Noord"})"))),
+            "id");
+    const auto client =
+        conn_->queryOne("SELECT client_id FROM allocations WHERE number = ?", {allocation_})
+            ->i64(0);
+    http::patchClient(*officer_,
+                      dbtest::jsonRequest(R"({"district_id":)" + std::to_string(district) + "}",
+                                          {{"id", std::to_string(client)}}));
+    const auto whole = createBudget("0193", "02", kBudgetCents);
+    const auto noord =
+        createBudget("0193", "02", 500'000, ",\"district_id\":" + std::to_string(district));
+    createBudget("0166", "02", 500'000);
+    const auto page = [&](const std::map<std::string, std::string>& extra) {
+        std::map<std::string, std::string> query{{"year", "2026"}, {"month", "5"}};
+        query.insert(extra.begin(), extra.end());
+        return object(http::budgetOverview(*finance_, dbtest::jsonRequest("{}", {}, query)));
+    };
+    std::vector<std::int64_t> seen;
+    for (int offset = 0; offset < 3; ++offset) {
+        const auto o = page({{"limit", "1"}, {"offset", std::to_string(offset)}});
+        EXPECT_EQ(num(o, "total"), 3);
+        ASSERT_EQ(o->getArray("rows")->size(), 1u);
+        const auto row = o->getArray("rows")->getObject(0);
+        const auto id = num(row->getObject("budget"), "id");
+        seen.push_back(id);
+        const auto own = exhaustion(id, "2026-05-31");
+        for (const char* key : {"committed_cents", "paid_cents", "accepted_unpaid_cents",
+                                "exhaustion_cents", "forecast_cents"}) {
+            EXPECT_EQ(num(row, key), num(own, key)) << key << " of budget " << id;
+        }
+    }
+    EXPECT_EQ(std::set<std::int64_t>(seen.begin(), seen.end()).size(), 3u) << "no row twice";
+    // The whole page: Zwolle's municipality-wide and district budgets both commit the client's
+    // 6,045.00 (read once for both).
+    const auto all = page({});
+    ASSERT_EQ(all->getArray("rows")->size(), 3u);
+    for (unsigned i = 0; i < 3; ++i) {
+        const auto row = all->getArray("rows")->getObject(i);
+        const auto id = num(row->getObject("budget"), "id");
+        if (id == whole || id == noord) {
+            EXPECT_EQ(num(row, "committed_cents"), 604'500);
+        }
+    }
+    const auto narrowed = page({{"district", std::to_string(district)}});
+    EXPECT_EQ(num(narrowed, "total"), 1);
+    EXPECT_EQ(num(narrowed->getArray("rows")->getObject(0)->getObject("budget"), "id"), noord);
 }
 
 }  // namespace

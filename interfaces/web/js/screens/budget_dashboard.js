@@ -56,11 +56,9 @@ function filterForm(f, refs, ctx) {
   return el;
 }
 
-// Which rows belong to the selection (the overview filters by year and municipality only).
-function selectRows(rows, f) {
-  return rows.filter((r) => (!f.district || String(r.budget.district_id) === f.district)
-    && (!f.team || String(r.budget.team_id) === f.team));
-}
+// The overview answers the selection's budgets a page at a time (X-Total-Count); the dashboard
+// shows the first page of this many.
+const kOverviewPage = 1000;
 
 function selectionName(f, refs) {
   const district = refs.districts.find((d) => String(d.id) === f.district);
@@ -95,10 +93,10 @@ function exportSelection(f) {
 }
 
 function overviewContent(data, f, refs) {
-  const rows = selectRows(data.rows, f);
+  const { rows } = data;
   const reportInfo = h('p', {}, t('bud.dash.report_info', {
     date: date(data.report_date), threshold: String(data.signal_threshold_percent).replace('.', ','),
-  }));
+  }), data.total > rows.length ? [' ', h('strong', {}, t('bud.dash.partial', { shown: rows.length, total: data.total }))] : null);
   if (rows.length === 0) return [reportInfo, h('p', { class: 'empty' }, t('bud.dash.none'))];
   const signals = rows.filter((r) => r.signal).length;
   const name = selectionName(f, refs);
@@ -124,6 +122,7 @@ export async function renderDashboard(main, ctx) {
   page(main, t('bud.dash.title'), intro, section(t('bud.filter.title'), filterForm(f, refs, ctx)), results);
   document.title = `${t('bud.dash.title')} ${f.year}${month} — zorgcontract`;
   await load(results, () => api.get(`/budgets/overview${api.query({
-    year: f.year, municipality: f.municipality, month: f.month, threshold: f.threshold.replace(',', '.'),
+    year: f.year, municipality: f.municipality, district: f.district, team: f.team, month: f.month,
+    threshold: f.threshold.replace(',', '.'), limit: kOverviewPage,
   })}`), (data) => overviewContent(data, f, refs));
 }
