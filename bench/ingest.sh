@@ -15,7 +15,8 @@
 #     https_s=… https_lines_per_s=… https_ratio=… server_hwm_before_mb=… server_hwm_mb=…
 # (one line) with ratio = ours / (xmllint + loaddata), https_ratio the same for (d).
 # Environment: ZC_BUILD_DIR (default build/), ZC_BENCH_TIMEOUT (seconds per step, default 1800),
-# ZC_BENCH_KEEP=1 keeps the temp folder, ZC_BENCH_HTTPS=0 leaves out (d), ZC_BENCH_WRAP
+# ZC_BENCH_KEEP=1 keeps the temp folder, ZC_BENCH_HTTPS=0 leaves out (d), ZC_BENCH_SLOWLOG=1
+# logs every statement of (a) to the temp folder's slow.log (keep it), ZC_BENCH_WRAP
 # prefixes the ingest command (e.g. "perf record -g -o /tmp/perf.data").
 set -euo pipefail
 ZC_ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -93,12 +94,19 @@ expected_rejected="$(sed -n 's/.*expected_rejected=\([0-9]*\).*/\1/p' "$WORK/gen
 expected_awarded="$(sed -n 's/.*expected_awarded_cents=\([0-9]*\).*/\1/p' "$WORK/generate.txt")"
 zc_log "generated region and $(du -h "$WORK/wmo323.xml" | cut -f1) WMO323 in $(echo "$t1 - $t0" | bc) s; expecting $expected_rejected rejections"
 
-# (a) Our end-to-end ingest.
+# (a) Our end-to-end ingest (with ZC_BENCH_SLOWLOG=1 every statement of it in $WORK/slow.log).
+if [ "${ZC_BENCH_SLOWLOG:-0}" = 1 ]; then
+    mariadb --no-defaults --socket="$sock" -u"$root_user" -e "SET GLOBAL log_output = 'FILE',
+        slow_query_log_file = '$WORK/slow.log', long_query_time = 0, slow_query_log = 1"
+fi
 t0=$(date +%s.%N)
 timeout "$STEP_TIMEOUT" /usr/bin/time -v -o "$WORK/time.txt" ${ZC_BENCH_WRAP:-} \
     "$BIN" --config "$CONF" ingest "$WORK/wmo323.xml" --as 73999999 > "$WORK/wmo325.xml"
 t1=$(date +%s.%N)
 ours_s="$(echo "scale=3; ($t1 - $t0) / 1" | bc)"
+if [ "${ZC_BENCH_SLOWLOG:-0}" = 1 ]; then
+    mariadb --no-defaults --socket="$sock" -u"$root_user" -e "SET GLOBAL slow_query_log = 0"
+fi
 rss_kb="$(sed -n 's/.*Maximum resident set size (kbytes): *//p' "$WORK/time.txt")"
 peak_rss_mb="$(echo "scale=1; $rss_kb / 1024" | bc)"
 # The 325 lists exactly the rejected prestaties, each with one ReferentieNummer.

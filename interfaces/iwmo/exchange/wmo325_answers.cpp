@@ -98,7 +98,14 @@ void completeReviewedDeclaration(app::RequestContext& ctx, std::int64_t declarat
     if (!d) return;
     const auto head = messageHeadFromJson(d->message_head);
     const std::string id = contracting::nextIdentificatie(ctx);
-    const std::string xml = buildStoredWmo325(ctx, declaration_id, head, id);
+    // Through a private temporary file, as the intake's answer: of any size.
+    security::ScratchFile xml;
+    {
+        std::ofstream out(xml.path(), std::ios::binary);
+        writeStoredWmo325(ctx, declaration_id, head, id, out);
+        out.close();
+        if (!out) throw std::runtime_error("cannot write the WMO325 to a temporary file");
+    }
     const auto outbox_id = queueOutgoing(ctx, d->provider_id, head.ontvanger, "485", id, xml,
                                          std::nullopt, std::nullopt, d->inbox_id);
     if (d->inbox_id) contracting::answerInboxMessage(ctx, *d->inbox_id, outbox_id);
