@@ -199,6 +199,7 @@ std::string buildWmo325(const Wmo325Header& h, const DeclarationAnswer& a);
 // for answers without client-level codes (those built from what is stored).
 class Wmo325Spool {
   public:
+    // `scratch`: empty, positioned at its start.
     explicit Wmo325Spool(std::iostream& scratch) : scratch_(scratch) {}
     // Throws std::invalid_argument for a prestatie without codes.
     void add(const RejectedPrestatie& r);

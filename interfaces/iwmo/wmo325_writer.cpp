@@ -210,7 +210,7 @@ void Wmo325Spool::add(const RejectedPrestatie& r) {
     writeRetourCodes(o, "wmo325", r.codes);
     o.close("wmo325:Prestatie");
     const std::string fragment = text.str();
-    scratch_.seekp(static_cast<std::streamoff>(written_));
+    // Appended in order (nothing is read before finish()): no seek, no flush per prestatie.
     scratch_.write(fragment.data(), static_cast<std::streamsize>(fragment.size()));
     if (!scratch_) throw std::runtime_error("WMO325: cannot write the scratch file");
     entries_.push_back({it->second, static_cast<std::uint32_t>(fragment.size()), written_});
