@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "billing/app/claim_processor.hpp"
+#include "billing/app/spilled_hashes.hpp"
 #include "billing/store/declaration_intake_store.hpp"
 #include "contracting/app/message_intake.hpp"
 #include "contracting/kernel/errors.hpp"
@@ -57,7 +58,8 @@ class DeclarationIntake final : public DeclarationLines::Reader {
     std::int64_t inbox_id_ = 0;
     std::int64_t provider_id_ = 0;
     bool repeat_ = false;
-    InMessageRules rules_;         // control level 2, over the whole message
+    // Control level 2, over the whole message (its hashes spilled to disk: bounded memory).
+    InMessageRules rules_{[] { return spilledHashColumn(); }};
     bool duplicate_ = false;       // the DeclaratieNummer was used before (9333)
     std::string previous_period_;  // TR318 (8214): the later or equal previous period
     std::vector<ClaimLine> batch_;

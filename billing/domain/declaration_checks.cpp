@@ -18,24 +18,58 @@ std::string inclusive(const Period& p) {
     return formatDate(p.begin) + " to " + (p.end ? formatDate(addDays(*p.end, -1)) : "?");
 }
 
-// Sorts `v` and tells whether a value occurs twice.
-bool hasDuplicate(std::vector<std::uint64_t>& v) {
-    std::sort(v.begin(), v.end());
-    return std::adjacent_find(v.begin(), v.end()) != v.end();
+class MemoryHashColumn final : public HashColumn {
+  public:
+    void add(std::uint64_t value) override { values_.push_back(value); }
+    bool next(std::uint64_t& value) override {
+        if (!sorted_) {
+            std::sort(values_.begin(), values_.end());
+            sorted_ = true;
+        }
+        if (at_ == values_.size()) return false;
+        value = values_[at_++];
+        return true;
+    }
+    void rewind() override { at_ = 0; }
+
+  private:
+    std::vector<std::uint64_t> values_;
+    bool sorted_ = false;
+    std::size_t at_ = 0;
+};
+
+// Whether a value occurs twice in the column.
+bool hasDuplicate(HashColumn& column) {
+    column.rewind();
+    std::uint64_t previous = 0;
+    std::uint64_t value = 0;
+    for (bool first = true; column.next(value); first = false) {
+        if (!first && value == previous) return true;
+        previous = value;
+    }
+    return false;
 }
 
-// Both sorted: whether they share a value.
-bool intersect(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
-    auto i = a.begin();
-    auto j = b.begin();
-    while (i != a.end() && j != b.end()) {
-        if (*i == *j) return true;
-        *i < *j ? ++i : ++j;
+// Whether the two columns share a value.
+bool intersect(HashColumn& a, HashColumn& b) {
+    a.rewind();
+    b.rewind();
+    std::uint64_t x = 0;
+    std::uint64_t y = 0;
+    bool more = a.next(x) && b.next(y);
+    while (more) {
+        if (x == y) return true;
+        more = x < y ? a.next(x) : b.next(y);
     }
     return false;
 }
 
 }  // namespace
+
+std::unique_ptr<HashColumn> memoryHashColumn() { return std::make_unique<MemoryHashColumn>(); }
+
+InMessageRules::InMessageRules(const HashColumnFactory& columns)
+    : references_(columns()), previous_(columns()), debits_(columns()), prestaties_(columns()) {}
 
 void InMessageRules::problem(const char* rule, std::string message, int line_number) {
     ++count_;
@@ -106,13 +140,13 @@ void InMessageRules::line(const ClaimLine& l, int n) {
     if (l.amount.cents() == 0 && l.credit) {
         problem("CS325", "An IngediendBedrag of 0 must be debit (D).", n);
     }
-    references_.push_back(hashOf(l.reference));
-    prestaties_.push_back(hashOf(l.reference + '\n' + l.previous_reference.value_or("\n")));
-    if (l.previous_reference) previous_.push_back(hashOf(*l.previous_reference));
+    references_->add(hashOf(l.reference));
+    prestaties_->add(hashOf(l.reference + '\n' + l.previous_reference.value_or("\n")));
+    if (l.previous_reference) previous_->add(hashOf(*l.previous_reference));
     if (!l.credit) {
-        debits_.push_back(hashOf(std::to_string(l.allocation_number) + "/" + l.category + "/" +
-                                 l.product_code + "/" + formatDate(p.begin) + "/" +
-                                 (p.end ? formatDate(*p.end) : "")));
+        debits_->add(hashOf(std::to_string(l.allocation_number) + "/" + l.category + "/" +
+                            l.product_code + "/" + formatDate(p.begin) + "/" +
+                            (p.end ? formatDate(*p.end) : "")));
     }
 }
 
@@ -128,21 +162,20 @@ const std::vector<RuleProblem>& InMessageRules::finish() {
                     " differs from the prestaties' debits minus credits.",
                 0);
     }
-    if (hasDuplicate(prestaties_)) {
+    if (hasDuplicate(*prestaties_)) {
         problem("TR101", "A prestatie occurs twice in the declaration (the same ReferentieNummer).",
                 0);
     }
-    if (hasDuplicate(previous_)) {
+    if (hasDuplicate(*previous_)) {
         problem("TR315", "A VorigReferentieNummer occurs more than once in the declaration.", 0);
     }
-    std::sort(references_.begin(), references_.end());
-    if (intersect(references_, previous_)) {
+    if (intersect(*references_, *previous_)) {
         problem("TR316",
                 "A VorigReferentieNummer names a ReferentieNummer of the same declaration; a "
                 "credit cancels a debit of an earlier declaration.",
                 0);
     }
-    if (hasDuplicate(debits_)) {
+    if (hasDuplicate(*debits_)) {
         problem("TR416",
                 "Two debit prestaties have the same ToewijzingNummer, ProductCategorie, "
                 "ProductCode and ProductPeriode; send one line per period.",

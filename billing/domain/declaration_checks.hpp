@@ -4,8 +4,10 @@
 // as a whole: the WMO325 is the Header with retourcode 0001, nothing of the declaration is
 // stored and its DeclaratieNummer stays free. Fed line by line (a declaration may hold a
 // million lines): the cross-line rules (TR315, TR316, TR416) keep a 64-bit hash per reference
-// and per debit key (at most 32 bytes a line), never the lines themselves; two different keys
-// share a hash with a chance of about n² / 2⁶⁵ (10⁻⁸ for a million lines). Pure: no clock, no I/O.
+// and per debit key (at most 32 bytes a line), never the lines themselves, in HashColumns: in
+// memory by default, or spilled to disk in sorted runs by the intake (billing/app/
+// spilled_hashes.hpp) so that memory does not grow with the file. Two different keys share a
+// hash with a chance of about n² / 2⁶⁵ (10⁻⁸ for a million lines). Pure: no clock, no I/O.
 //
 //   CS100  DeclaratiePeriode and ProductPeriode begin on or after 2021-01-01
 //   CS340  DeclaratiePeriode is exactly one calendar month
@@ -25,6 +27,8 @@
 //          ProductPeriode in the message
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -39,8 +43,24 @@ struct RuleProblem {
     int line = 0;         // line of the prestatie in the file; 0 for the declaration itself
 };
 
+// A column of 64-bit hashes that the cross-line rules compare: filled with add(), then read
+// back in ascending order (duplicates kept) with next(); rewind() reads it again from the start.
+class HashColumn {
+  public:
+    virtual ~HashColumn() = default;
+    virtual void add(std::uint64_t value) = 0;
+    // The next value in ascending order; false after the last. The first call ends the adding.
+    virtual bool next(std::uint64_t& value) = 0;
+    virtual void rewind() = 0;
+};
+using HashColumnFactory = std::function<std::unique_ptr<HashColumn>()>;
+// Columns held in memory (a vector, sorted once).
+std::unique_ptr<HashColumn> memoryHashColumn();
+
 class InMessageRules {
   public:
+    explicit InMessageRules(const HashColumnFactory& columns = memoryHashColumn);
+
     // The most problems kept (the rest are counted).
     static constexpr std::size_t kMaxProblems = 100;
 
@@ -63,7 +83,7 @@ class InMessageRules {
     bool total_is_credit_ = false;
     Date dated_;
     __int128 net_ = 0;
-    std::vector<std::uint64_t> references_, previous_, debits_, prestaties_;
+    std::unique_ptr<HashColumn> references_, previous_, debits_, prestaties_;
     std::vector<RuleProblem> problems_;
     std::size_t count_ = 0;
     bool finished_ = false;

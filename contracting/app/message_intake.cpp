@@ -1,7 +1,7 @@
 #include "message_intake.hpp"
 
-#include "contracting/app/provider_queries.hpp"
 #include "contracting/app/chain_exchange.hpp"
+#include "contracting/app/provider_queries.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "contracting/store/reference_store.hpp"
 #include "interfaces/mysql/connection.hpp"
@@ -87,9 +87,8 @@ void recordInboxOutcome(app::RequestContext& ctx, std::int64_t inbox_id,
     if (outbox_id) answerThroughChain(ctx, *outbox_id, inbox_id);
 }
 
-void answerInboxMessage(app::RequestContext& ctx, std::int64_t inbox_id,
-                        const std::string& retour_xml) {
-    answerInbox(ctx.db, inbox_id, security::sealMessageBody(ctx.config, retour_xml));
+void answerInboxMessage(app::RequestContext& ctx, std::int64_t inbox_id, std::int64_t outbox_id) {
+    answerInbox(ctx.db, inbox_id, outbox_id);
 }
 
 }  // namespace zc::contracting

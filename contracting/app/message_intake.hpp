@@ -76,8 +76,8 @@ InboxRegistration registerInbox(app::RequestContext& ctx, const InboxKey& key,
 // inbox message, with the queued WMO325 (outbox message `outbox_id`) as its retour (485).
 void recordInboxOutcome(app::RequestContext& ctx, std::int64_t inbox_id,
                         std::optional<std::int64_t> outbox_id, const std::string& outcome);
-// The WMO325 sent after the reviews becomes the inbox message's retour: it is answered now.
-void answerInboxMessage(app::RequestContext& ctx, std::int64_t inbox_id,
-                        const std::string& retour_xml);
+// The WMO325 sent after the reviews (outbox message `outbox_id`) becomes the inbox message's
+// retour: it is answered now.
+void answerInboxMessage(app::RequestContext& ctx, std::int64_t inbox_id, std::int64_t outbox_id);
 
 }  // namespace zc::contracting

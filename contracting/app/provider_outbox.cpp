@@ -85,21 +85,18 @@ std::string nextIdentificatie(app::RequestContext& ctx) {
     return std::to_string(nextMessageNumber(ctx.db));
 }
 
-std::int64_t queueOutgoingMessage(app::RequestContext& ctx, std::int64_t provider_id,
-                                  const std::string& municipality, const std::string& code,
-                                  const std::string& identificatie, const std::string& xml,
-                                  std::optional<std::int64_t> client_id,
-                                  std::optional<std::int64_t> request_id) {
-    OutgoingRow row;
+namespace {
+
+std::int64_t insertQueued(app::RequestContext& ctx, OutgoingRow& row, std::int64_t provider_id,
+                          const std::string& municipality, const std::string& code,
+                          const std::string& identificatie, std::optional<std::int64_t> client_id,
+                          std::optional<std::int64_t> request_id) {
     row.provider_id = provider_id;
     row.municipality_code = municipality;
     row.message_code = code;
     row.identificatie = identificatie;
     row.client_id = client_id;
     row.request_id = request_id;
-    // Stored encrypted (BSNs, names, addresses); opened only when the provider fetches it.
-    const std::string sealed = security::sealMessageBody(ctx.config, xml);
-    row.xml = &sealed;
     row.created_at = app::timestamp(ctx.clock);
     row.retour_due = formatDate(addWorkingDays(ctx.today(), 3));
     const std::int64_t id = insertOutgoing(ctx.db, row);
@@ -107,6 +104,33 @@ std::int64_t queueOutgoingMessage(app::RequestContext& ctx, std::int64_t provide
                                 providerAgb(ctx.db, provider_id) + "/" + code + "/" + identificatie,
                                 "ok", std::nullopt, std::nullopt});
     return id;
+}
+
+}  // namespace
+
+std::int64_t queueOutgoingMessage(app::RequestContext& ctx, std::int64_t provider_id,
+                                  const std::string& municipality, const std::string& code,
+                                  const std::string& identificatie, const std::string& xml,
+                                  std::optional<std::int64_t> client_id,
+                                  std::optional<std::int64_t> request_id) {
+    OutgoingRow row;
+    // Stored encrypted (BSNs, names, addresses); opened only when the provider fetches it.
+    const std::string sealed = security::sealMessageBody(ctx.config, xml);
+    row.xml = &sealed;
+    return insertQueued(ctx, row, provider_id, municipality, code, identificatie, client_id,
+                        request_id);
+}
+
+std::int64_t queueOutgoingMessage(app::RequestContext& ctx, std::int64_t provider_id,
+                                  const std::string& municipality, const std::string& code,
+                                  const std::string& identificatie, std::istream& xml,
+                                  std::optional<std::int64_t> client_id,
+                                  std::optional<std::int64_t> request_id) {
+    OutgoingRow row;
+    const auto sealed = security::sealMessageBodyStream(ctx.config, xml);
+    row.xml_stream = sealed.get();
+    return insertQueued(ctx, row, provider_id, municipality, code, identificatie, client_id,
+                        request_id);
 }
 
 std::optional<Wmo301Content> wmo301Content(app::RequestContext& ctx, std::int64_t client_id,

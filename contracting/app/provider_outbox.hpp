@@ -4,6 +4,7 @@
 // its own messages (another's are answered as unknown). Queueing: our message identifications,
 // the row with its audit, and what a WMO301 carries (the XML is the message layer's).
 #include <cstdint>
+#include <istream>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,6 +48,13 @@ std::string nextIdentificatie(app::RequestContext& ctx);
 std::int64_t queueOutgoingMessage(app::RequestContext& ctx, std::int64_t provider_id,
                                   const std::string& municipality, const std::string& code,
                                   const std::string& identificatie, const std::string& xml,
+                                  std::optional<std::int64_t> client_id,
+                                  std::optional<std::int64_t> request_id);
+// The same for a message read from `xml` (sealed while it is stored: a WMO325 too large to
+// hold in memory).
+std::int64_t queueOutgoingMessage(app::RequestContext& ctx, std::int64_t provider_id,
+                                  const std::string& municipality, const std::string& code,
+                                  const std::string& identificatie, std::istream& xml,
                                   std::optional<std::int64_t> client_id,
                                   std::optional<std::int64_t> request_id);
 

@@ -22,10 +22,15 @@ std::optional<std::int64_t> insertInboxMessage(db::Connection& db, const InboxKe
 }
 
 std::optional<InboxRow> findInboxMessage(db::Connection& db, const InboxKey& key) {
+    // A retour kept in the outbox is read from there (outbox_messages.xml, sealed as well).
     auto row = db.queryOne(
-        "SELECT content_sha256, retour_xml, outcome FROM inbox_messages"
-        " WHERE sender_agb = ? AND message_code = ? AND identificatie = ?",
-        {key.sender_agb, key.message_code, key.identificatie});
+        "SELECT i.content_sha256, COALESCE(o.xml, i.retour_xml), i.outcome FROM inbox_messages i"
+        " LEFT JOIN outbox_messages o ON LEFT(i.retour_xml, ?) = ?"
+        "  AND o.id = CAST(SUBSTRING(i.retour_xml, ?) AS UNSIGNED)"
+        " WHERE i.sender_agb = ? AND i.message_code = ? AND i.identificatie = ?",
+        {static_cast<std::int64_t>(kOutboxRetourPrefix.size()), std::string(kOutboxRetourPrefix),
+         static_cast<std::int64_t>(kOutboxRetourPrefix.size() + 1), key.sender_agb,
+         key.message_code, key.identificatie});
     if (!row) return std::nullopt;
     return InboxRow{row->str(0), row->opt(1), row->str(2)};
 }
@@ -41,20 +46,27 @@ void finishInboxMessage(db::Connection& db, std::int64_t inbox_id, const std::st
         {outcome, text(retour_code), text(retour_xml), inbox_id});
 }
 
+namespace {
+
+db::Param outboxRetour(std::int64_t outbox_id) {
+    return std::string(kOutboxRetourPrefix) + std::to_string(outbox_id);
+}
+
+}  // namespace
+
 void recordInboxOutcome(db::Connection& db, std::int64_t inbox_id,
                         std::optional<std::int64_t> outbox_id, const std::string& outcome) {
     db.execute(
-        "UPDATE inbox_messages SET outcome = ?, retour_code = ?,"
-        " retour_xml = (SELECT xml FROM outbox_messages WHERE id = ?) WHERE id = ?",
+        "UPDATE inbox_messages SET outcome = ?, retour_code = ?, retour_xml = ? WHERE id = ?",
         {outcome, outbox_id ? db::Param(std::string("485")) : db::Param(nullptr),
-         outbox_id ? db::Param(*outbox_id) : db::Param(nullptr), inbox_id});
+         outbox_id ? outboxRetour(*outbox_id) : db::Param(nullptr), inbox_id});
 }
 
-void answerInbox(db::Connection& db, std::int64_t inbox_id, const std::string& retour_xml) {
+void answerInbox(db::Connection& db, std::int64_t inbox_id, std::int64_t outbox_id) {
     db.execute(
         "UPDATE inbox_messages SET outcome = 'answered', retour_code = '485', retour_xml = ?"
         " WHERE id = ?",
-        {retour_xml, inbox_id});
+        {outboxRetour(outbox_id), inbox_id});
 }
 
 std::int64_t recordRetourOnOutbox(db::Connection& db, const std::string& message_code,

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "contracting/kernel/civil_date.hpp"
 
@@ -23,6 +24,11 @@ struct InboxKey {
     std::string identificatie;
     Date dagtekening;
 };
+
+// A retour that is an outbox message (a WMO323's WMO325) is stored once, in the outbox: the
+// inbox row's retour_xml then holds this prefix and the outbox row's id ("zcout1:42"), never the
+// body a second time. findInboxMessage reads the outbox row's (sealed) body in its place.
+inline constexpr std::string_view kOutboxRetourPrefix = "zcout1:";
 
 // A registered message as stored: its content hash, outcome and retour (none for 302/320).
 struct InboxRow {
@@ -42,12 +48,12 @@ std::optional<InboxRow> findInboxMessage(db::Connection& db, const InboxKey& key
 void finishInboxMessage(db::Connection& db, std::int64_t inbox_id, const std::string& outcome,
                         const std::optional<std::string>& retour_code,
                         const std::optional<std::string>& retour_xml);
-// The outcome of a WMO323 on its inbox message; with an outbox message, that WMO325 (copied in
-// the database) becomes its retour (485) for a resend.
+// The outcome of a WMO323 on its inbox message; with an outbox message, that WMO325 (referred
+// to, not copied: kOutboxRetourPrefix) becomes its retour (485) for a resend.
 void recordInboxOutcome(db::Connection& db, std::int64_t inbox_id,
                         std::optional<std::int64_t> outbox_id, const std::string& outcome);
-// A WMO325 sent after the reviews answers the inbox message now.
-void answerInbox(db::Connection& db, std::int64_t inbox_id, const std::string& retour_xml);
+// A WMO325 sent after the reviews (outbox message `outbox_id`) answers the inbox message now.
+void answerInbox(db::Connection& db, std::int64_t inbox_id, std::int64_t outbox_id);
 // Records the provider's retour on our message `message_code`/`identificatie` to it (the codes
 // comma-joined) at `at`; returns the number of outbox messages it named (0 or 1).
 std::int64_t recordRetourOnOutbox(db::Connection& db, const std::string& message_code,

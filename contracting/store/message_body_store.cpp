@@ -12,7 +12,9 @@ std::vector<StoredBody> unsealedBodies(db::Connection& db, StoredBodyKind kind,
             ? "SELECT id, xml FROM outbox_messages WHERE id > ? AND LEFT(xml, ?) <> ?"
               " ORDER BY id LIMIT ? FOR UPDATE"
             : "SELECT id, retour_xml FROM inbox_messages WHERE id > ? AND retour_xml IS NOT NULL"
-              " AND LEFT(retour_xml, ?) <> ? ORDER BY id LIMIT ? FOR UPDATE";
+              // A retour kept in the outbox (inbox_store.hpp, kOutboxRetourPrefix) is no body here.
+              " AND LEFT(retour_xml, ?) <> ? AND retour_xml NOT LIKE 'zcout1:%'"
+              " ORDER BY id LIMIT ? FOR UPDATE";
     std::vector<StoredBody> out;
     for (const auto& r : db.query(sql, {after_id, static_cast<std::int64_t>(sealed_prefix.size()),
                                         sealed_prefix, limit})) {

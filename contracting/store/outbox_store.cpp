@@ -75,8 +75,9 @@ std::int64_t insertOutgoing(db::Connection& db, const OutgoingRow& m) {
         " VALUES (?,?,?,?,?,?,?,?,?)",
         {m.provider_id, m.municipality_code, m.message_code, m.identificatie,
          m.client_id ? db::Param(*m.client_id) : db::Param(nullptr),
-         m.request_id ? db::Param(*m.request_id) : db::Param(nullptr), db::LongText{m.xml},
-         m.created_at, m.retour_due});
+         m.request_id ? db::Param(*m.request_id) : db::Param(nullptr),
+         m.xml_stream ? db::LongText{nullptr, m.xml_stream} : db::LongText{m.xml}, m.created_at,
+         m.retour_due});
     return db.lastInsertId();
 }
 

@@ -3,6 +3,7 @@
 // and what queueing an outgoing message writes (our message identifications, the row, the
 // allocation versions a WMO301 carried).
 #include <cstdint>
+#include <istream>
 #include <optional>
 #include <set>
 #include <string>
@@ -47,8 +48,10 @@ struct OutgoingRow {
     std::string identificatie;
     std::optional<std::int64_t> client_id, request_id;
     const std::string* xml = nullptr;  // the message (not copied)
-    std::string created_at;            // DATETIME(6) text, UTC
-    std::string retour_due;            // "YYYY-MM-DD"
+    // Instead of `xml`: the stored form read from this stream (a message too large to hold).
+    std::istream* xml_stream = nullptr;
+    std::string created_at;  // DATETIME(6) text, UTC
+    std::string retour_due;  // "YYYY-MM-DD"
 };
 
 // The next value of our message sequence (locked until the transaction ends).

@@ -6,12 +6,14 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "contracting/kernel/civil_date.hpp"
 #include "contracting/kernel/request_context.hpp"
+#include "interfaces/security/scratch_file.hpp"
 
 namespace zc::http {
 
@@ -49,6 +51,8 @@ struct ApiResponse {
     Poco::Dynamic::Var body;
     std::string content_type;  // when set, `raw` is sent as is instead of `body` as JSON
     std::string raw;
+    // Instead of `raw`: a raw answer sent from this private temporary file (a large WMO325).
+    std::shared_ptr<security::ScratchFile> raw_file;
     std::string cache_control;  // for a raw answer; "" = no-store
     // For a raw answer: a download, sent with Content-Disposition: attachment and this file
     // name (plain ASCII, no quotes); "" = shown inline.

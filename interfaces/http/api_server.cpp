@@ -90,6 +90,15 @@ void sendRaw(HTTPServerResponse& res, const ApiResponse& answer) {
     }
     res.set("X-Content-Type-Options", "nosniff");
     res.set("Strict-Transport-Security", "max-age=31536000");
+    if (answer.raw_file) {
+        // Streamed from the file: an answer of any size is never held in memory.
+        std::ifstream in(answer.raw_file->path(), std::ios::binary);
+        if (!in) throw std::runtime_error("cannot read the answer's temporary file");
+        res.setContentLength64(static_cast<Poco::Int64>(answer.raw_file->size()));
+        std::ostream& out = res.send();
+        out << in.rdbuf();
+        return;
+    }
     res.setContentLength(static_cast<std::streamsize>(answer.raw.size()));
     res.send() << answer.raw;
 }

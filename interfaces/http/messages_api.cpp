@@ -25,8 +25,7 @@ bool isDeclaration(const ApiRequest& req) {
 void countExchange(const ApiRequest& req, const iwmo::IntakeAnswer& answer) {
     obs::countMessageIn(obs::iwmoMessageName(req.rawHead(iwmo::kSniffBytes)));
     if (answer.content_type.find("xml") != std::string::npos) {
-        obs::countMessageOut(
-            obs::iwmoMessageName(std::string_view(answer.body).substr(0, iwmo::kSniffBytes)));
+        obs::countMessageOut(obs::iwmoMessageName(iwmo::answerHead(answer, iwmo::kSniffBytes)));
     }
 }
 
@@ -35,6 +34,7 @@ ApiResponse rawResponse(iwmo::IntakeAnswer answer) {
     res.status = answer.status;
     res.content_type = std::move(answer.content_type);
     res.raw = std::move(answer.body);
+    res.raw_file = std::move(answer.body_file);
     return res;
 }
 

@@ -16,6 +16,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "contracting/kernel/civil_date.hpp"
@@ -191,5 +192,33 @@ std::int64_t awardedCents(const DeclarationAnswer& a);
 // outside a client with a client-level code.
 void writeWmo325(std::ostream& out, const Wmo325Header& h, const DeclarationAnswer& a);
 std::string buildWmo325(const Wmo325Header& h, const DeclarationAnswer& a);
+
+// A WMO325 whose rejected prestaties are too many to hold (a national-scale declaration): each
+// is written to `scratch` as it comes, with 16 bytes kept to group it per client (in order of
+// first appearance, as writeWmo325 does); finish() then writes the whole answer to `out`. Only
+// for answers without client-level codes (those built from what is stored).
+class Wmo325Spool {
+  public:
+    // `scratch`: empty, positioned at its start.
+    explicit Wmo325Spool(std::iostream& scratch) : scratch_(scratch) {}
+    // Throws std::invalid_argument for a prestatie without codes.
+    void add(const RejectedPrestatie& r);
+    // `a` gives everything but the rejected prestaties (its `rejected` stays empty).
+    void finish(std::ostream& out, const Wmo325Header& h, const DeclarationAnswer& a);
+
+  private:
+    struct Entry {
+        std::uint32_t client;  // order of first appearance
+        std::uint32_t length;
+        std::uint64_t offset;  // in scratch
+    };
+    void writeClients(std::ostream& out);
+    std::iostream& scratch_;
+    std::vector<Entry> entries_;
+    std::vector<std::string> bsns_;  // by client
+    std::unordered_map<std::string, std::uint32_t> clients_;
+    std::uint64_t written_ = 0;
+    std::int64_t rejected_cents_ = 0;  // signed: D − C
+};
 
 }  // namespace zc::iwmo

@@ -52,7 +52,7 @@ class Binding {
   public:
     Binding(sql::PreparedStatement& st, const Params& params) : st_(st) { bind(params); }
     ~Binding() {
-        if (streams_.empty()) return;
+        if (streams_.empty() && !borrowed_) return;
         try {
             st_.clearParameters();
         } catch (const sql::SQLException&) {
@@ -66,6 +66,7 @@ class Binding {
     void bind(const Params& params);
     sql::PreparedStatement& st_;
     std::vector<std::unique_ptr<TextStream>> streams_;
+    bool borrowed_ = false;  // a caller's stream is bound
 };
 
 void Binding::bind(const Params& params) {
@@ -81,6 +82,11 @@ void Binding::bind(const Params& params) {
             st.setString(idx, *s);
         } else {
             const LongText& t = std::get<LongText>(p);
+            if (t.stream != nullptr) {
+                borrowed_ = true;
+                st.setBlob(idx, t.stream);
+                continue;
+            }
             ZC_ASSERT(t.text != nullptr);
             streams_.push_back(std::make_unique<TextStream>(*t.text));
             st.setBlob(idx, streams_.back().get());

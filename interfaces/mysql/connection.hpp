@@ -2,6 +2,7 @@
 // A MariaDB/MySQL connection over Connector/C++ 1.1 with prepared statements only.
 // Not thread-safe: one connection per thread at a time (see ConnectionPool).
 #include <cstdint>
+#include <istream>
 #include <map>
 #include <memory>
 #include <optional>
@@ -46,9 +47,11 @@ class DbError : public std::runtime_error {
 
 // A long text borrowed from the caller, who keeps it alive during the call. It is sent to the
 // server in chunks (mysql_stmt_send_long_data): a document of megabytes is neither copied into
-// the parameters nor kept by the cached statement afterwards.
+// the parameters nor kept by the cached statement afterwards. With `stream` set (and `text`
+// null) the text is read from that stream as it is sent: a document larger than memory.
 struct LongText {
     const std::string* text;
+    std::istream* stream = nullptr;
 };
 
 using Param = std::variant<std::nullptr_t, std::int64_t, std::string, LongText>;

@@ -309,7 +309,13 @@ int ingestCommand(const server::Settings& s, const std::string& file, const std:
                   ctx, agb, iwmo::DeclarationSource::file(std::filesystem::absolute(file).string()),
                   false)
             : iwmo::receiveMessage(ctx, agb, readWholeFile(file));
-    std::cout << answer.body << std::endl;
+    if (answer.body_file) {
+        std::ifstream body(answer.body_file->path(), std::ios::binary);
+        std::cout << body.rdbuf();
+    } else {
+        std::cout << answer.body;
+    }
+    std::cout << std::endl;
     return 0;
 }
 

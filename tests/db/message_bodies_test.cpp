@@ -8,6 +8,7 @@
 
 #include <string>
 
+#include "contracting/app/message_intake.hpp"
 #include "contracting/app/provider_outbox.hpp"
 #include "contracting/kernel/civil_date.hpp"
 #include "db/db_test_env.hpp"
@@ -54,10 +55,19 @@ TEST(MessageBodiesBackfill, OldClearBodiesAreEncryptedOnceAndStillDownloadAsSent
         " dagtekening, content_sha256, received_at, outcome, retour_code, retour_xml) VALUES"
         " ('12345670', 1, '419', 'S1', CURDATE(), REPEAT('a', 64), NOW(6), 'rejected', '420', ?)",
         {clearXml(0)});
+    // A WMO323 answered by the WMO325 in outbox row '5': its retour refers to it (stored once).
+    const auto answer_id =
+        conn->queryOne("SELECT id FROM outbox_messages WHERE identificatie = '5'")->i64(0);
+    conn->execute(
+        "INSERT INTO inbox_messages (sender_agb, provider_id, message_code, identificatie,"
+        " dagtekening, content_sha256, received_at, outcome, retour_code, retour_xml) VALUES"
+        " ('12345670', 1, '323', 'D1', CURDATE(), REPEAT('b', 64), NOW(6), 'answered', '485', ?)",
+        {"zcout1:" + std::to_string(answer_id)});
     app::AppConfig config;
     dbtest::giveRandomBsnKeys(config);
 
-    EXPECT_EQ(contracting::sealStoredMessageBodies(*conn, config), kRows + 1);
+    EXPECT_EQ(contracting::sealStoredMessageBodies(*conn, config), kRows + 1)
+        << "a retour kept in the outbox is no body to seal";
     const std::string like = std::string("%") + kBsn + "%";
     for (const char* sql : {"SELECT COUNT(*) FROM outbox_messages WHERE xml LIKE '%",
                             "SELECT COUNT(*) FROM inbox_messages WHERE retour_xml LIKE '%"}) {
@@ -74,9 +84,19 @@ TEST(MessageBodiesBackfill, OldClearBodiesAreEncryptedOnceAndStillDownloadAsSent
     app::RequestContext ctx{*conn, dbtest::actor(app::Role::Provider, "provider:12345670", 1),
                             "test", clock, config};
     EXPECT_EQ(contracting::fetchOutboxMessage(ctx, id), clearXml(77));
-    EXPECT_EQ(security::openMessageBody(
-                  config, conn->queryOne("SELECT retour_xml FROM inbox_messages")->str(0)),
+    EXPECT_EQ(security::openMessageBody(config,
+                                        conn->queryOne("SELECT retour_xml FROM inbox_messages WHERE"
+                                                       " identificatie = 'S1'")
+                                            ->str(0)),
               clearXml(0));
+    // The WMO323 sent again gets the outbox row's body as its stored answer.
+    EXPECT_EQ(
+        conn->queryOne("SELECT retour_xml FROM inbox_messages WHERE identificatie = 'D1'")->str(0),
+        "zcout1:" + std::to_string(answer_id));
+    const auto repeat = contracting::registerInbox(ctx, {"12345670", "323", "D1", clock.today()}, 1,
+                                                   std::string(64, 'b'));
+    ASSERT_TRUE(repeat.repeat.has_value());
+    EXPECT_EQ(repeat.repeat->retour_xml, clearXml(5));
 }
 
 }  // namespace

@@ -167,9 +167,15 @@ TEST(IwmoDeclaration, IsAnsweredWithAWmo325ListingOnlyTheRejectedLineExactlyOnce
     EXPECT_TRUE(hasCode(*rejected[0], "0611"));
     EXPECT_EQ(count("declarations"), declarations_before + 1);
 
+    // The WMO325 is stored once, in the outbox: the inbox's retour refers to that row.
+    db::Connection c(test::appDbConfig());
+    EXPECT_EQ(c.queryOne("SELECT COUNT(*) FROM inbox_messages WHERE retour_code = '485'"
+                         " AND retour_xml NOT LIKE 'zcout1:%'")
+                  ->i64(0),
+              0);
     const auto again = provider.postXml("/api/v1/messages", xml);
     EXPECT_EQ(again.status, 200);
-    EXPECT_EQ(again.text, first.text) << "a repeat gets the stored answer";
+    EXPECT_EQ(again.text, first.text) << "a repeat gets the stored answer, read from the outbox";
     EXPECT_EQ(count("declarations"), declarations_before + 1);
 }
 

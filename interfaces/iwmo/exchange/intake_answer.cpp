@@ -9,8 +9,12 @@
 
 namespace zc::iwmo {
 
+std::string answerHead(const IntakeAnswer& answer, std::size_t n) {
+    return answer.body_file ? answer.body_file->head(n) : answer.body.substr(0, n);
+}
+
 IntakeAnswer retourAnswer(std::string retour_xml) {
-    return {200, "application/xml; charset=utf-8", std::move(retour_xml)};
+    return {200, "application/xml; charset=utf-8", std::move(retour_xml), nullptr};
 }
 
 IntakeAnswer ackAnswer(const std::string& kind_name, const std::string& outcome, bool repeat) {
@@ -18,7 +22,7 @@ IntakeAnswer ackAnswer(const std::string& kind_name, const std::string& outcome,
     o.set("message", kind_name);
     o.set("outcome", outcome);
     o.set("repeat", repeat);
-    return {200, "application/json; charset=utf-8", jsonText(o)};
+    return {200, "application/json; charset=utf-8", jsonText(o), nullptr};
 }
 
 IntakeAnswer storedAnswer(const std::string& kind_name, const std::string& outcome,

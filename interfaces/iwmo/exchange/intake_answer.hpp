@@ -4,9 +4,12 @@
 // check (OP192) and the technical error (not processable: no retour, nothing stored).
 #include <Poco/JSON/Object.h>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include "interfaces/security/scratch_file.hpp"
 
 namespace zc::iwmo {
 
@@ -16,7 +19,11 @@ struct IntakeAnswer {
     int status = 200;
     std::string content_type;
     std::string body;
+    // Instead of `body`: the answer in a private temporary file (a WMO325 of any size).
+    std::shared_ptr<security::ScratchFile> body_file;
 };
+// The first `n` bytes of the answer, from the body or its file.
+std::string answerHead(const IntakeAnswer& answer, std::size_t n);
 
 // The retour (application/xml) as the answer.
 IntakeAnswer retourAnswer(std::string retour_xml);

@@ -1,6 +1,7 @@
 #include "outgoing.hpp"
 
 #include <algorithm>
+#include <fstream>
 #include <stdexcept>
 
 #include "contracting/app/chain_exchange.hpp"
@@ -18,19 +19,25 @@ namespace {
 // Nothing non-conforming reaches the outbox: the message must be valid against our XSDs (the
 // writers also follow the in-message rules of the official stylesheet, tested) and carry no
 // byte-order mark (OP192). A failure is a defect of ours: the transaction is not committed.
-void checkOutgoing(const std::string& code, const std::string& identificatie,
-                   const std::string& xml) {
+// The check's limits: at least what the message needs.
+xml::Limits limitsFor(std::size_t bytes) {
+    xml::Limits limits;
+    limits.max_bytes = std::max<std::size_t>(limits.max_bytes, bytes);
+    limits.max_elements = std::max<std::size_t>(limits.max_elements, bytes / 8);
+    return limits;
+}
+
+template <typename Source>
+void checkOutgoing(const std::string& code, const std::string& identificatie, std::string_view head,
+                   Source& xml, std::size_t bytes) {
     const std::string what = "outgoing message " + code + "/" + identificatie;
     try {
-        refuseByteOrderMark(xml);
+        refuseByteOrderMark(head);
     } catch (const ValidationError&) {
         throw std::logic_error(what + " starts with a byte-order mark");
     }
     xml::CallbackSink ignore([](const xml::Element&, const std::vector<std::string>&) {});
-    xml::Limits limits;
-    limits.max_bytes = std::max<std::size_t>(limits.max_bytes, xml.size());
-    limits.max_elements = std::max<std::size_t>(limits.max_elements, xml.size() / 8);
-    const auto check = xml::streamValidate(outgoingSchemas(), xml, limits, {}, ignore);
+    const auto check = xml::streamValidate(outgoingSchemas(), xml, limitsFor(bytes), {}, ignore);
     if (!check.problems.empty()) {
         const auto& p = check.problems.front();
         throw std::logic_error(what + " is not valid against our iWmo XSD: " + p.code + " " +
@@ -55,9 +62,29 @@ std::int64_t queueOutgoing(app::RequestContext& ctx, std::int64_t provider_id,
                            std::optional<std::int64_t> client_id,
                            std::optional<std::int64_t> request_id,
                            std::optional<std::int64_t> answers_inbox) {
-    checkOutgoing(code, identificatie, xml);
+    std::string_view text(xml);
+    checkOutgoing(code, identificatie, text, text, xml.size());
     const auto id = contracting::queueOutgoingMessage(ctx, provider_id, municipality, code,
                                                       identificatie, xml, client_id, request_id);
+    contracting::queueChainForOutbox(ctx, id, provider_id, municipality, outgoingFunctie(code),
+                                     client_id, answers_inbox);
+    return id;
+}
+
+std::int64_t queueOutgoing(app::RequestContext& ctx, std::int64_t provider_id,
+                           const std::string& municipality, const std::string& code,
+                           const std::string& identificatie, const security::ScratchFile& xml,
+                           std::optional<std::int64_t> client_id,
+                           std::optional<std::int64_t> request_id,
+                           std::optional<std::int64_t> answers_inbox) {
+    {
+        std::ifstream in(xml.path(), std::ios::binary);
+        checkOutgoing(code, identificatie, xml.head(3), in, xml.size());
+    }
+    std::ifstream in(xml.path(), std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read outgoing message " + code + "/" + identificatie);
+    const auto id = contracting::queueOutgoingMessage(ctx, provider_id, municipality, code,
+                                                      identificatie, in, client_id, request_id);
     contracting::queueChainForOutbox(ctx, id, provider_id, municipality, outgoingFunctie(code),
                                      client_id, answers_inbox);
     return id;

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "contracting/kernel/request_context.hpp"
+#include "interfaces/security/scratch_file.hpp"
 
 namespace zc::iwmo {
 
@@ -19,6 +20,13 @@ namespace zc::iwmo {
 std::int64_t queueOutgoing(app::RequestContext& ctx, std::int64_t provider_id,
                            const std::string& municipality, const std::string& code,
                            const std::string& identificatie, const std::string& xml,
+                           std::optional<std::int64_t> client_id,
+                           std::optional<std::int64_t> request_id,
+                           std::optional<std::int64_t> answers_inbox = std::nullopt);
+// The same for a message in a file (checked and sealed while it is read: a WMO325 of any size).
+std::int64_t queueOutgoing(app::RequestContext& ctx, std::int64_t provider_id,
+                           const std::string& municipality, const std::string& code,
+                           const std::string& identificatie, const security::ScratchFile& xml,
                            std::optional<std::int64_t> client_id,
                            std::optional<std::int64_t> request_id,
                            std::optional<std::int64_t> answers_inbox = std::nullopt);

@@ -2,8 +2,13 @@
 
 #include <Poco/JSON/Object.h>
 
+#include <fstream>
+#include <memory>
+#include <stdexcept>
+
 #include "billing/app/claim_processor.hpp"
 #include "billing/app/declaration_intake.hpp"
+#include "billing/app/spilled_hashes.hpp"
 #include "billing/domain/declaration_checks.hpp"
 #include "contracting/app/message_intake.hpp"
 #include "contracting/app/provider_outbox.hpp"
@@ -150,7 +155,7 @@ std::optional<std::int64_t> Wmo323Message::answerWhole(const billing::WholeAnswe
     a.declaratie_nummer = head_.declaratie_nummer;
     a.submitted_cents = signedCents(head_.total_cents, head_.total_credit);
     reply_ = {200, "application/xml; charset=utf-8",
-              buildWmo325(answerHeader(head_, id, ctx_.today()), a)};
+              buildWmo325(answerHeader(head_, id, ctx_.today()), a), nullptr};
     if (!queue) return std::nullopt;
     return queueOutgoing(ctx_, provider_id, head_.ontvanger, "485", id, reply_.body, std::nullopt,
                          std::nullopt);
@@ -159,10 +164,18 @@ std::optional<std::int64_t> Wmo323Message::answerWhole(const billing::WholeAnswe
 std::optional<std::int64_t> Wmo323Message::answerStored(std::int64_t declaration_id,
                                                         std::int64_t provider_id, bool queue) {
     const std::string id = contracting::nextIdentificatie(ctx_);
-    reply_ = {200, "application/xml; charset=utf-8",
-              buildStoredWmo325(ctx_, declaration_id, head_, id)};
+    // Written once, to a private temporary file: the answer, the outbox's body (sealed while it
+    // is stored) and the inbox's retour (a reference to the outbox row) all come from it.
+    auto file = std::make_shared<security::ScratchFile>();
+    {
+        std::ofstream out(file->path(), std::ios::binary);
+        writeStoredWmo325(ctx_, declaration_id, head_, id, out);
+        out.close();
+        if (!out) throw std::runtime_error("cannot write the WMO325 to a temporary file");
+    }
+    reply_ = {200, "application/xml; charset=utf-8", "", file};
     if (!queue) return std::nullopt;
-    return queueOutgoing(ctx_, provider_id, head_.ontvanger, "485", id, reply_.body, std::nullopt,
+    return queueOutgoing(ctx_, provider_id, head_.ontvanger, "485", id, *file, std::nullopt,
                          std::nullopt);
 }
 
@@ -172,7 +185,7 @@ void Wmo323Message::answerAwaitingReview(const billing::DeclarationResult& resul
     o.set("status", std::string(billing::declarationStatusName(result.status)));
     o.set("answer_due", formatDate(result.answer_due));
     o.set("message", "Lines await a contract manager's review; the WMO325 follows in your outbox.");
-    reply_ = {202, "application/json; charset=utf-8", jsonText(o)};
+    reply_ = {202, "application/json; charset=utf-8", jsonText(o), nullptr};
 }
 
 }  // namespace
@@ -187,7 +200,7 @@ IntakeAnswer receiveDeclaration(app::RequestContext& ctx, const std::string& sen
 }
 
 std::vector<std::string> declarationProblems(const DeclarationSource& source) {
-    billing::InMessageRules rules;
+    billing::InMessageRules rules([] { return billing::spilledHashColumn(); });
     DeclarationReader reader;
     const auto problems = reader.read(
         messageSchemas(), source, declarationLimits(),

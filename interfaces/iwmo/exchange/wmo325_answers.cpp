@@ -3,12 +3,17 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
 #include "billing/app/declaration_answers.hpp"
 #include "billing/app/review_decisions.hpp"
 #include "contracting/app/message_intake.hpp"
 #include "contracting/app/provider_outbox.hpp"
 #include "interfaces/iwmo/exchange/intake_answer.hpp"
 #include "interfaces/iwmo/exchange/outgoing.hpp"
+#include "interfaces/security/scratch_file.hpp"
 
 namespace zc::iwmo {
 namespace {
@@ -34,19 +39,30 @@ Prestatie prestatieFrom(billing::NotAcceptedLine&& l) {
 
 }  // namespace
 
-std::string buildStoredWmo325(app::RequestContext& ctx, std::int64_t declaration_id,
-                              const DeclarationHead& head, const std::string& identificatie) {
+void writeStoredWmo325(app::RequestContext& ctx, std::int64_t declaration_id,
+                       const DeclarationHead& head, const std::string& identificatie,
+                       std::ostream& out) {
+    security::ScratchFile scratch_file;
+    std::fstream scratch(scratch_file.path(), std::ios::in | std::ios::out | std::ios::binary);
+    if (!scratch) throw std::runtime_error("WMO325: cannot open a temporary file");
+    Wmo325Spool spool(scratch);
     DeclarationAnswer a;
     a.declaratie_nummer = head.declaratie_nummer;
     const auto stored =
         billing::storedAnswer(ctx, declaration_id, [&](billing::NotAcceptedLine&& l) {
             auto codes = std::move(l.codes);
-            a.rejected.push_back({prestatieFrom(std::move(l)), std::move(codes)});
+            spool.add({prestatieFrom(std::move(l)), std::move(codes)});
         });
     a.submitted_cents = stored.submitted_cents;
     if (!stored.declaration_codes.empty()) a.declaration_codes = stored.declaration_codes;
-    const auto h = answerHeader(head, identificatie, ctx.today());
-    return buildWmo325(h, a);
+    spool.finish(out, answerHeader(head, identificatie, ctx.today()), a);
+}
+
+std::string buildStoredWmo325(app::RequestContext& ctx, std::int64_t declaration_id,
+                              const DeclarationHead& head, const std::string& identificatie) {
+    std::ostringstream out;
+    writeStoredWmo325(ctx, declaration_id, head, identificatie, out);
+    return out.str();
 }
 
 std::string messageHeadJson(const DeclarationHead& h) {
@@ -82,10 +98,17 @@ void completeReviewedDeclaration(app::RequestContext& ctx, std::int64_t declarat
     if (!d) return;
     const auto head = messageHeadFromJson(d->message_head);
     const std::string id = contracting::nextIdentificatie(ctx);
-    const std::string xml = buildStoredWmo325(ctx, declaration_id, head, id);
-    queueOutgoing(ctx, d->provider_id, head.ontvanger, "485", id, xml, std::nullopt, std::nullopt,
-                  d->inbox_id);
-    if (d->inbox_id) contracting::answerInboxMessage(ctx, *d->inbox_id, xml);
+    // Through a private temporary file, as the intake's answer: of any size.
+    security::ScratchFile xml;
+    {
+        std::ofstream out(xml.path(), std::ios::binary);
+        writeStoredWmo325(ctx, declaration_id, head, id, out);
+        out.close();
+        if (!out) throw std::runtime_error("cannot write the WMO325 to a temporary file");
+    }
+    const auto outbox_id = queueOutgoing(ctx, d->provider_id, head.ontvanger, "485", id, xml,
+                                         std::nullopt, std::nullopt, d->inbox_id);
+    if (d->inbox_id) contracting::answerInboxMessage(ctx, *d->inbox_id, outbox_id);
 }
 
 void Wmo325Answers::declarationAnswered(std::int64_t declaration_id) {

@@ -4,6 +4,7 @@
 // and billing's ReviewedDeclarationsPort: a declaration that waited for its reviews gets its
 // WMO325 queued when it is answered. Everything runs in the caller's transaction.
 #include <cstdint>
+#include <ostream>
 #include <string>
 
 #include "billing/app/reviewed_declarations.hpp"
@@ -17,6 +18,11 @@ namespace zc::iwmo {
 // rejected as a whole.
 std::string buildStoredWmo325(app::RequestContext& ctx, std::int64_t declaration_id,
                               const DeclarationHead& head, const std::string& identificatie);
+// The same written to `out` with bounded memory (the rejected lines pass through a private
+// temporary file to be grouped per client): for a declaration of any size.
+void writeStoredWmo325(app::RequestContext& ctx, std::int64_t declaration_id,
+                       const DeclarationHead& head, const std::string& identificatie,
+                       std::ostream& out);
 
 // The message head as kept with the declaration (declarations.message_head), and back.
 std::string messageHeadJson(const DeclarationHead& head);

@@ -706,6 +706,45 @@ TEST(Wmo325Writer, ClientLevelCodeMarksItsPrestatiesNotAssessed) {
     EXPECT_THROW(buildWmo325(header325(), a), std::invalid_argument);
 }
 
+// The spooled writer (a national-scale answer, its prestaties through a scratch file) writes
+// byte for byte what writeWmo325 writes: clients in order of first appearance, the totals, the
+// codes; and an answer without rejected lines (8001) or rejected as a whole (no Clienten).
+TEST(Wmo325Writer, SpooledAnswerIsTheSameAsTheAnswerHeldInMemory) {
+    const std::vector<Prestatie> p = samplePrestaties();
+    std::vector<std::vector<RejectedPrestatie>> cases = {
+        {{p[2], {"9338"}}, {p[0], {"9346", "0611"}}, {p[1], {"8017"}}},
+        {{p[1], {"8017"}}},
+        {},
+    };
+    for (std::size_t n = 0; n < 40; ++n) {  // many lines, two clients interleaved
+        Prestatie x = p[n % 2 == 0 ? 0 : 2];
+        x.reference = "R-" + std::to_string(n);
+        cases[0].push_back({x, {"9321"}});
+    }
+    for (const bool whole : {false, true}) {
+        for (const auto& rejected : cases) {
+            DeclarationAnswer a;
+            a.declaratie_nummer = "DEC202503A";
+            a.submitted_cents = 98000;
+            if (whole) a.declaration_codes = {"8214"};
+            DeclarationAnswer held = a;
+            if (!whole) held.rejected = rejected;
+            std::stringstream scratch;
+            Wmo325Spool spool(scratch);
+            if (!whole) {
+                for (const auto& r : rejected) spool.add(r);
+            }
+            std::ostringstream out;
+            spool.finish(out, header325(), a);
+            EXPECT_EQ(out.str(), buildWmo325(header325(), held)) << rejected.size() << " lines";
+            mustValidate325(out.str());
+        }
+    }
+    std::stringstream scratch;
+    Wmo325Spool spool(scratch);
+    EXPECT_THROW(spool.add({p[0], {}}), std::invalid_argument) << "a prestatie needs a code";
+}
+
 TEST(Wmo325Writer, HeaderLevelTechnicalRejection) {
     DeclarationAnswer a;
     a.technical_rejection = true;

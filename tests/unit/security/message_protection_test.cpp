@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <sstream>
 #include <stdexcept>
 #include <string>
 
@@ -61,6 +62,27 @@ TEST(MessageProtection, ABodyFromBeforeTheEncryptionIsReadAsItIs) {
 
 TEST(MessageProtection, NoBodyIsStoredWithoutTheKey) {
     EXPECT_THROW(sealMessageBody(app::AppConfig{}, body(1)), std::invalid_argument);
+}
+
+// A body sealed while it is read (a WMO325 too large to hold) is the same stored form: it opens
+// to the same bytes, for sizes around the 48 KiB chunks and the 3-byte groups of base64.
+TEST(MessageProtection, ABodySealedAsAStreamOpensToTheSameBytes) {
+    const auto config = withKey();
+    const std::string big = body(2000);
+    for (const std::size_t n :
+         {std::size_t{0}, std::size_t{1}, std::size_t{2}, std::size_t{3},
+          std::size_t{48 * 1024 - 1}, std::size_t{48 * 1024}, std::size_t{48 * 1024 + 1},
+          std::size_t{96 * 1024 + 2}, big.size()}) {
+        const std::string xml = big.substr(0, n);
+        std::istringstream in(xml);
+        const auto sealing = sealMessageBodyStream(config, in);
+        std::ostringstream sealed;
+        sealed << sealing->rdbuf();
+        EXPECT_TRUE(isSealedMessageBody(sealed.str())) << n;
+        EXPECT_EQ(sealed.str().size(), sealMessageBody(config, xml).size()) << n;
+        EXPECT_EQ(openMessageBody(config, sealed.str()), xml) << n << " bytes";
+        EXPECT_EQ(sealed.str().find("Zeldzaamheid"), std::string::npos);
+    }
 }
 
 }  // namespace
