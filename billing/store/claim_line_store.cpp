@@ -150,8 +150,9 @@ void insertReviewItem(db::Connection& db, std::int64_t claim_line_id, std::int64
                       const std::string& due_date) {
     db.execute(
         "INSERT INTO review_items (claim_line_id, declaration_id, code, message, status,"
-        " due_date) VALUES (?,?,?,?,'open',?)",
-        {claim_line_id, declaration_id, code, message, due_date});
+        " due_date, municipality_code, provider_id) SELECT ?, ?, ?, ?, 'open', ?,"
+        " municipality_code, provider_id FROM claim_lines WHERE id = ?",
+        {claim_line_id, declaration_id, code, message, due_date, claim_line_id});
 }
 
 ClaimLinesInsert startClaimLinesInsert(std::size_t rows, const std::string& received_on) {

@@ -12,7 +12,7 @@ constexpr const char* kReviewColumns =
     " l.reference, l.allocation_number, l.product_code, l.period_begin, l.period_end,"
     " l.volume, l.unit, l.amount_cents, v.decided_by, v.reason, v.escalated_at,"
     " v.claim_line_id, p.name, d.declaratie_nummer, l.municipality_code ";
-constexpr const char* kReviewFrom =
+const std::string kReviewFrom =
     "FROM review_items v"
     " JOIN claim_lines l ON l.id = v.claim_line_id JOIN providers p ON p.id = l.provider_id"
     " JOIN declarations d ON d.id = v.declaration_id";
@@ -58,25 +58,56 @@ const db::SortSpec kReviewSort{{{"due_date", "v.due_date"},
                                "due_date",
                                false};
 
+// Whether the list's order is of the review item's own columns (due date, status).
+bool ownSort(const app::ListQuery& q) {
+    return q.sort.empty() || q.sort == "due_date" || q.sort == "status";
+}
+
 }  // namespace
 
 app::ListPage<ReviewRow> findReviews(db::Connection& db, const ReviewFilter& f) {
     // "decided": every status but open; otherwise one status, or all for "".
     const bool decided = f.status == "decided";
     const std::string status = decided ? "" : f.status;
+    // The filters on the item's own columns (migration 0044: its line's municipality and
+    // provider), so that the count without a search reads review_items' indexes alone.
     db::Params params{status, status, f.provider_id, f.provider_id};
-    std::string from_where = std::string(kReviewFrom) +
-                             " WHERE (? = '' OR v.status = ?) AND (? = 0 OR l.provider_id = ?)";
-    if (decided) from_where += " AND v.status <> 'open'";
-    from_where += db::municipalityFilter(f.scope, "l.municipality_code", params);
-    from_where += db::searchFilter(f.list.search,
-                                   {"l.reference", "CAST(l.allocation_number AS CHAR)", "v.code",
-                                    "p.name", "p.agb", "d.declaratie_nummer"},
-                                   params);
+    std::string where = " WHERE (? = '' OR v.status = ?) AND (? = 0 OR v.provider_id = ?)";
+    if (decided) where += " AND v.status <> 'open'";
+    where += db::municipalityFilter(f.scope, "v.municipality_code", params);
+    const auto own_params = params;
+    const std::string own_where = where;
+    where += db::searchFilter(f.list.search,
+                              {"l.reference", "CAST(l.allocation_number AS CHAR)", "v.code",
+                               "p.name", "p.agb", "d.declaratie_nummer"},
+                              params);
+    const std::string from_where = kReviewFrom + where;
     const std::string order = db::orderBy(f.list, kReviewSort);
     return db::consistentRead(db, [&] {
         app::ListPage<ReviewRow> page;
-        page.total = db::countRows(db, from_where, params);
+        page.total = f.list.search.empty()
+                         ? db::countRows(db, " FROM review_items v" + own_where, own_params)
+                         : db::countRows(db, from_where, params);
+        if (f.list.search.empty() && ownSort(f.list)) {
+            // The page's items first, from review_items' indexes alone (a deep page skips ids,
+            // not joined rows); then their lines, providers and declarations.
+            auto id_params = own_params;
+            const auto limit = db::limitOffset(f.list, id_params);
+            db::Params ids;
+            for (const auto& r : db.query(
+                     "SELECT v.id FROM review_items v" + own_where + order + limit, id_params)) {
+                ids.emplace_back(r.i64(0));
+            }
+            if (ids.empty()) return page;
+            std::string marks(ids.size() * 2 - 1, ',');
+            for (std::size_t i = 0; i < marks.size(); i += 2) marks[i] = '?';
+            for (const auto& r :
+                 db.query(kReviewColumns + kReviewFrom + " WHERE v.id IN (" + marks + ")" + order,
+                          ids)) {
+                page.items.push_back(reviewFrom(r));
+            }
+            return page;
+        }
         auto page_params = params;
         const auto limit = db::limitOffset(f.list, page_params);
         for (const auto& r : db.query(kReviewColumns + from_where + order + limit, page_params)) {
