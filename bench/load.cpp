@@ -8,6 +8,8 @@
 //       before it did, cycling through FILE; C keep-alive connections (default 16) send what is
 //       due; latency counts from the due time (a slow answer delays the ones behind it, and
 //       that delay is measured, not hidden). Reports the achieved rate, p50/p99/max, errors.
+//       Bounded: what is not sent by SECONDS + --grace (default 10) is counted as an error
+//       (unsent), and --read-seconds (default 30) bounds each request of the sequential mode.
 //
 // FILE: one request a line, tab-separated: NAME, METHOD (GET or POST), PATH, TOKEN, and for a
 // POST a JSON body. An answer other than 2xx, or a broken connection, is an error. Output:
@@ -53,6 +55,8 @@ struct Options {
     std::string ca, file;
     int sequential = 0, connections = 16;
     double rate = 0, seconds = 0;
+    double read_seconds = 30;  // sequential: at most this long per request
+    double grace = 10;         // fixed rate: requests not sent by seconds + grace are errors
 };
 
 std::vector<Request> readRequests(const std::string& file) {
@@ -105,7 +109,8 @@ class Connection {
             }
             return true;
         } catch (const std::exception& e) {
-            if (errors_printed_++ < 3) std::cerr << "zc_bench_load: " << r.name << ": " << e.what() << "\n";
+            if (errors_printed_++ < 3)
+                std::cerr << "zc_bench_load: " << r.name << ": " << e.what() << "\n";
             open();
             return false;
         }
@@ -113,10 +118,10 @@ class Connection {
 
   private:
     void open() {
-        session_ = std::make_unique<Poco::Net::HTTPSClientSession>("127.0.0.1",
-                                                                  static_cast<Poco::UInt16>(o_.port), ctx_);
+        session_ = std::make_unique<Poco::Net::HTTPSClientSession>(
+            "127.0.0.1", static_cast<Poco::UInt16>(o_.port), ctx_);
         session_->setKeepAlive(true);
-        session_->setTimeout(Poco::Timespan(60, 0));
+        session_->setTimeout(Poco::Timespan(30, 0));
     }
     const Options& o_;
     Poco::Net::Context::Ptr ctx_;
@@ -135,18 +140,18 @@ double percentile(std::vector<double>& v, double p) {
 
 std::string figures(std::vector<double> v, std::size_t errors) {
     char buf[200];
-    std::snprintf(buf, sizeof buf, "n=%zu p50_ms=%.1f p99_ms=%.1f max_ms=%.1f errors=%zu",
-                  v.size(), percentile(v, 0.5), percentile(v, 0.99),
+    std::snprintf(buf, sizeof buf, "n=%zu p50_ms=%.1f p99_ms=%.1f max_ms=%.1f errors=%zu", v.size(),
+                  percentile(v, 0.5), percentile(v, 0.99),
                   v.empty() ? 0.0 : *std::max_element(v.begin(), v.end()), errors);
     return buf;
 }
 
 void report(const std::vector<Request>& requests, const std::vector<Sample>& samples,
-            double seconds) {
+            double seconds, std::size_t unsent = 0) {
     std::map<std::string, std::vector<double>> per;
     std::map<std::string, std::size_t> errors;
     std::vector<double> all;
-    std::size_t all_errors = 0;
+    std::size_t all_errors = unsent;
     for (const auto& s : samples) {
         const auto& name = requests[s.request].name;
         per[name].push_back(s.ms);
@@ -159,9 +164,9 @@ void report(const std::vector<Request>& requests, const std::vector<Sample>& sam
             per.erase(it);
         }
     }
-    char buf[120];
-    std::snprintf(buf, sizeof buf, " seconds=%.1f achieved_rps=%.1f", seconds,
-                  static_cast<double>(samples.size()) / seconds);
+    char buf[160];
+    std::snprintf(buf, sizeof buf, " seconds=%.1f achieved_rps=%.1f unsent=%zu", seconds,
+                  static_cast<double>(samples.size()) / seconds, unsent);
     std::cout << "total " << figures(all, all_errors) << buf << std::endl;
 }
 
@@ -171,7 +176,9 @@ void sequential(const Options& o, Poco::Net::Context::Ptr ctx, const std::vector
     const auto start = Clock::now();
     for (std::size_t r = 0; r < rs.size(); ++r) {
         c.send(rs[r]);  // one unmeasured call: the connection and the server's caches warm up
-        for (int i = 0; i < o.sequential; ++i) {
+        const auto until = Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                              std::chrono::duration<double>(o.read_seconds));
+        for (int i = 0; i < o.sequential && Clock::now() < until; ++i) {
             const auto t0 = Clock::now();
             const bool ok = c.send(rs[r]);
             samples.push_back({r, ms(Clock::now() - t0), !ok});
@@ -186,6 +193,9 @@ void fixedRate(const Options& o, Poco::Net::Context::Ptr ctx, const std::vector<
     std::atomic<std::size_t> next{0};
     std::vector<std::vector<Sample>> per_thread(static_cast<std::size_t>(o.connections));
     const auto start = Clock::now() + std::chrono::milliseconds(200);
+    const auto deadline = start + std::chrono::duration_cast<Clock::duration>(
+                                      std::chrono::duration<double>(o.seconds + o.grace));
+    std::atomic<std::size_t> unsent{0};
     std::vector<std::thread> threads;
     for (int t = 0; t < o.connections; ++t) {
         threads.emplace_back([&, t] {
@@ -195,6 +205,10 @@ void fixedRate(const Options& o, Poco::Net::Context::Ptr ctx, const std::vector<
                 const auto due = start + std::chrono::duration_cast<Clock::duration>(
                                              interval * static_cast<double>(i));
                 std::this_thread::sleep_until(due);
+                if (Clock::now() > deadline) {
+                    ++unsent;  // the server fell too far behind: counted as errors
+                    continue;
+                }
                 const bool ok = c.send(rs[i % rs.size()]);
                 mine.push_back({i % rs.size(), ms(Clock::now() - due), !ok});
             }
@@ -204,21 +218,33 @@ void fixedRate(const Options& o, Poco::Net::Context::Ptr ctx, const std::vector<
     const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
     std::vector<Sample> all;
     for (auto& v : per_thread) all.insert(all.end(), v.begin(), v.end());
-    report(rs, all, seconds);
+    report(rs, all, seconds, unsent);
 }
 
 Options parse(int argc, char** argv) {
     Options o;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i], v = argv[i + 1];
-        if (a == "--port") o.port = std::stoi(v);
-        else if (a == "--ca") o.ca = v;
-        else if (a == "--requests") o.file = v;
-        else if (a == "--sequential") o.sequential = std::stoi(v);
-        else if (a == "--rate") o.rate = std::stod(v);
-        else if (a == "--seconds") o.seconds = std::stod(v);
-        else if (a == "--connections") o.connections = std::stoi(v);
-        else throw std::runtime_error("unknown option " + a);
+        if (a == "--port")
+            o.port = std::stoi(v);
+        else if (a == "--ca")
+            o.ca = v;
+        else if (a == "--requests")
+            o.file = v;
+        else if (a == "--sequential")
+            o.sequential = std::stoi(v);
+        else if (a == "--rate")
+            o.rate = std::stod(v);
+        else if (a == "--seconds")
+            o.seconds = std::stod(v);
+        else if (a == "--connections")
+            o.connections = std::stoi(v);
+        else if (a == "--read-seconds")
+            o.read_seconds = std::stod(v);
+        else if (a == "--grace")
+            o.grace = std::stod(v);
+        else
+            throw std::runtime_error("unknown option " + a);
     }
     if (o.port <= 0 || o.ca.empty() || o.file.empty() ||
         (o.sequential <= 0 && (o.rate <= 0 || o.seconds <= 0)) || o.connections < 1) {

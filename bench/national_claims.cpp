@@ -172,7 +172,8 @@ class ClaimWriter {
             const std::int64_t factor = std::string(k.unit) == "hours" ? 60 : 1;
             const auto limit = w.weeks * k.weekly * factor, claimed = x.volume * factor;
             line_ << "period" << k.unit << limit
-                  << std::max<std::int64_t>(0, limit - claimed + std::max<std::int64_t>(1, limit / 20))
+                  << std::max<std::int64_t>(0,
+                                            limit - claimed + std::max<std::int64_t>(1, limit / 20))
                   << claimed << w.first << w.last;
         }
         line_.end();
@@ -190,7 +191,8 @@ class ClaimWriter {
             ++counts_.open_reviews;
         } else {
             const auto decided = formatDate(addDays(parseDate(received.substr(0, 10)), 5));
-            review_ << decided + " 14:00:00.000000" << "bench.cm"
+            review_ << decided + " 14:00:00.000000"
+                    << "bench.cm"
                     << (x.status == "accepted" ? "Akkoord: extra inzet na ziekenhuisopname."
                                                : "Niet akkoord: geen indicatie voor meer uren.");
             review_.null();
@@ -202,8 +204,8 @@ class ClaimWriter {
         const auto id = ++declarations_;
         const auto& p = l_.providers[static_cast<std::size_t>(g.provider)];
         const auto& mun = l_.municipalities[static_cast<std::size_t>(g.paying)];
-        const std::string received = monthStart(m + 1).substr(0, 8) + "02 08:" +
-                                     twoDigits(static_cast<int>(p.id % 60)) + ":" +
+        const std::string received = monthStart(m + 1).substr(0, 8) +
+                                     "02 08:" + twoDigits(static_cast<int>(p.id % 60)) + ":" +
                                      twoDigits(static_cast<int>(gi % 60)) + ".000000";
         const std::string due = formatDate(addDays(parseDate(received.substr(0, 10)), 14));
         std::int64_t submitted = 0, awarded = 0, reviewed = 0;
@@ -220,7 +222,8 @@ class ClaimWriter {
             submitted += sign * x.amount;
             if (x.review) {
                 reviewItem(line_id, id, m, x, due, received);
-                if (x.status == "accepted") reviewed += x.amount, reviewPayable(m, g, line_id, x, received);
+                if (x.status == "accepted")
+                    reviewed += x.amount, reviewPayable(m, g, line_id, x, received);
                 open_review = open_review || x.status == "review";
                 ++counts_.review;
             } else if (x.status == "accepted") {
@@ -264,7 +267,8 @@ class ClaimWriter {
         d.due = formatDate(addDays(parseDate(received.substr(0, 10)), 30));
         d.created_at = received.substr(0, 17) + "30.000000";
         d.created_by = "provider:" + p.agb;
-        d.reference = "D" + monthStart(m).substr(2, 2) + monthStart(m).substr(5, 2) + "-" + mun.code;
+        d.reference =
+            "D" + monthStart(m).substr(2, 2) + monthStart(m).substr(5, 2) + "-" + mun.code;
         d.cost_year = m == 0 ? 2025 : 2026;
         d.by_category.assign(by_category.begin(), by_category.end());
         payments_.add(std::move(d));

@@ -33,9 +33,7 @@ std::string codeOf(int i) {
     return std::string(4 - s.size(), '0') + s;
 }
 
-std::string monthStart(int m) {
-    return m == 0 ? "2025-12-01" : "2026-" + twoDigits(m) + "-01";
-}
+std::string monthStart(int m) { return m == 0 ? "2025-12-01" : "2026-" + twoDigits(m) + "-01"; }
 
 int daysIn(int m) {
     static const int days[] = {31, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30};
@@ -89,7 +87,9 @@ const char* rejectionCode(std::int64_t n) {
     return codes[mix(static_cast<std::uint64_t>(n) ^ 0xc0deULL) % 3];
 }
 
-bool creditedLater(std::int64_t n) { return mix(static_cast<std::uint64_t>(n) ^ 0xc4ed) % 200 == 0; }
+bool creditedLater(std::int64_t n) {
+    return mix(static_cast<std::uint64_t>(n) ^ 0xc4ed) % 200 == 0;
+}
 
 bool reviewAccepted(std::int64_t n) { return mix(static_cast<std::uint64_t>(n) ^ 0x4e71) % 5 != 0; }
 
@@ -108,7 +108,7 @@ void sizeMunicipalities(Layout& l, int count, std::int64_t clients) {
         m.region = i < regions ? i : (i - regions) % regions;
         m.central = codeOf(m.region);
         m.clients = std::max<std::int64_t>(
-            20, std::llround(static_cast<double>(clients) * w[static_cast<std::size_t>(i)] / total));
+            5, std::llround(static_cast<double>(clients) * w[static_cast<std::size_t>(i)] / total));
         l.municipalities.push_back(m);
     }
 }
@@ -119,8 +119,8 @@ void addDistrictsAndTeams(Layout& l) {
         auto& m = l.municipalities[i];
         m.districts = static_cast<int>(std::clamp<std::int64_t>(m.clients / 5000, 1, 10));
         m.first_district = static_cast<std::int64_t>(l.districts.size()) + 1;
-        const int teams = static_cast<int>(
-            std::clamp<std::int64_t>(m.clients / m.districts / 1500, 1, 6));
+        const int teams =
+            static_cast<int>(std::clamp<std::int64_t>(m.clients / m.districts / 1500, 1, 6));
         for (int d = 0; d < m.districts; ++d) {
             District dist;
             dist.id = static_cast<std::int64_t>(l.districts.size()) + 1;
@@ -137,7 +137,8 @@ void addDistrictsAndTeams(Layout& l) {
 void addProviders(Layout& l) {
     const int regions = static_cast<int>(l.municipalities.size() + kRegionSize - 1) / kRegionSize;
     std::vector<std::int64_t> per_region(static_cast<std::size_t>(regions));
-    for (const auto& m : l.municipalities) per_region[static_cast<std::size_t>(m.region)] += m.clients;
+    for (const auto& m : l.municipalities)
+        per_region[static_cast<std::size_t>(m.region)] += m.clients;
     l.region_providers.resize(static_cast<std::size_t>(regions));
     for (int r = 0; r < regions; ++r) {
         const auto n = std::max<std::int64_t>(3, per_region[static_cast<std::size_t>(r)] / 400);

@@ -18,13 +18,13 @@ struct Kind {
     const char* product;
     const char* category;
     const char* name;
-    const char* unit;          // our unit name: hours, day_parts, days_24h
-    std::int64_t weekly;       // the allocation's weekly volume
-    std::int64_t tariff;       // base tariff in cents per unit
-    std::int64_t per_month;    // claimed per month (0: the days of the month)
+    const char* unit;        // our unit name: hours, day_parts, days_24h
+    std::int64_t weekly;     // the allocation's weekly volume
+    std::int64_t tariff;     // base tariff in cents per unit
+    std::int64_t per_month;  // claimed per month (0: the days of the month)
 };
 
-const std::vector<Kind>& kinds();  // IB 02A01, HH 01A01, dagbesteding 07A02, BW 15A01
+const std::vector<Kind>& kinds();   // IB 02A01, HH 01A01, dagbesteding 07A02, BW 15A01
 constexpr int kBeschermdWonen = 3;  // index of 15A01 in kinds()
 
 struct Municipality {
@@ -51,7 +51,7 @@ struct Provider {
 };
 
 struct Allocation {
-    std::int32_t client = 0;  // client index (id = index + 1)
+    std::int32_t client = 0;    // client index (id = index + 1)
     std::int32_t provider = 0;  // provider index
     std::int16_t paying = 0;    // municipality index that pays
     std::int8_t kind = 0;       // index in kinds()

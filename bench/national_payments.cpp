@@ -13,9 +13,7 @@ namespace {
 
 std::string at(const std::string& date, const char* time) { return date + " " + time; }
 
-std::string debtorIban(int municipality) {
-    return dutchIban("BNGH", 285000000 + municipality);
-}
+std::string debtorIban(int municipality) { return dutchIban("BNGH", 285000000 + municipality); }
 
 }  // namespace
 
@@ -36,17 +34,16 @@ Payments::Payments(const Layout& l, const BudgetIds& budgets, const std::string&
                    "id, run_id, provider_id, end_to_end_id, amount_cents, creditor_name,"
                    " creditor_iban, debtor_iban, remittance, execution_date, status, booked_at,"
                    " municipality_code, debtor_account_id"),
-      item_(dir, "payment_run_items",
-            "run_id, payable_id, instruction_id, amount_cents, outcome") {}
+      item_(dir, "payment_run_items", "run_id, payable_id, instruction_id, amount_cents, outcome") {
+}
 
 void Payments::add(PayableDraft p) {
     p.id = ++next_payable_;
     month_.push_back(std::move(p));
 }
 
-void Payments::journal(const std::string& kind, const std::string& source,
-                       const std::string& date, const std::string& created_at,
-                       const std::string& by, int municipality,
+void Payments::journal(const std::string& kind, const std::string& source, const std::string& date,
+                       const std::string& created_at, const std::string& by, int municipality,
                        const std::vector<std::pair<std::string, std::int64_t>>& lines) {
     const auto id = ++journals;
     journal_ << id << l_.municipalities[static_cast<std::size_t>(municipality)].code << kind
@@ -93,7 +90,8 @@ void Payments::run(int municipality, std::vector<std::size_t>& items,
     std::int64_t total = 0, transfers = 0;
     for (std::size_t from = 0; from < items.size();) {
         std::size_t to = from;
-        while (to < items.size() && month_[items[to]].provider == month_[items[from]].provider) ++to;
+        while (to < items.size() && month_[items[to]].provider == month_[items[from]].provider)
+            ++to;
         const std::vector<std::size_t> of(items.begin() + static_cast<std::ptrdiff_t>(from),
                                           items.begin() + static_cast<std::ptrdiff_t>(to));
         total += instruction(id, municipality, month_[items[from]].provider, of, execution);
@@ -104,8 +102,7 @@ void Payments::run(int municipality, std::vector<std::size_t>& items,
     const auto& m = l_.municipalities[static_cast<std::size_t>(municipality)];
     run_ << id << m.code << formatDate(addDays(parseDate(execution), 7)) << execution << "approved"
          << "bench.finance" << at(prepared, "09:00:00.000000") << "bench.finance2"
-         << at(prepared, "11:00:00.000000") << "ZC-RUN-" + std::to_string(id) << total
-         << transfers;
+         << at(prepared, "11:00:00.000000") << "ZC-RUN-" + std::to_string(id) << total << transfers;
     run_.end();
     run_account_ << id << m.code << municipality + 1;
     run_account_.end();
@@ -122,7 +119,8 @@ void Payments::closeMonth(bool paid, const std::string& execution_date) {
         by_municipality[month_[i].municipality].push_back(i);
     }
     if (paid) {
-        for (auto& [municipality, items] : by_municipality) run(municipality, items, execution_date);
+        for (auto& [municipality, items] : by_municipality)
+            run(municipality, items, execution_date);
     }
     const std::string booked = formatDate(addDays(parseDate(execution_date), 1));
     for (std::size_t i = 0; i < month_.size(); ++i) {
@@ -144,12 +142,12 @@ void Payments::closeMonth(bool paid, const std::string& execution_date) {
             const auto b = budgets_.at(budgetKey(p.cost_year, m.code, category));
             lines.emplace_back(invoicing::AccountKey::budgetExpense(b).format(), cents);
         }
-        lines.emplace_back(
-            invoicing::AccountKey::providerPayable(l_.providers[static_cast<std::size_t>(p.provider)].id)
-                .format(),
-            -p.amount);
-        const std::string source =
-            (p.source_type == "review" ? "claim-line:" : "declaration:") + std::to_string(p.source_id);
+        lines.emplace_back(invoicing::AccountKey::providerPayable(
+                               l_.providers[static_cast<std::size_t>(p.provider)].id)
+                               .format(),
+                           -p.amount);
+        const std::string source = (p.source_type == "review" ? "claim-line:" : "declaration:") +
+                                   std::to_string(p.source_id);
         journal(p.amount > 0 ? "accepted_claim" : "credit", source, p.created_at.substr(0, 10),
                 p.created_at, p.created_by, p.municipality, lines);
     }
@@ -157,9 +155,8 @@ void Payments::closeMonth(bool paid, const std::string& execution_date) {
 }
 
 std::string Payments::loadStatements() {
-    return payable_.loadStatements() + journal_.loadStatements() +
-           journal_line_.loadStatements() + run_.loadStatements() +
-           run_account_.loadStatements() + instruction_.loadStatements() +
+    return payable_.loadStatements() + journal_.loadStatements() + journal_line_.loadStatements() +
+           run_.loadStatements() + run_account_.loadStatements() + instruction_.loadStatements() +
            item_.loadStatements();
 }
 

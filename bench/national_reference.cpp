@@ -72,8 +72,9 @@ void writeProviders(const Layout& l, const std::string& dir, std::string& sql) {
           << "declaraties@aanbieder" + x.agb + ".example.nl" << kCreated;
         p.end();
         const std::string central = codeOf(x.region);
-        c << x.id << "framework" << x.id << central << "active" << "2025-01-01" << "2028-01-01"
-          << kCreated;
+        c << x.id << "framework" << x.id << central << "active"
+          << "2025-01-01"
+          << "2028-01-01" << kCreated;
         c.end();
         for (const auto& m : l.municipalities) {
             if (m.region != x.region) continue;
@@ -83,8 +84,9 @@ void writeProviders(const Layout& l, const std::string& dir, std::string& sql) {
         for (std::size_t k = 0; k < kinds().size(); ++k) {
             cp << x.id << kinds()[k].product;
             cp.end();
-            t << x.id << kinds()[k].product << kinds()[k].unit
-              << tariffOf(x, static_cast<int>(k)) << "2025-01-01" << "raamovereenkomst";
+            t << x.id << kinds()[k].product << kinds()[k].unit << tariffOf(x, static_cast<int>(k))
+              << "2025-01-01"
+              << "raamovereenkomst";
             t.end();
         }
     }
@@ -104,10 +106,11 @@ void writeClients(const Layout& l, const app::AppConfig& config, const std::stri
         const auto h = mix(static_cast<std::uint64_t>(k) ^ 0xb1);
         c << k + 1 << security::bsnLookupHash(config, bsn)
           << security::encryptAesGcm(config.bsn_key, bsn) << "Client " + std::to_string(k + 1)
-          << "A." << "19" + twoDigits(30 + static_cast<int>(h % 70)) + "-0" +
-                         std::to_string(1 + h % 9) + "-1" + std::to_string(h % 9)
-          << (h % 2 == 0 ? "1" : "2") << "Dorpsstraat" << std::to_string(1 + h % 300)
-          << "1000AB" << m.name << m.code << districtOf(l, k);
+          << "A."
+          << "19" + twoDigits(30 + static_cast<int>(h % 70)) + "-0" + std::to_string(1 + h % 9) +
+                 "-1" + std::to_string(h % 9)
+          << (h % 2 == 0 ? "1" : "2") << "Dorpsstraat" << std::to_string(1 + h % 300) << "1000AB"
+          << m.name << m.code << districtOf(l, k);
         if (const auto team = teamOf(l, k); team == 0) {
             c.null();
         } else {
@@ -140,13 +143,13 @@ void writeAllocations(const Layout& l, const std::string& dir, std::string& sql)
         const auto id = static_cast<std::int64_t>(i + 1);
         const std::string paying = l.municipalities[static_cast<std::size_t>(x.paying)].code;
         const std::int64_t provider = l.providers[static_cast<std::size_t>(x.provider)].id;
-        g << id << std::int64_t{x.client} + 1 << k.product << k.weekly << k.unit << "week" << "ZIN"
-          << paying;
+        g << id << std::int64_t{x.client} + 1 << k.product << k.weekly << k.unit << "week"
+          << "ZIN" << paying;
         g.end();
         a << id << allocationNumber(static_cast<std::int64_t>(i)) << 1 << 1
-          << std::int64_t{x.client} + 1 << std::int64_t{x.client} + 1 << id << provider
-          << provider << k.product << kStart << kEnd << k.weekly << k.unit << "week" << kCreated
-          << "bench" << paying;
+          << std::int64_t{x.client} + 1 << std::int64_t{x.client} + 1 << id << provider << provider
+          << k.product << kStart << kEnd << k.weekly << k.unit << "week" << kCreated << "bench"
+          << paying;
         a.end();
     }
     sql += g.loadStatements() + a.loadStatements();
@@ -224,8 +227,8 @@ std::string budgetKey(int year, const std::string& municipality, const std::stri
 }
 
 std::int64_t districtOf(const Layout& l, std::int64_t client) {
-    const auto& m =
-        l.municipalities[static_cast<std::size_t>(l.client_municipality[static_cast<std::size_t>(client)])];
+    const auto& m = l.municipalities[static_cast<std::size_t>(
+        l.client_municipality[static_cast<std::size_t>(client)])];
     return m.first_district +
            static_cast<std::int64_t>(mix(static_cast<std::uint64_t>(client) ^ 0xd1) %
                                      static_cast<std::uint64_t>(m.districts));
