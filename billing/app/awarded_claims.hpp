@@ -3,11 +3,14 @@
 // declaratie): a declaration answered, or a claim line accepted on review. Billing owns the
 // port and calls it inside its transaction; invoicing implements it (a payable and its journal,
 // invoicing/app/claim_payables.hpp). Billing never books invoicing's payables itself.
+// Through the same port billing tells invoicing which claim lines it wrote or moved, so that
+// the budget figures stay current in the same transaction (invoicing/app/budget_figures.hpp).
 #include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "billing/domain/claim_status.hpp"
 #include "contracting/kernel/civil_date.hpp"
 #include "contracting/kernel/money.hpp"
 
@@ -38,6 +41,11 @@ class AwardedClaimsPort {
     // Books what was awarded; nothing when the total is zero. Runs in the caller's transaction
     // (a failure rolls the whole decision back).
     virtual void announce(const AwardedClaims& awarded) = 0;
+    // Every claim line of the declaration is written (once, when it closes, whatever its
+    // outcome): they count in the budget figures.
+    virtual void linesWritten(std::int64_t declaration_id) = 0;
+    // A claim line's status changed (a review decided) from `from` to `to`.
+    virtual void lineStatusChanged(std::int64_t claim_line_id, LineStatus from, LineStatus to) = 0;
 };
 
 }  // namespace zc::billing

@@ -53,6 +53,7 @@ DeclarationResult ClaimProcessor::close() {
     if (rejected_whole_) result_.awarded = Money();
     closeDeclaration(db(), result_.declaration_id, result_.awarded.cents(), status,
                      result_.header_code, app::timestamp(ctx_.clock));
+    awarded_.linesWritten(result_.declaration_id);
     if (!rejected_whole_) awarded_.announce(awardedClaims());
     security::appendAudit(
         ctx_, {"declaration.receive", "declaration", std::to_string(result_.declaration_id), status,

@@ -74,7 +74,10 @@ ReviewDecisionResult decideReviewOn(ReviewStore& store, AwardedClaimsPort& award
                                         : ReviewStatus::Rejected;
     store.recordDecision(in.review_id, r.review_status, app::timestamp(who.clock), who.actor,
                          in.reason);
-    store.setLineStatus(v->claim_line_id, accept ? LineStatus::Accepted : LineStatus::Rejected);
+    const auto line_status = accept ? LineStatus::Accepted : LineStatus::Rejected;
+    store.setLineStatus(v->claim_line_id, line_status);
+    // An open review's line is always held for review (ClaimProcessor writes both at once).
+    awarded.lineStatusChanged(v->claim_line_id, LineStatus::Review, line_status);
     if (accept) {
         const std::int64_t amount = v->credit ? -v->amount_cents : v->amount_cents;
         store.addAwarded(v->declaration_id, amount);

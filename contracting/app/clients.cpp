@@ -232,7 +232,8 @@ ClientRecord getClient(app::RequestContext& ctx, std::int64_t id) {
     return out;
 }
 
-ClientRecord changeClientPlace(app::RequestContext& ctx, const ClientPlaceChange& change) {
+ClientRecord changeClientPlace(app::RequestContext& ctx, ClientMovedPort& moved,
+                               const ClientPlaceChange& change) {
     db::Transaction tx(ctx.db);
     requireClientInScope(ctx, change.id, true);
     const auto before = *findClient(ctx.db, change.id);
@@ -247,6 +248,9 @@ ClientRecord changeClientPlace(app::RequestContext& ctx, const ClientPlaceChange
     checkDistrict(ctx.db, district, before.municipality_code);
     checkTeam(ctx.db, team, district, before.municipality_code);
     updateClientPlace(ctx.db, change.id, district, team);
+    if (district != before.district_id || team != before.team_id) {
+        moved.clientMoved(change.id, {before.district_id, before.team_id}, {district, team});
+    }
     const auto after = *findClient(ctx.db, change.id);
     security::appendAudit(ctx, {"client.update", "client", std::to_string(change.id), "ok",
                                 placeRecord(before), placeRecord(after)});

@@ -88,9 +88,24 @@ struct ClientPlaceChange {
     bool set_team = false;
     std::optional<std::int64_t> team_id;
 };
+// A client's district and team (nullopt: none).
+struct ClientPlaceOf {
+    std::optional<std::int64_t> district_id, team_id;
+};
+// The port through which a client's move is announced, in the caller's transaction: the budget
+// figures count the client's care where the client now is (invoicing/app/budget_figures.hpp).
+// Contracting owns it; invoicing implements it.
+class ClientMovedPort {
+  public:
+    virtual ~ClientMovedPort() = default;
+    virtual void clientMoved(std::int64_t client_id, const ClientPlaceOf& before,
+                             const ClientPlaceOf& after) = 0;
+};
 // NOT_FOUND, OUT_OF_SCOPE (as GET /clients/{id}), UNKNOWN_DISTRICT, UNKNOWN_TEAM; audited
-// "client.update" (before and after: district and team). Answers the client's record.
-ClientRecord changeClientPlace(app::RequestContext& ctx, const ClientPlaceChange& change);
+// "client.update" (before and after: district and team); a move is announced through `moved`.
+// Answers the client's record.
+ClientRecord changeClientPlace(app::RequestContext& ctx, ClientMovedPort& moved,
+                               const ClientPlaceChange& change);
 // GET /clients: never with a full BSN; one "client.read" row per client listed.
 app::ListPage<ClientRecord> listClients(app::RequestContext& ctx, const ClientQuery& q);
 // GET /clients/{id}: NOT_FOUND; the full BSN for an access officer; "client.read" row.

@@ -9,6 +9,7 @@
 #include "contracting/kernel/unit.hpp"
 #include "contracting/kernel/utf8.hpp"
 #include "interfaces/iwmo/writers.hpp"
+#include "invoicing/app/budget_figures.hpp"
 #include "json_input.hpp"
 #include "json_output.hpp"
 
@@ -177,7 +178,8 @@ ApiResponse patchClient(RequestContext& ctx, const ApiRequest& req) {
         throw ValidationError("MISSING_FIELD", "Give team_id or district_id (null clears it).",
                               "team_id");
     }
-    return ApiResponse(200, clientJson(contracting::changeClientPlace(ctx, change)));
+    invoicing::ClientFigures figures(ctx);  // contracting's ClientMovedPort, invoicing's side
+    return ApiResponse(200, clientJson(contracting::changeClientPlace(ctx, figures, change)));
 }
 
 namespace {

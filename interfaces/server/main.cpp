@@ -41,6 +41,7 @@
 #include "interfaces/security/audit_trail.hpp"
 #include "interfaces/security/user_admin.hpp"
 #include "interfaces/server/demo_data.hpp"
+#include "invoicing/app/budget_figures.hpp"
 #include "invoicing/app/budget_financing.hpp"
 #include "invoicing/store/ledger_store.hpp"
 #include "settings.hpp"
@@ -62,6 +63,10 @@ constexpr const char* kUsage =
     "  verify-audit                walk the audit hash chain; exit 1 naming the first bad row\n"
     "  check-ledger                check the ledger's invariants; exit 1 naming the first "
     "violation\n"
+    "  check-budget-figures [--rebuild]\n"
+    "                              compare the budget figures kept current with a full\n"
+    "                              recomputation; exit 1 naming each difference (--rebuild:\n"
+    "                              replace them by the recomputation, then compare again)\n"
     "  load-demo [--no-activity]   load the demo region (once) and print the demo logins;\n"
     "                              with recent work (declarations, reviews, payment runs, a\n"
     "                              request) unless --no-activity\n"
@@ -77,9 +82,10 @@ constexpr const char* kUsage =
     "                              before the date (default today) into payables, once\n";
 
 // The commands of the usage above; anything else is answered "unknown command".
-constexpr const char* kCommands[] = {
-    "serve",    "migrate",        "create-admin", "verify-audit",  "check-ledger", "load-demo",
-    "validate", "answer-overdue", "ingest",       "outcome-codes", "post-advances"};
+constexpr const char* kCommands[] = {"serve",        "migrate",       "create-admin",
+                                     "verify-audit", "check-ledger",  "check-budget-figures",
+                                     "load-demo",    "validate",      "answer-overdue",
+                                     "ingest",       "outcome-codes", "post-advances"};
 
 struct Cli {
     std::string config;
@@ -199,6 +205,19 @@ int checkLedgerCommand(const server::Settings& s) {
               << " (municipality, provider) row(s) with open payables, "
               << facts.reconciled_bank.size() << " bank account(s)" << std::endl;
     return status;
+}
+
+int checkBudgetFiguresCommand(const server::Settings& s, bool rebuild) {
+    db::ensureThreadInit();
+    db::Connection conn(s.db);
+    const auto check = invoicing::checkBudgetFigures(conn, rebuild);
+    for (const auto& d : check.differences) std::cout << d << std::endl;
+    if (check.rebuilt) std::cout << "budget figures rebuilt from the claim lines" << std::endl;
+    std::cout << (check.differences.empty() ? "budget figures consistent: "
+                                            : "budget figures inconsistent: ")
+              << check.municipalities << " municipalities, " << check.differences.size()
+              << " difference(s)" << std::endl;
+    return check.differences.empty() ? 0 : 1;
 }
 
 void loadSchemas(const server::Settings& s) {
@@ -408,6 +427,12 @@ int runCommand(const Cli& cli, server::Settings& settings) {
     }
     if (cmd == "verify-audit") return verifyAuditCommand(settings);
     if (cmd == "check-ledger") return checkLedgerCommand(settings);
+    if (cmd == "check-budget-figures" && cli.args.size() == 1) {
+        return checkBudgetFiguresCommand(settings, false);
+    }
+    if (cmd == "check-budget-figures" && cli.args.size() == 2 && cli.args[1] == "--rebuild") {
+        return checkBudgetFiguresCommand(settings, true);
+    }
     if (cmd == "load-demo" && cli.args.size() <= 2) {
         if (cli.args.size() == 1) return loadDemoCommand(settings, server::DemoActivity::With);
         if (cli.args[1] == "--no-activity") {

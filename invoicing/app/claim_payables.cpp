@@ -1,6 +1,7 @@
 #include "claim_payables.hpp"
 
 #include "invoicing/domain/ledger.hpp"
+#include "invoicing/store/budget_figures_store.hpp"
 #include "invoicing/store/ledger_store.hpp"
 
 namespace zc::invoicing {
@@ -24,6 +25,16 @@ void ClaimPayables::announce(const billing::AwardedClaims& awarded) {
     journal.lines.push_back({AccountKey::providerPayable(awarded.provider_id), -total});
     createPayable(ctx_, awarded.municipality_code, awarded.provider_id, awarded.source_type,
                   awarded.source_id, total, awarded.due, journal);
+}
+
+void ClaimPayables::linesWritten(std::int64_t declaration_id) {
+    addDeclarationFigures(ctx_.db, declaration_id);
+}
+
+void ClaimPayables::lineStatusChanged(std::int64_t claim_line_id, billing::LineStatus from,
+                                      billing::LineStatus to) {
+    moveLineFigures(ctx_.db, claim_line_id, std::string(billing::lineStatusName(from)),
+                    std::string(billing::lineStatusName(to)));
 }
 
 }  // namespace zc::invoicing

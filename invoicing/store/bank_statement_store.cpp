@@ -1,5 +1,7 @@
 #include "bank_statement_store.hpp"
 
+#include "budget_figures_store.hpp"
+
 #include "interfaces/mysql/connection.hpp"
 #include "interfaces/mysql/list_sql.hpp"
 
@@ -60,6 +62,7 @@ void markInstructionBooked(db::Connection& db, std::int64_t instruction_id,
                            const std::string& booked_at, const std::string& paid_at) {
     db.execute("UPDATE payment_instructions SET status = 'booked', booked_at = ? WHERE id = ?",
                {booked_at, instruction_id});
+    changePaidFigures(db, PaidChange::Booked, instruction_id, paid_at);
     db.execute(
         "UPDATE payables SET status = 'paid', paid_at = ? WHERE instruction_id = ? AND status ="
         " 'in_run'",
@@ -71,6 +74,7 @@ void markInstructionReturned(db::Connection& db, std::int64_t instruction_id,
     db.execute(
         "UPDATE payment_instructions SET status = 'returned', return_reason = ? WHERE id = ?",
         {reason.substr(0, 8), instruction_id});
+    changePaidFigures(db, PaidChange::Returned, instruction_id, "");
     db.execute("UPDATE payables SET status = 'open', paid_at = NULL WHERE instruction_id = ?",
                {instruction_id});
 }

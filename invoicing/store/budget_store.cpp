@@ -22,36 +22,25 @@ constexpr const char* kBudgetOrder =
 
 // Net accepted amounts per service month: accepted debits minus accepted credits (a credit
 // cancels its debit, so this equals the accepted debits not credited), of the claims received
-// by the report date, on allocations of clients in the budget's scope.
+// by the report date, on allocations of clients in the budget's scope; read from the figures
+// kept current (budget_figures_store.hpp), not from the claim lines.
 // The care belongs to the municipality that pays it (cl.municipality_code, the paying
 // municipality of its allocation: a Kampen client's Beschermd Wonen is on Zwolle's budget); a
 // district or team budget counts its clients' care only (a client without a team counts on no
-// team budget).
+// team budget: its team_id is 0).
 constexpr const char* kAcceptedByMonthSql =
-    "SELECT MONTH(cl.period_begin),"
-    " SUM(IF(cl.credit = 1, -cl.amount_cents, cl.amount_cents)) FROM claim_lines cl"
-    " JOIN declarations dc ON dc.id = cl.declaration_id"
-    " JOIN allocations a ON a.number = cl.allocation_number AND a.is_current = 1"
-    " JOIN clients c ON c.id = a.client_id"
-    " WHERE cl.status = 'accepted' AND cl.category = ? AND cl.period_begin >= ?"
-    " AND cl.period_begin < ? AND dc.received_at < ? AND cl.municipality_code = ?"
-    " AND (? = 0 OR c.district_id = ?) AND (? = 0 OR c.team_id = ?)"
-    " GROUP BY MONTH(cl.period_begin)";
+    "SELECT MONTH(service_month), SUM(amount_cents) FROM budget_claim_figures"
+    " WHERE municipality_code = ? AND category = ? AND status = 'accepted'"
+    " AND service_month >= ? AND service_month < ? AND received_on < ?"
+    " AND (? = 0 OR district_id = ?) AND (? = 0 OR team_id = ?) GROUP BY service_month";
 
 // Of those, what is paid: the line's payable (its review's, else its declaration's) was booked
-// by the bank (status 'paid', set by the camt.053 booking) before the report date's end.
+// by the bank (status 'paid', set by the camt.053 booking) or offset before the report date's
+// end.
 constexpr const char* kPaidSql =
-    "SELECT COALESCE(SUM(IF(cl.credit = 1, -cl.amount_cents, cl.amount_cents)), 0)"
-    " FROM claim_lines cl JOIN declarations dc ON dc.id = cl.declaration_id"
-    " JOIN allocations a ON a.number = cl.allocation_number AND a.is_current = 1"
-    " JOIN clients c ON c.id = a.client_id"
-    " JOIN payables p ON (p.source_type = 'review' AND p.source_id = cl.id)"
-    " OR (p.source_type = 'declaration' AND p.source_id = cl.declaration_id AND NOT EXISTS"
-    " (SELECT 1 FROM payables r WHERE r.source_type = 'review' AND r.source_id = cl.id))"
-    " WHERE cl.status = 'accepted' AND cl.category = ? AND cl.period_begin >= ?"
-    " AND cl.period_begin < ? AND dc.received_at < ? AND cl.municipality_code = ?"
-    " AND (? = 0 OR c.district_id = ?) AND (? = 0 OR c.team_id = ?)"
-    " AND p.status = 'paid' AND p.paid_at < ?";
+    "SELECT COALESCE(SUM(amount_cents), 0) FROM budget_paid_figures"
+    " WHERE municipality_code = ? AND category = ? AND service_month >= ? AND service_month < ?"
+    " AND paid_on < ? AND (? = 0 OR district_id = ?) AND (? = 0 OR team_id = ?)";
 
 // Accepted volume per allocation and unit, net of credits, from each cap window's anchor (day,
 // week, month) to the year end, and over the whole validity (total).
@@ -167,9 +156,9 @@ std::optional<BudgetRow> MariaDbBudgets::findBudget(std::int64_t id, bool for_up
 std::vector<Money> MariaDbBudgets::acceptedByMonth(const BudgetScope& s) {
     std::vector<Money> months(kMonthsPerYear);
     for (const auto& r :
-         ctx_.db.query(kAcceptedByMonthSql,
-                       {s.category, formatDate(s.year_begin), formatDate(s.year_end), s.received,
-                        s.municipality, s.district, s.district, s.team, s.team})) {
+         ctx_.db.query(kAcceptedByMonthSql, {s.municipality, s.category, formatDate(s.year_begin),
+                                             formatDate(s.year_end), s.received, s.district,
+                                             s.district, s.team, s.team})) {
         months.at(static_cast<std::size_t>(r.i64(0) - 1)) = Money::fromCents(r.i64(1));
     }
     return months;
@@ -179,8 +168,8 @@ Money MariaDbBudgets::paid(const BudgetScope& s) {
     return Money::fromCents(
         ctx_.db
             .queryOne(kPaidSql,
-                      {s.category, formatDate(s.year_begin), formatDate(s.year_end), s.received,
-                       s.municipality, s.district, s.district, s.team, s.team, s.received})
+                      {s.municipality, s.category, formatDate(s.year_begin), formatDate(s.year_end),
+                       s.received, s.district, s.district, s.team, s.team})
             ->i64(0));
 }
 

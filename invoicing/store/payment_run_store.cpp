@@ -5,6 +5,7 @@
 
 #include "contracting/kernel/errors.hpp"
 #include "interfaces/mysql/connection.hpp"
+#include "budget_figures_store.hpp"
 #include "ledger_store.hpp"
 #include "provider_account_store.hpp"
 
@@ -279,6 +280,7 @@ void MariaDbPaymentRuns::settleOffsets(std::int64_t run_id) {
             " AND i.outcome = 'offset' SET p.amount_cents = i.amount_cents WHERE p.id = ?",
             {run_id, r.i64(0)});
     }
+    changePaidFigures(ctx_.db, PaidChange::Offset, run_id, now);
     ctx_.db.execute(
         "UPDATE payables p JOIN payment_run_items i ON i.payable_id = p.id SET p.status = 'paid',"
         " p.paid_at = ? WHERE i.run_id = ? AND i.instruction_id IS NULL AND i.outcome IN"

@@ -15,6 +15,7 @@
 #include "interfaces/http/reference_api.hpp"
 #include "interfaces/mysql/migrations.hpp"
 #include "interfaces/security/crypto.hpp"
+#include "invoicing/store/budget_figures_store.hpp"
 
 namespace zc {
 namespace {
@@ -126,7 +127,8 @@ class BudgetsTest : public ::testing::Test {
         return num(allocation, "number");
     }
 
-    // A declaration received on `received` with one line, as the claims service records it.
+    // A declaration received on `received` with one line, as the claims service records it
+    // (with its budget figures).
     void claim(const std::string& reference, const std::string& begin, const std::string& end,
                std::int64_t hours, const std::string& received,
                const std::string& status = "accepted", bool credit = false, bool credited = false) {
@@ -145,6 +147,7 @@ class BudgetsTest : public ::testing::Test {
             {declaration, provider_, reference, std::int64_t{credit ? 1 : 0}, allocation_, begin,
              end, hours, kTariffCents, hours * kTariffCents, status,
              std::int64_t{credited ? 1 : 0}});
+        invoicing::addDeclarationFigures(*conn_, declaration);  // as the claims service does
     }
 
     // The claims of the worked example (see WorkedExample below).
@@ -565,6 +568,9 @@ TEST_F(BudgetsTest, PaidIsWhatTheBankBooked) {
     };
     payable("JAN", "paid", "2026-03-10 10:00:00");
     payable("FEB", "in_run", "");
+    // The payables are written here, not booked by a bank statement: their paid figures are
+    // recomputed (the bank's booking keeps them current itself: BudgetFiguresTest).
+    invoicing::rebuildFigures(*conn_);
     auto r = exhaustion(budget, "2026-05-31");
     EXPECT_EQ(num(r, "paid_cents"), 78'000);
     EXPECT_EQ(num(r, "accepted_unpaid_cents"), 78'000);
@@ -573,10 +579,12 @@ TEST_F(BudgetsTest, PaidIsWhatTheBankBooked) {
     conn_->execute(
         "UPDATE payables p JOIN declarations d ON d.id = p.source_id SET p.status = 'paid',"
         " p.paid_at = '2026-06-02 10:00:00' WHERE d.declaratie_nummer = 'FEB'");
+    invoicing::rebuildFigures(*conn_);
     EXPECT_EQ(num(exhaustion(budget, "2026-05-31"), "paid_cents"), 78'000);
     conn_->execute(
         "UPDATE payables p JOIN declarations d ON d.id = p.source_id"
         " SET p.paid_at = '2026-05-20 10:00:00' WHERE d.declaratie_nummer = 'FEB'");
+    invoicing::rebuildFigures(*conn_);
     r = exhaustion(budget, "2026-05-31");
     EXPECT_EQ(num(r, "paid_cents"), 156'000);
     EXPECT_EQ(num(r, "accepted_unpaid_cents"), 0);
@@ -669,6 +677,40 @@ TEST_F(BudgetsTest, FinanceSetsAnUnbudgetedAmountAndCorrectsItNotBelowWhatWasRea
                              {id})
                   ->i64(0),
               2);
+}
+
+// Issue 17: `zorgcontract check-budget-figures` finds the kept figures equal to a full
+// recomputation, names a figure that is not (exit 1), and --rebuild mends it; the report reads
+// the same before and after.
+TEST_F(BudgetsTest, TheCheckCommandFindsAFigureThatDiffersAndRebuildMendsIt) {
+    recordClaims();
+    const auto budget = createBudget("0193", "02", kBudgetCents);
+    const auto before = num(exhaustion(budget, "2026-05-31"), "accepted_unpaid_cents");
+    auto run = dbtest::runCli({"check-budget-figures"}, scratch_.name());
+    EXPECT_EQ(run.exit_code, 0) << run.output;
+    EXPECT_NE(run.output.find("budget figures consistent: 2 municipalities, 0 difference(s)"),
+              std::string::npos)
+        << run.output;
+
+    conn_->execute(
+        "UPDATE budget_claim_figures SET amount_cents = amount_cents + 1 WHERE service_month ="
+        " '2026-02-01'");
+    EXPECT_EQ(num(exhaustion(budget, "2026-05-31"), "accepted_unpaid_cents"), before + 1)
+        << "the report reads the kept figures";
+    run = dbtest::runCli({"check-budget-figures"}, scratch_.name());
+    EXPECT_EQ(run.exit_code, 1) << run.output;
+    EXPECT_NE(run.output.find("budget_claim_figures 0193 02 accepted 2026-02-01 2026-03-05"),
+              std::string::npos)
+        << run.output;
+    EXPECT_NE(run.output.find("kept 78001 cents in 1 line(s), recomputed 78000 cents in 1 line(s)"),
+              std::string::npos)
+        << run.output;
+
+    run = dbtest::runCli({"check-budget-figures", "--rebuild"}, scratch_.name());
+    EXPECT_EQ(run.exit_code, 0) << run.output;
+    EXPECT_NE(run.output.find("budget figures rebuilt"), std::string::npos) << run.output;
+    EXPECT_EQ(num(exhaustion(budget, "2026-05-31"), "accepted_unpaid_cents"), before);
+    EXPECT_EQ(dbtest::runCli({"check-budget-figures", "--bogus"}, scratch_.name()).exit_code, 2);
 }
 
 }  // namespace

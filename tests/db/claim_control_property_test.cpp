@@ -6,6 +6,9 @@
 // decision within their totals, payables = Σ accepted debits − Σ accepted credits, and the
 // ledger consistent. Fewer cases than the unit tier (each step is a transaction); the seed is
 // printed on failure and ZC_PROPERTY_SEED=N reruns one.
+// The second test (issue 17) mixes in review decisions, the client's moves between teams and
+// payments booked, returned and offset, and after every step finds the budget figures kept
+// current equal to a full recomputation (what `zorgcontract check-budget-figures` compares).
 #include <Poco/JSON/Object.h>
 #include <gtest/gtest.h>
 
@@ -18,10 +21,14 @@
 #include "interfaces/http/contracts_api.hpp"
 #include "interfaces/http/declarations_api.hpp"
 #include "interfaces/http/reference_api.hpp"
+#include "interfaces/http/reviews_api.hpp"
 #include "interfaces/mysql/migrations.hpp"
 #include "interfaces/security/crypto.hpp"
 #include "invoicing/domain/ledger_check.hpp"
+#include "invoicing/store/bank_statement_store.hpp"
+#include "invoicing/store/budget_figures_store.hpp"
 #include "invoicing/store/ledger_store.hpp"
+#include "invoicing/store/payment_run_store.hpp"
 #include "tests/support/cap_model.hpp"
 
 namespace zc {
@@ -210,6 +217,76 @@ class ClaimControlDbProperty : public ::testing::Test {
         submit(owner, lines, total, end);
     }
 
+    // A declaration of one whole month of provider `who`'s allocation with 8 to 16 hours: within
+    // the cap (about 13 hours) accepted, up to 10 % over it held for review, beyond rejected.
+    void wholeMonth() {
+        const int who = static_cast<int>(pick(0, 1));
+        const Date month = addMonths(capmodel::firstOf(span_[who].begin),
+                                     static_cast<int>(pick(0, who == 0 ? 2 : 3)));
+        const Date from = std::max(month, span_[who].begin);
+        const Date to = std::min(addMonths(month, 1), *span_[who].end);
+        const std::int64_t hours = pick(8, 16);
+        const std::string last = formatDate(addDays(to, -1));
+        submit(who,
+               {lineJson(who, "R" + std::to_string(next_ref_++), formatDate(from), formatDate(to),
+                         hours, false, "")},
+               hours * kTariff, last);
+    }
+
+    // A credit of a random accepted debit (its period's end as stored: exclusive, as the JSON
+    // API takes it).
+    void creditOne() {
+        const auto row = conn_->queryOne(
+            "SELECT reference, provider_id, period_begin, period_end, volume FROM claim_lines"
+            " WHERE status = 'accepted' AND credit = 0 AND credited = 0 ORDER BY RAND(?) LIMIT 1",
+            {pick(0, 1 << 30)});
+        if (!row) return;
+        const int owner = row->i64(1) == provider_[0] ? 0 : 1;
+        submit(owner,
+               {lineJson(owner, "R" + std::to_string(next_ref_++), row->str(2), row->str(3),
+                         row->i64(4), true, row->str(0))},
+               -row->i64(4) * kTariff, formatDate(addDays(parseDate(row->str(3)), -1)));
+    }
+
+    // A payment step: book an open payable through a transfer (roll 6, 7), return a booked one
+    // (8) or offset an open one in a payment run (9), on a random day of 2025.
+    void pay(std::int64_t roll, std::int64_t& instructions, std::int64_t& runs) {
+        const std::string day =
+            formatDate(addDays(parseDate("2025-02-01"), static_cast<int>(pick(0, 300))));
+        // A random payable of claims in `status` (a returned one: paid by a transfer).
+        const auto one = [&](const char* status) {
+            return conn_->queryOne(
+                "SELECT id, instruction_id FROM payables WHERE status = ? AND source_type IN"
+                " ('declaration', 'review') AND (status <> 'paid' OR instruction_id IS NOT NULL)"
+                " ORDER BY RAND(?) LIMIT 1",
+                {std::string(status), pick(0, 1 << 30)});
+        };
+        db::Transaction tx(*conn_);
+        if (roll == 8) {
+            if (const auto paid = one("paid")) {
+                invoicing::markInstructionReturned(*conn_, paid->i64(1), "AC04");
+            }
+        } else if (const auto open = one("open"); open && roll < 9) {
+            conn_->execute("UPDATE payables SET status = 'in_run', instruction_id = ? WHERE id = ?",
+                           {++instructions, open->str(0)});
+            invoicing::markInstructionBooked(*conn_, instructions, day + " 10:00:00",
+                                             day + " 10:00:00");
+        } else if (open) {
+            conn_->execute(
+                "INSERT INTO payment_runs (municipality_code, due_until, execution_date, status,"
+                " prepared_by, prepared_at, message_id, control_sum_cents, transactions) VALUES"
+                " ('0193', ?, ?, 'prepared', 'fin', NOW(6), ?, 0, 0)",
+                {day, day, "RUN" + std::to_string(++runs)});
+            const auto run = conn_->lastInsertId();
+            conn_->execute(
+                "INSERT INTO payment_run_items (run_id, payable_id, amount_cents, outcome) SELECT"
+                " ?, id, amount_cents, 'offset' FROM payables WHERE id = ?",
+                {run, open->str(0)});
+            invoicing::MariaDbPaymentRuns(*ctx_[0]).settleOffsets(run);
+        }
+        tx.commit();
+    }
+
     void checkInvariants() {
         const Cap cap{3, Unit::Hours, Frequency::PerWeek};
         std::int64_t decision_total = 0;
@@ -275,6 +352,72 @@ TEST_F(ClaimControlDbProperty, NoSequenceOfDeclarationsBeatsTheCapsThroughTheRea
             if (HasFatalFailure()) return;
         }
     }
+}
+
+// Issue 17: the budget figures follow every change that moves them — a line written, a review
+// decided, the client moved to another team (or none), a payable paid by the bank, returned, or
+// offset in a payment run — in that change's transaction, equal to a full recomputation after
+// every step. The payments are made with the store functions the bank booking and the run's
+// approval use.
+TEST_F(ClaimControlDbProperty, TheBudgetFiguresStayEqualToAFullRecomputation) {
+    auto admin = context(app::Role::Admin, "admin");
+    auto manager = context(app::Role::ContractManager, "cm");
+    auto officer = context(app::Role::AccessOfficer, "ao");
+    const auto district = object(http::createDistrict(
+        *admin, dbtest::jsonRequest(R"({"municipality_code":"0193","name":"Noord"})")));
+    std::vector<std::string> places{"null"};
+    for (const char* name : {"Noord-A", "Noord-B"}) {
+        places.push_back(std::to_string(
+            object(http::createTeam(
+                       *admin,
+                       dbtest::jsonRequest(R"({"district_id":)" +
+                                           std::to_string(district->getValue<std::int64_t>("id")) +
+                                           R"(,"name":")" + name + R"("})")))
+                ->getValue<std::int64_t>("id")));
+    }
+    const auto client = conn_->queryOne("SELECT id FROM clients")->i64(0);
+    rng_.seed(20261203);
+    std::int64_t instructions = 0, runs = 0;
+    for (int s = 0; s < 4 * kSteps; ++s) {
+        SCOPED_TRACE("step " + std::to_string(s));
+        const auto roll = pick(0, 9);
+        if (roll < 3) {
+            wholeMonth();
+        } else if (roll == 3) {
+            creditOne();
+        } else if (roll == 4) {
+            http::patchClient(*officer,
+                              dbtest::jsonRequest(R"({"team_id":)" + places[pick(0, 2)] + "}",
+                                                  {{"id", std::to_string(client)}}));
+        } else if (const auto open = conn_->queryOne(
+                       "SELECT id FROM review_items WHERE status = 'open' ORDER BY RAND(?) LIMIT 1",
+                       {pick(0, 1 << 30)});
+                   roll == 5 && open) {
+            http::decideReview(
+                *manager, dbtest::jsonRequest(pick(0, 1) ? R"({"decision":"accept","reason":"ok"})"
+                                                         : R"({"decision":"reject","reason":"no"})",
+                                              {{"id", open->str(0)}}));
+        } else {
+            pay(roll, instructions, runs);
+        }
+        db::Transaction tx(*conn_);
+        const auto differences = invoicing::compareFigures(*conn_, "0193");
+        tx.commit();
+        ASSERT_TRUE(differences.empty())
+            << differences.front().table << " " << differences.front().key << ": kept "
+            << differences.front().kept_cents << ", recomputed "
+            << differences.front().recomputed_cents;
+    }
+    // The sequence went through every kind of change.
+    const auto count = [&](const char* sql) { return conn_->queryOne(sql)->i64(0); };
+    EXPECT_GT(count("SELECT COUNT(*) FROM review_items WHERE status <> 'open'"), 0);
+    EXPECT_GT(count("SELECT COUNT(*) FROM payables WHERE offset_run_id IS NOT NULL"), 0);
+    EXPECT_GT(count("SELECT COUNT(*) FROM claim_lines WHERE credit = 1 AND status = 'accepted'"),
+              0);
+    EXPECT_GT(
+        conn_->queryOne("SELECT COUNT(*) FROM budget_paid_figures WHERE amount_cents <> 0")->i64(0),
+        0)
+        << "some payments were counted";
 }
 
 }  // namespace

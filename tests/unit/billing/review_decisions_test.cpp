@@ -82,7 +82,13 @@ class MemoryReviews final : public ReviewStore {
 class RecordedAwards final : public AwardedClaimsPort {
   public:
     std::vector<AwardedClaims> announced;
+    std::vector<std::int64_t> written;
+    std::vector<std::tuple<std::int64_t, LineStatus, LineStatus>> moved;
     void announce(const AwardedClaims& a) override { announced.push_back(a); }
+    void linesWritten(std::int64_t declaration_id) override { written.push_back(declaration_id); }
+    void lineStatusChanged(std::int64_t line, LineStatus from, LineStatus to) override {
+        moved.emplace_back(line, from, to);
+    }
 };
 
 class RecordedAnswers final : public ReviewedDeclarationsPort {
@@ -151,6 +157,9 @@ TEST_F(ReviewDecisionsTest, AcceptingTheLastReviewAwardsTheLineAndAnswersTheDecl
     EXPECT_EQ(a.total(), Money::fromCents(12500));
     EXPECT_EQ(answers_.answered, std::vector<std::int64_t>{100});
     EXPECT_EQ(store_.declarations[100], "answered");
+    using Move = std::tuple<std::int64_t, LineStatus, LineStatus>;
+    EXPECT_EQ(awards_.moved, (std::vector<Move>{{11, LineStatus::Review, LineStatus::Accepted}}))
+        << "the budget figures move the line from review to accepted";
 }
 
 TEST_F(ReviewDecisionsTest, TheAwardBelongsToTheMunicipalityThatOwesTheLine) {
@@ -174,6 +183,8 @@ TEST_F(ReviewDecisionsTest, RejectingAwardsNothing) {
     EXPECT_TRUE(awards_.announced.empty());
     EXPECT_EQ(store_.awarded.count(100), 0u);
     EXPECT_EQ(answers_.answered, std::vector<std::int64_t>{100}) << "still the last review";
+    using Move = std::tuple<std::int64_t, LineStatus, LineStatus>;
+    EXPECT_EQ(awards_.moved, (std::vector<Move>{{11, LineStatus::Review, LineStatus::Rejected}}));
 }
 
 TEST_F(ReviewDecisionsTest, TheDeclarationWaitsForItsOtherReviews) {
