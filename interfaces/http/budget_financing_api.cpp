@@ -182,11 +182,10 @@ ApiResponse listPayables(RequestContext& ctx, const ApiRequest& req) {
                               "source_type");
     }
     const auto page = pageFrom(req.query);
+    const auto list = invoicing::listPayables(ctx, provider, type, page.limit, page.offset);
     auto out = newArray();
-    for (const auto& r : invoicing::listPayables(ctx, provider, type, page.limit, page.offset)) {
-        out->add(payableJson(r));
-    }
-    return {200, out};
+    for (const auto& r : list.items) out->add(payableJson(r));
+    return pagedAnswer(out, list.total);
 }
 
 ApiResponse reportRealisation(RequestContext& ctx, const ApiRequest& req) {

@@ -7,7 +7,7 @@ namespace zc::http::openapi {
 
 namespace {
 
-const std::string kPage = "limit~:int, offset~:int";
+const std::string kPage = "limit~:int \"1..1000, default 100\", offset~:int";
 const Answer kPain001{200, "", "application/xml"};
 
 const std::vector<OperationShape> kPaymentShapes = {
@@ -78,7 +78,8 @@ const std::vector<OperationShape> kPaymentShapes = {
      {{200,
        "[{provider_id:int, agb:str, name:str, blocked_reason:str?, blocked_at:str?,"
        " open_cents:cents, disputed_cents:cents, in_run_cents:cents,"
-       " paid_cents:cents}]"}}},
+       " paid_cents:cents}]"}},
+     true},
     {"POST /payment-runs",
      "Prepare a payment run (betaalrun)",
      "",
@@ -136,7 +137,8 @@ const std::vector<OperationShape> kPaymentShapes = {
        "[{id:int, account_iban:str, statement_id:str, from_date:date, to_date:date,"
        " opening_cents:cents, closing_cents:cents, imported_at:time, imported_by:str,"
        " entries:int, booked:int, returned:int, unmatched:int \"still on the work list\","
-       " resolved:int, chain_status:str, chain_detail:str?, chain_resolved:bool}]"}}},
+       " resolved:int, chain_status:str, chain_detail:str?, chain_resolved:bool}]"}},
+     true},
     {"GET /reconciliation/resolved",
      "Resolved work-list items, most recently resolved first",
      kPage,
@@ -145,7 +147,8 @@ const std::vector<OperationShape> kPaymentShapes = {
        "[{kind:str, id:int, account_iban:str, statement_id:str, amount_cents:cents,"
        " credit:bool, booking_date:str?, end_to_end_id:str?, counterparty_name:str?,"
        " outcome:str, reason:str?, instruction_id:int?, resolution:str, resolved_by:str,"
-       " resolved_at:time}]"}}},
+       " resolved_at:time}]"}},
+     true},
     {"POST /bank-entries/{id}/resolve",
      "Resolve a bank entry of the work list",
      "",
@@ -172,7 +175,8 @@ const std::vector<OperationShape> kPaymentShapes = {
      "remainder), " +
          kPage,
      "",
-     {{200, "[@Payable]"}}},
+     {{200, "[@Payable]"}},
+     true},
     {"POST /contracts/{id}/realisations",
      "Report a quarter's realisation (budget contract)",
      "",
@@ -209,7 +213,12 @@ const std::vector<OperationShape> kBudgetShapes = {
      " product_category:str, financing_kind:(ZIN|budget|PGB), amount_cents:cents,"
      " budget_holder_user_id~:int, name~:str}",
      {{201, "@Budget"}}},
-    {"GET /budgets", "Budgets", "year~:int, municipality~:str, " + kPage, "", {{200, "[@Budget]"}}},
+    {"GET /budgets",
+     "Budgets",
+     "year~:int, municipality~:str, " + kPage,
+     "",
+     {{200, "[@Budget]"}},
+     true},
     {"GET /budgets/overview",
      "Every budget of a year with its exhaustion (uitputting)",
      "year~:int, municipality~:str, month~:int, format~:(json|csv), threshold~:str",
@@ -255,7 +264,8 @@ const std::vector<OperationShape> kBudgetShapes = {
      "Reallocation proposals",
      "status~:(requested|approved|rejected), " + kPage,
      "",
-     {{200, "[@Reallocation]"}}},
+     {{200, "[@Reallocation]"}},
+     true},
     {"POST /budget-reallocations/{id}/decision",
      "Approve or reject a reallocation",
      "",

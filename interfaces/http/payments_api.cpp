@@ -148,8 +148,9 @@ ApiResponse listDebtorAccounts(RequestContext& ctx, const ApiRequest& req) {
 
 ApiResponse providerBalances(RequestContext& ctx, const ApiRequest& req) {
     const auto page = pageFrom(req.query);
+    const auto list = invoicing::providerBalances(ctx, page.limit, page.offset);
     auto out = newArray();
-    for (const auto& r : invoicing::providerBalances(ctx, page.limit, page.offset)) {
+    for (const auto& r : list.items) {
         auto o = newObject();
         o->set("provider_id", r.provider_id);
         o->set("agb", r.agb);
@@ -162,7 +163,7 @@ ApiResponse providerBalances(RequestContext& ctx, const ApiRequest& req) {
         o->set("paid_cents", r.paid_cents);
         out->add(o);
     }
-    return {200, out};
+    return pagedAnswer(out, list.total);
 }
 
 namespace {

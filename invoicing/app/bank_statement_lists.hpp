@@ -10,9 +10,9 @@
 
 namespace zc::invoicing {
 
-std::vector<StatementListRow> listBankStatements(app::RequestContext& ctx, std::int64_t limit,
-                                                 std::int64_t offset);
-std::vector<ResolvedItemRow> listResolvedWorkItems(app::RequestContext& ctx, std::int64_t limit,
+app::ListPage<StatementListRow> listBankStatements(app::RequestContext& ctx, std::int64_t limit,
                                                    std::int64_t offset);
+app::ListPage<ResolvedItemRow> listResolvedWorkItems(app::RequestContext& ctx, std::int64_t limit,
+                                                     std::int64_t offset);
 
 }  // namespace zc::invoicing

@@ -308,9 +308,9 @@ AdvancePostingResult postDueAdvances(app::RequestContext& ctx, Date date) {
     return result;
 }
 
-std::vector<PayableListRow> listPayables(app::RequestContext& ctx, std::int64_t provider,
-                                         const std::string& type, std::int64_t limit,
-                                         std::int64_t offset) {
+app::ListPage<PayableListRow> listPayables(app::RequestContext& ctx, std::int64_t provider,
+                                           const std::string& type, std::int64_t limit,
+                                           std::int64_t offset) {
     const std::int64_t own = ctx.actor.role == app::Role::Provider ? ctx.actor.provider_id : 0;
     // A staff user sees the payables of the municipalities they work for.
     return invoicing::listPayables(ctx.db, provider, own, type, limit, offset,

@@ -27,9 +27,9 @@ struct AdvancePostingResult {
 AdvancePostingResult postDueAdvances(app::RequestContext& ctx, Date date);
 
 // GET /payables: `provider` (0: all), `type` ("": all); a provider sees only its own.
-std::vector<PayableListRow> listPayables(app::RequestContext& ctx, std::int64_t provider,
-                                         const std::string& type, std::int64_t limit,
-                                         std::int64_t offset);
+app::ListPage<PayableListRow> listPayables(app::RequestContext& ctx, std::int64_t provider,
+                                           const std::string& type, std::int64_t limit,
+                                           std::int64_t offset);
 
 // The budget-financed contract as the caller may see it: NOT_FOUND when unknown, not budget
 // financed, or (for a provider) not one of its coalition's contracts.

@@ -113,8 +113,8 @@ std::vector<DebtorAccountRow> listDebtorAccounts(app::RequestContext& ctx,
     return debtorAccounts(ctx.db, code);
 }
 
-std::vector<ProviderBalanceRow> providerBalances(app::RequestContext& ctx, std::int64_t limit,
-                                                 std::int64_t offset) {
+app::ListPage<ProviderBalanceRow> providerBalances(app::RequestContext& ctx, std::int64_t limit,
+                                                   std::int64_t offset) {
     return invoicing::providerBalances(ctx.db, limit, offset, app::ownMunicipalities(ctx.actor));
 }
 

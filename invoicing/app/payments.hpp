@@ -46,8 +46,8 @@ DebtorAccountRow addDebtorAccount(app::RequestContext& ctx, const NewDebtorAccou
 std::vector<DebtorAccountRow> listDebtorAccounts(app::RequestContext& ctx, const std::string& code);
 
 // GET /provider-balances, paged.
-std::vector<ProviderBalanceRow> providerBalances(app::RequestContext& ctx, std::int64_t limit,
-                                                 std::int64_t offset);
+app::ListPage<ProviderBalanceRow> providerBalances(app::RequestContext& ctx, std::int64_t limit,
+                                                   std::int64_t offset);
 
 // A run with its transfers and items.
 struct RunDetail {
