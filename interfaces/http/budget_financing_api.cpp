@@ -215,11 +215,11 @@ ApiResponse settleContractYear(RequestContext& ctx, const ApiRequest& req) {
 }
 
 ApiResponse listSettlements(RequestContext& ctx, const ApiRequest& req) {
+    const auto page = pageFrom(req.query);
+    const auto list = invoicing::listSettlements(ctx, req.pathId("id"), page.limit, page.offset);
     auto out = newArray();
-    for (const auto& s : invoicing::listSettlements(ctx, req.pathId("id"))) {
-        out->add(settlementJson(s));
-    }
-    return {200, out};
+    for (const auto& s : list.items) out->add(settlementJson(s));
+    return pagedAnswer(out, list.total);
 }
 
 }  // namespace zc::http

@@ -188,11 +188,12 @@ ApiResponse setBudgetAmount(RequestContext& ctx, const ApiRequest& req) {
 }
 
 ApiResponse listBudgetAmountChanges(RequestContext& ctx, const ApiRequest& req) {
+    const auto page = pageFrom(req.query);
+    const auto list =
+        invoicing::listBudgetAmountChanges(ctx, req.pathId("id"), page.limit, page.offset);
     auto out = newArray();
-    for (const auto& c : invoicing::listBudgetAmountChanges(ctx, req.pathId("id"))) {
-        out->add(amountChangeJson(c));
-    }
-    return {200, out};
+    for (const auto& c : list.items) out->add(amountChangeJson(c));
+    return pagedAnswer(out, list.total);
 }
 
 ApiResponse budgetExhaustion(RequestContext& ctx, const ApiRequest& req) {

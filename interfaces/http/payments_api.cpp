@@ -139,11 +139,12 @@ ApiResponse addDebtorAccount(RequestContext& ctx, const ApiRequest& req) {
 }
 
 ApiResponse listDebtorAccounts(RequestContext& ctx, const ApiRequest& req) {
+    const auto page = pageFrom(req.query);
+    const auto list =
+        invoicing::listDebtorAccounts(ctx, req.pathParam("code"), page.limit, page.offset);
     auto out = newArray();
-    for (const auto& a : invoicing::listDebtorAccounts(ctx, req.pathParam("code"))) {
-        out->add(debtorAccountJson(a));
-    }
-    return {200, out};
+    for (const auto& a : list.items) out->add(debtorAccountJson(a));
+    return pagedAnswer(out, list.total);
 }
 
 ApiResponse providerBalances(RequestContext& ctx, const ApiRequest& req) {

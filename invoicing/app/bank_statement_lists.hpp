@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "contracting/kernel/list_query.hpp"
 #include "contracting/kernel/request_context.hpp"
 #include "invoicing/store/bank_statement_lists.hpp"
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "contracting/kernel/list_query.hpp"
 #include "contracting/kernel/request_context.hpp"
 #include "invoicing/store/budget_financing_store.hpp"
 
@@ -108,6 +109,8 @@ struct SettlementResult {
 // "settlement.create" (after: the whole answer).
 SettlementResult settleContractYear(app::RequestContext& ctx, const SettlementRequest& r);
 // GET /contracts/{id}/settlements: the contract's settlements by year (NOT_FOUND as above).
-std::vector<SettlementResult> listSettlements(app::RequestContext& ctx, std::int64_t contract_id);
+// A page of them, and how many there are.
+app::ListPage<SettlementResult> listSettlements(app::RequestContext& ctx, std::int64_t contract_id,
+                                                std::int64_t limit, std::int64_t offset);
 
 }  // namespace zc::invoicing

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "contracting/kernel/list_query.hpp"
 #include "contracting/kernel/request_context.hpp"
 #include "invoicing/app/budgets.hpp"
 #include "invoicing/store/budget_store.hpp"

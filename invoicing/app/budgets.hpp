@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "contracting/domain/tariff_schedule.hpp"
+#include "contracting/kernel/list_query.hpp"
 #include "contracting/kernel/money.hpp"
 #include "contracting/kernel/request_context.hpp"
 #include "contracting/kernel/rounding.hpp"

@@ -232,14 +232,16 @@ std::optional<SettlementRow> findSettlement(db::Connection& db, std::int64_t id)
     return settlementRow(*r);
 }
 
-std::vector<SettlementRow> contractSettlements(db::Connection& db, std::int64_t contract_id) {
-    std::vector<SettlementRow> out;
-    for (const auto& r :
-         db.query(std::string(kSettlementColumns) + " WHERE contract_id = ? ORDER BY year",
-                  {contract_id})) {
-        out.push_back(settlementRow(r));
+app::ListPage<SettlementRow> contractSettlements(db::Connection& db, std::int64_t contract_id,
+                                                 std::int64_t limit, std::int64_t offset) {
+    app::ListPage<SettlementRow> page;  // in the caller's transaction
+    page.total = db::countRows(db, "FROM settlements WHERE contract_id = ?", {contract_id});
+    for (const auto& r : db.query(std::string(kSettlementColumns) +
+                                      " WHERE contract_id = ? ORDER BY year, id LIMIT ? OFFSET ?",
+                                  {contract_id, limit, offset})) {
+        page.items.push_back(settlementRow(r));
     }
-    return out;
+    return page;
 }
 
 std::optional<PayableListRow> settlementPayable(db::Connection& db, std::int64_t settlement_id) {

@@ -152,8 +152,9 @@ std::optional<std::string> firstProductCategory(db::Connection& db, std::int64_t
 std::int64_t insertSettlement(db::Connection& db, const SettlementRow& s);
 // The settlement `id`; nothing when unknown.
 std::optional<SettlementRow> findSettlement(db::Connection& db, std::int64_t id);
-// The contract's settlements by year.
-std::vector<SettlementRow> contractSettlements(db::Connection& db, std::int64_t contract_id);
+// A page of the contract's settlements by year, and how many it has.
+app::ListPage<SettlementRow> contractSettlements(db::Connection& db, std::int64_t contract_id,
+                                                 std::int64_t limit, std::int64_t offset);
 // The payable (settlement or claw-back) made of the settlement; nothing when it is 0.00.
 std::optional<PayableListRow> settlementPayable(db::Connection& db, std::int64_t settlement_id);
 
