@@ -153,13 +153,14 @@ DecisionRecord createDecision(app::RequestContext& ctx, const NewDecision& d) {
     return out;
 }
 
-std::vector<DecisionRecord> listDecisions(app::RequestContext& ctx, std::int64_t client_id) {
+app::ListPage<DecisionRecord> listDecisions(app::RequestContext& ctx, std::int64_t client_id,
+                                            std::int64_t limit, std::int64_t offset) {
     db::Transaction tx(ctx.db);
     requireClientInScope(ctx, client_id, false);
-    std::vector<DecisionRecord> out;
-    for (const auto& r : decisionsOfClient(ctx.db, client_id)) {
-        out.push_back(decisionRecord(ctx.db, r));
-    }
+    const auto rows = decisionsOfClient(ctx.db, client_id, limit, offset);
+    app::ListPage<DecisionRecord> out;
+    out.total = rows.total;
+    for (const auto& r : rows.items) out.items.push_back(decisionRecord(ctx.db, r));
     auditClientReads(ctx, {client_id}, "decisions");
     tx.commit();
     return out;

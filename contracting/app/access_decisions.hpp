@@ -11,6 +11,7 @@
 
 #include "contracting/domain/allocation_rules.hpp"
 #include "contracting/kernel/cap.hpp"
+#include "contracting/kernel/list_query.hpp"
 #include "contracting/kernel/money.hpp"
 #include "contracting/kernel/request_context.hpp"
 
@@ -58,6 +59,8 @@ struct DecisionRecord {
 // "decision.create" with the record.
 DecisionRecord createDecision(app::RequestContext& ctx, const NewDecision& d);
 // GET /clients/{id}/decisions: NOT_FOUND; one "client.read" row ("decisions").
-std::vector<DecisionRecord> listDecisions(app::RequestContext& ctx, std::int64_t client_id);
+// A page of them by start, and how many there are.
+app::ListPage<DecisionRecord> listDecisions(app::RequestContext& ctx, std::int64_t client_id,
+                                            std::int64_t limit, std::int64_t offset);
 
 }  // namespace zc::contracting

@@ -242,15 +242,17 @@ RequestView investigateRequest(app::RequestContext& ctx, std::int64_t id, Reques
     return answer(ctx, id);
 }
 
-OverdueWork listOverdue(app::RequestContext& ctx) {
+OverdueWork listOverdue(app::RequestContext& ctx, std::int64_t limit, std::int64_t offset) {
     const std::string today = formatDate(ctx.today());
     std::optional<StaffFilter> scope;
     if (ctx.actor.scoped()) scope = StaffFilter{ctx.actor.municipalities, ctx.actor.regional};
     OverdueWork out;
-    for (const auto& r : overdueRequests(ctx.db, today, scope)) {
-        out.requests.push_back(viewOf(r, ctx.today()));
-    }
-    out.missing_retours = missingRetours(ctx.db, today, scope);
+    const auto requests = overdueRequests(ctx.db, today, limit, offset, scope);
+    for (const auto& r : requests.items) out.requests.push_back(viewOf(r, ctx.today()));
+    out.requests_total = requests.total;
+    auto retours = missingRetours(ctx.db, today, limit, offset, scope);
+    out.missing_retours = std::move(retours.items);
+    out.missing_retours_total = retours.total;
     return out;
 }
 

@@ -12,6 +12,7 @@
 
 #include "contracting/app/allocation_changes.hpp"
 #include "contracting/app/allocations.hpp"
+#include "contracting/kernel/list_query.hpp"
 #include "contracting/kernel/request_context.hpp"
 #include "contracting/store/request_store.hpp"
 
@@ -107,11 +108,13 @@ RequestView rejectRequest(app::RequestContext& ctx, std::int64_t id, const std::
 // the decision is due in 8 weeks; audited "request.in_onderzoek".
 RequestView investigateRequest(app::RequestContext& ctx, std::int64_t id, RequestAnswers& answers);
 
-// GET /deadlines/overdue: the overdue requests and our messages without a retour.
+// GET /deadlines/overdue: the overdue requests and our messages without a retour, each list
+// paged with `limit` and `offset`, and how many there are of each.
 struct OverdueWork {
     std::vector<RequestView> requests;
     std::vector<MissingRetourRow> missing_retours;
+    std::int64_t requests_total = 0, missing_retours_total = 0;
 };
-OverdueWork listOverdue(app::RequestContext& ctx);
+OverdueWork listOverdue(app::RequestContext& ctx, std::int64_t limit, std::int64_t offset);
 
 }  // namespace zc::contracting

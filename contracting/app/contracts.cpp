@@ -62,9 +62,10 @@ app::ListPage<ContractSummary> listContracts(app::RequestContext& ctx, const Con
     return contractPage(ctx.db, filter);
 }
 
-std::vector<Advance> listAdvances(app::RequestContext& ctx, std::int64_t id) {
+app::ListPage<Advance> listAdvances(app::RequestContext& ctx, std::int64_t id, std::int64_t limit,
+                                    std::int64_t offset) {
     getContract(ctx, id);  // NOT_FOUND when unknown or not visible
-    return contractAdvances(ctx.db, id);
+    return contractAdvances(ctx.db, id, limit, offset);
 }
 
 void requireContractOwner(app::RequestContext& ctx, std::int64_t id) {
@@ -176,10 +177,9 @@ ContractIndexation indexContract(app::RequestContext& ctx, std::int64_t id, Perc
     return out;
 }
 
-std::vector<EligibleProvider> findEligibleProviders(app::RequestContext& ctx,
-                                                    const std::string& product, Date date,
-                                                    const std::string& municipality) {
-    return eligibleProviders(ctx.db, product, date, municipality);
+app::ListPage<EligibleProvider> findEligibleProviders(app::RequestContext& ctx,
+                                                      const EligibleQuery& q) {
+    return eligibleProviders(ctx.db, q);
 }
 
 TariffInForce tariffInForce(app::RequestContext& ctx, const std::string& agb,

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "contracting/domain/tariff_schedule.hpp"
+#include "contracting/kernel/list_query.hpp"
 #include "contracting/kernel/request_context.hpp"
 #include "contracting/kernel/rounding.hpp"
 #include "contracting/store/contract_store.hpp"
@@ -36,8 +37,9 @@ struct ContractFilter {
 // A page of the contracts the actor may see (a provider: its own and its coalitions'), by id
 // unless sorted otherwise, and how many there are.
 app::ListPage<ContractSummary> listContracts(app::RequestContext& ctx, const ContractFilter& f);
-// The advance schedule of a contract the actor may see (NOT_FOUND otherwise).
-std::vector<Advance> listAdvances(app::RequestContext& ctx, std::int64_t id);
+// A page of the advance schedule of a contract the actor may see (NOT_FOUND otherwise).
+app::ListPage<Advance> listAdvances(app::RequestContext& ctx, std::int64_t id, std::int64_t limit,
+                                    std::int64_t offset);
 
 struct StatusChangeRequest {
     std::int64_t contract_id = 0;
@@ -87,10 +89,10 @@ struct ContractIndexation {
 ContractIndexation indexContract(app::RequestContext& ctx, std::int64_t id, Percentage pct,
                                  Date from);
 
-// Providers with an active contract for the product on the date ("" municipality for any).
-std::vector<EligibleProvider> findEligibleProviders(app::RequestContext& ctx,
-                                                    const std::string& product, Date date,
-                                                    const std::string& municipality);
+// Providers with an active contract for the product on the date ("" municipality for any), a
+// page of them and how many there are.
+app::ListPage<EligibleProvider> findEligibleProviders(app::RequestContext& ctx,
+                                                      const EligibleQuery& q);
 
 // The tariff in force for a provider's product on a date, and the contract it comes from.
 struct TariffInForce {

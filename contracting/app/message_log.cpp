@@ -4,7 +4,7 @@
 
 namespace zc::contracting {
 
-std::vector<MessageLogRow> messageLog(app::RequestContext& ctx, const MessageLogFilter& f) {
+app::ListPage<MessageLogRow> messageLog(app::RequestContext& ctx, const MessageLogFilter& f) {
     // A staff user sees the messages of the municipalities they work for.
     MessageLogFilter scoped = f;
     scoped.municipalities = app::ownMunicipalities(ctx.actor);

@@ -134,7 +134,10 @@ Procedure createProcedure(app::RequestContext& ctx, const Procedure& in) {
     return stored;
 }
 
-std::vector<Procedure> listProcedures(app::RequestContext& ctx) { return procedures(ctx.db); }
+app::ListPage<Procedure> listProcedures(app::RequestContext& ctx, std::int64_t limit,
+                                        std::int64_t offset) {
+    return procedures(ctx.db, limit, offset);
+}
 
 ProcedureDetails getProcedure(app::RequestContext& ctx, std::int64_t id) {
     MariaDbProcedures store(ctx.db);
@@ -298,12 +301,14 @@ Application submitApplication(app::RequestContext& ctx, const NewApplication& in
     return out;
 }
 
-std::vector<Application> listApplications(app::RequestContext& ctx, const std::string& status) {
-    const std::int64_t provider = ctx.actor.role == app::Role::Provider ? ctx.actor.provider_id : 0;
-    std::vector<Application> out;
-    for (const auto id : applicationIds(ctx.db, status, provider)) {
-        out.push_back(requireApplication(ctx.db, id));
-    }
+app::ListPage<Application> listApplications(app::RequestContext& ctx, ApplicationFilter filter) {
+    filter.provider_id = ctx.actor.role == app::Role::Provider ? ctx.actor.provider_id : 0;
+    db::Transaction tx(ctx.db);  // the page and its applications as one read
+    const auto ids = applicationIds(ctx.db, filter);
+    app::ListPage<Application> out;
+    out.total = ids.total;
+    for (const auto id : ids.items) out.items.push_back(requireApplication(ctx.db, id));
+    tx.commit();
     return out;
 }
 

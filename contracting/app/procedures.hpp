@@ -12,6 +12,7 @@
 
 #include "contracting/domain/application_rules.hpp"
 #include "contracting/domain/tariff_schedule.hpp"
+#include "contracting/kernel/list_query.hpp"
 #include "contracting/kernel/request_context.hpp"
 #include "contracting/kernel/rounding.hpp"
 #include "contracting/store/procedure_store.hpp"
@@ -29,7 +30,8 @@ struct ProcedureDetails {
 // The fields are valid already (kind, term_start < term_end); UNKNOWN_MUNICIPALITY. Returns the
 // stored procedure (audited "procedure.create").
 Procedure createProcedure(app::RequestContext& ctx, const Procedure& in);
-std::vector<Procedure> listProcedures(app::RequestContext& ctx);
+app::ListPage<Procedure> listProcedures(app::RequestContext& ctx, std::int64_t limit,
+                                        std::int64_t offset);
 // NOT_FOUND when unknown.
 ProcedureDetails getProcedure(app::RequestContext& ctx, std::int64_t id);
 
@@ -100,8 +102,9 @@ struct NewApplication {
 // ("application.submit"). Returns the application as stored.
 Application submitApplication(app::RequestContext& ctx, const NewApplication& in);
 
-// Applications with this status ("" for any); a provider sees only its own.
-std::vector<Application> listApplications(app::RequestContext& ctx, const std::string& status);
+// A page of the applications with the filter's status and procedure, and how many match; a
+// provider sees only its own (the filter's provider is set from the actor).
+app::ListPage<Application> listApplications(app::RequestContext& ctx, ApplicationFilter filter);
 // NOT_FOUND when unknown, or when a provider asks for another provider's application.
 Application getApplication(app::RequestContext& ctx, std::int64_t id);
 

@@ -32,9 +32,12 @@ std::int64_t outboxOwner(const app::RequestContext& ctx) {
     return ctx.actor.provider_id;
 }
 
-std::vector<OutboxEntry> listOutbox(app::RequestContext& ctx, bool all) {
-    std::vector<OutboxEntry> out;
-    for (const auto& r : providerOutbox(ctx.db, outboxOwner(ctx), all)) out.push_back(entryOf(r));
+app::ListPage<OutboxEntry> listOutbox(app::RequestContext& ctx, bool all, std::int64_t limit,
+                                      std::int64_t offset) {
+    const auto rows = providerOutbox(ctx.db, outboxOwner(ctx), all, limit, offset);
+    app::ListPage<OutboxEntry> out;
+    out.total = rows.total;
+    for (const auto& r : rows.items) out.items.push_back(entryOf(r));
     return out;
 }
 

@@ -11,6 +11,7 @@
 
 #include "contracting/app/allocations.hpp"
 #include "contracting/app/clients.hpp"
+#include "contracting/kernel/list_query.hpp"
 #include "contracting/kernel/request_context.hpp"
 
 namespace zc::contracting {
@@ -27,8 +28,10 @@ struct OutboxEntry {
 
 // The acting provider's id: FORBIDDEN for anyone else.
 std::int64_t outboxOwner(const app::RequestContext& ctx);
-// GET /outbox: the unacknowledged messages (all of them with `all`), by id, at most 1000.
-std::vector<OutboxEntry> listOutbox(app::RequestContext& ctx, bool all);
+// GET /outbox: the unacknowledged messages (all of them with `all`), by id, paged, with their
+// total.
+app::ListPage<OutboxEntry> listOutbox(app::RequestContext& ctx, bool all, std::int64_t limit,
+                                      std::int64_t offset);
 // GET /outbox/{id}: the message's XML (NOT_FOUND); its first fetch is recorded and every fetch
 // is audited ("message.read": the message names the client), in one transaction.
 std::string fetchOutboxMessage(app::RequestContext& ctx, std::int64_t id);

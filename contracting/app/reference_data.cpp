@@ -65,8 +65,9 @@ Municipality createMunicipality(app::RequestContext& ctx, Municipality in) {
     return in;
 }
 
-std::vector<Municipality> listMunicipalities(app::RequestContext& ctx) {
-    return municipalities(ctx.db);
+app::ListPage<Municipality> listMunicipalities(app::RequestContext& ctx, std::int64_t limit,
+                                               std::int64_t offset) {
+    return municipalities(ctx.db, limit, offset);
 }
 
 District createDistrict(app::RequestContext& ctx, const std::string& municipality_code,
@@ -88,9 +89,10 @@ District createDistrict(app::RequestContext& ctx, const std::string& municipalit
     return d;
 }
 
-std::vector<District> listDistricts(app::RequestContext& ctx,
-                                    const std::string& municipality_code) {
-    return districts(ctx.db, municipality_code);
+app::ListPage<District> listDistricts(app::RequestContext& ctx,
+                                      const std::string& municipality_code, std::int64_t limit,
+                                      std::int64_t offset) {
+    return districts(ctx.db, municipality_code, limit, offset);
 }
 
 Team createTeam(app::RequestContext& ctx, std::int64_t district_id, const std::string& name) {
@@ -114,7 +116,10 @@ Team createTeam(app::RequestContext& ctx, std::int64_t district_id, const std::s
     return t;
 }
 
-std::vector<TeamListing> listTeams(app::RequestContext& ctx) { return teams(ctx.db); }
+app::ListPage<TeamListing> listTeams(app::RequestContext& ctx, std::int64_t limit,
+                                     std::int64_t offset) {
+    return teams(ctx.db, limit, offset);
+}
 
 Product createProduct(app::RequestContext& ctx, const Product& in) {
     db::Transaction tx(ctx.db);
@@ -134,11 +139,14 @@ Product createProduct(app::RequestContext& ctx, const Product& in) {
     return in;
 }
 
-std::vector<ProductListing> listProducts(app::RequestContext& ctx) {
-    std::vector<ProductListing> out;
-    for (auto& p : products(ctx.db)) {
+app::ListPage<ProductListing> listProducts(app::RequestContext& ctx, std::int64_t limit,
+                                           std::int64_t offset) {
+    auto page = products(ctx.db, limit, offset);
+    app::ListPage<ProductListing> out;
+    out.total = page.total;
+    for (auto& p : page.items) {
         auto iwmo = iwmoUnitCode(parseUnit(p.unit));
-        out.push_back({std::move(p), std::move(iwmo)});
+        out.items.push_back({std::move(p), std::move(iwmo)});
     }
     return out;
 }
@@ -160,8 +168,8 @@ Provider createProvider(app::RequestContext& ctx, const Provider& in) {
     return stored;
 }
 
-std::vector<Provider> listProviders(app::RequestContext& ctx, std::int64_t limit,
-                                    std::int64_t offset) {
+app::ListPage<Provider> listProviders(app::RequestContext& ctx, std::int64_t limit,
+                                      std::int64_t offset) {
     return providerPage(ctx.db, limit, offset);
 }
 

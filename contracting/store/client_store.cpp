@@ -210,14 +210,17 @@ std::optional<DecisionRow> findDecision(db::Connection& db, std::int64_t id) {
     return decisionRow(*r);
 }
 
-std::vector<DecisionRow> decisionsOfClient(db::Connection& db, std::int64_t client_id) {
-    std::vector<DecisionRow> out;
+app::ListPage<DecisionRow> decisionsOfClient(db::Connection& db, std::int64_t client_id,
+                                             std::int64_t limit, std::int64_t offset) {
+    app::ListPage<DecisionRow> page;  // in the caller's transaction
+    page.total = db::countRows(db, "FROM access_decisions WHERE client_id = ?", {client_id});
     for (const auto& r :
-         db.query(std::string(kDecisionColumns) + " WHERE client_id = ? ORDER BY valid_from, id",
-                  {client_id})) {
-        out.push_back(decisionRow(r));
+         db.query(std::string(kDecisionColumns) +
+                      " WHERE client_id = ? ORDER BY valid_from, id LIMIT ? OFFSET ?",
+                  {client_id, limit, offset})) {
+        page.items.push_back(decisionRow(r));
     }
-    return out;
+    return page;
 }
 
 std::vector<GrantRow> grantsOfDecision(db::Connection& db, std::int64_t decision_id) {

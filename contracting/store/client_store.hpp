@@ -112,7 +112,9 @@ void insertGrant(db::Connection& db, std::int64_t decision_id, const GrantRow& g
 // The decision, or nothing.
 std::optional<DecisionRow> findDecision(db::Connection& db, std::int64_t id);
 // The client's decisions by valid_from, id.
-std::vector<DecisionRow> decisionsOfClient(db::Connection& db, std::int64_t client_id);
+// A page of the client's decisions by start and id, and how many it has.
+app::ListPage<DecisionRow> decisionsOfClient(db::Connection& db, std::int64_t client_id,
+                                             std::int64_t limit, std::int64_t offset);
 // The decision's granted products by id.
 std::vector<GrantRow> grantsOfDecision(db::Connection& db, std::int64_t decision_id);
 

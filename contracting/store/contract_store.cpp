@@ -200,30 +200,45 @@ BudgetDetails budgetDetails(db::Connection& db, std::int64_t id) {
     return d;
 }
 
-std::vector<Advance> contractAdvances(db::Connection& db, std::int64_t id) {
-    std::vector<Advance> out;
-    for (const auto& r : db.query("SELECT year, month, due_date, amount_cents FROM advances "
-                                  "WHERE contract_id = ? ORDER BY year, month",
-                                  {id})) {
-        out.push_back({r.i64(0), r.i64(1), r.str(2), r.i64(3)});
-    }
-    return out;
+app::ListPage<Advance> contractAdvances(db::Connection& db, std::int64_t id, std::int64_t limit,
+                                        std::int64_t offset) {
+    return db::consistentRead(db, [&] {
+        app::ListPage<Advance> page;
+        page.total = db::countRows(db, "FROM advances WHERE contract_id = ?", {id});
+        for (const auto& r :
+             db.query("SELECT year, month, due_date, amount_cents FROM advances"
+                      " WHERE contract_id = ? ORDER BY year, month LIMIT ? OFFSET ?",
+                      {id, limit, offset})) {
+            page.items.push_back({r.i64(0), r.i64(1), r.str(2), r.i64(3)});
+        }
+        return page;
+    });
 }
 
-std::vector<EligibleProvider> eligibleProviders(db::Connection& db, const std::string& product,
-                                                Date date, const std::string& municipality) {
-    std::vector<EligibleProvider> out;
-    for (const auto& r :
-         db.query("SELECT p.id, p.agb, p.name, c.id, c.municipality_code FROM contracts c"
-                  " JOIN contract_products cp ON cp.contract_id = c.id JOIN providers p ON "
-                  "p.id = c.provider_id"
-                  " WHERE cp.product_code = ? AND c.status = 'active' AND c.term_start <= ? "
-                  "AND c.term_end > ?"
-                  " AND (? = '' OR c.municipality_code = ?) ORDER BY p.name, c.id",
-                  {product, formatDate(date), formatDate(date), municipality, municipality})) {
-        out.push_back({r.i64(0), r.str(1), r.str(2), r.i64(3), r.str(4)});
+app::ListPage<EligibleProvider> eligibleProviders(db::Connection& db, const EligibleQuery& q) {
+    db::Params params{q.product, formatDate(q.date), formatDate(q.date)};
+    std::string from_where =
+        " FROM contracts c JOIN contract_products cp ON cp.contract_id = c.id"
+        " JOIN providers p ON p.id = c.provider_id"
+        " WHERE cp.product_code = ? AND c.status = 'active' AND c.term_start <= ?"
+        " AND c.term_end > ?";
+    if (!q.municipality.empty()) {
+        from_where += " AND c.municipality_code = ?";
+        params.emplace_back(q.municipality);
     }
-    return out;
+    return db::consistentRead(db, [&] {
+        app::ListPage<EligibleProvider> page;
+        page.total = db::countRows(db, from_where, params);
+        auto page_params = params;
+        page_params.emplace_back(q.limit);
+        page_params.emplace_back(q.offset);
+        for (const auto& r : db.query("SELECT p.id, p.agb, p.name, c.id, c.municipality_code" +
+                                          from_where + " ORDER BY p.name, c.id LIMIT ? OFFSET ?",
+                                      page_params)) {
+            page.items.push_back({r.i64(0), r.str(1), r.str(2), r.i64(3), r.str(4)});
+        }
+        return page;
+    });
 }
 
 std::vector<ContractForProduct> contractsForProduct(db::Connection& db, const std::string& agb,

@@ -190,11 +190,19 @@ std::vector<std::int64_t> lockContractsToIndex(db::Connection& db, std::int64_t 
 std::vector<std::string> contractProducts(db::Connection& db, std::int64_t id);
 std::vector<StatusChange> statusHistory(db::Connection& db, std::int64_t id);
 BudgetDetails budgetDetails(db::Connection& db, std::int64_t id);
-// The contract's advances by year and month.
-std::vector<Advance> contractAdvances(db::Connection& db, std::int64_t id);
-// Active contracts for the product on the date ("" municipality for any), by provider name.
-std::vector<EligibleProvider> eligibleProviders(db::Connection& db, const std::string& product,
-                                                Date date, const std::string& municipality);
+// A page of the contract's advances by year and month, and how many it has.
+app::ListPage<Advance> contractAdvances(db::Connection& db, std::int64_t id, std::int64_t limit,
+                                        std::int64_t offset);
+// Which contracts: active for the product on the date ("" municipality for any), a page.
+struct EligibleQuery {
+    std::string product;
+    Date date;
+    std::string municipality;
+    std::int64_t limit = app::kDefaultPageSize;
+    std::int64_t offset = 0;
+};
+// A page of those contracts with their providers, by provider name, and how many there are.
+app::ListPage<EligibleProvider> eligibleProviders(db::Connection& db, const EligibleQuery& q);
 // The provider's non-draft contracts for the product on the date, by id.
 std::vector<ContractForProduct> contractsForProduct(db::Connection& db, const std::string& agb,
                                                     const std::string& product, Date date,

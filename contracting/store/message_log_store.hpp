@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "contracting/kernel/list_query.hpp"
 #include "interfaces/mysql/scope_filter.hpp"
 
 namespace zc::contracting {
@@ -37,6 +38,7 @@ struct MessageLogFilter {
     db::MunicipalityScope municipalities;
 };
 
-std::vector<MessageLogRow> messageLogRows(db::Connection& db, const MessageLogFilter& f);
+// The page and the total of both halves with the same filter and scope.
+app::ListPage<MessageLogRow> messageLogRows(db::Connection& db, const MessageLogFilter& f);
 
 }  // namespace zc::contracting

@@ -1,6 +1,7 @@
 #include "outbox_store.hpp"
 
 #include "interfaces/mysql/connection.hpp"
+#include "interfaces/mysql/list_sql.hpp"
 
 namespace zc::contracting {
 namespace {
@@ -16,16 +17,21 @@ OutboxRow outboxRow(const db::Row& r) {
 
 }  // namespace
 
-std::vector<OutboxRow> providerOutbox(db::Connection& db, std::int64_t provider_id, bool all) {
-    std::vector<OutboxRow> out;
-    for (const auto& r :
-         db.query(std::string(kOutboxColumns) +
-                      " WHERE provider_id = ? AND (? = 1 OR acknowledged_at IS NULL)"
-                      " ORDER BY id LIMIT 1000",
-                  {provider_id, std::int64_t{all ? 1 : 0}})) {
-        out.push_back(outboxRow(r));
-    }
-    return out;
+app::ListPage<OutboxRow> providerOutbox(db::Connection& db, std::int64_t provider_id, bool all,
+                                        std::int64_t limit, std::int64_t offset) {
+    // (provider_id, acknowledged_at) is indexed: both forms read one range of it.
+    const std::string where =
+        std::string(" WHERE provider_id = ?") + (all ? "" : " AND acknowledged_at IS NULL");
+    return db::consistentRead(db, [&] {
+        app::ListPage<OutboxRow> page;
+        page.total = db::countRows(db, "FROM outbox_messages" + where, {provider_id});
+        for (const auto& r :
+             db.query(std::string(kOutboxColumns) + where + " ORDER BY id LIMIT ? OFFSET ?",
+                      {provider_id, limit, offset})) {
+            page.items.push_back(outboxRow(r));
+        }
+        return page;
+    });
 }
 
 std::optional<std::string> outboxXml(db::Connection& db, std::int64_t id,

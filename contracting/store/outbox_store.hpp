@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "contracting/kernel/list_query.hpp"
+
 namespace zc::db {
 class Connection;
 }
@@ -26,8 +28,9 @@ struct OutboxRow {
     std::optional<std::string> municipality_code;  // the sender; NULL: not known (before 0019)
 };
 
-// The provider's messages by id (at most 1000); only unacknowledged ones unless `all`.
-std::vector<OutboxRow> providerOutbox(db::Connection& db, std::int64_t provider_id, bool all);
+// The provider's messages by id, paged, with their total; only unacknowledged ones unless `all`.
+app::ListPage<OutboxRow> providerOutbox(db::Connection& db, std::int64_t provider_id, bool all,
+                                        std::int64_t limit, std::int64_t offset);
 // The XML of the provider's message, or nothing (not there, or another provider's).
 std::optional<std::string> outboxXml(db::Connection& db, std::int64_t id, std::int64_t provider_id);
 // Records the first fetch of the message at `now`.

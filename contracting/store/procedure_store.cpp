@@ -3,6 +3,7 @@
 #include <set>
 
 #include "interfaces/mysql/connection.hpp"
+#include "interfaces/mysql/list_sql.hpp"
 
 namespace zc::contracting {
 namespace {
@@ -82,12 +83,17 @@ std::int64_t insertProcedure(db::Connection& db, const Procedure& p) {
     return db.lastInsertId();
 }
 
-std::vector<Procedure> procedures(db::Connection& db) {
-    std::vector<Procedure> out;
-    for (const auto& r : db.query(std::string(kProcedureColumns) + " ORDER BY id")) {
-        out.push_back(procedureFrom(r));
-    }
-    return out;
+app::ListPage<Procedure> procedures(db::Connection& db, std::int64_t limit, std::int64_t offset) {
+    return db::consistentRead(db, [&] {
+        app::ListPage<Procedure> page;
+        page.total = db::countRows(db, "FROM procedures", {});
+        for (const auto& r :
+             db.query(std::string(kProcedureColumns) + " ORDER BY id LIMIT ? OFFSET ?",
+                      {limit, offset})) {
+            page.items.push_back(procedureFrom(r));
+        }
+        return page;
+    });
 }
 
 std::vector<Lot> procedureLots(db::Connection& db, std::int64_t procedure_id) {
@@ -211,16 +217,31 @@ std::int64_t insertApplication(db::Connection& db, std::int64_t procedure_id,
     return app_id;
 }
 
-std::vector<std::int64_t> applicationIds(db::Connection& db, const std::string& status,
-                                         std::int64_t provider_id) {
-    std::vector<std::int64_t> out;
-    for (const auto& r : db.query("SELECT id FROM applications WHERE (? = '' OR status = ?) "
-                                  "AND (? = 0 OR provider_id = ?)"
-                                  " ORDER BY id LIMIT 1000",
-                                  {status, status, provider_id, provider_id})) {
-        out.push_back(r.i64(0));
+app::ListPage<std::int64_t> applicationIds(db::Connection& db, const ApplicationFilter& f) {
+    db::Params params;
+    std::string from_where = "FROM applications WHERE 1 = 1";
+    if (!f.status.empty()) {
+        from_where += " AND status = ?";
+        params.emplace_back(f.status);
     }
-    return out;
+    for (const auto& [column, id] : {std::pair{" AND provider_id = ?", f.provider_id},
+                                     std::pair{" AND procedure_id = ?", f.procedure_id}}) {
+        if (id == 0) continue;
+        from_where += column;
+        params.emplace_back(id);
+    }
+    return db::consistentRead(db, [&] {
+        app::ListPage<std::int64_t> page;
+        page.total = db::countRows(db, from_where, params);
+        auto page_params = params;
+        page_params.emplace_back(f.limit);
+        page_params.emplace_back(f.offset);
+        for (const auto& r :
+             db.query("SELECT id " + from_where + " ORDER BY id LIMIT ? OFFSET ?", page_params)) {
+            page.items.push_back(r.i64(0));
+        }
+        return page;
+    });
 }
 
 std::optional<std::int64_t> applicationProvider(db::Connection& db, std::int64_t id) {

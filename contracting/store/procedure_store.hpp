@@ -12,6 +12,7 @@
 
 #include "contracting/domain/application_rules.hpp"
 #include "contracting/kernel/civil_date.hpp"
+#include "contracting/kernel/list_query.hpp"
 
 namespace zc::db {
 class Connection;
@@ -145,8 +146,8 @@ class MariaDbApplicationDecisions : public ApplicationDecisionStore {
 
 // Inserts the procedure (id ignored); returns its new id.
 std::int64_t insertProcedure(db::Connection& db, const Procedure& p);
-// Every procedure, by id.
-std::vector<Procedure> procedures(db::Connection& db);
+// A page of the procedures by id, and how many there are.
+app::ListPage<Procedure> procedures(db::Connection& db, std::int64_t limit, std::int64_t offset);
 // The procedure's lots with their products, by id.
 std::vector<Lot> procedureLots(db::Connection& db, std::int64_t procedure_id);
 // The procedure's requirements, by id.
@@ -159,9 +160,17 @@ std::string productUnit(db::Connection& db, const std::string& product_code);
 
 // The application with its lots, answers and contracts, or nothing.
 std::optional<Application> findApplication(db::Connection& db, std::int64_t id);
-// Applications with this status ("" for any) of this provider (0 for any), by id, at most 1000.
-std::vector<std::int64_t> applicationIds(db::Connection& db, const std::string& status,
-                                         std::int64_t provider_id);
+// Which applications a list shows: with this status ("" for any), of this provider and this
+// procedure (0 for any), a page of them by id.
+struct ApplicationFilter {
+    std::string status;
+    std::int64_t provider_id = 0;
+    std::int64_t procedure_id = 0;
+    std::int64_t limit = app::kDefaultPageSize;
+    std::int64_t offset = 0;
+};
+// The ids of a page of the applications, and how many match the filter.
+app::ListPage<std::int64_t> applicationIds(db::Connection& db, const ApplicationFilter& f);
 // The ids of the procedure's lots and of its requirements (database order).
 std::vector<std::int64_t> procedureLotIds(db::Connection& db, std::int64_t procedure_id);
 std::vector<std::int64_t> procedureRequirementIds(db::Connection& db, std::int64_t procedure_id);

@@ -1,6 +1,7 @@
 #include "provider_store.hpp"
 
 #include "interfaces/mysql/connection.hpp"
+#include "interfaces/mysql/list_sql.hpp"
 
 namespace zc::contracting {
 namespace {
@@ -42,13 +43,17 @@ std::optional<Provider> findProvider(db::Connection& db, std::int64_t id) {
     return providerFrom(*r);
 }
 
-std::vector<Provider> providerPage(db::Connection& db, std::int64_t limit, std::int64_t offset) {
-    std::vector<Provider> out;
-    for (const auto& r : db.query(std::string(kProviderColumns) + " ORDER BY id LIMIT ? OFFSET ?",
-                                  {limit, offset})) {
-        out.push_back(providerFrom(r));
-    }
-    return out;
+app::ListPage<Provider> providerPage(db::Connection& db, std::int64_t limit, std::int64_t offset) {
+    return db::consistentRead(db, [&] {
+        app::ListPage<Provider> page;
+        page.total = db::countRows(db, "FROM providers", {});
+        for (const auto& r :
+             db.query(std::string(kProviderColumns) + " ORDER BY id LIMIT ? OFFSET ?",
+                      {limit, offset})) {
+            page.items.push_back(providerFrom(r));
+        }
+        return page;
+    });
 }
 
 }  // namespace zc::contracting

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "contracting/kernel/list_query.hpp"
+
 namespace zc::db {
 class Connection;
 }
@@ -36,6 +38,6 @@ std::int64_t insertProvider(db::Connection& db, const Provider& p);
 // The provider, or nothing.
 std::optional<Provider> findProvider(db::Connection& db, std::int64_t id);
 // A page of providers, by id.
-std::vector<Provider> providerPage(db::Connection& db, std::int64_t limit, std::int64_t offset);
+app::ListPage<Provider> providerPage(db::Connection& db, std::int64_t limit, std::int64_t offset);
 
 }  // namespace zc::contracting

@@ -1,6 +1,7 @@
 #include "reference_store.hpp"
 
 #include "interfaces/mysql/connection.hpp"
+#include "interfaces/mysql/list_sql.hpp"
 
 namespace zc::contracting {
 
@@ -25,13 +26,18 @@ void joinRegion(db::Connection& db, const std::string& code, const std::string& 
         {central_code, placed_category, central_code});
 }
 
-std::vector<Municipality> municipalities(db::Connection& db) {
-    std::vector<Municipality> out;
-    for (const auto& r :
-         db.query("SELECT code, name, central_code FROM municipalities ORDER BY code")) {
-        out.push_back({r.str(0), r.str(1), r.opt(2)});
-    }
-    return out;
+app::ListPage<Municipality> municipalities(db::Connection& db, std::int64_t limit,
+                                           std::int64_t offset) {
+    return db::consistentRead(db, [&] {
+        app::ListPage<Municipality> page;
+        page.total = db::countRows(db, "FROM municipalities", {});
+        for (const auto& r : db.query("SELECT code, name, central_code FROM municipalities"
+                                      " ORDER BY code LIMIT ? OFFSET ?",
+                                      {limit, offset})) {
+            page.items.push_back({r.str(0), r.str(1), r.opt(2)});
+        }
+        return page;
+    });
 }
 
 bool districtExists(db::Connection& db, std::int64_t id) {
@@ -52,15 +58,27 @@ std::int64_t insertDistrict(db::Connection& db, const District& d) {
     return db.lastInsertId();
 }
 
-std::vector<District> districts(db::Connection& db, const std::string& municipality_code) {
-    std::vector<District> out;
-    for (const auto& r : db.query("SELECT id, municipality_code, name FROM districts WHERE (? "
-                                  "= '' OR municipality_code = ?)"
-                                  " ORDER BY id",
-                                  {municipality_code, municipality_code})) {
-        out.push_back({r.i64(0), r.str(1), r.str(2)});
+app::ListPage<District> districts(db::Connection& db, const std::string& municipality_code,
+                                  std::int64_t limit, std::int64_t offset) {
+    db::Params params;
+    std::string from_where = "FROM districts";
+    if (!municipality_code.empty()) {
+        from_where += " WHERE municipality_code = ?";
+        params.emplace_back(municipality_code);
     }
-    return out;
+    return db::consistentRead(db, [&] {
+        app::ListPage<District> page;
+        page.total = db::countRows(db, from_where, params);
+        auto page_params = params;
+        page_params.emplace_back(limit);
+        page_params.emplace_back(offset);
+        for (const auto& r : db.query("SELECT id, municipality_code, name " + from_where +
+                                          " ORDER BY id LIMIT ? OFFSET ?",
+                                      page_params)) {
+            page.items.push_back({r.i64(0), r.str(1), r.str(2)});
+        }
+        return page;
+    });
 }
 
 bool teamNameTaken(db::Connection& db, std::int64_t district_id, const std::string& name) {
@@ -74,14 +92,18 @@ std::int64_t insertTeam(db::Connection& db, const Team& t) {
     return db.lastInsertId();
 }
 
-std::vector<TeamListing> teams(db::Connection& db) {
-    std::vector<TeamListing> out;
-    for (const auto& r :
-         db.query("SELECT t.id, t.district_id, t.name, d.municipality_code FROM teams t"
-                  " JOIN districts d ON d.id = t.district_id ORDER BY t.id")) {
-        out.push_back({{r.i64(0), r.i64(1), r.str(2)}, r.str(3)});
-    }
-    return out;
+app::ListPage<TeamListing> teams(db::Connection& db, std::int64_t limit, std::int64_t offset) {
+    return db::consistentRead(db, [&] {
+        app::ListPage<TeamListing> page;
+        page.total = db::countRows(db, "FROM teams", {});
+        for (const auto& r :
+             db.query("SELECT t.id, t.district_id, t.name, d.municipality_code FROM teams t"
+                      " JOIN districts d ON d.id = t.district_id ORDER BY t.id LIMIT ? OFFSET ?",
+                      {limit, offset})) {
+            page.items.push_back({{r.i64(0), r.i64(1), r.str(2)}, r.str(3)});
+        }
+        return page;
+    });
 }
 
 bool productExists(db::Connection& db, const std::string& code) {
@@ -93,13 +115,17 @@ void insertProduct(db::Connection& db, const Product& p) {
                {p.code, p.category, p.name, p.unit, p.kind});
 }
 
-std::vector<Product> products(db::Connection& db) {
-    std::vector<Product> out;
-    for (const auto& r :
-         db.query("SELECT code, category, name, unit, kind FROM products ORDER BY code")) {
-        out.push_back({r.str(0), r.str(1), r.str(2), r.str(3), r.str(4)});
-    }
-    return out;
+app::ListPage<Product> products(db::Connection& db, std::int64_t limit, std::int64_t offset) {
+    return db::consistentRead(db, [&] {
+        app::ListPage<Product> page;
+        page.total = db::countRows(db, "FROM products", {});
+        for (const auto& r : db.query("SELECT code, category, name, unit, kind FROM products"
+                                      " ORDER BY code LIMIT ? OFFSET ?",
+                                      {limit, offset})) {
+            page.items.push_back({r.str(0), r.str(1), r.str(2), r.str(3), r.str(4)});
+        }
+        return page;
+    });
 }
 
 }  // namespace zc::contracting

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "contracting/kernel/list_query.hpp"
+
 namespace zc::db {
 class Connection;
 }
@@ -53,8 +55,9 @@ void insertMunicipality(db::Connection& db, const Municipality& m);
 // region has a placement for it already).
 void joinRegion(db::Connection& db, const std::string& code, const std::string& central_code,
                 const std::string& placed_category);
-// Every municipality, by code.
-std::vector<Municipality> municipalities(db::Connection& db);
+// A page of the municipalities by code, and how many there are.
+app::ListPage<Municipality> municipalities(db::Connection& db, std::int64_t limit,
+                                           std::int64_t offset);
 
 // True when the district exists.
 bool districtExists(db::Connection& db, std::int64_t id);
@@ -63,20 +66,21 @@ bool districtNameTaken(db::Connection& db, const std::string& municipality_code,
                        const std::string& name);
 // Inserts the district (id ignored); returns its new id.
 std::int64_t insertDistrict(db::Connection& db, const District& d);
-// The districts of a municipality ("" for all), by id.
-std::vector<District> districts(db::Connection& db, const std::string& municipality_code);
+// The districts of a municipality ("" for all), by id, paged, with their total.
+app::ListPage<District> districts(db::Connection& db, const std::string& municipality_code,
+                                  std::int64_t limit, std::int64_t offset);
 
 // True when the district has a team of this name.
 bool teamNameTaken(db::Connection& db, std::int64_t district_id, const std::string& name);
 // Inserts the team (id ignored); returns its new id.
 std::int64_t insertTeam(db::Connection& db, const Team& t);
-// Every team with its municipality, by id.
-std::vector<TeamListing> teams(db::Connection& db);
+// The teams with their municipality, by id, paged, with their total.
+app::ListPage<TeamListing> teams(db::Connection& db, std::int64_t limit, std::int64_t offset);
 
 // True when the product is in the catalogue.
 bool productExists(db::Connection& db, const std::string& code);
 void insertProduct(db::Connection& db, const Product& p);
-// The catalogue, by code.
-std::vector<Product> products(db::Connection& db);
+// A page of the catalogue by code, and how many products there are.
+app::ListPage<Product> products(db::Connection& db, std::int64_t limit, std::int64_t offset);
 
 }  // namespace zc::contracting

@@ -88,30 +88,50 @@ app::ListPage<RequestRow> requestsPage(db::Connection& db, const RequestFilter& 
     });
 }
 
-std::vector<RequestRow> overdueRequests(db::Connection& db, const std::string& today,
-                                        const std::optional<StaffFilter>& scope) {
+app::ListPage<RequestRow> overdueRequests(db::Connection& db, const std::string& today,
+                                          std::int64_t limit, std::int64_t offset,
+                                          const std::optional<StaffFilter>& scope) {
     db::Params params{today, today};
-    std::string sql = std::string(kRequestColumns) +
-                      " WHERE ((r.status = 'open' AND r.answer_due < ?) OR"
-                      " (r.status = 'in_onderzoek' AND r.decision_due < ?))";
-    sql += addressedScope(scope, "r.municipality_code", params);
-    return requestRows(db.query(sql + " ORDER BY r.answer_due, r.id LIMIT 1000", params));
+    std::string from_where = std::string(kRequestFrom) +
+                             " WHERE ((r.status = 'open' AND r.answer_due < ?) OR"
+                             " (r.status = 'in_onderzoek' AND r.decision_due < ?))";
+    from_where += addressedScope(scope, "r.municipality_code", params);
+    return db::consistentRead(db, [&] {
+        app::ListPage<RequestRow> page;
+        page.total = db::countRows(db, from_where, params);
+        auto page_params = params;
+        page_params.emplace_back(limit);
+        page_params.emplace_back(offset);
+        page.items = requestRows(
+            db.query(kRequestSelect + from_where + " ORDER BY r.answer_due, r.id LIMIT ? OFFSET ?",
+                     page_params));
+        return page;
+    });
 }
 
-std::vector<MissingRetourRow> missingRetours(db::Connection& db, const std::string& today,
-                                             const std::optional<StaffFilter>& scope) {
+app::ListPage<MissingRetourRow> missingRetours(db::Connection& db, const std::string& today,
+                                               std::int64_t limit, std::int64_t offset,
+                                               const std::optional<StaffFilter>& scope) {
     db::Params params{today};
     // A WMO325 (485) is itself an answer: no retour comes back for it.
-    std::string sql =
-        "SELECT o.id, o.message_code, o.identificatie, p.agb, o.created_at, o.retour_due"
+    std::string from_where =
         " FROM outbox_messages o JOIN providers p ON p.id = o.provider_id"
         " WHERE o.retour_received_at IS NULL AND o.message_code <> '485' AND o.retour_due < ?";
-    sql += addressedScope(scope, "o.municipality_code", params);
-    std::vector<MissingRetourRow> out;
-    for (const auto& r : db.query(sql + " ORDER BY o.retour_due, o.id LIMIT 1000", params)) {
-        out.push_back({r.i64(0), r.str(1), r.str(2), r.str(3), r.str(4), r.str(5)});
-    }
-    return out;
+    from_where += addressedScope(scope, "o.municipality_code", params);
+    return db::consistentRead(db, [&] {
+        app::ListPage<MissingRetourRow> page;
+        page.total = db::countRows(db, from_where, params);
+        auto page_params = params;
+        page_params.emplace_back(limit);
+        page_params.emplace_back(offset);
+        for (const auto& r : db.query(
+                 "SELECT o.id, o.message_code, o.identificatie, p.agb, o.created_at, o.retour_due" +
+                     from_where + " ORDER BY o.retour_due, o.id LIMIT ? OFFSET ?",
+                 page_params)) {
+            page.items.push_back({r.i64(0), r.str(1), r.str(2), r.str(3), r.str(4), r.str(5)});
+        }
+        return page;
+    });
 }
 
 std::optional<std::int64_t> clientByBsnHash(db::Connection& db, const std::string& bsn_hash) {

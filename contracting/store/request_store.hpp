@@ -57,14 +57,15 @@ struct RequestFilter {
 
 // A page of the requests matching the filter, and how many match.
 app::ListPage<RequestRow> requestsPage(db::Connection& db, const RequestFilter& f);
-// Open requests whose answer is due before `today`, and those in onderzoek whose decision is
-// (at most 1000); with a staff scope only those addressed to the user's municipalities.
-std::vector<RequestRow> overdueRequests(db::Connection& db, const std::string& today,
-                                        const std::optional<StaffFilter>& scope = std::nullopt);
-// Our messages (not WMO325) whose retour was due before `today` and has not come (at most 1000);
-// with a staff scope only those the user's municipalities sent.
-std::vector<MissingRetourRow> missingRetours(
-    db::Connection& db, const std::string& today,
+// Open requests whose answer is due before `today`, and those in onderzoek whose decision is,
+// paged, with their total; with a staff scope only those addressed to the user's municipalities.
+app::ListPage<RequestRow> overdueRequests(db::Connection& db, const std::string& today,
+                                          std::int64_t limit, std::int64_t offset,
+                                          const std::optional<StaffFilter>& scope = std::nullopt);
+// Our messages (not WMO325) whose retour was due before `today` and has not come, paged, with
+// their total; with a staff scope only those the user's municipalities sent.
+app::ListPage<MissingRetourRow> missingRetours(
+    db::Connection& db, const std::string& today, std::int64_t limit, std::int64_t offset,
     const std::optional<StaffFilter>& scope = std::nullopt);
 // The client with this BSN hash, or nothing.
 std::optional<std::int64_t> clientByBsnHash(db::Connection& db, const std::string& bsn_hash);

@@ -159,8 +159,10 @@ ApiResponse issueApiKey(RequestContext& ctx, const ApiRequest& req) {
 }
 
 ApiResponse listApiKeys(RequestContext& ctx, const ApiRequest& req) {
+    const auto page = pageFrom(req.query);
+    const auto list = security::listApiKeys(ctx, req.pathId("id"), page.limit, page.offset);
     auto out = newArray();
-    for (const auto& k : security::listApiKeys(ctx, req.pathId("id"))) {
+    for (const auto& k : list.items) {
         auto o = newObject();
         o->set("id", k.id);
         o->set("label", k.label);
@@ -168,7 +170,7 @@ ApiResponse listApiKeys(RequestContext& ctx, const ApiRequest& req) {
         o->set("revoked", k.revoked);
         out->add(o);
     }
-    return {200, out};
+    return pagedAnswer(out, list.total);
 }
 
 ApiResponse revokeApiKey(RequestContext& ctx, const ApiRequest& req) {

@@ -7,8 +7,9 @@ namespace zc::http {
 
 ApiResponse listBankStatements(RequestContext& ctx, const ApiRequest& req) {
     const auto page = pageFrom(req.query);
+    const auto list = invoicing::listBankStatements(ctx, page.limit, page.offset);
     auto out = newArray();
-    for (const auto& s : invoicing::listBankStatements(ctx, page.limit, page.offset)) {
+    for (const auto& s : list.items) {
         auto o = newObject();
         o->set("id", s.id);
         o->set("account_iban", s.account_iban);
@@ -29,13 +30,14 @@ ApiResponse listBankStatements(RequestContext& ctx, const ApiRequest& req) {
         o->set("chain_resolved", s.chain_resolved_at.has_value());
         out->add(o);
     }
-    return {200, out};
+    return pagedAnswer(out, list.total);
 }
 
 ApiResponse listResolvedWorkItems(RequestContext& ctx, const ApiRequest& req) {
     const auto page = pageFrom(req.query);
+    const auto list = invoicing::listResolvedWorkItems(ctx, page.limit, page.offset);
     auto out = newArray();
-    for (const auto& r : invoicing::listResolvedWorkItems(ctx, page.limit, page.offset)) {
+    for (const auto& r : list.items) {
         auto o = newObject();
         o->set("kind", r.kind);
         o->set("id", r.id);
@@ -54,7 +56,7 @@ ApiResponse listResolvedWorkItems(RequestContext& ctx, const ApiRequest& req) {
         o->set("resolved_at", isoTimestamp(r.resolved_at));
         out->add(o);
     }
-    return {200, out};
+    return pagedAnswer(out, list.total);
 }
 
 }  // namespace zc::http

@@ -182,11 +182,10 @@ ApiResponse listPayables(RequestContext& ctx, const ApiRequest& req) {
                               "source_type");
     }
     const auto page = pageFrom(req.query);
+    const auto list = invoicing::listPayables(ctx, provider, type, page.limit, page.offset);
     auto out = newArray();
-    for (const auto& r : invoicing::listPayables(ctx, provider, type, page.limit, page.offset)) {
-        out->add(payableJson(r));
-    }
-    return {200, out};
+    for (const auto& r : list.items) out->add(payableJson(r));
+    return pagedAnswer(out, list.total);
 }
 
 ApiResponse reportRealisation(RequestContext& ctx, const ApiRequest& req) {
@@ -216,11 +215,11 @@ ApiResponse settleContractYear(RequestContext& ctx, const ApiRequest& req) {
 }
 
 ApiResponse listSettlements(RequestContext& ctx, const ApiRequest& req) {
+    const auto page = pageFrom(req.query);
+    const auto list = invoicing::listSettlements(ctx, req.pathId("id"), page.limit, page.offset);
     auto out = newArray();
-    for (const auto& s : invoicing::listSettlements(ctx, req.pathId("id"))) {
-        out->add(settlementJson(s));
-    }
-    return {200, out};
+    for (const auto& s : list.items) out->add(settlementJson(s));
+    return pagedAnswer(out, list.total);
 }
 
 }  // namespace zc::http

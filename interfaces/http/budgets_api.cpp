@@ -155,12 +155,11 @@ ApiResponse listBudgets(RequestContext& ctx, const ApiRequest& req) {
     const auto page = pageFrom(req.query);
     const auto year_text = req.queryValue("year");
     const std::int64_t y = year_text.empty() ? 0 : invoicing::parseBudgetYear(year_text, "year");
+    const auto list =
+        invoicing::listBudgets(ctx, y, req.queryValue("municipality"), page.limit, page.offset);
     auto out = newArray();
-    for (const auto& b :
-         invoicing::listBudgets(ctx, y, req.queryValue("municipality"), page.limit, page.offset)) {
-        out->add(budgetJson(b));
-    }
-    return {200, out};
+    for (const auto& b : list.items) out->add(budgetJson(b));
+    return pagedAnswer(out, list.total);
 }
 
 Poco::JSON::Object::Ptr amountChangeJson(const invoicing::BudgetAmountChangeRow& c) {
@@ -189,11 +188,12 @@ ApiResponse setBudgetAmount(RequestContext& ctx, const ApiRequest& req) {
 }
 
 ApiResponse listBudgetAmountChanges(RequestContext& ctx, const ApiRequest& req) {
+    const auto page = pageFrom(req.query);
+    const auto list =
+        invoicing::listBudgetAmountChanges(ctx, req.pathId("id"), page.limit, page.offset);
     auto out = newArray();
-    for (const auto& c : invoicing::listBudgetAmountChanges(ctx, req.pathId("id"))) {
-        out->add(amountChangeJson(c));
-    }
-    return {200, out};
+    for (const auto& c : list.items) out->add(amountChangeJson(c));
+    return pagedAnswer(out, list.total);
 }
 
 ApiResponse budgetExhaustion(RequestContext& ctx, const ApiRequest& req) {
@@ -295,11 +295,10 @@ ApiResponse listReallocations(RequestContext& ctx, const ApiRequest& req) {
                               "Query parameter 'status' must be requested, approved or rejected.",
                               "status");
     }
+    const auto list = invoicing::listReallocations(ctx, status, page.limit, page.offset);
     auto out = newArray();
-    for (const auto& r : invoicing::listReallocations(ctx, status, page.limit, page.offset)) {
-        out->add(reallocationJson(r));
-    }
-    return {200, out};
+    for (const auto& r : list.items) out->add(reallocationJson(r));
+    return pagedAnswer(out, list.total);
 }
 
 }  // namespace zc::http

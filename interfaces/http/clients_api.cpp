@@ -271,11 +271,11 @@ ApiResponse createDecision(RequestContext& ctx, const ApiRequest& req) {
 }
 
 ApiResponse listDecisions(RequestContext& ctx, const ApiRequest& req) {
+    const auto page = pageFrom(req.query);
+    const auto list = contracting::listDecisions(ctx, req.pathId("id"), page.limit, page.offset);
     auto out = newArray();
-    for (const auto& d : contracting::listDecisions(ctx, req.pathId("id"))) {
-        out->add(decisionJson(d));
-    }
-    return ApiResponse(200, out);
+    for (const auto& d : list.items) out->add(decisionJson(d));
+    return pagedAnswer(out, list.total);
 }
 
 }  // namespace zc::http

@@ -278,8 +278,10 @@ ApiResponse extendContract(RequestContext& ctx, const ApiRequest& req) {
 }
 
 ApiResponse listAdvances(RequestContext& ctx, const ApiRequest& req) {
+    const auto page = pageFrom(req.query);
+    const auto list = contracting::listAdvances(ctx, req.pathId("id"), page.limit, page.offset);
     auto out = newArray();
-    for (const auto& a : contracting::listAdvances(ctx, req.pathId("id"))) {
+    for (const auto& a : list.items) {
         auto o = newObject();
         o->set("year", a.year);
         o->set("month", a.month);
@@ -287,7 +289,7 @@ ApiResponse listAdvances(RequestContext& ctx, const ApiRequest& req) {
         o->set("amount_cents", a.amount_cents);
         out->add(o);
     }
-    return {200, out};
+    return pagedAnswer(out, list.total);
 }
 
 ApiResponse eligibleProviders(RequestContext& ctx, const ApiRequest& req) {
@@ -297,9 +299,11 @@ ApiResponse eligibleProviders(RequestContext& ctx, const ApiRequest& req) {
     const auto product = ProductCode::parse(req.queryValue("product"), "product").str();
     const Date date =
         req.queryValue("date").empty() ? ctx.today() : parseDate(req.queryValue("date"), "date");
+    const auto page = pageFrom(req.query);
+    const auto list = contracting::findEligibleProviders(
+        ctx, {product, date, req.queryValue("municipality"), page.limit, page.offset});
     auto out = newArray();
-    for (const auto& e :
-         contracting::findEligibleProviders(ctx, product, date, req.queryValue("municipality"))) {
+    for (const auto& e : list.items) {
         auto o = newObject();
         o->set("provider_id", e.provider_id);
         o->set("agb", e.agb);
@@ -308,7 +312,7 @@ ApiResponse eligibleProviders(RequestContext& ctx, const ApiRequest& req) {
         o->set("municipality_code", e.municipality_code);
         out->add(o);
     }
-    return {200, out};
+    return pagedAnswer(out, list.total);
 }
 
 ApiResponse tariffQuery(RequestContext& ctx, const ApiRequest& req) {

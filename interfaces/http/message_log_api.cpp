@@ -28,8 +28,9 @@ ApiResponse messageLog(RequestContext& ctx, const ApiRequest& req) {
     const auto page = pageFrom(req.query);
     f.limit = page.limit;
     f.offset = page.offset;
+    const auto list = contracting::messageLog(ctx, f);
     auto out = newArray();
-    for (const auto& m : contracting::messageLog(ctx, f)) {
+    for (const auto& m : list.items) {
         auto o = newObject();
         o->set("direction", m.direction);
         o->set("message_code", m.message_code);
@@ -43,7 +44,7 @@ ApiResponse messageLog(RequestContext& ctx, const ApiRequest& req) {
         setOptional(o, "chain_fault", m.chain_fault);
         out->add(o);
     }
-    return {200, out};
+    return pagedAnswer(out, list.total);
 }
 
 }  // namespace zc::http

@@ -6,7 +6,7 @@ namespace zc::http::openapi {
 
 namespace {
 
-const std::string kPage = "limit~:int, offset~:int";
+const std::string kPage = "limit~:int \"1..1000, default 100\", offset~:int";
 const std::string kChange =
     "volume~:int, end_date~:date, effective_date~:date, reason_code:str \"iWmo"
     " RedenWijziging\", provider_consent~:@Consent?";
@@ -46,7 +46,12 @@ const std::vector<OperationShape> kClientShapes = {
      "",
      "{withhold:bool, reason~:str}",
      {{200, "{client_id:int, messages_withheld:bool}"}}},
-    {"GET /clients/{id}/decisions", "A client's access decisions", "", "", {{200, "[@Decision]"}}},
+    {"GET /clients/{id}/decisions",
+     "A client's access decisions, by start",
+     kPage,
+     "",
+     {{200, "[@Decision]"}},
+     true},
     {"POST /allocations",
      "Allocate a granted product to a provider (toewijzing, WMO301)",
      "",
@@ -86,10 +91,11 @@ const std::vector<OperationShape> kClientShapes = {
      "xml",
      {kRetour}},
     {"GET /outbox",
-     "Messages for the provider (WMO301, 319, 325) not yet acknowledged",
-     "all~:(true|false)",
+     "Messages for the provider (WMO301, 319, 325) not yet acknowledged, oldest first",
+     "all~:(true|false), " + kPage,
      "",
-     {{200, "[@OutboxEntry]"}}},
+     {{200, "[@OutboxEntry]"}},
+     true},
     {"GET /outbox/{id}", "One outgoing message as XML (the fetch is recorded)", "", "", {kRetour}},
     {"POST /outbox/{id}/ack", "Acknowledge an outgoing message", "", "-", {{200, "@OutboxEntry"}}},
     {"GET /inbox",
@@ -97,7 +103,8 @@ const std::vector<OperationShape> kClientShapes = {
      " application; reading neither fetches nor acknowledges them",
      "message~:(wmo301|wmo319|wmo325), q~:str \"part of the identificatie\", " + kPage,
      "",
-     {{200, "[@InboxMessage]"}}},
+     {{200, "[@InboxMessage]"}},
+     true},
     {"GET /inbox/{id}",
      "One of the provider's messages as XML (the read is audited)",
      "",
@@ -129,12 +136,14 @@ const std::vector<OperationShape> kClientShapes = {
      "-",
      {{200, "@Request"}}},
     {"GET /deadlines/overdue",
-     "Requests and retours past their deadline",
-     "",
+     "Requests and retours past their deadline; limit and offset page each of the two lists",
+     kPage,
      "",
      {{200,
        "{requests:[@Request], missing_retours:[{outbox_id:int, message_code:str,"
-       " identificatie:str, provider_agb:str, sent_at:time, retour_due:str}]}"}}},
+       " identificatie:str, provider_agb:str, sent_at:time, retour_due:str}],"
+       " requests_total:int \"overdue requests in all\","
+       " missing_retours_total:int \"messages without their retour in all\"}"}}},
     {"GET /message-log",
      "Messages in and out (berichtenverkeer)",
      "agb~:str, client_id~:int, " + kPage,
@@ -142,7 +151,8 @@ const std::vector<OperationShape> kClientShapes = {
      {{200,
        "[{direction:str, message_code:str, identificatie:str, provider_agb:str,"
        " at:time, outcome:str, retour:str?, chain_reference:str?, chain_state:str?,"
-       " chain_fault:str?}]"}}},
+       " chain_fault:str?}]"}},
+     true},
     {"GET /chain/envelopes",
      "Envelopes sent through the GGk chain (track & trace), newest first",
      "state~:(queued|delivered|acknowledged|failed), agb~:str, " +
@@ -150,7 +160,10 @@ const std::vector<OperationShape> kClientShapes = {
      "",
      {{200, "[@ChainEnvelope]"}},
      true},
-    {"GET /chain/envelopes/{id}", "One envelope sent through the GGk chain", "", "",
+    {"GET /chain/envelopes/{id}",
+     "One envelope sent through the GGk chain",
+     "",
+     "",
      {{200, "@ChainEnvelope"}}},
     {"POST /chain/envelopes/{id}/retry",
      "Send a failed envelope again (same referentienummer)",

@@ -6,6 +6,8 @@ namespace zc::http::openapi {
 
 namespace {
 
+const std::string kPage = "limit~:int \"1..1000, default 100\", offset~:int";
+
 const std::string kTariffIn =
     "product_code:str, unit~:str, tariff_cents:cents, valid_from:date, valid_to~:date";
 const std::string kIndexIn = "{percentage:str \"e.g. 2.5\", from:date}";
@@ -16,10 +18,11 @@ const std::string kContractIn =
 
 const std::vector<OperationShape> kContractingShapes = {
     {"GET /procedures",
-     "Procurement procedures (inkoopprocedures)",
+     "Procurement procedures (inkoopprocedures), by id",
+     kPage,
      "",
-     "",
-     {{200, "[@Procedure]"}}},
+     {{200, "[@Procedure]"}},
+     true},
     {"POST /procedures",
      "Start a procedure",
      "",
@@ -64,10 +67,11 @@ const std::vector<OperationShape> kContractingShapes = {
      "{lots~:[int], answers:[{requirement_id:int, answer:str}]}",
      {{201, "@Application"}}},
     {"GET /applications",
-     "Applications (a provider sees its own)",
-     "status~:str",
+     "Applications (a provider sees its own), by id",
+     "status~:str, procedure~:int, " + kPage,
      "",
-     {{200, "[@Application]"}}},
+     {{200, "[@Application]"}},
+     true},
     {"GET /applications/{id}", "One application", "", "", {{200, "@Application"}}},
     {"POST /applications/{id}/assessments",
      "Assess one answer of an application",
@@ -120,10 +124,11 @@ const std::vector<OperationShape> kContractingShapes = {
      "-",
      {{200, "@Contract"}}},
     {"GET /contracts/{id}/advances",
-     "The monthly advances (voorschotten) of a budget contract",
+     "The monthly advances (voorschotten) of a budget contract, by year and month",
+     kPage,
      "",
-     "",
-     {{200, "[{year:int, month:int, due_date:str, amount_cents:cents}]"}}},
+     {{200, "[{year:int, month:int, due_date:str, amount_cents:cents}]"}},
+     true},
     {"POST /budget-contracts",
      "Create a budget contract (lump sum, coalition)",
      "",
@@ -133,10 +138,11 @@ const std::vector<OperationShape> kContractingShapes = {
          " target:int, unit:str, kind~:str, aggregation~:str}]}",
      {{201, "@Contract"}}},
     {"GET /queries/eligible-providers",
-     "Providers contracted for a product on a date",
-     "product:str, date~:date, municipality~:str",
+     "Providers contracted for a product on a date, by provider name",
+     "product:str, date~:date, municipality~:str, " + kPage,
      "",
-     {{200, "[{provider_id:int, agb:str, name:str, contract_id:int, municipality_code:str}]"}}},
+     {{200, "[{provider_id:int, agb:str, name:str, contract_id:int, municipality_code:str}]"}},
+     true},
     {"GET /queries/tariff",
      "The tariff in force for a provider, product and date",
      "agb:str, product:str, date:date, municipality~:str",

@@ -7,7 +7,7 @@ namespace zc::http::openapi {
 
 namespace {
 
-const std::string kPage = "limit~:int, offset~:int";
+const std::string kPage = "limit~:int \"1..1000, default 100\", offset~:int";
 const Answer kPain001{200, "", "application/xml"};
 
 const std::vector<OperationShape> kPaymentShapes = {
@@ -28,9 +28,10 @@ const std::vector<OperationShape> kPaymentShapes = {
      {{201, "@DebtorAccount"}}},
     {"GET /municipalities/{code}/debtor-accounts",
      "A municipality's debtor accounts",
+     kPage,
      "",
-     "",
-     {{200, "[@DebtorAccount]"}}},
+     {{200, "[@DebtorAccount]"}},
+     true},
     {"POST /providers/{id}/block",
      "Block a provider's payments (integrity)",
      "",
@@ -78,7 +79,8 @@ const std::vector<OperationShape> kPaymentShapes = {
      {{200,
        "[{provider_id:int, agb:str, name:str, blocked_reason:str?, blocked_at:str?,"
        " open_cents:cents, disputed_cents:cents, in_run_cents:cents,"
-       " paid_cents:cents}]"}}},
+       " paid_cents:cents}]"}},
+     true},
     {"POST /payment-runs",
      "Prepare a payment run (betaalrun)",
      "",
@@ -136,7 +138,8 @@ const std::vector<OperationShape> kPaymentShapes = {
        "[{id:int, account_iban:str, statement_id:str, from_date:date, to_date:date,"
        " opening_cents:cents, closing_cents:cents, imported_at:time, imported_by:str,"
        " entries:int, booked:int, returned:int, unmatched:int \"still on the work list\","
-       " resolved:int, chain_status:str, chain_detail:str?, chain_resolved:bool}]"}}},
+       " resolved:int, chain_status:str, chain_detail:str?, chain_resolved:bool}]"}},
+     true},
     {"GET /reconciliation/resolved",
      "Resolved work-list items, most recently resolved first",
      kPage,
@@ -145,7 +148,8 @@ const std::vector<OperationShape> kPaymentShapes = {
        "[{kind:str, id:int, account_iban:str, statement_id:str, amount_cents:cents,"
        " credit:bool, booking_date:str?, end_to_end_id:str?, counterparty_name:str?,"
        " outcome:str, reason:str?, instruction_id:int?, resolution:str, resolved_by:str,"
-       " resolved_at:time}]"}}},
+       " resolved_at:time}]"}},
+     true},
     {"POST /bank-entries/{id}/resolve",
      "Resolve a bank entry of the work list",
      "",
@@ -172,7 +176,8 @@ const std::vector<OperationShape> kPaymentShapes = {
      "remainder), " +
          kPage,
      "",
-     {{200, "[@Payable]"}}},
+     {{200, "[@Payable]"}},
+     true},
     {"POST /contracts/{id}/realisations",
      "Report a quarter's realisation (budget contract)",
      "",
@@ -190,9 +195,10 @@ const std::vector<OperationShape> kPaymentShapes = {
      {{201, "@Settlement"}}},
     {"GET /contracts/{id}/settlements",
      "A contract's settlements",
+     kPage,
      "",
-     "",
-     {{200, "[@Settlement]"}}},
+     {{200, "[@Settlement]"}},
+     true},
 };
 
 }  // namespace
@@ -209,7 +215,12 @@ const std::vector<OperationShape> kBudgetShapes = {
      " product_category:str, financing_kind:(ZIN|budget|PGB), amount_cents:cents,"
      " budget_holder_user_id~:int, name~:str}",
      {{201, "@Budget"}}},
-    {"GET /budgets", "Budgets", "year~:int, municipality~:str, " + kPage, "", {{200, "[@Budget]"}}},
+    {"GET /budgets",
+     "Budgets",
+     "year~:int, municipality~:str, " + kPage,
+     "",
+     {{200, "[@Budget]"}},
+     true},
     {"GET /budgets/overview",
      "A page of the budgets of a year with their exhaustion (uitputting)",
      "year~:int, municipality~:str, district~:int, team~:int, month~:int, format~:(json|csv),"
@@ -236,9 +247,10 @@ const std::vector<OperationShape> kBudgetShapes = {
        " exhaustion_cents:cents, below_exhaustion:bool}"}}},
     {"GET /budgets/{id}/amount-changes",
      "A budget's amount changes, newest first",
+     kPage,
      "",
-     "",
-     {{200, "[@BudgetAmountChange]"}}},
+     {{200, "[@BudgetAmountChange]"}},
+     true},
     {"GET /providers/{id}/spending-ceiling",
      "A provider's use of its spending ceilings",
      "year~:int",
@@ -257,7 +269,8 @@ const std::vector<OperationShape> kBudgetShapes = {
      "Reallocation proposals",
      "status~:(requested|approved|rejected), " + kPage,
      "",
-     {{200, "[@Reallocation]"}}},
+     {{200, "[@Reallocation]"}},
+     true},
     {"POST /budget-reallocations/{id}/decision",
      "Approve or reject a reallocation",
      "",

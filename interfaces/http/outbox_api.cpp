@@ -49,9 +49,11 @@ std::string inboxMessageName(const std::string& code) {
 ApiResponse listOutbox(RequestContext& ctx, const ApiRequest& req) {
     contracting::outboxOwner(ctx);  // FORBIDDEN first, as before
     const bool all = req.queryValue("all") == "true";
+    const auto page = pageFrom(req.query);
+    const auto list = contracting::listOutbox(ctx, all, page.limit, page.offset);
     auto out = newArray();
-    for (const auto& e : contracting::listOutbox(ctx, all)) out->add(outboxJson(e));
-    return {200, out};
+    for (const auto& e : list.items) out->add(outboxJson(e));
+    return pagedAnswer(out, list.total);
 }
 
 ApiResponse getOutboxMessage(RequestContext& ctx, const ApiRequest& req) {
@@ -82,9 +84,7 @@ ApiResponse listInbox(RequestContext& ctx, const ApiRequest& req) {
         o->set("message", inboxMessageName(e.message_code));
         out->add(o);
     }
-    ApiResponse res(200, out);
-    res.total_count = inbox.total;
-    return res;
+    return pagedAnswer(out, inbox.total);
 }
 
 ApiResponse getInboxMessage(RequestContext& ctx, const ApiRequest& req) {

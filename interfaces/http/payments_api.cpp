@@ -139,17 +139,19 @@ ApiResponse addDebtorAccount(RequestContext& ctx, const ApiRequest& req) {
 }
 
 ApiResponse listDebtorAccounts(RequestContext& ctx, const ApiRequest& req) {
+    const auto page = pageFrom(req.query);
+    const auto list =
+        invoicing::listDebtorAccounts(ctx, req.pathParam("code"), page.limit, page.offset);
     auto out = newArray();
-    for (const auto& a : invoicing::listDebtorAccounts(ctx, req.pathParam("code"))) {
-        out->add(debtorAccountJson(a));
-    }
-    return {200, out};
+    for (const auto& a : list.items) out->add(debtorAccountJson(a));
+    return pagedAnswer(out, list.total);
 }
 
 ApiResponse providerBalances(RequestContext& ctx, const ApiRequest& req) {
     const auto page = pageFrom(req.query);
+    const auto list = invoicing::providerBalances(ctx, page.limit, page.offset);
     auto out = newArray();
-    for (const auto& r : invoicing::providerBalances(ctx, page.limit, page.offset)) {
+    for (const auto& r : list.items) {
         auto o = newObject();
         o->set("provider_id", r.provider_id);
         o->set("agb", r.agb);
@@ -162,7 +164,7 @@ ApiResponse providerBalances(RequestContext& ctx, const ApiRequest& req) {
         o->set("paid_cents", r.paid_cents);
         out->add(o);
     }
-    return {200, out};
+    return pagedAnswer(out, list.total);
 }
 
 namespace {

@@ -122,10 +122,12 @@ ApiResponse requestTotpReset(RequestContext& ctx, const ApiRequest& req) {
     return {201, resetJson(security::requestTotpReset(ctx, req.pathId("id")))};
 }
 
-ApiResponse listTotpResets(RequestContext& ctx, const ApiRequest&) {
+ApiResponse listTotpResets(RequestContext& ctx, const ApiRequest& req) {
+    const auto page = pageFrom(req.query);
+    const auto list = security::openResets(ctx, page.limit, page.offset);
     auto out = newArray();
-    for (const auto& r : security::openResets(ctx)) out->add(resetJson(r));
-    return {200, out};
+    for (const auto& r : list.items) out->add(resetJson(r));
+    return pagedAnswer(out, list.total);
 }
 
 ApiResponse approveTotpReset(RequestContext& ctx, const ApiRequest& req) {

@@ -106,10 +106,12 @@ ApiResponse createProcedure(RequestContext& ctx, const ApiRequest& req) {
     return {201, procedureJson(contracting::createProcedure(ctx, in))};
 }
 
-ApiResponse listProcedures(RequestContext& ctx, const ApiRequest&) {
+ApiResponse listProcedures(RequestContext& ctx, const ApiRequest& req) {
+    const auto page = pageFrom(req.query);
+    const auto list = contracting::listProcedures(ctx, page.limit, page.offset);
     auto out = newArray();
-    for (const auto& p : contracting::listProcedures(ctx)) out->add(procedureJson(p));
-    return {200, out};
+    for (const auto& p : list.items) out->add(procedureJson(p));
+    return pagedAnswer(out, list.total);
 }
 
 ApiResponse getProcedure(RequestContext& ctx, const ApiRequest& req) {
@@ -205,11 +207,16 @@ ApiResponse submitApplication(RequestContext& ctx, const ApiRequest& req) {
 }
 
 ApiResponse listApplications(RequestContext& ctx, const ApiRequest& req) {
+    contracting::ApplicationFilter filter;
+    filter.status = req.queryValue("status");
+    filter.procedure_id = queryIdParam(req.query, "procedure");
+    const auto page = pageFrom(req.query);
+    filter.limit = page.limit;
+    filter.offset = page.offset;
+    const auto list = contracting::listApplications(ctx, filter);
     auto out = newArray();
-    for (const auto& a : contracting::listApplications(ctx, req.queryValue("status"))) {
-        out->add(applicationJson(a));
-    }
-    return {200, out};
+    for (const auto& a : list.items) out->add(applicationJson(a));
+    return pagedAnswer(out, list.total);
 }
 
 ApiResponse getApplication(RequestContext& ctx, const ApiRequest& req) {

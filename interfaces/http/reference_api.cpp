@@ -59,11 +59,12 @@ Poco::JSON::Object::Ptr providerJson(const contracting::Provider& p) {
     return o;
 }
 
-template <typename Rows, typename ToJson>
-ApiResponse listOf(const Rows& rows, ToJson toJsonOf) {
+// A page of a list as a JSON array with its total (X-Total-Count).
+template <class Row, class ToJson>
+ApiResponse pageOf(const app::ListPage<Row>& page, ToJson toJsonOf) {
     auto out = newArray();
-    for (const auto& r : rows) out->add(toJsonOf(r));
-    return {200, out};
+    for (const auto& r : page.items) out->add(toJsonOf(r));
+    return pagedAnswer(out, page.total);
 }
 
 }  // namespace
@@ -76,8 +77,9 @@ ApiResponse createMunicipality(RequestContext& ctx, const ApiRequest& req) {
     return {201, municipalityJson(contracting::createMunicipality(ctx, in))};
 }
 
-ApiResponse listMunicipalities(RequestContext& ctx, const ApiRequest&) {
-    return listOf(contracting::listMunicipalities(ctx), municipalityJson);
+ApiResponse listMunicipalities(RequestContext& ctx, const ApiRequest& req) {
+    const auto page = pageFrom(req.query);
+    return pageOf(contracting::listMunicipalities(ctx, page.limit, page.offset), municipalityJson);
 }
 
 ApiResponse createDistrict(RequestContext& ctx, const ApiRequest& req) {
@@ -90,7 +92,10 @@ ApiResponse createDistrict(RequestContext& ctx, const ApiRequest& req) {
 }
 
 ApiResponse listDistricts(RequestContext& ctx, const ApiRequest& req) {
-    return listOf(contracting::listDistricts(ctx, req.queryValue("municipality")), districtJson);
+    const auto page = pageFrom(req.query);
+    return pageOf(
+        contracting::listDistricts(ctx, req.queryValue("municipality"), page.limit, page.offset),
+        districtJson);
 }
 
 ApiResponse createTeam(RequestContext& ctx, const ApiRequest& req) {
@@ -99,12 +104,14 @@ ApiResponse createTeam(RequestContext& ctx, const ApiRequest& req) {
     return {201, teamJson(contracting::createTeam(ctx, district, name))};
 }
 
-ApiResponse listTeams(RequestContext& ctx, const ApiRequest&) {
-    return listOf(contracting::listTeams(ctx), [](const contracting::TeamListing& t) {
-        auto o = teamJson(t.team);
-        o->set("municipality_code", t.municipality_code);
-        return o;
-    });
+ApiResponse listTeams(RequestContext& ctx, const ApiRequest& req) {
+    const auto page = pageFrom(req.query);
+    return pageOf(contracting::listTeams(ctx, page.limit, page.offset),
+                  [](const contracting::TeamListing& t) {
+                      auto o = teamJson(t.team);
+                      o->set("municipality_code", t.municipality_code);
+                      return o;
+                  });
 }
 
 ApiResponse createProduct(RequestContext& ctx, const ApiRequest& req) {
@@ -117,12 +124,14 @@ ApiResponse createProduct(RequestContext& ctx, const ApiRequest& req) {
     return {201, productJson(contracting::createProduct(ctx, in))};
 }
 
-ApiResponse listProducts(RequestContext& ctx, const ApiRequest&) {
-    return listOf(contracting::listProducts(ctx), [](const contracting::ProductListing& p) {
-        auto o = productJson(p.product);
-        o->set("iwmo_unit", p.iwmo_unit);
-        return o;
-    });
+ApiResponse listProducts(RequestContext& ctx, const ApiRequest& req) {
+    const auto page = pageFrom(req.query);
+    return pageOf(contracting::listProducts(ctx, page.limit, page.offset),
+                  [](const contracting::ProductListing& p) {
+                      auto o = productJson(p.product);
+                      o->set("iwmo_unit", p.iwmo_unit);
+                      return o;
+                  });
 }
 
 ApiResponse createProvider(RequestContext& ctx, const ApiRequest& req) {
@@ -139,7 +148,7 @@ ApiResponse createProvider(RequestContext& ctx, const ApiRequest& req) {
 
 ApiResponse listProviders(RequestContext& ctx, const ApiRequest& req) {
     const auto page = pageFrom(req.query);
-    return listOf(contracting::listProviders(ctx, page.limit, page.offset), providerJson);
+    return pageOf(contracting::listProviders(ctx, page.limit, page.offset), providerJson);
 }
 
 ApiResponse getProvider(RequestContext& ctx, const ApiRequest& req) {

@@ -169,8 +169,9 @@ ApiResponse investigateRequest(RequestContext& ctx, const ApiRequest& req) {
     return answered(contracting::investigateRequest(ctx, id, answers));
 }
 
-ApiResponse listOverdue(RequestContext& ctx, const ApiRequest&) {
-    const auto work = contracting::listOverdue(ctx);
+ApiResponse listOverdue(RequestContext& ctx, const ApiRequest& req) {
+    const auto page = pageFrom(req.query);
+    const auto work = contracting::listOverdue(ctx, page.limit, page.offset);
     auto out = newObject();
     auto requests = newArray();
     for (const auto& v : work.requests) requests->add(requestJson(v));
@@ -187,6 +188,8 @@ ApiResponse listOverdue(RequestContext& ctx, const ApiRequest&) {
         retours->add(o);
     }
     out->set("missing_retours", retours);
+    out->set("requests_total", work.requests_total);
+    out->set("missing_retours_total", work.missing_retours_total);
     return {200, out};
 }
 

@@ -201,8 +201,8 @@ TotpReset requestTotpReset(RequestContext& ctx, std::int64_t user_id) {
     return r;
 }
 
-std::vector<TotpReset> openResets(RequestContext& ctx) {
-    return openTotpResets(ctx.db, authorityOf(ctx).provider_id);
+app::ListPage<TotpReset> openResets(RequestContext& ctx, std::int64_t limit, std::int64_t offset) {
+    return openTotpResets(ctx.db, authorityOf(ctx).provider_id, limit, offset);
 }
 
 TotpReset approveTotpReset(RequestContext& ctx, std::int64_t reset_id) {

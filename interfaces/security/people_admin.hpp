@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "contracting/kernel/list_query.hpp"
 #include "contracting/kernel/request_context.hpp"
 #include "people_store.hpp"
 
@@ -44,7 +45,9 @@ PersonRow setUserActive(app::RequestContext& ctx, std::int64_t user_id, bool act
 // Four eyes on a second factor: TOTP_NOT_ENROLLED, TOTP_RESET_OPEN; audited
 // "user.totp_reset_request".
 TotpReset requestTotpReset(app::RequestContext& ctx, std::int64_t user_id);
-std::vector<TotpReset> openResets(app::RequestContext& ctx);
+// A page of the open reset requests the actor may decide, and how many there are.
+app::ListPage<TotpReset> openResets(app::RequestContext& ctx, std::int64_t limit,
+                                    std::int64_t offset);
 // Clears the factor and ends the user's sessions: FOUR_EYES (the requester, or the user
 // itself), TOTP_RESET_NOT_OPEN. Audited "user.totp_reset_approve".
 TotpReset approveTotpReset(app::RequestContext& ctx, std::int64_t reset_id);

@@ -213,13 +213,28 @@ std::optional<TotpReset> lockTotpReset(db::Connection& db, std::int64_t id) {
     return resetOf(*r);
 }
 
-std::vector<TotpReset> openTotpResets(db::Connection& db, std::int64_t provider_id) {
-    std::vector<TotpReset> out;
-    const std::string sql =
-        std::string(kResetColumns) +
-        "WHERE t.status = 'open' AND (? = 0 OR u.provider_id = ?) ORDER BY t.id";
-    for (const auto& r : db.query(sql, {provider_id, provider_id})) out.push_back(resetOf(r));
-    return out;
+app::ListPage<TotpReset> openTotpResets(db::Connection& db, std::int64_t provider_id,
+                                        std::int64_t limit, std::int64_t offset) {
+    db::Params params;
+    std::string where = "WHERE t.status = 'open'";
+    if (provider_id != 0) {
+        where += " AND u.provider_id = ?";
+        params.emplace_back(provider_id);
+    }
+    return db::consistentRead(db, [&] {
+        app::ListPage<TotpReset> page;
+        page.total = db::countRows(
+            db, "FROM totp_resets t JOIN users u ON u.id = t.user_id " + where, params);
+        auto page_params = params;
+        page_params.emplace_back(limit);
+        page_params.emplace_back(offset);
+        for (const auto& r :
+             db.query(std::string(kResetColumns) + where + " ORDER BY t.id LIMIT ? OFFSET ?",
+                      page_params)) {
+            page.items.push_back(resetOf(r));
+        }
+        return page;
+    });
 }
 
 void decideTotpReset(db::Connection& db, std::int64_t id, const std::string& status,

@@ -96,8 +96,10 @@ std::int64_t insertTotpReset(db::Connection& db, std::int64_t user_id, std::int6
                              const std::string& now);
 bool openTotpResetExists(db::Connection& db, std::int64_t user_id);
 std::optional<TotpReset> lockTotpReset(db::Connection& db, std::int64_t id);
-// Open requests; of one provider's users only when provider_id is not 0.
-std::vector<TotpReset> openTotpResets(db::Connection& db, std::int64_t provider_id);
+// A page of the open requests by id, and how many there are; of one provider's users only when
+// provider_id is not 0.
+app::ListPage<TotpReset> openTotpResets(db::Connection& db, std::int64_t provider_id,
+                                        std::int64_t limit, std::int64_t offset);
 void decideTotpReset(db::Connection& db, std::int64_t id, const std::string& status,
                      std::int64_t decided_by, const std::string& now);
 // Clears the user's second factor: at the next log-in the user enrols again.

@@ -211,8 +211,9 @@ IssuedApiKey issueApiKey(RequestContext& ctx, std::int64_t provider_id, const st
     return out;
 }
 
-std::vector<ApiKeyRow> listApiKeys(RequestContext& ctx, std::int64_t provider_id) {
-    return providerApiKeys(ctx.db, provider_id);
+app::ListPage<ApiKeyRow> listApiKeys(RequestContext& ctx, std::int64_t provider_id,
+                                     std::int64_t limit, std::int64_t offset) {
+    return providerApiKeys(ctx.db, provider_id, limit, offset);
 }
 
 void revokeApiKey(RequestContext& ctx, std::int64_t provider_id, std::int64_t key_id) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "contracting/kernel/list_query.hpp"
 #include "contracting/kernel/request_context.hpp"
 #include "user_store.hpp"
 
@@ -59,7 +60,9 @@ struct IssuedApiKey {
 // NOT_FOUND when the provider does not exist.
 IssuedApiKey issueApiKey(app::RequestContext& ctx, std::int64_t provider_id,
                          const std::string& label);
-std::vector<ApiKeyRow> listApiKeys(app::RequestContext& ctx, std::int64_t provider_id);
+// A page of the provider's API keys, and how many it has.
+app::ListPage<ApiKeyRow> listApiKeys(app::RequestContext& ctx, std::int64_t provider_id,
+                                     std::int64_t limit, std::int64_t offset);
 // NOT_FOUND when the provider has no active key with that id.
 void revokeApiKey(app::RequestContext& ctx, std::int64_t provider_id, std::int64_t key_id);
 

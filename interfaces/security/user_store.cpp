@@ -1,6 +1,7 @@
 #include "user_store.hpp"
 
 #include "interfaces/mysql/connection.hpp"
+#include "interfaces/mysql/list_sql.hpp"
 
 namespace zc::security {
 
@@ -226,15 +227,20 @@ std::int64_t insertApiKey(db::Connection& db, std::int64_t provider_id, const st
     return db.lastInsertId();
 }
 
-std::vector<ApiKeyRow> providerApiKeys(db::Connection& db, std::int64_t provider_id) {
-    std::vector<ApiKeyRow> out;
-    for (const auto& r : db.query(
-             "SELECT id, label, created_at, revoked_at FROM provider_api_keys WHERE provider_id = ?"
-             " ORDER BY id",
-             {provider_id})) {
-        out.push_back({r.i64(0), r.str(1), r.str(2), !r.isNull(3)});
-    }
-    return out;
+app::ListPage<ApiKeyRow> providerApiKeys(db::Connection& db, std::int64_t provider_id,
+                                         std::int64_t limit, std::int64_t offset) {
+    return db::consistentRead(db, [&] {
+        app::ListPage<ApiKeyRow> page;
+        page.total =
+            db::countRows(db, "FROM provider_api_keys WHERE provider_id = ?", {provider_id});
+        for (const auto& r :
+             db.query("SELECT id, label, created_at, revoked_at FROM provider_api_keys"
+                      " WHERE provider_id = ? ORDER BY id LIMIT ? OFFSET ?",
+                      {provider_id, limit, offset})) {
+            page.items.push_back({r.i64(0), r.str(1), r.str(2), !r.isNull(3)});
+        }
+        return page;
+    });
 }
 
 bool revokeProviderApiKey(db::Connection& db, std::int64_t provider_id, std::int64_t key_id,

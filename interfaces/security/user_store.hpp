@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "contracting/kernel/list_query.hpp"
+
 namespace zc::db {
 class Connection;
 }
@@ -145,7 +147,9 @@ std::optional<std::pair<std::string, std::optional<std::int64_t>>> userRole(db::
 
 std::int64_t insertApiKey(db::Connection& db, std::int64_t provider_id, const std::string& key_hash,
                           const std::string& label);
-std::vector<ApiKeyRow> providerApiKeys(db::Connection& db, std::int64_t provider_id);
+// A page of the provider's API keys by id, and how many it has.
+app::ListPage<ApiKeyRow> providerApiKeys(db::Connection& db, std::int64_t provider_id,
+                                         std::int64_t limit, std::int64_t offset);
 // Revokes the provider's active key; false when there is none with that id.
 bool revokeProviderApiKey(db::Connection& db, std::int64_t provider_id, std::int64_t key_id,
                           const std::string& now);

@@ -4,13 +4,13 @@
 
 namespace zc::invoicing {
 
-std::vector<StatementListRow> listBankStatements(app::RequestContext& ctx, std::int64_t limit,
-                                                 std::int64_t offset) {
+app::ListPage<StatementListRow> listBankStatements(app::RequestContext& ctx, std::int64_t limit,
+                                                   std::int64_t offset) {
     return listBankStatements(ctx.db, limit, offset, app::ownMunicipalities(ctx.actor));
 }
 
-std::vector<ResolvedItemRow> listResolvedWorkItems(app::RequestContext& ctx, std::int64_t limit,
-                                                   std::int64_t offset) {
+app::ListPage<ResolvedItemRow> listResolvedWorkItems(app::RequestContext& ctx, std::int64_t limit,
+                                                     std::int64_t offset) {
     return listResolvedWorkItems(ctx.db, limit, offset, app::ownMunicipalities(ctx.actor));
 }
 

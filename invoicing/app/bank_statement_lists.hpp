@@ -5,14 +5,15 @@
 #include <cstdint>
 #include <vector>
 
+#include "contracting/kernel/list_query.hpp"
 #include "contracting/kernel/request_context.hpp"
 #include "invoicing/store/bank_statement_lists.hpp"
 
 namespace zc::invoicing {
 
-std::vector<StatementListRow> listBankStatements(app::RequestContext& ctx, std::int64_t limit,
-                                                 std::int64_t offset);
-std::vector<ResolvedItemRow> listResolvedWorkItems(app::RequestContext& ctx, std::int64_t limit,
+app::ListPage<StatementListRow> listBankStatements(app::RequestContext& ctx, std::int64_t limit,
                                                    std::int64_t offset);
+app::ListPage<ResolvedItemRow> listResolvedWorkItems(app::RequestContext& ctx, std::int64_t limit,
+                                                     std::int64_t offset);
 
 }  // namespace zc::invoicing

@@ -75,11 +75,13 @@ BudgetAmountResult setBudgetAmount(app::RequestContext& ctx, const BudgetAmountC
     return {after, change, realised, exhaustion, c.amount < exhaustion};
 }
 
-std::vector<BudgetAmountChangeRow> listBudgetAmountChanges(app::RequestContext& ctx,
-                                                           std::int64_t budget_id) {
+app::ListPage<BudgetAmountChangeRow> listBudgetAmountChanges(app::RequestContext& ctx,
+                                                             std::int64_t budget_id,
+                                                             std::int64_t limit,
+                                                             std::int64_t offset) {
     MariaDbBudgets store(ctx);
     scopedBudget(ctx, store, budget_id, false);
-    return budgetAmountChanges(ctx.db, budget_id);
+    return budgetAmountChanges(ctx.db, budget_id, limit, offset);
 }
 
 }  // namespace zc::invoicing

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "contracting/kernel/list_query.hpp"
 #include "contracting/kernel/request_context.hpp"
 #include "invoicing/app/budgets.hpp"
 #include "invoicing/store/budget_amount_store.hpp"
@@ -35,8 +36,11 @@ struct BudgetAmountResult {
 // not work for), REASON_REQUIRED, BUDGET_BELOW_REALISED. One transaction, audited
 // "budget.amount" (before/after amount_cents, the reason).
 BudgetAmountResult setBudgetAmount(app::RequestContext& ctx, const BudgetAmountChange& c);
-// GET /budgets/{id}/amount-changes: newest first (NOT_FOUND, OUT_OF_SCOPE).
-std::vector<BudgetAmountChangeRow> listBudgetAmountChanges(app::RequestContext& ctx,
-                                                           std::int64_t budget_id);
+// GET /budgets/{id}/amount-changes: a page of them newest first, and how many there are
+// (NOT_FOUND, OUT_OF_SCOPE).
+app::ListPage<BudgetAmountChangeRow> listBudgetAmountChanges(app::RequestContext& ctx,
+                                                             std::int64_t budget_id,
+                                                             std::int64_t limit,
+                                                             std::int64_t offset);
 
 }  // namespace zc::invoicing

@@ -308,9 +308,9 @@ AdvancePostingResult postDueAdvances(app::RequestContext& ctx, Date date) {
     return result;
 }
 
-std::vector<PayableListRow> listPayables(app::RequestContext& ctx, std::int64_t provider,
-                                         const std::string& type, std::int64_t limit,
-                                         std::int64_t offset) {
+app::ListPage<PayableListRow> listPayables(app::RequestContext& ctx, std::int64_t provider,
+                                           const std::string& type, std::int64_t limit,
+                                           std::int64_t offset) {
     const std::int64_t own = ctx.actor.role == app::Role::Provider ? ctx.actor.provider_id : 0;
     // A staff user sees the payables of the municipalities they work for.
     return invoicing::listPayables(ctx.db, provider, own, type, limit, offset,
@@ -397,12 +397,15 @@ SettlementResult settleContractYear(app::RequestContext& ctx, const SettlementRe
     return out;
 }
 
-std::vector<SettlementResult> listSettlements(app::RequestContext& ctx, std::int64_t contract_id) {
+app::ListPage<SettlementResult> listSettlements(app::RequestContext& ctx, std::int64_t contract_id,
+                                                std::int64_t limit, std::int64_t offset) {
+    db::Transaction tx(ctx.db);  // the page, its total and each payable as one read
     const auto c = visibleFinancedContract(ctx, contract_id, false);
-    std::vector<SettlementResult> out;
-    for (auto& row : contractSettlements(ctx.db, c.id)) {
-        out.push_back(settlementOf(ctx.db, std::move(row)));
-    }
+    auto rows = contractSettlements(ctx.db, c.id, limit, offset);
+    app::ListPage<SettlementResult> out;
+    out.total = rows.total;
+    for (auto& row : rows.items) out.items.push_back(settlementOf(ctx.db, std::move(row)));
+    tx.commit();
     return out;
 }
 

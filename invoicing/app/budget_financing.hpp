@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "contracting/kernel/list_query.hpp"
 #include "contracting/kernel/request_context.hpp"
 #include "invoicing/store/budget_financing_store.hpp"
 
@@ -27,9 +28,9 @@ struct AdvancePostingResult {
 AdvancePostingResult postDueAdvances(app::RequestContext& ctx, Date date);
 
 // GET /payables: `provider` (0: all), `type` ("": all); a provider sees only its own.
-std::vector<PayableListRow> listPayables(app::RequestContext& ctx, std::int64_t provider,
-                                         const std::string& type, std::int64_t limit,
-                                         std::int64_t offset);
+app::ListPage<PayableListRow> listPayables(app::RequestContext& ctx, std::int64_t provider,
+                                           const std::string& type, std::int64_t limit,
+                                           std::int64_t offset);
 
 // The budget-financed contract as the caller may see it: NOT_FOUND when unknown, not budget
 // financed, or (for a provider) not one of its coalition's contracts.
@@ -108,6 +109,8 @@ struct SettlementResult {
 // "settlement.create" (after: the whole answer).
 SettlementResult settleContractYear(app::RequestContext& ctx, const SettlementRequest& r);
 // GET /contracts/{id}/settlements: the contract's settlements by year (NOT_FOUND as above).
-std::vector<SettlementResult> listSettlements(app::RequestContext& ctx, std::int64_t contract_id);
+// A page of them, and how many there are.
+app::ListPage<SettlementResult> listSettlements(app::RequestContext& ctx, std::int64_t contract_id,
+                                                std::int64_t limit, std::int64_t offset);
 
 }  // namespace zc::invoicing

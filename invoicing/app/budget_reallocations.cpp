@@ -258,8 +258,9 @@ ReallocationRow decideReallocation(app::RequestContext& ctx, ReallocationDecisio
     return decided.row;
 }
 
-std::vector<ReallocationRow> listReallocations(app::RequestContext& ctx, const std::string& status,
-                                               std::int64_t limit, std::int64_t offset) {
+app::ListPage<ReallocationRow> listReallocations(app::RequestContext& ctx,
+                                                 const std::string& status, std::int64_t limit,
+                                                 std::int64_t offset) {
     return invoicing::listReallocations(ctx.db, status, limit, offset,
                                         app::ownMunicipalities(ctx.actor));
 }

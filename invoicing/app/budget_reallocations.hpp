@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "contracting/kernel/list_query.hpp"
 #include "contracting/kernel/request_context.hpp"
 #include "invoicing/app/budgets.hpp"
 #include "invoicing/store/budget_store.hpp"
@@ -63,7 +64,8 @@ DecidedReallocation decideReallocationIn(BudgetStore& store, const TariffLookup&
 ProposedReallocation requestReallocation(app::RequestContext& ctx, ReallocationProposal p);
 ReallocationRow decideReallocation(app::RequestContext& ctx, ReallocationDecision d);
 // GET /budget-reallocations?status= ("": all), newest first.
-std::vector<ReallocationRow> listReallocations(app::RequestContext& ctx, const std::string& status,
-                                               std::int64_t limit, std::int64_t offset);
+app::ListPage<ReallocationRow> listReallocations(app::RequestContext& ctx,
+                                                 const std::string& status, std::int64_t limit,
+                                                 std::int64_t offset);
 
 }  // namespace zc::invoicing

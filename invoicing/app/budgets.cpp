@@ -298,9 +298,9 @@ BudgetRow createBudget(app::RequestContext& ctx, NewBudget n) {
     return created;
 }
 
-std::vector<BudgetRow> listBudgets(app::RequestContext& ctx, std::int64_t year,
-                                   const std::string& municipality, std::int64_t limit,
-                                   std::int64_t offset) {
+app::ListPage<BudgetRow> listBudgets(app::RequestContext& ctx, std::int64_t year,
+                                     const std::string& municipality, std::int64_t limit,
+                                     std::int64_t offset) {
     // A staff user sees the budgets of the municipalities they work for.
     return invoicing::listBudgets(ctx.db, year, municipality, limit, offset,
                                   app::ownMunicipalities(ctx.actor));

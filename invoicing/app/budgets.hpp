@@ -87,9 +87,9 @@ struct NewBudget {
 // UNKNOWN_TEAM, UNKNOWN_BUDGET_HOLDER, DUPLICATE_BUDGET), audited "budget.create".
 BudgetRow createBudget(app::RequestContext& ctx, NewBudget n);
 // Budgets of `year` (0: all) and `municipality` ("": all), paged.
-std::vector<BudgetRow> listBudgets(app::RequestContext& ctx, std::int64_t year,
-                                   const std::string& municipality, std::int64_t limit,
-                                   std::int64_t offset);
+app::ListPage<BudgetRow> listBudgets(app::RequestContext& ctx, std::int64_t year,
+                                     const std::string& municipality, std::int64_t limit,
+                                     std::int64_t offset);
 // The budget with its figures on `report_date` (NOT_FOUND, field "id").
 BudgetWithFigures budgetExhaustion(app::RequestContext& ctx, std::int64_t id, Date report_date,
                                    Percentage signal_threshold);

@@ -104,17 +104,18 @@ DebtorAccountRow addDebtorAccount(app::RequestContext& ctx, const NewDebtorAccou
     return saved;
 }
 
-std::vector<DebtorAccountRow> listDebtorAccounts(app::RequestContext& ctx,
-                                                 const std::string& code) {
+app::ListPage<DebtorAccountRow> listDebtorAccounts(app::RequestContext& ctx,
+                                                   const std::string& code, std::int64_t limit,
+                                                   std::int64_t offset) {
     if (!municipalityRecorded(ctx.db, code)) {
         throw ValidationError("NOT_FOUND", "Municipality " + code + " does not exist.", "code");
     }
     app::requireWorksFor(ctx.actor, code, "municipality", code, "Municipality " + code);
-    return debtorAccounts(ctx.db, code);
+    return debtorAccountPage(ctx.db, code, limit, offset);
 }
 
-std::vector<ProviderBalanceRow> providerBalances(app::RequestContext& ctx, std::int64_t limit,
-                                                 std::int64_t offset) {
+app::ListPage<ProviderBalanceRow> providerBalances(app::RequestContext& ctx, std::int64_t limit,
+                                                   std::int64_t offset) {
     return invoicing::providerBalances(ctx.db, limit, offset, app::ownMunicipalities(ctx.actor));
 }
 

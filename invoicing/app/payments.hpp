@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "contracting/kernel/list_query.hpp"
 #include "contracting/kernel/request_context.hpp"
 #include "invoicing/app/payment_run_approval.hpp"
 #include "invoicing/app/payment_run_cancellation.hpp"
@@ -43,11 +44,14 @@ DebtorAccountRow addDebtorAccount(app::RequestContext& ctx, const NewDebtorAccou
 
 // GET /municipalities/{code}/debtor-accounts: its accounts, the default first; NOT_FOUND
 // (field "code") for an unknown municipality.
-std::vector<DebtorAccountRow> listDebtorAccounts(app::RequestContext& ctx, const std::string& code);
+// A page of them, and how many there are.
+app::ListPage<DebtorAccountRow> listDebtorAccounts(app::RequestContext& ctx,
+                                                   const std::string& code, std::int64_t limit,
+                                                   std::int64_t offset);
 
 // GET /provider-balances, paged.
-std::vector<ProviderBalanceRow> providerBalances(app::RequestContext& ctx, std::int64_t limit,
-                                                 std::int64_t offset);
+app::ListPage<ProviderBalanceRow> providerBalances(app::RequestContext& ctx, std::int64_t limit,
+                                                   std::int64_t offset);
 
 // A run with its transfers and items.
 struct RunDetail {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "contracting/kernel/list_query.hpp"
 #include "interfaces/mysql/scope_filter.hpp"
 
 namespace zc::invoicing {
@@ -42,13 +43,13 @@ struct ResolvedItemRow {
     std::string resolution, resolved_by, resolved_at;  // resolved_at: DATETIME(6) text
 };
 
-// Statements, newest import first, paged.
-std::vector<StatementListRow> listBankStatements(db::Connection& db, std::int64_t limit,
-                                                 std::int64_t offset,
-                                                 const db::MunicipalityScope& scope);
-// Resolved items, most recently resolved first, paged.
-std::vector<ResolvedItemRow> listResolvedWorkItems(db::Connection& db, std::int64_t limit,
+// Statements, newest import first, paged, with their total in the scope.
+app::ListPage<StatementListRow> listBankStatements(db::Connection& db, std::int64_t limit,
                                                    std::int64_t offset,
                                                    const db::MunicipalityScope& scope);
+// Resolved items, most recently resolved first, paged, with their total in the scope.
+app::ListPage<ResolvedItemRow> listResolvedWorkItems(db::Connection& db, std::int64_t limit,
+                                                     std::int64_t offset,
+                                                     const db::MunicipalityScope& scope);
 
 }  // namespace zc::invoicing

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "contracting/kernel/list_query.hpp"
 #include "contracting/kernel/money.hpp"
 #include "interfaces/mysql/connection.hpp"
 
@@ -18,7 +19,8 @@ struct BudgetAmountChangeRow {
 
 // Sets the budget's amount and records the change; returns the change's id.
 std::int64_t recordBudgetAmount(db::Connection& db, const BudgetAmountChangeRow& change);
-// The budget's changes, newest first (at most 500).
-std::vector<BudgetAmountChangeRow> budgetAmountChanges(db::Connection& db, std::int64_t budget_id);
+// A page of the budget's changes, newest first, and how many it has.
+app::ListPage<BudgetAmountChangeRow> budgetAmountChanges(db::Connection& db, std::int64_t budget_id,
+                                                         std::int64_t limit, std::int64_t offset);
 
 }  // namespace zc::invoicing

@@ -1,6 +1,7 @@
 #include "budget_financing_store.hpp"
 
 #include "interfaces/mysql/connection.hpp"
+#include "interfaces/mysql/list_sql.hpp"
 
 namespace zc::invoicing {
 namespace {
@@ -93,24 +94,35 @@ std::set<std::int64_t> postedAdvanceIds(db::Connection& db, std::int64_t contrac
     return posted;
 }
 
-std::vector<PayableListRow> listPayables(db::Connection& db, std::int64_t provider,
-                                         std::int64_t own, const std::string& type,
-                                         std::int64_t limit, std::int64_t offset,
-                                         const db::MunicipalityScope& scope) {
-    std::vector<PayableListRow> out;
-    db::Params params{provider, provider, own, own, type, type};
-    const std::string in_scope = db::municipalityFilter(scope, "p.municipality_code", params);
-    params.emplace_back(limit);
-    params.emplace_back(offset);
-    for (const auto& r :
-         db.query(std::string(kPayableColumns) +
-                      " WHERE (? = 0 OR p.provider_id = ?) AND (? = 0 OR p.provider_id = ?)"
-                      " AND (? = '' OR p.source_type = ?)" +
-                      in_scope + " ORDER BY p.due_date, p.id LIMIT ? OFFSET ?",
-                  params)) {
-        out.push_back(payableRow(r));
+app::ListPage<PayableListRow> listPayables(db::Connection& db, std::int64_t provider,
+                                           std::int64_t own, const std::string& type,
+                                           std::int64_t limit, std::int64_t offset,
+                                           const db::MunicipalityScope& scope) {
+    db::Params params;
+    std::string where = " WHERE 1 = 1";
+    for (const auto id : {provider, own}) {
+        if (id == 0) continue;
+        where += " AND p.provider_id = ?";
+        params.emplace_back(id);
     }
-    return out;
+    if (!type.empty()) {
+        where += " AND p.source_type = ?";
+        params.emplace_back(type);
+    }
+    where += db::municipalityFilter(scope, "p.municipality_code", params);
+    return db::consistentRead(db, [&] {
+        app::ListPage<PayableListRow> page;
+        page.total = db::countRows(db, "FROM payables p" + where, params);
+        auto page_params = params;
+        page_params.emplace_back(limit);
+        page_params.emplace_back(offset);
+        for (const auto& r : db.query(std::string(kPayableColumns) + where +
+                                          " ORDER BY p.due_date, p.id LIMIT ? OFFSET ?",
+                                      page_params)) {
+            page.items.push_back(payableRow(r));
+        }
+        return page;
+    });
 }
 
 std::vector<int> contractBudgetYears(db::Connection& db, std::int64_t contract_id) {
@@ -220,14 +232,16 @@ std::optional<SettlementRow> findSettlement(db::Connection& db, std::int64_t id)
     return settlementRow(*r);
 }
 
-std::vector<SettlementRow> contractSettlements(db::Connection& db, std::int64_t contract_id) {
-    std::vector<SettlementRow> out;
-    for (const auto& r :
-         db.query(std::string(kSettlementColumns) + " WHERE contract_id = ? ORDER BY year",
-                  {contract_id})) {
-        out.push_back(settlementRow(r));
+app::ListPage<SettlementRow> contractSettlements(db::Connection& db, std::int64_t contract_id,
+                                                 std::int64_t limit, std::int64_t offset) {
+    app::ListPage<SettlementRow> page;  // in the caller's transaction
+    page.total = db::countRows(db, "FROM settlements WHERE contract_id = ?", {contract_id});
+    for (const auto& r : db.query(std::string(kSettlementColumns) +
+                                      " WHERE contract_id = ? ORDER BY year, id LIMIT ? OFFSET ?",
+                                  {contract_id, limit, offset})) {
+        page.items.push_back(settlementRow(r));
     }
-    return out;
+    return page;
 }
 
 std::optional<PayableListRow> settlementPayable(db::Connection& db, std::int64_t settlement_id) {

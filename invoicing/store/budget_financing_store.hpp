@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "contracting/kernel/civil_date.hpp"
+#include "contracting/kernel/list_query.hpp"
 #include "contracting/kernel/money.hpp"
 #include "interfaces/mysql/scope_filter.hpp"
 
@@ -114,11 +115,11 @@ std::vector<AdvanceRow> unsettledAdvancesDue(db::Connection& db, std::int64_t co
 // The advances of the contract that are payables already (locked).
 std::set<std::int64_t> postedAdvanceIds(db::Connection& db, std::int64_t contract_id);
 // Payables of `provider` (0: all) and `own` provider (0: all) and `type` ("": all), by due
-// date and id, paged; with a scope, of those municipalities only.
-std::vector<PayableListRow> listPayables(db::Connection& db, std::int64_t provider,
-                                         std::int64_t own, const std::string& type,
-                                         std::int64_t limit, std::int64_t offset,
-                                         const db::MunicipalityScope& scope = std::nullopt);
+// date and id, paged, with their total; with a scope, of those municipalities only.
+app::ListPage<PayableListRow> listPayables(db::Connection& db, std::int64_t provider,
+                                           std::int64_t own, const std::string& type,
+                                           std::int64_t limit, std::int64_t offset,
+                                           const db::MunicipalityScope& scope = std::nullopt);
 
 // The years the contract has a budget for, ascending.
 std::vector<int> contractBudgetYears(db::Connection& db, std::int64_t contract_id);
@@ -151,8 +152,9 @@ std::optional<std::string> firstProductCategory(db::Connection& db, std::int64_t
 std::int64_t insertSettlement(db::Connection& db, const SettlementRow& s);
 // The settlement `id`; nothing when unknown.
 std::optional<SettlementRow> findSettlement(db::Connection& db, std::int64_t id);
-// The contract's settlements by year.
-std::vector<SettlementRow> contractSettlements(db::Connection& db, std::int64_t contract_id);
+// A page of the contract's settlements by year, and how many it has.
+app::ListPage<SettlementRow> contractSettlements(db::Connection& db, std::int64_t contract_id,
+                                                 std::int64_t limit, std::int64_t offset);
 // The payable (settlement or claw-back) made of the settlement; nothing when it is 0.00.
 std::optional<PayableListRow> settlementPayable(db::Connection& db, std::int64_t settlement_id);
 

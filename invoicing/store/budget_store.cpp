@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "interfaces/mysql/connection.hpp"
+#include "interfaces/mysql/list_sql.hpp"
 #include "invoicing/domain/exhaustion.hpp"
 #include "invoicing/store/ledger_store.hpp"
 
@@ -262,22 +263,33 @@ void MariaDbBudgets::recordDecision(std::int64_t id, const std::string& status,
         {status, decided_by, decided_at, reason, id});
 }
 
-std::vector<BudgetRow> listBudgets(db::Connection& db, std::int64_t year,
-                                   const std::string& municipality, std::int64_t limit,
-                                   std::int64_t offset, const db::MunicipalityScope& scope) {
-    std::vector<BudgetRow> out;
-    db::Params params{year, year, municipality, municipality};
-    const std::string in_scope = db::municipalityFilter(scope, "b.municipality_code", params);
-    params.emplace_back(limit);
-    params.emplace_back(offset);
-    for (const auto& r : db.query(std::string(kBudgetSelect) +
-                                      " WHERE (? = 0 OR b.year = ?)"
-                                      " AND (? = '' OR b.municipality_code = ?)" +
-                                      in_scope + kBudgetOrder + " LIMIT ? OFFSET ?",
-                                  params)) {
-        out.push_back(budgetFrom(r));
+app::ListPage<BudgetRow> listBudgets(db::Connection& db, std::int64_t year,
+                                     const std::string& municipality, std::int64_t limit,
+                                     std::int64_t offset, const db::MunicipalityScope& scope) {
+    db::Params params;
+    std::string where = " WHERE 1 = 1";
+    if (year != 0) {
+        where += " AND b.year = ?";
+        params.emplace_back(year);
     }
-    return out;
+    if (!municipality.empty()) {
+        where += " AND b.municipality_code = ?";
+        params.emplace_back(municipality);
+    }
+    where += db::municipalityFilter(scope, "b.municipality_code", params);
+    return db::consistentRead(db, [&] {
+        app::ListPage<BudgetRow> page;
+        page.total = db::countRows(db, "FROM budgets b" + where, params);
+        auto page_params = params;
+        page_params.emplace_back(limit);
+        page_params.emplace_back(offset);
+        for (const auto& r :
+             db.query(std::string(kBudgetSelect) + where + kBudgetOrder + " LIMIT ? OFFSET ?",
+                      page_params)) {
+            page.items.push_back(budgetFrom(r));
+        }
+        return page;
+    });
 }
 
 app::ListPage<BudgetRow> budgetsOfYear(db::Connection& db, int year,
@@ -347,25 +359,32 @@ std::int64_t insertBudget(db::Connection& db, const NewBudgetRow& b) {
     return db.lastInsertId();
 }
 
-std::vector<ReallocationRow> listReallocations(db::Connection& db, const std::string& status,
-                                               std::int64_t limit, std::int64_t offset,
-                                               const db::MunicipalityScope& scope) {
-    std::vector<ReallocationRow> out;
-    db::Params params{status, status};
-    std::string in_scope;
+app::ListPage<ReallocationRow> listReallocations(db::Connection& db, const std::string& status,
+                                                 std::int64_t limit, std::int64_t offset,
+                                                 const db::MunicipalityScope& scope) {
+    db::Params params;
+    std::string where = " WHERE 1 = 1";
+    if (!status.empty()) {
+        where += " AND r.status = ?";
+        params.emplace_back(status);
+    }
     if (scope) {
-        in_scope = " AND r.from_budget_id IN (SELECT sb.id FROM budgets sb WHERE 1 = 1" +
-                   db::municipalityFilter(scope, "sb.municipality_code", params) + ")";
+        where += " AND r.from_budget_id IN (SELECT sb.id FROM budgets sb WHERE 1 = 1" +
+                 db::municipalityFilter(scope, "sb.municipality_code", params) + ")";
     }
-    params.emplace_back(limit);
-    params.emplace_back(offset);
-    for (const auto& r :
-         db.query(std::string(kReallocationSelect) + " WHERE (? = '' OR r.status = ?)" + in_scope +
-                      " ORDER BY r.id DESC LIMIT ? OFFSET ?",
-                  params)) {
-        out.push_back(reallocationFrom(r));
-    }
-    return out;
+    return db::consistentRead(db, [&] {
+        app::ListPage<ReallocationRow> page;
+        page.total = db::countRows(db, "FROM budget_reallocations r" + where, params);
+        auto page_params = params;
+        page_params.emplace_back(limit);
+        page_params.emplace_back(offset);
+        for (const auto& r : db.query(
+                 std::string(kReallocationSelect) + where + " ORDER BY r.id DESC LIMIT ? OFFSET ?",
+                 page_params)) {
+            page.items.push_back(reallocationFrom(r));
+        }
+        return page;
+    });
 }
 
 bool providerExists(db::Connection& db, std::int64_t provider_id) {

@@ -154,11 +154,11 @@ struct NewBudgetRow {
 };
 
 // Budgets of `year` (0: all) and `municipality` ("": all) in the report order, paged; with a
-// scope, of those municipalities only.
-std::vector<BudgetRow> listBudgets(db::Connection& db, std::int64_t year,
-                                   const std::string& municipality, std::int64_t limit,
-                                   std::int64_t offset,
-                                   const db::MunicipalityScope& scope = std::nullopt);
+// scope, of those municipalities only; with the total of those filters.
+app::ListPage<BudgetRow> listBudgets(db::Connection& db, std::int64_t year,
+                                     const std::string& municipality, std::int64_t limit,
+                                     std::int64_t offset,
+                                     const db::MunicipalityScope& scope = std::nullopt);
 // Budgets of `year` and `municipality` ("": all), of `district` and `team` when given (0: any),
 // one page in the report order, with how many there are; with a scope, of those municipalities
 // only.
@@ -184,10 +184,10 @@ bool budgetExists(db::Connection& db, const NewBudgetRow& b);
 // Inserts the budget; returns its id.
 std::int64_t insertBudget(db::Connection& db, const NewBudgetRow& b);
 // Reallocations with `status` ("": all), newest first, paged.
-// With a scope: the reallocations from budgets of those municipalities only.
-std::vector<ReallocationRow> listReallocations(db::Connection& db, const std::string& status,
-                                               std::int64_t limit, std::int64_t offset,
-                                               const db::MunicipalityScope& scope = std::nullopt);
+// With a scope: the reallocations from budgets of those municipalities only. With the total.
+app::ListPage<ReallocationRow> listReallocations(db::Connection& db, const std::string& status,
+                                                 std::int64_t limit, std::int64_t offset,
+                                                 const db::MunicipalityScope& scope = std::nullopt);
 
 // A contract of a provider with a spending ceiling, its term cut to the year.
 struct CeilingContract {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "contracting/kernel/list_query.hpp"
 #include "interfaces/mysql/connection.hpp"
 
 namespace zc::invoicing {
@@ -24,6 +25,9 @@ struct DebtorAccountRow {
 
 // The municipality's accounts, the default first, then by id.
 std::vector<DebtorAccountRow> debtorAccounts(db::Connection& db, const std::string& code);
+// A page of them in that order, and how many the municipality has.
+app::ListPage<DebtorAccountRow> debtorAccountPage(db::Connection& db, const std::string& code,
+                                                  std::int64_t limit, std::int64_t offset);
 
 // The municipality that holds the IBAN as a debtor account; nothing when none does.
 std::optional<std::string> debtorAccountHolder(db::Connection& db, const std::string& iban);

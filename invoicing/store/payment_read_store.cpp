@@ -64,31 +64,35 @@ bool municipalityRecorded(db::Connection& db, const std::string& code) {
     return db.queryOne("SELECT code FROM municipalities WHERE code = ?", {code}).has_value();
 }
 
-std::vector<ProviderBalanceRow> providerBalances(db::Connection& db, std::int64_t limit,
-                                                 std::int64_t offset,
-                                                 const db::MunicipalityScope& scope) {
-    std::vector<ProviderBalanceRow> out;
+app::ListPage<ProviderBalanceRow> providerBalances(db::Connection& db, std::int64_t limit,
+                                                   std::int64_t offset,
+                                                   const db::MunicipalityScope& scope) {
     db::Params params;
     const std::string in_scope = db::municipalityFilter(scope, "p.municipality_code", params);
     params.emplace_back(limit);
     params.emplace_back(offset);
-    for (const auto& r :
-         db.query("SELECT v.id, v.agb, v.name, v.blocked_reason, v.blocked_at,"
-                  " COALESCE(SUM(CASE WHEN p.status = 'open' AND p.disputed_reason IS NULL"
-                  "   THEN p.amount_cents END), 0),"
-                  " COALESCE(SUM(CASE WHEN p.status = 'open' AND p.disputed_reason IS NOT NULL"
-                  "   THEN p.amount_cents END), 0),"
-                  " COALESCE(SUM(CASE WHEN p.status = 'in_run' THEN p.amount_cents END), 0),"
-                  " COALESCE(SUM(CASE WHEN p.status = 'paid' THEN p.amount_cents END), 0)"
-                  " FROM providers v LEFT JOIN payables p ON p.provider_id = v.id" +
-                      in_scope +
-                      " GROUP BY v.id, v.agb, v.name, v.blocked_reason, v.blocked_at"
-                      " ORDER BY v.name, v.id LIMIT ? OFFSET ?",
-                  params)) {
-        out.push_back({r.i64(0), r.str(1), r.str(2), r.opt(3), r.opt(4), r.i64(5), r.i64(6),
-                       r.i64(7), r.i64(8)});
-    }
-    return out;
+    return db::consistentRead(db, [&] {
+        app::ListPage<ProviderBalanceRow> page;
+        // Every provider has a row (its balances may be zero): the total is the providers'.
+        page.total = db::countRows(db, "FROM providers", {});
+        for (const auto& r :
+             db.query("SELECT v.id, v.agb, v.name, v.blocked_reason, v.blocked_at,"
+                      " COALESCE(SUM(CASE WHEN p.status = 'open' AND p.disputed_reason IS NULL"
+                      "   THEN p.amount_cents END), 0),"
+                      " COALESCE(SUM(CASE WHEN p.status = 'open' AND p.disputed_reason IS NOT NULL"
+                      "   THEN p.amount_cents END), 0),"
+                      " COALESCE(SUM(CASE WHEN p.status = 'in_run' THEN p.amount_cents END), 0),"
+                      " COALESCE(SUM(CASE WHEN p.status = 'paid' THEN p.amount_cents END), 0)"
+                      " FROM providers v LEFT JOIN payables p ON p.provider_id = v.id" +
+                          in_scope +
+                          " GROUP BY v.id, v.agb, v.name, v.blocked_reason, v.blocked_at"
+                          " ORDER BY v.name, v.id LIMIT ? OFFSET ?",
+                      params)) {
+            page.items.push_back({r.i64(0), r.str(1), r.str(2), r.opt(3), r.opt(4), r.i64(5),
+                                  r.i64(6), r.i64(7), r.i64(8)});
+        }
+        return page;
+    });
 }
 
 std::vector<std::string> runMunicipalities(db::Connection& db, std::int64_t run_id) {

@@ -68,10 +68,10 @@ struct ProviderBalanceRow {
 // Whether the municipality is recorded.
 bool municipalityRecorded(db::Connection& db, const std::string& code);
 // Balances by provider name and id, paged; with a scope, of the payables of those
-// municipalities only.
-std::vector<ProviderBalanceRow> providerBalances(db::Connection& db, std::int64_t limit,
-                                                 std::int64_t offset,
-                                                 const db::MunicipalityScope& scope = std::nullopt);
+// municipalities only; the total counts every provider (each has a row).
+app::ListPage<ProviderBalanceRow> providerBalances(
+    db::Connection& db, std::int64_t limit, std::int64_t offset,
+    const db::MunicipalityScope& scope = std::nullopt);
 // The run; nothing when unknown.
 std::optional<RunRow> findRun(db::Connection& db, std::int64_t id);
 // Every municipality a run pays for (a run may span several), ascending.

@@ -90,7 +90,7 @@ async function newClient(ao) {
 // Providers with an API key and an active contract for the product on `date`.
 async function eligibleProviders(cm, date) {
   const keys = apiKeys();
-  const list = await expectStatus(call('GET', `/queries/eligible-providers?product=${PRODUCT}&date=${date}&municipality=0193`, { token: cm }), 200, 'eligible providers');
+  const list = await expectStatus(call('GET', `/queries/eligible-providers?product=${PRODUCT}&date=${date}&municipality=0193&limit=1000`, { token: cm }), 200, 'eligible providers');
   const found = list.filter((p) => keys[p.agb]).map((p) => ({ id: p.provider_id, agb: p.agb, name: p.name, apiKey: keys[p.agb] }));
   assert.ok(found.length > 0, 'no demo provider with an API key holds an IB contract');
   return found;

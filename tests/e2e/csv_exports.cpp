@@ -171,10 +171,10 @@ ReviewLine declareOverWeeklyCap(std::int64_t extra_hours, const std::string& sta
     const Date end = Date{today.year(), today.month(), std::chrono::day{1}};
     const Date begin = addMonths(end, -1);
     const auto cm = as("cm.jansen");
-    const Response eligible =
-        client().get("/api/v1/queries/eligible-providers?product=02A01&municipality=0193&date=" +
-                         formatDate(begin),
-                     cm);
+    const Response eligible = client().get(
+        "/api/v1/queries/eligible-providers?product=02A01&limit=1000&municipality=0193&date=" +
+            formatDate(begin),
+        cm);
     EXPECT_EQ(eligible.status, 200) << eligible.describe();
     for (std::size_t i = 0; i < eligible.array()->size(); ++i) {
         const auto p = eligible.array()->getObject(static_cast<unsigned>(i));

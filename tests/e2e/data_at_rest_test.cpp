@@ -79,7 +79,7 @@ struct Provider {
 // A demo provider with an IB contract and a client certificate from the fixture.
 Provider ibProvider() {
     const Response r =
-        client().get("/api/v1/queries/eligible-providers?product=02A01&municipality=" +
+        client().get("/api/v1/queries/eligible-providers?product=02A01&limit=1000&municipality=" +
                          std::string(kMunicipality),
                      as("cm.jansen"));
     EXPECT_EQ(r.status, 200) << r.describe();
@@ -144,7 +144,7 @@ std::int64_t newAllocatedPerson(Person& p, const Provider& provider) {
 
 // The id of the provider's WMO301 for this client (its outbox lists, each message downloads).
 std::int64_t wmo301Of(const test::HttpsClient& tls, const std::string& bsn, std::string* xml) {
-    const Response list = tls.get("/api/v1/outbox");
+    const Response list = newestOutbox(tls);
     EXPECT_EQ(list.status, 200) << list.describe();
     const auto a = list.array();
     for (std::size_t i = a->size(); i-- > 0;) {

@@ -50,7 +50,8 @@ TEST(DemoData, EveryDemoLoginWorksWithItsRole) {
 }
 
 TEST(DemoData, CentralMunicipalityHasRegionMembersAndDistricts) {
-    const Response municipalities = client().get("/api/v1/municipalities", as("ao.bakker"));
+    const Response municipalities =
+        client().get("/api/v1/municipalities?limit=1000", as("ao.bakker"));
     ASSERT_EQ(municipalities.status, 200) << municipalities.describe();
     bool central = false;
     int members = 0;
@@ -68,7 +69,7 @@ TEST(DemoData, CentralMunicipalityHasRegionMembersAndDistricts) {
     for (const auto& d : objects(districts)) EXPECT_EQ(text(d, "municipality_code"), kCentral);
 
     // The members have districts and social teams of their own.
-    const Response teams = client().get("/api/v1/teams", as("ao.bakker"));
+    const Response teams = client().get("/api/v1/teams?limit=1000", as("ao.bakker"));
     ASSERT_EQ(teams.status, 200) << teams.describe();
     std::map<std::string, int> teams_of;
     for (const auto& t : objects(teams)) ++teams_of[text(t, "municipality_code")];
@@ -87,7 +88,7 @@ TEST(DemoData, HasTwentyProvidersAndTheProductCatalogue) {
     ASSERT_EQ(providers.status, 200) << providers.describe();
     EXPECT_GE(providers.array()->size(), 20u);
 
-    const Response products = client().get("/api/v1/products", as("cm.jansen"));
+    const Response products = client().get("/api/v1/products?limit=1000", as("cm.jansen"));
     ASSERT_EQ(products.status, 200) << products.describe();
     bool ib = false;
     for (const auto& p : objects(products)) {
@@ -102,7 +103,7 @@ TEST(DemoData, HasTwentyProvidersAndTheProductCatalogue) {
 
 TEST(DemoData, OpenProcedureContractsHaveOneTariffVersionPerYearSince2015) {
     const auto cm = as("cm.jansen");
-    const Response procedures = client().get("/api/v1/procedures", cm);
+    const Response procedures = client().get("/api/v1/procedures?limit=1000", cm);
     ASSERT_EQ(procedures.status, 200) << procedures.describe();
     std::set<std::int64_t> open;
     for (const auto& p : objects(procedures)) {
@@ -113,7 +114,7 @@ TEST(DemoData, OpenProcedureContractsHaveOneTariffVersionPerYearSince2015) {
     }
     ASSERT_FALSE(open.empty()) << procedures.describe();
 
-    const Response admitted = client().get("/api/v1/applications?status=admitted", cm);
+    const Response admitted = client().get("/api/v1/applications?status=admitted&limit=1000", cm);
     ASSERT_EQ(admitted.status, 200) << admitted.describe();
     const int this_year = currentYear();
     int admitted_here = 0;

@@ -69,7 +69,7 @@ iwmo::Header headerFrom(const std::string& agb, const std::string& prefix) {
 }
 
 std::int64_t lastOutboxId(const std::string& agb) {
-    const Response r = providerTls(agb).get("/api/v1/outbox?all=true");
+    const Response r = newestOutbox(providerTls(agb), true);
     EXPECT_EQ(r.status, 200) << r.describe();
     std::int64_t last = 0;
     const auto a = r.array();
@@ -90,7 +90,7 @@ struct OutboxMessage {
 std::optional<OutboxMessage> newOutboxMessage(const std::string& agb, const std::string& code,
                                               std::int64_t after_id, const std::string& marker) {
     const auto tls = providerTls(agb);
-    const Response list = tls.get("/api/v1/outbox");
+    const Response list = newestOutbox(tls);
     EXPECT_EQ(list.status, 200) << list.describe();
     if (list.status != 200) return std::nullopt;
     const auto a = list.array();
@@ -253,7 +253,7 @@ TEST(IwmoFlow, AllocationRetourStartChangeAndStop) {
         tls.request("POST", "/api/v1/outbox/" + std::to_string(out301->id) + "/ack", std::string());
     ASSERT_EQ(ack.status, 200) << ack.describe();
     EXPECT_FALSE(ack.str("acknowledged_at").empty()) << ack.describe();
-    const Response waiting = tls.get("/api/v1/outbox");
+    const Response waiting = newestOutbox(tls);
     ASSERT_EQ(waiting.status, 200) << waiting.describe();
     for (std::size_t i = 0; i < waiting.array()->size(); ++i) {
         EXPECT_NE(waiting.array()->getObject(i)->getValue<std::int64_t>("id"), out301->id);
@@ -610,7 +610,7 @@ TEST(IwmoFlow, RequestForChangeInvestigatedThenRejected) {
 std::vector<std::int64_t> outboxMessagesWith(const std::string& agb, const std::string& code,
                                              std::int64_t after_id, const std::string& marker) {
     const auto tls = providerTls(agb);
-    const Response list = tls.get("/api/v1/outbox");
+    const Response list = newestOutbox(tls);
     EXPECT_EQ(list.status, 200) << list.describe();
     std::vector<std::int64_t> out;
     if (list.status != 200) return out;

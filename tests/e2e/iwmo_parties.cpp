@@ -44,9 +44,9 @@ bool hasCertificate(const std::string& agb) {
 // Providers with an active contract for `product` today in our municipality, with a
 // certificate from the fixture, in a stable order.
 std::vector<Provider> eligible(const std::string& product) {
-    const Response r = client().get(
-        "/api/v1/queries/eligible-providers?product=" + product + "&municipality=" + kMunicipality,
-        as("cm.jansen"));
+    const Response r = client().get("/api/v1/queries/eligible-providers?product=" + product +
+                                        "&municipality=" + kMunicipality + "&limit=1000",
+                                    as("cm.jansen"));
     EXPECT_EQ(r.status, 200) << r.describe();
     std::vector<Provider> out;
     std::set<std::string> seen;

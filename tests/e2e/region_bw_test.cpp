@@ -54,9 +54,10 @@ struct Provider {
 
 // Providers with an active contract of Zwolle for `product` today and a client certificate.
 std::vector<Provider> eligible(const std::string& product) {
-    const Response r = client().get(
-        "/api/v1/queries/eligible-providers?product=" + product + "&municipality=" + kZwolle,
-        as("cm.jansen"));
+    const Response r =
+        client().get("/api/v1/queries/eligible-providers?limit=1000&product=" + product +
+                         "&municipality=" + kZwolle,
+                     as("cm.jansen"));
     EXPECT_EQ(r.status, 200) << r.describe();
     std::vector<Provider> out;
     const auto a = r.array();
@@ -184,7 +185,7 @@ struct Wmo301 {
 
 std::vector<Wmo301> wmo301sFor(const Provider& p, const std::string& bsn) {
     const auto tls = test::HttpsClient::fromTestEnv().asProvider(p.agb);
-    const Response list = tls.get("/api/v1/outbox");
+    const Response list = newestOutbox(tls);
     EXPECT_EQ(list.status, 200) << list.describe();
     std::vector<Wmo301> out;
     const auto a = list.array();

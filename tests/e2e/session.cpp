@@ -211,4 +211,14 @@ db::Connection& rootConnection() {
     return conn;
 }
 
+test::Response newestOutbox(const test::HttpsClient& tls, bool all) {
+    const std::string base = std::string("/api/v1/outbox?limit=1000") + (all ? "&all=true" : "");
+    const auto first = tls.get(base);
+    const auto total_text = first.header("X-Total-Count");
+    EXPECT_FALSE(total_text.empty()) << first.describe();
+    const auto total = total_text.empty() ? 0 : std::stoll(total_text);
+    if (total <= 1000) return first;
+    return tls.get(base + "&offset=" + std::to_string(total - 1000));
+}
+
 }  // namespace zc::e2e

@@ -38,6 +38,10 @@ std::string sessionToken(const std::string& username);
 test::Headers as(const std::string& username);
 test::Headers bearer(const std::string& token);
 
+// The newest page (at most 1000) of a provider's outbox over `tls`, unacknowledged or (`all`)
+// every message: GET /outbox is paged oldest first, its total (X-Total-Count) says where it ends.
+test::Response newestOutbox(const test::HttpsClient& tls, bool all = false);
+
 // A valid API key of provider `provider_id`, issued by admin and cached per provider.
 std::string providerApiKey(std::int64_t provider_id);
 test::Headers asProvider(std::int64_t provider_id);

@@ -35,7 +35,7 @@ function resetActions(ctx, r) {
 
 function resetsSection(ctx) {
   const box = h('div');
-  load(box, () => api.get('/totp-resets'), (resets) => table([
+  load(box, () => api.get('/totp-resets?limit=1000'), (resets) => table([
     { key: 'username', label: t('adm.resets.user') },
     { key: 'requested_by_name', label: t('adm.resets.by') },
     { key: 'requested_at', label: t('adm.resets.at'), format: dateTime },

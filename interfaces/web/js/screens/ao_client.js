@@ -55,7 +55,7 @@ async function personalData(ctx, c) {
 // The client's team (sociaal wijkteam): a team budget counts only its clients' care. Offered
 // are the teams of the client's municipality, of its district when it has one.
 async function teamForm(ctx, c) {
-  const [teams, dists] = await Promise.all([api.get('/teams').catch(() => []), districts().catch(() => [])]);
+  const [teams, dists] = await Promise.all([api.get('/teams?limit=1000').catch(() => []), districts().catch(() => [])]);
   const districtName = new Map(dists.map((d) => [d.id, d.name]));
   const options = [{ value: '', label: t('ao.client.team_unknown') }, ...teams
     .filter((tm) => tm.municipality_code === c.municipality_code && (c.district_id == null || tm.district_id === c.district_id))
@@ -189,7 +189,7 @@ async function fillProviders(select, client, grant, day) {
   select.replaceChildren(h('option', { value: '' }, t('ui.loading')));
   if (!grant || !day) return;
   try {
-    const list = await api.get(withQuery('/queries/eligible-providers', { product: grant.product_code, date: day, municipality: client.municipality_code }));
+    const list = await api.get(withQuery('/queries/eligible-providers', { product: grant.product_code, date: day, municipality: client.municipality_code, limit: 1000 }));
     select.replaceChildren(...(list.length ? list.map((p) => h('option', { value: p.provider_id }, `${p.name} (AGB ${p.agb})`))
       : [h('option', { value: '' }, t('ao.alloc.no_providers'))]));
   } catch (error) {
@@ -249,7 +249,7 @@ async function renderClient(main, ctx) {
   const client = await api.get(`/clients/${id}`);
   delete client.bsn; // shown only after the deliberate "show BSN" action
   const [products, providers, decisions, allocations] = await Promise.all([
-    productMap(), providerMap(), api.get(`/clients/${id}/decisions`), api.get(withQuery('/allocations', { client_id: id, limit: 1000 })),
+    productMap(), providerMap(), api.get(`/clients/${id}/decisions?limit=1000`), api.get(withQuery('/allocations', { client_id: id, limit: 1000 })),
   ]);
   const back = ctx.user.role === 'contract_manager' ? null : h('p', {}, link('/clients', t('ao.clients.back')));
   show(main, clientName(client), back,

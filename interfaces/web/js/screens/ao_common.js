@@ -79,19 +79,19 @@ export function allocationBadge(a, today = isoDay()) {
 const cached = api.getCached;
 
 export async function productMap() {
-  return new Map((await cached('/products')).map((p) => [p.code, p]));
+  return new Map((await cached('/products?limit=1000')).map((p) => [p.code, p]));
 }
 
 export async function providerMap() {
   return new Map((await cached('/providers?limit=1000')).map((p) => [p.id, p]));
 }
 
-export const municipalities = () => cached('/municipalities');
+export const municipalities = () => cached('/municipalities?limit=1000');
 // The municipalities the user works for (GET /auth/me), of `list`; all of them for a user
 // without a scope (a provider, an older server).
 export const ownMunicipalities = (user, list) =>
   (Array.isArray(user.municipalities) ? list.filter((m) => user.municipalities.includes(m.code)) : list);
-export const districts = () => cached('/districts');
+export const districts = () => cached('/districts?limit=1000');
 
 export function productText(products, code) {
   const p = products.get(code);

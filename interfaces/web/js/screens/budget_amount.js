@@ -87,7 +87,7 @@ function amountForm(b, ctx) {
 // The section of the budget screen; the form for finance only.
 export function amountSection(b, ctx) {
   const list = h('div', { id: 'budget-amount-changes' });
-  load(list, () => api.get(`/budgets/${b.id}/amount-changes`), changesTable);
+  load(list, () => api.get(`/budgets/${b.id}/amount-changes?limit=1000`), changesTable);
   return section(t('bud.amount.title'),
     isUnbudgeted(b) ? h('p', { id: 'budget-unbudgeted' }, badge(t('bud.amount.badge'), 'warn'), ' ', t('bud.amount.unbudgeted')) : null,
     ctx.user.role === 'finance' ? [h('p', { class: 'hint' }, t('bud.amount.intro')), amountForm(b, ctx)] : null,

@@ -11,7 +11,7 @@ export const thisYear = () => new Date().getFullYear();
 // Municipalities, districts and teams in one go (all small lists).
 export async function loadRefs() {
   const [municipalities, districts, teams] = await Promise.all([
-    api.get('/municipalities'), api.get('/districts?limit=1000'), api.get('/teams?limit=1000'),
+    api.get('/municipalities?limit=1000'), api.get('/districts?limit=1000'), api.get('/teams?limit=1000'),
   ]);
   return { municipalities, districts, teams };
 }

@@ -48,7 +48,7 @@ function body(v) {
 }
 
 export async function renderNewBudget(main, ctx) {
-  const [refs, products] = await Promise.all([loadRefs(), api.get('/products')]);
+  const [refs, products] = await Promise.all([loadRefs(), api.get('/products?limit=1000')]);
   // Only an admin may list users; finance records a budget without a named holder.
   const holders = ctx.user.role === 'admin' ? await api.get('/users?role=budget_holder&status=active&sort=display_name&limit=1000') : null;
   const el = form(fields(refs, products, holders), t('bud.new.submit'), async (v) => {

@@ -52,8 +52,9 @@ export async function applicationsScreen(main, ctx) {
     procedure ? h('p', {}, t('cm.app.only_procedure', { id: procedure }), ' ', link('/applications', t('cm.app.all_procedures'))) : null,
     body);
   await load(body, async () => {
-    let list = await api.get(`/applications${filter === 'all' ? '' : `?status=${filter}`}`);
-    if (procedure) list = list.filter((a) => String(a.procedure_id) === procedure);
+    // The server filters and pages (X-Total-Count); the screen asks for one large page.
+    const list = await api.get(`/applications${api.query({ status: filter === 'all' ? '' : filter,
+      procedure: procedure || '', limit: 1000 })}`);
     return [list, await proceduresOf(list)];
   }, ([list, procedures]) => applicationsTable(ctx, list, procedures));
 }

@@ -91,11 +91,11 @@ export function actionLink(href, text, what) {
 const cached = api.getCached;
 
 export async function productMap() {
-  return new Map((await cached('/products')).map((p) => [p.code, p]));
+  return new Map((await cached('/products?limit=1000')).map((p) => [p.code, p]));
 }
 
 export async function municipalityMap() {
-  return new Map((await cached('/municipalities')).map((m) => [m.code, m]));
+  return new Map((await cached('/municipalities?limit=1000')).map((m) => [m.code, m]));
 }
 
 export function productText(products, code) {

@@ -117,7 +117,7 @@ export async function proceduresScreen(main, ctx) {
   const body = h('div', {});
   const extra = h('div', {});
   page(main, t('cm.proc.title'), h('p', {}, t('cm.proc.intro')), body, extra);
-  await load(body, async () => Promise.all([api.get('/procedures'), municipalityMap()]), ([list, municipalities]) => {
+  await load(body, async () => Promise.all([api.get('/procedures?limit=1000'), municipalityMap()]), ([list, municipalities]) => {
     if (isManager(ctx)) extra.replaceChildren(newProcedureForm(ctx, municipalities));
     return proceduresTable(list, municipalities);
   });

@@ -115,6 +115,9 @@ function queueList(ctx, products, providers) {
 }
 
 // What is late: requests not answered in time, our messages without a retour.
+// How many of each overdue list the screen shows (the oldest first); the summary counts all.
+const OVERDUE_PAGE = 200;
+
 function overdueSection(overdue, products) {
   const late = overdue.requests || [];
   const retours = overdue.missing_retours || [];
@@ -122,7 +125,11 @@ function overdueSection(overdue, products) {
     return section(t('cm.rq.late_title'), h('p', {}, h('span', { class: 'badge ok' }, t('cm.rq.nothing_late')), ' ', t('cm.rq.nothing_late_text')));
   }
   return section(t('cm.rq.late_title'),
-    h('p', {}, overdueBadge(), ' ', t('cm.rq.late_summary', { n: integer(late.length), m: integer(retours.length) })),
+    h('p', {}, overdueBadge(), ' ', t('cm.rq.late_summary', {
+      n: integer(overdue.requests_total ?? late.length), m: integer(overdue.missing_retours_total ?? retours.length) })),
+    // The server pages both lists (GET /deadlines/overdue?limit=): the first page of each, oldest first.
+    late.length < (overdue.requests_total ?? 0) || retours.length < (overdue.missing_retours_total ?? 0)
+      ? h('p', { class: 'hint' }, t('cm.rq.late_first', { n: integer(OVERDUE_PAGE) })) : null,
     late.length ? queueTable(late, products) : null,
     retours.length ? table([
       { key: 'message_code', label: t('cm.rq.message'), render: (m) => tOr(`cm.rq.msg.${m.message_code}`, m.message_code) },
@@ -137,7 +144,7 @@ export async function requestsScreen(main, ctx) {
   const late = h('div', {});
   const [products, providers] = await Promise.all([productMap(), api.getCached('/providers?limit=1000')]);
   page(main, t('cm.rq.title'), h('p', {}, t('cm.rq.intro')), late, queueList(ctx, products, providers));
-  await load(late, async () => api.get('/deadlines/overdue'), (o) => overdueSection(o, products));
+  await load(late, async () => api.get(`/deadlines/overdue?limit=${OVERDUE_PAGE}`), (o) => overdueSection(o, products));
 }
 
 // --- one request ----------------------------------------------------------------------------
@@ -183,7 +190,7 @@ async function afterAnswer(ctx, key) {
 // Granting a WMO315: one allocation of a granted product of the client's decisions.
 async function grantNewForm(ctx, r, products) {
   if (!r.client_id) return h('p', { class: 'form-error' }, t('cm.error.CLIENT_UNKNOWN'));
-  const decisions = await api.get(`/clients/${r.client_id}/decisions`);
+  const decisions = await api.get(`/clients/${r.client_id}/decisions?limit=1000`);
   const want = requested(r);
   const options = decisions.flatMap((d) => (d.products || []).map((g) => ({
     value: g.id, code: g.product_code,
@@ -214,7 +221,7 @@ async function grantChangeForm(ctx, r, products) {
   let options = [];
   if (wanted.length) {
     if (!r.client_id) return h('p', { class: 'form-error' }, t('cm.error.CLIENT_UNKNOWN'));
-    const decisions = await api.get(`/clients/${r.client_id}/decisions`);
+    const decisions = await api.get(`/clients/${r.client_id}/decisions?limit=1000`);
     options = decisions.flatMap((d) => (d.products || []).map((g) => ({
       value: g.id, code: g.product_code,
       label: `${productText(products, g.product_code)} — ${integer(g.volume)} ${unitText(g.unit, g.volume)} ${frequencyText(g.frequency)} (${t('cm.rq.decision_n', { n: d.number })})`,
@@ -340,6 +347,7 @@ addStrings({
     'cm.rq.nothing_late': 'Op tijd',
     'cm.rq.nothing_late_text': 'Geen verzoeken of berichten over de termijn.',
     'cm.rq.late_summary': '{n} verzoek(en) niet op tijd beantwoord, {m} bericht(en) zonder retour.',
+    'cm.rq.late_first': 'Hieronder de {n} oudste van elk.',
     'cm.rq.message': 'Bericht',
     'cm.rq.msg.414': 'WMO301 toewijzing',
     'cm.rq.msg.482': 'WMO319 antwoord op verzoek',
@@ -420,6 +428,7 @@ addStrings({
     'cm.rq.nothing_late': 'On time',
     'cm.rq.nothing_late_text': 'No requests or messages past their deadline.',
     'cm.rq.late_summary': '{n} request(s) not answered in time, {m} message(s) without a retour.',
+    'cm.rq.late_first': 'Below, the {n} oldest of each.',
     'cm.rq.message': 'Message',
     'cm.rq.msg.414': 'WMO301 allocation',
     'cm.rq.msg.482': 'WMO319 answer to a request',

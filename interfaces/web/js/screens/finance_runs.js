@@ -76,7 +76,7 @@ function accountChoices(select) {
     const mine = ++asked;
     const codes = [...select.selectedOptions].map((o) => o.value);
     const rows = await Promise.all(codes.map(async (code) => {
-      const all = await api.get(`/municipalities/${encodeURIComponent(code)}/debtor-accounts`).catch(() => []);
+      const all = await api.get(`/municipalities/${encodeURIComponent(code)}/debtor-accounts?limit=1000`).catch(() => []);
       const active = all.filter((a) => a.active).sort((x, y) => Number(y.is_default) - Number(x.is_default));
       if (active.length === 0) return h('p', { class: 'hint' }, t('fin.runs.no_account', { code }));
       return field({ name: `accounts.${code}`, label: t('fin.runs.account_of', { code }), type: 'select',
@@ -152,7 +152,7 @@ function debtorForm(ctx, municipalities) {
 async function runsScreen(main, ctx) {
   const parts = [section(t('fin.runs.list'), exportButton('/exports/payment-runs.csv', 'betaalruns.csv'), runsList(ctx))];
   if (ctx.user.role === 'finance') {
-    const [all, providers] = await Promise.all([api.get('/municipalities'), providerMap()]);
+    const [all, providers] = await Promise.all([api.get('/municipalities?limit=1000'), providerMap()]);
     const municipalities = ownOf(ctx.user, all);
     parts.unshift(h('div', { class: 'grid' },
       section(t('fin.runs.new'), h('p', { class: 'hint' }, t('fin.runs.new_intro')), prepareForm(ctx, municipalities, providers)),

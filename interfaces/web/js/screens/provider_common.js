@@ -63,11 +63,11 @@ export function statusBadge(prefix, status) {
 
 // Product code -> product (name, unit, category), fetched once per session.
 export async function productMap() {
-  return new Map((await api.getCached('/products')).map((p) => [p.code, p]));
+  return new Map((await api.getCached('/products?limit=1000')).map((p) => [p.code, p]));
 }
 
 export async function municipalityMap() {
-  return new Map((await api.getCached('/municipalities')).map((m) => [m.code, m]));
+  return new Map((await api.getCached('/municipalities?limit=1000')).map((m) => [m.code, m]));
 }
 
 export function productText(map, code) {
