@@ -83,10 +83,10 @@ class ClaimWriter {
                 " allocation_number, bsn_hash, bsn_enc, category, product_code, period_begin,"
                 " period_end, volume, unit, tariff_cents, amount_cents, status, code, codes,"
                 " credited, municipality_code, cap_scope, cap_unit, cap_limit, cap_before,"
-                " cap_claimed, cap_window_first, cap_window_last"),
+                " cap_claimed, cap_window_first, cap_window_last, received_on"),
           review_(dir, "review_items",
                   "claim_line_id, declaration_id, code, message, status, due_date, decided_at,"
-                  " decided_by, reason, escalated_at") {
+                  " decided_by, reason, escalated_at, municipality_code, provider_id") {
         hashes_.reserve(l.client_municipality.size());
         for (std::size_t c = 0; c < l.client_municipality.size(); ++c) {
             hashes_.push_back(security::bsnLookupHash(config, bsnOf(static_cast<std::int64_t>(c))));
@@ -176,11 +176,12 @@ class ClaimWriter {
                                             limit - claimed + std::max<std::int64_t>(1, limit / 20))
                   << claimed << w.first << w.last;
         }
+        line_ << monthStart(m + 1).substr(0, 8) + "02";  // received_on: the 2nd, as the header
         line_.end();
     }
 
     void reviewItem(std::int64_t line, std::int64_t declaration, int m, const Line& x,
-                    const std::string& due, const std::string& received) {
+                    const std::string& due, const std::string& received, const Group& g) {
         review_ << line << declaration << x.code
                 << "The volume is over the allocation's cap in this period, within the"
                    " tolerance of 10 %: held for review."
@@ -197,6 +198,8 @@ class ClaimWriter {
                                                : "Niet akkoord: geen indicatie voor meer uren.");
             review_.null();
         }
+        review_ << l_.municipalities[static_cast<std::size_t>(g.paying)].code
+                << l_.providers[static_cast<std::size_t>(g.provider)].id;
         review_.end();
     }
 
@@ -221,7 +224,7 @@ class ClaimWriter {
             const auto sign = x.credit ? -1 : 1;
             submitted += sign * x.amount;
             if (x.review) {
-                reviewItem(line_id, id, m, x, due, received);
+                reviewItem(line_id, id, m, x, due, received, g);
                 if (x.status == "accepted")
                     reviewed += x.amount, reviewPayable(m, g, line_id, x, received);
                 open_review = open_review || x.status == "review";

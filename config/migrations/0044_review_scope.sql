@@ -11,3 +11,8 @@ UPDATE review_items v JOIN claim_lines l ON l.id = v.claim_line_id
 ALTER TABLE review_items
   ADD INDEX IF NOT EXISTS ix_review_municipality (municipality_code, status, due_date, id),
   ADD INDEX IF NOT EXISTS ix_review_provider (provider_id, status, due_date, id);
+-- The exhaustion report's current allocations of a paying municipality and product category:
+-- a range per product of the category instead of every current allocation the municipality pays.
+ALTER TABLE allocations
+  ADD INDEX IF NOT EXISTS ix_allocation_paying_product
+    (paying_municipality_code, is_current, product_code, start_date);

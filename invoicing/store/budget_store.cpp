@@ -74,7 +74,7 @@ constexpr const char* kAllocationsSql =
     " JOIN products p ON p.code = a.product_code"
     " WHERE a.is_current = 1 AND p.category = ? AND a.paying_municipality_code = ?"
     " AND (? = 0 OR c.district_id = ?) AND (? = 0 OR c.team_id = ?) AND a.start_date < ?"
-    " AND (a.end_date IS NULL OR a.end_date > ?) ORDER BY a.number";
+    " AND (a.end_date IS NULL OR a.end_date > ?)";
 
 // PGB: the budgets granted (decided by the report date) on products of the category, paid by
 // the municipality, in the scope's district and team, whose decision overlaps the year.

@@ -87,8 +87,9 @@ class StaffScopeListsTest : public ::testing::Test {
         const auto line = conn_->lastInsertId();
         conn_->execute(
             "INSERT INTO review_items (claim_line_id, declaration_id, code, message, status,"
-            " due_date) VALUES (?, ?, '8001', 'held', 'open', '2026-06-19')",
-            {line, declaration});
+            " due_date, municipality_code, provider_id) VALUES (?, ?, '8001', 'held', 'open',"
+            " '2026-06-19', ?, ?)",
+            {line, declaration, municipality, provider_});
         return {declaration, conn_->lastInsertId()};
     }
 
