@@ -21,7 +21,7 @@
 #include <string>
 #include <vector>
 
-#include "contracting/kernel/bsn.hpp"
+#include "bench/bench_bsn.hpp"
 #include "contracting/kernel/civil_date.hpp"
 #include "interfaces/http/clients_api.hpp"
 #include "interfaces/iwmo/declaration.hpp"
@@ -58,20 +58,7 @@ Kind kindOf(std::int64_t allocation_index) {
     return {"02A01", "02", kIbTariff, 12};
 }
 
-// The k-th valid BSN (elfproef) from 1xxxxxxxx on, deterministic.
-std::string bsnOf(std::int64_t k) {
-    // Eight leading digits 10000000 + k*7 (spread), check digit so that the sum is 0 mod 11;
-    // skip (by stepping) when the check digit would be 10.
-    for (std::int64_t step = 0;; ++step) {
-        const std::string head = std::to_string(10000000 + k * 11 + step);
-        int sum = 0;
-        for (std::size_t i = 0; i < 8; ++i) sum += static_cast<int>(9 - i) * (head[i] - '0');
-        const int check = sum % 11;
-        if (check == 10) continue;
-        std::string bsn = head + static_cast<char>('0' + check);
-        if (Bsn::isValid(bsn)) return bsn;
-    }
-}
+using bench::bsnOf;
 
 std::int64_t allocationNumber(std::int64_t index) { return 100000 + index; }
 

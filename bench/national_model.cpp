@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "contracting/kernel/bsn.hpp"
 
 namespace zc::bench {
 
@@ -45,18 +44,6 @@ std::string monthEnd(int m) {
 }
 
 std::int64_t allocationNumber(std::int64_t index) { return 100000 + index; }
-
-std::string bsnOf(std::int64_t k) {
-    for (std::int64_t step = 0;; ++step) {
-        const std::string head = std::to_string(10000000 + k * 11 + step);
-        int sum = 0;
-        for (std::size_t i = 0; i < 8; ++i) sum += static_cast<int>(9 - i) * (head[i] - '0');
-        const int check = sum % 11;
-        if (check == 10) continue;
-        std::string bsn = head + static_cast<char>('0' + check);
-        if (Bsn::isValid(bsn)) return bsn;
-    }
-}
 
 std::string dutchIban(const std::string& bank, std::int64_t account) {
     std::string acc = std::to_string(account);

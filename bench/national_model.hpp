@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "bench/bench_bsn.hpp"  // bsnOf: valid BSNs, distinct per client
+
 namespace zc::bench {
 
 constexpr int kServiceMonths = 12;  // December 2025 .. November 2026
@@ -87,7 +89,6 @@ bool creditedLater(std::int64_t n);
 bool reviewAccepted(std::int64_t n);
 
 std::int64_t allocationNumber(std::int64_t index);
-std::string bsnOf(std::int64_t client);  // valid BSNs (elfproef), distinct per client
 std::string dutchIban(const std::string& bank, std::int64_t account);
 std::string twoDigits(int v);
 std::string codeOf(int municipality_index);

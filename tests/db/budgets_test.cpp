@@ -571,7 +571,8 @@ TEST_F(BudgetsTest, PaidIsWhatTheBankBooked) {
     payable("JAN", "paid", "2026-03-10 10:00:00");
     payable("FEB", "in_run", "");
     // The payables are written here, not booked by a bank statement: their paid figures are
-    // recomputed (the bank's booking keeps them current itself: BudgetFiguresTest).
+    // recomputed (the bank's booking keeps them current itself:
+    // ClaimControlDbProperty.TheBudgetFiguresStayEqualToAFullRecomputation).
     invoicing::rebuildFigures(*conn_);
     auto r = exhaustion(budget, "2026-05-31");
     EXPECT_EQ(num(r, "paid_cents"), 78'000);
