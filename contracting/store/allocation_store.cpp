@@ -1,6 +1,7 @@
 #include "allocation_store.hpp"
 
 #include "contracting/store/care_queries.hpp"
+#include "contracting/store/commitment_basis_store.hpp"
 #include "interfaces/mysql/connection.hpp"
 #include "interfaces/mysql/list_sql.hpp"
 
@@ -200,6 +201,7 @@ std::int64_t MariaDbAllocations::nextNumber() {
 
 void MariaDbAllocations::retire(std::int64_t id) {
     ctx_.db.execute("UPDATE allocations SET is_current = 0 WHERE id = ?", {id});
+    noteAllocationRetired(ctx_.db, id);
 }
 
 void MariaDbAllocations::insert(const AllocationRow& v) {
@@ -229,6 +231,7 @@ void MariaDbAllocations::insert(const AllocationRow& v) {
          optionalParam(v.consent_given_by),
          optionalParam(v.consent_given_on),
          v.paying_municipality});
+    noteAllocationWritten(ctx_.db, v.paying_municipality, v.product_code);
 }
 
 namespace {

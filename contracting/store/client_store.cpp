@@ -1,5 +1,6 @@
 #include "client_store.hpp"
 
+#include "contracting/store/commitment_basis_store.hpp"
 #include "interfaces/mysql/connection.hpp"
 #include "interfaces/mysql/list_sql.hpp"
 
@@ -164,6 +165,7 @@ void updateClientPlace(db::Connection& db, std::int64_t id, std::optional<std::i
     db.execute("UPDATE clients SET district_id = ?, team_id = ? WHERE id = ?",
                {district ? db::Param(*district) : db::Param(nullptr),
                 team ? db::Param(*team) : db::Param(nullptr), id});
+    noteClientMoved(db, id);
 }
 
 std::optional<TeamOwner> teamOwner(db::Connection& db, std::int64_t team_id) {

@@ -1,6 +1,7 @@
 #include "tariff_store.hpp"
 
 #include "contracting/kernel/unit.hpp"
+#include "contracting/store/commitment_basis_store.hpp"
 #include "interfaces/mysql/connection.hpp"
 
 namespace zc::contracting {
@@ -38,6 +39,7 @@ void insertTariff(db::Connection& db, TariffOwner owner, std::int64_t owner_id,
                    " VALUES (?,?,?,?,?,?,?)",
                {owner_id, product, unitName(v.unit), v.tariff.cents(), formatDate(v.valid_from),
                 v.valid_to ? db::Param(formatDate(*v.valid_to)) : db::Param(nullptr), reason});
+    if (owner == TariffOwner::Contract) noteContractTariffChanged(db, owner_id);
 }
 
 std::vector<StoredTariff> storedTariffs(db::Connection& db, TariffOwner owner,

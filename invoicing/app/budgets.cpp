@@ -6,6 +6,7 @@
 #include <charconv>
 #include <map>
 
+#include "contracting/app/commitment_basis.hpp"
 #include "contracting/app/tariff_queries.hpp"
 #include "contracting/kernel/cap.hpp"
 #include "contracting/kernel/errors.hpp"
@@ -68,12 +69,13 @@ std::optional<Money> costOf(std::int64_t remaining, Unit cap_unit,
     return committedFor(remaining, tariff.tariff);
 }
 
-// What each current allocation of scope `s` still commits on the report date.
-std::vector<AllocationCommitment> commitmentsOf(BudgetStore& store, const TariffLookup& tariffs,
-                                                const BudgetScope& s, Date report_date) {
+// What the current allocations of scope `s` still commit on the report date, summed per
+// district and team of their clients.
+std::vector<CommitmentPart> commitmentParts(BudgetStore& store, const TariffLookup& tariffs,
+                                            const BudgetScope& s, Date report_date) {
     const auto accepted = store.acceptedVolumes(s);
     std::map<std::pair<std::int64_t, std::string>, contracting::TariffSchedule> schedules;
-    std::vector<AllocationCommitment> out;
+    std::map<std::pair<std::int64_t, std::int64_t>, CommitmentPart> parts;
     for (const auto& a : store.allocations(s, report_date)) {
         const Unit unit = parseUnit(a.unit);
         const auto frequency = parseFrequency(a.frequency);
@@ -90,49 +92,71 @@ std::vector<AllocationCommitment> commitmentsOf(BudgetStore& store, const Tariff
             schedule = schedules.emplace(key, tariffs(key.first, key.second)).first;
         }
         const auto tariff = schedule->second.at(laterOf(report_date, a.period.begin));
-        out.push_back(
-            {a.district, a.team, tariff ? costOf(remaining, unit, *tariff) : std::nullopt});
+        const auto cost = tariff ? costOf(remaining, unit, *tariff) : std::nullopt;
+        auto& part = parts[{a.district, a.team}];
+        part.district = a.district;
+        part.team = a.team;
+        ++part.counted;
+        if (cost) {
+            part.committed += *cost;
+        } else {
+            ++part.without_tariff;
+        }
     }
+    std::vector<CommitmentPart> out;
+    for (const auto& [place, part] : parts) out.push_back(part);
     return out;
 }
 
-// The commitments of the allocations in the budget's district and team.
-void addCommitted(const std::vector<AllocationCommitment>& commitments, const BudgetScope& s,
+// The parts of the budget's district and team.
+void addCommitted(const std::vector<CommitmentPart>& parts, const BudgetScope& s,
                   BudgetFigures& f) {
-    for (const auto& c : commitments) {
-        if ((s.district != 0 && c.district != s.district) || (s.team != 0 && c.team != s.team)) {
+    for (const auto& p : parts) {
+        if ((s.district != 0 && p.district != s.district) || (s.team != 0 && p.team != s.team)) {
             continue;
         }
-        ++f.allocations_counted;
-        if (!c.cost) {
-            ++f.allocations_without_tariff;
-            continue;
-        }
-        f.committed += *c.cost;
+        f.allocations_counted += p.counted;
+        f.allocations_without_tariff += p.without_tariff;
+        f.committed += p.committed;
     }
 }
 
-// The commitments of scope `s`: read for the scope alone, or for the whole municipality and
-// category once per cache.
-std::vector<AllocationCommitment> scopeCommitments(BudgetStore& store, const TariffLookup& tariffs,
-                                                   const BudgetScope& s, Date report_date,
-                                                   CommitmentCache* cache) {
-    if (cache == nullptr) return commitmentsOf(store, tariffs, s, report_date);
+// The commitments of the municipality and category of scope `s`: from `cache`, else as kept by
+// the store while nothing they depend on changed, else computed (and kept).
+std::vector<CommitmentPart> scopeCommitments(BudgetStore& store, const TariffLookup& tariffs,
+                                             const BudgetScope& s, Date report_date,
+                                             CommitmentCache& cache) {
     const auto key = std::make_pair(s.municipality, s.category);
-    auto found = cache->find(key);
-    if (found == cache->end()) {
-        BudgetScope whole = s;
-        whole.district = 0;
-        whole.team = 0;
-        found = cache->emplace(key, commitmentsOf(store, tariffs, whole, report_date)).first;
+    auto found = cache.parts.find(key);
+    if (found != cache.parts.end()) return found->second;
+    BudgetScope whole = s;
+    whole.district = 0;
+    whole.team = 0;
+    if (!cache.basis_version) {
+        return cache.parts.emplace(key, commitmentParts(store, tariffs, whole, report_date))
+            .first->second;
     }
-    return found->second;
+    auto kept = store.keptCommitments(whole, cache.basis_version(s.municipality, s.category));
+    if (!kept.parts) {
+        kept.parts = commitmentParts(store, tariffs, whole, report_date);
+        store.keepCommitments(whole, kept);
+    }
+    return cache.parts.emplace(key, std::move(*kept.parts)).first->second;
 }
 
 TariffLookup contractTariffs(app::RequestContext& ctx) {
     return [&ctx](std::int64_t contract_id, const std::string& product) {
         return contracting::contractTariffSchedule(ctx.db, contract_id, product);
     };
+}
+
+// A cache whose commitments the store keeps while contracting's basis is unchanged.
+CommitmentCache keptCommitmentCache(app::RequestContext& ctx) {
+    CommitmentCache cache;
+    cache.basis_version = [&ctx](const std::string& municipality, const std::string& category) {
+        return contracting::commitmentBasisVersion(ctx.db, municipality, category);
+    };
+    return cache;
 }
 
 // Checks the district, team and budget holder against what is recorded; a team's budget also
@@ -218,7 +242,9 @@ BudgetFigures figuresOf(BudgetStore& store, const TariffLookup& tariffs, const B
         // Paid: accepted care whose transfer the bank booked; the rest is accepted-unpaid.
         f.paid = store.paid(scope);
         f.accepted_unpaid -= f.paid;
-        addCommitted(scopeCommitments(store, tariffs, scope, report_date, cache), scope, f);
+        CommitmentCache own;
+        addCommitted(scopeCommitments(store, tariffs, scope, report_date, cache ? *cache : own),
+                     scope, f);
     }
     ExhaustionInput in;
     in.budget = b.amount;
@@ -313,7 +339,8 @@ BudgetWithFigures budgetExhaustion(app::RequestContext& ctx, std::int64_t id, Da
     if (!b) budgetNotFound(id);
     app::requireWorksFor(ctx.actor, b->municipality, "budget", std::to_string(id),
                          "Budget " + std::to_string(id));
-    return {*b, figuresOf(store, contractTariffs(ctx), *b, report_date, signal_threshold)};
+    auto cache = keptCommitmentCache(ctx);
+    return {*b, figuresOf(store, contractTariffs(ctx), *b, report_date, signal_threshold, &cache)};
 }
 
 app::ListPage<BudgetWithFigures> budgetOverview(app::RequestContext& ctx,
@@ -326,7 +353,8 @@ app::ListPage<BudgetWithFigures> budgetOverview(app::RequestContext& ctx,
                                        selection.offset, app::ownMunicipalities(ctx.actor));
     app::ListPage<BudgetWithFigures> out;
     out.total = budgets.total;
-    CommitmentCache cache;  // the page's budgets of one municipality and category share it
+    auto cache = keptCommitmentCache(ctx);  // the page's budgets of one municipality and
+                                            // category share it
     for (const auto& b : budgets.items) {
         out.items.push_back(
             {b, figuresOf(store, tariffs, b, report_date, signal_threshold, &cache)});

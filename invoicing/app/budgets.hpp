@@ -45,20 +45,20 @@ struct BudgetWithFigures {
 using TariffLookup =
     std::function<contracting::TariffSchedule(std::int64_t contract_id, const std::string&)>;
 
-// What one current allocation still commits (nullopt: no tariff on the date), with its
-// client's district and team (0: none).
-struct AllocationCommitment {
-    std::int64_t district = 0, team = 0;
-    std::optional<Money> cost;
+// The commitments of a municipality's allocations per product category on one report date
+// (per district and team), read or computed once and shared by the budgets of that municipality
+// and category (the overview's municipality-wide, district and team budgets).
+// With `basis_version` (contracting's commitmentBasisVersion), they are read from and kept by
+// the store; without, computed each time.
+struct CommitmentCache {
+    std::function<std::int64_t(const std::string& municipality, const std::string& category)>
+        basis_version;
+    std::map<std::pair<std::string, std::string>, std::vector<CommitmentPart>> parts;
 };
-// The commitments of a municipality's allocations per product category on one report date,
-// computed once and shared by the budgets of that municipality and category (the overview's
-// municipality-wide, district and team budgets read the same allocations).
-using CommitmentCache =
-    std::map<std::pair<std::string, std::string>, std::vector<AllocationCommitment>>;
 
-// The figures of a budget on `report_date`, read through `store`; with `cache`, the committed
-// part comes from (and is kept in) the cache of that report date.
+// The figures of a budget on `report_date`, read through `store`. The committed part is the
+// store's kept commitment when it is current, else computed for the whole municipality and
+// category and kept; with `cache`, shared by the calls of one report date.
 BudgetFigures figuresOf(BudgetStore& store, const TariffLookup& tariffs, const BudgetRow& b,
                         Date report_date, Percentage signal_threshold,
                         CommitmentCache* cache = nullptr);

@@ -2,6 +2,7 @@
 
 #include "invoicing/domain/ledger.hpp"
 #include "invoicing/store/budget_figures_store.hpp"
+#include "invoicing/store/commitment_store.hpp"
 #include "invoicing/store/ledger_store.hpp"
 
 namespace zc::invoicing {
@@ -29,12 +30,16 @@ void ClaimPayables::announce(const billing::AwardedClaims& awarded) {
 
 void ClaimPayables::linesWritten(std::int64_t declaration_id) {
     addDeclarationFigures(ctx_.db, declaration_id);
+    noteDeclarationLines(ctx_.db, declaration_id);
 }
 
 void ClaimPayables::lineStatusChanged(std::int64_t claim_line_id, billing::LineStatus from,
                                       billing::LineStatus to) {
     moveLineFigures(ctx_.db, claim_line_id, std::string(billing::lineStatusName(from)),
                     std::string(billing::lineStatusName(to)));
+    if (from == billing::LineStatus::Accepted || to == billing::LineStatus::Accepted) {
+        noteLineStatusChanged(ctx_.db, claim_line_id);
+    }
 }
 
 }  // namespace zc::invoicing

@@ -1,5 +1,6 @@
 #include "budget_store.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 #include "interfaces/mysql/connection.hpp"
@@ -44,26 +45,29 @@ constexpr const char* kPaidSql =
     " AND paid_on < ? AND (? = 0 OR district_id = ?) AND (? = 0 OR team_id = ?)";
 
 // Accepted volume per allocation and unit, net of credits, from each cap window's anchor (day,
-// week, month) to the year end, and over the whole validity (total), of the lines received by
-// the report date: summed per allocation from one range of ix_claim_budget_volume (migration
-// 0043: municipality, category, status, then the allocation), then narrowed to the allocations
-// of clients in the budget's district and team.
-constexpr const char* kAcceptedVolumeSql =
-    "SELECT v.allocation_number, v.unit, v.from_day, v.from_week, v.from_month, v.total FROM"
-    " (SELECT cl.allocation_number, cl.unit,"
-    " SUM(IF(cl.period_begin >= ? AND cl.period_begin < ?, IF(cl.credit = 1, -cl.volume,"
-    " cl.volume), 0)) AS from_day,"
-    " SUM(IF(cl.period_begin >= ? AND cl.period_begin < ?, IF(cl.credit = 1, -cl.volume,"
-    " cl.volume), 0)) AS from_week,"
-    " SUM(IF(cl.period_begin >= ? AND cl.period_begin < ?, IF(cl.credit = 1, -cl.volume,"
-    " cl.volume), 0)) AS from_month,"
-    " SUM(IF(cl.credit = 1, -cl.volume, cl.volume)) AS total FROM claim_lines cl"
-    " FORCE INDEX (ix_claim_budget_volume)"
+// week, month) to the year end, of the lines received by the report date: one short range of
+// ix_claim_budget_window (migration 0045: municipality, category, status, then the period),
+// from the earliest anchor on.
+constexpr const char* kWindowVolumeSql =
+    "SELECT cl.allocation_number, cl.unit,"
+    " SUM(IF(cl.period_begin >= ?, IF(cl.credit = 1, -cl.volume, cl.volume), 0)),"
+    " SUM(IF(cl.period_begin >= ?, IF(cl.credit = 1, -cl.volume, cl.volume), 0)),"
+    " SUM(IF(cl.period_begin >= ?, IF(cl.credit = 1, -cl.volume, cl.volume), 0))"
+    " FROM claim_lines cl FORCE INDEX (ix_claim_budget_window)"
     " WHERE cl.municipality_code = ? AND cl.category = ? AND cl.status = 'accepted'"
-    " AND cl.received_on < ? GROUP BY cl.allocation_number, cl.unit) v"
-    " JOIN allocations a ON a.number = v.allocation_number AND a.is_current = 1"
-    " JOIN clients c ON c.id = a.client_id"
-    " WHERE (? = 0 OR c.district_id = ?) AND (? = 0 OR c.team_id = ?)";
+    " AND cl.period_begin >= ? AND cl.period_begin < ? AND cl.received_on < ?"
+    " GROUP BY cl.allocation_number, cl.unit";
+
+// The accepted volume over the whole validity of the current allocations with a 'total' cap in
+// the municipality and category, per allocation (ix_claim_allocation).
+constexpr const char* kTotalVolumeSql =
+    "SELECT cl.allocation_number, cl.unit, SUM(IF(cl.credit = 1, -cl.volume, cl.volume))"
+    " FROM allocations a JOIN products p ON p.code = a.product_code"
+    " JOIN claim_lines cl ON cl.allocation_number = a.number"
+    " WHERE a.paying_municipality_code = ? AND a.is_current = 1 AND a.frequency = 'total'"
+    " AND p.category = ? AND cl.municipality_code = ? AND cl.category = ?"
+    " AND cl.status = 'accepted' AND cl.received_on < ?"
+    " GROUP BY cl.allocation_number, cl.unit";
 
 // Current allocations in scope that have not ended by the report date and begin before the
 // year end (also those starting later in the year: they are granted already).
@@ -146,6 +150,10 @@ ReallocationRow reallocationFrom(const db::Row& r) {
     return o;
 }
 
+CommitmentKey commitmentKey(const BudgetScope& s) {
+    return {s.municipality, s.category, static_cast<int>(s.year_begin.year()), addDays(s.from, -1)};
+}
+
 db::Param optionalParam(const std::optional<std::int64_t>& v) {
     return v ? db::Param(*v) : db::Param(nullptr);
 }
@@ -196,15 +204,35 @@ FinancedSpending MariaDbBudgets::budgetFinanced(const BudgetScope& s) {
 }
 
 std::map<std::int64_t, VolumeByUnit> MariaDbBudgets::acceptedVolumes(const BudgetScope& s) {
-    const std::string end = formatDate(s.year_end);
+    const Date week = mondayOf(s.from), month = firstOfMonth(s.from);
     std::map<std::int64_t, VolumeByUnit> out;
     for (const auto& r : ctx_.db.query(
-             kAcceptedVolumeSql, {formatDate(s.from), end, formatDate(mondayOf(s.from)), end,
-                                  formatDate(firstOfMonth(s.from)), end, s.municipality, s.category,
-                                  s.received, s.district, s.district, s.team, s.team})) {
-        out[r.i64(0)][r.str(1)] = {r.i64(2), r.i64(3), r.i64(4), r.i64(5)};
+             kWindowVolumeSql,
+             {formatDate(s.from), formatDate(week), formatDate(month), s.municipality, s.category,
+              formatDate(std::min(week, month)), formatDate(s.year_end), s.received})) {
+        auto& v = out[r.i64(0)][r.str(1)];
+        v.from_day = r.i64(2);
+        v.from_week = r.i64(3);
+        v.from_month = r.i64(4);
+    }
+    for (const auto& r : ctx_.db.query(kTotalVolumeSql, {s.municipality, s.category, s.municipality,
+                                                         s.category, s.received})) {
+        out[r.i64(0)][r.str(1)].total = r.i64(2);
     }
     return out;
+}
+
+KeptCommitments MariaDbBudgets::keptCommitments(const BudgetScope& s, std::int64_t basis_version) {
+    KeptCommitments kept;
+    kept.basis_version = basis_version;
+    kept.lines_version =
+        commitmentLinesVersion(ctx_.db, s.municipality, s.category, addDays(s.from, -1));
+    kept.parts = keptParts(ctx_.db, commitmentKey(s), kept);
+    return kept;
+}
+
+void MariaDbBudgets::keepCommitments(const BudgetScope& s, const KeptCommitments& kept) {
+    keepParts(ctx_.db, commitmentKey(s), kept, app::timestamp(ctx_.clock));
 }
 
 std::vector<ScopedAllocation> MariaDbBudgets::allocations(const BudgetScope& s, Date report_date) {

@@ -16,6 +16,7 @@
 #include "contracting/kernel/request_context.hpp"
 #include "interfaces/mysql/scope_filter.hpp"
 #include "invoicing/domain/ledger.hpp"
+#include "invoicing/store/commitment_store.hpp"
 
 namespace zc::invoicing {
 
@@ -108,6 +109,15 @@ class BudgetStore {
     virtual std::map<std::int64_t, VolumeByUnit> acceptedVolumes(const BudgetScope& s) = 0;
     // Current allocations of the scope not ended by `report_date`, beginning before the year end.
     virtual std::vector<ScopedAllocation> allocations(const BudgetScope& s, Date report_date) = 0;
+    // The versions of what the commitments of the scope's municipality and category on its
+    // report date depend on (`basis_version`, contracting's, and the lines version), and the
+    // parts kept for them (commitment_store.hpp); read BEFORE the allocations and volumes a
+    // computation uses. A store that keeps nothing answers nothing.
+    virtual KeptCommitments keptCommitments(const BudgetScope&, std::int64_t /*basis_version*/) {
+        return {};
+    }
+    // Keeps the parts of `kept`, computed after its versions were read.
+    virtual void keepCommitments(const BudgetScope&, const KeptCommitments&) {}
     // Inserts a requested reallocation; returns its id.
     virtual std::int64_t insertReallocation(const NewReallocationRow& r) = 0;
     // The reallocation, locked when `for_update`; nothing when unknown.
@@ -132,6 +142,8 @@ class MariaDbBudgets final : public BudgetStore {
     FinancedSpending budgetFinanced(const BudgetScope& s) override;
     std::map<std::int64_t, VolumeByUnit> acceptedVolumes(const BudgetScope& s) override;
     std::vector<ScopedAllocation> allocations(const BudgetScope& s, Date report_date) override;
+    KeptCommitments keptCommitments(const BudgetScope& s, std::int64_t basis_version) override;
+    void keepCommitments(const BudgetScope& s, const KeptCommitments& kept) override;
     std::int64_t insertReallocation(const NewReallocationRow& r) override;
     std::optional<ReallocationRow> findReallocation(std::int64_t id, bool for_update) override;
     void moveAmount(std::int64_t from_id, std::int64_t to_id, Money amount) override;

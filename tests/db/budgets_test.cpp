@@ -17,6 +17,7 @@
 #include "interfaces/mysql/migrations.hpp"
 #include "interfaces/security/crypto.hpp"
 #include "invoicing/store/budget_figures_store.hpp"
+#include "invoicing/store/commitment_store.hpp"
 
 namespace zc {
 namespace {
@@ -149,7 +150,9 @@ class BudgetsTest : public ::testing::Test {
             {declaration, provider_, reference, std::int64_t{credit ? 1 : 0}, allocation_, begin,
              end, hours, kTariffCents, hours * kTariffCents, status, std::int64_t{credited ? 1 : 0},
              received});
-        invoicing::addDeclarationFigures(*conn_, declaration);  // as the claims service does
+        // As the claims service does (invoicing::ClaimPayables::linesWritten).
+        invoicing::addDeclarationFigures(*conn_, declaration);
+        invoicing::noteDeclarationLines(*conn_, declaration);
     }
 
     // The claims of the worked example (see WorkedExample below).
@@ -532,6 +535,38 @@ TEST_F(BudgetsTest, ATeamBudgetShowsOnlyItsTeamsCare) {
                              {std::to_string(client)})
                   ->i64(0),
               2);
+}
+
+// Issue 17: the committed part is kept per municipality, category, year and report date
+// (budget_commitments) and computed again when what it depends on changes: a claim received by
+// the report date (WorkedExampleAddsUp), the client's team (ATeamBudgetShowsOnlyItsTeamsCare),
+// a new tariff and the allocation's end (here).
+TEST_F(BudgetsTest, TheKeptCommitmentFollowsANewTariffAndTheAllocationsEnd) {
+    const auto budget = createBudget("0193", "02", kBudgetCents);
+    const auto kept = [&] {
+        return conn_
+            ->queryOne(
+                "SELECT COUNT(*) FROM budget_commitments WHERE report_date = '2026-05-31'"
+                " AND district_id = -1")
+            ->i64(0);
+    };
+    EXPECT_EQ(kept(), 0);
+    EXPECT_EQ(num(exhaustion(budget, "2026-05-31"), "committed_cents"), 604'500);
+    EXPECT_EQ(kept(), 1);
+    // 70.00 an hour from 1 May: the remaining 93 h at the tariff of the report date.
+    http::addContractTariff(*manager_,
+                            dbtest::jsonRequest(R"({"product_code":"02A01","tariff_cents":7000,)"
+                                                R"("valid_from":"2026-05-01"})",
+                                                {{"id", std::to_string(contract_)}}));
+    EXPECT_EQ(num(exhaustion(budget, "2026-05-31"), "committed_cents"), 651'000);
+    // Ended on 1 September: the ISO weeks from Monday 1 June to Monday 31 August, 14 × 3 h.
+    http::queueingWmo301<http::endAllocation>(
+        *officer_, dbtest::jsonRequest(R"({"end_date":"2026-09-01","reason_code":"05"})",
+                                       {{"number", std::to_string(allocation_)}}));
+    const auto r = exhaustion(budget, "2026-05-31");
+    EXPECT_EQ(num(r, "committed_cents"), 294'000);
+    EXPECT_EQ(num(r, "allocations_counted"), 1);
+    EXPECT_EQ(kept(), 1) << "one kept commitment per key, replaced";
 }
 
 // Issue 13 (S12): care counts on the budget of the municipality that pays it, not of the

@@ -6,15 +6,18 @@
 // decision within their totals, payables = Σ accepted debits − Σ accepted credits, and the
 // ledger consistent. Fewer cases than the unit tier (each step is a transaction); the seed is
 // printed on failure and ZC_PROPERTY_SEED=N reruns one.
-// The second test (issue 17) mixes in review decisions, the client's moves between teams and
-// payments booked, returned and offset, and after every step finds the budget figures kept
-// current equal to a full recomputation (what `zorgcontract check-budget-figures` compares).
+// The second test (issue 17) mixes in review decisions, the client's moves between teams,
+// payments booked, returned and offset, new tariffs and allocations ended, and after every step
+// finds the budget figures kept current equal to a full recomputation (what `zorgcontract
+// check-budget-figures` compares) and the kept commitments equal to a fresh computation.
 #include <Poco/JSON/Object.h>
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 #include <random>
 
+#include "contracting/app/commitment_basis.hpp"
+#include "contracting/app/tariff_queries.hpp"
 #include "db_test_env.hpp"
 #include "interfaces/http/allocations_api.hpp"
 #include "interfaces/http/clients_api.hpp"
@@ -24,6 +27,7 @@
 #include "interfaces/http/reviews_api.hpp"
 #include "interfaces/mysql/migrations.hpp"
 #include "interfaces/security/crypto.hpp"
+#include "invoicing/app/budgets.hpp"
 #include "invoicing/domain/ledger_check.hpp"
 #include "invoicing/store/bank_statement_store.hpp"
 #include "invoicing/store/budget_figures_store.hpp"
@@ -39,6 +43,19 @@ using dbtest::object;
 constexpr std::int64_t kTariff = 5460;  // IB per hour, cents
 constexpr int kCases = 4;
 constexpr int kSteps = 30;
+
+// The system's clock, or a day set by the test (at 09:00 UTC).
+class SettableClock final : public Clock {
+  public:
+    std::chrono::system_clock::time_point now() const override {
+        return day_ ? std::chrono::sys_days{*day_} + std::chrono::hours(9)
+                    : std::chrono::system_clock::now();
+    }
+    void set(Date day) { day_ = day; }
+
+  private:
+    std::optional<Date> day_;
+};
 
 struct Claimed {
     std::string reference;
@@ -287,6 +304,36 @@ class ClaimControlDbProperty : public ::testing::Test {
         tx.commit();
     }
 
+    // The committed part of budget `b` on `day` as the exhaustion report reads it (kept while
+    // nothing it depends on changed) equals a computation from scratch; answers whether it was
+    // kept already.
+    bool keptCommitmentIsFresh(const invoicing::BudgetRow& b, const std::string& day) {
+        const Date date = parseDate(day);
+        const auto kept_before =
+            conn_
+                ->queryOne(
+                    "SELECT COUNT(*) FROM budget_commitments WHERE report_date = ?"
+                    " AND district_id = -1 AND basis_version = ? AND lines_version = ?",
+                    {day, contracting::commitmentBasisVersion(*conn_, "0193", "02"),
+                     invoicing::commitmentLinesVersion(*conn_, "0193", "02", date)})
+                ->i64(0) > 0;
+        invoicing::MariaDbBudgets store(*ctx_[0]);
+        const invoicing::TariffLookup tariffs = [&](std::int64_t contract, const std::string& p) {
+            return contracting::contractTariffSchedule(*conn_, contract, p);
+        };
+        invoicing::CommitmentCache kept;
+        kept.basis_version = [&](const std::string& m, const std::string& c) {
+            return contracting::commitmentBasisVersion(*conn_, m, c);
+        };
+        const auto threshold = Percentage::fromMillionths(5'000'000);
+        const auto read = invoicing::figuresOf(store, tariffs, b, date, threshold, &kept);
+        const auto fresh = invoicing::figuresOf(store, tariffs, b, date, threshold);
+        EXPECT_EQ(read.committed, fresh.committed) << "kept before: " << kept_before;
+        EXPECT_EQ(read.allocations_counted, fresh.allocations_counted);
+        EXPECT_EQ(read.allocations_without_tariff, fresh.allocations_without_tariff);
+        return kept_before;
+    }
+
     void checkInvariants() {
         const Cap cap{3, Unit::Hours, Frequency::PerWeek};
         std::int64_t decision_total = 0;
@@ -325,7 +372,7 @@ class ClaimControlDbProperty : public ::testing::Test {
 
     dbtest::ScratchDatabase scratch_;
     std::unique_ptr<db::Connection> conn_;
-    SystemClock clock_;
+    SettableClock clock_;
     app::AppConfig config_;
     std::unique_ptr<app::RequestContext> ctx_[2];
     std::int64_t provider_[2] = {0, 0}, allocation_[2] = {0, 0};
@@ -376,12 +423,54 @@ TEST_F(ClaimControlDbProperty, TheBudgetFiguresStayEqualToAFullRecomputation) {
                 ->getValue<std::int64_t>("id")));
     }
     const auto client = conn_->queryOne("SELECT id FROM clients")->i64(0);
-    rng_.seed(20261203);
+    // Budgets of 2025 for the municipality, the district and each team.
+    std::vector<invoicing::BudgetRow> budgets(4);
+    for (std::size_t i = 0; i < budgets.size(); ++i) {
+        auto& b = budgets[i];
+        b.year = 2025;
+        b.municipality = "0193";
+        b.category = "02";
+        b.financing = "ZIN";
+        b.amount = Money::fromCents(1'000'000);
+        if (i > 0) b.district_id = district->getValue<std::int64_t>("id");
+        if (i > 1) b.team_id = std::stoll(places[i - 1]);
+    }
+    const char* report_dates[] = {"2025-02-28", "2025-03-31", "2025-04-13", "2025-05-15"};
+    int kept_used = 0;
+    Date tariff_from[] = {parseDate("2025-01-01"), parseDate("2025-01-01")};
+    rng_.seed(20261208);
     std::int64_t instructions = 0, runs = 0;
+    // Declarations arrive from February to June, so that the report dates see some of them.
+    Date today = parseDate("2025-02-03");
     for (int s = 0; s < 4 * kSteps; ++s) {
         SCOPED_TRACE("step " + std::to_string(s));
-        const auto roll = pick(0, 9);
-        if (roll < 3) {
+        today = addDays(today, static_cast<int>(pick(0, 2)));
+        clock_.set(today);
+        const auto roll = pick(0, 11);
+        const bool late = s > 3 * kSteps;  // a changed tariff refuses later claims at the old one
+        if (roll == 10 && late) {  // a new tariff of either contract, from a later day than its
+            const auto contract = pick(0, 1);  // last
+            tariff_from[contract] = addDays(tariff_from[contract], static_cast<int>(pick(1, 40)));
+            http::addContractTariff(
+                *manager,
+                dbtest::jsonRequest(R"({"product_code":"02A01","tariff_cents":)" +
+                                        std::to_string(pick(5000, 7000)) + R"(,"valid_from":")" +
+                                        formatDate(tariff_from[contract]) + R"("})",
+                                    {{"id", std::to_string(contract + 1)}}));
+        } else if (roll == 11 && late) {  // the second allocation ended in June
+            // (refused, with no change, when claims lie beyond the new end)
+            dbtest::errorCode([&] {
+                http::queueingWmo301<http::endAllocation>(
+                    *officer,
+                    dbtest::jsonRequest(
+                        R"({"end_date":")" +
+                            formatDate(
+                                addDays(parseDate("2025-06-01"), static_cast<int>(pick(0, 29)))) +
+                            R"(","reason_code":"05","provider_consent":{"given_by":"T. Visser",)"
+                            R"("given_on":"2025-03-20"}})",
+                        {{"number", std::to_string(allocation_[1])}}));
+            });
+        } else if (roll < 3) {
             wholeMonth();
         } else if (roll == 3) {
             creditOne();
@@ -392,7 +481,7 @@ TEST_F(ClaimControlDbProperty, TheBudgetFiguresStayEqualToAFullRecomputation) {
         } else if (const auto open = conn_->queryOne(
                        "SELECT id FROM review_items WHERE status = 'open' ORDER BY RAND(?) LIMIT 1",
                        {pick(0, 1 << 30)});
-                   roll == 5 && open) {
+                   (roll == 5 || roll >= 10) && open) {
             http::decideReview(
                 *manager, dbtest::jsonRequest(pick(0, 1) ? R"({"decision":"accept","reason":"ok"})"
                                                          : R"({"decision":"reject","reason":"no"})",
@@ -407,7 +496,11 @@ TEST_F(ClaimControlDbProperty, TheBudgetFiguresStayEqualToAFullRecomputation) {
             << differences.front().table << " " << differences.front().key << ": kept "
             << differences.front().kept_cents << ", recomputed "
             << differences.front().recomputed_cents;
+        kept_used += keptCommitmentIsFresh(budgets[static_cast<std::size_t>(pick(0, 3))],
+                                           report_dates[pick(0, 3)]);
+        if (HasFailure()) return;
     }
+    EXPECT_GT(kept_used, 10) << "the kept commitments were reused";
     // The sequence went through every kind of change.
     const auto count = [&](const char* sql) { return conn_->queryOne(sql)->i64(0); };
     EXPECT_GT(count("SELECT COUNT(*) FROM review_items WHERE status <> 'open'"), 0);
