@@ -28,16 +28,22 @@ Date yearStart(int y) { return Date{year{y}, January, day{1}}; }
 
 Date laterOf(Date a, Date b) { return a < b ? b : a; }
 
-BudgetScope scopeOf(const BudgetRow& b, Date report_date) {
+// The whole municipality and category of a kept commitment's key.
+BudgetScope wholeScope(const CommitmentKey& k) {
     BudgetScope s;
-    s.category = b.category;
-    s.municipality = b.municipality;
+    s.category = k.category;
+    s.municipality = k.municipality;
+    s.year_begin = yearStart(k.year);
+    s.year_end = yearStart(k.year + 1);
+    s.from = addDays(k.report_date, 1);
+    s.received = formatDate(s.from);
+    return s;
+}
+
+BudgetScope scopeOf(const BudgetRow& b, Date report_date) {
+    BudgetScope s = wholeScope({b.municipality, b.category, b.year, report_date});
     s.district = b.district_id.value_or(0);
     s.team = b.team_id.value_or(0);
-    s.year_begin = yearStart(b.year);
-    s.year_end = yearStart(b.year + 1);
-    s.from = addDays(report_date, 1);
-    s.received = formatDate(s.from);
     return s;
 }
 
@@ -258,6 +264,41 @@ BudgetFigures figuresOf(BudgetStore& store, const TariffLookup& tariffs, const B
     policy.signal_threshold = signal_threshold;
     f.report = exhaustionReport(in, policy);
     return f;
+}
+
+std::vector<std::string> checkKeptCommitments(app::RequestContext& ctx, bool discard,
+                                              std::size_t& checked) {
+    MariaDbBudgets store(ctx);
+    const auto tariffs = contractTariffs(ctx);
+    std::vector<std::string> out;
+    checked = 0;
+    for (const auto& m : keptMarkers(ctx.db)) {
+        const auto& k = m.key;
+        db::Transaction tx(ctx.db);  // the versions and the computation in one read
+        const auto current = store.keptCommitments(
+            wholeScope(k), contracting::commitmentBasisVersion(ctx.db, k.municipality, k.category));
+        if (current.basis_version != m.versions.basis_version ||
+            current.lines_version != m.versions.lines_version || !current.parts) {
+            continue;  // out of date: never read
+        }
+        ++checked;
+        std::map<std::pair<std::int64_t, std::int64_t>, std::pair<Money, Money>> both;
+        for (const auto& p : *current.parts) both[{p.district, p.team}].first = p.committed;
+        for (const auto& p : commitmentParts(store, tariffs, wholeScope(k), k.report_date)) {
+            both[{p.district, p.team}].second = p.committed;
+        }
+        tx.commit();
+        for (const auto& [place, amounts] : both) {
+            if (amounts.first == amounts.second) continue;
+            out.push_back(k.municipality + " " + k.category + " " + std::to_string(k.year) + " " +
+                          formatDate(k.report_date) + " district " + std::to_string(place.first) +
+                          " team " + std::to_string(place.second) + ": kept " +
+                          std::to_string(amounts.first.cents()) + ", computed " +
+                          std::to_string(amounts.second.cents()));
+        }
+    }
+    if (discard) discardKeptCommitments(ctx.db);
+    return out;
 }
 
 Percentage signalThreshold(const app::RequestContext& ctx, const std::string& text) {

@@ -63,6 +63,13 @@ BudgetFigures figuresOf(BudgetStore& store, const TariffLookup& tariffs, const B
                         Date report_date, Percentage signal_threshold,
                         CommitmentCache* cache = nullptr);
 
+// Compares every kept commitment that is still current (its versions are) with a fresh
+// computation; answers one line per district and team that differs ("0193 02 2025 2025-05-31
+// district 3 team 7: kept X, computed Y"). `checked` counts the current kept commitments. With
+// `discard`, every kept commitment is forgotten afterwards (computed again when read).
+std::vector<std::string> checkKeptCommitments(app::RequestContext& ctx, bool discard,
+                                              std::size_t& checked);
+
 // `text` (percent, 0..100) or the configured default when empty; INVALID_PERCENTAGE otherwise
 // (field "threshold").
 Percentage signalThreshold(const app::RequestContext& ctx, const std::string& text);

@@ -96,6 +96,24 @@ void keepParts(db::Connection& db, const CommitmentKey& key, const KeptCommitmen
     }
 }
 
+std::vector<KeptMarker> keptMarkers(db::Connection& db) {
+    std::vector<KeptMarker> out;
+    for (const auto& r :
+         db.query("SELECT municipality_code, category, budget_year, report_date, basis_version,"
+                  " lines_version FROM budget_commitments WHERE district_id = ? AND team_id = ?"
+                  " ORDER BY municipality_code, category, budget_year, report_date",
+                  {kMarker, kMarker})) {
+        KeptMarker m;
+        m.key = {r.str(0), r.str(1), static_cast<int>(r.i64(2)), parseDate(r.str(3))};
+        m.versions.basis_version = r.i64(4);
+        m.versions.lines_version = r.i64(5);
+        out.push_back(std::move(m));
+    }
+    return out;
+}
+
+void discardKeptCommitments(db::Connection& db) { db.execute("DELETE FROM budget_commitments"); }
+
 void noteDeclarationLines(db::Connection& db, std::int64_t declaration_id) {
     db.execute(kLineChanges +
                    "SELECT DISTINCT cl.municipality_code, cl.category, cl.received_on, 1"

@@ -52,6 +52,16 @@ std::optional<std::vector<CommitmentPart>> keptParts(db::Connection& db, const C
 void keepParts(db::Connection& db, const CommitmentKey& key, const KeptCommitments& kept,
                const std::string& computed_at);
 
+// A kept commitment's key and the versions it was computed at.
+struct KeptMarker {
+    CommitmentKey key;
+    KeptCommitments versions;  // without parts
+};
+// Every kept commitment, in key order.
+std::vector<KeptMarker> keptMarkers(db::Connection& db);
+// Forgets every kept commitment (they are computed again when read).
+void discardKeptCommitments(db::Connection& db);
+
 // Accepted claim lines of the declaration were written: raises the generation of each
 // municipality, category and day of receipt they have.
 void noteDeclarationLines(db::Connection& db, std::int64_t declaration_id);

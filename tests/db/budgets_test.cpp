@@ -1,6 +1,8 @@
 // Budgets and monitoring (interfaces/http/budgets_api.hpp over invoicing/app/budgets.hpp)
 // against a migrated scratch database, with a worked example whose figures are computed by hand in
 // the comments.
+#include "invoicing/app/budgets.hpp"
+
 #include <gtest/gtest.h>
 
 #include <set>
@@ -567,6 +569,18 @@ TEST_F(BudgetsTest, TheKeptCommitmentFollowsANewTariffAndTheAllocationsEnd) {
     EXPECT_EQ(num(r, "committed_cents"), 294'000);
     EXPECT_EQ(num(r, "allocations_counted"), 1);
     EXPECT_EQ(kept(), 1) << "one kept commitment per key, replaced";
+
+    // What `zorgcontract check-budget-figures` runs: a current kept commitment that differs from
+    // a fresh computation is reported; --rebuild forgets them all.
+    std::size_t checked = 0;
+    EXPECT_TRUE(invoicing::checkKeptCommitments(*finance_, false, checked).empty());
+    EXPECT_EQ(checked, 1u);
+    conn_->execute("UPDATE budget_commitments SET committed_cents = 1 WHERE district_id = 0");
+    const auto differences = invoicing::checkKeptCommitments(*finance_, true, checked);
+    ASSERT_EQ(differences.size(), 1u);
+    EXPECT_EQ(differences[0], "0193 02 2026 2026-05-31 district 0 team 0: kept 1, computed 294000");
+    EXPECT_EQ(dbtest::countRows(*conn_, "budget_commitments"), 0);
+    EXPECT_EQ(num(exhaustion(budget, "2026-05-31"), "committed_cents"), 294'000);
 }
 
 // Issue 13 (S12): care counts on the budget of the municipality that pays it, not of the
