@@ -1,5 +1,6 @@
 #include "review_queue.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "billing/domain/cap_use.hpp"
@@ -11,14 +12,13 @@
 namespace zc::billing {
 namespace {
 
-std::optional<CapUse> capUse(db::Connection& db, std::int64_t allocation_number,
-                             const Period& line_period) {
-    const auto row = currentAllocation(db, allocation_number);
+// What the line's allocation has used of its cap, from the allocation and its accepted usage.
+std::optional<CapUse> capUse(const std::optional<AllocationRow>& row,
+                             const std::vector<UsageRow>& usage, const Period& line_period) {
     if (!row || !line_period.end) return std::nullopt;
     const auto& a = row->facts;
     AllocationUse use(a.cap, a.category, a.period);
-    for (const auto& u : acceptedUsage(db, allocation_number))
-        use.addInUnit(u.period, u.volume, u.unit);
+    for (const auto& u : usage) use.addInUnit(u.period, u.volume, u.unit);
     CapUse c;
     c.cap = a.cap;
     c.counting_unit = capCountingUnit(a.cap.unit);
@@ -38,25 +38,35 @@ std::optional<CapUse> capUse(db::Connection& db, std::int64_t allocation_number,
     return c;
 }
 
-// The cap use per allocation and period, so that a queue with many lines of one allocation
-// asks the database once for it.
-using CapUses = std::map<std::string, std::optional<CapUse>>;
+// The allocations of a page of review items and their accepted usage, read in two statements.
+struct PageAllocations {
+    std::map<std::int64_t, AllocationRow> allocations;
+    std::map<std::int64_t, std::vector<UsageRow>> usage;
 
-ReviewView viewOf(app::RequestContext& ctx, ReviewRow r, CapUses& seen) {
-    ReviewView v;
-    v.overdue = r.status == ReviewStatus::Open && parseDate(r.due_date) < ctx.today();
-    const std::string key =
-        std::to_string(r.allocation_number) + "/" + r.period_start + "/" + r.period_end;
-    auto it = seen.find(key);
-    if (it == seen.end()) {
-        it = seen.emplace(key, capUse(ctx.db, r.allocation_number,
-                                      Period{parseDate(r.period_start), parseDate(r.period_end)}))
-                 .first;
+    PageAllocations(db::Connection& db, const std::vector<ReviewRow>& rows) {
+        std::vector<std::int64_t> numbers;
+        for (const auto& r : rows) numbers.push_back(r.allocation_number);
+        std::sort(numbers.begin(), numbers.end());
+        numbers.erase(std::unique(numbers.begin(), numbers.end()), numbers.end());
+        if (numbers.empty()) return;
+        for (auto& a : currentAllocations(db, numbers)) {
+            allocations.emplace(a.facts.number, std::move(a));
+        }
+        for (auto& u : acceptedUsage(db, numbers)) usage[u.allocation_number].push_back(u);
     }
-    v.cap = it->second;
-    v.review = std::move(r);
-    return v;
-}
+
+    ReviewView viewOf(const app::RequestContext& ctx, ReviewRow r) const {
+        ReviewView v;
+        v.overdue = r.status == ReviewStatus::Open && parseDate(r.due_date) < ctx.today();
+        const auto a = allocations.find(r.allocation_number);
+        const auto u = usage.find(r.allocation_number);
+        v.cap = capUse(a == allocations.end() ? std::nullopt : std::optional(a->second),
+                       u == usage.end() ? std::vector<UsageRow>{} : u->second,
+                       Period{parseDate(r.period_start), parseDate(r.period_end)});
+        v.review = std::move(r);
+        return v;
+    }
+};
 
 }  // namespace
 
@@ -65,8 +75,8 @@ app::ListPage<ReviewView> listReviews(app::RequestContext& ctx, ReviewFilter fil
     auto rows = findReviews(ctx.db, filter);
     app::ListPage<ReviewView> out;
     out.total = rows.total;
-    CapUses cap_uses;
-    for (auto& r : rows.items) out.items.push_back(viewOf(ctx, std::move(r), cap_uses));
+    const PageAllocations page(ctx.db, rows.items);
+    for (auto& r : rows.items) out.items.push_back(page.viewOf(ctx, std::move(r)));
     return out;
 }
 
@@ -78,8 +88,8 @@ ReviewView getReview(app::RequestContext& ctx, std::int64_t id) {
     }
     app::requireWorksFor(ctx.actor, r->municipality_code, "review_item", std::to_string(id),
                          "Review item " + std::to_string(id));
-    CapUses cap_uses;
-    return viewOf(ctx, std::move(*r), cap_uses);
+    const PageAllocations page(ctx.db, {*r});
+    return page.viewOf(ctx, std::move(*r));
 }
 
 }  // namespace zc::billing

@@ -70,9 +70,19 @@ app::ListPage<ReviewRow> findReviews(db::Connection& db, const ReviewFilter& f) 
     const bool decided = f.status == "decided";
     const std::string status = decided ? "" : f.status;
     // The filters on the item's own columns (migration 0044: its line's municipality and
-    // provider), so that the count without a search reads review_items' indexes alone.
-    db::Params params{status, status, f.provider_id, f.provider_id};
-    std::string where = " WHERE (? = '' OR v.status = ?) AND (? = 0 OR v.provider_id = ?)";
+    // provider), so that the count without a search reads review_items' indexes alone. Only the
+    // filters given are in the statement: a prepared "? = 0 OR v.provider_id = ?" is not
+    // folded away, and would read every row for its provider.
+    db::Params params;
+    std::string where = " WHERE 1 = 1";
+    if (!status.empty()) {
+        where += " AND v.status = ?";
+        params.emplace_back(status);
+    }
+    if (f.provider_id != 0) {
+        where += " AND v.provider_id = ?";
+        params.emplace_back(f.provider_id);
+    }
     if (decided) where += " AND v.status <> 'open'";
     where += db::municipalityFilter(f.scope, "v.municipality_code", params);
     const auto own_params = params;
