@@ -47,6 +47,11 @@ BudgetScope scopeOf(const BudgetRow& b, Date report_date) {
     return s;
 }
 
+// Whether a district and team (0: none) lie in the scope.
+bool inScope(const BudgetScope& s, std::int64_t district, std::int64_t team) {
+    return (s.district == 0 || district == s.district) && (s.team == 0 || team == s.team);
+}
+
 // The accepted units that remainingCapUnits subtracts, in the counting unit of `cap_unit`.
 std::int64_t acceptedInWindow(const VolumeByUnit& by_unit, Unit cap_unit, Frequency f) {
     std::int64_t units = 0;
@@ -118,12 +123,32 @@ std::vector<CommitmentPart> commitmentParts(BudgetStore& store, const TariffLook
 void addCommitted(const std::vector<CommitmentPart>& parts, const BudgetScope& s,
                   BudgetFigures& f) {
     for (const auto& p : parts) {
-        if ((s.district != 0 && p.district != s.district) || (s.team != 0 && p.team != s.team)) {
-            continue;
-        }
+        if (!inScope(s, p.district, p.team)) continue;
         f.allocations_counted += p.counted;
         f.allocations_without_tariff += p.without_tariff;
         f.committed += p.committed;
+    }
+}
+
+// The accepted and paid figure parts of the municipality and category of scope `s`, read once
+// per cache.
+const FigureParts& scopeFigures(BudgetStore& store, const BudgetScope& s, CommitmentCache& cache) {
+    const auto key = std::make_pair(s.municipality, s.category);
+    auto found = cache.figures.find(key);
+    if (found == cache.figures.end())
+        found = cache.figures.emplace(key, store.figureParts(s)).first;
+    return found->second;
+}
+
+// The parts of the budget's district and team: what acceptedByMonth and paid answer.
+void addFigures(const FigureParts& parts, const BudgetScope& s, BudgetFigures& f) {
+    for (const auto& [key, amount] : parts.accepted) {
+        const auto& [district, team, month] = key;
+        if (inScope(s, district, team))
+            f.monthly_realised.at(static_cast<std::size_t>(month - 1)) += amount;
+    }
+    for (const auto& [place, amount] : parts.paid) {
+        if (inScope(s, place.first, place.second)) f.paid += amount;
     }
 }
 
@@ -243,10 +268,14 @@ BudgetFigures figuresOf(BudgetStore& store, const TariffLookup& tariffs, const B
         f.paid = spending.paid;
         f.accepted_unpaid = spending.spent - spending.paid;
     } else if (b.financing == "ZIN") {
-        f.monthly_realised = store.acceptedByMonth(scope);
+        if (cache) {
+            addFigures(scopeFigures(store, scope, *cache), scope, f);
+        } else {
+            f.monthly_realised = store.acceptedByMonth(scope);
+            // Paid: accepted care whose transfer the bank booked; the rest is accepted-unpaid.
+            f.paid = store.paid(scope);
+        }
         for (const auto& m : f.monthly_realised) f.accepted_unpaid += m;
-        // Paid: accepted care whose transfer the bank booked; the rest is accepted-unpaid.
-        f.paid = store.paid(scope);
         f.accepted_unpaid -= f.paid;
         CommitmentCache own;
         addCommitted(scopeCommitments(store, tariffs, scope, report_date, cache ? *cache : own),

@@ -54,6 +54,9 @@ struct CommitmentCache {
     std::function<std::int64_t(const std::string& municipality, const std::string& category)>
         basis_version;
     std::map<std::pair<std::string, std::string>, std::vector<CommitmentPart>> parts;
+    // The accepted and paid figures per district and team, read once per municipality and
+    // category.
+    std::map<std::pair<std::string, std::string>, FigureParts> figures;
 };
 
 // The figures of a budget on `report_date`, read through `store`. The committed part is the

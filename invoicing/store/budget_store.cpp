@@ -90,6 +90,18 @@ constexpr const char* kPgbGrantedSql =
     " AND (? = 0 OR c.district_id = ?) AND (? = 0 OR c.team_id = ?) AND d.decision_date < ?"
     " AND d.valid_from < ? AND (d.valid_to IS NULL OR d.valid_to > ?)";
 
+// The same per district, team and service month, and per district and team, for every scope of
+// the municipality and category at once.
+constexpr const char* kAcceptedPartsSql =
+    "SELECT district_id, team_id, MONTH(service_month), SUM(amount_cents)"
+    " FROM budget_claim_figures WHERE municipality_code = ? AND category = ?"
+    " AND status = 'accepted' AND service_month >= ? AND service_month < ? AND received_on < ?"
+    " GROUP BY district_id, team_id, service_month";
+constexpr const char* kPaidPartsSql =
+    "SELECT district_id, team_id, SUM(amount_cents) FROM budget_paid_figures"
+    " WHERE municipality_code = ? AND category = ? AND service_month >= ? AND service_month < ?"
+    " AND paid_on < ? GROUP BY district_id, team_id";
+
 // Budget financing: the advances of the year and the year's settlement (or claw-back) payables
 // of the municipality's contracts with a product of the category, created by the report date;
 // of those, what the bank booked by then.
@@ -185,6 +197,19 @@ Money MariaDbBudgets::paid(const BudgetScope& s) {
                       {s.municipality, s.category, formatDate(s.year_begin), formatDate(s.year_end),
                        s.received, s.district, s.district, s.team, s.team})
             ->i64(0));
+}
+
+FigureParts MariaDbBudgets::figureParts(const BudgetScope& s) {
+    const db::Params params{s.municipality, s.category, formatDate(s.year_begin),
+                            formatDate(s.year_end), s.received};
+    FigureParts out;
+    for (const auto& r : ctx_.db.query(kAcceptedPartsSql, params)) {
+        out.accepted[{r.i64(0), r.i64(1), static_cast<int>(r.i64(2))}] = Money::fromCents(r.i64(3));
+    }
+    for (const auto& r : ctx_.db.query(kPaidPartsSql, params)) {
+        out.paid[{r.i64(0), r.i64(1)}] = Money::fromCents(r.i64(2));
+    }
+    return out;
 }
 
 Money MariaDbBudgets::pgbGranted(const BudgetScope& s) {

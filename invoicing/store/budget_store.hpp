@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "contracting/kernel/civil_date.hpp"
@@ -52,6 +53,14 @@ struct AcceptedVolume {
     std::int64_t from_day = 0, from_week = 0, from_month = 0, total = 0;
 };
 using VolumeByUnit = std::map<std::string, AcceptedVolume>;  // unit text -> volume
+
+// The accepted amounts of a municipality and category per district, team (0: none) and service
+// month (1..12), and the paid ones per district and team: what acceptedByMonth and paid sum for
+// one scope, read once for all the budgets of the municipality and category.
+struct FigureParts {
+    std::map<std::tuple<std::int64_t, std::int64_t, int>, Money> accepted;
+    std::map<std::pair<std::int64_t, std::int64_t>, Money> paid;
+};
 
 // A current allocation in a budget's scope.
 struct ScopedAllocation {
@@ -100,6 +109,9 @@ class BudgetStore {
     virtual std::vector<Money> acceptedByMonth(const BudgetScope& s) = 0;
     // Of those, the net accepted amount whose payable the bank booked by the report date.
     virtual Money paid(const BudgetScope& s) = 0;
+    // The figure parts of the scope's municipality and category (its district and team are
+    // not used).
+    virtual FigureParts figureParts(const BudgetScope& s) = 0;
     // PGB: the granted personal budgets of the scope whose decision overlaps the year.
     virtual Money pgbGranted(const BudgetScope& s) = 0;
     // Budget financing: the year's advances and settlement differences of the municipality's
@@ -138,6 +150,7 @@ class MariaDbBudgets final : public BudgetStore {
     std::optional<BudgetRow> findBudget(std::int64_t id, bool for_update) override;
     std::vector<Money> acceptedByMonth(const BudgetScope& s) override;
     Money paid(const BudgetScope& s) override;
+    FigureParts figureParts(const BudgetScope& s) override;
     Money pgbGranted(const BudgetScope& s) override;
     FinancedSpending budgetFinanced(const BudgetScope& s) override;
     std::map<std::int64_t, VolumeByUnit> acceptedVolumes(const BudgetScope& s) override;

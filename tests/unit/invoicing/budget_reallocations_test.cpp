@@ -29,6 +29,7 @@ class MemoryBudgets final : public BudgetStore {
     Money booked;  // what paid() answers
     std::vector<Money> acceptedByMonth(const BudgetScope&) override { return months; }
     Money paid(const BudgetScope&) override { return booked; }
+    FigureParts figureParts(const BudgetScope&) override { return {}; }
     Money pgb;                  // what pgbGranted() answers
     FinancedSpending financed;  // what budgetFinanced() answers
     Money pgbGranted(const BudgetScope&) override { return pgb; }
