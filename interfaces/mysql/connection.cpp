@@ -170,10 +170,17 @@ void Connection::dropConnection() noexcept {
     rollback_only_ = false;
 }
 
+namespace {
+constexpr std::size_t kMaxCachedStatements = 512;  // per connection
+}  // namespace
+
 sql::PreparedStatement& Connection::prepare(const std::string& sql) {
     if (!conn_) connect();  // an earlier reconnect failed: try again now
     auto it = statements_.find(sql);
     if (it != statements_.end()) return *it->second;
+    // Statements built per call (IN lists, multi-row inserts) would otherwise stay prepared on
+    // the server for the connection's life, towards its max_prepared_stmt_count.
+    if (statements_.size() >= kMaxCachedStatements) statements_.clear();
     std::unique_ptr<sql::PreparedStatement> st(conn_->prepareStatement(sql));
     return *statements_.emplace(sql, std::move(st)).first->second;
 }

@@ -81,8 +81,9 @@ std::optional<Authenticated> authenticateSession(db::Connection& db, const Clock
     const auto s = findSessionUser(db, hash, now,
                                    app::timestampPlus(clock, -std::chrono::minutes(idle_minutes)));
     if (!s) return std::nullopt;
-    // The session's last use, written at most once a minute.
-    touchSession(db, hash, now, app::timestampPlus(clock, -std::chrono::seconds(kTouchSeconds)));
+    // The session's last use, written at most once a minute (not even tried in between).
+    const auto touch_before = app::timestampPlus(clock, -std::chrono::seconds(kTouchSeconds));
+    if (s->last_used_at < touch_before) touchSession(db, hash, now, touch_before);
     Authenticated a;
     a.actor.user_id = s->user_id;
     a.actor.name = s->username;

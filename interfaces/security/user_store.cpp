@@ -72,15 +72,16 @@ void insertSession(db::Connection& db, const std::string& token_hash, std::int64
 std::optional<SessionUser> findSessionUser(db::Connection& db, const std::string& token_hash,
                                            const std::string& now, const std::string& idle_since) {
     const auto r = db.queryOne(
-        "SELECT u.id, u.username, COALESCE(r.role, u.role), s.mfa_pending, u.provider_id"
-        " FROM sessions s JOIN users u ON u.id = s.user_id"
+        "SELECT u.id, u.username, COALESCE(r.role, u.role), s.mfa_pending, u.provider_id,"
+        " s.last_used_at FROM sessions s JOIN users u ON u.id = s.user_id"
         // The session's active role while the user still has it (issue 15), else users.role.
         " LEFT JOIN user_roles r ON r.user_id = u.id AND r.role = s.active_role"
         " WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ?"
         " AND s.last_used_at > ? AND u.active = 1",
         {token_hash, now, idle_since});
     if (!r) return std::nullopt;
-    return SessionUser{r->i64(0), r->str(1), r->str(2), r->i64(3) != 0, r->optI64(4).value_or(0)};
+    return SessionUser{r->i64(0), r->str(1), r->str(2), r->i64(3) != 0, r->optI64(4).value_or(0),
+                       r->str(5)};
 }
 
 void touchSession(db::Connection& db, const std::string& token_hash, const std::string& now,

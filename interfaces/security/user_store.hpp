@@ -33,6 +33,7 @@ struct SessionUser {
     std::string role;
     bool mfa_pending = false;
     std::int64_t provider_id = 0;  // 0 for staff
+    std::string last_used_at;      // as stored
 };
 
 // A staff user's scope (user_municipalities): the municipalities the user works for and the

@@ -84,3 +84,26 @@ TEST_F(ConnectionLossTest, AWriteOutsideATransactionIsNotRepeatedSilentlyAfterAL
 
 }  // namespace
 }  // namespace zc
+
+namespace zc {
+namespace {
+
+// Issue 17: statements built per call (IN lists of every length, multi-row inserts) do not stay
+// prepared on the server for the connection's life: the connection keeps at most 512.
+TEST(PreparedStatements, AConnectionKeepsABoundedNumberPrepared) {
+    dbtest::ScratchDatabase scratch;
+    auto conn = scratch.connect();
+    db::Connection root(dbtest::rootDbConfig());
+    const auto prepared = [&] {
+        return root.queryOne("SHOW GLOBAL STATUS LIKE 'Prepared_stmt_count'")->i64(1);
+    };
+    const auto before = prepared();
+    for (int i = 0; i < 2000; ++i) {
+        EXPECT_EQ(conn->queryOne("SELECT ? + " + std::to_string(i), {std::int64_t{1}})->i64(0),
+                  i + 1);
+    }
+    EXPECT_LE(prepared() - before, 520);
+}
+
+}  // namespace
+}  // namespace zc
