@@ -42,26 +42,43 @@ DeclarationListRow listedOf(const db::Row& r) {
 }  // namespace
 
 app::ListPage<DeclarationListRow> findDeclarations(db::Connection& db, const DeclarationFilter& f) {
-    db::Params params{f.provider_id, f.provider_id, f.number, f.number,
-                      f.agb,         f.agb,         f.status, f.status};
-    std::string from_where =
-        "FROM declarations d JOIN providers p ON p.id = d.provider_id"
-        " WHERE (? = 0 OR d.provider_id = ?) AND (? = '' OR d.declaratie_nummer = ?)"
-        " AND (? = '' OR p.agb = ?) AND (? = '' OR d.status = ?)";
-    from_where += db::municipalityFilter(f.municipalities, "d.municipality_code", params);
-    from_where +=
-        db::searchFilter(f.list.search, {"d.declaratie_nummer", "p.name", "p.agb"}, params);
+    // Only the filters given are in the statement (a prepared "? = '' OR p.agb = ?" is not
+    // folded away), and the count joins the providers only when a filter needs them, so that
+    // without one it reads the declarations' municipality index alone.
+    db::Params params;
+    std::string where = " WHERE 1 = 1";
+    if (f.provider_id != 0) {
+        where += " AND d.provider_id = ?";
+        params.emplace_back(f.provider_id);
+    }
+    if (!f.number.empty()) {
+        where += " AND d.declaratie_nummer = ?";
+        params.emplace_back(f.number);
+    }
+    if (!f.agb.empty()) {
+        where += " AND p.agb = ?";
+        params.emplace_back(f.agb);
+    }
+    if (!f.status.empty()) {
+        where += " AND d.status = ?";
+        params.emplace_back(f.status);
+    }
+    where += db::municipalityFilter(f.municipalities, "d.municipality_code", params);
+    where += db::searchFilter(f.list.search, {"d.declaratie_nummer", "p.name", "p.agb"}, params);
+    const std::string joined = "FROM declarations d JOIN providers p ON p.id = d.provider_id";
+    const bool needs_providers = !f.agb.empty() || !f.list.search.empty();
     const std::string order = db::orderBy(f.list, kDeclarationSort);
     return db::consistentRead(db, [&] {
         app::ListPage<DeclarationListRow> page;
-        page.total = db::countRows(db, from_where, params);
+        page.total =
+            db::countRows(db, (needs_providers ? joined : "FROM declarations d") + where, params);
         auto page_params = params;
         const auto limit = db::limitOffset(f.list, page_params);
         for (const auto& r : db.query(
                  "SELECT d.id, d.declaratie_nummer, p.agb, p.name, d.source, d.period_begin,"
                  " d.period_end, d.received_at, d.total_submitted_cents, d.total_awarded_cents,"
                  " d.status, d.header_code, d.answer_due, d.municipality_code " +
-                     from_where + order + limit,
+                     joined + where + order + limit,
                  page_params)) {
             page.items.push_back(listedOf(r));
         }
