@@ -221,11 +221,12 @@ int checkBudgetFiguresCommand(const server::Settings& s, bool rebuild) {
     // The kept commitments (migration 0045) that are current equal a fresh computation.
     SystemClock clock;
     app::RequestContext ctx{conn, {}, "cli", clock, s.app};
-    std::size_t kept = 0;
-    const auto commitments = invoicing::checkKeptCommitments(ctx, rebuild, kept);
+    std::size_t kept = 0, stale = 0;
+    const auto commitments = invoicing::checkKeptCommitments(ctx, rebuild, kept, stale);
     for (const auto& d : commitments) std::cout << d << std::endl;
-    std::cout << "kept commitments: " << kept << " current, " << commitments.size()
-              << " difference(s)" << (rebuild ? "; all discarded" : "") << std::endl;
+    std::cout << "kept commitments: " << kept << " current (" << stale << " out of date removed), "
+              << commitments.size() << " difference(s)" << (rebuild ? "; all discarded" : "")
+              << std::endl;
     return check.differences.empty() && commitments.empty() ? 0 : 1;
 }
 

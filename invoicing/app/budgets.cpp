@@ -296,11 +296,12 @@ BudgetFigures figuresOf(BudgetStore& store, const TariffLookup& tariffs, const B
 }
 
 std::vector<std::string> checkKeptCommitments(app::RequestContext& ctx, bool discard,
-                                              std::size_t& checked) {
+                                              std::size_t& checked, std::size_t& discarded) {
     MariaDbBudgets store(ctx);
     const auto tariffs = contractTariffs(ctx);
     std::vector<std::string> out;
     checked = 0;
+    discarded = 0;
     for (const auto& m : keptMarkers(ctx.db)) {
         const auto& k = m.key;
         db::Transaction tx(ctx.db);  // the versions and the computation in one read
@@ -308,7 +309,10 @@ std::vector<std::string> checkKeptCommitments(app::RequestContext& ctx, bool dis
             wholeScope(k), contracting::commitmentBasisVersion(ctx.db, k.municipality, k.category));
         if (current.basis_version != m.versions.basis_version ||
             current.lines_version != m.versions.lines_version || !current.parts) {
-            continue;  // out of date: never read
+            tx.commit();
+            discardKeptCommitment(ctx.db, k);  // out of date: never read again
+            ++discarded;
+            continue;
         }
         ++checked;
         std::map<std::pair<std::int64_t, std::int64_t>, std::pair<Money, Money>> both;

@@ -114,6 +114,10 @@ std::vector<KeptMarker> keptMarkers(db::Connection& db) {
 
 void discardKeptCommitments(db::Connection& db) { db.execute("DELETE FROM budget_commitments"); }
 
+void discardKeptCommitment(db::Connection& db, const CommitmentKey& key) {
+    db.execute("DELETE FROM budget_commitments" + kKeyWhere, keyParams(key));
+}
+
 void noteDeclarationLines(db::Connection& db, std::int64_t declaration_id) {
     db.execute(kLineChanges +
                    "SELECT DISTINCT cl.municipality_code, cl.category, cl.received_on, 1"

@@ -61,6 +61,8 @@ struct KeptMarker {
 std::vector<KeptMarker> keptMarkers(db::Connection& db);
 // Forgets every kept commitment (they are computed again when read).
 void discardKeptCommitments(db::Connection& db);
+// Forgets the kept commitment of `key` (every row of it).
+void discardKeptCommitment(db::Connection& db, const CommitmentKey& key);
 
 // Accepted claim lines of the declaration were written: raises the generation of each
 // municipality, category and day of receipt they have.

@@ -572,11 +572,21 @@ TEST_F(BudgetsTest, TheKeptCommitmentFollowsANewTariffAndTheAllocationsEnd) {
 
     // What `zorgcontract check-budget-figures` runs: a current kept commitment that differs from
     // a fresh computation is reported; --rebuild forgets them all.
-    std::size_t checked = 0;
-    EXPECT_TRUE(invoicing::checkKeptCommitments(*finance_, false, checked).empty());
+    std::size_t checked = 0, discarded = 0;
+    // A kept commitment of another date, made out of date by a new tariff, is removed.
+    EXPECT_EQ(num(exhaustion(budget, "2026-06-30"), "committed_cents"),
+              210'000);  // 10 weeks × 3 h × 70.00
+    http::addContractTariff(*manager_,
+                            dbtest::jsonRequest(R"({"product_code":"02A01","tariff_cents":7000,)"
+                                                R"("valid_from":"2026-12-01"})",
+                                                {{"id", std::to_string(contract_)}}));
+    EXPECT_EQ(num(exhaustion(budget, "2026-05-31"), "committed_cents"), 294'000);
+    EXPECT_TRUE(invoicing::checkKeptCommitments(*finance_, false, checked, discarded).empty());
     EXPECT_EQ(checked, 1u);
+    EXPECT_EQ(discarded, 1u);
+    EXPECT_EQ(kept(), 1);
     conn_->execute("UPDATE budget_commitments SET committed_cents = 1 WHERE district_id = 0");
-    const auto differences = invoicing::checkKeptCommitments(*finance_, true, checked);
+    const auto differences = invoicing::checkKeptCommitments(*finance_, true, checked, discarded);
     ASSERT_EQ(differences.size(), 1u);
     EXPECT_EQ(differences[0], "0193 02 2026 2026-05-31 district 0 team 0: kept 1, computed 294000");
     EXPECT_EQ(dbtest::countRows(*conn_, "budget_commitments"), 0);
