@@ -593,6 +593,45 @@ TEST_F(BudgetsTest, TheKeptCommitmentFollowsANewTariffAndTheAllocationsEnd) {
     EXPECT_EQ(num(exhaustion(budget, "2026-05-31"), "committed_cents"), 294'000);
 }
 
+// Issue 17: a cap over the whole validity ('total') commits what is left of it: a second client
+// with 100 h of IB for 2026, 12 h of January accepted (received on 2026-02-05) → 88 h × 65.00 =
+// 5,720.00, next to the worked example's 6,045.00.
+TEST_F(BudgetsTest, ATotalCapCommitsWhatIsLeftOfIt) {
+    const auto client =
+        num(object(http::createClient(
+                *officer_, dbtest::jsonRequest(R"({"bsn":"111222333","surname":"Smit",)"
+                                               R"("birth_date":"1948-07-01","gender":"2",)"
+                                               R"("house_number":"3","postcode":"8011AC",)"
+                                               R"("municipality_code":"0193"})"))),
+            "id");
+    const auto decision = object(http::createDecision(
+        *officer_, dbtest::jsonRequest(R"({"number":2,"decision_date":"2025-12-15",)"
+                                       R"("valid_from":"2026-01-01","valid_to":"2027-01-01",)"
+                                       R"("products":[{"product_code":"02A01","volume":100,)"
+                                       R"("unit":"hours","frequency":"total","financing":"ZIN"}]})",
+                                       {{"id", std::to_string(client)}})));
+    const auto granted = num(decision->getArray("products")->getObject(0), "id");
+    const auto weekly = allocation_;
+    allocation_ = num(
+        object(http::queueingWmo301<http::createAllocation>(
+            *officer_, dbtest::jsonRequest(R"({"granted_product_id":)" + std::to_string(granted) +
+                                           R"(,"provider_id":)" + std::to_string(provider_) +
+                                           R"(,"start_date":"2026-01-01"})"))),
+        "number");
+    claim("TOT-JAN", "2026-01-01", "2026-02-01", 12, "2026-02-05");
+    claim("TOT-JUN", "2026-06-01", "2026-07-01", 5, "2026-06-05");  // received after the date
+    allocation_ = weekly;
+    const auto budget = createBudget("0193", "02", kBudgetCents);
+    const auto r = exhaustion(budget, "2026-05-31");
+    EXPECT_EQ(num(r, "committed_cents"), 604'500 + 572'000);
+    EXPECT_EQ(num(r, "allocations_counted"), 2);
+    EXPECT_EQ(num(exhaustion(budget, "2026-05-31"), "committed_cents"), 604'500 + 572'000);
+    // On 30 June the June claim counts: 83 h left; the weekly allocation's remaining weeks at
+    // 3 h: Monday 29 June to Monday 28 December, 27 weeks.
+    EXPECT_EQ(num(exhaustion(budget, "2026-06-30"), "committed_cents"),
+              27 * 3 * 6'500 + 83 * 6'500);
+}
+
 // Issue 13 (S12): care counts on the budget of the municipality that pays it, not of the
 // client's municipality. The client moves to Kampen while its care stays paid by Zwolle (as
 // Beschermd Wonen placed with the central municipality): it stays on Zwolle's budget, and
