@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <map>
 
 #include "contracting/app/commitment_basis.hpp"
@@ -23,6 +24,9 @@ using namespace std::chrono;
 constexpr int kMinBudgetYear = 2000;
 constexpr int kMaxBudgetYear = 2999;
 constexpr std::int64_t kMinutesPerHour = 60;
+// A kept commitment older than this is forgotten by the check (computed again when read), so
+// that those of report dates no one asks for again do not pile up.
+constexpr std::chrono::hours kKeptCommitmentLife{35 * 24};
 
 Date yearStart(int y) { return Date{year{y}, January, day{1}}; }
 
@@ -302,15 +306,18 @@ std::vector<std::string> checkKeptCommitments(app::RequestContext& ctx, bool dis
     std::vector<std::string> out;
     checked = 0;
     discarded = 0;
+    const auto oldest = app::timestampPlus(ctx.clock, -kKeptCommitmentLife);
     for (const auto& m : keptMarkers(ctx.db)) {
         const auto& k = m.key;
         db::Transaction tx(ctx.db);  // the versions and the computation in one read
         const auto current = store.keptCommitments(
             wholeScope(k), contracting::commitmentBasisVersion(ctx.db, k.municipality, k.category));
         if (current.basis_version != m.versions.basis_version ||
-            current.lines_version != m.versions.lines_version || !current.parts) {
+            current.lines_version != m.versions.lines_version || !current.parts ||
+            m.computed_at < oldest) {
             tx.commit();
-            discardKeptCommitment(ctx.db, k);  // out of date: never read again
+            // Out of date (never read again) or old (computed again when read).
+            discardKeptCommitment(ctx.db, k);
             ++discarded;
             continue;
         }

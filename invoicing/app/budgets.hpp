@@ -69,7 +69,8 @@ BudgetFigures figuresOf(BudgetStore& store, const TariffLookup& tariffs, const B
 // Compares every kept commitment that is still current (its versions are) with a fresh
 // computation; answers one line per district and team that differs ("0193 02 2025 2025-05-31
 // district 3 team 7: kept X, computed Y"). `checked` counts the current kept commitments; the
-// out-of-date ones, which no report reads again, are forgotten and counted in `discarded`. With
+// out-of-date ones, which no report reads again, and those computed more than 35 days ago are
+// forgotten and counted in `discarded`. With
 // `discard`, every kept commitment is forgotten afterwards (computed again when read).
 std::vector<std::string> checkKeptCommitments(app::RequestContext& ctx, bool discard,
                                               std::size_t& checked, std::size_t& discarded);

@@ -100,13 +100,15 @@ std::vector<KeptMarker> keptMarkers(db::Connection& db) {
     std::vector<KeptMarker> out;
     for (const auto& r :
          db.query("SELECT municipality_code, category, budget_year, report_date, basis_version,"
-                  " lines_version FROM budget_commitments WHERE district_id = ? AND team_id = ?"
+                  " lines_version, computed_at FROM budget_commitments"
+                  " WHERE district_id = ? AND team_id = ?"
                   " ORDER BY municipality_code, category, budget_year, report_date",
                   {kMarker, kMarker})) {
         KeptMarker m;
         m.key = {r.str(0), r.str(1), static_cast<int>(r.i64(2)), parseDate(r.str(3))};
         m.versions.basis_version = r.i64(4);
         m.versions.lines_version = r.i64(5);
+        m.computed_at = r.str(6);
         out.push_back(std::move(m));
     }
     return out;

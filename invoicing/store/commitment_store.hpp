@@ -56,6 +56,7 @@ void keepParts(db::Connection& db, const CommitmentKey& key, const KeptCommitmen
 struct KeptMarker {
     CommitmentKey key;
     KeptCommitments versions;  // without parts
+    std::string computed_at;   // as stored
 };
 // Every kept commitment, in key order.
 std::vector<KeptMarker> keptMarkers(db::Connection& db);

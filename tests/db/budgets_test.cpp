@@ -585,6 +585,14 @@ TEST_F(BudgetsTest, TheKeptCommitmentFollowsANewTariffAndTheAllocationsEnd) {
     EXPECT_EQ(checked, 1u);
     EXPECT_EQ(discarded, 1u);
     EXPECT_EQ(kept(), 1);
+    // One computed more than 35 days ago is forgotten too, and computed again when read.
+    conn_->execute("UPDATE budget_commitments SET computed_at = '2026-04-25 12:00:00'");
+    EXPECT_TRUE(invoicing::checkKeptCommitments(*finance_, false, checked, discarded).empty());
+    EXPECT_EQ(checked, 0u);
+    EXPECT_EQ(discarded, 1u);
+    EXPECT_EQ(kept(), 0);
+    EXPECT_EQ(num(exhaustion(budget, "2026-05-31"), "committed_cents"), 294'000);
+    EXPECT_EQ(kept(), 1);
     conn_->execute("UPDATE budget_commitments SET committed_cents = 1 WHERE district_id = 0");
     const auto differences = invoicing::checkKeptCommitments(*finance_, true, checked, discarded);
     ASSERT_EQ(differences.size(), 1u);
