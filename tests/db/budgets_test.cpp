@@ -109,19 +109,27 @@ class BudgetsTest : public ::testing::Test {
 
     // One client of Zwolle with 3 hours of IB a week for 2026, allocated to the provider.
     std::int64_t allocateThreeHoursAWeek() {
+        return allocateFor2026(R"("bsn":"123456782","surname":"Jansen","birth_date":"1950-02-03")",
+                               1, R"("volume":3,"unit":"hours","frequency":"week")");
+    }
+
+    // A client of Zwolle (`person`: bsn, surname, birth date) with decision `number` granting IB
+    // by `cap` (volume, unit, frequency) for 2026, allocated to the provider: its number.
+    std::int64_t allocateFor2026(const std::string& person, int number, const std::string& cap) {
         const auto client =
             num(object(http::createClient(
-                    *officer_, dbtest::jsonRequest(R"({"bsn":"123456782","surname":"Jansen",)"
-                                                   R"("birth_date":"1950-02-03","gender":"1",)"
-                                                   R"("house_number":"12","postcode":"8011AB",)"
-                                                   R"("municipality_code":"0193"})"))),
+                    *officer_,
+                    dbtest::jsonRequest("{" + person +
+                                        R"(,"gender":"1","house_number":"12",)"
+                                        R"("postcode":"8011AB","municipality_code":"0193"})"))),
                 "id");
         const auto decision = object(http::createDecision(
             *officer_,
-            dbtest::jsonRequest(R"({"number":1,"decision_date":"2025-12-15",)"
-                                R"("valid_from":"2026-01-01","valid_to":"2027-01-01",)"
-                                R"("products":[{"product_code":"02A01","volume":3,)"
-                                R"("unit":"hours","frequency":"week","financing":"ZIN"}]})",
+            dbtest::jsonRequest(R"({"number":)" + std::to_string(number) +
+                                    R"(,"decision_date":"2025-12-15","valid_from":"2026-01-01",)"
+                                    R"("valid_to":"2027-01-01","products":[{"product_code":)"
+                                    R"("02A01",)" +
+                                    cap + R"(,"financing":"ZIN"}]})",
                                 {{"id", std::to_string(client)}})));
         const auto granted = num(decision->getArray("products")->getObject(0), "id");
         const auto allocation = object(http::queueingWmo301<http::createAllocation>(
@@ -605,27 +613,9 @@ TEST_F(BudgetsTest, TheKeptCommitmentFollowsANewTariffAndTheAllocationsEnd) {
 // with 100 h of IB for 2026, 12 h of January accepted (received on 2026-02-05) → 88 h × 65.00 =
 // 5,720.00, next to the worked example's 6,045.00.
 TEST_F(BudgetsTest, ATotalCapCommitsWhatIsLeftOfIt) {
-    const auto client =
-        num(object(http::createClient(
-                *officer_, dbtest::jsonRequest(R"({"bsn":"111222333","surname":"Smit",)"
-                                               R"("birth_date":"1948-07-01","gender":"2",)"
-                                               R"("house_number":"3","postcode":"8011AC",)"
-                                               R"("municipality_code":"0193"})"))),
-            "id");
-    const auto decision = object(http::createDecision(
-        *officer_, dbtest::jsonRequest(R"({"number":2,"decision_date":"2025-12-15",)"
-                                       R"("valid_from":"2026-01-01","valid_to":"2027-01-01",)"
-                                       R"("products":[{"product_code":"02A01","volume":100,)"
-                                       R"("unit":"hours","frequency":"total","financing":"ZIN"}]})",
-                                       {{"id", std::to_string(client)}})));
-    const auto granted = num(decision->getArray("products")->getObject(0), "id");
     const auto weekly = allocation_;
-    allocation_ = num(
-        object(http::queueingWmo301<http::createAllocation>(
-            *officer_, dbtest::jsonRequest(R"({"granted_product_id":)" + std::to_string(granted) +
-                                           R"(,"provider_id":)" + std::to_string(provider_) +
-                                           R"(,"start_date":"2026-01-01"})"))),
-        "number");
+    allocation_ = allocateFor2026(R"("bsn":"111222333","surname":"Smit","birth_date":"1948-07-01")",
+                                  2, R"("volume":100,"unit":"hours","frequency":"total")");
     claim("TOT-JAN", "2026-01-01", "2026-02-01", 12, "2026-02-05");
     claim("TOT-JUN", "2026-06-01", "2026-07-01", 5, "2026-06-05");  // received after the date
     allocation_ = weekly;
