@@ -80,22 +80,12 @@ token="$(curl -s --cacert "$WORK/tls/ca.crt" -H 'Content-Type: application/json'
     | sed -n 's/.*"token" *: *"\([^"]*\)".*/\1/p')"
 [ -n "$token" ] || { echo "administrator log-in failed" >&2; tail -5 "$WORK/server.log" >&2; exit 1; }
 # An administrator needs a second factor before writing: enrol TOTP and confirm it (RFC 6238).
-totp() {  # totp BASE32_SECRET -> the current 6-digit code
-    local key counter mac offset
-    key="$(printf '%s' "$1" | base32 -d 2>/dev/null | od -An -tx1 | tr -d ' \n')"
-    counter="$(printf '%016x' $(($(date +%s) / 30)))"
-    # shellcheck disable=SC2059
-    mac="$(printf "$(printf '%s' "$counter" | sed 's/../\\x&/g')" | openssl dgst -sha1 -mac HMAC -macopt "hexkey:$key" \
-        | sed 's/.*= *//')"
-    offset=$((16#${mac:39:1} * 2))
-    printf '%06d' $(((16#${mac:offset:8} & 0x7fffffff) % 1000000))
-}
 api() {  # api PATH JSON -> the answer body
     curl -s --cacert "$WORK/tls/ca.crt" -H "Authorization: Bearer $token" \
         -H 'Content-Type: application/json' -d "$2" "$URL$1"
 }
 secret="$(api /api/v1/auth/totp/enrol '{}' | sed -n 's/.*"secret" *: *"\([^"]*\)".*/\1/p')"
-api /api/v1/auth/totp/confirm "{\"code\":\"$(totp "$secret")\"}" | grep -q '"totp_enabled" *: *true' \
+api /api/v1/auth/totp/confirm "{\"code\":\"$(zc_totp "$secret")\"}" | grep -q '"totp_enabled" *: *true' \
     || { echo "TOTP enrolment of the administrator failed" >&2; exit 1; }
 
 B36=0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ

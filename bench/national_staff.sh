@@ -3,16 +3,6 @@
 # (RFC 6238, as bench/fault_test.sh does). Passwords and TOTP secrets are kept in WORK, so a
 # kept data set (ZC_NATIONAL_DIR) logs in again on the next run.
 
-totp() {  # totp BASE32_SECRET -> the current 6-digit code
-    local key counter mac offset
-    key="$(printf '%s' "$1" | base32 -d 2>/dev/null | od -An -tx1 | tr -d ' \n')"
-    counter="$(printf '%016x' $(($(date +%s) / 30)))"
-    # shellcheck disable=SC2059
-    mac="$(printf "$(printf '%s' "$counter" | sed 's/../\\x&/g')" | openssl dgst -sha1 -mac HMAC -macopt "hexkey:$key" \
-        | sed 's/.*= *//')"
-    offset=$((16#${mac:39:1} * 2))
-    printf '%06d' $(((16#${mac:offset:8} & 0x7fffffff) % 1000000))
-}
 
 json_field() { sed -n "s/.*\"$1\" *: *\"\\([^\"]*\\)\".*/\\1/p"; }
 
@@ -25,7 +15,7 @@ post() {  # post TOKEN PATH JSON -> the answer body
 login() {
     local user="$1" pw="$2" secret_file="$WORK/$1.totp" body token secret code
     if [ -s "$secret_file" ]; then
-        code="$(totp "$(cat "$secret_file")")"
+        code="$(zc_totp "$(cat "$secret_file")")"
         body="$(post "" /api/v1/auth/login "{\"username\":\"$user\",\"password\":\"$pw\",\"totp_code\":\"$code\"}")"
     else
         body="$(post "" /api/v1/auth/login "{\"username\":\"$user\",\"password\":\"$pw\"}")"
@@ -34,7 +24,7 @@ login() {
     [ -n "$token" ] || { echo "log-in of $user failed: $body" >&2; return 1; }
     if grep -q '"mfa_setup_required" *: *true' <<< "$body"; then
         secret="$(post "$token" /api/v1/auth/totp/enrol '{}' | json_field secret)"
-        post "$token" /api/v1/auth/totp/confirm "{\"code\":\"$(totp "$secret")\"}" \
+        post "$token" /api/v1/auth/totp/confirm "{\"code\":\"$(zc_totp "$secret")\"}" \
             | grep -q '"totp_enabled" *: *true' || { echo "TOTP enrolment of $user failed" >&2; return 1; }
         (umask 077; echo "$secret" > "$secret_file")
     fi

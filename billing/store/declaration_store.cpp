@@ -47,22 +47,10 @@ app::ListPage<DeclarationListRow> findDeclarations(db::Connection& db, const Dec
     // without one it reads the declarations' municipality index alone.
     db::Params params;
     std::string where = " WHERE 1 = 1";
-    if (f.provider_id != 0) {
-        where += " AND d.provider_id = ?";
-        params.emplace_back(f.provider_id);
-    }
-    if (!f.number.empty()) {
-        where += " AND d.declaratie_nummer = ?";
-        params.emplace_back(f.number);
-    }
-    if (!f.agb.empty()) {
-        where += " AND p.agb = ?";
-        params.emplace_back(f.agb);
-    }
-    if (!f.status.empty()) {
-        where += " AND d.status = ?";
-        params.emplace_back(f.status);
-    }
+    where += db::equalsFilter("d.provider_id", f.provider_id, params);
+    where += db::equalsFilter("d.declaratie_nummer", f.number, params);
+    where += db::equalsFilter("p.agb", f.agb, params);
+    where += db::equalsFilter("d.status", f.status, params);
     where += db::municipalityFilter(f.municipalities, "d.municipality_code", params);
     where += db::searchFilter(f.list.search, {"d.declaratie_nummer", "p.name", "p.agb"}, params);
     const std::string joined = "FROM declarations d JOIN providers p ON p.id = d.provider_id";

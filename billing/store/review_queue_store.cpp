@@ -75,14 +75,8 @@ app::ListPage<ReviewRow> findReviews(db::Connection& db, const ReviewFilter& f) 
     // folded away, and would read every row for its provider.
     db::Params params;
     std::string where = " WHERE 1 = 1";
-    if (!status.empty()) {
-        where += " AND v.status = ?";
-        params.emplace_back(status);
-    }
-    if (f.provider_id != 0) {
-        where += " AND v.provider_id = ?";
-        params.emplace_back(f.provider_id);
-    }
+    where += db::equalsFilter("v.status", status, params);
+    where += db::equalsFilter("v.provider_id", f.provider_id, params);
     if (decided) where += " AND v.status <> 'open'";
     where += db::municipalityFilter(f.scope, "v.municipality_code", params);
     const auto own_params = params;

@@ -222,10 +222,7 @@ app::ListPage<EligibleProvider> eligibleProviders(db::Connection& db, const Elig
         " JOIN providers p ON p.id = c.provider_id"
         " WHERE cp.product_code = ? AND c.status = 'active' AND c.term_start <= ?"
         " AND c.term_end > ?";
-    if (!q.municipality.empty()) {
-        from_where += " AND c.municipality_code = ?";
-        params.emplace_back(q.municipality);
-    }
+    from_where += db::equalsFilter("c.municipality_code", q.municipality, params);
     return db::consistentRead(db, [&] {
         app::ListPage<EligibleProvider> page;
         page.total = db::countRows(db, from_where, params);

@@ -220,10 +220,7 @@ std::int64_t insertApplication(db::Connection& db, std::int64_t procedure_id,
 app::ListPage<std::int64_t> applicationIds(db::Connection& db, const ApplicationFilter& f) {
     db::Params params;
     std::string from_where = "FROM applications WHERE 1 = 1";
-    if (!f.status.empty()) {
-        from_where += " AND status = ?";
-        params.emplace_back(f.status);
-    }
+    from_where += db::equalsFilter("status", f.status, params);
     for (const auto& [column, id] : {std::pair{" AND provider_id = ?", f.provider_id},
                                      std::pair{" AND procedure_id = ?", f.procedure_id}}) {
         if (id == 0) continue;

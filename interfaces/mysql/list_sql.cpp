@@ -76,4 +76,16 @@ std::int64_t countRows(Connection& db, const std::string& from_where, const Para
     return r ? r->i64(0) : 0;
 }
 
+std::string equalsFilter(std::string_view column, const std::string& value, Params& params) {
+    if (value.empty()) return "";
+    params.emplace_back(value);
+    return " AND " + std::string(column) + " = ?";
+}
+
+std::string equalsFilter(std::string_view column, std::int64_t value, Params& params) {
+    if (value == 0) return "";
+    params.emplace_back(value);
+    return " AND " + std::string(column) + " = ?";
+}
+
 }  // namespace zc::db

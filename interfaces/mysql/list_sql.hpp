@@ -36,6 +36,13 @@ std::string likePattern(std::string_view q);
 std::string searchFilter(std::string_view q, const std::vector<std::string_view>& columns,
                          Params& params);
 
+// " AND <column> = ?" with `value` appended to `params`, or "" when the filter is not given (an
+// empty text; 0 for an id or a year). Only the filters given go into the statement: MariaDB does
+// not fold a prepared "? = '' OR column = ?" away, and such a condition can make a count read
+// every row instead of an index.
+std::string equalsFilter(std::string_view column, const std::string& value, Params& params);
+std::string equalsFilter(std::string_view column, std::int64_t value, Params& params);
+
 // " ORDER BY <column> [DESC], <id> [DESC]"; INVALID_QUERY (field "sort") when the query's sort
 // is not in the whitelist.
 std::string orderBy(const app::ListQuery& q, const SortSpec& spec);

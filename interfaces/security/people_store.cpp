@@ -217,10 +217,7 @@ app::ListPage<TotpReset> openTotpResets(db::Connection& db, std::int64_t provide
                                         std::int64_t limit, std::int64_t offset) {
     db::Params params;
     std::string where = "WHERE t.status = 'open'";
-    if (provider_id != 0) {
-        where += " AND u.provider_id = ?";
-        params.emplace_back(provider_id);
-    }
+    where += db::equalsFilter("u.provider_id", provider_id, params);
     return db::consistentRead(db, [&] {
         app::ListPage<TotpReset> page;
         page.total = db::countRows(

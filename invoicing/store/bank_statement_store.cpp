@@ -1,7 +1,6 @@
 #include "bank_statement_store.hpp"
 
 #include "budget_figures_store.hpp"
-
 #include "interfaces/mysql/connection.hpp"
 #include "interfaces/mysql/list_sql.hpp"
 
@@ -123,14 +122,8 @@ const db::SortSpec kWorkListSort{{{"id", "w.row_key"},
 app::ListPage<WorkListRow> workListPage(db::Connection& db, const WorkListFilter& f) {
     db::Params params;
     std::string from_where = workListFrom(f.scope, params);
-    if (!f.kind.empty()) {
-        from_where += " AND w.kind = ?";
-        params.emplace_back(f.kind);
-    }
-    if (!f.match_status.empty()) {
-        from_where += " AND w.match_status = ?";
-        params.emplace_back(f.match_status);
-    }
+    from_where += db::equalsFilter("w.kind", f.kind, params);
+    from_where += db::equalsFilter("w.match_status", f.match_status, params);
     from_where +=
         db::searchFilter(f.list.search,
                          {"w.account_iban", "w.statement_id", "COALESCE(w.end_to_end_id, '')",

@@ -100,15 +100,8 @@ app::ListPage<PayableListRow> listPayables(db::Connection& db, std::int64_t prov
                                            const db::MunicipalityScope& scope) {
     db::Params params;
     std::string where = " WHERE 1 = 1";
-    for (const auto id : {provider, own}) {
-        if (id == 0) continue;
-        where += " AND p.provider_id = ?";
-        params.emplace_back(id);
-    }
-    if (!type.empty()) {
-        where += " AND p.source_type = ?";
-        params.emplace_back(type);
-    }
+    for (const auto id : {provider, own}) where += db::equalsFilter("p.provider_id", id, params);
+    where += db::equalsFilter("p.source_type", type, params);
     where += db::municipalityFilter(scope, "p.municipality_code", params);
     return db::consistentRead(db, [&] {
         app::ListPage<PayableListRow> page;

@@ -321,14 +321,8 @@ app::ListPage<BudgetRow> listBudgets(db::Connection& db, std::int64_t year,
                                      std::int64_t offset, const db::MunicipalityScope& scope) {
     db::Params params;
     std::string where = " WHERE 1 = 1";
-    if (year != 0) {
-        where += " AND b.year = ?";
-        params.emplace_back(year);
-    }
-    if (!municipality.empty()) {
-        where += " AND b.municipality_code = ?";
-        params.emplace_back(municipality);
-    }
+    where += db::equalsFilter("b.year", year, params);
+    where += db::equalsFilter("b.municipality_code", municipality, params);
     where += db::municipalityFilter(scope, "b.municipality_code", params);
     return db::consistentRead(db, [&] {
         app::ListPage<BudgetRow> page;
@@ -417,10 +411,7 @@ app::ListPage<ReallocationRow> listReallocations(db::Connection& db, const std::
                                                  const db::MunicipalityScope& scope) {
     db::Params params;
     std::string where = " WHERE 1 = 1";
-    if (!status.empty()) {
-        where += " AND r.status = ?";
-        params.emplace_back(status);
-    }
+    where += db::equalsFilter("r.status", status, params);
     if (scope) {
         where += " AND r.from_budget_id IN (SELECT sb.id FROM budgets sb WHERE 1 = 1" +
                  db::municipalityFilter(scope, "sb.municipality_code", params) + ")";

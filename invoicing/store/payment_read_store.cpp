@@ -131,10 +131,7 @@ app::ListPage<RunRow> listRuns(db::Connection& db, const RunFilter& f) {
         params.emplace_back(f.municipality);
         params.emplace_back(f.municipality);
     }
-    if (!f.status.empty()) {
-        from_where += " AND status = ?";
-        params.emplace_back(f.status);
-    }
+    from_where += db::equalsFilter("status", f.status, params);
     from_where += db::searchFilter(
         f.list.search,
         {"CAST(id AS CHAR)", "message_id", "prepared_by", "COALESCE(approved_by, '')"}, params);

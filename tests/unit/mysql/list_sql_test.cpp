@@ -76,5 +76,19 @@ TEST(ListSql, LimitAndOffsetAreBound) {
     EXPECT_EQ(std::get<std::int64_t>(params[1]), 100);
 }
 
+// A filter not given is not in the statement at all (MariaDB does not fold a prepared
+// "? = '' OR column = ?" away); a given one is bound, never inlined.
+TEST(ListSql, AnEqualsFilterIsOnlyThereWhenGiven) {
+    Params params;
+    EXPECT_EQ(equalsFilter("d.status", std::string(), params), "");
+    EXPECT_EQ(equalsFilter("d.provider_id", std::int64_t{0}, params), "");
+    EXPECT_TRUE(params.empty());
+    EXPECT_EQ(equalsFilter("d.status", std::string("open' OR 1=1"), params), " AND d.status = ?");
+    EXPECT_EQ(equalsFilter("d.provider_id", std::int64_t{7}, params), " AND d.provider_id = ?");
+    ASSERT_EQ(params.size(), 2u);
+    EXPECT_EQ(std::get<std::string>(params[0]), "open' OR 1=1");
+    EXPECT_EQ(std::get<std::int64_t>(params[1]), 7);
+}
+
 }  // namespace
 }  // namespace zc::db
