@@ -167,10 +167,13 @@ const std::vector<NamedShape> kNamedShapes = {
     {"ProviderStatement",
      "{provider_id:int, from:date, to:date, lines:[{payable_id:int, date:str, type:str,"
      " declaration:str, amount_cents:cents, status:str, due_date:str, end_to_end_id:str,"
-     " paid_on:str, municipality_code:str, note:str}], payments:[{instruction_id:int,"
-     " run_id:int, end_to_end_id:str, amount_cents:cents, status:str, return_reason:str,"
-     " booked_on:str}], claimed_cents:cents, offsets_cents:cents, paid_cents:cents,"
-     " returned_cents:cents, in_transit_cents:cents, open_balance_cents:cents}"},
+     " paid_on:str, municipality_code:str, source_id:int, disputed_reason:str, note:str}],"
+     " payments:[{instruction_id:int, run_id:int, end_to_end_id:str, amount_cents:cents,"
+     " status:str, return_reason:str, booked_on:str}],"
+     " lines_total:int \"payables in the period in all\","
+     " payments_total:int \"transfers in the period in all\", claimed_cents:cents,"
+     " offsets_cents:cents, paid_cents:cents, returned_cents:cents, in_transit_cents:cents,"
+     " open_balance_cents:cents}"},
     {"ClaimLineTrace",
      "{claim_line_id:int, reference:str, status:str, code:str, amount_cents:cents,"
      " credit:bool, municipality_code:str, declaration:{id:int, number:str,"

@@ -161,8 +161,9 @@ const std::vector<OperationShape> kPaymentShapes = {
      "{reason:str}",
      {{200, "{id:int, chain_status:str, resolution:str}"}}},
     {"GET /providers/{id}/statement",
-     "A provider's statement (rekeningoverzicht)",
-     "from~:date, to~:date, format~:(json|csv|xlsx)",
+     "A provider's statement (rekeningoverzicht); in JSON, limit and offset page each of its"
+     " two lists, the CSV and workbook hold every line",
+     "from~:date, to~:date, format~:(json|csv|xlsx), " + kPage,
      "",
      {{200, "@ProviderStatement"}, {200, "", "text/csv"}, {200, "", kXlsxMediaType}}},
     {"GET /claim-lines/{id}/trace",

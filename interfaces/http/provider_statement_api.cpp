@@ -36,6 +36,8 @@ Poco::JSON::Object::Ptr lineJson(const invoicing::StatementLineRow& l) {
     o->set("end_to_end_id", l.end_to_end_id);
     o->set("paid_on", l.paid_on);
     o->set("municipality_code", l.municipality_code);
+    o->set("source_id", l.source_id);
+    o->set("disputed_reason", l.disputed_reason);
     o->set("note", l.note);
     return o;
 }
@@ -80,12 +82,19 @@ void addPayment(Poco::JSON::Object::Ptr out, const invoicing::ClaimLineTrace& t)
 
 }  // namespace
 
+// The statement in JSON pages its lines and payments (limit, offset: the same page of each);
+// the CSV and the workbook hold all of them.
 ApiResponse providerStatement(RequestContext& ctx, const ApiRequest& req) {
-    const auto s = invoicing::providerStatement(ctx, req.pathId("id"), req.queryValue("from"),
-                                                req.queryValue("to"));
+    const std::int64_t id = req.pathId("id");
+    const std::string from = req.queryValue("from"), to = req.queryValue("to");
     const std::string format = req.queryValue("format");
-    if (format == "csv") return statementFile(s, ExportFormat::Csv);
-    if (format == "xlsx") return statementFile(s, ExportFormat::Xlsx);
+    if (format == "csv" || format == "xlsx") {
+        return statementFile(invoicing::providerStatement(ctx, id, from, to),
+                             format == "csv" ? ExportFormat::Csv : ExportFormat::Xlsx);
+    }
+    const auto page = pageFrom(req.query);
+    const auto s = invoicing::providerStatement(
+        ctx, id, from, to, app::ListQuery{page.limit, page.offset, "", "", false});
     auto lines = newArray();
     for (const auto& l : s.lines) lines->add(lineJson(l));
     auto payments = newArray();
@@ -96,6 +105,8 @@ ApiResponse providerStatement(RequestContext& ctx, const ApiRequest& req) {
     out->set("to", formatDate(s.to));
     out->set("lines", lines);
     out->set("payments", payments);
+    out->set("lines_total", s.lines_total);
+    out->set("payments_total", s.payments_total);
     out->set("claimed_cents", s.claimed);
     out->set("offsets_cents", s.offsets);
     out->set("paid_cents", s.paid);

@@ -2,6 +2,7 @@
 
 #include "contracting/kernel/errors.hpp"
 #include "contracting/kernel/staff_scope.hpp"
+#include "interfaces/mysql/connection.hpp"
 
 namespace zc::invoicing {
 namespace {
@@ -47,13 +48,9 @@ std::string offsetNote(const StatementLineRow& l) {
     return in_run(l.offset_run_id);
 }
 
-}  // namespace
-
-ProviderStatement providerStatement(app::RequestContext& ctx, std::int64_t provider_id,
-                                    const std::string& from_text, const std::string& to_text) {
-    requireVisibleProvider(ctx, provider_id);
-    ProviderStatement s;
-    s.provider_id = provider_id;
+// The period asked for: `from` .. `to` (to exclusive), this calendar year by default.
+void readPeriod(app::RequestContext& ctx, const std::string& from_text, const std::string& to_text,
+                ProviderStatement& s) {
     const int year = static_cast<int>(ctx.today().year());
     s.from = from_text.empty()
                  ? Date{std::chrono::year{year}, std::chrono::January, std::chrono::day{1}}
@@ -62,20 +59,35 @@ ProviderStatement providerStatement(app::RequestContext& ctx, std::int64_t provi
     if (!(s.from < s.to)) {
         throw ValidationError("INVALID_PERIOD", "'from' must lie before 'to'.", "to");
     }
+}
+
+}  // namespace
+
+ProviderStatement providerStatement(app::RequestContext& ctx, std::int64_t provider_id,
+                                    const std::string& from_text, const std::string& to_text,
+                                    const std::optional<app::ListQuery>& page) {
+    requireVisibleProvider(ctx, provider_id);
+    ProviderStatement s;
+    s.provider_id = provider_id;
+    readPeriod(ctx, from_text, to_text, s);
     // A staff user sees the lines and payments of the municipalities they work for.
     const auto scope = app::ownMunicipalities(ctx.actor);
-    s.lines = statementLines(ctx.db, provider_id, s.from, s.to, scope);
-    for (auto& l : s.lines) {
-        l.note = offsetNote(l);
-        (l.amount_cents >= 0 ? s.claimed : s.offsets) += l.amount_cents;
-        if (l.status == "open") s.open += l.amount_cents;
-        if (l.status == "in_run") s.in_transit += l.amount_cents;
-    }
-    s.payments = statementPayments(ctx.db, provider_id, s.from, s.to, scope);
-    for (const auto& p : s.payments) {
-        if (p.status == "booked") s.paid += p.amount_cents;
-        if (p.status == "returned") s.returned += p.amount_cents;
-    }
+    // The counts, totals and page in one consistent read.
+    db::Transaction tx(ctx.db);
+    const auto lines = statementLineTotals(ctx.db, provider_id, s.from, s.to, scope);
+    s.lines_total = lines.count;
+    s.claimed = lines.claimed;
+    s.offsets = lines.offsets;
+    s.open = lines.open;
+    s.in_transit = lines.in_transit;
+    const auto payments = statementPaymentTotals(ctx.db, provider_id, s.from, s.to, scope);
+    s.payments_total = payments.count;
+    s.paid = payments.paid;
+    s.returned = payments.returned;
+    s.lines = statementLines(ctx.db, provider_id, s.from, s.to, scope, page);
+    s.payments = statementPayments(ctx.db, provider_id, s.from, s.to, scope, page);
+    tx.commit();
+    for (auto& l : s.lines) l.note = offsetNote(l);
     return s;
 }
 

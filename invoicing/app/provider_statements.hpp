@@ -15,17 +15,22 @@ namespace zc::invoicing {
 
 struct ProviderStatement {
     std::int64_t provider_id = 0;
-    Date from, to;  // to exclusive
-    std::vector<StatementLineRow> lines;
-    std::vector<StatementPaymentRow> payments;
+    Date from, to;                                     // to exclusive
+    std::vector<StatementLineRow> lines;               // one page, or all
+    std::vector<StatementPaymentRow> payments;         // one page, or all
+    std::int64_t lines_total = 0, payments_total = 0;  // in the whole period
+    // Over the whole period, not only the page.
     std::int64_t claimed = 0, offsets = 0, paid = 0, returned = 0, in_transit = 0, open = 0;
 };
 
 // GET /providers/{id}/statement: the provider first (NOT_FOUND), then the period `from_text` ..
 // `to_text` (dates; "" for this calendar year, resp. a year after `from`; INVALID_PERIOD unless
-// from < to).
+// from < to). `page` (its limit and offset) pages the lines and the payments alike; without
+// one, all of both (the exports). The totals and counts cover the whole period, read with the
+// page in one consistent read.
 ProviderStatement providerStatement(app::RequestContext& ctx, std::int64_t provider_id,
-                                    const std::string& from_text, const std::string& to_text);
+                                    const std::string& from_text, const std::string& to_text,
+                                    const std::optional<app::ListQuery>& page = {});
 
 struct ClaimLineTrace {
     std::int64_t line_id = 0;

@@ -1,6 +1,7 @@
 #include "provider_statement_store.hpp"
 
 #include "interfaces/mysql/connection.hpp"
+#include "interfaces/mysql/list_sql.hpp"
 
 namespace zc::invoicing {
 namespace {
@@ -11,7 +12,7 @@ constexpr const char* kStatementLines =
     " p.due_date, COALESCE(i.end_to_end_id, ''), COALESCE(DATE(p.paid_at), ''),"
     " p.municipality_code, COALESCE(p.offset_run_id, 0), COALESCE(o.offset_run_id, 0),"
     " COALESCE(c.id, 0),"
-    " COALESCE(c.amount_cents, 0) FROM payables p"
+    " COALESCE(c.amount_cents, 0), COALESCE(p.disputed_reason, '') FROM payables p"
     " LEFT JOIN payables o ON o.id = p.split_from_id"
     " LEFT JOIN payables c ON c.split_from_id = p.id"
     " LEFT JOIN declarations d ON p.source_type = 'declaration' AND d.id = p.source_id"
@@ -20,11 +21,22 @@ constexpr const char* kStatementLines =
     " LEFT JOIN payment_instructions i ON i.id = p.instruction_id"
     " WHERE p.provider_id = ? AND p.created_at >= ? AND p.created_at < ?";
 
-constexpr const char* kStatementPayments =
-    "SELECT i.id, i.run_id, i.end_to_end_id, i.amount_cents, i.status, COALESCE(i.return_reason,"
-    " ''), COALESCE(DATE(i.booked_at), ''), r.approved_at FROM payment_instructions i"
-    " JOIN payment_runs r ON r.id = i.run_id WHERE i.provider_id = ? AND i.status <> 'prepared'"
-    " AND r.approved_at >= ? AND r.approved_at < ?";
+constexpr const char* kLineTotals =
+    "SELECT COUNT(*), COALESCE(SUM(CASE WHEN p.amount_cents >= 0 THEN p.amount_cents END), 0),"
+    " COALESCE(SUM(CASE WHEN p.amount_cents < 0 THEN p.amount_cents END), 0),"
+    " COALESCE(SUM(CASE WHEN p.status = 'open' THEN p.amount_cents END), 0),"
+    " COALESCE(SUM(CASE WHEN p.status = 'in_run' THEN p.amount_cents END), 0) FROM payables p"
+    " WHERE p.provider_id = ? AND p.created_at >= ? AND p.created_at < ?";
+
+constexpr const char* kPaymentsFromWhere =
+    " FROM payment_instructions i JOIN payment_runs r ON r.id = i.run_id"
+    " WHERE i.provider_id = ? AND i.status <> 'prepared' AND r.approved_at >= ?"
+    " AND r.approved_at < ?";
+
+// " LIMIT ? OFFSET ?" for a page, "" for every row.
+std::string pageOf(const std::optional<app::ListQuery>& page, db::Params& params) {
+    return page ? db::limitOffset(*page, params) : "";
+}
 
 }  // namespace
 
@@ -33,30 +45,56 @@ bool providerRecorded(db::Connection& db, std::int64_t provider_id) {
 }
 
 std::vector<StatementLineRow> statementLines(db::Connection& db, std::int64_t provider_id,
-                                             Date from, Date to,
-                                             const db::MunicipalityScope& scope) {
+                                             Date from, Date to, const db::MunicipalityScope& scope,
+                                             const std::optional<app::ListQuery>& page) {
     std::vector<StatementLineRow> out;
     db::Params params{provider_id, formatDate(from), formatDate(to)};
     const std::string in_scope = db::municipalityFilter(scope, "p.municipality_code", params);
-    for (const auto& r :
-         db.query(std::string(kStatementLines) + in_scope + " ORDER BY p.id", params)) {
+    const std::string sql = kStatementLines + in_scope + " ORDER BY p.id" + pageOf(page, params);
+    for (const auto& r : db.query(sql, params)) {
         out.push_back({r.i64(0), r.str(1), r.str(2), r.str(4), r.i64(5), r.str(6), r.str(7),
-                       r.str(8), r.str(9), r.str(10), r.i64(11), r.i64(12), r.i64(13), r.i64(14)});
+                       r.str(8), r.str(9), r.str(10), r.i64(3), r.str(15), r.i64(11), r.i64(12),
+                       r.i64(13), r.i64(14)});
     }
     return out;
 }
 
+StatementLineTotals statementLineTotals(db::Connection& db, std::int64_t provider_id, Date from,
+                                        Date to, const db::MunicipalityScope& scope) {
+    db::Params params{provider_id, formatDate(from), formatDate(to)};
+    const std::string in_scope = db::municipalityFilter(scope, "p.municipality_code", params);
+    const auto r = db.queryOne(kLineTotals + in_scope, params);
+    return {r->i64(0), r->i64(1), r->i64(2), r->i64(3), r->i64(4)};
+}
+
 std::vector<StatementPaymentRow> statementPayments(db::Connection& db, std::int64_t provider_id,
                                                    Date from, Date to,
-                                                   const db::MunicipalityScope& scope) {
+                                                   const db::MunicipalityScope& scope,
+                                                   const std::optional<app::ListQuery>& page) {
     std::vector<StatementPaymentRow> out;
     db::Params params{provider_id, formatDate(from), formatDate(to)};
     const std::string in_scope = db::municipalityFilter(scope, "r.municipality_code", params);
-    for (const auto& r :
-         db.query(std::string(kStatementPayments) + in_scope + " ORDER BY i.id", params)) {
+    const std::string sql =
+        "SELECT i.id, i.run_id, i.end_to_end_id, i.amount_cents, i.status,"
+        " COALESCE(i.return_reason, ''), COALESCE(DATE(i.booked_at), '')" +
+        (kPaymentsFromWhere + in_scope) + " ORDER BY i.id" + pageOf(page, params);
+    for (const auto& r : db.query(sql, params)) {
         out.push_back({r.i64(0), r.i64(1), r.str(2), r.i64(3), r.str(4), r.str(5), r.str(6)});
     }
     return out;
+}
+
+StatementPaymentTotals statementPaymentTotals(db::Connection& db, std::int64_t provider_id,
+                                              Date from, Date to,
+                                              const db::MunicipalityScope& scope) {
+    db::Params params{provider_id, formatDate(from), formatDate(to)};
+    const std::string in_scope = db::municipalityFilter(scope, "r.municipality_code", params);
+    const auto r = db.queryOne(
+        "SELECT COUNT(*), COALESCE(SUM(CASE WHEN i.status = 'booked' THEN i.amount_cents END), 0),"
+        " COALESCE(SUM(CASE WHEN i.status = 'returned' THEN i.amount_cents END), 0)" +
+            (kPaymentsFromWhere + in_scope),
+        params);
+    return {r->i64(0), r->i64(1), r->i64(2)};
 }
 
 std::optional<TracedClaimLine> tracedClaimLine(db::Connection& db, std::int64_t line_id) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "contracting/kernel/civil_date.hpp"
+#include "contracting/kernel/list_query.hpp"
 #include "interfaces/mysql/scope_filter.hpp"
 
 namespace zc::db {
@@ -25,6 +26,8 @@ struct StatementLineRow {
     std::int64_t amount_cents = 0;
     std::string status, due_date, end_to_end_id, paid_on;  // "" when none
     std::string municipality_code;                         // the municipality that owes it
+    std::int64_t source_id = 0;   // the declaration, review line, ... it came from
+    std::string disputed_reason;  // "" when not disputed
     // Offsets (issue 13): the approved run that settled it by offset (0: none); for a
     // 'remainder', the run whose offset left it (0 otherwise); the remainder split off this
     // payable (0: none) and its amount (negative).
@@ -72,18 +75,41 @@ struct TracedBankEntry {
     std::int64_t amount_cents = 0;
 };
 
+// A statement's lines over the whole period (not only a page): how many, and their sums.
+struct StatementLineTotals {
+    std::int64_t count = 0;
+    std::int64_t claimed = 0;     // the amounts >= 0
+    std::int64_t offsets = 0;     // the amounts < 0
+    std::int64_t open = 0;        // status 'open'
+    std::int64_t in_transit = 0;  // status 'in_run'
+};
+
+// A statement's payments over the whole period: how many, booked and returned.
+struct StatementPaymentTotals {
+    std::int64_t count = 0;
+    std::int64_t paid = 0;
+    std::int64_t returned = 0;
+};
+
 // Whether the provider is recorded.
 bool providerRecorded(db::Connection& db, std::int64_t provider_id);
 // The provider's payables created in [from, to), by id; with a scope, of those
-// municipalities only.
+// municipalities only; the page's (its limit and offset) or, without one, all.
 std::vector<StatementLineRow> statementLines(db::Connection& db, std::int64_t provider_id,
                                              Date from, Date to,
-                                             const db::MunicipalityScope& scope = std::nullopt);
+                                             const db::MunicipalityScope& scope = std::nullopt,
+                                             const std::optional<app::ListQuery>& page = {});
+StatementLineTotals statementLineTotals(db::Connection& db, std::int64_t provider_id, Date from,
+                                        Date to, const db::MunicipalityScope& scope);
 // The provider's transfers (not 'prepared') of runs approved in [from, to), by id; with a
-// scope, of runs of those municipalities only.
+// scope, of runs of those municipalities only; the page's or, without one, all.
 std::vector<StatementPaymentRow> statementPayments(
     db::Connection& db, std::int64_t provider_id, Date from, Date to,
-    const db::MunicipalityScope& scope = std::nullopt);
+    const db::MunicipalityScope& scope = std::nullopt,
+    const std::optional<app::ListQuery>& page = {});
+StatementPaymentTotals statementPaymentTotals(db::Connection& db, std::int64_t provider_id,
+                                              Date from, Date to,
+                                              const db::MunicipalityScope& scope);
 // The claim line with its declaration; nothing when unknown.
 std::optional<TracedClaimLine> tracedClaimLine(db::Connection& db, std::int64_t line_id);
 // The payable that pays the line: its review payable, else its declaration's.

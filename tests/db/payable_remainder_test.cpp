@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "db_test_env.hpp"
@@ -199,6 +200,54 @@ TEST_F(PayableRemainder, TheApprovalSplitsAClawBackUsedInPartAndTheNextRunOffset
     EXPECT_EQ(payable(*conn_, rest->i64(0)).status, "in_run");
     EXPECT_EQ(remainders(), 1) << "a remainder used in full is not split again";
     expectBooksBalance(*conn_);
+}
+
+// Issue 17: the statement pages its lines and payments; its counts and totals cover the whole
+// period whatever the page, and the pages together hold every line once, in order.
+TEST_F(PayableRemainder, TheStatementIsPagedAndItsTotalsCoverThePeriod) {
+    conn_->execute(
+        "INSERT INTO payables (id, municipality_code, provider_id, source_type, source_id,"
+        " amount_cents, due_date, created_at, status, disputed_reason) VALUES"
+        " (11,'0166',2,'declaration',11,1100,'2026-05-15','2026-05-03','open',NULL),"
+        " (12,'0166',2,'declaration',12,1200,'2026-05-15','2026-05-03','open','Dubbel'),"
+        " (13,'0166',2,'review',13,-300,'2026-05-15','2026-05-04','open',NULL),"
+        " (14,'0166',2,'declaration',14,1400,'2026-05-15','2026-05-04','open',NULL),"
+        " (15,'0166',2,'declaration',15,1500,'2025-12-31','2025-12-20','open',NULL)");
+    const auto run = prepare();
+    approve(run.run.id);
+    app::Actor provider;
+    provider.role = app::Role::Provider;
+    provider.provider_id = 2;
+    app::RequestContext ctx{*conn_, provider, "test", clock_, config_};
+    const auto all = invoicing::providerStatement(ctx, 2, "2026-01-01", "2027-01-01");
+    std::vector<std::int64_t> ids;
+    std::int64_t claimed = 0, open = 0;
+    for (const auto& l : all.lines) {
+        ids.push_back(l.payable_id);
+        if (l.amount_cents >= 0) claimed += l.amount_cents;
+        if (l.status == "open") open += l.amount_cents;
+    }
+    ASSERT_EQ(ids, (std::vector<std::int64_t>{3, 4, 11, 12, 13, 14})) << "2025's payable is out";
+    EXPECT_EQ(all.lines_total, 6);
+    EXPECT_EQ(all.claimed, claimed);
+    EXPECT_EQ(all.open, open);
+    EXPECT_EQ(all.lines[3].disputed_reason, "Dubbel");
+    EXPECT_EQ(all.lines[4].source_id, 13);
+    ASSERT_EQ(all.payments.size(), 1u);
+
+    std::vector<std::int64_t> paged;
+    for (std::int64_t offset = 0; offset < 8; offset += 4) {
+        const auto page = invoicing::providerStatement(ctx, 2, "2026-01-01", "2027-01-01",
+                                                       app::ListQuery{4, offset, "", "", false});
+        for (const auto& l : page.lines) paged.push_back(l.payable_id);
+        EXPECT_EQ(page.lines_total, 6);
+        EXPECT_EQ(page.payments_total, 1);
+        EXPECT_EQ(page.payments.size(), offset == 0 ? 1u : 0u);
+        EXPECT_EQ(std::tie(page.claimed, page.offsets, page.open, page.in_transit, page.paid),
+                  std::tie(all.claimed, all.offsets, all.open, all.in_transit, all.paid))
+            << "the totals do not depend on the page";
+    }
+    EXPECT_EQ(paged, ids);
 }
 
 }  // namespace

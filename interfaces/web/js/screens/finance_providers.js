@@ -7,6 +7,8 @@ import { t } from '../i18n.js';
 import {
   announce, badge, facts, form, h, link, load, page, section, table,
 } from '../ui.js';
+import { PAGE_SIZE, pageStatus } from '../paged_list.js';
+import { offsetOf } from './ao_common.js';
 import { accountsSection } from './finance_accounts.js';
 import { sourceText, statusBadge } from './finance_common.js';
 
@@ -90,15 +92,19 @@ function totals(s) {
   ]);
 }
 
-// The payable behind a statement line (GET /payables: status and disputed_reason), if listed.
-function lineStatus(l, p) {
-  const status = p ? p.status : l.status;
-  return [statusBadge('payable', status),
-    p && p.disputed_reason ? [' ', badge(t('fin.dispute.disputed'), 'bad'), ' ', p.disputed_reason] : null];
+// A statement line's payable: its status and, when disputed, the reason.
+function lineStatus(l) {
+  return [statusBadge('payable', l.status),
+    l.disputed_reason ? [' ', badge(t('fin.dispute.disputed'), 'bad'), ' ', l.disputed_reason] : null];
+}
+
+// The payable of a statement line, as the dispute panel needs it.
+function payableOf(l) {
+  return { id: l.payable_id, status: l.status, amount_cents: l.amount_cents, disputed_reason: l.disputed_reason };
 }
 
 function disputeButton(p, panel, reload) {
-  if (!p || p.status !== 'open') return '';
+  if (p.status !== 'open') return '';
   const action = p.disputed_reason ? 'undispute' : 'dispute';
   return h('button', {
     type: 'button', 'aria-label': t(`fin.dispute.open_label_${action}`, { id: p.id }),
@@ -106,21 +112,21 @@ function disputeButton(p, panel, reload) {
   }, t(`fin.dispute.open_${action}`));
 }
 
-function linesTable(s, payables, ctx, panel, reload) {
+function linesTable(s, ctx, panel, reload) {
   const columns = [
     { key: 'payable_id', label: t('fin.run.payable'), format: (v) => `#${v}` },
     { key: 'date', label: t('fin.statement.date'), format: date },
     { key: 'type', label: t('fin.statement.type'), format: sourceText },
     { key: 'declaration', label: t('fin.statement.declaration') },
     { key: 'due_date', label: t('fin.statement.due'), format: date },
-    { key: 'status', label: t('ui.status'), render: (l) => lineStatus(l, payables.get(l.payable_id)) },
+    { key: 'status', label: t('ui.status'), render: lineStatus },
     { key: 'end_to_end_id', label: t('fin.run.e2e') },
     { key: 'paid_on', label: t('fin.statement.paid_on'), format: date },
     { key: 'note', label: t('fin.statement.note') },
     { key: 'amount_cents', label: t('fin.run.amount'), format: money, align: 'right' },
   ];
   if (ctx.user.role === 'finance') {
-    columns.push({ key: 'actions', label: t('ui.actions'), render: (l) => disputeButton(payables.get(l.payable_id), panel, reload) });
+    columns.push({ key: 'actions', label: t('ui.actions'), render: (l) => disputeButton(payableOf(l), panel, reload) });
   }
   return table(columns, s.lines, { caption: t('fin.statement.lines_caption'), empty: t('fin.statement.no_lines') });
 }
@@ -152,17 +158,6 @@ function periodForm(ctx, period) {
   return el;
 }
 
-// All payables of the provider (for their status and dispute), page by page.
-async function allPayables(id) {
-  const all = [];
-  for (let offset = 0; offset < 20000; offset += 1000) {
-    const chunk = await api.get(`/payables${api.query({ provider_id: id, limit: 1000, offset })}`);
-    all.push(...chunk);
-    if (chunk.length < 1000) break;
-  }
-  return all;
-}
-
 async function providerScreen(main, ctx) {
   const id = encodeURIComponent(ctx.params.id);
   const year = new Date().getFullYear();
@@ -184,13 +179,15 @@ async function providerScreen(main, ctx) {
   }
   parts.push(section(t('fin.statement.title'), periodForm(ctx, period), statementBox, csvButton(id, period)), panel);
   page(main, `${provider.name} (${provider.agb})`, ...parts);
-  const loader = () => Promise.all([api.get(`/providers/${id}/statement${api.query(period)}`), allPayables(ctx.params.id)]);
-  const reload = () => load(statementBox, loader, ([s, list]) => {
-    const payables = new Map(list.map((p) => [p.id, p]));
-    return [totals(s),
-    h('h3', {}, t('fin.statement.lines')), linesTable(s, payables, ctx, panel, reload),
-    h('h3', {}, t('fin.statement.payments')), paymentsTable(s)];
-  });
+  // The statement's page at `offset`: its lines and payments alike.
+  const offset = offsetOf(ctx);
+  const go = (o) => ctx.navigate(`${location.pathname}${api.query({ ...period, offset: o || '' })}`);
+  const loader = () => api.get(`/providers/${id}/statement${api.query({ ...period, limit: PAGE_SIZE, offset: offset || '' })}`);
+  const reload = () => load(statementBox, loader, (s) => [totals(s),
+    h('h3', {}, t('fin.statement.lines')), (s.lines_total ? pageStatus(offset, s.lines.length, s.lines_total, go) : null),
+    linesTable(s, ctx, panel, reload),
+    h('h3', {}, t('fin.statement.payments')), (s.payments_total ? pageStatus(offset, s.payments.length, s.payments_total, go) : null),
+    paymentsTable(s)]);
   await reload();
 }
 

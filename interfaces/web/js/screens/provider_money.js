@@ -4,11 +4,12 @@ import * as api from '../api.js';
 import { exportButton } from '../export_button.js';
 import { date, dateTime, money } from '../format.js';
 import { t } from '../i18n.js';
-import { pagedList } from '../paged_list.js';
+import { PAGE_SIZE, pageStatus, pagedList } from '../paged_list.js';
 import { badge, form, h, link, load, page, section, table } from '../ui.js';
 import {
   codeList, dayBefore, facts, periodText, ROLES, statusBadge, todayIso, tOr, unitText,
 } from './provider_common.js';
+import { offsetOf } from './ao_common.js';
 import { providerAccountsSection } from './finance_accounts.js';
 import { capFiguresNote } from './provider_cap_figures.js';
 
@@ -184,10 +185,9 @@ function nextYear(from) {
   return `${Number(from.slice(0, 4)) + 1}${from.slice(4)}`;
 }
 
-function payableLink(line, bySource) {
-  const p = bySource.get(line.payable_id);
-  if (p && p.source_type === 'declaration') return link(`/provider/declarations/${p.source_id}`, line.declaration);
-  if (p && p.source_type === 'review') return link(`/provider/claim-lines/${p.source_id}`, line.declaration);
+function payableLink(line) {
+  if (line.type === 'declaration') return link(`/provider/declarations/${line.source_id}`, line.declaration);
+  if (line.type === 'review') return link(`/provider/claim-lines/${line.source_id}`, line.declaration);
   return line.declaration || '';
 }
 
@@ -202,21 +202,21 @@ function statementTotals(s) {
   ]));
 }
 
-function statementView(s, payables) {
-  const bySource = new Map(payables.map((p) => [p.id, p]));
+// The statement's page at `offset` (its lines and payments alike); go(offset) moves.
+function statementView(s, offset, go) {
   return [
     statementTotals(s),
-    section(t('prov.statement.lines'), table([
+    section(t('prov.statement.lines'), (s.lines_total ? pageStatus(offset, s.lines.length, s.lines_total, go) : null), table([
       { label: t('prov.col.date'), render: (l) => date(l.date) },
       { label: t('prov.col.type'), render: (l) => tOr(`prov.type.${l.type}`, l.type) },
-      { label: t('prov.col.declaration'), render: (l) => payableLink(l, bySource) },
+      { label: t('prov.col.declaration'), render: payableLink },
       { label: t('prov.col.amount'), align: 'right', render: (l) => money(l.amount_cents) },
       { label: t('prov.col.status'), render: (l) => statusBadge('prov.payable.', l.status) },
       { label: t('prov.col.due'), render: (l) => date(l.due_date) },
       { label: t('prov.col.e2e'), render: (l) => (l.end_to_end_id ? h('code', {}, l.end_to_end_id) : '') },
       { label: t('prov.col.paid_on'), render: (l) => date(l.paid_on) },
     ], s.lines)),
-    section(t('prov.statement.payments'), table([
+    section(t('prov.statement.payments'), (s.payments_total ? pageStatus(offset, s.payments.length, s.payments_total, go) : null), table([
       { label: t('prov.col.run'), key: 'run_id' },
       { label: t('prov.col.e2e'), render: (p) => h('code', {}, p.end_to_end_id) },
       { label: t('prov.col.amount'), align: 'right', render: (p) => money(p.amount_cents) },
@@ -244,13 +244,10 @@ async function renderStatement(main, ctx) {
   const body = h('div');
   page(main, t('prov.statement.title'), h('div', { class: 'card' }, filter, csv), body,
     providerAccountsSection(ctx.user.provider_id));
-  await load(body, async () => {
-    const [s, payables] = await Promise.all([
-      api.get(`${base}${api.query({ from, to })}`),
-      api.get('/payables?limit=1000').catch(() => []),
-    ]);
-    return { s, payables };
-  }, ({ s, payables }) => statementView(s, payables));
+  const offset = offsetOf(ctx);
+  const go = (o) => ctx.navigate(`/provider/statement${api.query({ from, to, offset: o || '' })}`);
+  await load(body, () => api.get(`${base}${api.query({ from, to, limit: PAGE_SIZE, offset: offset || '' })}`),
+    (s) => statementView(s, offset, go));
 }
 
 export default [
