@@ -93,9 +93,8 @@ std::optional<Authenticated> authenticateSession(db::Connection& db, const Clock
     a.actor.provider_id = s->provider_id;
     // A staff member works for the municipalities on record (staff_scope.hpp).
     if (a.actor.role != Role::Provider) {
-        auto scope = userScope(db, s->user_id);
-        a.actor.municipalities = std::move(scope.municipalities);
-        a.actor.regional = std::move(scope.regional_for);
+        a.actor.municipalities = s->scope.municipalities;
+        a.actor.regional = s->scope.regional_for;
         a.actor.scope_loaded = true;  // no rows: no municipality at all
     }
     return a;

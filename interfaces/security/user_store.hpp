@@ -27,6 +27,13 @@ struct UserLogin {
 };
 
 // The user behind a live session.
+// A staff user's scope (user_municipalities): the municipalities the user works for and the
+// central municipalities whose placed care the user serves for the region.
+struct UserScope {
+    std::vector<std::string> municipalities;
+    std::vector<std::string> regional_for;
+};
+
 struct SessionUser {
     std::int64_t user_id = 0;
     std::string username;
@@ -34,13 +41,7 @@ struct SessionUser {
     bool mfa_pending = false;
     std::int64_t provider_id = 0;  // 0 for staff
     std::string last_used_at;      // as stored
-};
-
-// A staff user's scope (user_municipalities): the municipalities the user works for and the
-// central municipalities whose placed care the user serves for the region.
-struct UserScope {
-    std::vector<std::string> municipalities;
-    std::vector<std::string> regional_for;
+    UserScope scope;               // read with the session, in the same statement
 };
 
 struct NewUserRow {
