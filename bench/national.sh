@@ -18,7 +18,9 @@
 #        ZC_NATIONAL_SECONDS (default 60), open loop (bench/load.cpp): pass when p99 < 50 ms,
 #        no errors and at least 99 % of the rate achieved;
 #     c. the slow log: FAIL on any statement over 100 ms and any full scan (EXPLAIN type ALL)
-#        of claim_lines, printed with its plan.
+#        of claim_lines, printed with its plan;
+#     d. the CPU per request of each of the mix's reads alone (bench/national_cpu.sh), and the
+#        mix's weighted average: the most requests a second this machine's cores can answer.
 #     Before a, each read is called once and its time printed as "first NAME ...": the budget
 #     reads keep what they compute (the committed part per municipality, category and report
 #     date), so the first call after a change pays for the computation; its statements are in
@@ -192,8 +194,8 @@ main() {
     # The CPU seconds the server, MariaDB and the load tool use during the mix (utime + stime of
     # /proc/PID/stat, in clock ticks); with ZC_NATIONAL_PROFILE=FILE, perf records the server.
     db_pid="$(cat "$WORK/db/mariadbd.pid" 2>/dev/null || true)"
-    cpu_of() { [ -n "$1" ] && [ -r "/proc/$1/stat" ] && awk '{ print $14 + $15 }' "/proc/$1/stat" || echo 0; }
-    srv_cpu0="$(cpu_of "$server_pid")"; db_cpu0="$(cpu_of "$db_pid")"
+    . "$ZC_ROOT/bench/national_cpu.sh"
+    srv_cpu0="$(cpu_ticks "$server_pid")"; db_cpu0="$(cpu_ticks "$db_pid")"
     perf_pid=""
     if [ -n "${ZC_NATIONAL_PROFILE:-}" ]; then
         perf record -g -o "$ZC_NATIONAL_PROFILE" -p "$server_pid" >/dev/null 2>&1 & perf_pid=$!
@@ -203,8 +205,10 @@ main() {
         --seconds "$SECONDS_MIX" --connections "$CONNECTIONS" | tee "$WORK/mix.txt"
     [ -n "$perf_pid" ] && { kill -INT "$perf_pid"; wait "$perf_pid" || true; }
     tck="$(getconf CLK_TCK)"
-    echo "mix cpu: server_s=$(( ($(cpu_of "$server_pid") - srv_cpu0) / tck )) mariadb_s=$(( ($(cpu_of "$db_pid") - db_cpu0) / tck )) $(cat "$WORK/load-cpu.txt") (of ${SECONDS_MIX} s × $(nproc) cores)" | tee -a "$WORK/mix.txt"
+    echo "mix cpu: server_s=$(( ($(cpu_ticks "$server_pid") - srv_cpu0) / tck )) mariadb_s=$(( ($(cpu_ticks "$db_pid") - db_cpu0) / tck )) $(cat "$WORK/load-cpu.txt") (of ${SECONDS_MIX} s × $(nproc) cores)" | tee -a "$WORK/mix.txt"
     sql -e "SET GLOBAL slow_query_log = 0; SET GLOBAL long_query_time = 10; SET GLOBAL max_statement_time = 0;"
+    # d. What each of the mix's reads costs in CPU, alone (bench/national_cpu.sh).
+    cpu_per_read "$WORK/mix.tsv" | tee "$WORK/cpu.txt"
 
     status=0
     reads_total=0; reads_ok=0; missed=""
