@@ -26,7 +26,6 @@ struct UserLogin {
     std::string display_name;
 };
 
-// The user behind a live session.
 // A staff user's scope (user_municipalities): the municipalities the user works for and the
 // central municipalities whose placed care the user serves for the region.
 struct UserScope {
@@ -34,6 +33,7 @@ struct UserScope {
     std::vector<std::string> regional_for;
 };
 
+// The user behind a live session.
 struct SessionUser {
     std::int64_t user_id = 0;
     std::string username;

@@ -110,6 +110,16 @@ class PayableRemainder : public ::testing::Test {
         return invoicing::approveRun(ctx, run_id, writer_);
     }
 
+    // The provider's 2026 statement as the provider sees it: all of it, or the page.
+    invoicing::ProviderStatement statementOf(std::int64_t provider_id,
+                                             std::optional<app::ListQuery> page = {}) {
+        app::Actor provider;
+        provider.role = app::Role::Provider;
+        provider.provider_id = provider_id;
+        app::RequestContext ctx{*conn_, provider, "test", clock_, config_};
+        return invoicing::providerStatement(ctx, provider_id, "2026-01-01", "2027-01-01", page);
+    }
+
     std::int64_t remainders() {
         return conn_->queryOne("SELECT COUNT(*) FROM payables WHERE source_type = 'remainder'")
             ->i64(0);
@@ -167,11 +177,7 @@ TEST_F(PayableRemainder, TheApprovalSplitsAClawBackUsedInPartAndTheNextRunOffset
     expectBooksBalance(*conn_);
 
     // The provider's statement explains both lines.
-    app::Actor provider;
-    provider.role = app::Role::Provider;
-    provider.provider_id = 1;
-    app::RequestContext as_provider{*conn_, provider, "test", clock_, config_};
-    const auto statement = invoicing::providerStatement(as_provider, 1, "2026-01-01", "2027-01-01");
+    const auto statement = statementOf(1);
     std::vector<std::string> notes;
     for (const auto& l : statement.lines) notes.push_back(l.note);
     const std::string run_text = "Verrekend in betaalrun " + std::to_string(run.run.id);
@@ -215,11 +221,7 @@ TEST_F(PayableRemainder, TheStatementIsPagedAndItsTotalsCoverThePeriod) {
         " (15,'0166',2,'declaration',15,1500,'2025-12-31','2025-12-20','open',NULL)");
     const auto run = prepare();
     approve(run.run.id);
-    app::Actor provider;
-    provider.role = app::Role::Provider;
-    provider.provider_id = 2;
-    app::RequestContext ctx{*conn_, provider, "test", clock_, config_};
-    const auto all = invoicing::providerStatement(ctx, 2, "2026-01-01", "2027-01-01");
+    const auto all = statementOf(2);
     std::vector<std::int64_t> ids;
     std::int64_t claimed = 0, open = 0;
     for (const auto& l : all.lines) {
@@ -237,8 +239,7 @@ TEST_F(PayableRemainder, TheStatementIsPagedAndItsTotalsCoverThePeriod) {
 
     std::vector<std::int64_t> paged;
     for (std::int64_t offset = 0; offset < 8; offset += 4) {
-        const auto page = invoicing::providerStatement(ctx, 2, "2026-01-01", "2027-01-01",
-                                                       app::ListQuery{4, offset, "", "", false});
+        const auto page = statementOf(2, app::ListQuery{4, offset, "", "", false});
         for (const auto& l : page.lines) paged.push_back(l.payable_id);
         EXPECT_EQ(page.lines_total, 6);
         EXPECT_EQ(page.payments_total, 1);
