@@ -140,6 +140,12 @@ export function pageStatus(offset, shown, total, go, pageSize = PAGE_SIZE) {
   return [status, total > shown ? pagerNav({ offset }, total, shown, go, pageSize) : null];
 }
 
+// The same for a list that says itself when it is empty (a table with its own empty text):
+// nothing when `total` is 0.
+export function pageStatusUnlessEmpty(offset, shown, total, go) {
+  return total ? pageStatus(offset, shown, total, go) : null;
+}
+
 function pagerNav(state, total, shown, go, pageSize) {
   const prev = h('button', { type: 'button', disabled: state.offset === 0, onclick: () => go(Math.max(0, state.offset - pageSize)) }, t('list.prev'));
   const next = h('button', { type: 'button', disabled: state.offset + shown >= total, onclick: () => go(state.offset + pageSize) }, t('list.next'));

@@ -7,7 +7,7 @@ import { t } from '../i18n.js';
 import {
   announce, badge, facts, form, h, link, load, page, section, table,
 } from '../ui.js';
-import { PAGE_SIZE, pageStatus } from '../paged_list.js';
+import { PAGE_SIZE, pageStatusUnlessEmpty } from '../paged_list.js';
 import { offsetOf } from './ao_common.js';
 import { accountsSection } from './finance_accounts.js';
 import { sourceText, statusBadge } from './finance_common.js';
@@ -184,9 +184,9 @@ async function providerScreen(main, ctx) {
   const go = (o) => ctx.navigate(`${location.pathname}${api.query({ ...period, offset: o || '' })}`);
   const loader = () => api.get(`/providers/${id}/statement${api.query({ ...period, limit: PAGE_SIZE, offset: offset || '' })}`);
   const reload = () => load(statementBox, loader, (s) => [totals(s),
-    h('h3', {}, t('fin.statement.lines')), (s.lines_total ? pageStatus(offset, s.lines.length, s.lines_total, go) : null),
+    h('h3', {}, t('fin.statement.lines')), pageStatusUnlessEmpty(offset, s.lines.length, s.lines_total, go),
     linesTable(s, ctx, panel, reload),
-    h('h3', {}, t('fin.statement.payments')), (s.payments_total ? pageStatus(offset, s.payments.length, s.payments_total, go) : null),
+    h('h3', {}, t('fin.statement.payments')), pageStatusUnlessEmpty(offset, s.payments.length, s.payments_total, go),
     paymentsTable(s)]);
   await reload();
 }

@@ -4,7 +4,7 @@ import * as api from '../api.js';
 import { exportButton } from '../export_button.js';
 import { date, dateTime, money } from '../format.js';
 import { t } from '../i18n.js';
-import { PAGE_SIZE, pageStatus, pagedList } from '../paged_list.js';
+import { PAGE_SIZE, pageStatusUnlessEmpty, pagedList } from '../paged_list.js';
 import { badge, form, h, link, load, page, section, table } from '../ui.js';
 import {
   codeList, dayBefore, facts, periodText, ROLES, statusBadge, todayIso, tOr, unitText,
@@ -206,7 +206,7 @@ function statementTotals(s) {
 function statementView(s, offset, go) {
   return [
     statementTotals(s),
-    section(t('prov.statement.lines'), (s.lines_total ? pageStatus(offset, s.lines.length, s.lines_total, go) : null), table([
+    section(t('prov.statement.lines'), pageStatusUnlessEmpty(offset, s.lines.length, s.lines_total, go), table([
       { label: t('prov.col.date'), render: (l) => date(l.date) },
       { label: t('prov.col.type'), render: (l) => tOr(`prov.type.${l.type}`, l.type) },
       { label: t('prov.col.declaration'), render: payableLink },
@@ -216,7 +216,7 @@ function statementView(s, offset, go) {
       { label: t('prov.col.e2e'), render: (l) => (l.end_to_end_id ? h('code', {}, l.end_to_end_id) : '') },
       { label: t('prov.col.paid_on'), render: (l) => date(l.paid_on) },
     ], s.lines)),
-    section(t('prov.statement.payments'), (s.payments_total ? pageStatus(offset, s.payments.length, s.payments_total, go) : null), table([
+    section(t('prov.statement.payments'), pageStatusUnlessEmpty(offset, s.payments.length, s.payments_total, go), table([
       { label: t('prov.col.run'), key: 'run_id' },
       { label: t('prov.col.e2e'), render: (p) => h('code', {}, p.end_to_end_id) },
       { label: t('prov.col.amount'), align: 'right', render: (p) => money(p.amount_cents) },
