@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# bench/national.sh [--build-only]: the national-scale read benchmark (issue 17), one command.
+# bench/national.sh [--build-only | --cpu-only]: the national-scale read benchmark (issue 17), one
+# command. --cpu-only runs part d alone (below), e.g. while making a read cheaper.
 #  1. A private MariaDB (scripts/lib.sh) in ZC_NATIONAL_DIR (kept, so the large build is done
 #     once and reused) or in a temporary folder (removed); migrated; when it holds no claim lines
 #     yet, zc_bench_national writes the data set (ZC_NATIONAL_LINES claim lines, default
@@ -20,7 +21,9 @@
 #     c. the slow log: FAIL on any statement over 100 ms and any full scan (EXPLAIN type ALL)
 #        of claim_lines, printed with its plan;
 #     d. the CPU per request of each of the mix's reads alone (bench/national_cpu.sh), and the
-#        mix's weighted average: the most requests a second this machine's cores can answer.
+#        mix's weighted average: the most requests a second this machine's cores can answer;
+#        with ZC_NATIONAL_PROFILE_DIR, perf records the server and MariaDB during each read
+#        (NAME.data).
 #     Before a, each read is called once and its time printed as "first NAME ...": the budget
 #     reads keep what they compute (the committed part per municipality, category and report
 #     date), so the first call after a change pays for the computation; its statements are in
@@ -30,14 +33,17 @@
 # ZC_NATIONAL_RATE, ZC_NATIONAL_SECONDS, ZC_NATIONAL_CONNECTIONS (default 16),
 # ZC_NATIONAL_BUFFER_POOL (InnoDB buffer pool, default 4G), ZC_NATIONAL_PORT (default 28306),
 # ZC_NATIONAL_READ_SECONDS (a read's sequential calls stop after this long, default 60),
+# ZC_NATIONAL_DB_SOCKET (how the server reaches MariaDB: its Unix socket by default, as a
+# service beside its database would; empty for TCP on 127.0.0.1),
 # ZC_NATIONAL_STATEMENT_SECONDS (MariaDB's max_statement_time during the reads, default 30).
 set -euo pipefail
 ZC_ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 export ZC_ROOT
 . "$ZC_ROOT/scripts/lib.sh"
 
-BUILD_ONLY=0
+BUILD_ONLY=0 CPU_ONLY=0
 [ "${1:-}" = "--build-only" ] && BUILD_ONLY=1
+[ "${1:-}" = "--cpu-only" ] && CPU_ONLY=1
 LINES="${ZC_NATIONAL_LINES:-10200000}"
 N="${ZC_NATIONAL_N:-50}"
 RATE="${ZC_NATIONAL_RATE:-1000}"
@@ -80,7 +86,7 @@ main() {
     zc_tls "$WORK/tls"
     zc_client_crl "$WORK/tls"
     export ZC_DB_HOST=127.0.0.1 ZC_DB_PORT="$db_port" ZC_DB_NAME=zorgcontract ZC_DB_USER=zorgcontract \
-        ZC_DB_PASSWORD="$(cat "$WORK/db-app.password")" ZC_DB_SOCKET= \
+        ZC_DB_PASSWORD="$(cat "$WORK/db-app.password")" ZC_DB_SOCKET="${ZC_NATIONAL_DB_SOCKET-$sock}" \
         ZC_SECURITY_BSN_KEY_FILE="$WORK/bsn.key" ZC_SECURITY_BSN_HMAC_KEY_FILE="$WORK/bsn-hmac.key" \
         ZC_SECURITY_AUDIT_KEY_FILE="$WORK/audit.key" ZC_AUDIT_CHECKPOINT_FILE="$WORK/audit-checkpoints.log" \
         ZC_TLS_CERT_FILE="$WORK/tls/server.crt" ZC_TLS_KEY_FILE="$WORK/tls/server.key" \
@@ -173,6 +179,17 @@ main() {
     # 3. The reads, with the slow-query log on.
     . "$ZC_ROOT/bench/national_reads.sh"
     write_reads "$WORK/reads.tsv" "$WORK/mix.tsv"
+    if [ "$CPU_ONLY" = 1 ]; then
+        sql -e "SET GLOBAL slow_query_log = 0; SET GLOBAL max_statement_time = 0;"
+        db_pid="$(cat "$WORK/db/mariadbd.pid" 2>/dev/null || true)"
+        # Each of the mix's requests once first, as part b would have: the budget reads keep
+        # what their first call computes.
+        "$LOAD" --port "$srv_port" --ca "$WORK/tls/ca.crt" --requests "$WORK/mix.tsv" \
+            --sequential 1 >/dev/null
+        . "$ZC_ROOT/bench/national_cpu.sh"
+        cpu_per_read "$WORK/mix.tsv" | tee "$WORK/cpu.txt"
+        exit 0
+    fi
     # The first call of each read, before the measurements: the budget reads compute the
     # committed part of their municipality, category and report date and keep it (migration
     # 0045) for the calls after it, until what it depends on changes. Reported on its own

@@ -19,8 +19,16 @@ cpu_per_read() {
     for name in $(cut -f1 "$mix" | sort -u); do
         grep "^$name	" "$mix" > "$WORK/cpu-one.tsv"
         s0="$(cpu_ticks "$server_pid")"; d0="$(cpu_ticks "$db_pid")"
+        local perf_pid=""
+        if [ -n "${ZC_NATIONAL_PROFILE_DIR:-}" ]; then
+            mkdir -p "$ZC_NATIONAL_PROFILE_DIR"
+            perf record -g -o "$ZC_NATIONAL_PROFILE_DIR/$name.data" -p "$server_pid${db_pid:+,$db_pid}" \
+                >/dev/null 2>&1 &
+            perf_pid=$!
+        fi
         out="$("$LOAD" --port "$srv_port" --ca "$WORK/tls/ca.crt" --requests "$WORK/cpu-one.tsv" \
             --rate "$rate" --seconds "$secs" --connections 16 | grep '^total ')"
+        [ -n "$perf_pid" ] && { kill -INT "$perf_pid"; wait "$perf_pid" || true; }
         n="$(sed -n 's/.*total n=\([0-9]*\).*/\1/p' <<< "$out")"
         server="$(echo "scale=3; ($(cpu_ticks "$server_pid") - $s0) * 1000 / $tck / $n" | bc)"
         db="$(echo "scale=3; ($(cpu_ticks "$db_pid") - $d0) * 1000 / $tck / $n" | bc)"

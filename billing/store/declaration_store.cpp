@@ -56,7 +56,7 @@ app::ListPage<DeclarationListRow> findDeclarations(db::Connection& db, const Dec
     const std::string joined = "FROM declarations d JOIN providers p ON p.id = d.provider_id";
     const bool needs_providers = !f.agb.empty() || !f.list.search.empty();
     const std::string order = db::orderBy(f.list, kDeclarationSort);
-    return db::consistentRead(db, [&] {
+    return db::listRead(db, [&] {
         app::ListPage<DeclarationListRow> page;
         page.total =
             db::countRows(db, (needs_providers ? joined : "FROM declarations d") + where, params);
@@ -189,7 +189,7 @@ app::ListPage<ClaimLineRow> declarationLinesPage(db::Connection& db, std::int64_
                                     "COALESCE(codes, code, '')"},
                                    params);
     const std::string order = db::orderBy(q, kLineSort);
-    return db::consistentRead(db, [&] {
+    return db::listRead(db, [&] {
         app::ListPage<ClaimLineRow> page;
         page.total = db::countRows(db, from_where, params);
         auto page_params = params;

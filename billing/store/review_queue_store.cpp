@@ -65,6 +65,88 @@ bool ownSort(const app::ListQuery& q) {
 
 }  // namespace
 
+namespace {
+
+// The kept counts (review_day_counts, migration 0049) serve a list without a provider filter or
+// a search: they are per municipality, due date and status only.
+bool countedByDay(const ReviewFilter& f) { return f.list.search.empty() && f.provider_id == 0; }
+
+// The list in due-date order (the default, or ?sort=due_date / -due_date).
+bool dueDateOrder(const app::ListQuery& q) { return q.sort.empty() || q.sort == "due_date"; }
+
+// The status and municipality filters on review_day_counts c.
+std::string dayCountsWhere(const ReviewFilter& f, db::Params& params) {
+    const bool decided = f.status == "decided";
+    std::string where = " WHERE 1 = 1";
+    where += db::equalsFilter("c.status", decided ? "" : f.status, params);
+    if (decided) where += " AND c.status <> 'open'";
+    return where + db::municipalityFilter(f.scope, "c.municipality_code", params);
+}
+
+std::int64_t keptTotal(db::Connection& db, const ReviewFilter& f) {
+    db::Params params;
+    const auto where = dayCountsWhere(f, params);
+    return db.queryOne("SELECT COALESCE(SUM(c.items), 0) FROM review_day_counts c" + where, params)
+        ->i64(0);
+}
+
+// Where a page in due-date order begins: its first item's due date, and how many items of that
+// date (in the list's order) come before it. Nothing when the offset is past the last item.
+struct DayStart {
+    std::string due_date;
+    std::int64_t skip = 0;
+};
+
+std::optional<DayStart> dayStart(db::Connection& db, const ReviewFilter& f, bool descending) {
+    db::Params params;
+    const auto where = dayCountsWhere(f, params);
+    std::int64_t before = 0;
+    for (const auto& r :
+         db.query("SELECT c.due_date, SUM(c.items) FROM review_day_counts c" + where +
+                      " GROUP BY c.due_date ORDER BY c.due_date" + (descending ? " DESC" : ""),
+                  params)) {
+        const auto items = r.i64(1);
+        if (before + items > f.list.offset) return DayStart{r.str(0), f.list.offset - before};
+        before += items;
+    }
+    return std::nullopt;
+}
+
+// The page's items, from review_items' indexes alone (a deep page skips ids, not joined rows;
+// in due-date order it starts at its first item's date, found in the kept counts); then their
+// lines, providers and declarations.
+std::vector<ReviewRow> pageByOwnColumns(db::Connection& db, const ReviewFilter& f,
+                                        std::string where, db::Params params,
+                                        const std::string& order) {
+    app::ListQuery list = f.list;
+    if (countedByDay(f) && dueDateOrder(list) && list.offset > 0) {
+        const bool descending =
+            list.sort.empty() ? kReviewSort.default_descending : list.descending;
+        const auto start = dayStart(db, f, descending);
+        if (!start) return {};
+        where += descending ? " AND v.due_date <= ?" : " AND v.due_date >= ?";
+        params.emplace_back(start->due_date);
+        list.offset = start->skip;
+    }
+    const auto limit = db::limitOffset(list, params);
+    db::Params ids;
+    for (const auto& r :
+         db.query("SELECT v.id FROM review_items v" + where + order + limit, params)) {
+        ids.emplace_back(r.i64(0));
+    }
+    std::vector<ReviewRow> items;
+    if (ids.empty()) return items;
+    std::string marks(ids.size() * 2 - 1, ',');
+    for (std::size_t i = 0; i < marks.size(); i += 2) marks[i] = '?';
+    for (const auto& r :
+         db.query(kReviewColumns + kReviewFrom + " WHERE v.id IN (" + marks + ")" + order, ids)) {
+        items.push_back(reviewFrom(r));
+    }
+    return items;
+}
+
+}  // namespace
+
 app::ListPage<ReviewRow> findReviews(db::Connection& db, const ReviewFilter& f) {
     // "decided": every status but open; otherwise one status, or all for "".
     const bool decided = f.status == "decided";
@@ -87,29 +169,14 @@ app::ListPage<ReviewRow> findReviews(db::Connection& db, const ReviewFilter& f) 
                               params);
     const std::string from_where = kReviewFrom + where;
     const std::string order = db::orderBy(f.list, kReviewSort);
-    return db::consistentRead(db, [&] {
+    return db::listRead(db, [&] {
         app::ListPage<ReviewRow> page;
-        page.total = f.list.search.empty()
+        page.total = countedByDay(f) ? keptTotal(db, f)
+                     : f.list.search.empty()
                          ? db::countRows(db, " FROM review_items v" + own_where, own_params)
                          : db::countRows(db, from_where, params);
         if (f.list.search.empty() && ownSort(f.list)) {
-            // The page's items first, from review_items' indexes alone (a deep page skips ids,
-            // not joined rows); then their lines, providers and declarations.
-            auto id_params = own_params;
-            const auto limit = db::limitOffset(f.list, id_params);
-            db::Params ids;
-            for (const auto& r : db.query(
-                     "SELECT v.id FROM review_items v" + own_where + order + limit, id_params)) {
-                ids.emplace_back(r.i64(0));
-            }
-            if (ids.empty()) return page;
-            std::string marks(ids.size() * 2 - 1, ',');
-            for (std::size_t i = 0; i < marks.size(); i += 2) marks[i] = '?';
-            for (const auto& r :
-                 db.query(kReviewColumns + kReviewFrom + " WHERE v.id IN (" + marks + ")" + order,
-                          ids)) {
-                page.items.push_back(reviewFrom(r));
-            }
+            page.items = pageByOwnColumns(db, f, own_where, own_params, order);
             return page;
         }
         auto page_params = params;

@@ -260,7 +260,7 @@ app::ListPage<AllocationRow> MariaDbAllocations::list(const AllocationFilter& f)
                                     "COALESCE(a.referentie_aanbieder, '')", "c.surname"},
                                    params);
     const std::string order = db::orderBy(f.list, kAllocationSort);
-    return db::consistentRead(ctx_.db, [&] {
+    return db::listRead(ctx_.db, [&] {
         app::ListPage<AllocationRow> page;
         page.total = db::countRows(ctx_.db, from_where, params);
         auto page_params = params;

@@ -104,7 +104,7 @@ app::ListPage<ClientRow> clientPage(db::Connection& db, const std::string& munic
                                     "clients.postcode", "clients.city", "CAST(clients.id AS CHAR)"},
                                    params);
     const std::string order = db::orderBy(q, kClientSort);
-    return db::consistentRead(db, [&] {
+    return db::listRead(db, [&] {
         app::ListPage<ClientRow> page;
         page.total = db::countRows(db, from_where, params);
         auto page_params = params;

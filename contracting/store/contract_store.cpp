@@ -109,7 +109,7 @@ app::ListPage<ContractSummary> contractPage(db::Connection& db, const ContractLi
     from_where +=
         db::searchFilter(f.list.search, {"p.name", "p.agb", "CAST(c.id AS CHAR)"}, params);
     const std::string order = db::orderBy(f.list, kContractSort);
-    return db::consistentRead(db, [&] {
+    return db::listRead(db, [&] {
         app::ListPage<ContractSummary> page;
         page.total = db::countRows(db, from_where, params);
         auto page_params = params;
@@ -202,7 +202,7 @@ BudgetDetails budgetDetails(db::Connection& db, std::int64_t id) {
 
 app::ListPage<Advance> contractAdvances(db::Connection& db, std::int64_t id, std::int64_t limit,
                                         std::int64_t offset) {
-    return db::consistentRead(db, [&] {
+    return db::listRead(db, [&] {
         app::ListPage<Advance> page;
         page.total = db::countRows(db, "FROM advances WHERE contract_id = ?", {id});
         for (const auto& r :
@@ -223,7 +223,7 @@ app::ListPage<EligibleProvider> eligibleProviders(db::Connection& db, const Elig
         " WHERE cp.product_code = ? AND c.status = 'active' AND c.term_start <= ?"
         " AND c.term_end > ?";
     from_where += db::equalsFilter("c.municipality_code", q.municipality, params);
-    return db::consistentRead(db, [&] {
+    return db::listRead(db, [&] {
         app::ListPage<EligibleProvider> page;
         page.total = db::countRows(db, from_where, params);
         auto page_params = params;

@@ -93,7 +93,7 @@ std::vector<MessageLogRow> logPage(db::Connection& db, const LogSources& s,
 
 app::ListPage<MessageLogRow> messageLogRows(db::Connection& db, const MessageLogFilter& f) {
     const auto sources = logSources(f);
-    return db::consistentRead(db, [&] {
+    return db::listRead(db, [&] {
         app::ListPage<MessageLogRow> page;
         page.total =
             db::countRows(db, sources.inbox_from + sources.inbox_where, sources.inbox_params) +

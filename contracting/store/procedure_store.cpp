@@ -84,7 +84,7 @@ std::int64_t insertProcedure(db::Connection& db, const Procedure& p) {
 }
 
 app::ListPage<Procedure> procedures(db::Connection& db, std::int64_t limit, std::int64_t offset) {
-    return db::consistentRead(db, [&] {
+    return db::listRead(db, [&] {
         app::ListPage<Procedure> page;
         page.total = db::countRows(db, "FROM procedures", {});
         for (const auto& r :
@@ -227,7 +227,7 @@ app::ListPage<std::int64_t> applicationIds(db::Connection& db, const Application
         from_where += column;
         params.emplace_back(id);
     }
-    return db::consistentRead(db, [&] {
+    return db::listRead(db, [&] {
         app::ListPage<std::int64_t> page;
         page.total = db::countRows(db, from_where, params);
         auto page_params = params;

@@ -44,7 +44,7 @@ std::optional<Provider> findProvider(db::Connection& db, std::int64_t id) {
 }
 
 app::ListPage<Provider> providerPage(db::Connection& db, std::int64_t limit, std::int64_t offset) {
-    return db::consistentRead(db, [&] {
+    return db::listRead(db, [&] {
         app::ListPage<Provider> page;
         page.total = db::countRows(db, "FROM providers", {});
         for (const auto& r :

@@ -28,7 +28,7 @@ void joinRegion(db::Connection& db, const std::string& code, const std::string& 
 
 app::ListPage<Municipality> municipalities(db::Connection& db, std::int64_t limit,
                                            std::int64_t offset) {
-    return db::consistentRead(db, [&] {
+    return db::listRead(db, [&] {
         app::ListPage<Municipality> page;
         page.total = db::countRows(db, "FROM municipalities", {});
         for (const auto& r : db.query("SELECT code, name, central_code FROM municipalities"
@@ -66,7 +66,7 @@ app::ListPage<District> districts(db::Connection& db, const std::string& municip
         from_where += " WHERE municipality_code = ?";
         params.emplace_back(municipality_code);
     }
-    return db::consistentRead(db, [&] {
+    return db::listRead(db, [&] {
         app::ListPage<District> page;
         page.total = db::countRows(db, from_where, params);
         auto page_params = params;
@@ -93,7 +93,7 @@ std::int64_t insertTeam(db::Connection& db, const Team& t) {
 }
 
 app::ListPage<TeamListing> teams(db::Connection& db, std::int64_t limit, std::int64_t offset) {
-    return db::consistentRead(db, [&] {
+    return db::listRead(db, [&] {
         app::ListPage<TeamListing> page;
         page.total = db::countRows(db, "FROM teams", {});
         for (const auto& r :
@@ -116,7 +116,7 @@ void insertProduct(db::Connection& db, const Product& p) {
 }
 
 app::ListPage<Product> products(db::Connection& db, std::int64_t limit, std::int64_t offset) {
-    return db::consistentRead(db, [&] {
+    return db::listRead(db, [&] {
         app::ListPage<Product> page;
         page.total = db::countRows(db, "FROM products", {});
         for (const auto& r : db.query("SELECT code, category, name, unit, kind FROM products"

@@ -77,7 +77,7 @@ app::ListPage<RequestRow> requestsPage(db::Connection& db, const RequestFilter& 
     from_where += db::searchFilter(
         f.list.search, {"r.referentie_aanbieder", "p.agb", "p.name", "CAST(r.id AS CHAR)"}, params);
     const std::string order = db::orderBy(f.list, kRequestSort);
-    return db::consistentRead(db, [&] {
+    return db::listRead(db, [&] {
         app::ListPage<RequestRow> page;
         page.total = db::countRows(db, from_where, params);
         auto page_params = params;
@@ -96,7 +96,7 @@ app::ListPage<RequestRow> overdueRequests(db::Connection& db, const std::string&
                              " WHERE ((r.status = 'open' AND r.answer_due < ?) OR"
                              " (r.status = 'in_onderzoek' AND r.decision_due < ?))";
     from_where += addressedScope(scope, "r.municipality_code", params);
-    return db::consistentRead(db, [&] {
+    return db::listRead(db, [&] {
         app::ListPage<RequestRow> page;
         page.total = db::countRows(db, from_where, params);
         auto page_params = params;
@@ -118,7 +118,7 @@ app::ListPage<MissingRetourRow> missingRetours(db::Connection& db, const std::st
         " FROM outbox_messages o JOIN providers p ON p.id = o.provider_id"
         " WHERE o.retour_received_at IS NULL AND o.message_code <> '485' AND o.retour_due < ?";
     from_where += addressedScope(scope, "o.municipality_code", params);
-    return db::consistentRead(db, [&] {
+    return db::listRead(db, [&] {
         app::ListPage<MissingRetourRow> page;
         page.total = db::countRows(db, from_where, params);
         auto page_params = params;

@@ -1,7 +1,6 @@
 #include "api_server.hpp"
 
 #include <Poco/JSON/Parser.h>
-#include <Poco/JSON/Stringifier.h>
 #include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
@@ -20,7 +19,6 @@
 #include <fstream>
 #include <iostream>
 #include <optional>
-#include <sstream>
 
 #include "billing/app/operations_gauges.hpp"
 #include "connection_guard.hpp"
@@ -37,6 +35,7 @@
 #include "interfaces/security/client_certificates.hpp"
 #include "json_input.hpp"
 #include "metrics_endpoint.hpp"
+#include "json_text.hpp"
 #include "refusal_audit.hpp"
 #include "request_trace.hpp"
 #include "routes.hpp"
@@ -74,9 +73,7 @@ void send(HTTPServerResponse& res, int status, const Poco::Dynamic::Var& body) {
     res.set("Cache-Control", "no-store");
     res.set("X-Content-Type-Options", "nosniff");
     res.set("Strict-Transport-Security", "max-age=31536000");
-    std::ostringstream out;
-    Poco::JSON::Stringifier::condense(body, out);
-    const std::string text = out.str();
+    const std::string text = jsonText(body);
     res.setContentLength(static_cast<std::streamsize>(text.size()));
     res.send() << text;
 }

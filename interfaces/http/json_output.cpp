@@ -1,19 +1,14 @@
 #include "json_output.hpp"
 
-#include <Poco/JSON/Stringifier.h>
 
 #include <charconv>
-#include <sstream>
 
 #include "contracting/kernel/errors.hpp"
+#include "json_text.hpp"
 
 namespace zc::http {
 
-std::string toJson(const Poco::Dynamic::Var& v) {
-    std::ostringstream out;
-    Poco::JSON::Stringifier::condense(v, out);
-    return out.str();
-}
+std::string toJson(const Poco::Dynamic::Var& v) { return jsonText(v); }
 
 void setOptional(Poco::JSON::Object::Ptr o, const std::string& key,
                  const std::optional<std::string>& v) {

@@ -253,7 +253,7 @@ app::ListPage<AuditRow> auditPage(db::Connection& db, const AuditFilter& f) {
     from_where +=
         db::searchFilter(f.list.search, {"actor", "action", "object_type", "object_id"}, params);
     const std::string order = db::orderBy(f.list, kAuditSort);
-    return db::consistentRead(db, [&] {
+    return db::listRead(db, [&] {
         app::ListPage<AuditRow> page;
         page.total = db::countRows(db, from_where, params);
         auto page_params = params;

@@ -63,7 +63,7 @@ app::ListPage<PersonRow> peoplePage(db::Connection& db, const PeopleFilter& f) {
     from_where +=
         db::searchFilter(f.list.search, {"u.username", "u.display_name", "p.name"}, params);
     const std::string order = db::orderBy(f.list, kPeopleSort);
-    return db::consistentRead(db, [&] {
+    return db::listRead(db, [&] {
         app::ListPage<PersonRow> page;
         page.total = db::countRows(db, from_where, params);
         auto page_params = params;
@@ -218,7 +218,7 @@ app::ListPage<TotpReset> openTotpResets(db::Connection& db, std::int64_t provide
     db::Params params;
     std::string where = "WHERE t.status = 'open'";
     where += db::equalsFilter("u.provider_id", provider_id, params);
-    return db::consistentRead(db, [&] {
+    return db::listRead(db, [&] {
         app::ListPage<TotpReset> page;
         page.total = db::countRows(
             db, "FROM totp_resets t JOIN users u ON u.id = t.user_id " + where, params);

@@ -243,7 +243,7 @@ std::int64_t insertApiKey(db::Connection& db, std::int64_t provider_id, const st
 
 app::ListPage<ApiKeyRow> providerApiKeys(db::Connection& db, std::int64_t provider_id,
                                          std::int64_t limit, std::int64_t offset) {
-    return db::consistentRead(db, [&] {
+    return db::listRead(db, [&] {
         app::ListPage<ApiKeyRow> page;
         page.total =
             db::countRows(db, "FROM provider_api_keys WHERE provider_id = ?", {provider_id});

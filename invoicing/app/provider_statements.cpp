@@ -72,8 +72,7 @@ ProviderStatement providerStatement(app::RequestContext& ctx, std::int64_t provi
     readPeriod(ctx, from_text, to_text, s);
     // A staff user sees the lines and payments of the municipalities they work for.
     const auto scope = app::ownMunicipalities(ctx.actor);
-    // The counts, totals and page in one consistent read.
-    db::Transaction tx(ctx.db);
+    // The counts, totals and page, each read as committed when it is read (db::listRead).
     const auto lines = statementLineTotals(ctx.db, provider_id, s.from, s.to, scope);
     s.lines_total = lines.count;
     s.claimed = lines.claimed;
@@ -86,7 +85,6 @@ ProviderStatement providerStatement(app::RequestContext& ctx, std::int64_t provi
     s.returned = payments.returned;
     s.lines = statementLines(ctx.db, provider_id, s.from, s.to, scope, page);
     s.payments = statementPayments(ctx.db, provider_id, s.from, s.to, scope, page);
-    tx.commit();
     for (auto& l : s.lines) l.note = offsetNote(l);
     return s;
 }

@@ -98,7 +98,7 @@ app::ListPage<StatementListRow> listBankStatements(db::Connection& db, std::int6
                                                    const db::MunicipalityScope& scope) {
     db::Params params;
     const std::string where = accountsInScope(scope, "s.account_iban", params);
-    return db::consistentRead(db, [&] {
+    return db::listRead(db, [&] {
         app::ListPage<StatementListRow> page;
         page.total = db::countRows(db, "FROM bank_statements s WHERE 1 = 1" + where, params);
         page.items = statementPage(db, where, params, limit, offset);
@@ -110,7 +110,7 @@ app::ListPage<ResolvedItemRow> listResolvedWorkItems(db::Connection& db, std::in
                                                      std::int64_t offset,
                                                      const db::MunicipalityScope& scope) {
     const auto sources = resolvedScope(scope);
-    return db::consistentRead(db, [&] {
+    return db::listRead(db, [&] {
         app::ListPage<ResolvedItemRow> page;
         page.total = resolvedTotal(db, sources);
         page.items = resolvedPage(db, sources, limit, offset);

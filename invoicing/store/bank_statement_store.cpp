@@ -130,7 +130,7 @@ app::ListPage<WorkListRow> workListPage(db::Connection& db, const WorkListFilter
                           "COALESCE(w.counterparty_name, '')", "COALESCE(w.counterparty_iban, '')"},
                          params);
     const std::string order = db::orderBy(f.list, kWorkListSort);
-    return db::consistentRead(db, [&] {
+    return db::listRead(db, [&] {
         app::ListPage<WorkListRow> page;
         page.total = db::countRows(db, from_where, params);
         auto page_params = params;

@@ -16,7 +16,7 @@ std::int64_t recordBudgetAmount(db::Connection& db, const BudgetAmountChangeRow&
 
 app::ListPage<BudgetAmountChangeRow> budgetAmountChanges(db::Connection& db, std::int64_t budget_id,
                                                          std::int64_t limit, std::int64_t offset) {
-    return db::consistentRead(db, [&] {
+    return db::listRead(db, [&] {
         app::ListPage<BudgetAmountChangeRow> page;
         page.total =
             db::countRows(db, "FROM budget_amount_changes WHERE budget_id = ?", {budget_id});

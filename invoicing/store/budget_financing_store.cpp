@@ -103,7 +103,7 @@ app::ListPage<PayableListRow> listPayables(db::Connection& db, std::int64_t prov
     for (const auto id : {provider, own}) where += db::equalsFilter("p.provider_id", id, params);
     where += db::equalsFilter("p.source_type", type, params);
     where += db::municipalityFilter(scope, "p.municipality_code", params);
-    return db::consistentRead(db, [&] {
+    return db::listRead(db, [&] {
         app::ListPage<PayableListRow> page;
         page.total = db::countRows(db, "FROM payables p" + where, params);
         auto page_params = params;

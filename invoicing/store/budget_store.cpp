@@ -324,7 +324,7 @@ app::ListPage<BudgetRow> listBudgets(db::Connection& db, std::int64_t year,
     where += db::equalsFilter("b.year", year, params);
     where += db::equalsFilter("b.municipality_code", municipality, params);
     where += db::municipalityFilter(scope, "b.municipality_code", params);
-    return db::consistentRead(db, [&] {
+    return db::listRead(db, [&] {
         app::ListPage<BudgetRow> page;
         page.total = db::countRows(db, "FROM budgets b" + where, params);
         auto page_params = params;
@@ -416,7 +416,7 @@ app::ListPage<ReallocationRow> listReallocations(db::Connection& db, const std::
         where += " AND r.from_budget_id IN (SELECT sb.id FROM budgets sb WHERE 1 = 1" +
                  db::municipalityFilter(scope, "sb.municipality_code", params) + ")";
     }
-    return db::consistentRead(db, [&] {
+    return db::listRead(db, [&] {
         app::ListPage<ReallocationRow> page;
         page.total = db::countRows(db, "FROM budget_reallocations r" + where, params);
         auto page_params = params;

@@ -25,7 +25,7 @@ std::vector<DebtorAccountRow> debtorAccounts(db::Connection& db, const std::stri
 
 app::ListPage<DebtorAccountRow> debtorAccountPage(db::Connection& db, const std::string& code,
                                                   std::int64_t limit, std::int64_t offset) {
-    return db::consistentRead(db, [&] {
+    return db::listRead(db, [&] {
         app::ListPage<DebtorAccountRow> page;
         page.total = db::countRows(db, "FROM debtor_accounts WHERE municipality_code = ?", {code});
         for (const auto& r : db.query("SELECT id, municipality_code, iban, bic, name, label,"

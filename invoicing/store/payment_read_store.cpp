@@ -71,7 +71,7 @@ app::ListPage<ProviderBalanceRow> providerBalances(db::Connection& db, std::int6
     const std::string in_scope = db::municipalityFilter(scope, "p.municipality_code", params);
     params.emplace_back(limit);
     params.emplace_back(offset);
-    return db::consistentRead(db, [&] {
+    return db::listRead(db, [&] {
         app::ListPage<ProviderBalanceRow> page;
         // Every provider has a row (its balances may be zero): the total is the providers'.
         page.total = db::countRows(db, "FROM providers", {});
@@ -136,7 +136,7 @@ app::ListPage<RunRow> listRuns(db::Connection& db, const RunFilter& f) {
         f.list.search,
         {"CAST(id AS CHAR)", "message_id", "prepared_by", "COALESCE(approved_by, '')"}, params);
     const std::string order = db::orderBy(f.list, kRunSort);
-    return db::consistentRead(db, [&] {
+    return db::listRead(db, [&] {
         app::ListPage<RunRow> page;
         page.total = db::countRows(db, from_where, params);
         auto page_params = params;
