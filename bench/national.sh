@@ -33,8 +33,6 @@
 # ZC_NATIONAL_RATE, ZC_NATIONAL_SECONDS, ZC_NATIONAL_CONNECTIONS (default 16),
 # ZC_NATIONAL_BUFFER_POOL (InnoDB buffer pool, default 4G), ZC_NATIONAL_PORT (default 28306),
 # ZC_NATIONAL_READ_SECONDS (a read's sequential calls stop after this long, default 60),
-# ZC_NATIONAL_DB_SOCKET (how the server reaches MariaDB: its Unix socket by default, as a
-# service beside its database would; empty for TCP on 127.0.0.1),
 # ZC_NATIONAL_STATEMENT_SECONDS (MariaDB's max_statement_time during the reads, default 30).
 set -euo pipefail
 ZC_ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -86,7 +84,7 @@ main() {
     zc_tls "$WORK/tls"
     zc_client_crl "$WORK/tls"
     export ZC_DB_HOST=127.0.0.1 ZC_DB_PORT="$db_port" ZC_DB_NAME=zorgcontract ZC_DB_USER=zorgcontract \
-        ZC_DB_PASSWORD="$(cat "$WORK/db-app.password")" ZC_DB_SOCKET="${ZC_NATIONAL_DB_SOCKET-$sock}" \
+        ZC_DB_PASSWORD="$(cat "$WORK/db-app.password")" ZC_DB_SOCKET= \
         ZC_SECURITY_BSN_KEY_FILE="$WORK/bsn.key" ZC_SECURITY_BSN_HMAC_KEY_FILE="$WORK/bsn-hmac.key" \
         ZC_SECURITY_AUDIT_KEY_FILE="$WORK/audit.key" ZC_AUDIT_CHECKPOINT_FILE="$WORK/audit-checkpoints.log" \
         ZC_TLS_CERT_FILE="$WORK/tls/server.crt" ZC_TLS_KEY_FILE="$WORK/tls/server.key" \

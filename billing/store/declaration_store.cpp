@@ -96,14 +96,14 @@ std::optional<DeclarationRow> findDeclaration(db::Connection& db, std::int64_t i
 
 namespace {
 
+// A claim line (l) with its review item (v), if any: the page's lines and their items in one
+// join, not a lookup per line and column.
 constexpr const char* kLineColumns =
-    "SELECT reference, credit, allocation_number, product_code, period_begin, period_end,"
-    " volume, unit, amount_cents, status, code, credited, id, codes,"
-    " (SELECT v.status FROM review_items v WHERE v.claim_line_id = claim_lines.id),"
-    " municipality_code,"
-    " (SELECT v.reason FROM review_items v WHERE v.claim_line_id = claim_lines.id),"
-    " cap_scope, cap_unit, cap_limit, cap_before, cap_claimed, cap_window_first,"
-    " cap_window_last ";
+    "SELECT l.reference, l.credit, l.allocation_number, l.product_code, l.period_begin,"
+    " l.period_end, l.volume, l.unit, l.amount_cents, l.status, l.code, l.credited, l.id,"
+    " l.codes, v.status, l.municipality_code, v.reason, l.cap_scope, l.cap_unit, l.cap_limit,"
+    " l.cap_before, l.cap_claimed, l.cap_window_first, l.cap_window_last"
+    " FROM claim_lines l LEFT JOIN review_items v ON v.claim_line_id = l.id ";
 
 // Columns 17..23 of kLineColumns; all NULL unless a cap rule failed.
 std::optional<StoredCapFigures> capOf(const db::Row& r) {
@@ -138,14 +138,14 @@ ClaimLineRow lineOf(const db::Row& r) {
     return l;
 }
 
-const db::SortSpec kLineSort{{{"reference", "reference"},
-                              {"allocation_number", "allocation_number"},
-                              {"product_code", "product_code"},
-                              {"period_start", "period_begin"},
-                              {"volume", "volume"},
-                              {"amount_cents", "amount_cents"},
-                              {"status", "status"}},
-                             "id",
+const db::SortSpec kLineSort{{{"reference", "l.reference"},
+                              {"allocation_number", "l.allocation_number"},
+                              {"product_code", "l.product_code"},
+                              {"period_start", "l.period_begin"},
+                              {"volume", "l.volume"},
+                              {"amount_cents", "l.amount_cents"},
+                              {"status", "l.status"}},
+                             "l.id",
                              "",
                              false};
 
@@ -153,13 +153,13 @@ const db::SortSpec kLineSort{{{"reference", "reference"},
 const char* statusSql(LineStatusFilter status) {
     switch (status) {
         case LineStatusFilter::Accepted:
-            return " AND status = 'accepted'";
+            return " AND l.status = 'accepted'";
         case LineStatusFilter::Rejected:
-            return " AND status = 'rejected'";
+            return " AND l.status = 'rejected'";
         case LineStatusFilter::Review:
-            return " AND status = 'review'";
+            return " AND l.status = 'review'";
         case LineStatusFilter::NotAccepted:
-            return " AND status <> 'accepted'";
+            return " AND l.status <> 'accepted'";
         case LineStatusFilter::All:
             break;
     }
@@ -170,10 +170,9 @@ const char* statusSql(LineStatusFilter status) {
 
 std::vector<ClaimLineRow> declarationLines(db::Connection& db, std::int64_t declaration_id) {
     std::vector<ClaimLineRow> out;
-    for (const auto& r :
-         db.query(std::string(kLineColumns) +
-                      "FROM claim_lines WHERE declaration_id = ? ORDER BY id LIMIT 10000",
-                  {declaration_id})) {
+    for (const auto& r : db.query(
+             std::string(kLineColumns) + "WHERE l.declaration_id = ? ORDER BY l.id LIMIT 10000",
+             {declaration_id})) {
         out.push_back(lineOf(r));
     }
     return out;
@@ -182,19 +181,19 @@ std::vector<ClaimLineRow> declarationLines(db::Connection& db, std::int64_t decl
 app::ListPage<ClaimLineRow> declarationLinesPage(db::Connection& db, std::int64_t declaration_id,
                                                  LineStatusFilter status, const app::ListQuery& q) {
     db::Params params{declaration_id};
-    std::string from_where = "FROM claim_lines WHERE declaration_id = ?";
-    from_where += statusSql(status);
-    from_where += db::searchFilter(q.search,
-                                   {"reference", "CAST(allocation_number AS CHAR)", "product_code",
-                                    "COALESCE(codes, code, '')"},
-                                   params);
+    std::string where = "WHERE l.declaration_id = ?";
+    where += statusSql(status);
+    where += db::searchFilter(q.search,
+                              {"l.reference", "CAST(l.allocation_number AS CHAR)", "l.product_code",
+                               "COALESCE(l.codes, l.code, '')"},
+                              params);
     const std::string order = db::orderBy(q, kLineSort);
     return db::listRead(db, [&] {
         app::ListPage<ClaimLineRow> page;
-        page.total = db::countRows(db, from_where, params);
+        page.total = db::countRows(db, "FROM claim_lines l " + where, params);
         auto page_params = params;
         const std::string limit = db::limitOffset(q, page_params);
-        for (const auto& r : db.query(kLineColumns + from_where + order + limit, page_params)) {
+        for (const auto& r : db.query(kLineColumns + where + order + limit, page_params)) {
             page.items.push_back(lineOf(r));
         }
         return page;

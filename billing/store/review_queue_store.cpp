@@ -63,10 +63,6 @@ bool ownSort(const app::ListQuery& q) {
     return q.sort.empty() || q.sort == "due_date" || q.sort == "status";
 }
 
-}  // namespace
-
-namespace {
-
 // The kept counts (review_day_counts, migration 0049) serve a list without a provider filter or
 // a search: they are per municipality, due date and status only.
 bool countedByDay(const ReviewFilter& f) { return f.list.search.empty() && f.provider_id == 0; }

@@ -1,6 +1,5 @@
 #include "json_output.hpp"
 
-
 #include <charconv>
 
 #include "contracting/kernel/errors.hpp"

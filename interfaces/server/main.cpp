@@ -2,6 +2,7 @@
 #include <Poco/Exception.h>
 #include <Poco/Net/SSLManager.h>
 #include <Poco/Util/ServerApplication.h>
+#include <malloc.h>
 
 #include <algorithm>
 #include <csignal>
@@ -353,6 +354,9 @@ int answerOverdueCommand(server::Settings& s) {
 }
 
 int serveCommand(const server::Settings& s) {
+    // Without glibc's fastbins: with them, each larger allocation first consolidated an
+    // answer's many freed small blocks (a tenth of the server's CPU on a page of claim lines).
+    mallopt(M_MXFAST, 0);
     migrateCommand(s);
     // Request bodies spooled by an older version to named files of a run killed mid-upload.
     const int swept =
