@@ -40,7 +40,7 @@ class RandomJson {
             case 4:
                 return Poco::Dynamic::Var();
             case 5:
-                return static_cast<int>(rng_()) - (1 << 30);
+                return static_cast<int>(rng_() % 2000000001U) - 1000000000;  // ints of either sign
             case 6:
                 return object(depth - 1);
             case 7:
