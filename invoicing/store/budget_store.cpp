@@ -6,6 +6,7 @@
 #include "interfaces/mysql/connection.hpp"
 #include "interfaces/mysql/list_sql.hpp"
 #include "invoicing/domain/exhaustion.hpp"
+#include "invoicing/store/figure_parts_memo.hpp"
 #include "invoicing/store/ledger_store.hpp"
 
 namespace zc::invoicing {
@@ -202,6 +203,15 @@ Money MariaDbBudgets::paid(const BudgetScope& s) {
 FigureParts MariaDbBudgets::figureParts(const BudgetScope& s) {
     const db::Params params{s.municipality, s.category, formatDate(s.year_begin),
                             formatDate(s.year_end), s.received};
+    // The version first: parts read after it are at least as new, so they may be kept with it.
+    const auto v = ctx_.db.queryOne(
+        "SELECT CAST(version AS CHAR) FROM budget_figure_versions"
+        " WHERE municipality_code = ? AND category = ?",
+        {s.municipality, s.category});
+    const std::string version = v ? v->str(0) : "none";
+    const std::string key = s.municipality + " " + s.category + " " + formatDate(s.year_begin) +
+                            " " + formatDate(s.year_end) + " " + s.received;
+    if (const auto kept = figurePartsMemo().find(key, version)) return *kept;
     FigureParts out;
     for (const auto& r : ctx_.db.query(kAcceptedPartsSql, params)) {
         out.accepted[{r.i64(0), r.i64(1), static_cast<int>(r.i64(2))}] = Money::fromCents(r.i64(3));
@@ -209,6 +219,7 @@ FigureParts MariaDbBudgets::figureParts(const BudgetScope& s) {
     for (const auto& r : ctx_.db.query(kPaidPartsSql, params)) {
         out.paid[{r.i64(0), r.i64(1)}] = Money::fromCents(r.i64(2));
     }
+    figurePartsMemo().keep(key, version, out);
     return out;
 }
 

@@ -110,7 +110,8 @@ class BudgetStore {
     // Of those, the net accepted amount whose payable the bank booked by the report date.
     virtual Money paid(const BudgetScope& s) = 0;
     // The figure parts of the scope's municipality and category (its district and team are
-    // not used).
+    // not used). MariaDbBudgets reuses those this process read before while the figures'
+    // version is unchanged (figure_parts_memo.hpp).
     virtual FigureParts figureParts(const BudgetScope& s) = 0;
     // PGB: the granted personal budgets of the scope whose decision overlaps the year.
     virtual Money pgbGranted(const BudgetScope& s) = 0;
