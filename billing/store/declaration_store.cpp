@@ -56,22 +56,20 @@ app::ListPage<DeclarationListRow> findDeclarations(db::Connection& db, const Dec
     const std::string joined = "FROM declarations d JOIN providers p ON p.id = d.provider_id";
     const bool needs_providers = !f.agb.empty() || !f.list.search.empty();
     const std::string order = db::orderBy(f.list, kDeclarationSort);
-    return db::listRead(db, [&] {
-        app::ListPage<DeclarationListRow> page;
-        page.total =
-            db::countRows(db, (needs_providers ? joined : "FROM declarations d") + where, params);
-        auto page_params = params;
-        const auto limit = db::limitOffset(f.list, page_params);
-        for (const auto& r : db.query(
-                 "SELECT d.id, d.declaratie_nummer, p.agb, p.name, d.source, d.period_begin,"
-                 " d.period_end, d.received_at, d.total_submitted_cents, d.total_awarded_cents,"
-                 " d.status, d.header_code, d.answer_due, d.municipality_code " +
-                     joined + where + order + limit,
-                 page_params)) {
-            page.items.push_back(listedOf(r));
-        }
-        return page;
-    });
+    app::ListPage<DeclarationListRow> page;
+    page.total =
+        db::countRows(db, (needs_providers ? joined : "FROM declarations d") + where, params);
+    auto page_params = params;
+    const auto limit = db::limitOffset(f.list, page_params);
+    for (const auto& r :
+         db.query("SELECT d.id, d.declaratie_nummer, p.agb, p.name, d.source, d.period_begin,"
+                  " d.period_end, d.received_at, d.total_submitted_cents, d.total_awarded_cents,"
+                  " d.status, d.header_code, d.answer_due, d.municipality_code " +
+                      joined + where + order + limit,
+                  page_params)) {
+        page.items.push_back(listedOf(r));
+    }
+    return page;
 }
 
 std::optional<DeclarationRow> findDeclaration(db::Connection& db, std::int64_t id) {
@@ -188,16 +186,14 @@ app::ListPage<ClaimLineRow> declarationLinesPage(db::Connection& db, std::int64_
                                "COALESCE(l.codes, l.code, '')"},
                               params);
     const std::string order = db::orderBy(q, kLineSort);
-    return db::listRead(db, [&] {
-        app::ListPage<ClaimLineRow> page;
-        page.total = db::countRows(db, "FROM claim_lines l " + where, params);
-        auto page_params = params;
-        const std::string limit = db::limitOffset(q, page_params);
-        for (const auto& r : db.query(kLineColumns + where + order + limit, page_params)) {
-            page.items.push_back(lineOf(r));
-        }
-        return page;
-    });
+    app::ListPage<ClaimLineRow> page;
+    page.total = db::countRows(db, "FROM claim_lines l " + where, params);
+    auto page_params = params;
+    const std::string limit = db::limitOffset(q, page_params);
+    for (const auto& r : db.query(kLineColumns + where + order + limit, page_params)) {
+        page.items.push_back(lineOf(r));
+    }
+    return page;
 }
 
 }  // namespace zc::billing

@@ -86,6 +86,29 @@ std::int64_t keptTotal(db::Connection& db, const ReviewFilter& f) {
         ->i64(0);
 }
 
+// The kept counts per due date of the list's statuses and municipalities, in the list's
+// due-date order: their sum is the list's total; walked, they find where a deep page begins.
+using DayCounts = std::vector<std::pair<std::string, std::int64_t>>;
+
+DayCounts dayCounts(db::Connection& db, const ReviewFilter& f, bool descending) {
+    db::Params params;
+    const auto where = dayCountsWhere(f, params);
+    DayCounts days;
+    for (const auto& r :
+         db.query("SELECT c.due_date, SUM(c.items) FROM review_day_counts c" + where +
+                      " GROUP BY c.due_date ORDER BY c.due_date" + (descending ? " DESC" : ""),
+                  params)) {
+        days.emplace_back(r.str(0), r.i64(1));
+    }
+    return days;
+}
+
+std::int64_t totalOf(const DayCounts& days) {
+    std::int64_t total = 0;
+    for (const auto& day : days) total += day.second;
+    return total;
+}
+
 // Where a page in due-date order begins: its first item's due date, and how many items of that
 // date (in the list's order) come before it. Nothing when the offset is past the last item.
 struct DayStart {
@@ -93,19 +116,18 @@ struct DayStart {
     std::int64_t skip = 0;
 };
 
-std::optional<DayStart> dayStart(db::Connection& db, const ReviewFilter& f, bool descending) {
-    db::Params params;
-    const auto where = dayCountsWhere(f, params);
+std::optional<DayStart> dayStart(const DayCounts& days, std::int64_t offset) {
     std::int64_t before = 0;
-    for (const auto& r :
-         db.query("SELECT c.due_date, SUM(c.items) FROM review_day_counts c" + where +
-                      " GROUP BY c.due_date ORDER BY c.due_date" + (descending ? " DESC" : ""),
-                  params)) {
-        const auto items = r.i64(1);
-        if (before + items > f.list.offset) return DayStart{r.str(0), f.list.offset - before};
+    for (const auto& [due_date, items] : days) {
+        if (before + items > offset) return DayStart{due_date, offset - before};
         before += items;
     }
     return std::nullopt;
+}
+
+// Whether the list's due-date order runs from the latest date.
+bool dueDescending(const app::ListQuery& q) {
+    return q.sort.empty() ? kReviewSort.default_descending : q.descending;
 }
 
 // The page's items, from review_items' indexes alone (a deep page skips ids, not joined rows;
@@ -113,14 +135,12 @@ std::optional<DayStart> dayStart(db::Connection& db, const ReviewFilter& f, bool
 // lines, providers and declarations.
 std::vector<ReviewRow> pageByOwnColumns(db::Connection& db, const ReviewFilter& f,
                                         std::string where, db::Params params,
-                                        const std::string& order) {
+                                        const std::string& order, const DayCounts* days) {
     app::ListQuery list = f.list;
-    if (countedByDay(f) && dueDateOrder(list) && list.offset > 0) {
-        const bool descending =
-            list.sort.empty() ? kReviewSort.default_descending : list.descending;
-        const auto start = dayStart(db, f, descending);
+    if (days) {
+        const auto start = dayStart(*days, list.offset);
         if (!start) return {};
-        where += descending ? " AND v.due_date <= ?" : " AND v.due_date >= ?";
+        where += dueDescending(list) ? " AND v.due_date <= ?" : " AND v.due_date >= ?";
         params.emplace_back(start->due_date);
         list.offset = start->skip;
     }
@@ -165,23 +185,27 @@ app::ListPage<ReviewRow> findReviews(db::Connection& db, const ReviewFilter& f) 
                               params);
     const std::string from_where = kReviewFrom + where;
     const std::string order = db::orderBy(f.list, kReviewSort);
-    return db::listRead(db, [&] {
-        app::ListPage<ReviewRow> page;
-        page.total = countedByDay(f) ? keptTotal(db, f)
-                     : f.list.search.empty()
-                         ? db::countRows(db, " FROM review_items v" + own_where, own_params)
-                         : db::countRows(db, from_where, params);
-        if (f.list.search.empty() && ownSort(f.list)) {
-            page.items = pageByOwnColumns(db, f, own_where, own_params, order);
-            return page;
-        }
-        auto page_params = params;
-        const auto limit = db::limitOffset(f.list, page_params);
-        for (const auto& r : db.query(kReviewColumns + from_where + order + limit, page_params)) {
-            page.items.push_back(reviewFrom(r));
-        }
+    app::ListPage<ReviewRow> page;
+    // A deep page in due-date order reads the day counts once, for its total and its start.
+    std::optional<DayCounts> days;
+    if (countedByDay(f) && dueDateOrder(f.list) && f.list.offset > 0) {
+        days = dayCounts(db, f, dueDescending(f.list));
+    }
+    page.total = days              ? totalOf(*days)
+                 : countedByDay(f) ? keptTotal(db, f)
+                 : f.list.search.empty()
+                     ? db::countRows(db, " FROM review_items v" + own_where, own_params)
+                     : db::countRows(db, from_where, params);
+    if (f.list.search.empty() && ownSort(f.list)) {
+        page.items = pageByOwnColumns(db, f, own_where, own_params, order, days ? &*days : nullptr);
         return page;
-    });
+    }
+    auto page_params = params;
+    const auto limit = db::limitOffset(f.list, page_params);
+    for (const auto& r : db.query(kReviewColumns + from_where + order + limit, page_params)) {
+        page.items.push_back(reviewFrom(r));
+    }
+    return page;
 }
 
 std::optional<ReviewRow> findReview(db::Connection& db, std::int64_t id) {

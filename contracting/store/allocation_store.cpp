@@ -260,15 +260,13 @@ app::ListPage<AllocationRow> MariaDbAllocations::list(const AllocationFilter& f)
                                     "COALESCE(a.referentie_aanbieder, '')", "c.surname"},
                                    params);
     const std::string order = db::orderBy(f.list, kAllocationSort);
-    return db::listRead(ctx_.db, [&] {
-        app::ListPage<AllocationRow> page;
-        page.total = db::countRows(ctx_.db, from_where, params);
-        auto page_params = params;
-        const auto limit = db::limitOffset(f.list, page_params);
-        page.items =
-            rowsOf(ctx_.db.query(kAllocationColumns + from_where + order + limit, page_params));
-        return page;
-    });
+    app::ListPage<AllocationRow> page;
+    page.total = db::countRows(ctx_.db, from_where, params);
+    auto page_params = params;
+    const auto limit = db::limitOffset(f.list, page_params);
+    page.items =
+        rowsOf(ctx_.db.query(kAllocationColumns + from_where + order + limit, page_params));
+    return page;
 }
 
 void MariaDbAllocations::audit(const security::AuditEntry& entry) {

@@ -104,14 +104,12 @@ app::ListPage<ClientRow> clientPage(db::Connection& db, const std::string& munic
                                     "clients.postcode", "clients.city", "CAST(clients.id AS CHAR)"},
                                    params);
     const std::string order = db::orderBy(q, kClientSort);
-    return db::listRead(db, [&] {
-        app::ListPage<ClientRow> page;
-        page.total = db::countRows(db, from_where, params);
-        auto page_params = params;
-        const auto limit = db::limitOffset(q, page_params);
-        page.items = clientRows(db.query(kClientSelect + from_where + order + limit, page_params));
-        return page;
-    });
+    app::ListPage<ClientRow> page;
+    page.total = db::countRows(db, from_where, params);
+    auto page_params = params;
+    const auto limit = db::limitOffset(q, page_params);
+    page.items = clientRows(db.query(kClientSelect + from_where + order + limit, page_params));
+    return page;
 }
 
 std::vector<std::string> placedPayersOfClient(db::Connection& db, std::int64_t client_id) {

@@ -109,18 +109,16 @@ app::ListPage<ContractSummary> contractPage(db::Connection& db, const ContractLi
     from_where +=
         db::searchFilter(f.list.search, {"p.name", "p.agb", "CAST(c.id AS CHAR)"}, params);
     const std::string order = db::orderBy(f.list, kContractSort);
-    return db::listRead(db, [&] {
-        app::ListPage<ContractSummary> page;
-        page.total = db::countRows(db, from_where, params);
-        auto page_params = params;
-        const auto limit = db::limitOffset(f.list, page_params);
-        for (const auto& r : db.query(kContractSelect + from_where + order + limit, page_params)) {
-            auto c = summaryFrom(r);
-            c.products = contractProducts(db, c.id);
-            page.items.push_back(std::move(c));
-        }
-        return page;
-    });
+    app::ListPage<ContractSummary> page;
+    page.total = db::countRows(db, from_where, params);
+    auto page_params = params;
+    const auto limit = db::limitOffset(f.list, page_params);
+    for (const auto& r : db.query(kContractSelect + from_where + order + limit, page_params)) {
+        auto c = summaryFrom(r);
+        c.products = contractProducts(db, c.id);
+        page.items.push_back(std::move(c));
+    }
+    return page;
 }
 
 std::optional<std::string> contractOwner(db::Connection& db, std::int64_t id) {
@@ -202,17 +200,14 @@ BudgetDetails budgetDetails(db::Connection& db, std::int64_t id) {
 
 app::ListPage<Advance> contractAdvances(db::Connection& db, std::int64_t id, std::int64_t limit,
                                         std::int64_t offset) {
-    return db::listRead(db, [&] {
-        app::ListPage<Advance> page;
-        page.total = db::countRows(db, "FROM advances WHERE contract_id = ?", {id});
-        for (const auto& r :
-             db.query("SELECT year, month, due_date, amount_cents FROM advances"
-                      " WHERE contract_id = ? ORDER BY year, month LIMIT ? OFFSET ?",
-                      {id, limit, offset})) {
-            page.items.push_back({r.i64(0), r.i64(1), r.str(2), r.i64(3)});
-        }
-        return page;
-    });
+    app::ListPage<Advance> page;
+    page.total = db::countRows(db, "FROM advances WHERE contract_id = ?", {id});
+    for (const auto& r : db.query("SELECT year, month, due_date, amount_cents FROM advances"
+                                  " WHERE contract_id = ? ORDER BY year, month LIMIT ? OFFSET ?",
+                                  {id, limit, offset})) {
+        page.items.push_back({r.i64(0), r.i64(1), r.str(2), r.i64(3)});
+    }
+    return page;
 }
 
 app::ListPage<EligibleProvider> eligibleProviders(db::Connection& db, const EligibleQuery& q) {
@@ -223,19 +218,17 @@ app::ListPage<EligibleProvider> eligibleProviders(db::Connection& db, const Elig
         " WHERE cp.product_code = ? AND c.status = 'active' AND c.term_start <= ?"
         " AND c.term_end > ?";
     from_where += db::equalsFilter("c.municipality_code", q.municipality, params);
-    return db::listRead(db, [&] {
-        app::ListPage<EligibleProvider> page;
-        page.total = db::countRows(db, from_where, params);
-        auto page_params = params;
-        page_params.emplace_back(q.limit);
-        page_params.emplace_back(q.offset);
-        for (const auto& r : db.query("SELECT p.id, p.agb, p.name, c.id, c.municipality_code" +
-                                          from_where + " ORDER BY p.name, c.id LIMIT ? OFFSET ?",
-                                      page_params)) {
-            page.items.push_back({r.i64(0), r.str(1), r.str(2), r.i64(3), r.str(4)});
-        }
-        return page;
-    });
+    app::ListPage<EligibleProvider> page;
+    page.total = db::countRows(db, from_where, params);
+    auto page_params = params;
+    page_params.emplace_back(q.limit);
+    page_params.emplace_back(q.offset);
+    for (const auto& r : db.query("SELECT p.id, p.agb, p.name, c.id, c.municipality_code" +
+                                      from_where + " ORDER BY p.name, c.id LIMIT ? OFFSET ?",
+                                  page_params)) {
+        page.items.push_back({r.i64(0), r.str(1), r.str(2), r.i64(3), r.str(4)});
+    }
+    return page;
 }
 
 std::vector<ContractForProduct> contractsForProduct(db::Connection& db, const std::string& agb,

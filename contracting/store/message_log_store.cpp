@@ -93,14 +93,11 @@ std::vector<MessageLogRow> logPage(db::Connection& db, const LogSources& s,
 
 app::ListPage<MessageLogRow> messageLogRows(db::Connection& db, const MessageLogFilter& f) {
     const auto sources = logSources(f);
-    return db::listRead(db, [&] {
-        app::ListPage<MessageLogRow> page;
-        page.total =
-            db::countRows(db, sources.inbox_from + sources.inbox_where, sources.inbox_params) +
-            db::countRows(db, sources.outbox, sources.outbox_params);
-        page.items = logPage(db, sources, f);
-        return page;
-    });
+    app::ListPage<MessageLogRow> page;
+    page.total = db::countRows(db, sources.inbox_from + sources.inbox_where, sources.inbox_params) +
+                 db::countRows(db, sources.outbox, sources.outbox_params);
+    page.items = logPage(db, sources, f);
+    return page;
 }
 
 }  // namespace zc::contracting

@@ -22,16 +22,14 @@ app::ListPage<OutboxRow> providerOutbox(db::Connection& db, std::int64_t provide
     // (provider_id, acknowledged_at) is indexed: both forms read one range of it.
     const std::string where =
         std::string(" WHERE provider_id = ?") + (all ? "" : " AND acknowledged_at IS NULL");
-    return db::listRead(db, [&] {
-        app::ListPage<OutboxRow> page;
-        page.total = db::countRows(db, "FROM outbox_messages" + where, {provider_id});
-        for (const auto& r :
-             db.query(std::string(kOutboxColumns) + where + " ORDER BY id LIMIT ? OFFSET ?",
-                      {provider_id, limit, offset})) {
-            page.items.push_back(outboxRow(r));
-        }
-        return page;
-    });
+    app::ListPage<OutboxRow> page;
+    page.total = db::countRows(db, "FROM outbox_messages" + where, {provider_id});
+    for (const auto& r :
+         db.query(std::string(kOutboxColumns) + where + " ORDER BY id LIMIT ? OFFSET ?",
+                  {provider_id, limit, offset})) {
+        page.items.push_back(outboxRow(r));
+    }
+    return page;
 }
 
 std::optional<std::string> outboxXml(db::Connection& db, std::int64_t id,

@@ -84,16 +84,13 @@ std::int64_t insertProcedure(db::Connection& db, const Procedure& p) {
 }
 
 app::ListPage<Procedure> procedures(db::Connection& db, std::int64_t limit, std::int64_t offset) {
-    return db::listRead(db, [&] {
-        app::ListPage<Procedure> page;
-        page.total = db::countRows(db, "FROM procedures", {});
-        for (const auto& r :
-             db.query(std::string(kProcedureColumns) + " ORDER BY id LIMIT ? OFFSET ?",
-                      {limit, offset})) {
-            page.items.push_back(procedureFrom(r));
-        }
-        return page;
-    });
+    app::ListPage<Procedure> page;
+    page.total = db::countRows(db, "FROM procedures", {});
+    for (const auto& r : db.query(std::string(kProcedureColumns) + " ORDER BY id LIMIT ? OFFSET ?",
+                                  {limit, offset})) {
+        page.items.push_back(procedureFrom(r));
+    }
+    return page;
 }
 
 std::vector<Lot> procedureLots(db::Connection& db, std::int64_t procedure_id) {
@@ -227,18 +224,16 @@ app::ListPage<std::int64_t> applicationIds(db::Connection& db, const Application
         from_where += column;
         params.emplace_back(id);
     }
-    return db::listRead(db, [&] {
-        app::ListPage<std::int64_t> page;
-        page.total = db::countRows(db, from_where, params);
-        auto page_params = params;
-        page_params.emplace_back(f.limit);
-        page_params.emplace_back(f.offset);
-        for (const auto& r :
-             db.query("SELECT id " + from_where + " ORDER BY id LIMIT ? OFFSET ?", page_params)) {
-            page.items.push_back(r.i64(0));
-        }
-        return page;
-    });
+    app::ListPage<std::int64_t> page;
+    page.total = db::countRows(db, from_where, params);
+    auto page_params = params;
+    page_params.emplace_back(f.limit);
+    page_params.emplace_back(f.offset);
+    for (const auto& r :
+         db.query("SELECT id " + from_where + " ORDER BY id LIMIT ? OFFSET ?", page_params)) {
+        page.items.push_back(r.i64(0));
+    }
+    return page;
 }
 
 std::optional<std::int64_t> applicationProvider(db::Connection& db, std::int64_t id) {

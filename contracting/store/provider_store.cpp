@@ -44,16 +44,13 @@ std::optional<Provider> findProvider(db::Connection& db, std::int64_t id) {
 }
 
 app::ListPage<Provider> providerPage(db::Connection& db, std::int64_t limit, std::int64_t offset) {
-    return db::listRead(db, [&] {
-        app::ListPage<Provider> page;
-        page.total = db::countRows(db, "FROM providers", {});
-        for (const auto& r :
-             db.query(std::string(kProviderColumns) + " ORDER BY id LIMIT ? OFFSET ?",
-                      {limit, offset})) {
-            page.items.push_back(providerFrom(r));
-        }
-        return page;
-    });
+    app::ListPage<Provider> page;
+    page.total = db::countRows(db, "FROM providers", {});
+    for (const auto& r : db.query(std::string(kProviderColumns) + " ORDER BY id LIMIT ? OFFSET ?",
+                                  {limit, offset})) {
+        page.items.push_back(providerFrom(r));
+    }
+    return page;
 }
 
 }  // namespace zc::contracting

@@ -28,16 +28,14 @@ void joinRegion(db::Connection& db, const std::string& code, const std::string& 
 
 app::ListPage<Municipality> municipalities(db::Connection& db, std::int64_t limit,
                                            std::int64_t offset) {
-    return db::listRead(db, [&] {
-        app::ListPage<Municipality> page;
-        page.total = db::countRows(db, "FROM municipalities", {});
-        for (const auto& r : db.query("SELECT code, name, central_code FROM municipalities"
-                                      " ORDER BY code LIMIT ? OFFSET ?",
-                                      {limit, offset})) {
-            page.items.push_back({r.str(0), r.str(1), r.opt(2)});
-        }
-        return page;
-    });
+    app::ListPage<Municipality> page;
+    page.total = db::countRows(db, "FROM municipalities", {});
+    for (const auto& r : db.query("SELECT code, name, central_code FROM municipalities"
+                                  " ORDER BY code LIMIT ? OFFSET ?",
+                                  {limit, offset})) {
+        page.items.push_back({r.str(0), r.str(1), r.opt(2)});
+    }
+    return page;
 }
 
 bool districtExists(db::Connection& db, std::int64_t id) {
@@ -66,19 +64,17 @@ app::ListPage<District> districts(db::Connection& db, const std::string& municip
         from_where += " WHERE municipality_code = ?";
         params.emplace_back(municipality_code);
     }
-    return db::listRead(db, [&] {
-        app::ListPage<District> page;
-        page.total = db::countRows(db, from_where, params);
-        auto page_params = params;
-        page_params.emplace_back(limit);
-        page_params.emplace_back(offset);
-        for (const auto& r : db.query("SELECT id, municipality_code, name " + from_where +
-                                          " ORDER BY id LIMIT ? OFFSET ?",
-                                      page_params)) {
-            page.items.push_back({r.i64(0), r.str(1), r.str(2)});
-        }
-        return page;
-    });
+    app::ListPage<District> page;
+    page.total = db::countRows(db, from_where, params);
+    auto page_params = params;
+    page_params.emplace_back(limit);
+    page_params.emplace_back(offset);
+    for (const auto& r : db.query(
+             "SELECT id, municipality_code, name " + from_where + " ORDER BY id LIMIT ? OFFSET ?",
+             page_params)) {
+        page.items.push_back({r.i64(0), r.str(1), r.str(2)});
+    }
+    return page;
 }
 
 bool teamNameTaken(db::Connection& db, std::int64_t district_id, const std::string& name) {
@@ -93,17 +89,15 @@ std::int64_t insertTeam(db::Connection& db, const Team& t) {
 }
 
 app::ListPage<TeamListing> teams(db::Connection& db, std::int64_t limit, std::int64_t offset) {
-    return db::listRead(db, [&] {
-        app::ListPage<TeamListing> page;
-        page.total = db::countRows(db, "FROM teams", {});
-        for (const auto& r :
-             db.query("SELECT t.id, t.district_id, t.name, d.municipality_code FROM teams t"
-                      " JOIN districts d ON d.id = t.district_id ORDER BY t.id LIMIT ? OFFSET ?",
-                      {limit, offset})) {
-            page.items.push_back({{r.i64(0), r.i64(1), r.str(2)}, r.str(3)});
-        }
-        return page;
-    });
+    app::ListPage<TeamListing> page;
+    page.total = db::countRows(db, "FROM teams", {});
+    for (const auto& r :
+         db.query("SELECT t.id, t.district_id, t.name, d.municipality_code FROM teams t"
+                  " JOIN districts d ON d.id = t.district_id ORDER BY t.id LIMIT ? OFFSET ?",
+                  {limit, offset})) {
+        page.items.push_back({{r.i64(0), r.i64(1), r.str(2)}, r.str(3)});
+    }
+    return page;
 }
 
 bool productExists(db::Connection& db, const std::string& code) {
@@ -116,16 +110,14 @@ void insertProduct(db::Connection& db, const Product& p) {
 }
 
 app::ListPage<Product> products(db::Connection& db, std::int64_t limit, std::int64_t offset) {
-    return db::listRead(db, [&] {
-        app::ListPage<Product> page;
-        page.total = db::countRows(db, "FROM products", {});
-        for (const auto& r : db.query("SELECT code, category, name, unit, kind FROM products"
-                                      " ORDER BY code LIMIT ? OFFSET ?",
-                                      {limit, offset})) {
-            page.items.push_back({r.str(0), r.str(1), r.str(2), r.str(3), r.str(4)});
-        }
-        return page;
-    });
+    app::ListPage<Product> page;
+    page.total = db::countRows(db, "FROM products", {});
+    for (const auto& r : db.query("SELECT code, category, name, unit, kind FROM products"
+                                  " ORDER BY code LIMIT ? OFFSET ?",
+                                  {limit, offset})) {
+        page.items.push_back({r.str(0), r.str(1), r.str(2), r.str(3), r.str(4)});
+    }
+    return page;
 }
 
 }  // namespace zc::contracting

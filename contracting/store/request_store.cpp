@@ -77,15 +77,12 @@ app::ListPage<RequestRow> requestsPage(db::Connection& db, const RequestFilter& 
     from_where += db::searchFilter(
         f.list.search, {"r.referentie_aanbieder", "p.agb", "p.name", "CAST(r.id AS CHAR)"}, params);
     const std::string order = db::orderBy(f.list, kRequestSort);
-    return db::listRead(db, [&] {
-        app::ListPage<RequestRow> page;
-        page.total = db::countRows(db, from_where, params);
-        auto page_params = params;
-        const auto limit = db::limitOffset(f.list, page_params);
-        page.items =
-            requestRows(db.query(kRequestSelect + from_where + order + limit, page_params));
-        return page;
-    });
+    app::ListPage<RequestRow> page;
+    page.total = db::countRows(db, from_where, params);
+    auto page_params = params;
+    const auto limit = db::limitOffset(f.list, page_params);
+    page.items = requestRows(db.query(kRequestSelect + from_where + order + limit, page_params));
+    return page;
 }
 
 app::ListPage<RequestRow> overdueRequests(db::Connection& db, const std::string& today,
@@ -96,17 +93,15 @@ app::ListPage<RequestRow> overdueRequests(db::Connection& db, const std::string&
                              " WHERE ((r.status = 'open' AND r.answer_due < ?) OR"
                              " (r.status = 'in_onderzoek' AND r.decision_due < ?))";
     from_where += addressedScope(scope, "r.municipality_code", params);
-    return db::listRead(db, [&] {
-        app::ListPage<RequestRow> page;
-        page.total = db::countRows(db, from_where, params);
-        auto page_params = params;
-        page_params.emplace_back(limit);
-        page_params.emplace_back(offset);
-        page.items = requestRows(
-            db.query(kRequestSelect + from_where + " ORDER BY r.answer_due, r.id LIMIT ? OFFSET ?",
-                     page_params));
-        return page;
-    });
+    app::ListPage<RequestRow> page;
+    page.total = db::countRows(db, from_where, params);
+    auto page_params = params;
+    page_params.emplace_back(limit);
+    page_params.emplace_back(offset);
+    page.items = requestRows(
+        db.query(kRequestSelect + from_where + " ORDER BY r.answer_due, r.id LIMIT ? OFFSET ?",
+                 page_params));
+    return page;
 }
 
 app::ListPage<MissingRetourRow> missingRetours(db::Connection& db, const std::string& today,
@@ -118,20 +113,18 @@ app::ListPage<MissingRetourRow> missingRetours(db::Connection& db, const std::st
         " FROM outbox_messages o JOIN providers p ON p.id = o.provider_id"
         " WHERE o.retour_received_at IS NULL AND o.message_code <> '485' AND o.retour_due < ?";
     from_where += addressedScope(scope, "o.municipality_code", params);
-    return db::listRead(db, [&] {
-        app::ListPage<MissingRetourRow> page;
-        page.total = db::countRows(db, from_where, params);
-        auto page_params = params;
-        page_params.emplace_back(limit);
-        page_params.emplace_back(offset);
-        for (const auto& r : db.query(
-                 "SELECT o.id, o.message_code, o.identificatie, p.agb, o.created_at, o.retour_due" +
-                     from_where + " ORDER BY o.retour_due, o.id LIMIT ? OFFSET ?",
-                 page_params)) {
-            page.items.push_back({r.i64(0), r.str(1), r.str(2), r.str(3), r.str(4), r.str(5)});
-        }
-        return page;
-    });
+    app::ListPage<MissingRetourRow> page;
+    page.total = db::countRows(db, from_where, params);
+    auto page_params = params;
+    page_params.emplace_back(limit);
+    page_params.emplace_back(offset);
+    for (const auto& r : db.query(
+             "SELECT o.id, o.message_code, o.identificatie, p.agb, o.created_at, o.retour_due" +
+                 from_where + " ORDER BY o.retour_due, o.id LIMIT ? OFFSET ?",
+             page_params)) {
+        page.items.push_back({r.i64(0), r.str(1), r.str(2), r.str(3), r.str(4), r.str(5)});
+    }
+    return page;
 }
 
 std::optional<std::int64_t> clientByBsnHash(db::Connection& db, const std::string& bsn_hash) {

@@ -51,16 +51,11 @@ std::string orderBy(const app::ListQuery& q, const SortSpec& spec);
 std::string limitOffset(const app::ListQuery& q, Params& params);
 
 // SELECT COUNT(*) <from_where>: the list's total with the same FROM and WHERE as its page.
+// A list reads its count and its page as statements of their own (in the caller's transaction
+// when there is one). The pool's connections read at READ COMMITTED, where each statement sees
+// what was committed when it began, in a transaction or not: a transaction around the two would
+// not make them one snapshot, only cost two round trips (issue 17). The total may therefore
+// differ from the page by what was committed between the two statements.
 std::int64_t countRows(Connection& db, const std::string& from_where, const Params& params);
-
-// A list's count and page, read by `read` as statements of their own (in the caller's
-// transaction when there is one). The pool's connections read at READ COMMITTED, where each
-// statement sees what was committed when it began, in a transaction or not: a transaction around
-// the two would not make them one snapshot, only cost two round trips (issue 17). The total may
-// therefore differ from the page by what was committed between the two statements.
-template <class Read>
-auto listRead(Connection&, Read read) {
-    return read();
-}
 
 }  // namespace zc::db

@@ -253,22 +253,19 @@ app::ListPage<AuditRow> auditPage(db::Connection& db, const AuditFilter& f) {
     from_where +=
         db::searchFilter(f.list.search, {"actor", "action", "object_type", "object_id"}, params);
     const std::string order = db::orderBy(f.list, kAuditSort);
-    return db::listRead(db, [&] {
-        app::ListPage<AuditRow> page;
-        page.total = db::countRows(db, from_where, params);
-        auto page_params = params;
-        const auto limit = db::limitOffset(f.list, page_params);
-        for (const auto& r :
-             db.query("SELECT seq, at, actor, action, object_type, object_id, result, origin,"
-                      " before_json, after_json, hash, actor_id, actor_role " +
-                          from_where + order + limit,
-                      page_params)) {
-            page.items.push_back({r.i64(0), r.str(1), r.str(2), r.str(3), r.str(4), r.str(5),
-                                  r.str(6), r.str(7), r.opt(8), r.opt(9), r.str(10), r.optI64(11),
-                                  r.opt(12)});
-        }
-        return page;
-    });
+    app::ListPage<AuditRow> page;
+    page.total = db::countRows(db, from_where, params);
+    auto page_params = params;
+    const auto limit = db::limitOffset(f.list, page_params);
+    for (const auto& r :
+         db.query("SELECT seq, at, actor, action, object_type, object_id, result, origin,"
+                  " before_json, after_json, hash, actor_id, actor_role " +
+                      from_where + order + limit,
+                  page_params)) {
+        page.items.push_back({r.i64(0), r.str(1), r.str(2), r.str(3), r.str(4), r.str(5), r.str(6),
+                              r.str(7), r.opt(8), r.opt(9), r.str(10), r.optI64(11), r.opt(12)});
+    }
+    return page;
 }
 
 std::vector<AuditRow> auditRows(db::Connection& db, const AuditFilter& f) {

@@ -63,16 +63,14 @@ app::ListPage<PersonRow> peoplePage(db::Connection& db, const PeopleFilter& f) {
     from_where +=
         db::searchFilter(f.list.search, {"u.username", "u.display_name", "p.name"}, params);
     const std::string order = db::orderBy(f.list, kPeopleSort);
-    return db::listRead(db, [&] {
-        app::ListPage<PersonRow> page;
-        page.total = db::countRows(db, from_where, params);
-        auto page_params = params;
-        const auto limit = db::limitOffset(f.list, page_params);
-        for (const auto& r : db.query(kPersonColumns + from_where + order + limit, page_params)) {
-            page.items.push_back(personOf(db, r));
-        }
-        return page;
-    });
+    app::ListPage<PersonRow> page;
+    page.total = db::countRows(db, from_where, params);
+    auto page_params = params;
+    const auto limit = db::limitOffset(f.list, page_params);
+    for (const auto& r : db.query(kPersonColumns + from_where + order + limit, page_params)) {
+        page.items.push_back(personOf(db, r));
+    }
+    return page;
 }
 
 std::optional<PersonRow> findPerson(db::Connection& db, std::int64_t user_id) {
@@ -218,20 +216,17 @@ app::ListPage<TotpReset> openTotpResets(db::Connection& db, std::int64_t provide
     db::Params params;
     std::string where = "WHERE t.status = 'open'";
     where += db::equalsFilter("u.provider_id", provider_id, params);
-    return db::listRead(db, [&] {
-        app::ListPage<TotpReset> page;
-        page.total = db::countRows(
-            db, "FROM totp_resets t JOIN users u ON u.id = t.user_id " + where, params);
-        auto page_params = params;
-        page_params.emplace_back(limit);
-        page_params.emplace_back(offset);
-        for (const auto& r :
-             db.query(std::string(kResetColumns) + where + " ORDER BY t.id LIMIT ? OFFSET ?",
-                      page_params)) {
-            page.items.push_back(resetOf(r));
-        }
-        return page;
-    });
+    app::ListPage<TotpReset> page;
+    page.total =
+        db::countRows(db, "FROM totp_resets t JOIN users u ON u.id = t.user_id " + where, params);
+    auto page_params = params;
+    page_params.emplace_back(limit);
+    page_params.emplace_back(offset);
+    for (const auto& r : db.query(
+             std::string(kResetColumns) + where + " ORDER BY t.id LIMIT ? OFFSET ?", page_params)) {
+        page.items.push_back(resetOf(r));
+    }
+    return page;
 }
 
 void decideTotpReset(db::Connection& db, std::int64_t id, const std::string& status,

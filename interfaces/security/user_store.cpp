@@ -243,18 +243,14 @@ std::int64_t insertApiKey(db::Connection& db, std::int64_t provider_id, const st
 
 app::ListPage<ApiKeyRow> providerApiKeys(db::Connection& db, std::int64_t provider_id,
                                          std::int64_t limit, std::int64_t offset) {
-    return db::listRead(db, [&] {
-        app::ListPage<ApiKeyRow> page;
-        page.total =
-            db::countRows(db, "FROM provider_api_keys WHERE provider_id = ?", {provider_id});
-        for (const auto& r :
-             db.query("SELECT id, label, created_at, revoked_at FROM provider_api_keys"
-                      " WHERE provider_id = ? ORDER BY id LIMIT ? OFFSET ?",
-                      {provider_id, limit, offset})) {
-            page.items.push_back({r.i64(0), r.str(1), r.str(2), !r.isNull(3)});
-        }
-        return page;
-    });
+    app::ListPage<ApiKeyRow> page;
+    page.total = db::countRows(db, "FROM provider_api_keys WHERE provider_id = ?", {provider_id});
+    for (const auto& r : db.query("SELECT id, label, created_at, revoked_at FROM provider_api_keys"
+                                  " WHERE provider_id = ? ORDER BY id LIMIT ? OFFSET ?",
+                                  {provider_id, limit, offset})) {
+        page.items.push_back({r.i64(0), r.str(1), r.str(2), !r.isNull(3)});
+    }
+    return page;
 }
 
 bool revokeProviderApiKey(db::Connection& db, std::int64_t provider_id, std::int64_t key_id,

@@ -72,7 +72,7 @@ ProviderStatement providerStatement(app::RequestContext& ctx, std::int64_t provi
     readPeriod(ctx, from_text, to_text, s);
     // A staff user sees the lines and payments of the municipalities they work for.
     const auto scope = app::ownMunicipalities(ctx.actor);
-    // The counts, totals and page, each read as committed when it is read (db::listRead).
+    // The counts, totals and page, each read as committed when it is read (db::countRows).
     const auto lines = statementLineTotals(ctx.db, provider_id, s.from, s.to, scope);
     s.lines_total = lines.count;
     s.claimed = lines.claimed;

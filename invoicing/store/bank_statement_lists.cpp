@@ -98,24 +98,20 @@ app::ListPage<StatementListRow> listBankStatements(db::Connection& db, std::int6
                                                    const db::MunicipalityScope& scope) {
     db::Params params;
     const std::string where = accountsInScope(scope, "s.account_iban", params);
-    return db::listRead(db, [&] {
-        app::ListPage<StatementListRow> page;
-        page.total = db::countRows(db, "FROM bank_statements s WHERE 1 = 1" + where, params);
-        page.items = statementPage(db, where, params, limit, offset);
-        return page;
-    });
+    app::ListPage<StatementListRow> page;
+    page.total = db::countRows(db, "FROM bank_statements s WHERE 1 = 1" + where, params);
+    page.items = statementPage(db, where, params, limit, offset);
+    return page;
 }
 
 app::ListPage<ResolvedItemRow> listResolvedWorkItems(db::Connection& db, std::int64_t limit,
                                                      std::int64_t offset,
                                                      const db::MunicipalityScope& scope) {
     const auto sources = resolvedScope(scope);
-    return db::listRead(db, [&] {
-        app::ListPage<ResolvedItemRow> page;
-        page.total = resolvedTotal(db, sources);
-        page.items = resolvedPage(db, sources, limit, offset);
-        return page;
-    });
+    app::ListPage<ResolvedItemRow> page;
+    page.total = resolvedTotal(db, sources);
+    page.items = resolvedPage(db, sources, limit, offset);
+    return page;
 }
 
 }  // namespace zc::invoicing

@@ -130,23 +130,21 @@ app::ListPage<WorkListRow> workListPage(db::Connection& db, const WorkListFilter
                           "COALESCE(w.counterparty_name, '')", "COALESCE(w.counterparty_iban, '')"},
                          params);
     const std::string order = db::orderBy(f.list, kWorkListSort);
-    return db::listRead(db, [&] {
-        app::ListPage<WorkListRow> page;
-        page.total = db::countRows(db, from_where, params);
-        auto page_params = params;
-        const auto limit = db::limitOffset(f.list, page_params);
-        for (const auto& r :
-             db.query("SELECT w.id, w.account_iban, w.statement_id, w.amount_cents, w.credit,"
-                      " w.booking_date, w.end_to_end_id, w.counterparty_iban, w.counterparty_name,"
-                      " w.return_reason, w.match_status, w.reason, w.kind, w.detail " +
-                          from_where + order + limit,
-                      page_params)) {
-            page.items.push_back({r.i64(0), r.str(1), r.str(2), r.i64(3), r.i64(4) != 0, r.opt(5),
-                                  r.opt(6), r.opt(7), r.opt(8), r.opt(9), r.str(10), r.opt(11),
-                                  r.str(12), r.opt(13)});
-        }
-        return page;
-    });
+    app::ListPage<WorkListRow> page;
+    page.total = db::countRows(db, from_where, params);
+    auto page_params = params;
+    const auto limit = db::limitOffset(f.list, page_params);
+    for (const auto& r :
+         db.query("SELECT w.id, w.account_iban, w.statement_id, w.amount_cents, w.credit,"
+                  " w.booking_date, w.end_to_end_id, w.counterparty_iban, w.counterparty_name,"
+                  " w.return_reason, w.match_status, w.reason, w.kind, w.detail " +
+                      from_where + order + limit,
+                  page_params)) {
+        page.items.push_back({r.i64(0), r.str(1), r.str(2), r.i64(3), r.i64(4) != 0, r.opt(5),
+                              r.opt(6), r.opt(7), r.opt(8), r.opt(9), r.str(10), r.opt(11),
+                              r.str(12), r.opt(13)});
+    }
+    return page;
 }
 
 std::vector<WorkListRow> reconciliationWorkList(db::Connection& db,

@@ -16,20 +16,17 @@ std::int64_t recordBudgetAmount(db::Connection& db, const BudgetAmountChangeRow&
 
 app::ListPage<BudgetAmountChangeRow> budgetAmountChanges(db::Connection& db, std::int64_t budget_id,
                                                          std::int64_t limit, std::int64_t offset) {
-    return db::listRead(db, [&] {
-        app::ListPage<BudgetAmountChangeRow> page;
-        page.total =
-            db::countRows(db, "FROM budget_amount_changes WHERE budget_id = ?", {budget_id});
-        for (const auto& r : db.query(
-                 "SELECT id, budget_id, before_cents, after_cents, reason, changed_by, changed_at"
-                 " FROM budget_amount_changes WHERE budget_id = ? ORDER BY id DESC LIMIT ? OFFSET "
-                 "?",
-                 {budget_id, limit, offset})) {
-            page.items.push_back({r.i64(0), r.i64(1), Money::fromCents(r.i64(2)),
-                                  Money::fromCents(r.i64(3)), r.str(4), r.str(5), r.str(6)});
-        }
-        return page;
-    });
+    app::ListPage<BudgetAmountChangeRow> page;
+    page.total = db::countRows(db, "FROM budget_amount_changes WHERE budget_id = ?", {budget_id});
+    for (const auto& r :
+         db.query("SELECT id, budget_id, before_cents, after_cents, reason, changed_by, changed_at"
+                  " FROM budget_amount_changes WHERE budget_id = ? ORDER BY id DESC LIMIT ? OFFSET "
+                  "?",
+                  {budget_id, limit, offset})) {
+        page.items.push_back({r.i64(0), r.i64(1), Money::fromCents(r.i64(2)),
+                              Money::fromCents(r.i64(3)), r.str(4), r.str(5), r.str(6)});
+    }
+    return page;
 }
 
 }  // namespace zc::invoicing

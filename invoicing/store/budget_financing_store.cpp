@@ -103,19 +103,17 @@ app::ListPage<PayableListRow> listPayables(db::Connection& db, std::int64_t prov
     for (const auto id : {provider, own}) where += db::equalsFilter("p.provider_id", id, params);
     where += db::equalsFilter("p.source_type", type, params);
     where += db::municipalityFilter(scope, "p.municipality_code", params);
-    return db::listRead(db, [&] {
-        app::ListPage<PayableListRow> page;
-        page.total = db::countRows(db, "FROM payables p" + where, params);
-        auto page_params = params;
-        page_params.emplace_back(limit);
-        page_params.emplace_back(offset);
-        for (const auto& r : db.query(std::string(kPayableColumns) + where +
-                                          " ORDER BY p.due_date, p.id LIMIT ? OFFSET ?",
-                                      page_params)) {
-            page.items.push_back(payableRow(r));
-        }
-        return page;
-    });
+    app::ListPage<PayableListRow> page;
+    page.total = db::countRows(db, "FROM payables p" + where, params);
+    auto page_params = params;
+    page_params.emplace_back(limit);
+    page_params.emplace_back(offset);
+    for (const auto& r : db.query(
+             std::string(kPayableColumns) + where + " ORDER BY p.due_date, p.id LIMIT ? OFFSET ?",
+             page_params)) {
+        page.items.push_back(payableRow(r));
+    }
+    return page;
 }
 
 std::vector<int> contractBudgetYears(db::Connection& db, std::int64_t contract_id) {

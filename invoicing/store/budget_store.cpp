@@ -335,19 +335,17 @@ app::ListPage<BudgetRow> listBudgets(db::Connection& db, std::int64_t year,
     where += db::equalsFilter("b.year", year, params);
     where += db::equalsFilter("b.municipality_code", municipality, params);
     where += db::municipalityFilter(scope, "b.municipality_code", params);
-    return db::listRead(db, [&] {
-        app::ListPage<BudgetRow> page;
-        page.total = db::countRows(db, "FROM budgets b" + where, params);
-        auto page_params = params;
-        page_params.emplace_back(limit);
-        page_params.emplace_back(offset);
-        for (const auto& r :
-             db.query(std::string(kBudgetSelect) + where + kBudgetOrder + " LIMIT ? OFFSET ?",
-                      page_params)) {
-            page.items.push_back(budgetFrom(r));
-        }
-        return page;
-    });
+    app::ListPage<BudgetRow> page;
+    page.total = db::countRows(db, "FROM budgets b" + where, params);
+    auto page_params = params;
+    page_params.emplace_back(limit);
+    page_params.emplace_back(offset);
+    for (const auto& r :
+         db.query(std::string(kBudgetSelect) + where + kBudgetOrder + " LIMIT ? OFFSET ?",
+                  page_params)) {
+        page.items.push_back(budgetFrom(r));
+    }
+    return page;
 }
 
 app::ListPage<BudgetRow> budgetsOfYear(db::Connection& db, int year,
@@ -427,19 +425,17 @@ app::ListPage<ReallocationRow> listReallocations(db::Connection& db, const std::
         where += " AND r.from_budget_id IN (SELECT sb.id FROM budgets sb WHERE 1 = 1" +
                  db::municipalityFilter(scope, "sb.municipality_code", params) + ")";
     }
-    return db::listRead(db, [&] {
-        app::ListPage<ReallocationRow> page;
-        page.total = db::countRows(db, "FROM budget_reallocations r" + where, params);
-        auto page_params = params;
-        page_params.emplace_back(limit);
-        page_params.emplace_back(offset);
-        for (const auto& r : db.query(
-                 std::string(kReallocationSelect) + where + " ORDER BY r.id DESC LIMIT ? OFFSET ?",
-                 page_params)) {
-            page.items.push_back(reallocationFrom(r));
-        }
-        return page;
-    });
+    app::ListPage<ReallocationRow> page;
+    page.total = db::countRows(db, "FROM budget_reallocations r" + where, params);
+    auto page_params = params;
+    page_params.emplace_back(limit);
+    page_params.emplace_back(offset);
+    for (const auto& r :
+         db.query(std::string(kReallocationSelect) + where + " ORDER BY r.id DESC LIMIT ? OFFSET ?",
+                  page_params)) {
+        page.items.push_back(reallocationFrom(r));
+    }
+    return page;
 }
 
 bool providerExists(db::Connection& db, std::int64_t provider_id) {

@@ -25,19 +25,17 @@ std::vector<DebtorAccountRow> debtorAccounts(db::Connection& db, const std::stri
 
 app::ListPage<DebtorAccountRow> debtorAccountPage(db::Connection& db, const std::string& code,
                                                   std::int64_t limit, std::int64_t offset) {
-    return db::listRead(db, [&] {
-        app::ListPage<DebtorAccountRow> page;
-        page.total = db::countRows(db, "FROM debtor_accounts WHERE municipality_code = ?", {code});
-        for (const auto& r : db.query("SELECT id, municipality_code, iban, bic, name, label,"
-                                      " is_default, active FROM debtor_accounts"
-                                      " WHERE municipality_code = ? ORDER BY is_default DESC, id"
-                                      " LIMIT ? OFFSET ?",
-                                      {code, limit, offset})) {
-            page.items.push_back({r.i64(0), r.str(1), r.str(2), r.opt(3), r.str(4), r.opt(5),
-                                  r.i64(6) != 0, r.i64(7) != 0});
-        }
-        return page;
-    });
+    app::ListPage<DebtorAccountRow> page;
+    page.total = db::countRows(db, "FROM debtor_accounts WHERE municipality_code = ?", {code});
+    for (const auto& r : db.query("SELECT id, municipality_code, iban, bic, name, label,"
+                                  " is_default, active FROM debtor_accounts"
+                                  " WHERE municipality_code = ? ORDER BY is_default DESC, id"
+                                  " LIMIT ? OFFSET ?",
+                                  {code, limit, offset})) {
+        page.items.push_back({r.i64(0), r.str(1), r.str(2), r.opt(3), r.str(4), r.opt(5),
+                              r.i64(6) != 0, r.i64(7) != 0});
+    }
+    return page;
 }
 
 std::optional<std::string> debtorAccountHolder(db::Connection& db, const std::string& iban) {

@@ -71,28 +71,26 @@ app::ListPage<ProviderBalanceRow> providerBalances(db::Connection& db, std::int6
     const std::string in_scope = db::municipalityFilter(scope, "p.municipality_code", params);
     params.emplace_back(limit);
     params.emplace_back(offset);
-    return db::listRead(db, [&] {
-        app::ListPage<ProviderBalanceRow> page;
-        // Every provider has a row (its balances may be zero): the total is the providers'.
-        page.total = db::countRows(db, "FROM providers", {});
-        for (const auto& r :
-             db.query("SELECT v.id, v.agb, v.name, v.blocked_reason, v.blocked_at,"
-                      " COALESCE(SUM(CASE WHEN p.status = 'open' AND p.disputed_reason IS NULL"
-                      "   THEN p.amount_cents END), 0),"
-                      " COALESCE(SUM(CASE WHEN p.status = 'open' AND p.disputed_reason IS NOT NULL"
-                      "   THEN p.amount_cents END), 0),"
-                      " COALESCE(SUM(CASE WHEN p.status = 'in_run' THEN p.amount_cents END), 0),"
-                      " COALESCE(SUM(CASE WHEN p.status = 'paid' THEN p.amount_cents END), 0)"
-                      " FROM providers v LEFT JOIN payables p ON p.provider_id = v.id" +
-                          in_scope +
-                          " GROUP BY v.id, v.agb, v.name, v.blocked_reason, v.blocked_at"
-                          " ORDER BY v.name, v.id LIMIT ? OFFSET ?",
-                      params)) {
-            page.items.push_back({r.i64(0), r.str(1), r.str(2), r.opt(3), r.opt(4), r.i64(5),
-                                  r.i64(6), r.i64(7), r.i64(8)});
-        }
-        return page;
-    });
+    app::ListPage<ProviderBalanceRow> page;
+    // Every provider has a row (its balances may be zero): the total is the providers'.
+    page.total = db::countRows(db, "FROM providers", {});
+    for (const auto& r :
+         db.query("SELECT v.id, v.agb, v.name, v.blocked_reason, v.blocked_at,"
+                  " COALESCE(SUM(CASE WHEN p.status = 'open' AND p.disputed_reason IS NULL"
+                  "   THEN p.amount_cents END), 0),"
+                  " COALESCE(SUM(CASE WHEN p.status = 'open' AND p.disputed_reason IS NOT NULL"
+                  "   THEN p.amount_cents END), 0),"
+                  " COALESCE(SUM(CASE WHEN p.status = 'in_run' THEN p.amount_cents END), 0),"
+                  " COALESCE(SUM(CASE WHEN p.status = 'paid' THEN p.amount_cents END), 0)"
+                  " FROM providers v LEFT JOIN payables p ON p.provider_id = v.id" +
+                      in_scope +
+                      " GROUP BY v.id, v.agb, v.name, v.blocked_reason, v.blocked_at"
+                      " ORDER BY v.name, v.id LIMIT ? OFFSET ?",
+                  params)) {
+        page.items.push_back({r.i64(0), r.str(1), r.str(2), r.opt(3), r.opt(4), r.i64(5), r.i64(6),
+                              r.i64(7), r.i64(8)});
+    }
+    return page;
 }
 
 std::vector<std::string> runMunicipalities(db::Connection& db, std::int64_t run_id) {
@@ -136,16 +134,14 @@ app::ListPage<RunRow> listRuns(db::Connection& db, const RunFilter& f) {
         f.list.search,
         {"CAST(id AS CHAR)", "message_id", "prepared_by", "COALESCE(approved_by, '')"}, params);
     const std::string order = db::orderBy(f.list, kRunSort);
-    return db::listRead(db, [&] {
-        app::ListPage<RunRow> page;
-        page.total = db::countRows(db, from_where, params);
-        auto page_params = params;
-        const auto limit = db::limitOffset(f.list, page_params);
-        for (const auto& r : db.query(kRunSelect + from_where + order + limit, page_params)) {
-            page.items.push_back(runFrom(r));
-        }
-        return page;
-    });
+    app::ListPage<RunRow> page;
+    page.total = db::countRows(db, from_where, params);
+    auto page_params = params;
+    const auto limit = db::limitOffset(f.list, page_params);
+    for (const auto& r : db.query(kRunSelect + from_where + order + limit, page_params)) {
+        page.items.push_back(runFrom(r));
+    }
+    return page;
 }
 
 std::vector<RunTransferRow> runTransfers(db::Connection& db, std::int64_t run_id) {

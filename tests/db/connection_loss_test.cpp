@@ -93,9 +93,13 @@ namespace {
 TEST(PreparedStatements, AConnectionKeepsABoundedNumberPrepared) {
     dbtest::ScratchDatabase scratch;
     auto conn = scratch.connect();
-    db::Connection root(dbtest::rootDbConfig());
+    // The statements this session holds prepared: its own prepares less its own closes (the
+    // server-wide Prepared_stmt_count also counts the tests running beside this one).
     const auto prepared = [&] {
-        return root.queryOne("SHOW GLOBAL STATUS LIKE 'Prepared_stmt_count'")->i64(1);
+        const auto count = [&](const char* name) {
+            return conn->queryOne(std::string("SHOW SESSION STATUS LIKE '") + name + "'")->i64(1);
+        };
+        return count("Com_stmt_prepare") - count("Com_stmt_close");
     };
     const auto before = prepared();
     for (int i = 0; i < 2000; ++i) {
