@@ -66,6 +66,13 @@ void setSessionCookie(HTTPServerResponse& res, const std::optional<std::string>&
                               std::to_string(clear ? 0 : max_age_seconds));
 }
 
+// The headers, then the whole body in one write: TLS records of up to 16 kB instead of one per
+// 4 kB of POCO's stream buffer (a page of 50 claim lines, 17 kB: 3 writes instead of 6, each a
+// system call and a TCP segment). Nothing of the body for a HEAD request.
+void sendWhole(HTTPServerResponse& res, const std::string& body) {
+    res.sendBuffer(body.data(), body.size());
+}
+
 void send(HTTPServerResponse& res, int status, const Poco::Dynamic::Var& body) {
     // setStatusAndReason: setStatus alone leaves POCO's reason phrase at "OK" (e.g. "422 OK").
     res.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
@@ -73,9 +80,7 @@ void send(HTTPServerResponse& res, int status, const Poco::Dynamic::Var& body) {
     res.set("Cache-Control", "no-store");
     res.set("X-Content-Type-Options", "nosniff");
     res.set("Strict-Transport-Security", "max-age=31536000");
-    const std::string text = jsonText(body);
-    res.setContentLength(static_cast<std::streamsize>(text.size()));
-    res.send() << text;
+    sendWhole(res, jsonText(body));
 }
 
 void sendRaw(HTTPServerResponse& res, const ApiResponse& answer) {
@@ -96,8 +101,7 @@ void sendRaw(HTTPServerResponse& res, const ApiResponse& answer) {
         out << in.rdbuf();
         return;
     }
-    res.setContentLength(static_cast<std::streamsize>(answer.raw.size()));
-    res.send() << answer.raw;
+    sendWhole(res, answer.raw);
 }
 
 void sendError(HTTPServerResponse& res, const ErrorReply& e) { send(res, e.status, errorBody(e)); }

@@ -1,7 +1,7 @@
 #include "routes.hpp"
 
 #include <algorithm>
-#include <sstream>
+#include <string_view>
 
 #include "allocations_api.hpp"
 #include "audit_api.hpp"
@@ -350,29 +350,47 @@ std::vector<Route> buildRoutes() {
     };
 }
 
-std::vector<std::string> segments(const std::string& path) {
-    std::vector<std::string> out;
-    std::stringstream ss(path);
-    std::string part;
-    while (std::getline(ss, part, '/')) {
-        if (!part.empty()) out.push_back(part);
+// The non-empty segments of a path ("/api/v1/x/" -> "api", "v1", "x"), as views into it.
+std::vector<std::string_view> segments(std::string_view path) {
+    std::vector<std::string_view> out;
+    std::size_t at = 0;
+    while (at < path.size()) {
+        const std::size_t end = std::min(path.find('/', at), path.size());
+        if (end > at) out.push_back(path.substr(at, end - at));
+        at = end + 1;
     }
     return out;
 }
 
-bool matches(const std::string& pattern, const std::vector<std::string>& path,
-             std::map<std::string, std::string>& params) {
-    const auto pat = segments(pattern);
-    if (pat.size() != path.size()) return false;
-    std::map<std::string, std::string> found;
-    for (std::size_t i = 0; i < pat.size(); ++i) {
-        if (pat[i].size() > 2 && pat[i].front() == '{' && pat[i].back() == '}') {
-            found[pat[i].substr(1, pat[i].size() - 2)] = path[i];
-        } else if (pat[i] != path[i]) {
-            return false;
+// A route's pattern split once: each segment literal, or a parameter's name.
+struct SplitRoute {
+    const Route* route;
+    std::vector<std::string> parts;
+    std::vector<bool> is_param;
+};
+
+const std::vector<SplitRoute>& splitRoutes() {
+    static const std::vector<SplitRoute> table = [] {
+        std::vector<SplitRoute> out;
+        for (const auto& r : routes()) {
+            SplitRoute s{&r, {}, {}};
+            for (const auto part : segments(r.pattern)) {
+                const bool param = part.size() > 2 && part.front() == '{' && part.back() == '}';
+                s.parts.emplace_back(param ? part.substr(1, part.size() - 2) : part);
+                s.is_param.push_back(param);
+            }
+            out.push_back(std::move(s));
         }
+        return out;
+    }();
+    return table;
+}
+
+bool matches(const SplitRoute& r, const std::vector<std::string_view>& path) {
+    if (r.parts.size() != path.size()) return false;
+    for (std::size_t i = 0; i < path.size(); ++i) {
+        if (!r.is_param[i] && r.parts[i] != path[i]) return false;
     }
-    params = std::move(found);
     return true;
 }
 
@@ -387,13 +405,16 @@ const Route* matchRoute(const std::string& method, const std::string& path,
                         std::map<std::string, std::string>& params, bool& path_exists) {
     const auto parts = segments(path);
     path_exists = false;
-    for (const auto& r : routes()) {
-        std::map<std::string, std::string> p;
-        if (!matches(r.pattern, parts, p)) continue;
+    for (const auto& r : splitRoutes()) {
+        if (!matches(r, parts)) continue;
         path_exists = true;
-        if (r.method == method) {
-            params = std::move(p);
-            return &r;
+        if (r.route->method == method) {
+            std::map<std::string, std::string> found;
+            for (std::size_t i = 0; i < parts.size(); ++i) {
+                if (r.is_param[i]) found[r.parts[i]] = std::string(parts[i]);
+            }
+            params = std::move(found);
+            return r.route;
         }
     }
     return nullptr;
