@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# bench/national.sh [--build-only | --cpu-only]: the national-scale read benchmark (issue 17), one
-# command. --cpu-only runs part d alone (below), e.g. while making a read cheaper.
+# bench/national.sh [--build-only | --cpu-only | --serve]: the national-scale read benchmark
+# (issue 17), one command. --cpu-only runs part d alone (below), e.g. while making a read cheaper;
+# --serve stops after step 2 and keeps the server running on the data set (for perf, strace, or a
+# second binary started with the same environment, /proc/PID/environ, measured in turns against
+# it): it prints the port and the server's pid; the reads with their staff tokens are in
+# $ZC_NATIONAL_DIR/reads.tsv and mix.tsv; Ctrl-C ends it.
 #  1. A private MariaDB (scripts/lib.sh) in ZC_NATIONAL_DIR (kept, so the large build is done
 #     once and reused) or in a temporary folder (removed); migrated; when it holds no claim lines
 #     yet, zc_bench_national writes the data set (ZC_NATIONAL_LINES claim lines, default
@@ -39,9 +43,10 @@ ZC_ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 export ZC_ROOT
 . "$ZC_ROOT/scripts/lib.sh"
 
-BUILD_ONLY=0 CPU_ONLY=0
+BUILD_ONLY=0 CPU_ONLY=0 SERVE=0
 [ "${1:-}" = "--build-only" ] && BUILD_ONLY=1
 [ "${1:-}" = "--cpu-only" ] && CPU_ONLY=1
+[ "${1:-}" = "--serve" ] && SERVE=1
 LINES="${ZC_NATIONAL_LINES:-10200000}"
 N="${ZC_NATIONAL_N:-50}"
 RATE="${ZC_NATIONAL_RATE:-1000}"
@@ -177,6 +182,12 @@ main() {
     # 3. The reads, with the slow-query log on.
     . "$ZC_ROOT/bench/national_reads.sh"
     write_reads "$WORK/reads.tsv" "$WORK/mix.tsv"
+    if [ "$SERVE" = 1 ]; then
+        sql -e "SET GLOBAL slow_query_log = 0; SET GLOBAL max_statement_time = 0;"
+        echo "serving port=$srv_port server_pid=$server_pid db_pid=$(cat "$WORK/db/mariadbd.pid") reads=$WORK/reads.tsv mix=$WORK/mix.tsv (Ctrl-C ends it)"
+        wait "$server_pid" || true
+        exit 0
+    fi
     if [ "$CPU_ONLY" = 1 ]; then
         sql -e "SET GLOBAL slow_query_log = 0; SET GLOBAL max_statement_time = 0;"
         db_pid="$(cat "$WORK/db/mariadbd.pid" 2>/dev/null || true)"

@@ -200,17 +200,26 @@ Money MariaDbBudgets::paid(const BudgetScope& s) {
             ->i64(0));
 }
 
+std::string figureVersion(db::Connection& db, const std::string& municipality,
+                          const std::string& category) {
+    const auto v = db.queryOne(
+        "SELECT GROUP_CONCAT(figures, version ORDER BY figures) FROM budget_figure_versions"
+        " WHERE municipality_code = ? AND category = ?",
+        {municipality, category});
+    return v && !v->isNull(0) ? v->str(0) : "none";
+}
+
+std::string figurePartsKey(const BudgetScope& s) {
+    return s.municipality + " " + s.category + " " + formatDate(s.year_begin) + " " +
+           formatDate(s.year_end) + " " + s.received;
+}
+
 FigureParts MariaDbBudgets::figureParts(const BudgetScope& s) {
     const db::Params params{s.municipality, s.category, formatDate(s.year_begin),
                             formatDate(s.year_end), s.received};
     // The version first: parts read after it are at least as new, so they may be kept with it.
-    const auto v = ctx_.db.queryOne(
-        "SELECT CAST(version AS CHAR) FROM budget_figure_versions"
-        " WHERE municipality_code = ? AND category = ?",
-        {s.municipality, s.category});
-    const std::string version = v ? v->str(0) : "none";
-    const std::string key = s.municipality + " " + s.category + " " + formatDate(s.year_begin) +
-                            " " + formatDate(s.year_end) + " " + s.received;
+    const std::string version = figureVersion(ctx_.db, s.municipality, s.category);
+    const std::string key = figurePartsKey(s);
     if (const auto kept = figurePartsMemo().find(key, version)) return *kept;
     FigureParts out;
     for (const auto& r : ctx_.db.query(kAcceptedPartsSql, params)) {

@@ -144,6 +144,14 @@ class BudgetStore {
                                 const std::string& decided_at, const std::string& reason) = 0;
 };
 
+// The version of the claim and paid figures of a municipality and category (migrations 0051
+// and 0052: each figure table's writers give theirs a new value in the transaction of every
+// change), "claim<v>,paid<v>" ("none" when no figure was ever written); and the key under which
+// MariaDbBudgets keeps a scope's figure parts with it (figure_parts_memo.hpp).
+std::string figureVersion(db::Connection& db, const std::string& municipality,
+                          const std::string& category);
+std::string figurePartsKey(const BudgetScope& s);
+
 class MariaDbBudgets final : public BudgetStore {
   public:
     explicit MariaDbBudgets(app::RequestContext& ctx) : ctx_(ctx) {}

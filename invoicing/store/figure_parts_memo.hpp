@@ -1,8 +1,8 @@
 #pragma once
 // The figure parts a server process read before, reused while the figures they were read from
-// are unchanged: each is kept with the version of its municipality and category's figures
-// (budget_figure_versions, migration 0051, given a new value in the transaction of every
-// change) and found only with that same version. Bounded; safe to share between threads.
+// are unchanged: each is kept with the versions of its municipality and category's figures
+// (budget_figure_versions, migrations 0051 and 0052: a new value in the transaction of every
+// change) and found only with those same versions. Bounded; safe to share between threads.
 #include <cstddef>
 #include <map>
 #include <memory>

@@ -1,11 +1,11 @@
 // Issue 17: the figure parts a server process reuses (figure_parts_memo.hpp) while the budget
-// figures' version (budget_figure_versions, migration 0051) is unchanged. A seeded random hunt
-// inserts, changes and deletes accepted, held and paid figures of two municipalities and two
-// categories, in transactions that commit or roll back; after each change, inside the
+// figures' versions (budget_figure_versions, migrations 0051 and 0052) are unchanged. A seeded
+// random hunt inserts, changes and deletes accepted, held and paid figures of two municipalities
+// and two categories, in transactions that commit or roll back; after each change, inside the
 // transaction and after it, the parts the store answers (from the memo when it has them) add up,
-// for the whole municipality and for each district and team, to what the uncached per-scope
-// queries (acceptedByMonth, paid) answer. A memo that answered figures older than the database
-// holds would differ.
+// for the whole municipality and for each district and team, to what the uncached per-scope queries
+// (acceptedByMonth, paid) answer. A memo that answered figures older than the database holds would
+// differ.
 #include <gtest/gtest.h>
 
 #include <random>
@@ -180,15 +180,10 @@ TEST_F(BudgetFigureVersionsTest, AnyChangeOfAFigureEndsTheReuseOfWhatWasReadBefo
     ASSERT_EQ(first.accepted.size(), 1u);
     EXPECT_EQ(first.accepted.begin()->second, Money::fromCents(5000));
 
-    const std::string version = conn_
-                                    ->queryOne(
-                                        "SELECT CAST(version AS CHAR) FROM budget_figure_versions"
-                                        " WHERE municipality_code = '0193' AND category = '02'")
-                                    ->str(0);
-    const std::string key = "0193 02 2026-01-01 2027-01-01 2026-12-01";
+    const std::string version = invoicing::figureVersion(*conn_, "0193", "02");
     invoicing::FigureParts planted;
     planted.paid[{9, 9}] = Money::fromCents(1);
-    invoicing::figurePartsMemo().keep(key, version, planted);
+    invoicing::figurePartsMemo().keep(invoicing::figurePartsKey(s), version, planted);
     EXPECT_EQ(store.figureParts(s).paid.size(), 1u) << "the memo answers while the version stands";
 
     // Another category's change leaves this version; this category's paid figure ends it.
@@ -206,6 +201,43 @@ TEST_F(BudgetFigureVersionsTest, AnyChangeOfAFigureEndsTheReuseOfWhatWasReadBefo
     EXPECT_EQ(after.paid.begin()->first, std::make_pair(std::int64_t{1}, std::int64_t{1}));
     EXPECT_EQ(after.paid.begin()->second, Money::fromCents(700));
     EXPECT_EQ(after.accepted.begin()->second, Money::fromCents(5000));
+
+    // A change of a claim figure ends it too.
+    invoicing::figurePartsMemo().keep(invoicing::figurePartsKey(s),
+                                      invoicing::figureVersion(*conn_, "0193", "02"), planted);
+    EXPECT_EQ(store.figureParts(s).paid.begin()->second, Money::fromCents(1));
+    conn_->execute(
+        "UPDATE budget_claim_figures SET amount_cents = 6000 WHERE municipality_code = '0193'");
+    const auto last = store.figureParts(s);
+    EXPECT_EQ(last.accepted.begin()->second, Money::fromCents(6000));
+    EXPECT_EQ(last.paid.begin()->second, Money::fromCents(700));
+}
+
+// Migration 0052: a declaration's intake (claim figures) and a bank statement's booking (paid
+// figures) of the same municipality and category do not wait for each other's commit, as their
+// figure rows never did; two changes of the same figure table still do.
+TEST_F(BudgetFigureVersionsTest, ClaimAndPaidFigureChangesDoNotWaitForEachOther) {
+    auto other = scratch_.connect();
+    other->execute("SET SESSION innodb_lock_wait_timeout = 1");
+    db::Transaction intake(*conn_);
+    conn_->execute(
+        "INSERT INTO budget_claim_figures (municipality_code, category, status, service_month,"
+        " received_on, district_id, team_id, amount_cents, line_count)"
+        " VALUES ('0193', '02', 'accepted', '2026-03-01', '2026-03-10', 1, 1, 5000, 1)");
+    EXPECT_NO_THROW(other->execute(
+        "INSERT INTO budget_paid_figures (municipality_code, category, service_month, paid_on,"
+        " district_id, team_id, amount_cents) VALUES ('0193', '02', '2026-03-01', '2026-04-01',"
+        " 1, 1, 700)"));
+    try {
+        other->execute(
+            "INSERT INTO budget_claim_figures (municipality_code, category, status, service_month,"
+            " received_on, district_id, team_id, amount_cents, line_count)"
+            " VALUES ('0193', '02', 'accepted', '2026-04-01', '2026-04-10', 2, 2, 100, 1)");
+        ADD_FAILURE() << "a second claim figure change of 0193 02 did not wait for the first";
+    } catch (const db::DbError& e) {
+        EXPECT_EQ(e.code(), 1205) << e.what();
+    }
+    intake.commit();
 }
 
 }  // namespace
