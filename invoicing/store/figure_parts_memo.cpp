@@ -3,8 +3,8 @@
 namespace zc::invoicing {
 namespace {
 
-// About 1,700 municipality and category pairs are read on a day's report date at national
-// scale; the largest municipality's parts are about 100 kB.
+// At national scale 1,063 municipality and category pairs have figures; the largest has 612
+// accepted parts (about 50 kB kept), most a few dozen. A key is one pair, year and report date.
 constexpr std::size_t kProcessCapacity = 4096;
 
 }  // namespace
