@@ -111,7 +111,7 @@ class BudgetStore {
     virtual Money paid(const BudgetScope& s) = 0;
     // The figure parts of the scope's municipality and category (its district and team are
     // not used). MariaDbBudgets reuses those this process read before while the figures'
-    // version is unchanged (figure_parts_memo.hpp).
+    // versions are unchanged (figureVersion below, figure_parts_memo.hpp).
     virtual FigureParts figureParts(const BudgetScope& s) = 0;
     // PGB: the granted personal budgets of the scope whose decision overlaps the year.
     virtual Money pgbGranted(const BudgetScope& s) = 0;
