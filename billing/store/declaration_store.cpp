@@ -96,14 +96,15 @@ namespace {
 
 // A claim line (l) with its review item (v), if any: the page's lines and their items in one
 // join, not a lookup per line and column.
-constexpr const char* kLineColumns =
+constexpr const char* kLineSelect =
     "SELECT l.reference, l.credit, l.allocation_number, l.product_code, l.period_begin,"
     " l.period_end, l.volume, l.unit, l.amount_cents, l.status, l.code, l.credited, l.id,"
     " l.codes, v.status, l.municipality_code, v.reason, l.cap_scope, l.cap_unit, l.cap_limit,"
-    " l.cap_before, l.cap_claimed, l.cap_window_first, l.cap_window_last"
+    " l.cap_before, l.cap_claimed, l.cap_window_first, l.cap_window_last";
+constexpr const char* kLineFrom =
     " FROM claim_lines l LEFT JOIN review_items v ON v.claim_line_id = l.id ";
 
-// Columns 17..23 of kLineColumns; all NULL unless a cap rule failed.
+// Columns 17..23 of kLineSelect; all NULL unless a cap rule failed.
 std::optional<StoredCapFigures> capOf(const db::Row& r) {
     const auto scope = r.opt(17);
     if (!scope) return std::nullopt;
@@ -168,9 +169,9 @@ const char* statusSql(LineStatusFilter status) {
 
 std::vector<ClaimLineRow> declarationLines(db::Connection& db, std::int64_t declaration_id) {
     std::vector<ClaimLineRow> out;
-    for (const auto& r : db.query(
-             std::string(kLineColumns) + "WHERE l.declaration_id = ? ORDER BY l.id LIMIT 10000",
-             {declaration_id})) {
+    for (const auto& r : db.query(std::string(kLineSelect) + kLineFrom +
+                                      "WHERE l.declaration_id = ? ORDER BY l.id LIMIT 10000",
+                                  {declaration_id})) {
         out.push_back(lineOf(r));
     }
     return out;
@@ -186,13 +187,11 @@ app::ListPage<ClaimLineRow> declarationLinesPage(db::Connection& db, std::int64_
                                "COALESCE(l.codes, l.code, '')"},
                               params);
     const std::string order = db::orderBy(q, kLineSort);
+    const auto counted = db::countedPage(db, kLineSelect, "FROM claim_lines l " + where,
+                                         kLineFrom + where, params, order, q);
     app::ListPage<ClaimLineRow> page;
-    page.total = db::countRows(db, "FROM claim_lines l " + where, params);
-    auto page_params = params;
-    const std::string limit = db::limitOffset(q, page_params);
-    for (const auto& r : db.query(kLineColumns + where + order + limit, page_params)) {
-        page.items.push_back(lineOf(r));
-    }
+    page.total = counted.total;
+    for (const auto& r : counted.rows) page.items.push_back(lineOf(r));
     return page;
 }
 

@@ -64,6 +64,16 @@ struct ApiResponse {
     std::optional<std::int64_t> total_count;
 };
 
+// An answer whose JSON text is written already (JsonObjectWriter): sent as is, with the headers
+// of every JSON answer.
+inline ApiResponse jsonTextAnswer(int status, std::string text) {
+    ApiResponse answer;
+    answer.status = status;
+    answer.content_type = "application/json; charset=utf-8";
+    answer.raw = std::move(text);
+    return answer;
+}
+
 // A page of a list (a JSON array) with its total (X-Total-Count).
 inline ApiResponse pagedAnswer(Poco::Dynamic::Var items, std::int64_t total) {
     ApiResponse answer(200, std::move(items));

@@ -3,11 +3,13 @@
 #include "billing/app/declaration_submission.hpp"
 #include "billing/app/declarations.hpp"
 #include "contracting/kernel/errors.hpp"
+#include "declaration_json.hpp"
 #include "error_mapping.hpp"
 #include "interfaces/observability/request_metrics.hpp"
 #include "invoicing/app/claim_payables.hpp"
 #include "json_input.hpp"
 #include "json_output.hpp"
+#include "json_text.hpp"
 
 namespace zc::http {
 namespace {
@@ -116,49 +118,6 @@ Poco::JSON::Object::Ptr listedJson(const billing::DeclarationListRow& d) {
     return o;
 }
 
-// The rule's numbers of a failed cap, in the cap's counting unit (minutes for an hours cap).
-Poco::JSON::Object::Ptr capFiguresJson(const billing::StoredCapFigures& c) {
-    auto o = newObject();
-    o->set("scope", c.scope);
-    o->set("cap_unit", c.cap_unit);
-    o->set("counting_unit", c.counting_unit);
-    o->set("limit", c.limit);
-    o->set("used_before", c.before);
-    o->set("claimed", c.claimed);
-    setOptional(o, "window_start", c.window_first);
-    setOptional(o, "window_end", c.window_last);
-    return o;
-}
-
-Poco::JSON::Object::Ptr lineJson(const billing::ClaimLineRow& r) {
-    auto l = newObject();
-    l->set("id", r.id);  // the claim line, for its trace
-    l->set("reference", r.reference);
-    l->set("credit", r.credit);
-    l->set("allocation_number", r.allocation_number);
-    l->set("product_code", r.product_code);
-    l->set("period_start", r.period_start);
-    l->set("period_end", r.period_end);
-    l->set("volume", r.volume);
-    l->set("unit", r.unit);
-    l->set("amount_cents", r.amount_cents);
-    l->set("status", r.status);
-    setOptional(l, "code", r.code);
-    setOptional(l, "codes", r.codes);
-    // "answered_not_accepted": a review decided after the WMO325 had answered the line
-    // as not accepted; the line is not paid unless it is sent again.
-    setOptional(l, "review", r.review);
-    setOptional(l, "review_reason", r.review_reason);
-    l->set("credited", r.credited);
-    l->set("municipality_code", r.municipality_code);
-    if (r.cap) {
-        l->set("cap_figures", capFiguresJson(*r.cap));
-    } else {
-        l->set("cap_figures", Poco::Dynamic::Var());  // null: no cap rule failed
-    }
-    return l;
-}
-
 }  // namespace
 
 ApiResponse listDeclarations(RequestContext& ctx, const ApiRequest& req) {
@@ -181,20 +140,20 @@ ApiResponse getDeclaration(RequestContext& ctx, const ApiRequest& req) {
     }
     // ?lines=false: the head only (an empty `lines`); the lines are paged by /lines.
     const auto d = billing::getDeclaration(ctx, req.pathId("id"), lines_param != "false");
-    auto o = newObject();
-    o->set("declaration_id", d.id);
-    o->set("number", d.head.number);
-    o->set("status", d.head.status);
-    setOptional(o, "header_code", d.head.header_code);
-    o->set("submitted_cents", d.head.submitted_cents);
-    setOptionalInt(o, "awarded_cents", d.head.awarded_cents);
-    o->set("answer_due", d.head.answer_due);
-    o->set("source", d.head.source);
-    o->set("municipality_code", d.head.municipality_code);
-    auto lines = newArray();
-    for (const auto& l : d.lines) lines->add(lineJson(l));
-    o->set("lines", lines);
-    return {200, o};
+    std::string text;
+    JsonObjectWriter o(text);
+    o.text("answer_due", d.head.answer_due)
+        .optionalInteger("awarded_cents", d.head.awarded_cents)
+        .integer("declaration_id", d.id)
+        .optionalText("header_code", d.head.header_code);
+    appendClaimLinesJson(d.lines, o.nested("lines"));
+    o.text("municipality_code", d.head.municipality_code)
+        .text("number", d.head.number)
+        .text("source", d.head.source)
+        .text("status", d.head.status)
+        .integer("submitted_cents", d.head.submitted_cents)
+        .close();
+    return jsonTextAnswer(200, std::move(text));
 }
 
 namespace {
@@ -217,9 +176,11 @@ ApiResponse listDeclarationLines(RequestContext& ctx, const ApiRequest& req) {
     const auto status = lineStatusFrom(req.queryValue("status"));
     const auto q = listQueryFrom(req.query);
     const auto page = billing::getDeclarationLines(ctx, req.pathId("id"), status, q);
-    auto out = newArray();
-    for (const auto& l : page.items) out->add(lineJson(l));
-    return pagedAnswer(out, page.total);
+    std::string text;
+    appendClaimLinesJson(page.items, text);
+    auto answer = jsonTextAnswer(200, std::move(text));
+    answer.total_count = page.total;
+    return answer;
 }
 
 ApiResponse submitDeclaration(RequestContext& ctx, const ApiRequest& req) {

@@ -8,12 +8,14 @@
 #include <cstdint>
 #include <sstream>
 
+#include "contracting/kernel/errors.hpp"
+
 namespace zc::http {
 namespace {
 
 // Poco's escapes (Poco::toJSON without JSON_ESCAPE_UNICODE): the short forms of JSON, any other
 // character below 0x20 as \u00XX in upper-case hexadecimal; the rest ('/' included) as is.
-void appendString(const std::string& s, std::string& out) {
+void appendString(std::string_view s, std::string& out) {
     static constexpr char kHex[] = "0123456789ABCDEF";
     out += '"';
     for (const char c : s) {
@@ -126,6 +128,54 @@ void appendJson(const Poco::Dynamic::Var& value, std::string& out) {
         Poco::JSON::Stringifier::condense(value, text);
         out += text.str();
     }
+}
+
+void JsonObjectWriter::key(std::string_view k) {
+    ZC_ASSERT(first_ || last_ < k);  // Poco's order, and no key twice
+    if (!first_) out_ += ',';
+    first_ = false;
+    last_ = k;
+    appendString(k, out_);
+    out_ += ':';
+}
+
+JsonObjectWriter& JsonObjectWriter::text(std::string_view k, std::string_view value) {
+    key(k);
+    appendString(value, out_);
+    return *this;
+}
+
+JsonObjectWriter& JsonObjectWriter::optionalText(std::string_view k,
+                                                 const std::optional<std::string>& value) {
+    return value ? text(k, *value) : null(k);
+}
+
+JsonObjectWriter& JsonObjectWriter::integer(std::string_view k, std::int64_t value) {
+    key(k);
+    appendInteger(value, out_);
+    return *this;
+}
+
+JsonObjectWriter& JsonObjectWriter::optionalInteger(std::string_view k,
+                                                    const std::optional<std::int64_t>& value) {
+    return value ? integer(k, *value) : null(k);
+}
+
+JsonObjectWriter& JsonObjectWriter::boolean(std::string_view k, bool value) {
+    key(k);
+    out_ += value ? "true" : "false";
+    return *this;
+}
+
+JsonObjectWriter& JsonObjectWriter::null(std::string_view k) {
+    key(k);
+    out_ += "null";
+    return *this;
+}
+
+std::string& JsonObjectWriter::nested(std::string_view k) {
+    key(k);
+    return out_;
 }
 
 }  // namespace zc::http

@@ -76,6 +76,21 @@ std::int64_t countRows(Connection& db, const std::string& from_where, const Para
     return r ? r->i64(0) : 0;
 }
 
+CountedPage countedPage(Connection& db, const std::string& columns,
+                        const std::string& count_from_where, const std::string& from_where,
+                        const Params& params, const std::string& order, const app::ListQuery& q) {
+    Params page_params = params;
+    page_params.insert(page_params.end(), params.begin(), params.end());
+    const std::string limit = limitOffset(q, page_params);
+    CountedPage page;
+    page.rows = db.query(
+        columns + ", (SELECT COUNT(*) " + count_from_where + ") " + from_where + order + limit,
+        page_params);
+    page.total = page.rows.empty() ? countRows(db, count_from_where, params)
+                                   : page.rows.front().i64(page.rows.front().size() - 1);
+    return page;
+}
+
 std::string equalsFilter(std::string_view column, const std::string& value, Params& params) {
     if (value.empty()) return "";
     params.emplace_back(value);

@@ -58,4 +58,17 @@ std::string limitOffset(const app::ListQuery& q, Params& params);
 // differ from the page by what was committed between the two statements.
 std::int64_t countRows(Connection& db, const std::string& from_where, const Params& params);
 
+// A page and its list's total in one round trip: the total rides along as the page's last
+// column, an uncorrelated subquery (`SELECT COUNT(*) <count_from_where>`) that MariaDB evaluates
+// once per statement. Only when the page is empty (an offset at or past the end) is the total
+// counted by a statement of its own. `columns` is "SELECT a, b", `from_where` the page's FROM and
+// WHERE (its joins may differ from the count's), `params` the WHERE's, bound for both.
+struct CountedPage {
+    std::vector<Row> rows;  // the page's columns, then the total as the last one
+    std::int64_t total = 0;
+};
+CountedPage countedPage(Connection& db, const std::string& columns,
+                        const std::string& count_from_where, const std::string& from_where,
+                        const Params& params, const std::string& order, const app::ListQuery& q);
+
 }  // namespace zc::db

@@ -271,12 +271,23 @@ app::Actor actor(app::Role role, const std::string& name, std::int64_t provider_
     return a;
 }
 
+namespace {
+
+// The answer's JSON: its Poco value, or its text parsed when the answer was written as text
+// (http::jsonTextAnswer).
+Poco::Dynamic::Var jsonOf(const http::ApiResponse& r) {
+    if (r.content_type.rfind("application/json", 0) == 0) return Poco::JSON::Parser().parse(r.raw);
+    return r.body;
+}
+
+}  // namespace
+
 Poco::JSON::Object::Ptr object(const http::ApiResponse& r) {
-    return r.body.extract<Poco::JSON::Object::Ptr>();
+    return jsonOf(r).extract<Poco::JSON::Object::Ptr>();
 }
 
 Poco::JSON::Array::Ptr array(const http::ApiResponse& r) {
-    return r.body.extract<Poco::JSON::Array::Ptr>();
+    return jsonOf(r).extract<Poco::JSON::Array::Ptr>();
 }
 
 namespace {
