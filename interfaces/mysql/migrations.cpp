@@ -1,6 +1,7 @@
 #include "migrations.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -104,7 +105,41 @@ int schemaVersion(Connection& db) {
     }
 }
 
+namespace {
+
+// Two processes that migrate the same database at once (two servers starting, a server and the
+// migrate command) take turns: the second finds the first's migrations recorded instead of
+// applying them again (a second ALTER TABLE ADD COLUMN failed). MariaDB's named lock, per database,
+// is released by the server if the process dies.
+class MigrationLock {
+  public:
+    explicit MigrationLock(Connection& db) : db_(db) {
+        const auto got = db_.queryOne(
+            "SELECT GET_LOCK(CONCAT('zorgcontract.migrate.', DATABASE()), ?)", {kWaitSeconds});
+        if (!got || got->isNull(0) || got->i64(0) != 1) {
+            throw MigrationError("another process has been migrating this database for " +
+                                 std::to_string(kWaitSeconds) + " s; start again when it is done");
+        }
+    }
+    ~MigrationLock() {
+        try {
+            db_.queryOne("SELECT RELEASE_LOCK(CONCAT('zorgcontract.migrate.', DATABASE()))");
+        } catch (const DbError&) {
+            // A lost connection has released the lock already.
+        }
+    }
+    MigrationLock(const MigrationLock&) = delete;
+    MigrationLock& operator=(const MigrationLock&) = delete;
+
+  private:
+    static constexpr std::int64_t kWaitSeconds = 3600;  // a long migration of a large database
+    Connection& db_;
+};
+
+}  // namespace
+
 MigrationResult migrate(Connection& db, const std::filesystem::path& dir) {
+    MigrationLock lock(db);
     db.execute(kCreateTable);
     MigrationResult result;
     for (const auto& f : listMigrations(dir)) {

@@ -75,10 +75,9 @@ std::optional<SessionUser> findSessionUser(db::Connection& db, const std::string
         "SELECT u.id, u.username, COALESCE(r.role, u.role), s.mfa_pending, u.provider_id,"
         " s.last_used_at,"
         // The scope in the same statement (one round trip fewer on every staff request):
-        // "0CODE" or "1CODE" (regional), comma-separated; codes are four digits.
-        " (SELECT GROUP_CONCAT(m.regional, m.municipality_code ORDER BY m.regional,"
-        " m.municipality_code) FROM user_municipalities m WHERE m.user_id = u.id)"
-        " FROM sessions s JOIN users u ON u.id = s.user_id"
+        // "0CODE" or "1CODE" (regional), comma-separated; codes are four digits. Kept on the
+        // user's row by triggers on user_municipalities (migration 0054).
+        " u.municipality_scope FROM sessions s JOIN users u ON u.id = s.user_id"
         // The session's active role while the user still has it (issue 15), else users.role.
         " LEFT JOIN user_roles r ON r.user_id = u.id AND r.role = s.active_role"
         " WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ?"

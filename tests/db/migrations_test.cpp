@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <regex>
+#include <thread>
 
 #include "db/db_test_env.hpp"
 #include "interfaces/security/crypto.hpp"
@@ -88,6 +89,33 @@ TEST_F(MigrationsTest, SecondRunAppliesNothing) {
     EXPECT_EQ(recorded().size(), before);
     // 0001's seed row was not inserted twice.
     EXPECT_EQ(dbtest::countRows(*conn_, "audit_head"), 1);
+}
+
+TEST_F(MigrationsTest, TwoProcessesMigratingAtOnceTakeTurns) {
+    // Each migrates an empty database of its own, three times over, with a second connection
+    // racing it: both finish, every migration is recorded once and applied once.
+    for (int round = 0; round < 3; ++round) {
+        dbtest::ScratchDatabase scratch;
+        auto first = scratch.connect();
+        auto second = scratch.connect();
+        std::vector<std::string> applied_by_second;
+        std::string second_failure;
+        std::thread racer([&] {
+            try {
+                applied_by_second = db::migrate(*second, dbtest::migrationsDir()).applied;
+            } catch (const std::exception& e) {
+                second_failure = e.what();
+            }
+        });
+        std::vector<std::string> applied_by_first;
+        EXPECT_NO_THROW(applied_by_first = db::migrate(*first, dbtest::migrationsDir()).applied);
+        racer.join();
+        EXPECT_EQ(second_failure, "");
+        EXPECT_EQ(applied_by_first.size() + applied_by_second.size(), projectMigrations().size())
+            << "each migration applied by exactly one of the two";
+        EXPECT_EQ(dbtest::countRows(*first, "schema_migrations"),
+                  static_cast<std::int64_t>(projectMigrations().size()));
+    }
 }
 
 TEST_F(MigrationsTest, BrokenMigrationThrowsNamingFileAndStatementAndIsNotRecorded) {
