@@ -56,19 +56,16 @@ app::ListPage<DeclarationListRow> findDeclarations(db::Connection& db, const Dec
     const std::string joined = "FROM declarations d JOIN providers p ON p.id = d.provider_id";
     const bool needs_providers = !f.agb.empty() || !f.list.search.empty();
     const std::string order = db::orderBy(f.list, kDeclarationSort);
+    const auto counted = db::countedPage(
+        db,
+        "SELECT d.id, d.declaratie_nummer, p.agb, p.name, d.source, d.period_begin,"
+        " d.period_end, d.received_at, d.total_submitted_cents, d.total_awarded_cents,"
+        " d.status, d.header_code, d.answer_due, d.municipality_code",
+        (needs_providers ? joined : "FROM declarations d") + where, " " + joined + where, params,
+        order, f.list);
     app::ListPage<DeclarationListRow> page;
-    page.total =
-        db::countRows(db, (needs_providers ? joined : "FROM declarations d") + where, params);
-    auto page_params = params;
-    const auto limit = db::limitOffset(f.list, page_params);
-    for (const auto& r :
-         db.query("SELECT d.id, d.declaratie_nummer, p.agb, p.name, d.source, d.period_begin,"
-                  " d.period_end, d.received_at, d.total_submitted_cents, d.total_awarded_cents,"
-                  " d.status, d.header_code, d.answer_due, d.municipality_code " +
-                      joined + where + order + limit,
-                  page_params)) {
-        page.items.push_back(listedOf(r));
-    }
+    page.total = counted.total;
+    for (const auto& r : counted.rows) page.items.push_back(listedOf(r));
     return page;
 }
 
