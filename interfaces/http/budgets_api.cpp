@@ -1,7 +1,6 @@
 #include "budgets_api.hpp"
 
-#include <sstream>
-
+#include "budget_json.hpp"
 #include "contracting/kernel/codes.hpp"
 #include "contracting/kernel/errors.hpp"
 #include "exports_api.hpp"
@@ -11,6 +10,7 @@
 #include "invoicing/domain/amount_text.hpp"
 #include "json_input.hpp"
 #include "json_output.hpp"
+#include "json_text.hpp"
 
 namespace zc::http {
 namespace {
@@ -21,61 +21,6 @@ using invoicing::BudgetRow;
 
 constexpr int kMinBudgetYear = 2000;
 constexpr int kMaxBudgetYear = 2999;
-
-Poco::JSON::Object::Ptr budgetJson(const BudgetRow& b) {
-    auto o = newObject();
-    o->set("id", b.id);
-    o->set("year", b.year);
-    o->set("municipality_code", b.municipality);
-    setOptionalInt(o, "district_id", b.district_id);
-    o->set("district_name", b.district_name);
-    setOptionalInt(o, "team_id", b.team_id);
-    o->set("team_name", b.team_name);
-    o->set("product_category", b.category);
-    o->set("financing_kind", b.financing);
-    o->set("amount_cents", b.amount.cents());
-    o->set("name", b.name);
-    setOptionalInt(o, "budget_holder_user_id", b.holder);
-    return o;
-}
-
-Poco::JSON::Array::Ptr monthsJson(const BudgetFigures& f, int budget_year, Money& realised) {
-    auto months = newArray();
-    for (std::size_t i = 0; i < f.monthly_realised.size(); ++i) {
-        auto m = newObject();
-        std::ostringstream label;
-        label << budget_year << (i < 9 ? "-0" : "-") << i + 1;
-        m->set("month", label.str());
-        m->set("accepted_cents", f.monthly_realised[i].cents());
-        months->add(m);
-        realised += f.monthly_realised[i];
-    }
-    return months;
-}
-
-Poco::JSON::Object::Ptr figuresJson(const BudgetFigures& f, int budget_year) {
-    const auto& r = f.report;
-    auto o = newObject();
-    o->set("amount_cents", f.amount.cents());
-    o->set("paid_cents", f.paid.cents());
-    o->set("accepted_unpaid_cents", f.accepted_unpaid.cents());
-    o->set("committed_cents", f.committed.cents());
-    o->set("exhaustion_cents", r.exhaustion.cents());
-    o->set("remaining_cents", r.remaining.cents());
-    setOptionalInt(o, "exhaustion_bp", r.exhaustion_bp);
-    Money realised;
-    o->set("monthly_realised", monthsJson(f, budget_year, realised));
-    o->set("realised_cents", realised.cents());
-    o->set("complete_months", r.complete_months);
-    setOptionalInt(o, "run_rate_cents",
-                   r.run_rate ? std::optional<std::int64_t>(r.run_rate->cents()) : std::nullopt);
-    o->set("forecast_cents", r.forecast.cents());
-    setOptionalInt(o, "deviation_bp", r.deviation_bp);
-    o->set("signal", r.signal);
-    o->set("allocations_counted", f.allocations_counted);
-    o->set("allocations_without_tariff", f.allocations_without_tariff);
-    return o;
-}
 
 invoicing::NewBudget readNewBudget(const ApiRequest& req) {
     invoicing::NewBudget n;
@@ -202,11 +147,10 @@ ApiResponse budgetExhaustion(RequestContext& ctx, const ApiRequest& req) {
     const Date report_date = date_text.empty() ? ctx.today() : parseDate(date_text, "date");
     const auto threshold = invoicing::signalThreshold(ctx, req.queryValue("threshold"));
     const auto [b, f] = invoicing::budgetExhaustion(ctx, id, report_date, threshold);
-    auto out = figuresJson(f, b.year);
-    out->set("budget", budgetJson(b));
-    out->set("report_date", formatDate(report_date));
-    out->set("signal_threshold_percent", threshold.toString());
-    return {200, out};
+    const std::string date = formatDate(report_date), percent = threshold.toString();
+    std::string text;
+    appendBudgetFiguresJson({b, f, &date, &percent}, text);
+    return jsonTextAnswer(200, std::move(text));
 }
 
 ApiResponse budgetOverview(RequestContext& ctx, const ApiRequest& req) {
@@ -232,22 +176,24 @@ ApiResponse budgetOverview(RequestContext& ctx, const ApiRequest& req) {
         invoicing::overviewReportDate(ctx, req.queryValue("month"), selection.year);
     const auto threshold = invoicing::signalThreshold(ctx, req.queryValue("threshold"));
     const auto rows = invoicing::budgetOverview(ctx, selection, report_date, threshold);
-    auto list = newArray();
-    for (const auto& [b, f] : rows.items) {
-        auto o = figuresJson(f, b.year);
-        o->set("budget", budgetJson(b));
-        list->add(o);
+    std::string text;
+    JsonObjectWriter out(text);
+    out.optionalText("municipality", selection.municipality.empty()
+                                         ? std::nullopt
+                                         : std::optional(selection.municipality))
+        .text("report_date", formatDate(report_date));
+    std::string& list = out.nested("rows");
+    list += '[';
+    for (std::size_t i = 0; i < rows.items.size(); ++i) {
+        if (i > 0) list += ',';
+        appendBudgetFiguresJson({rows.items[i].budget, rows.items[i].figures}, list);
     }
-    auto out = newObject();
-    out->set("year", selection.year);
-    setOptional(
-        out, "municipality",
-        selection.municipality.empty() ? std::nullopt : std::optional(selection.municipality));
-    out->set("report_date", formatDate(report_date));
-    out->set("signal_threshold_percent", threshold.toString());
-    out->set("total", rows.total);
-    out->set("rows", list);
-    return {200, out};
+    list += ']';
+    out.text("signal_threshold_percent", threshold.toString())
+        .integer("total", rows.total)
+        .integer("year", selection.year)
+        .close();
+    return jsonTextAnswer(200, std::move(text));
 }
 
 ApiResponse providerSpendingCeiling(RequestContext& ctx, const ApiRequest& req) {
