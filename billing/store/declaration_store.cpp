@@ -56,13 +56,16 @@ app::ListPage<DeclarationListRow> findDeclarations(db::Connection& db, const Dec
     const std::string joined = "FROM declarations d JOIN providers p ON p.id = d.provider_id";
     const bool needs_providers = !f.agb.empty() || !f.list.search.empty();
     const std::string order = db::orderBy(f.list, kDeclarationSort);
-    const auto counted = db::countedPage(
+    const std::string alone = needs_providers ? joined : "FROM declarations d";
+    // The page's ids from the declarations' indexes; the providers only for a filter or a sort
+    // that needs them.
+    const std::string ids_from = needs_providers || f.list.sort == "provider_name" ? joined : alone;
+    const auto counted = db::countedPageByIds(
         db,
         "SELECT d.id, d.declaratie_nummer, p.agb, p.name, d.source, d.period_begin,"
         " d.period_end, d.received_at, d.total_submitted_cents, d.total_awarded_cents,"
         " d.status, d.header_code, d.answer_due, d.municipality_code",
-        (needs_providers ? joined : "FROM declarations d") + where, " " + joined + where, params,
-        order, f.list);
+        alone + where, {"d.id", ids_from + where, " " + joined}, params, order, f.list);
     app::ListPage<DeclarationListRow> page;
     page.total = counted.total;
     for (const auto& r : counted.rows) page.items.push_back(listedOf(r));

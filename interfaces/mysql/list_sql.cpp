@@ -91,6 +91,23 @@ CountedPage countedPage(Connection& db, const std::string& columns,
     return page;
 }
 
+CountedPage countedPageByIds(Connection& db, const std::string& columns,
+                             const std::string& count_from_where, const IdPage& ids,
+                             const Params& params, const std::string& order,
+                             const app::ListQuery& q) {
+    Params page_params = params;
+    page_params.insert(page_params.end(), params.begin(), params.end());
+    const std::string limit = limitOffset(q, page_params);
+    CountedPage page;
+    page.rows = db.query(columns + ", (SELECT COUNT(*) " + count_from_where + ") " + ids.from +
+                             " JOIN (SELECT " + ids.id_column + " AS page_id " + ids.id_from_where +
+                             order + limit + ") page ON page.page_id = " + ids.id_column + order,
+                         page_params);
+    page.total = page.rows.empty() ? countRows(db, count_from_where, params)
+                                   : page.rows.front().i64(page.rows.front().size() - 1);
+    return page;
+}
+
 std::string equalsFilter(std::string_view column, const std::string& value, Params& params) {
     if (value.empty()) return "";
     params.emplace_back(value);
