@@ -4,6 +4,7 @@
 #include "export_download.hpp"
 #include "invoicing/app/provider_statements.hpp"
 #include "json_output.hpp"
+#include "statement_json.hpp"
 
 namespace zc::http {
 namespace {
@@ -22,36 +23,6 @@ ApiResponse statementFile(const invoicing::ProviderStatement& s, ExportFormat fo
     }
     return exportDownload(csv, "rekeningoverzicht-" + std::to_string(s.provider_id) + "-" +
                                    formatDate(s.from) + "-" + formatDate(s.to));
-}
-
-Poco::JSON::Object::Ptr lineJson(const invoicing::StatementLineRow& l) {
-    auto o = newObject();
-    o->set("payable_id", l.payable_id);
-    o->set("date", l.date);
-    o->set("type", l.type);
-    o->set("declaration", l.declaration);
-    o->set("amount_cents", l.amount_cents);
-    o->set("status", l.status);
-    o->set("due_date", l.due_date);
-    o->set("end_to_end_id", l.end_to_end_id);
-    o->set("paid_on", l.paid_on);
-    o->set("municipality_code", l.municipality_code);
-    o->set("source_id", l.source_id);
-    o->set("disputed_reason", l.disputed_reason);
-    o->set("note", l.note);
-    return o;
-}
-
-Poco::JSON::Object::Ptr paymentJson(const invoicing::StatementPaymentRow& p) {
-    auto o = newObject();
-    o->set("instruction_id", p.instruction_id);
-    o->set("run_id", p.run_id);
-    o->set("end_to_end_id", p.end_to_end_id);
-    o->set("amount_cents", p.amount_cents);
-    o->set("status", p.status);
-    o->set("return_reason", p.return_reason);
-    o->set("booked_on", p.booked_on);
-    return o;
 }
 
 void addPayment(Poco::JSON::Object::Ptr out, const invoicing::ClaimLineTrace& t) {
@@ -95,25 +66,9 @@ ApiResponse providerStatement(RequestContext& ctx, const ApiRequest& req) {
     const auto page = pageFrom(req.query);
     const auto s = invoicing::providerStatement(
         ctx, id, from, to, app::ListQuery{page.limit, page.offset, "", "", false});
-    auto lines = newArray();
-    for (const auto& l : s.lines) lines->add(lineJson(l));
-    auto payments = newArray();
-    for (const auto& p : s.payments) payments->add(paymentJson(p));
-    auto out = newObject();
-    out->set("provider_id", s.provider_id);
-    out->set("from", formatDate(s.from));
-    out->set("to", formatDate(s.to));
-    out->set("lines", lines);
-    out->set("payments", payments);
-    out->set("lines_total", s.lines_total);
-    out->set("payments_total", s.payments_total);
-    out->set("claimed_cents", s.claimed);
-    out->set("offsets_cents", s.offsets);
-    out->set("paid_cents", s.paid);
-    out->set("returned_cents", s.returned);
-    out->set("in_transit_cents", s.in_transit);
-    out->set("open_balance_cents", s.open);
-    return {200, out};
+    std::string text;
+    appendStatementJson(s, text);
+    return jsonTextAnswer(200, std::move(text));
 }
 
 ApiResponse traceClaimLine(RequestContext& ctx, const ApiRequest& req) {

@@ -23,11 +23,11 @@ struct ProviderStatement {
     std::int64_t claimed = 0, offsets = 0, paid = 0, returned = 0, in_transit = 0, open = 0;
 };
 
-// GET /providers/{id}/statement: the provider first (NOT_FOUND), then the period `from_text` ..
-// `to_text` (dates; "" for this calendar year, resp. a year after `from`; INVALID_PERIOD unless
-// from < to). `page` (its limit and offset) pages the lines and the payments alike; without
-// one, all of both (the exports). The totals and counts cover the whole period, read with the
-// page in one consistent read.
+// GET /providers/{id}/statement: for the period `from_text` .. `to_text` (dates; "" for this
+// calendar year, resp. a year after `from`; INVALID_PERIOD unless from < to); NOT_FOUND for a
+// provider that does not exist or, for a provider's user, is not theirs. `page` (its limit and
+// offset) pages the lines and the payments alike; without one, all of both (the exports). The
+// totals and counts cover the whole period, read with the page in one consistent read.
 ProviderStatement providerStatement(app::RequestContext& ctx, std::int64_t provider_id,
                                     const std::string& from_text, const std::string& to_text,
                                     const std::optional<app::ListQuery>& page = {});
