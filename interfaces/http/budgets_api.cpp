@@ -182,13 +182,12 @@ ApiResponse budgetOverview(RequestContext& ctx, const ApiRequest& req) {
                                          ? std::nullopt
                                          : std::optional(selection.municipality))
         .text("report_date", formatDate(report_date));
-    std::string& list = out.nested("rows");
-    list += '[';
-    for (std::size_t i = 0; i < rows.items.size(); ++i) {
-        if (i > 0) list += ',';
-        appendBudgetFiguresJson({rows.items[i].budget, rows.items[i].figures}, list);
-    }
-    list += ']';
+    appendJsonArray(
+        rows.items,
+        [](const invoicing::BudgetWithFigures& r, std::string& text) {
+            appendBudgetFiguresJson({r.budget, r.figures}, text);
+        },
+        out.nested("rows"));
     out.text("signal_threshold_percent", threshold.toString())
         .integer("total", rows.total)
         .integer("year", selection.year)

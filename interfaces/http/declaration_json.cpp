@@ -50,12 +50,7 @@ void appendClaimLineJson(const billing::ClaimLineRow& r, std::string& out) {
 }
 
 void appendClaimLinesJson(const std::vector<billing::ClaimLineRow>& lines, std::string& out) {
-    out += '[';
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        if (i > 0) out += ',';
-        appendClaimLineJson(lines[i], out);
-    }
-    out += ']';
+    appendJsonArray(lines, appendClaimLineJson, out);
 }
 
 }  // namespace zc::http

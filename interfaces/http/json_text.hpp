@@ -23,6 +23,19 @@ inline std::string jsonText(const Poco::Dynamic::Var& value) {
     return out;
 }
 
+// Writes `rows` as a JSON array into `out`, each row by `append(row, out)`.
+template <class Rows, class Append>
+void appendJsonArray(const Rows& rows, Append append, std::string& out) {
+    out += '[';
+    bool first = true;
+    for (const auto& row : rows) {
+        if (!first) out += ',';
+        first = false;
+        append(row, out);
+    }
+    out += ']';
+}
+
 // Writes one JSON object straight into `out`, member by member, for answers of many rows (a page
 // of declaration lines), where building them as Poco objects first cost more than writing them
 // (issue 17). The members must come in key order, Poco's: the text is then byte for byte

@@ -53,12 +53,7 @@ void appendReviewJson(const billing::ReviewView& v, std::string& out) {
 }
 
 void appendReviewsJson(const std::vector<billing::ReviewView>& reviews, std::string& out) {
-    out += '[';
-    for (std::size_t i = 0; i < reviews.size(); ++i) {
-        if (i > 0) out += ',';
-        appendReviewJson(reviews[i], out);
-    }
-    out += ']';
+    appendJsonArray(reviews, appendReviewJson, out);
 }
 
 }  // namespace zc::http

@@ -36,17 +36,6 @@ void appendPayment(const invoicing::StatementPaymentRow& p, std::string& out) {
         .close();
 }
 
-template <class Row>
-void appendRows(const std::vector<Row>& rows, void (*append)(const Row&, std::string&),
-                std::string& out) {
-    out += '[';
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        if (i > 0) out += ',';
-        append(rows[i], out);
-    }
-    out += ']';
-}
-
 }  // namespace
 
 void appendStatementJson(const invoicing::ProviderStatement& s, std::string& out) {
@@ -54,12 +43,12 @@ void appendStatementJson(const invoicing::ProviderStatement& s, std::string& out
     o.integer("claimed_cents", s.claimed)
         .text("from", formatDate(s.from))
         .integer("in_transit_cents", s.in_transit);
-    appendRows(s.lines, &appendLine, o.nested("lines"));
+    appendJsonArray(s.lines, appendLine, o.nested("lines"));
     o.integer("lines_total", s.lines_total)
         .integer("offsets_cents", s.offsets)
         .integer("open_balance_cents", s.open)
         .integer("paid_cents", s.paid);
-    appendRows(s.payments, &appendPayment, o.nested("payments"));
+    appendJsonArray(s.payments, appendPayment, o.nested("payments"));
     o.integer("payments_total", s.payments_total)
         .integer("provider_id", s.provider_id)
         .integer("returned_cents", s.returned)
