@@ -5,7 +5,8 @@
 one() { sql -e "$1" | head -1; }
 
 # write_reads READS MIX: READS, each read once (measured N times one after the other); MIX, the
-# screens' reads over many budgets, pages, declarations and providers (cycled at a fixed rate).
+# screens' reads over many budgets, pages, declarations and providers (cycled at a fixed rate),
+# interleaved (spread_kinds).
 write_reads() {
     local reads="$1" mix="$2" v=/api/v1 year=2026 tab=$'\t'
     local mun_budget district_budget team_budget declaration provider declarations decided
@@ -69,5 +70,16 @@ write_reads() {
             echo "provider_statement${tab}GET${tab}$v/providers/$id/statement?from=2026-01-01&to=2027-01-01${tab}$auditor"
         done
         echo "payment_runs${tab}GET${tab}$v/payment-runs?municipality=$MUN&limit=50${tab}$auditor"
-    } > "$mix"
+    } | spread_kinds > "$mix"
+}
+
+# spread_kinds: the lines of each kind (first field) spread evenly over the file, in their order
+# (the i-th of n at (i - 0.5) / n), as many users' requests arrive. Written kind by kind, the mix
+# sent its heavy reads in one burst every 132 requests (24 exhaustion reports, 2 overviews and
+# 12 review and declaration pages: about 90 ms of CPU due within 39 ms), which queued behind
+# one another on two cores (docs/benchmarks.md).
+spread_kinds() {
+    awk -F'\t' '{ kind[NR] = $1; line[NR] = $0; n[$1]++ }
+        END { for (i = 1; i <= NR; i++) printf "%.9f\t%09d\t%s\n", (++seen[kind[i]] - 0.5) / n[kind[i]], i, line[i] }' \
+        | sort -t "$(printf '\t')" -k1,1n -k2,2n | cut -f3-
 }
