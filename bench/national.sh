@@ -22,7 +22,7 @@
 #     b. the screens' reads mixed at ZC_NATIONAL_RATE req/s (default 1000) for
 #        ZC_NATIONAL_SECONDS (default 60), open loop (bench/load.cpp): pass when p99 < 50 ms,
 #        no errors and at least 99 % of the rate achieved; before it, not measured, the same
-#        mix for ZC_NATIONAL_WARMUP seconds (default 10) on the freshly started server;
+#        mix for ZC_NATIONAL_WARMUP seconds (default 30) on the freshly started server;
 #     c. the slow log: FAIL on any statement over 100 ms and any full scan (EXPLAIN type ALL)
 #        of claim_lines, printed with its plan;
 #     d. the CPU per request of each of the mix's reads alone (bench/national_cpu.sh), and the
@@ -53,7 +53,7 @@ N="${ZC_NATIONAL_N:-50}"
 RATE="${ZC_NATIONAL_RATE:-1000}"
 SECONDS_MIX="${ZC_NATIONAL_SECONDS:-60}"
 CONNECTIONS="${ZC_NATIONAL_CONNECTIONS:-16}"
-WARMUP="${ZC_NATIONAL_WARMUP:-10}"
+WARMUP="${ZC_NATIONAL_WARMUP:-30}"
 BUILD="${ZC_BUILD_DIR:-$ZC_ROOT/build}"
 BIN="$BUILD/interfaces/zorgcontract"
 GEN="$BUILD/bench/zc_bench_national"
@@ -219,7 +219,7 @@ main() {
     sql -e "SET GLOBAL long_query_time = 0.1"
     kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
     start_server
-    # Warm-up, not measured: the same mix for ZC_NATIONAL_WARMUP seconds (default 10), so that the
+    # Warm-up, not measured: the same mix for ZC_NATIONAL_WARMUP seconds (default 30), so that the
     # measurement sees a running service (its pool's connections open, MariaDB's buffer pool
     # holding the pages the screens read, the budget figure parts read once), not the minute after
     # a start: the database starts with a 256 MB buffer pool that the bench then enlarges, so
