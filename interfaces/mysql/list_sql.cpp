@@ -76,36 +76,45 @@ std::int64_t countRows(Connection& db, const std::string& from_where, const Para
     return r ? r->i64(0) : 0;
 }
 
-CountedPage countedPage(Connection& db, const std::string& columns,
-                        const std::string& count_from_where, const std::string& from_where,
-                        const Params& params, const std::string& order, const app::ListQuery& q) {
+namespace {
+
+// Runs the statement `sql(count_column, limit)` writes, whose filter takes `params` twice (in the
+// count's subquery, then in the page's FROM) and the page's LIMIT after them. The count is the
+// rows' last column; an empty page (an offset past the end, or no rows) is counted alone.
+template <typename Sql>
+CountedPage countedStatement(Connection& db, const std::string& count_from_where,
+                             const Params& params, const app::ListQuery& q, const Sql& sql) {
     Params page_params = params;
     page_params.insert(page_params.end(), params.begin(), params.end());
     const std::string limit = limitOffset(q, page_params);
     CountedPage page;
-    page.rows = db.query(
-        columns + ", (SELECT COUNT(*) " + count_from_where + ") " + from_where + order + limit,
-        page_params);
+    page.rows = db.query(sql(", (SELECT COUNT(*) " + count_from_where + ") ", limit), page_params);
     page.total = page.rows.empty() ? countRows(db, count_from_where, params)
                                    : page.rows.front().i64(page.rows.front().size() - 1);
     return page;
+}
+
+}  // namespace
+
+CountedPage countedPage(Connection& db, const std::string& columns,
+                        const std::string& count_from_where, const std::string& from_where,
+                        const Params& params, const std::string& order, const app::ListQuery& q) {
+    return countedStatement(db, count_from_where, params, q,
+                            [&](const std::string& count, const std::string& limit) {
+                                return columns + count + from_where + order + limit;
+                            });
 }
 
 CountedPage countedPageByIds(Connection& db, const std::string& columns,
                              const std::string& count_from_where, const IdPage& ids,
                              const Params& params, const std::string& order,
                              const app::ListQuery& q) {
-    Params page_params = params;
-    page_params.insert(page_params.end(), params.begin(), params.end());
-    const std::string limit = limitOffset(q, page_params);
-    CountedPage page;
-    page.rows = db.query(columns + ", (SELECT COUNT(*) " + count_from_where + ") " + ids.from +
-                             " JOIN (SELECT " + ids.id_column + " AS page_id " + ids.id_from_where +
-                             order + limit + ") page ON page.page_id = " + ids.id_column + order,
-                         page_params);
-    page.total = page.rows.empty() ? countRows(db, count_from_where, params)
-                                   : page.rows.front().i64(page.rows.front().size() - 1);
-    return page;
+    return countedStatement(db, count_from_where, params, q,
+                            [&](const std::string& count, const std::string& limit) {
+                                return columns + count + ids.from + " JOIN (SELECT " +
+                                       ids.id_column + " AS page_id " + ids.id_from_where + order +
+                                       limit + ") page ON page.page_id = " + ids.id_column + order;
+                            });
 }
 
 std::string equalsFilter(std::string_view column, const std::string& value, Params& params) {
