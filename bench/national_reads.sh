@@ -76,7 +76,7 @@ write_reads() {
 # spread_kinds: the lines of each kind (first field) spread evenly over the file, in their order
 # (the i-th of n at (i - 0.5) / n), as many users' requests arrive. Written kind by kind, the mix
 # sent its heavy reads in one burst every 132 requests (24 exhaustion reports, 2 overviews and
-# 12 review and declaration pages: about 90 ms of CPU due within 39 ms), which queued behind
+# 13 review and declaration pages: about 90 ms of CPU due within 39 ms), which queued behind
 # one another on two cores (docs/benchmarks.md).
 spread_kinds() {
     awk -F'\t' '{ kind[NR] = $1; line[NR] = $0; n[$1]++ }
