@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <future>
 #include <stdexcept>
 
 #include "contracting/app/chain_exchange.hpp"
@@ -77,14 +78,18 @@ std::int64_t queueOutgoing(app::RequestContext& ctx, std::int64_t provider_id,
                            std::optional<std::int64_t> client_id,
                            std::optional<std::int64_t> request_id,
                            std::optional<std::int64_t> answers_inbox) {
-    {
+    // A file is a large message (a declaration's WMO325): it is checked on a second thread while
+    // it is sealed and stored. The check's failure is thrown here all the same, before the caller
+    // commits; the future waits for the check when storing throws first.
+    auto checked = std::async(std::launch::async, [&] {
         std::ifstream in(xml.path(), std::ios::binary);
         checkOutgoing(code, identificatie, xml.head(3), in, xml.size());
-    }
+    });
     std::ifstream in(xml.path(), std::ios::binary);
     if (!in) throw std::runtime_error("cannot read outgoing message " + code + "/" + identificatie);
     const auto id = contracting::queueOutgoingMessage(ctx, provider_id, municipality, code,
                                                       identificatie, in, client_id, request_id);
+    checked.get();
     contracting::queueChainForOutbox(ctx, id, provider_id, municipality, outgoingFunctie(code),
                                      client_id, answers_inbox);
     return id;

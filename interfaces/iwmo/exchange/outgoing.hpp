@@ -23,7 +23,9 @@ std::int64_t queueOutgoing(app::RequestContext& ctx, std::int64_t provider_id,
                            std::optional<std::int64_t> client_id,
                            std::optional<std::int64_t> request_id,
                            std::optional<std::int64_t> answers_inbox = std::nullopt);
-// The same for a message in a file (checked and sealed while it is read: a WMO325 of any size).
+// The same for a message in a file (a WMO325 of any size): checked on a second thread while it is
+// sealed and stored, so a failure throws after its row is written in the caller's transaction,
+// which the exception keeps from committing.
 std::int64_t queueOutgoing(app::RequestContext& ctx, std::int64_t provider_id,
                            const std::string& municipality, const std::string& code,
                            const std::string& identificatie, const security::ScratchFile& xml,
