@@ -5,6 +5,8 @@
 // without a scope (the command line) sees both.
 #include <gtest/gtest.h>
 
+#include <map>
+#include <string>
 #include <vector>
 
 #include "db/db_test_env.hpp"
@@ -148,6 +150,41 @@ TEST_F(StaffScopeListsTest, AKampenUserSeesKampenDeclarationsReviewsAndContracts
     EXPECT_EQ(http::getContract(*kampen_, byId(kampen_contract)).status, 200);
     EXPECT_EQ(dbtest::errorCode([&] { http::getContract(*kampen_, byId(zwolle_contract)); }),
               "OUT_OF_SCOPE");
+}
+
+// A declaration's lines (GET /declarations/{id}/lines) are read under the same rules as the
+// declaration, whether the page has lines or the filter leaves none: the staff scope, and
+// NOT_FOUND for another provider's declaration and for one that does not exist.
+TEST_F(StaffScopeListsTest, ADeclarationsLinesAreReadUnderTheDeclarationsRules) {
+    const auto zwolle = heldDeclaration("0193").first;
+    const auto kampen = heldDeclaration("0166").first;
+    const auto lines = [](app::RequestContext& ctx, std::int64_t id, const std::string& status) {
+        std::map<std::string, std::string> query;
+        if (!status.empty()) query["status"] = status;
+        return http::listDeclarationLines(
+            ctx, dbtest::jsonRequest("{}", {{"id", std::to_string(id)}}, query));
+    };
+    app::Actor own;
+    own.role = app::Role::Provider;
+    own.provider_id = provider_;
+    own.name = "provider:12345670";
+    app::RequestContext provider{*conn_, own, "test", clock_, config_};
+    app::Actor other = own;
+    other.provider_id = provider_ + 1;
+    other.name = "provider:99999999";
+    app::RequestContext stranger{*conn_, other, "test", clock_, config_};
+
+    for (const std::string status : {"", "accepted"}) {  // one line; none that match
+        const std::size_t expected = status.empty() ? 1 : 0;
+        EXPECT_EQ(dbtest::array(lines(*kampen_, kampen, status))->size(), expected) << status;
+        EXPECT_EQ(dbtest::array(lines(provider, zwolle, status))->size(), expected) << status;
+        EXPECT_EQ(dbtest::errorCode([&] { lines(*kampen_, zwolle, status); }), "OUT_OF_SCOPE")
+            << status;
+        EXPECT_EQ(dbtest::errorCode([&] { lines(stranger, kampen, status); }), "NOT_FOUND")
+            << status;
+        EXPECT_EQ(dbtest::errorCode([&] { lines(*system_, kampen + 1000, status); }), "NOT_FOUND")
+            << status;
+    }
 }
 
 // Zwolle's framework contract serves Kampen too, so a Kampen contract manager reads it, but only
