@@ -29,10 +29,6 @@ class OutgoingCheckTest : public ::testing::Test {
         dbtest::giveRandomBsnKeys(config_);
     }
 
-    std::int64_t outboxRows() {
-        return conn_->queryOne("SELECT COUNT(*) FROM outbox_messages")->i64(0);
-    }
-
     // Queues `xml`, written to a file as the intake writes its WMO325, in a transaction that
     // commits when the call returns.
     void queue(const std::string& xml) {
@@ -68,13 +64,13 @@ TEST_F(OutgoingCheckTest, AWmo325FileThatIsNotValidFailsAndNothingIsStored) {
                   std::string::npos)
             << e.what();
     }
-    EXPECT_EQ(outboxRows(), 0);
+    EXPECT_EQ(dbtest::countRows(*conn_, "outbox_messages"), 0);
 }
 
 TEST_F(OutgoingCheckTest, AWmo325FileWithAByteOrderMarkFailsAndNothingIsStored) {
     EXPECT_THROW(queue("\xEF\xBB\xBF<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<a/>\n"),
                  std::logic_error);
-    EXPECT_EQ(outboxRows(), 0);
+    EXPECT_EQ(dbtest::countRows(*conn_, "outbox_messages"), 0);
 }
 
 }  // namespace
