@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # Restores a backup of scripts/backup.sh into the configured database, which must exist and be
 # empty (create it first: CREATE DATABASE zorgcontract CHARACTER SET utf8mb4 COLLATE
-# utf8mb4_unicode_ci). Checks the MANIFEST's sums, loads the dump, has MariaDB count the tables'
-# rows (ANALYZE TABLE) and puts the audit checkpoints back at audit.checkpoint_file (an existing
-# file is kept aside as FILE.before-restore-TIME).
+# utf8mb4_unicode_ci). Checks the MANIFEST's sums, loads the dump and puts the audit checkpoints
+# back at audit.checkpoint_file (an existing file is kept aside as FILE.before-restore-TIME).
 #   scripts/restore.sh [--config FILE] FOLDER
 # Then run, with the same configuration and the key files of the backed-up installation:
 #   zorgcontract migrate; zorgcontract verify-audit; zorgcontract check-ledger
@@ -29,16 +28,6 @@ tables="$(mariadb --defaults-file="$options" -N -B -e \
 [ "$tables" = 0 ] || zc_die "database $db holds $tables tables: restore only into an empty database"
 
 gzip -dc "$in/database.sql.gz" | mariadb --defaults-file="$options" "$db"
-# InnoDB counts a table's rows again only in the background, after a tenth of them changed and in
-# memory only: counted now, the optimiser plans from the restored rows, not from empty tables.
-mapfile -t restored < <(mariadb --defaults-file="$options" -N -B -e \
-    "SELECT table_name FROM information_schema.tables
-     WHERE table_schema = '${db//\'/}' AND table_type = 'BASE TABLE'")
-if [ "${#restored[@]}" -gt 0 ]; then
-    # shellcheck disable=SC2016  # the backquotes quote the names for MariaDB
-    analyze="$(printf '`%s`,' "${restored[@]}")"
-    mariadb --defaults-file="$options" "$db" -e "ANALYZE TABLE ${analyze%,}" >/dev/null
-fi
 checkpoints="$(zc_conf_path audit.checkpoint_file)"
 # The checkpoints of the database that was there belong to it: kept aside, replaced by the backup's.
 if [ -n "$checkpoints" ] && [ -s "$checkpoints" ]; then

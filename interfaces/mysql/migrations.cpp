@@ -138,6 +138,24 @@ class MigrationLock {
 
 }  // namespace
 
+std::size_t analyzeTables(Connection& db) {
+    static const std::regex kTableName("[A-Za-z0-9_]+");
+    std::string tables;
+    std::size_t count = 0;
+    for (const auto& r :
+         db.query("SELECT table_name FROM information_schema.tables WHERE table_schema ="
+                  " DATABASE() AND table_type = 'BASE TABLE' ORDER BY table_name")) {
+        const std::string& name = r.str(0);
+        // Names go into the statement's text (ANALYZE takes no parameters): ours only.
+        if (!std::regex_match(name, kTableName)) {
+            throw MigrationError("unexpected table name in the database: " + name);
+        }
+        tables += (count++ == 0 ? "`" : ", `") + name + "`";
+    }
+    if (count > 0) db.query("ANALYZE TABLE " + tables);
+    return count;
+}
+
 MigrationResult migrate(Connection& db, const std::filesystem::path& dir) {
     MigrationLock lock(db);
     db.execute(kCreateTable);

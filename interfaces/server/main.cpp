@@ -133,6 +133,7 @@ int migrateCommand(const server::Settings& s) {
         std::cout << "role " << s.app_role << ": privileges on " << tables << " tables\n";
     }
     std::cout << "schema version " << result.schema_version << std::endl;
+    std::cout << "statistics counted for " << db::analyzeTables(conn) << " tables" << std::endl;
     // Issue 14 (#2): message bodies stored in clear by an older version are encrypted now (the
     // key is outside the database, so no SQL migration can); without the key, at `serve`.
     if (!s.app.bsn_key.empty()) {

@@ -209,6 +209,44 @@ TEST(MigrateCommand, AppliesMigrationsAndPrintsSchemaVersion) {
     EXPECT_NE(run.output.find("applied " + files.front().name), std::string::npos) << run.output;
 }
 
+// Issue 17: `migrate` (and so every `serve` start) has MariaDB count every table's rows. Here
+// municipalities keeps the statistics of its empty table while 300 rows go in (STATS_AUTO_RECALC
+// off, analysed empty), as a table loaded just before a restart would: the optimiser would see
+// its primary key with next to no distinct values.
+TEST(MigrateCommand, CountsEveryTablesRowsForTheOptimiser) {
+    dbtest::ScratchDatabase scratch;
+    auto conn = scratch.connect();
+    db::migrate(*conn, dbtest::migrationsDir());
+    conn->execute("ALTER TABLE municipalities STATS_AUTO_RECALC = 0");
+    conn->query("ANALYZE TABLE municipalities");
+    ASSERT_EQ(dbtest::countRows(*conn, "municipalities"), 0);
+    for (int code = 1000; code < 1300; ++code) {
+        conn->execute("INSERT INTO municipalities (code, name) VALUES (?, ?)",
+                      {std::to_string(code), "Gemeente " + std::to_string(code)});
+    }
+    const auto counted = [&] {
+        return conn
+            ->queryOne(
+                "SELECT cardinality FROM information_schema.statistics WHERE table_schema ="
+                " DATABASE() AND table_name = 'municipalities' AND index_name = 'PRIMARY'")
+            ->i64(0);
+    };
+    ASSERT_LT(counted(), 30) << "the statistics know the rows without being asked to count";
+
+    const auto run = dbtest::runCli({"migrate"}, scratch.name());
+
+    EXPECT_EQ(run.exit_code, 0) << run.output;
+    const auto tables =
+        conn->queryOne(
+                "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema ="
+                " DATABASE() AND table_type = 'BASE TABLE'")
+            ->i64(0);
+    EXPECT_NE(run.output.find("statistics counted for " + std::to_string(tables) + " tables"),
+              std::string::npos)
+        << run.output;
+    EXPECT_EQ(counted(), 300);
+}
+
 TEST(MigrateCommand, BrokenMigrationStopsStartUpNamingTheFile) {
     dbtest::ScratchDatabase scratch;
     dbtest::TempDir dir;
